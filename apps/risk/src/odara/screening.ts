@@ -1,0 +1,85 @@
+import type {
+  Answer,
+  CriticalKey,
+  DangerAnswer,
+  FurtherKey,
+  OdaraItemKey,
+  SubstanceIndicatorKey,
+  SupportBarrierKey,
+} from './odara-items';
+import type { RoutingPriority } from './policies';
+
+export const PERSON_SEXES = ['male', 'female'] as const;
+export type PersonSex = (typeof PERSON_SEXES)[number];
+
+export const RELATIONSHIPS = [
+  'married',
+  'cohabiting',
+  'formerly_cohabiting',
+  'dating_never_cohabited',
+  'other_family_member',
+] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const INDEX_INCIDENTS = ['physical_contact', 'weapon_death_threat', 'other'] as const;
+export type IndexIncident = (typeof INDEX_INCIDENTS)[number];
+
+export interface ScreeningContext {
+  perpetratorSex: PersonSex;
+  victimSex: PersonSex;
+  relationship: Relationship;
+  indexIncident: IndexIncident;
+  policeRecordsChecked: boolean;
+}
+
+export interface ImmediateDangerAnswers {
+  critical: Partial<Record<CriticalKey, DangerAnswer>>;
+  further: Partial<Record<FurtherKey, DangerAnswer>>;
+  officerBelievesHighDanger: boolean;
+  officerConcern?: string;
+}
+
+export interface PriorityOverride {
+  priority: RoutingPriority;
+  reason: string;
+}
+
+/** One ODARA screening as the police officer completed it. */
+export interface OdaraScreening {
+  /** All 13 required, except substanceAbuse / barriersToSupport may be omitted when their indicators are given. */
+  items: Partial<Record<OdaraItemKey, Answer>>;
+  substanceIndicators?: Partial<Record<SubstanceIndicatorKey, Answer>>;
+  supportBarriers?: Partial<Record<SupportBarrierKey, Answer>>;
+  context: ScreeningContext;
+  immediateDanger: ImmediateDangerAnswers;
+  override?: PriorityOverride;
+}
+
+export type ScreeningErrorCode =
+  | 'missing_item'
+  | 'missing_field'
+  | 'unknown_field'
+  | 'invalid_value'
+  | 'conflicting_answers'
+  | 'override_reason_required';
+
+/** A screening that cannot be assessed as given; `field` is the dotted path to correct. */
+export class ScreeningError extends Error {
+  constructor(
+    readonly code: ScreeningErrorCode,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ScreeningError';
+  }
+}
+
+/** A misspelt key would otherwise be read as an unanswered question and lower the score silently. */
+export function rejectUnknownKeys(given: object, allowed: readonly string[], field: string): void {
+  for (const key of Object.keys(given)) {
+    if (!allowed.includes(key)) {
+      throw new ScreeningError('unknown_field', `${field}.${key}`, `${field}.${key} is not a question of this screening`);
+    }
+  }
+}

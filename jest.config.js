@@ -1,0 +1,30 @@
+/**
+ * Two projects: `unit` (pure domain and library code, no I/O) and `integration` (real Postgres, NATS and
+ * the four services as separate processes). NestJS 12 ships ES modules only, which Node 20 loads through
+ * require(esm) but jest's CommonJS runtime does not: tests therefore never import NestJS; they exercise the
+ * framework-free cores directly and the services over HTTP and NATS.
+ */
+const moduleNameMapper = {
+  '^@korgoo/(config|contracts|messaging|platform)$': '<rootDir>/libs/$1/src',
+};
+const common = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper,
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

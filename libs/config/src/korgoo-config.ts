@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification';
+export type RuntimeEnvironment = 'development' | 'test' | 'production';
+
+const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
+const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003 };
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Environment variables every service understands; validated once at start-up. */
+class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: RuntimeEnvironment = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/korgoo';
+
+  @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Isolates one deployment (or one test run) on a shared NATS: prefixes every subject and stream. */
+  @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'KORGOO_NAMESPACE must be lower-case letters, digits or _' })
+  KORGOO_NAMESPACE = 'korgoo';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT?: number;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MESSAGING_MAX_DELIVER = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MESSAGING_ACK_WAIT_MS = 30000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 500;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  DB_POOL_SIZE = 10;
+}
+
+export interface KorgooConfig {
+  service: ServiceName;
+  environment: RuntimeEnvironment;
+  databaseUrl: string;
+  natsServers: string[];
+  namespace: string;
+  jwtSecret: string;
+  httpPort: number;
+  logLevel: string;
+  dbPoolSize: number;
+  messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number };
+}
+
+export class ConfigurationError extends Error {}
+
+/** The only place that reads process.env; everything else receives a typed KorgooConfig. */
+export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): KorgooConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false });
+  if (errors.length > 0) {
+    const details = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new ConfigurationError(`Invalid configuration for ${service}: ${details.join('; ')}`);
+  }
+  if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
+    throw new ConfigurationError('JWT_SECRET is required in production');
+  }
+  return {
+    service,
+    environment: vars.NODE_ENV,
+    databaseUrl: vars.DATABASE_URL,
+    natsServers: vars.NATS_URL.split(',').map((url) => url.trim()),
+    namespace: vars.KORGOO_NAMESPACE,
+    jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
+    logLevel: vars.LOG_LEVEL,
+    dbPoolSize: vars.DB_POOL_SIZE,
+    messaging: {
+      maxDeliver: vars.MESSAGING_MAX_DELIVER,
+      ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,
+      outboxPollMs: vars.OUTBOX_POLL_MS,
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { IsIn, IsISO8601, IsUUID, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { EventSubject, EventSubjects } from './subjects';
+
+/**
+ * Every event travels in an envelope: `eventId` is also the JetStream message id and the inbox key,
+ * `correlationId` is the protection order id, so one order can be followed through every service.
+ */
+export interface EventEnvelope<P = unknown> {
+  eventId: string;
+  subject: EventSubject;
+  occurredAt: string;
+  correlationId: string;
+  producer: string;
+  payload: P;
+}
+
+export function envelopeContract(payload: new () => object) {
+  class Envelope {
+    @IsUUID() eventId: string;
+    @IsIn(Object.values(EventSubjects)) subject: EventSubject;
+    @IsISO8601() occurredAt: string;
+    @IsUUID() correlationId: string;
+    @IsIn(['gateway', 'risk', 'matching', 'notification']) producer: string;
+    @ValidateNested() @Type(() => payload) payload: object;
+  }
+  Object.defineProperty(Envelope, 'name', { value: `${payload.name}Envelope` });
+  return Envelope;
+}

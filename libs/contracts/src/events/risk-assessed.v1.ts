@@ -1,0 +1,24 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { OrderPeriod, ProgrammeParticipant } from '../participant';
+import { ROUTING_PRIORITIES, RoutingPriority } from '../screening';
+
+/**
+ * risk.assessed.v1: the order is scored and ready to route. It carries the routing facts of the order
+ * forward so matching needs no second event to join.
+ */
+export class RiskAssessedV1 {
+  @IsUUID() orderId: string;
+  @IsUUID() assessmentId: string;
+  @IsInt() @Min(1) assessmentVersion: number;
+  @IsIn(['scored', 'incomplete']) status: 'scored' | 'incomplete';
+  @IsInt() @Min(0) @Max(13) rawScore: number;
+  @IsInt() @Min(0) @Max(13) unknownCount: number;
+  @ValidateIf((o: RiskAssessedV1) => o.finalScore !== null) @IsInt() @Min(0) @Max(13) finalScore: number | null;
+  @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
+  @IsInt() @Min(1) acknowledgeWithinHours: number;
+  @IsBoolean() immediateDanger: boolean;
+  @IsString({ each: true }) flags: string[];
+  @ValidateNested() @Type(() => OrderPeriod) period: OrderPeriod;
+  @ValidateNested() @Type(() => ProgrammeParticipant) participant: ProgrammeParticipant;
+}

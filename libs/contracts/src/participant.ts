@@ -1,0 +1,26 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsLatitude, IsLongitude, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { SEXES, Sex } from './screening';
+
+export const LANGUAGES = ['ky', 'ru'] as const;
+export type ProgrammeLanguage = (typeof LANGUAGES)[number];
+
+export class ParticipantLocation {
+  /** A gazetteer code (`naryn`); coordinates are then looked up by matching. */
+  @IsOptional() @Matches(/^[a-z][a-z-]{1,40}$/, { message: 'settlementCode must be a gazetteer code such as naryn' })
+  settlementCode?: string;
+  @IsOptional() @IsLatitude() lat?: number;
+  @IsOptional() @IsLongitude() lng?: number;
+}
+
+/** What routing needs about the person the order is against: no name, no address, no contact. */
+export class ProgrammeParticipant {
+  @IsIn(SEXES) sex: Sex;
+  @IsIn(LANGUAGES, { message: 'language must be ky or ru' }) language: ProgrammeLanguage;
+  @ValidateNested() @Type(() => ParticipantLocation) location: ParticipantLocation;
+}
+
+export class OrderPeriod {
+  @IsISO8601({ strict: true }) issuedAt: string;
+  @IsISO8601({ strict: true }) expiresAt: string;
+}

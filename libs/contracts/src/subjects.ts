@@ -1,0 +1,41 @@
+/**
+ * Every subject Korgoo speaks, versioned in its name. Subjects are logical: the messaging library prefixes
+ * them with the deployment's namespace (`korgoo.order.registered.v1`) so test runs never meet.
+ */
+export const EventSubjects = {
+  OrderRegistered: 'order.registered.v1',
+  RiskAssessed: 'risk.assessed.v1',
+  ReferralRouted: 'referral.routed.v1',
+  ReferralUnroutable: 'referral.unroutable.v1',
+  NotificationSent: 'notification.sent.v1',
+} as const;
+export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
+
+/** Request/reply subjects the gateway uses to ask each owner about its own data. */
+export const QuerySubjects = {
+  RiskAssessmentByOrder: 'query.risk.assessment-by-order.v1',
+  ReferralByOrder: 'query.matching.referral-by-order.v1',
+  ReferralList: 'query.matching.referrals.v1',
+  NotificationsByOrder: 'query.notification.by-order.v1',
+  InboxList: 'query.notification.inbox.v1',
+  DeadLetterList: 'query.dead-letters.v1',
+  DeadLetterReplay: 'command.dead-letters.replay.v1',
+} as const;
+export type QuerySubject = (typeof QuerySubjects)[keyof typeof QuerySubjects];
+
+/** One JetStream stream per domain; each captures its domain's subjects. */
+export const Streams = {
+  ORDERS: 'order.>',
+  RISK: 'risk.>',
+  REFERRALS: 'referral.>',
+  NOTIFICATIONS: 'notification.>',
+  DEAD_LETTERS: 'deadletter.>',
+} as const;
+export type StreamName = keyof typeof Streams;
+
+export function streamOf(subject: EventSubject): StreamName {
+  const domain = subject.split('.')[0];
+  const found = (Object.keys(Streams) as StreamName[]).find((name) => Streams[name].startsWith(`${domain}.`));
+  if (!found) throw new Error(`No stream captures ${subject}`);
+  return found;
+}

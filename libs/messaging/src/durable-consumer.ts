@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { EntityManager } from 'typeorm';
+import {
+  ContractViolation,
+  envelopeContract,
+  EventEnvelope,
+  EventPayload,
+  EventPayloadClasses,
+  EventSubject,
+  parseContract,
+  streamOf,
+} from '@korgoo/contracts';
+import { MessagingLog } from './log';
+import { SubjectNamespace } from './namespace';
+import { describe, Outbox } from './outbox';
+
+export type EventHandler<S extends EventSubject> = (
+  envelope: EventEnvelope<EventPayload<S>>,
+  tx: EntityManager,
+) => Promise<void>;
+
+export interface DurableConsumerOptions {
+  /** Deliveries before a message goes to the dead letters. */
+  maxDeliver: number;
+  ackWaitMs: number;
+  /** Delay before redelivery number n+1; the last entry repeats. */
+  backoffMs: number[];
+}
+
+export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
+  maxDeliver: 5,
+  ackWaitMs: 30_000,
+  backoffMs: [200, 1_000, 5_000, 15_000],
+};
+
+/** Thrown by a handler for a message that can never succeed: it goes straight to the dead letters. */
+export class PermanentFailure extends Error {}
+
+/**
+ * A durable JetStream pull consumer whose handler runs in a Postgres transaction that first records the
+ * event id in the inbox: a redelivered event finds its id there and is acknowledged without effect.
+ * The acknowledgement is sent only after the commit, so a crash in between means a redelivery, never a loss.
+ */
+export class DurableConsumer<S extends EventSubject> {
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+  private stopped = false;
+  private readonly consumerName: string;
+
+  constructor(
+    private readonly subject: S,
+    private readonly handler: EventHandler<S>,
+    private readonly deps: {
+      service: string;
+      schema: string;
+      ns: SubjectNamespace;
+      js: JetStreamClient;
+      jsm: JetStreamManager;
+      outbox: Outbox;
+      log: MessagingLog;
+      onOutcome?: (subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered') => void;
+    },
+    private readonly options: DurableConsumerOptions = DEFAULT_CONSUMER_OPTIONS,
+  ) {
+    this.consumerName = deps.ns.durable(deps.service, subject);
+  }
+
+  async start(): Promise<void> {
+    const stream = this.deps.ns.stream(streamOf(this.subject));
+    const config = {
+      durable_name: this.consumerName,
+      filter_subject: this.deps.ns.subject(this.subject),
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      // Unbounded here: the consumer itself decides when a failing message becomes a dead letter, so an
+      // outage of Postgres (which fails every message) never exhausts a message's deliveries.
+      max_deliver: -1,
+      ack_wait: nanos(this.options.ackWaitMs),
+    };
+    try {
+      await this.deps.jsm.consumers.add(stream, config);
+    } catch (error) {
+      // Another replica created it first with the same config, or it exists from a previous start.
+      await this.deps.jsm.consumers.update(stream, this.consumerName, {
+        max_deliver: config.max_deliver,
+        ack_wait: config.ack_wait,
+      });
+      this.deps.log.debug({ consumer: this.consumerName, err: describe(error) }, 'durable consumer existed');
+    }
+    const consumer = await this.deps.js.consumers.get(stream, this.consumerName);
+    this.loop = this.consumeUntilStopped(consumer);
+  }
+
+  /** Stops pulling, lets the message in hand finish and be acknowledged. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async consumeUntilStopped(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>) {
+    while (!this.stopped) {
+      try {
+        this.messages = await consumer.consume({ max_messages: 64 });
+        for await (const message of this.messages) {
+          await this.process(message);
+          if (this.stopped) break;
+        }
+      } catch (error) {
+        if (this.stopped) break;
+        this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'consumer interrupted; resuming');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  private async process(message: JsMsg): Promise<void> {
+    let envelope: EventEnvelope<EventPayload<S>>;
+    try {
+      envelope = this.parse(message);
+    } catch (error) {
+      await this.deadLetter(message, null, error);
+      return;
+    }
+    try {
+      const applied = await this.deps.outbox.transaction(async (tx) => {
+        const inserted: unknown[] = await tx.query(
+          `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [envelope.eventId, this.consumerName, this.subject],
+        );
+        if (inserted.length === 0) return false;
+        await this.handler(envelope, tx);
+        return true;
+      });
+      message.ack();
+      this.deps.onOutcome?.(this.subject, applied ? 'applied' : 'duplicate');
+    } catch (error) {
+      const deliveries = message.info.deliveryCount;
+      const poison = error instanceof PermanentFailure || (!isInfrastructureOutage(error) && deliveries >= this.options.maxDeliver);
+      if (poison) {
+        await this.deadLetter(message, envelope, error);
+        return;
+      }
+      const delay = this.options.backoffMs[Math.min(deliveries - 1, this.options.backoffMs.length - 1)];
+      this.deps.log.warn(
+        { consumer: this.consumerName, eventId: envelope.eventId, deliveries, err: describe(error) },
+        'event handling failed; will redeliver',
+      );
+      message.nak(delay);
+      this.deps.onOutcome?.(this.subject, 'retried');
+    }
+  }
+
+  private parse(message: JsMsg): EventEnvelope<EventPayload<S>> {
+    let plain: unknown;
+    try {
+      plain = message.json();
+    } catch {
+      throw new ContractViolation('EventEnvelope', [{ field: '(message)', rules: ['must be JSON'] }]);
+    }
+    return parseContract(envelopeContract(EventPayloadClasses[this.subject]), plain) as unknown as EventEnvelope<
+      EventPayload<S>
+    >;
+  }
+
+  /** Stores the message for an admin to inspect and replay, announces it, then stops its redelivery. */
+  private async deadLetter(message: JsMsg, envelope: EventEnvelope | null, error: unknown): Promise<void> {
+    const id = randomUUID();
+    const reason = describe(error);
+    await this.deps.outbox.transaction((tx) =>
+      tx.query(
+        `INSERT INTO "${this.deps.schema}".dead_letter (id, consumer, subject, event_id, envelope, raw, error, deliveries)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          this.consumerName,
+          this.subject,
+          envelope?.eventId ?? null,
+          envelope ? JSON.stringify(envelope) : null,
+          envelope ? null : message.string().slice(0, 10_000),
+          reason.slice(0, 2_000),
+          message.info.deliveryCount,
+        ],
+      ),
+    );
+    // The dead-letter subject carries ids only: the stored record is where the content stays.
+    await this.deps.js
+      .publish(
+        this.deps.ns.deadLetterSubject(this.deps.service, this.subject),
+        JSON.stringify({ deadLetterId: id, consumer: this.consumerName, eventId: envelope?.eventId ?? null }),
+        { msgID: id },
+      )
+      .catch((publishError) =>
+        this.deps.log.warn({ err: describe(publishError) }, 'dead-letter announcement not published'),
+      );
+    message.term(reason.slice(0, 200));
+    this.deps.log.error(
+      { consumer: this.consumerName, eventId: envelope?.eventId, deadLetterId: id, err: reason },
+      'event moved to dead letters',
+    );
+    this.deps.onOutcome?.(this.subject, 'dead_lettered');
+  }
+}
+
+/** Postgres connection loss or shutdown: the message is fine, the store is not; retry without limit. */
+export function isInfrastructureOutage(error: unknown): boolean {
+  const err = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = err?.driverError?.code ?? err?.code ?? '';
+  return (
+    /^(08|57P)/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err?.message ?? '')
+  );
+}

@@ -1,0 +1,123 @@
+import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { EventSubject, QuerySubjects } from '@korgoo/contracts';
+import { DeadLetters } from './dead-letters';
+import { DEFAULT_CONSUMER_OPTIONS, DurableConsumer, DurableConsumerOptions, EventHandler } from './durable-consumer';
+import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
+import { MessagingLog } from './log';
+import { SubjectNamespace } from './namespace';
+import { Outbox, OutboxRelay } from './outbox';
+import { QueryClient, QueryResponder } from './queries';
+
+export interface MessagingRuntimeOptions {
+  service: string;
+  schema: string;
+  natsServers: string[];
+  namespace: string;
+  outboxPollMs: number;
+  consumer?: Partial<DurableConsumerOptions>;
+  streams?: Partial<StreamSettings>;
+  queryTimeoutMs?: number;
+  onOutcome?: (subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered') => void;
+}
+
+/**
+ * Everything a service needs to take part in the event flow without losing or repeating anything:
+ * the outbox and its relay, durable consumers with an inbox, queries, dead letters.
+ */
+export class MessagingRuntime {
+  readonly outbox: Outbox;
+  readonly queries: QueryResponder;
+  readonly client: QueryClient;
+  readonly deadLetters: DeadLetters;
+  private readonly relay: OutboxRelay;
+  private readonly consumers: Array<DurableConsumer<EventSubject>> = [];
+  private started = false;
+
+  private constructor(
+    readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly ns: SubjectNamespace,
+    private readonly dataSource: DataSource,
+    private readonly options: MessagingRuntimeOptions,
+    private readonly log: MessagingLog,
+  ) {
+    this.outbox = new Outbox(dataSource, options.schema, options.service);
+    this.relay = new OutboxRelay(dataSource, js, ns, options.schema, log, {
+      pollMs: options.outboxPollMs,
+      batchSize: 256,
+      retainPublishedDays: 7,
+    });
+    this.queries = new QueryResponder(nc, ns, options.service, log);
+    this.client = new QueryClient(nc, ns, options.queryTimeoutMs);
+    this.deadLetters = new DeadLetters(dataSource, js, ns, options.schema, options.service);
+  }
+
+  static async connect(dataSource: DataSource, options: MessagingRuntimeOptions, log: MessagingLog) {
+    const nc = await connect({
+      servers: options.natsServers,
+      name: `korgoo-${options.service}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    const ns = new SubjectNamespace(options.namespace);
+    const jsm = await ensureStreams(nc, ns, { ...DEFAULT_STREAM_SETTINGS, ...options.streams });
+    return new MessagingRuntime(nc, jetstream(nc), jsm, ns, dataSource, options, log);
+  }
+
+  /** Registers the handler of one event subject; consumption begins at start(). */
+  on<S extends EventSubject>(subject: S, handler: EventHandler<S>): void {
+    if (this.started) throw new Error('register event handlers before start()');
+    const consumer = new DurableConsumer(
+      subject,
+      handler,
+      {
+        service: this.options.service,
+        schema: this.options.schema,
+        ns: this.ns,
+        js: this.js,
+        jsm: this.jsm,
+        outbox: this.outbox,
+        log: this.log,
+        onOutcome: this.options.onOutcome,
+      },
+      { ...DEFAULT_CONSUMER_OPTIONS, ...this.options.consumer },
+    );
+    this.consumers.push(consumer as unknown as DurableConsumer<EventSubject>);
+  }
+
+  async start(): Promise<void> {
+    this.started = true;
+    this.queries.handle(
+      QuerySubjects.DeadLetterList,
+      async (request) => ({ deadLetters: await this.deadLetters.list(request.limit) }),
+      this.options.service,
+    );
+    this.queries.handle(
+      QuerySubjects.DeadLetterReplay,
+      async (request) => ({ replayed: await this.deadLetters.replay(request.deadLetterId) }),
+      this.options.service,
+    );
+    this.relay.start(this.outbox);
+    for (const consumer of this.consumers) await consumer.start();
+  }
+
+  /** Graceful: stop taking messages, finish the ones in hand, publish what is committed, then close. */
+  async stop(): Promise<void> {
+    await this.queries.stop();
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    await this.relay.stop();
+    await this.relay.drain().catch(() => 0);
+    await this.nc.drain().catch(() => undefined);
+  }
+
+  natsConnected(): boolean {
+    return !this.nc.isClosed() && this.nc.info !== undefined;
+  }
+
+  async natsRoundTripMs(): Promise<number> {
+    return this.nc.rtt();
+  }
+}

@@ -1,0 +1,23 @@
+import { EventSubject, StreamName } from '@korgoo/contracts';
+
+/** Maps logical subjects and stream names into one deployment's namespace on a shared NATS. */
+export class SubjectNamespace {
+  constructor(readonly namespace: string) {}
+
+  subject(logical: string): string {
+    return `${this.namespace}.${logical}`;
+  }
+
+  stream(name: StreamName): string {
+    return `${this.namespace.toUpperCase()}_${name}`;
+  }
+
+  /** One durable per (service, subject), shared by all replicas of that service. */
+  durable(service: string, subject: EventSubject): string {
+    return `${service}_${subject.replace(/[.]/g, '_')}`;
+  }
+
+  deadLetterSubject(service: string, subject: string): string {
+    return this.subject(`deadletter.${service}.${subject}`);
+  }
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { JetStreamClient } from '@nats-io/jetstream';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEnvelope, EventPayload, EventPayloadClasses, EventSubject, parseContract } from '@korgoo/contracts';
+import { MessagingLog } from './log';
+import { SubjectNamespace } from './namespace';
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction, so a state change and
+ * the event announcing it commit or roll back together.
+ */
+export class Outbox {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly producer: string,
+  ) {}
+
+  /** Runs `work` in one transaction and wakes the relay once it has committed. */
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.committed();
+    return result;
+  }
+
+  async enqueue<S extends EventSubject>(
+    tx: EntityManager,
+    subject: S,
+    correlationId: string,
+    payload: EventPayload<S>,
+  ): Promise<EventEnvelope<EventPayload<S>>> {
+    // Validated on the way out as well as on the way in: a bad event never reaches the stream.
+    parseContract(EventPayloadClasses[subject] as new () => object, JSON.parse(JSON.stringify(payload)));
+    const envelope: EventEnvelope<EventPayload<S>> = {
+      eventId: randomUUID(),
+      subject,
+      occurredAt: new Date().toISOString(),
+      correlationId,
+      producer: this.producer,
+      payload,
+    };
+    await tx.query(`INSERT INTO "${this.schema}".outbox (event_id, subject, envelope) VALUES ($1, $2, $3)`, [
+      envelope.eventId,
+      subject,
+      JSON.stringify(envelope),
+    ]);
+    return envelope;
+  }
+
+  /** Call after the enqueuing transaction committed: the relay then publishes at once instead of at its next poll. */
+  committed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  onCommitted(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+}
+
+interface OutboxRow {
+  event_id: string;
+  subject: string;
+  envelope: EventEnvelope;
+}
+
+export interface OutboxRelayOptions {
+  pollMs: number;
+  batchSize: number;
+  retainPublishedDays: number;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream with the event id as the message id, so a row published twice
+ * (a crash between publish and mark) is dropped by the stream's duplicate window. Several replicas can run
+ * it: `FOR UPDATE SKIP LOCKED` hands each row to one of them.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly js: JetStreamClient,
+    private readonly ns: SubjectNamespace,
+    private readonly schema: string,
+    private readonly log: MessagingLog,
+    private readonly options: OutboxRelayOptions = { pollMs: 500, batchSize: 200, retainPublishedDays: 7 },
+  ) {}
+
+  start(outbox: Outbox): void {
+    outbox.onCommitted(() => this.wake());
+    this.schedule(0);
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Publishes what is pending, then stops; in-flight publishes finish first. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Publishes every pending row; returns how many were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < this.options.batchSize) return total;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else if (!this.timer) {
+          this.schedule(this.options.pollMs);
+        }
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.drain();
+      await this.cleanup();
+    } catch (error) {
+      this.log.warn({ err: describe(error) }, 'outbox relay could not publish; will retry');
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT event_id, subject, envelope FROM "${this.schema}".outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      // Pipelined: awaiting each acknowledgement in turn would cap the relay at the round-trip rate.
+      await Promise.all(
+        rows.map((row) =>
+          this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.event_id }),
+        ),
+      );
+      await tx.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE event_id = ANY($1::uuid[])`, [
+        rows.map((row) => row.event_id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 3_600_000) return;
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM "${this.schema}".outbox WHERE published_at < now() - make_interval(days => $1)`,
+      [this.options.retainPublishedDays],
+    );
+  }
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
