@@ -1,0 +1,24 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'pino';
+import { KorgooConfig } from '@korgoo/config';
+import { NestPinoLogger } from './logger';
+
+/**
+ * Starts one service: HTTP for health, metrics (and the API on the gateway), graceful shutdown on SIGTERM
+ * and SIGINT so in-flight messages finish and committed events are published before the process exits.
+ */
+export async function runService(
+  rootModule: Type<unknown>,
+  config: KorgooConfig,
+  log: Logger,
+  configure?: (app: INestApplication) => void,
+): Promise<INestApplication> {
+  process.on('unhandledRejection', (reason) => log.error({ err: String(reason) }, 'unhandled rejection'));
+  const app = await NestFactory.create(rootModule, { logger: new NestPinoLogger(log), bufferLogs: false });
+  app.enableShutdownHooks();
+  configure?.(app);
+  await app.listen(config.httpPort, '0.0.0.0');
+  log.info({ port: config.httpPort, namespace: config.namespace }, 'service ready');
+  return app;
+}
