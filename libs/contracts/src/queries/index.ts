@@ -9,6 +9,7 @@ export class ReferralListRequest {
   /** Set for centre staff: the list is then limited to their centre. */
   @IsOptional() @IsString() centreId?: string;
   @IsOptional() @IsUUID() orderId?: string;
+  @IsOptional() @IsUUID() referralId?: string;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsInt() @Min(0) offset?: number;
 }

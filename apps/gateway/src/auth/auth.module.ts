@@ -1,0 +1,34 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { Logger } from 'pino';
+import { KorgooConfig } from '@korgoo/config';
+import { KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
+import { Accounts } from './accounts';
+import { AccountsController, AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [KORGOO_CONFIG],
+      useFactory: (config: KorgooConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AuthController, AccountsController],
+  providers: [Accounts, AuthGuard],
+  exports: [AuthGuard, JwtModule],
+})
+export class AuthModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly accounts: Accounts,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
+  ) {}
+
+  async onApplicationBootstrap() {
+    if (this.config.environment !== 'development') return;
+    for (const account of DEMO_ACCOUNTS) await this.accounts.ensure(account);
+    this.log.info({ accounts: DEMO_ACCOUNTS.map((a) => a.username) }, 'development demo accounts are ready');
+  }
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { Module, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '@korgoo/config';
+import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
+import { DeadLettersController } from './admin/dead-letters.controller';
+import { AuditLogEntry } from './audit/audit-log.entity';
+import { AuditTrail } from './audit/audit-trail';
+import { Account } from './auth/account.entity';
+import { AuthModule } from './auth/auth.module';
+import { QueryFailedFilter } from './http/query-failure.filter';
+import { validationExceptionFactory } from './http/problems';
+import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
+import { OrderProgress } from './orders/order-progress';
+import { OrdersController } from './orders/orders.controller';
+import { ProtectionOrder } from './orders/protection-order.entity';
+import { RegisterProtectionOrder } from './orders/register-protection-order';
+import { ReferralsController } from './referrals/referrals.controller';
+
+const config = loadConfig('gateway');
+const log = createServiceLog(config);
+
+@Module({
+  imports: [
+    KorgooPlatformModule.forService(config, log, {
+      schema: 'gateway',
+      entities: [Account, AuditLogEntry, ProtectionOrder],
+      migrations: [CreateGatewaySchema1764000000000],
+    }),
+    AuthModule,
+  ],
+  controllers: [OrdersController, ReferralsController, DeadLettersController],
+  providers: [AuditTrail, RegisterProtectionOrder, OrderProgress],
+})
+class GatewayModule {}
+
+runService(GatewayModule, config, log, (app) => {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new QueryFailedFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Korgoo API')
+      .setDescription('Protection orders, ODARA screenings and referrals to perpetrator programmes')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}).catch((error) => {
+  log.fatal({ err: String(error) }, 'gateway failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LANGUAGES, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
+
+/** The person the order is issued against. The name stays in the gateway; services see only routing facts. */
+export class PerpetratorDetails {
+  @ApiProperty({ example: 'Асанов Бакыт' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  // Letters of any script (Kyrgyz ң ө ү included), spaces, hyphens, apostrophes and dots.
+  @Matches(/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u, { message: 'fullName must contain letters, spaces, hyphens or apostrophes only' })
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 1988 })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2015)
+  birthYear?: number;
+
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES)
+  sex: (typeof SEXES)[number];
+
+  @ApiProperty({ enum: LANGUAGES, description: 'Programme language chosen by the participant' })
+  @IsIn(LANGUAGES, { message: 'language must be ky or ru' })
+  language: (typeof LANGUAGES)[number];
+
+  @ApiProperty({ type: ParticipantLocation, description: 'A gazetteer settlement code, or coordinates' })
+  @ValidateNested()
+  @Type(() => ParticipantLocation)
+  location: ParticipantLocation;
+}
+
+/** How the victim can be reached safely; kept in the gateway only, never in an event or a message. */
+export class VictimContact {
+  @ApiPropertyOptional({ example: '+996700123456' })
+  @IsOptional()
+  @Matches(/^\+996\d{9}$/, { message: 'safeContactPhone must be a Kyrgyz number such as +996700123456' })
+  safeContactPhone?: string;
+}
+
+export class RegisterProtectionOrderRequest {
+  @ApiProperty({ example: 'TPO-2026-000123', description: 'The number the police gave the order' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9/-]{2,39}$/, {
+    message: 'orderNumber must be 3-40 characters: letters, digits, / or -',
+  })
+  orderNumber: string;
+
+  @ApiProperty({ example: 'Октябрь РИИБ' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  issuingUnit: string;
+
+  @ApiProperty({ example: '2026-11-25T09:00:00+06:00' })
+  @IsISO8601({ strict: true }, { message: 'issuedAt must be an ISO 8601 date-time' })
+  issuedAt: string;
+
+  @ApiProperty({ example: '2026-12-25T09:00:00+06:00', description: 'At most 30 days after issuedAt' })
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  expiresAt: string;
+
+  @ApiProperty({ type: PerpetratorDetails })
+  @ValidateNested()
+  @Type(() => PerpetratorDetails)
+  perpetrator: PerpetratorDetails;
+
+  @ApiPropertyOptional({ type: VictimContact })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VictimContact)
+  victim?: VictimContact;
+
+  @ApiProperty({ type: OdaraScreeningContract, description: 'The ODARA screening (13 items) and immediate-danger screen' })
+  @ValidateNested()
+  @Type(() => OdaraScreeningContract)
+  screening: OdaraScreeningContract;
+}
+
+export class RegisteredOrderResponse {
+  @ApiProperty() orderId: string;
+  @ApiProperty() orderNumber: string;
+  @ApiProperty({ description: 'false when the same order was posted before and this is its record' })
+  created: boolean;
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
+import { ProtectionOrder } from './protection-order.entity';
+
+export type OrderStage = 'registered' | 'assessed' | 'routed' | 'unroutable' | 'notified';
+
+export interface OrderProgressView {
+  orderId: string;
+  orderNumber: string;
+  issuingUnit: string;
+  issuedAt: string;
+  expiresAt: string;
+  perpetrator: { fullName: string; sex: string; language: string };
+  stage: OrderStage;
+  assessment: AssessmentSummary | null;
+  referral: ReferralView | null;
+  notifications: NotificationView[];
+}
+
+/** Where an order stands, asked of each owning service over NATS; no service's tables are read here. */
+@Injectable()
+export class OrderProgress {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+  ) {}
+
+  async of(orderId: string): Promise<OrderProgressView> {
+    const order = await this.dataSource.getRepository(ProtectionOrder).findOne({ where: { id: orderId } });
+    if (!order) throw new NotFoundException(`no protection order ${orderId}`);
+    const [{ assessment }, { referral }, { notifications }] = await Promise.all([
+      this.messaging.client.request(QuerySubjects.RiskAssessmentByOrder, { orderId }),
+      this.messaging.client.request(QuerySubjects.ReferralByOrder, { orderId }),
+      this.messaging.client.request(QuerySubjects.NotificationsByOrder, { orderId }),
+    ]);
+    return {
+      orderId: order.id,
+      orderNumber: order.orderNumber,
+      issuingUnit: order.issuingUnit,
+      issuedAt: order.issuedAt.toISOString(),
+      expiresAt: order.expiresAt.toISOString(),
+      perpetrator: {
+        fullName: order.perpetrator.fullName,
+        sex: order.perpetrator.sex,
+        language: order.perpetrator.language,
+      },
+      stage: stageOf(assessment, referral, notifications),
+      assessment,
+      referral,
+      notifications,
+    };
+  }
+}
+
+export function stageOf(
+  assessment: AssessmentSummary | null,
+  referral: ReferralView | null,
+  notifications: NotificationView[],
+): OrderStage {
+  if (notifications.length > 0) return 'notified';
+  if (referral) return referral.status === 'unroutable' ? 'unroutable' : 'routed';
+  if (assessment) return 'assessed';
+  return 'registered';
+}

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A protection order as the police registered it. Personal data lives here and nowhere else. */
+@Entity({ name: 'protection_order' })
+export class ProtectionOrder {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text', { name: 'order_number', unique: true }) orderNumber: string;
+  /** Hash of the canonical request: tells an idempotent repeat from a conflicting one. */
+  @Column('text', { name: 'body_hash' }) bodyHash: string;
+  @Column('text', { name: 'issuing_unit' }) issuingUnit: string;
+  @Column('timestamptz', { name: 'issued_at' }) issuedAt: Date;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('jsonb') perpetrator: { fullName: string; birthYear?: number; sex: string; language: string };
+  @Column('jsonb', { nullable: true }) victim: { safeContactPhone?: string } | null;
+  @Column('uuid', { name: 'registered_by' }) registeredBy: string;
+  @Column('timestamptz', { name: 'registered_at', default: () => 'now()' }) registeredAt: Date;
+}

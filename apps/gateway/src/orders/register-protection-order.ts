@@ -1,0 +1,120 @@
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EventSubjects } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
+import { Actor } from '../auth/account.entity';
+import { AuditTrail } from '../audit/audit-trail';
+import { invalidField } from '../http/problems';
+import { canonicalHash } from './canonical-json';
+import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
+import { ProtectionOrder } from './protection-order.entity';
+
+const MAX_ORDER_DAYS = 30;
+const CLOCK_SKEW_MS = 5 * 60_000;
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Registers an order and its `order.registered.v1` event in one transaction. Posting the same order
+ * again returns the first registration; the same number with other content is a conflict.
+ */
+@Injectable()
+export class RegisterProtectionOrder {
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(
+    request: RegisterProtectionOrderRequest,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<RegisteredOrderResponse> {
+    const { issuedAt, expiresAt } = checkPeriod(request, now);
+    checkLocation(request);
+    const bodyHash = canonicalHash(request);
+    const orderId = randomUUID();
+    const outcome = await this.messaging.outbox.transaction(async (tx) => {
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(ProtectionOrder)
+        .values({
+          id: orderId,
+          orderNumber: request.orderNumber,
+          bodyHash,
+          issuingUnit: request.issuingUnit,
+          issuedAt,
+          expiresAt,
+          perpetrator: {
+            fullName: request.perpetrator.fullName,
+            birthYear: request.perpetrator.birthYear,
+            sex: request.perpetrator.sex,
+            language: request.perpetrator.language,
+          },
+          victim: request.victim ?? null,
+          registeredBy: actor.accountId,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length === 0) {
+        const existing = await tx.getRepository(ProtectionOrder).findOneOrFail({
+          where: { orderNumber: request.orderNumber },
+        });
+        return { existing };
+      }
+      await this.messaging.outbox.enqueue(tx, EventSubjects.OrderRegistered, orderId, {
+        orderId,
+        period: { issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString() },
+        participant: {
+          sex: request.perpetrator.sex,
+          language: request.perpetrator.language,
+          location: request.perpetrator.location,
+        },
+        screening: request.screening,
+      });
+      await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
+      return { existing: null };
+    });
+    if (!outcome.existing) return { orderId, orderNumber: request.orderNumber, created: true };
+    if (outcome.existing.bodyHash !== bodyHash) {
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `orderNumber ${request.orderNumber} is already registered with different content`,
+        conflict: { field: 'orderNumber', orderId: outcome.existing.id },
+      });
+    }
+    return { orderId: outcome.existing.id, orderNumber: request.orderNumber, created: false };
+  }
+}
+
+function checkPeriod(request: RegisterProtectionOrderRequest, now: Date) {
+  const issuedAt = new Date(request.issuedAt);
+  const expiresAt = new Date(request.expiresAt);
+  if (issuedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw invalidField('issuedAt', 'issuedAt must not be in the future');
+  }
+  if (expiresAt.getTime() <= issuedAt.getTime()) {
+    throw invalidField('expiresAt', 'expiresAt must be after issuedAt');
+  }
+  if (expiresAt.getTime() - issuedAt.getTime() > MAX_ORDER_DAYS * DAY_MS) {
+    throw invalidField('expiresAt', `a temporary protection order lasts at most ${MAX_ORDER_DAYS} days`);
+  }
+  if (expiresAt.getTime() <= now.getTime()) {
+    throw invalidField('expiresAt', 'expiresAt must be in the future: the order has already ended');
+  }
+  return { issuedAt, expiresAt };
+}
+
+function checkLocation(request: RegisterProtectionOrderRequest) {
+  const { settlementCode, lat, lng } = request.perpetrator.location;
+  const hasCoordinates = lat !== undefined && lng !== undefined;
+  if (!settlementCode && !hasCoordinates) {
+    throw invalidField('perpetrator.location', 'give a settlementCode or both lat and lng');
+  }
+  if ((lat === undefined) !== (lng === undefined)) {
+    throw invalidField('perpetrator.location', 'lat and lng must be given together');
+  }
+}

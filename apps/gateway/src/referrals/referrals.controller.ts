@@ -1,0 +1,71 @@
+import {
+  Controller,
+  DefaultValuePipe,
+  ForbiddenException,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InboxEntryView, QuerySubjects, ReferralView } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
+import { Actor } from '../auth/account.entity';
+import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { AuditTrail } from '../audit/audit-trail';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('api/v1')
+export class ReferralsController {
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Coordinators see every referral; centre staff only their own centre's, enforced here, not by the client. */
+  @Get('referrals')
+  @Roles('coordinator', 'admin', 'centre')
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ): Promise<{ referrals: ReferralView[] }> {
+    const centreId = actor.role === 'centre' ? (actor.centreId ?? undefined) : undefined;
+    const reply = await this.messaging.client.request(QuerySubjects.ReferralList, { centreId, limit, offset });
+    await this.audit.record(actor, 'list', 'referral', centreId ?? null);
+    return reply;
+  }
+
+  @Get('referrals/:id')
+  @Roles('coordinator', 'admin', 'centre')
+  async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<ReferralView> {
+    const { referrals } = await this.messaging.client.request(QuerySubjects.ReferralList, { referralId: id, limit: 1 });
+    const referral = referrals[0];
+    if (!referral) throw new NotFoundException(`no referral ${id}`);
+    if (actor.role === 'centre' && referral.centreId !== actor.centreId) {
+      throw new ForbiddenException('this referral belongs to another centre');
+    }
+    await this.audit.record(actor, 'read', 'referral', id);
+    return referral;
+  }
+
+  /** The in-app inbox: a centre's assignments, or the coordinators' shared inbox. */
+  @Get('inbox')
+  @Roles('coordinator', 'centre')
+  async inbox(@CurrentActor() actor: Actor): Promise<{ entries: InboxEntryView[]; unread: number }> {
+    const request =
+      actor.role === 'centre'
+        ? { recipientKind: 'centre' as const, centreId: actor.centreId ?? undefined }
+        : { recipientKind: 'coordinators' as const };
+    const reply = await this.messaging.client.request(QuerySubjects.InboxList, request);
+    await this.audit.record(actor, 'list', 'inbox', actor.centreId);
+    return reply;
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type RecipientKind = 'centre' | 'coordinators';
+
+/** One intent to tell one recipient about one event through one channel: unique, so never sent twice. */
+@Entity({ name: 'notification' })
+export class Notification {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'source_event_id' }) sourceEventId: string;
+  @Column('uuid', { name: 'order_id' }) orderId: string;
+  @Column('uuid', { name: 'referral_id' }) referralId: string;
+  @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
+  @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
+  @Column('text') channel: 'inbox';
+  @Column('text') status: 'delivered';
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** What a centre's staff or the coordinators see in their Korgoo inbox. */
+@Entity({ name: 'inbox_entry' })
+export class InboxEntry {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'notification_id' }) notificationId: string;
+  @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
+  @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
+  @Column('uuid', { name: 'referral_id' }) referralId: string;
+  @Column('text', { name: 'referral_number' }) referralNumber: string;
+  @Column('text') kind: 'referral_routed' | 'referral_unroutable';
+  @Column('text') priority: string;
+  @Column('jsonb') title: { ky: string; ru: string; en: string };
+  @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
