@@ -23,10 +23,10 @@ export const DEMO_ACCOUNTS: CreateAccountRequest[] = [
     displayName: 'Demo staff, Asylzat (Naryn)',
   },
   {
-    username: 'centre.osh-ak-zhurok.demo',
+    username: 'centre.osh-ak-jurok.demo',
     password: 'korgoo-demo-centre',
     role: 'centre',
-    centreId: 'osh-ak-zhurok',
+    centreId: 'osh-ak-jurok',
     displayName: 'Demo staff, Ak-Zhurok (Osh)',
   },
 ];

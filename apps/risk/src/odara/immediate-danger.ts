@@ -1,5 +1,5 @@
 import {
-  DANGER_ANSWERS,
+  isDangerAnswer,
   IMMEDIATE_DANGER_CRITICAL_KEYS,
   IMMEDIATE_DANGER_FURTHER_KEYS,
   IMMEDIATE_DANGER_FURTHER_THRESHOLD,
@@ -73,7 +73,7 @@ function requireAnswers<K extends string>(
   rejectUnknownKeys(given, keys, field);
   for (const key of keys) {
     const answer = given[key];
-    if (answer !== undefined && !DANGER_ANSWERS.includes(answer)) {
+    if (answer !== undefined && !isDangerAnswer(answer)) {
       throw new ScreeningError('invalid_value', `${field}.${key}`, `${field}.${key} must be yes, no or not_answered, got ${JSON.stringify(answer)}`);
     }
   }

@@ -1,6 +1,10 @@
 export type Answer = 'yes' | 'no' | 'unknown';
 export const ANSWERS: readonly Answer[] = ['yes', 'no', 'unknown'];
 
+export function isAnswer(value: unknown): value is Answer {
+  return value === 'yes' || value === 'no' || value === 'unknown';
+}
+
 /** The 13 ODARA items in instrument order (item 1 first). */
 export const ODARA_ITEM_KEYS = [
   'priorDomesticAssault',
@@ -46,6 +50,10 @@ export const SUPPORT_BARRIERS_MIN_PRESENT = 1;
 
 export type DangerAnswer = 'yes' | 'no' | 'not_answered';
 export const DANGER_ANSWERS: readonly DangerAnswer[] = ['yes', 'no', 'not_answered'];
+
+export function isDangerAnswer(value: unknown): value is DangerAnswer {
+  return value === 'yes' || value === 'no' || value === 'not_answered';
+}
 
 /** Lethality Assessment Program: any "yes" here triggers the immediate-danger protocol. */
 export const IMMEDIATE_DANGER_CRITICAL_KEYS = ['usedOrThreatenedWeapon', 'threatenedToKill', 'believesMightKill'] as const;

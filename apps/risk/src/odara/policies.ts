@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze';
 import { ODARA_MAX_SCORE } from './odara-items';
 
 export type RoutingPriority = 'urgent' | 'high' | 'standard';
@@ -5,12 +6,9 @@ export const ROUTING_PRIORITIES: readonly RoutingPriority[] = ['urgent', 'high',
 
 const PRIORITY_RANK: Record<RoutingPriority, number> = { standard: 0, high: 1, urgent: 2 };
 
+/** Orders priorities so that urgent > high > standard. */
 export function priorityRank(priority: RoutingPriority): number {
   return PRIORITY_RANK[priority];
-}
-
-export function higherPriority(a: RoutingPriority, b: RoutingPriority): RoutingPriority {
-  return PRIORITY_RANK[a] >= PRIORITY_RANK[b] ? a : b;
 }
 
 /** A policy configuration that cannot be used; raised at start-up, not per screening. */
@@ -166,11 +164,3 @@ export const DEFAULT_POLICIES: OdaraPolicies = Object.freeze({
   norms: ONTARIO_NORMS_HILTON_2004,
   priority: DEFAULT_PRIORITY_POLICY,
 });
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value as object)) deepFreeze(inner);
-  }
-  return value;
-}

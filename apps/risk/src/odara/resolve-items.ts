@@ -1,5 +1,5 @@
 import {
-  ANSWERS,
+  isAnswer,
   ODARA_ITEM_KEYS,
   SUBSTANCE_ABUSE_MIN_INDICATORS,
   SUBSTANCE_INDICATOR_KEYS,
@@ -28,7 +28,7 @@ function deriveFromIndicators(keys: readonly string[], given: Readonly<Record<st
   let unknown = 0;
   for (const key of keys) {
     const answer = given[key] ?? 'unknown';
-    if (!ANSWERS.includes(answer)) throw invalidAnswer(`${field}.${key}`, answer);
+    if (!isAnswer(answer)) throw invalidAnswer(`${field}.${key}`, answer);
     if (answer === 'yes') yes++;
     else if (answer === 'unknown') unknown++;
   }
@@ -61,7 +61,7 @@ export function resolveOdaraItems(screening: OdaraScreening): ResolvedItem[] {
   const resolved: ResolvedItem[] = [];
   for (const key of ODARA_ITEM_KEYS) {
     const given = items[key];
-    if (given !== undefined && !ANSWERS.includes(given)) throw invalidAnswer(`items.${key}`, given);
+    if (given !== undefined && !isAnswer(given)) throw invalidAnswer(`items.${key}`, given);
     const composite = COMPOSITES[key];
     const indicators = composite ? screening[composite.source] : undefined;
     if (composite && indicators != null) {

