@@ -11,7 +11,7 @@ const common = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
   moduleNameMapper,
 };
 
