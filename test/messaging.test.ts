@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { DataSource } from 'typeorm';
+import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
+import { createMessagingTablesSql, MessagingRuntime, SubjectNamespace } from '@korgoo/messaging';
+import { NATS_URL } from './support/test-environment';
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+const SCHEMA = 'messaging_probe';
+
+function notificationSent(): NotificationSentV1 {
+  return {
+    notificationId: randomUUID(),
+    orderId: randomUUID(),
+    referralId: randomUUID(),
+    sourceEventId: randomUUID(),
+    recipientKind: 'coordinators',
+    channel: 'inbox',
+  };
+}
+
+/** The outbox, inbox and dead letters against the real Postgres and JetStream, without any service around them. */
+describe('durable messaging', () => {
+  const namespace = `${process.env.KORGOO_TEST_NAMESPACE}_m`;
+  let dataSource: DataSource;
+  let runtime: MessagingRuntime;
+  let failuresLeft = 0;
+  const applied: string[] = [];
+
+  beforeAll(async () => {
+    dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
+    for (const sql of createMessagingTablesSql(SCHEMA)) await dataSource.query(sql);
+    await dataSource.query(`CREATE TABLE ${SCHEMA}.applied (event_id uuid NOT NULL)`);
+    runtime = await MessagingRuntime.connect(
+      dataSource,
+      {
+        service: 'notification',
+        schema: SCHEMA,
+        natsServers: [NATS_URL],
+        namespace,
+        outboxPollMs: 50,
+        consumer: { maxDeliver: 3, ackWaitMs: 5_000, backoffMs: [20] },
+      },
+      silent,
+    );
+    runtime.on(EventSubjects.NotificationSent, async (envelope, tx) => {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new Error('handler refused');
+      }
+      await tx.query(`INSERT INTO ${SCHEMA}.applied (event_id) VALUES ($1)`, [envelope.eventId]);
+      applied.push(envelope.eventId);
+    });
+    await runtime.start();
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+    await dataSource.destroy();
+  });
+
+  async function until(check: () => Promise<boolean> | boolean, what: string) {
+    const deadline = Date.now() + 20_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('applies an event once even when the outbox publishes it twice and JetStream delivers it twice', async () => {
+    const envelope = await runtime.outbox.transaction((tx) =>
+      runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
+    );
+    await until(() => applied.includes(envelope.eventId), 'the event to be applied');
+    // A relay that crashed after publishing but before marking the row publishes it again.
+    await dataSource.query(`UPDATE ${SCHEMA}.outbox SET published_at = NULL WHERE event_id = $1`, [envelope.eventId]);
+    runtime.outbox.committed();
+    await until(async () => {
+      const [row] = await dataSource.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE event_id = $1`, [envelope.eventId]);
+      return row.published_at !== null;
+    }, 'the second publication');
+    // A redelivery outside the duplicate window (another message id, same event) meets the inbox.
+    const js = jetstream(runtime.nc);
+    const jsm = await jetstreamManager(runtime.nc);
+    const streamName = new SubjectNamespace(namespace).stream('NOTIFICATIONS');
+    const ack = await js.publish(new SubjectNamespace(namespace).subject(EventSubjects.NotificationSent), JSON.stringify(envelope), {
+      msgID: `again-${envelope.eventId}`,
+    });
+    await until(async () => {
+      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.inbox WHERE event_id = $1`, [envelope.eventId]);
+      return row.n === 1 && ack.seq > 0;
+    }, 'the inbox');
+    await until(async () => {
+      const info = await jsm.consumers.info(streamName, 'notification_notification_sent_v1');
+      return info.num_ack_pending === 0 && info.num_pending === 0;
+    }, 'the consumer to settle');
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE event_id = $1`, [envelope.eventId]);
+    expect(n).toBe(1);
+    const stream = await jsm.streams.info(streamName);
+    // The outbox's re-publication was dropped as a duplicate; only the deliberate redelivery was stored.
+    expect(stream.state.messages).toBe(2);
+  });
+
+  it('moves an event that keeps failing to the dead letters, and applies it once when an admin replays it', async () => {
+    failuresLeft = 3;
+    const envelope: EventEnvelope = await runtime.outbox.transaction((tx) =>
+      runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
+    );
+    await until(async () => (await runtime.deadLetters.list()).some((d) => d.eventId === envelope.eventId), 'a dead letter');
+    const [deadLetter] = (await runtime.deadLetters.list()).filter((d) => d.eventId === envelope.eventId);
+    expect(deadLetter).toMatchObject({ deliveries: 3, error: 'Error: handler refused', replayedAt: null });
+    expect(applied).not.toContain(envelope.eventId);
+
+    expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(true);
+    await until(() => applied.includes(envelope.eventId), 'the replayed event to be applied');
+    expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(false);
+  });
+});
