@@ -60,6 +60,26 @@ class EnvironmentVariables {
   @Min(1)
   @Max(64)
   DB_POOL_SIZE = 10;
+
+  // Matching
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'OSRM_URL must be an http(s) URL' }) OSRM_URL?: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
+  @Transform(toInt) @IsInt() @Min(0) @Max(168) FIRST_SESSION_MARGIN_HOURS = 24;
+  @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
+
+  // Notification providers: each is off unless configured.
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
+  @IsOptional() @IsString() SMTP_FROM?: string;
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'SMS_GATEWAY_URL must be an http(s) URL' }) SMS_GATEWAY_URL?: string;
+  @IsOptional() @IsString() SMS_GATEWAY_TOKEN?: string;
+  @IsOptional() @IsString() SMS_SENDER_ID?: string;
+  @IsOptional() @IsString() @MinLength(16, { message: 'SMS_WEBHOOK_SECRET must be at least 16 characters' }) SMS_WEBHOOK_SECRET?: string;
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'TELEGRAM_API_URL must be an http(s) URL' }) TELEGRAM_API_URL?: string;
+  @IsOptional() @IsString() TELEGRAM_BOT_TOKEN?: string;
+  @Transform(toInt) @IsInt() @Min(100) BREAKER_TIMEOUT_MS = 5000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) BREAKER_ERROR_THRESHOLD_PERCENT = 50;
+  @Transform(toInt) @IsInt() @Min(100) BREAKER_RESET_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(1) BREAKER_VOLUME_THRESHOLD = 3;
 }
 
 export interface KorgooConfig {
@@ -73,6 +93,13 @@ export interface KorgooConfig {
   logLevel: string;
   dbPoolSize: number;
   messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number };
+  routing: { osrmUrl: string | null; handOffLimit: number; firstSessionMarginHours: number; deadlinePollMs: number };
+  providers: {
+    smtp: { url: string; from: string } | null;
+    sms: { url: string; token: string; senderId: string; webhookSecret: string | null } | null;
+    telegram: { apiUrl: string; botToken: string } | null;
+    breaker: { timeoutMs: number; errorThresholdPercent: number; resetMs: number; volumeThreshold: number };
+  };
 }
 
 export class ConfigurationError extends Error {}
@@ -103,6 +130,34 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       maxDeliver: vars.MESSAGING_MAX_DELIVER,
       ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,
       outboxPollMs: vars.OUTBOX_POLL_MS,
+    },
+    routing: {
+      osrmUrl: vars.OSRM_URL ?? null,
+      handOffLimit: vars.ROUTING_HANDOFF_LIMIT,
+      firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
+      deadlinePollMs: vars.DEADLINE_POLL_MS,
+    },
+    providers: {
+      smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,
+      sms:
+        vars.SMS_GATEWAY_URL && vars.SMS_GATEWAY_TOKEN
+          ? {
+              url: vars.SMS_GATEWAY_URL,
+              token: vars.SMS_GATEWAY_TOKEN,
+              senderId: vars.SMS_SENDER_ID ?? 'Korgoo',
+              webhookSecret: vars.SMS_WEBHOOK_SECRET ?? null,
+            }
+          : null,
+      telegram:
+        vars.TELEGRAM_API_URL && vars.TELEGRAM_BOT_TOKEN
+          ? { apiUrl: vars.TELEGRAM_API_URL, botToken: vars.TELEGRAM_BOT_TOKEN }
+          : null,
+      breaker: {
+        timeoutMs: vars.BREAKER_TIMEOUT_MS,
+        errorThresholdPercent: vars.BREAKER_ERROR_THRESHOLD_PERCENT,
+        resetMs: vars.BREAKER_RESET_MS,
+        volumeThreshold: vars.BREAKER_VOLUME_THRESHOLD,
+      },
     },
   };
 }

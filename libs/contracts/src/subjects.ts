@@ -4,10 +4,20 @@
  */
 export const EventSubjects = {
   OrderRegistered: 'order.registered.v1',
+  OrderScreeningCorrected: 'order.screening.corrected.v1',
+  OrderWithdrawn: 'order.withdrawn.v1',
   RiskAssessed: 'risk.assessed.v1',
+  RiskReassessed: 'risk.reassessed.v1',
   ReferralRouted: 'referral.routed.v1',
   ReferralUnroutable: 'referral.unroutable.v1',
+  ReferralAccepted: 'referral.accepted.v1',
+  ReferralDeclined: 'referral.declined.v1',
+  ReferralExpired: 'referral.expired.v1',
+  ReferralRerouted: 'referral.rerouted.v1',
+  ReferralEscalated: 'referral.escalated.v1',
+  ReferralCancelled: 'referral.cancelled.v1',
   NotificationSent: 'notification.sent.v1',
+  NotificationFailed: 'notification.failed.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 
@@ -18,6 +28,14 @@ export const QuerySubjects = {
   ReferralList: 'query.matching.referrals.v1',
   NotificationsByOrder: 'query.notification.by-order.v1',
   InboxList: 'query.notification.inbox.v1',
+  AssessmentHistory: 'query.risk.assessment-history.v1',
+  OdaraForm: 'query.risk.odara-form.v1',
+  ReferralDecision: 'query.matching.referral-decision.v1',
+  AcceptReferral: 'command.matching.referral-accept.v1',
+  DeclineReferral: 'command.matching.referral-decline.v1',
+  AssignReferral: 'command.matching.referral-assign.v1',
+  DeliveryLog: 'query.notification.delivery-log.v1',
+  MarkInboxRead: 'command.notification.inbox-mark-read.v1',
   DeadLetterList: 'query.dead-letters.v1',
   DeadLetterReplay: 'command.dead-letters.replay.v1',
 } as const;

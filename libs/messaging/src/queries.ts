@@ -1,5 +1,13 @@
 import { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { ContractViolation, parseContract, QueryContracts, QueryFailure, QueryRequestClasses, QuerySubject } from '@korgoo/contracts';
+import {
+  ContractViolation,
+  parseContract,
+  QueryContracts,
+  QueryFailure,
+  QueryRejected,
+  QueryRequestClasses,
+  QuerySubject,
+} from '@korgoo/contracts';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe } from './outbox';
@@ -54,6 +62,7 @@ export class QueryResponder {
 
 function toFailure(failure: unknown): QueryFailure {
   if (failure instanceof ContractViolation) return { error: { code: 'invalid_request', message: failure.message } };
+  if (failure instanceof QueryRejected) return { error: { code: failure.code, message: failure.message } };
   if (failure instanceof SyntaxError) return { error: { code: 'invalid_request', message: 'request must be JSON' } };
   return { error: { code: 'internal', message: 'the service could not answer' } };
 }
@@ -62,9 +71,9 @@ export class QueryFailed extends Error {
   constructor(
     readonly subject: string,
     readonly code: QueryFailure['error']['code'] | 'unavailable',
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${subject}: ${message}`);
+    super(`${subject}: ${reason}`);
   }
 }
 

@@ -1,16 +1,25 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { QueryFailed } from '@korgoo/messaging';
 
-/** A service that does not answer in time is a 503 the caller may retry, not a 500. */
+const STATUS_BY_CODE: Record<QueryFailed['code'], [number, string]> = {
+  unavailable: [503, 'Service Unavailable'],
+  invalid_request: [400, 'Bad Request'],
+  forbidden: [403, 'Forbidden'],
+  not_found: [404, 'Not Found'],
+  conflict: [409, 'Conflict'],
+  internal: [502, 'Bad Gateway'],
+};
+
+/** Maps an owner's refusal to its HTTP status; a service that does not answer is a 503 the caller may retry. */
 @Catch(QueryFailed)
 export class QueryFailedFilter implements ExceptionFilter {
   catch(failure: QueryFailed, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse();
-    const status = failure.code === 'unavailable' ? 503 : failure.code === 'invalid_request' ? 400 : 502;
+    const [status, error] = STATUS_BY_CODE[failure.code];
     response.status(status).json({
       statusCode: status,
-      error: status === 503 ? 'Service Unavailable' : status === 400 ? 'Bad Request' : 'Bad Gateway',
-      message: status === 503 ? 'a Korgoo service did not answer in time; try again' : failure.message,
+      error,
+      message: status === 503 ? 'a Korgoo service did not answer in time; try again' : failure.reason,
     });
   }
 }

@@ -1,10 +1,21 @@
 import { EventSubject, EventSubjects } from '../subjects';
-import { NotificationSentV1 } from './notification-sent.v1';
+import { NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1';
+import { OrderScreeningCorrectedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
 import { OrderRegisteredV1 } from './order-registered.v1';
-import { ReferralRoutedV1, ReferralUnroutableV1 } from './referral.v1';
-import { RiskAssessedV1 } from './risk-assessed.v1';
+import {
+  ReferralAcceptedV1,
+  ReferralCancelledV1,
+  ReferralDeclinedV1,
+  ReferralEscalatedV1,
+  ReferralExpiredV1,
+  ReferralReroutedV1,
+  ReferralRoutedV1,
+  ReferralUnroutableV1,
+} from './referral.v1';
+import { RiskAssessedV1, RiskReassessedV1 } from './risk-assessed.v1';
 
 export * from './notification-sent.v1';
+export * from './order-lifecycle.v1';
 export * from './order-registered.v1';
 export * from './referral.v1';
 export * from './risk-assessed.v1';
@@ -12,10 +23,20 @@ export * from './risk-assessed.v1';
 /** Which payload class each event subject carries. */
 export const EventPayloadClasses = {
   [EventSubjects.OrderRegistered]: OrderRegisteredV1,
+  [EventSubjects.OrderScreeningCorrected]: OrderScreeningCorrectedV1,
+  [EventSubjects.OrderWithdrawn]: OrderWithdrawnV1,
   [EventSubjects.RiskAssessed]: RiskAssessedV1,
+  [EventSubjects.RiskReassessed]: RiskReassessedV1,
   [EventSubjects.ReferralRouted]: ReferralRoutedV1,
   [EventSubjects.ReferralUnroutable]: ReferralUnroutableV1,
+  [EventSubjects.ReferralAccepted]: ReferralAcceptedV1,
+  [EventSubjects.ReferralDeclined]: ReferralDeclinedV1,
+  [EventSubjects.ReferralExpired]: ReferralExpiredV1,
+  [EventSubjects.ReferralRerouted]: ReferralReroutedV1,
+  [EventSubjects.ReferralEscalated]: ReferralEscalatedV1,
+  [EventSubjects.ReferralCancelled]: ReferralCancelledV1,
   [EventSubjects.NotificationSent]: NotificationSentV1,
+  [EventSubjects.NotificationFailed]: NotificationFailedV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;

@@ -1,5 +1,8 @@
 import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 
+export const NOTIFICATION_CHANNELS = ['inbox', 'email', 'sms', 'telegram'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
 /** notification.sent.v1: a recipient was told about a referral through one channel. */
 export class NotificationSentV1 {
   @IsUUID() notificationId: string;
@@ -8,5 +11,15 @@ export class NotificationSentV1 {
   @IsUUID() sourceEventId: string;
   @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
   @IsOptional() @IsString() centreId?: string;
-  @IsIn(['inbox']) channel: 'inbox';
+  @IsIn(NOTIFICATION_CHANNELS) channel: NotificationChannel;
+}
+
+/** notification.failed.v1: every channel of a recipient failed; coordinators were told in their inbox. */
+export class NotificationFailedV1 {
+  @IsUUID() orderId: string;
+  @IsUUID() referralId: string;
+  @IsUUID() sourceEventId: string;
+  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsOptional() @IsString() centreId?: string;
+  @IsString({ each: true }) attemptedChannels: string[];
 }

@@ -27,3 +27,63 @@ export class ReferralUnroutableV1 {
   @IsString({ each: true }) reasons: string[];
   @IsOptional() @IsISO8601() expiresAt?: string;
 }
+
+export const DECLINE_REASONS = [
+  'at_capacity',
+  'out_of_area',
+  'language',
+  'no_facilitator_pair',
+  'conflict_of_interest',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** referral.accepted.v1: the centre confirmed; the held sessions are booked for good. */
+export class ReferralAcceptedV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsString() centreId: string;
+  @IsISO8601() firstSessionAt: string;
+}
+
+/** referral.declined.v1: the centre said no, with a reason code; capacity is released. */
+export class ReferralDeclinedV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsString() centreId: string;
+  @IsIn(DECLINE_REASONS) reason: DeclineReason;
+}
+
+/** referral.expired.v1: the centre did not acknowledge before the deadline; capacity is released. */
+export class ReferralExpiredV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsString() centreId: string;
+  @IsISO8601() acknowledgeBy: string;
+}
+
+/** referral.rerouted.v1: after a decline or a missed deadline, the referral was proposed to the next centre. */
+export class ReferralReroutedV1 extends ReferralRoutedV1 {
+  @IsString() previousCentreId: string;
+  @IsInt() @Min(1) handOff: number;
+}
+
+/** referral.escalated.v1: rules could not place it (or hand-offs ran out); a coordinator must decide. */
+export class ReferralEscalatedV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
+  @IsString({ each: true }) reasons: string[];
+}
+
+/** referral.cancelled.v1: the order was withdrawn; held capacity is released. */
+export class ReferralCancelledV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsOptional() @IsString() centreId?: string;
+}

@@ -22,3 +22,8 @@ export class RiskAssessedV1 {
   @ValidateNested() @Type(() => OrderPeriod) period: OrderPeriod;
   @ValidateNested() @Type(() => ProgrammeParticipant) participant: ProgrammeParticipant;
 }
+
+/** risk.reassessed.v1: a corrected screening produced a new assessment version; routing follows its priority. */
+export class RiskReassessedV1 extends RiskAssessedV1 {
+  @IsIn(ROUTING_PRIORITIES) previousPriority: RoutingPriority;
+}

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import { QuerySubject, QuerySubjects } from '../subjects';
 
 export class OrderLookup {
@@ -19,6 +20,41 @@ export class InboxListRequest {
   @IsOptional() @IsString() centreId?: string;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
 }
+
+export class ReferralLookup {
+  @IsUUID() referralId: string;
+  /** Set for centre staff: the owner refuses a referral of another centre. */
+  @IsOptional() @IsString() centreId?: string;
+}
+
+export class AcceptReferralCommand {
+  @IsUUID() referralId: string;
+  @IsString() centreId: string;
+  @IsUUID() actorId: string;
+}
+
+export class DeclineReferralCommand {
+  @IsUUID() referralId: string;
+  @IsString() centreId: string;
+  @IsUUID() actorId: string;
+  @IsIn(DECLINE_REASONS) reason: DeclineReason;
+  @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class AssignReferralCommand {
+  @IsUUID() referralId: string;
+  @IsString() centreId: string;
+  @IsUUID() actorId: string;
+  @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+}
+
+export class MarkInboxReadCommand {
+  @IsUUID() entryId: string;
+  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsOptional() @IsString() centreId?: string;
+}
+
+export class EmptyRequest {}
 
 export class DeadLetterListRequest {
   @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
@@ -42,11 +78,38 @@ export interface AssessmentSummary {
   assessedAt: string;
 }
 
+/** One assessment version with its explanation, for the history endpoint. */
+export interface AssessmentDetail extends AssessmentSummary {
+  explanation: object;
+  policyVersions: object;
+}
+
+export interface DeliveryAttemptView {
+  attemptId: string;
+  notificationId: string;
+  channel: string;
+  provider: string;
+  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'undelivered';
+  providerMessageId: string | null;
+  error: string | null;
+  at: string;
+}
+
 export interface ReferralView {
   referralId: string;
   referralNumber: string;
   orderId: string;
-  status: 'proposed' | 'unroutable' | 'accepted' | 'declined' | 'escalated' | 'cancelled';
+  status:
+    | 'proposed'
+    | 'unroutable'
+    | 'accepted'
+    | 'declined'
+    | 'expired'
+    | 'escalated'
+    | 'in_progress'
+    | 'completed'
+    | 'failed'
+    | 'cancelled';
   centreId: string | null;
   centreName: string | null;
   priority: string;
@@ -98,6 +161,14 @@ export interface QueryContracts {
   [QuerySubjects.ReferralList]: { request: ReferralListRequest; reply: { referrals: ReferralView[] } };
   [QuerySubjects.NotificationsByOrder]: { request: OrderLookup; reply: { notifications: NotificationView[] } };
   [QuerySubjects.InboxList]: { request: InboxListRequest; reply: { entries: InboxEntryView[]; unread: number } };
+  [QuerySubjects.AssessmentHistory]: { request: OrderLookup; reply: { assessments: AssessmentDetail[] } };
+  [QuerySubjects.OdaraForm]: { request: EmptyRequest; reply: { form: object } };
+  [QuerySubjects.ReferralDecision]: { request: ReferralLookup; reply: { decision: object | null } };
+  [QuerySubjects.AcceptReferral]: { request: AcceptReferralCommand; reply: { referral: ReferralView } };
+  [QuerySubjects.DeclineReferral]: { request: DeclineReferralCommand; reply: { referral: ReferralView } };
+  [QuerySubjects.AssignReferral]: { request: AssignReferralCommand; reply: { referral: ReferralView } };
+  [QuerySubjects.DeliveryLog]: { request: ReferralLookup; reply: { attempts: DeliveryAttemptView[] } };
+  [QuerySubjects.MarkInboxRead]: { request: MarkInboxReadCommand; reply: { marked: boolean } };
   [QuerySubjects.DeadLetterList]: { request: DeadLetterListRequest; reply: { deadLetters: DeadLetterView[] } };
   [QuerySubjects.DeadLetterReplay]: { request: DeadLetterReplayRequest; reply: { replayed: boolean } };
 }
@@ -108,11 +179,31 @@ export const QueryRequestClasses: { [S in QuerySubject]: new () => QueryContract
   [QuerySubjects.ReferralList]: ReferralListRequest,
   [QuerySubjects.NotificationsByOrder]: OrderLookup,
   [QuerySubjects.InboxList]: InboxListRequest,
+  [QuerySubjects.AssessmentHistory]: OrderLookup,
+  [QuerySubjects.OdaraForm]: EmptyRequest,
+  [QuerySubjects.ReferralDecision]: ReferralLookup,
+  [QuerySubjects.AcceptReferral]: AcceptReferralCommand,
+  [QuerySubjects.DeclineReferral]: DeclineReferralCommand,
+  [QuerySubjects.AssignReferral]: AssignReferralCommand,
+  [QuerySubjects.DeliveryLog]: ReferralLookup,
+  [QuerySubjects.MarkInboxRead]: MarkInboxReadCommand,
   [QuerySubjects.DeadLetterList]: DeadLetterListRequest,
   [QuerySubjects.DeadLetterReplay]: DeadLetterReplayRequest,
 };
 
 /** A reply that failed carries a code the gateway maps to an HTTP status. */
 export interface QueryFailure {
-  error: { code: 'invalid_request' | 'not_found' | 'internal'; message: string };
+  error: { code: QueryFailureCode; message: string };
+}
+
+export type QueryFailureCode = 'invalid_request' | 'not_found' | 'forbidden' | 'conflict' | 'internal';
+
+/** Thrown by a query or command handler to answer with a code the gateway maps to 400/403/404/409. */
+export class QueryRejected extends Error {
+  constructor(
+    readonly code: Exclude<QueryFailureCode, 'internal'>,
+    message: string,
+  ) {
+    super(message);
+  }
 }
