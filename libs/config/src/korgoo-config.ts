@@ -55,6 +55,11 @@ class EnvironmentVariables {
   @Min(10)
   OUTBOX_POLL_MS = 500;
 
+  /** JetStream stream replicas: 1 on one server, 3 in the clustered deployment. */
+  @Transform(toInt)
+  @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5' })
+  STREAM_REPLICAS = 1;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -92,7 +97,7 @@ export interface KorgooConfig {
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
-  messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number };
+  messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number; streamReplicas: number };
   routing: { osrmUrl: string | null; handOffLimit: number; firstSessionMarginHours: number; deadlinePollMs: number };
   providers: {
     smtp: { url: string; from: string } | null;
@@ -130,6 +135,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       maxDeliver: vars.MESSAGING_MAX_DELIVER,
       ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,
       outboxPollMs: vars.OUTBOX_POLL_MS,
+      streamReplicas: vars.STREAM_REPLICAS,
     },
     routing: {
       osrmUrl: vars.OSRM_URL ?? null,

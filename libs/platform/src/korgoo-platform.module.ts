@@ -64,6 +64,7 @@ export class KorgooPlatformModule {
                 namespace: config.namespace,
                 outboxPollMs: config.messaging.outboxPollMs,
                 consumer: { maxDeliver: config.messaging.maxDeliver, ackWaitMs: config.messaging.ackWaitMs },
+                streams: { replicas: config.messaging.streamReplicas },
                 onOutcome: (subject, outcome) => metrics.eventsHandled.inc({ subject, outcome }),
               },
               log,
