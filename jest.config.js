@@ -13,6 +13,8 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
   moduleNameMapper,
+  // Contract classes carry class-transformer decorators, which need the metadata polyfill.
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

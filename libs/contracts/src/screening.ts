@@ -1,6 +1,11 @@
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -93,8 +98,8 @@ export class FurtherDangerQuestions {
 }
 
 export class ImmediateDangerScreen {
-  @ValidateNested() @Type(() => CriticalDangerQuestions) critical: CriticalDangerQuestions;
-  @ValidateNested() @Type(() => FurtherDangerQuestions) further: FurtherDangerQuestions;
+  @IsDefined() @ValidateNested() @Type(() => CriticalDangerQuestions) critical: CriticalDangerQuestions;
+  @IsDefined() @ValidateNested() @Type(() => FurtherDangerQuestions) further: FurtherDangerQuestions;
   @IsBoolean() officerBelievesHighDanger: boolean;
   /** Free text stays with risk: it never leaves in an event. */
   @IsOptional() @IsString() @MaxLength(2000) officerConcern?: string;
@@ -105,11 +110,54 @@ export class PriorityOverride {
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
+/**
+ * Items 11 and 13 may be answered directly or through their indicators. When only indicators are given the
+ * item follows from them; when both are given and the indicators settle the item, they must agree.
+ */
+const COMPOSITES = [
+  { item: 'substanceAbuse', indicators: 'substanceIndicators', minimum: 2 },
+  { item: 'barriersToSupport', indicators: 'supportBarriers', minimum: 1 },
+] as const;
+
+export function deriveComposite(indicators: Record<string, Answer | undefined>, minimum: number, size: number): Answer {
+  const answers = Object.values(indicators).filter((a): a is Answer => a !== undefined);
+  const yes = answers.filter((a) => a === 'yes').length;
+  const undecided = answers.filter((a) => a === 'unknown').length + (size - answers.length);
+  if (yes >= minimum) return 'yes';
+  if (yes + undecided < minimum) return 'no';
+  return 'unknown';
+}
+
+@ValidatorConstraint({ name: 'compositeItems' })
+class CompositeItemsAgree implements ValidatorConstraintInterface {
+  private problem(items: OdaraItems | undefined, screening: OdaraScreeningContract): string | null {
+    if (!items || typeof items !== 'object') return null;
+    for (const { item, indicators, minimum } of COMPOSITES) {
+      const given = items[item];
+      const detail = screening[indicators] as Record<string, Answer | undefined> | undefined;
+      if (given === undefined && !detail) return `items.${item} is required unless ${indicators} are given`;
+      if (given === undefined || !detail) continue;
+      const size = item === 'substanceAbuse' ? 8 : 5;
+      const derived = deriveComposite(detail, minimum, size);
+      if (derived !== 'unknown' && derived !== given) {
+        return `items.${item} is ${given} but ${indicators} make it ${derived}`;
+      }
+    }
+    return null;
+  }
+  validate(items: OdaraItems | undefined, args: ValidationArguments): boolean {
+    return this.problem(items, args.object as OdaraScreeningContract) === null;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return this.problem(args.value, args.object as OdaraScreeningContract) ?? 'items are inconsistent';
+  }
+}
+
 export class OdaraScreeningContract {
-  @ValidateNested() @Type(() => OdaraItems) items: OdaraItems;
+  @IsDefined() @Validate(CompositeItemsAgree) @ValidateNested() @Type(() => OdaraItems) items: OdaraItems;
   @IsOptional() @ValidateNested() @Type(() => SubstanceIndicators) substanceIndicators?: SubstanceIndicators;
   @IsOptional() @ValidateNested() @Type(() => SupportBarriers) supportBarriers?: SupportBarriers;
-  @ValidateNested() @Type(() => ScreeningContext) context: ScreeningContext;
-  @ValidateNested() @Type(() => ImmediateDangerScreen) immediateDanger: ImmediateDangerScreen;
+  @IsDefined() @ValidateNested() @Type(() => ScreeningContext) context: ScreeningContext;
+  @IsDefined() @ValidateNested() @Type(() => ImmediateDangerScreen) immediateDanger: ImmediateDangerScreen;
   @IsOptional() @ValidateNested() @Type(() => PriorityOverride) override?: PriorityOverride;
 }
