@@ -8,9 +8,11 @@ import { AuditLogEntry } from './audit/audit-log.entity';
 import { AuditTrail } from './audit/audit-trail';
 import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
-import { QueryFailedFilter } from './http/query-failure.filter';
+import { ContractViolationFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
+import { OdaraFormController } from './orders/odara-form.controller';
+import { OrderChanges } from './orders/order-changes';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
@@ -29,8 +31,8 @@ const log = createServiceLog(config);
     }),
     AuthModule,
   ],
-  controllers: [OrdersController, ReferralsController, DeadLettersController],
-  providers: [AuditTrail, RegisterProtectionOrder, OrderProgress],
+  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController],
+  providers: [AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
 })
 class GatewayModule {}
 
@@ -44,7 +46,7 @@ runService(GatewayModule, config, log, (app) => {
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new QueryFailedFilter());
+  app.useGlobalFilters(new QueryFailedFilter(), new ContractViolationFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -5,6 +5,7 @@ import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/plat
 import { AssessmentModule } from './assessment/assessment.module';
 import { RiskAssessment } from './assessment/risk-assessment.entity';
 import { CreateRiskSchema1764000000000 } from './migrations/1764000000000-create-risk-schema';
+import { KeepRoutingFacts1764100000000 } from './migrations/1764100000000-keep-routing-facts';
 
 const config = loadConfig('risk');
 const log = createServiceLog(config);
@@ -14,7 +15,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'risk',
       entities: [RiskAssessment],
-      migrations: [CreateRiskSchema1764000000000],
+      migrations: [CreateRiskSchema1764000000000, KeepRoutingFacts1764100000000],
     }),
     AssessmentModule,
   ],

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/account.entity';
 import { AuditLogEntry } from './audit-log.entity';
 
-export type AuditAction = 'read' | 'list' | 'register' | 'replay';
+export type AuditAction = 'read' | 'list' | 'register' | 'correct' | 'withdraw' | 'replay';
 
 @Injectable()
 export class AuditTrail {

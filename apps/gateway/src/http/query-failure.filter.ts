@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { ContractViolation } from '@korgoo/contracts';
 import { QueryFailed } from '@korgoo/messaging';
+import { invalidFields } from './problems';
 
 const STATUS_BY_CODE: Record<QueryFailed['code'], [number, string]> = {
   unavailable: [503, 'Service Unavailable'],
@@ -21,5 +23,13 @@ export class QueryFailedFilter implements ExceptionFilter {
       error,
       message: status === 503 ? 'a Korgoo service did not answer in time; try again' : failure.reason,
     });
+  }
+}
+
+/** A request the gateway built from valid input but that breaks a contract is still the caller's 400. */
+@Catch(ContractViolation)
+export class ContractViolationFilter implements ExceptionFilter {
+  catch(violation: ContractViolation, host: ArgumentsHost) {
+    host.switchToHttp().getResponse().status(400).json(invalidFields(violation.problems).getResponse());
   }
 }

@@ -1,10 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AssessmentDetail, OdaraScreeningContract, QuerySubjects } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
+import { WithdrawOrderRequest } from './dto/order-changes.request';
+import { OrderChanges } from './order-changes';
 import { OrderProgress, OrderProgressView } from './order-progress';
 import { RegisterProtectionOrder } from './register-protection-order';
 
@@ -17,6 +22,8 @@ export class OrdersController {
     private readonly registerOrder: RegisterProtectionOrder,
     private readonly progress: OrderProgress,
     private readonly audit: AuditTrail,
+    private readonly changes: OrderChanges,
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
 
   /** 201 for a new order; 200 with the same id when the identical order was posted before. */
@@ -38,5 +45,42 @@ export class OrdersController {
     const view = await this.progress.of(id);
     await this.audit.record(actor, 'read', 'protection_order', id);
     return view;
+  }
+
+  /** Every assessment version with its explanation: which items counted, which were unknown, why each flag. */
+  @Get(':id/assessments')
+  @Roles('police', 'coordinator', 'admin')
+  async assessments(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ assessments: AssessmentDetail[] }> {
+    const reply = await this.messaging.client.request(QuerySubjects.AssessmentHistory, { orderId: id });
+    await this.audit.record(actor, 'read', 'risk_assessment', id);
+    return reply;
+  }
+
+  /** A corrected screening: risk adds an assessment version and routing follows its priority. */
+  @Post(':id/screening-corrections')
+  @Roles('police')
+  @HttpCode(202)
+  async correct(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() screening: OdaraScreeningContract,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ orderId: string; accepted: true }> {
+    await this.changes.correctScreening(id, screening, actor);
+    return { orderId: id, accepted: true };
+  }
+
+  @Post(':id/withdrawal')
+  @Roles('police')
+  @HttpCode(202)
+  async withdraw(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() request: WithdrawOrderRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ orderId: string; accepted: true }> {
+    await this.changes.withdraw(id, request, actor);
+    return { orderId: id, accepted: true };
   }
 }

@@ -1,29 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, EventSubjects, OrderRegisteredV1 } from '@korgoo/contracts';
+import {
+  EventEnvelope,
+  EventSubjects,
+  OdaraScreeningContract,
+  OrderPeriod,
+  OrderRegisteredV1,
+  OrderScreeningCorrectedV1,
+  ProgrammeParticipant,
+  RiskAssessedV1,
+} from '@korgoo/contracts';
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
-import { assessOdara, OdaraScreening, ScreeningError } from '../odara';
+import { assessOdara, OdaraAssessment, OdaraScreening, ScreeningError } from '../odara';
 import { RiskAssessment } from './risk-assessment.entity';
 
-/** Scores a newly registered order and announces the result, in the consumer's transaction. */
+/**
+ * Scores a screening and announces the result in the consumer's transaction. A newly registered order
+ * gets version 1 (`risk.assessed.v1`); each correction adds a version (`risk.reassessed.v1`) and keeps
+ * the history.
+ */
 export class AssessOrderRisk {
   constructor(private readonly outbox: Outbox) {}
 
-  async execute(event: EventEnvelope<OrderRegisteredV1>, tx: EntityManager): Promise<RiskAssessment> {
-    const order = event.payload;
-    let result;
-    try {
-      result = assessOdara(order.screening as unknown as OdaraScreening);
-    } catch (error) {
-      if (error instanceof ScreeningError) throw new PermanentFailure(`${error.field}: ${error.message}`);
-      throw error;
-    }
+  async registered(event: EventEnvelope<OrderRegisteredV1>, tx: EntityManager): Promise<RiskAssessment> {
+    const { orderId, screening, period, participant } = event.payload;
+    const existing = await tx.getRepository(RiskAssessment).findOne({ where: { orderId, version: 1 } });
+    if (existing) return existing;
+    const assessment = await this.store(tx, orderId, 1, screening, { period, participant });
+    await this.outbox.enqueue(tx, EventSubjects.RiskAssessed, orderId, announcement(assessment));
+    return assessment;
+  }
+
+  async corrected(event: EventEnvelope<OrderScreeningCorrectedV1>, tx: EntityManager): Promise<RiskAssessment> {
+    const { orderId, screening } = event.payload;
+    const previous = await tx
+      .getRepository(RiskAssessment)
+      .findOne({ where: { orderId }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+    // The registration travels on another consumer; until it is scored, retry rather than guess.
+    if (!previous) throw new Error(`order ${orderId} has no assessment to correct yet`);
+    const assessment = await this.store(tx, orderId, previous.version + 1, screening, previous.routing);
+    await this.outbox.enqueue(tx, EventSubjects.RiskReassessed, orderId, {
+      ...announcement(assessment),
+      previousPriority: previous.priority,
+    });
+    return assessment;
+  }
+
+  private async store(
+    tx: EntityManager,
+    orderId: string,
+    version: number,
+    screening: OdaraScreeningContract,
+    routing: { period: OrderPeriod; participant: ProgrammeParticipant },
+  ): Promise<RiskAssessment> {
+    const result = score(screening);
     const repository = tx.getRepository(RiskAssessment);
-    const previous = await repository.count({ where: { orderId: order.orderId } });
     const assessment = repository.create({
       id: randomUUID(),
-      orderId: order.orderId,
-      version: previous + 1,
+      orderId,
+      version,
       status: result.status,
       rawScore: result.rawScore,
       unknownCount: result.unknownCount,
@@ -41,24 +76,39 @@ export class AssessOrderRisk {
         acknowledgeWithinHours: result.acknowledgeWithinHours,
       },
       policyVersions: result.policyVersions,
-      screening: order.screening,
+      screening,
+      routing,
     });
     await repository.insert(assessment);
-    await this.outbox.enqueue(tx, EventSubjects.RiskAssessed, order.orderId, {
-      orderId: order.orderId,
-      assessmentId: assessment.id,
-      assessmentVersion: assessment.version,
-      status: result.status,
-      rawScore: result.rawScore,
-      unknownCount: result.unknownCount,
-      finalScore: result.finalScore,
-      priority: result.priority,
-      acknowledgeWithinHours: result.acknowledgeWithinHours,
-      immediateDanger: result.immediateDanger.present,
-      flags: assessment.flags,
-      period: order.period,
-      participant: order.participant,
-    });
     return assessment;
   }
+}
+
+function score(screening: OdaraScreeningContract): OdaraAssessment {
+  try {
+    return assessOdara(screening as unknown as OdaraScreening);
+  } catch (error) {
+    // The contract already refuses what the scorer would; anything left is a message that cannot succeed.
+    if (error instanceof ScreeningError) throw new PermanentFailure(`${error.field}: ${error.message}`);
+    throw error;
+  }
+}
+
+function announcement(assessment: RiskAssessment): RiskAssessedV1 {
+  const explanation = assessment.explanation as { acknowledgeWithinHours: number };
+  return {
+    orderId: assessment.orderId,
+    assessmentId: assessment.id,
+    assessmentVersion: assessment.version,
+    status: assessment.status,
+    rawScore: assessment.rawScore,
+    unknownCount: assessment.unknownCount,
+    finalScore: assessment.finalScore,
+    priority: assessment.priority,
+    acknowledgeWithinHours: explanation.acknowledgeWithinHours,
+    immediateDanger: assessment.immediateDanger,
+    flags: assessment.flags,
+    period: assessment.routing.period,
+    participant: assessment.routing.participant,
+  };
 }

@@ -1,12 +1,13 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventSubjects, QuerySubjects } from '@korgoo/contracts';
+import { AssessmentDetail, EventSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
+import { ODARA_FORM } from '../odara';
 import { AssessOrderRisk } from './assess-order-risk';
 import { RiskAssessment } from './risk-assessment.entity';
 
-/** Wires the assessment use case to its event and its query; the logic lives in AssessOrderRisk and odara/. */
+/** Wires the assessment use case to its events and queries; the logic lives in AssessOrderRisk and odara/. */
 @Module({})
 export class AssessmentModule implements OnModuleInit {
   constructor(
@@ -16,27 +17,37 @@ export class AssessmentModule implements OnModuleInit {
 
   onModuleInit() {
     const assessOrderRisk = new AssessOrderRisk(this.messaging.outbox);
-    this.messaging.on(EventSubjects.OrderRegistered, (event, tx) => assessOrderRisk.execute(event, tx).then(() => undefined));
+    const assessments = this.dataSource.getRepository(RiskAssessment);
+    this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assessOrderRisk.registered(event, tx)));
+    this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await assessOrderRisk.corrected(event, tx)));
     this.messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId }) => {
-      const latest = await this.dataSource
-        .getRepository(RiskAssessment)
-        .findOne({ where: { orderId }, order: { version: 'DESC' } });
-      if (!latest) return { assessment: null };
-      return {
-        assessment: {
-          assessmentId: latest.id,
-          version: latest.version,
-          status: latest.status,
-          rawScore: latest.rawScore,
-          unknownCount: latest.unknownCount,
-          finalScore: latest.finalScore,
-          bin: latest.bin,
-          priority: latest.priority,
-          immediateDanger: latest.immediateDanger,
-          flags: latest.flags,
-          assessedAt: latest.assessedAt.toISOString(),
-        },
-      };
+      const latest = await assessments.findOne({ where: { orderId }, order: { version: 'DESC' } });
+      return { assessment: latest ? summary(latest) : null };
     });
+    this.messaging.queries.handle(QuerySubjects.AssessmentHistory, async ({ orderId }) => {
+      const versions = await assessments.find({ where: { orderId }, order: { version: 'ASC' } });
+      return { assessments: versions.map(detail) };
+    });
+    this.messaging.queries.handle(QuerySubjects.OdaraForm, async () => ({ form: ODARA_FORM }));
   }
+}
+
+function summary(assessment: RiskAssessment) {
+  return {
+    assessmentId: assessment.id,
+    version: assessment.version,
+    status: assessment.status,
+    rawScore: assessment.rawScore,
+    unknownCount: assessment.unknownCount,
+    finalScore: assessment.finalScore,
+    bin: assessment.bin,
+    priority: assessment.priority,
+    immediateDanger: assessment.immediateDanger,
+    flags: assessment.flags,
+    assessedAt: assessment.assessedAt.toISOString(),
+  };
+}
+
+function detail(assessment: RiskAssessment): AssessmentDetail {
+  return { ...summary(assessment), explanation: assessment.explanation, policyVersions: assessment.policyVersions };
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { OrderPeriod, ProgrammeParticipant } from '@korgoo/contracts';
 
 /** One version of the risk assessment of a protection order; corrections add versions, never overwrite. */
 @Entity({ name: 'risk_assessment' })
@@ -20,5 +21,7 @@ export class RiskAssessment {
   @Column('jsonb', { name: 'policy_versions' }) policyVersions: object;
   /** The screening as answered; it holds the officer's free text and never leaves this service. */
   @Column('jsonb') screening: object;
+  /** The order's period and participant facts, passed on to routing with every version. */
+  @Column('jsonb') routing: { period: OrderPeriod; participant: ProgrammeParticipant };
   @CreateDateColumn({ name: 'assessed_at', type: 'timestamptz' }) assessedAt: Date;
 }

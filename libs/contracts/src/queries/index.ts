@@ -54,7 +54,10 @@ export class MarkInboxReadCommand {
   @IsOptional() @IsString() centreId?: string;
 }
 
-export class EmptyRequest {}
+export class OdaraFormRequest {
+  /** Leave out for all three languages. */
+  @IsOptional() @IsIn(['ky', 'ru', 'en']) language?: 'ky' | 'ru' | 'en';
+}
 
 export class DeadLetterListRequest {
   @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
@@ -162,7 +165,7 @@ export interface QueryContracts {
   [QuerySubjects.NotificationsByOrder]: { request: OrderLookup; reply: { notifications: NotificationView[] } };
   [QuerySubjects.InboxList]: { request: InboxListRequest; reply: { entries: InboxEntryView[]; unread: number } };
   [QuerySubjects.AssessmentHistory]: { request: OrderLookup; reply: { assessments: AssessmentDetail[] } };
-  [QuerySubjects.OdaraForm]: { request: EmptyRequest; reply: { form: object } };
+  [QuerySubjects.OdaraForm]: { request: OdaraFormRequest; reply: { form: object } };
   [QuerySubjects.ReferralDecision]: { request: ReferralLookup; reply: { decision: object | null } };
   [QuerySubjects.AcceptReferral]: { request: AcceptReferralCommand; reply: { referral: ReferralView } };
   [QuerySubjects.DeclineReferral]: { request: DeclineReferralCommand; reply: { referral: ReferralView } };
@@ -180,7 +183,7 @@ export const QueryRequestClasses: { [S in QuerySubject]: new () => QueryContract
   [QuerySubjects.NotificationsByOrder]: OrderLookup,
   [QuerySubjects.InboxList]: InboxListRequest,
   [QuerySubjects.AssessmentHistory]: OrderLookup,
-  [QuerySubjects.OdaraForm]: EmptyRequest,
+  [QuerySubjects.OdaraForm]: OdaraFormRequest,
   [QuerySubjects.ReferralDecision]: ReferralLookup,
   [QuerySubjects.AcceptReferral]: AcceptReferralCommand,
   [QuerySubjects.DeclineReferral]: DeclineReferralCommand,

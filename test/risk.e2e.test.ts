@@ -1,0 +1,99 @@
+import request from 'supertest';
+import { KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+
+type Event = { correlationId: string; payload: Record<string, unknown> };
+
+describe('risk assessment through the API', () => {
+  const stack = new KorgooStack();
+  let police: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    await stack.start();
+    [police, coordinator] = await Promise.all([
+      stack.login('police.demo', 'korgoo-demo-police'),
+      stack.login('coordinator.demo', 'korgoo-demo-coordinator'),
+    ]);
+  });
+
+  afterAll(() => stack.stop());
+
+  it('serves the ODARA form with every question in Kyrgyz, Russian and English', async () => {
+    const { body } = await request(stack.gateway).get('/api/v1/odara/form').auth(police, { type: 'bearer' }).expect(200);
+    expect(body.questions.length).toBeGreaterThanOrEqual(13 + 8 + 5 + 11);
+    for (const question of body.questions) {
+      for (const language of ['ky', 'ru', 'en']) expect(question.text[language]).toMatch(/\S/);
+    }
+  });
+
+  it('keeps every corrected screening as a new version and announces the raised priority', async () => {
+    const body = protectionOrderBody();
+    const { body: created } = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(body)
+      .expect(201);
+    const first = await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === created.orderId);
+    expect(first.payload).toMatchObject({ assessmentVersion: 1, immediateDanger: false });
+
+    const corrected = structuredClone(body.screening);
+    corrected.immediateDanger.critical.threatenedToKill = 'yes';
+    await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${created.orderId}/screening-corrections`)
+      .auth(police, { type: 'bearer' })
+      .send(corrected)
+      .expect(202);
+    const second = await stack.awaitEvent<Event>('risk.reassessed.v1', (e) => e.correlationId === created.orderId);
+    expect(second.payload).toMatchObject({
+      assessmentVersion: 2,
+      priority: 'urgent',
+      immediateDanger: true,
+      previousPriority: first.payload.priority,
+    });
+
+    const { body: history } = await request(stack.gateway)
+      .get(`/api/v1/protection-orders/${created.orderId}/assessments`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    expect(history.assessments.map((a: { version: number }) => a.version)).toEqual([1, 2]);
+    const explanation = history.assessments[1].explanation;
+    expect(explanation.items).toHaveLength(13);
+    expect(explanation.items.find((i: { key: string }) => i.key === 'violenceAgainstOthers')).toMatchObject({
+      answer: 'unknown',
+      counted: false,
+    });
+    expect(history.assessments[1].policyVersions).toEqual(
+      expect.objectContaining({ proration: expect.any(String), normTable: expect.any(String), priority: expect.any(String) }),
+    );
+  });
+
+  it.each([
+    ['a wrong enum', (b: ReturnType<typeof protectionOrderBody>) => (b.screening.items.confinement = 'sometimes'), 'screening.items.confinement'],
+    ['an extra key', (b: ReturnType<typeof protectionOrderBody>) => Object.assign(b.screening.context, { religion: 'x' }), 'screening.context.religion'],
+    ['a missing item', (b: ReturnType<typeof protectionOrderBody>) => delete (b.screening.items as Partial<typeof b.screening.items>).confinement, 'screening.items.confinement'],
+    ['expiry before issue', (b: ReturnType<typeof protectionOrderBody>) => (b.expiresAt = new Date(Date.parse(b.issuedAt) - 1000).toISOString()), 'expiresAt'],
+  ])('answers 400 naming the field for %s and stores nothing', async (_, spoil, field) => {
+    const body = protectionOrderBody();
+    spoil(body);
+    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(400);
+    expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
+    const valid = { ...protectionOrderBody(), orderNumber: body.orderNumber };
+    await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(valid).expect(201);
+  });
+
+  it('refuses a correction of an unknown order or a bad screening', async () => {
+    const body = protectionOrderBody();
+    await request(stack.gateway)
+      .post('/api/v1/protection-orders/8a0e0cb4-8b3f-4f43-9a39-6a8b1c1d2e3f/screening-corrections')
+      .auth(police, { type: 'bearer' })
+      .send(body.screening)
+      .expect(404);
+    const bad = { ...body.screening, items: { ...body.screening.items, substanceAbuse: 'often' } };
+    await request(stack.gateway)
+      .post('/api/v1/protection-orders/8a0e0cb4-8b3f-4f43-9a39-6a8b1c1d2e3f/screening-corrections')
+      .auth(police, { type: 'bearer' })
+      .send(bad)
+      .expect(400);
+  });
+});
