@@ -26,6 +26,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig('gateway', { [name]: value })).toThrow(message);
   });
 
+  it('changes the priority policy only under a named version', () => {
+    expect(() => loadConfig('risk', { ACK_HOURS_URGENT: '2' })).toThrow('PRIORITY_POLICY_VERSION is required');
+    expect(loadConfig('risk', { ACK_HOURS_URGENT: '2', PRIORITY_POLICY_VERSION: 'bishkek-2027.1' }).risk.priorityPolicy).toEqual({
+      version: 'bishkek-2027.1',
+      urgentFromScore: undefined,
+      highFromScore: undefined,
+      ackDeadlineHours: { urgent: 2, high: undefined, standard: undefined },
+    });
+  });
+
   it('splits a NATS cluster URL list', () => {
     expect(loadConfig('matching', { NATS_URL: 'nats://a:4222, nats://b:4222' }).natsServers).toEqual([
       'nats://a:4222',

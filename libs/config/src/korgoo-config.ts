@@ -66,6 +66,15 @@ class EnvironmentVariables {
   @Max(64)
   DB_POOL_SIZE = 10;
 
+  // Risk: a local priority policy replaces the default one only as a whole, under its own version.
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,40}$/, { message: 'PRIORITY_POLICY_VERSION must be a short version name' })
+  PRIORITY_POLICY_VERSION?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(13) PRIORITY_URGENT_FROM_SCORE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(13) PRIORITY_HIGH_FROM_SCORE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168) ACK_HOURS_URGENT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168) ACK_HOURS_HIGH?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168) ACK_HOURS_STANDARD?: number;
+
   // Matching
   @IsOptional() @Matches(/^https?:\/\//, { message: 'OSRM_URL must be an http(s) URL' }) OSRM_URL?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
@@ -98,6 +107,14 @@ export interface KorgooConfig {
   logLevel: string;
   dbPoolSize: number;
   messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number; streamReplicas: number };
+  risk: {
+    priorityPolicy: {
+      version: string;
+      urgentFromScore?: number;
+      highFromScore?: number;
+      ackDeadlineHours: { urgent?: number; high?: number; standard?: number };
+    } | null;
+  };
   routing: { osrmUrl: string | null; handOffLimit: number; firstSessionMarginHours: number; deadlinePollMs: number };
   providers: {
     smtp: { url: string; from: string } | null;
@@ -118,6 +135,16 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     const details = errors.flatMap((error) => Object.values(error.constraints ?? {}));
     throw new ConfigurationError(`Invalid configuration for ${service}: ${details.join('; ')}`);
   }
+  const priorityOverrides = [
+    vars.PRIORITY_URGENT_FROM_SCORE,
+    vars.PRIORITY_HIGH_FROM_SCORE,
+    vars.ACK_HOURS_URGENT,
+    vars.ACK_HOURS_HIGH,
+    vars.ACK_HOURS_STANDARD,
+  ].some((value) => value !== undefined);
+  if (priorityOverrides && !vars.PRIORITY_POLICY_VERSION) {
+    throw new ConfigurationError('PRIORITY_POLICY_VERSION is required when the priority policy is changed');
+  }
   if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
     throw new ConfigurationError('JWT_SECRET is required in production');
   }
@@ -136,6 +163,16 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,
       outboxPollMs: vars.OUTBOX_POLL_MS,
       streamReplicas: vars.STREAM_REPLICAS,
+    },
+    risk: {
+      priorityPolicy: vars.PRIORITY_POLICY_VERSION
+        ? {
+            version: vars.PRIORITY_POLICY_VERSION,
+            urgentFromScore: vars.PRIORITY_URGENT_FROM_SCORE,
+            highFromScore: vars.PRIORITY_HIGH_FROM_SCORE,
+            ackDeadlineHours: { urgent: vars.ACK_HOURS_URGENT, high: vars.ACK_HOURS_HIGH, standard: vars.ACK_HOURS_STANDARD },
+          }
+        : null,
     },
     routing: {
       osrmUrl: vars.OSRM_URL ?? null,

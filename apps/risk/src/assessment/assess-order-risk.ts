@@ -11,7 +11,7 @@ import {
   RiskAssessedV1,
 } from '@korgoo/contracts';
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
-import { assessOdara, OdaraAssessment, OdaraScreening, ScreeningError } from '../odara';
+import { assessOdara, DEFAULT_POLICIES, OdaraAssessment, OdaraPolicies, OdaraScreening, ScreeningError } from '../odara';
 import { RiskAssessment } from './risk-assessment.entity';
 
 /**
@@ -20,7 +20,10 @@ import { RiskAssessment } from './risk-assessment.entity';
  * the history.
  */
 export class AssessOrderRisk {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly policies: OdaraPolicies = DEFAULT_POLICIES,
+  ) {}
 
   async registered(event: EventEnvelope<OrderRegisteredV1>, tx: EntityManager): Promise<RiskAssessment> {
     const { orderId, screening, period, participant } = event.payload;
@@ -53,7 +56,7 @@ export class AssessOrderRisk {
     screening: OdaraScreeningContract,
     routing: { period: OrderPeriod; participant: ProgrammeParticipant },
   ): Promise<RiskAssessment> {
-    const result = score(screening);
+    const result = score(screening, this.policies);
     const repository = tx.getRepository(RiskAssessment);
     const assessment = repository.create({
       id: randomUUID(),
@@ -84,9 +87,9 @@ export class AssessOrderRisk {
   }
 }
 
-function score(screening: OdaraScreeningContract): OdaraAssessment {
+function score(screening: OdaraScreeningContract, policies: OdaraPolicies): OdaraAssessment {
   try {
-    return assessOdara(screening as unknown as OdaraScreening);
+    return assessOdara(screening as unknown as OdaraScreening, policies);
   } catch (error) {
     // The contract already refuses what the scorer would; anything left is a message that cannot succeed.
     if (error instanceof ScreeningError) throw new PermanentFailure(`${error.field}: ${error.message}`);

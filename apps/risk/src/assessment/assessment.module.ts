@@ -2,8 +2,9 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AssessmentDetail, EventSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { MESSAGING } from '@korgoo/platform';
-import { ODARA_FORM } from '../odara';
+import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
+import { KorgooConfig } from '@korgoo/config';
+import { DEFAULT_POLICIES, ODARA_FORM, priorityPolicyFrom } from '../odara';
 import { AssessOrderRisk } from './assess-order-risk';
 import { RiskAssessment } from './risk-assessment.entity';
 
@@ -13,10 +14,13 @@ export class AssessmentModule implements OnModuleInit {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly dataSource: DataSource,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
   ) {}
 
   onModuleInit() {
-    const assessOrderRisk = new AssessOrderRisk(this.messaging.outbox);
+    const local = this.config.risk.priorityPolicy;
+    const policies = local ? { ...DEFAULT_POLICIES, priority: priorityPolicyFrom(local) } : DEFAULT_POLICIES;
+    const assessOrderRisk = new AssessOrderRisk(this.messaging.outbox, policies);
     const assessments = this.dataSource.getRepository(RiskAssessment);
     this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assessOrderRisk.registered(event, tx)));
     this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await assessOrderRisk.corrected(event, tx)));
