@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsUUID, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsUUID, ValidateNested, IsDefined } from 'class-validator';
 import { Type } from 'class-transformer';
 import { EventSubject, EventSubjects } from './subjects';
 
@@ -22,7 +22,7 @@ export function envelopeContract(payload: new () => object) {
     @IsISO8601() occurredAt: string;
     @IsUUID() correlationId: string;
     @IsIn(['gateway', 'risk', 'matching', 'notification']) producer: string;
-    @ValidateNested() @Type(() => payload) payload: object;
+    @IsDefined() @ValidateNested() @Type(() => payload) payload: object;
   }
   Object.defineProperty(Envelope, 'name', { value: `${payload.name}Envelope` });
   return Envelope;

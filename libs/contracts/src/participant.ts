@@ -1,6 +1,13 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsLatitude, IsLongitude, IsOptional, Matches, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  Matches,
+} from 'class-validator';
 import { SEXES, Sex } from './screening';
+import { Nested } from './nested';
 
 export const LANGUAGES = ['ky', 'ru'] as const;
 export type ProgrammeLanguage = (typeof LANGUAGES)[number];
@@ -17,7 +24,7 @@ export class ParticipantLocation {
 export class ProgrammeParticipant {
   @IsIn(SEXES) sex: Sex;
   @IsIn(LANGUAGES, { message: 'language must be ky or ru' }) language: ProgrammeLanguage;
-  @ValidateNested() @Type(() => ParticipantLocation) location: ParticipantLocation;
+  @Nested(() => ParticipantLocation) location: ParticipantLocation;
 }
 
 export class OrderPeriod {

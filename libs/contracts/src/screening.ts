@@ -1,7 +1,5 @@
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDefined,
   Validate,
   ValidationArguments,
   ValidatorConstraint,
@@ -11,8 +9,8 @@ import {
   IsOptional,
   IsString,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
+import { Nested } from './nested';
 
 /** The ODARA screening as police complete it; the same shape travels in order.registered.v1. */
 export const ANSWERS = ['yes', 'no', 'unknown'] as const;
@@ -98,8 +96,8 @@ export class FurtherDangerQuestions {
 }
 
 export class ImmediateDangerScreen {
-  @IsDefined() @ValidateNested() @Type(() => CriticalDangerQuestions) critical: CriticalDangerQuestions;
-  @IsDefined() @ValidateNested() @Type(() => FurtherDangerQuestions) further: FurtherDangerQuestions;
+  @Nested(() => CriticalDangerQuestions) critical: CriticalDangerQuestions;
+  @Nested(() => FurtherDangerQuestions) further: FurtherDangerQuestions;
   @IsBoolean() officerBelievesHighDanger: boolean;
   /** Free text stays with risk: it never leaves in an event. */
   @IsOptional() @IsString() @MaxLength(2000) officerConcern?: string;
@@ -154,10 +152,10 @@ class CompositeItemsAgree implements ValidatorConstraintInterface {
 }
 
 export class OdaraScreeningContract {
-  @IsDefined() @Validate(CompositeItemsAgree) @ValidateNested() @Type(() => OdaraItems) items: OdaraItems;
-  @IsOptional() @ValidateNested() @Type(() => SubstanceIndicators) substanceIndicators?: SubstanceIndicators;
-  @IsOptional() @ValidateNested() @Type(() => SupportBarriers) supportBarriers?: SupportBarriers;
-  @IsDefined() @ValidateNested() @Type(() => ScreeningContext) context: ScreeningContext;
-  @IsDefined() @ValidateNested() @Type(() => ImmediateDangerScreen) immediateDanger: ImmediateDangerScreen;
-  @IsOptional() @ValidateNested() @Type(() => PriorityOverride) override?: PriorityOverride;
+  @Validate(CompositeItemsAgree) @Nested(() => OdaraItems) items: OdaraItems;
+  @Nested(() => SubstanceIndicators, { optional: true }) substanceIndicators?: SubstanceIndicators;
+  @Nested(() => SupportBarriers, { optional: true }) supportBarriers?: SupportBarriers;
+  @Nested(() => ScreeningContext) context: ScreeningContext;
+  @Nested(() => ImmediateDangerScreen) immediateDanger: ImmediateDangerScreen;
+  @Nested(() => PriorityOverride, { optional: true }) override?: PriorityOverride;
 }

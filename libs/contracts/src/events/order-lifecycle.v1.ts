@@ -1,11 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { OdaraScreeningContract } from '../screening';
+import { Nested } from '../nested';
 
 /** order.screening.corrected.v1: the police corrected the ODARA screening of a registered order. */
 export class OrderScreeningCorrectedV1 {
   @IsUUID() orderId: string;
-  @ValidateNested() @Type(() => OdaraScreeningContract) screening: OdaraScreeningContract;
+  @Nested(() => OdaraScreeningContract) screening: OdaraScreeningContract;
 }
 
 export const WITHDRAWAL_REASONS = ['revoked_by_police', 'cancelled_by_court', 'registered_in_error', 'other'] as const;

@@ -1,12 +1,12 @@
-import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
 import { OdaraScreeningContract } from '../screening';
+import { Nested } from '../nested';
 
 /** order.registered.v1: a police officer registered a protection order with its ODARA screening. */
 export class OrderRegisteredV1 {
   @IsUUID() orderId: string;
-  @ValidateNested() @Type(() => OrderPeriod) period: OrderPeriod;
-  @ValidateNested() @Type(() => ProgrammeParticipant) participant: ProgrammeParticipant;
-  @ValidateNested() @Type(() => OdaraScreeningContract) screening: OdaraScreeningContract;
+  @Nested(() => OrderPeriod) period: OrderPeriod;
+  @Nested(() => ProgrammeParticipant) participant: ProgrammeParticipant;
+  @Nested(() => OdaraScreeningContract) screening: OdaraScreeningContract;
 }

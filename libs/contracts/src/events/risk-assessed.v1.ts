@@ -1,7 +1,16 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
 import { ROUTING_PRIORITIES, RoutingPriority } from '../screening';
+import { Nested } from '../nested';
 
 /**
  * risk.assessed.v1: the order is scored and ready to route. It carries the routing facts of the order
@@ -19,8 +28,8 @@ export class RiskAssessedV1 {
   @IsInt() @Min(1) acknowledgeWithinHours: number;
   @IsBoolean() immediateDanger: boolean;
   @IsString({ each: true }) flags: string[];
-  @ValidateNested() @Type(() => OrderPeriod) period: OrderPeriod;
-  @ValidateNested() @Type(() => ProgrammeParticipant) participant: ProgrammeParticipant;
+  @Nested(() => OrderPeriod) period: OrderPeriod;
+  @Nested(() => ProgrammeParticipant) participant: ProgrammeParticipant;
 }
 
 /** risk.reassessed.v1: a corrected screening produced a new assessment version; routing follows its priority. */

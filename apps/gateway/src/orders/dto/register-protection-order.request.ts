@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -11,9 +10,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { LANGUAGES, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
+import { LANGUAGES, Nested, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
 
 /** The person the order is issued against. The name stays in the gateway; services see only routing facts. */
 export class PerpetratorDetails {
@@ -41,8 +39,7 @@ export class PerpetratorDetails {
   language: (typeof LANGUAGES)[number];
 
   @ApiProperty({ type: ParticipantLocation, description: 'A gazetteer settlement code, or coordinates' })
-  @ValidateNested()
-  @Type(() => ParticipantLocation)
+  @Nested(() => ParticipantLocation)
   location: ParticipantLocation;
 }
 
@@ -76,19 +73,15 @@ export class RegisterProtectionOrderRequest {
   expiresAt: string;
 
   @ApiProperty({ type: PerpetratorDetails })
-  @ValidateNested()
-  @Type(() => PerpetratorDetails)
+  @Nested(() => PerpetratorDetails)
   perpetrator: PerpetratorDetails;
 
   @ApiPropertyOptional({ type: VictimContact })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => VictimContact)
+  @Nested(() => VictimContact, { optional: true })
   victim?: VictimContact;
 
   @ApiProperty({ type: OdaraScreeningContract, description: 'The ODARA screening (13 items) and immediate-danger screen' })
-  @ValidateNested()
-  @Type(() => OdaraScreeningContract)
+  @Nested(() => OdaraScreeningContract)
   screening: OdaraScreeningContract;
 }
 

@@ -1,0 +1,135 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  isEmail,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+
+/**
+ * Who the notification service tells, in which language and through which channels, and the commands
+ * around them. These subjects are answered only by the notification service.
+ */
+export const NotificationCommandSubjects = {
+  RecipientShow: 'query.notification.recipient.v1',
+  RecipientConfigure: 'command.notification.recipient-configure.v1',
+  ReferralAcknowledge: 'command.notification.referral-acknowledge.v1',
+} as const;
+export type NotificationCommandSubject = (typeof NotificationCommandSubjects)[keyof typeof NotificationCommandSubjects];
+
+export const RECIPIENT_LANGUAGES = ['ky', 'ru', 'en'] as const;
+export type RecipientLanguage = (typeof RECIPIENT_LANGUAGES)[number];
+
+/** Channels a recipient can list; the in-app inbox is always used and is never listed. */
+export const EXTERNAL_CHANNELS = ['email', 'sms', 'telegram'] as const;
+export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
+
+export const INBOX_ENTRY_KINDS = [
+  'referral_routed',
+  'referral_unroutable',
+  'referral_escalated',
+  'referral_expired',
+  'referral_cancelled',
+  'centre_unreachable',
+] as const;
+export type InboxEntryKind = (typeof INBOX_ENTRY_KINDS)[number];
+
+const PHONE = /^\+[1-9]\d{7,14}$/;
+const TELEGRAM_CHAT = /^(-?\d{5,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
+
+/** An address must fit its channel: an e-mail address, an international phone number, a Telegram chat. */
+export function channelAddressProblem(channel: string, address: unknown): string | null {
+  if (typeof address !== 'string') return 'address must be a string';
+  if (channel === 'email') return isEmail(address) ? null : 'address must be an e-mail address';
+  if (channel === 'sms') return PHONE.test(address) ? null : 'address must be an international phone number such as +996700000000';
+  if (channel === 'telegram') {
+    return TELEGRAM_CHAT.test(address) ? null : 'address must be a Telegram chat id (digits, may start with -) or @channel';
+  }
+  return null;
+}
+
+@ValidatorConstraint({ name: 'channelAddress' })
+class ChannelAddress implements ValidatorConstraintInterface {
+  validate(address: unknown, args: ValidationArguments): boolean {
+    return channelAddressProblem((args.object as RecipientChannelSetting).channel, address) === null;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return channelAddressProblem((args.object as RecipientChannelSetting).channel, args.value) ?? 'address is invalid';
+  }
+}
+
+export class RecipientChannelSetting {
+  @IsIn(EXTERNAL_CHANNELS, { message: 'channel must be one of email, sms, telegram' }) channel: ExternalChannel;
+  @IsString() @MaxLength(254) @Validate(ChannelAddress) address: string;
+}
+
+/** A recipient's language and its channels in the order they are tried. */
+export class RecipientSettings {
+  @IsIn(RECIPIENT_LANGUAGES, { message: 'language must be one of ky, ru, en' }) language: RecipientLanguage;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
+  @IsArray()
+  @ArrayMaxSize(EXTERNAL_CHANNELS.length)
+  @ArrayUnique((setting: RecipientChannelSetting) => setting?.channel, { message: 'each channel may be listed once' })
+  @ValidateNested({ each: true })
+  @Type(() => RecipientChannelSetting)
+  channels: RecipientChannelSetting[];
+}
+
+const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
+
+export class RecipientRef {
+  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @ValidateIf((ref: RecipientRef) => ref.recipientKind === 'centre')
+  @Matches(CENTRE_ID, { message: 'centreId must be a centre id such as naryn-asylzat' })
+  centreId?: string;
+}
+
+export class ConfigureRecipientCommand extends RecipientSettings {
+  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @ValidateIf((command: ConfigureRecipientCommand) => command.recipientKind === 'centre')
+  @Matches(CENTRE_ID, { message: 'centreId must be a centre id such as naryn-asylzat' })
+  centreId?: string;
+}
+
+/** A centre opened or accepted a referral: its notifications about it are acknowledged. */
+export class AcknowledgeReferralCommand {
+  @IsUUID() referralId: string;
+  @Matches(CENTRE_ID) centreId: string;
+  @IsIn(['opened', 'accepted']) via: 'opened' | 'accepted';
+}
+
+export interface RecipientView {
+  recipientKind: 'centre' | 'coordinators';
+  centreId: string | null;
+  displayName: string;
+  language: RecipientLanguage;
+  channels: Array<{ channel: ExternalChannel; address: string }>;
+  updatedAt: string;
+}
+
+export interface NotificationCommandContracts {
+  [NotificationCommandSubjects.RecipientShow]: { request: RecipientRef; reply: { recipient: RecipientView | null } };
+  [NotificationCommandSubjects.RecipientConfigure]: { request: ConfigureRecipientCommand; reply: { recipient: RecipientView } };
+  [NotificationCommandSubjects.ReferralAcknowledge]: { request: AcknowledgeReferralCommand; reply: { acknowledged: number } };
+}
+
+export const NotificationCommandRequestClasses: {
+  [S in NotificationCommandSubject]: new () => NotificationCommandContracts[S]['request'];
+} = {
+  [NotificationCommandSubjects.RecipientShow]: RecipientRef,
+  [NotificationCommandSubjects.RecipientConfigure]: ConfigureRecipientCommand,
+  [NotificationCommandSubjects.ReferralAcknowledge]: AcknowledgeReferralCommand,
+};
