@@ -10,6 +10,7 @@ import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
 import { ContractViolationFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
+import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
@@ -38,6 +39,7 @@ class GatewayModule {}
 
 runService(GatewayModule, config, log, (app) => {
   app.useGlobalPipes(
+    new RejectNulCharacters(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

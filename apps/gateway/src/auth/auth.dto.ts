@@ -2,10 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role, ROLES } from './account.entity';
 
+const USERNAME = /^[a-z0-9._-]{3,60}$/;
+const USERNAME_RULE = 'username must be 3-60 characters: a-z, 0-9, dot, dash or underscore';
+
 export class LoginRequest {
   @ApiProperty({ example: 'police.demo' })
-  @IsString()
-  @MaxLength(100)
+  @Matches(USERNAME, { message: USERNAME_RULE })
   username: string;
 
   @ApiProperty({ example: 'korgoo-demo-police' })
@@ -23,7 +25,7 @@ export class LoginResponse {
 
 export class CreateAccountRequest {
   @ApiProperty({ example: 'officer.asanov' })
-  @Matches(/^[a-z0-9._-]{3,60}$/, { message: 'username must be 3-60 characters: a-z, 0-9, dot, dash or underscore' })
+  @Matches(USERNAME, { message: USERNAME_RULE })
   username: string;
 
   @ApiProperty({ minLength: 12 })
