@@ -27,12 +27,15 @@ export interface DurableConsumerOptions {
   ackWaitMs: number;
   /** Delay before redelivery number n+1; the last entry repeats. */
   backoffMs: number[];
+  /** Messages handled at once by one replica; each in its own transaction. */
+  concurrency: number;
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
   maxDeliver: 5,
   ackWaitMs: 30_000,
   backoffMs: [200, 1_000, 5_000, 15_000],
+  concurrency: 8,
 };
 
 /** Thrown by a handler for a message that can never succeed: it goes straight to the dead letters. */
@@ -47,6 +50,7 @@ export class DurableConsumer<S extends EventSubject> {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private stopped = false;
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly consumerName: string;
 
   constructor(
@@ -98,14 +102,21 @@ export class DurableConsumer<S extends EventSubject> {
     this.stopped = true;
     await this.messages?.close();
     await this.loop;
+    await Promise.all(this.inFlight);
   }
 
   private async consumeUntilStopped(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>) {
     while (!this.stopped) {
       try {
-        this.messages = await consumer.consume({ max_messages: 64 });
+        this.messages = await consumer.consume({ max_messages: Math.max(64, this.options.concurrency * 2) });
         for await (const message of this.messages) {
-          await this.process(message);
+          const handling = this.process(message).catch((error) =>
+            // The message stays unacknowledged and comes back after ack_wait.
+            this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'message left for redelivery'),
+          );
+          this.inFlight.add(handling);
+          void handling.finally(() => this.inFlight.delete(handling));
+          if (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
           if (this.stopped) break;
         }
       } catch (error) {

@@ -1,0 +1,189 @@
+/**
+ * End-to-end benchmark: starts the four services on this machine against a fresh database and NATS
+ * namespace, posts protection orders over HTTP at a fixed rate and measures, per order, the time from the
+ * 201 answer to its `notification.sent.v1` (committed with the inbox entry). In the same run it measures the
+ * ceilings underneath: single-row insert commits per second on the same PostgreSQL and pipelined JetStream
+ * publish acknowledgements per second on the same NATS.
+ *
+ *   npm run bench:e2e -- --rate 50 --seconds 20
+ */
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, nanos } from '@nats-io/transport-node';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { RunningService, SERVICES, startService, stopService } from '../tools/service-process';
+import { benchmarkOrder } from './benchmark-order';
+
+const ROOT = join(__dirname, '..', '..');
+const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])));
+const RATE = Number(args.get('rate') ?? 50);
+const SECONDS = Number(args.get('seconds') ?? 20);
+const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function postgresInsertCeiling(url: string, seconds = 5, clients = 8): Promise<number> {
+  const pool = new Pool({ connectionString: url, max: clients });
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload text NOT NULL)');
+  let commits = 0;
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < deadline) {
+        await pool.query('INSERT INTO bench_insert (payload) VALUES ($1)', ['x'.repeat(200)]);
+        commits++;
+      }
+    }),
+  );
+  await pool.end();
+  return commits / seconds;
+}
+
+async function jetstreamPublishCeiling(namespace: string, seconds = 5, inFlight = 256): Promise<number> {
+  const nc = await connect({ servers: NATS_URL });
+  const jsm = await jetstreamManager(nc);
+  const stream = `${namespace.toUpperCase()}_BENCH`;
+  await jsm.streams.add({ name: stream, subjects: [`${namespace}.bench.>`], duplicate_window: nanos(120_000) });
+  const js = jetstream(nc);
+  let acks = 0;
+  let sequence = 0;
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (Date.now() < deadline) {
+        await js.publish(`${namespace}.bench.publish`, 'x'.repeat(600), { msgID: `m${sequence++}` });
+        acks++;
+      }
+    }),
+  );
+  await jsm.streams.delete(stream);
+  await nc.close();
+  return acks / seconds;
+}
+
+async function main() {
+  const runId = Date.now().toString(36);
+  const database = `korgoo_bench_${runId}`;
+  const namespace = `bench${runId}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    NATS_URL,
+    KORGOO_NAMESPACE: namespace,
+    JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123',
+    LOG_LEVEL: 'warn',
+  };
+  const services: RunningService[] = [];
+  const nc = await connect({ servers: NATS_URL });
+  try {
+    let port = 39100 + Math.floor(Math.random() * 500);
+    for (const name of SERVICES) services.push(await startService(name, port++, env, { root: ROOT }));
+    const gateway = `http://127.0.0.1:${services[0].port}`;
+    const login = await fetch(`${gateway}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'police.demo', password: 'korgoo-demo-police' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    const answeredAt = new Map<string, number>();
+    const latencies: number[] = [];
+    const early = new Map<string, number>();
+    const subscription = nc.subscribe(`${namespace}.notification.sent.v1`, {
+      callback: (_, message) => {
+        const now = performance.now();
+        const { correlationId } = message.json<{ correlationId: string }>();
+        const answered = answeredAt.get(correlationId);
+        if (answered === undefined) early.set(correlationId, now);
+        else latencies.push(now - answered);
+      },
+    });
+
+    let errors = 0;
+    const total = RATE * SECONDS;
+    const started = performance.now();
+    const posts: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      posts.push(
+        fetch(`${gateway}/api/v1/protection-orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify(benchmarkOrder(i, runId)),
+        }).then(async (response) => {
+          const now = performance.now();
+          if (response.status !== 201) {
+            errors++;
+            return;
+          }
+          const { orderId } = (await response.json()) as { orderId: string };
+          const seen = early.get(orderId);
+          if (seen !== undefined) latencies.push(seen - now);
+          else answeredAt.set(orderId, now);
+        }, () => void errors++),
+      );
+    }
+    await Promise.all(posts);
+    const sendSeconds = (performance.now() - started) / 1000;
+    const drainDeadline = performance.now() + 60_000;
+    while (latencies.length < total - errors && performance.now() < drainDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const pipelineSeconds = (performance.now() - started) / 1000;
+    subscription.unsubscribe();
+
+    const postgres = await postgresInsertCeiling(databaseUrl);
+    const jetstreamAcks = await jetstreamPublishCeiling(namespace);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const throughput = latencies.length / pipelineSeconds;
+    const result = {
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      offered: { ratePerSecond: RATE, seconds: SECONDS, orders: total, sendSeconds: +sendSeconds.toFixed(2) },
+      endToEndMs: {
+        p50: +percentile(sorted, 50).toFixed(1),
+        p95: +percentile(sorted, 95).toFixed(1),
+        p99: +percentile(sorted, 99).toFixed(1),
+        max: +(sorted[sorted.length - 1] ?? NaN).toFixed(1),
+      },
+      notified: latencies.length,
+      errors,
+      lost: total - errors - latencies.length,
+      sustainedOrdersPerSecond: +throughput.toFixed(1),
+      ceilings: { postgresInsertCommitsPerSecond: Math.round(postgres), jetstreamPublishAcksPerSecond: Math.round(jetstreamAcks) },
+      ratios: {
+        pipelineToPostgresInserts: +(throughput / postgres).toFixed(4),
+        pipelineToJetstreamPublishes: +(throughput / jetstreamAcks).toFixed(4),
+      },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results', `e2e-${runId}.json`), JSON.stringify(result, null, 2));
+  } finally {
+    await Promise.all(services.map((service) => stopService(service)));
+    const jsm = await jetstreamManager(nc);
+    for await (const stream of jsm.streams.list()) {
+      if (stream.config.name.startsWith(`${namespace.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
+    }
+    await nc.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
