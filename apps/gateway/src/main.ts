@@ -8,7 +8,7 @@ import { AuditLogEntry } from './audit/audit-log.entity';
 import { AuditTrail } from './audit/audit-trail';
 import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
-import { ContractViolationFilter, QueryFailedFilter } from './http/query-failure.filter';
+import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
@@ -48,7 +48,8 @@ runService(GatewayModule, config, log, (app) => {
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new QueryFailedFilter(), new ContractViolationFilter());
+  // Nest tries filters from the last registered to the first: the catch-all goes first.
+  app.useGlobalFilters(new OutageFilter(app.getHttpAdapter()), new QueryFailedFilter(), new ContractViolationFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

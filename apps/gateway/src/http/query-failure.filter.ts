@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { ContractViolation } from '@korgoo/contracts';
-import { QueryFailed } from '@korgoo/messaging';
+import { isInfrastructureOutage, QueryFailed } from '@korgoo/messaging';
 import { invalidFields } from './problems';
 
 const STATUS_BY_CODE: Record<QueryFailed['code'], [number, string]> = {
@@ -31,5 +32,18 @@ export class QueryFailedFilter implements ExceptionFilter {
 export class ContractViolationFilter implements ExceptionFilter {
   catch(violation: ContractViolation, host: ArgumentsHost) {
     host.switchToHttp().getResponse().status(400).json(invalidFields(violation.problems).getResponse());
+  }
+}
+
+/** While PostgreSQL is unreachable the request did nothing; 503 tells the client to retry the same request. */
+@Catch()
+export class OutageFilter extends BaseExceptionFilter {
+  override catch(error: unknown, host: ArgumentsHost) {
+    if (!isInfrastructureOutage(error)) return super.catch(error, host);
+    host.switchToHttp().getResponse().status(503).json({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'the order store is unavailable; nothing was saved, send the same request again',
+    });
   }
 }

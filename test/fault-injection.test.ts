@@ -1,0 +1,215 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { SERVICES } from '../tools/service-process';
+import { freePort, KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+
+const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+
+/** A PostgreSQL of this test's own, run as a separate process so it can be stopped and started. */
+class PrivatePostgres {
+  private child: ChildProcess | null = null;
+  constructor(
+    readonly port: number,
+    private readonly dataDir: string,
+  ) {}
+  url(database: string) {
+    return `postgres://postgres:postgres@127.0.0.1:${this.port}/${database}`;
+  }
+  async start() {
+    const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'tools', 'private-postgres.js'), this.dataDir, String(this.port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`private PostgreSQL exited with ${code}`)));
+    });
+  }
+  async stop() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** A NATS server of this test's own, so it can be killed and restarted without touching anyone else's. */
+class PrivateNats {
+  private child: ChildProcess | null = null;
+  constructor(
+    readonly port: number,
+    private readonly storeDir: string,
+  ) {}
+  get url() {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+  async start() {
+    this.child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
+    await until(async () => fetchable(this.port), 'NATS to listen');
+  }
+  async kill() {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+async function fetchable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('fault injection under steady load', () => {
+  let pg: PrivatePostgres;
+  let nats: PrivateNats;
+  let stack: KorgooStack;
+  let db: Client;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'korgoo-faults-'));
+    // PostgreSQL runs as its own user, which must reach the data directory.
+    chmodSync(dir, 0o755);
+    pg = new PrivatePostgres(await freePort(), join(dir, 'pg', 'data'));
+    await pg.start();
+    const admin = new Client({ connectionString: pg.url('postgres') });
+    await admin.connect();
+    await admin.query('CREATE DATABASE korgoo');
+    await admin.end();
+    nats = new PrivateNats(await freePort(), join(dir, 'nats'));
+    await nats.start();
+    stack = new KorgooStack(
+      { DATABASE_URL: pg.url('korgoo'), MESSAGING_ACK_WAIT_MS: '3000', OUTBOX_POLL_MS: '200', DB_POOL_SIZE: '5' },
+      nats.url,
+    );
+    await stack.start();
+  });
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    await stack?.stop();
+    await nats?.kill();
+    await pg?.stop();
+  });
+
+  /** Orders this many more reach their inbox; proves the pipeline moves again after a fault. */
+  async function awaitProgress(accepted: Set<string>, more = 3) {
+    const before = await notifiedCount(accepted);
+    await until(async () => (await notifiedCount(accepted)) >= Math.min(before + more, accepted.size), 'orders to flow again');
+  }
+
+  async function notifiedCount(accepted: Set<string>): Promise<number> {
+    try {
+      const { rows } = await db.query(
+        `SELECT count(DISTINCT order_id)::int AS n FROM notification.notification WHERE order_id = ANY($1::uuid[])`,
+        [[...accepted]],
+      );
+      return rows[0].n;
+    } catch {
+      return -1;
+    }
+  }
+
+  it('loses and duplicates nothing when each service is killed and NATS and PostgreSQL restart', async () => {
+    db = new Client({ connectionString: pg.url('korgoo') });
+    db.on('error', () => undefined);
+    await db.connect();
+    const police = await stack.login('police.demo', 'korgoo-demo-police');
+    const accepted = new Set<string>();
+    let sent = 0;
+    let retries = 0;
+    let loading = true;
+
+    // A police client that repeats the same request until it is answered: intake is idempotent.
+    const load = (async () => {
+      const inFlight: Promise<void>[] = [];
+      while (loading) {
+        const body = protectionOrderBody();
+        sent++;
+        inFlight.push(
+          (async () => {
+            for (let attempt = 0; attempt < 600; attempt++) {
+              const response = await request(stack.gateway)
+                .post('/api/v1/protection-orders')
+                .auth(police, { type: 'bearer' })
+                .send(body)
+                .catch(() => null);
+              if (response && (response.status === 201 || response.status === 200)) {
+                accepted.add(response.body.orderId);
+                return;
+              }
+              retries++;
+              await new Promise((resolve) => setTimeout(resolve, 200));
+            }
+          })(),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await Promise.all(inFlight);
+    })();
+
+    await awaitProgress(accepted);
+    for (const name of SERVICES) {
+      await stack.kill(name);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await stack.startOne(name);
+      await awaitProgress(accepted);
+    }
+    await nats.kill();
+    await nats.start();
+    await awaitProgress(accepted);
+    await pg.stop();
+    await pg.start();
+    await db.end().catch(() => undefined);
+    db = new Client({ connectionString: pg.url('korgoo') });
+    db.on('error', () => undefined);
+    await db.connect();
+    await awaitProgress(accepted);
+    loading = false;
+    await load;
+
+    await until(async () => (await notifiedCount(accepted)) === accepted.size, 'every accepted order to be notified', 180_000);
+    const duplicateReferrals = await db.query(
+      `SELECT order_id FROM matching.referral GROUP BY order_id HAVING count(*) > 1`,
+    );
+    const duplicateNotifications = await db.query(
+      `SELECT order_id FROM notification.notification WHERE channel = 'inbox' GROUP BY order_id, referral_id, recipient_kind HAVING count(*) > 1`,
+    );
+    const duplicateOrders = await db.query(`SELECT order_number FROM gateway.protection_order GROUP BY order_number HAVING count(*) > 1`);
+    const counts = {
+      ordersSent: sent,
+      ordersAccepted: accepted.size,
+      clientRetries: retries,
+      ordersFinal: await notifiedCount(accepted),
+      lost: accepted.size - (await notifiedCount(accepted)),
+      duplicateOrders: duplicateOrders.rowCount,
+      duplicateReferrals: duplicateReferrals.rowCount,
+      duplicateNotifications: duplicateNotifications.rowCount,
+    };
+    console.log(`fault injection: ${JSON.stringify(counts)}`);
+    expect(counts.ordersAccepted).toBe(sent);
+    expect(counts.lost).toBe(0);
+    expect(counts.duplicateOrders).toBe(0);
+    expect(counts.duplicateReferrals).toBe(0);
+    expect(counts.duplicateNotifications).toBe(0);
+  });
+});
