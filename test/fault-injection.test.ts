@@ -133,7 +133,7 @@ describe('fault injection under steady load', () => {
     db = new Client({ connectionString: pg.url('korgoo') });
     db.on('error', () => undefined);
     await db.connect();
-    const police = await stack.login('police.demo', 'korgoo-demo-police');
+    const [police] = await stack.demoTokens('police');
     const accepted = new Set<string>();
     let sent = 0;
     let retries = 0;

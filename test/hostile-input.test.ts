@@ -66,11 +66,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
 
   beforeAll(async () => {
     await stack.start();
-    [police, coordinator, admin] = await Promise.all([
-      stack.login('police.demo', 'korgoo-demo-police'),
-      stack.login('coordinator.demo', 'korgoo-demo-coordinator'),
-      stack.login('admin.demo', 'korgoo-demo-admin'),
-    ]);
+    [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
   });
 
   afterAll(() => stack.stop());

@@ -12,11 +12,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
 
   beforeAll(async () => {
     await stack.start();
-    [police, coordinator, admin] = await Promise.all([
-      stack.login('police.demo', 'korgoo-demo-police'),
-      stack.login('coordinator.demo', 'korgoo-demo-coordinator'),
-      stack.login('admin.demo', 'korgoo-demo-admin'),
-    ]);
+    [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
   });
 
   afterAll(() => stack.stop());

@@ -11,10 +11,7 @@ describe('risk assessment through the API', () => {
 
   beforeAll(async () => {
     await stack.start();
-    [police, coordinator] = await Promise.all([
-      stack.login('police.demo', 'korgoo-demo-police'),
-      stack.login('coordinator.demo', 'korgoo-demo-coordinator'),
-    ]);
+    [police, coordinator] = await stack.demoTokens('police', 'coordinator');
   });
 
   afterAll(() => stack.stop());

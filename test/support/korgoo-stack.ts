@@ -76,6 +76,11 @@ export class KorgooStack {
     await this.nc?.close();
   }
 
+  /** Tokens of the development demo accounts, in the order asked. */
+  async demoTokens(...roles: Array<'police' | 'coordinator' | 'admin'>): Promise<string[]> {
+    return Promise.all(roles.map((role) => this.login(`${role}.demo`, `korgoo-demo-${role}`)));
+  }
+
   async login(username: string, password: string): Promise<string> {
     const response = await request(this.gateway).post('/api/v1/auth/login').send({ username, password }).expect(200);
     return response.body.accessToken;
