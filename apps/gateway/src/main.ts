@@ -18,6 +18,7 @@ import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
+import { NotificationsController } from './notifications/notifications.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 
 const config = loadConfig('gateway');
@@ -32,7 +33,7 @@ const log = createServiceLog(config);
     }),
     AuthModule,
   ],
-  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController],
+  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController],
   providers: [AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
 })
 class GatewayModule {}

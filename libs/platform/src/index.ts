@@ -4,3 +4,4 @@ export * from './korgoo-platform.module';
 export * from './logger';
 export * from './metrics';
 export * from './platform.constants';
+export * from './service-health';

@@ -16,6 +16,7 @@ import { openServiceDatabase, ServiceDatabase } from './database';
 import { ServiceMetrics } from './metrics';
 import { OperationsController } from './operations.controller';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from './platform.constants';
+import { ServiceHealth } from './service-health';
 
 /** Starts consuming once every feature module has registered its handlers; stops first on shutdown. */
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -51,6 +52,7 @@ export class KorgooPlatformModule {
         { provide: KORGOO_CONFIG, useValue: config },
         { provide: SERVICE_LOG, useValue: log },
         { provide: ServiceMetrics, useValue: metrics },
+        { provide: ServiceHealth, useValue: new ServiceHealth() },
         {
           provide: MESSAGING,
           inject: [DataSource],
@@ -72,7 +74,7 @@ export class KorgooPlatformModule {
         },
         MessagingLifecycle,
       ],
-      exports: [KORGOO_CONFIG, SERVICE_LOG, MESSAGING, ServiceMetrics],
+      exports: [KORGOO_CONFIG, SERVICE_LOG, MESSAGING, ServiceMetrics, ServiceHealth],
     };
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { ServiceMetrics } from './metrics';
 import { MESSAGING } from './platform.constants';
+import { ServiceHealth } from './service-health';
 
 /** `/health` (Postgres and NATS, for probes and load balancers) and `/metrics` (Prometheus). */
 @ApiExcludeController()
@@ -16,6 +17,7 @@ export class OperationsController {
     private readonly dataSource: DataSource,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly metrics: ServiceMetrics,
+    private readonly serviceHealth: ServiceHealth,
   ) {}
 
   @Get('health')
@@ -34,6 +36,7 @@ export class OperationsController {
           .check('nats')
           .attempt(async () => ({ roundTripMs: await this.messaging.natsRoundTripMs() }))
           .withTimeout(2_000),
+      ...this.serviceHealth.list().map((contribution) => () => contribution(this.indicators)),
     ]);
   }
 

@@ -1,12 +1,12 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { EventSubjects, QuerySubjects } from '@korgoo/contracts';
+import { InboxEntryView, QueryRejected, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { DeliverToInbox } from './deliver-to-inbox';
-import { InboxEntry, Notification } from './notification.entity';
+import { Acknowledgements } from '../delivery/acknowledgements';
+import { InboxEntry } from './notification.entity';
 
-/** Wires referral events to inbox delivery, and answers the gateway's inbox and notification queries. */
+/** The in-app inbox of each centre and of the coordinators: list with unread count, and mark read. */
 @Module({})
 export class InboxModule implements OnModuleInit {
   constructor(
@@ -15,54 +15,9 @@ export class InboxModule implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    const deliver = new DeliverToInbox(this.messaging.outbox);
-    this.messaging.on(EventSubjects.ReferralRouted, ({ eventId, payload }, tx) =>
-      deliver.execute(
-        {
-          sourceEventId: eventId,
-          orderId: payload.orderId,
-          referralId: payload.referralId,
-          referralNumber: payload.referralNumber,
-          priority: payload.priority,
-          recipientKind: 'centre',
-          centreId: payload.centreId,
-          kind: 'referral_routed',
-        },
-        tx,
-      ),
-    );
-    this.messaging.on(EventSubjects.ReferralUnroutable, ({ eventId, payload }, tx) =>
-      deliver.execute(
-        {
-          sourceEventId: eventId,
-          orderId: payload.orderId,
-          referralId: payload.referralId,
-          referralNumber: payload.referralNumber,
-          priority: payload.priority,
-          recipientKind: 'coordinators',
-          centreId: null,
-          kind: 'referral_unroutable',
-        },
-        tx,
-      ),
-    );
-    this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId }) => {
-      const rows = await this.dataSource
-        .getRepository(Notification)
-        .find({ where: { orderId }, order: { createdAt: 'ASC' } });
-      return {
-        notifications: rows.map((row) => ({
-          notificationId: row.id,
-          referralId: row.referralId,
-          recipientKind: row.recipientKind,
-          centreId: row.centreId,
-          channel: row.channel,
-          status: row.status,
-          createdAt: row.createdAt.toISOString(),
-        })),
-      };
-    });
+    const acknowledgements = new Acknowledgements();
     this.messaging.queries.handle(QuerySubjects.InboxList, async ({ recipientKind, centreId, limit }) => {
+      if (recipientKind === 'centre' && !centreId) throw new QueryRejected('invalid_request', 'centreId: required for a centre');
       const where = { recipientKind, centreId: recipientKind === 'centre' ? centreId : IsNull() };
       const repository = this.dataSource.getRepository(InboxEntry);
       const [rows, unread] = await Promise.all([
@@ -75,13 +30,32 @@ export class InboxModule implements OnModuleInit {
           entryId: row.id,
           referralId: row.referralId,
           referralNumber: row.referralNumber,
-          kind: row.kind,
+          // The shared view names the first two kinds; reminders, escalations and failures are the others.
+          kind: row.kind as InboxEntryView['kind'],
           title: row.title,
           priority: row.priority,
           readAt: row.readAt?.toISOString() ?? null,
           createdAt: row.createdAt.toISOString(),
         })),
       };
+    });
+    // Opening an entry is the centre having seen the referral: its notifications are acknowledged.
+    this.messaging.queries.handle(QuerySubjects.MarkInboxRead, async ({ entryId, recipientKind, centreId }) => {
+      if (recipientKind === 'centre' && !centreId) throw new QueryRejected('invalid_request', 'centreId: required for a centre');
+      const owner = recipientKind === 'centre' ? centreId! : null;
+      return this.dataSource.transaction(async (tx) => {
+        const rows: Array<{ referral_id: string; read_at: Date | null }> = await tx.query(
+          `SELECT referral_id, read_at FROM notification.inbox_entry
+            WHERE id = $1 AND recipient_kind = $2 AND centre_id IS NOT DISTINCT FROM $3 FOR UPDATE`,
+          [entryId, recipientKind, owner],
+        );
+        // Another centre's entry is answered as missing: its existence is not theirs to learn.
+        if (rows.length === 0) throw new QueryRejected('not_found', `no inbox entry ${entryId}`);
+        if (rows[0].read_at) return { marked: false };
+        await tx.query('UPDATE notification.inbox_entry SET read_at = now() WHERE id = $1', [entryId]);
+        if (owner) await acknowledgements.acknowledge(tx, rows[0].referral_id, owner, 'opened');
+        return { marked: true };
+      });
     });
   }
 }

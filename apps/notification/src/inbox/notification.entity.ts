@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { InboxEntryKind, NotificationChannel } from '@korgoo/contracts';
 
 export type RecipientKind = 'centre' | 'coordinators';
 
@@ -11,8 +12,11 @@ export class Notification {
   @Column('uuid', { name: 'referral_id' }) referralId: string;
   @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
-  @Column('text') channel: 'inbox';
-  @Column('text') status: 'delivered';
+  @Column('text') channel: NotificationChannel;
+  /** pending, sent, delivered, failed, undelivered, or skipped when the centre acknowledged first. */
+  @Column('text') status: string;
+  @Column('uuid', { name: 'intent_id', nullable: true }) intentId: string | null;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -25,7 +29,7 @@ export class InboxEntry {
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
   @Column('uuid', { name: 'referral_id' }) referralId: string;
   @Column('text', { name: 'referral_number' }) referralNumber: string;
-  @Column('text') kind: 'referral_routed' | 'referral_unroutable';
+  @Column('text') kind: InboxEntryKind;
   @Column('text') priority: string;
   @Column('jsonb') title: { ky: string; ru: string; en: string };
   @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;

@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { NatsConnection } from '@nats-io/transport-node';
+import { KorgooConfig } from '@korgoo/config';
+import {
+  DeliveryAttemptView,
+  NotificationCommandContracts,
+  NotificationCommandRequestClasses,
+  NotificationCommandSubject,
+  NotificationCommandSubjects,
+  parseContract,
+  QueryFailure,
+  QuerySubjects,
+  RecipientSettings,
+  RecipientView,
+} from '@korgoo/contracts';
+import { describe, MessagingRuntime, QueryFailed, SubjectNamespace } from '@korgoo/messaging';
+import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
+import { Actor } from '../auth/account.entity';
+import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { AuditTrail } from '../audit/audit-trail';
+
+/** Asks the notification service on its own request/reply subjects; failures map to HTTP like any query's. */
+export class NotificationCommandClient {
+  private readonly ns: SubjectNamespace;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    namespace: string,
+    private readonly timeoutMs = 3_000,
+  ) {
+    this.ns = new SubjectNamespace(namespace);
+  }
+
+  async request<S extends NotificationCommandSubject>(
+    subject: S,
+    request: NotificationCommandContracts[S]['request'],
+  ): Promise<NotificationCommandContracts[S]['reply']> {
+    parseContract(NotificationCommandRequestClasses[subject] as new () => object, JSON.parse(JSON.stringify(request)));
+    let reply: NotificationCommandContracts[S]['reply'] | QueryFailure;
+    try {
+      const message = await this.nc.request(this.ns.subject(subject), JSON.stringify(request), { timeout: this.timeoutMs });
+      reply = message.json();
+    } catch (error) {
+      throw new QueryFailed(subject, 'unavailable', describe(error));
+    }
+    if (reply && typeof reply === 'object' && 'error' in reply) {
+      throw new QueryFailed(subject, reply.error.code, reply.error.message);
+    }
+    return reply;
+  }
+}
+
+/**
+ * The delivery side of referrals: the delivery log for coordinators, marking an inbox entry read (which
+ * acknowledges a centre's notifications), and the admin's settings of who is told through which channels.
+ */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('api/v1')
+export class NotificationsController {
+  private readonly commands: NotificationCommandClient;
+
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    @Inject(KORGOO_CONFIG) config: KorgooConfig,
+    private readonly audit: AuditTrail,
+  ) {
+    this.commands = new NotificationCommandClient(messaging.nc, config.namespace);
+  }
+
+  /** Every attempt to tell anyone about the referral: channel, provider, status, provider message id, time. */
+  @Get('referrals/:id/deliveries')
+  @Roles('coordinator', 'admin')
+  async deliveries(
+    @Param('id', new ParseUUIDPipe()) referralId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ attempts: DeliveryAttemptView[] }> {
+    const reply = await this.messaging.client.request(QuerySubjects.DeliveryLog, { referralId });
+    await this.audit.record(actor, 'read', 'delivery_log', referralId);
+    return reply;
+  }
+
+  /** Centre staff mark their own centre's entries, coordinators the shared inbox's. */
+  @Post('inbox/:entryId/read')
+  @HttpCode(200)
+  @Roles('coordinator', 'centre')
+  async markRead(
+    @Param('entryId', new ParseUUIDPipe()) entryId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ marked: boolean }> {
+    const request =
+      actor.role === 'centre'
+        ? { entryId, recipientKind: 'centre' as const, centreId: actor.centreId ?? undefined }
+        : { entryId, recipientKind: 'coordinators' as const };
+    const reply = await this.messaging.client.request(QuerySubjects.MarkInboxRead, request);
+    await this.audit.record(actor, 'read', 'inbox_entry', entryId);
+    return reply;
+  }
+
+  @Get('admin/notification-recipients/coordinators')
+  @Roles('admin')
+  async showCoordinators(): Promise<{ recipient: RecipientView | null }> {
+    return this.commands.request(NotificationCommandSubjects.RecipientShow, { recipientKind: 'coordinators' });
+  }
+
+  @Put('admin/notification-recipients/coordinators')
+  @Roles('admin')
+  async configureCoordinators(@Body() settings: RecipientSettings, @CurrentActor() actor: Actor): Promise<{ recipient: RecipientView }> {
+    const reply = await this.commands.request(NotificationCommandSubjects.RecipientConfigure, {
+      ...settings,
+      recipientKind: 'coordinators',
+    });
+    await this.audit.record(actor, 'register', 'notification_recipient', 'coordinators');
+    return reply;
+  }
+
+  @Get('admin/notification-recipients/centres/:centreId')
+  @Roles('admin')
+  async showCentre(@Param('centreId') centreId: string): Promise<{ recipient: RecipientView | null }> {
+    return this.commands.request(NotificationCommandSubjects.RecipientShow, { recipientKind: 'centre', centreId });
+  }
+
+  /** The centre's language and its channels in the order they are tried; the inbox is always used. */
+  @Put('admin/notification-recipients/centres/:centreId')
+  @Roles('admin')
+  async configureCentre(
+    @Param('centreId') centreId: string,
+    @Body() settings: RecipientSettings,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ recipient: RecipientView }> {
+    const reply = await this.commands.request(NotificationCommandSubjects.RecipientConfigure, {
+      ...settings,
+      recipientKind: 'centre',
+      centreId,
+    });
+    await this.audit.record(actor, 'register', 'notification_recipient', `centre:${centreId}`);
+    return reply;
+  }
+}

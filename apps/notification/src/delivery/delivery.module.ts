@@ -1,0 +1,214 @@
+import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Logger } from 'pino';
+import { Counter } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { KorgooConfig } from '@korgoo/config';
+import {
+  DeliveryAttemptView,
+  EventSubjects,
+  NotificationCommandSubjects,
+  QueryRejected,
+  QuerySubjects,
+} from '@korgoo/contracts';
+import { MessagingRuntime, SubjectNamespace } from '@korgoo/messaging';
+import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { NotificationCommandResponder } from '../commands/command-responder';
+import { Notification } from '../inbox/notification.entity';
+import { ChannelProvider } from '../providers/channel-provider';
+import { HttpSmsProvider } from '../providers/http-sms-provider';
+import { ProviderBreakers } from '../providers/provider-breakers';
+import { SmtpEmailProvider } from '../providers/smtp-email-provider';
+import { TelegramProvider } from '../providers/telegram-provider';
+import { DeliveryReceipts } from '../receipts/delivery-receipts';
+import { SmsReceiptsController } from '../receipts/sms-receipts.controller';
+import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
+import { Recipients } from '../recipients/recipients';
+import { Acknowledgements } from './acknowledgements';
+import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
+import {
+  cancelledIntent,
+  escalatedIntent,
+  expiredIntent,
+  routedIntent,
+  unroutableIntent,
+} from './intents';
+import { NotificationDispatcher } from './notification-dispatcher';
+
+/** Margin past the provider timeout after which a send in flight has certainly ended. */
+const IN_DOUBT_MARGIN_MS = 2_000;
+/** Delivery steps are short transactions; a few connections serve all consumers. */
+const DELIVERY_POOL_SIZE = 4;
+
+function configuredProviders(config: KorgooConfig): ChannelProvider[] {
+  const { smtp, sms, telegram, breaker } = config.providers;
+  const providers: ChannelProvider[] = [];
+  if (smtp) providers.push(new SmtpEmailProvider(smtp, breaker.timeoutMs));
+  if (sms) providers.push(new HttpSmsProvider(sms));
+  if (telegram) providers.push(new TelegramProvider(telegram));
+  return providers;
+}
+
+/**
+ * Referral events become notifications: the inbox at once, then the recipient's channels in order, each
+ * provider behind its breaker. Also answers the delivery log, recipient settings and acknowledgements.
+ */
+@Module({
+  controllers: [SmsReceiptsController],
+  providers: [{ provide: DeliveryReceipts, useValue: new DeliveryReceipts() }],
+})
+export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
+  private breakers: ProviderBreakers | null = null;
+  private deliveryDb: DataSource | null = null;
+  private commands: NotificationCommandResponder | null = null;
+
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
+    private readonly dataSource: DataSource,
+    private readonly metrics: ServiceMetrics,
+    private readonly health: ServiceHealth,
+    private readonly receipts: DeliveryReceipts,
+  ) {}
+
+  async onModuleInit() {
+    const recipients = new Recipients();
+    const acknowledgements = new Acknowledgements();
+    if (this.config.environment === 'development') {
+      const added = await this.dataSource.transaction((tx) => recipients.seed(tx, DEMO_RECIPIENTS));
+      if (added > 0) this.log.info({ added }, 'demo notification recipients added (development data, fake addresses)');
+    }
+    const breakers = new ProviderBreakers(configuredProviders(this.config), this.config.providers.breaker, this.metrics.registry);
+    this.breakers = breakers;
+    this.log.info({ channels: breakers.channels() }, 'notification channels with a configured provider');
+    this.health.add(async (indicators) => {
+      const session = indicators.check('providers');
+      const snapshot = breakers.snapshot();
+      // An open breaker means failing over, not being down: the service keeps reaching people.
+      return breakers.anyOpen() ? session.degraded(snapshot) : session.up(snapshot);
+    });
+
+    this.deliveryDb = new DataSource({
+      type: 'postgres',
+      url: this.config.databaseUrl,
+      extra: { max: DELIVERY_POOL_SIZE, application_name: 'korgoo-notification-delivery' },
+    });
+    await this.deliveryDb.initialize();
+    const dispatcher = new NotificationDispatcher({
+      db: this.deliveryDb,
+      outbox: this.messaging.outbox,
+      providers: breakers,
+      recipients,
+      receipts: this.receipts,
+      acknowledgements,
+      limits: { attemptsPerChannel: ATTEMPTS_PER_CHANNEL, inDoubtAfterMs: this.config.providers.breaker.timeoutMs + IN_DOUBT_MARGIN_MS },
+      maxDeliver: this.config.messaging.maxDeliver,
+      log: this.log,
+      attempts: new Counter({
+        name: 'korgoo_notification_attempts_total',
+        help: 'Notification attempts by channel, provider and status',
+        labelNames: ['channel', 'provider', 'status'],
+        registers: [this.metrics.registry],
+      }),
+    });
+
+    this.messaging.on(EventSubjects.ReferralRouted, (envelope) => dispatcher.handle(routedIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralRerouted, (envelope) => dispatcher.handle(routedIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatcher.handle(unroutableIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatcher.handle(escalatedIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatcher.handle(expiredIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatcher.handle(cancelledIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
+      await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
+    });
+
+    this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId }) => {
+      const rows = await this.dataSource.getRepository(Notification).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+      return {
+        notifications: rows.map((row) => ({
+          notificationId: row.id,
+          referralId: row.referralId,
+          recipientKind: row.recipientKind,
+          centreId: row.centreId,
+          channel: row.channel,
+          status: row.status,
+          createdAt: row.createdAt.toISOString(),
+        })),
+      };
+    });
+    this.messaging.queries.handle(QuerySubjects.DeliveryLog, async ({ referralId, centreId }) => ({
+      attempts: await this.deliveryLog(referralId, centreId ?? null),
+    }));
+
+    const commands = new NotificationCommandResponder(this.messaging.nc, new SubjectNamespace(this.config.namespace), this.log);
+    this.commands = commands;
+    commands.handle(NotificationCommandSubjects.RecipientShow, async (ref) => ({
+      recipient: await recipients.show(this.dataSource.manager, ref),
+    }));
+    commands.handle(NotificationCommandSubjects.RecipientConfigure, async (command) => {
+      const recipient = await this.dataSource.transaction((tx) => recipients.configure(tx, command));
+      this.log.info(
+        { recipientKind: recipient.recipientKind, centreId: recipient.centreId, channels: recipient.channels.map((c) => c.channel) },
+        'notification recipient configured',
+      );
+      return { recipient };
+    });
+    commands.handle(NotificationCommandSubjects.ReferralAcknowledge, async ({ referralId, centreId, via }) => ({
+      acknowledged: await this.dataSource.transaction((tx) => acknowledgements.acknowledge(tx, referralId, centreId, via)),
+    }));
+  }
+
+  /** Every attempt for a referral, oldest first; centre staff see only their centre's. */
+  private async deliveryLog(referralId: string, centreId: string | null): Promise<DeliveryLogEntry[]> {
+    const rows: Array<{
+      id: string;
+      notification_id: string;
+      attempt_no: number;
+      channel: string;
+      provider: string;
+      status: DeliveryAttemptView['status'];
+      provider_message_id: string | null;
+      error: string | null;
+      updated_at: Date;
+      recipient_kind: 'centre' | 'coordinators';
+      centre_id: string | null;
+    }> = await this.dataSource.query(
+      `SELECT a.id, a.notification_id, a.attempt_no, a.channel, a.provider, a.status, a.provider_message_id, a.error,
+              a.updated_at, n.recipient_kind, n.centre_id
+         FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id
+        WHERE n.referral_id = $1 AND ($2::text IS NULL OR (n.recipient_kind = 'centre' AND n.centre_id = $2))
+        ORDER BY a.queued_at, a.attempt_no`,
+      [referralId, centreId],
+    );
+    if (rows.length === 0 && centreId !== null) throw new QueryRejected('not_found', `no notifications about referral ${referralId}`);
+    return rows.map((row) => ({
+      attemptId: row.id,
+      notificationId: row.notification_id,
+      attemptNo: row.attempt_no,
+      recipientKind: row.recipient_kind,
+      centreId: row.centre_id,
+      channel: row.channel,
+      provider: row.provider,
+      status: row.status,
+      providerMessageId: row.provider_message_id,
+      error: row.error,
+      at: row.updated_at.toISOString(),
+    }));
+  }
+
+  async onApplicationShutdown() {
+    try {
+      this.commands?.stop();
+    } catch {
+      // The connection is already drained by the messaging runtime's own shutdown.
+    }
+    this.breakers?.shutdown();
+    if (this.deliveryDb?.isInitialized) await this.deliveryDb.destroy();
+  }
+}
+
+interface DeliveryLogEntry extends DeliveryAttemptView {
+  attemptNo: number;
+  recipientKind: 'centre' | 'coordinators';
+  centreId: string | null;
+}

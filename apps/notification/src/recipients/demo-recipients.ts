@@ -1,0 +1,52 @@
+import { ExternalChannel, RecipientLanguage } from '@korgoo/contracts';
+
+export interface DemoRecipient {
+  recipientKind: 'centre' | 'coordinators';
+  centreId: string | null;
+  displayName: string;
+  language: RecipientLanguage;
+  channels: Array<{ channel: ExternalChannel; address: string }>;
+}
+
+/**
+ * DEMO DATA for development: the demo directory's centres (ids as in matching's demo directory) with
+ * addresses that cannot reach anyone: the reserved `.example` domain, the unassigned +996 000 range,
+ * and made-up Telegram chat ids.
+ */
+const CENTRES: Array<[id: string, name: string, language: RecipientLanguage]> = [
+  ['bishkek-shans', 'Шанс', 'ru'],
+  ['bishkek-sezim', 'Сезим', 'ru'],
+  ['bishkek-ayalzat', 'Аялзат', 'ky'],
+  ['bishkek-ayaldarga-jardam', 'Аялдарга жардам берүү борбору', 'ky'],
+  ['osh-ak-jurok', 'Ак-Жүрөк', 'ky'],
+  ['osh-garmoniya', 'Гармония', 'ru'],
+  ['osh-jany-ritm', 'Жаңы ритм', 'ky'],
+  ['naryn-asylzat', 'Асылзат', 'ky'],
+  ['naryn-pir-solomon', 'Пир Соломон', 'ru'],
+  ['karakol-meerman', 'Мээрман', 'ky'],
+  ['karakol-ayalzat', 'Аялзат (Каракол)', 'ky'],
+  ['jalal-abad-tendesh', 'Теңдеш', 'ky'],
+  ['batken-demo', 'Баткен кризистик борбору (демо)', 'ky'],
+  ['talas-demo', 'Талас кризистик борбору (демо)', 'ky'],
+];
+
+export const DEMO_RECIPIENTS: DemoRecipient[] = [
+  {
+    recipientKind: 'coordinators',
+    centreId: null,
+    displayName: 'Coordinators',
+    language: 'ru',
+    channels: [{ channel: 'email', address: 'coordinators@korgoo.example' }],
+  },
+  ...CENTRES.map(([id, name, language], index) => ({
+    recipientKind: 'centre' as const,
+    centreId: id,
+    displayName: name,
+    language,
+    channels: [
+      { channel: 'telegram' as const, address: `-1000000000${String(index + 1).padStart(3, '0')}` },
+      { channel: 'sms' as const, address: `+996000000${String(index + 1).padStart(3, '0')}` },
+      { channel: 'email' as const, address: `${id}@centres.korgoo.example` },
+    ],
+  })),
+];

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { INBOX_ENTRY_KINDS, RECIPIENT_LANGUAGES } from '@korgoo/contracts';
+import { bishkekTime, inboxTitle, InvalidReferralNumber, MessageFacts, renderEmail, renderShortMessage } from './message-templates';
+
+const referralNumber = fc
+  .tuple(fc.integer({ min: 2020, max: 2099 }), fc.integer({ min: 0, max: 999_999 }))
+  .map(([year, seq]) => `R-${year}-${String(seq).padStart(6, '0')}`);
+
+/** Strings an order could hold: names, phones, addresses, notes, with markup, control characters and scripts. */
+const hostile = fc.oneof(
+  fc.string({ minLength: 3, maxLength: 60 }),
+  fc.string({ unit: 'grapheme', minLength: 3, maxLength: 40 }),
+  fc.constantFrom(
+    'Асанов Бакыт Үмөтбекович',
+    'Төлөгөнов Ңурбек',
+    '+996 700 123 456',
+    '+996700123456',
+    '0555 12-34-56',
+    'г. Бишкек, ул. Киевская 44, кв. 12',
+    'Ош шаары, Ленин көчөсү 5',
+    'victim lives with her mother near the bazaar',
+    '<script>alert(1)</script>',
+    '*bold* _it_ [link](http://x)',
+    'Line\r\nBcc: someone@example.com',
+  ),
+);
+
+const personal = fc.record({
+  perpetratorName: hostile,
+  victimName: hostile,
+  victimPhone: hostile,
+  safeContactPhone: hostile,
+  address: hostile,
+  officerConcern: hostile,
+  note: hostile,
+  fullName: hostile,
+});
+
+const facts = fc.record({
+  referralNumber,
+  priority: fc.constantFrom('urgent' as const, 'high' as const, 'standard' as const),
+  acknowledgeBy: fc.date({ min: new Date('2025-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  firstSessionAt: fc.date({ min: new Date('2025-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  centreName: hostile,
+});
+
+const kind = fc.constantFrom(...INBOX_ENTRY_KINDS);
+const language = fc.constantFrom(...RECIPIENT_LANGUAGES);
+
+/** A value is "in" a text when it is long enough to be told apart from the template's own words. */
+function leaks(text: string, value: string): boolean {
+  const probe = value.trim();
+  return probe.length >= 3 && !/^[\p{L}\s]{3,6}$/u.test(probe) && text.includes(probe);
+}
+
+describe('message templates', () => {
+  it('every SMS and Telegram text, in all three languages, depends only on the referral number', () => {
+    fc.assert(
+      fc.property(kind, language, facts, personal, (k, lang, given, extra) => {
+        const polluted = { ...given, ...extra } as unknown as MessageFacts;
+        const text = renderShortMessage(k, lang, polluted);
+        expect(text).toBe(renderShortMessage(k, lang, { referralNumber: given.referralNumber }));
+        expect(text).toContain(given.referralNumber);
+        // Nothing numeric but the referral number: no phone, date or count slips in.
+        expect(text.replace(given.referralNumber, '')).not.toMatch(/\d/);
+        for (const value of [...Object.values(extra), given.centreName]) expect(leaks(text, value)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('exists for every kind in ky, ru and en, and names no person', () => {
+    for (const k of INBOX_ENTRY_KINDS) {
+      const texts = RECIPIENT_LANGUAGES.map((lang) => renderShortMessage(k, lang, { referralNumber: 'R-2026-000042' }));
+      expect(new Set(texts).size).toBe(3);
+      for (const text of texts) {
+        expect(text).toContain('R-2026-000042');
+        expect(text).toMatch(/Korgoo/);
+        expect(text.length).toBeLessThanOrEqual(160);
+      }
+    }
+    expect(renderShortMessage('referral_routed', 'en', { referralNumber: 'R-2026-000042' })).toBe(
+      'New referral R-2026-000042 in Korgoo, please open the inbox.',
+    );
+  });
+
+  it('refuses a referral number that is not one, so no order text can pose as it', () => {
+    fc.assert(
+      fc.property(kind, language, hostile, (k, lang, value) => {
+        fc.pre(!/^R-\d{4}-\d{6}$/.test(value));
+        expect(() => renderShortMessage(k, lang, { referralNumber: value })).toThrow(InvalidReferralNumber);
+        expect(() => renderEmail(k, lang, { referralNumber: value })).toThrow(InvalidReferralNumber);
+      }),
+    );
+  });
+
+  it('e-mail carries the planning facts but none of the order’s personal data', () => {
+    fc.assert(
+      fc.property(kind, language, facts, personal, (k, lang, given, extra) => {
+        const email = renderEmail(k, lang, { ...given, ...extra } as unknown as MessageFacts);
+        expect(email).toEqual(renderEmail(k, lang, given));
+        expect(email.subject).toContain(given.referralNumber);
+        expect(email.subject).not.toMatch(/[\r\n]/);
+        for (const value of Object.values(extra)) {
+          if (value.trim() !== given.centreName.trim()) expect(leaks(`${email.subject}\n${email.text}`, value)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('e-mail to a centre gives priority and deadlines in Bishkek time', () => {
+    const email = renderEmail('referral_routed', 'ru', {
+      referralNumber: 'R-2026-000042',
+      priority: 'urgent',
+      acknowledgeBy: '2026-03-01T06:30:00Z',
+      firstSessionAt: '2026-03-03T04:00:00Z',
+    });
+    expect(email.subject).toBe('Korgoo R-2026-000042: новое направление');
+    expect(email.text).toContain('Приоритет: срочный');
+    expect(email.text).toContain('Подтвердить до: 2026-03-01 12:30 (время Бишкека)');
+    expect(email.text).toContain('Первая сессия: 2026-03-03 10:00');
+  });
+
+  it('names the centre a coordinator must chase, cleaned of anything but plain words', () => {
+    const title = inboxTitle('centre_unreachable', { referralNumber: 'R-2026-000042', centreName: 'Асылзат <b>\n' });
+    expect(title.en).toBe('Centre Асылзат b could not be reached about referral R-2026-000042');
+    expect(title.ru).toContain('Асылзат');
+    expect(title.ky).toContain('R-2026-000042');
+  });
+
+  it('writes Bishkek time as UTC+6 and ignores what is not a date', () => {
+    expect(bishkekTime('2026-12-31T20:15:00Z')).toBe('2027-01-01 02:15');
+    expect(bishkekTime('not a date')).toBeNull();
+    expect(bishkekTime(undefined)).toBeNull();
+  });
+});

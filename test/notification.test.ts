@@ -1,0 +1,676 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { jetstream } from '@nats-io/jetstream';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import { KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+
+type Event = { eventId: string; correlationId: string; payload: Record<string, unknown> };
+
+interface ReceivedMail {
+  to: string[];
+  raw: string;
+  /** Headers and body decoded from their transfer encodings (Cyrillic text travels in base64 or QP). */
+  text: string;
+}
+
+function decodeWords(header: string): string {
+  // Adjacent encoded words are one text split for line length, sometimes inside a character.
+  return header.replace(/(=\?utf-8\?[bq]\?[^?]*\?=[ \t]*)+/gi, (run) => {
+    const bytes = [...run.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, encoding, data]) =>
+      encoding.toLowerCase() === 'b'
+        ? Buffer.from(data, 'base64')
+        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'),
+    );
+    return Buffer.concat(bytes).toString('utf8') + (/[ \t]$/.test(run) ? ' ' : '');
+  });
+}
+
+function decodeMail(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = decodeWords(raw.slice(0, split).replace(/\r\n[ \t]+/g, ' '));
+  const body = raw.slice(split + 4);
+  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
+  let text = body;
+  if (encoding === 'base64') text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    text = Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+  }
+  return `${headers}\n\n${text}`;
+}
+
+/** An SMTP server on loopback that keeps every message it was given; it can hold its reply to one address. */
+class SmtpPeer {
+  readonly received: ReceivedMail[] = [];
+  holdRepliesTo: string | null = null;
+  private onHeld: (() => void) | null = null;
+  private readonly server: SMTPServer;
+  port = 0;
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.received.push({ to, raw, text: decodeMail(raw) });
+          if (this.holdRepliesTo && to.includes(this.holdRepliesTo)) {
+            // The whole message is here; the sender never hears back.
+            this.onHeld?.();
+            return;
+          }
+          callback(null);
+        });
+      },
+    });
+    this.server.on('error', () => undefined);
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  holdNextTo(address: string): Promise<void> {
+    this.holdRepliesTo = address;
+    return new Promise((resolve) => (this.onHeld = resolve));
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.to.includes(address));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+interface HttpCall {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+
+/** One loopback HTTP server playing the SMS gateway (`/sms`) and the Telegram Bot API (`/bot<token>/…`). */
+class HttpPeers {
+  readonly sms: HttpCall[] = [];
+  readonly telegram: HttpCall[] = [];
+  smsAnswers: 'ok' | 'fail' = 'ok';
+  /** Chats the bot may not write to: Telegram answers 403. */
+  readonly blockedChats = new Set<string>();
+  private readonly seenKeys = new Map<string, string>();
+  private holdSmsTo: string | null = null;
+  private onSmsHeld: (() => void) | null = null;
+  private readonly server: Server;
+  port = 0;
+
+  constructor(private readonly botToken: string) {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        const call = { path: req.url ?? '', headers: req.headers, body };
+        const reply = (status: number, payload: object) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(payload));
+        };
+        if (req.url === '/sms') {
+          this.sms.push(call);
+          if (this.smsAnswers === 'fail') return reply(500, { error: 'gateway overloaded' });
+          // Like real gateways, the same idempotency key gets the same message back.
+          const key = String(req.headers['idempotency-key']);
+          const id = this.seenKeys.get(key) ?? `sms-${randomUUID()}`;
+          this.seenKeys.set(key, id);
+          if (this.holdSmsTo && body.to === this.holdSmsTo) {
+            // Accepted for sending, but the answer never leaves.
+            this.holdSmsTo = null;
+            this.onSmsHeld?.();
+            return;
+          }
+          return reply(202, { messageId: id });
+        }
+        if (req.url === `/bot${this.botToken}/sendMessage`) {
+          this.telegram.push(call);
+          if (this.blockedChats.has(String(body.chat_id))) {
+            return reply(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+          }
+          return reply(200, { ok: true, result: { message_id: this.telegram.length, chat: { id: body.chat_id } } });
+        }
+        reply(404, { ok: false });
+      });
+    });
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  holdNextSmsTo(phone: string): Promise<void> {
+    this.holdSmsTo = phone;
+    return new Promise((resolve) => (this.onSmsHeld = resolve));
+  }
+
+  /** Messages the gateway would hand to the network: one per idempotency key. */
+  smsMessagesTo(phone: string): number {
+    return new Set(this.sms.filter((call) => call.body.to === phone).map((call) => call.headers['idempotency-key'])).size;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const BOT_TOKEN = '123456:test-bot-token';
+const WEBHOOK_SECRET = 'sms-receipts-secret-for-the-tests';
+const BREAKER_RESET_MS = 3_000;
+
+async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+function referralNumber(): string {
+  return `R-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+}
+
+describe('notification delivers through the recipient’s channels, fails over and never sends twice', () => {
+  const smtp = new SmtpPeer();
+  const peers = new HttpPeers(BOT_TOKEN);
+  let stack: KorgooStack;
+  let admin: string;
+  let coordinator: string;
+  let police: string;
+  let db: Client;
+
+  beforeAll(async () => {
+    await Promise.all([smtp.start(), peers.start()]);
+    stack = new KorgooStack({
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      SMTP_FROM: 'Korgoo <no-reply@korgoo.test>',
+      SMS_GATEWAY_URL: `http://127.0.0.1:${peers.port}/sms`,
+      SMS_GATEWAY_TOKEN: 'sms-gateway-token',
+      SMS_SENDER_ID: 'Korgoo',
+      SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      TELEGRAM_API_URL: `http://127.0.0.1:${peers.port}`,
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      BREAKER_TIMEOUT_MS: '2000',
+      BREAKER_RESET_MS: String(BREAKER_RESET_MS),
+      BREAKER_VOLUME_THRESHOLD: '2',
+      BREAKER_ERROR_THRESHOLD_PERCENT: '50',
+      MESSAGING_ACK_WAIT_MS: '4000',
+    });
+    await stack.start();
+    [admin, coordinator, police] = await stack.demoTokens('admin', 'coordinator', 'police');
+    db = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await stack?.stop();
+    await Promise.all([smtp.stop(), peers.stop()]);
+  });
+
+  const notificationPort = () => stack.services.get('notification')!.port;
+
+  function configure(centreId: string, settings: object) {
+    return request(stack.gateway)
+      .put(`/api/v1/admin/notification-recipients/centres/${centreId}`)
+      .auth(admin, { type: 'bearer' })
+      .send(settings);
+  }
+
+  /** Plays matching: a referral event on the REFERRALS stream, as the notification service will see it. */
+  async function publish(subject: string, payload: Record<string, unknown>, options: { eventId?: string; msgId?: string } = {}) {
+    const eventId = options.eventId ?? randomUUID();
+    const envelope = {
+      eventId,
+      subject,
+      occurredAt: new Date().toISOString(),
+      correlationId: payload.orderId,
+      producer: 'matching',
+      payload,
+    };
+    await jetstream(stack.nc).publish(`${stack.namespace}.${subject}`, JSON.stringify(envelope), { msgID: options.msgId ?? eventId });
+    return envelope;
+  }
+
+  function routed(centreId: string, overrides: Record<string, unknown> = {}) {
+    const now = Date.now();
+    return {
+      referralId: randomUUID(),
+      orderId: randomUUID(),
+      referralNumber: referralNumber(),
+      centreId,
+      priority: 'high',
+      acknowledgeBy: new Date(now + 24 * 3_600_000).toISOString(),
+      firstSessionAt: new Date(now + 3 * 24 * 3_600_000).toISOString(),
+      language: 'ky',
+      travelMinutes: 35,
+      travelSource: 'road-graph',
+      ...overrides,
+    };
+  }
+
+  async function deliveryLog(referralId: string) {
+    const response = await request(stack.gateway)
+      .get(`/api/v1/referrals/${referralId}/deliveries`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    return response.body.attempts as Array<{ channel: string; provider: string; status: string; providerMessageId: string | null; error: string | null; recipientKind: string }>;
+  }
+
+  async function providersHealth() {
+    const response = await request(`http://127.0.0.1:${notificationPort()}`).get('/health').expect(200);
+    return response.body as { status: string; details: { providers: Record<string, { state: string; counts: Record<string, number> }> & { status: string } } };
+  }
+
+  function signedReceipt(body: object, secret = WEBHOOK_SECRET) {
+    const raw = JSON.stringify(body);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`;
+    return request(`http://127.0.0.1:${notificationPort()}`)
+      .post('/api/v1/webhooks/sms-receipts')
+      .set('content-type', 'application/json')
+      .set('x-korgoo-timestamp', timestamp)
+      .set('x-korgoo-signature', signature)
+      .send(raw);
+  }
+
+  it('validates recipient settings and lets only an admin change them', async () => {
+    const bad = await configure('test-validation', {
+      language: 'de',
+      channels: [
+        { channel: 'email', address: 'not-an-address' },
+        { channel: 'sms', address: '0700 123 456' },
+        { channel: 'inbox', address: 'x' },
+      ],
+    }).expect(400);
+    const fields = bad.body.problems.map((problem: { field: string }) => problem.field);
+    expect(fields).toEqual(expect.arrayContaining(['language', 'channels.0.address', 'channels.1.address', 'channels.2.channel']));
+    const twice = await configure('test-validation', {
+      language: 'ru',
+      channels: [
+        { channel: 'email', address: 'a@centre.test' },
+        { channel: 'email', address: 'b@centre.test' },
+      ],
+    }).expect(400);
+    expect(JSON.stringify(twice.body)).toContain('each channel may be listed once');
+    await configure('Not A Centre!', { language: 'ru', channels: [] }).expect(400);
+    await configure('test-validation', { language: 'ru', channels: [], nickname: 'x' }).expect(400);
+    await request(stack.gateway)
+      .put('/api/v1/admin/notification-recipients/centres/test-validation')
+      .auth(coordinator, { type: 'bearer' })
+      .send({ language: 'ru', channels: [] })
+      .expect(403);
+
+    const saved = await configure('test-validation', {
+      language: 'en',
+      displayName: 'Validation centre',
+      channels: [
+        { channel: 'telegram', address: '-100123456789' },
+        { channel: 'email', address: 'staff@centre.test' },
+      ],
+    }).expect(200);
+    expect(saved.body.recipient).toMatchObject({ recipientKind: 'centre', centreId: 'test-validation', language: 'en' });
+    const shown = await request(stack.gateway)
+      .get('/api/v1/admin/notification-recipients/centres/test-validation')
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(shown.body.recipient.channels.map((c: { channel: string }) => c.channel)).toEqual(['telegram', 'email']);
+    const demo = await request(stack.gateway)
+      .get('/api/v1/admin/notification-recipients/centres/naryn-asylzat')
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(demo.body.recipient.channels.map((c: { address: string }) => c.address).join(' ')).toMatch(/korgoo\.example|\+996000/);
+  });
+
+  it('tells the routed centre through Telegram in its language, with no personal data, from a real order', async () => {
+    for (const centreId of ['naryn-asylzat', 'naryn-pir-solomon']) {
+      await configure(centreId, { language: 'ky', channels: [{ channel: 'telegram', address: `-1009${centreId.length}42` }] }).expect(200);
+    }
+    const body = protectionOrderBody({
+      perpetrator: { fullName: 'Төлөгөнов Ңурбек Асанович', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' } },
+      victim: { safeContactPhone: '+996700987654' },
+    });
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    const sent = await stack.awaitEvent<Event>(
+      'notification.sent.v1',
+      (e) => e.correlationId === created.body.orderId && e.payload.channel === 'telegram',
+    );
+    const { referral } = (
+      await request(stack.gateway).get(`/api/v1/protection-orders/${created.body.orderId}`).auth(coordinator, { type: 'bearer' }).expect(200)
+    ).body;
+    const call = peers.telegram.find((c) => String(c.body.text).includes(referral.referralNumber))!;
+    expect(call.body.text).toBe(
+      `Korgoo: жаңы жолдомо ${referral.referralNumber}. Сураныч, Korgoo системасындагы кирүүчү билдирүүлөрдү ачыңыз.`,
+    );
+    expect(call.body).toMatchObject({ protect_content: true });
+    expect(JSON.stringify(call.body)).not.toMatch(/Төлөгөнов|Ңурбек|996700987654|Нарын|naryn/i);
+    expect(sent.payload.centreId).toBe(referral.centreId);
+
+    const log = await deliveryLog(referral.referralId);
+    expect(log.map((a) => [a.channel, a.status])).toEqual([
+      ['inbox', 'delivered'],
+      ['telegram', 'delivered'],
+    ]);
+    expect(log[1]).toMatchObject({ provider: 'telegram-bot-api', providerMessageId: expect.any(String) });
+  });
+
+  it('e-mails a centre the planning facts only, and SMS carries the sender id, token and idempotency key', async () => {
+    await configure('test-email-centre', { language: 'en', channels: [{ channel: 'email', address: 'intake@email-centre.test' }] }).expect(200);
+    const mailed = routed('test-email-centre', { priority: 'urgent' });
+    await publish('referral.routed.v1', mailed);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === mailed.referralId && e.payload.channel === 'email');
+    const [mail] = smtp.to('intake@email-centre.test');
+    expect(mail.text).toContain(`Subject: Korgoo ${mailed.referralNumber}: new referral`);
+    expect(mail.text).toContain('Priority: urgent');
+    expect(mail.text).toContain('Acknowledge by:');
+    expect(mail.text).toContain('The case itself is only in Korgoo');
+
+    await configure('test-sms-centre', { language: 'ru', channels: [{ channel: 'sms', address: '+996555000111' }] }).expect(200);
+    const texted = routed('test-sms-centre');
+    await publish('referral.routed.v1', texted);
+    const sent = await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === texted.referralId && e.payload.channel === 'sms');
+    const call = peers.sms.find((c) => c.body.to === '+996555000111')!;
+    expect(call.headers.authorization).toBe('Bearer sms-gateway-token');
+    expect(call.headers['idempotency-key']).toBe(sent.payload.notificationId);
+    expect(call.body).toEqual({
+      from: 'Korgoo',
+      to: '+996555000111',
+      text: `Korgoo: новое направление ${texted.referralNumber}. Пожалуйста, откройте входящие в Korgoo.`,
+      reference: sent.payload.notificationId,
+    });
+  });
+
+  it('takes signed SMS delivery receipts and refuses unsigned or tampered ones with 401', async () => {
+    await configure('test-receipt-centre', { language: 'en', channels: [{ channel: 'sms', address: '+996555000222' }] }).expect(200);
+    const referral = routed('test-receipt-centre');
+    await publish('referral.routed.v1', referral);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'sms');
+    const sms = (await deliveryLog(referral.referralId)).find((a) => a.channel === 'sms')!;
+    expect(sms).toMatchObject({ status: 'sent', provider: 'sms-gateway' });
+
+    await request(`http://127.0.0.1:${notificationPort()}`)
+      .post('/api/v1/webhooks/sms-receipts')
+      .send({ messageId: sms.providerMessageId, status: 'DELIVRD' })
+      .expect(401);
+    await signedReceipt({ messageId: sms.providerMessageId, status: 'DELIVRD' }, 'a-different-secret-entirely').expect(401);
+    const raw = JSON.stringify({ messageId: sms.providerMessageId, status: 'UNDELIV' });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${raw}`).digest('hex')}`;
+    await request(`http://127.0.0.1:${notificationPort()}`)
+      .post('/api/v1/webhooks/sms-receipts')
+      .set('content-type', 'application/json')
+      .set('x-korgoo-timestamp', timestamp)
+      .set('x-korgoo-signature', signature)
+      .send(raw.replace('UNDELIV', 'DELIVRD'))
+      .expect(401);
+    expect((await deliveryLog(referral.referralId)).find((a) => a.channel === 'sms')!.status).toBe('sent');
+
+    const accepted = await signedReceipt({ messageId: sms.providerMessageId, status: 'DELIVRD' }).expect(200);
+    expect(accepted.body).toEqual({ matched: true });
+    expect((await deliveryLog(referral.referralId)).find((a) => a.channel === 'sms')!.status).toBe('delivered');
+    await signedReceipt({ messageId: 'sms-unknown', status: 'DELIVRD' }).expect(200, { matched: false });
+    await signedReceipt({ messageId: sms.providerMessageId, status: 'read-by-cat' }).expect(400);
+  });
+
+  it('sends a redelivered event only once', async () => {
+    await configure('test-dedupe-centre', { language: 'en', channels: [{ channel: 'email', address: 'once@dedupe-centre.test' }] }).expect(200);
+    const referral = routed('test-dedupe-centre');
+    const envelope = await publish('referral.routed.v1', referral);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'email');
+    // The same event again, past the stream's duplicate window as far as JetStream knows.
+    await publish('referral.routed.v1', referral, { eventId: envelope.eventId, msgId: `${envelope.eventId}-again` });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(smtp.to('once@dedupe-centre.test')).toHaveLength(1);
+    expect(stack.eventsOn('notification.sent.v1').filter((e) => (e as Event).payload.referralId === referral.referralId)).toHaveLength(2);
+  });
+
+  it('fails over from a failing SMS gateway to e-mail once the breaker opens, and half-opens after the reset time', async () => {
+    await configure('test-failover-centre', {
+      language: 'ru',
+      channels: [
+        { channel: 'sms', address: '+996555000333' },
+        { channel: 'email', address: 'duty@failover-centre.test' },
+      ],
+    }).expect(200);
+    peers.smsAnswers = 'fail';
+    const referral = routed('test-failover-centre');
+    await publish('referral.routed.v1', referral);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'email');
+
+    const open = await providersHealth();
+    expect(open.status).toBe('degraded');
+    expect(open.details.providers.sms).toMatchObject({ provider: 'sms-gateway', state: 'open' });
+    expect(open.details.providers.sms.counts.failures).toBeGreaterThanOrEqual(2);
+    expect(open.details.providers.email.state).toBe('closed');
+
+    const log = await deliveryLog(referral.referralId);
+    const sms = log.filter((a) => a.channel === 'sms');
+    expect(sms.length).toBeGreaterThanOrEqual(2);
+    expect(sms.every((a) => a.status === 'failed')).toBe(true);
+    expect(sms[0].error).toBe('SMS gateway answered 500');
+    expect(log.find((a) => a.channel === 'email')).toMatchObject({ status: 'sent', provider: 'smtp' });
+    expect(smtp.to('duty@failover-centre.test')).toHaveLength(1);
+
+    // While open, the SMS gateway is not even asked: the next referral goes straight to e-mail.
+    const callsBefore = peers.sms.length;
+    const second = routed('test-failover-centre');
+    await publish('referral.routed.v1', second);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === second.referralId && e.payload.channel === 'email');
+    expect(peers.sms.length).toBe(callsBefore);
+    expect((await deliveryLog(second.referralId)).find((a) => a.channel === 'sms')).toMatchObject({
+      status: 'failed',
+      error: 'provider circuit open',
+    });
+
+    const halfOpen = await until(async () => {
+      const health = await providersHealth();
+      return health.details.providers.sms.state === 'half_open' ? health : null;
+    }, 'the SMS breaker to half-open', BREAKER_RESET_MS + 5_000);
+    expect(halfOpen.status).toBe('ok');
+    const metrics = await request(`http://127.0.0.1:${notificationPort()}`).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/korgoo_notification_breaker_state\{provider="sms-gateway"[^}]*\} 1/);
+    expect(metrics.text).toMatch(/korgoo_notification_breaker_events_total\{provider="sms-gateway",event="open"[^}]*\} [1-9]/);
+
+    // The trial message goes through, and the breaker closes again.
+    peers.smsAnswers = 'ok';
+    const third = routed('test-failover-centre');
+    await publish('referral.routed.v1', third);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === third.referralId && e.payload.channel === 'sms');
+    expect((await providersHealth()).details.providers.sms.state).toBe('closed');
+  });
+
+  it('tells the coordinators when no channel reaches a centre, through their inbox and their own channels', async () => {
+    peers.blockedChats.add('-100555000444');
+    await configure('test-unreachable-centre', {
+      language: 'ky',
+      displayName: 'Test Unreachable Centre',
+      channels: [{ channel: 'telegram', address: '-100555000444' }],
+    }).expect(200);
+    const referral = routed('test-unreachable-centre');
+    await publish('referral.routed.v1', referral);
+    const failed = await stack.awaitEvent<Event>('notification.failed.v1', (e) => e.payload.referralId === referral.referralId);
+    expect(failed.payload).toMatchObject({ recipientKind: 'centre', centreId: 'test-unreachable-centre', attemptedChannels: ['telegram'] });
+
+    const notice = await until(
+      async () => smtp.to('coordinators@korgoo.example').find((m) => m.text.includes(referral.referralNumber)),
+      'the coordinators’ e-mail',
+    );
+    expect(notice.text).toContain(`Subject: Korgoo ${referral.referralNumber}: центр недоступен`);
+    expect(notice.text).toContain(`Не удалось связаться с центром Test Unreachable Centre по направлению ${referral.referralNumber}`);
+    const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(coordinator, { type: 'bearer' }).expect(200);
+    const entry = inbox.body.entries.find((e: { referralId: string }) => e.referralId === referral.referralId);
+    expect(entry).toMatchObject({ kind: 'centre_unreachable', readAt: null });
+    expect(entry.title.en).toBe(`Centre Test Unreachable Centre could not be reached about referral ${referral.referralNumber}`);
+
+    const log = await deliveryLog(referral.referralId);
+    expect(log.find((a) => a.channel === 'telegram')).toMatchObject({ status: 'failed', error: expect.stringContaining('403') });
+    expect(log.filter((a) => a.recipientKind === 'coordinators').map((a) => [a.channel, a.status])).toEqual([
+      ['inbox', 'delivered'],
+      ['email', 'sent'],
+    ]);
+
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(coordinator, { type: 'bearer' }).expect(200, { marked: true });
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(coordinator, { type: 'bearer' }).expect(200, { marked: false });
+  });
+
+  it('sends escalations and missed deadlines to the coordinators', async () => {
+    const referral = routed('naryn-asylzat', { priority: 'urgent' });
+    await publish('referral.routed.v1', referral);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'telegram');
+    await publish('referral.escalated.v1', {
+      referralId: referral.referralId,
+      orderId: referral.orderId,
+      referralNumber: referral.referralNumber,
+      priority: 'urgent',
+      reasons: ['handoff_limit_reached'],
+    });
+    await publish('referral.expired.v1', {
+      referralId: referral.referralId,
+      orderId: referral.orderId,
+      referralNumber: referral.referralNumber,
+      centreId: 'naryn-asylzat',
+      acknowledgeBy: referral.acknowledgeBy,
+    });
+    await until(async () => smtp.to('coordinators@korgoo.example').filter((m) => m.text.includes(referral.referralNumber)).length === 2, 'two e-mails to the coordinators');
+    const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(coordinator, { type: 'bearer' }).expect(200);
+    const kinds = inbox.body.entries
+      .filter((e: { referralId: string }) => e.referralId === referral.referralId)
+      .map((e: { kind: string; priority: string }) => [e.kind, e.priority]);
+    expect(kinds).toEqual(expect.arrayContaining([['referral_escalated', 'urgent'], ['referral_expired', 'urgent']]));
+    const expired = inbox.body.entries.find((e: { referralId: string; kind: string }) => e.referralId === referral.referralId && e.kind === 'referral_expired');
+    expect(expired.title.ru).toBe(`Центр Асылзат не подтвердил направление ${referral.referralNumber} вовремя`);
+  });
+
+  it('stops reminding a centre that accepted or opened the referral, but still tells it of a cancellation', async () => {
+    await configure('test-ack-centre', { language: 'en', channels: [{ channel: 'email', address: 'desk@ack-centre.test' }] }).expect(200);
+    const referral = routed('test-ack-centre');
+    // Accepted before the proposal's notification came: nothing goes out beyond the inbox.
+    await publish('referral.accepted.v1', {
+      referralId: referral.referralId,
+      orderId: referral.orderId,
+      referralNumber: referral.referralNumber,
+      centreId: 'test-ack-centre',
+      firstSessionAt: referral.firstSessionAt,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await publish('referral.routed.v1', referral);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'inbox');
+    await until(async () => {
+      const rows = await db.query(`SELECT outcome FROM notification.delivery_intent WHERE referral_id = $1`, [referral.referralId]);
+      return rows.rows[0]?.outcome === 'acknowledged';
+    }, 'the intent to close as acknowledged');
+    expect(smtp.to('desk@ack-centre.test')).toHaveLength(0);
+    expect((await deliveryLog(referral.referralId)).map((a) => a.channel)).toEqual(['inbox']);
+
+    // Centre staff open their inbox entry: that acknowledges too; another centre cannot touch it.
+    await request(stack.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'staff.test-ack-centre', password: 'a-long-enough-password', role: 'centre', centreId: 'test-ack-centre', displayName: 'Staff' })
+      .expect(201);
+    const staff = await stack.login('staff.test-ack-centre', 'a-long-enough-password');
+    const second = routed('test-ack-centre');
+    await publish('referral.routed.v1', second);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === second.referralId && e.payload.channel === 'email');
+    const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(staff, { type: 'bearer' }).expect(200);
+    const entry = inbox.body.entries.find((e: { referralId: string }) => e.referralId === second.referralId);
+    const osh = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(osh, { type: 'bearer' }).expect(404);
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(staff, { type: 'bearer' }).expect(200, { marked: true });
+    const acknowledged = await db.query(
+      `SELECT via FROM notification.referral_acknowledgement WHERE referral_id = $1 AND centre_id = 'test-ack-centre'`,
+      [second.referralId],
+    );
+    expect(acknowledged.rows).toEqual([{ via: 'opened' }]);
+    await request(stack.gateway).get(`/api/v1/referrals/${second.referralId}/deliveries`).auth(staff, { type: 'bearer' }).expect(403);
+
+    await publish('referral.cancelled.v1', {
+      referralId: referral.referralId,
+      orderId: referral.orderId,
+      referralNumber: referral.referralNumber,
+      centreId: 'test-ack-centre',
+    });
+    await until(async () => smtp.to('desk@ack-centre.test').find((m) => m.text.includes(`Korgoo ${referral.referralNumber}: referral cancelled`)), 'the cancellation e-mail');
+  });
+
+  it('never sends twice when the process is killed between sending and recording', async () => {
+    const address = 'night-desk@crash-centre.test';
+    await configure('test-crash-centre', { language: 'ru', channels: [{ channel: 'email', address }] }).expect(200);
+    const referral = routed('test-crash-centre');
+    const held = smtp.holdNextTo(address);
+    await publish('referral.routed.v1', referral);
+    await held;
+    // The SMTP server has the whole message and has not answered: the send is in flight.
+    await stack.kill('notification');
+    const queued = await db.query(
+      `SELECT a.status FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id
+        WHERE n.referral_id = $1 AND a.channel = 'email'`,
+      [referral.referralId],
+    );
+    expect(queued.rows).toEqual([{ status: 'queued' }]);
+
+    smtp.holdRepliesTo = null;
+    await stack.startOne('notification');
+    const settled = await until(async () => {
+      const email = (await deliveryLog(referral.referralId)).find((a) => a.channel === 'email');
+      return email && email.status !== 'queued' ? email : null;
+    }, 'the send in doubt to be settled', 60_000);
+    expect(settled).toMatchObject({ status: 'sent', error: 'interrupted during send; outcome unknown, not resent' });
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'email');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(smtp.to(address)).toHaveLength(1);
+    const attempts = await db.query(
+      `SELECT count(*)::int AS n FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id
+        WHERE n.referral_id = $1 AND a.channel = 'email'`,
+      [referral.referralId],
+    );
+    expect(attempts.rows[0].n).toBe(1);
+  });
+
+  it('repeats a send in doubt to the SMS gateway only under the same idempotency key', async () => {
+    const phone = '+996555000666';
+    await configure('test-crash-sms-centre', { language: 'ky', channels: [{ channel: 'sms', address: phone }] }).expect(200);
+    const referral = routed('test-crash-sms-centre');
+    const held = peers.holdNextSmsTo(phone);
+    await publish('referral.routed.v1', referral);
+    await held;
+    await stack.kill('notification');
+    await stack.startOne('notification');
+    const settled = await until(async () => {
+      const sms = (await deliveryLog(referral.referralId)).find((a) => a.channel === 'sms');
+      return sms && sms.status !== 'queued' ? sms : null;
+    }, 'the send in doubt to be settled', 60_000);
+    expect(settled).toMatchObject({ status: 'sent', error: null, providerMessageId: expect.stringMatching(/^sms-/) });
+    const calls = peers.sms.filter((call) => call.body.to === phone);
+    expect(calls).toHaveLength(2);
+    expect(peers.smsMessagesTo(phone)).toBe(1);
+    const attempts = await db.query(
+      `SELECT count(*)::int AS n FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id
+        WHERE n.referral_id = $1 AND a.channel = 'sms'`,
+      [referral.referralId],
+    );
+    expect(attempts.rows[0].n).toBe(1);
+  });
+});
