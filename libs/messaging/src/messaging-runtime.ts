@@ -40,7 +40,7 @@ export class MessagingRuntime {
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly ns: SubjectNamespace,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly options: MessagingRuntimeOptions,
     private readonly log: MessagingLog,
   ) {

@@ -12,6 +12,10 @@ import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe } from './outbox';
 
+/** A family of request/reply subjects: each with its request class and reply type. */
+export type RequestReplyContracts<K extends string = string> = { [S in K]: { request: object; reply: unknown } };
+export type RequestClasses<M extends RequestReplyContracts> = { [S in keyof M]: new () => M[S]['request'] };
+
 export type QueryHandler<S extends QuerySubject> = (
   request: QueryContracts[S]['request'],
 ) => Promise<QueryContracts[S]['reply']>;
@@ -29,6 +33,24 @@ export class QueryResponder {
 
   /** `scope` narrows the subject to one service where several answer the same kind of query (dead letters). */
   handle<S extends QuerySubject>(subject: S, handler: QueryHandler<S>, scope?: string): void {
+    this.handleFrom(QueryRequestClasses, subject, handler, scope);
+  }
+
+  /** Binds another contract family (a service's own commands) once, so each handler is typed by its subject. */
+  family<M extends RequestReplyContracts<keyof M & string>>(requestClasses: RequestClasses<M>) {
+    return {
+      handle: <S extends keyof M & string>(subject: S, handler: (request: M[S]['request']) => Promise<M[S]['reply']>) =>
+        this.handleFrom<M, S>(requestClasses, subject, handler),
+    };
+  }
+
+  /** Answers a subject of another contract family, validated the same way. */
+  handleFrom<M extends RequestReplyContracts<keyof M & string>, S extends keyof M & string>(
+    requestClasses: RequestClasses<M>,
+    subject: S,
+    handler: (request: M[S]['request']) => Promise<M[S]['reply']>,
+    scope?: string,
+  ): void {
     const natsSubject = this.ns.subject(scope ? `${subject}.${scope}` : subject);
     const subscription = this.nc.subscribe(natsSubject, {
       queue: this.service,
@@ -38,13 +60,13 @@ export class QueryResponder {
           return;
         }
         void (async () => {
-          let reply: QueryContracts[S]['reply'] | QueryFailure;
+          let reply: M[S]['reply'] | QueryFailure;
           try {
-            const request = parseContract(QueryRequestClasses[subject] as new () => object, message.json());
-            reply = await handler(request as QueryContracts[S]['request']);
+            reply = await handler(parseContract(requestClasses[subject], message.json()));
           } catch (failure) {
-            reply = toFailure(failure);
-            if (reply.error.code === 'internal') this.log.error({ subject, err: describe(failure) }, 'query failed');
+            const refusal = toFailure(failure);
+            if (refusal.error.code === 'internal') this.log.error({ subject, err: describe(failure) }, 'query failed');
+            reply = refusal;
           }
           message.respond(JSON.stringify(reply));
         })();
@@ -90,8 +112,18 @@ export class QueryClient {
     request: QueryContracts[S]['request'],
     scope?: string,
   ): Promise<QueryContracts[S]['reply']> {
-    parseContract(QueryRequestClasses[subject] as new () => object, JSON.parse(JSON.stringify(request)));
-    let reply: QueryContracts[S]['reply'] | QueryFailure;
+    return this.requestFrom<QueryContracts, S>(QueryRequestClasses, subject, request, scope);
+  }
+
+  /** Asks on a subject of another contract family (a service's own commands). */
+  async requestFrom<M extends RequestReplyContracts<keyof M & string>, S extends keyof M & string>(
+    requestClasses: RequestClasses<M>,
+    subject: S,
+    request: M[S]['request'],
+    scope?: string,
+  ): Promise<M[S]['reply']> {
+    parseContract(requestClasses[subject], JSON.parse(JSON.stringify(request)));
+    let reply: M[S]['reply'] | QueryFailure;
     try {
       const message = await this.nc.request(
         this.ns.subject(scope ? `${subject}.${scope}` : subject),

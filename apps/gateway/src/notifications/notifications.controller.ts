@@ -1,55 +1,20 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { NatsConnection } from '@nats-io/transport-node';
-import { KorgooConfig } from '@korgoo/config';
 import {
   DeliveryAttemptView,
   NotificationCommandContracts,
   NotificationCommandRequestClasses,
   NotificationCommandSubject,
   NotificationCommandSubjects,
-  parseContract,
-  QueryFailure,
   QuerySubjects,
   RecipientSettings,
   RecipientView,
 } from '@korgoo/contracts';
-import { describe, MessagingRuntime, QueryFailed, SubjectNamespace } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { AuditTrail } from '../audit/audit-trail';
-
-/** Asks the notification service on its own request/reply subjects; failures map to HTTP like any query's. */
-export class NotificationCommandClient {
-  private readonly ns: SubjectNamespace;
-
-  constructor(
-    private readonly nc: NatsConnection,
-    namespace: string,
-    private readonly timeoutMs = 3_000,
-  ) {
-    this.ns = new SubjectNamespace(namespace);
-  }
-
-  async request<S extends NotificationCommandSubject>(
-    subject: S,
-    request: NotificationCommandContracts[S]['request'],
-  ): Promise<NotificationCommandContracts[S]['reply']> {
-    parseContract(NotificationCommandRequestClasses[subject] as new () => object, JSON.parse(JSON.stringify(request)));
-    let reply: NotificationCommandContracts[S]['reply'] | QueryFailure;
-    try {
-      const message = await this.nc.request(this.ns.subject(subject), JSON.stringify(request), { timeout: this.timeoutMs });
-      reply = message.json();
-    } catch (error) {
-      throw new QueryFailed(subject, 'unavailable', describe(error));
-    }
-    if (reply && typeof reply === 'object' && 'error' in reply) {
-      throw new QueryFailed(subject, reply.error.code, reply.error.message);
-    }
-    return reply;
-  }
-}
 
 /**
  * The delivery side of referrals: the delivery log for coordinators, marking an inbox entry read (which
@@ -60,14 +25,13 @@ export class NotificationCommandClient {
 @UseGuards(AuthGuard)
 @Controller('api/v1')
 export class NotificationsController {
-  private readonly commands: NotificationCommandClient;
-
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
-    @Inject(KORGOO_CONFIG) config: KorgooConfig,
     private readonly audit: AuditTrail,
-  ) {
-    this.commands = new NotificationCommandClient(messaging.nc, config.namespace);
+  ) {}
+
+  private command<S extends NotificationCommandSubject>(subject: S, request: NotificationCommandContracts[S]['request']) {
+    return this.messaging.client.requestFrom<NotificationCommandContracts, S>(NotificationCommandRequestClasses, subject, request);
   }
 
   /** Every attempt to tell anyone about the referral: channel, provider, status, provider message id, time. */
@@ -102,13 +66,13 @@ export class NotificationsController {
   @Get('admin/notification-recipients/coordinators')
   @Roles('admin')
   async showCoordinators(): Promise<{ recipient: RecipientView | null }> {
-    return this.commands.request(NotificationCommandSubjects.RecipientShow, { recipientKind: 'coordinators' });
+    return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'coordinators' });
   }
 
   @Put('admin/notification-recipients/coordinators')
   @Roles('admin')
   async configureCoordinators(@Body() settings: RecipientSettings, @CurrentActor() actor: Actor): Promise<{ recipient: RecipientView }> {
-    const reply = await this.commands.request(NotificationCommandSubjects.RecipientConfigure, {
+    const reply = await this.command(NotificationCommandSubjects.RecipientConfigure, {
       ...settings,
       recipientKind: 'coordinators',
     });
@@ -119,7 +83,7 @@ export class NotificationsController {
   @Get('admin/notification-recipients/centres/:centreId')
   @Roles('admin')
   async showCentre(@Param('centreId') centreId: string): Promise<{ recipient: RecipientView | null }> {
-    return this.commands.request(NotificationCommandSubjects.RecipientShow, { recipientKind: 'centre', centreId });
+    return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'centre', centreId });
   }
 
   /** The centre's language and its channels in the order they are tried; the inbox is always used. */
@@ -130,7 +94,7 @@ export class NotificationsController {
     @Body() settings: RecipientSettings,
     @CurrentActor() actor: Actor,
   ): Promise<{ recipient: RecipientView }> {
-    const reply = await this.commands.request(NotificationCommandSubjects.RecipientConfigure, {
+    const reply = await this.command(NotificationCommandSubjects.RecipientConfigure, {
       ...settings,
       recipientKind: 'centre',
       centreId,

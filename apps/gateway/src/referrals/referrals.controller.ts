@@ -12,7 +12,14 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InboxEntryView, QuerySubjects, ReferralView } from '@korgoo/contracts';
+import {
+  InboxEntryView,
+  NotificationCommandContracts,
+  NotificationCommandRequestClasses,
+  NotificationCommandSubjects,
+  QuerySubjects,
+  ReferralView,
+} from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
@@ -51,6 +58,17 @@ export class ReferralsController {
     if (!referral) throw new NotFoundException(`no referral ${id}`);
     if (actor.role === 'centre' && referral.centreId !== actor.centreId) {
       throw new ForbiddenException('this referral belongs to another centre');
+    }
+    if (actor.role === 'centre') {
+      // The centre has now seen it: reminders stop. Best effort: if notification is away, the
+      // acknowledgement deadline in matching still guards the referral, so the read must not fail.
+      await this.messaging.client
+        .requestFrom<NotificationCommandContracts, typeof NotificationCommandSubjects.ReferralAcknowledge>(
+          NotificationCommandRequestClasses,
+          NotificationCommandSubjects.ReferralAcknowledge,
+          { referralId: id, centreId: referral.centreId!, via: 'opened' },
+        )
+        .catch(() => undefined);
     }
     await this.audit.record(actor, 'read', 'referral', id);
     return referral;

@@ -6,13 +6,14 @@ import { KorgooConfig } from '@korgoo/config';
 import {
   DeliveryAttemptView,
   EventSubjects,
+  NotificationCommandContracts,
+  NotificationCommandRequestClasses,
   NotificationCommandSubjects,
   QueryRejected,
   QuerySubjects,
 } from '@korgoo/contracts';
-import { MessagingRuntime, SubjectNamespace } from '@korgoo/messaging';
+import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { NotificationCommandResponder } from '../commands/command-responder';
 import { Notification } from '../inbox/notification.entity';
 import { ChannelProvider } from '../providers/channel-provider';
 import { HttpSmsProvider } from '../providers/http-sms-provider';
@@ -59,7 +60,6 @@ function configuredProviders(config: KorgooConfig): ChannelProvider[] {
 export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
   private breakers: ProviderBreakers | null = null;
   private deliveryDb: DataSource | null = null;
-  private commands: NotificationCommandResponder | null = null;
 
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
@@ -140,8 +140,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       attempts: await this.deliveryLog(referralId, centreId ?? null),
     }));
 
-    const commands = new NotificationCommandResponder(this.messaging.nc, new SubjectNamespace(this.config.namespace), this.log);
-    this.commands = commands;
+    const commands = this.messaging.queries.family<NotificationCommandContracts>(NotificationCommandRequestClasses);
     commands.handle(NotificationCommandSubjects.RecipientShow, async (ref) => ({
       recipient: await recipients.show(this.dataSource.manager, ref),
     }));
@@ -197,11 +196,6 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown() {
-    try {
-      this.commands?.stop();
-    } catch {
-      // The connection is already drained by the messaging runtime's own shutdown.
-    }
     this.breakers?.shutdown();
     if (this.deliveryDb?.isInitialized) await this.deliveryDb.destroy();
   }

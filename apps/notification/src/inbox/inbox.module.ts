@@ -1,6 +1,6 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { InboxEntryView, QueryRejected, QuerySubjects } from '@korgoo/contracts';
+import { QueryRejected, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Acknowledgements } from '../delivery/acknowledgements';
@@ -30,8 +30,7 @@ export class InboxModule implements OnModuleInit {
           entryId: row.id,
           referralId: row.referralId,
           referralNumber: row.referralNumber,
-          // The shared view names the first two kinds; reminders, escalations and failures are the others.
-          kind: row.kind as InboxEntryView['kind'],
+          kind: row.kind,
           title: row.title,
           priority: row.priority,
           readAt: row.readAt?.toISOString() ?? null,

@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
+import type { InboxEntryKind } from '../notification-recipients';
 import { QuerySubject, QuerySubjects } from '../subjects';
 
 export class OrderLookup {
@@ -139,7 +140,7 @@ export interface InboxEntryView {
   entryId: string;
   referralId: string;
   referralNumber: string;
-  kind: 'referral_routed' | 'referral_unroutable';
+  kind: InboxEntryKind;
   title: { ky: string; ru: string; en: string };
   priority: string;
   readAt: string | null;
