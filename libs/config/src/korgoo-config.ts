@@ -55,6 +55,13 @@ class EnvironmentVariables {
   @Min(10)
   OUTBOX_POLL_MS = 500;
 
+  /** Messages one consumer handles at once; keep it below DB_POOL_SIZE. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  MESSAGING_CONCURRENCY = 4;
+
   /** JetStream stream replicas: 1 on one server, 3 in the clustered deployment. */
   @Transform(toInt)
   @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5' })
@@ -106,7 +113,7 @@ export interface KorgooConfig {
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
-  messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number; streamReplicas: number };
+  messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number; streamReplicas: number; concurrency: number };
   risk: {
     priorityPolicy: {
       version: string;
@@ -145,6 +152,9 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   if (priorityOverrides && !vars.PRIORITY_POLICY_VERSION) {
     throw new ConfigurationError('PRIORITY_POLICY_VERSION is required when the priority policy is changed');
   }
+  if (vars.MESSAGING_CONCURRENCY >= vars.DB_POOL_SIZE) {
+    throw new ConfigurationError('MESSAGING_CONCURRENCY must be below DB_POOL_SIZE, or handlers starve queries of connections');
+  }
   if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
     throw new ConfigurationError('JWT_SECRET is required in production');
   }
@@ -163,6 +173,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,
       outboxPollMs: vars.OUTBOX_POLL_MS,
       streamReplicas: vars.STREAM_REPLICAS,
+      concurrency: vars.MESSAGING_CONCURRENCY,
     },
     risk: {
       priorityPolicy: vars.PRIORITY_POLICY_VERSION

@@ -65,7 +65,11 @@ export class KorgooPlatformModule {
                 natsServers: config.natsServers,
                 namespace: config.namespace,
                 outboxPollMs: config.messaging.outboxPollMs,
-                consumer: { maxDeliver: config.messaging.maxDeliver, ackWaitMs: config.messaging.ackWaitMs },
+                consumer: {
+                  maxDeliver: config.messaging.maxDeliver,
+                  ackWaitMs: config.messaging.ackWaitMs,
+                  concurrency: config.messaging.concurrency,
+                },
                 streams: { replicas: config.messaging.streamReplicas },
                 onOutcome: (subject, outcome) => metrics.eventsHandled.inc({ subject, outcome }),
               },
