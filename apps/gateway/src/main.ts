@@ -20,6 +20,7 @@ import { ProtectionOrder } from './orders/protection-order.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { MatchingApiModule } from './directory/matching-api.module';
 
 const config = loadConfig('gateway');
 const log = createServiceLog(config);
@@ -32,6 +33,7 @@ const log = createServiceLog(config);
       migrations: [CreateGatewaySchema1764000000000],
     }),
     AuthModule,
+    MatchingApiModule,
   ],
   controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController],
   providers: [AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],

@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
+import { DirectoryModule } from './directory/directory.module';
+import { loadMatchingSettings } from './matching-settings';
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
+import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
 import { ReferralsModule } from './referrals/referrals.module';
 
 const config = loadConfig('matching');
+const settings = loadMatchingSettings(config);
 const log = createServiceLog(config);
 
 @Module({
@@ -13,9 +17,10 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'matching',
       entities: [],
-      migrations: [CreateMatchingSchema1764000000000],
+      migrations: [CreateMatchingSchema1764000000000, ReferralLoop1795597200000],
     }),
-    ReferralsModule,
+    ReferralsModule.register(settings),
+    DirectoryModule,
   ],
 })
 class MatchingServiceModule {}

@@ -82,14 +82,22 @@ export class CentreDirectory {
     await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
   }
 
+  async centre(tx: EntityManager, centreId: string): Promise<CentreLocation | null> {
+    const [row] = await tx.query('SELECT id, name, lat, lng FROM matching.centre WHERE id = $1', [centreId]);
+    return row ?? null;
+  }
+
   /** Books the plan's sessions, joining existing group sessions; returns the booked session id per index. */
   async book(tx: EntityManager, centreId: string, language: Language, sessions: PlannedSession[], newId: () => string) {
     const booked: Array<{ index: number; bookedSessionId: string }> = [];
     for (const session of sessions) {
       if (session.joinsBookedSessionId) {
-        await tx.query('UPDATE matching.booked_session SET participants = participants + 1 WHERE id = $1', [
-          session.joinsBookedSessionId,
-        ]);
+        const [, joined] = await tx.query(
+          'UPDATE matching.booked_session SET participants = participants + 1 WHERE id = $1',
+          [session.joinsBookedSessionId],
+        );
+        // A release may have removed the group between reading and joining: start over with fresh capacity.
+        if (joined === 0) throw new BookingConflict(`group session ${session.joinsBookedSessionId} is gone`);
         booked.push({ index: session.index, bookedSessionId: session.joinsBookedSessionId });
         continue;
       }
@@ -104,15 +112,44 @@ export class CentreDirectory {
     return booked;
   }
 
+  /**
+   * Gives back held places: a participant leaves a group others share, and a session nobody else
+   * holds is removed so its facilitators are free again.
+   */
+  async releaseSessions(tx: EntityManager, bookedSessionIds: string[]): Promise<void> {
+    for (const id of bookedSessionIds) {
+      // UPDATE answers [rows, affected].
+      const [, left] = await tx.query(
+        'UPDATE matching.booked_session SET participants = participants - 1 WHERE id = $1 AND participants > 1',
+        [id],
+      );
+      if (left === 0) await tx.query('DELETE FROM matching.booked_session WHERE id = $1', [id]);
+    }
+  }
+
   /** Loads the demo directory once into an empty database (development and tests only). */
   async seedDemo(tx: EntityManager): Promise<boolean> {
+    // Replicas starting together on an empty database: one seeds, the others then find it seeded.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('korgoo-matching-demo-directory'))`);
     const [{ count }] = await tx.query('SELECT count(*)::int AS count FROM matching.centre');
     if (count > 0) return false;
     for (const centre of DEMO_DIRECTORY) {
       await tx.query(
-        `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)`,
-        [centre.id, centre.name, centre.settlementCode, centre.oblast, centre.lat, centre.lng, centre.status, centre.groupCapacity],
+        `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity, demo,
+           municipal, contact_channels)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, $10)`,
+        [
+          centre.id,
+          centre.name,
+          centre.settlementCode,
+          centre.oblast,
+          centre.lat,
+          centre.lng,
+          centre.status,
+          centre.groupCapacity,
+          centre.municipal,
+          JSON.stringify(centre.contactChannels),
+        ],
       );
       for (const f of centre.facilitators) {
         await tx.query(
@@ -125,6 +162,9 @@ export class CentreDirectory {
     return true;
   }
 }
+
+/** Someone else changed the booked sessions in between; the whole routing is retried. */
+export class BookingConflict extends Error {}
 
 function toBookedSession(row: BookedRow): BookedSession {
   return {

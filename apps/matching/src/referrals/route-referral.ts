@@ -2,129 +2,105 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, RiskAssessedV1 } from '@korgoo/contracts';
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
-import { CentreDirectory } from '../directory/centre-directory';
-import { assessFeasibility, FeasibilityVerdict, ProgrammeRequest } from '../routing/feasibility';
-import { CentreCandidate, rankCentres } from '../routing/ranking';
+import { Clock, systemClock } from '../clock';
 import { GeoPoint } from '../routing/travel/geo';
 import { isSettlementCode, settlementByCode } from '../routing/travel/kg-gazetteer';
-import { TravelEstimate, TravelTimeProvider } from '../routing/travel/travel-time';
+import { CentreSelection, RoutingFacts } from './centre-selection';
+import { RoutingRecord } from './decision-record';
+import { Proposals } from './proposals';
 import { Referrals } from './referrals';
-
-export interface RoutingSettings {
-  /** The first session starts no sooner than this after routing, so the centre can prepare. */
-  firstSessionMarginHours: number;
-}
-
-interface CandidateRecord {
-  centreId: string;
-  travel: TravelEstimate | null;
-  verdict: { feasible: boolean; code?: string; reason?: string; firstSessionAt?: string };
-}
 
 /**
  * Routes a scored order to the nearest centre (by travel) that can deliver the mandatory programme before
- * the order expires, holds the sessions, and records why. The choice is re-checked under the centre's row
- * lock, so two routings racing for the same last slot cannot both get it.
+ * the order expires, holds the sessions, starts the acknowledgement timer and records why. An order no
+ * centre can take is `unroutable`: coordinators are told at once.
  */
 export class RouteReferral {
   constructor(
-    private readonly directory: CentreDirectory,
     private readonly referrals: Referrals,
-    private readonly travelTimes: TravelTimeProvider,
+    private readonly selection: CentreSelection,
+    private readonly proposals: Proposals,
     private readonly outbox: Outbox,
-    private readonly settings: RoutingSettings,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async execute(event: EventEnvelope<RiskAssessedV1>, tx: EntityManager): Promise<void> {
     const assessed = event.payload;
     if (await this.referrals.existsForOrder(tx, assessed.orderId)) return;
-    const now = this.clock();
-    const origin = locate(assessed);
-    const request: ProgrammeRequest = {
-      participantSex: assessed.participant.sex,
-      language: assessed.participant.language,
-      notBefore: new Date(now.getTime() + this.settings.firstSessionMarginHours * 3_600_000),
-      mustFinishBy: new Date(assessed.period.expiresAt),
-    };
-
-    const centres = await this.directory.openCentres(tx);
-    const travel = await this.travelTimes.estimate(origin, centres, now);
-    const capacities = await this.directory.capacities(tx, centres.map((c) => c.id), now);
-    const load = await this.referrals.activeLoad(tx);
-    const candidates: CentreCandidate[] = centres.map((centre, i) => ({
-      centreId: centre.id,
-      travel: travel[i],
-      verdict: assessFeasibility(capacities.get(centre.id)!, request),
-      activeReferrals: load.get(centre.id) ?? 0,
-    }));
-    const decision = { origin, request, candidates: candidates.map(recordOf), provider: this.travelTimes.source };
-
+    if (await this.referrals.isWithdrawn(tx, assessed.orderId)) return;
+    const now = this.clock.now();
+    const facts = routingFacts(assessed);
+    const selection = await this.selection.choose(tx, facts, now);
     const referralId = randomUUID();
     const referralNumber = await this.referrals.nextNumber(tx, now);
-    for (const ranked of rankCentres(candidates)) {
-      await this.directory.lockCentre(tx, ranked.centreId);
-      const fresh = (await this.directory.capacities(tx, [ranked.centreId], now)).get(ranked.centreId)!;
-      const verdict = assessFeasibility(fresh, request);
-      if (!verdict.feasible) continue;
-      const acknowledgeBy = new Date(now.getTime() + assessed.acknowledgeWithinHours * 3_600_000);
-      await this.referrals.insert(tx, {
-        id: referralId,
-        referralNumber,
-        orderId: assessed.orderId,
-        status: 'proposed',
-        centreId: ranked.centreId,
-        priority: assessed.priority,
-        language: assessed.participant.language,
-        acknowledgeBy,
-        firstSessionAt: verdict.plan.firstSessionAt,
-        travelMinutes: Math.round(ranked.travel.minutes),
-        travelSource: ranked.travel.source,
-        reasons: [],
-        decision: { ...decision, chosen: ranked.centreId, plan: verdict.plan },
-      });
-      const booked = await this.directory.book(tx, ranked.centreId, request.language, verdict.plan.sessions, randomUUID);
-      await this.referrals.hold(tx, referralId, booked);
-      await this.outbox.enqueue(tx, EventSubjects.ReferralRouted, assessed.orderId, {
-        referralId,
-        orderId: assessed.orderId,
-        referralNumber,
-        centreId: ranked.centreId,
-        priority: assessed.priority,
-        acknowledgeBy: acknowledgeBy.toISOString(),
-        firstSessionAt: verdict.plan.firstSessionAt.toISOString(),
-        language: assessed.participant.language,
-        travelMinutes: Math.round(ranked.travel.minutes),
-        travelSource: ranked.travel.source,
-      });
-      return;
-    }
-
-    const reasons = unroutableReasons(candidates);
+    const trigger = event.subject === EventSubjects.RiskReassessed ? 'reassessed' : 'assessed';
+    const record: RoutingRecord = {
+      ...selection.record,
+      handOff: 0,
+      trigger,
+      outcome: selection.chosen ? 'proposed' : 'unroutable',
+    };
+    const chosen = selection.chosen;
     await this.referrals.insert(tx, {
       id: referralId,
       referralNumber,
       orderId: assessed.orderId,
-      status: 'unroutable',
-      centreId: null,
+      status: chosen ? 'proposed' : 'unroutable',
+      centreId: chosen?.centreId ?? null,
       priority: assessed.priority,
       language: assessed.participant.language,
       acknowledgeBy: null,
-      firstSessionAt: null,
-      travelMinutes: null,
-      travelSource: null,
-      reasons,
-      decision: { ...decision, chosen: null },
+      firstSessionAt: chosen?.firstSessionAt ?? null,
+      travelMinutes: chosen ? Math.round(chosen.travel.minutes) : null,
+      travelSource: chosen?.travel.source ?? null,
+      reasons: selection.reasons,
+      decision: record,
+      routing: facts,
+      assessmentVersion: assessed.assessmentVersion,
+    });
+    await this.referrals.recordDecision(tx, referralId, record);
+    const referral = (await this.referrals.lock(tx, referralId))!;
+    if (chosen) {
+      await this.proposals.propose(tx, referral, chosen, {
+        handOff: 0,
+        now,
+        previousCentreId: null,
+        assignedBy: null,
+        transition: { from: null, actor: { kind: 'system' }, reasonCode: 'routed' },
+      });
+      return;
+    }
+    await this.referrals.transition(tx, {
+      referralId,
+      handOff: 0,
+      from: null,
+      to: 'unroutable',
+      centreId: null,
+      actor: { kind: 'system' },
+      reasonCode: 'no_feasible_centre',
+      at: now,
     });
     await this.outbox.enqueue(tx, EventSubjects.ReferralUnroutable, assessed.orderId, {
       referralId,
       orderId: assessed.orderId,
       referralNumber,
       priority: assessed.priority,
-      reasons,
+      reasons: selection.reasons,
       expiresAt: assessed.period.expiresAt,
     });
   }
+}
+
+export function routingFacts(assessed: RiskAssessedV1): RoutingFacts {
+  const { settlementCode } = assessed.participant.location;
+  return {
+    origin: locate(assessed),
+    ...(settlementCode ? { settlementCode } : {}),
+    participantSex: assessed.participant.sex,
+    language: assessed.participant.language,
+    expiresAt: assessed.period.expiresAt,
+    acknowledgeWithinHours: assessed.acknowledgeWithinHours,
+  };
 }
 
 function locate(assessed: RiskAssessedV1): GeoPoint {
@@ -135,25 +111,4 @@ function locate(assessed: RiskAssessedV1): GeoPoint {
     return { lat: settlement.lat, lng: settlement.lng };
   }
   throw new PermanentFailure(`participant location ${settlementCode ?? '(none)'} is not in the gazetteer`);
-}
-
-function recordOf(candidate: CentreCandidate): CandidateRecord {
-  return {
-    centreId: candidate.centreId,
-    travel: candidate.travel,
-    verdict: describeVerdict(candidate.verdict),
-  };
-}
-
-function describeVerdict(verdict: FeasibilityVerdict): CandidateRecord['verdict'] {
-  return verdict.feasible
-    ? { feasible: true, firstSessionAt: verdict.plan.firstSessionAt.toISOString() }
-    : { feasible: false, code: verdict.code, reason: verdict.reason };
-}
-
-function unroutableReasons(candidates: CentreCandidate[]): string[] {
-  if (candidates.length === 0) return ['no crisis centre is open'];
-  return candidates.map((c) =>
-    c.verdict.feasible ? `${c.centreId}: not reachable by any travel-time provider` : `${c.centreId}: ${c.verdict.reason}`,
-  );
 }

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import {
+  AVAILABILITY_EXCEPTION_REASONS,
+  AvailabilityExceptionFields,
+  CENTRE_STATUSES,
+  CentreChanges,
+  CONTACT_CHANNEL_KINDS,
+  ContactChannelFields,
+  FacilitatorChanges,
+  LANGUAGES,
+  NewCentreFields,
+  NewFacilitatorFields,
+  SEXES,
+  SetCentreStatusCommand,
+  WeeklyWindowFields,
+} from '@korgoo/contracts';
+
+// The bodies are the contract's classes, so gateway and matching validate by the same rules; what follows
+// only adds what the API documentation shows.
+type Documented<T> = { [K in keyof T]-?: ApiPropertyOptions };
+
+function documented<T>(body: new () => T, properties: Documented<T>): void {
+  for (const [name, options] of Object.entries(properties) as Array<[string, ApiPropertyOptions]>) {
+    ApiProperty(options)(body.prototype as object, name);
+  }
+}
+
+export class ContactChannelBody extends ContactChannelFields {}
+documented(ContactChannelBody, {
+  kind: { enum: CONTACT_CHANNEL_KINDS },
+  address: { type: String, example: 'inbox:naryn-asylzat' },
+});
+
+export class CreateCentreBody extends NewCentreFields {}
+documented(CreateCentreBody, {
+  id: { type: String, example: 'naryn-asylzat' },
+  name: { type: String, example: 'Асылзат' },
+  settlementCode: { type: String, example: 'naryn', description: 'Gazetteer settlement; the oblast follows from it' },
+  lat: { type: Number, required: false, description: "Defaults to the settlement's" },
+  lng: { type: Number, required: false, description: "Defaults to the settlement's" },
+  status: { enum: CENTRE_STATUSES },
+  groupCapacity: { type: Number, minimum: 1, maximum: 50, description: 'Participants per group session' },
+  municipal: { type: Boolean, required: false },
+  contactChannels: { type: [ContactChannelBody], required: false },
+});
+
+export class UpdateCentreBody extends CentreChanges {}
+documented(UpdateCentreBody, {
+  name: { type: String, required: false },
+  settlementCode: { type: String, required: false },
+  lat: { type: Number, required: false },
+  lng: { type: Number, required: false },
+  groupCapacity: { type: Number, minimum: 1, maximum: 50, required: false },
+  municipal: { type: Boolean, required: false },
+  contactChannels: { type: [ContactChannelBody], required: false },
+});
+
+export class CentreStatusBody {
+  @ApiProperty({ enum: CENTRE_STATUSES, description: 'A paused centre takes no new participants' })
+  @IsIn(CENTRE_STATUSES)
+  status: SetCentreStatusCommand['status'];
+}
+
+export class WeeklyWindowBody extends WeeklyWindowFields {}
+documented(WeeklyWindowBody, {
+  weekday: { type: Number, minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' },
+  start: { type: String, example: '09:00', description: 'Asia/Bishkek' },
+  end: { type: String, example: '18:00', description: 'Asia/Bishkek; 24:00 for midnight' },
+});
+
+export class AvailabilityExceptionBody extends AvailabilityExceptionFields {}
+documented(AvailabilityExceptionBody, {
+  from: { type: String, example: '2026-12-30T00:00:00+06:00' },
+  to: { type: String, example: '2027-01-03T00:00:00+06:00', description: 'Exclusive' },
+  reason: { enum: AVAILABILITY_EXCEPTION_REASONS },
+});
+
+export class CreateFacilitatorBody extends NewFacilitatorFields {}
+documented(CreateFacilitatorBody, {
+  id: { type: String, required: false, description: 'Defaults to the centre id and the next number' },
+  displayName: { type: String, example: 'Facilitator K.M.' },
+  sex: { enum: SEXES },
+  languages: { enum: LANGUAGES, isArray: true },
+  certifiedOn: { type: String, nullable: true, example: '2023-10-13', description: 'Null while in training' },
+  active: { type: Boolean },
+  weekly: { type: [WeeklyWindowBody] },
+  exceptions: { type: [AvailabilityExceptionBody], required: false },
+});
+
+export class UpdateFacilitatorBody extends FacilitatorChanges {}
+documented(UpdateFacilitatorBody, {
+  displayName: { type: String, required: false },
+  sex: { enum: SEXES, required: false },
+  languages: { enum: LANGUAGES, isArray: true, required: false },
+  certifiedOn: { type: String, nullable: true, required: false },
+  active: { type: Boolean, required: false },
+});
+
+export class WeeklyAvailabilityBody {
+  @ApiProperty({ type: [WeeklyWindowBody], description: 'Replaces the whole week' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyWindowFields)
+  weekly: WeeklyWindowFields[];
+}

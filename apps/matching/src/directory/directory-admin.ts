@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import {
+  AvailabilityExceptionFields,
+  CentreChanges,
+  CentreDetailView,
+  CentreStatus,
+  CentreSummaryView,
+  FacilitatorChanges,
+  FacilitatorView,
+  NewCentreFields,
+  NewFacilitatorFields,
+  QueryRejected,
+  WeeklyWindowFields,
+} from '@korgoo/contracts';
+import { exceptionProblems, settlementOf, weeklyProblems } from './directory-rules';
+
+interface CentreRow {
+  id: string;
+  name: string;
+  settlement_code: string;
+  oblast: string;
+  lat: number;
+  lng: number;
+  status: CentreStatus;
+  group_capacity: number;
+  municipal: boolean;
+  demo: boolean;
+  contact_channels: Array<{ kind: string; address: string }>;
+  active_facilitators: number;
+  updated_at: Date;
+}
+
+interface FacilitatorRow {
+  id: string;
+  centre_id: string;
+  display_name: string;
+  sex: FacilitatorView['sex'];
+  languages: FacilitatorView['languages'];
+  certified_on: string | null;
+  active: boolean;
+  weekly: FacilitatorView['weekly'];
+  exceptions: FacilitatorView['exceptions'];
+  updated_at: Date;
+}
+
+const CENTRE_SELECT = `
+  SELECT c.*, (SELECT count(*)::int FROM matching.facilitator f WHERE f.centre_id = c.id AND f.active) AS active_facilitators
+    FROM matching.centre c`;
+const FACILITATOR_SELECT = `
+  SELECT id, centre_id, display_name, sex, languages, certified_on::text AS certified_on, active, weekly, exceptions, updated_at
+    FROM matching.facilitator`;
+
+const invalid = (problems: string[]) => new QueryRejected('invalid_request', problems.join('; '));
+
+/**
+ * The centre directory as admins and centre staff edit it. Every write takes the centre's row lock, the
+ * same lock routing books under, so a routing never plans with a roster that is changing beneath it.
+ * `scope` is set for centre staff: anything outside their centre is refused.
+ */
+export class DirectoryAdmin {
+  async listCentres(db: EntityManager, scope?: string): Promise<CentreSummaryView[]> {
+    const rows: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE ($1::text IS NULL OR c.id = $1) ORDER BY c.id`, [
+      scope ?? null,
+    ]);
+    return rows.map(toCentreSummary);
+  }
+
+  async centre(db: EntityManager, centreId: string, scope?: string): Promise<CentreDetailView> {
+    this.checkScope(centreId, scope);
+    const [row]: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE c.id = $1`, [centreId]);
+    if (!row) throw new QueryRejected('not_found', `no centre ${centreId}`);
+    const facilitators: FacilitatorRow[] = await db.query(`${FACILITATOR_SELECT} WHERE centre_id = $1 ORDER BY id`, [centreId]);
+    return { ...toCentreSummary(row), facilitators: facilitators.map(toFacilitatorView) };
+  }
+
+  async createCentre(tx: EntityManager, fields: NewCentreFields): Promise<CentreDetailView> {
+    const settlement = settlementOf(fields.settlementCode, 'centre.settlementCode');
+    if (typeof settlement === 'string') throw invalid([settlement]);
+    const [exists] = await tx.query('SELECT 1 FROM matching.centre WHERE id = $1', [fields.id]);
+    if (exists) throw new QueryRejected('conflict', `centre ${fields.id} already exists`);
+    await tx.query(
+      `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity, municipal, contact_channels)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        fields.id,
+        fields.name,
+        settlement.code,
+        settlement.oblast,
+        fields.lat ?? settlement.lat,
+        fields.lng ?? settlement.lng,
+        fields.status,
+        fields.groupCapacity,
+        fields.municipal ?? false,
+        JSON.stringify(fields.contactChannels ?? [{ kind: 'inbox', address: `inbox:${fields.id}` }]),
+      ],
+    );
+    return this.centre(tx, fields.id);
+  }
+
+  async updateCentre(tx: EntityManager, centreId: string, changes: CentreChanges): Promise<CentreDetailView> {
+    await this.lockCentre(tx, centreId);
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length + 1}`);
+    };
+    if (changes.settlementCode !== undefined) {
+      const settlement = settlementOf(changes.settlementCode, 'changes.settlementCode');
+      if (typeof settlement === 'string') throw invalid([settlement]);
+      set('settlement_code', settlement.code);
+      set('oblast', settlement.oblast);
+      // A move without coordinates takes the new settlement's.
+      if (changes.lat === undefined) set('lat', settlement.lat);
+      if (changes.lng === undefined) set('lng', settlement.lng);
+    }
+    if (changes.name !== undefined) set('name', changes.name);
+    if (changes.lat !== undefined) set('lat', changes.lat);
+    if (changes.lng !== undefined) set('lng', changes.lng);
+    if (changes.groupCapacity !== undefined) set('group_capacity', changes.groupCapacity);
+    if (changes.municipal !== undefined) set('municipal', changes.municipal);
+    if (changes.contactChannels !== undefined) set('contact_channels', JSON.stringify(changes.contactChannels));
+    if (sets.length > 0) {
+      await tx.query(`UPDATE matching.centre SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [centreId, ...values]);
+    }
+    return this.centre(tx, centreId);
+  }
+
+  /** Only a centre nothing refers to; one with referrals or sessions is paused instead, so history stays. */
+  async deleteCentre(tx: EntityManager, centreId: string): Promise<void> {
+    await this.lockCentre(tx, centreId);
+    const [used] = await tx.query(
+      `SELECT 1 FROM matching.referral WHERE centre_id = $1
+       UNION ALL SELECT 1 FROM matching.referral_deadline WHERE centre_id = $1
+       UNION ALL SELECT 1 FROM matching.booked_session WHERE centre_id = $1 LIMIT 1`,
+      [centreId],
+    );
+    if (used) throw new QueryRejected('conflict', `centre ${centreId} has referrals or sessions; pause it instead`);
+    await tx.query('DELETE FROM matching.facilitator WHERE centre_id = $1', [centreId]);
+    await tx.query('DELETE FROM matching.centre WHERE id = $1', [centreId]);
+  }
+
+  /** Paused centres keep their referrals and sessions but take no new participants. */
+  async setStatus(tx: EntityManager, centreId: string, status: CentreStatus, scope?: string): Promise<CentreDetailView> {
+    this.checkScope(centreId, scope);
+    await this.lockCentre(tx, centreId);
+    await tx.query('UPDATE matching.centre SET status = $2, updated_at = now() WHERE id = $1', [centreId, status]);
+    return this.centre(tx, centreId);
+  }
+
+  async createFacilitator(tx: EntityManager, centreId: string, fields: NewFacilitatorFields): Promise<FacilitatorView> {
+    const problems = [
+      ...weeklyProblems(fields.weekly, 'facilitator.weekly'),
+      ...(fields.exceptions ?? []).flatMap((e, i) => exceptionProblems(e, `facilitator.exceptions[${i}]`)),
+    ];
+    if (problems.length > 0) throw invalid(problems);
+    await this.lockCentre(tx, centreId);
+    const id = fields.id ?? (await this.nextFacilitatorId(tx, centreId));
+    const [exists] = await tx.query('SELECT 1 FROM matching.facilitator WHERE id = $1', [id]);
+    if (exists) throw new QueryRejected('conflict', `facilitator ${id} already exists`);
+    await tx.query(
+      `INSERT INTO matching.facilitator (id, centre_id, display_name, sex, languages, certified_on, active, weekly, exceptions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        id,
+        centreId,
+        fields.displayName,
+        fields.sex,
+        fields.languages,
+        fields.certifiedOn,
+        fields.active,
+        JSON.stringify(fields.weekly.map(windowOf)),
+        JSON.stringify((fields.exceptions ?? []).map(exceptionOf)),
+      ],
+    );
+    return this.facilitator(tx, id);
+  }
+
+  async updateFacilitator(tx: EntityManager, facilitatorId: string, changes: FacilitatorChanges): Promise<FacilitatorView> {
+    const current = await this.lockFacilitator(tx, facilitatorId);
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length + 1}`);
+    };
+    if (changes.displayName !== undefined) set('display_name', changes.displayName);
+    if (changes.sex !== undefined) set('sex', changes.sex);
+    if (changes.languages !== undefined) set('languages', changes.languages);
+    if (changes.certifiedOn !== undefined) set('certified_on', changes.certifiedOn);
+    if (changes.active !== undefined) set('active', changes.active);
+    if (sets.length > 0) {
+      await tx.query(`UPDATE matching.facilitator SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+        current.id,
+        ...values,
+      ]);
+    }
+    return this.facilitator(tx, facilitatorId);
+  }
+
+  /** Only someone with no sessions ahead; otherwise they are deactivated, so booked sessions keep their pair. */
+  async deleteFacilitator(tx: EntityManager, facilitatorId: string): Promise<void> {
+    await this.lockFacilitator(tx, facilitatorId);
+    const [booked] = await tx.query(
+      'SELECT 1 FROM matching.booked_session WHERE $1 = ANY(facilitator_ids) AND ends_at > now() LIMIT 1',
+      [facilitatorId],
+    );
+    if (booked) throw new QueryRejected('conflict', `facilitator ${facilitatorId} has sessions ahead; deactivate instead`);
+    await tx.query('DELETE FROM matching.facilitator WHERE id = $1', [facilitatorId]);
+  }
+
+  async setWeekly(tx: EntityManager, facilitatorId: string, weekly: WeeklyWindowFields[], scope?: string) {
+    const problems = weeklyProblems(weekly);
+    if (problems.length > 0) throw invalid(problems);
+    await this.lockFacilitator(tx, facilitatorId, scope);
+    await tx.query('UPDATE matching.facilitator SET weekly = $2, updated_at = now() WHERE id = $1', [
+      facilitatorId,
+      JSON.stringify(weekly.map(windowOf)),
+    ]);
+    return this.facilitator(tx, facilitatorId);
+  }
+
+  async addException(tx: EntityManager, facilitatorId: string, exception: AvailabilityExceptionFields, scope?: string) {
+    const problems = exceptionProblems(exception);
+    if (problems.length > 0) throw invalid(problems);
+    await this.lockFacilitator(tx, facilitatorId, scope);
+    await tx.query(
+      `UPDATE matching.facilitator SET exceptions = exceptions || $2::jsonb, updated_at = now() WHERE id = $1`,
+      [facilitatorId, JSON.stringify([exceptionOf(exception)])],
+    );
+    return this.facilitator(tx, facilitatorId);
+  }
+
+  async removeException(tx: EntityManager, facilitatorId: string, exceptionId: string, scope?: string) {
+    const current = await this.lockFacilitator(tx, facilitatorId, scope);
+    if (!current.exceptions.some((e) => e.id === exceptionId)) {
+      throw new QueryRejected('not_found', `facilitator ${facilitatorId} has no exception ${exceptionId}`);
+    }
+    await tx.query(
+      `UPDATE matching.facilitator
+          SET exceptions = coalesce((SELECT jsonb_agg(e) FROM jsonb_array_elements(exceptions) e WHERE e->>'id' <> $2), '[]'),
+              updated_at = now()
+        WHERE id = $1`,
+      [facilitatorId, exceptionId],
+    );
+    return this.facilitator(tx, facilitatorId);
+  }
+
+  private checkScope(centreId: string, scope: string | undefined): void {
+    if (scope !== undefined && scope !== centreId) {
+      throw new QueryRejected('forbidden', `centre staff may change only their own centre`);
+    }
+  }
+
+  private async lockCentre(tx: EntityManager, centreId: string): Promise<void> {
+    const [row] = await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
+    if (!row) throw new QueryRejected('not_found', `no centre ${centreId}`);
+  }
+
+  private async lockFacilitator(tx: EntityManager, facilitatorId: string, scope?: string): Promise<FacilitatorView> {
+    const [row]: Array<{ centre_id: string }> = await tx.query('SELECT centre_id FROM matching.facilitator WHERE id = $1', [
+      facilitatorId,
+    ]);
+    if (!row) throw new QueryRejected('not_found', `no facilitator ${facilitatorId}`);
+    this.checkScope(row.centre_id, scope);
+    await this.lockCentre(tx, row.centre_id);
+    return this.facilitator(tx, facilitatorId);
+  }
+
+  private async facilitator(db: EntityManager, facilitatorId: string): Promise<FacilitatorView> {
+    const [row]: FacilitatorRow[] = await db.query(`${FACILITATOR_SELECT} WHERE id = $1`, [facilitatorId]);
+    return toFacilitatorView(row);
+  }
+
+  private async nextFacilitatorId(tx: EntityManager, centreId: string): Promise<string> {
+    const rows: Array<{ id: string }> = await tx.query('SELECT id FROM matching.facilitator WHERE centre_id = $1', [centreId]);
+    const numbers = rows.map((r) => Number(r.id.slice(centreId.length + 1))).filter(Number.isInteger);
+    return `${centreId}-${Math.max(0, ...numbers) + 1}`;
+  }
+}
+
+const windowOf = (w: WeeklyWindowFields) => ({ weekday: w.weekday, start: w.start, end: w.end });
+const exceptionOf = (e: AvailabilityExceptionFields) => ({
+  id: randomUUID(),
+  from: new Date(e.from).toISOString(),
+  to: new Date(e.to).toISOString(),
+  reason: e.reason,
+});
+
+function toCentreSummary(row: CentreRow): CentreSummaryView {
+  return {
+    id: row.id,
+    name: row.name,
+    settlementCode: row.settlement_code,
+    oblast: row.oblast,
+    lat: row.lat,
+    lng: row.lng,
+    status: row.status,
+    groupCapacity: row.group_capacity,
+    municipal: row.municipal,
+    demo: row.demo,
+    contactChannels: row.contact_channels,
+    activeFacilitators: row.active_facilitators,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function toFacilitatorView(row: FacilitatorRow): FacilitatorView {
+  return {
+    id: row.id,
+    centreId: row.centre_id,
+    displayName: row.display_name,
+    sex: row.sex,
+    languages: row.languages,
+    certifiedOn: row.certified_on,
+    active: row.active,
+    weekly: row.weekly,
+    exceptions: row.exceptions,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,31 @@
+import { loadConfig } from '@korgoo/config';
+import { loadMatchingSettings } from '../matching-settings';
+import { acknowledgeWindowMs, parseAcknowledgeWindows } from './acknowledgement-window';
+
+describe('acknowledgement windows', () => {
+  it('follow the risk policy hours by default', () => {
+    expect(acknowledgeWindowMs('urgent', 1)).toBe(3_600_000);
+    expect(acknowledgeWindowMs('standard', 24, { urgent: 5_000 })).toBe(24 * 3_600_000);
+  });
+
+  it('can be shortened per priority for rehearsals and tests', () => {
+    const windows = parseAcknowledgeWindows('urgent=3s, high=1.5m,standard=2h');
+    expect(windows).toEqual({ urgent: 3_000, high: 90_000, standard: 7_200_000 });
+    expect(acknowledgeWindowMs('urgent', 1, windows)).toBe(3_000);
+  });
+
+  it.each(['urgent=3', 'soon=3s', 'urgent=0.5s', 'urgent:3s'])('refuses %s', (text) => {
+    expect(() => parseAcknowledgeWindows(text)).toThrow(RangeError);
+  });
+
+  it('are refused in production', () => {
+    const env = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ACKNOWLEDGE_WINDOWS: 'urgent=3s' };
+    expect(() => loadMatchingSettings(loadConfig('matching', env), env)).toThrow('production');
+    const test = { NODE_ENV: 'test', ACKNOWLEDGE_WINDOWS: 'urgent=3s' };
+    expect(loadMatchingSettings(loadConfig('matching', test), test)).toMatchObject({
+      handOffLimit: 2,
+      firstSessionMarginHours: 24,
+      acknowledgeWindows: { urgent: 3_000 },
+    });
+  });
+});

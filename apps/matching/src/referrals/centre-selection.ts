@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { EntityManager } from 'typeorm';
+import { CentreDirectory, CentreLocation } from '../directory/centre-directory';
+import { assessFeasibility, Language, ProgrammePlan, ProgrammeRequest, Sex } from '../routing/feasibility';
+import { CentreCandidate, rankCentres } from '../routing/ranking';
+import { GeoPoint } from '../routing/travel/geo';
+import { StraightLineTravelTimes } from '../routing/travel/straight-line-travel-times';
+import { TravelEstimate, TravelSource, TravelTimeProvider } from '../routing/travel/travel-time';
+import { CandidateRecord, capacitySeen, RoutingRecord, unplacedReasons, VerdictRecord, verdictRecord } from './decision-record';
+
+/** What routing needs about an order, kept with the referral so it can be routed again without risk. */
+export interface RoutingFacts {
+  origin: GeoPoint;
+  settlementCode?: string;
+  participantSex: Sex;
+  language: Language;
+  expiresAt: string;
+  acknowledgeWithinHours: number;
+}
+
+export interface HeldPlace {
+  centreId: string;
+  travel: TravelEstimate;
+  /** Null only for a coordinator's assignment to a centre the rules found unable to deliver. */
+  plan: ProgrammePlan | null;
+  booked: Array<{ index: number; bookedSessionId: string }>;
+  firstSessionAt: Date;
+}
+
+export type SelectionRecord = Omit<RoutingRecord, 'handOff' | 'trigger' | 'outcome' | 'override'>;
+
+export interface Selection {
+  record: SelectionRecord;
+  chosen: HeldPlace | null;
+  reasons: string[];
+}
+
+export interface SelectionSettings {
+  /** The first session starts no sooner than this after routing, so the centre can prepare. */
+  firstSessionMarginHours: number;
+}
+
+/**
+ * Chooses the nearest centre by travel that can deliver the programme in time and holds its sessions.
+ * Each ranked centre is checked again under its row lock inside a savepoint: a centre found taken is
+ * let go at once, so a routing never holds more than the one centre lock it books under.
+ */
+export class CentreSelection {
+  private readonly straightLine = new StraightLineTravelTimes();
+
+  constructor(
+    private readonly directory: CentreDirectory,
+    private readonly activeLoad: (tx: EntityManager) => Promise<Map<string, number>>,
+    private readonly travelTimes: TravelTimeProvider,
+    private readonly providers: TravelSource[],
+    private readonly settings: SelectionSettings,
+    private readonly replica = `${hostname()}:${process.pid}`,
+  ) {}
+
+  requestFor(facts: RoutingFacts, now: Date): ProgrammeRequest {
+    return {
+      participantSex: facts.participantSex,
+      language: facts.language,
+      notBefore: new Date(now.getTime() + this.settings.firstSessionMarginHours * 3_600_000),
+      mustFinishBy: new Date(facts.expiresAt),
+    };
+  }
+
+  async choose(
+    tx: EntityManager,
+    facts: RoutingFacts,
+    now: Date,
+    exclude: ReadonlyMap<string, 'declined' | 'expired'> = new Map(),
+  ): Promise<Selection> {
+    const request = this.requestFor(facts, now);
+    const centres = await this.directory.openCentres(tx);
+    const travel = await this.travelTimes.estimate(facts.origin, centres, now);
+    const capacities = await this.directory.capacities(tx, centres.map((c) => c.id), now);
+    const load = await this.activeLoad(tx);
+    const candidates: CentreCandidate[] = [];
+    const records = new Map<string, CandidateRecord>();
+    centres.forEach((centre, i) => {
+      const capacity = capacities.get(centre.id)!;
+      const verdict = assessFeasibility(capacity, request);
+      const activeReferrals = load.get(centre.id) ?? 0;
+      candidates.push({ centreId: centre.id, travel: travel[i], verdict, activeReferrals });
+      records.set(centre.id, {
+        centreId: centre.id,
+        centreName: centre.name,
+        travel: travel[i],
+        verdict: verdictRecord(verdict),
+        capacity: capacitySeen(capacity, request.language, activeReferrals, now),
+        ...(exclude.has(centre.id) ? { excluded: exclude.get(centre.id) } : {}),
+      });
+    });
+    const base = this.baseRecord(facts, request, now);
+
+    for (const ranked of rankCentres(candidates, new Set(exclude.keys()))) {
+      await tx.query('SAVEPOINT centre_choice');
+      await this.directory.lockCentre(tx, ranked.centreId);
+      const fresh = (await this.directory.capacities(tx, [ranked.centreId], now)).get(ranked.centreId)!;
+      const verdict = assessFeasibility(fresh, request);
+      if (!verdict.feasible) {
+        // Rolling back to the savepoint also gives up the centre's lock.
+        await tx.query('ROLLBACK TO SAVEPOINT centre_choice');
+        await tx.query('RELEASE SAVEPOINT centre_choice');
+        records.get(ranked.centreId)!.takenMeanwhile = `taken by another routing meanwhile: ${verdict.reason}`;
+        continue;
+      }
+      const booked = await this.directory.book(tx, ranked.centreId, request.language, verdict.plan.sessions, randomUUID);
+      await tx.query('RELEASE SAVEPOINT centre_choice');
+      return {
+        record: { ...base, candidates: [...records.values()], chosen: ranked.centreId, plan: verdict.plan },
+        chosen: {
+          centreId: ranked.centreId,
+          travel: ranked.travel,
+          plan: verdict.plan,
+          booked,
+          firstSessionAt: verdict.plan.firstSessionAt,
+        },
+        reasons: [],
+      };
+    }
+    const all = [...records.values()];
+    return { record: { ...base, candidates: all, chosen: null, plan: null }, chosen: null, reasons: unplacedReasons(all) };
+  }
+
+  /**
+   * A coordinator's choice: holds the sessions when the centre can deliver, and otherwise still proposes
+   * it without holding anything, keeping what the rules said.
+   */
+  async assign(
+    tx: EntityManager,
+    facts: RoutingFacts,
+    now: Date,
+    centre: CentreLocation,
+  ): Promise<{ record: SelectionRecord; place: HeldPlace; verdict: VerdictRecord }> {
+    const request = this.requestFor(facts, now);
+    const [estimate] = await this.travelTimes.estimate(facts.origin, [centre], now).catch(() => [null]);
+    const travel = estimate ?? this.straightLine.between(facts.origin, centre);
+    await this.directory.lockCentre(tx, centre.id);
+    const capacity = (await this.directory.capacities(tx, [centre.id], now)).get(centre.id)!;
+    const load = await this.activeLoad(tx);
+    const verdict = assessFeasibility(capacity, request);
+    const candidate: CandidateRecord = {
+      centreId: centre.id,
+      centreName: centre.name,
+      travel,
+      verdict: verdictRecord(verdict),
+      capacity: capacitySeen(capacity, request.language, load.get(centre.id) ?? 0, now),
+    };
+    const booked = verdict.feasible
+      ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID)
+      : [];
+    const plan = verdict.feasible ? verdict.plan : null;
+    return {
+      record: { ...this.baseRecord(facts, request, now), candidates: [candidate], chosen: centre.id, plan },
+      place: { centreId: centre.id, travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
+      verdict: candidate.verdict,
+    };
+  }
+
+  private baseRecord(facts: RoutingFacts, request: ProgrammeRequest, now: Date) {
+    return {
+      decidedAt: now.toISOString(),
+      decidedBy: this.replica,
+      origin: { ...facts.origin, ...(facts.settlementCode ? { settlementCode: facts.settlementCode } : {}) },
+      request: {
+        participantSex: request.participantSex,
+        language: request.language,
+        notBefore: request.notBefore.toISOString(),
+        mustFinishBy: request.mustFinishBy.toISOString(),
+      },
+      providers: this.providers,
+    };
+  }
+}

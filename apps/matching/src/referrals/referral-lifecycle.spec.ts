@@ -1,0 +1,108 @@
+import { QueryRejected } from '@korgoo/contracts';
+import {
+  afterFailedHandOff,
+  assertTransition,
+  canTransition,
+  centreActionRefusal,
+  declineProblem,
+  failedHandOffReason,
+  shortenedDeadline,
+} from './referral-lifecycle';
+
+describe('referral transitions', () => {
+  it.each([
+    ['proposed', 'accepted'],
+    ['proposed', 'declined'],
+    ['proposed', 'expired'],
+    ['declined', 'proposed'],
+    ['expired', 'escalated'],
+    ['escalated', 'proposed'],
+    ['unroutable', 'proposed'],
+    ['accepted', 'cancelled'],
+  ] as const)('allows %s → %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it.each([
+    ['accepted', 'declined'],
+    ['cancelled', 'proposed'],
+    ['escalated', 'accepted'],
+    ['declined', 'accepted'],
+    ['completed', 'cancelled'],
+  ] as const)('refuses %s → %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+    expect(() => assertTransition(from, to)).toThrow(`from ${from} to ${to}`);
+  });
+});
+
+describe('after a failed hand-off', () => {
+  it('tries the next centre while hand-offs remain', () => {
+    expect(afterFailedHandOff({ failedHandOffs: 1, handOffLimit: 2, assigned: false })).toEqual({ kind: 'reroute' });
+  });
+
+  it('escalates once the limit of failed hand-offs is reached', () => {
+    expect(afterFailedHandOff({ failedHandOffs: 2, handOffLimit: 2, assigned: false })).toEqual({
+      kind: 'escalate',
+      reason: '2 failed hand-offs reached the limit of 2',
+    });
+  });
+
+  it('goes back to the coordinators when the centre was their choice, whatever the count', () => {
+    expect(afterFailedHandOff({ failedHandOffs: 1, handOffLimit: 5, assigned: true }).kind).toBe('escalate');
+  });
+
+  it('says why in codes, never in the staff note', () => {
+    expect(failedHandOffReason('declined', 'naryn-asylzat', 'at_capacity')).toBe('naryn-asylzat declined (at_capacity)');
+    expect(failedHandOffReason('expired', 'osh-ak-jurok', '2026-12-01T10:00:00.000Z')).toBe(
+      'osh-ak-jurok did not acknowledge by 2026-12-01T10:00:00.000Z',
+    );
+  });
+});
+
+describe('a reassessment and the acknowledgement deadline', () => {
+  const current = new Date('2026-12-01T12:00:00Z');
+  const now = new Date('2026-12-01T08:00:00Z');
+
+  it('brings the deadline forward when the new window ends sooner', () => {
+    expect(shortenedDeadline(current, now, 3_600_000)).toEqual(new Date('2026-12-01T09:00:00Z'));
+  });
+
+  it('never pushes it back', () => {
+    expect(shortenedDeadline(current, now, 24 * 3_600_000)).toBeNull();
+    expect(shortenedDeadline(current, now, 4 * 3_600_000)).toBeNull();
+  });
+});
+
+describe('declining', () => {
+  it('needs a note only for other', () => {
+    expect(declineProblem('at_capacity', undefined)).toBeNull();
+    expect(declineProblem('other', undefined)).toBe('note is required when the reason is other');
+    expect(declineProblem('other', '   ')).toBe('note is required when the reason is other');
+    expect(declineProblem('other', 'the participant is a relative of our facilitator')).toBeNull();
+  });
+});
+
+describe('who may answer a proposal', () => {
+  const referral = { referralNumber: 'R-2026-000001', status: 'proposed' as const, centreId: 'naryn-asylzat' };
+
+  it('lets the centre it is proposed to answer', () => {
+    expect(centreActionRefusal(referral, 'naryn-asylzat', new Set(['naryn-asylzat']))).toBeNull();
+  });
+
+  it('forbids a centre it was never proposed to', () => {
+    const refusal = centreActionRefusal(referral, 'osh-ak-jurok', new Set(['naryn-asylzat']));
+    expect(refusal).toBeInstanceOf(QueryRejected);
+    expect(refusal?.code).toBe('forbidden');
+  });
+
+  it('answers conflict to a centre it has moved on from', () => {
+    const moved = { ...referral, centreId: 'naryn-pir-solomon' };
+    expect(centreActionRefusal(moved, 'naryn-asylzat', new Set(['naryn-asylzat', 'naryn-pir-solomon']))?.code).toBe('conflict');
+  });
+
+  it('answers conflict once the referral is no longer proposed', () => {
+    expect(centreActionRefusal({ ...referral, status: 'accepted' }, 'naryn-asylzat', new Set(['naryn-asylzat']))?.message).toBe(
+      'referral R-2026-000001 is accepted, not proposed',
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { DeclineReason, QueryRejected, ReferralView } from '@korgoo/contracts';
+
+export type ReferralStatus = ReferralView['status'];
+
+/** Stored statuses; `declined` and `expired` are passed through on the way to the next centre or a coordinator. */
+const NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  proposed: ['accepted', 'declined', 'expired', 'proposed', 'cancelled'],
+  declined: ['proposed', 'escalated'],
+  expired: ['proposed', 'escalated'],
+  unroutable: ['proposed', 'cancelled'],
+  escalated: ['proposed', 'cancelled'],
+  accepted: ['in_progress', 'cancelled'],
+  in_progress: ['completed', 'failed', 'cancelled'],
+  completed: [],
+  failed: [],
+  cancelled: [],
+};
+
+export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function assertTransition(from: ReferralStatus, to: ReferralStatus): void {
+  if (!canTransition(from, to)) throw new Error(`a referral cannot go from ${from} to ${to}`);
+}
+
+/** A coordinator may place a referral that no centre holds yet or that is still waiting for one. */
+export const ASSIGNABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated'];
+/** A withdrawn order ends the referral unless it already ended. */
+export const CANCELLABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated', 'accepted', 'in_progress'];
+
+export interface HandOffState {
+  /** Declines and missed deadlines so far, this one included. */
+  failedHandOffs: number;
+  handOffLimit: number;
+  /** The centre was chosen by a coordinator, not by the rules. */
+  assigned: boolean;
+}
+
+export type NextStep = { kind: 'reroute' } | { kind: 'escalate'; reason: string };
+
+/**
+ * After a decline or a missed deadline: try the next centre, unless the hand-offs ran out or a person chose
+ * this centre (then the rules must not overrule them: the coordinators decide again).
+ */
+export function afterFailedHandOff(state: HandOffState): NextStep {
+  if (state.assigned) return { kind: 'escalate', reason: 'the centre a coordinator assigned did not take the referral' };
+  if (state.failedHandOffs >= state.handOffLimit) {
+    return { kind: 'escalate', reason: `${state.failedHandOffs} failed hand-offs reached the limit of ${state.handOffLimit}` };
+  }
+  return { kind: 'reroute' };
+}
+
+/** Why the last centre let the referral go, in words a coordinator reads; codes only, never the staff's note. */
+export function failedHandOffReason(trigger: 'declined' | 'expired', centreId: string, detail: string): string {
+  return trigger === 'declined' ? `${centreId} declined (${detail})` : `${centreId} did not acknowledge by ${detail}`;
+}
+
+/** The deadline a higher priority brings, or null when it would not be earlier than the current one. */
+export function shortenedDeadline(current: Date, now: Date, windowMs: number): Date | null {
+  const candidate = new Date(now.getTime() + windowMs);
+  return candidate.getTime() < current.getTime() ? candidate : null;
+}
+
+export function declineProblem(reason: DeclineReason, note: string | undefined): string | null {
+  if (reason === 'other' && (note === undefined || note.trim() === '')) return 'note is required when the reason is other';
+  return null;
+}
+
+export interface ReferralForAction {
+  referralNumber: string;
+  status: ReferralStatus;
+  centreId: string | null;
+}
+
+/**
+ * Whether centre staff may accept or decline: 403 when the referral was never theirs, 409 when it was
+ * proposed to them once but has moved on or is no longer waiting for an answer.
+ */
+export function centreActionRefusal(
+  referral: ReferralForAction,
+  actorCentreId: string,
+  centresProposedTo: ReadonlySet<string>,
+): QueryRejected | null {
+  if (referral.centreId !== actorCentreId) {
+    if (centresProposedTo.has(actorCentreId)) {
+      return new QueryRejected('conflict', `referral ${referral.referralNumber} is no longer proposed to ${actorCentreId}`);
+    }
+    return new QueryRejected('forbidden', `referral ${referral.referralNumber} belongs to another centre`);
+  }
+  if (referral.status !== 'proposed') {
+    return new QueryRejected('conflict', `referral ${referral.referralNumber} is ${referral.status}, not proposed`);
+  }
+  return null;
+}

@@ -1,0 +1,125 @@
+import request from 'supertest';
+import { MatchingStack, riskAssessed } from './support/matching-stack';
+
+const ROUTINGS = 50;
+const REPLICAS = 4;
+
+/** ISO weekday (1 = Monday) in Bishkek, `days` from now. */
+function bishkekWeekday(days: number): number {
+  const localDay = Math.floor((Date.now() / 60_000 + 360) / 1440) + days;
+  return (((localDay + 3) % 7) + 7) % 7 + 1;
+}
+
+describe('fifty routings race for the last free places', () => {
+  const stack = new MatchingStack({ services: ['gateway', 'matching'] });
+  let admin: string;
+
+  const api = (method: 'get' | 'post' | 'put', path: string, body?: object) => {
+    const call = request(stack.gateway)[method](`/api/v1/directory${path}`).auth(admin, { type: 'bearer' });
+    return body ? call.send(body) : call;
+  };
+
+  /**
+   * A centre with exactly one programme's worth of time: one pair, free one morning a week, groups of one.
+   * The first morning is two days ahead, past the 24-hour margin, so four weekly sessions fit before a
+   * 30-day order ends, and there are not eight such mornings for a second programme.
+   */
+  async function lastPlaceCentre(id: string, settlementCode: string) {
+    await api('post', '/centres', { id, name: `Last place ${settlementCode}`, settlementCode, status: 'open', groupCapacity: 1 }).expect(201);
+    const weekly = [{ weekday: bishkekWeekday(2), start: '09:00', end: '13:00' }];
+    for (const sex of ['male', 'female']) {
+      await api('post', `/centres/${id}/facilitators`, {
+        displayName: `Facilitator ${sex}`,
+        sex,
+        languages: ['ky'],
+        certifiedOn: '2023-10-13',
+        active: true,
+        weekly,
+      }).expect(201);
+    }
+  }
+
+  beforeAll(async () => {
+    await stack.start();
+    admin = await stack.login('admin.demo', 'korgoo-demo-admin');
+    const { body } = await api('get', '/centres').expect(200);
+    for (const centre of body.centres as Array<{ id: string }>) {
+      await api('put', `/centres/${centre.id}/status`, { status: 'paused' }).expect(200);
+    }
+    await lastPlaceCentre('race-naryn', 'naryn');
+    await lastPlaceCentre('race-bishkek', 'bishkek');
+    for (let i = 1; i < REPLICAS; i++) await stack.startOne('matching');
+  });
+
+  afterAll(() => stack.stop());
+
+  it('gives each last place to exactly one routing; the rest go elsewhere or to coordinators', async () => {
+    const orders = Array.from({ length: ROUTINGS }, () => riskAssessed({ settlementCode: 'naryn' }));
+    await Promise.all(orders.map((o) => stack.publish('risk.assessed.v1', o.orderId, o)));
+    const ids = new Set(orders.map((o) => o.orderId));
+    const placed = (e: { correlationId: string }) => ids.has(e.correlationId);
+
+    await Promise.all([
+      stack.awaitEvents('referral.routed.v1', placed, 2),
+      stack.awaitEvents('referral.unroutable.v1', placed, ROUTINGS - 2),
+    ]);
+
+    const byCentre = stack.eventsOn('referral.routed.v1').filter(placed).map((e) => e.payload.centreId);
+    expect(byCentre.sort()).toEqual(['race-bishkek', 'race-naryn']);
+    const coordinators = stack.eventsOn<{ reasons: string[] }>('referral.unroutable.v1').filter(placed);
+    expect(coordinators).toHaveLength(ROUTINGS - 2);
+    for (const event of coordinators) {
+      expect(event.payload.reasons).toEqual([expect.stringMatching(/^race-bishkek: /), expect.stringMatching(/^race-naryn: /)]);
+    }
+    // Every order got exactly one answer.
+    const answered = [...stack.eventsOn('referral.routed.v1'), ...stack.eventsOn('referral.unroutable.v1')].filter(placed);
+    expect(new Set(answered.map((e) => e.correlationId)).size).toBe(ROUTINGS);
+    expect(answered).toHaveLength(ROUTINGS);
+
+    // One programme per centre was booked, and no facilitator is in two sessions at once.
+    const sessions = await stack.sql<{ centre_id: string; n: number; people: number }>(
+      `SELECT centre_id, count(*)::int AS n, sum(participants)::int AS people FROM matching.booked_session
+        WHERE centre_id LIKE 'race-%' GROUP BY centre_id ORDER BY centre_id`,
+    );
+    expect(sessions).toEqual([
+      { centre_id: 'race-bishkek', n: 4, people: 4 },
+      { centre_id: 'race-naryn', n: 4, people: 4 },
+    ]);
+    const clashes = await stack.sql(
+      `SELECT a.id FROM matching.booked_session a JOIN matching.booked_session b
+          ON a.id < b.id AND a.facilitator_ids && b.facilitator_ids AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
+    );
+    expect(clashes).toEqual([]);
+
+    // The routings really ran side by side: several replicas decided.
+    const deciders = await stack.sql<{ replica: string }>(
+      `SELECT DISTINCT record->>'decidedBy' AS replica FROM matching.routing_decision d
+         JOIN matching.referral r ON r.id = d.referral_id WHERE r.order_id = ANY($1)`,
+      [[...ids]],
+    );
+    expect(deciders.length).toBeGreaterThan(1);
+  });
+
+  it('still lets a coordinator place one the rules could not, at a full centre, holding nothing', async () => {
+    const coordinator = await stack.login('coordinator.demo', 'korgoo-demo-coordinator');
+    const [waiting] = stack.eventsOn<{ referralId: string }>('referral.unroutable.v1');
+    const { referralId } = waiting.payload;
+    const reason = 'the centre will add an evening group for this participant';
+    const assigned = await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/assign`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ centreId: 'race-naryn', reason })
+      .expect(200);
+    expect(assigned.body.referral).toMatchObject({ status: 'proposed', centreId: 'race-naryn' });
+    // It never had a centre, so this is its first proposal.
+    const routed = await stack.awaitEvent('referral.routed.v1', (e) => e.payload.referralId === referralId);
+    expect(routed.payload.centreId).toBe('race-naryn');
+    expect(await stack.sql('SELECT 1 FROM matching.session_hold WHERE referral_id = $1', [referralId])).toEqual([]);
+    const [transition] = await stack.sql<{ from_status: string; reason_code: string; note: string }>(
+      `SELECT from_status, reason_code, note FROM matching.referral_transition WHERE referral_id = $1 AND actor_kind = 'coordinator'`,
+      [referralId],
+    );
+    expect(transition).toMatchObject({ from_status: 'unroutable', note: reason });
+    expect(transition.reason_code).toMatch(/^assigned_despite_/);
+  });
+});

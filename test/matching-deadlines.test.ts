@@ -1,0 +1,62 @@
+import { MatchingStack, riskAssessed } from './support/matching-stack';
+
+type Routed = { referralId: string; centreId: string; acknowledgeBy: string };
+type Expired = { referralId: string; centreId: string; acknowledgeBy: string };
+
+describe('acknowledgement deadlines are durable timers', () => {
+  // Standard referrals get four seconds to be acknowledged, so deadlines fall due while matching is down.
+  const stack = new MatchingStack({ services: ['matching'], env: { ACKNOWLEDGE_WINDOWS: 'standard=4s' } });
+
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  it('fires a deadline that fell due while matching was down exactly once after restart, on two replicas', async () => {
+    const orders = ['naryn', 'osh', 'bishkek', 'karakol', 'jalal-abad', 'talas'].map((settlementCode) =>
+      riskAssessed({ settlementCode }),
+    );
+    for (const order of orders) await stack.publish('risk.assessed.v1', order.orderId, order);
+    const ids = new Set(orders.map((o) => o.orderId));
+    const routed = await stack.awaitEvents<Routed>('referral.routed.v1', (e) => ids.has(e.correlationId), orders.length);
+
+    await stack.kill('matching');
+    const killedAt = Date.now();
+    // Nothing can announce a deadline while its service is down: wait until the last one is due.
+    const lastDue = Math.max(...routed.map((e) => Date.parse(e.payload.acknowledgeBy)));
+    expect(lastDue).toBeGreaterThan(killedAt);
+    await new Promise((resolve) => setTimeout(resolve, lastDue - Date.now() + 100));
+    expect(stack.eventsOn('referral.expired.v1')).toEqual([]);
+
+    const restartedAt = Date.now();
+    await Promise.all([stack.startOne('matching'), stack.startOne('matching')]);
+
+    // Each expiry re-routes; the second expiry exhausts the hand-offs and escalates.
+    await stack.awaitEvents('referral.escalated.v1', (e) => ids.has(e.correlationId), orders.length);
+    for (const first of routed) {
+      const { referralId } = first.payload;
+      const expired = stack.eventsOn<Expired>('referral.expired.v1').filter((e) => e.payload.referralId === referralId);
+      const rerouted = stack.eventsOn<Routed>('referral.rerouted.v1').filter((e) => e.payload.referralId === referralId);
+      expect(expired.map((e) => e.payload.centreId)).toEqual([first.payload.centreId, rerouted[0].payload.centreId]);
+      expect(expired[0].payload.acknowledgeBy).toBe(first.payload.acknowledgeBy);
+      expect(Date.parse((expired[0] as unknown as { occurredAt: string }).occurredAt)).toBeGreaterThanOrEqual(restartedAt);
+      expect(rerouted).toHaveLength(1);
+
+      // Committed state agrees with the events: two timers fired, two expiries recorded, no more.
+      const deadlines = await stack.sql<{ state: string }>(
+        'SELECT state FROM matching.referral_deadline WHERE referral_id = $1 ORDER BY hand_off',
+        [referralId],
+      );
+      expect(deadlines.map((d) => d.state)).toEqual(['fired', 'fired']);
+      const [{ expiries }] = await stack.sql<{ expiries: number }>(
+        `SELECT count(*)::int AS expiries FROM matching.outbox WHERE subject = 'referral.expired.v1' AND envelope->'payload'->>'referralId' = $1`,
+        [referralId],
+      );
+      expect(expiries).toBe(2);
+      const [{ n }] = await stack.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM matching.referral_transition WHERE referral_id = $1 AND to_status = 'expired'`,
+        [referralId],
+      );
+      expect(n).toBe(2);
+    }
+    expect(stack.replicas('matching')).toHaveLength(2);
+  });
+});

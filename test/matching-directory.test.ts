@@ -1,0 +1,137 @@
+import request from 'supertest';
+import { MatchingStack, riskAssessed } from './support/matching-stack';
+
+describe('the centre directory: admins manage it, centre staff keep their own availability and status', () => {
+  const stack = new MatchingStack({ services: ['gateway', 'matching'] });
+  let admin: string;
+  let coordinator: string;
+  let police: string;
+  let narynStaff: string;
+
+  const api = (method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, token: string, body?: object) => {
+    const call = request(stack.gateway)[method](`/api/v1/directory${path}`).auth(token, { type: 'bearer' });
+    return body ? call.send(body) : call;
+  };
+  const fields = (response: request.Response) =>
+    (response.body.problems as Array<{ field: string }> | undefined)?.map((p) => p.field) ?? [response.body.message];
+  const week = (weekday: number, start = '09:00', end = '18:00') => ({ weekday, start, end });
+  const pair = [
+    { displayName: 'Facilitator T.M.', sex: 'male', languages: ['ky', 'ru'], certifiedOn: '2023-10-13', active: true, weekly: [1, 2, 3, 4, 5].map((d) => week(d)) },
+    { displayName: 'Facilitator A.K.', sex: 'female', languages: ['ky'], certifiedOn: '2023-10-13', active: true, weekly: [1, 2, 3, 4, 5].map((d) => week(d)) },
+  ];
+
+  beforeAll(async () => {
+    await stack.start();
+    [admin, coordinator, police, narynStaff] = await Promise.all([
+      stack.login('admin.demo', 'korgoo-demo-admin'),
+      stack.login('coordinator.demo', 'korgoo-demo-coordinator'),
+      stack.login('police.demo', 'korgoo-demo-police'),
+      stack.login('centre.naryn-asylzat.demo', 'korgoo-demo-centre'),
+    ]);
+  });
+
+  afterAll(() => stack.stop());
+
+  it('lists the seeded demo centres to admins and coordinators, and only their own to centre staff', async () => {
+    const all = await api('get', '/centres', coordinator).expect(200);
+    expect(all.body.centres).toHaveLength(14);
+    expect(all.body.centres.every((c: { demo: boolean }) => c.demo)).toBe(true);
+    const own = await api('get', '/centres', narynStaff).expect(200);
+    expect(own.body.centres.map((c: { id: string }) => c.id)).toEqual(['naryn-asylzat']);
+    await api('get', '/centres/osh-ak-jurok', narynStaff).expect(403);
+    await api('get', '/centres', police).expect(403);
+    const detail = await api('get', '/centres/naryn-asylzat', narynStaff).expect(200);
+    expect(detail.body.centre).toMatchObject({ oblast: 'Naryn', municipal: true, contactChannels: [{ kind: 'inbox', address: 'inbox:naryn-asylzat' }] });
+    expect(detail.body.centre.facilitators).toHaveLength(3);
+  });
+
+  it('creates a centre and its facilitators, answering 400 with the field named', async () => {
+    const bad = await api('post', '/centres', admin, { id: 'Kochkor Centre', name: 'К', settlementCode: 'kochkor', status: 'open', groupCapacity: 0 }).expect(400);
+    expect(fields(bad)).toEqual(expect.arrayContaining(['id', 'name', 'groupCapacity']));
+    const nowhere = await api('post', '/centres', admin, { id: 'atlantis-centre', name: 'Atlantis', settlementCode: 'atlantis', status: 'open', groupCapacity: 6 }).expect(400);
+    expect(nowhere.body.message).toContain('centre.settlementCode atlantis is not in the gazetteer');
+    await api('post', '/centres', coordinator, { id: 'kochkor-umut', name: 'Үмүт', settlementCode: 'kochkor', status: 'open', groupCapacity: 6 }).expect(403);
+
+    const created = await api('post', '/centres', admin, { id: 'kochkor-umut', name: 'Үмүт', settlementCode: 'kochkor', status: 'open', groupCapacity: 6 }).expect(201);
+    expect(created.body.centre).toMatchObject({ id: 'kochkor-umut', oblast: 'Naryn', lat: 42.215, demo: false, facilitators: [] });
+    await api('post', '/centres', admin, { id: 'kochkor-umut', name: 'Үмүт', settlementCode: 'kochkor', status: 'open', groupCapacity: 6 }).expect(409);
+
+    const backwards = await api('post', '/centres/kochkor-umut/facilitators', admin, { ...pair[0], weekly: [week(1, '18:00', '09:00')] }).expect(400);
+    expect(backwards.body.message).toContain('facilitator.weekly[0].end must be after facilitator.weekly[0].start');
+    const english = await api('post', '/centres/kochkor-umut/facilitators', admin, { ...pair[0], languages: ['en'] }).expect(400);
+    expect(fields(english)).toContain('languages');
+    const clock = await api('post', '/centres/kochkor-umut/facilitators', admin, { ...pair[0], weekly: [week(1, '9am', '18:00')] }).expect(400);
+    expect(fields(clock)).toContain('weekly.0.start');
+
+    const male = await api('post', '/centres/kochkor-umut/facilitators', admin, pair[0]).expect(201);
+    const female = await api('post', '/centres/kochkor-umut/facilitators', admin, pair[1]).expect(201);
+    expect([male.body.facilitator.id, female.body.facilitator.id]).toEqual(['kochkor-umut-1', 'kochkor-umut-2']);
+    expect(female.body.facilitator).toMatchObject({ certifiedOn: '2023-10-13', languages: ['ky'], exceptions: [] });
+
+    const renamed = await api('patch', '/centres/kochkor-umut', admin, { name: 'Үмүт борбору', groupCapacity: 8 }).expect(200);
+    expect(renamed.body.centre).toMatchObject({ name: 'Үмүт борбору', groupCapacity: 8, activeFacilitators: 2 });
+  });
+
+  it('routes an order from Kochkor to the new centre there, as the directory now says', async () => {
+    const assessed = riskAssessed({ settlementCode: 'kochkor' });
+    await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
+    const routed = await stack.awaitEvent('referral.routed.v1', (e) => e.correlationId === assessed.orderId);
+    expect(routed.payload.centreId).toBe('kochkor-umut');
+  });
+
+  it('lets centre staff set only their own centre’s availability, exceptions and status', async () => {
+    const week2 = [week(1), week(3, '09:00', '13:00'), week(3, '14:00', '18:00')];
+    const set = await api('put', '/facilitators/naryn-asylzat-1/availability', narynStaff, { weekly: week2 }).expect(200);
+    expect(set.body.facilitator.weekly).toEqual(week2);
+    const overlapping = await api('put', '/facilitators/naryn-asylzat-1/availability', narynStaff, { weekly: [week(2), week(2, '12:00', '20:00')] }).expect(400);
+    expect(overlapping.body.message).toContain('weekly[1] overlaps weekly[0] on weekday 2');
+    const wrongDay = await api('put', '/facilitators/naryn-asylzat-1/availability', narynStaff, { weekly: [week(8)] }).expect(400);
+    expect(fields(wrongDay)).toContain('weekly.0.weekday');
+    await api('put', '/facilitators/kochkor-umut-1/availability', narynStaff, { weekly: week2 }).expect(403);
+
+    const leave = { from: '2026-12-28T00:00:00+06:00', to: '2027-01-04T00:00:00+06:00', reason: 'holiday' };
+    const added = await api('post', '/facilitators/naryn-asylzat-2/exceptions', narynStaff, leave).expect(201);
+    const [exception] = added.body.facilitator.exceptions;
+    expect(exception).toMatchObject({ reason: 'holiday', from: '2026-12-27T18:00:00.000Z', id: expect.any(String) });
+    const reversed = await api('post', '/facilitators/naryn-asylzat-2/exceptions', narynStaff, { ...leave, to: leave.from }).expect(400);
+    expect(reversed.body.message).toContain('exception.to must be after exception.from');
+    await api('post', '/facilitators/kochkor-umut-2/exceptions', narynStaff, leave).expect(403);
+    const removed = await api('delete', `/facilitators/naryn-asylzat-2/exceptions/${exception.id}`, narynStaff).expect(200);
+    expect(removed.body.facilitator.exceptions).toEqual([]);
+    await api('delete', `/facilitators/naryn-asylzat-2/exceptions/${exception.id}`, narynStaff).expect(404);
+
+    const paused = await api('put', '/centres/naryn-asylzat/status', narynStaff, { status: 'paused' }).expect(200);
+    expect(paused.body.centre.status).toBe('paused');
+    await api('put', '/centres/naryn-asylzat/status', narynStaff, { status: 'closed' }).expect(400);
+    await api('put', '/centres/naryn-pir-solomon/status', narynStaff, { status: 'paused' }).expect(403);
+    await api('put', '/centres/naryn-asylzat/status', narynStaff, { status: 'open' }).expect(200);
+
+    await api('patch', '/facilitators/naryn-asylzat-1', narynStaff, { active: false }).expect(403);
+    await api('post', '/centres/naryn-asylzat/facilitators', narynStaff, pair[0]).expect(403);
+    await api('patch', '/centres/naryn-asylzat', narynStaff, { name: 'x' }).expect(403);
+  });
+
+  it('deletes only what nothing refers to', async () => {
+    await api('post', '/centres', admin, { id: 'talas-empty', name: 'Бош', settlementCode: 'talas', status: 'paused', groupCapacity: 4 }).expect(201);
+    await api('post', '/centres/talas-empty/facilitators', admin, pair[1]).expect(201);
+    await api('delete', '/facilitators/talas-empty-1', admin).expect(204);
+    await api('delete', '/facilitators/talas-empty-1', admin).expect(404);
+    await api('delete', '/centres/talas-empty', admin).expect(204);
+    await api('get', '/centres/talas-empty', admin).expect(404);
+
+    // Kochkor has a referral with sessions booked: it can be paused, not deleted.
+    const kept = await api('delete', '/centres/kochkor-umut', admin).expect(409);
+    expect(kept.body.message).toContain('pause it instead');
+    const busy = await api('delete', '/facilitators/kochkor-umut-1', admin).expect(409);
+    expect(busy.body.message).toContain('deactivate instead');
+    const inactive = await api('patch', '/facilitators/kochkor-umut-1', admin, { active: false }).expect(200);
+    expect(inactive.body.facilitator.active).toBe(false);
+  });
+
+  it('documents the directory API', async () => {
+    const docs = await request(stack.gateway).get('/api/docs-json').expect(200);
+    expect(docs.body.paths['/api/v1/directory/centres']).toBeDefined();
+    expect(docs.body.paths['/api/v1/referrals/{id}/decline']).toBeDefined();
+    expect(docs.body.components.schemas.CreateCentreBody.properties.groupCapacity).toMatchObject({ minimum: 1 });
+  });
+});

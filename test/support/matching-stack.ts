@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { Client } from 'pg';
+import request from 'supertest';
+import { RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
+import { databaseUrl, NATS_URL, withAdminClient } from './test-environment';
+
+const ROOT = join(__dirname, '..', '..');
+
+export type Envelope<P = Record<string, unknown>> = {
+  eventId: string;
+  subject: string;
+  correlationId: string;
+  payload: P;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The services a matching test needs, as separate processes on a database and NATS namespace of their own:
+ * a test may pause every centre or race fifty routings without touching any other suite's data.
+ * Matching can run as several replicas, and be killed and restarted.
+ */
+export class MatchingStack {
+  readonly namespace = `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  readonly database = `korgoo_${this.namespace}`;
+  readonly services: RunningService[] = [];
+  private gatewayPort = 0;
+  nc!: NatsConnection;
+  db!: Client;
+
+  constructor(
+    private readonly options: { services: ServiceName[]; env?: Record<string, string> },
+  ) {}
+
+  get gateway(): string {
+    return `http://127.0.0.1:${this.gatewayPort}`;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl(this.database),
+      NATS_URL,
+      KORGOO_NAMESPACE: this.namespace,
+      JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
+      LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
+      OUTBOX_POLL_MS: '100',
+      DEADLINE_POLL_MS: '100',
+      ...this.options.env,
+    };
+  }
+
+  async start(): Promise<void> {
+    await withAdminClient((client) => client.query(`CREATE DATABASE ${this.database}`));
+    this.nc = await connect({ servers: NATS_URL });
+    this.record();
+    for (const name of this.options.services) await this.startOne(name);
+    this.db = new Client({ connectionString: databaseUrl(this.database) });
+    await this.db.connect();
+  }
+
+  async startOne(name: ServiceName): Promise<RunningService> {
+    const port = await freePort();
+    if (name === 'gateway') this.gatewayPort = port;
+    const service = await startService(name, port, this.env(), { root: ROOT });
+    this.services.push(service);
+    return service;
+  }
+
+  replicas(name: ServiceName): RunningService[] {
+    return this.services.filter((s) => s.name === name && s.child.exitCode === null && s.child.signalCode === null);
+  }
+
+  /** SIGKILL: no shutdown hook runs; whatever was in hand is lost from memory. */
+  async kill(name: ServiceName): Promise<void> {
+    await Promise.all(this.replicas(name).map((service) => stopService(service, 'SIGKILL')));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.services.map((service) => stopService(service)));
+    await this.db?.end();
+    if (this.nc) {
+      const jsm = await jetstreamManager(this.nc);
+      for await (const stream of jsm.streams.list()) {
+        if (stream.config.name.startsWith(`${this.namespace.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
+      }
+      await this.nc.close();
+    }
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`));
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const response = await request(this.gateway).post('/api/v1/auth/login').send({ username, password }).expect(200);
+    return response.body.accessToken;
+  }
+
+  /** Creates a centre staff account (as admin) and signs it in. */
+  async centreStaff(admin: string, centreId: string): Promise<string> {
+    const username = `staff.${centreId}.${Math.random().toString(36).slice(2, 6)}`;
+    await request(this.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
+      .expect(201);
+    return this.login(username, 'a-long-enough-password');
+  }
+
+  /** Publishes an event as its producer would, so matching consumes it from its stream. */
+  async publish(subject: string, correlationId: string, payload: object, producer = 'risk'): Promise<string> {
+    const eventId = randomUUID();
+    const envelope = { eventId, subject, occurredAt: new Date().toISOString(), correlationId, producer, payload };
+    await jetstream(this.nc).publish(`${this.namespace}.${subject}`, JSON.stringify(envelope), { msgID: eventId });
+    return eventId;
+  }
+
+  async sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+    return (await this.db.query(text, values)).rows as T[];
+  }
+
+  private readonly seen: Array<{ subject: string; event: Envelope }> = [];
+  private readonly waiters = new Set<() => void>();
+
+  private record(): void {
+    const subscription = this.nc.subscribe(`${this.namespace}.>`);
+    void (async () => {
+      for await (const message of subscription) {
+        if (message.subject.includes('.query.') || message.subject.includes('.command.')) continue;
+        try {
+          this.seen.push({ subject: message.subject.slice(this.namespace.length + 1), event: message.json() });
+        } catch {
+          continue;
+        }
+        for (const wake of this.waiters) wake();
+      }
+    })();
+  }
+
+  /** The first event on `subject` that satisfies `match`, whether it came before or after the call. */
+  async awaitEvent<P = Record<string, unknown>>(
+    subject: string,
+    match: (event: Envelope<P>) => boolean,
+    timeoutMs = 60_000,
+  ): Promise<Envelope<P>> {
+    const [event] = await this.awaitEvents<P>(subject, match, 1, timeoutMs);
+    return event;
+  }
+
+  /** Resolves once `count` distinct events on `subject` satisfy `match`. */
+  async awaitEvents<P = Record<string, unknown>>(
+    subject: string,
+    match: (event: Envelope<P>) => boolean,
+    count: number,
+    timeoutMs = 60_000,
+  ): Promise<Array<Envelope<P>>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.eventsOn<P>(subject).filter(match);
+      if (found.length >= count) return found.slice(0, count);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new Error(`only ${found.length} of ${count} ${subject} within ${timeoutMs} ms\n${this.recentOutput()}`);
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, remaining);
+        this.waiters.add(wake);
+      });
+    }
+  }
+
+  /** Events as published; a JetStream re-publish of the same event id is counted once. */
+  eventsOn<P = Record<string, unknown>>(subject: string): Array<Envelope<P>> {
+    const byId = new Map<string, Envelope<P>>();
+    for (const entry of this.seen) if (entry.subject === subject) byId.set(entry.event.eventId, entry.event as Envelope<P>);
+    return [...byId.values()];
+  }
+
+  recentOutput(): string {
+    return this.services.map((s) => `--- ${s.name} (${s.port})\n${s.output.join('').slice(-1500)}`).join('\n');
+  }
+}
+
+/** A scored order as risk announces it; tests override what they exercise. */
+export function riskAssessed(overrides: {
+  orderId?: string;
+  priority?: 'urgent' | 'high' | 'standard';
+  acknowledgeWithinHours?: number;
+  sex?: 'male' | 'female';
+  language?: 'ky' | 'ru';
+  settlementCode?: string;
+  expiresInDays?: number;
+  assessmentVersion?: number;
+} = {}) {
+  const now = Date.now();
+  const priority = overrides.priority ?? 'standard';
+  return {
+    orderId: overrides.orderId ?? randomUUID(),
+    assessmentId: randomUUID(),
+    assessmentVersion: overrides.assessmentVersion ?? 1,
+    status: 'scored',
+    rawScore: 4,
+    unknownCount: 0,
+    finalScore: 4,
+    priority,
+    acknowledgeWithinHours: overrides.acknowledgeWithinHours ?? { urgent: 1, high: 4, standard: 24 }[priority],
+    immediateDanger: false,
+    flags: [],
+    period: {
+      issuedAt: new Date(now - 3_600_000).toISOString(),
+      expiresAt: new Date(now + (overrides.expiresInDays ?? 30) * 24 * 3_600_000).toISOString(),
+    },
+    participant: {
+      sex: overrides.sex ?? 'male',
+      language: overrides.language ?? 'ky',
+      location: { settlementCode: overrides.settlementCode ?? 'naryn' },
+    },
+  };
+}
