@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import request from 'supertest';
 import { RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
+import { freePort } from './korgoo-stack';
 import { databaseUrl, NATS_URL, withAdminClient } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
@@ -16,17 +16,6 @@ export type Envelope<P = Record<string, unknown>> = {
   correlationId: string;
   payload: P;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The services a matching test needs, as separate processes on a database and NATS namespace of their own:

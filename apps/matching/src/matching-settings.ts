@@ -10,19 +10,16 @@ export interface MatchingSettings {
 }
 
 /**
- * Routing settings from the shared config, plus `ACKNOWLEDGE_WINDOWS` (matching only, never in production):
- * short acknowledgement windows so a rehearsal or a test sees deadlines fall due in seconds.
+ * Routing settings from the shared config; short acknowledgement windows (never in production) let a
+ * rehearsal or a test see deadlines fall due in seconds.
  */
-export function loadMatchingSettings(config: KorgooConfig, env: NodeJS.ProcessEnv = process.env): MatchingSettings {
-  const text = env.ACKNOWLEDGE_WINDOWS?.trim() ?? '';
-  if (text !== '' && config.environment === 'production') {
-    throw new Error('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
-  }
+export function loadMatchingSettings(config: KorgooConfig): MatchingSettings {
+  const text = config.routing.acknowledgeWindows;
   return {
     handOffLimit: config.routing.handOffLimit,
     firstSessionMarginHours: config.routing.firstSessionMarginHours,
     deadlinePollMs: config.routing.deadlinePollMs,
     osrmUrl: config.routing.osrmUrl,
-    acknowledgeWindows: text === '' ? {} : parseAcknowledgeWindows(text),
+    acknowledgeWindows: text ? parseAcknowledgeWindows(text) : {},
   };
 }

@@ -87,6 +87,8 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
   @Transform(toInt) @IsInt() @Min(0) @Max(168) FIRST_SESSION_MARGIN_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
+  /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
+  @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
 
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
@@ -122,7 +124,13 @@ export interface KorgooConfig {
       ackDeadlineHours: { urgent?: number; high?: number; standard?: number };
     } | null;
   };
-  routing: { osrmUrl: string | null; handOffLimit: number; firstSessionMarginHours: number; deadlinePollMs: number };
+  routing: {
+    osrmUrl: string | null;
+    handOffLimit: number;
+    firstSessionMarginHours: number;
+    deadlinePollMs: number;
+    acknowledgeWindows: string | null;
+  };
   providers: {
     smtp: { url: string; from: string } | null;
     sms: { url: string; token: string; senderId: string; webhookSecret: string | null } | null;
@@ -154,6 +162,9 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   }
   if (vars.MESSAGING_CONCURRENCY >= vars.DB_POOL_SIZE) {
     throw new ConfigurationError('MESSAGING_CONCURRENCY must be below DB_POOL_SIZE, or handlers starve queries of connections');
+  }
+  if (vars.ACKNOWLEDGE_WINDOWS && vars.NODE_ENV === 'production') {
+    throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
     throw new ConfigurationError('JWT_SECRET is required in production');
@@ -190,6 +201,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       handOffLimit: vars.ROUTING_HANDOFF_LIMIT,
       firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
+      acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
     },
     providers: {
       smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,

@@ -1,34 +1,22 @@
-import { Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Logger } from 'pino';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { KorgooConfig } from '@korgoo/config';
-import { DirectorySubjects } from '@korgoo/contracts';
-import { MessagingRuntime, SubjectNamespace } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { DirectoryContracts, DirectoryRequestClasses, DirectorySubjects } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
 import { retryingTransaction } from '../referrals/lock-conflicts';
 import { DirectoryAdmin } from './directory-admin';
-import { DirectoryResponder } from './directory-responder';
 
 /** Answers the gateway's directory requests; matching owns centres, facilitators and their time. */
 @Module({})
-export class DirectoryModule implements OnModuleInit, OnModuleDestroy {
-  private responder: DirectoryResponder | null = null;
-
+export class DirectoryModule implements OnModuleInit {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
-    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
-    @Inject(SERVICE_LOG) private readonly log: Logger,
     private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit() {
     const admin = new DirectoryAdmin();
-    const responder = new DirectoryResponder(
-      this.messaging.nc,
-      new SubjectNamespace(this.config.namespace),
-      this.config.service,
-      this.log,
-    );
+    const responder = this.messaging.queries.family<DirectoryContracts>(DirectoryRequestClasses);
     const write = <T>(work: (tx: EntityManager) => Promise<T>) => retryingTransaction(() => this.dataSource.transaction(work));
     const db = this.dataSource.manager;
 
@@ -64,10 +52,5 @@ export class DirectoryModule implements OnModuleInit, OnModuleDestroy {
     responder.handle(DirectorySubjects.ExceptionRemove, async (r) => ({
       facilitator: await write((tx) => admin.removeException(tx, r.facilitatorId, r.exceptionId, r.scopeCentreId)),
     }));
-    this.responder = responder;
-  }
-
-  onModuleDestroy() {
-    this.responder?.stop();
   }
 }

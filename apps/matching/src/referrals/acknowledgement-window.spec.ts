@@ -20,9 +20,9 @@ describe('acknowledgement windows', () => {
 
   it('are refused in production', () => {
     const env = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ACKNOWLEDGE_WINDOWS: 'urgent=3s' };
-    expect(() => loadMatchingSettings(loadConfig('matching', env), env)).toThrow('production');
+    expect(() => loadConfig('matching', env)).toThrow('production');
     const test = { NODE_ENV: 'test', ACKNOWLEDGE_WINDOWS: 'urgent=3s' };
-    expect(loadMatchingSettings(loadConfig('matching', test), test)).toMatchObject({
+    expect(loadMatchingSettings(loadConfig('matching', test))).toMatchObject({
       handOffLimit: 2,
       firstSessionMarginHours: 24,
       acknowledgeWindows: { urgent: 3_000 },
