@@ -15,7 +15,12 @@ export interface EventEnvelope<P = unknown> {
   payload: P;
 }
 
-export function envelopeContract(payload: new () => object) {
+const envelopes = new Map<new () => object, new () => object>();
+
+/** The envelope class for one payload class, made once: decorators register metadata globally. */
+export function envelopeContract(payload: new () => object): new () => object {
+  const known = envelopes.get(payload);
+  if (known) return known;
   class Envelope {
     @IsUUID() eventId: string;
     @IsIn(Object.values(EventSubjects)) subject: EventSubject;
@@ -25,5 +30,6 @@ export function envelopeContract(payload: new () => object) {
     @IsDefined() @ValidateNested() @Type(() => payload) payload: object;
   }
   Object.defineProperty(Envelope, 'name', { value: `${payload.name}Envelope` });
+  envelopes.set(payload, Envelope);
   return Envelope;
 }

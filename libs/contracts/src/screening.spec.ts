@@ -1,4 +1,6 @@
 import { ContractViolation, parseContract } from './contract-violation';
+import { envelopeContract } from './envelope';
+import { OrderRegisteredV1 } from './events';
 import { OdaraScreeningContract } from './screening';
 
 function screening(overrides: Record<string, unknown> = {}, items: Record<string, unknown> = {}) {
@@ -75,5 +77,11 @@ describe('the ODARA screening contract', () => {
   it('lets the item stand while unknown indicators could still change it', () => {
     const plain = screening({ substanceIndicators: { alcoholAtIndex: 'yes', drugsAtIndex: 'unknown' } }, { substanceAbuse: 'yes' });
     expect(problems(plain)).toEqual([]);
+  });
+});
+
+describe('event envelopes', () => {
+  it('are one class per payload, so validating many events registers no new metadata', () => {
+    expect(envelopeContract(OrderRegisteredV1)).toBe(envelopeContract(OrderRegisteredV1));
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
@@ -12,7 +13,12 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
   imports: [
     JwtModule.registerAsync({
       inject: [KORGOO_CONFIG],
-      useFactory: (config: KorgooConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      // A key object, not a string: jsonwebtoken otherwise tries to parse the secret as a public key on
+      // every verification, which costs more than the HMAC itself.
+      useFactory: (config: KorgooConfig) => ({
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController, AccountsController],
