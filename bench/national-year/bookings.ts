@@ -1,0 +1,91 @@
+import type { BookedSession, Language, PlannedSession } from '../../apps/matching/src/routing/feasibility';
+
+/**
+ * One centre's booked sessions as one policy has filled them. Sessions that have ended are dropped,
+ * so a feasibility check only ever sees the weeks ahead.
+ */
+export class CentreBookings {
+  private sessions: BookedSession[] = [];
+  private readonly byId = new Map<string, BookedSession>();
+  private nextId = 1;
+  /** End of each live placement's last session, to count the centre's current load. */
+  private placementEnds: number[] = [];
+  /** Sessions held over the whole run (released ones taken off), to see how full groups get. */
+  readonly tally = { individual: 0, groups: 0, groupSeats: 0 };
+
+  constructor(readonly centreId: string) {}
+
+  get booked(): BookedSession[] {
+    return this.sessions;
+  }
+
+  get size(): number {
+    return this.sessions.length;
+  }
+
+  /** Drops what ended before `now`; nothing routed from `now` on can use it. */
+  prune(now: number): void {
+    if (this.sessions.some((s) => s.endsAt.getTime() <= now)) {
+      this.sessions = this.sessions.filter((s) => {
+        if (s.endsAt.getTime() > now) return true;
+        this.byId.delete(s.id);
+        return false;
+      });
+    }
+    if (this.placementEnds.some((end) => end <= now)) this.placementEnds = this.placementEnds.filter((end) => end > now);
+  }
+
+  activeLoad(): number {
+    return this.placementEnds.length;
+  }
+
+  /** Holds a plan's sessions, joining booked groups; returns the session ids to release it later. */
+  book(plan: readonly PlannedSession[], language: Language): string[] {
+    const ids: string[] = [];
+    for (const session of plan) {
+      if (session.joinsBookedSessionId) {
+        const group = this.byId.get(session.joinsBookedSessionId);
+        if (!group) throw new Error(`group session ${session.joinsBookedSessionId} is not booked at ${this.centreId}`);
+        group.participants++;
+        this.tally.groupSeats++;
+        ids.push(group.id);
+        continue;
+      }
+      const booked: BookedSession = {
+        id: `${this.centreId}#${this.nextId++}`,
+        kind: session.kind,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        facilitatorIds: [session.leadFacilitatorId, session.coFacilitatorId],
+        language,
+        participants: 1,
+      };
+      this.sessions.push(booked);
+      this.byId.set(booked.id, booked);
+      if (booked.kind === 'individual') this.tally.individual++;
+      else {
+        this.tally.groups++;
+        this.tally.groupSeats++;
+      }
+      ids.push(booked.id);
+    }
+    this.placementEnds.push(Math.max(...plan.map((s) => s.endsAt.getTime())));
+    return ids;
+  }
+
+  /** Gives a declined or missed plan back: a shared group loses one participant, a lone session goes. */
+  release(ids: readonly string[], lastSessionEnd: number): void {
+    for (const id of ids) {
+      const session = this.byId.get(id);
+      if (!session) continue;
+      if (session.kind === 'group') this.tally.groupSeats--;
+      if (--session.participants > 0) continue;
+      if (session.kind === 'individual') this.tally.individual--;
+      else this.tally.groups--;
+      this.byId.delete(id);
+      this.sessions = this.sessions.filter((s) => s !== session);
+    }
+    const i = this.placementEnds.indexOf(lastSessionEnd);
+    if (i !== -1) this.placementEnds.splice(i, 1);
+  }
+}

@@ -1,0 +1,260 @@
+import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
+import {
+  assessFeasibility,
+  FeasibilityVerdict,
+  ProgrammePlan,
+  ProgrammeRequest,
+} from '../../apps/matching/src/routing/feasibility';
+import { CentreCandidate, rankCentres, TRAVEL_TIE_MINUTES } from '../../apps/matching/src/routing/ranking';
+import type { TravelEstimate } from '../../apps/matching/src/routing/travel/travel-time';
+import { CentreBookings } from './bookings';
+import type { SimOrder } from './orders';
+import { centreAnswer, World } from './world';
+
+export type PolicyName = 'router' | 'greedy' | 'optimum';
+
+export type UnplacedReason =
+  /** Router: no open centre could deliver in time (sent to a coordinator at once). */
+  | 'no_feasible_centre'
+  /** Router: declined or missed by every centre it was handed to. */
+  | 'hand_offs_exhausted'
+  /** Greedy: the nearest centre could not deliver in time. */
+  | 'nearest_cannot_deliver'
+  /** Greedy: the nearest centre declined or missed the deadline. */
+  | 'declined_or_missed'
+  /** Optimum: left out of the best assignment. */
+  | 'not_assigned';
+
+export interface OrderOutcome {
+  placed: boolean;
+  centreId: string | null;
+  travelMinutes: number | null;
+  firstSessionAt: Date | null;
+  lastSessionEndsAt: Date | null;
+  reason: UnplacedReason | null;
+  /** Centres the order was proposed to and that declined or missed. */
+  handOffs: number;
+}
+
+export interface OnlineRun {
+  policy: 'router' | 'greedy';
+  outcomes: OrderOutcome[];
+  feasibilityChecks: number;
+  /** Most sessions ever held at once by one centre after pruning, a check that pruning works. */
+  peakBookedSessions: number;
+  /** Sessions the placed orders hold, over all centres. */
+  sessions: { individual: number; groups: number; groupSeats: number };
+  /** The run gave up once more orders than asked were left unplaced; later orders are not played. */
+  stoppedEarly: boolean;
+}
+
+export interface OnlineOptions {
+  /** Stop as soon as this many orders are left unplaced: a search only needs to know it failed. */
+  stopAfterUnplaced?: number;
+}
+
+interface Choice {
+  centre: number;
+  plan: ProgrammePlan;
+  travel: TravelEstimate;
+}
+
+type Chooser = (order: SimOrder, request: ProgrammeRequest, excluded: ReadonlySet<number>) => Choice | null;
+
+interface Pending {
+  at: number;
+  seq: number;
+  order: SimOrder;
+  attempt: number;
+  excluded: Set<number>;
+  /** Set when this event is a decline or a missed deadline coming due. */
+  held?: { centre: number; ids: string[]; lastEnd: number };
+}
+
+/** Binary heap on (time, sequence): events at the same instant keep their creation order. */
+class EventQueue {
+  private readonly heap: Pending[] = [];
+
+  get length(): number {
+    return this.heap.length;
+  }
+
+  push(e: Pending): void {
+    const h = this.heap;
+    h.push(e);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!before(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  pop(): Pending {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && before(h[l], h[m])) m = l;
+        if (r < h.length && before(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const before = (a: Pending, b: Pending) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+const HOUR_MS = 3_600_000;
+
+/**
+ * Plays the orders in time order against one policy. Each centre keeps the sessions this policy booked,
+ * so capacity used in March is not there for April's orders; declines and missed deadlines give the
+ * sessions back when they happen.
+ */
+export function runOnline(world: World, policy: 'router' | 'greedy', options: OnlineOptions = {}): OnlineRun {
+  const { centres, orders, settings } = world;
+  const ledgers = centres.map((c) => new CentreBookings(c.id));
+  const outcomes: OrderOutcome[] = orders.map(() => ({
+    placed: false,
+    centreId: null,
+    travelMinutes: null,
+    firstSessionAt: null,
+    lastSessionEndsAt: null,
+    reason: null,
+    handOffs: 0,
+  }));
+  const positionOf = new Map(orders.map((o, i) => [o, i]));
+  let feasibilityChecks = 0;
+  let peakBookedSessions = 0;
+
+  const assess = (centre: number, request: ProgrammeRequest): FeasibilityVerdict => {
+    feasibilityChecks++;
+    return assessFeasibility(demoCentreCapacity(centres[centre], ledgers[centre].booked), request);
+  };
+
+  // Centres in order of travel from each order, computed once.
+  const byTravel = world.travel.map(({ travel }) =>
+    centres.map((_, i) => i).sort((a, b) => travel[a].minutes - travel[b].minutes || (centres[a].id < centres[b].id ? -1 : 1)),
+  );
+
+  /**
+   * Checks centres nearest first and stops once the nearest feasible one and every centre within the
+   * travel tie of it are known: rankCentres picks the same centre as when every centre is checked.
+   */
+  const router: Chooser = (order, request, excluded) => {
+    const position = positionOf.get(order)!;
+    const travel = world.travel[position].travel;
+    const candidates: CentreCandidate[] = [];
+    let tieLimit = Infinity;
+    for (const i of byTravel[position]) {
+      if (travel[i].minutes > tieLimit) break;
+      if (excluded.has(i) || centres[i].status !== 'open') continue;
+      const verdict = assess(i, request);
+      candidates.push({ centreId: centres[i].id, travel: travel[i], verdict, activeReferrals: ledgers[i].activeLoad() });
+      if (verdict.feasible && tieLimit === Infinity) tieLimit = travel[i].minutes + TRAVEL_TIE_MINUTES;
+    }
+    const best = rankCentres(candidates)[0];
+    if (!best) return null;
+    const index = centres.findIndex((c) => c.id === best.centreId);
+    return { centre: index, plan: best.plan, travel: best.travel };
+  };
+
+  const greedy: Chooser = (order, request) => {
+    const { straight, travel } = world.travel[positionOf.get(order)!];
+    let nearest = -1;
+    centres.forEach((centre, i) => {
+      if (centre.status !== 'open') return;
+      if (nearest === -1) return void (nearest = i);
+      // Same place (several Bishkek centres): the one with fewer people in a programme, then by id.
+      const d = straight[i].km - straight[nearest].km;
+      const load = ledgers[i].activeLoad() - ledgers[nearest].activeLoad();
+      if (d < -1e-9 || (Math.abs(d) <= 1e-9 && (load < 0 || (load === 0 && centre.id < centres[nearest].id)))) nearest = i;
+    });
+    if (nearest === -1) return null;
+    const verdict = assess(nearest, request);
+    return verdict.feasible ? { centre: nearest, plan: verdict.plan, travel: travel[nearest] } : null;
+  };
+
+  const choose = policy === 'router' ? router : greedy;
+  const handOffLimit = policy === 'router' ? settings.handOffLimit : 0;
+  const marginMs = settings.firstSessionMarginHours * HOUR_MS;
+  const queue = new EventQueue();
+  let seq = 0;
+  for (const order of orders) queue.push({ at: order.issuedAt.getTime(), seq: seq++, order, attempt: 0, excluded: new Set() });
+
+  const stopAfter = options.stopAfterUnplaced ?? Infinity;
+  let unplaced = 0;
+  let prunedAt = -Infinity;
+  while (queue.length > 0 && unplaced <= stopAfter) {
+    const event = queue.pop();
+    const now = event.at;
+    if (now - prunedAt >= HOUR_MS) {
+      for (const ledger of ledgers) ledger.prune(now);
+      prunedAt = now;
+    }
+    const outcome = outcomes[positionOf.get(event.order)!];
+
+    if (event.held) {
+      const { centre, ids, lastEnd } = event.held;
+      ledgers[centre].release(ids, lastEnd);
+      event.excluded.add(centre);
+      outcome.handOffs++;
+      if (event.attempt >= handOffLimit) {
+        outcome.reason = policy === 'router' ? 'hand_offs_exhausted' : 'declined_or_missed';
+        unplaced++;
+        continue;
+      }
+      event.attempt++;
+    }
+
+    const order = event.order;
+    const request: ProgrammeRequest = {
+      participantSex: order.sex,
+      language: order.language,
+      notBefore: new Date(now + marginMs),
+      mustFinishBy: order.expiresAt,
+    };
+    const choice = choose(order, request, event.excluded);
+    if (!choice) {
+      outcome.reason = policy === 'router' ? 'no_feasible_centre' : 'nearest_cannot_deliver';
+      unplaced++;
+      continue;
+    }
+    const centreId = centres[choice.centre].id;
+    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language);
+    peakBookedSessions = Math.max(peakBookedSessions, ledgers[choice.centre].size);
+    const answer = centreAnswer(world, order, centreId);
+    if (answer.kind === 'accept') {
+      Object.assign(outcome, {
+        placed: true,
+        centreId,
+        travelMinutes: choice.travel.minutes,
+        firstSessionAt: choice.plan.firstSessionAt,
+        lastSessionEndsAt: choice.plan.lastSessionEndsAt,
+        reason: null,
+      });
+      continue;
+    }
+    queue.push({
+      ...event,
+      at: now + answer.afterMs,
+      seq: seq++,
+      held: { centre: choice.centre, ids, lastEnd: choice.plan.lastSessionEndsAt.getTime() },
+    });
+  }
+  const sessions = { individual: 0, groups: 0, groupSeats: 0 };
+  for (const { tally } of ledgers) {
+    sessions.individual += tally.individual;
+    sessions.groups += tally.groups;
+    sessions.groupSeats += tally.groupSeats;
+  }
+  return { policy, outcomes, feasibilityChecks, peakBookedSessions, sessions, stoppedEarly: queue.length > 0 };
+}

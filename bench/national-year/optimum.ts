@@ -1,0 +1,194 @@
+import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
+import { bishkekDayNumber, fromBishkekMinutes, toBishkekMinutes } from '../../apps/matching/src/routing/bishkek-time';
+import { assessFeasibility, CentreCapacity, ProgrammeRequest } from '../../apps/matching/src/routing/feasibility';
+import { MinCostFlow } from './min-cost-flow';
+import { sessionsOnDay } from './roster-capacity';
+import type { OrderOutcome } from './online-policies';
+import { centreAnswer, World } from './world';
+
+/**
+ * The offline optimum with hindsight, as a min-cost max-flow:
+ *
+ *   source -> order (1) -> (centre, week of first session) -> centre -> sink
+ *
+ * maximising orders placed, then minimising their total travel. It is a RELAXATION, so an upper bound
+ * on what any online router can place:
+ * - an order may start at (centre, week) when the centre could run the whole programme for it, in its
+ *   language, with a man and a woman, 6-8 days apart and finishing before expiry, on an EMPTY calendar
+ *   starting that week (feasibility checked by the product's own rules);
+ * - (centre, week) admits at most as many first sessions as the centre can run sessions that week:
+ *   per day, the fewer of the men's and the women's disjoint 4-hour slots, each counted only where
+ *   someone of the other sex is on duty;
+ * - the centre admits at most n orders over the year, where 2n individual sessions plus the
+ *   ceil(2n / group capacity) group sessions they need at the least fit in the sessions it can run
+ *   from the first possible start to the last expiry.
+ * What it ignores: exact times and who runs which session, that groups fill only with people whose
+ * sessions line up, and that orders arrive one by one. It knows which centres would decline or miss
+ * the deadline and avoids them. Every real schedule satisfies these limits, so the router's count can
+ * never exceed it.
+ */
+export interface OptimumRun {
+  policy: 'optimum';
+  model: OptimumModel;
+  outcomes: OrderOutcome[];
+  network: { nodes: number; edges: number; orderWeekEdges: number; phases: number; solveMs: number };
+  /** Per centre: sessions per ordinary week and the programme limit over the whole span. */
+  centreLimits: Array<{ centreId: string; sessionsPerWeek: number; sessionsInSpan: number; programmeLimit: number | null }>;
+}
+
+/**
+ * 'sessions-per-centre' is the model above; 'first-sessions-only' drops the per-centre limit (each order
+ * then counts one session only) and is looser still.
+ */
+export type OptimumModel = 'sessions-per-centre' | 'first-sessions-only';
+
+/** Day 4 (1970-01-05) was a Monday. */
+export const weekOfDay = (day: number): number => Math.floor((day - 4) / 7);
+export const firstDayOfWeek = (week: number): number => week * 7 + 4;
+const MINUTES_PER_DAY = 1440;
+/**
+ * Travel is costed in whole minutes: costs must be integers, and every distinct path cost is one more
+ * Dijkstra run, so finer units cost time. The total is off by at most half a minute per order.
+ */
+const COST_PER_MINUTE = 1;
+
+export interface StartWeek {
+  centre: number;
+  week: number;
+}
+
+/** Weeks in which each order could start its programme at each centre that would accept it. */
+export function startWeeks(world: World): StartWeek[][] {
+  const empty = world.centres.map((c) => demoCentreCapacity(c, []));
+  const cache = new Map<string, number>();
+  const marginMs = world.settings.firstSessionMarginHours * 3_600_000;
+
+  // Starts fall on whole hours, so rounding the window in to whole hours changes no verdict.
+  const earliestWeek = (centre: number, capacity: CentreCapacity, request: ProgrammeRequest): number => {
+    const from = Math.ceil(toBishkekMinutes(request.notBefore) / 60) * 60;
+    const until = Math.floor(toBishkekMinutes(request.mustFinishBy) / 60) * 60;
+    const key = `${centre}|${request.participantSex}|${request.language}|${from}|${until}`;
+    let week = cache.get(key);
+    if (week === undefined) {
+      const verdict = assessFeasibility(capacity, request);
+      week = verdict.feasible ? weekOfDay(bishkekDayNumber(verdict.plan.firstSessionAt)) : -1;
+      cache.set(key, week);
+    }
+    return week;
+  };
+
+  return world.orders.map((order) => {
+    const starts: StartWeek[] = [];
+    world.centres.forEach((centre, c) => {
+      if (centre.status !== 'open' || centreAnswer(world, order, centre.id).kind !== 'accept') return;
+      let notBefore = new Date(order.issuedAt.getTime() + marginMs);
+      for (;;) {
+        const request: ProgrammeRequest = {
+          participantSex: order.sex,
+          language: order.language,
+          notBefore,
+          mustFinishBy: order.expiresAt,
+        };
+        const week = earliestWeek(c, empty[c], request);
+        if (week === -1) break;
+        starts.push({ centre: c, week });
+        notBefore = fromBishkekMinutes(firstDayOfWeek(week + 1) * MINUTES_PER_DAY);
+      }
+    });
+    return starts;
+  });
+}
+
+/** Most programmes whose 2 individual and shared group sessions fit in `sessions`. */
+export function programmeLimit(sessions: number, groupCapacity: number): number {
+  let n = Math.floor(sessions / 2);
+  while (n > 0 && 2 * n + Math.ceil((2 * n) / groupCapacity) > sessions) n--;
+  return n;
+}
+
+export function solveOptimum(world: World, model: OptimumModel, starts: StartWeek[][] = startWeeks(world)): OptimumRun {
+  const { orders, centres } = world;
+  // The span every programme of the year can fall in, from the first possible start to the last expiry.
+  let firstWeek = Infinity;
+  let lastWeek = -Infinity;
+  for (const s of starts) for (const { week } of s) firstWeek = Math.min(firstWeek, week);
+  for (const o of orders) lastWeek = Math.max(lastWeek, weekOfDay(bishkekDayNumber(o.expiresAt)));
+  if (firstWeek === Infinity) firstWeek = lastWeek = 0;
+  const weekCount = lastWeek - firstWeek + 1;
+
+  const weekSessions = centres.map((centre) =>
+    Array.from({ length: weekCount }, (_, w) => {
+      let total = 0;
+      for (let d = 0; d < 7; d++) total += sessionsOnDay(centre, firstDayOfWeek(firstWeek + w) + d);
+      return total;
+    }),
+  );
+  const sessionsInSpan = weekSessions.map((w) => w.reduce((a, b) => a + b, 0));
+  const limits = centres.map((c, i) =>
+    model === 'sessions-per-centre' ? programmeLimit(sessionsInSpan[i], c.groupCapacity) : null,
+  );
+
+  // Nodes: source, orders, centre-weeks in use, centres, sink.
+  const source = 0;
+  const orderNode = (i: number) => 1 + i;
+  const weekNodes = new Map<number, number>();
+  let nodes = 1 + orders.length;
+  for (const s of starts) {
+    for (const { centre, week } of s) {
+      const key = centre * weekCount + (week - firstWeek);
+      if (!weekNodes.has(key)) weekNodes.set(key, nodes++);
+    }
+  }
+  const centreNode = (c: number) => nodes + c;
+  const sink = nodes + centres.length;
+  const network = new MinCostFlow(sink + 1);
+
+  const orderEdges: Array<Array<{ edge: number; centre: number }>> = [];
+  let orderWeekEdges = 0;
+  orders.forEach((_, i) => {
+    network.addEdge(source, orderNode(i), 1, 0);
+    const travel = world.travel[i].travel;
+    orderEdges.push(
+      starts[i].map(({ centre, week }) => {
+        orderWeekEdges++;
+        const to = weekNodes.get(centre * weekCount + (week - firstWeek))!;
+        return { edge: network.addEdge(orderNode(i), to, 1, Math.round(travel[centre].minutes * COST_PER_MINUTE)), centre };
+      }),
+    );
+  });
+  for (const [key, node] of weekNodes) {
+    const centre = Math.floor(key / weekCount);
+    network.addEdge(node, centreNode(centre), weekSessions[centre][key % weekCount], 0);
+  }
+  centres.forEach((_, c) => network.addEdge(centreNode(c), sink, limits[c] ?? Infinity, 0));
+
+  const started = performance.now();
+  const result = network.solve(source, sink);
+  const solveMs = performance.now() - started;
+
+  const outcomes: OrderOutcome[] = orders.map((_, i) => {
+    const used = orderEdges[i].find((e) => network.flowOn(e.edge) > 0);
+    const travel = used ? world.travel[i].travel[used.centre].minutes : null;
+    return {
+      placed: used !== undefined,
+      centreId: used ? centres[used.centre].id : null,
+      travelMinutes: travel,
+      firstSessionAt: null,
+      lastSessionEndsAt: null,
+      reason: used ? null : 'not_assigned',
+      handOffs: 0,
+    };
+  });
+  return {
+    policy: 'optimum',
+    model,
+    outcomes,
+    network: { nodes: sink + 1, edges: network.edgeCount, orderWeekEdges, phases: result.phases, solveMs },
+    centreLimits: centres.map((c, i) => ({
+      centreId: c.id,
+      sessionsPerWeek: Math.max(...weekSessions[i]),
+      sessionsInSpan: sessionsInSpan[i],
+      programmeLimit: limits[i],
+    })),
+  };
+}

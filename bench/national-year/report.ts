@@ -1,0 +1,75 @@
+import type { OrderOutcome, UnplacedReason } from './online-policies';
+import { OBLASTS, SimOrder } from './orders';
+
+export interface PolicySummary {
+  policy: string;
+  orders: number;
+  placed: number;
+  placedShare: number;
+  travelMinutes: { median: number | null; p95: number | null; mean: number | null };
+  unplaced: Partial<Record<UnplacedReason, number>>;
+  /** Orders a coordinator had to take over (router only). */
+  escalated: number | null;
+  escalatedShare: number | null;
+  /** Orders placed after one or more declines or missed deadlines. */
+  placedAfterHandOff: number;
+  coverageByOblast: Record<string, { orders: number; placed: number; share: number }>;
+  placedByCentre: Record<string, number>;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function summarise(policy: string, orders: readonly SimOrder[], outcomes: readonly OrderOutcome[]): PolicySummary {
+  const travel = outcomes.flatMap((o) => (o.placed && o.travelMinutes !== null ? [o.travelMinutes] : [])).sort((a, b) => a - b);
+  const placed = outcomes.filter((o) => o.placed).length;
+  const unplaced: Partial<Record<UnplacedReason, number>> = {};
+  const placedByCentre: Record<string, number> = {};
+  for (const o of outcomes) {
+    if (o.reason) unplaced[o.reason] = (unplaced[o.reason] ?? 0) + 1;
+    if (o.centreId) placedByCentre[o.centreId] = (placedByCentre[o.centreId] ?? 0) + 1;
+  }
+  const coverageByOblast: PolicySummary['coverageByOblast'] = {};
+  for (const oblast of OBLASTS) coverageByOblast[oblast] = { orders: 0, placed: 0, share: 0 };
+  orders.forEach((order, i) => {
+    const row = coverageByOblast[order.oblast];
+    row.orders++;
+    if (outcomes[i].placed) row.placed++;
+  });
+  for (const row of Object.values(coverageByOblast)) row.share = row.orders ? row.placed / row.orders : 0;
+  const escalated = policy === 'router' ? (unplaced.no_feasible_centre ?? 0) + (unplaced.hand_offs_exhausted ?? 0) : null;
+  return {
+    policy,
+    orders: orders.length,
+    placed,
+    placedShare: orders.length ? placed / orders.length : 0,
+    travelMinutes: {
+      median: percentile(travel, 50),
+      p95: percentile(travel, 95),
+      mean: travel.length ? travel.reduce((a, b) => a + b, 0) / travel.length : null,
+    },
+    unplaced,
+    escalated,
+    escalatedShare: escalated === null ? null : escalated / Math.max(1, orders.length),
+    placedAfterHandOff: outcomes.filter((o) => o.placed && o.handOffs > 0).length,
+    coverageByOblast,
+    placedByCentre,
+  };
+}
+
+export const percent = (share: number | null, digits = 1): string =>
+  share === null || Number.isNaN(share) ? '-' : `${(share * 100).toFixed(digits)}%`;
+
+export const minutes = (value: number | null): string => (value === null ? '-' : `${Math.round(value)} min`);
+
+/** Plain fixed-width table: first column left-aligned, the others right-aligned. */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
