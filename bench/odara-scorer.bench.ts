@@ -14,26 +14,17 @@ import {
   type OdaraAssessment,
   type OdaraScreening,
 } from '../apps/risk/src/odara';
+import { Random } from './seeded-random';
 
 const SCREENINGS = 1_000;
 const WARM_UP_CALLS = 100_000;
 const MAX_CALLS = 1_000_000;
 const MAX_NANOS = 3_000_000_000n;
 
-// Seeded so every run times the same mix of screenings.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildScreenings(count: number): OdaraScreening[] {
-  const next = random(2026);
+  // Seeded so every run times the same inputs.
+  const seeded = new Random(2026);
+  const next = () => seeded.next();
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
   const answer = (unknownRate: number): Answer => (next() < unknownRate ? 'unknown' : next() < 0.35 ? 'yes' : 'no');
   const dangerAnswer = (): DangerAnswer => (next() < 0.1 ? 'not_answered' : next() < 0.08 ? 'yes' : 'no');

@@ -13,6 +13,7 @@ import {
   Sex,
   WeeklyWindow,
 } from '../apps/matching/src/routing';
+import { Random } from './seeded-random';
 
 const CENTRES = 50;
 const FACILITATORS_PER_CENTRE = 4;
@@ -20,19 +21,9 @@ const REQUESTS = 500;
 const WARM_UP_ROUTINGS = 300;
 const MAX_NANOS = 3_000_000_000n;
 
-// Seeded so every run times the same directory and the same orders.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(2026);
+// Seeded so every run times the same inputs.
+const seeded = new Random(2026);
+const next = () => seeded.next();
 const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
 const START = bishkekInstant('2026-12-07T09:00');
 const DAY = 24 * 3_600_000;

@@ -2,7 +2,7 @@ import { bishkekDayNumber, bishkekInstant, fromBishkekMinutes, weekdayOfDayNumbe
 import type { Language, Sex } from '../../apps/matching/src/routing/feasibility';
 import { KG_SETTLEMENTS, Oblast, SettlementCode } from '../../apps/matching/src/routing/travel/kg-gazetteer';
 import type { GeoPoint } from '../../apps/matching/src/routing/travel/geo';
-import { Random } from './random';
+import { Random } from '../seeded-random';
 
 export type Priority = 'urgent' | 'high' | 'standard';
 

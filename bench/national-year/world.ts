@@ -1,6 +1,6 @@
 import type { DirectoryCentre } from '../../apps/matching/src/directory/demo/demo-directory';
 import type { SimOrder } from './orders';
-import { hashUniform } from './random';
+import { hashUniform } from '../seeded-random';
 import { CentreTravel, OrderTravel } from './travel';
 
 export interface SimSettings {

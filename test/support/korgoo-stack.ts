@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
+import { Envelope, EventRecorder } from './event-recorder';
 import { NATS_URL } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
@@ -53,7 +54,8 @@ export class KorgooStack {
 
   async start(): Promise<void> {
     this.nc = await connect({ servers: this.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-    this.record();
+    this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
+    this.recorder.start(this.nc);
     for (const name of SERVICES) this.ports.set(name, await freePort());
     // The gateway first: its migrations and demo accounts must exist before anyone logs in.
     for (const name of SERVICES) await this.startOne(name);
@@ -86,48 +88,11 @@ export class KorgooStack {
     return response.body.accessToken;
   }
 
-  /** Every event seen in this run's namespace, so a test can never miss one that came before it looked. */
-  private readonly seen: Array<{ subject: string; event: unknown }> = [];
-  private readonly waiters = new Set<() => void>();
+  private recorder!: EventRecorder;
 
-  private record(): void {
-    const subscription = this.nc.subscribe(`${this.namespace}.>`);
-    void (async () => {
-      for await (const message of subscription) {
-        // JetStream publishes carry a reply subject for their acknowledgement; queries are told apart by name.
-        if (message.subject.includes('.query.') || message.subject.includes('.command.')) continue;
-        try {
-          this.seen.push({ subject: message.subject.slice(this.namespace.length + 1), event: message.json() });
-        } catch {
-          continue;
-        }
-        for (const wake of this.waiters) wake();
-      }
-    })();
-  }
-
-  /** Resolves with the first event on `subject` that satisfies `match`, whether it came before or after the call. */
-  async awaitEvent<T = { correlationId: string; payload: Record<string, unknown> }>(
-    subject: string,
-    match: (event: T) => boolean,
-    timeoutMs = 60_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.seen.find((entry) => entry.subject === subject && match(entry.event as T));
-      if (found) return found.event as T;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching ${subject} within ${timeoutMs} ms\n${this.recentOutput()}`);
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.waiters.delete(wake);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(wake, remaining);
-        this.waiters.add(wake);
-      });
-    }
+  /** The first event on `subject` that satisfies `match`, whether it came before or after the call. */
+  awaitEvent<T = Envelope>(subject: string, match: (event: T) => boolean, timeoutMs?: number): Promise<T> {
+    return this.recorder.awaitEvent(subject, match as (event: Envelope) => boolean, timeoutMs) as Promise<T>;
   }
 
   /** The services' last log lines, for a failure message. */
@@ -137,7 +102,7 @@ export class KorgooStack {
       .join('\n');
   }
 
-  eventsOn(subject: string): unknown[] {
-    return this.seen.filter((entry) => entry.subject === subject).map((entry) => entry.event);
+  eventsOn(subject: string): Envelope[] {
+    return this.recorder.eventsOn(subject);
   }
 }

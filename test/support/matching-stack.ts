@@ -5,17 +5,13 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import request from 'supertest';
 import { RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
+import { Envelope, EventRecorder } from './event-recorder';
 import { freePort } from './korgoo-stack';
+
+export type { Envelope } from './event-recorder';
 import { databaseUrl, NATS_URL, withAdminClient } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
-
-export type Envelope<P = Record<string, unknown>> = {
-  eventId: string;
-  subject: string;
-  correlationId: string;
-  payload: P;
-};
 
 /**
  * The services a matching test needs, as separate processes on a database and NATS namespace of their own:
@@ -56,7 +52,8 @@ export class MatchingStack {
   async start(): Promise<void> {
     await withAdminClient((client) => client.query(`CREATE DATABASE ${this.database}`));
     this.nc = await connect({ servers: NATS_URL });
-    this.record();
+    this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
+    this.recorder.start(this.nc);
     for (const name of this.options.services) await this.startOne(name);
     this.db = new Client({ connectionString: databaseUrl(this.database) });
     await this.db.connect();
@@ -120,66 +117,18 @@ export class MatchingStack {
     return (await this.db.query(text, values)).rows as T[];
   }
 
-  private readonly seen: Array<{ subject: string; event: Envelope }> = [];
-  private readonly waiters = new Set<() => void>();
+  private recorder!: EventRecorder;
 
-  private record(): void {
-    const subscription = this.nc.subscribe(`${this.namespace}.>`);
-    void (async () => {
-      for await (const message of subscription) {
-        if (message.subject.includes('.query.') || message.subject.includes('.command.')) continue;
-        try {
-          this.seen.push({ subject: message.subject.slice(this.namespace.length + 1), event: message.json() });
-        } catch {
-          continue;
-        }
-        for (const wake of this.waiters) wake();
-      }
-    })();
+  awaitEvent<P = Record<string, unknown>>(subject: string, match: (event: Envelope<P>) => boolean, timeoutMs?: number) {
+    return this.recorder.awaitEvent<P>(subject, match, timeoutMs);
   }
 
-  /** The first event on `subject` that satisfies `match`, whether it came before or after the call. */
-  async awaitEvent<P = Record<string, unknown>>(
-    subject: string,
-    match: (event: Envelope<P>) => boolean,
-    timeoutMs = 60_000,
-  ): Promise<Envelope<P>> {
-    const [event] = await this.awaitEvents<P>(subject, match, 1, timeoutMs);
-    return event;
+  awaitEvents<P = Record<string, unknown>>(subject: string, match: (event: Envelope<P>) => boolean, count: number, timeoutMs?: number) {
+    return this.recorder.awaitEvents<P>(subject, match, count, timeoutMs);
   }
 
-  /** Resolves once `count` distinct events on `subject` satisfy `match`. */
-  async awaitEvents<P = Record<string, unknown>>(
-    subject: string,
-    match: (event: Envelope<P>) => boolean,
-    count: number,
-    timeoutMs = 60_000,
-  ): Promise<Array<Envelope<P>>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.eventsOn<P>(subject).filter(match);
-      if (found.length >= count) return found.slice(0, count);
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) {
-        throw new Error(`only ${found.length} of ${count} ${subject} within ${timeoutMs} ms\n${this.recentOutput()}`);
-      }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.waiters.delete(wake);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(wake, remaining);
-        this.waiters.add(wake);
-      });
-    }
-  }
-
-  /** Events as published; a JetStream re-publish of the same event id is counted once. */
   eventsOn<P = Record<string, unknown>>(subject: string): Array<Envelope<P>> {
-    const byId = new Map<string, Envelope<P>>();
-    for (const entry of this.seen) if (entry.subject === subject) byId.set(entry.event.eventId, entry.event as Envelope<P>);
-    return [...byId.values()];
+    return this.recorder.eventsOn<P>(subject);
   }
 
   recentOutput(): string {
