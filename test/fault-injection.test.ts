@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { SERVICES } from '../tools/service-process';
 import { freePort, KorgooStack } from './support/korgoo-stack';
+import { until } from './support/until';
 import { protectionOrderBody } from './support/protection-order.fixture';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
@@ -52,7 +53,7 @@ class PrivateNats {
   }
   async start() {
     this.child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
-    await until(async () => fetchable(this.port), 'NATS to listen');
+    await until(() => fetchable(this.port), 'NATS to listen', 120_000);
   }
   async kill() {
     const child = this.child;
@@ -69,14 +70,6 @@ async function fetchable(port: number): Promise<boolean> {
     socket.once('connect', () => (socket.end(), resolve(true)));
     socket.once('error', () => resolve(false));
   });
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('fault injection under steady load', () => {
@@ -114,7 +107,7 @@ describe('fault injection under steady load', () => {
   /** Orders this many more reach their inbox; proves the pipeline moves again after a fault. */
   async function awaitProgress(accepted: Set<string>, more = 3) {
     const before = await notifiedCount(accepted);
-    await until(async () => (await notifiedCount(accepted)) >= Math.min(before + more, accepted.size), 'orders to flow again');
+    await until(async () => (await notifiedCount(accepted)) >= Math.min(before + more, accepted.size), 'orders to flow again', 120_000);
   }
 
   async function notifiedCount(accepted: Set<string>): Promise<number> {

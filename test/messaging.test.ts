@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
 import { createMessagingTablesSql, MessagingRuntime, SubjectNamespace } from '@korgoo/messaging';
 import { NATS_URL } from './support/test-environment';
+import { until } from './support/until';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const SCHEMA = 'messaging_probe';
@@ -61,26 +62,18 @@ describe('durable messaging', () => {
     await dataSource.destroy();
   });
 
-  async function until(check: () => Promise<boolean> | boolean, what: string) {
-    const deadline = Date.now() + 20_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   it('applies an event once even when the outbox publishes it twice and JetStream delivers it twice', async () => {
     const envelope = await runtime.outbox.transaction((tx) =>
       runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
     );
-    await until(() => applied.includes(envelope.eventId), 'the event to be applied');
+    await until(() => applied.includes(envelope.eventId), 'the event to be applied', 20_000);
     // A relay that crashed after publishing but before marking the row publishes it again.
     await dataSource.query(`UPDATE ${SCHEMA}.outbox SET published_at = NULL WHERE event_id = $1`, [envelope.eventId]);
     runtime.outbox.committed();
     await until(async () => {
       const [row] = await dataSource.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE event_id = $1`, [envelope.eventId]);
       return row.published_at !== null;
-    }, 'the second publication');
+    }, 'the second publication', 20_000);
     // A redelivery outside the duplicate window (another message id, same event) meets the inbox.
     const js = jetstream(runtime.nc);
     const jsm = await jetstreamManager(runtime.nc);
@@ -91,11 +84,11 @@ describe('durable messaging', () => {
     await until(async () => {
       const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.inbox WHERE event_id = $1`, [envelope.eventId]);
       return row.n === 1 && ack.seq > 0;
-    }, 'the inbox');
+    }, 'the inbox', 20_000);
     await until(async () => {
       const info = await jsm.consumers.info(streamName, 'notification_notification_sent_v1');
       return info.num_ack_pending === 0 && info.num_pending === 0;
-    }, 'the consumer to settle');
+    }, 'the consumer to settle', 20_000);
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE event_id = $1`, [envelope.eventId]);
     expect(n).toBe(1);
     const stream = await jsm.streams.info(streamName);
@@ -108,13 +101,13 @@ describe('durable messaging', () => {
     const envelope: EventEnvelope = await runtime.outbox.transaction((tx) =>
       runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
     );
-    await until(async () => (await runtime.deadLetters.list()).some((d) => d.eventId === envelope.eventId), 'a dead letter');
+    await until(async () => (await runtime.deadLetters.list()).some((d) => d.eventId === envelope.eventId), 'a dead letter', 20_000);
     const [deadLetter] = (await runtime.deadLetters.list()).filter((d) => d.eventId === envelope.eventId);
     expect(deadLetter).toMatchObject({ deliveries: 3, error: 'Error: handler refused', replayedAt: null });
     expect(applied).not.toContain(envelope.eventId);
 
     expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(true);
-    await until(() => applied.includes(envelope.eventId), 'the replayed event to be applied');
+    await until(() => applied.includes(envelope.eventId), 'the replayed event to be applied', 20_000);
     expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(false);
   });
 });

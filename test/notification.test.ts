@@ -7,6 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
+import { until } from './support/until';
 
 type Event = { eventId: string; correlationId: string; payload: Record<string, unknown> };
 
@@ -177,16 +178,6 @@ class HttpPeers {
 const BOT_TOKEN = '123456:test-bot-token';
 const WEBHOOK_SECRET = 'sms-receipts-secret-for-the-tests';
 const BREAKER_RESET_MS = 3_000;
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 function referralNumber(): string {
   return `R-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;

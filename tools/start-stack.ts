@@ -1,6 +1,7 @@
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DEFAULT_HTTP_PORTS } from '@korgoo/config';
 import { embeddedPostgres } from './embedded-postgres';
 import { RunningService, SERVICES, startService, stopService } from './service-process';
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
@@ -12,7 +13,6 @@ import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
  */
 // Compiled to dist/tools: the project root is two levels up.
 const ROOT = join(__dirname, '..', '..');
-const PORTS = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003 } as const;
 
 async function reachable(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   for (const name of SERVICES) {
-    running.push(await startService(name, Number(env[`${name.toUpperCase()}_HTTP_PORT`] ?? PORTS[name]), env, { root: ROOT, echo: true }));
+    running.push(await startService(name, Number(env[`${name.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[name]), env, { root: ROOT, echo: true }));
   }
   const gateway = `http://127.0.0.1:${running[0].port}`;
   console.log(`

@@ -113,10 +113,6 @@ export class MessagingRuntime {
     await this.nc.drain().catch(() => undefined);
   }
 
-  natsConnected(): boolean {
-    return !this.nc.isClosed() && this.nc.info !== undefined;
-  }
-
   async natsRoundTripMs(): Promise<number> {
     return this.nc.rtt();
   }

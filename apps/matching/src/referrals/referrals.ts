@@ -4,7 +4,8 @@ import { RoutingFacts } from './centre-selection';
 import { HandOffRow, RoutingRecord, TransitionRow } from './decision-record';
 import { assertTransition, ReferralStatus } from './referral-lifecycle';
 
-export interface NewReferral {
+/** What every referral row holds, whether it is being written or has been read. */
+interface ReferralFields {
   id: string;
   referralNumber: string;
   orderId: string;
@@ -17,27 +18,16 @@ export interface NewReferral {
   travelMinutes: number | null;
   travelSource: string | null;
   reasons: string[];
-  decision: object;
   routing: RoutingFacts;
   assessmentVersion: number;
 }
 
-export interface ReferralRecord {
-  id: string;
-  referralNumber: string;
-  orderId: string;
-  status: ReferralStatus;
-  centreId: string | null;
-  priority: RoutingPriority;
-  language: string;
-  acknowledgeBy: Date | null;
-  firstSessionAt: Date | null;
-  travelMinutes: number | null;
-  travelSource: string | null;
-  reasons: string[];
+export interface NewReferral extends ReferralFields {
+  decision: object;
+}
+
+export interface ReferralRecord extends ReferralFields {
   failedHandOffs: number;
-  assessmentVersion: number;
-  routing: RoutingFacts;
   assignedBy: string | null;
 }
 
