@@ -6,6 +6,7 @@
  */
 const moduleNameMapper = {
   '^@korgoo/(config|contracts|messaging|platform)$': '<rootDir>/libs/$1/src',
+  '^@korgoo/platform/core$': '<rootDir>/libs/platform/src/core',
 };
 const common = {
   rootDir: __dirname,

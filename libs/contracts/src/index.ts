@@ -6,5 +6,6 @@ export * from './notification-recipients';
 export * from './nested';
 export * from './participant';
 export * from './queries';
+export * from './scope';
 export * from './screening';
 export * from './subjects';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Clock } from '../clock';
+import { Clock } from '@korgoo/platform/core';
 import { BookingConflict } from '../directory/centre-directory';
 import { DeadlinePoller, DueDeadline } from './deadline-poller';
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Clock } from '../clock';
+import { Clock } from '@korgoo/platform/core';
 import { retryingInSavepoint } from './lock-conflicts';
 
 export interface DueDeadline {

@@ -12,7 +12,7 @@ import {
   RiskReassessedV1,
 } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
-import { Clock } from '../clock';
+import { Clock } from '@korgoo/platform/core';
 import { CentreDirectory } from '../directory/centre-directory';
 import { CentreSelection } from './centre-selection';
 import { decisionView, DecisionView, RoutingRecord } from './decision-record';

@@ -5,7 +5,7 @@ import { KorgooConfig } from '@korgoo/config';
 import { EventSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
-import { systemClock } from '../clock';
+import { systemClock } from '@korgoo/platform/core';
 import { CentreDirectory } from '../directory/centre-directory';
 import { MatchingSettings } from '../matching-settings';
 import { FallbackTravelTimes } from '../routing/travel/fallback-travel-times';

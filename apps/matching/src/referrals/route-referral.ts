@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, RiskAssessedV1 } from '@korgoo/contracts';
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
-import { Clock, systemClock } from '../clock';
+import { Clock, systemClock } from '@korgoo/platform/core';
 import { GeoPoint } from '../routing/travel/geo';
 import { isSettlementCode, settlementByCode } from '../routing/travel/kg-gazetteer';
 import { CentreSelection, RoutingFacts } from './centre-selection';
