@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { BookedSession, CentreCapacity, Facilitator, Language, PlannedSession } from '../routing/feasibility';
+import { BookedSession, CentreCapacity, Facilitator, Language, PlannedSession } from '../capacity/capacity-types';
 import { DEMO_DIRECTORY } from './demo/demo-directory';
 
 export interface CentreLocation {

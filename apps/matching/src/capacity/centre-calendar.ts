@@ -1,19 +1,7 @@
-import { toBishkekMinutes, weekdayOfDayNumber } from './bishkek-time';
-import type { BookedSession, CentreCapacity, Facilitator, Language, Sex } from './feasibility';
-
-export const MINUTES_PER_DAY = 1440;
-
-/** Local day number of a time in Bishkek local minutes. */
-export const dayOf = (localMinutes: number): number => Math.floor(localMinutes / MINUTES_PER_DAY);
-
-export const certifiedDayOf = (f: Facilitator): number =>
-  f.certifiedOn === null ? Infinity : dayOf(toBishkekMinutes(f.certifiedOn));
-
-/** Half-open [start, end) in Bishkek local minutes (or minutes from local midnight for weekly windows). */
-interface Interval {
-  start: number;
-  end: number;
-}
+import { dayOf, MINUTES_PER_DAY, toBishkekMinutes, weekdayOfDayNumber } from './bishkek-time';
+import type { BookedSession, CentreCapacity, Facilitator, Language, Sex } from './capacity-types';
+import { canFacilitate, certifiedDayOf, otherSex } from './facilitator-pair';
+import { intersectIntervals, Interval, weeklyIntervals } from './weekly-window';
 
 /** Disjoint sorted intervals, so a free check is one binary search. */
 class Timeline {
@@ -43,56 +31,6 @@ class Timeline {
     }
     return lo === this.ends.length || this.starts[lo] >= end;
   }
-}
-
-function parseClock(clock: string, owner: string): number {
-  const digit = (i: number) => clock.charCodeAt(i) - 48;
-  const isDigit = (i: number) => digit(i) >= 0 && digit(i) <= 9;
-  const wellFormed = clock.length === 5 && clock[2] === ':' && isDigit(0) && isDigit(1) && isDigit(3) && isDigit(4);
-  const minutes = (digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4);
-  if (!wellFormed || digit(3) > 5 || minutes > MINUTES_PER_DAY) {
-    throw new RangeError(`invalid weekly window time '${clock}' for facilitator ${owner}`);
-  }
-  return minutes;
-}
-
-function mergeIntervals(intervals: Interval[]): Interval[] {
-  const merged: Interval[] = [];
-  for (const i of [...intervals].sort((a, b) => a.start - b.start)) {
-    const last = merged[merged.length - 1];
-    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
-    else merged.push({ ...i });
-  }
-  return merged;
-}
-
-function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
-  const out: Interval[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const start = Math.max(a[i].start, b[j].start);
-    const end = Math.min(a[i].end, b[j].end);
-    if (end > start) out.push({ start, end });
-    if (a[i].end < b[j].end) i++;
-    else j++;
-  }
-  return out;
-}
-
-/** Index 1-7 by ISO weekday; touching or overlapping windows become one. */
-function weeklyIntervals(f: Facilitator): Interval[][] {
-  const byDay: Interval[][] = [[], [], [], [], [], [], [], []];
-  for (const w of f.weekly) {
-    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) {
-      throw new RangeError(`invalid weekday ${w.weekday} for facilitator ${f.id}`);
-    }
-    const start = parseClock(w.start, f.id);
-    const end = parseClock(w.end, f.id);
-    if (end > start) byDay[w.weekday].push({ start, end });
-  }
-  for (let d = 1; d <= 7; d++) if (byDay[d].length > 1) byDay[d] = mergeIntervals(byDay[d]);
-  return byDay;
 }
 
 const toLocal = (from: Date, to: Date): Interval => ({ start: toBishkekMinutes(from), end: toBishkekMinutes(to) });
@@ -252,7 +190,7 @@ export class CentreCalendar {
     const staff: Staff = {
       facilitator: f,
       certifiedDay: certifiedDayOf(f),
-      weekly: weeklyIntervals(f),
+      weekly: weeklyIntervals(f.weekly, `facilitator ${f.id}`),
       absent: new Timeline(
         f.exceptions.length ? [...this.closures, ...f.exceptions.map((e) => toLocal(e.from, e.to))] : this.closures,
       ),
@@ -288,7 +226,7 @@ export class CentreCalendar {
    */
   private collectJoinableGroups(): void {
     const { notBefore, mustFinishBy, sessionMinutes } = this.window;
-    const coSex: Sex = this.leadSex === 'male' ? 'female' : 'male';
+    const coSex = otherSex(this.leadSex);
     for (const b of this.centre.booked) {
       if (b.kind !== 'group' || b.language !== this.language) continue;
       const start = toBishkekMinutes(b.startsAt);
@@ -300,13 +238,8 @@ export class CentreCalendar {
       if (!first || !second) continue;
       const lead = first.facilitator.sex === this.leadSex ? first : second;
       const co = lead === first ? second : first;
-      if (lead.facilitator.sex !== this.leadSex || co.facilitator.sex !== coSex) continue;
-      const fit = (s: Staff) =>
-        s.facilitator.active &&
-        s.certifiedDay <= day &&
-        s.facilitator.languages.includes(this.language) &&
-        s.absent.isFree(start, end);
-      if (!fit(lead) || !fit(co)) continue;
+      const fit = (s: Staff, sex: Sex) => canFacilitate(s.facilitator, sex, this.language, day) && s.absent.isFree(start, end);
+      if (!fit(lead, this.leadSex) || !fit(co, coSex)) continue;
       if (b.participants >= this.centre.groupCapacity) {
         this.fullGroupDays.add(day);
         continue;

@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bishkekInstant } from '../bishkek-time';
+import { bishkekInstant } from '../capacity/bishkek-time';
 import { FallbackTravelTimes } from './fallback-travel-times';
 import { settlementByCode } from './kg-gazetteer';
 import { OsrmTravelTimes } from './osrm-travel-times';

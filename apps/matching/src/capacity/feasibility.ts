@@ -1,109 +1,19 @@
-import { bishkekDateString, fromBishkekMinutes, toBishkekMinutes } from './bishkek-time';
-import { CentreCalendar, MINUTES_PER_DAY, PlanningWindow, Slot, certifiedDayOf, dayOf } from './centre-calendar';
+import { bishkekDateString, dayOf, fromBishkekMinutes, MINUTES_PER_DAY, toBishkekMinutes } from './bishkek-time';
+import { CentreCalendar, PlanningWindow, Slot } from './centre-calendar';
+import {
+  CentreCapacity,
+  FeasibilityVerdict,
+  InfeasibilityCode,
+  Language,
+  MANDATORY_PROGRAMME,
+  PlannedSession,
+  ProgrammePlan,
+  ProgrammeRules,
+  ProgrammeRequest,
+  Sex,
+} from './capacity-types';
+import { canFacilitate, certifiedDayOf, pairSexes } from './facilitator-pair';
 
-export type Language = 'ky' | 'ru';
-export type Sex = 'male' | 'female';
-
-/** Asia/Bishkek local time (UTC+6, no DST). 'HH:MM', end may be '24:00'. */
-export interface WeeklyWindow {
-  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
-  start: string;
-  end: string;
-}
-
-/** Half-open interval [from, to). */
-export interface AvailabilityException {
-  from: Date;
-  to: Date;
-  reason: 'leave' | 'holiday' | 'other';
-}
-
-export interface Facilitator {
-  id: string;
-  sex: Sex;
-  languages: Language[];
-  certifiedOn: Date | null;
-  active: boolean;
-  weekly: WeeklyWindow[];
-  exceptions: AvailabilityException[];
-}
-
-export interface BookedSession {
-  id: string;
-  kind: 'individual' | 'group';
-  startsAt: Date;
-  endsAt: Date;
-  facilitatorIds: [string, string];
-  language: Language;
-  participants: number;
-}
-
-export interface CentreCapacity {
-  centreId: string;
-  status: 'open' | 'paused';
-  groupCapacity: number;
-  facilitators: Facilitator[];
-  booked: BookedSession[];
-  closures: AvailabilityException[];
-}
-
-export interface ProgrammeRequest {
-  participantSex: Sex;
-  language: Language;
-  notBefore: Date;
-  mustFinishBy: Date;
-}
-
-export interface PlannedSession {
-  index: 1 | 2 | 3 | 4;
-  kind: 'individual' | 'group';
-  startsAt: Date;
-  endsAt: Date;
-  leadFacilitatorId: string;
-  coFacilitatorId: string;
-  joinsBookedSessionId?: string;
-}
-
-export interface ProgrammePlan {
-  sessions: PlannedSession[];
-  firstSessionAt: Date;
-  lastSessionEndsAt: Date;
-}
-
-export type InfeasibilityCode =
-  | 'centre_paused'
-  | 'no_certified_pair'
-  | 'no_language_pair'
-  | 'no_free_slot_before_expiry'
-  | 'group_capacity_full'
-  | 'window_too_short';
-
-export type FeasibilityVerdict =
-  | { feasible: true; plan: ProgrammePlan }
-  | { feasible: false; code: InfeasibilityCode; reason: string };
-
-export interface ProgrammeRules {
-  sessionCount: 4;
-  individualSessions: 2;
-  sessionHours: 4;
-  /** Calendar days (Bishkek) between consecutive sessions. */
-  minDaysBetween: number;
-  maxDaysBetween: number;
-  /** Sessions start on this grid counted from local midnight. */
-  startStepMinutes: number;
-}
-
-/** Decree No. 390: 16 hours in 4 sessions over 4 weeks, 2 individual then 2 group. */
-export const MANDATORY_PROGRAMME: ProgrammeRules = Object.freeze({
-  sessionCount: 4,
-  individualSessions: 2,
-  sessionHours: 4,
-  minDaysBetween: 6,
-  maxDaysBetween: 8,
-  startStepMinutes: 60,
-});
-
-const otherSex = (sex: Sex): Sex => (sex === 'male' ? 'female' : 'male');
 const dateOfDay = (day: number): string => bishkekDateString(fromBishkekMinutes(day * MINUTES_PER_DAY));
 
 function infeasible(code: InfeasibilityCode, reason: string): FeasibilityVerdict {
@@ -143,8 +53,8 @@ export function assessFeasibility(
     return infeasible('centre_paused', `centre ${centre.centreId} is paused and takes no new participants`);
   }
 
-  const { language, participantSex: leadSex } = request;
-  const coSex = otherSex(leadSex);
+  const { language } = request;
+  const { lead: leadSex, co: coSex } = pairSexes(request.participantSex);
   const sessionMinutes = rules.sessionHours * 60;
   const notBefore = toBishkekMinutes(request.notBefore);
   const mustFinishBy = toBishkekMinutes(request.mustFinishBy);
@@ -180,8 +90,7 @@ export function assessFeasibility(
   }
 
   // Later sessions may use someone certified after the first one.
-  const eligible = (sex: Sex) =>
-    active.filter((f) => f.sex === sex && f.languages.includes(language) && certifiedDayOf(f) <= window.lastDay);
+  const eligible = (sex: Sex) => active.filter((f) => canFacilitate(f, sex, language, window.lastDay));
   const calendar = new CentreCalendar(centre, language, leadSex, window, eligible(leadSex), eligible(coSex));
   const search = findEarliestPlan(calendar, window, latestFirstDay, rules);
 

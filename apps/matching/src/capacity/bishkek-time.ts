@@ -4,7 +4,7 @@
  */
 export const BISHKEK_UTC_OFFSET_MINUTES = 360;
 
-const MINUTES_PER_DAY = 1440;
+export const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 
 /** Minutes since 1970-01-01 00:00 on the Bishkek wall clock. */
@@ -16,9 +16,12 @@ export function fromBishkekMinutes(localMinutes: number): Date {
   return new Date((localMinutes - BISHKEK_UTC_OFFSET_MINUTES) * MS_PER_MINUTE);
 }
 
+/** Local day number of a time in Bishkek local minutes. */
+export const dayOf = (localMinutes: number): number => Math.floor(localMinutes / MINUTES_PER_DAY);
+
 /** Local calendar day number (days since 1970-01-01 in Bishkek). */
 export function bishkekDayNumber(at: Date): number {
-  return Math.floor(toBishkekMinutes(at) / MINUTES_PER_DAY);
+  return dayOf(toBishkekMinutes(at));
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a local day number; day 0 was a Thursday. */

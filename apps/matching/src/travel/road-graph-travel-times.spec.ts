@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bishkekInstant } from '../bishkek-time';
+import { bishkekInstant } from '../capacity/bishkek-time';
 import { FallbackTravelTimes } from './fallback-travel-times';
 import { GeoPoint, haversineKm } from './geo';
 import { KG_SETTLEMENTS, SettlementCode, settlementByCode } from './kg-gazetteer';

@@ -1,13 +1,14 @@
 import { DEMO_DIRECTORY, DirectoryCentre, demoCentreCapacity } from '../directory/demo/demo-directory';
 import { bishkekInstant } from './bishkek-time';
-import { ProgrammeRequest, assessFeasibility } from './feasibility';
+import { assessFeasibility } from './feasibility';
+import { ProgrammeRequest } from './capacity-types';
 import { rankCentres } from './ranking';
-import { FallbackTravelTimes } from './travel/fallback-travel-times';
-import type { GeoPoint } from './travel/geo';
-import { SettlementCode, settlementByCode } from './travel/kg-gazetteer';
-import { RoadGraphTravelTimes } from './travel/road-graph-travel-times';
-import { StraightLineTravelTimes } from './travel/straight-line-travel-times';
-import type { TravelTimeProvider } from './travel/travel-time';
+import { FallbackTravelTimes } from '../travel/fallback-travel-times';
+import type { GeoPoint } from '../travel/geo';
+import { SettlementCode, settlementByCode } from '../travel/kg-gazetteer';
+import { RoadGraphTravelTimes } from '../travel/road-graph-travel-times';
+import { StraightLineTravelTimes } from '../travel/straight-line-travel-times';
+import type { TravelTimeProvider } from '../travel/travel-time';
 
 /** The three parts together: travel to every centre, feasibility at each, ranking. */
 async function ranked(

@@ -1,7 +1,7 @@
 import { bishkekInstant } from './bishkek-time';
-import type { FeasibilityVerdict, ProgrammePlan } from './feasibility';
+import type { FeasibilityVerdict, ProgrammePlan } from './capacity-types';
 import { CentreCandidate, rankCentres } from './ranking';
-import type { TravelEstimate } from './travel/travel-time';
+import type { TravelEstimate } from '../travel/travel-time';
 
 const plan = (firstSession: string): ProgrammePlan => ({
   sessions: [],

@@ -1,5 +1,5 @@
-import type { FeasibilityVerdict, ProgrammePlan } from './feasibility';
-import type { TravelEstimate } from './travel/travel-time';
+import type { FeasibilityVerdict, ProgrammePlan } from './capacity-types';
+import type { TravelEstimate } from '../travel/travel-time';
 
 export interface CentreCandidate {
   centreId: string;

@@ -1,4 +1,4 @@
-import { bishkekMonth } from '../bishkek-time';
+import { bishkekMonth } from '../capacity/bishkek-time';
 import { GeoPoint, haversineKm } from './geo';
 import { KG_SETTLEMENTS } from './kg-gazetteer';
 import { KG_ROADS, RoadClass, RoadLink } from './kg-roads';

@@ -1,4 +1,4 @@
-import { bishkekInstant } from '../bishkek-time';
+import { bishkekInstant } from '../capacity/bishkek-time';
 import { haversineKm } from './geo';
 import { settlementByCode } from './kg-gazetteer';
 import { StraightLineTravelTimes } from './straight-line-travel-times';

@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { bishkekInstant } from './bishkek-time';
-import {
-  AvailabilityException,
-  BookedSession,
-  CentreCapacity,
-  Facilitator,
-  FeasibilityVerdict,
-  Language,
-  MANDATORY_PROGRAMME,
-  ProgrammePlan,
-  ProgrammeRequest,
-  Sex,
-  WeeklyWindow,
-  assessFeasibility,
-} from './feasibility';
+import { assessFeasibility } from './feasibility';
+import { AvailabilityException, BookedSession, CentreCapacity, Facilitator, FeasibilityVerdict, Language, MANDATORY_PROGRAMME, ProgrammePlan, ProgrammeRequest, Sex, WeeklyWindow } from './capacity-types';
 
 const t = bishkekInstant;
 const HOUR = 3_600_000;
