@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, RiskAssessedV1 } from '@korgoo/contracts';
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
-import { Clock, systemClock } from '@korgoo/platform/core';
-import { GeoPoint } from '../travel/geo';
-import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
-import { CentreSelection, RoutingFacts } from './centre-selection';
-import { RoutingRecord } from './decision-record';
+import { Clock } from '@korgoo/platform/core';
+import { GeoPoint } from '../../travel/geo';
+import { isSettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
+import { CentreSelection, RoutingFacts } from '../centre-selection';
+import { RoutingRecord } from '../decision-record';
+import { DecisionRepository } from '../repositories/decision-repository';
+import { ReferralRepository } from '../repositories/referral-repository';
+import { TransitionRepository } from '../repositories/transition-repository';
 import { Proposals } from './proposals';
-import { Referrals } from './referrals';
 
 /**
  * Routes a scored order to the nearest centre (by travel) that can deliver the mandatory programme before
@@ -17,11 +19,13 @@ import { Referrals } from './referrals';
  */
 export class RouteReferral {
   constructor(
-    private readonly referrals: Referrals,
+    private readonly referrals: ReferralRepository,
+    private readonly transitions: TransitionRepository,
+    private readonly decisions: DecisionRepository,
     private readonly selection: CentreSelection,
     private readonly proposals: Proposals,
     private readonly outbox: Outbox,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock,
   ) {}
 
   async execute(event: EventEnvelope<RiskAssessedV1>, tx: EntityManager): Promise<void> {
@@ -58,7 +62,7 @@ export class RouteReferral {
       routing: facts,
       assessmentVersion: assessed.assessmentVersion,
     });
-    await this.referrals.recordDecision(tx, referralId, record);
+    await this.decisions.recordDecision(tx, referralId, record);
     const referral = (await this.referrals.lock(tx, referralId))!;
     if (chosen) {
       await this.proposals.propose(tx, referral, chosen, {
@@ -70,7 +74,7 @@ export class RouteReferral {
       });
       return;
     }
-    await this.referrals.transition(tx, {
+    await this.transitions.transition(tx, {
       referralId,
       handOff: 0,
       from: null,

@@ -1,11 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { EventSubjects, RoutingPriority } from '@korgoo/contracts';
+import { EventSubjects } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
-import { CentreDirectory } from '../directory/centre-directory';
-import { AcknowledgeWindowOverrides, acknowledgeWindowMs } from './acknowledgement-window';
-import { HeldPlace } from './centre-selection';
-import { ReferralStatus } from './referral-lifecycle';
-import { NewTransition, ReferralRecord, Referrals } from './referrals';
+import { AcknowledgeWindowOverrides, acknowledgeBy } from '../acknowledgement-window';
+import { HeldPlace } from '../centre-selection';
+import { ReferralStatus } from '../referral-lifecycle';
+import { DeadlineRepository } from '../repositories/deadline-repository';
+import { HoldRepository } from '../repositories/hold-repository';
+import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
+import { NewTransition, TransitionRepository } from '../repositories/transition-repository';
 
 export interface ProposalSettings {
   acknowledgeWindows: AcknowledgeWindowOverrides;
@@ -20,44 +22,40 @@ export interface Proposal {
   transition: Pick<NewTransition, 'from' | 'actor' | 'reasonCode' | 'note'>;
 }
 
-/** The steps every path shares: proposing to a centre, giving capacity back, escalating to coordinators. */
+/** The two steps every routing path ends in: proposing to a centre, or escalating to coordinators. */
 export class Proposals {
   constructor(
-    private readonly referrals: Referrals,
-    private readonly directory: CentreDirectory,
+    private readonly referrals: ReferralRepository,
+    private readonly deadlines: DeadlineRepository,
+    private readonly holds: HoldRepository,
+    private readonly transitions: TransitionRepository,
     private readonly outbox: Outbox,
     private readonly settings: ProposalSettings,
   ) {}
 
-  acknowledgeWindowMs(priority: RoutingPriority, hoursFromRiskPolicy: number): number {
-    return acknowledgeWindowMs(priority, hoursFromRiskPolicy, this.settings.acknowledgeWindows);
-  }
-
   /** Proposes the referral to the centre whose sessions are held: row, timer, holds, transition and event. */
   async propose(tx: EntityManager, referral: ReferralRecord, place: HeldPlace, p: Proposal): Promise<void> {
-    const acknowledgeBy = new Date(
-      p.now.getTime() + this.acknowledgeWindowMs(referral.priority, referral.routing.acknowledgeWithinHours),
-    );
+    const dueAt = acknowledgeBy(p.now, referral.priority, referral.routing.acknowledgeWithinHours, this.settings.acknowledgeWindows);
     const travelMinutes = Math.round(place.travel.minutes);
     await this.referrals.update(tx, referral.id, {
       status: 'proposed',
       centreId: place.centreId,
-      acknowledgeBy,
+      acknowledgeBy: dueAt,
       firstSessionAt: place.firstSessionAt,
       travelMinutes,
       travelSource: place.travel.source,
       assignedBy: p.assignedBy,
     });
-    await this.referrals.openDeadline(tx, {
+    await this.deadlines.openDeadline(tx, {
       referralId: referral.id,
       handOff: p.handOff,
       centreId: place.centreId,
       proposedAt: p.now,
-      dueAt: acknowledgeBy,
+      dueAt,
       assigned: p.assignedBy !== null,
     });
-    await this.referrals.hold(tx, referral.id, p.handOff, place.booked);
-    await this.referrals.transition(tx, {
+    await this.holds.hold(tx, referral.id, p.handOff, place.booked);
+    await this.transitions.transition(tx, {
       ...p.transition,
       referralId: referral.id,
       handOff: p.handOff,
@@ -71,7 +69,7 @@ export class Proposals {
       referralNumber: referral.referralNumber,
       centreId: place.centreId,
       priority: referral.priority,
-      acknowledgeBy: acknowledgeBy.toISOString(),
+      acknowledgeBy: dueAt.toISOString(),
       firstSessionAt: place.firstSessionAt.toISOString(),
       language: referral.routing.language,
       travelMinutes,
@@ -86,12 +84,6 @@ export class Proposals {
         handOff: p.handOff,
       });
     }
-  }
-
-  /** Gives back every session the referral holds or had confirmed. */
-  async release(tx: EntityManager, referralId: string): Promise<void> {
-    const sessions = await this.referrals.dropHolds(tx, referralId);
-    await this.directory.releaseSessions(tx, sessions);
   }
 
   /** No rule can place it any more: a coordinator decides, with every reason it came to this. */
@@ -109,7 +101,7 @@ export class Proposals {
       travelSource: null,
       reasons: e.reasons,
     });
-    await this.referrals.transition(tx, {
+    await this.transitions.transition(tx, {
       referralId: referral.id,
       handOff: e.handOff,
       from: e.from,
