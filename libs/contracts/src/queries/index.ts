@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import type { InboxEntryKind } from '../notification-recipients';
 import { CommandSubject, CommandSubjects, QuerySubject, QuerySubjects } from '../subjects';
@@ -17,7 +18,7 @@ export class ReferralListRequest {
 }
 
 export class InboxListRequest {
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
 }
@@ -51,7 +52,7 @@ export class AssignReferralCommand {
 
 export class MarkInboxReadCommand {
   @IsUUID() entryId: string;
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
 }
 
@@ -129,7 +130,7 @@ export interface ReferralView {
 export interface NotificationView {
   notificationId: string;
   referralId: string;
-  recipientKind: 'centre' | 'coordinators';
+  recipientKind: RecipientKind;
   centreId: string | null;
   channel: string;
   status: string;
