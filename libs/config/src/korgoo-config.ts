@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { secretWeakness } from './secret-strength';
 
 export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
@@ -11,8 +12,9 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 
 /** Environment variables every service understands; validated once at start-up. */
 class EnvironmentVariables {
+  /** Production unless said otherwise: only `npm start` and the test harness choose development or test. */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: RuntimeEnvironment = 'development';
+  NODE_ENV: RuntimeEnvironment = 'production';
 
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/korgoo';
@@ -141,6 +143,31 @@ export interface KorgooConfig {
 
 export class ConfigurationError extends Error {}
 
+/** Production runs only on secrets of its own: no fallback, no published placeholder, nothing guessable. */
+function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
+  if (!vars.JWT_SECRET) {
+    throw new ConfigurationError('JWT_SECRET is required in production (NODE_ENV unset means production)');
+  }
+  const secrets: Array<[string, string | undefined]> = [
+    ['JWT_SECRET', vars.JWT_SECRET],
+    ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
+    ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
+  ];
+  const refusals = secrets.flatMap(([name, value]) => {
+    const weakness = value === undefined ? null : secretWeakness(value);
+    return weakness ? [`${name} ${weakness}`] : [];
+  });
+  if (refusals.length > 0) throw new ConfigurationError(`Refusing to start in production: ${refusals.join('; ')}`);
+}
+
+function databasePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The only place that reads process.env; everything else receives a typed KorgooConfig. */
 export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): KorgooConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -166,9 +193,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   if (vars.ACKNOWLEDGE_WINDOWS && vars.NODE_ENV === 'production') {
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
-  if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
-    throw new ConfigurationError('JWT_SECRET is required in production');
-  }
+  if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
   return {
     service,
     environment: vars.NODE_ENV,
