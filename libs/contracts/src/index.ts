@@ -5,6 +5,7 @@ export * from './events';
 export * from './notification-recipients';
 export * from './nested';
 export * from './participant';
+export * from './programme';
 export * from './queries';
 export * from './scope';
 export * from './screening';
