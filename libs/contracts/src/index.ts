@@ -6,6 +6,7 @@ export * from './notification-recipients';
 export * from './odara-items';
 export * from './nested';
 export * from './participant';
+export * from './programme';
 export * from './queries';
 export * from './scope';
 export * from './screening';
