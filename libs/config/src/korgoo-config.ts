@@ -1,11 +1,11 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification';
+export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'reporting';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
-export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003 };
+export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003, reporting: 3004 };
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 

@@ -56,3 +56,9 @@ export function dimensionValue(dimension: IndicatorDimension, order: OrderCase, 
       return order[dimension] ?? UNKNOWN;
   }
 }
+
+/** The instant a month (YYYY-MM) begins in Bishkek; `offset` months later for the end of a period. */
+export function monthStart(month: string, offset = 0): Date {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber - 1 + offset, 1) - BISHKEK_OFFSET_MS);
+}
