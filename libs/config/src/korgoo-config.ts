@@ -2,11 +2,18 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { secretWeakness } from './secret-strength';
 
-export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'programme';
+export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'programme' | 'reporting';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
-export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003, programme: 3004 };
+export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
+  gateway: 3000,
+  risk: 3001,
+  matching: 3002,
+  notification: 3003,
+  programme: 3004,
+  reporting: 3005,
+};
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 

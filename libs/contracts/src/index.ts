@@ -2,6 +2,8 @@ export * from './contract-violation';
 export * from './directory';
 export * from './envelope';
 export * from './events';
+export * from './indicators';
+export * from './kg-gazetteer';
 export * from './notification-recipients';
 export * from './odara-items';
 export * from './nested';
