@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { EventSubjects, QuerySubjects } from '@korgoo/contracts';
+import { CommandSubjects, EventSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
@@ -31,7 +31,7 @@ export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityMana
   messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId }) => ({ referral: await h.status.byOrder(db, orderId) }));
   messaging.queries.handle(QuerySubjects.ReferralList, async (request) => ({ referrals: await h.status.list(db, request) }));
   messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({ decision: await h.decision.execute(db, lookup) }));
-  messaging.queries.handle(QuerySubjects.AcceptReferral, async (command) => ({ referral: await h.accept.execute(command) }));
-  messaging.queries.handle(QuerySubjects.DeclineReferral, async (command) => ({ referral: await h.decline.execute(command) }));
-  messaging.queries.handle(QuerySubjects.AssignReferral, async (command) => ({ referral: await h.assign.execute(command) }));
+  messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await h.accept.execute(command) }));
+  messaging.queries.handle(CommandSubjects.DeclineReferral, async (command) => ({ referral: await h.decline.execute(command) }));
+  messaging.queries.handle(CommandSubjects.AssignReferral, async (command) => ({ referral: await h.assign.execute(command) }));
 }
