@@ -19,6 +19,7 @@ import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { MatchingApiModule } from './directory/matching-api.module';
 
@@ -35,7 +36,7 @@ const log = createServiceLog(config);
     AuthModule,
     MatchingApiModule,
   ],
-  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController],
+  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController, ProgrammesController],
   providers: [AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
 })
 class GatewayModule {}

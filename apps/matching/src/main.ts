@@ -6,6 +6,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { loadMatchingSettings } from './matching-settings';
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
+import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
 const config = loadConfig('matching');
@@ -21,6 +22,7 @@ const log = createServiceLog(config);
     }),
     ReferralsModule.register(settings),
     DirectoryModule,
+    ProgrammeSessionsModule,
   ],
 })
 class MatchingServiceModule {}
