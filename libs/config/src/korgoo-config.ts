@@ -2,11 +2,18 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { secretWeakness } from './secret-strength';
 
-export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification';
+export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'programme' | 'reporting';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
-export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003 };
+export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
+  gateway: 3000,
+  risk: 3001,
+  matching: 3002,
+  notification: 3003,
+  programme: 3004,
+  reporting: 3005,
+};
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -92,6 +99,16 @@ class EnvironmentVariables {
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
 
+  // Programme: the named refusal policy, the attendance reminder and the timer poll.
+  @Matches(/^(second-unexcused-or-cannot-finish|unexcused-limit-[1-4])$/, {
+    message: 'REFUSAL_POLICY must be second-unexcused-or-cannot-finish or unexcused-limit-<1-4>',
+  })
+  REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
+  @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
+  @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
+  /** Tests only: lets a test move the programme service's clock (POST /test/clock); refused elsewhere. */
+  @IsOptional() @IsIn(['true', 'false']) PROGRAMME_TEST_CLOCK?: string;
+
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
   @IsOptional() @IsString() SMTP_FROM?: string;
@@ -157,6 +174,7 @@ export interface KorgooConfig {
     /** null: /metrics is open outside production and off in production. */
     metricsToken: string | null;
   };
+  programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; testClock: boolean };
   providers: {
     smtp: { url: string; from: string } | null;
     sms: { url: string; token: string; senderId: string; webhookSecret: string | null } | null;
@@ -219,6 +237,9 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
+  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV !== 'test') {
+    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for tests only (NODE_ENV=test)');
+  }
   return {
     service,
     environment: vars.NODE_ENV,
@@ -264,6 +285,12 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       },
       apiDocs: vars.API_DOCS ? vars.API_DOCS === 'on' : vars.NODE_ENV !== 'production',
       metricsToken: vars.METRICS_TOKEN ?? null,
+    },
+    programme: {
+      refusalPolicy: vars.REFUSAL_POLICY,
+      attendanceReminderHours: vars.ATTENDANCE_REMINDER_HOURS,
+      timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
+      testClock: vars.PROGRAMME_TEST_CLOCK === 'true',
     },
     providers: {
       smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,
