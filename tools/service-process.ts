@@ -17,9 +17,9 @@ export async function startService(
   name: ServiceName,
   port: number,
   env: NodeJS.ProcessEnv,
-  options: { root: string; echo?: boolean; healthTimeoutMs?: number } ,
+  options: { root: string; echo?: boolean; healthTimeoutMs?: number; nodeArgs?: string[] },
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [join(options.root, 'dist', 'apps', name, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(options.root, 'dist', 'apps', name, 'src', 'main.js')], {
     env: { ...env, HTTP_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
