@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { LANGUAGES, ProgrammeLanguage } from '../participant';
+import { PROGRAMME_LANGUAGES, ProgrammeLanguage } from '../vocabulary';
 import {
   ATTENDANCE_MARKS,
   AttendanceMark,
@@ -36,7 +36,7 @@ export class ProgrammeSessionPlanV1 {
 /** programme.started.v1: an accepted referral became a programme of four booked sessions. */
 export class ProgrammeStartedV1 extends ProgrammeFacts {
   @IsIn(PROGRAMME_TRACKS) track: ProgrammeTrack;
-  @IsIn(LANGUAGES) language: ProgrammeLanguage;
+  @IsIn(PROGRAMME_LANGUAGES) language: ProgrammeLanguage;
   @IsISO8601() expiresAt: string;
   @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => ProgrammeSessionPlanV1)
   sessions: ProgrammeSessionPlanV1[];
