@@ -529,7 +529,8 @@ describe('assessFeasibility', () => {
     });
   });
 
-  it('assesses a centre of 10 facilitators and 100 bookings in well under 2 ms', () => {
+  // Its speed is measured by `npm run bench:routing`, not asserted here.
+  it('decides for a busy centre of 10 facilitators and 100 bookings', () => {
     const staff = [
       ...['m1', 'm2', 'm3'].map((id, i) => facilitator(id, 'male', { weekly: weekly(i === 0 ? [2, 4] : [1, 3, 5]) })),
       ...['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7'].map((id) => facilitator(id, 'female')),
@@ -549,19 +550,8 @@ describe('assessFeasibility', () => {
     const busy = centre(staff, { booked, groupCapacity: 6 });
     const feasible = request();
     const hopeless = request({ language: 'ru', mustFinishBy: t('2026-12-28T12:00') });
-    // Warm up the JIT first: production runs hot code.
-    for (let i = 0; i < 300; i++) {
-      assessFeasibility(busy, feasible);
-      assessFeasibility(busy, hopeless);
-    }
-    const runs = 300;
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < runs; i++) {
-      assessFeasibility(busy, feasible);
-      assessFeasibility(busy, hopeless);
-    }
-    const perAssessmentMs = Number(process.hrtime.bigint() - started) / 1e6 / (2 * runs);
-    expect(perAssessmentMs).toBeLessThan(2);
+    expect(assessFeasibility(busy, feasible).feasible).toBe(true);
+    expect(assessFeasibility(busy, hopeless).feasible).toBe(false);
   });
 });
 
