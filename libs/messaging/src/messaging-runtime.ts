@@ -1,7 +1,7 @@
 import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventSubject, QuerySubjects } from '@korgoo/contracts';
+import { EventSubject, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { DeadLetters } from './dead-letters';
 import {
   DEFAULT_CONSUMER_OPTIONS,
@@ -103,7 +103,7 @@ export class MessagingRuntime {
       this.options.service,
     );
     this.queries.handle(
-      QuerySubjects.DeadLetterReplay,
+      CommandSubjects.DeadLetterReplay,
       async (request) => ({ replayed: await this.deadLetters.replay(request.deadLetterId) }),
       this.options.service,
     );
