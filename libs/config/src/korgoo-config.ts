@@ -114,7 +114,7 @@ class EnvironmentVariables {
   REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
   @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
-  /** Tests only: lets a test move the programme service's clock (POST /test/clock); refused elsewhere. */
+  /** Rehearsals and tests only: lets a test move the programme service's clock (POST /test/clock); refused in production. */
   @IsOptional() @IsIn(['true', 'false']) PROGRAMME_TEST_CLOCK?: string;
 
   // Notification providers: each is off unless configured.
@@ -252,8 +252,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
-  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV !== 'test') {
-    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for tests only (NODE_ENV=test)');
+  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV === 'production') {
+    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for rehearsals and tests; production keeps the system clock');
   }
   return {
     service,
