@@ -29,6 +29,14 @@ class EnvironmentVariables {
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
+  /** This service's NATS password; its NATS user is the service's name (one user per service). */
+  @IsOptional() @IsString() NATS_PASSWORD?: string;
+  @IsOptional() @IsString() NATS_USER?: string;
+  /** TLS to NATS: the CA that signed the servers' certificates, and a client certificate where required. */
+  @IsOptional() @IsString() NATS_TLS_CA_FILE?: string;
+  @IsOptional() @IsString() NATS_TLS_CERT_FILE?: string;
+  @IsOptional() @IsString() NATS_TLS_KEY_FILE?: string;
+
   /** Isolates one deployment (or one test run) on a shared NATS: prefixes every subject and stream. */
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'KORGOO_NAMESPACE must be lower-case letters, digits or _' })
   KORGOO_NAMESPACE = 'korgoo';
@@ -144,6 +152,9 @@ export interface KorgooConfig {
   environment: RuntimeEnvironment;
   databaseUrl: string;
   natsServers: string[];
+  /** null: an open NATS (development and tests on a shared local server). */
+  natsCredentials: { user: string; password: string } | null;
+  natsTls: { caFile?: string; certFile?: string; keyFile?: string } | null;
   namespace: string;
   jwtSecret: string;
   httpPort: number;
@@ -190,10 +201,14 @@ function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
   if (!vars.JWT_SECRET) {
     throw new ConfigurationError('JWT_SECRET is required in production (NODE_ENV unset means production)');
   }
+  if (!vars.NATS_PASSWORD) {
+    throw new ConfigurationError('NATS_PASSWORD is required in production: every service has a NATS user of its own');
+  }
   const secrets: Array<[string, string | undefined]> = [
     ['JWT_SECRET', vars.JWT_SECRET],
     ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
     ['METRICS_TOKEN', vars.METRICS_TOKEN],
+    ['NATS_PASSWORD', vars.NATS_PASSWORD],
     ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
   ];
   const refusals = secrets.flatMap(([name, value]) => {
@@ -245,6 +260,11 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     environment: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
     natsServers: vars.NATS_URL.split(',').map((url) => url.trim()),
+    natsCredentials: vars.NATS_PASSWORD ? { user: vars.NATS_USER ?? service, password: vars.NATS_PASSWORD } : null,
+    natsTls:
+      vars.NATS_TLS_CA_FILE || vars.NATS_TLS_CERT_FILE || vars.NATS_URL.startsWith('tls://')
+        ? { caFile: vars.NATS_TLS_CA_FILE, certFile: vars.NATS_TLS_CERT_FILE, keyFile: vars.NATS_TLS_KEY_FILE }
+        : null,
     namespace: vars.KORGOO_NAMESPACE,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
