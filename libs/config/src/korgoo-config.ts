@@ -29,6 +29,14 @@ class EnvironmentVariables {
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
+  /** This service's NATS password; its NATS user is the service's name (one user per service). */
+  @IsOptional() @IsString() NATS_PASSWORD?: string;
+  @IsOptional() @IsString() NATS_USER?: string;
+  /** TLS to NATS: the CA that signed the servers' certificates, and a client certificate where required. */
+  @IsOptional() @IsString() NATS_TLS_CA_FILE?: string;
+  @IsOptional() @IsString() NATS_TLS_CERT_FILE?: string;
+  @IsOptional() @IsString() NATS_TLS_KEY_FILE?: string;
+
   /** Isolates one deployment (or one test run) on a shared NATS: prefixes every subject and stream. */
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'KORGOO_NAMESPACE must be lower-case letters, digits or _' })
   KORGOO_NAMESPACE = 'korgoo';
@@ -108,7 +116,7 @@ class EnvironmentVariables {
   REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
   @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
-  /** Tests only: lets a test move the programme service's clock (POST /test/clock); refused elsewhere. */
+  /** Rehearsals and tests only: lets a test move the programme service's clock (POST /test/clock); refused in production. */
   @IsOptional() @IsIn(['true', 'false']) PROGRAMME_TEST_CLOCK?: string;
 
   // Notification providers: each is off unless configured.
@@ -124,6 +132,21 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(100) BREAKER_ERROR_THRESHOLD_PERCENT = 50;
   @Transform(toInt) @IsInt() @Min(100) BREAKER_RESET_MS = 30000;
   @Transform(toInt) @IsInt() @Min(1) BREAKER_VOLUME_THRESHOLD = 3;
+
+  // The public HTTP edge.
+  /** Browser origins allowed to call the API from another origin, comma-separated; none by default. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://korgoo.kg' })
+  CORS_ORIGINS?: string;
+  @Matches(/^[1-9][0-9]*(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must be a size such as 100kb' }) HTTP_BODY_LIMIT = '100kb';
+  /** Reverse proxies in front of the service (ingress: 1), so the client address is the real one. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(5) TRUST_PROXY_HOPS = 0;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_LOGIN_PER_MINUTE = 10;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_WRITES_PER_MINUTE = 120;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_READS_PER_MINUTE = 600;
+  /** OpenAPI at /api/docs: on outside production unless turned off. */
+  @IsOptional() @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' }) API_DOCS?: 'on' | 'off';
+  /** Bearer token Prometheus presents for /metrics in production; without one /metrics is off there. */
+  @IsOptional() @IsString() METRICS_TOKEN?: string;
 }
 
 export interface KorgooConfig {
@@ -131,6 +154,9 @@ export interface KorgooConfig {
   environment: RuntimeEnvironment;
   databaseUrl: string;
   natsServers: string[];
+  /** null: an open NATS (development and tests on a shared local server). */
+  natsCredentials: { user: string; password: string } | null;
+  natsTls: { caFile?: string; certFile?: string; keyFile?: string } | null;
   namespace: string;
   jwtSecret: string;
   httpPort: number;
@@ -153,6 +179,15 @@ export interface KorgooConfig {
     deadlinePollMs: number;
     acknowledgeWindows: string | null;
   };
+  http: {
+    corsOrigins: string[];
+    bodyLimit: string;
+    trustProxyHops: number;
+    throttle: { loginPerMinute: number; writesPerMinute: number; readsPerMinute: number };
+    apiDocs: boolean;
+    /** null: /metrics is open outside production and off in production. */
+    metricsToken: string | null;
+  };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; testClock: boolean };
   providers: {
     smtp: { url: string; from: string } | null;
@@ -169,9 +204,14 @@ function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
   if (!vars.JWT_SECRET) {
     throw new ConfigurationError('JWT_SECRET is required in production (NODE_ENV unset means production)');
   }
+  if (!vars.NATS_PASSWORD) {
+    throw new ConfigurationError('NATS_PASSWORD is required in production: every service has a NATS user of its own');
+  }
   const secrets: Array<[string, string | undefined]> = [
     ['JWT_SECRET', vars.JWT_SECRET],
     ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
+    ['METRICS_TOKEN', vars.METRICS_TOKEN],
+    ['NATS_PASSWORD', vars.NATS_PASSWORD],
     ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
   ];
   const refusals = secrets.flatMap(([name, value]) => {
@@ -215,14 +255,19 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
-  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV !== 'test') {
-    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for tests only (NODE_ENV=test)');
+  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV === 'production') {
+    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for rehearsals and tests; production keeps the system clock');
   }
   return {
     service,
     environment: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
     natsServers: vars.NATS_URL.split(',').map((url) => url.trim()),
+    natsCredentials: vars.NATS_PASSWORD ? { user: vars.NATS_USER ?? service, password: vars.NATS_PASSWORD } : null,
+    natsTls:
+      vars.NATS_TLS_CA_FILE || vars.NATS_TLS_CERT_FILE || vars.NATS_URL.startsWith('tls://')
+        ? { caFile: vars.NATS_TLS_CA_FILE, certFile: vars.NATS_TLS_CERT_FILE, keyFile: vars.NATS_TLS_KEY_FILE }
+        : null,
     namespace: vars.KORGOO_NAMESPACE,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
@@ -252,6 +297,18 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       maxTravelMinutes: vars.MAX_TRAVEL_MINUTES,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
+    },
+    http: {
+      corsOrigins: vars.CORS_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [],
+      bodyLimit: vars.HTTP_BODY_LIMIT.toLowerCase(),
+      trustProxyHops: vars.TRUST_PROXY_HOPS,
+      throttle: {
+        loginPerMinute: vars.THROTTLE_LOGIN_PER_MINUTE,
+        writesPerMinute: vars.THROTTLE_WRITES_PER_MINUTE,
+        readsPerMinute: vars.THROTTLE_READS_PER_MINUTE,
+      },
+      apiDocs: vars.API_DOCS ? vars.API_DOCS === 'on' : vars.NODE_ENV !== 'production',
+      metricsToken: vars.METRICS_TOKEN ?? null,
     },
     programme: {
       refusalPolicy: vars.REFUSAL_POLICY,

@@ -3,9 +3,16 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { EventSubject, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { DeadLetters } from './dead-letters';
-import { DEFAULT_CONSUMER_OPTIONS, DurableConsumer, DurableConsumerOptions, EventHandler } from './durable-consumer';
+import {
+  DEFAULT_CONSUMER_OPTIONS,
+  DurableConsumer,
+  DurableConsumerOptions,
+  EventHandler,
+  EventHandlerOptions,
+} from './durable-consumer';
 import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
 import { MessagingLog } from './log';
+import { inboxPrefix } from './nats-authorization';
 import { SubjectNamespace } from './namespace';
 import { Outbox, OutboxRelay } from './outbox';
 import { QueryClient, QueryResponder } from './queries';
@@ -14,6 +21,9 @@ export interface MessagingRuntimeOptions {
   service: string;
   schema: string;
   natsServers: string[];
+  /** The service's own NATS user; its permissions come from SERVICE_MESSAGING (see nats-authorization). */
+  credentials?: { user: string; password: string } | null;
+  tls?: { caFile?: string; certFile?: string; keyFile?: string } | null;
   namespace: string;
   outboxPollMs: number;
   consumer?: Partial<DurableConsumerOptions>;
@@ -61,6 +71,10 @@ export class MessagingRuntime {
       name: `korgoo-${options.service}`,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
+      // Replies come back under the service's own prefix: its NATS user may subscribe to nothing else's.
+      inboxPrefix: inboxPrefix(options.service),
+      ...(options.credentials ? { user: options.credentials.user, pass: options.credentials.password } : {}),
+      ...(options.tls ? { tls: options.tls } : {}),
     });
     const ns = new SubjectNamespace(options.namespace);
     const jsm = await ensureStreams(nc, ns, { ...DEFAULT_STREAM_SETTINGS, ...options.streams });
@@ -68,7 +82,7 @@ export class MessagingRuntime {
   }
 
   /** Registers the handler of one event subject; consumption begins at start(). */
-  on<S extends EventSubject>(subject: S, handler: EventHandler<S>): void {
+  on<S extends EventSubject>(subject: S, handler: EventHandler<S>, handlerOptions: EventHandlerOptions = {}): void {
     if (this.started) throw new Error('register event handlers before start()');
     const consumer = new DurableConsumer(
       subject,
@@ -84,6 +98,7 @@ export class MessagingRuntime {
         onOutcome: this.options.onOutcome,
       },
       { ...DEFAULT_CONSUMER_OPTIONS, ...this.options.consumer },
+      handlerOptions,
     );
     this.consumers.push(consumer as unknown as DurableConsumer<EventSubject>);
   }
