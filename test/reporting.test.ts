@@ -69,6 +69,25 @@ describe('reporting: indicators from the event stream, each event counted once',
     return line ? Number(line.split(' ').pop()) : 0;
   }
 
+  /** The programme's events as the programme service publishes them: started, one session attended, completed. */
+  async function followProgramme(orderId: string, referral: Record<string, string>) {
+    const js = jetstream(stack.nc);
+    const facts = { programmeId: randomUUID(), orderId, referralId: referral.referralId, referralNumber: referral.referralNumber, centreId: referral.centreId };
+    const day = 86_400_000;
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString();
+    const sessions = [1, 2, 3, 4].map((index) => ({ index, kind: index <= 2 ? 'individual' : 'group', startsAt: at(index), endsAt: at(index + 0.05) }));
+    const events: Array<[string, object]> = [
+      ['programme.started.v1', { ...facts, track: 'men', language: 'ky', expiresAt: at(29), sessions }],
+      ['programme.session_recorded.v1', { ...facts, sessionIndex: 1, kind: 'individual', mark: 'attended', sessionStartsAt: sessions[0].startsAt }],
+      ['programme.session_recorded.v1', { ...facts, sessionIndex: 2, kind: 'individual', mark: 'excused_absence', excuseReason: 'court_hearing', sessionStartsAt: sessions[1].startsAt }],
+      ['programme.completed.v1', { ...facts, completedAt: at(5) }],
+    ];
+    for (const [subject, payload] of events) {
+      const envelope = { eventId: randomUUID(), subject, occurredAt: new Date().toISOString(), correlationId: orderId, producer: 'programme', payload };
+      await js.publish(`${stack.namespace}.${subject}`, JSON.stringify(envelope), { msgID: envelope.eventId });
+    }
+  }
+
   let dangerOrder: string;
   let declinedOrder: string;
   let withdrawnOrder: string;
@@ -86,6 +105,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     acceptingCentre = first.payload.centreId;
     await request(stack.gateway).post(`/api/v1/referrals/${first.payload.referralId}/accept`).auth(await staff(acceptingCentre), { type: 'bearer' }).expect(200);
     await stack.awaitEvent('referral.accepted.v1', (e) => e.correlationId === dangerOrder);
+    await followProgramme(dangerOrder, first.payload);
 
     declinedOrder = await register('naryn');
     const second = await routed(declinedOrder);
@@ -123,6 +143,10 @@ describe('reporting: indicators from the event stream, each event counted once',
     referrals_cancelled: { Naryn: 0, 'Osh city': 1, total: 1 },
     referrals_unroutable: { Naryn: 0, 'Osh city': 0, total: 0 },
     order_duration_median_days: { Naryn: 30, 'Osh city': 30, total: 30 },
+    programmes_started: { Naryn: 1, 'Osh city': 0, total: 1 },
+    programmes_attending: { Naryn: 1, 'Osh city': 0, total: 1 },
+    programmes_completed: { Naryn: 1, 'Osh city': 0, total: 1 },
+    programmes_refused: { Naryn: 0, 'Osh city': 0, total: 0 },
   };
 
   async function expectGroundTruth() {
@@ -130,10 +154,15 @@ describe('reporting: indicators from the event stream, each event counted once',
     for (const [key, values] of Object.entries(expectedByOblast)) expect({ [key]: byOblast[key] }).toEqual({ [key]: values });
     expect(byOblast.order_to_acceptance_median_hours.Naryn).toBeGreaterThan(0);
     expect(byOblast.order_to_acceptance_p90_hours.total).toBe(byOblast.order_to_acceptance_median_hours.total);
+    // The first session was booked a day after registration, the order issued an hour before it.
+    expect(byOblast.order_to_first_session_median_hours.Naryn).toBeCloseTo(25, 0);
   }
 
   it('counts every order, referral step and withdrawal exactly, per oblast', async () => {
-    await until(async () => (await figures(coordinator, 'oblast')).referrals_cancelled?.total === 1, 'reporting to catch up');
+    await until(async () => {
+      const now = await figures(coordinator, 'oblast');
+      return now.referrals_cancelled?.total === 1 && now.programmes_completed?.total === 1;
+    }, 'reporting to catch up');
     await expectGroundTruth();
   });
 
@@ -176,7 +205,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes']);
     const orders = workbook.getWorksheet('Orders')!;
     const header = (orders.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('Oblast');

@@ -23,6 +23,12 @@ export const FACT_KINDS = [
   'referral_escalated',
   'referral_unroutable',
   'referral_cancelled',
+  'programme_started',
+  'session_attended',
+  'programme_completed',
+  'programme_refused',
+  'programme_closed',
+  'programme_cancelled',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
