@@ -49,10 +49,12 @@ describe('reporting: indicators from the event stream, each event counted once',
     return table;
   }
 
-  async function register(settlementCode: string, immediateDanger = false): Promise<string> {
+  const PIN = '21505198600123';
+
+  async function register(settlementCode: string, immediateDanger = false, pin?: string): Promise<string> {
     const body = protectionOrderBody({
       issuingUnit: `${settlementCode} unit`,
-      perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode } },
+      perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode }, ...(pin ? { pin } : {}) },
     });
     if (immediateDanger) (body.screening.immediateDanger.critical as Record<string, string>).threatenedToKill = 'yes';
     const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
@@ -100,7 +102,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
 
     // Naryn: one order accepted where it was routed (immediate danger), one declined there and re-routed.
-    dangerOrder = await register('naryn', true);
+    dangerOrder = await register('naryn', true, PIN);
     const first = await routed(dangerOrder);
     acceptingCentre = first.payload.centreId;
     await request(stack.gateway).post(`/api/v1/referrals/${first.payload.referralId}/accept`).auth(await staff(acceptingCentre), { type: 'bearer' }).expect(200);
@@ -147,6 +149,9 @@ describe('reporting: indicators from the event stream, each event counted once',
     programmes_attending: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_completed: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_refused: { Naryn: 0, 'Osh city': 0, total: 0 },
+    orders_without_person_id: { Naryn: 1, 'Osh city': 1, total: 2 },
+    'orders_with_person_id.completed': { Naryn: 1, 'Osh city': 0, total: 1 },
+    'repeat_orders_6m.completed': { Naryn: 0, 'Osh city': 0, total: 0 },
   };
 
   async function expectGroundTruth() {
@@ -205,7 +210,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Repeat orders']);
     const orders = workbook.getWorksheet('Orders')!;
     const header = (orders.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('Oblast');
@@ -242,5 +247,27 @@ describe('reporting: indicators from the event stream, each event counted once',
     await stack.startOne('reporting');
     await until(async () => (await reportingMetric('referral.declined.v1', 'duplicate')) > 0, 'the redelivery after restart');
     await expectGroundTruth();
+  });
+
+  it('links a new order against the same person by the pseudonym alone, and refuses a malformed ПИН naming the field', async () => {
+    const bad = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(protectionOrderBody({ perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' }, pin: '21505198600' } }))
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('pin');
+    const registered = stack.eventsOn('order.registered.v1').find((e) => e.correlationId === dangerOrder)!;
+    expect(registered.payload.personRef).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(registered)).not.toContain(PIN);
+
+    const repeat = await register('naryn', false, PIN);
+    const linked = await until(async () => {
+      const now = await figures(coordinator, 'oblast');
+      return now['repeat_orders_6m.completed']?.total === 1 && now;
+    }, 'the repeat order to be linked');
+    expect(linked['repeat_orders_12m.completed'].total).toBe(1);
+    expect(linked['repeat_orders_18m.completed'].total).toBe(1);
+    expect(linked.orders_without_person_id.total).toBe(2);
+    expect(stack.eventsOn('order.registered.v1').find((e) => e.correlationId === repeat)!.payload.personRef).toBe(registered.payload.personRef);
   });
 });

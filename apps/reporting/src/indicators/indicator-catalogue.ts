@@ -9,11 +9,15 @@ import {
 } from '@korgoo/contracts';
 import { hoursBetween, median, percentile } from './durations';
 import { CaseFact, FactKind, OrderCase } from './order-case';
+import { PLACEMENT_OUTCOMES, PlacementOutcome, REPEAT_WINDOWS_MONTHS, repeatedWithin } from './repeat-orders';
 
 /** The facts of one table cell with the orders they belong to. */
 export interface CellFacts {
   facts: readonly CaseFact[];
   orders: ReadonlyMap<string, OrderCase>;
+  /** Per order: where its programme ended, and when the next order against the same person came. */
+  outcomes: ReadonlyMap<string, PlacementOutcome | null>;
+  nextOrders: ReadonlyMap<string, Date | null>;
 }
 
 export interface IndicatorColumn {
@@ -53,6 +57,36 @@ function attendingOrders(cell: CellFacts): number {
 /** Hours from the order's issue to its first acceptance, one value per accepted order. */
 function orderToAcceptanceHours(cell: CellFacts): number[] {
   return firstPerOrder(cell, 'referral_accepted');
+}
+
+/** Registered orders in the cell, each once, with the order itself. */
+function registeredOrders(cell: CellFacts): OrderCase[] {
+  return cell.facts.flatMap((f) => (f.kind === 'order_registered' && cell.orders.has(f.orderId) ? [cell.orders.get(f.orderId)!] : []));
+}
+
+const OUTCOME_LABELS: Record<PlacementOutcome, IndicatorLabel> = {
+  completed: { ky: 'программаны аяктагандар', ru: 'после завершения программы', en: 'after completing' },
+  refused: { ky: 'баш тарткандар', ru: 'после отказа', en: 'after refusing' },
+  never_placed: { ky: 'программага жайгаштырылбагандар', ru: 'не направленные в программу', en: 'never placed' },
+};
+
+/** For each outcome: how many orders ended so, then how many of those saw a new order within 6, 12, 18 months. */
+function repeatColumns(): IndicatorColumn[] {
+  return PLACEMENT_OUTCOMES.flatMap((outcome) => [
+    {
+      key: `orders_with_person_id.${outcome}`,
+      group: 'repeats' as const,
+      label: withReason(label('ПИН менен буйруктар', 'Предписания с ПИН', 'Orders with a personal number'), OUTCOME_LABELS[outcome]),
+      measure: (cell: CellFacts) => registeredOrders(cell).filter((o) => o.personRef && cell.outcomes.get(o.orderId) === outcome).length,
+    },
+    ...REPEAT_WINDOWS_MONTHS.map((months) => ({
+      key: `repeat_orders_${months}m.${outcome}`,
+      group: 'repeats' as const,
+      label: withReason(label(`${months} айда кайра буйрук`, `Повторное предписание за ${months} мес.`, `Repeat order within ${months} months`), OUTCOME_LABELS[outcome]),
+      measure: (cell: CellFacts) =>
+        registeredOrders(cell).filter((o) => cell.outcomes.get(o.orderId) === outcome && repeatedWithin(o, cell.nextOrders.get(o.orderId) ?? null, months)).length,
+    })),
+  ]);
 }
 
 function orderDurationDays(cell: CellFacts): number[] {
@@ -173,12 +207,20 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     label: label('Буйруктан биринчи сессияга чейин, медиана (саат)', 'От предписания до первого занятия, медиана (ч)', 'Order to first session, median (hours)'),
     measure: (cell) => median(orderToFirstSessionHours(cell)),
   },
+  {
+    key: 'orders_without_person_id',
+    group: 'repeats',
+    label: label('ПИНсиз буйруктар (кайталоо байланбайт)', 'Предписания без ПИН (повтор не связать)', 'Orders without a personal number (repeats cannot be linked)'),
+    measure: (cell) => registeredOrders(cell).filter((o) => !o.personRef).length,
+  },
+  ...repeatColumns(),
 ];
 
 export const GROUP_TITLES: Record<IndicatorGroup, IndicatorLabel> = {
   orders: { ky: 'Буйруктар', ru: 'Предписания', en: 'Orders' },
   referrals: { ky: 'Жолдомолор', ru: 'Направления', en: 'Referrals' },
   programmes: { ky: 'Программалар', ru: 'Программы', en: 'Programmes' },
+  repeats: { ky: 'Кайталанган буйруктар', ru: 'Повторные предписания', en: 'Repeat orders' },
 };
 
 export const DIMENSION_LABELS: Record<IndicatorDimension, IndicatorLabel> = {

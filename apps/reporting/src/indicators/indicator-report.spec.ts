@@ -19,6 +19,7 @@ function order(orderId: string, issuedAt: string, overrides: Partial<OrderCase> 
     language: 'ky',
     riskBin: '5-6',
     priority: 'high',
+    personRef: null,
     ...overrides,
   };
 }
@@ -106,7 +107,27 @@ describe('the indicator report', () => {
     expect(column(report, 'programmes_refused.unexcused_absences').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
     expect(column(report, 'programmes_closed').total).toBe(0);
     expect(column(report, 'order_to_first_session_median_hours').total).toBe(48);
-    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes']);
+    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'repeats']);
+  });
+
+  it('links repeat orders of the same person within 6, 12 and 18 months, by how the first programme ended', () => {
+    const people = orders.map((o) => (o.orderId === 'o1' ? { ...o, personRef: 'p1' } : o.orderId === 'o2' ? { ...o, personRef: 'p2' } : o));
+    const history = [
+      { orderId: 'o1', personRef: 'p1', issuedAt: at('2026-03-02T08:00:00Z') },
+      { orderId: 'o5', personRef: 'p1', issuedAt: at('2026-08-01T08:00:00Z') },
+      { orderId: 'o2', personRef: 'p2', issuedAt: at('2026-03-10T08:00:00Z') },
+      { orderId: 'o6', personRef: 'p2', issuedAt: at('2027-01-15T08:00:00Z') },
+    ];
+    const report = buildIndicatorReport(people, facts, national, history);
+    expect(column(report, 'orders_without_person_id').total).toBe(1);
+    expect(column(report, 'orders_with_person_id.completed').total).toBe(1);
+    expect(column(report, 'orders_with_person_id.refused').total).toBe(1);
+    expect(column(report, 'orders_with_person_id.never_placed').total).toBe(0);
+    expect(column(report, 'repeat_orders_6m.completed').total).toBe(1);
+    expect(column(report, 'repeat_orders_6m.refused').total).toBe(0);
+    expect(column(report, 'repeat_orders_12m.refused').total).toBe(1);
+    expect(column(report, 'repeat_orders_18m.refused').total).toBe(1);
+    expect(column(report, 'repeat_orders_18m.never_placed').total).toBe(0);
   });
 
   it('gives a centre only the facts that name it and the orders it holds', () => {

@@ -53,7 +53,11 @@ const subjects = EventSubjects;
 /** One function per subject reporting consumes; each reads only codes, instants and ids. */
 export const projectEvent = {
   [EventSubjects.OrderRegistered]: (e: Envelope<'OrderRegistered'>): Projected => ({
-    order: { ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant), unit: e.payload.issuingUnit ?? null },
+    order: {
+      ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant),
+      unit: e.payload.issuingUnit ?? null,
+      personRef: e.payload.personRef ?? null,
+    },
     fact: factOf(e, 'order_registered'),
   }),
   [EventSubjects.OrderWithdrawn]: (e: Envelope<'OrderWithdrawn'>): Projected => ({
