@@ -6,6 +6,7 @@ export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'pr
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
+const DEVELOPMENT_PERSON_PSEUDONYM_KEY = 'korgoo-development-only-person-pseudonym-key';
 export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   gateway: 3000,
   risk: 3001,
@@ -45,6 +46,12 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** Gateway only: the key of the keyed hash that turns a personal number (ПИН) into a pseudonymous person id. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PERSON_PSEUDONYM_KEY must be at least 32 characters' })
+  PERSON_PSEUDONYM_KEY?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -159,6 +166,8 @@ export interface KorgooConfig {
   natsTls: { caFile?: string; certFile?: string; keyFile?: string } | null;
   namespace: string;
   jwtSecret: string;
+  /** Only the gateway reads it. Null in production until set: personal numbers are then not linked at all. */
+  personPseudonymKey: string | null;
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
@@ -210,6 +219,7 @@ function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
   const secrets: Array<[string, string | undefined]> = [
     ['JWT_SECRET', vars.JWT_SECRET],
     ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
+    ['PERSON_PSEUDONYM_KEY', vars.PERSON_PSEUDONYM_KEY],
     ['METRICS_TOKEN', vars.METRICS_TOKEN],
     ['NATS_PASSWORD', vars.NATS_PASSWORD],
     ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
@@ -270,6 +280,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
         : null,
     namespace: vars.KORGOO_NAMESPACE,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    personPseudonymKey: vars.PERSON_PSEUDONYM_KEY ?? (vars.NODE_ENV === 'production' ? null : DEVELOPMENT_PERSON_PSEUDONYM_KEY),
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
     logLevel: vars.LOG_LEVEL,
     dbPoolSize: vars.DB_POOL_SIZE,

@@ -2,11 +2,13 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { MESSAGING } from '@korgoo/platform';
+import { KorgooConfig } from '@korgoo/config';
+import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
+import { personRefOf } from './person-pseudonym';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { ProtectionOrder } from './protection-order.entity';
 
@@ -23,6 +25,7 @@ export class RegisterProtectionOrder {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly audit: AuditTrail,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
   ) {}
 
   async execute(
@@ -75,6 +78,7 @@ export class RegisterProtectionOrder {
         },
         screening: request.screening,
         issuingUnit: request.issuingUnit,
+        personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
       });
       await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
       return { existing: null };
