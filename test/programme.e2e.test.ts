@@ -18,7 +18,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     await stack.start();
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
     // Five services start one after another; on a shared machine that can take longer than one test.
-  }, 300_000);
+  }, 900_000);
 
   afterAll(() => stack.stop());
 

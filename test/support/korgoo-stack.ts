@@ -65,7 +65,8 @@ export class KorgooStack {
   }
 
   async startOne(name: ServiceName): Promise<RunningService> {
-    const service = await startService(name, this.ports.get(name)!, this.env(), { root: ROOT });
+    // A shared, loaded machine can take minutes to bring one service up; the failure still names it.
+    const service = await startService(name, this.ports.get(name)!, this.env(), { root: ROOT, healthTimeoutMs: 180_000 });
     this.services.set(name, service);
     return service;
   }

@@ -103,6 +103,8 @@ class EnvironmentVariables {
   @IsOptional() @Matches(/^https?:\/\//, { message: 'OSRM_URL must be an http(s) URL' }) OSRM_URL?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
   @Transform(toInt) @IsInt() @Min(0) @Max(168) FIRST_SESSION_MARGIN_HOURS = 24;
+  /** One-way travel beyond which no centre is proposed: nobody attends four weekly sessions farther away. */
+  @Transform(toInt) @IsInt() @Min(15) @Max(1440) MAX_TRAVEL_MINUTES = 180;
   @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
@@ -173,6 +175,7 @@ export interface KorgooConfig {
     osrmUrl: string | null;
     handOffLimit: number;
     firstSessionMarginHours: number;
+    maxTravelMinutes: number;
     deadlinePollMs: number;
     acknowledgeWindows: string | null;
   };
@@ -291,6 +294,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       osrmUrl: vars.OSRM_URL ?? null,
       handOffLimit: vars.ROUTING_HANDOFF_LIMIT,
       firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
+      maxTravelMinutes: vars.MAX_TRAVEL_MINUTES,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
     },
