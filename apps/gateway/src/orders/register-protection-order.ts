@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EventSubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { canonicalHash } from './canonical-json';

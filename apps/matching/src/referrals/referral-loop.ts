@@ -6,6 +6,7 @@ import {
   EventEnvelope,
   EventSubjects,
   OrderWithdrawnV1,
+  centreFilterOf,
   QueryRejected,
   ReferralLookup,
   ReferralView,
@@ -263,9 +264,10 @@ export class ReferralLoop {
   async decision(lookup: ReferralLookup, db: EntityManager): Promise<DecisionView | null> {
     const referral = await this.referrals.find(db, lookup.referralId);
     if (!referral) return null;
-    if (lookup.centreId !== undefined) {
+    const centreId = centreFilterOf(lookup.scope);
+    if (centreId !== null) {
       const proposedTo = await this.referrals.centresProposedTo(db, referral.id);
-      if (!proposedTo.has(lookup.centreId)) {
+      if (!proposedTo.has(centreId)) {
         throw new QueryRejected('forbidden', `referral ${referral.referralNumber} belongs to another centre`);
       }
     }
@@ -334,7 +336,7 @@ export class ReferralLoop {
   }
 
   private async view(tx: EntityManager, referralId: string): Promise<ReferralView> {
-    const [view] = await this.referrals.list(tx, { referralId, limit: 1 });
+    const [view] = await this.referrals.list(tx, { centreId: null, referralId, limit: 1 });
     return view;
   }
 

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy,
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
-import { EventSubjects, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
+import { centreFilterOf, CommandSubjects, EventSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { systemClock } from '@korgoo/platform/core';
@@ -92,12 +92,12 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     );
     this.messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => retryingInSavepoint(tx, () => loop.withdraw(tx, event)));
 
-    this.messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId }) => {
-      const [referral] = await referrals.list(this.dataSource.manager, { orderId, limit: 1 });
+    this.messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => {
+      const [referral] = await referrals.list(this.dataSource.manager, { centreId: centreFilterOf(scope), orderId, limit: 1 });
       return { referral: referral ?? null };
     });
-    this.messaging.queries.handle(QuerySubjects.ReferralList, async (request) => ({
-      referrals: await referrals.list(this.dataSource.manager, request),
+    this.messaging.queries.handle(QuerySubjects.ReferralList, async ({ scope, ...filter }) => ({
+      referrals: await referrals.list(this.dataSource.manager, { ...filter, centreId: centreFilterOf(scope) }),
     }));
     this.messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({
       decision: await loop.decision(lookup, this.dataSource.manager),
