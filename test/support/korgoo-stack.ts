@@ -4,7 +4,7 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
-import { NATS_URL } from './test-environment';
+import { GENEROUS_THROTTLING, NATS_URL } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -46,6 +46,7 @@ export class KorgooStack {
       NATS_URL: this.natsUrl,
       KORGOO_NAMESPACE: this.namespace,
       JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
+      ...GENEROUS_THROTTLING,
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '200',
       ...this.extraEnv,

@@ -59,7 +59,7 @@ export const COMPOSITE_ITEMS = {
   barriersToSupport: { indicators: 'supportBarriers', keys: SUPPORT_BARRIER_KEYS, minimum: SUPPORT_BARRIERS_MIN_PRESENT },
 } as const;
 export type CompositeItemKey = keyof typeof COMPOSITE_ITEMS;
-export type IndicatorGroup = (typeof COMPOSITE_ITEMS)[CompositeItemKey]['indicators'];
+export type CompositeIndicatorList = (typeof COMPOSITE_ITEMS)[CompositeItemKey]['indicators'];
 
 export function isCompositeItem(key: string): key is CompositeItemKey {
   return Object.prototype.hasOwnProperty.call(COMPOSITE_ITEMS, key);

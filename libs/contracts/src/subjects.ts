@@ -18,6 +18,13 @@ export const EventSubjects = {
   ReferralCancelled: 'referral.cancelled.v1',
   NotificationSent: 'notification.sent.v1',
   NotificationFailed: 'notification.failed.v1',
+  ProgrammeStarted: 'programme.started.v1',
+  ProgrammeSessionRecorded: 'programme.session_recorded.v1',
+  ProgrammeCompleted: 'programme.completed.v1',
+  ProgrammeRefusalReported: 'programme.refusal_reported.v1',
+  ProgrammeClosedByDecision: 'programme.closed_by_decision.v1',
+  ProgrammeCancelled: 'programme.cancelled.v1',
+  ProgrammeAlert: 'programme.alert.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 
@@ -55,6 +62,7 @@ export const Streams = {
   RISK: 'risk.>',
   REFERRALS: 'referral.>',
   NOTIFICATIONS: 'notification.>',
+  PROGRAMMES: 'programme.>',
   DEAD_LETTERS: 'deadletter.>',
 } as const;
 export type StreamName = keyof typeof Streams;

@@ -6,12 +6,12 @@ import {
   ODARA_ITEM_KEYS,
   type Answer,
   type CompositeItemKey,
-  type IndicatorGroup,
+  type CompositeIndicatorList,
   type OdaraItemKey,
 } from '@korgoo/contracts';
 import { ScreeningError, rejectUnknownKeys, type OdaraScreening } from './screening';
 
-export type ItemSource = IndicatorGroup;
+export type ItemSource = CompositeIndicatorList;
 
 export interface ResolvedItem {
   key: OdaraItemKey;
