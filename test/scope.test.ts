@@ -24,6 +24,15 @@ describe('scope: a centre sees only its own centre, and a request without a scop
   beforeAll(async () => {
     await stack.start();
     [police, coordinator] = await stack.demoTokens('police', 'coordinator');
+    [owner, other] = await Promise.all([
+      stack.login('centre.naryn-asylzat.demo', 'korgoo-demo-centre'),
+      stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre'),
+    ]);
+  });
+
+  afterAll(() => stack.stop());
+
+  it("never lists or reads another centre's referral", async () => {
     const created = await request(stack.gateway)
       .post('/api/v1/protection-orders')
       .auth(police, { type: 'bearer' })
@@ -36,15 +45,6 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === created.body.orderId);
     referralId = routed.payload.referralId;
     expect(routed.payload.centreId).toBe('naryn-asylzat');
-    [owner, other] = await Promise.all([
-      stack.login('centre.naryn-asylzat.demo', 'korgoo-demo-centre'),
-      stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre'),
-    ]);
-  });
-
-  afterAll(() => stack.stop());
-
-  it("never lists or reads another centre's referral", async () => {
     const own = await get('/api/v1/referrals', owner).expect(200);
     expect(own.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
     expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === 'naryn-asylzat')).toBe(true);
