@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The four services as separate processes against this run's database and NATS namespace. */
+/** The five services as separate processes against this run's database and NATS namespace. */
 export class KorgooStack {
   readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
@@ -49,6 +49,8 @@ export class KorgooStack {
       ...GENEROUS_THROTTLING,
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '200',
+      PROGRAMME_TEST_CLOCK: 'true',
+      PROGRAMME_TIMER_POLL_MS: '200',
       ...this.extraEnv,
     };
   }
@@ -63,7 +65,8 @@ export class KorgooStack {
   }
 
   async startOne(name: ServiceName): Promise<RunningService> {
-    const service = await startService(name, this.ports.get(name)!, this.env(), { root: ROOT });
+    // A shared, loaded machine can take minutes to bring one service up; the failure still names it.
+    const service = await startService(name, this.ports.get(name)!, this.env(), { root: ROOT, healthTimeoutMs: 180_000 });
     this.services.set(name, service);
     return service;
   }
@@ -77,6 +80,14 @@ export class KorgooStack {
   async stop(): Promise<void> {
     await Promise.all([...this.services.values()].map((service) => stopService(service)));
     await this.nc?.close();
+  }
+
+  /** Moves the programme service's clock (every replica), so weeks of sessions pass without waiting. */
+  async setClock(at: Date): Promise<void> {
+    for (const service of this.services.values()) {
+      if (service.name !== 'programme' || service.child.exitCode !== null) continue;
+      await request(`http://127.0.0.1:${service.port}`).post('/test/clock').send({ at: at.toISOString() }).expect(200);
+    }
   }
 
   /** Tokens of the development demo accounts, in the order asked. */

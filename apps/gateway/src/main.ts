@@ -22,6 +22,7 @@ import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { MatchingApiModule } from './directory/matching-api.module';
 
@@ -39,7 +40,7 @@ const log = createServiceLog(config);
     AuthModule,
     MatchingApiModule,
   ],
-  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController],
+  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController, ProgrammesController],
   providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
 })
 class GatewayModule {}

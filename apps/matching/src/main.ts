@@ -7,6 +7,7 @@ import { loadMatchingSettings } from './matching-settings';
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
+import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
 const config = loadConfig('matching');
@@ -22,6 +23,7 @@ const log = createServiceLog(config);
     }),
     // The directory first: in development it seeds the demo centres before routing starts.
     DirectoryModule,
+    ProgrammeSessionsModule,
     ReferralsModule.register(settings),
   ],
 })

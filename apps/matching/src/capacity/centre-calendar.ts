@@ -220,8 +220,8 @@ export class CentreCalendar {
   }
 
   /**
-   * A booked group is joinable when it is in the language, long enough, inside the window, run by
-   * a valid pair for this participant who is not away, and has room. Its own weekly windows and
+   * A booked group is joinable when it is for the participant's sex, in the language, long enough, inside
+   * the window, run by a valid pair who is not away, and has room. Its own weekly windows and
    * bookings are not rechecked: the session is already on their calendar.
    */
   private collectJoinableGroups(): void {
@@ -233,11 +233,10 @@ export class CentreCalendar {
       const end = toBishkekMinutes(b.endsAt);
       if (start < notBefore || end > mustFinishBy || end - start < sessionMinutes) continue;
       const day = dayOf(start);
-      const first = this.staffOf(b.facilitatorIds[0]);
-      const second = this.staffOf(b.facilitatorIds[1]);
-      if (!first || !second) continue;
-      const lead = first.facilitator.sex === this.leadSex ? first : second;
-      const co = lead === first ? second : first;
+      // A group belongs to the sex of its lead, listed first: men and women never share a group.
+      const lead = this.staffOf(b.facilitatorIds[0]);
+      const co = this.staffOf(b.facilitatorIds[1]);
+      if (!lead || !co) continue;
       const fit = (s: Staff, sex: Sex) => canFacilitate(s.facilitator, sex, this.language, day) && s.absent.isFree(start, end);
       if (!fit(lead, this.leadSex) || !fit(co, coSex)) continue;
       if (b.participants >= this.centre.groupCapacity) {
