@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { Actor, Scope } from '@korgoo/contracts';
 
 /**
@@ -19,4 +20,10 @@ export function scopeOf(actor: Actor): Scope {
 /** The centre an actor's scope names, for audit rows; null for a national or unit scope. */
 export function scopedCentre(actor: Actor): string | null {
   return actor.role === 'centre' ? actor.centreId : null;
+}
+
+/** The centre a centre account acts for; the guard lets only centre accounts reach these routes. */
+export function centreOf(actor: Actor): string {
+  if (actor.role !== 'centre') throw new ForbiddenException('only a centre account may do this');
+  return actor.centreId;
 }

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -18,7 +17,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
-import { scopeOf } from '../auth/scope';
+import { centreOf, scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 
 export class DeclineReferralRequest {
@@ -117,10 +116,4 @@ export class ReferralActionsController {
     await this.audit.record(actor, 'read', 'referral_decision', referralId);
     return { decision };
   }
-}
-
-/** The guard lets only centre accounts reach accept and decline; this keeps the type honest. */
-function centreOf(actor: Actor): string {
-  if (actor.role !== 'centre') throw new ForbiddenException('only a centre may answer a referral');
-  return actor.centreId;
 }
