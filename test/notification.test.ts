@@ -481,8 +481,8 @@ describe('notification delivers through the recipient’s channels, fails over a
     }, 'the SMS breaker to half-open', BREAKER_RESET_MS + 5_000);
     expect(halfOpen.status).toBe('ok');
     const metrics = await request(`http://127.0.0.1:${notificationPort()}`).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/korgoo_notification_breaker_state\{provider="sms-gateway"[^}]*\} 1/);
-    expect(metrics.text).toMatch(/korgoo_notification_breaker_events_total\{provider="sms-gateway",event="open"[^}]*\} [1-9]/);
+    expect(metrics.text).toMatch(/korgoo_breaker_state\{breaker="sms-gateway"[^}]*\} 1/);
+    expect(metrics.text).toMatch(/korgoo_breaker_events_total\{breaker="sms-gateway",event="open"[^}]*\} [1-9]/);
 
     // The trial message goes through, and the breaker closes again.
     peers.smsAnswers = 'ok';

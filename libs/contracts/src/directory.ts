@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { IsScope, type Scope } from './scope';
 import { PROGRAMME_LANGUAGES, SEXES, Sex, type ProgrammeLanguage } from './vocabulary';
 
 /**
@@ -130,9 +131,9 @@ export class FacilitatorChanges {
   @IsOptional() @IsBoolean() active?: boolean;
 }
 
-/** Set for centre staff: the owner refuses anything outside their own centre. */
+/** A centre scope makes the owner refuse anything outside that centre. */
 abstract class Scoped {
-  @IsOptional() @IsString() scopeCentreId?: string;
+  @IsScope() scope: Scope;
 }
 
 export class CentreListRequest extends Scoped {}

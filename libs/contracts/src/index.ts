@@ -1,3 +1,4 @@
+export * from './actor';
 export * from './contract-violation';
 export * from './directory';
 export * from './envelope';

@@ -1,7 +1,7 @@
 import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventSubject, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
+import { EventSubject, CommandSubjects, QuerySubjects, requireNational } from '@korgoo/contracts';
 import { DeadLetters } from './dead-letters';
 import {
   DEFAULT_CONSUMER_OPTIONS,
@@ -107,7 +107,10 @@ export class MessagingRuntime {
     this.started = true;
     this.queries.handle(
       QuerySubjects.DeadLetterList,
-      async (request) => ({ deadLetters: await this.deadLetters.list(request.limit) }),
+      async (request) => {
+        requireNational(request.scope);
+        return { deadLetters: await this.deadLetters.list(request.limit) };
+      },
       this.options.service,
     );
     this.queries.handle(

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DeadLetterView, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 
 enum KorgooService {
@@ -29,8 +30,9 @@ export class DeadLettersController {
   @Get(':service')
   async list(
     @Param('service', new ParseEnumPipe(KorgooService)) service: KorgooService,
+    @CurrentActor() actor: Actor,
   ): Promise<{ deadLetters: DeadLetterView[] }> {
-    return this.messaging.client.request(QuerySubjects.DeadLetterList, { limit: 100 }, service);
+    return this.messaging.client.request(QuerySubjects.DeadLetterList, { scope: scopeOf(actor), limit: 100 }, service);
   }
 
   @Post(':service/:id/replay')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuditLogEntry } from './audit-log.entity';
 
 export type AuditAction = 'read' | 'list' | 'register' | 'correct' | 'withdraw' | 'replay';

@@ -14,10 +14,3 @@ export class Account {
   @Column('boolean') active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
-
-/** What a verified token says about its bearer. */
-export interface Actor {
-  accountId: string;
-  role: Role;
-  centreId: string | null;
-}

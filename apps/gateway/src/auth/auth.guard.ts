@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Role } from '@korgoo/contracts';
-import { Actor } from './account.entity';
+import type { Actor } from '@korgoo/contracts';
 
 const ROLES_KEY = 'korgoo:roles';
 
@@ -25,6 +25,22 @@ interface TokenClaims {
   sub: string;
   role: Role;
   centreId?: string | null;
+}
+
+/** A centre account without its centre is refused here, so no later rule ever sees a centre actor without one. */
+function actorFrom(claims: TokenClaims): Actor {
+  const accountId = claims.sub;
+  switch (claims.role) {
+    case 'centre':
+      if (typeof claims.centreId !== 'string' || claims.centreId === '') {
+        throw new ForbiddenException('this account is not attached to a centre');
+      }
+      return { role: 'centre', accountId, centreId: claims.centreId };
+    case 'police':
+      return { role: 'police', accountId, unitId: null };
+    default:
+      return { role: claims.role, accountId };
+  }
 }
 
 /** 401 without a valid bearer token, 403 when the role may not use the route. */
@@ -52,7 +68,7 @@ export class AuthGuard implements CanActivate {
     if (!ROLES.includes(claims.role) || typeof claims.sub !== 'string') {
       throw new UnauthorizedException('the bearer token is invalid or expired');
     }
-    const actor: Actor = { accountId: claims.sub, role: claims.role, centreId: claims.centreId ?? null };
+    const actor = actorFrom(claims);
     request.actor = actor;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),

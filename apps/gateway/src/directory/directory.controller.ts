@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CentreDetailView, CentreSummaryView, DirectorySubjects, FacilitatorView } from '@korgoo/contracts';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { scopeOf } from '../auth/scope';
 import { DirectoryClient } from './directory-client';
 import {
   AvailabilityExceptionBody,
@@ -14,8 +15,8 @@ import {
   WeeklyAvailabilityBody,
 } from './directory.dto';
 
-/** Centre staff act only on their own centre; matching refuses anything else as well. */
-const scopeOf = (actor: Actor) => (actor.role === 'centre' ? { scopeCentreId: actor.centreId ?? '(none)' } : {});
+/** Centre staff act only on their own centre; matching refuses anything else. */
+const scoped = (actor: Actor) => ({ scope: scopeOf(actor) });
 
 /**
  * The centre directory (centres, facilitators, weekly availability and its exceptions), kept by matching.
@@ -31,13 +32,13 @@ export class DirectoryController {
   @Get('centres')
   @Roles('admin', 'coordinator', 'centre')
   list(@CurrentActor() actor: Actor): Promise<{ centres: CentreSummaryView[] }> {
-    return this.directory.request(DirectorySubjects.CentreList, scopeOf(actor));
+    return this.directory.request(DirectorySubjects.CentreList, scoped(actor));
   }
 
   @Get('centres/:centreId')
   @Roles('admin', 'coordinator', 'centre')
   show(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<{ centre: CentreDetailView }> {
-    return this.directory.request(DirectorySubjects.CentreDetail, { centreId, ...scopeOf(actor) });
+    return this.directory.request(DirectorySubjects.CentreDetail, { centreId, ...scoped(actor) });
   }
 
   @Post('centres')
@@ -55,8 +56,8 @@ export class DirectoryController {
   @Delete('centres/:centreId')
   @HttpCode(204)
   @Roles('admin')
-  async remove(@Param('centreId') centreId: string): Promise<void> {
-    await this.directory.request(DirectorySubjects.CentreDelete, { centreId });
+  async remove(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.directory.request(DirectorySubjects.CentreDelete, { centreId, ...scoped(actor) });
   }
 
   @Put('centres/:centreId/status')
@@ -66,7 +67,7 @@ export class DirectoryController {
     @Body() body: CentreStatusBody,
     @CurrentActor() actor: Actor,
   ): Promise<{ centre: CentreDetailView }> {
-    return this.directory.request(DirectorySubjects.CentreStatus, { centreId, status: body.status, ...scopeOf(actor) });
+    return this.directory.request(DirectorySubjects.CentreStatus, { centreId, status: body.status, ...scoped(actor) });
   }
 
   @Post('centres/:centreId/facilitators')
@@ -90,8 +91,8 @@ export class DirectoryController {
   @Delete('facilitators/:facilitatorId')
   @HttpCode(204)
   @Roles('admin')
-  async removeFacilitator(@Param('facilitatorId') facilitatorId: string): Promise<void> {
-    await this.directory.request(DirectorySubjects.FacilitatorDelete, { facilitatorId });
+  async removeFacilitator(@Param('facilitatorId') facilitatorId: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.directory.request(DirectorySubjects.FacilitatorDelete, { facilitatorId, ...scoped(actor) });
   }
 
   @Put('facilitators/:facilitatorId/availability')
@@ -101,7 +102,7 @@ export class DirectoryController {
     @Body() body: WeeklyAvailabilityBody,
     @CurrentActor() actor: Actor,
   ): Promise<{ facilitator: FacilitatorView }> {
-    return this.directory.request(DirectorySubjects.AvailabilitySet, { facilitatorId, weekly: body.weekly, ...scopeOf(actor) });
+    return this.directory.request(DirectorySubjects.AvailabilitySet, { facilitatorId, weekly: body.weekly, ...scoped(actor) });
   }
 
   @Post('facilitators/:facilitatorId/exceptions')
@@ -111,7 +112,7 @@ export class DirectoryController {
     @Body() exception: AvailabilityExceptionBody,
     @CurrentActor() actor: Actor,
   ): Promise<{ facilitator: FacilitatorView }> {
-    return this.directory.request(DirectorySubjects.ExceptionAdd, { facilitatorId, exception, ...scopeOf(actor) });
+    return this.directory.request(DirectorySubjects.ExceptionAdd, { facilitatorId, exception, ...scoped(actor) });
   }
 
   @Delete('facilitators/:facilitatorId/exceptions/:exceptionId')
@@ -121,6 +122,6 @@ export class DirectoryController {
     @Param('exceptionId') exceptionId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ facilitator: FacilitatorView }> {
-    return this.directory.request(DirectorySubjects.ExceptionRemove, { facilitatorId, exceptionId, ...scopeOf(actor) });
+    return this.directory.request(DirectorySubjects.ExceptionRemove, { facilitatorId, exceptionId, ...scoped(actor) });
   }
 }

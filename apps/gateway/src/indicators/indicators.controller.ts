@@ -1,19 +1,15 @@
 import { Controller, Get, Headers, Inject, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IndicatorContracts, IndicatorReport, IndicatorRequestClasses, IndicatorScope, IndicatorSubjects } from '@korgoo/contracts';
+import { IndicatorContracts, IndicatorReport, IndicatorRequestClasses, IndicatorSubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { EXPORT_LANGUAGES, ExportLanguage, indicatorsCsv, indicatorsXlsx } from './indicator-export';
 import { IndicatorsQuery } from './indicators.dto';
-
-/** The caller's role decides the scope: centre staff see their own centre, everyone else here the country. */
-function scopeOf(actor: Actor): IndicatorScope {
-  return actor.role === 'centre' ? { kind: 'centre', centreId: actor.centreId ?? '' } : { kind: 'national' };
-}
 
 function languageOf(query: IndicatorsQuery, acceptLanguage: string | undefined): ExportLanguage {
   if (query.lang) return query.lang;

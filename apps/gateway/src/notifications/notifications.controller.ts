@@ -12,8 +12,9 @@ import {
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 
 /**
@@ -41,7 +42,7 @@ export class NotificationsController {
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ attempts: DeliveryAttemptView[] }> {
-    const reply = await this.messaging.client.request(QuerySubjects.DeliveryLog, { referralId });
+    const reply = await this.messaging.client.request(QuerySubjects.DeliveryLog, { referralId, scope: scopeOf(actor) });
     await this.audit.record(actor, 'read', 'delivery_log', referralId);
     return reply;
   }
@@ -54,11 +55,7 @@ export class NotificationsController {
     @Param('entryId', new ParseUUIDPipe()) entryId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ marked: boolean }> {
-    const request =
-      actor.role === 'centre'
-        ? { entryId, recipientKind: 'centre' as const, centreId: actor.centreId ?? undefined }
-        : { entryId, recipientKind: 'coordinators' as const };
-    const reply = await this.messaging.client.request(CommandSubjects.MarkInboxRead, request);
+    const reply = await this.messaging.client.request(CommandSubjects.MarkInboxRead, { entryId, scope: scopeOf(actor) });
     await this.audit.record(actor, 'read', 'inbox_entry', entryId);
     return reply;
   }

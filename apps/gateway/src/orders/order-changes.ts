@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EventSubjects, OdaraScreeningContract } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { WithdrawOrderRequest } from './dto/order-changes.request';
 import { ProtectionOrder } from './protection-order.entity';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView } from '@korgoo/contracts';
+import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView, Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { ProtectionOrder } from './protection-order.entity';
@@ -28,13 +28,13 @@ export class OrderProgress {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
 
-  async of(orderId: string): Promise<OrderProgressView> {
+  async of(orderId: string, scope: Scope): Promise<OrderProgressView> {
     const order = await this.dataSource.getRepository(ProtectionOrder).findOne({ where: { id: orderId } });
     if (!order) throw new NotFoundException(`no protection order ${orderId}`);
     const [{ assessment }, { referral }, { notifications }] = await Promise.all([
-      this.messaging.client.request(QuerySubjects.RiskAssessmentByOrder, { orderId }),
-      this.messaging.client.request(QuerySubjects.ReferralByOrder, { orderId }),
-      this.messaging.client.request(QuerySubjects.NotificationsByOrder, { orderId }),
+      this.messaging.client.request(QuerySubjects.RiskAssessmentByOrder, { orderId, scope }),
+      this.messaging.client.request(QuerySubjects.ReferralByOrder, { orderId, scope }),
+      this.messaging.client.request(QuerySubjects.NotificationsByOrder, { orderId, scope }),
     ]);
     return {
       orderId: order.id,

@@ -4,8 +4,9 @@ import type { Response } from 'express';
 import { AssessmentDetail, OdaraScreeningContract, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { WithdrawOrderRequest } from './dto/order-changes.request';
@@ -42,7 +43,7 @@ export class OrdersController {
   @Get(':id')
   @Roles('police', 'coordinator', 'admin')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<OrderProgressView> {
-    const view = await this.progress.of(id);
+    const view = await this.progress.of(id, scopeOf(actor));
     await this.audit.record(actor, 'read', 'protection_order', id);
     return view;
   }
@@ -54,7 +55,7 @@ export class OrdersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ assessments: AssessmentDetail[] }> {
-    const reply = await this.messaging.client.request(QuerySubjects.AssessmentHistory, { orderId: id });
+    const reply = await this.messaging.client.request(QuerySubjects.AssessmentHistory, { orderId: id, scope: scopeOf(actor) });
     await this.audit.record(actor, 'read', 'risk_assessment', id);
     return reply;
   }

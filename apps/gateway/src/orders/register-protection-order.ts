@@ -4,7 +4,7 @@ import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KorgooConfig } from '@korgoo/config';
 import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';

@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
@@ -11,8 +11,9 @@ import {
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { centreOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { ProtectionOrder } from '../orders/protection-order.entity';
@@ -104,9 +105,4 @@ export class ProgrammesController {
   private ask<S extends ProgrammeSubject>(subject: S, request: ProgrammeContracts[S]['request']) {
     return this.messaging.client.requestFrom<ProgrammeContracts, S>(ProgrammeRequestClasses, subject, request);
   }
-}
-
-function centreOf(actor: Actor): string {
-  if (!actor.centreId) throw new ForbiddenException('this account is not attached to a centre');
-  return actor.centreId;
 }

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -16,8 +15,9 @@ import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'clas
 import { CENTRE_ID, DECLINE_REASONS, DeclineReason, CommandSubjects, QuerySubjects, ReferralView } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { centreOf, scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 
 export class DeclineReferralRequest {
@@ -111,14 +111,9 @@ export class ReferralActionsController {
   @Get(':id/decision')
   @Roles('coordinator', 'admin')
   async decision(@Param('id', new ParseUUIDPipe()) referralId: string, @CurrentActor() actor: Actor) {
-    const { decision } = await this.messaging.client.request(QuerySubjects.ReferralDecision, { referralId });
+    const { decision } = await this.messaging.client.request(QuerySubjects.ReferralDecision, { referralId, scope: scopeOf(actor) });
     if (!decision) throw new NotFoundException(`no referral ${referralId}`);
     await this.audit.record(actor, 'read', 'referral_decision', referralId);
     return { decision };
   }
-}
-
-function centreOf(actor: Actor): string {
-  if (!actor.centreId) throw new ForbiddenException('this account is not attached to a centre');
-  return actor.centreId;
 }

@@ -1,7 +1,6 @@
 import {
   Controller,
   DefaultValuePipe,
-  ForbiddenException,
   Get,
   Inject,
   NotFoundException,
@@ -22,8 +21,9 @@ import {
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { Actor } from '../auth/account.entity';
+import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { scopedCentre, scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 
 @ApiTags('referrals')
@@ -44,21 +44,22 @@ export class ReferralsController {
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
     @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
   ): Promise<{ referrals: ReferralView[] }> {
-    const centreId = actor.role === 'centre' ? (actor.centreId ?? undefined) : undefined;
-    const reply = await this.messaging.client.request(QuerySubjects.ReferralList, { centreId, limit, offset });
-    await this.audit.record(actor, 'list', 'referral', centreId ?? null);
+    const reply = await this.messaging.client.request(QuerySubjects.ReferralList, { scope: scopeOf(actor), limit, offset });
+    await this.audit.record(actor, 'list', 'referral', scopedCentre(actor));
     return reply;
   }
 
   @Get('referrals/:id')
   @Roles('coordinator', 'admin', 'centre')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<ReferralView> {
-    const { referrals } = await this.messaging.client.request(QuerySubjects.ReferralList, { referralId: id, limit: 1 });
+    const { referrals } = await this.messaging.client.request(QuerySubjects.ReferralList, {
+      scope: scopeOf(actor),
+      referralId: id,
+      limit: 1,
+    });
     const referral = referrals[0];
+    // Another centre's referral is answered as missing: its existence is not theirs to learn.
     if (!referral) throw new NotFoundException(`no referral ${id}`);
-    if (actor.role === 'centre' && referral.centreId !== actor.centreId) {
-      throw new ForbiddenException('this referral belongs to another centre');
-    }
     if (actor.role === 'centre') {
       // The centre has now seen it: reminders stop. Best effort: if notification is away, the
       // acknowledgement deadline in matching still guards the referral, so the read must not fail.
@@ -78,12 +79,8 @@ export class ReferralsController {
   @Get('inbox')
   @Roles('coordinator', 'centre')
   async inbox(@CurrentActor() actor: Actor): Promise<{ entries: InboxEntryView[]; unread: number }> {
-    const request =
-      actor.role === 'centre'
-        ? { recipientKind: 'centre' as const, centreId: actor.centreId ?? undefined }
-        : { recipientKind: 'coordinators' as const };
-    const reply = await this.messaging.client.request(QuerySubjects.InboxList, request);
-    await this.audit.record(actor, 'list', 'inbox', actor.centreId);
+    const reply = await this.messaging.client.request(QuerySubjects.InboxList, { scope: scopeOf(actor) });
+    await this.audit.record(actor, 'list', 'inbox', scopedCentre(actor));
     return reply;
   }
 }

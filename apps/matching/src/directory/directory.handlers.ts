@@ -1,7 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { DirectoryContracts, DirectoryRequestClasses, DirectorySubjects } from '@korgoo/contracts';
+import { centreFilterOf, DirectoryContracts, DirectoryRequestClasses, DirectorySubjects, type Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { DirectoryAdmin } from './directory-admin';
+
+/** The centre a scope confines a directory request to; undefined lets an admin reach every centre. */
+const within = (scope: Scope) => centreFilterOf(scope) ?? undefined;
 
 /** Binds the gateway's directory requests to the directory; `write` runs one retried transaction. */
 export function bindDirectoryHandlers(
@@ -11,8 +14,8 @@ export function bindDirectoryHandlers(
   write: <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>,
 ): void {
   const responder = messaging.queries.family<DirectoryContracts>(DirectoryRequestClasses);
-  responder.handle(DirectorySubjects.CentreList, async (r) => ({ centres: await admin.listCentres(db, r.scopeCentreId) }));
-  responder.handle(DirectorySubjects.CentreDetail, async (r) => ({ centre: await admin.centre(db, r.centreId, r.scopeCentreId) }));
+  responder.handle(DirectorySubjects.CentreList, async (r) => ({ centres: await admin.listCentres(db, within(r.scope)) }));
+  responder.handle(DirectorySubjects.CentreDetail, async (r) => ({ centre: await admin.centre(db, r.centreId, within(r.scope)) }));
   responder.handle(DirectorySubjects.CentreCreate, async (r) => ({ centre: await write((tx) => admin.createCentre(tx, r.centre)) }));
   responder.handle(DirectorySubjects.CentreUpdate, async (r) => ({
     centre: await write((tx) => admin.updateCentre(tx, r.centreId, r.changes)),
@@ -22,7 +25,7 @@ export function bindDirectoryHandlers(
     return { deleted: true as const };
   });
   responder.handle(DirectorySubjects.CentreStatus, async (r) => ({
-    centre: await write((tx) => admin.setStatus(tx, r.centreId, r.status, r.scopeCentreId)),
+    centre: await write((tx) => admin.setStatus(tx, r.centreId, r.status, within(r.scope))),
   }));
   responder.handle(DirectorySubjects.FacilitatorCreate, async (r) => ({
     facilitator: await write((tx) => admin.createFacilitator(tx, r.centreId, r.facilitator)),
@@ -35,12 +38,12 @@ export function bindDirectoryHandlers(
     return { deleted: true as const };
   });
   responder.handle(DirectorySubjects.AvailabilitySet, async (r) => ({
-    facilitator: await write((tx) => admin.setWeekly(tx, r.facilitatorId, r.weekly, r.scopeCentreId)),
+    facilitator: await write((tx) => admin.setWeekly(tx, r.facilitatorId, r.weekly, within(r.scope))),
   }));
   responder.handle(DirectorySubjects.ExceptionAdd, async (r) => ({
-    facilitator: await write((tx) => admin.addException(tx, r.facilitatorId, r.exception, r.scopeCentreId)),
+    facilitator: await write((tx) => admin.addException(tx, r.facilitatorId, r.exception, within(r.scope))),
   }));
   responder.handle(DirectorySubjects.ExceptionRemove, async (r) => ({
-    facilitator: await write((tx) => admin.removeException(tx, r.facilitatorId, r.exceptionId, r.scopeCentreId)),
+    facilitator: await write((tx) => admin.removeException(tx, r.facilitatorId, r.exceptionId, within(r.scope))),
   }));
 }

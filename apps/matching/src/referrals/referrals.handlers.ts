@@ -28,7 +28,7 @@ export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityMana
   messaging.on(EventSubjects.RiskReassessed, (event, tx) => retryingInSavepoint(tx, () => h.reassess.execute(tx, event)));
   messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => retryingInSavepoint(tx, () => h.withdraw.execute(tx, event)));
 
-  messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId }) => ({ referral: await h.status.byOrder(db, orderId) }));
+  messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => ({ referral: await h.status.byOrder(db, orderId, scope) }));
   messaging.queries.handle(QuerySubjects.ReferralList, async (request) => ({ referrals: await h.status.list(db, request) }));
   messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({ decision: await h.decision.execute(db, lookup) }));
   messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await h.accept.execute(command) }));

@@ -3,8 +3,8 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
-import { systemClock } from '@korgoo/platform/core';
+import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { exportBreakers, systemClock } from '@korgoo/platform/core';
 import { CentreDirectory } from '../directory/centre-directory';
 import { MatchingSettings } from '../matching-settings';
 import { FallbackTravelTimes } from '../travel/fallback-travel-times';
@@ -50,6 +50,8 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(SERVICE_LOG) private readonly log: Logger,
     @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
     private readonly dataSource: DataSource,
+    private readonly metrics: ServiceMetrics,
+    private readonly health: ServiceHealth,
   ) {}
 
   onModuleInit() {
@@ -117,6 +119,14 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
         onStateChange: (state) => this.log.warn({ breaker: 'osrm', state }, 'OSRM travel-time breaker changed state'),
       });
       providers.push(this.osrm);
+      const osrm = this.osrm;
+      exportBreakers(this.metrics.registry, [osrm.breaker]);
+      // An open breaker means the road graph answers instead: degraded, not down.
+      this.health.add(async (indicators) => {
+        const session = indicators.check('osrm');
+        const snapshot = osrm.breaker.snapshot();
+        return snapshot.state === 'open' ? session.degraded(snapshot) : session.up(snapshot);
+      });
     }
     providers.push(new RoadGraphTravelTimes());
     return providers;

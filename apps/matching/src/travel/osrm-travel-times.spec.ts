@@ -133,7 +133,7 @@ describe('OsrmTravelTimes against a local HTTP server', () => {
     expect(osrm.breakerState()).toBe('open');
 
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(osrm.breakerState()).toBe('halfOpen');
+    expect(osrm.breakerState()).toBe('half_open');
     healthy = true;
     expect(await osrm.estimate(bishkek, [kant], when)).toEqual([{ minutes: 10, km: 10, source: 'osrm' }]);
     expect(osrm.breakerState()).toBe('closed');

@@ -1,8 +1,6 @@
-import CircuitBreaker from 'opossum';
+import { ProviderBreaker, type BreakerState } from '@korgoo/platform/core';
 import type { GeoPoint } from './geo';
 import type { TravelEstimate, TravelTimeProvider } from './travel-time';
-
-export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
 export interface OsrmOptions {
   /** e.g. http://osrm:5000 */
@@ -15,7 +13,6 @@ export interface OsrmOptions {
   resetTimeout?: number;
   /** Calls within the rolling window before the error percentage can open the breaker. */
   volumeThreshold?: number;
-  rollingCountTimeout?: number;
   onStateChange?: (state: BreakerState) => void;
 }
 
@@ -32,26 +29,23 @@ export class OsrmTravelTimes implements TravelTimeProvider {
   readonly source = 'osrm' as const;
   private readonly baseUrl: string;
   private readonly profile: string;
-  private readonly breaker: CircuitBreaker<[string], OsrmTable>;
+  readonly breaker: ProviderBreaker<[string], OsrmTable>;
 
   constructor(options: OsrmOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.profile = options.profile ?? 'driving';
     const timeout = options.timeout ?? 2000;
-    this.breaker = new CircuitBreaker((url: string) => fetchTable(url, timeout), {
-      timeout,
-      errorThresholdPercentage: options.errorThresholdPercentage ?? 50,
-      resetTimeout: options.resetTimeout ?? 30_000,
-      volumeThreshold: options.volumeThreshold ?? 5,
-      rollingCountTimeout: options.rollingCountTimeout ?? 10_000,
-      name: 'osrm-table',
-    });
-    const notify = options.onStateChange;
-    if (notify) {
-      this.breaker.on('open', () => notify('open'));
-      this.breaker.on('halfOpen', () => notify('halfOpen'));
-      this.breaker.on('close', () => notify('closed'));
-    }
+    this.breaker = new ProviderBreaker(
+      'osrm-table',
+      (url: string) => fetchTable(url, timeout),
+      {
+        timeoutMs: timeout,
+        errorThresholdPercent: options.errorThresholdPercentage ?? 50,
+        resetMs: options.resetTimeout ?? 30_000,
+        volumeThreshold: options.volumeThreshold ?? 5,
+      },
+      { onStateChange: options.onStateChange },
+    );
   }
 
   async estimate(origin: GeoPoint, destinations: GeoPoint[], _at: Date): Promise<Array<TravelEstimate | null>> {
@@ -77,9 +71,7 @@ export class OsrmTravelTimes implements TravelTimeProvider {
 
   /** A shut-down breaker lets nothing through, so it reads as open. */
   breakerState(): BreakerState {
-    if (this.breaker.halfOpen) return 'halfOpen';
-    if (this.breaker.closed) return 'closed';
-    return 'open';
+    return this.breaker.state;
   }
 
   shutdown(): void {

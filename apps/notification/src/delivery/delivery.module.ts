@@ -12,6 +12,7 @@ import {
   QueryRejected,
   QuerySubjects,
   RecipientKind,
+  centreFilterOf,
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
@@ -123,8 +124,10 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
     });
 
-    this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId }) => {
-      const rows = await this.dataSource.getRepository(Notification).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+    this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => {
+      const centreId = centreFilterOf(scope);
+      const where = centreId === null ? { orderId } : { orderId, recipientKind: 'centre' as const, centreId };
+      const rows = await this.dataSource.getRepository(Notification).find({ where, order: { createdAt: 'ASC' } });
       return {
         notifications: rows.map((row) => ({
           notificationId: row.id,
@@ -137,8 +140,8 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
         })),
       };
     });
-    this.messaging.queries.handle(QuerySubjects.DeliveryLog, async ({ referralId, centreId }) => ({
-      attempts: await this.deliveryLog(referralId, centreId ?? null),
+    this.messaging.queries.handle(QuerySubjects.DeliveryLog, async ({ referralId, scope }) => ({
+      attempts: await this.deliveryLog(referralId, centreFilterOf(scope)),
     }));
 
     const commands = this.messaging.queries.family<NotificationCommandContracts>(NotificationCommandRequestClasses);

@@ -1,6 +1,5 @@
 import {
   EventEnvelope,
-  EventSubjects,
   ReferralCancelledV1,
   ReferralEscalatedV1,
   ReferralExpiredV1,
@@ -114,13 +113,3 @@ function coordinators(
 ): IntentSpec {
   return { ...base(envelope), recipientKind: 'coordinators', centreId: null, kind, priority, facts, aboutCentreId: null };
 }
-
-/** The referral events that address someone; accepted acknowledges, declined is followed by a reroute or escalation. */
-export const ADDRESSED_SUBJECTS = [
-  EventSubjects.ReferralRouted,
-  EventSubjects.ReferralRerouted,
-  EventSubjects.ReferralUnroutable,
-  EventSubjects.ReferralEscalated,
-  EventSubjects.ReferralExpired,
-  EventSubjects.ReferralCancelled,
-] as const;

@@ -1,6 +1,6 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { QueryRejected, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
+import { centreFilterOf, CommandSubjects, QueryRejected, QuerySubjects, type RecipientKind } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Acknowledgements } from '../delivery/acknowledgements';
@@ -16,9 +16,9 @@ export class InboxModule implements OnModuleInit {
 
   onModuleInit() {
     const acknowledgements = new Acknowledgements();
-    this.messaging.queries.handle(QuerySubjects.InboxList, async ({ recipientKind, centreId, limit }) => {
-      if (recipientKind === 'centre' && !centreId) throw new QueryRejected('invalid_request', 'centreId: required for a centre');
-      const where = { recipientKind, centreId: recipientKind === 'centre' ? centreId : IsNull() };
+    this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit }) => {
+      const centreId = centreFilterOf(scope);
+      const where = centreId === null ? { recipientKind: 'coordinators' as const, centreId: IsNull() } : { recipientKind: 'centre' as const, centreId };
       const repository = this.dataSource.getRepository(InboxEntry);
       const [rows, unread] = await Promise.all([
         repository.find({ where, order: { createdAt: 'DESC' }, take: limit ?? 50 }),
@@ -39,9 +39,9 @@ export class InboxModule implements OnModuleInit {
       };
     });
     // Opening an entry is the centre having seen the referral: its notifications are acknowledged.
-    this.messaging.queries.handle(CommandSubjects.MarkInboxRead, async ({ entryId, recipientKind, centreId }) => {
-      if (recipientKind === 'centre' && !centreId) throw new QueryRejected('invalid_request', 'centreId: required for a centre');
-      const owner = recipientKind === 'centre' ? centreId! : null;
+    this.messaging.queries.handle(CommandSubjects.MarkInboxRead, async ({ entryId, scope }) => {
+      const owner = centreFilterOf(scope);
+      const recipientKind: RecipientKind = owner === null ? 'coordinators' : 'centre';
       return this.dataSource.transaction(async (tx) => {
         const rows: Array<{ referral_id: string; read_at: Date | null }> = await tx.query(
           `SELECT referral_id, read_at FROM notification.inbox_entry

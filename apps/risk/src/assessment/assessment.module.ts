@@ -1,6 +1,6 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AssessmentDetail, EventSubjects, QuerySubjects } from '@korgoo/contracts';
+import { AssessmentDetail, EventSubjects, QuerySubjects, requireNational } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
 import { KorgooConfig } from '@korgoo/config';
@@ -26,11 +26,13 @@ export class AssessmentModule implements OnModuleInit {
     const batchable = { batchable: true };
     this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assessOrderRisk.registered(event, tx)), batchable);
     this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await assessOrderRisk.corrected(event, tx)), batchable);
-    this.messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId }) => {
+    this.messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId, scope }) => {
+      requireNational(scope);
       const latest = await assessments.findOne({ where: { orderId }, order: { version: 'DESC' } });
       return { assessment: latest ? summary(latest) : null };
     });
-    this.messaging.queries.handle(QuerySubjects.AssessmentHistory, async ({ orderId }) => {
+    this.messaging.queries.handle(QuerySubjects.AssessmentHistory, async ({ orderId, scope }) => {
+      requireNational(scope);
       const versions = await assessments.find({ where: { orderId }, order: { version: 'ASC' } });
       return { assessments: versions.map(detail) };
     });

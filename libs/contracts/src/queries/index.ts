@@ -2,31 +2,32 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, 
 import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import type { InboxEntryKind } from '../notification-recipients';
+import { IsScope, type Scope } from '../scope';
 import { CommandSubject, CommandSubjects, QuerySubject, QuerySubjects } from '../subjects';
 
 export class OrderLookup {
   @IsUUID() orderId: string;
+  @IsScope() scope: Scope;
 }
 
 export class ReferralListRequest {
-  /** Set for centre staff: the list is then limited to their centre. */
-  @IsOptional() @IsString() centreId?: string;
+  @IsScope() scope: Scope;
   @IsOptional() @IsUUID() orderId?: string;
   @IsOptional() @IsUUID() referralId?: string;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
   @IsOptional() @IsInt() @Min(0) offset?: number;
 }
 
+/** A centre scope reads that centre's inbox; the national scope reads the coordinators' shared inbox. */
 export class InboxListRequest {
-  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
-  @IsOptional() @IsString() centreId?: string;
+  @IsScope() scope: Scope;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class ReferralLookup {
   @IsUUID() referralId: string;
-  /** Set for centre staff: the owner refuses a referral of another centre. */
-  @IsOptional() @IsString() centreId?: string;
+  /** A centre scope makes the owner answer a referral of another centre as missing. */
+  @IsScope() scope: Scope;
 }
 
 export class AcceptReferralCommand {
@@ -52,8 +53,7 @@ export class AssignReferralCommand {
 
 export class MarkInboxReadCommand {
   @IsUUID() entryId: string;
-  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
-  @IsOptional() @IsString() centreId?: string;
+  @IsScope() scope: Scope;
 }
 
 export class OdaraFormRequest {
@@ -62,6 +62,7 @@ export class OdaraFormRequest {
 }
 
 export class DeadLetterListRequest {
+  @IsScope() scope: Scope;
   @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
@@ -206,6 +207,18 @@ export const CommandRequestClasses: { [S in CommandSubject]: new () => CommandCo
 };
 
 export const RequestClassesBySubject = { ...QueryRequestClasses, ...CommandRequestClasses };
+
+/** The centre a scope limits centre-owned data to (null: every centre); a unit scope sees no centre's data. */
+export function centreFilterOf(scope: Scope): string | null {
+  if (scope.kind === 'national') return null;
+  if (scope.kind === 'centre') return scope.centreId;
+  throw new QueryRejected('forbidden', 'a police unit may not read centre data');
+}
+
+/** Only a national scope may read what no centre or unit owns (assessments, dead letters). */
+export function requireNational(scope: Scope): void {
+  if (scope.kind !== 'national') throw new QueryRejected('forbidden', 'this needs a national scope');
+}
 
 /** A reply that failed carries a code the gateway maps to an HTTP status. */
 export interface QueryFailure {

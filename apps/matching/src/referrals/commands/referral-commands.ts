@@ -21,7 +21,7 @@ export class ReferralCommands {
     return retryingTransaction(() =>
       this.outbox.transaction(async (tx) => {
         await work(tx);
-        const [view] = await this.referrals.list(tx, { referralId, limit: 1 });
+        const [view] = await this.referrals.list(tx, { centreId: null, referralId, limit: 1 });
         return view;
       }),
     );

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { QueryRejected, ReferralLookup } from '@korgoo/contracts';
+import { centreFilterOf, QueryRejected, ReferralLookup } from '@korgoo/contracts';
 import { decisionView, DecisionView } from '../decision-record';
 import { DecisionRepository } from '../repositories/decision-repository';
 import { DeadlineRepository } from '../repositories/deadline-repository';
@@ -19,9 +19,10 @@ export class ReferralDecisionQuery {
   async execute(db: EntityManager, lookup: ReferralLookup): Promise<DecisionView | null> {
     const referral = await this.referrals.find(db, lookup.referralId);
     if (!referral) return null;
-    if (lookup.centreId !== undefined) {
+    const centreId = centreFilterOf(lookup.scope);
+    if (centreId !== null) {
       const proposedTo = await this.deadlines.centresProposedTo(db, referral.id);
-      if (!proposedTo.has(lookup.centreId)) {
+      if (!proposedTo.has(centreId)) {
         throw new QueryRejected('forbidden', `referral ${referral.referralNumber} belongs to another centre`);
       }
     }

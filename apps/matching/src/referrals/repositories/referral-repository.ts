@@ -21,6 +21,8 @@ interface ReferralFields {
   assessmentVersion: number;
 }
 
+export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
+
 export interface NewReferral extends ReferralFields {
   decision: object;
 }
@@ -159,14 +161,15 @@ export class ReferralRepository {
     return row ? toRecord(row) : null;
   }
 
-  async list(db: EntityManager, request: ReferralListRequest): Promise<ReferralView[]> {
+  /** `centreId` null lists every centre's referrals: callers derive it from a scope, never from an optional field. */
+  async list(db: EntityManager, request: ReferralFilter): Promise<ReferralView[]> {
     const rows: ReferralRow[] = await db.query(
       `SELECT r.*, c.name AS centre_name FROM matching.referral r LEFT JOIN matching.centre c ON c.id = r.centre_id
         WHERE ($1::text IS NULL OR r.centre_id = $1)
           AND ($2::uuid IS NULL OR r.order_id = $2)
           AND ($3::uuid IS NULL OR r.id = $3)
         ORDER BY r.created_at DESC LIMIT $4 OFFSET $5`,
-      [request.centreId ?? null, request.orderId ?? null, request.referralId ?? null, request.limit ?? 50, request.offset ?? 0],
+      [request.centreId, request.orderId ?? null, request.referralId ?? null, request.limit ?? 50, request.offset ?? 0],
     );
     return rows.map(toView);
   }

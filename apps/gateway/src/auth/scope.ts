@@ -1,0 +1,30 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { Actor, Scope } from '@korgoo/contracts';
+
+/**
+ * The one place the gateway decides what part of the country an account sees; every list and lookup it
+ * sends to a service carries the result. Police see nationally until police units are recorded on accounts.
+ */
+export function scopeOf(actor: Actor): Scope {
+  switch (actor.role) {
+    case 'centre':
+      return { kind: 'centre', centreId: actor.centreId };
+    case 'police':
+      return actor.unitId === null ? { kind: 'national' } : { kind: 'unit', unitId: actor.unitId };
+    case 'coordinator':
+    case 'admin':
+    case 'probation':
+      return { kind: 'national' };
+  }
+}
+
+/** The centre an actor's scope names, for audit rows; null for a national or unit scope. */
+export function scopedCentre(actor: Actor): string | null {
+  return actor.role === 'centre' ? actor.centreId : null;
+}
+
+/** The centre a centre account acts for; the guard lets only centre accounts reach these routes. */
+export function centreOf(actor: Actor): string {
+  if (actor.role !== 'centre') throw new ForbiddenException('only a centre account may do this');
+  return actor.centreId;
+}

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+import { until } from './support/until';
+
+type Routed = { payload: { referralId: string; centreId: string }; correlationId: string };
+
+describe('scope: a centre sees only its own centre, and a request without a scope is refused', () => {
+  const stack = new KorgooStack();
+  let police: string;
+  let coordinator: string;
+  let referralId: string;
+  let owner: string;
+  let other: string;
+
+  const get = (path: string, token: string) => request(stack.gateway).get(path).auth(token, { type: 'bearer' });
+
+  /** Asks a service directly over NATS, as a caller that skipped the gateway would. */
+  const ask = async (subject: string, body: object) =>
+    (await stack.nc.request(`${stack.namespace}.${subject}`, JSON.stringify(body), { timeout: 5_000 })).json<{
+      error?: { code: string; message: string };
+    }>();
+
+  beforeAll(async () => {
+    await stack.start();
+    [police, coordinator] = await stack.demoTokens('police', 'coordinator');
+    [owner, other] = await Promise.all([
+      stack.login('centre.naryn-asylzat.demo', 'korgoo-demo-centre'),
+      stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre'),
+    ]);
+  });
+
+  afterAll(() => stack.stop());
+
+  it("never lists or reads another centre's referral", async () => {
+    const created = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(
+        protectionOrderBody({
+          perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' } },
+        }),
+      )
+      .expect(201);
+    const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === created.body.orderId);
+    referralId = routed.payload.referralId;
+    expect(routed.payload.centreId).toBe('naryn-asylzat');
+    const own = await get('/api/v1/referrals', owner).expect(200);
+    expect(own.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === 'naryn-asylzat')).toBe(true);
+
+    const foreign = await get('/api/v1/referrals', other).expect(200);
+    expect(foreign.body.referrals.map((r: { referralId: string }) => r.referralId)).not.toContain(referralId);
+    await get(`/api/v1/referrals/${referralId}`, other).expect(404);
+    await get(`/api/v1/referrals/${referralId}`, owner).expect(200);
+
+    const national = await get('/api/v1/referrals', coordinator).expect(200);
+    expect(national.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+  });
+
+  it("never shows another centre's inbox entries", async () => {
+    const entry = await until(async () => {
+      const inbox = await get('/api/v1/inbox', owner).expect(200);
+      return inbox.body.entries.find((e: { referralId: string }) => e.referralId === referralId);
+    }, 'the centre inbox entry');
+    const foreign = await get('/api/v1/inbox', other).expect(200);
+    expect(foreign.body.entries.map((e: { referralId: string }) => e.referralId)).not.toContain(referralId);
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(other, { type: 'bearer' }).expect(404);
+  });
+
+  it('refuses a request that reaches a service without a scope, even straight over NATS', async () => {
+    for (const [subject, body] of [
+      ['query.matching.referrals.v1', { limit: 10 }],
+      ['query.matching.referral-by-order.v1', { orderId: '00000000-0000-4000-8000-000000000000' }],
+      ['query.notification.inbox.v1', {}],
+      ['query.notification.delivery-log.v1', { referralId }],
+      ['query.risk.assessment-history.v1', { orderId: '00000000-0000-4000-8000-000000000000' }],
+    ] as const) {
+      const reply = await ask(subject, body);
+      expect({ subject, code: reply.error?.code }).toEqual({ subject, code: 'invalid_request' });
+      expect(reply.error?.message).toMatch(/scope/);
+    }
+    // A scope that names no centre does not widen the list either.
+    const blank = await ask('query.matching.referrals.v1', { scope: { kind: 'centre', centreId: '' } });
+    expect(blank.error?.code).toBe('invalid_request');
+    const unit = await ask('query.matching.referrals.v1', { scope: { kind: 'unit', unitId: 'bishkek-1' } });
+    expect(unit.error?.code).toBe('forbidden');
+  });
+});
