@@ -139,7 +139,7 @@ async function main() {
     const nodeArgs = CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     // One after another: the first replica of each service runs its migrations and seeds before the next starts.
     for (const name of SERVICES) {
-      for (let replica = 0; replica < REPLICAS; replica++) services.push(await startService(name, port++, env, { root: ROOT, nodeArgs }));
+      for (let replica = 0; replica < REPLICAS; replica++) services.push(await startService(name, port++, env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000 }));
     }
     const gateways = services.filter((service) => service.name === 'gateway').map((service) => `http://127.0.0.1:${service.port}`);
     const gateway = gateways[0];

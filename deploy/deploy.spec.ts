@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
+import { SERVICE_MESSAGING } from '@korgoo/contracts';
+import { deploymentNatsAuthorization, NATS_AUTH_FILE } from '../tools/render-nats-config';
 
 /**
  * What `kubectl kustomize deploy/base` would render, read offline: every resource file, with the JSON-patch
@@ -71,7 +73,10 @@ describe('deploy/base', () => {
   });
 
   it('keeps secrets in a generated Secret that every service reads, never in a ConfigMap', () => {
-    expect(kustomization.secretGenerator).toEqual([{ name: 'korgoo-secrets', envs: ['secrets.env'] }]);
+    expect(kustomization.secretGenerator).toEqual([
+      { name: 'korgoo-secrets', envs: ['secrets.env'] },
+      { name: 'korgoo-nats-users', envs: ['nats-users.env'] },
+    ]);
     const example = readFileSync(join(BASE, 'secrets.env.example'), 'utf8');
     expect(example).toMatch(/^JWT_SECRET=/m);
     for (const configMap of manifests.filter((m) => m.kind === 'ConfigMap')) {
@@ -109,5 +114,20 @@ describe('deploy/base', () => {
       { labelSelector: { matchLabels: { app: 'nats' } }, topologyKey: 'kubernetes.io/hostname' },
     ]);
     expect(named('PodDisruptionBudget', 'nats')?.spec).toEqual({ minAvailable: 2, selector: { matchLabels: { app: 'nats' } } });
+  });
+
+  it('runs NATS with the users generated from SERVICE_MESSAGING, each service under its own', () => {
+    expect(readFileSync(join(__dirname, '..', NATS_AUTH_FILE), 'utf8')).toBe(deploymentNatsAuthorization());
+    expect(kustomization.configMapGenerator).toContainEqual({ name: 'nats-auth', files: ['nats-auth.conf'] });
+    expect(named('ConfigMap', 'nats-config')?.data?.['nats.conf']).toContain('include "auth/nats-auth.conf"');
+    const example = readFileSync(join(BASE, 'nats-users.env.example'), 'utf8');
+    for (const service of Object.keys(SERVICE_MESSAGING)) expect(example).toMatch(new RegExp(`^${service.toUpperCase()}_NATS_PASSWORD=`, 'm'));
+    for (const deployment of deployments) {
+      const env = deployment.spec.template.spec.containers[0].env;
+      expect(env).toContainEqual({
+        name: 'NATS_PASSWORD',
+        valueFrom: { secretKeyRef: { name: 'korgoo-nats-users', key: `${deployment.metadata.name.toUpperCase()}_NATS_PASSWORD` } },
+      });
+    }
   });
 });

@@ -52,7 +52,13 @@ describe('the gateway in production: no API map, metrics only for the scraper', 
   const metricsToken = randomBytes(32).toString('base64');
   const stack = new MatchingStack({
     services: ['gateway'],
-    env: { NODE_ENV: 'production', JWT_SECRET: randomBytes(36).toString('base64'), METRICS_TOKEN: metricsToken },
+    env: {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(36).toString('base64'),
+      METRICS_TOKEN: metricsToken,
+      // The shared test NATS has no users; a server without authorisation accepts any.
+      NATS_PASSWORD: randomBytes(36).toString('base64'),
+    },
   });
 
   beforeAll(() => stack.start());

@@ -323,7 +323,7 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     await request(stack.gateway).get(`/api/v1/referrals/${randomUUID()}/decision`).auth(coordinator, { type: 'bearer' }).expect(404);
     const { body } = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/decision`).auth(coordinator, { type: 'bearer' }).expect(200);
     const [routing] = body.decision.routings;
-    expect(routing).toMatchObject({ trigger: 'assessed', chosen: centreId, providers: ['road-graph', 'straight-line'] });
+    expect(routing).toMatchObject({ trigger: 'assessed', chosen: centreId, providers: ['road-graph'] });
     expect(routing.candidates.length).toBeGreaterThan(10);
     for (const candidate of routing.candidates) {
       expect(candidate.capacity).toEqual(expect.objectContaining({ groupCapacity: expect.any(Number), activeReferrals: expect.any(Number) }));

@@ -90,7 +90,7 @@ describe('ranking by travel: the nearest centre by road, and the decision names 
     expect(routed.travelSource).toBe('road-graph');
     // OSRM was asked first and failed; the road graph answered for every centre.
     expect(osrm.calls).toBeGreaterThan(0);
-    expect(routing.providers).toEqual(['osrm', 'road-graph', 'straight-line']);
+    expect(routing.providers).toEqual(['osrm', 'road-graph']);
     expect(candidates.every((c) => c.travel?.source === 'road-graph')).toBe(true);
     const minutes = (id: string) => candidates.find((c) => c.centreId === id)!.travel!.minutes;
     expect(minutes('bishkek-shans')).toBeGreaterThan(minutes(routed.centreId as string));

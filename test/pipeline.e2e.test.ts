@@ -83,6 +83,16 @@ describe('a protection order flows through gateway, risk, matching and notificat
       .send(protectionOrderBody({ expiresAt: new Date(Date.now() - 7_200_000).toISOString() }))
       .expect(400);
     expect(expiry.body.problems[0].field).toBe('expiresAt');
+    const nowhere = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(protectionOrderBody({ perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: 'atlantis' } } }))
+      .expect(400);
+    expect(nowhere.body.problems[0].field).toBe('perpetrator.location.settlementCode');
+    const twoSexes = protectionOrderBody();
+    (twoSexes.screening as { context: { perpetratorSex: string } }).context.perpetratorSex = 'female';
+    const disagree = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(twoSexes).expect(400);
+    expect(disagree.body.problems.map((p: { field: string }) => p.field)).toEqual(['perpetrator.sex', 'screening.context.perpetratorSex']);
     // The first body's number was never stored: registering it properly now creates it.
     await request(stack.gateway)
       .post('/api/v1/protection-orders')

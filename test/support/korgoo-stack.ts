@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The five services as separate processes against this run's database and NATS namespace. */
+/** Every service as separate processes against this run's database and NATS namespace. */
 export class KorgooStack {
   readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();

@@ -15,6 +15,8 @@ import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
+import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
+import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
 import { OrderProgress } from './orders/order-progress';
@@ -34,13 +36,21 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'gateway',
       entities: [Account, AuditLogEntry, ProtectionOrder],
-      migrations: [CreateGatewaySchema1764000000000],
+      migrations: [CreateGatewaySchema1764000000000, ProbationRole1766000000000],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuthModule,
     MatchingApiModule,
   ],
-  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController, ProgrammesController],
+  controllers: [
+    OrdersController,
+    OdaraFormController,
+    ReferralsController,
+    DeadLettersController,
+    NotificationsController,
+    ProgrammesController,
+    IndicatorsController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
 })
 class GatewayModule {}

@@ -4,6 +4,7 @@ import { AcknowledgeWindowOverrides, parseAcknowledgeWindows } from './referrals
 export interface MatchingSettings {
   handOffLimit: number;
   firstSessionMarginHours: number;
+  maxTravelMinutes: number;
   deadlinePollMs: number;
   osrmUrl: string | null;
   acknowledgeWindows: AcknowledgeWindowOverrides;
@@ -18,6 +19,7 @@ export function loadMatchingSettings(config: KorgooConfig): MatchingSettings {
   return {
     handOffLimit: config.routing.handOffLimit,
     firstSessionMarginHours: config.routing.firstSessionMarginHours,
+    maxTravelMinutes: config.routing.maxTravelMinutes,
     deadlinePollMs: config.routing.deadlinePollMs,
     osrmUrl: config.routing.osrmUrl,
     acknowledgeWindows: text ? parseAcknowledgeWindows(text) : {},

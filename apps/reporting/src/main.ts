@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { CreateReportingSchema1766000000000 } from './migrations/1766000000000-create-reporting-schema';
+import { PersonRef1766100000000 } from './migrations/1766100000000-person-ref';
 import { IndicatorsModule } from './projection/indicators.module';
 
 const config = loadConfig('reporting');
@@ -13,7 +14,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'reporting',
       entities: [],
-      migrations: [CreateReportingSchema1766000000000],
+      migrations: [CreateReportingSchema1766000000000, PersonRef1766100000000],
     }),
     IndicatorsModule,
   ],

@@ -2,6 +2,8 @@ import { ConfigurationError, loadConfig } from './korgoo-config';
 
 // Random bytes as `openssl rand -base64 36` prints them.
 const STRONG = 'q0Zr3F7pXw+K9mUe2LbTn5YcVhJ8sAdG4iRo6PzW1xQ=';
+// The secrets production cannot start without, each random.
+const PRODUCTION = { JWT_SECRET: STRONG, NATS_PASSWORD: 'Hh3kP9xWq2Lr7TzV5nB8mC4dF6gJ1sYa0uEoIiRt' };
 
 describe('loadConfig', () => {
   it('gives local defaults in development', () => {
@@ -21,17 +23,29 @@ describe('loadConfig', () => {
 
   it('is production when NODE_ENV is unset, so the development fallbacks never apply by accident', () => {
     expect(() => loadConfig('gateway', {})).toThrow('JWT_SECRET is required in production');
-    expect(loadConfig('gateway', { JWT_SECRET: STRONG }).environment).toBe('production');
+    expect(loadConfig('gateway', PRODUCTION).environment).toBe('production');
   });
 
   it.each([
-    ['the committed placeholder', { JWT_SECRET: 'CHANGE_ME_TO_AT_LEAST_32_RANDOM_CHARACTERS' }, 'JWT_SECRET is a published placeholder'],
-    ['a repeated character', { JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET looks guessable'],
-    ['a repeated word', { JWT_SECRET: 'passwordpasswordpasswordpassword12' }, 'JWT_SECRET looks guessable'],
-    ['a placeholder webhook secret', { JWT_SECRET: STRONG, SMS_WEBHOOK_SECRET: 'change-me-webhook-secret-0123456789' }, 'SMS_WEBHOOK_SECRET is a published placeholder'],
-    ['a placeholder database password', { JWT_SECRET: STRONG, DATABASE_URL: 'postgres://korgoo:CHANGE_ME@db:5432/korgoo' }, 'the DATABASE_URL password must be at least 32 characters'],
+    ['the committed placeholder', { ...PRODUCTION, JWT_SECRET: 'CHANGE_ME_TO_AT_LEAST_32_RANDOM_CHARACTERS' }, 'JWT_SECRET is a published placeholder'],
+    ['a repeated character', { ...PRODUCTION, JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET looks guessable'],
+    ['a repeated word', { ...PRODUCTION, JWT_SECRET: 'passwordpasswordpasswordpassword12' }, 'JWT_SECRET looks guessable'],
+    ['a placeholder webhook secret', { ...PRODUCTION, SMS_WEBHOOK_SECRET: 'change-me-webhook-secret-0123456789' }, 'SMS_WEBHOOK_SECRET is a published placeholder'],
+    ['a placeholder database password', { ...PRODUCTION, DATABASE_URL: 'postgres://korgoo:CHANGE_ME@db:5432/korgoo' }, 'the DATABASE_URL password must be at least 32 characters'],
   ])('refuses %s in production and says which secret', (_case, env, message) => {
     expect(() => loadConfig('gateway', env)).toThrow(message);
+  });
+
+  it('gives each service a NATS user of its own in production', () => {
+    expect(() => loadConfig('risk', { JWT_SECRET: STRONG })).toThrow('NATS_PASSWORD is required in production');
+    expect(() => loadConfig('risk', { JWT_SECRET: STRONG, NATS_PASSWORD: 'CHANGE_ME_RISK_NATS_PASSWORD_0123456789' })).toThrow('NATS_PASSWORD is a published placeholder');
+    expect(loadConfig('risk', PRODUCTION).natsCredentials).toEqual({ user: 'risk', password: PRODUCTION.NATS_PASSWORD });
+    expect(loadConfig('risk', { NODE_ENV: 'development' })).toMatchObject({ natsCredentials: null, natsTls: null });
+    expect(loadConfig('risk', { NODE_ENV: 'development', NATS_URL: 'tls://nats:4222', NATS_TLS_CA_FILE: '/etc/nats/ca.pem' }).natsTls).toEqual({
+      caFile: '/etc/nats/ca.pem',
+      certFile: undefined,
+      keyFile: undefined,
+    });
   });
 
   it('accepts the development fallbacks outside production', () => {
@@ -60,9 +74,9 @@ describe('loadConfig', () => {
 
   it('keeps the API documentation and open metrics out of production unless asked for', () => {
     expect(loadConfig('gateway', { NODE_ENV: 'development' }).http).toMatchObject({ apiDocs: true, metricsToken: null, corsOrigins: [] });
-    expect(loadConfig('gateway', { JWT_SECRET: STRONG }).http.apiDocs).toBe(false);
-    expect(loadConfig('gateway', { JWT_SECRET: STRONG, API_DOCS: 'on' }).http.apiDocs).toBe(true);
-    expect(() => loadConfig('gateway', { JWT_SECRET: STRONG, METRICS_TOKEN: 'change-me-metrics-token-0123456789' })).toThrow('METRICS_TOKEN is a published placeholder');
+    expect(loadConfig('gateway', PRODUCTION).http.apiDocs).toBe(false);
+    expect(loadConfig('gateway', { ...PRODUCTION, API_DOCS: 'on' }).http.apiDocs).toBe(true);
+    expect(() => loadConfig('gateway', { ...PRODUCTION, METRICS_TOKEN: 'change-me-metrics-token-0123456789' })).toThrow('METRICS_TOKEN is a published placeholder');
   });
 
   it('reads the CORS allow-list as origins and refuses anything else', () => {

@@ -6,6 +6,7 @@ export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'pr
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
+const DEVELOPMENT_PERSON_PSEUDONYM_KEY = 'korgoo-development-only-person-pseudonym-key';
 export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   gateway: 3000,
   risk: 3001,
@@ -29,6 +30,14 @@ class EnvironmentVariables {
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
+  /** This service's NATS password; its NATS user is the service's name (one user per service). */
+  @IsOptional() @IsString() NATS_PASSWORD?: string;
+  @IsOptional() @IsString() NATS_USER?: string;
+  /** TLS to NATS: the CA that signed the servers' certificates, and a client certificate where required. */
+  @IsOptional() @IsString() NATS_TLS_CA_FILE?: string;
+  @IsOptional() @IsString() NATS_TLS_CERT_FILE?: string;
+  @IsOptional() @IsString() NATS_TLS_KEY_FILE?: string;
+
   /** Isolates one deployment (or one test run) on a shared NATS: prefixes every subject and stream. */
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'KORGOO_NAMESPACE must be lower-case letters, digits or _' })
   KORGOO_NAMESPACE = 'korgoo';
@@ -37,6 +46,12 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** Gateway only: the key of the keyed hash that turns a personal number (ПИН) into a pseudonymous person id. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PERSON_PSEUDONYM_KEY must be at least 32 characters' })
+  PERSON_PSEUDONYM_KEY?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -95,6 +110,8 @@ class EnvironmentVariables {
   @IsOptional() @Matches(/^https?:\/\//, { message: 'OSRM_URL must be an http(s) URL' }) OSRM_URL?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
   @Transform(toInt) @IsInt() @Min(0) @Max(168) FIRST_SESSION_MARGIN_HOURS = 24;
+  /** One-way travel beyond which no centre is proposed: nobody attends four weekly sessions farther away. */
+  @Transform(toInt) @IsInt() @Min(15) @Max(1440) MAX_TRAVEL_MINUTES = 180;
   @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
@@ -144,8 +161,13 @@ export interface KorgooConfig {
   environment: RuntimeEnvironment;
   databaseUrl: string;
   natsServers: string[];
+  /** null: an open NATS (development and tests on a shared local server). */
+  natsCredentials: { user: string; password: string } | null;
+  natsTls: { caFile?: string; certFile?: string; keyFile?: string } | null;
   namespace: string;
   jwtSecret: string;
+  /** Only the gateway reads it. Null in production until set: personal numbers are then not linked at all. */
+  personPseudonymKey: string | null;
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
@@ -162,6 +184,7 @@ export interface KorgooConfig {
     osrmUrl: string | null;
     handOffLimit: number;
     firstSessionMarginHours: number;
+    maxTravelMinutes: number;
     deadlinePollMs: number;
     acknowledgeWindows: string | null;
   };
@@ -190,10 +213,15 @@ function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
   if (!vars.JWT_SECRET) {
     throw new ConfigurationError('JWT_SECRET is required in production (NODE_ENV unset means production)');
   }
+  if (!vars.NATS_PASSWORD) {
+    throw new ConfigurationError('NATS_PASSWORD is required in production: every service has a NATS user of its own');
+  }
   const secrets: Array<[string, string | undefined]> = [
     ['JWT_SECRET', vars.JWT_SECRET],
     ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
+    ['PERSON_PSEUDONYM_KEY', vars.PERSON_PSEUDONYM_KEY],
     ['METRICS_TOKEN', vars.METRICS_TOKEN],
+    ['NATS_PASSWORD', vars.NATS_PASSWORD],
     ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
   ];
   const refusals = secrets.flatMap(([name, value]) => {
@@ -245,8 +273,14 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     environment: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
     natsServers: vars.NATS_URL.split(',').map((url) => url.trim()),
+    natsCredentials: vars.NATS_PASSWORD ? { user: vars.NATS_USER ?? service, password: vars.NATS_PASSWORD } : null,
+    natsTls:
+      vars.NATS_TLS_CA_FILE || vars.NATS_TLS_CERT_FILE || vars.NATS_URL.startsWith('tls://')
+        ? { caFile: vars.NATS_TLS_CA_FILE, certFile: vars.NATS_TLS_CERT_FILE, keyFile: vars.NATS_TLS_KEY_FILE }
+        : null,
     namespace: vars.KORGOO_NAMESPACE,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    personPseudonymKey: vars.PERSON_PSEUDONYM_KEY ?? (vars.NODE_ENV === 'production' ? null : DEVELOPMENT_PERSON_PSEUDONYM_KEY),
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
     logLevel: vars.LOG_LEVEL,
     dbPoolSize: vars.DB_POOL_SIZE,
@@ -271,6 +305,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       osrmUrl: vars.OSRM_URL ?? null,
       handOffLimit: vars.ROUTING_HANDOFF_LIMIT,
       firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
+      maxTravelMinutes: vars.MAX_TRAVEL_MINUTES,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
     },

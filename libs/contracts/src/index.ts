@@ -14,3 +14,4 @@ export * from './scope';
 export * from './screening';
 export * from './subjects';
 export * from './vocabulary';
+export * from './service-messaging';

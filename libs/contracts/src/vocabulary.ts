@@ -27,7 +27,7 @@ export const RECIPIENT_KINDS = ['centre', 'coordinators'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** What an account may do is decided by its role alone. */
-export const ROLES = ['police', 'coordinator', 'centre', 'admin'] as const;
+export const ROLES = ['police', 'coordinator', 'centre', 'admin', 'probation'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Languages a perpetrator programme is held in. */

@@ -7,3 +7,4 @@ export * from './messaging-tables';
 export * from './namespace';
 export * from './outbox';
 export * from './queries';
+export * from './nats-authorization';

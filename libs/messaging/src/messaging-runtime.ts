@@ -12,6 +12,7 @@ import {
 } from './durable-consumer';
 import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
 import { MessagingLog } from './log';
+import { inboxPrefix } from './nats-authorization';
 import { SubjectNamespace } from './namespace';
 import { Outbox, OutboxRelay } from './outbox';
 import { QueryClient, QueryResponder } from './queries';
@@ -20,6 +21,9 @@ export interface MessagingRuntimeOptions {
   service: string;
   schema: string;
   natsServers: string[];
+  /** The service's own NATS user; its permissions come from SERVICE_MESSAGING (see nats-authorization). */
+  credentials?: { user: string; password: string } | null;
+  tls?: { caFile?: string; certFile?: string; keyFile?: string } | null;
   namespace: string;
   outboxPollMs: number;
   consumer?: Partial<DurableConsumerOptions>;
@@ -67,6 +71,10 @@ export class MessagingRuntime {
       name: `korgoo-${options.service}`,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
+      // Replies come back under the service's own prefix: its NATS user may subscribe to nothing else's.
+      inboxPrefix: inboxPrefix(options.service),
+      ...(options.credentials ? { user: options.credentials.user, pass: options.credentials.password } : {}),
+      ...(options.tls ? { tls: options.tls } : {}),
     });
     const ns = new SubjectNamespace(options.namespace);
     const jsm = await ensureStreams(nc, ns, { ...DEFAULT_STREAM_SETTINGS, ...options.streams });

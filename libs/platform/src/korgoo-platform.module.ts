@@ -63,6 +63,8 @@ export class KorgooPlatformModule {
                 service: config.service,
                 schema: database.schema,
                 natsServers: config.natsServers,
+                credentials: config.natsCredentials,
+                tls: config.natsTls,
                 namespace: config.namespace,
                 outboxPollMs: config.messaging.outboxPollMs,
                 consumer: {

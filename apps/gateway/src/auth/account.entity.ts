@@ -1,7 +1,7 @@
 import type { Role } from '@korgoo/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** A person who signs in: a police officer, a coordinator, a crisis centre's staff member or an admin. */
+/** A person who signs in: a police officer, a coordinator, a crisis centre's staff member, an admin or the Probation Department (aggregate indicators only). */
 @Entity({ name: 'account' })
 export class Account {
   @PrimaryColumn('uuid') id: string;

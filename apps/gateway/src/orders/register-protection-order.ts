@@ -1,12 +1,14 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EventSubjects } from '@korgoo/contracts';
+import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { MESSAGING } from '@korgoo/platform';
+import { KorgooConfig } from '@korgoo/config';
+import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
 import { AuditTrail } from '../audit/audit-trail';
-import { invalidField } from '../http/problems';
+import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
+import { personRefOf } from './person-pseudonym';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { ProtectionOrder } from './protection-order.entity';
 
@@ -23,6 +25,7 @@ export class RegisterProtectionOrder {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly audit: AuditTrail,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
   ) {}
 
   async execute(
@@ -32,6 +35,7 @@ export class RegisterProtectionOrder {
   ): Promise<RegisteredOrderResponse> {
     const { issuedAt, expiresAt } = checkPeriod(request, now);
     checkLocation(request);
+    checkPerpetratorSex(request);
     const bodyHash = canonicalHash(request);
     const orderId = randomUUID();
     const outcome = await this.messaging.outbox.transaction(async (tx) => {
@@ -74,6 +78,7 @@ export class RegisterProtectionOrder {
         },
         screening: request.screening,
         issuingUnit: request.issuingUnit,
+        personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
       });
       await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
       return { existing: null };
@@ -117,5 +122,21 @@ function checkLocation(request: RegisterProtectionOrderRequest) {
   }
   if ((lat === undefined) !== (lng === undefined)) {
     throw invalidField('perpetrator.location', 'lat and lng must be given together');
+  }
+  // Caught here, not dead-lettered in matching where no one would see it.
+  if (settlementCode && !isSettlementCode(settlementCode)) {
+    throw invalidField('perpetrator.location.settlementCode', `settlementCode ${settlementCode} is not in the gazetteer`);
+  }
+}
+
+/** The sex routes the groups and scores ODARA; given twice, the two must agree. */
+function checkPerpetratorSex(request: RegisterProtectionOrderRequest) {
+  const screened = request.screening.context.perpetratorSex;
+  if (screened !== request.perpetrator.sex) {
+    const rule = `perpetrator.sex (${request.perpetrator.sex}) and screening.context.perpetratorSex (${screened}) must agree`;
+    throw invalidFields([
+      { field: 'perpetrator.sex', rules: [rule] },
+      { field: 'screening.context.perpetratorSex', rules: [rule] },
+    ]);
   }
 }

@@ -46,3 +46,15 @@ export function bishkekInstant(local: string): Date {
   if (Number.isNaN(at.getTime())) throw new RangeError(`not a Bishkek local time: ${local}`);
   return at;
 }
+
+/** One instant in each Bishkek calendar month from `from` to `to`: `from` itself, then each month's first midnight. */
+export function monthStartsBetween(from: Date, to: Date): Date[] {
+  const starts = [from];
+  for (let month = bishkekDateString(from).slice(0, 7); ; ) {
+    const [y, m] = month.split('-').map(Number);
+    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const start = bishkekInstant(`${month}-01`);
+    if (start.getTime() > to.getTime()) return starts;
+    starts.push(start);
+  }
+}

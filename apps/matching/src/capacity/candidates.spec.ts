@@ -1,6 +1,6 @@
 import { demoCentreCapacity, DEMO_DIRECTORY } from '../directory/demo/demo-directory';
 import { bishkekInstant } from './bishkek-time';
-import { capacitySeen, unplacedReasons } from './candidates';
+import { assessCentre, capacitySeen, CentreReach, unplacedReasons } from './candidates';
 
 const shans = DEMO_DIRECTORY.find((c) => c.id === 'bishkek-shans')!;
 const now = bishkekInstant('2026-12-01T09:00');
@@ -47,4 +47,56 @@ describe('candidate records', () => {
     ]);
     expect(unplacedReasons([])).toEqual(['no crisis centre is open']);
   });
+
+  it('says no programme is within reach of the place when no centre is', () => {
+    const capacity = capacitySeen(demoCentreCapacity(shans), 'ky', 0, now);
+    const far = { centreName: 'x', capacity, travel: { minutes: 400, km: 300, source: 'road-graph' as const } };
+    expect(
+      unplacedReasons(
+        [
+          { ...far, centreId: 'a', verdict: { feasible: false, code: 'beyond_reach', reason: '400 minutes one way, beyond the reach of 180 minutes' } },
+          { ...far, centreId: 'b', travel: null, verdict: { feasible: true } },
+        ],
+        'Kazarman',
+      ),
+    ).toEqual([
+      'no programme within reach of Kazarman',
+      'a: 400 minutes one way, beyond the reach of 180 minutes',
+      'b: not reachable by any travel-time provider',
+    ]);
+  });
 });
+
+describe('reach', () => {
+  const capacity = demoCentreCapacity(shans);
+  const request = {
+    participantSex: 'male' as const,
+    language: 'ru' as const,
+    notBefore: bishkekInstant('2026-12-02T09:00'),
+    mustFinishBy: bishkekInstant('2027-03-01T00:00'),
+  };
+  const road = (minutes: number) => ({ minutes, km: minutes, source: 'road-graph' as const });
+  const reach = (minutes: number, closedFrom?: Date): CentreReach => ({
+    travel: road(minutes),
+    travelOn: (date) => (closedFrom && date.getTime() >= closedFrom.getTime() ? null : road(minutes)),
+    maxTravelMinutes: 180,
+  });
+
+  it('plans a centre within reach', () => {
+    expect(assessCentre(capacity, request, reach(120)).feasible).toBe(true);
+  });
+
+  it('never proposes a centre beyond reach, and says how far it is', () => {
+    expect(assessCentre(capacity, request, reach(181))).toEqual({
+      feasible: false,
+      code: 'beyond_reach',
+      reason: '181 minutes one way, beyond the reach of 180 minutes',
+    });
+  });
+
+  it('refuses a plan with a session on a date the road is closed', () => {
+    const verdict = assessCentre(capacity, request, reach(120, bishkekInstant('2026-12-05T00:00')));
+    expect(verdict).toMatchObject({ feasible: false, code: 'no_road_on_session_date' });
+  });
+});
+

@@ -1,3 +1,4 @@
+import { bishkekDateString } from './bishkek-time';
 import type { CentreCapacity, FeasibilityVerdict, Language, ProgrammeRequest, Sex } from './capacity-types';
 import { assessFeasibility } from './feasibility';
 import type { CentreCandidate } from './ranking';
@@ -62,15 +63,61 @@ export function capacitySeen(capacity: CentreCapacity, language: Language, activ
   };
 }
 
-/** Reasons an order could not be placed, one per centre, for coordinators and the escalation event. */
-export function unplacedReasons(candidates: readonly CandidateRecord[]): string[] {
+/**
+ * Reasons an order could not be placed, one per centre, for coordinators and the escalation event; first,
+ * when no centre is within reach at all, that the place has no programme within reach.
+ */
+export function unplacedReasons(candidates: readonly CandidateRecord[], place?: string): string[] {
   if (candidates.length === 0) return ['no crisis centre is open'];
-  return candidates.map((c) => {
-    if (c.excluded) return `${c.centreId}: ${c.excluded} this referral before`;
-    if (c.takenMeanwhile) return `${c.centreId}: ${c.takenMeanwhile}`;
-    if (!c.verdict.feasible) return `${c.centreId}: ${c.verdict.reason}`;
-    return `${c.centreId}: not reachable by any travel-time provider`;
+  const unreachable = (c: CandidateRecord) =>
+    c.travel === null || c.verdict.code === 'beyond_reach' || c.verdict.code === 'no_road_on_session_date';
+  const outOfReach = place !== undefined && candidates.every(unreachable) ? [`no programme within reach of ${place}`] : [];
+  return [
+    ...outOfReach,
+    ...candidates.map((c) => {
+      if (c.excluded) return `${c.centreId}: ${c.excluded} this referral before`;
+      if (c.takenMeanwhile) return `${c.centreId}: ${c.takenMeanwhile}`;
+      if (!c.verdict.feasible) return `${c.centreId}: ${c.verdict.reason}`;
+      return `${c.centreId}: not reachable by any travel-time provider`;
+    }),
+  ];
+}
+
+/** How far the participant is from one centre, on the dates that matter. */
+export interface CentreReach {
+  /** Travel as ranked (at the start of the window); null when no provider knows a road. */
+  travel: TravelEstimate | null;
+  /** Travel on a session's date: passes close in winter; null when there is no road that day. */
+  travelOn(date: Date): TravelEstimate | null;
+  /** Nobody attends four weekly sessions farther than this one way. */
+  maxTravelMinutes: number;
+}
+
+/** The routing reach when none is configured: three hours one way. */
+export const DEFAULT_MAX_TRAVEL_MINUTES = 180;
+
+/**
+ * Can this centre deliver the programme to this participant, within reach on every session's date?
+ * A centre beyond reach is not even planned: its sessions could not be attended.
+ */
+export function assessCentre(capacity: CentreCapacity, request: ProgrammeRequest, reach: CentreReach): FeasibilityVerdict {
+  const beyond = (minutes: number, when: string): FeasibilityVerdict => ({
+    feasible: false,
+    code: 'beyond_reach',
+    reason: `${Math.round(minutes)} minutes one way${when}, beyond the reach of ${reach.maxTravelMinutes} minutes`,
   });
+  if (reach.travel && reach.travel.minutes > reach.maxTravelMinutes) return beyond(reach.travel.minutes, '');
+  const verdict = assessFeasibility(capacity, request);
+  if (!verdict.feasible) return verdict;
+  for (const session of verdict.plan.sessions) {
+    const travel = reach.travelOn(session.startsAt);
+    const date = bishkekDateString(session.startsAt);
+    if (travel === null) {
+      return { feasible: false, code: 'no_road_on_session_date', reason: `no open road to the centre on ${date}` };
+    }
+    if (travel.minutes > reach.maxTravelMinutes) return beyond(travel.minutes, ` on ${date}`);
+  }
+  return verdict;
 }
 
 export interface CentreSeen {
@@ -81,14 +128,15 @@ export interface CentreSeen {
 /** One centre as routing weighs it: the candidate to rank and the record that explains the verdict later. */
 export function assessCandidate(
   centre: CentreSeen,
-  travel: TravelEstimate | null,
+  reach: CentreReach,
   capacity: CentreCapacity,
   request: ProgrammeRequest,
   activeReferrals: number,
   now: Date,
   excluded?: 'declined' | 'expired',
 ): { candidate: CentreCandidate; record: CandidateRecord } {
-  const verdict = assessFeasibility(capacity, request);
+  const verdict = assessCentre(capacity, request, reach);
+  const travel = reach.travel;
   return {
     candidate: { centreId: centre.id, travel, verdict, activeReferrals },
     record: {
@@ -102,10 +150,10 @@ export function assessCandidate(
   };
 }
 
-/** Every open centre weighed for one request; `travel` is in the order of `centres`. */
+/** Every open centre weighed for one request; `reach` is in the order of `centres`. */
 export function assessCandidates(
   centres: readonly CentreSeen[],
-  travel: ReadonlyArray<TravelEstimate | null>,
+  reach: readonly CentreReach[],
   capacities: ReadonlyMap<string, CentreCapacity>,
   load: ReadonlyMap<string, number>,
   request: ProgrammeRequest,
@@ -117,7 +165,7 @@ export function assessCandidates(
   centres.forEach((centre, i) => {
     const assessed = assessCandidate(
       centre,
-      travel[i],
+      reach[i],
       capacities.get(centre.id)!,
       request,
       load.get(centre.id) ?? 0,

@@ -78,7 +78,9 @@ export type InfeasibilityCode =
   | 'no_language_pair'
   | 'no_free_slot_before_expiry'
   | 'group_capacity_full'
-  | 'window_too_short';
+  | 'window_too_short'
+  | 'beyond_reach'
+  | 'no_road_on_session_date';
 
 export type FeasibilityVerdict =
   | { feasible: true; plan: ProgrammePlan }

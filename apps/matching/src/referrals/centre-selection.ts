@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EntityManager } from 'typeorm';
 import { CentreDirectory, CentreLocation } from '../directory/centre-directory';
-import { assessFeasibility } from '../capacity/feasibility';
 import { Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capacity-types';
 import { CentreCandidate, rankCentres } from '../capacity/ranking';
 import { GeoPoint } from '../travel/geo';
+import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
 import { StraightLineTravelTimes } from '../travel/straight-line-travel-times';
 import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
-import { assessCandidate, assessCandidates, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { bishkekDateString, monthStartsBetween } from '../capacity/bishkek-time';
+import { assessCandidate, assessCandidates, assessCentre, CentreReach, unplacedReasons, VerdictRecord } from '../capacity/candidates';
 import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
@@ -41,6 +42,8 @@ export interface Selection {
 export interface SelectionSettings {
   /** The first session starts no sooner than this after routing, so the centre can prepare. */
   firstSessionMarginHours: number;
+  /** No centre farther than this one way is proposed. */
+  maxTravelMinutes: number;
 }
 
 /**
@@ -77,17 +80,18 @@ export class CentreSelection {
   ): Promise<Selection> {
     const request = this.requestFor(facts, now);
     const centres = await this.directory.openCentres(tx);
-    const travel = await this.travelTimes.estimate(facts.origin, centres, now);
+    const reach = await this.reachOf(facts, centres, request);
     const capacities = await this.directory.capacities(tx, centres.map((c) => c.id), now);
     const load = await this.activeLoad(tx);
-    const { candidates, records } = assessCandidates(centres, travel, capacities, load, request, now, exclude);
+    const { candidates, records } = assessCandidates(centres, reach, capacities, load, request, now, exclude);
+    const reachById = new Map(centres.map((c, i) => [c.id, reach[i]]));
     const base = this.baseRecord(facts, request, now);
 
     for (const ranked of rankCentres(candidates, new Set(exclude.keys()))) {
       await tx.query('SAVEPOINT centre_choice');
       await this.directory.lockCentre(tx, ranked.centreId);
       const fresh = (await this.directory.capacities(tx, [ranked.centreId], now)).get(ranked.centreId)!;
-      const verdict = assessFeasibility(fresh, request);
+      const verdict = assessCentre(fresh, request, reachById.get(ranked.centreId)!);
       if (!verdict.feasible) {
         // Rolling back to the savepoint also gives up the centre's lock.
         await tx.query('ROLLBACK TO SAVEPOINT centre_choice');
@@ -110,7 +114,8 @@ export class CentreSelection {
       };
     }
     const all = [...records.values()];
-    return { record: { ...base, candidates: all, chosen: null, plan: null }, chosen: null, reasons: unplacedReasons(all) };
+    const reasons = unplacedReasons(all, placeName(facts));
+    return { record: { ...base, candidates: all, chosen: null, plan: null }, chosen: null, reasons };
   }
 
   /**
@@ -129,7 +134,9 @@ export class CentreSelection {
     await this.directory.lockCentre(tx, centre.id);
     const capacity = (await this.directory.capacities(tx, [centre.id], now)).get(centre.id)!;
     const load = await this.activeLoad(tx);
-    const { candidate, record } = assessCandidate(centre, travel, capacity, request, load.get(centre.id) ?? 0, now);
+    // A coordinator's choice stands beyond the routing reach: they know the case.
+    const reach = { travel, travelOn: () => travel, maxTravelMinutes: Infinity };
+    const { candidate, record } = assessCandidate(centre, reach, capacity, request, load.get(centre.id) ?? 0, now);
     const verdict = candidate.verdict;
     const booked = verdict.feasible
       ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID)
@@ -140,6 +147,21 @@ export class CentreSelection {
       place: { centreId: centre.id, travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
       verdict: record.verdict,
     };
+  }
+
+  /** Travel to every centre in each month the programme may run in: winter closes passes for months. */
+  private async reachOf(facts: RoutingFacts, centres: CentreLocation[], request: ProgrammeRequest): Promise<CentreReach[]> {
+    const byMonth = new Map<string, Array<TravelEstimate | null>>();
+    const monthOf = (at: Date) => bishkekDateString(at).slice(0, 7);
+    for (const at of monthStartsBetween(request.notBefore, request.mustFinishBy)) {
+      byMonth.set(monthOf(at), await this.travelTimes.estimate(facts.origin, centres, at));
+    }
+    const first = byMonth.get(monthOf(request.notBefore))!;
+    return centres.map((_, i) => ({
+      travel: first[i],
+      travelOn: (date: Date) => byMonth.get(monthOf(date))?.[i] ?? null,
+      maxTravelMinutes: this.settings.maxTravelMinutes,
+    }));
   }
 
   private baseRecord(facts: RoutingFacts, request: ProgrammeRequest, now: Date) {
@@ -156,4 +178,10 @@ export class CentreSelection {
       providers: this.providers,
     };
   }
+}
+
+/** The place an order comes from, as coordinators name it. */
+function placeName(facts: RoutingFacts): string {
+  if (facts.settlementCode && isSettlementCode(facts.settlementCode)) return settlementByCode(facts.settlementCode).nameEn;
+  return `${facts.origin.lat.toFixed(3)}, ${facts.origin.lng.toFixed(3)}`;
 }

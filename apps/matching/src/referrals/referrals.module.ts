@@ -10,7 +10,6 @@ import { MatchingSettings } from '../matching-settings';
 import { FallbackTravelTimes } from '../travel/fallback-travel-times';
 import { OsrmTravelTimes } from '../travel/osrm-travel-times';
 import { RoadGraphTravelTimes } from '../travel/road-graph-travel-times';
-import { StraightLineTravelTimes } from '../travel/straight-line-travel-times';
 import { TravelTimeProvider } from '../travel/travel-time';
 import { CentreSelection } from './centre-selection';
 import { AcceptReferral } from './commands/accept-referral';
@@ -73,7 +72,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       (tx) => referrals.activeLoad(tx),
       new FallbackTravelTimes(providers),
       providers.map((p) => p.source),
-      { firstSessionMarginHours: settings.firstSessionMarginHours },
+      { firstSessionMarginHours: settings.firstSessionMarginHours, maxTravelMinutes: settings.maxTravelMinutes },
     );
     const proposals = new Proposals(referrals, deadlines, holds, transitions, outbox, { acknowledgeWindows: settings.acknowledgeWindows });
     const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, outbox, settings);
@@ -102,8 +101,8 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   /**
-   * A routing engine on OpenStreetMap when deployed, then the road graph (passes, winter closures), and
-   * the straight line as the last resort.
+   * A routing engine on OpenStreetMap when deployed, then the road graph (passes, winter closures). No
+   * straight line after them: where the road graph finds no open road there is none, not a guess across a pass.
    */
   private travelProviders(): TravelTimeProvider[] {
     const providers: TravelTimeProvider[] = [];
@@ -119,7 +118,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       });
       providers.push(this.osrm);
     }
-    providers.push(new RoadGraphTravelTimes(), new StraightLineTravelTimes());
+    providers.push(new RoadGraphTravelTimes());
     return providers;
   }
 

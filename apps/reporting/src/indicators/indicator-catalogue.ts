@@ -1,11 +1,23 @@
-import { DECLINE_REASONS, IndicatorDimension, IndicatorGroup, IndicatorLabel, WITHDRAWAL_REASONS } from '@korgoo/contracts';
+import {
+  CLOSURE_REASONS,
+  DECLINE_REASONS,
+  IndicatorDimension,
+  IndicatorGroup,
+  IndicatorLabel,
+  REFUSAL_GROUNDS,
+  WITHDRAWAL_REASONS,
+} from '@korgoo/contracts';
 import { hoursBetween, median, percentile } from './durations';
 import { CaseFact, FactKind, OrderCase } from './order-case';
+import { PLACEMENT_OUTCOMES, PlacementOutcome, REPEAT_WINDOWS_MONTHS, repeatedWithin } from './repeat-orders';
 
 /** The facts of one table cell with the orders they belong to. */
 export interface CellFacts {
   facts: readonly CaseFact[];
   orders: ReadonlyMap<string, OrderCase>;
+  /** Per order: where its programme ended, and when the next order against the same person came. */
+  outcomes: ReadonlyMap<string, PlacementOutcome | null>;
+  nextOrders: ReadonlyMap<string, Date | null>;
 }
 
 export interface IndicatorColumn {
@@ -18,18 +30,63 @@ export interface IndicatorColumn {
 const count = (kind: FactKind, reason?: string) => (cell: CellFacts) =>
   cell.facts.filter((f) => f.kind === kind && (reason === undefined || f.reason === reason)).length;
 
-/** Hours from the order's issue to its first acceptance, one value per accepted order. */
-function orderToAcceptanceHours(cell: CellFacts): number[] {
+/** Hours from each order's issue to its earliest fact of `kind`. */
+function firstPerOrder(cell: CellFacts, kind: FactKind): number[] {
   const first = new Map<string, Date>();
   for (const fact of cell.facts) {
-    if (fact.kind !== 'referral_accepted') continue;
+    if (fact.kind !== kind) continue;
     const seen = first.get(fact.orderId);
     if (!seen || fact.occurredAt < seen) first.set(fact.orderId, fact.occurredAt);
   }
-  return [...first].flatMap(([orderId, acceptedAt]) => {
+  return [...first].flatMap(([orderId, firstAt]) => {
     const issuedAt = cell.orders.get(orderId)?.issuedAt;
-    return issuedAt ? [hoursBetween(issuedAt, acceptedAt)] : [];
+    return issuedAt ? [hoursBetween(issuedAt, firstAt)] : [];
   });
+}
+
+/** Hours from the order's issue to the first session the participant attended, one value per order. */
+function orderToFirstSessionHours(cell: CellFacts): number[] {
+  return firstPerOrder(cell, 'session_attended');
+}
+
+/** Orders with at least one attended session. */
+function attendingOrders(cell: CellFacts): number {
+  return new Set(cell.facts.filter((f) => f.kind === 'session_attended').map((f) => f.orderId)).size;
+}
+
+/** Hours from the order's issue to its first acceptance, one value per accepted order. */
+function orderToAcceptanceHours(cell: CellFacts): number[] {
+  return firstPerOrder(cell, 'referral_accepted');
+}
+
+/** Registered orders in the cell, each once, with the order itself. */
+function registeredOrders(cell: CellFacts): OrderCase[] {
+  return cell.facts.flatMap((f) => (f.kind === 'order_registered' && cell.orders.has(f.orderId) ? [cell.orders.get(f.orderId)!] : []));
+}
+
+const OUTCOME_LABELS: Record<PlacementOutcome, IndicatorLabel> = {
+  completed: { ky: 'программаны аяктагандар', ru: 'после завершения программы', en: 'after completing' },
+  refused: { ky: 'баш тарткандар', ru: 'после отказа', en: 'after refusing' },
+  never_placed: { ky: 'программага жайгаштырылбагандар', ru: 'не направленные в программу', en: 'never placed' },
+};
+
+/** For each outcome: how many orders ended so, then how many of those saw a new order within 6, 12, 18 months. */
+function repeatColumns(): IndicatorColumn[] {
+  return PLACEMENT_OUTCOMES.flatMap((outcome) => [
+    {
+      key: `orders_with_person_id.${outcome}`,
+      group: 'repeats' as const,
+      label: withReason(label('ПИН менен буйруктар', 'Предписания с ПИН', 'Orders with a personal number'), OUTCOME_LABELS[outcome]),
+      measure: (cell: CellFacts) => registeredOrders(cell).filter((o) => o.personRef && cell.outcomes.get(o.orderId) === outcome).length,
+    },
+    ...REPEAT_WINDOWS_MONTHS.map((months) => ({
+      key: `repeat_orders_${months}m.${outcome}`,
+      group: 'repeats' as const,
+      label: withReason(label(`${months} айда кайра буйрук`, `Повторное предписание за ${months} мес.`, `Repeat order within ${months} months`), OUTCOME_LABELS[outcome]),
+      measure: (cell: CellFacts) =>
+        registeredOrders(cell).filter((o) => cell.outcomes.get(o.orderId) === outcome && repeatedWithin(o, cell.nextOrders.get(o.orderId) ?? null, months)).length,
+    })),
+  ]);
 }
 
 function orderDurationDays(cell: CellFacts): number[] {
@@ -52,6 +109,21 @@ const DECLINE_LABELS: Record<(typeof DECLINE_REASONS)[number], IndicatorLabel> =
   language: { ky: 'тил', ru: 'язык', en: 'language' },
   no_facilitator_pair: { ky: 'фасилитатор жубу жок', ru: 'нет пары ведущих', en: 'no facilitator pair' },
   conflict_of_interest: { ky: 'кызыкчылыктардын кагылышуусу', ru: 'конфликт интересов', en: 'conflict of interest' },
+  other: { ky: 'башка', ru: 'другое', en: 'other' },
+};
+
+const REFUSAL_LABELS: Record<(typeof REFUSAL_GROUNDS)[number], IndicatorLabel> = {
+  explicit_refusal: { ky: 'ачык баш тартуу', ru: 'явный отказ', en: 'explicit refusal' },
+  unexcused_absences: { ky: 'себепсиз келбөө', ru: 'неявки без уважительной причины', en: 'unexcused absences' },
+  cannot_finish_before_expiry: { ky: 'мөөнөтүнө чейин бүтпөйт', ru: 'не успеть до окончания срока', en: 'cannot finish before expiry' },
+};
+
+const CLOSURE_LABELS: Record<(typeof CLOSURE_REASONS)[number], IndicatorLabel> = {
+  in_custody: { ky: 'камакта', ru: 'под стражей', en: 'in custody' },
+  order_revoked_by_court: { ky: 'сот буйрукту жокко чыгарды', ru: 'предписание отменено судом', en: 'order revoked by court' },
+  left_country: { ky: 'өлкөдөн чыгып кеткен', ru: 'выехал из страны', en: 'left the country' },
+  deceased: { ky: 'каза болгон', ru: 'умер', en: 'deceased' },
+  treatment_first: { ky: 'адегенде дарылануу', ru: 'сначала лечение', en: 'treatment first' },
   other: { ky: 'башка', ru: 'другое', en: 'other' },
 };
 
@@ -118,11 +190,37 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     label: label('Буйруктан кабыл алууга чейин, 90-процентиль (саат)', 'От предписания до принятия, 90-й процентиль (ч)', 'Order to acceptance, 90th percentile (hours)'),
     measure: (cell) => percentile(orderToAcceptanceHours(cell), 90),
   },
+  counter('programmes', 'programme_started', 'programmes_started', label('Башталган программалар', 'Начатые программы', 'Programmes started')),
+  {
+    key: 'programmes_attending',
+    group: 'programmes',
+    label: label('Жок дегенде бир сессияга катышкан', 'Посетили хотя бы одно занятие', 'Attended at least one session'),
+    measure: attendingOrders,
+  },
+  counter('programmes', 'programme_completed', 'programmes_completed', label('Аякталган программалар', 'Завершённые программы', 'Programmes completed')),
+  ...counterByReason('programmes', 'programme_refused', 'programmes_refused', label('Баш тартуу (72-берене боюнча кабарлама)', 'Отказ (уведомление по ст. 72)', 'Refused (Article 72 notice)'), REFUSAL_LABELS),
+  ...counterByReason('programmes', 'programme_closed', 'programmes_closed', label('Чечим менен жабылган', 'Закрыты решением', 'Closed by decision'), CLOSURE_LABELS),
+  counter('programmes', 'programme_cancelled', 'programmes_cancelled', label('Жокко чыгарылган программалар', 'Отменённые программы', 'Programmes cancelled')),
+  {
+    key: 'order_to_first_session_median_hours',
+    group: 'programmes',
+    label: label('Буйруктан биринчи сессияга чейин, медиана (саат)', 'От предписания до первого занятия, медиана (ч)', 'Order to first session, median (hours)'),
+    measure: (cell) => median(orderToFirstSessionHours(cell)),
+  },
+  {
+    key: 'orders_without_person_id',
+    group: 'repeats',
+    label: label('ПИНсиз буйруктар (кайталоо байланбайт)', 'Предписания без ПИН (повтор не связать)', 'Orders without a personal number (repeats cannot be linked)'),
+    measure: (cell) => registeredOrders(cell).filter((o) => !o.personRef).length,
+  },
+  ...repeatColumns(),
 ];
 
 export const GROUP_TITLES: Record<IndicatorGroup, IndicatorLabel> = {
   orders: { ky: 'Буйруктар', ru: 'Предписания', en: 'Orders' },
   referrals: { ky: 'Жолдомолор', ru: 'Направления', en: 'Referrals' },
+  programmes: { ky: 'Программалар', ru: 'Программы', en: 'Programmes' },
+  repeats: { ky: 'Кайталанган буйруктар', ru: 'Повторные предписания', en: 'Repeat orders' },
 };
 
 export const DIMENSION_LABELS: Record<IndicatorDimension, IndicatorLabel> = {

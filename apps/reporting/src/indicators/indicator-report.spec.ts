@@ -19,6 +19,7 @@ function order(orderId: string, issuedAt: string, overrides: Partial<OrderCase> 
     language: 'ky',
     riskBin: '5-6',
     priority: 'high',
+    personRef: null,
     ...overrides,
   };
 }
@@ -72,6 +73,12 @@ describe('the indicator report', () => {
     fact('o3', 'referral_unroutable', '2026-04-01T08:02:00Z'),
     fact('o3', 'order_withdrawn', '2026-04-02T08:00:00Z', { reason: 'revoked_by_police' }),
     fact('o4', 'referral_routed', '2026-05-01T08:02:00Z', { centreId: 'naryn-a' }),
+    fact('o1', 'programme_started', '2026-03-02T18:00:01Z', { centreId: 'naryn-b', reason: 'men' }),
+    fact('o1', 'session_attended', '2026-03-04T08:00:00Z', { centreId: 'naryn-b' }),
+    fact('o1', 'session_attended', '2026-03-11T08:00:00Z', { centreId: 'naryn-b' }),
+    fact('o1', 'programme_completed', '2026-03-25T10:00:00Z', { centreId: 'naryn-b' }),
+    fact('o2', 'programme_started', '2026-03-10T12:00:01Z', { centreId: 'chuy-a', reason: 'men' }),
+    fact('o2', 'programme_refused', '2026-03-20T12:00:00Z', { centreId: 'chuy-a', reason: 'unexcused_absences' }),
   ];
 
   it('counts each fact once, by the month the order was issued, and leaves out orders outside the period', () => {
@@ -90,6 +97,37 @@ describe('the indicator report', () => {
     const report = buildIndicatorReport(orders, facts, national);
     expect(column(report, 'order_to_acceptance_median_hours')).toEqual({ rows: { '2026-03': 7, '2026-04': null }, total: 7 });
     expect(column(report, 'order_to_acceptance_p90_hours').total).toBe(10);
+  });
+
+  it('follows programmes to their outcome and measures the time to the first attended session', () => {
+    const report = buildIndicatorReport(orders, facts, { ...national, groupBy: 'centre' });
+    expect(column(report, 'programmes_started').total).toBe(2);
+    expect(column(report, 'programmes_attending').rows['naryn-b']).toBe(1);
+    expect(column(report, 'programmes_completed').rows).toMatchObject({ 'naryn-b': 1, 'chuy-a': 0 });
+    expect(column(report, 'programmes_refused.unexcused_absences').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
+    expect(column(report, 'programmes_closed').total).toBe(0);
+    expect(column(report, 'order_to_first_session_median_hours').total).toBe(48);
+    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'repeats']);
+  });
+
+  it('links repeat orders of the same person within 6, 12 and 18 months, by how the first programme ended', () => {
+    const people = orders.map((o) => (o.orderId === 'o1' ? { ...o, personRef: 'p1' } : o.orderId === 'o2' ? { ...o, personRef: 'p2' } : o));
+    const history = [
+      { orderId: 'o1', personRef: 'p1', issuedAt: at('2026-03-02T08:00:00Z') },
+      { orderId: 'o5', personRef: 'p1', issuedAt: at('2026-08-01T08:00:00Z') },
+      { orderId: 'o2', personRef: 'p2', issuedAt: at('2026-03-10T08:00:00Z') },
+      { orderId: 'o6', personRef: 'p2', issuedAt: at('2027-01-15T08:00:00Z') },
+    ];
+    const report = buildIndicatorReport(people, facts, national, history);
+    expect(column(report, 'orders_without_person_id').total).toBe(1);
+    expect(column(report, 'orders_with_person_id.completed').total).toBe(1);
+    expect(column(report, 'orders_with_person_id.refused').total).toBe(1);
+    expect(column(report, 'orders_with_person_id.never_placed').total).toBe(0);
+    expect(column(report, 'repeat_orders_6m.completed').total).toBe(1);
+    expect(column(report, 'repeat_orders_6m.refused').total).toBe(0);
+    expect(column(report, 'repeat_orders_12m.refused').total).toBe(1);
+    expect(column(report, 'repeat_orders_18m.refused').total).toBe(1);
+    expect(column(report, 'repeat_orders_18m.never_placed').total).toBe(0);
   });
 
   it('gives a centre only the facts that name it and the orders it holds', () => {

@@ -1,7 +1,8 @@
 import { INDICATOR_GROUPS, IndicatorDimension, IndicatorReport, IndicatorSheet, Scope } from '@korgoo/contracts';
 import { centreOfOrder, dimensionValue, monthOf, monthsBetween } from './dimensions';
 import { DIMENSION_LABELS, GROUP_TITLES, INDICATOR_COLUMNS, IndicatorColumn } from './indicator-catalogue';
-import { CaseFact, OrderCase } from './order-case';
+import { CaseFact, OrderCase, PersonOrder } from './order-case';
+import { nextOrderAfter, placementOutcome, PlacementOutcome } from './repeat-orders';
 
 export interface IndicatorQuery {
   scope: Scope;
@@ -24,10 +25,20 @@ interface PlacedFact {
  * the caller's scope and the filters, one row per value of the chosen dimension. A fact that names a centre
  * counts for that centre; any other fact counts for the order's centre.
  */
-export function buildIndicatorReport(orders: readonly OrderCase[], facts: readonly CaseFact[], query: IndicatorQuery): IndicatorReport {
+export function buildIndicatorReport(
+  orders: readonly OrderCase[],
+  facts: readonly CaseFact[],
+  query: IndicatorQuery,
+  personHistory: readonly PersonOrder[] = [],
+): IndicatorReport {
   const byOrder = new Map(orders.map((order) => [order.orderId, order]));
   const factsByOrder = new Map<string, CaseFact[]>();
   for (const fact of facts) factsByOrder.set(fact.orderId, [...(factsByOrder.get(fact.orderId) ?? []), fact]);
+  const context: CellContext = {
+    orders: byOrder,
+    outcomes: new Map(orders.map((order) => [order.orderId, placementOutcome(factsByOrder.get(order.orderId) ?? [])])),
+    nextOrders: new Map(orders.map((order) => [order.orderId, nextOrderAfter(order, personHistory)])),
+  };
 
   const placed: PlacedFact[] = [];
   for (const [orderId, orderFacts] of factsByOrder) {
@@ -57,8 +68,8 @@ export function buildIndicatorReport(orders: readonly OrderCase[], facts: readon
       title: GROUP_TITLES[group],
       dimension: { key: query.groupBy, label: DIMENSION_LABELS[query.groupBy] },
       columns: columns.map(({ key, label }) => ({ key, label })),
-      rows: keys.map((key) => ({ key, values: measureAll(columns, rows.get(key)!, byOrder) })),
-      total: measureAll(columns, placed, byOrder),
+      rows: keys.map((key) => ({ key, values: measureAll(columns, rows.get(key)!, context) })),
+      total: measureAll(columns, placed, context),
     };
   });
   return { from: query.from, to: query.to, groupBy: query.groupBy, sheets };
@@ -75,7 +86,13 @@ function visible(centre: string | null, order: OrderCase, query: IndicatorQuery)
   return !query.centreId || centre === query.centreId;
 }
 
-function measureAll(columns: readonly IndicatorColumn[], items: readonly PlacedFact[], orders: ReadonlyMap<string, OrderCase>) {
-  const cell = { facts: items.map((item) => item.fact), orders };
+interface CellContext {
+  orders: ReadonlyMap<string, OrderCase>;
+  outcomes: ReadonlyMap<string, PlacementOutcome | null>;
+  nextOrders: ReadonlyMap<string, Date | null>;
+}
+
+function measureAll(columns: readonly IndicatorColumn[], items: readonly PlacedFact[], context: CellContext) {
+  const cell = { ...context, facts: items.map((item) => item.fact) };
   return columns.map((column) => column.measure(cell));
 }

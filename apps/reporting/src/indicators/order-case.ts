@@ -9,6 +9,15 @@ export interface OrderCase {
   language: string | null;
   riskBin: string | null;
   priority: string | null;
+  /** The gateway's keyed hash of the person's ПИН, when the police gave one: links repeat orders. */
+  personRef: string | null;
+}
+
+/** An order of a person, from any month: what a repeat within 6, 12 or 18 months is looked up in. */
+export interface PersonOrder {
+  orderId: string;
+  personRef: string;
+  issuedAt: Date;
 }
 
 export const FACT_KINDS = [
@@ -23,6 +32,12 @@ export const FACT_KINDS = [
   'referral_escalated',
   'referral_unroutable',
   'referral_cancelled',
+  'programme_started',
+  'session_attended',
+  'programme_completed',
+  'programme_refused',
+  'programme_closed',
+  'programme_cancelled',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

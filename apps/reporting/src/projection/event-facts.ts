@@ -25,7 +25,7 @@ function orderFacts(orderId: string, period: Period, participant: Participant): 
 function factOf(
   envelope: EventEnvelope<{ orderId: string }>,
   kind: FactKind,
-  extra: { reason?: string | null; centreId?: string | null } = {},
+  extra: { reason?: string | null; centreId?: string | null; occurredAt?: string } = {},
 ): CaseFact {
   return {
     eventId: envelope.eventId,
@@ -33,9 +33,19 @@ function factOf(
     kind,
     reason: extra.reason ?? null,
     centreId: extra.centreId ?? null,
-    occurredAt: new Date(envelope.occurredAt),
+    occurredAt: new Date(extra.occurredAt ?? envelope.occurredAt),
   };
 }
+
+/** A programme event: counted for the centre that runs the programme. */
+const programmeFact = (
+  envelope: EventEnvelope<{ orderId: string; centreId: string }>,
+  kind: FactKind,
+  extra: { reason?: string; occurredAt?: string } = {},
+): Projected => ({
+  order: { orderId: envelope.payload.orderId },
+  fact: factOf(envelope, kind, { ...extra, centreId: envelope.payload.centreId }),
+});
 
 type Envelope<S extends keyof typeof subjects> = EventEnvelope<EventPayload<(typeof subjects)[S]>>;
 const subjects = EventSubjects;
@@ -43,7 +53,11 @@ const subjects = EventSubjects;
 /** One function per subject reporting consumes; each reads only codes, instants and ids. */
 export const projectEvent = {
   [EventSubjects.OrderRegistered]: (e: Envelope<'OrderRegistered'>): Projected => ({
-    order: { ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant), unit: e.payload.issuingUnit ?? null },
+    order: {
+      ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant),
+      unit: e.payload.issuingUnit ?? null,
+      personRef: e.payload.personRef ?? null,
+    },
     fact: factOf(e, 'order_registered'),
   }),
   [EventSubjects.OrderWithdrawn]: (e: Envelope<'OrderWithdrawn'>): Projected => ({
@@ -95,6 +109,18 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_cancelled', { centreId: e.payload.centreId ?? null }),
   }),
+  [EventSubjects.ProgrammeStarted]: (e: Envelope<'ProgrammeStarted'>) => programmeFact(e, 'programme_started', { reason: e.payload.track }),
+  // Only attendance is counted; the time to first session is taken from when that session began.
+  [EventSubjects.ProgrammeSessionRecorded]: (e: Envelope<'ProgrammeSessionRecorded'>): Projected =>
+    e.payload.mark === 'attended'
+      ? programmeFact(e, 'session_attended', { occurredAt: e.payload.sessionStartsAt })
+      : { order: { orderId: e.payload.orderId }, fact: null },
+  [EventSubjects.ProgrammeCompleted]: (e: Envelope<'ProgrammeCompleted'>) => programmeFact(e, 'programme_completed', { occurredAt: e.payload.completedAt }),
+  [EventSubjects.ProgrammeRefusalReported]: (e: Envelope<'ProgrammeRefusalReported'>) =>
+    programmeFact(e, 'programme_refused', { reason: e.payload.ground, occurredAt: e.payload.reportedAt }),
+  [EventSubjects.ProgrammeClosedByDecision]: (e: Envelope<'ProgrammeClosedByDecision'>) =>
+    programmeFact(e, 'programme_closed', { reason: e.payload.reason, occurredAt: e.payload.decidedAt }),
+  [EventSubjects.ProgrammeCancelled]: (e: Envelope<'ProgrammeCancelled'>) => programmeFact(e, 'programme_cancelled', { occurredAt: e.payload.cancelledAt }),
 };
 
 export type ProjectedSubject = keyof typeof projectEvent;

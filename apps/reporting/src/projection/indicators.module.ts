@@ -24,14 +24,16 @@ export class IndicatorsModule implements OnModuleInit {
     }
     this.messaging.queries.family<IndicatorContracts>(IndicatorRequestClasses).handle(IndicatorSubjects.Report, async (request) => {
       if (request.from > request.to) throw new QueryRejected('invalid_request', 'from: must not be after to');
-      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(request.from), monthStart(request.to, 1));
+      const [from, to] = [monthStart(request.from), monthStart(request.to, 1)];
+      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, from, to);
+      const history = await readModel.personHistory(this.dataSource.manager, from, to);
       const scope: Scope =
         request.scope.kind === 'centre'
           ? { kind: 'centre', centreId: request.scope.centreId! }
           : request.scope.kind === 'unit'
             ? { kind: 'unit', unitId: request.scope.unitId! }
             : { kind: 'national' };
-      return { report: buildIndicatorReport(orders, facts, { ...request, scope }) };
+      return { report: buildIndicatorReport(orders, facts, { ...request, scope }, history) };
     });
   }
 }

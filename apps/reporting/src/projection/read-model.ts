@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
+import { CaseFact, FactKind, OrderCase, PersonOrder } from '../indicators/order-case';
 import { Projected } from './event-facts';
 
 interface OrderCaseRow {
@@ -12,6 +12,7 @@ interface OrderCaseRow {
   language: string | null;
   risk_bin: string | null;
   priority: string | null;
+  person_ref: string | null;
 }
 
 interface CaseFactRow {
@@ -32,8 +33,8 @@ export class IndicatorReadModel {
   async apply(tx: EntityManager, { order, fact }: Projected): Promise<void> {
     await tx.query(
       `INSERT INTO reporting.order_case AS o
-         (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (order_id) DO UPDATE SET
          issued_at = COALESCE(EXCLUDED.issued_at, o.issued_at),
          expires_at = COALESCE(EXCLUDED.expires_at, o.expires_at),
@@ -43,7 +44,8 @@ export class IndicatorReadModel {
          language = COALESCE(EXCLUDED.language, o.language),
          risk_bin = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.risk_bin ELSE o.risk_bin END,
          priority = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.priority ELSE o.priority END,
-         risk_version = GREATEST(EXCLUDED.risk_version, o.risk_version)`,
+         risk_version = GREATEST(EXCLUDED.risk_version, o.risk_version),
+         person_ref = COALESCE(EXCLUDED.person_ref, o.person_ref)`,
       [
         order.orderId,
         order.issuedAt ?? null,
@@ -55,6 +57,7 @@ export class IndicatorReadModel {
         order.riskBin ?? null,
         order.priority ?? null,
         order.riskVersion ?? null,
+        order.personRef ?? null,
       ],
     );
     if (!fact) return;
@@ -63,6 +66,17 @@ export class IndicatorReadModel {
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
       [fact.eventId, fact.orderId, fact.kind, fact.reason, fact.centreId, fact.occurredAt],
     );
+  }
+
+  /** Every order, of any month, against the people of the orders issued in [from, to): to find repeats. */
+  async personHistory(db: EntityManager, from: Date, to: Date): Promise<PersonOrder[]> {
+    const rows: Array<{ order_id: string; person_ref: string; issued_at: Date }> = await db.query(
+      `SELECT order_id, person_ref, issued_at FROM reporting.order_case
+        WHERE issued_at IS NOT NULL AND person_ref IN (
+          SELECT person_ref FROM reporting.order_case WHERE issued_at >= $1 AND issued_at < $2 AND person_ref IS NOT NULL)`,
+      [from, to],
+    );
+    return rows.map((row) => ({ orderId: row.order_id, personRef: row.person_ref, issuedAt: row.issued_at }));
   }
 
   /** Orders issued in [from, to) with every fact about them. */
@@ -87,6 +101,7 @@ export class IndicatorReadModel {
         language: row.language,
         riskBin: row.risk_bin,
         priority: row.priority,
+        personRef: row.person_ref,
       })),
       facts: factRows.map((row) => ({
         eventId: row.event_id,

@@ -1,7 +1,9 @@
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
+
+export const PERSON_REF = /^[0-9a-f]{64}$/;
 
 /** order.registered.v1: a police officer registered a protection order with its ODARA screening. */
 export class OrderRegisteredV1 {
@@ -11,4 +13,6 @@ export class OrderRegisteredV1 {
   @Nested(() => OdaraScreeningContract) screening: OdaraScreeningContract;
   /** The police unit that issued the order, as registered: counted per unit in the indicators. */
   @IsOptional() @IsString() @MaxLength(200) issuingUnit?: string;
+  /** A keyed hash of the person's ПИН made in the gateway; links repeat orders without the number. */
+  @IsOptional() @Matches(PERSON_REF, { message: 'personRef must be 64 hex digits' }) personRef?: string;
 }

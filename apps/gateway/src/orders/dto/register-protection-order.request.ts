@@ -10,8 +10,22 @@ import {
   MaxLength,
   Min,
   MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+import { isPersonalNumber } from '../person-pseudonym';
 import { PROGRAMME_LANGUAGES, Nested, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
+
+@ValidatorConstraint({ name: 'isPersonalNumber' })
+class PersonalNumberRule implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isPersonalNumber(value);
+  }
+  defaultMessage(): string {
+    return 'pin must be a 14-digit personal number (ПИН) starting with 1 or 2 and a valid birth date';
+  }
+}
 
 /** The person the order is issued against. The name stays in the gateway; services see only routing facts. */
 export class PerpetratorDetails {
@@ -29,6 +43,15 @@ export class PerpetratorDetails {
   @Min(1900)
   @Max(2015)
   birthYear?: number;
+
+  @ApiPropertyOptional({
+    example: '21505198600123',
+    description: 'Personal number (ПИН), optional: only a keyed hash of it leaves the gateway, to count repeat orders',
+  })
+  @IsOptional()
+  @IsString()
+  @Validate(PersonalNumberRule)
+  pin?: string;
 
   @ApiProperty({ enum: SEXES })
   @IsIn(SEXES)

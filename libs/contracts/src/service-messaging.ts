@@ -1,0 +1,60 @@
+import { EventSubject, EventSubjects as E } from './subjects';
+
+/**
+ * Who may say what on NATS: the one declarative map the NATS server's permissions are generated from
+ * (`libs/messaging` renders them for deploy/ and docker-compose). Request/reply subjects name their owner
+ * (`query.matching.…`, `command.notification.…`), so a service answers `query.<itself>.>` and
+ * `command.<itself>.>` and asks only the owners listed here. A new service adds one entry.
+ */
+export interface ServiceMessaging {
+  /** Event domains it publishes: `order` means `order.>` (its stream). */
+  publishes: readonly string[];
+  /** Events it has a durable consumer for. */
+  consumes: readonly EventSubject[];
+  /** Services whose queries and commands it sends; `dead-letters` is every service's dead-letter desk. */
+  asks: readonly string[];
+}
+
+export const SERVICE_MESSAGING = {
+  gateway: {
+    publishes: ['order'],
+    consumes: [],
+    asks: ['risk', 'matching', 'notification', 'programme', 'reporting', 'dead-letters'],
+  },
+  risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
+  matching: { publishes: ['referral'], consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed], asks: [] },
+  notification: {
+    publishes: ['notification'],
+    consumes: [
+      E.ReferralRouted,
+      E.ReferralUnroutable,
+      E.ReferralAccepted,
+      E.ReferralExpired,
+      E.ReferralRerouted,
+      E.ReferralEscalated,
+      E.ReferralCancelled,
+    ],
+    asks: [],
+  },
+  programme: { publishes: ['programme'], consumes: [E.ReferralAccepted, E.ReferralCancelled], asks: ['matching'] },
+  reporting: {
+    publishes: [],
+    consumes: [
+      E.OrderRegistered,
+      E.OrderWithdrawn,
+      E.RiskAssessed,
+      E.RiskReassessed,
+      E.ReferralRouted,
+      E.ReferralRerouted,
+      E.ReferralAccepted,
+      E.ReferralDeclined,
+      E.ReferralExpired,
+      E.ReferralEscalated,
+      E.ReferralUnroutable,
+      E.ReferralCancelled,
+    ],
+    asks: [],
+  },
+} as const satisfies Record<string, ServiceMessaging>;
+
+export type MessagingParticipant = keyof typeof SERVICE_MESSAGING;

@@ -1,0 +1,93 @@
+import { CommandSubjects, MessagingParticipant, QuerySubjects, SERVICE_MESSAGING, StreamName, Streams, streamOf } from '@korgoo/contracts';
+import { SubjectNamespace } from './namespace';
+
+export interface NatsPermissions {
+  publish: string[];
+  subscribe: string[];
+}
+
+/** Replies to a service's own requests (and JetStream's publish acknowledgements) arrive under this prefix. */
+export function inboxPrefix(service: string): string {
+  return `_INBOX_${service}`;
+}
+
+/**
+ * What one service's NATS user may publish and subscribe to, from SERVICE_MESSAGING: its own events and
+ * dead letters, the requests it sends to the owners it asks, the requests addressed to it, and for each event
+ * it consumes exactly its own durable on that event's stream (create, info, pull, acknowledge). Replies to
+ * requests it answers are allowed by `allow_responses`, so no one may publish into another's inbox.
+ */
+export function servicePermissions(service: MessagingParticipant, namespace: string): NatsPermissions {
+  const ns = new SubjectNamespace(namespace);
+  const entry = SERVICE_MESSAGING[service];
+  const streams = (Object.keys(Streams) as StreamName[]).map((name) => ns.stream(name));
+  const asked = entry.asks.map((owner) =>
+    owner === 'dead-letters' ? [ns.subject('query.dead-letters.>'), ns.subject('command.dead-letters.>')] : [ns.subject(`query.${owner}.>`), ns.subject(`command.${owner}.>`)],
+  );
+  const consumers = entry.consumes.flatMap((subject) => {
+    const stream = ns.stream(streamOf(subject));
+    const durable = ns.durable(service, subject);
+    return [
+      `$JS.API.CONSUMER.CREATE.${stream}.${durable}.${ns.subject(subject)}`,
+      `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+      `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+      `$JS.ACK.${stream}.${durable}.>`,
+    ];
+  });
+  return {
+    publish: [
+      ...entry.publishes.map((domain) => ns.subject(`${domain}.>`)),
+      ns.subject(`deadletter.${service}.>`),
+      ...asked.flat(),
+      '$JS.API.INFO',
+      // Every replica makes sure the streams exist with the configured settings.
+      ...streams.flatMap((stream) => ['INFO', 'CREATE', 'UPDATE'].map((action) => `$JS.API.STREAM.${action}.${stream}`)),
+      ...consumers,
+    ],
+    subscribe: [
+      `${inboxPrefix(service)}.>`,
+      ns.subject(`query.${service}.>`),
+      ns.subject(`command.${service}.>`),
+      // Each service's dead-letter desk answers under its own name (see MessagingRuntime.start).
+      ns.subject(`${QuerySubjects.DeadLetterList}.${service}`),
+      ns.subject(`${CommandSubjects.DeadLetterReplay}.${service}`),
+    ],
+  };
+}
+
+/**
+ * The `authorization` block of nats-server's configuration: one user per service. `password` gives the
+ * text to write for each (an environment reference such as `$GATEWAY_NATS_PASSWORD` in deployments, a
+ * quoted literal in tests).
+ */
+export function renderNatsAuthorization(namespace: string, password: (service: MessagingParticipant) => string): string {
+  const users = (Object.keys(SERVICE_MESSAGING) as MessagingParticipant[]).map((service) => {
+    const permissions = servicePermissions(service, namespace);
+    const list = (subjects: string[]) => subjects.map((subject) => `          "${subject}"`).join('\n');
+    return `    {
+      user: "${service}"
+      password: ${password(service)}
+      permissions: {
+        publish: { allow: [
+${list(permissions.publish)}
+        ] }
+        subscribe: { allow: [
+${list(permissions.subscribe)}
+        ] }
+        allow_responses: true
+      }
+    }`;
+  });
+  return `# Generated from SERVICE_MESSAGING (libs/contracts) by \`npm run render:nats\`; do not edit by hand.
+authorization {
+  users: [
+${users.join('\n')}
+  ]
+}
+`;
+}
+
+/** The environment variable a deployment passes a service's NATS password in: GATEWAY_NATS_PASSWORD. */
+export function natsPasswordVariable(service: string): string {
+  return `${service.toUpperCase()}_NATS_PASSWORD`;
+}

@@ -1,0 +1,141 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { CommandSubjects, EventSubjects, MessagingParticipant, QuerySubjects, SERVICE_MESSAGING } from '@korgoo/contracts';
+import { createMessagingTablesSql, inboxPrefix, MessagingRuntime, renderNatsAuthorization } from '@korgoo/messaging';
+import { freePort } from './support/korgoo-stack';
+import { riskAssessed } from './support/matching-stack';
+import { until } from './support/until';
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+const NATS_SERVER = '/usr/sbin/nats-server';
+const NAMESPACE = 'korgoo';
+
+/**
+ * A private nats-server with the generated per-service users: each service says only what SERVICE_MESSAGING
+ * lets it say, and a connection without a user says nothing at all.
+ */
+describe('NATS permissions generated from the service map', () => {
+  const passwords = Object.fromEntries(
+    (Object.keys(SERVICE_MESSAGING) as MessagingParticipant[]).map((service) => [service, randomBytes(24).toString('base64')]),
+  ) as Record<MessagingParticipant, string>;
+  const schema = `nats_permissions_${randomBytes(4).toString('hex')}`;
+  const storeDir = mkdtempSync(join(tmpdir(), 'korgoo-nats-auth-'));
+  const connections: NatsConnection[] = [];
+  let server: ChildProcess;
+  let url: string;
+  let dataSource: DataSource;
+  let matching: MessagingRuntime;
+  const consumed: string[] = [];
+
+  const as = async (service: MessagingParticipant) => {
+    const nc = await connect({ servers: url, user: service, pass: passwords[service], inboxPrefix: inboxPrefix(service) });
+    connections.push(nc);
+    return nc;
+  };
+  const envelope = (subject: string, producer: string, payload: object) => {
+    const eventId = randomUUID();
+    return { eventId, body: JSON.stringify({ eventId, subject, occurredAt: new Date().toISOString(), correlationId: randomUUID(), producer, payload }) };
+  };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `nats://127.0.0.1:${port}`;
+    const config = join(storeDir, 'nats.conf');
+    writeFileSync(
+      config,
+      `listen: "127.0.0.1:${port}"\njetstream { store_dir: "${join(storeDir, 'js')}" }\n` +
+        renderNatsAuthorization(NAMESPACE, (service) => JSON.stringify(passwords[service])),
+    );
+    server = spawn(NATS_SERVER, ['-c', config], { stdio: 'ignore' });
+    await until(async () => {
+      const probe = await as('gateway').catch(() => null);
+      return probe !== null;
+    }, 'the private nats-server to accept the gateway user');
+
+    dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA ${schema}`);
+    for (const sql of createMessagingTablesSql(schema)) await dataSource.query(sql);
+    matching = await MessagingRuntime.connect(
+      dataSource,
+      {
+        service: 'matching',
+        schema,
+        natsServers: [url],
+        namespace: NAMESPACE,
+        outboxPollMs: 50,
+        credentials: { user: 'matching', password: passwords.matching },
+      },
+      silent,
+    );
+    matching.on(EventSubjects.RiskAssessed, async (event) => {
+      consumed.push(event.eventId);
+    });
+    await matching.start();
+  });
+
+  afterAll(async () => {
+    await matching?.stop();
+    await Promise.all(connections.map((nc) => nc.close()));
+    await dataSource?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await dataSource?.destroy();
+    server?.kill('SIGTERM');
+    rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  it('refuses a connection without a user, or with another service\'s password', async () => {
+    await expect(connect({ servers: url, reconnect: false })).rejects.toThrow(/authoriz/i);
+    await expect(connect({ servers: url, user: 'risk', pass: passwords.matching, reconnect: false })).rejects.toThrow(/authoriz/i);
+  });
+
+  it('carries an event from its owner to a durable consumer that is allowed to read it', async () => {
+    const risk = await as('risk');
+    const event = envelope(EventSubjects.RiskAssessed, 'risk', riskAssessed());
+    await jetstream(risk).publish(`${NAMESPACE}.${EventSubjects.RiskAssessed}`, event.body, { msgID: event.eventId });
+    await until(async () => consumed.includes(event.eventId), 'matching to consume the risk assessment');
+  });
+
+  it('refuses a forged order withdrawal from a service that does not own orders', async () => {
+    const risk = await as('risk');
+    const forged = envelope(EventSubjects.OrderWithdrawn, 'gateway', { orderId: randomUUID() });
+    await expect(
+      jetstream(risk).publish(`${NAMESPACE}.${EventSubjects.OrderWithdrawn}`, forged.body, { msgID: forged.eventId, timeout: 2_000 }),
+    ).rejects.toThrow(/permission/i);
+    const orders = await (await jetstreamManager(await as('gateway'))).streams.info(`${NAMESPACE.toUpperCase()}_ORDERS`);
+    expect(orders.state.messages).toBe(0);
+  });
+
+  it('refuses a durable consumer on events the service is not listed to consume', async () => {
+    const notification = await jetstreamManager(await as('notification'));
+    await expect(
+      notification.consumers.add(`${NAMESPACE.toUpperCase()}_ORDERS`, {
+        durable_name: 'notification_order_registered_v1',
+        filter_subject: `${NAMESPACE}.${EventSubjects.OrderRegistered}`,
+        ack_policy: AckPolicy.Explicit,
+      }),
+    ).rejects.toThrow(/permission/i);
+  });
+
+  it('lets the gateway ask and refuses a command from a service with no right to it', async () => {
+    const gateway = await as('gateway');
+    const answer = await gateway.request(`${NAMESPACE}.${QuerySubjects.DeadLetterList}.matching`, JSON.stringify({ limit: 5 }), { timeout: 5_000 });
+    expect(answer.json()).toEqual({ deadLetters: [] });
+    const notification = await as('notification');
+    // Nor may a service listen in another's name.
+    const intercept = notification.subscribe(`${NAMESPACE}.${QuerySubjects.DeadLetterList}.matching`);
+    await expect(
+      (async () => {
+        for await (const message of intercept) return message;
+      })(),
+    ).rejects.toThrow(/permission/i);
+    await expect(
+      notification.request(`${NAMESPACE}.${CommandSubjects.AcceptReferral}`, JSON.stringify({ referralId: randomUUID() }), { timeout: 2_000 }),
+    ).rejects.toThrow(/permission/i);
+  });
+});

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { parseCsv } from './support/csv';
+import { KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+import { until } from './support/until';
+
+type Event = { eventId: string; correlationId: string; payload: Record<string, string> };
+type Sheet = { group: string; columns: Array<{ key: string }>; rows: Array<{ key: string; values: Array<number | null> }>; total: Array<number | null> };
+
+/** Bishkek keeps UTC+6 all year. */
+const thisMonth = () => new Date(Date.now() + 6 * 3_600_000).toISOString().slice(0, 7);
+
+describe('reporting: indicators from the event stream, each event counted once', () => {
+  const stack = new KorgooStack();
+  let police: string;
+  let coordinator: string;
+  let admin: string;
+  const month = thisMonth();
+  const staffByCentre = new Map<string, string>();
+
+  const staff = async (centreId: string) => {
+    if (!staffByCentre.has(centreId)) {
+      const username = `staff.${centreId}.${randomUUID().slice(0, 8)}`;
+      await request(stack.gateway)
+        .post('/api/v1/accounts')
+        .auth(admin, { type: 'bearer' })
+        .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
+        .expect(201);
+      staffByCentre.set(centreId, await stack.login(username, 'a-long-enough-password'));
+    }
+    return staffByCentre.get(centreId)!;
+  };
+
+  const indicators = (token: string, query: Record<string, string>) =>
+    request(stack.gateway).get('/api/v1/indicators').query({ from: month, to: month, ...query }).auth(token, { type: 'bearer' });
+
+  /** Each indicator's value per row key (and under `total`), for the given grouping. */
+  async function figures(token: string, groupBy: string, query: Record<string, string> = {}) {
+    const response = await indicators(token, { groupBy, ...query }).expect(200);
+    const table: Record<string, Record<string, number | null>> = {};
+    for (const sheet of response.body.report.sheets as Sheet[]) {
+      sheet.columns.forEach((column, index) => {
+        table[column.key] = Object.fromEntries([...sheet.rows.map((row) => [row.key, row.values[index]]), ['total', sheet.total[index]]]);
+      });
+    }
+    return table;
+  }
+
+  const PIN = '21505198600123';
+
+  async function register(settlementCode: string, immediateDanger = false, pin?: string): Promise<string> {
+    const body = protectionOrderBody({
+      issuingUnit: `${settlementCode} unit`,
+      perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode }, ...(pin ? { pin } : {}) },
+    });
+    if (immediateDanger) (body.screening.immediateDanger.critical as Record<string, string>).threatenedToKill = 'yes';
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    return created.body.orderId;
+  }
+
+  const routed = (orderId: string) => stack.awaitEvent<Event>('referral.routed.v1', (e) => e.correlationId === orderId);
+
+  async function reportingMetric(subject: string, outcome: string): Promise<number> {
+    const text = (await request(`http://127.0.0.1:${stack.services.get('reporting')!.port}`).get('/metrics')).text;
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('korgoo_events_handled_total{') && l.includes(`subject="${subject}"`) && l.includes(`outcome="${outcome}"`));
+    return line ? Number(line.split(' ').pop()) : 0;
+  }
+
+  /** The programme's events as the programme service publishes them: started, one session attended, completed. */
+  async function followProgramme(orderId: string, referral: Record<string, string>) {
+    const js = jetstream(stack.nc);
+    const facts = { programmeId: randomUUID(), orderId, referralId: referral.referralId, referralNumber: referral.referralNumber, centreId: referral.centreId };
+    const day = 86_400_000;
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString();
+    const sessions = [1, 2, 3, 4].map((index) => ({ index, kind: index <= 2 ? 'individual' : 'group', startsAt: at(index), endsAt: at(index + 0.05) }));
+    const events: Array<[string, object]> = [
+      ['programme.started.v1', { ...facts, track: 'men', language: 'ky', expiresAt: at(29), sessions }],
+      ['programme.session_recorded.v1', { ...facts, sessionIndex: 1, kind: 'individual', mark: 'attended', sessionStartsAt: sessions[0].startsAt }],
+      ['programme.session_recorded.v1', { ...facts, sessionIndex: 2, kind: 'individual', mark: 'excused_absence', excuseReason: 'court_hearing', sessionStartsAt: sessions[1].startsAt }],
+      ['programme.completed.v1', { ...facts, completedAt: at(5) }],
+    ];
+    for (const [subject, payload] of events) {
+      const envelope = { eventId: randomUUID(), subject, occurredAt: new Date().toISOString(), correlationId: orderId, producer: 'programme', payload };
+      await js.publish(`${stack.namespace}.${subject}`, JSON.stringify(envelope), { msgID: envelope.eventId });
+    }
+  }
+
+  let dangerOrder: string;
+  let declinedOrder: string;
+  let withdrawnOrder: string;
+  let acceptingCentre: string;
+  let decliningCentre: string;
+  let reroutedTo: string;
+
+  beforeAll(async () => {
+    await stack.start();
+    [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
+
+    // Naryn: one order accepted where it was routed (immediate danger), one declined there and re-routed.
+    dangerOrder = await register('naryn', true, PIN);
+    const first = await routed(dangerOrder);
+    acceptingCentre = first.payload.centreId;
+    await request(stack.gateway).post(`/api/v1/referrals/${first.payload.referralId}/accept`).auth(await staff(acceptingCentre), { type: 'bearer' }).expect(200);
+    await stack.awaitEvent('referral.accepted.v1', (e) => e.correlationId === dangerOrder);
+    await followProgramme(dangerOrder, first.payload);
+
+    declinedOrder = await register('naryn');
+    const second = await routed(declinedOrder);
+    decliningCentre = second.payload.centreId;
+    await request(stack.gateway)
+      .post(`/api/v1/referrals/${second.payload.referralId}/decline`)
+      .auth(await staff(decliningCentre), { type: 'bearer' })
+      .send({ reason: 'at_capacity' })
+      .expect(200);
+    reroutedTo = (await stack.awaitEvent<Event>('referral.rerouted.v1', (e) => e.correlationId === declinedOrder)).payload.centreId;
+
+    // Osh city: routed, then withdrawn by the police.
+    withdrawnOrder = await register('osh');
+    await routed(withdrawnOrder);
+    await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${withdrawnOrder}/withdrawal`)
+      .auth(police, { type: 'bearer' })
+      .send({ reason: 'revoked_by_police', note: 'revoked after review' })
+      .expect(202);
+    await stack.awaitEvent('referral.cancelled.v1', (e) => e.correlationId === withdrawnOrder);
+  }, 240_000);
+
+  afterAll(() => stack.stop());
+
+  const expectedByOblast = {
+    orders_registered: { Naryn: 2, 'Osh city': 1, total: 3 },
+    orders_withdrawn: { Naryn: 0, 'Osh city': 1, total: 1 },
+    'orders_withdrawn.revoked_by_police': { Naryn: 0, 'Osh city': 1, total: 1 },
+    immediate_danger_alerts: { Naryn: 1, 'Osh city': 0, total: 1 },
+    referrals_routed: { Naryn: 2, 'Osh city': 1, total: 3 },
+    referrals_accepted: { Naryn: 1, 'Osh city': 0, total: 1 },
+    referrals_declined: { Naryn: 1, 'Osh city': 0, total: 1 },
+    'referrals_declined.at_capacity': { Naryn: 1, 'Osh city': 0, total: 1 },
+    referrals_rerouted: { Naryn: 1, 'Osh city': 0, total: 1 },
+    referrals_cancelled: { Naryn: 0, 'Osh city': 1, total: 1 },
+    referrals_unroutable: { Naryn: 0, 'Osh city': 0, total: 0 },
+    order_duration_median_days: { Naryn: 30, 'Osh city': 30, total: 30 },
+    programmes_started: { Naryn: 1, 'Osh city': 0, total: 1 },
+    programmes_attending: { Naryn: 1, 'Osh city': 0, total: 1 },
+    programmes_completed: { Naryn: 1, 'Osh city': 0, total: 1 },
+    programmes_refused: { Naryn: 0, 'Osh city': 0, total: 0 },
+    orders_without_person_id: { Naryn: 1, 'Osh city': 1, total: 2 },
+    'orders_with_person_id.completed': { Naryn: 1, 'Osh city': 0, total: 1 },
+    'repeat_orders_6m.completed': { Naryn: 0, 'Osh city': 0, total: 0 },
+  };
+
+  async function expectGroundTruth() {
+    const byOblast = await figures(coordinator, 'oblast');
+    for (const [key, values] of Object.entries(expectedByOblast)) expect({ [key]: byOblast[key] }).toEqual({ [key]: values });
+    expect(byOblast.order_to_acceptance_median_hours.Naryn).toBeGreaterThan(0);
+    expect(byOblast.order_to_acceptance_p90_hours.total).toBe(byOblast.order_to_acceptance_median_hours.total);
+    // The first session was booked a day after registration, the order issued an hour before it.
+    expect(byOblast.order_to_first_session_median_hours.Naryn).toBeCloseTo(25, 0);
+  }
+
+  it('counts every order, referral step and withdrawal exactly, per oblast', async () => {
+    await until(async () => {
+      const now = await figures(coordinator, 'oblast');
+      return now.referrals_cancelled?.total === 1 && now.programmes_completed?.total === 1;
+    }, 'reporting to catch up');
+    await expectGroundTruth();
+  });
+
+  it('splits the same facts per centre, and shows centre staff only their own centre', async () => {
+    const byCentre = await figures(coordinator, 'centre');
+    expect(byCentre.referrals_accepted[acceptingCentre]).toBe(1);
+    expect(byCentre.referrals_declined[decliningCentre]).toBe(1);
+    expect(byCentre.referrals_rerouted[reroutedTo]).toBe(1);
+    const own = await figures(await staff(decliningCentre), 'centre');
+    expect(Object.keys(own.referrals_declined).sort()).toEqual([decliningCentre, 'total'].sort());
+    expect(own.referrals_declined.total).toBe(1);
+    const narynOnly = await figures(coordinator, 'month', { oblast: 'Naryn' });
+    expect(narynOnly.orders_registered).toEqual({ [month]: 2, total: 2 });
+  });
+
+  it('lets probation read national figures, refuses the police, and names the field of a bad filter', async () => {
+    const username = `probation.${randomUUID().slice(0, 8)}`;
+    await request(stack.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username, password: 'a-long-enough-password', role: 'probation', displayName: 'Probation Department' })
+      .expect(201);
+    const probation = await stack.login(username, 'a-long-enough-password');
+    expect((await figures(probation, 'oblast')).orders_registered.total).toBe(3);
+    await indicators(police, {}).expect(403);
+    const bad = await indicators(coordinator, { from: '2026-13' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('from');
+    const badGroup = await indicators(coordinator, { groupBy: 'name' }).expect(400);
+    expect(JSON.stringify(badGroup.body)).toContain('groupBy');
+  });
+
+  it('exports the same figures as XLSX (a sheet per group) and CSV, headers in the caller’s language', async () => {
+    const xlsx = await indicators(coordinator, { groupBy: 'oblast', format: 'xlsx', lang: 'en' })
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Repeat orders']);
+    const orders = workbook.getWorksheet('Orders')!;
+    const header = (orders.getRow(1).values as unknown[]).slice(1);
+    expect(header[0]).toBe('Oblast');
+    const rowOf = (key: string) => {
+      for (let r = 2; r <= orders.rowCount; r++) if (orders.getRow(r).getCell(1).value === key) return (orders.getRow(r).values as unknown[]).slice(1);
+      throw new Error(`no row ${key}`);
+    };
+    expect(rowOf('Naryn')[header.indexOf('Orders registered')]).toBe(2);
+    expect(rowOf('Osh city')[header.indexOf('Orders withdrawn')]).toBe(1);
+    expect(rowOf('Total')[header.indexOf('Orders registered')]).toBe(3);
+
+    const csv = await indicators(coordinator, { groupBy: 'oblast', format: 'csv' }).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = parseCsv(csv.text);
+    expect(rows[0]).toEqual(['Топ', 'Бөлүнүш', 'Маани', 'Көрсөткүч', 'Саны']);
+    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Naryn', 'Катталган буйруктар', '2']);
+    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Бардыгы', 'Катталган буйруктар', '3']);
+  });
+
+  it('never counts a redelivered event twice, nor after the service is killed and restarted', async () => {
+    const js = jetstream(stack.nc);
+    const registered = stack.eventsOn('order.registered.v1').find((e) => e.correlationId === dangerOrder)!;
+    const declined = stack.eventsOn('referral.declined.v1').find((e) => e.correlationId === declinedOrder)!;
+    const before = await reportingMetric('referral.declined.v1', 'duplicate');
+    // A new JetStream message id gets past the stream's duplicate window: only the inbox stands in the way.
+    for (const event of [registered, declined]) {
+      await js.publish(`${stack.namespace}.${event.subject}`, JSON.stringify(event), { msgID: randomUUID() });
+    }
+    await until(async () => (await reportingMetric('referral.declined.v1', 'duplicate')) > before, 'the duplicate to reach reporting');
+    await expectGroundTruth();
+
+    await stack.kill('reporting');
+    await js.publish(`${stack.namespace}.${declined.subject}`, JSON.stringify(declined), { msgID: randomUUID() });
+    await stack.startOne('reporting');
+    await until(async () => (await reportingMetric('referral.declined.v1', 'duplicate')) > 0, 'the redelivery after restart');
+    await expectGroundTruth();
+  });
+
+  it('links a new order against the same person by the pseudonym alone, and refuses a malformed ПИН naming the field', async () => {
+    const bad = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(protectionOrderBody({ perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' }, pin: '21505198600' } }))
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('pin');
+    const registered = stack.eventsOn('order.registered.v1').find((e) => e.correlationId === dangerOrder)!;
+    expect(registered.payload.personRef).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(registered)).not.toContain(PIN);
+
+    const repeat = await register('naryn', false, PIN);
+    const linked = await until(async () => {
+      const now = await figures(coordinator, 'oblast');
+      return now['repeat_orders_6m.completed']?.total === 1 && now;
+    }, 'the repeat order to be linked');
+    expect(linked['repeat_orders_12m.completed'].total).toBe(1);
+    expect(linked['repeat_orders_18m.completed'].total).toBe(1);
+    expect(linked.orders_without_person_id.total).toBe(2);
+    expect(stack.eventsOn('order.registered.v1').find((e) => e.correlationId === repeat)!.payload.personRef).toBe(registered.payload.personRef);
+  });
+});
