@@ -67,7 +67,8 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
   beforeAll(async () => {
     await stack.start();
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
-  });
+    // Every service starts one after another; on a shared machine that can take longer than one test.
+  }, 900_000);
 
   afterAll(() => stack.stop());
 
@@ -215,5 +216,6 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       { numRuns: RUNS },
     );
     await expectHealthy();
-  });
+    // A thousand requests through gateway and programme service outlast the default on a loaded machine.
+  }, 600_000);
 });
