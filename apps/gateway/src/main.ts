@@ -60,6 +60,7 @@ runService(GatewayModule, config, log, (app) => {
       .setDescription('Protection orders, ODARA screenings and referrals to perpetrator programmes')
       .setVersion('1')
       .addBearerAuth()
+      .addServer('/', 'This deployment (the web app and the API share one origin)')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { CentreDetailView, CentreSummaryView, DirectorySubjects, FacilitatorView } from '@korgoo/contracts';
 import { Actor } from '../auth/account.entity';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
@@ -23,35 +24,46 @@ const scopeOf = (actor: Actor) => (actor.role === 'centre' ? { scopeCentreId: ac
  */
 @ApiTags('directory')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1/directory')
 export class DirectoryController {
   constructor(private readonly directory: DirectoryClient) {}
 
+  @ApiOperation({ summary: 'List crisis centres' })
+  @ApiOkResponse({ description: 'Centres with status and capacity' })
   @Get('centres')
   @Roles('admin', 'coordinator', 'centre')
   list(@CurrentActor() actor: Actor): Promise<{ centres: CentreSummaryView[] }> {
     return this.directory.request(DirectorySubjects.CentreList, scopeOf(actor));
   }
 
+  @ApiOperation({ summary: 'One crisis centre with its facilitators' })
+  @ApiOkResponse({ description: 'The centre' })
   @Get('centres/:centreId')
   @Roles('admin', 'coordinator', 'centre')
   show(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreDetail, { centreId, ...scopeOf(actor) });
   }
 
+  @ApiOperation({ summary: 'Add a crisis centre' })
+  @ApiCreatedResponse({ description: 'The centre' })
   @Post('centres')
   @Roles('admin')
   create(@Body() centre: CreateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreCreate, { centre });
   }
 
+  @ApiOperation({ summary: 'Change a crisis centre' })
+  @ApiOkResponse({ description: 'The centre' })
   @Patch('centres/:centreId')
   @Roles('admin')
   update(@Param('centreId') centreId: string, @Body() changes: UpdateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreUpdate, { centreId, changes });
   }
 
+  @ApiOperation({ summary: 'Remove a crisis centre' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @Delete('centres/:centreId')
   @HttpCode(204)
   @Roles('admin')
@@ -59,6 +71,8 @@ export class DirectoryController {
     await this.directory.request(DirectorySubjects.CentreDelete, { centreId });
   }
 
+  @ApiOperation({ summary: 'Open or pause a crisis centre' })
+  @ApiOkResponse({ description: 'The centre' })
   @Put('centres/:centreId/status')
   @Roles('admin', 'centre')
   setStatus(
@@ -69,6 +83,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.CentreStatus, { centreId, status: body.status, ...scopeOf(actor) });
   }
 
+  @ApiOperation({ summary: 'Add a facilitator' })
+  @ApiCreatedResponse({ description: 'The facilitator' })
   @Post('centres/:centreId/facilitators')
   @Roles('admin')
   addFacilitator(
@@ -78,6 +94,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.FacilitatorCreate, { centreId, facilitator });
   }
 
+  @ApiOperation({ summary: 'Change a facilitator' })
+  @ApiOkResponse({ description: 'The facilitator' })
   @Patch('facilitators/:facilitatorId')
   @Roles('admin')
   updateFacilitator(
@@ -87,6 +105,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.FacilitatorUpdate, { facilitatorId, changes });
   }
 
+  @ApiOperation({ summary: 'Remove a facilitator' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @Delete('facilitators/:facilitatorId')
   @HttpCode(204)
   @Roles('admin')
@@ -94,6 +114,8 @@ export class DirectoryController {
     await this.directory.request(DirectorySubjects.FacilitatorDelete, { facilitatorId });
   }
 
+  @ApiOperation({ summary: 'Set a facilitator\'s weekly availability' })
+  @ApiOkResponse({ description: 'The facilitator' })
   @Put('facilitators/:facilitatorId/availability')
   @Roles('admin', 'centre')
   setAvailability(
@@ -104,6 +126,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.AvailabilitySet, { facilitatorId, weekly: body.weekly, ...scopeOf(actor) });
   }
 
+  @ApiOperation({ summary: 'Add leave or an extra slot' })
+  @ApiCreatedResponse({ description: 'The facilitator' })
   @Post('facilitators/:facilitatorId/exceptions')
   @Roles('admin', 'centre')
   addException(
@@ -114,6 +138,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.ExceptionAdd, { facilitatorId, exception, ...scopeOf(actor) });
   }
 
+  @ApiOperation({ summary: 'Remove leave or an extra slot' })
+  @ApiOkResponse({ description: 'The facilitator' })
   @Delete('facilitators/:facilitatorId/exceptions/:exceptionId')
   @Roles('admin', 'centre')
   removeException(
