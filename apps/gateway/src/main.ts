@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
+import { serveWebApp } from './http/web-app';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
@@ -64,6 +65,7 @@ runService(GatewayModule, config, log, (app) => {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (!serveWebApp(app)) log.warn('no web app build in dist/web: only the API is served');
 }).catch((error) => {
   log.fatal({ err: String(error) }, 'gateway failed to start');
   process.exit(1);
