@@ -9,7 +9,7 @@ import { RunningService, SERVICES, startService, stopService } from './service-p
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
 /**
- * `npm start`: all four services on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
+ * `npm start`: all five services on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
  * their default local addresses); starts an embedded PostgreSQL when none answers, and a `nats-server` with
  * JetStream when none answers but the binary is installed; otherwise explains how to get NATS.
  */

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
@@ -8,6 +10,7 @@ import { AuditLogEntry } from './audit/audit-log.entity';
 import { AuditTrail } from './audit/audit-trail';
 import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
+import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
@@ -20,6 +23,7 @@ import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { MatchingApiModule } from './directory/matching-api.module';
 
@@ -33,15 +37,17 @@ const log = createServiceLog(config);
       entities: [Account, AuditLogEntry, ProtectionOrder],
       migrations: [CreateGatewaySchema1764000000000],
     }),
+    ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuthModule,
     MatchingApiModule,
   ],
-  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController],
-  providers: [AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
+  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController, ProgrammesController],
+  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
 })
 class GatewayModule {}
 
 runService(GatewayModule, config, log, (app) => {
+  hardenHttpEdge(app, config);
   app.useGlobalPipes(
     new RejectNulCharacters(),
     new ValidationPipe({
@@ -54,6 +60,8 @@ runService(GatewayModule, config, log, (app) => {
   );
   // Nest tries filters from the last registered to the first: the catch-all goes first.
   app.useGlobalFilters(new OutageFilter(app.getHttpAdapter()), new QueryFailedFilter(), new ContractViolationFilter());
+  // Off in production unless API_DOCS=on: the document maps every endpoint for an attacker.
+  if (!config.http.apiDocs) return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,9 +1,15 @@
 import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventSubject, QuerySubjects } from '@korgoo/contracts';
+import { EventSubject, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { DeadLetters } from './dead-letters';
-import { DEFAULT_CONSUMER_OPTIONS, DurableConsumer, DurableConsumerOptions, EventHandler } from './durable-consumer';
+import {
+  DEFAULT_CONSUMER_OPTIONS,
+  DurableConsumer,
+  DurableConsumerOptions,
+  EventHandler,
+  EventHandlerOptions,
+} from './durable-consumer';
 import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
@@ -68,7 +74,7 @@ export class MessagingRuntime {
   }
 
   /** Registers the handler of one event subject; consumption begins at start(). */
-  on<S extends EventSubject>(subject: S, handler: EventHandler<S>): void {
+  on<S extends EventSubject>(subject: S, handler: EventHandler<S>, handlerOptions: EventHandlerOptions = {}): void {
     if (this.started) throw new Error('register event handlers before start()');
     const consumer = new DurableConsumer(
       subject,
@@ -84,6 +90,7 @@ export class MessagingRuntime {
         onOutcome: this.options.onOutcome,
       },
       { ...DEFAULT_CONSUMER_OPTIONS, ...this.options.consumer },
+      handlerOptions,
     );
     this.consumers.push(consumer as unknown as DurableConsumer<EventSubject>);
   }
@@ -96,7 +103,7 @@ export class MessagingRuntime {
       this.options.service,
     );
     this.queries.handle(
-      QuerySubjects.DeadLetterReplay,
+      CommandSubjects.DeadLetterReplay,
       async (request) => ({ replayed: await this.deadLetters.replay(request.deadLetterId) }),
       this.options.service,
     );

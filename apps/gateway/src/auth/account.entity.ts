@@ -1,7 +1,5 @@
+import type { Role } from '@korgoo/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export const ROLES = ['police', 'coordinator', 'centre', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A person who signs in: a police officer, a coordinator, a crisis centre's staff member or an admin. */
 @Entity({ name: 'account' })

@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { ReferralReply } from './referral.responses';
 import { ApiProblems } from '../http/openapi';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { CENTRE_ID, DECLINE_REASONS, DeclineReason, QuerySubjects, ReferralView } from '@korgoo/contracts';
+import { CENTRE_ID, DECLINE_REASONS, DeclineReason, CommandSubjects, QuerySubjects, ReferralView } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
@@ -71,7 +71,7 @@ export class ReferralActionsController {
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ referral: ReferralView }> {
-    return this.messaging.client.request(QuerySubjects.AcceptReferral, {
+    return this.messaging.client.request(CommandSubjects.AcceptReferral, {
       referralId,
       centreId: centreOf(actor),
       actorId: actor.accountId,
@@ -88,7 +88,7 @@ export class ReferralActionsController {
     @Body() body: DeclineReferralRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ referral: ReferralView }> {
-    return this.messaging.client.request(QuerySubjects.DeclineReferral, {
+    return this.messaging.client.request(CommandSubjects.DeclineReferral, {
       referralId,
       centreId: centreOf(actor),
       actorId: actor.accountId,
@@ -108,7 +108,7 @@ export class ReferralActionsController {
     @Body() body: AssignReferralRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ referral: ReferralView }> {
-    return this.messaging.client.request(QuerySubjects.AssignReferral, {
+    return this.messaging.client.request(CommandSubjects.AssignReferral, {
       referralId,
       centreId: body.centreId,
       actorId: actor.accountId,

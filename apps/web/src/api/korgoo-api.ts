@@ -260,6 +260,34 @@ export interface InboxResponse {
 
 export type RecipientSettings = object;
 
+export interface RecordAttendanceRequest {
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+  /** Required for an excused absence */
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other";
+  /** Required when the excuse is other; stays with the programme, never sent on */
+  excuseNote?: string;
+  /** The facilitators' note on the session; read by the centre and coordinators, never by police */
+  facilitatorNote: string;
+  /** The facilitator who signs the note */
+  signedBy: string;
+}
+
+export interface CloseProgrammeRequest {
+  reason:
+    | "in_custody"
+    | "order_revoked_by_court"
+    | "left_country"
+    | "deceased"
+    | "treatment_first"
+    | "other";
+  /** Required when the reason is other */
+  note?: string;
+}
+
 export interface LoginRequest {
   /** @example "police.demo" */
   username: string;
@@ -402,7 +430,7 @@ export interface CreateFacilitatorBody {
   /** @example "Facilitator K.M." */
   displayName: string;
   sex: "male" | "female";
-  languages: ("ky" | "ru")[];
+  languages: ("ky" | "ru" | "en")[];
   /**
    * Null while in training
    * @example "2023-10-13"
@@ -416,7 +444,7 @@ export interface CreateFacilitatorBody {
 export interface UpdateFacilitatorBody {
   displayName?: string;
   sex?: "male" | "female";
-  languages?: ("ky" | "ru")[];
+  languages?: ("ky" | "ru" | "en")[];
   certifiedOn?: string | null;
   active?: boolean;
 }
