@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,8 +10,8 @@ import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
 /**
  * `npm start`: every service on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
- * their default local addresses); starts an embedded PostgreSQL when none answers; explains how to get NATS
- * when none answers.
+ * their default local addresses); starts an embedded PostgreSQL when none answers, and a `nats-server` with
+ * JetStream when none answers but the binary is installed; otherwise explains how to get NATS.
  */
 // Compiled to dist/tools: the project root is two levels up.
 const ROOT = join(__dirname, '..', '..');
@@ -44,10 +46,54 @@ async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promi
   return { url: pg.url('korgoo'), stop: () => pg.stop() };
 }
 
+function natsServerBinary(): string | null {
+  const folders = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin'];
+  for (const folder of folders.filter(Boolean)) {
+    try {
+      accessSync(join(folder, 'nats-server'), constants.X_OK);
+      return join(folder, 'nats-server');
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
+
+/** A private JetStream server under .korgoo/nats, stopped with the stack. */
+async function startNatsServer(binary: string, host: string, port: number): Promise<{ stop: () => Promise<void> }> {
+  const storage = join(ROOT, '.korgoo', 'nats');
+  mkdirSync(storage, { recursive: true });
+  const server = spawn(binary, ['-js', '-a', host, '-p', String(port), '-sd', storage], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 50 && !(await reachable(host, port)); attempt++) {
+    if (server.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!(await reachable(host, port))) {
+    server.kill();
+    throw new Error(`nats-server (${binary}) did not start on ${host}:${port}`);
+  }
+  const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  return {
+    stop: async () => {
+      if (server.exitCode === null) server.kill('SIGTERM');
+      await stopped;
+    },
+  };
+}
+
+// Module-level so that a failed start stops the NATS server it began.
+let nats: { stop: () => Promise<void> } | null = null;
+
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
   const natsUrl = new URL((env.NATS_URL ?? 'nats://127.0.0.1:4222').split(',')[0]);
-  if (!(await reachable(natsUrl.hostname, Number(natsUrl.port || 4222)))) {
+  const natsPort = Number(natsUrl.port || 4222);
+  const natsBinary = natsServerBinary();
+  if (!(await reachable(natsUrl.hostname, natsPort)) && natsBinary) {
+    console.log(`No NATS answers at ${natsUrl.host}; starting ${natsBinary} with JetStream in .korgoo/nats`);
+    nats = await startNatsServer(natsBinary, natsUrl.hostname, natsPort);
+  }
+  if (!(await reachable(natsUrl.hostname, natsPort))) {
     console.error(`No NATS server answers at ${natsUrl.host}. Korgoo needs NATS with JetStream:
   Debian/Ubuntu: sudo apt-get install nats-server && nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/korgoo-nats
   Docker:        docker run -p 4222:4222 nats:2 -js
@@ -71,6 +117,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     await Promise.all(running.map((service) => stopService(service)));
     await embedded?.stop();
+    await nats?.stop();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -81,13 +128,15 @@ async function main(): Promise<void> {
   const gateway = `http://127.0.0.1:${running[0].port}`;
   console.log(`
 Korgoo is running.
+  Web app:  ${gateway}/
   API:      ${gateway}/api/v1    OpenAPI: ${gateway}/api/docs
   Health:   ${running.map((s) => `${s.name} :${s.port}/health`).join(', ')}
 ${env.NODE_ENV === 'development' ? `  Demo accounts (development only):\n${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(28)} ${a.password}`).join('\n')}` : ''}
 Press Ctrl+C to stop.`);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error);
+  await nats?.stop();
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
+import { serveWebApp } from './http/web-app';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
 import { IndicatorsController } from './indicators/indicators.controller';
@@ -78,9 +79,11 @@ runService(GatewayModule, config, log, (app) => {
       .setDescription('Protection orders, ODARA screenings and referrals to perpetrator programmes')
       .setVersion('1')
       .addBearerAuth()
+      .addServer('/', 'This deployment (the web app and the API share one origin)')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (!serveWebApp(app)) log.warn('no web app build in dist/web: only the API is served');
 }).catch((error) => {
   log.fatal({ err: String(error) }, 'gateway failed to start');
   process.exit(1);

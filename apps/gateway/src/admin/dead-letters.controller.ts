@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, ParseEnumPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { DeadLetterView, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
@@ -18,6 +19,7 @@ enum KorgooService {
 /** Events that failed every delivery: listed per service and replayed by an admin once the cause is fixed. */
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Roles('admin')
 @Controller('api/v1/admin/dead-letters')
@@ -27,6 +29,8 @@ export class DeadLettersController {
     private readonly audit: AuditTrail,
   ) {}
 
+  @ApiOperation({ summary: 'Dead letters of a service' })
+  @ApiOkResponse({ description: 'Events that failed every delivery' })
   @Get(':service')
   async list(
     @Param('service', new ParseEnumPipe(KorgooService)) service: KorgooService,
@@ -35,6 +39,8 @@ export class DeadLettersController {
     return this.messaging.client.request(QuerySubjects.DeadLetterList, { scope: scopeOf(actor), limit: 100 }, service);
   }
 
+  @ApiOperation({ summary: 'Replay a dead letter' })
+  @ApiCreatedResponse({ description: 'Whether the event was published again' })
   @Post(':service/:id/replay')
   async replay(
     @Param('service', new ParseEnumPipe(KorgooService)) service: KorgooService,

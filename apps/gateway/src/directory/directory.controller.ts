@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { CentreDetailView, CentreSummaryView, DirectorySubjects, FacilitatorView } from '@korgoo/contracts';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
@@ -24,35 +25,46 @@ const scoped = (actor: Actor) => ({ scope: scopeOf(actor) });
  */
 @ApiTags('directory')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1/directory')
 export class DirectoryController {
   constructor(private readonly directory: DirectoryClient) {}
 
+  @ApiOperation({ summary: 'List crisis centres' })
+  @ApiOkResponse({ description: 'Centres with status and capacity' })
   @Get('centres')
   @Roles('admin', 'coordinator', 'centre')
   list(@CurrentActor() actor: Actor): Promise<{ centres: CentreSummaryView[] }> {
     return this.directory.request(DirectorySubjects.CentreList, scoped(actor));
   }
 
+  @ApiOperation({ summary: 'One crisis centre with its facilitators' })
+  @ApiOkResponse({ description: 'The centre' })
   @Get('centres/:centreId')
   @Roles('admin', 'coordinator', 'centre')
   show(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreDetail, { centreId, ...scoped(actor) });
   }
 
+  @ApiOperation({ summary: 'Add a crisis centre' })
+  @ApiCreatedResponse({ description: 'The centre' })
   @Post('centres')
   @Roles('admin')
   create(@Body() centre: CreateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreCreate, { centre });
   }
 
+  @ApiOperation({ summary: 'Change a crisis centre' })
+  @ApiOkResponse({ description: 'The centre' })
   @Patch('centres/:centreId')
   @Roles('admin')
   update(@Param('centreId') centreId: string, @Body() changes: UpdateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreUpdate, { centreId, changes });
   }
 
+  @ApiOperation({ summary: 'Remove a crisis centre' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @Delete('centres/:centreId')
   @HttpCode(204)
   @Roles('admin')
@@ -60,6 +72,8 @@ export class DirectoryController {
     await this.directory.request(DirectorySubjects.CentreDelete, { centreId, ...scoped(actor) });
   }
 
+  @ApiOperation({ summary: 'Open or pause a crisis centre' })
+  @ApiOkResponse({ description: 'The centre' })
   @Put('centres/:centreId/status')
   @Roles('admin', 'centre')
   setStatus(
@@ -70,6 +84,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.CentreStatus, { centreId, status: body.status, ...scoped(actor) });
   }
 
+  @ApiOperation({ summary: 'Add a facilitator' })
+  @ApiCreatedResponse({ description: 'The facilitator' })
   @Post('centres/:centreId/facilitators')
   @Roles('admin')
   addFacilitator(
@@ -79,6 +95,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.FacilitatorCreate, { centreId, facilitator });
   }
 
+  @ApiOperation({ summary: 'Change a facilitator' })
+  @ApiOkResponse({ description: 'The facilitator' })
   @Patch('facilitators/:facilitatorId')
   @Roles('admin')
   updateFacilitator(
@@ -88,6 +106,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.FacilitatorUpdate, { facilitatorId, changes });
   }
 
+  @ApiOperation({ summary: 'Remove a facilitator' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @Delete('facilitators/:facilitatorId')
   @HttpCode(204)
   @Roles('admin')
@@ -95,6 +115,8 @@ export class DirectoryController {
     await this.directory.request(DirectorySubjects.FacilitatorDelete, { facilitatorId, ...scoped(actor) });
   }
 
+  @ApiOperation({ summary: 'Set a facilitator\'s weekly availability' })
+  @ApiOkResponse({ description: 'The facilitator' })
   @Put('facilitators/:facilitatorId/availability')
   @Roles('admin', 'centre')
   setAvailability(
@@ -105,6 +127,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.AvailabilitySet, { facilitatorId, weekly: body.weekly, ...scoped(actor) });
   }
 
+  @ApiOperation({ summary: 'Add leave or an extra slot' })
+  @ApiCreatedResponse({ description: 'The facilitator' })
   @Post('facilitators/:facilitatorId/exceptions')
   @Roles('admin', 'centre')
   addException(
@@ -115,6 +139,8 @@ export class DirectoryController {
     return this.directory.request(DirectorySubjects.ExceptionAdd, { facilitatorId, exception, ...scoped(actor) });
   }
 
+  @ApiOperation({ summary: 'Remove leave or an extra slot' })
+  @ApiOkResponse({ description: 'The facilitator' })
   @Delete('facilitators/:facilitatorId/exceptions/:exceptionId')
   @Roles('admin', 'centre')
   removeException(

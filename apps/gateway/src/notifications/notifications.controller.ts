@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import {
   DeliveryAttemptView,
   NotificationCommandContracts,
@@ -23,6 +24,7 @@ import { AuditTrail } from '../audit/audit-trail';
  */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1')
 export class NotificationsController {
@@ -36,6 +38,8 @@ export class NotificationsController {
   }
 
   /** Every attempt to tell anyone about the referral: channel, provider, status, provider message id, time. */
+  @ApiOperation({ summary: 'Every delivery attempt about a referral' })
+  @ApiOkResponse({ description: 'Delivery attempts', schema: { type: 'object', properties: { attempts: { type: 'array', items: { type: 'object' } } } } })
   @Get('referrals/:id/deliveries')
   @Roles('coordinator', 'admin')
   async deliveries(
@@ -48,6 +52,8 @@ export class NotificationsController {
   }
 
   /** Centre staff mark their own centre's entries, coordinators the shared inbox's. */
+  @ApiOperation({ summary: 'Mark an inbox entry read' })
+  @ApiOkResponse({ description: 'The entry is read' })
   @Post('inbox/:entryId/read')
   @HttpCode(200)
   @Roles('coordinator', 'centre')
@@ -60,12 +66,16 @@ export class NotificationsController {
     return reply;
   }
 
+  @ApiOperation({ summary: 'Who hears coordinator notifications' })
+  @ApiOkResponse({ description: 'The coordinators recipient, or null' })
   @Get('admin/notification-recipients/coordinators')
   @Roles('admin')
   async showCoordinators(): Promise<{ recipient: RecipientView | null }> {
     return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'coordinators' });
   }
 
+  @ApiOperation({ summary: 'Set who hears coordinator notifications' })
+  @ApiOkResponse({ description: 'The coordinators recipient' })
   @Put('admin/notification-recipients/coordinators')
   @Roles('admin')
   async configureCoordinators(@Body() settings: RecipientSettings, @CurrentActor() actor: Actor): Promise<{ recipient: RecipientView }> {
@@ -77,6 +87,8 @@ export class NotificationsController {
     return reply;
   }
 
+  @ApiOperation({ summary: 'Who hears a centre\'s notifications' })
+  @ApiOkResponse({ description: 'The centre recipient, or null' })
   @Get('admin/notification-recipients/centres/:centreId')
   @Roles('admin')
   async showCentre(@Param('centreId') centreId: string): Promise<{ recipient: RecipientView | null }> {
@@ -84,6 +96,8 @@ export class NotificationsController {
   }
 
   /** The centre's language and its channels in the order they are tried; the inbox is always used. */
+  @ApiOperation({ summary: 'Set who hears a centre\'s notifications' })
+  @ApiOkResponse({ description: 'The centre recipient' })
   @Put('admin/notification-recipients/centres/:centreId')
   @Roles('admin')
   async configureCentre(

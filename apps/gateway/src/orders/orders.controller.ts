@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrderChangeAccepted, OrderProgressResponse } from './dto/order-progress.response';
+import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
 import { AssessmentDetail, OdaraScreeningContract, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
@@ -16,6 +18,7 @@ import { RegisterProtectionOrder } from './register-protection-order';
 
 @ApiTags('protection orders')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1/protection-orders')
 export class OrdersController {
@@ -28,6 +31,10 @@ export class OrdersController {
   ) {}
 
   /** 201 for a new order; 200 with the same id when the identical order was posted before. */
+  @ApiOperation({ summary: 'Register a protection order with its ODARA screening' })
+  @ApiCreatedResponse({ type: RegisteredOrderResponse, description: 'A new order' })
+  @ApiOkResponse({ type: RegisteredOrderResponse, description: 'The identical order was registered before' })
+  @ApiProblems(400, 401, 403, 409, 503)
   @Post()
   @Roles('police')
   async register(
@@ -40,6 +47,8 @@ export class OrdersController {
     return registered;
   }
 
+  @ApiOperation({ summary: 'Where a protection order stands' })
+  @ApiOkResponse({ type: OrderProgressResponse })
   @Get(':id')
   @Roles('police', 'coordinator', 'admin')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<OrderProgressView> {
@@ -49,6 +58,8 @@ export class OrdersController {
   }
 
   /** Every assessment version with its explanation: which items counted, which were unknown, why each flag. */
+  @ApiOperation({ summary: 'Every risk assessment version of an order, explained' })
+  @ApiOkResponse({ description: 'Assessment versions, newest last', schema: { type: 'object', properties: { assessments: { type: 'array', items: { type: 'object' } } } } })
   @Get(':id/assessments')
   @Roles('police', 'coordinator', 'admin')
   async assessments(
@@ -61,6 +72,8 @@ export class OrdersController {
   }
 
   /** A corrected screening: risk adds an assessment version and routing follows its priority. */
+  @ApiOperation({ summary: 'Correct an order\'s screening' })
+  @ApiAcceptedResponse({ type: OrderChangeAccepted })
   @Post(':id/screening-corrections')
   @Roles('police')
   @HttpCode(202)
@@ -73,6 +86,8 @@ export class OrdersController {
     return { orderId: id, accepted: true };
   }
 
+  @ApiOperation({ summary: 'Withdraw a protection order' })
+  @ApiAcceptedResponse({ type: OrderChangeAccepted })
   @Post(':id/withdrawal')
   @Roles('police')
   @HttpCode(202)

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { DataSource } from 'typeorm';
 import {
   ProgrammeContracts,
@@ -29,6 +30,7 @@ type PoliceProgrammeView = ProgrammeView & { order: { orderNumber: string; issui
  */
 @ApiTags('programmes')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1/referrals/:id/programme')
 export class ProgrammesController {
@@ -38,6 +40,7 @@ export class ProgrammesController {
     private readonly dataSource: DataSource,
   ) {}
 
+  @ApiOperation({ summary: 'The participant’s programme on a referral' })
   @Get()
   @Roles('centre', 'coordinator', 'police')
   async show(
@@ -62,6 +65,7 @@ export class ProgrammesController {
     };
   }
 
+  @ApiOperation({ summary: 'Record attendance at a session' })
   @Post('sessions/:index/attendance')
   @HttpCode(200)
   @Roles('centre')
@@ -86,6 +90,7 @@ export class ProgrammesController {
     });
   }
 
+  @ApiOperation({ summary: 'Close a programme by decision, with a reason' })
   @Post('close')
   @HttpCode(200)
   @Roles('coordinator')

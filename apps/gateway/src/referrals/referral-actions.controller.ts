@@ -10,7 +10,9 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ReferralReply } from './referral.responses';
+import { ApiProblems } from '../http/openapi';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CENTRE_ID, DECLINE_REASONS, DeclineReason, CommandSubjects, QuerySubjects, ReferralView } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
@@ -51,6 +53,7 @@ export class AssignReferralRequest {
  */
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1/referrals')
 export class ReferralActionsController {
@@ -59,6 +62,8 @@ export class ReferralActionsController {
     private readonly audit: AuditTrail,
   ) {}
 
+  @ApiOperation({ summary: 'Accept a proposed referral for the centre' })
+  @ApiOkResponse({ type: ReferralReply })
   @Post(':id/accept')
   @HttpCode(200)
   @Roles('centre')
@@ -73,6 +78,8 @@ export class ReferralActionsController {
     });
   }
 
+  @ApiOperation({ summary: 'Decline a proposed referral with a reason' })
+  @ApiOkResponse({ type: ReferralReply })
   @Post(':id/decline')
   @HttpCode(200)
   @Roles('centre')
@@ -91,6 +98,8 @@ export class ReferralActionsController {
   }
 
   /** Even to a centre the rules found unable to deliver: the override and its reason are recorded. */
+  @ApiOperation({ summary: 'Assign a referral to a centre by hand' })
+  @ApiOkResponse({ type: ReferralReply })
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('coordinator')
@@ -108,6 +117,8 @@ export class ReferralActionsController {
   }
 
   /** Candidates, travel times and their sources, verdicts with reasons, capacity seen, and each hand-off. */
+  @ApiOperation({ summary: 'The routing decision record of a referral' })
+  @ApiOkResponse({ description: 'Candidates, travel, verdicts and hand-offs', schema: { type: 'object', properties: { decision: { type: 'object' } } } })
   @Get(':id/decision')
   @Roles('coordinator', 'admin')
   async decision(@Param('id', new ParseUUIDPipe()) referralId: string, @CurrentActor() actor: Actor) {

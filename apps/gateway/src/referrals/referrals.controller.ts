@@ -10,7 +10,9 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InboxResponse, ReferralListResponse, ReferralResponse } from './referral.responses';
+import { ApiProblems } from '../http/openapi';
 import {
   InboxEntryView,
   NotificationCommandContracts,
@@ -28,6 +30,7 @@ import { AuditTrail } from '../audit/audit-trail';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiProblems()
 @UseGuards(AuthGuard)
 @Controller('api/v1')
 export class ReferralsController {
@@ -37,6 +40,8 @@ export class ReferralsController {
   ) {}
 
   /** Coordinators see every referral; centre staff only their own centre's, enforced here, not by the client. */
+  @ApiOperation({ summary: 'List referrals (centre staff: their centre\'s only)' })
+  @ApiOkResponse({ type: ReferralListResponse })
   @Get('referrals')
   @Roles('coordinator', 'admin', 'centre')
   async list(
@@ -49,6 +54,8 @@ export class ReferralsController {
     return reply;
   }
 
+  @ApiOperation({ summary: 'One referral' })
+  @ApiOkResponse({ type: ReferralResponse })
   @Get('referrals/:id')
   @Roles('coordinator', 'admin', 'centre')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<ReferralView> {
@@ -76,6 +83,8 @@ export class ReferralsController {
   }
 
   /** The in-app inbox: a centre's assignments, or the coordinators' shared inbox. */
+  @ApiOperation({ summary: 'The centre\'s inbox' })
+  @ApiOkResponse({ type: InboxResponse })
   @Get('inbox')
   @Roles('coordinator', 'centre')
   async inbox(@CurrentActor() actor: Actor): Promise<{ entries: InboxEntryView[]; unread: number }> {

@@ -1,0 +1,43 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+export class FieldProblemBody {
+  @ApiProperty({ example: 'perpetrator.location.settlementCode' }) field: string;
+  @ApiProperty({ type: [String], example: ['settlementCode must be a gazetteer code'] }) rules: string[];
+}
+
+/** The one error body every endpoint answers with (Nest's shape; 400 adds the field problems). */
+export class ProblemBody {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiPropertyOptional({ example: 'Bad Request' }) error?: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    example: ['orderNumber: orderNumber must be 3-40 characters: letters, digits, / or -'],
+  })
+  message: string | string[];
+  @ApiPropertyOptional({ type: [FieldProblemBody], description: 'On 400: each field and the rules it broke' })
+  problems?: FieldProblemBody[];
+}
+
+const PROBLEMS: Record<number, string> = {
+  400: 'The request broke a rule; `problems` names each field and rule',
+  401: 'No valid access token',
+  403: 'The account’s role or centre may not do this',
+  404: 'No such resource',
+  409: 'Conflicts with the current state',
+  503: 'A service that owns the answer did not reply in time',
+};
+
+/**
+ * The error responses of an operation or of every operation of a controller, all with the ProblemBody
+ * schema. The default set is what any authenticated endpoint can answer.
+ */
+export function ApiProblems(...statuses: number[]) {
+  const codes = statuses.length > 0 ? statuses : [400, 401, 403, 404, 503];
+  return applyDecorators(
+    ApiExtraModels(ProblemBody),
+    ...codes.map((status) =>
+      ApiResponse({ status, description: PROBLEMS[status], schema: { $ref: getSchemaPath(ProblemBody) } }),
+    ),
+  );
+}

@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AssessmentSummary, NotificationView } from '@korgoo/contracts';
+import { ReferralResponse } from '../../referrals/referral.responses';
+import { OrderProgressView, OrderStage } from '../order-progress';
+
+const ORDER_STAGES: OrderStage[] = ['registered', 'assessed', 'routed', 'unroutable', 'notified'];
+
+export class AssessmentSummaryResponse implements AssessmentSummary {
+  @ApiProperty({ format: 'uuid' }) assessmentId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['scored', 'incomplete'] }) status: 'scored' | 'incomplete';
+  @ApiProperty() rawScore: number;
+  @ApiProperty() unknownCount: number;
+  @ApiProperty({ type: Number, nullable: true }) finalScore: number | null;
+  @ApiProperty({ type: String, nullable: true }) bin: string | null;
+  @ApiProperty() priority: string;
+  @ApiProperty() immediateDanger: boolean;
+  @ApiProperty({ type: [String] }) flags: string[];
+  @ApiProperty({ format: 'date-time' }) assessedAt: string;
+}
+
+export class NotificationResponse implements NotificationView {
+  @ApiProperty({ format: 'uuid' }) notificationId: string;
+  @ApiProperty({ format: 'uuid' }) referralId: string;
+  @ApiProperty({ enum: ['centre', 'coordinators'] }) recipientKind: 'centre' | 'coordinators';
+  @ApiProperty({ type: String, nullable: true }) centreId: string | null;
+  @ApiProperty() channel: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PerpetratorSummary {
+  @ApiProperty() fullName: string;
+  @ApiProperty() sex: string;
+  @ApiProperty() language: string;
+}
+
+export class OrderProgressResponse implements OrderProgressView {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty() orderNumber: string;
+  @ApiProperty() issuingUnit: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: PerpetratorSummary }) perpetrator: PerpetratorSummary;
+  @ApiProperty({ enum: ORDER_STAGES }) stage: OrderStage;
+  @ApiProperty({ type: AssessmentSummaryResponse, nullable: true }) assessment: AssessmentSummaryResponse | null;
+  @ApiProperty({ type: ReferralResponse, nullable: true }) referral: ReferralResponse | null;
+  @ApiProperty({ type: [NotificationResponse] }) notifications: NotificationResponse[];
+}
+
+export class OrderChangeAccepted {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ enum: [true] }) accepted: true;
+}

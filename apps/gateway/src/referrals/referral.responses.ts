@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INBOX_ENTRY_KINDS, InboxEntryKind, InboxEntryView, ReferralView } from '@korgoo/contracts';
+
+const REFERRAL_STATUSES: ReferralView['status'][] = [
+  'proposed',
+  'unroutable',
+  'accepted',
+  'declined',
+  'expired',
+  'escalated',
+  'in_progress',
+  'completed',
+  'failed',
+  'cancelled',
+];
+
+/** A referral as matching reports it; the classes below only describe the replies for the OpenAPI document. */
+export class ReferralResponse implements ReferralView {
+  @ApiProperty({ format: 'uuid' }) referralId: string;
+  @ApiProperty({ example: 'R-2026-000017' }) referralNumber: string;
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status: ReferralView['status'];
+  @ApiProperty({ type: String, nullable: true, example: 'naryn-asylzat' }) centreId: string | null;
+  @ApiProperty({ type: String, nullable: true }) centreName: string | null;
+  @ApiProperty({ example: 'high' }) priority: string;
+  @ApiProperty({ example: 'ky' }) language: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) acknowledgeBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) firstSessionAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) travelMinutes: number | null;
+  @ApiProperty({ type: String, nullable: true }) travelSource: string | null;
+  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ReferralListResponse {
+  @ApiProperty({ type: [ReferralResponse] }) referrals: ReferralResponse[];
+}
+
+export class ReferralReply {
+  @ApiProperty({ type: ReferralResponse }) referral: ReferralResponse;
+}
+
+/** A text in Kyrgyz, Russian and English. */
+export class LocalizedText {
+  @ApiProperty() ky: string;
+  @ApiProperty() ru: string;
+  @ApiProperty() en: string;
+}
+
+export class InboxEntryResponse implements InboxEntryView {
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty({ format: 'uuid' }) referralId: string;
+  @ApiProperty() referralNumber: string;
+  @ApiProperty({ enum: INBOX_ENTRY_KINDS }) kind: InboxEntryKind;
+  @ApiProperty({ type: LocalizedText }) title: LocalizedText;
+  @ApiProperty() priority: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class InboxResponse {
+  @ApiProperty({ type: [InboxEntryResponse] }) entries: InboxEntryResponse[];
+  @ApiProperty() unread: number;
+}

@@ -1,0 +1,455 @@
+/* eslint-disable */
+/* tslint:disable */
+// @ts-nocheck
+/*
+ * ---------------------------------------------------------------
+ * ## THIS FILE WAS GENERATED VIA SWAGGER-TYPESCRIPT-API        ##
+ * ##                                                           ##
+ * ## AUTHOR: acacode                                           ##
+ * ## SOURCE: https://github.com/acacode/swagger-typescript-api ##
+ * ---------------------------------------------------------------
+ */
+
+export interface FieldProblemBody {
+  /** @example "perpetrator.location.settlementCode" */
+  field: string;
+  /** @example ["settlementCode must be a gazetteer code"] */
+  rules: string[];
+}
+
+export interface ProblemBody {
+  /** @example 400 */
+  statusCode: number;
+  /** @example "Bad Request" */
+  error?: string;
+  /** @example ["orderNumber: orderNumber must be 3-40 characters: letters, digits, / or -"] */
+  message: string | string[];
+  /** On 400: each field and the rules it broke */
+  problems?: FieldProblemBody[];
+}
+
+export type ParticipantLocation = object;
+
+export interface PerpetratorDetails {
+  /** @example "Асанов Бакыт" */
+  fullName: string;
+  /** @example 1988 */
+  birthYear?: number;
+  sex: "male" | "female";
+  /** Programme language chosen by the participant */
+  language: "ky" | "ru";
+  /** A gazetteer settlement code, or coordinates */
+  location: ParticipantLocation;
+}
+
+export interface VictimContact {
+  /** @example "+996700123456" */
+  safeContactPhone?: string;
+}
+
+export type OdaraScreeningContract = object;
+
+export interface RegisterProtectionOrderRequest {
+  /**
+   * The number the police gave the order
+   * @example "TPO-2026-000123"
+   */
+  orderNumber: string;
+  /** @example "Октябрь РИИБ" */
+  issuingUnit: string;
+  /** @example "2026-11-25T09:00:00+06:00" */
+  issuedAt: string;
+  /**
+   * At most 30 days after issuedAt
+   * @example "2026-12-25T09:00:00+06:00"
+   */
+  expiresAt: string;
+  perpetrator: PerpetratorDetails;
+  victim?: VictimContact;
+  /** The ODARA screening (13 items) and immediate-danger screen */
+  screening: OdaraScreeningContract;
+}
+
+export interface RegisteredOrderResponse {
+  orderId: string;
+  orderNumber: string;
+  /** false when the same order was posted before and this is its record */
+  created: boolean;
+}
+
+export interface PerpetratorSummary {
+  fullName: string;
+  sex: string;
+  language: string;
+}
+
+export interface AssessmentSummaryResponse {
+  /** @format uuid */
+  assessmentId: string;
+  version: number;
+  status: "scored" | "incomplete";
+  rawScore: number;
+  unknownCount: number;
+  finalScore: number | null;
+  bin: string | null;
+  priority: string;
+  immediateDanger: boolean;
+  flags: string[];
+  /** @format date-time */
+  assessedAt: string;
+}
+
+export interface ReferralResponse {
+  /** @format uuid */
+  referralId: string;
+  /** @example "R-2026-000017" */
+  referralNumber: string;
+  /** @format uuid */
+  orderId: string;
+  status:
+    | "proposed"
+    | "unroutable"
+    | "accepted"
+    | "declined"
+    | "expired"
+    | "escalated"
+    | "in_progress"
+    | "completed"
+    | "failed"
+    | "cancelled";
+  /** @example "naryn-asylzat" */
+  centreId: string | null;
+  centreName: string | null;
+  /** @example "high" */
+  priority: string;
+  /** @example "ky" */
+  language: string;
+  /** @format date-time */
+  acknowledgeBy: string | null;
+  /** @format date-time */
+  firstSessionAt: string | null;
+  travelMinutes: number | null;
+  travelSource: string | null;
+  reasons: string[];
+  /** @format date-time */
+  createdAt: string;
+}
+
+export interface NotificationResponse {
+  /** @format uuid */
+  notificationId: string;
+  /** @format uuid */
+  referralId: string;
+  recipientKind: "centre" | "coordinators";
+  centreId: string | null;
+  channel: string;
+  status: string;
+  /** @format date-time */
+  createdAt: string;
+}
+
+export interface OrderProgressResponse {
+  /** @format uuid */
+  orderId: string;
+  orderNumber: string;
+  issuingUnit: string;
+  /** @format date-time */
+  issuedAt: string;
+  /** @format date-time */
+  expiresAt: string;
+  perpetrator: PerpetratorSummary;
+  stage: "registered" | "assessed" | "routed" | "unroutable" | "notified";
+  assessment: AssessmentSummaryResponse | null;
+  referral: ReferralResponse | null;
+  notifications: NotificationResponse[];
+}
+
+export interface OrderChangeAccepted {
+  /** @format uuid */
+  orderId: string;
+  accepted: true;
+}
+
+export interface WithdrawOrderRequest {
+  reason:
+    | "revoked_by_police"
+    | "cancelled_by_court"
+    | "registered_in_error"
+    | "other";
+  /** Why, for the record; no personal data */
+  note: string;
+}
+
+export interface LocalizedText {
+  ky: string;
+  ru: string;
+  en: string;
+}
+
+export interface FormSectionResponse {
+  key: string;
+  title: LocalizedText;
+  help: LocalizedText;
+}
+
+export interface FormOptionResponse {
+  value: string | boolean;
+  label: LocalizedText;
+}
+
+export interface FormQuestionResponse {
+  key: string;
+  /**
+   * Dotted path in the screening; the same path a 400 names
+   * @example "items.confinement"
+   */
+  path: string;
+  section: string;
+  kind: "answer" | "dangerAnswer" | "choice" | "boolean" | "text";
+  requirement:
+    | "required"
+    | "optional"
+    | "requiredUnlessIndicatorsGiven"
+    | "requiredWithOverride";
+  /**
+   * @min 1
+   * @max 13
+   */
+  itemNumber?: number;
+  options: FormOptionResponse[];
+  text: LocalizedText;
+  help: LocalizedText;
+}
+
+export interface OdaraFormResponse {
+  /** @example "odara-form-2026.1" */
+  version: string;
+  sections: FormSectionResponse[];
+  questions: FormQuestionResponse[];
+}
+
+export interface ReferralListResponse {
+  referrals: ReferralResponse[];
+}
+
+export interface InboxEntryResponse {
+  /** @format uuid */
+  entryId: string;
+  /** @format uuid */
+  referralId: string;
+  referralNumber: string;
+  kind:
+    | "referral_routed"
+    | "referral_unroutable"
+    | "referral_escalated"
+    | "referral_expired"
+    | "referral_cancelled"
+    | "centre_unreachable";
+  title: LocalizedText;
+  priority: string;
+  /** @format date-time */
+  readAt: string | null;
+  /** @format date-time */
+  createdAt: string;
+}
+
+export interface InboxResponse {
+  entries: InboxEntryResponse[];
+  unread: number;
+}
+
+export type RecipientSettings = object;
+
+export interface RecordAttendanceRequest {
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+  /** Required for an excused absence */
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other";
+  /** Required when the excuse is other; stays with the programme, never sent on */
+  excuseNote?: string;
+  /** The facilitators' note on the session; read by the centre and coordinators, never by police */
+  facilitatorNote: string;
+  /** The facilitator who signs the note */
+  signedBy: string;
+}
+
+export interface CloseProgrammeRequest {
+  reason:
+    | "in_custody"
+    | "order_revoked_by_court"
+    | "left_country"
+    | "deceased"
+    | "treatment_first"
+    | "other";
+  /** Required when the reason is other */
+  note?: string;
+}
+
+export interface LoginRequest {
+  /** @example "police.demo" */
+  username: string;
+  /** @example "korgoo-demo-police" */
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresInSeconds: number;
+  role: "police" | "coordinator" | "centre" | "admin";
+  centreId: string | null;
+}
+
+export interface CreateAccountRequest {
+  /** @example "officer.asanov" */
+  username: string;
+  /** @minLength 12 */
+  password: string;
+  role: "police" | "coordinator" | "centre" | "admin";
+  /** Required for centre staff: the centre they work for */
+  centreId?: string;
+  displayName: string;
+}
+
+export interface AccountView {
+  id: string;
+  username: string;
+  role: "police" | "coordinator" | "centre" | "admin";
+  centreId: string | null;
+  displayName: string;
+}
+
+export interface ReferralReply {
+  referral: ReferralResponse;
+}
+
+export interface DeclineReferralRequest {
+  reason:
+    | "at_capacity"
+    | "out_of_area"
+    | "language"
+    | "no_facilitator_pair"
+    | "conflict_of_interest"
+    | "other";
+  /** Required when the reason is other; stays with the referral, never sent on */
+  note?: string;
+}
+
+export interface AssignReferralRequest {
+  /** @example "naryn-asylzat" */
+  centreId: string;
+  /** Why a person overrules the routing; kept in the decision record */
+  reason: string;
+}
+
+export interface ContactChannelBody {
+  kind: "inbox" | "email" | "sms" | "telegram";
+  /** @example "inbox:naryn-asylzat" */
+  address: string;
+}
+
+export interface CreateCentreBody {
+  /** @example "naryn-asylzat" */
+  id: string;
+  /** @example "Асылзат" */
+  name: string;
+  /**
+   * Gazetteer settlement; the oblast follows from it
+   * @example "naryn"
+   */
+  settlementCode: string;
+  /** Defaults to the settlement's */
+  lat?: number;
+  /** Defaults to the settlement's */
+  lng?: number;
+  status: "open" | "paused";
+  /**
+   * Participants per group session
+   * @min 1
+   * @max 50
+   */
+  groupCapacity: number;
+  municipal?: boolean;
+  contactChannels?: ContactChannelBody[];
+}
+
+export interface UpdateCentreBody {
+  name?: string;
+  settlementCode?: string;
+  lat?: number;
+  lng?: number;
+  /**
+   * @min 1
+   * @max 50
+   */
+  groupCapacity?: number;
+  municipal?: boolean;
+  contactChannels?: ContactChannelBody[];
+}
+
+export interface CentreStatusBody {
+  /** A paused centre takes no new participants */
+  status: "open" | "paused";
+}
+
+export interface WeeklyWindowBody {
+  /**
+   * ISO weekday, 1 = Monday
+   * @min 1
+   * @max 7
+   */
+  weekday: number;
+  /**
+   * Asia/Bishkek
+   * @example "09:00"
+   */
+  start: string;
+  /**
+   * Asia/Bishkek; 24:00 for midnight
+   * @example "18:00"
+   */
+  end: string;
+}
+
+export interface AvailabilityExceptionBody {
+  /** @example "2026-12-30T00:00:00+06:00" */
+  from: string;
+  /**
+   * Exclusive
+   * @example "2027-01-03T00:00:00+06:00"
+   */
+  to: string;
+  reason: "leave" | "holiday" | "other";
+}
+
+export interface CreateFacilitatorBody {
+  /** Defaults to the centre id and the next number */
+  id?: string;
+  /** @example "Facilitator K.M." */
+  displayName: string;
+  sex: "male" | "female";
+  languages: ("ky" | "ru" | "en")[];
+  /**
+   * Null while in training
+   * @example "2023-10-13"
+   */
+  certifiedOn: string | null;
+  active: boolean;
+  weekly: WeeklyWindowBody[];
+  exceptions?: AvailabilityExceptionBody[];
+}
+
+export interface UpdateFacilitatorBody {
+  displayName?: string;
+  sex?: "male" | "female";
+  languages?: ("ky" | "ru" | "en")[];
+  certifiedOn?: string | null;
+  active?: boolean;
+}
+
+export interface WeeklyAvailabilityBody {
+  /** Replaces the whole week */
+  weekly: WeeklyWindowBody[];
+}

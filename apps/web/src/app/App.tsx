@@ -1,0 +1,83 @@
+import { AppShell, Burger, Button, Container, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SignInForm } from '../features/auth/SignInForm';
+import { rememberedLanguage } from '../i18n';
+import { useSession } from '../lib/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SCREENS } from './screens';
+
+function SignedOut() {
+  const { t } = useTranslation();
+  return (
+    <Container size={420} py="xl">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={1}>{t('app.name')}</Title>
+          <LanguageSwitch />
+        </Group>
+        <Text>{t('signIn.intro')}</Text>
+        <Paper withBorder p="md">
+          <SignInForm />
+        </Paper>
+      </Stack>
+    </Container>
+  );
+}
+
+/** Role-based navigation; an expired session opens a dialog over the screen, so a half-filled form stays as it was. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const { session, expired, signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const screens = session ? SCREENS[session.role] : [];
+  const [current, setCurrent] = useState(0);
+
+  useEffect(() => {
+    if (session) void i18n.changeLanguage(rememberedLanguage(session.username));
+    setCurrent(0);
+  }, [session?.username]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
+
+  if (!session) return <SignedOut />;
+  const Screen = screens[current]?.Component;
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+            <Title order={1} size="h3">{t('app.name')}</Title>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('app.menu')}>
+        {screens.map((screen, index) => (
+          <NavLink
+            key={screen.key}
+            label={t(`nav.${screen.key}`)}
+            active={index === current}
+            component="button"
+            onClick={() => {
+              setCurrent(index);
+              close();
+            }}
+          />
+        ))}
+        <Text size="sm" mt="md">{t(`role.${session.role}`)}: {session.username}</Text>
+        <Button variant="subtle" onClick={signOut}>{t('signIn.signOut')}</Button>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>{Screen && <Screen />}</Suspense>
+      </AppShell.Main>
+      <Modal opened={expired} onClose={() => undefined} withCloseButton={false} title={t('signIn.expired')}>
+        <SignInForm username={session.username} />
+      </Modal>
+    </AppShell>
+  );
+}

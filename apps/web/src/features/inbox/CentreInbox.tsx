@@ -1,0 +1,54 @@
+import { Button, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeclineReferralRequest, ReferralResponse } from '../../api/korgoo-api';
+import { inLanguage } from '../orders/ScreeningQuestion';
+import { useInbox, useReferralDecision, useReferrals } from '../referrals/api';
+import { ReferralCard } from '../referrals/ReferralCard';
+
+const REASONS: DeclineReferralRequest['reason'][] = ['at_capacity', 'out_of_area', 'language', 'no_facilitator_pair', 'conflict_of_interest'];
+
+function ProposalActions({ referral }: { referral: ReferralResponse }) {
+  const { t } = useTranslation();
+  const decide = useReferralDecision();
+  const [reason, setReason] = useState<DeclineReferralRequest['reason']>('at_capacity');
+  return (
+    <Group align="end">
+      <Button onClick={() => decide.mutate({ action: 'accept', referralId: referral.referralId })} loading={decide.isPending}>
+        {t('inbox.accept')}
+      </Button>
+      <NativeSelect
+        label={t('inbox.declineReason')}
+        value={reason}
+        onChange={(event) => setReason(event.currentTarget.value as DeclineReferralRequest['reason'])}
+        data={REASONS.map((value) => ({ value, label: t(`declineReason.${value}`) }))}
+      />
+      <Button variant="outline" color="red" onClick={() => decide.mutate({ action: 'decline', referralId: referral.referralId, body: { reason } })}>
+        {t('inbox.decline')}
+      </Button>
+    </Group>
+  );
+}
+
+/** The centre's inbox and its referrals: proposals to accept or decline, with the minimum needed to plan. */
+export function CentreInbox() {
+  const { t, i18n } = useTranslation();
+  const inbox = useInbox();
+  const referrals = useReferrals();
+  if (inbox.isPending || referrals.isPending) return <Loader aria-label={t('common.loading')} />;
+  return (
+    <Stack>
+      <Title order={2}>{t('inbox.title', { unread: inbox.data?.unread ?? 0 })}</Title>
+      {inbox.data?.entries.map((entry) => (
+        <Text key={entry.entryId} fw={entry.readAt ? 400 : 600}>{inLanguage(entry.title, i18n.language)}</Text>
+      ))}
+      <Title order={3}>{t('inbox.referrals')}</Title>
+      {referrals.data?.referrals.length === 0 && <Text>{t('queue.none')}</Text>}
+      {referrals.data?.referrals.map((referral) => (
+        <ReferralCard key={referral.referralId} referral={referral}>
+          {referral.status === 'proposed' && <ProposalActions referral={referral} />}
+        </ReferralCard>
+      ))}
+    </Stack>
+  );
+}

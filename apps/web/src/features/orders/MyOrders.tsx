@@ -1,0 +1,33 @@
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useMyOrders } from './api';
+
+/** The officer's orders and where each stands; nothing about the victim beyond what police entered. */
+export function MyOrders() {
+  const { t } = useTranslation();
+  const orders = useMyOrders();
+  return (
+    <Stack>
+      <Title order={2}>{t('myOrders.title')}</Title>
+      {orders.length === 0 && <Text>{t('myOrders.none')}</Text>}
+      {orders.map(({ data }, index) =>
+        data ? (
+          <Card key={data.orderId} withBorder data-testid="order-card">
+            <Group justify="space-between">
+              <Text fw={600}>{data.orderNumber}</Text>
+              <Badge aria-label={t('myOrders.stage')}>{t(`stage.${data.stage}`)}</Badge>
+            </Group>
+            <Text size="sm">{data.perpetrator.fullName}</Text>
+            {data.referral && (
+              <Text size="sm">
+                {t('myOrders.referral', { status: t(`referralStatus.${data.referral.status}`), centre: data.referral.centreName ?? '—' })}
+              </Text>
+            )}
+          </Card>
+        ) : (
+          <Card key={index} withBorder><Text>{t('common.loading')}</Text></Card>
+        ),
+      )}
+    </Stack>
+  );
+}

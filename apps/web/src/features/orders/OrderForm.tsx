@@ -1,0 +1,137 @@
+import { Alert, Button, Fieldset, Loader, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
+import { ApiProblem } from '../../lib/api-client';
+import { getAtPath, setAtPath } from '../../lib/paths';
+import { useOdaraForm, useRegisterOrder } from './api';
+import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
+
+const HOUR = 3_600_000;
+const localInput = (at: number) => new Date(at - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+function blankOrder() {
+  const now = Date.now();
+  return {
+    orderNumber: '',
+    issuingUnit: '',
+    issuedAt: localInput(now),
+    expiresAt: localInput(now + 29 * 24 * HOUR),
+    fullName: '',
+    sex: 'male',
+    language: 'ky',
+    settlementCode: '',
+  };
+}
+type OrderFields = ReturnType<typeof blankOrder>;
+
+function toRequest(order: OrderFields, screening: Record<string, unknown>): RegisterProtectionOrderRequest {
+  return {
+    orderNumber: order.orderNumber.trim(),
+    issuingUnit: order.issuingUnit.trim(),
+    issuedAt: new Date(order.issuedAt).toISOString(),
+    expiresAt: new Date(order.expiresAt).toISOString(),
+    perpetrator: {
+      fullName: order.fullName.trim(),
+      sex: order.sex as 'male' | 'female',
+      language: order.language as 'ky' | 'ru',
+      location: { settlementCode: order.settlementCode.trim() },
+    },
+    screening,
+  };
+}
+
+interface ChoiceProps {
+  id: string;
+  label: string;
+  value: string;
+  data: { value: string; label: string }[];
+  onChange(value: string): void;
+}
+
+function Choice({ id, label, ...control }: ChoiceProps) {
+  return (
+    <>
+      <Text size="sm" fw={500} id={`${id}-label`}>{label}</Text>
+      <SegmentedControl aria-labelledby={`${id}-label`} {...control} />
+    </>
+  );
+}
+
+/** The police form: the order, then the ODARA screening as the API defines it; API field errors shown at their field. */
+export function OrderForm() {
+  const { t, i18n } = useTranslation();
+  const form = useOdaraForm();
+  const register = useRegisterOrder();
+  const [order, setOrder] = useState(blankOrder);
+  const [screening, setScreening] = useState<Record<string, unknown>>({});
+  const problems = register.error instanceof ApiProblem ? register.error.fieldProblems : {};
+  // The API's rules are in English: other languages get the translated hint, English readers the rule itself.
+  const errorAt = (field: string) =>
+    problems[field] ? (i18n.language === 'en' ? problems[field].join('; ') : t('order.fieldInvalid')) : undefined;
+  const field = (name: keyof OrderFields, apiField: string) => ({
+    value: order[name],
+    error: errorAt(apiField),
+    onChange: (event: { currentTarget: { value: string } }) => setOrder({ ...order, [name]: event.currentTarget.value }),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    register.mutate(toRequest(order, screening), {
+      onSuccess: () => {
+        setOrder(blankOrder());
+        setScreening({});
+      },
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Title order={2}>{t('order.title')}</Title>
+        {register.isSuccess && (
+          <Alert color="green" title={t('order.registered')} role="status">
+            {t('order.registeredNumber', { number: register.data.orderNumber })}
+          </Alert>
+        )}
+        {register.error && Object.keys(problems).length === 0 && (
+          <Alert color="red" role="alert">{t('order.failed')}</Alert>
+        )}
+        {Object.keys(problems).length > 0 && <Alert color="red" role="alert">{t('order.fixFields')}</Alert>}
+        <Fieldset legend={t('order.orderSection')}>
+          <TextInput required label={t('order.orderNumber')} {...field('orderNumber', 'orderNumber')} />
+          <TextInput required label={t('order.issuingUnit')} {...field('issuingUnit', 'issuingUnit')} />
+          <TextInput required type="datetime-local" label={t('order.issuedAt')} {...field('issuedAt', 'issuedAt')} />
+          <TextInput required type="datetime-local" label={t('order.expiresAt')} {...field('expiresAt', 'expiresAt')} />
+        </Fieldset>
+        <Fieldset legend={t('order.perpetratorSection')}>
+          <TextInput required label={t('order.fullName')} {...field('fullName', 'perpetrator.fullName')} />
+          <Choice id="sex" label={t('order.sex')} value={order.sex} onChange={(sex) => setOrder({ ...order, sex })}
+            data={[{ value: 'male', label: t('order.male') }, { value: 'female', label: t('order.female') }]} />
+          <Choice id="language" label={t('order.programmeLanguage')} value={order.language} onChange={(language) => setOrder({ ...order, language })}
+            data={[{ value: 'ky', label: t('language.ky') }, { value: 'ru', label: t('language.ru') }]} />
+          <TextInput required label={t('order.settlementCode')} description={t('order.settlementHelp')} {...field('settlementCode', 'perpetrator.location.settlementCode')} />
+        </Fieldset>
+        {form.isPending && <Loader aria-label={t('common.loading')} />}
+        {form.data?.sections.map((section) => (
+          <Fieldset key={section.key} legend={inLanguage(section.title, i18n.language)}>
+            <Stack>
+              {form.data.questions
+                .filter((question) => question.section === section.key)
+                .map((question) => (
+                  <ScreeningQuestion
+                    key={question.key}
+                    question={question}
+                    value={getAtPath(screening, question.path)}
+                    error={errorAt(`screening.${question.path}`)}
+                    onChange={(value) => setScreening((current) => setAtPath(current, question.path, value))}
+                  />
+                ))}
+            </Stack>
+          </Fieldset>
+        ))}
+        <Button type="submit" loading={register.isPending} size="lg">{t('order.submit')}</Button>
+      </Stack>
+    </form>
+  );
+}
