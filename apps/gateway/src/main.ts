@@ -4,16 +4,24 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { DeadLettersController } from './admin/dead-letters.controller';
+import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogEntry } from './audit/audit-log.entity';
+import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail';
+import { auditRefusals } from './audit/refusal-audit';
 import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
+import { withRequestContext } from './http/request-context';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
+import { AccountsSessions1765000000000 } from './migrations/1765000000000-accounts-sessions';
+import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
+import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-units';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
+import { ScopedOrders } from './orders/order-scope';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
@@ -30,17 +38,28 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'gateway',
       entities: [Account, AuditLogEntry, ProtectionOrder],
-      migrations: [CreateGatewaySchema1764000000000],
+      migrations: [CreateGatewaySchema1764000000000, AccountsSessions1765000000000, AuditChain1765000000001, PoliceUnits1765000000002],
     }),
+    AuditModule,
     AuthModule,
     MatchingApiModule,
   ],
-  controllers: [OrdersController, OdaraFormController, ReferralsController, DeadLettersController, NotificationsController],
-  providers: [AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
+  controllers: [
+    OrdersController,
+    OdaraFormController,
+    ReferralsController,
+    DeadLettersController,
+    NotificationsController,
+    AuditLogController,
+  ],
+  providers: [RegisterProtectionOrder, OrderProgress, OrderChanges, ScopedOrders],
 })
 class GatewayModule {}
 
 runService(GatewayModule, config, log, (app) => {
+  // Request id and address for the audit trail first, then the hook that audits every 401 and 403.
+  app.use(withRequestContext);
+  app.use(auditRefusals(app.get(AuditTrail), log));
   app.useGlobalPipes(
     new RejectNulCharacters(),
     new ValidationPipe({

@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export const ROLES = ['police', 'coordinator', 'centre', 'admin'] as const;
+export const ROLES = ['police', 'coordinator', 'centre', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A person who signs in: a police officer, a coordinator, a crisis centre's staff member or an admin. */
+/** A person who signs in: a police officer, a coordinator, a crisis centre's staff member, an admin or an auditor. */
 @Entity({ name: 'account' })
 export class Account {
   @PrimaryColumn('uuid') id: string;
@@ -12,8 +12,13 @@ export class Account {
   @Column('text') role: Role;
   /** Set for centre staff only: the one centre whose referrals they may see. */
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
+  /** Set for police only: the unit whose orders they may see and change. */
+  @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('boolean') active: boolean;
+  /** Bumped on deactivation, role change and password reset: every access token signed before is refused. */
+  @Column('integer', { name: 'token_version', default: 0 }) tokenVersion: number;
+  @Column('timestamptz', { name: 'password_changed_at' }) passwordChangedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -22,4 +27,5 @@ export interface Actor {
   accountId: string;
   role: Role;
   centreId: string | null;
+  unitId: string | null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AssessmentDetail, OdaraScreeningContract, QuerySubjects } from '@korgoo/contracts';
@@ -10,6 +10,8 @@ import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { WithdrawOrderRequest } from './dto/order-changes.request';
 import { OrderChanges } from './order-changes';
+import { OrderListItem, ScopedOrders } from './order-scope';
+import { Page, PageQuery } from '../http/page';
 import { OrderProgress, OrderProgressView } from './order-progress';
 import { RegisterProtectionOrder } from './register-protection-order';
 
@@ -23,6 +25,7 @@ export class OrdersController {
     private readonly progress: OrderProgress,
     private readonly audit: AuditTrail,
     private readonly changes: OrderChanges,
+    private readonly orders: ScopedOrders,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
 
@@ -39,10 +42,17 @@ export class OrdersController {
     return registered;
   }
 
+  /** Police see their unit's orders only; coordinators and admins every order. */
+  @Get()
+  @Roles('police', 'coordinator', 'admin')
+  list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
+    return this.orders.list(actor, query);
+  }
+
   @Get(':id')
   @Roles('police', 'coordinator', 'admin')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<OrderProgressView> {
-    const view = await this.progress.of(id);
+    const view = await this.progress.of(await this.orders.require(actor, id));
     await this.audit.record(actor, 'read', 'protection_order', id);
     return view;
   }
@@ -54,6 +64,7 @@ export class OrdersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ assessments: AssessmentDetail[] }> {
+    await this.orders.require(actor, id);
     const reply = await this.messaging.client.request(QuerySubjects.AssessmentHistory, { orderId: id });
     await this.audit.record(actor, 'read', 'risk_assessment', id);
     return reply;
