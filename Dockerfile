@@ -1,4 +1,4 @@
-# One image for the four services; SERVICE selects which one runs.
+# One image for every service; SERVICE selects which one runs.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

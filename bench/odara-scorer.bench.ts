@@ -1,19 +1,17 @@
+import { assessOdara, type OdaraAssessment, type OdaraScreening } from '../apps/risk/src/odara';
 import {
-  assessOdara,
   IMMEDIATE_DANGER_CRITICAL_KEYS,
   IMMEDIATE_DANGER_FURTHER_KEYS,
   INDEX_INCIDENTS,
   ODARA_ITEM_KEYS,
-  PERSON_SEXES,
+  SEXES,
   RELATIONSHIPS,
   ROUTING_PRIORITIES,
   SUBSTANCE_INDICATOR_KEYS,
   SUPPORT_BARRIER_KEYS,
   type Answer,
   type DangerAnswer,
-  type OdaraAssessment,
-  type OdaraScreening,
-} from '../apps/risk/src/odara';
+} from '@korgoo/contracts';
 import { Random } from './seeded-random';
 
 const SCREENINGS = 1_000;
@@ -37,8 +35,8 @@ function buildScreenings(count: number): OdaraScreening[] {
     const screening: OdaraScreening = {
       items,
       context: {
-        perpetratorSex: next() < 0.95 ? 'male' : pick(PERSON_SEXES),
-        victimSex: next() < 0.9 ? 'female' : pick(PERSON_SEXES),
+        perpetratorSex: next() < 0.95 ? 'male' : pick(SEXES),
+        victimSex: next() < 0.9 ? 'female' : pick(SEXES),
         relationship: pick(RELATIONSHIPS),
         indexIncident: pick(INDEX_INCIDENTS),
         policeRecordsChecked: next() < 0.8,

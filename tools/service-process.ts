@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export const SERVICES = ['gateway', 'risk', 'matching', 'notification'] as const;
+export const SERVICES = ['gateway', 'risk', 'matching', 'notification', 'reporting'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface RunningService {

@@ -2,9 +2,10 @@ import { bishkekDayNumber, bishkekInstant, fromBishkekMinutes, weekdayOfDayNumbe
 import type { Language, Sex } from '../../apps/matching/src/routing/feasibility';
 import { KG_SETTLEMENTS, Oblast, SettlementCode } from '../../apps/matching/src/routing/travel/kg-gazetteer';
 import type { GeoPoint } from '../../apps/matching/src/routing/travel/geo';
+import { ROUTING_PRIORITIES, type RoutingPriority } from '@korgoo/contracts';
 import { Random } from '../seeded-random';
 
-export type Priority = 'urgent' | 'high' | 'standard';
+export type Priority = RoutingPriority;
 
 export interface SimOrder {
   index: number;
@@ -109,7 +110,6 @@ export interface OrderGenerationOptions {
   jitterKm?: number;
 }
 
-const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'standard'];
 /** Share of orders by routing priority (assumed mix of ODARA outcomes and immediate danger). */
 const PRIORITY_WEIGHTS = [0.1, 0.3, 0.6];
 const MINUTES_PER_DAY = 1440;
@@ -166,7 +166,7 @@ export function generateOrders(options: OrderGenerationOptions): SimOrder[] {
       location: jitter(random, place, jitterKm),
       sex: random.next() < maleShare ? 'male' : 'female',
       language: random.next() < RUSSIAN_SHARE[oblast] ? 'ru' : 'ky',
-      priority: PRIORITIES[random.weighted(PRIORITY_WEIGHTS)],
+      priority: ROUTING_PRIORITIES[random.weighted(PRIORITY_WEIGHTS)],
     });
   }
   // Stable sort keeps equal instants in draw order, so ids stay deterministic.

@@ -1,1 +1,2 @@
 export * from './korgoo-config';
+export * from './secret-strength';

@@ -1,8 +1,11 @@
 import { ConfigurationError, loadConfig } from './korgoo-config';
 
+// Random bytes as `openssl rand -base64 36` prints them.
+const STRONG = 'q0Zr3F7pXw+K9mUe2LbTn5YcVhJ8sAdG4iRo6PzW1xQ=';
+
 describe('loadConfig', () => {
   it('gives local defaults in development', () => {
-    const config = loadConfig('risk', {});
+    const config = loadConfig('risk', { NODE_ENV: 'development' });
     expect(config).toMatchObject({
       environment: 'development',
       natsServers: ['nats://127.0.0.1:4222'],
@@ -14,6 +17,25 @@ describe('loadConfig', () => {
 
   it('refuses to start in production without a JWT secret', () => {
     expect(() => loadConfig('gateway', { NODE_ENV: 'production' })).toThrow('JWT_SECRET is required in production');
+  });
+
+  it('is production when NODE_ENV is unset, so the development fallbacks never apply by accident', () => {
+    expect(() => loadConfig('gateway', {})).toThrow('JWT_SECRET is required in production');
+    expect(loadConfig('gateway', { JWT_SECRET: STRONG }).environment).toBe('production');
+  });
+
+  it.each([
+    ['the committed placeholder', { JWT_SECRET: 'CHANGE_ME_TO_AT_LEAST_32_RANDOM_CHARACTERS' }, 'JWT_SECRET is a published placeholder'],
+    ['a repeated character', { JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET looks guessable'],
+    ['a repeated word', { JWT_SECRET: 'passwordpasswordpasswordpassword12' }, 'JWT_SECRET looks guessable'],
+    ['a placeholder webhook secret', { JWT_SECRET: STRONG, SMS_WEBHOOK_SECRET: 'change-me-webhook-secret-0123456789' }, 'SMS_WEBHOOK_SECRET is a published placeholder'],
+    ['a placeholder database password', { JWT_SECRET: STRONG, DATABASE_URL: 'postgres://korgoo:CHANGE_ME@db:5432/korgoo' }, 'the DATABASE_URL password must be at least 32 characters'],
+  ])('refuses %s in production and says which secret', (_case, env, message) => {
+    expect(() => loadConfig('gateway', env)).toThrow(message);
+  });
+
+  it('accepts the development fallbacks outside production', () => {
+    expect(loadConfig('gateway', { NODE_ENV: 'test', JWT_SECRET: 'CHANGE_ME_TO_AT_LEAST_32_RANDOM_CHARACTERS' }).environment).toBe('test');
   });
 
   it.each([
@@ -28,7 +50,7 @@ describe('loadConfig', () => {
 
   it('changes the priority policy only under a named version', () => {
     expect(() => loadConfig('risk', { ACK_HOURS_URGENT: '2' })).toThrow('PRIORITY_POLICY_VERSION is required');
-    expect(loadConfig('risk', { ACK_HOURS_URGENT: '2', PRIORITY_POLICY_VERSION: 'bishkek-2027.1' }).risk.priorityPolicy).toEqual({
+    expect(loadConfig('risk', { NODE_ENV: 'development', ACK_HOURS_URGENT: '2', PRIORITY_POLICY_VERSION: 'bishkek-2027.1' }).risk.priorityPolicy).toEqual({
       version: 'bishkek-2027.1',
       urgentFromScore: undefined,
       highFromScore: undefined,
@@ -37,7 +59,7 @@ describe('loadConfig', () => {
   });
 
   it('splits a NATS cluster URL list', () => {
-    expect(loadConfig('matching', { NATS_URL: 'nats://a:4222, nats://b:4222' }).natsServers).toEqual([
+    expect(loadConfig('matching', { NODE_ENV: 'development', NATS_URL: 'nats://a:4222, nats://b:4222' }).natsServers).toEqual([
       'nats://a:4222',
       'nats://b:4222',
     ]);

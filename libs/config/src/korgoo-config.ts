@@ -1,18 +1,27 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { secretWeakness } from './secret-strength';
 
-export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification';
+export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'programme' | 'reporting';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
-export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = { gateway: 3000, risk: 3001, matching: 3002, notification: 3003 };
+export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
+  gateway: 3000,
+  risk: 3001,
+  matching: 3002,
+  notification: 3003,
+  programme: 3004,
+  reporting: 3005,
+};
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Environment variables every service understands; validated once at start-up. */
 class EnvironmentVariables {
+  /** Production unless said otherwise: only `npm start` and the test harness choose development or test. */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: RuntimeEnvironment = 'development';
+  NODE_ENV: RuntimeEnvironment = 'production';
 
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/korgoo';
@@ -90,6 +99,16 @@ class EnvironmentVariables {
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
 
+  // Programme: the named refusal policy, the attendance reminder and the timer poll.
+  @Matches(/^(second-unexcused-or-cannot-finish|unexcused-limit-[1-4])$/, {
+    message: 'REFUSAL_POLICY must be second-unexcused-or-cannot-finish or unexcused-limit-<1-4>',
+  })
+  REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
+  @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
+  @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
+  /** Tests only: lets a test move the programme service's clock (POST /test/clock); refused elsewhere. */
+  @IsOptional() @IsIn(['true', 'false']) PROGRAMME_TEST_CLOCK?: string;
+
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
   @IsOptional() @IsString() SMTP_FROM?: string;
@@ -131,6 +150,7 @@ export interface KorgooConfig {
     deadlinePollMs: number;
     acknowledgeWindows: string | null;
   };
+  programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; testClock: boolean };
   providers: {
     smtp: { url: string; from: string } | null;
     sms: { url: string; token: string; senderId: string; webhookSecret: string | null } | null;
@@ -140,6 +160,31 @@ export interface KorgooConfig {
 }
 
 export class ConfigurationError extends Error {}
+
+/** Production runs only on secrets of its own: no fallback, no published placeholder, nothing guessable. */
+function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
+  if (!vars.JWT_SECRET) {
+    throw new ConfigurationError('JWT_SECRET is required in production (NODE_ENV unset means production)');
+  }
+  const secrets: Array<[string, string | undefined]> = [
+    ['JWT_SECRET', vars.JWT_SECRET],
+    ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
+    ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
+  ];
+  const refusals = secrets.flatMap(([name, value]) => {
+    const weakness = value === undefined ? null : secretWeakness(value);
+    return weakness ? [`${name} ${weakness}`] : [];
+  });
+  if (refusals.length > 0) throw new ConfigurationError(`Refusing to start in production: ${refusals.join('; ')}`);
+}
+
+function databasePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The only place that reads process.env; everything else receives a typed KorgooConfig. */
 export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): KorgooConfig {
@@ -166,8 +211,9 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
   if (vars.ACKNOWLEDGE_WINDOWS && vars.NODE_ENV === 'production') {
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
-  if (!vars.JWT_SECRET && vars.NODE_ENV === 'production') {
-    throw new ConfigurationError('JWT_SECRET is required in production');
+  if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
+  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV !== 'test') {
+    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for tests only (NODE_ENV=test)');
   }
   return {
     service,
@@ -202,6 +248,12 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
+    },
+    programme: {
+      refusalPolicy: vars.REFUSAL_POLICY,
+      attendanceReminderHours: vars.ATTENDANCE_REMINDER_HOURS,
+      timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
+      testClock: vars.PROGRAMME_TEST_CLOCK === 'true',
     },
     providers: {
       smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,

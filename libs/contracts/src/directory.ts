@@ -20,8 +20,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { LANGUAGES, ProgrammeLanguage } from './participant';
-import { SEXES, Sex } from './screening';
+
+import { PROGRAMME_LANGUAGES, SEXES, Sex, type ProgrammeLanguage } from './vocabulary';
 
 /**
  * The centre directory that matching owns (names after Open Referral HSDS: a centre is an organization at
@@ -108,7 +108,7 @@ export class NewFacilitatorFields {
   @IsOptional() @facilitatorId @MaxLength(80) id?: string;
   @IsString() @MinLength(1) @MaxLength(200) displayName: string;
   @IsIn(SEXES) sex: Sex;
-  @IsIn(LANGUAGES, { each: true }) @ArrayMinSize(1) @ArrayUnique() languages: ProgrammeLanguage[];
+  @IsIn(PROGRAMME_LANGUAGES, { each: true }) @ArrayMinSize(1) @ArrayUnique() languages: ProgrammeLanguage[];
   /** Programme certification date; null while still in training. */
   @ValidateIf((o: NewFacilitatorFields) => o.certifiedOn !== null)
   @Matches(CALENDAR_DATE, { message: 'certifiedOn must be a date YYYY-MM-DD or null' })
@@ -122,7 +122,7 @@ export class NewFacilitatorFields {
 export class FacilitatorChanges {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
   @IsOptional() @IsIn(SEXES) sex?: Sex;
-  @IsOptional() @IsIn(LANGUAGES, { each: true }) @ArrayMinSize(1) @ArrayUnique() languages?: ProgrammeLanguage[];
+  @IsOptional() @IsIn(PROGRAMME_LANGUAGES, { each: true }) @ArrayMinSize(1) @ArrayUnique() languages?: ProgrammeLanguage[];
   @IsOptional()
   @ValidateIf((o: FacilitatorChanges) => o.certifiedOn !== null)
   @Matches(CALENDAR_DATE, { message: 'certifiedOn must be a date YYYY-MM-DD or null' })

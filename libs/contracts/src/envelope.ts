@@ -26,7 +26,7 @@ export function envelopeContract(payload: new () => object): new () => object {
     @IsIn(Object.values(EventSubjects)) subject: EventSubject;
     @IsISO8601() occurredAt: string;
     @IsUUID() correlationId: string;
-    @IsIn(['gateway', 'risk', 'matching', 'notification']) producer: string;
+    @IsIn(['gateway', 'risk', 'matching', 'notification', 'programme']) producer: string;
     @IsDefined() @ValidateNested() @Type(() => payload) payload: object;
   }
   Object.defineProperty(Envelope, 'name', { value: `${payload.name}Envelope` });

@@ -18,6 +18,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { RECIPIENT_KINDS, RecipientKind } from './vocabulary';
+import { LANGUAGES, type Language } from './vocabulary';
 
 /**
  * Who the notification service tells, in which language and through which channels, and the commands
@@ -29,9 +31,6 @@ export const NotificationCommandSubjects = {
   ReferralAcknowledge: 'command.notification.referral-acknowledge.v1',
 } as const;
 export type NotificationCommandSubject = (typeof NotificationCommandSubjects)[keyof typeof NotificationCommandSubjects];
-
-export const RECIPIENT_LANGUAGES = ['ky', 'ru', 'en'] as const;
-export type RecipientLanguage = (typeof RECIPIENT_LANGUAGES)[number];
 
 /** Channels a recipient can list; the in-app inbox is always used and is never listed. */
 export const EXTERNAL_CHANNELS = ['email', 'sms', 'telegram'] as const;
@@ -78,7 +77,7 @@ export class RecipientChannelSetting {
 
 /** A recipient's language and its channels in the order they are tried. */
 export class RecipientSettings {
-  @IsIn(RECIPIENT_LANGUAGES, { message: 'language must be one of ky, ru, en' }) language: RecipientLanguage;
+  @IsIn(LANGUAGES, { message: 'language must be one of ky, ru, en' }) language: Language;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
   @IsArray()
   @ArrayMaxSize(EXTERNAL_CHANNELS.length)
@@ -91,14 +90,14 @@ export class RecipientSettings {
 const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
 
 export class RecipientRef {
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @ValidateIf((ref: RecipientRef) => ref.recipientKind === 'centre')
   @Matches(CENTRE_ID, { message: 'centreId must be a centre id such as naryn-asylzat' })
   centreId?: string;
 }
 
 export class ConfigureRecipientCommand extends RecipientSettings {
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @ValidateIf((command: ConfigureRecipientCommand) => command.recipientKind === 'centre')
   @Matches(CENTRE_ID, { message: 'centreId must be a centre id such as naryn-asylzat' })
   centreId?: string;
@@ -112,10 +111,10 @@ export class AcknowledgeReferralCommand {
 }
 
 export interface RecipientView {
-  recipientKind: 'centre' | 'coordinators';
+  recipientKind: RecipientKind;
   centreId: string | null;
   displayName: string;
-  language: RecipientLanguage;
+  language: Language;
   channels: Array<{ channel: ExternalChannel; address: string }>;
   updatedAt: string;
 }

@@ -6,11 +6,8 @@ import {
   IsOptional,
   Matches,
 } from 'class-validator';
-import { SEXES, Sex } from './screening';
+import { PROGRAMME_LANGUAGES, SEXES, Sex, type ProgrammeLanguage } from './vocabulary';
 import { Nested } from './nested';
-
-export const LANGUAGES = ['ky', 'ru'] as const;
-export type ProgrammeLanguage = (typeof LANGUAGES)[number];
 
 export class ParticipantLocation {
   /** A gazetteer code (`naryn`); coordinates are then looked up by matching. */
@@ -23,7 +20,7 @@ export class ParticipantLocation {
 /** What routing needs about the person the order is against: no name, no address, no contact. */
 export class ProgrammeParticipant {
   @IsIn(SEXES) sex: Sex;
-  @IsIn(LANGUAGES, { message: 'language must be ky or ru' }) language: ProgrammeLanguage;
+  @IsIn(PROGRAMME_LANGUAGES, { message: 'language must be ky or ru' }) language: ProgrammeLanguage;
   @Nested(() => ParticipantLocation) location: ParticipantLocation;
 }
 

@@ -11,25 +11,27 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Nested } from './nested';
+import {
+  ANSWERS,
+  COMPOSITE_ITEMS,
+  DANGER_ANSWERS,
+  deriveComposite,
+  type Answer,
+  type CompositeItemKey,
+  type DangerAnswer,
+} from './odara-items';
+import {
+  INDEX_INCIDENTS,
+  RELATIONSHIPS,
+  ROUTING_PRIORITIES,
+  SEXES,
+  type IndexIncident,
+  type Relationship,
+  type RoutingPriority,
+  type Sex,
+} from './vocabulary';
 
 /** The ODARA screening as police complete it; the same shape travels in order.registered.v1. */
-export const ANSWERS = ['yes', 'no', 'unknown'] as const;
-export type Answer = (typeof ANSWERS)[number];
-export const DANGER_ANSWERS = ['yes', 'no', 'not_answered'] as const;
-export type DangerAnswer = (typeof DANGER_ANSWERS)[number];
-export const SEXES = ['male', 'female'] as const;
-export type Sex = (typeof SEXES)[number];
-export const RELATIONSHIPS = [
-  'married',
-  'cohabiting',
-  'formerly_cohabiting',
-  'dating_never_cohabited',
-  'other_family_member',
-] as const;
-export const INDEX_INCIDENTS = ['physical_contact', 'weapon_death_threat', 'other'] as const;
-export const ROUTING_PRIORITIES = ['urgent', 'high', 'standard'] as const;
-export type RoutingPriority = (typeof ROUTING_PRIORITIES)[number];
-
 const answer = IsIn(ANSWERS, { message: '$property must be one of yes, no, unknown' });
 const dangerAnswer = IsIn(DANGER_ANSWERS, { message: '$property must be one of yes, no, not_answered' });
 
@@ -73,8 +75,8 @@ export class SupportBarriers {
 export class ScreeningContext {
   @IsIn(SEXES) perpetratorSex: Sex;
   @IsIn(SEXES) victimSex: Sex;
-  @IsIn(RELATIONSHIPS) relationship: (typeof RELATIONSHIPS)[number];
-  @IsIn(INDEX_INCIDENTS) indexIncident: (typeof INDEX_INCIDENTS)[number];
+  @IsIn(RELATIONSHIPS) relationship: Relationship;
+  @IsIn(INDEX_INCIDENTS) indexIncident: IndexIncident;
   @IsBoolean() policeRecordsChecked: boolean;
 }
 
@@ -108,35 +110,18 @@ export class PriorityOverride {
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
-/**
- * Items 11 and 13 may be answered directly or through their indicators. When only indicators are given the
- * item follows from them; when both are given and the indicators settle the item, they must agree.
- */
-const COMPOSITES = [
-  { item: 'substanceAbuse', indicators: 'substanceIndicators', minimum: 2 },
-  { item: 'barriersToSupport', indicators: 'supportBarriers', minimum: 1 },
-] as const;
-
-export function deriveComposite(indicators: Record<string, Answer | undefined>, minimum: number, size: number): Answer {
-  const answers = Object.values(indicators).filter((a): a is Answer => a !== undefined);
-  const yes = answers.filter((a) => a === 'yes').length;
-  const undecided = answers.filter((a) => a === 'unknown').length + (size - answers.length);
-  if (yes >= minimum) return 'yes';
-  if (yes + undecided < minimum) return 'no';
-  return 'unknown';
-}
-
+/** When both an item and its indicators are given and the indicators settle the item, they must agree. */
 @ValidatorConstraint({ name: 'compositeItems' })
 class CompositeItemsAgree implements ValidatorConstraintInterface {
   private problem(items: OdaraItems | undefined, screening: OdaraScreeningContract): string | null {
     if (!items || typeof items !== 'object') return null;
-    for (const { item, indicators, minimum } of COMPOSITES) {
+    for (const item of Object.keys(COMPOSITE_ITEMS) as CompositeItemKey[]) {
+      const { indicators } = COMPOSITE_ITEMS[item];
       const given = items[item];
       const detail = screening[indicators] as Record<string, Answer | undefined> | undefined;
       if (given === undefined && !detail) return `items.${item} is required unless ${indicators} are given`;
       if (given === undefined || !detail) continue;
-      const size = item === 'substanceAbuse' ? 8 : 5;
-      const derived = deriveComposite(detail, minimum, size);
+      const derived = deriveComposite(item, detail);
       if (derived !== 'unknown' && derived !== given) {
         return `items.${item} is ${given} but ${indicators} make it ${derived}`;
       }

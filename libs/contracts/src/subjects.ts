@@ -18,10 +18,17 @@ export const EventSubjects = {
   ReferralCancelled: 'referral.cancelled.v1',
   NotificationSent: 'notification.sent.v1',
   NotificationFailed: 'notification.failed.v1',
+  ProgrammeStarted: 'programme.started.v1',
+  ProgrammeSessionRecorded: 'programme.session_recorded.v1',
+  ProgrammeCompleted: 'programme.completed.v1',
+  ProgrammeRefusalReported: 'programme.refusal_reported.v1',
+  ProgrammeClosedByDecision: 'programme.closed_by_decision.v1',
+  ProgrammeCancelled: 'programme.cancelled.v1',
+  ProgrammeAlert: 'programme.alert.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 
-/** Request/reply subjects the gateway uses to ask each owner about its own data. */
+/** Request/reply questions the gateway asks each owner about its own data; they change nothing. */
 export const QuerySubjects = {
   RiskAssessmentByOrder: 'query.risk.assessment-by-order.v1',
   ReferralByOrder: 'query.matching.referral-by-order.v1',
@@ -31,15 +38,23 @@ export const QuerySubjects = {
   AssessmentHistory: 'query.risk.assessment-history.v1',
   OdaraForm: 'query.risk.odara-form.v1',
   ReferralDecision: 'query.matching.referral-decision.v1',
+  DeliveryLog: 'query.notification.delivery-log.v1',
+  DeadLetterList: 'query.dead-letters.v1',
+} as const;
+export type QuerySubject = (typeof QuerySubjects)[keyof typeof QuerySubjects];
+
+/** Request/reply commands: a person asks the owner to change its data and waits for the outcome. */
+export const CommandSubjects = {
   AcceptReferral: 'command.matching.referral-accept.v1',
   DeclineReferral: 'command.matching.referral-decline.v1',
   AssignReferral: 'command.matching.referral-assign.v1',
-  DeliveryLog: 'query.notification.delivery-log.v1',
   MarkInboxRead: 'command.notification.inbox-mark-read.v1',
-  DeadLetterList: 'query.dead-letters.v1',
   DeadLetterReplay: 'command.dead-letters.replay.v1',
 } as const;
-export type QuerySubject = (typeof QuerySubjects)[keyof typeof QuerySubjects];
+export type CommandSubject = (typeof CommandSubjects)[keyof typeof CommandSubjects];
+
+/** Every request/reply subject of the shared contract family. */
+export type RequestSubject = QuerySubject | CommandSubject;
 
 /** One JetStream stream per domain; each captures its domain's subjects. */
 export const Streams = {
@@ -47,6 +62,7 @@ export const Streams = {
   RISK: 'risk.>',
   REFERRALS: 'referral.>',
   NOTIFICATIONS: 'notification.>',
+  PROGRAMMES: 'programme.>',
   DEAD_LETTERS: 'deadletter.>',
 } as const;
 export type StreamName = keyof typeof Streams;

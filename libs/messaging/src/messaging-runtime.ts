@@ -1,7 +1,7 @@
 import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventSubject, QuerySubjects } from '@korgoo/contracts';
+import { EventSubject, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { DeadLetters } from './dead-letters';
 import { DEFAULT_CONSUMER_OPTIONS, DurableConsumer, DurableConsumerOptions, EventHandler } from './durable-consumer';
 import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
@@ -96,7 +96,7 @@ export class MessagingRuntime {
       this.options.service,
     );
     this.queries.handle(
-      QuerySubjects.DeadLetterReplay,
+      CommandSubjects.DeadLetterReplay,
       async (request) => ({ replayed: await this.deadLetters.replay(request.deadLetterId) }),
       this.options.service,
     );

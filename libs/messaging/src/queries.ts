@@ -2,11 +2,11 @@ import { NatsConnection, Subscription } from '@nats-io/transport-node';
 import {
   ContractViolation,
   parseContract,
-  QueryContracts,
   QueryFailure,
   QueryRejected,
-  QueryRequestClasses,
-  QuerySubject,
+  RequestClassesBySubject,
+  RequestContracts,
+  RequestSubject,
 } from '@korgoo/contracts';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
@@ -16,9 +16,9 @@ import { describe } from './outbox';
 export type RequestReplyContracts<K extends string = string> = { [S in K]: { request: object; reply: unknown } };
 export type RequestClasses<M extends RequestReplyContracts> = { [S in keyof M]: new () => M[S]['request'] };
 
-export type QueryHandler<S extends QuerySubject> = (
-  request: QueryContracts[S]['request'],
-) => Promise<QueryContracts[S]['reply']>;
+export type QueryHandler<S extends RequestSubject> = (
+  request: RequestContracts[S]['request'],
+) => Promise<RequestContracts[S]['reply']>;
 
 /** Answers request/reply queries about the data this service owns; replicas share a queue group. */
 export class QueryResponder {
@@ -32,8 +32,8 @@ export class QueryResponder {
   ) {}
 
   /** `scope` narrows the subject to one service where several answer the same kind of query (dead letters). */
-  handle<S extends QuerySubject>(subject: S, handler: QueryHandler<S>, scope?: string): void {
-    this.handleFrom(QueryRequestClasses, subject, handler, scope);
+  handle<S extends RequestSubject>(subject: S, handler: QueryHandler<S>, scope?: string): void {
+    this.handleFrom<RequestContracts, S>(RequestClassesBySubject, subject, handler, scope);
   }
 
   /** Binds another contract family (a service's own commands) once, so each handler is typed by its subject. */
@@ -107,12 +107,12 @@ export class QueryClient {
     private readonly timeoutMs = 3_000,
   ) {}
 
-  async request<S extends QuerySubject>(
+  async request<S extends RequestSubject>(
     subject: S,
-    request: QueryContracts[S]['request'],
+    request: RequestContracts[S]['request'],
     scope?: string,
-  ): Promise<QueryContracts[S]['reply']> {
-    return this.requestFrom<QueryContracts, S>(QueryRequestClasses, subject, request, scope);
+  ): Promise<RequestContracts[S]['reply']> {
+    return this.requestFrom<RequestContracts, S>(RequestClassesBySubject, subject, request, scope);
   }
 
   /** Asks on a subject of another contract family (a service's own commands). */

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseEnumPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DeadLetterView, QuerySubjects } from '@korgoo/contracts';
+import { DeadLetterView, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
@@ -39,7 +39,7 @@ export class DeadLettersController {
     @Param('id', new ParseUUIDPipe()) deadLetterId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ replayed: boolean }> {
-    const reply = await this.messaging.client.request(QuerySubjects.DeadLetterReplay, { deadLetterId }, service);
+    const reply = await this.messaging.client.request(CommandSubjects.DeadLetterReplay, { deadLetterId }, service);
     await this.audit.record(actor, 'replay', 'dead_letter', deadLetterId);
     return reply;
   }

@@ -1,7 +1,5 @@
+import type { Role } from '@korgoo/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export const ROLES = ['police', 'coordinator', 'centre', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** A person who signs in: a police officer, a coordinator, a crisis centre's staff member, an admin or an auditor. */
 @Entity({ name: 'account' })

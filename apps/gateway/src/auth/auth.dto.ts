@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Role, ROLES } from './account.entity';
+import { ROLES, type Role } from '@korgoo/contracts';
 
 const USERNAME = /^[a-z0-9._-]{3,60}$/;
 const USERNAME_RULE = 'username must be 3-60 characters: a-z, 0-9, dot, dash or underscore';

@@ -9,7 +9,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Actor, Role, ROLES } from './account.entity';
+import { ROLES, type Role } from '@korgoo/contracts';
+import { Actor } from './account.entity';
 import { AccountStanding } from './account-standing';
 import type { AccessClaims } from './session-tokens';
 import { AuditTrail } from '../audit/audit-trail';

@@ -6,7 +6,7 @@ import {
   NotificationCommandRequestClasses,
   NotificationCommandSubject,
   NotificationCommandSubjects,
-  QuerySubjects,
+  CommandSubjects, QuerySubjects,
   RecipientSettings,
   RecipientView,
 } from '@korgoo/contracts';
@@ -58,7 +58,7 @@ export class NotificationsController {
       actor.role === 'centre'
         ? { entryId, recipientKind: 'centre' as const, centreId: actor.centreId ?? undefined }
         : { entryId, recipientKind: 'coordinators' as const };
-    const reply = await this.messaging.client.request(QuerySubjects.MarkInboxRead, request);
+    const reply = await this.messaging.client.request(CommandSubjects.MarkInboxRead, request);
     await this.audit.record(actor, 'read', 'inbox_entry', entryId);
     return reply;
   }

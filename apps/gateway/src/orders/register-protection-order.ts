@@ -77,6 +77,7 @@ export class RegisterProtectionOrder {
           location: request.perpetrator.location,
         },
         screening: request.screening,
+        issuingUnit: request.issuingUnit,
       });
       await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
       return { existing: null };

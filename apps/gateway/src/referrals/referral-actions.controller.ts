@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { CENTRE_ID, DECLINE_REASONS, DeclineReason, QuerySubjects, ReferralView } from '@korgoo/contracts';
+import { CENTRE_ID, DECLINE_REASONS, DeclineReason, CommandSubjects, QuerySubjects, ReferralView } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
@@ -66,7 +66,7 @@ export class ReferralActionsController {
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ referral: ReferralView }> {
-    return this.messaging.client.request(QuerySubjects.AcceptReferral, {
+    return this.messaging.client.request(CommandSubjects.AcceptReferral, {
       referralId,
       centreId: centreOf(actor),
       actorId: actor.accountId,
@@ -81,7 +81,7 @@ export class ReferralActionsController {
     @Body() body: DeclineReferralRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ referral: ReferralView }> {
-    return this.messaging.client.request(QuerySubjects.DeclineReferral, {
+    return this.messaging.client.request(CommandSubjects.DeclineReferral, {
       referralId,
       centreId: centreOf(actor),
       actorId: actor.accountId,
@@ -99,7 +99,7 @@ export class ReferralActionsController {
     @Body() body: AssignReferralRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ referral: ReferralView }> {
-    return this.messaging.client.request(QuerySubjects.AssignReferral, {
+    return this.messaging.client.request(CommandSubjects.AssignReferral, {
       referralId,
       centreId: body.centreId,
       actorId: actor.accountId,

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy,
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
-import { EventSubjects, QuerySubjects } from '@korgoo/contracts';
+import { EventSubjects, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { systemClock } from '@korgoo/platform/core';
@@ -102,9 +102,9 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     this.messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({
       decision: await loop.decision(lookup, this.dataSource.manager),
     }));
-    this.messaging.queries.handle(QuerySubjects.AcceptReferral, async (command) => ({ referral: await loop.accept(command) }));
-    this.messaging.queries.handle(QuerySubjects.DeclineReferral, async (command) => ({ referral: await loop.decline(command) }));
-    this.messaging.queries.handle(QuerySubjects.AssignReferral, async (command) => ({ referral: await loop.assign(command) }));
+    this.messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await loop.accept(command) }));
+    this.messaging.queries.handle(CommandSubjects.DeclineReferral, async (command) => ({ referral: await loop.decline(command) }));
+    this.messaging.queries.handle(CommandSubjects.AssignReferral, async (command) => ({ referral: await loop.assign(command) }));
 
     this.poller = new DeadlinePoller(
       (work) => outbox.transaction(work),

@@ -11,6 +11,7 @@ import {
   NotificationCommandSubjects,
   QueryRejected,
   QuerySubjects,
+  RecipientKind,
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
@@ -169,7 +170,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       provider_message_id: string | null;
       error: string | null;
       updated_at: Date;
-      recipient_kind: 'centre' | 'coordinators';
+      recipient_kind: RecipientKind;
       centre_id: string | null;
     }> = await this.dataSource.query(
       `SELECT a.id, a.notification_id, a.attempt_no, a.channel, a.provider, a.status, a.provider_message_id, a.error,
@@ -203,6 +204,6 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
 
 interface DeliveryLogEntry extends DeliveryAttemptView {
   attemptNo: number;
-  recipientKind: 'centre' | 'coordinators';
+  recipientKind: RecipientKind;
   centreId: string | null;
 }

@@ -8,10 +8,9 @@ import {
   ReferralRoutedV1,
   ReferralUnroutableV1,
   RoutingPriority,
+  RecipientKind,
 } from '@korgoo/contracts';
 import { MessageFacts, MessageKind } from '../templates/message-templates';
-
-export type RecipientKind = 'centre' | 'coordinators';
 
 /** One recipient to tell about one event: the unit that is delivered exactly once per channel. */
 export interface IntentSpec {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventSubjects, ExternalChannel, RecipientLanguage, RoutingPriority } from '@korgoo/contracts';
+import { EventSubjects, ExternalChannel, Language, RoutingPriority, RecipientKind } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
@@ -28,12 +28,12 @@ type Outcome = 'dispatching' | 'reached' | 'unreachable' | 'inbox_only' | 'ackno
 interface IntentRow {
   id: string;
   source_event_id: string;
-  recipient_kind: 'centre' | 'coordinators';
+  recipient_kind: RecipientKind;
   centre_id: string | null;
   order_id: string;
   referral_id: string;
   kind: MessageKind;
-  language: RecipientLanguage;
+  language: Language;
   facts: MessageFacts;
   plan: Array<{ channel: ExternalChannel; address: string }>;
   outcome: Outcome;

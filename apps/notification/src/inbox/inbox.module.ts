@@ -1,6 +1,6 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { QueryRejected, QuerySubjects } from '@korgoo/contracts';
+import { QueryRejected, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { Acknowledgements } from '../delivery/acknowledgements';
@@ -39,7 +39,7 @@ export class InboxModule implements OnModuleInit {
       };
     });
     // Opening an entry is the centre having seen the referral: its notifications are acknowledged.
-    this.messaging.queries.handle(QuerySubjects.MarkInboxRead, async ({ entryId, recipientKind, centreId }) => {
+    this.messaging.queries.handle(CommandSubjects.MarkInboxRead, async ({ entryId, recipientKind, centreId }) => {
       if (recipientKind === 'centre' && !centreId) throw new QueryRejected('invalid_request', 'centreId: required for a centre');
       const owner = recipientKind === 'centre' ? centreId! : null;
       return this.dataSource.transaction(async (tx) => {

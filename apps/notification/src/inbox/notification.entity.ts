@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { InboxEntryKind, NotificationChannel } from '@korgoo/contracts';
+import { InboxEntryKind, NotificationChannel, RecipientKind } from '@korgoo/contracts';
 
-export type RecipientKind = 'centre' | 'coordinators';
 
 /** One intent to tell one recipient about one event through one channel: unique, so never sent twice. */
 @Entity({ name: 'notification' })

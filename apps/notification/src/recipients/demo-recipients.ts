@@ -1,10 +1,10 @@
-import { ExternalChannel, RecipientLanguage } from '@korgoo/contracts';
+import { ExternalChannel, Language, RecipientKind } from '@korgoo/contracts';
 
 export interface DemoRecipient {
-  recipientKind: 'centre' | 'coordinators';
+  recipientKind: RecipientKind;
   centreId: string | null;
   displayName: string;
-  language: RecipientLanguage;
+  language: Language;
   channels: Array<{ channel: ExternalChannel; address: string }>;
 }
 
@@ -13,7 +13,7 @@ export interface DemoRecipient {
  * addresses that cannot reach anyone: the reserved `.example` domain, the unassigned +996 000 range,
  * and made-up Telegram chat ids.
  */
-const CENTRES: Array<[id: string, name: string, language: RecipientLanguage]> = [
+const CENTRES: Array<[id: string, name: string, language: Language]> = [
   ['bishkek-shans', 'Шанс', 'ru'],
   ['bishkek-sezim', 'Сезим', 'ru'],
   ['bishkek-ayalzat', 'Аялзат', 'ky'],

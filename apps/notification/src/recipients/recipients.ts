@@ -3,29 +3,30 @@ import {
   ConfigureRecipientCommand,
   ExternalChannel,
   QueryRejected,
-  RecipientLanguage,
+  Language,
   RecipientRef,
   RecipientView,
+  RecipientKind,
 } from '@korgoo/contracts';
 import { DemoRecipient } from './demo-recipients';
 
 export interface RecipientRow {
   key: string;
-  recipient_kind: 'centre' | 'coordinators';
+  recipient_kind: RecipientKind;
   centre_id: string | null;
   display_name: string;
-  language: RecipientLanguage;
+  language: Language;
   channels: Array<{ channel: ExternalChannel; address: string }>;
   updated_at: Date;
 }
 
-export function recipientKey(recipientKind: 'centre' | 'coordinators', centreId: string | null | undefined): string {
+export function recipientKey(recipientKind: RecipientKind, centreId: string | null | undefined): string {
   return recipientKind === 'coordinators' ? 'coordinators' : `centre:${centreId}`;
 }
 
 /** Who is told, in which language, through which channels in which order. */
 export class Recipients {
-  async find(db: EntityManager, recipientKind: 'centre' | 'coordinators', centreId: string | null): Promise<RecipientRow | null> {
+  async find(db: EntityManager, recipientKind: RecipientKind, centreId: string | null): Promise<RecipientRow | null> {
     const rows: RecipientRow[] = await db.query(
       `SELECT key, recipient_kind, centre_id, display_name, language, channels, updated_at
          FROM notification.recipient WHERE key = $1`,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { INBOX_ENTRY_KINDS, RECIPIENT_LANGUAGES } from '@korgoo/contracts';
+import { INBOX_ENTRY_KINDS, LANGUAGES } from '@korgoo/contracts';
 import { bishkekTime, inboxTitle, InvalidReferralNumber, MessageFacts, renderEmail, renderShortMessage } from './message-templates';
 
 const referralNumber = fc
@@ -45,7 +45,7 @@ const facts = fc.record({
 });
 
 const kind = fc.constantFrom(...INBOX_ENTRY_KINDS);
-const language = fc.constantFrom(...RECIPIENT_LANGUAGES);
+const language = fc.constantFrom(...LANGUAGES);
 
 /** A value is "in" a text when it is long enough to be told apart from the template's own words. */
 function leaks(text: string, value: string): boolean {
@@ -71,7 +71,7 @@ describe('message templates', () => {
 
   it('exists for every kind in ky, ru and en, and names no person', () => {
     for (const k of INBOX_ENTRY_KINDS) {
-      const texts = RECIPIENT_LANGUAGES.map((lang) => renderShortMessage(k, lang, { referralNumber: 'R-2026-000042' }));
+      const texts = LANGUAGES.map((lang) => renderShortMessage(k, lang, { referralNumber: 'R-2026-000042' }));
       expect(new Set(texts).size).toBe(3);
       for (const text of texts) {
         expect(text).toContain('R-2026-000042');

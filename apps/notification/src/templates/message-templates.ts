@@ -1,4 +1,4 @@
-import { InboxEntryKind, RecipientLanguage, REFERRAL_NUMBER, RoutingPriority } from '@korgoo/contracts';
+import { InboxEntryKind, Language, REFERRAL_NUMBER, RoutingPriority } from '@korgoo/contracts';
 
 export type MessageKind = InboxEntryKind;
 
@@ -15,7 +15,7 @@ export interface MessageFacts {
   centreName?: string;
 }
 
-export type Translations = Record<RecipientLanguage, string>;
+export type Translations = Record<Language, string>;
 
 export class InvalidReferralNumber extends Error {}
 
@@ -64,7 +64,7 @@ const SHORT_TEXTS: Record<MessageKind, (n: string) => Translations> = {
 };
 
 /** The text of an SMS or a Telegram message: depends on nothing but the kind, the language and the number. */
-export function renderShortMessage(kind: MessageKind, language: RecipientLanguage, facts: Pick<MessageFacts, 'referralNumber'>): string {
+export function renderShortMessage(kind: MessageKind, language: Language, facts: Pick<MessageFacts, 'referralNumber'>): string {
   return SHORT_TEXTS[kind](checkedNumber(facts.referralNumber))[language];
 }
 
@@ -139,7 +139,7 @@ export interface EmailMessage {
  * E-mail may say what the centre needs to plan (priority, deadlines) but never who is involved: a mailbox
  * is shared and forwarded, so the case stays behind the sign-in.
  */
-export function renderEmail(kind: MessageKind, language: RecipientLanguage, facts: MessageFacts): EmailMessage {
+export function renderEmail(kind: MessageKind, language: Language, facts: MessageFacts): EmailMessage {
   const headline = inboxTitle(kind, facts)[language];
   const lines = [headline, ''];
   if (facts.priority && PRIORITY[facts.priority]) lines.push(`${LABELS.priority[language]}: ${PRIORITY[facts.priority][language]}`);

@@ -1,12 +1,13 @@
-import { INDEX_INCIDENTS, PERSON_SEXES, RELATIONSHIPS, ScreeningError, type ScreeningContext } from './screening';
+import { INDEX_INCIDENTS, RELATIONSHIPS, SEXES } from '@korgoo/contracts';
+import { ScreeningError, type ScreeningContext } from './screening';
 
 /** Checks the context at run time: a wrong value here would silently hide an eligibility flag. */
 export function checkContext(context: ScreeningContext | undefined): ScreeningContext {
   if (context === null || typeof context !== 'object') {
     throw new ScreeningError('missing_field', 'context', 'the screening has no context (sexes, relationship, index incident, records check)');
   }
-  requireOneOf(context.perpetratorSex, PERSON_SEXES, 'context.perpetratorSex');
-  requireOneOf(context.victimSex, PERSON_SEXES, 'context.victimSex');
+  requireOneOf(context.perpetratorSex, SEXES, 'context.perpetratorSex');
+  requireOneOf(context.victimSex, SEXES, 'context.victimSex');
   requireOneOf(context.relationship, RELATIONSHIPS, 'context.relationship');
   requireOneOf(context.indexIncident, INDEX_INCIDENTS, 'context.indexIncident');
   if (typeof context.policeRecordsChecked !== 'boolean') {

@@ -5,7 +5,7 @@ import {
   IMMEDIATE_DANGER_FURTHER_THRESHOLD,
   type CriticalKey,
   type DangerAnswer,
-} from './odara-items';
+} from '@korgoo/contracts';
 import { ScreeningError, rejectUnknownKeys, type ImmediateDangerAnswers } from './screening';
 
 export interface ImmediateDanger {

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { FORM_LANGUAGES, ODARA_FORM } from './odara-form';
+import { ODARA_FORM } from './odara-form';
 import {
+  LANGUAGES,
   IMMEDIATE_DANGER_CRITICAL_KEYS,
   IMMEDIATE_DANGER_FURTHER_KEYS,
   ODARA_ITEM_KEYS,
   SUBSTANCE_INDICATOR_KEYS,
   SUPPORT_BARRIER_KEYS,
-} from './odara-items';
+} from '@korgoo/contracts';
 
 const paths = ODARA_FORM.questions.map((question) => question.path);
 
@@ -60,7 +61,7 @@ describe('the ODARA screening form', () => {
 
   it('has non-empty Kyrgyz, Russian and English text and help for every question and option', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ODARA_FORM.questions), fc.constantFrom(...FORM_LANGUAGES), (question, language) => {
+      fc.property(fc.constantFrom(...ODARA_FORM.questions), fc.constantFrom(...LANGUAGES), (question, language) => {
         expect(question.text[language].trim()).not.toBe('');
         expect(question.help[language].trim()).not.toBe('');
         for (const option of question.options) expect(option.label[language].trim()).not.toBe('');
@@ -71,7 +72,7 @@ describe('the ODARA screening form', () => {
 
   it('has non-empty titles and help for every section in every language', () => {
     for (const section of ODARA_FORM.sections) {
-      for (const language of FORM_LANGUAGES) {
+      for (const language of LANGUAGES) {
         expect(section.title[language].trim()).not.toBe('');
         expect(section.help[language].trim()).not.toBe('');
       }

@@ -1,9 +1,7 @@
 import { deepFreeze } from './deep-freeze';
-import type { DangerAnswer } from './odara-items';
+import type { DangerAnswer, Language } from '@korgoo/contracts';
 
-export const FORM_LANGUAGES = ['ky', 'ru', 'en'] as const;
-export type FormLanguage = (typeof FORM_LANGUAGES)[number];
-export type LocalizedText = Readonly<Record<FormLanguage, string>>;
+export type LocalizedText = Readonly<Record<Language, string>>;
 
 export type FormSectionKey =
   | 'odaraItems'

@@ -1,8 +1,5 @@
 import { deepFreeze } from './deep-freeze';
-import { ODARA_MAX_SCORE } from './odara-items';
-
-export type RoutingPriority = 'urgent' | 'high' | 'standard';
-export const ROUTING_PRIORITIES: readonly RoutingPriority[] = ['urgent', 'high', 'standard'];
+import { ODARA_MAX_SCORE, ROUTING_PRIORITIES, type RoutingPriority } from '@korgoo/contracts';
 
 const PRIORITY_RANK: Record<RoutingPriority, number> = { standard: 0, high: 1, urgent: 2 };
 

@@ -1,4 +1,4 @@
-import type { Answer, SubstanceIndicatorKey, SupportBarrierKey } from './odara-items';
+import type { Answer, SubstanceIndicatorKey, SupportBarrierKey } from '@korgoo/contracts';
 import { deriveSubstanceAbuse, deriveSupportBarriers, resolveOdaraItems } from './resolve-items';
 import { ScreeningError, type OdaraScreening } from './screening';
 import { aScreening, allItems } from './screening-examples';

@@ -1,16 +1,17 @@
 import {
+  COMPOSITE_ITEMS,
+  deriveComposite,
   isAnswer,
+  isCompositeItem,
   ODARA_ITEM_KEYS,
-  SUBSTANCE_ABUSE_MIN_INDICATORS,
-  SUBSTANCE_INDICATOR_KEYS,
-  SUPPORT_BARRIERS_MIN_PRESENT,
-  SUPPORT_BARRIER_KEYS,
   type Answer,
+  type CompositeItemKey,
+  type CompositeIndicatorList,
   type OdaraItemKey,
-} from './odara-items';
+} from '@korgoo/contracts';
 import { ScreeningError, rejectUnknownKeys, type OdaraScreening } from './screening';
 
-export type ItemSource = 'substanceIndicators' | 'supportBarriers';
+export type ItemSource = CompositeIndicatorList;
 
 export interface ResolvedItem {
   key: OdaraItemKey;
@@ -18,38 +19,29 @@ export interface ResolvedItem {
   derivedFrom?: ItemSource;
 }
 
-/** Present when at least `minYes` are yes; absent only when that cannot be reached even if every unknown were yes. */
-function deriveFromIndicators(keys: readonly string[], given: Readonly<Record<string, Answer | undefined>>, minYes: number, field: string): Answer {
+/** Checks the indicators as risk must (a typo would silently lower the score), then applies the shared rule. */
+function deriveChecked(item: CompositeItemKey, given: unknown = {}): Answer {
+  const { indicators: field, keys } = COMPOSITE_ITEMS[item];
   if (given === null || typeof given !== 'object') {
     throw new ScreeningError('invalid_value', field, `${field} must be an object of yes / no / unknown answers`);
   }
   rejectUnknownKeys(given, keys, field);
-  let yes = 0;
-  let unknown = 0;
+  const answers = given as Readonly<Record<string, unknown>>;
   for (const key of keys) {
-    const answer = given[key] ?? 'unknown';
-    if (!isAnswer(answer)) throw invalidAnswer(`${field}.${key}`, answer);
-    if (answer === 'yes') yes++;
-    else if (answer === 'unknown') unknown++;
+    if (answers[key] !== undefined && !isAnswer(answers[key])) throw invalidAnswer(`${field}.${key}`, answers[key]);
   }
-  if (yes >= minYes) return 'yes';
-  return yes + unknown < minYes ? 'no' : 'unknown';
+  return deriveComposite(item, answers);
 }
 
 /** Item 11: two or more of the eight indicators; an omitted indicator counts as unknown. */
 export function deriveSubstanceAbuse(indicators: OdaraScreening['substanceIndicators'] = {}): Answer {
-  return deriveFromIndicators(SUBSTANCE_INDICATOR_KEYS, indicators, SUBSTANCE_ABUSE_MIN_INDICATORS, 'substanceIndicators');
+  return deriveChecked('substanceAbuse', indicators);
 }
 
 /** Item 13: at least one of the five barriers; an omitted barrier counts as unknown. */
 export function deriveSupportBarriers(barriers: OdaraScreening['supportBarriers'] = {}): Answer {
-  return deriveFromIndicators(SUPPORT_BARRIER_KEYS, barriers, SUPPORT_BARRIERS_MIN_PRESENT, 'supportBarriers');
+  return deriveChecked('barriersToSupport', barriers);
 }
-
-const COMPOSITES: Partial<Record<OdaraItemKey, { source: ItemSource; derive: (s: OdaraScreening) => Answer }>> = {
-  substanceAbuse: { source: 'substanceIndicators', derive: (s) => deriveSubstanceAbuse(s.substanceIndicators) },
-  barriersToSupport: { source: 'supportBarriers', derive: (s) => deriveSupportBarriers(s.supportBarriers) },
-};
 
 /** The 13 answers in instrument order, composites settled from their indicators; throws on anything it cannot settle. */
 export function resolveOdaraItems(screening: OdaraScreening): ResolvedItem[] {
@@ -62,12 +54,12 @@ export function resolveOdaraItems(screening: OdaraScreening): ResolvedItem[] {
   for (const key of ODARA_ITEM_KEYS) {
     const given = items[key];
     if (given !== undefined && !isAnswer(given)) throw invalidAnswer(`items.${key}`, given);
-    const composite = COMPOSITES[key];
-    const indicators = composite ? screening[composite.source] : undefined;
-    if (composite && indicators != null) {
-      const derived = composite.derive(screening);
+    const source = isCompositeItem(key) ? COMPOSITE_ITEMS[key].indicators : undefined;
+    const indicators = source ? screening[source] : undefined;
+    if (isCompositeItem(key) && source && indicators != null) {
+      const derived = deriveChecked(key, indicators);
       if (given === undefined) {
-        resolved.push({ key, answer: derived, derivedFrom: composite.source });
+        resolved.push({ key, answer: derived, derivedFrom: source });
         continue;
       }
       // Indicators that cannot decide leave the officer's own answer standing; any other disagreement must be corrected, not guessed.
@@ -75,7 +67,7 @@ export function resolveOdaraItems(screening: OdaraScreening): ResolvedItem[] {
         throw new ScreeningError(
           'conflicting_answers',
           `items.${key}`,
-          `items.${key} is '${given}' but ${composite.source} make it '${derived}'; omit the item or correct one of them`,
+          `items.${key} is '${given}' but ${source} make it '${derived}'; omit the item or correct one of them`,
         );
       }
       resolved.push({ key, answer: given });

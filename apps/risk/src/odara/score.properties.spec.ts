@@ -8,10 +8,11 @@ import {
   type Answer,
   type DangerAnswer,
   type OdaraItemKey,
-} from './odara-items';
-import { priorityRank, type RoutingPriority } from './policies';
+} from '@korgoo/contracts';
+import { INDEX_INCIDENTS, RELATIONSHIPS, SEXES, type RoutingPriority } from '@korgoo/contracts';
+import { priorityRank } from './policies';
 import { assessOdara } from './score';
-import { INDEX_INCIDENTS, PERSON_SEXES, RELATIONSHIPS, type OdaraScreening } from './screening';
+import type { OdaraScreening } from './screening';
 
 const answer = fc.constantFrom<Answer>('yes', 'no', 'unknown');
 const dangerAnswer = fc.constantFrom<DangerAnswer>('yes', 'no', 'not_answered');
@@ -28,8 +29,8 @@ const screening: fc.Arbitrary<OdaraScreening> = fc
     substanceIndicators: fc.option(answersFor(SUBSTANCE_INDICATOR_KEYS, answer), { nil: undefined }),
     supportBarriers: fc.option(answersFor(SUPPORT_BARRIER_KEYS, answer), { nil: undefined }),
     context: fc.record({
-      perpetratorSex: fc.constantFrom(...PERSON_SEXES),
-      victimSex: fc.constantFrom(...PERSON_SEXES),
+      perpetratorSex: fc.constantFrom(...SEXES),
+      victimSex: fc.constantFrom(...SEXES),
       relationship: fc.constantFrom(...RELATIONSHIPS),
       indexIncident: fc.constantFrom(...INDEX_INCIDENTS),
       policeRecordsChecked: fc.boolean(),

@@ -1,5 +1,5 @@
-import { ODARA_ITEM_KEYS, type Answer, type CriticalKey, type FurtherKey, type OdaraItemKey } from './odara-items';
-import { DEFAULT_POLICIES, priorityPolicyFrom, type Bin, type RoutingPriority } from './policies';
+import { ODARA_ITEM_KEYS, type Answer, type CriticalKey, type FurtherKey, type OdaraItemKey, type RoutingPriority } from '@korgoo/contracts';
+import { DEFAULT_POLICIES, priorityPolicyFrom, type Bin } from './policies';
 import { assessOdara } from './score';
 import { ScreeningError, type OdaraScreening, type ScreeningContext } from './screening';
 import { aScreening, allItems, itemsWith } from './screening-examples';

@@ -1,16 +1,21 @@
 import { checkContext, outsideValidatedPopulationReasons } from './eligibility';
 import { assessImmediateDanger, type ImmediateDanger } from './immediate-danger';
-import { MAX_UNKNOWN_ITEMS, ODARA_MAX_SCORE, type Answer, type OdaraItemKey } from './odara-items';
+import {
+  MAX_UNKNOWN_ITEMS,
+  ODARA_MAX_SCORE,
+  ROUTING_PRIORITIES,
+  type Answer,
+  type OdaraItemKey,
+  type RoutingPriority,
+} from '@korgoo/contracts';
 import {
   DEFAULT_POLICIES,
   PolicyError,
-  ROUTING_PRIORITIES,
   priorityRank,
   type Bin,
   type NormTable,
   type OdaraPolicies,
   type PriorityPolicy,
-  type RoutingPriority,
 } from './policies';
 import { resolveOdaraItems, type ItemSource } from './resolve-items';
 import { ScreeningError, type OdaraScreening, type PriorityOverride } from './screening';

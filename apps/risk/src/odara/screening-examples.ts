@@ -1,4 +1,4 @@
-import { ODARA_ITEM_KEYS, type Answer, type OdaraItemKey } from './odara-items';
+import { ODARA_ITEM_KEYS, type Answer, type OdaraItemKey } from '@korgoo/contracts';
 import type { OdaraScreening } from './screening';
 
 /** All 13 items set to one answer. */

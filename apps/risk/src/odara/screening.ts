@@ -3,30 +3,18 @@ import type {
   CriticalKey,
   DangerAnswer,
   FurtherKey,
+  IndexIncident,
   OdaraItemKey,
+  Relationship,
+  RoutingPriority,
+  Sex,
   SubstanceIndicatorKey,
   SupportBarrierKey,
-} from './odara-items';
-import type { RoutingPriority } from './policies';
-
-export const PERSON_SEXES = ['male', 'female'] as const;
-export type PersonSex = (typeof PERSON_SEXES)[number];
-
-export const RELATIONSHIPS = [
-  'married',
-  'cohabiting',
-  'formerly_cohabiting',
-  'dating_never_cohabited',
-  'other_family_member',
-] as const;
-export type Relationship = (typeof RELATIONSHIPS)[number];
-
-export const INDEX_INCIDENTS = ['physical_contact', 'weapon_death_threat', 'other'] as const;
-export type IndexIncident = (typeof INDEX_INCIDENTS)[number];
+} from '@korgoo/contracts';
 
 export interface ScreeningContext {
-  perpetratorSex: PersonSex;
-  victimSex: PersonSex;
+  perpetratorSex: Sex;
+  victimSex: Sex;
   relationship: Relationship;
   indexIncident: IndexIncident;
   policeRecordsChecked: boolean;

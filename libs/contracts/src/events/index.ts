@@ -3,6 +3,15 @@ import { NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1
 import { OrderScreeningCorrectedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
 import { OrderRegisteredV1 } from './order-registered.v1';
 import {
+  ProgrammeAlertV1,
+  ProgrammeCancelledV1,
+  ProgrammeClosedByDecisionV1,
+  ProgrammeCompletedV1,
+  ProgrammeRefusalReportedV1,
+  ProgrammeSessionRecordedV1,
+  ProgrammeStartedV1,
+} from './programme.v1';
+import {
   ReferralAcceptedV1,
   ReferralCancelledV1,
   ReferralDeclinedV1,
@@ -17,6 +26,7 @@ import { RiskAssessedV1, RiskReassessedV1 } from './risk-assessed.v1';
 export * from './notification-sent.v1';
 export * from './order-lifecycle.v1';
 export * from './order-registered.v1';
+export * from './programme.v1';
 export * from './referral.v1';
 export * from './risk-assessed.v1';
 
@@ -37,6 +47,13 @@ export const EventPayloadClasses = {
   [EventSubjects.ReferralCancelled]: ReferralCancelledV1,
   [EventSubjects.NotificationSent]: NotificationSentV1,
   [EventSubjects.NotificationFailed]: NotificationFailedV1,
+  [EventSubjects.ProgrammeStarted]: ProgrammeStartedV1,
+  [EventSubjects.ProgrammeSessionRecorded]: ProgrammeSessionRecordedV1,
+  [EventSubjects.ProgrammeCompleted]: ProgrammeCompletedV1,
+  [EventSubjects.ProgrammeRefusalReported]: ProgrammeRefusalReportedV1,
+  [EventSubjects.ProgrammeClosedByDecision]: ProgrammeClosedByDecisionV1,
+  [EventSubjects.ProgrammeCancelled]: ProgrammeCancelledV1,
+  [EventSubjects.ProgrammeAlert]: ProgrammeAlertV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;

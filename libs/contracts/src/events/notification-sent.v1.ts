@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 
 export const NOTIFICATION_CHANNELS = ['inbox', 'email', 'sms', 'telegram'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -9,7 +10,7 @@ export class NotificationSentV1 {
   @IsUUID() orderId: string;
   @IsUUID() referralId: string;
   @IsUUID() sourceEventId: string;
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
   @IsIn(NOTIFICATION_CHANNELS) channel: NotificationChannel;
 }
@@ -19,7 +20,7 @@ export class NotificationFailedV1 {
   @IsUUID() orderId: string;
   @IsUUID() referralId: string;
   @IsUUID() sourceEventId: string;
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
   @IsString({ each: true }) attemptedChannels: string[];
 }

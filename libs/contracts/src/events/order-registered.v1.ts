@@ -1,4 +1,4 @@
-import { IsUUID } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
@@ -9,4 +9,6 @@ export class OrderRegisteredV1 {
   @Nested(() => OrderPeriod) period: OrderPeriod;
   @Nested(() => ProgrammeParticipant) participant: ProgrammeParticipant;
   @Nested(() => OdaraScreeningContract) screening: OdaraScreeningContract;
+  /** The police unit that issued the order, as registered: counted per unit in the indicators. */
+  @IsOptional() @IsString() @MaxLength(200) issuingUnit?: string;
 }

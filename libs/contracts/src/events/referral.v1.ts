@@ -1,6 +1,5 @@
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
-import { ROUTING_PRIORITIES, RoutingPriority } from '../screening';
-import { LANGUAGES, ProgrammeLanguage } from '../participant';
+import { PROGRAMME_LANGUAGES, ROUTING_PRIORITIES, type ProgrammeLanguage, type RoutingPriority } from '../vocabulary';
 
 export const REFERRAL_NUMBER = /^R-\d{4}-\d{6}$/;
 
@@ -13,7 +12,7 @@ export class ReferralRoutedV1 {
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
   @IsISO8601() acknowledgeBy: string;
   @IsISO8601() firstSessionAt: string;
-  @IsIn(LANGUAGES) language: ProgrammeLanguage;
+  @IsIn(PROGRAMME_LANGUAGES) language: ProgrammeLanguage;
   @IsInt() @Min(0) travelMinutes: number;
   @IsIn(['osrm', 'road-graph', 'straight-line']) travelSource: string;
 }

@@ -9,7 +9,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
-import { ROUTING_PRIORITIES, RoutingPriority } from '../screening';
+import { ROUTING_PRIORITIES, RoutingPriority } from '../vocabulary';
 import { Nested } from '../nested';
 
 /**

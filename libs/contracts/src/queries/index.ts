@@ -1,7 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import type { InboxEntryKind } from '../notification-recipients';
-import { QuerySubject, QuerySubjects } from '../subjects';
+import { CommandSubject, CommandSubjects, QuerySubject, QuerySubjects } from '../subjects';
 
 export class OrderLookup {
   @IsUUID() orderId: string;
@@ -17,7 +18,7 @@ export class ReferralListRequest {
 }
 
 export class InboxListRequest {
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
   @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
 }
@@ -51,7 +52,7 @@ export class AssignReferralCommand {
 
 export class MarkInboxReadCommand {
   @IsUUID() entryId: string;
-  @IsIn(['centre', 'coordinators']) recipientKind: 'centre' | 'coordinators';
+  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
 }
 
@@ -129,7 +130,7 @@ export interface ReferralView {
 export interface NotificationView {
   notificationId: string;
   referralId: string;
-  recipientKind: 'centre' | 'coordinators';
+  recipientKind: RecipientKind;
   centreId: string | null;
   channel: string;
   status: string;
@@ -168,14 +169,20 @@ export interface QueryContracts {
   [QuerySubjects.AssessmentHistory]: { request: OrderLookup; reply: { assessments: AssessmentDetail[] } };
   [QuerySubjects.OdaraForm]: { request: OdaraFormRequest; reply: { form: object } };
   [QuerySubjects.ReferralDecision]: { request: ReferralLookup; reply: { decision: object | null } };
-  [QuerySubjects.AcceptReferral]: { request: AcceptReferralCommand; reply: { referral: ReferralView } };
-  [QuerySubjects.DeclineReferral]: { request: DeclineReferralCommand; reply: { referral: ReferralView } };
-  [QuerySubjects.AssignReferral]: { request: AssignReferralCommand; reply: { referral: ReferralView } };
   [QuerySubjects.DeliveryLog]: { request: ReferralLookup; reply: { attempts: DeliveryAttemptView[] } };
-  [QuerySubjects.MarkInboxRead]: { request: MarkInboxReadCommand; reply: { marked: boolean } };
   [QuerySubjects.DeadLetterList]: { request: DeadLetterListRequest; reply: { deadLetters: DeadLetterView[] } };
-  [QuerySubjects.DeadLetterReplay]: { request: DeadLetterReplayRequest; reply: { replayed: boolean } };
 }
+
+/** Each command subject with its request class and reply type. */
+export interface CommandContracts {
+  [CommandSubjects.AcceptReferral]: { request: AcceptReferralCommand; reply: { referral: ReferralView } };
+  [CommandSubjects.DeclineReferral]: { request: DeclineReferralCommand; reply: { referral: ReferralView } };
+  [CommandSubjects.AssignReferral]: { request: AssignReferralCommand; reply: { referral: ReferralView } };
+  [CommandSubjects.MarkInboxRead]: { request: MarkInboxReadCommand; reply: { marked: boolean } };
+  [CommandSubjects.DeadLetterReplay]: { request: DeadLetterReplayRequest; reply: { replayed: boolean } };
+}
+
+export type RequestContracts = QueryContracts & CommandContracts;
 
 export const QueryRequestClasses: { [S in QuerySubject]: new () => QueryContracts[S]['request'] } = {
   [QuerySubjects.RiskAssessmentByOrder]: OrderLookup,
@@ -186,14 +193,19 @@ export const QueryRequestClasses: { [S in QuerySubject]: new () => QueryContract
   [QuerySubjects.AssessmentHistory]: OrderLookup,
   [QuerySubjects.OdaraForm]: OdaraFormRequest,
   [QuerySubjects.ReferralDecision]: ReferralLookup,
-  [QuerySubjects.AcceptReferral]: AcceptReferralCommand,
-  [QuerySubjects.DeclineReferral]: DeclineReferralCommand,
-  [QuerySubjects.AssignReferral]: AssignReferralCommand,
   [QuerySubjects.DeliveryLog]: ReferralLookup,
-  [QuerySubjects.MarkInboxRead]: MarkInboxReadCommand,
   [QuerySubjects.DeadLetterList]: DeadLetterListRequest,
-  [QuerySubjects.DeadLetterReplay]: DeadLetterReplayRequest,
 };
+
+export const CommandRequestClasses: { [S in CommandSubject]: new () => CommandContracts[S]['request'] } = {
+  [CommandSubjects.AcceptReferral]: AcceptReferralCommand,
+  [CommandSubjects.DeclineReferral]: DeclineReferralCommand,
+  [CommandSubjects.AssignReferral]: AssignReferralCommand,
+  [CommandSubjects.MarkInboxRead]: MarkInboxReadCommand,
+  [CommandSubjects.DeadLetterReplay]: DeadLetterReplayRequest,
+};
+
+export const RequestClassesBySubject = { ...QueryRequestClasses, ...CommandRequestClasses };
 
 /** A reply that failed carries a code the gateway maps to an HTTP status. */
 export interface QueryFailure {

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { LANGUAGES, Nested, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
+import { PROGRAMME_LANGUAGES, Nested, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
 
 /** The person the order is issued against. The name stays in the gateway; services see only routing facts. */
 export class PerpetratorDetails {
@@ -34,9 +34,9 @@ export class PerpetratorDetails {
   @IsIn(SEXES)
   sex: (typeof SEXES)[number];
 
-  @ApiProperty({ enum: LANGUAGES, description: 'Programme language chosen by the participant' })
-  @IsIn(LANGUAGES, { message: 'language must be ky or ru' })
-  language: (typeof LANGUAGES)[number];
+  @ApiProperty({ enum: PROGRAMME_LANGUAGES, description: 'Programme language chosen by the participant' })
+  @IsIn(PROGRAMME_LANGUAGES, { message: 'language must be ky or ru' })
+  language: (typeof PROGRAMME_LANGUAGES)[number];
 
   @ApiProperty({ type: ParticipantLocation, description: 'A gazetteer settlement code, or coordinates' })
   @Nested(() => ParticipantLocation)

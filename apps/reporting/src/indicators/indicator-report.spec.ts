@@ -1,0 +1,113 @@
+import { IndicatorReport } from '@korgoo/contracts';
+import { riskBinOf, monthOf } from './dimensions';
+import { median, percentile } from './durations';
+import { buildIndicatorReport, IndicatorQuery } from './indicator-report';
+import { CaseFact, FactKind, OrderCase } from './order-case';
+
+const at = (iso: string) => new Date(iso);
+let eventSeq = 0;
+
+function order(orderId: string, issuedAt: string, overrides: Partial<OrderCase> = {}): OrderCase {
+  const issued = at(issuedAt);
+  return {
+    orderId,
+    issuedAt: issued,
+    expiresAt: new Date(issued.getTime() + 30 * 86_400_000),
+    oblast: 'Naryn',
+    unit: 'Нарын РИИБ',
+    sex: 'male',
+    language: 'ky',
+    riskBin: '5-6',
+    priority: 'high',
+    ...overrides,
+  };
+}
+
+function fact(orderId: string, kind: FactKind, occurredAt: string, extra: Partial<CaseFact> = {}): CaseFact {
+  eventSeq += 1;
+  return { eventId: `e${eventSeq}`, orderId, kind, reason: null, centreId: null, occurredAt: at(occurredAt), ...extra };
+}
+
+const national: IndicatorQuery = { scope: { kind: 'national' }, from: '2026-03', to: '2026-04', groupBy: 'month' };
+
+function column(report: IndicatorReport, key: string): { rows: Record<string, number | null>; total: number | null } {
+  const sheet = report.sheets.find((s) => s.columns.some((c) => c.key === key))!;
+  const index = sheet.columns.findIndex((c) => c.key === key);
+  return { rows: Object.fromEntries(sheet.rows.map((row) => [row.key, row.values[index]])), total: sheet.total[index] };
+}
+
+describe('indicator maths', () => {
+  it('takes the median and the nearest-rank 90th percentile', () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([7], 90)).toBe(7);
+    expect(percentile([10, 1, 2], 90)).toBe(10);
+  });
+
+  it('bins ODARA scores as the published norms do and counts months in Bishkek time', () => {
+    expect([0, 4, 5, 6, 7, 13, null].map(riskBinOf)).toEqual(['0', '4', '5-6', '5-6', '7-13', '7-13', 'unscored']);
+    expect(monthOf(at('2026-03-31T18:30:00Z'))).toBe('2026-04');
+    expect(monthOf(at('2026-03-31T17:59:00Z'))).toBe('2026-03');
+  });
+});
+
+describe('the indicator report', () => {
+  const orders = [
+    order('o1', '2026-03-02T08:00:00Z'),
+    order('o2', '2026-03-10T08:00:00Z', { oblast: 'Chuy', sex: 'female' }),
+    order('o3', '2026-04-01T08:00:00Z'),
+    order('o4', '2026-05-01T08:00:00Z'),
+  ];
+  const facts = [
+    ...orders.map((o) => fact(o.orderId, 'order_registered', o.issuedAt!.toISOString())),
+    fact('o1', 'immediate_danger', '2026-03-02T08:01:00Z'),
+    fact('o1', 'referral_routed', '2026-03-02T08:02:00Z', { centreId: 'naryn-a' }),
+    fact('o1', 'referral_declined', '2026-03-02T09:00:00Z', { centreId: 'naryn-a', reason: 'at_capacity' }),
+    fact('o1', 'referral_rerouted', '2026-03-02T09:00:01Z', { centreId: 'naryn-b' }),
+    fact('o1', 'referral_accepted', '2026-03-02T18:00:00Z', { centreId: 'naryn-b' }),
+    fact('o2', 'referral_routed', '2026-03-10T08:02:00Z', { centreId: 'chuy-a' }),
+    fact('o2', 'referral_accepted', '2026-03-10T12:00:00Z', { centreId: 'chuy-a' }),
+    fact('o3', 'referral_unroutable', '2026-04-01T08:02:00Z'),
+    fact('o3', 'order_withdrawn', '2026-04-02T08:00:00Z', { reason: 'revoked_by_police' }),
+    fact('o4', 'referral_routed', '2026-05-01T08:02:00Z', { centreId: 'naryn-a' }),
+  ];
+
+  it('counts each fact once, by the month the order was issued, and leaves out orders outside the period', () => {
+    const report = buildIndicatorReport(orders, facts, national);
+    expect(column(report, 'orders_registered')).toEqual({ rows: { '2026-03': 2, '2026-04': 1 }, total: 3 });
+    expect(column(report, 'orders_withdrawn.revoked_by_police')).toEqual({ rows: { '2026-03': 0, '2026-04': 1 }, total: 1 });
+    expect(column(report, 'immediate_danger_alerts').total).toBe(1);
+    expect(column(report, 'referrals_routed').total).toBe(2);
+    expect(column(report, 'referrals_declined.at_capacity').total).toBe(1);
+    expect(column(report, 'referrals_rerouted').total).toBe(1);
+    expect(column(report, 'referrals_unroutable').total).toBe(1);
+    expect(column(report, 'order_duration_median_days').total).toBe(30);
+  });
+
+  it('measures the time from order to first acceptance: median and p90 over accepted orders', () => {
+    const report = buildIndicatorReport(orders, facts, national);
+    expect(column(report, 'order_to_acceptance_median_hours')).toEqual({ rows: { '2026-03': 7, '2026-04': null }, total: 7 });
+    expect(column(report, 'order_to_acceptance_p90_hours').total).toBe(10);
+  });
+
+  it('gives a centre only the facts that name it and the orders it holds', () => {
+    const report = buildIndicatorReport(orders, facts, { ...national, scope: { kind: 'centre', centreId: 'naryn-b' } });
+    expect(column(report, 'orders_registered').total).toBe(1);
+    expect(column(report, 'referrals_declined').total).toBe(0);
+    expect(column(report, 'referrals_accepted').total).toBe(1);
+    const declinedHere = buildIndicatorReport(orders, facts, { ...national, scope: { kind: 'centre', centreId: 'naryn-a' } });
+    expect(column(declinedHere, 'referrals_declined').total).toBe(1);
+    expect(column(declinedHere, 'orders_registered').total).toBe(0);
+  });
+
+  it('breaks down by centre, oblast and sex, and filters by oblast', () => {
+    const byCentre = buildIndicatorReport(orders, facts, { ...national, groupBy: 'centre' });
+    expect(column(byCentre, 'referrals_accepted').rows).toEqual({ 'chuy-a': 1, 'naryn-a': 0, 'naryn-b': 1, unknown: 0 });
+    const bySex = buildIndicatorReport(orders, facts, { ...national, groupBy: 'sex' });
+    expect(column(bySex, 'orders_registered').rows).toEqual({ female: 1, male: 2 });
+    const chuy = buildIndicatorReport(orders, facts, { ...national, groupBy: 'oblast', oblast: 'Chuy' });
+    expect(column(chuy, 'orders_registered')).toEqual({ rows: { Chuy: 1 }, total: 1 });
+  });
+});

@@ -1,0 +1,81 @@
+import { INDICATOR_GROUPS, IndicatorDimension, IndicatorReport, IndicatorSheet, Scope } from '@korgoo/contracts';
+import { centreOfOrder, dimensionValue, monthOf, monthsBetween } from './dimensions';
+import { DIMENSION_LABELS, GROUP_TITLES, INDICATOR_COLUMNS, IndicatorColumn } from './indicator-catalogue';
+import { CaseFact, OrderCase } from './order-case';
+
+export interface IndicatorQuery {
+  scope: Scope;
+  from: string;
+  to: string;
+  groupBy: IndicatorDimension;
+  oblast?: string;
+  unit?: string;
+  centreId?: string;
+}
+
+interface PlacedFact {
+  fact: CaseFact;
+  order: OrderCase;
+  centre: string | null;
+}
+
+/**
+ * Turns the read model into the indicator tables: orders issued in [from, to] (by month in Bishkek), within
+ * the caller's scope and the filters, one row per value of the chosen dimension. A fact that names a centre
+ * counts for that centre; any other fact counts for the order's centre.
+ */
+export function buildIndicatorReport(orders: readonly OrderCase[], facts: readonly CaseFact[], query: IndicatorQuery): IndicatorReport {
+  const byOrder = new Map(orders.map((order) => [order.orderId, order]));
+  const factsByOrder = new Map<string, CaseFact[]>();
+  for (const fact of facts) factsByOrder.set(fact.orderId, [...(factsByOrder.get(fact.orderId) ?? []), fact]);
+
+  const placed: PlacedFact[] = [];
+  for (const [orderId, orderFacts] of factsByOrder) {
+    const order = byOrder.get(orderId);
+    if (!order?.issuedAt || !within(monthOf(order.issuedAt), query)) continue;
+    if (query.oblast && order.oblast !== query.oblast) continue;
+    if (query.unit && order.unit !== query.unit) continue;
+    const orderCentre = centreOfOrder(orderFacts);
+    for (const fact of orderFacts) {
+      const centre = fact.centreId ?? orderCentre;
+      if (!visible(centre, order, query)) continue;
+      placed.push({ fact, order, centre });
+    }
+  }
+
+  const rows = new Map<string, PlacedFact[]>();
+  if (query.groupBy === 'month') for (const month of monthsBetween(query.from, query.to)) rows.set(month, []);
+  for (const item of placed) {
+    const key = dimensionValue(query.groupBy, item.order, item.fact, item.centre);
+    rows.set(key, [...(rows.get(key) ?? []), item]);
+  }
+  const keys = [...rows.keys()].sort();
+  const sheets: IndicatorSheet[] = INDICATOR_GROUPS.map((group) => {
+    const columns = INDICATOR_COLUMNS.filter((column) => column.group === group);
+    return {
+      group,
+      title: GROUP_TITLES[group],
+      dimension: { key: query.groupBy, label: DIMENSION_LABELS[query.groupBy] },
+      columns: columns.map(({ key, label }) => ({ key, label })),
+      rows: keys.map((key) => ({ key, values: measureAll(columns, rows.get(key)!, byOrder) })),
+      total: measureAll(columns, placed, byOrder),
+    };
+  });
+  return { from: query.from, to: query.to, groupBy: query.groupBy, sheets };
+}
+
+function within(month: string, query: IndicatorQuery): boolean {
+  return month >= query.from && month <= query.to;
+}
+
+function visible(centre: string | null, order: OrderCase, query: IndicatorQuery): boolean {
+  const { scope } = query;
+  if (scope.kind === 'centre' && centre !== scope.centreId) return false;
+  if (scope.kind === 'unit' && order.unit !== scope.unitId) return false;
+  return !query.centreId || centre === query.centreId;
+}
+
+function measureAll(columns: readonly IndicatorColumn[], items: readonly PlacedFact[], orders: ReadonlyMap<string, OrderCase>) {
+  const cell = { facts: items.map((item) => item.fact), orders };
+  return columns.map((column) => column.measure(cell));
+}

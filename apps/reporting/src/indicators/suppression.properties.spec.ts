@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { PublishedTable, suppressSmallCounts, withMargins } from './suppression';
+
+/**
+ * An independent check of what an attacker can solve: the hidden cells are unknowns of the linear system
+ * "each row and column of the table with its margins sums to its total"; a hidden cell is derivable exactly
+ * when its unit vector lies in the row space of that system (Gaussian elimination, ranks compared).
+ */
+function derivableHiddenCells(published: PublishedTable, rows: number, columns: number): Array<[number, number]> {
+  const shown = [
+    ...published.cells.map((row, i) => [...row, published.rowTotals[i]]),
+    [...published.columnTotals, published.grandTotal],
+  ];
+  const unknowns: Array<[number, number]> = [];
+  shown.forEach((row, i) => row.forEach((cell, j) => cell.shown !== 'value' && unknowns.push([i, j])));
+  const index = new Map(unknowns.map(([i, j], k) => [`${i},${j}`, k]));
+  const equations: number[][] = [];
+  const equation = (cells: Array<[number, number, number]>) => {
+    const coefficients = new Array(unknowns.length).fill(0);
+    for (const [i, j, sign] of cells) {
+      const k = index.get(`${i},${j}`);
+      if (k !== undefined) coefficients[k] = sign;
+    }
+    equations.push(coefficients);
+  };
+  for (let i = 0; i <= rows; i++) equation(Array.from({ length: columns + 1 }, (_, j) => [i, j, j === columns ? -1 : 1]));
+  for (let j = 0; j <= columns; j++) equation(Array.from({ length: rows + 1 }, (_, i) => [i, j, i === rows ? -1 : 1]));
+  const base = rank(equations);
+  return unknowns.filter((_, k) => rank([...equations, unknowns.map((__, m) => (m === k ? 1 : 0))]) === base);
+}
+
+function rank(matrix: number[][]): number {
+  const m = matrix.map((row) => [...row]);
+  let r = 0;
+  for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
+    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+    if (pivot < 0) continue;
+    [m[r], m[pivot]] = [m[pivot], m[r]];
+    for (let i = 0; i < m.length; i++) {
+      if (i === r || Math.abs(m[i][c]) < 1e-9) continue;
+      const f = m[i][c] / m[r][c];
+      m[i] = m[i].map((v, k) => v - f * m[r][k]);
+    }
+    r++;
+  }
+  return r;
+}
+
+const table = fc
+  .record({ rows: fc.integer({ min: 1, max: 6 }), columns: fc.integer({ min: 1, max: 6 }) })
+  .chain(({ rows, columns }) =>
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), { minLength: columns, maxLength: columns }), {
+      minLength: rows,
+      maxLength: rows,
+    }),
+  );
+
+describe('small-number suppression', () => {
+  it('leaves no hidden cell that the published cells and totals determine', () => {
+    fc.assert(
+      fc.property(table, (counts) => {
+        const published = suppressSmallCounts(counts);
+        expect(derivableHiddenCells(published, counts.length, counts[0].length)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never shows a count from 1 to 4, and shows every other cell it does not need to hide as is', () => {
+    fc.assert(
+      fc.property(table, (counts) => {
+        const published = suppressSmallCounts(counts);
+        const full = withMargins(counts);
+        const shown = [...published.cells.map((row, i) => [...row, published.rowTotals[i]]), [...published.columnTotals, published.grandTotal]];
+        shown.forEach((row, i) =>
+          row.forEach((cell, j) => {
+            if (full[i][j] >= 1 && full[i][j] <= 4) expect(cell.shown).toBe('small');
+            if (cell.shown === 'value') expect(cell.value).toBe(full[i][j]);
+            if (cell.shown === 'small') expect(full[i][j]).toBeLessThan(5);
+          }),
+        );
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('publishes a table without small counts unchanged', () => {
+    const published = suppressSmallCounts([
+      [12, 0],
+      [7, 30],
+    ]);
+    expect(published.cells.flat().every((cell) => cell.shown === 'value')).toBe(true);
+    expect(published.grandTotal).toEqual({ value: 49, shown: 'value' });
+  });
+
+  it('hides a partner for a lone small cell so the row total cannot give it away', () => {
+    const published = suppressSmallCounts([
+      [3, 20, 9],
+      [11, 15, 8],
+    ]);
+    expect(published.cells[0][0].shown).toBe('small');
+    expect(published.cells[0].filter((cell) => cell.shown !== 'value').length).toBeGreaterThanOrEqual(2);
+    expect(published.columnTotals[0].shown).toBe('value');
+  });
+});

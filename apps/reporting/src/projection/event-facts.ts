@@ -1,0 +1,100 @@
+import { EventEnvelope, EventPayload, EventSubjects } from '@korgoo/contracts';
+import { oblastOfSettlement, riskBinOf } from '../indicators/dimensions';
+import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
+
+/** What one event adds to the read model: facts about its order's dimensions, and at most one counted fact. */
+export interface Projected {
+  order: Partial<OrderCase> & { orderId: string; riskVersion?: number };
+  fact: CaseFact | null;
+}
+
+type Participant = EventPayload<typeof EventSubjects.OrderRegistered>['participant'];
+type Period = EventPayload<typeof EventSubjects.OrderRegistered>['period'];
+
+function orderFacts(orderId: string, period: Period, participant: Participant): Projected['order'] {
+  return {
+    orderId,
+    issuedAt: new Date(period.issuedAt),
+    expiresAt: new Date(period.expiresAt),
+    oblast: oblastOfSettlement(participant.location.settlementCode),
+    sex: participant.sex,
+    language: participant.language,
+  };
+}
+
+function factOf(
+  envelope: EventEnvelope<{ orderId: string }>,
+  kind: FactKind,
+  extra: { reason?: string | null; centreId?: string | null } = {},
+): CaseFact {
+  return {
+    eventId: envelope.eventId,
+    orderId: envelope.payload.orderId,
+    kind,
+    reason: extra.reason ?? null,
+    centreId: extra.centreId ?? null,
+    occurredAt: new Date(envelope.occurredAt),
+  };
+}
+
+type Envelope<S extends keyof typeof subjects> = EventEnvelope<EventPayload<(typeof subjects)[S]>>;
+const subjects = EventSubjects;
+
+/** One function per subject reporting consumes; each reads only codes, instants and ids. */
+export const projectEvent = {
+  [EventSubjects.OrderRegistered]: (e: Envelope<'OrderRegistered'>): Projected => ({
+    order: { ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant), unit: e.payload.issuingUnit ?? null },
+    fact: factOf(e, 'order_registered'),
+  }),
+  [EventSubjects.OrderWithdrawn]: (e: Envelope<'OrderWithdrawn'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'order_withdrawn', { reason: e.payload.reason }),
+  }),
+  [EventSubjects.RiskAssessed]: (e: Envelope<'RiskAssessed'>): Projected => ({
+    order: {
+      ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant),
+      riskBin: riskBinOf(e.payload.finalScore),
+      priority: e.payload.priority,
+      riskVersion: e.payload.assessmentVersion,
+    },
+    fact: e.payload.immediateDanger ? factOf(e, 'immediate_danger') : null,
+  }),
+  [EventSubjects.RiskReassessed]: (e: Envelope<'RiskReassessed'>): Projected => ({
+    order: { orderId: e.payload.orderId, riskBin: riskBinOf(e.payload.finalScore), priority: e.payload.priority, riskVersion: e.payload.assessmentVersion },
+    fact: null,
+  }),
+  [EventSubjects.ReferralRouted]: (e: Envelope<'ReferralRouted'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_routed', { centreId: e.payload.centreId }),
+  }),
+  [EventSubjects.ReferralRerouted]: (e: Envelope<'ReferralRerouted'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_rerouted', { centreId: e.payload.centreId }),
+  }),
+  [EventSubjects.ReferralAccepted]: (e: Envelope<'ReferralAccepted'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_accepted', { centreId: e.payload.centreId }),
+  }),
+  [EventSubjects.ReferralDeclined]: (e: Envelope<'ReferralDeclined'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_declined', { centreId: e.payload.centreId, reason: e.payload.reason }),
+  }),
+  [EventSubjects.ReferralExpired]: (e: Envelope<'ReferralExpired'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_expired', { centreId: e.payload.centreId }),
+  }),
+  [EventSubjects.ReferralEscalated]: (e: Envelope<'ReferralEscalated'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_escalated'),
+  }),
+  [EventSubjects.ReferralUnroutable]: (e: Envelope<'ReferralUnroutable'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_unroutable'),
+  }),
+  [EventSubjects.ReferralCancelled]: (e: Envelope<'ReferralCancelled'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_cancelled', { centreId: e.payload.centreId ?? null }),
+  }),
+};
+
+export type ProjectedSubject = keyof typeof projectEvent;

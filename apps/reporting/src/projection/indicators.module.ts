@@ -1,0 +1,37 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IndicatorContracts, IndicatorRequestClasses, IndicatorSubjects, QueryRejected, Scope } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
+import { monthStart } from '../indicators/dimensions';
+import { buildIndicatorReport } from '../indicators/indicator-report';
+import { projectEvent, ProjectedSubject } from './event-facts';
+import { IndicatorReadModel } from './read-model';
+
+/** Every event reporting counts goes through its own durable consumer into the read model; queries read it. */
+@Module({})
+export class IndicatorsModule implements OnModuleInit {
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit() {
+    const readModel = new IndicatorReadModel();
+    for (const subject of Object.keys(projectEvent) as ProjectedSubject[]) {
+      const project = projectEvent[subject] as (envelope: unknown) => ReturnType<(typeof projectEvent)[ProjectedSubject]>;
+      this.messaging.on(subject, async (envelope, tx) => readModel.apply(tx, project(envelope)));
+    }
+    this.messaging.queries.family<IndicatorContracts>(IndicatorRequestClasses).handle(IndicatorSubjects.Report, async (request) => {
+      if (request.from > request.to) throw new QueryRejected('invalid_request', 'from: must not be after to');
+      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(request.from), monthStart(request.to, 1));
+      const scope: Scope =
+        request.scope.kind === 'centre'
+          ? { kind: 'centre', centreId: request.scope.centreId! }
+          : request.scope.kind === 'unit'
+            ? { kind: 'unit', unitId: request.scope.unitId! }
+            : { kind: 'national' };
+      return { report: buildIndicatorReport(orders, facts, { ...request, scope }) };
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PROGRAMME_LANGUAGES, ProgrammeLanguage } from '../vocabulary';
+import {
+  ATTENDANCE_MARKS,
+  AttendanceMark,
+  CLOSURE_REASONS,
+  ClosureReason,
+  EXCUSE_REASONS,
+  ExcuseReason,
+  PROGRAMME_TRACKS,
+  ProgrammeTrack,
+  REFUSAL_GROUNDS,
+  RefusalGround,
+  SESSION_KINDS,
+  SessionKind,
+} from '../programme/programme-vocabulary';
+import { REFERRAL_NUMBER } from './referral.v1';
+
+/** Every programme event names the programme, its referral and the centre that runs it: ids and codes only. */
+class ProgrammeFacts {
+  @IsUUID() programmeId: string;
+  @IsUUID() orderId: string;
+  @IsUUID() referralId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsString() centreId: string;
+}
+
+export class ProgrammeSessionPlanV1 {
+  @IsInt() @Min(1) @Max(4) index: number;
+  @IsIn(SESSION_KINDS) kind: SessionKind;
+  @IsISO8601() startsAt: string;
+  @IsISO8601() endsAt: string;
+}
+
+/** programme.started.v1: an accepted referral became a programme of four booked sessions. */
+export class ProgrammeStartedV1 extends ProgrammeFacts {
+  @IsIn(PROGRAMME_TRACKS) track: ProgrammeTrack;
+  @IsIn(PROGRAMME_LANGUAGES) language: ProgrammeLanguage;
+  @IsISO8601() expiresAt: string;
+  @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => ProgrammeSessionPlanV1)
+  sessions: ProgrammeSessionPlanV1[];
+}
+
+/** programme.session_recorded.v1: centre staff recorded how one session went. */
+export class ProgrammeSessionRecordedV1 extends ProgrammeFacts {
+  @IsInt() @Min(1) @Max(4) sessionIndex: number;
+  @IsIn(SESSION_KINDS) kind: SessionKind;
+  @IsIn(ATTENDANCE_MARKS) mark: AttendanceMark;
+  @IsOptional() @IsIn(EXCUSE_REASONS) excuseReason?: ExcuseReason;
+  @IsISO8601() sessionStartsAt: string;
+}
+
+/** programme.completed.v1: all four sessions attended before the order expired. */
+export class ProgrammeCompletedV1 extends ProgrammeFacts {
+  @IsISO8601() completedAt: string;
+}
+
+export class MissedSessionV1 {
+  @IsInt() @Min(1) @Max(4) index: number;
+  @IsISO8601() startsAt: string;
+  @IsIn(ATTENDANCE_MARKS) mark: AttendanceMark;
+}
+
+/**
+ * programme.refusal_reported.v1: the Article 72 notice to the issuing police unit. The sessions offered and
+ * missed, their dates and the centre; the person's name stays in the gateway's authenticated police view.
+ */
+export class ProgrammeRefusalReportedV1 extends ProgrammeFacts {
+  @IsUUID() noticeId: string;
+  @IsIn(REFUSAL_GROUNDS) ground: RefusalGround;
+  @IsString() refusalPolicy: string;
+  @IsInt() @Min(0) @Max(4) sessionsOffered: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => MissedSessionV1) missed: MissedSessionV1[];
+  @IsISO8601() expiresAt: string;
+  @IsISO8601() reportedAt: string;
+}
+
+/** programme.closed_by_decision.v1: a coordinator closed the programme with a coded reason. */
+export class ProgrammeClosedByDecisionV1 extends ProgrammeFacts {
+  @IsIn(CLOSURE_REASONS) reason: ClosureReason;
+  @IsUUID() decidedBy: string;
+  @IsISO8601() decidedAt: string;
+}
+
+/** programme.cancelled.v1: the order was withdrawn; the sessions left were released. */
+export class ProgrammeCancelledV1 extends ProgrammeFacts {
+  @IsISO8601() cancelledAt: string;
+}
+
+export const PROGRAMME_ALERTS = ['attendance_missing', 'cannot_complete_before_expiry'] as const;
+export type ProgrammeAlertKind = (typeof PROGRAMME_ALERTS)[number];
+
+/** programme.alert.v1: a waiting state ran past its timer; the centre or the coordinators must act. */
+export class ProgrammeAlertV1 extends ProgrammeFacts {
+  @IsIn(PROGRAMME_ALERTS) kind: ProgrammeAlertKind;
+  @IsIn(['centre', 'coordinators']) audience: 'centre' | 'coordinators';
+  @IsOptional() @IsInt() @Min(1) @Max(4) sessionIndex?: number;
+  @IsOptional() @IsInt() @Min(0) daysBeforeExpiry?: number;
+  @IsISO8601() expiresAt: string;
+}

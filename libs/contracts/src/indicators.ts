@@ -1,0 +1,64 @@
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Nested } from './nested';
+
+/** The indicators the reporting service answers; it owns aggregate counts only, never a person. */
+export const IndicatorSubjects = {
+  Report: 'query.reporting.indicators.v1',
+} as const;
+
+export const INDICATOR_DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language', 'riskBin', 'priority'] as const;
+export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
+
+export const INDICATOR_GROUPS = ['orders', 'referrals'] as const;
+export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
+
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Who asks decides what may be seen: the gateway sets it from the caller's role, never from a query string. */
+export class IndicatorScope {
+  @IsIn(['national', 'centre', 'unit']) kind: 'national' | 'centre' | 'unit';
+  @ValidateIf((s: IndicatorScope) => s.kind === 'centre') @IsString() @MaxLength(100) centreId?: string;
+  @ValidateIf((s: IndicatorScope) => s.kind === 'unit') @IsString() @MaxLength(200) unitId?: string;
+}
+
+export class IndicatorReportRequest {
+  @Nested(() => IndicatorScope) scope: IndicatorScope;
+  /** First and last month (inclusive) of the orders counted, by the month the order was issued. */
+  @Matches(MONTH, { message: 'from must be a month such as 2026-01' }) from: string;
+  @Matches(MONTH, { message: 'to must be a month such as 2026-12' }) to: string;
+  @IsIn(INDICATOR_DIMENSIONS) groupBy: IndicatorDimension;
+  @IsOptional() @IsString() @MaxLength(60) oblast?: string;
+  @IsOptional() @IsString() @MaxLength(200) unit?: string;
+  @IsOptional() @IsString() @MaxLength(100) centreId?: string;
+}
+
+export interface IndicatorLabel {
+  ky: string;
+  ru: string;
+  en: string;
+}
+
+/** One indicator group as a table: a row per value of the chosen dimension, a column per indicator. */
+export interface IndicatorSheet {
+  group: IndicatorGroup;
+  title: IndicatorLabel;
+  dimension: { key: IndicatorDimension; label: IndicatorLabel };
+  columns: Array<{ key: string; label: IndicatorLabel }>;
+  rows: Array<{ key: string; values: Array<number | null> }>;
+  total: Array<number | null>;
+}
+
+export interface IndicatorReport {
+  from: string;
+  to: string;
+  groupBy: IndicatorDimension;
+  sheets: IndicatorSheet[];
+}
+
+export interface IndicatorContracts {
+  [IndicatorSubjects.Report]: { request: IndicatorReportRequest; reply: { report: IndicatorReport } };
+}
+
+export const IndicatorRequestClasses: { [S in keyof IndicatorContracts]: new () => IndicatorContracts[S]['request'] } = {
+  [IndicatorSubjects.Report]: IndicatorReportRequest,
+};

@@ -1,0 +1,2 @@
+export * from './programme-commands';
+export * from './programme-vocabulary';

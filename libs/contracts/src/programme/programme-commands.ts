@@ -1,0 +1,163 @@
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CENTRE_ID } from '../directory';
+import {
+  ATTENDANCE_MARKS,
+  AttendanceMark,
+  CLOSURE_REASONS,
+  ClosureReason,
+  EXCUSE_REASONS,
+  ExcuseReason,
+  ProgrammeState,
+  ProgrammeTrack,
+  RefusalGround,
+  SessionKind,
+} from './programme-vocabulary';
+
+/** What the gateway asks the programme service, and what the programme service asks matching's calendar. */
+export const ProgrammeSubjects = {
+  ProgrammeByReferral: 'query.programme.by-referral.v1',
+  RecordAttendance: 'command.programme.record-attendance.v1',
+  CloseByDecision: 'command.programme.close-by-decision.v1',
+} as const;
+export type ProgrammeSubject = (typeof ProgrammeSubjects)[keyof typeof ProgrammeSubjects];
+
+export const ProgrammeSessionSubjects = {
+  Book: 'command.matching.programme-sessions-book.v1',
+  Release: 'command.matching.programme-sessions-release.v1',
+} as const;
+export type ProgrammeSessionSubject = (typeof ProgrammeSessionSubjects)[keyof typeof ProgrammeSessionSubjects];
+
+/** Who reads: centre staff (their own centre only), coordinators, or police (outcome and notice only). */
+export const PROGRAMME_READERS = ['centre', 'coordinator', 'police'] as const;
+export type ProgrammeReader = (typeof PROGRAMME_READERS)[number];
+
+export class ProgrammeLookup {
+  @IsUUID() referralId: string;
+  @IsIn(PROGRAMME_READERS) reader: ProgrammeReader;
+  @ValidateIf((lookup: ProgrammeLookup) => lookup.reader === 'centre') @Matches(CENTRE_ID) centreId?: string;
+}
+
+export class RecordAttendanceCommand {
+  @IsUUID() referralId: string;
+  @IsInt() @Min(1) @Max(4) sessionIndex: number;
+  @Matches(CENTRE_ID) centreId: string;
+  @IsUUID() actorId: string;
+  @IsIn(ATTENDANCE_MARKS) mark: AttendanceMark;
+  @ValidateIf((c: RecordAttendanceCommand) => c.mark === 'excused_absence') @IsIn(EXCUSE_REASONS) excuseReason?: ExcuseReason;
+  @ValidateIf((c: RecordAttendanceCommand) => c.excuseReason === 'other') @IsString() @IsNotEmpty() @MaxLength(1000)
+  excuseNote?: string;
+  @IsString() @IsNotEmpty() @MaxLength(4000) facilitatorNote: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) signedBy: string;
+}
+
+export class CloseProgrammeCommand {
+  @IsUUID() referralId: string;
+  @IsUUID() actorId: string;
+  @IsIn(CLOSURE_REASONS) reason: ClosureReason;
+  @ValidateIf((c: CloseProgrammeCommand) => c.reason === 'other') @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
+}
+
+export class ProgrammeSessionsRequest {
+  @IsUUID() referralId: string;
+}
+
+export class ReleaseProgrammeSessionsRequest {
+  @IsUUID() referralId: string;
+  /** Sessions from this index on are given back; earlier ones already happened. */
+  @IsInt() @Min(1) @Max(4) fromIndex: number;
+}
+
+export interface BookedProgrammeSession {
+  index: number;
+  kind: SessionKind;
+  startsAt: string;
+  endsAt: string;
+  facilitatorIds: string[];
+}
+
+/** The accepted booking as matching's calendar holds it. */
+export interface ProgrammeBooking {
+  referralId: string;
+  orderId: string;
+  referralNumber: string;
+  centreId: string;
+  participantSex: 'male' | 'female';
+  language: 'ky' | 'ru';
+  expiresAt: string;
+  sessions: BookedProgrammeSession[];
+}
+
+export interface SessionView {
+  index: number;
+  kind: SessionKind;
+  startsAt: string;
+  endsAt: string;
+  centreId: string;
+  facilitatorIds: string[];
+  language: string;
+  mark: AttendanceMark | null;
+  excuseReason: ExcuseReason | null;
+  excuseNote: string | null;
+  facilitatorNote: string | null;
+  signedBy: string | null;
+  recordedAt: string | null;
+}
+
+export interface RefusalNoticeView {
+  noticeId: string;
+  ground: RefusalGround;
+  refusalPolicy: string;
+  sessionsOffered: number;
+  missed: Array<{ index: number; startsAt: string; mark: AttendanceMark }>;
+  reportedAt: string;
+}
+
+/** A completion record the centre and the police unit can read and print, in Kyrgyz, Russian and English. */
+export interface CompletionRecord {
+  referralNumber: string;
+  centreId: string;
+  completedAt: string;
+  text: { ky: string; ru: string; en: string };
+}
+
+export interface ProgrammeView {
+  programmeId: string;
+  referralId: string;
+  referralNumber: string;
+  orderId: string;
+  centreId: string;
+  track: ProgrammeTrack;
+  language: string;
+  expiresAt: string;
+  state: ProgrammeState;
+  outcomeAt: string | null;
+  closure: { reason: ClosureReason; note: string | null; decidedBy: string; decidedAt: string } | null;
+  completion: CompletionRecord | null;
+  notices: RefusalNoticeView[];
+  /** Police see whether each session was attended, without the notes. */
+  sessions: Array<SessionView | Pick<SessionView, 'index' | 'kind' | 'startsAt' | 'mark'>>;
+}
+
+export interface ProgrammeContracts {
+  [ProgrammeSubjects.ProgrammeByReferral]: { request: ProgrammeLookup; reply: { programme: ProgrammeView | null } };
+  [ProgrammeSubjects.RecordAttendance]: { request: RecordAttendanceCommand; reply: { programme: ProgrammeView } };
+  [ProgrammeSubjects.CloseByDecision]: { request: CloseProgrammeCommand; reply: { programme: ProgrammeView } };
+}
+
+export const ProgrammeRequestClasses: { [S in ProgrammeSubject]: new () => ProgrammeContracts[S]['request'] } = {
+  [ProgrammeSubjects.ProgrammeByReferral]: ProgrammeLookup,
+  [ProgrammeSubjects.RecordAttendance]: RecordAttendanceCommand,
+  [ProgrammeSubjects.CloseByDecision]: CloseProgrammeCommand,
+};
+
+export interface ProgrammeSessionContracts {
+  [ProgrammeSessionSubjects.Book]: { request: ProgrammeSessionsRequest; reply: { booking: ProgrammeBooking } };
+  [ProgrammeSessionSubjects.Release]: { request: ReleaseProgrammeSessionsRequest; reply: { released: number } };
+}
+
+export const ProgrammeSessionRequestClasses: {
+  [S in ProgrammeSessionSubject]: new () => ProgrammeSessionContracts[S]['request'];
+} = {
+  [ProgrammeSessionSubjects.Book]: ProgrammeSessionsRequest,
+  [ProgrammeSessionSubjects.Release]: ReleaseProgrammeSessionsRequest,
+};

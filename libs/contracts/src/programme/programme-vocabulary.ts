@@ -1,0 +1,37 @@
+/**
+ * The codes of the mandatory programme (Government decree No. 390): how a session went, why an absence is
+ * excused, why a coordinator closes a programme, and its final outcome. Codes only; notes stay in the
+ * programme service.
+ */
+export const SESSION_KINDS = ['individual', 'group'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** Men's and women's programmes run separately, with separate groups. */
+export const PROGRAMME_TRACKS = ['men', 'women'] as const;
+export type ProgrammeTrack = (typeof PROGRAMME_TRACKS)[number];
+
+export const ATTENDANCE_MARKS = ['attended', 'excused_absence', 'unexcused_absence', 'refused'] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
+
+export const EXCUSE_REASONS = ['illness_with_document', 'court_hearing', 'detention', 'other'] as const;
+export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
+
+export const CLOSURE_REASONS = [
+  'in_custody',
+  'order_revoked_by_court',
+  'left_country',
+  'deceased',
+  'treatment_first',
+  'other',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const PROGRAMME_OUTCOMES = ['completed', 'refused', 'closed_by_decision', 'expired_unplaced'] as const;
+export type ProgrammeOutcome = (typeof PROGRAMME_OUTCOMES)[number];
+
+export const PROGRAMME_STATES = ['scheduled', 'in_progress', 'cancelled', ...PROGRAMME_OUTCOMES] as const;
+export type ProgrammeState = (typeof PROGRAMME_STATES)[number];
+
+/** Why a programme was found refused: an explicit refusal, or absences past the named policy. */
+export const REFUSAL_GROUNDS = ['explicit_refusal', 'unexcused_absences', 'cannot_finish_before_expiry'] as const;
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
