@@ -153,6 +153,13 @@ describe('accounts, sessions, audit and police units', () => {
       expect(anonymous).toMatchObject({ actor_id: null, outcome: 'refused' });
     });
 
+    it('records directory reads and referral decisions kept by other services before answering', async () => {
+      const coordinator = await stack.login('coordinator.demo', 'korgoo-demo-coordinator');
+      await api().get('/api/v1/directory/centres').set('x-request-id', 'directory-read-0001').auth(coordinator, { type: 'bearer' }).expect(200);
+      const [entry] = await auditRows(`request_id = 'directory-read-0001'`, []);
+      expect(entry).toMatchObject({ actor_role: 'coordinator', action: 'list', resource_type: 'centre', outcome: 'success' });
+    });
+
     it('lets admins and auditors search it a page at a time, and nobody else', async () => {
       const [auditor, coordinator] = await Promise.all([
         stack.login('auditor.demo', 'korgoo-demo-auditor'),

@@ -22,6 +22,8 @@ import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-unit
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
 import { ScopedOrders } from './orders/order-scope';
+import { PoliceUnit } from './police-units/police-unit.entity';
+import { PoliceUnitsController } from './police-units/police-units.controller';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
@@ -37,7 +39,7 @@ const log = createServiceLog(config);
   imports: [
     KorgooPlatformModule.forService(config, log, {
       schema: 'gateway',
-      entities: [Account, AuditLogEntry, ProtectionOrder],
+      entities: [Account, AuditLogEntry, ProtectionOrder, PoliceUnit],
       migrations: [CreateGatewaySchema1764000000000, AccountsSessions1765000000000, AuditChain1765000000001, PoliceUnits1765000000002],
     }),
     AuditModule,
@@ -51,6 +53,7 @@ const log = createServiceLog(config);
     DeadLettersController,
     NotificationsController,
     AuditLogController,
+    PoliceUnitsController,
   ],
   providers: [RegisterProtectionOrder, OrderProgress, OrderChanges, ScopedOrders],
 })

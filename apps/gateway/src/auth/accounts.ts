@@ -6,6 +6,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { CLOCK } from '../clock.provider';
 import { invalidField } from '../http/problems';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
+import { PoliceUnit } from '../police-units/police-unit.entity';
 import { Account, Actor } from './account.entity';
 import { AccountStanding } from './account-standing';
 import { AccountView, ChangeAccountRequest, CreateAccountRequest, SessionResponse } from './auth.dto';
@@ -161,8 +162,7 @@ export class Accounts {
 
   private async requireUnit(tx: EntityManager, unitCode: string | null) {
     if (!unitCode) return;
-    const [unit] = await tx.query('SELECT code FROM gateway.police_unit WHERE code = $1', [unitCode]);
-    if (!unit) throw invalidField('unitCode', `unitCode ${unitCode} is not in the police unit directory`);
+    if (!(await tx.getRepository(PoliceUnit).exists({ where: { code: unitCode } }))) throw invalidField('unitCode', `unitCode ${unitCode} is not in the police unit directory`);
   }
 }
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CentreDetailView, CentreSummaryView, DirectorySubjects, FacilitatorView } from '@korgoo/contracts';
 import { Actor } from '../auth/account.entity';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { Audited } from '../audit/audited';
 import { DirectoryClient } from './directory-client';
 import {
   AvailabilityExceptionBody,
@@ -29,30 +30,35 @@ export class DirectoryController {
   constructor(private readonly directory: DirectoryClient) {}
 
   @Get('centres')
+  @Audited('list', 'centre')
   @Roles('admin', 'coordinator', 'centre')
   list(@CurrentActor() actor: Actor): Promise<{ centres: CentreSummaryView[] }> {
     return this.directory.request(DirectorySubjects.CentreList, scopeOf(actor));
   }
 
   @Get('centres/:centreId')
+  @Audited('read', 'centre', 'centreId')
   @Roles('admin', 'coordinator', 'centre')
   show(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreDetail, { centreId, ...scopeOf(actor) });
   }
 
   @Post('centres')
+  @Audited('register', 'centre')
   @Roles('admin')
   create(@Body() centre: CreateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreCreate, { centre });
   }
 
   @Patch('centres/:centreId')
+  @Audited('change', 'centre', 'centreId')
   @Roles('admin')
   update(@Param('centreId') centreId: string, @Body() changes: UpdateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreUpdate, { centreId, changes });
   }
 
   @Delete('centres/:centreId')
+  @Audited('change', 'centre', 'centreId')
   @HttpCode(204)
   @Roles('admin')
   async remove(@Param('centreId') centreId: string): Promise<void> {
@@ -60,6 +66,7 @@ export class DirectoryController {
   }
 
   @Put('centres/:centreId/status')
+  @Audited('change', 'centre', 'centreId')
   @Roles('admin', 'centre')
   setStatus(
     @Param('centreId') centreId: string,
@@ -70,6 +77,7 @@ export class DirectoryController {
   }
 
   @Post('centres/:centreId/facilitators')
+  @Audited('register', 'facilitator', 'centreId')
   @Roles('admin')
   addFacilitator(
     @Param('centreId') centreId: string,
@@ -79,6 +87,7 @@ export class DirectoryController {
   }
 
   @Patch('facilitators/:facilitatorId')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin')
   updateFacilitator(
     @Param('facilitatorId') facilitatorId: string,
@@ -88,6 +97,7 @@ export class DirectoryController {
   }
 
   @Delete('facilitators/:facilitatorId')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @HttpCode(204)
   @Roles('admin')
   async removeFacilitator(@Param('facilitatorId') facilitatorId: string): Promise<void> {
@@ -95,6 +105,7 @@ export class DirectoryController {
   }
 
   @Put('facilitators/:facilitatorId/availability')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin', 'centre')
   setAvailability(
     @Param('facilitatorId') facilitatorId: string,
@@ -105,6 +116,7 @@ export class DirectoryController {
   }
 
   @Post('facilitators/:facilitatorId/exceptions')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin', 'centre')
   addException(
     @Param('facilitatorId') facilitatorId: string,
@@ -115,6 +127,7 @@ export class DirectoryController {
   }
 
   @Delete('facilitators/:facilitatorId/exceptions/:exceptionId')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin', 'centre')
   removeException(
     @Param('facilitatorId') facilitatorId: string,

@@ -15,6 +15,7 @@ import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { AuditTrail } from '../audit/audit-trail';
+import { Audited } from '../audit/audited';
 
 /**
  * The delivery side of referrals: the delivery log for coordinators, marking an inbox entry read (which
@@ -64,6 +65,7 @@ export class NotificationsController {
   }
 
   @Get('admin/notification-recipients/coordinators')
+  @Audited('read', 'notification_recipient')
   @Roles('admin')
   async showCoordinators(): Promise<{ recipient: RecipientView | null }> {
     return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'coordinators' });
@@ -81,6 +83,7 @@ export class NotificationsController {
   }
 
   @Get('admin/notification-recipients/centres/:centreId')
+  @Audited('read', 'notification_recipient', 'centreId')
   @Roles('admin')
   async showCentre(@Param('centreId') centreId: string): Promise<{ recipient: RecipientView | null }> {
     return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'centre', centreId });

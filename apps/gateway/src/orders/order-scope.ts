@@ -4,17 +4,14 @@ import { Scope } from '@korgoo/contracts';
 import { Actor } from '../auth/account.entity';
 import { AuditTrail } from '../audit/audit-trail';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
+import { inScope, orderScope } from './order-visibility';
 import { ProtectionOrder } from './protection-order.entity';
 
-/** Police see their unit's orders; coordinators and admins the country's. */
-export function orderScope(actor: Actor): Scope {
-  if (actor.role === 'coordinator' || actor.role === 'admin') return { kind: 'national' };
-  if (actor.role === 'police' && actor.unitId) return { kind: 'unit', unitId: actor.unitId };
-  throw new ForbiddenException('this account belongs to no police unit; an admin must set its unit first');
-}
-
-export function inScope(order: Pick<ProtectionOrder, 'unitCode'>, scope: Scope): boolean {
-  return scope.kind === 'national' || (scope.kind === 'unit' && order.unitCode === scope.unitId);
+/** The caller's scope over orders; 403 for an account that may see none. */
+export function requireOrderScope(actor: Actor): Scope {
+  const scope = orderScope(actor);
+  if (!scope) throw new ForbiddenException('this account belongs to no police unit; an admin must set its unit first');
+  return scope;
 }
 
 export interface OrderListItem {
@@ -38,7 +35,7 @@ export class ScopedOrders {
   ) {}
 
   async require(actor: Actor, orderId: string, tx?: EntityManager): Promise<ProtectionOrder> {
-    const scope = orderScope(actor);
+    const scope = requireOrderScope(actor);
     const order = await (tx ?? this.dataSource.manager).getRepository(ProtectionOrder).findOne({ where: { id: orderId } });
     if (order && inScope(order, scope)) return order;
     if (order) await this.audit.refusal(actor, 'read', 'protection_order', orderId);
@@ -47,7 +44,7 @@ export class ScopedOrders {
 
   /** Newest registration first. */
   async list(actor: Actor, query: PageQuery): Promise<Page<OrderListItem>> {
-    const scope = orderScope(actor);
+    const scope = requireOrderScope(actor);
     const size = pageSize(query);
     const after = afterCursor(query);
     const builder = this.dataSource

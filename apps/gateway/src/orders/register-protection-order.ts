@@ -7,7 +7,8 @@ import { Actor } from '../auth/account.entity';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { canonicalHash } from './canonical-json';
-import { inScope, orderScope } from './order-scope';
+import { inScope } from './order-visibility';
+import { requireOrderScope } from './order-scope';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { ProtectionOrder } from './protection-order.entity';
 
@@ -31,7 +32,7 @@ export class RegisterProtectionOrder {
     actor: Actor,
     now = new Date(),
   ): Promise<RegisteredOrderResponse> {
-    const scope = orderScope(actor);
+    const scope = requireOrderScope(actor);
     if (scope.kind !== 'unit') throw new ForbiddenException('only a police officer of a unit registers orders');
     const { issuedAt, expiresAt } = checkPeriod(request, now);
     checkLocation(request);

@@ -19,6 +19,7 @@ import { MESSAGING } from '@korgoo/platform';
 import { Actor } from '../auth/account.entity';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { AuditTrail } from '../audit/audit-trail';
+import { Audited } from '../audit/audited';
 
 export class DeclineReferralRequest {
   @ApiProperty({ enum: DECLINE_REASONS })
@@ -60,6 +61,7 @@ export class ReferralActionsController {
   ) {}
 
   @Post(':id/accept')
+  @Audited('accept', 'referral', 'id')
   @HttpCode(200)
   @Roles('centre')
   async accept(
@@ -74,6 +76,7 @@ export class ReferralActionsController {
   }
 
   @Post(':id/decline')
+  @Audited('decline', 'referral', 'id')
   @HttpCode(200)
   @Roles('centre')
   async decline(
@@ -92,6 +95,7 @@ export class ReferralActionsController {
 
   /** Even to a centre the rules found unable to deliver: the override and its reason are recorded. */
   @Post(':id/assign')
+  @Audited('assign', 'referral', 'id')
   @HttpCode(200)
   @Roles('coordinator')
   async assign(
