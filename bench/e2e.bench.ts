@@ -5,11 +5,16 @@
  * ceilings underneath: single-row insert commits per second on the same PostgreSQL and pipelined JetStream
  * publish acknowledgements per second on the same NATS.
  *
+ * It also prints the CPU each service spent per order (all its replicas together) and checks, in the
+ * services' own tables, that no order was lost or handled twice.
+ *
  *   npm run bench:e2e -- --rate 50 --seconds 20
+ *   npm run bench:e2e -- --rate 300 --seconds 60 --replicas 2   (two processes of every service)
+ *   npm run bench:e2e -- --rate 100 --cpu-prof                  (a .cpuprofile per process in bench/profiles/)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -20,6 +25,8 @@ const ROOT = join(__dirname, '..', '..');
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])));
 const RATE = Number(args.get('rate') ?? 50);
 const SECONDS = Number(args.get('seconds') ?? 20);
+const REPLICAS = Number(args.get('replicas') ?? 1);
+const CPU_PROFILE = args.has('cpu-prof');
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -67,6 +74,43 @@ async function jetstreamPublishCeiling(namespace: string, seconds = 5, inFlight 
   return acks / seconds;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, counted in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function cpuByService(services: RunningService[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const service of services) totals.set(service.name, (totals.get(service.name) ?? 0) + cpuSeconds(service.child.pid!));
+  return totals;
+}
+
+/** Counted in the services' own tables: a harness may look where services never read each other. */
+async function lostAndDuplicated(databaseUrl: string) {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const count = async (sql: string) => ((await db.query(sql)).rows[0] as { n: number }).n;
+  const result = {
+    orders: await count(`SELECT count(*)::int AS n FROM gateway.protection_order`),
+    duplicateOrders: await count(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM gateway.protection_order GROUP BY order_number HAVING count(*) > 1) d`,
+    ),
+    assessedOrders: await count(`SELECT count(DISTINCT order_id)::int AS n FROM risk.risk_assessment`),
+    duplicateReferrals: await count(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM matching.referral GROUP BY order_id HAVING count(*) > 1) d`,
+    ),
+    notifiedOrders: await count(`SELECT count(DISTINCT order_id)::int AS n FROM notification.notification`),
+    duplicateInboxNotifications: await count(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM notification.notification WHERE channel = 'inbox'
+         GROUP BY order_id, referral_id, recipient_kind HAVING count(*) > 1) d`,
+    ),
+  };
+  await db.end();
+  return result;
+}
+
 async function main() {
   const runId = Date.now().toString(36);
   const database = `korgoo_bench_${runId}`;
@@ -83,13 +127,22 @@ async function main() {
     KORGOO_NAMESPACE: namespace,
     JWT_SECRET: 'benchmark-secret-that-is-long-enough-0123',
     LOG_LEVEL: 'warn',
+    // The benchmark measures the pipeline, not the per-address throttling in front of it.
+    THROTTLE_WRITES_PER_MINUTE: '1000000',
+    THROTTLE_READS_PER_MINUTE: '1000000',
   };
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });
   try {
     let port = 39100 + Math.floor(Math.random() * 500);
-    for (const name of SERVICES) services.push(await startService(name, port++, env, { root: ROOT }));
-    const gateway = `http://127.0.0.1:${services[0].port}`;
+    const profileDir = join(ROOT, 'bench', 'profiles', runId);
+    const nodeArgs = CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    // One after another: the first replica of each service runs its migrations and seeds before the next starts.
+    for (const name of SERVICES) {
+      for (let replica = 0; replica < REPLICAS; replica++) services.push(await startService(name, port++, env, { root: ROOT, nodeArgs }));
+    }
+    const gateways = services.filter((service) => service.name === 'gateway').map((service) => `http://127.0.0.1:${service.port}`);
+    const gateway = gateways[0];
     const login = await fetch(`${gateway}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -100,10 +153,14 @@ async function main() {
     const answeredAt = new Map<string, number>();
     const latencies: number[] = [];
     const early = new Map<string, number>();
+    const notifiedOrders = new Set<string>();
     const subscription = nc.subscribe(`${namespace}.notification.sent.v1`, {
       callback: (_, message) => {
         const now = performance.now();
         const { correlationId } = message.json<{ correlationId: string }>();
+        // The first notification of an order reaching its centre's inbox is the one timed.
+        if (notifiedOrders.has(correlationId)) return;
+        notifiedOrders.add(correlationId);
         const answered = answeredAt.get(correlationId);
         if (answered === undefined) early.set(correlationId, now);
         else latencies.push(now - answered);
@@ -112,6 +169,8 @@ async function main() {
 
     let errors = 0;
     const total = RATE * SECONDS;
+    const cpuBefore = cpuByService(services);
+    const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
     const posts: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
@@ -119,7 +178,7 @@ async function main() {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       posts.push(
-        fetch(`${gateway}/api/v1/protection-orders`, {
+        fetch(`${gateways[i % gateways.length]}/api/v1/protection-orders`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
           body: JSON.stringify(benchmarkOrder(i, runId)),
@@ -138,12 +197,23 @@ async function main() {
     }
     await Promise.all(posts);
     const sendSeconds = (performance.now() - started) / 1000;
-    const drainDeadline = performance.now() + 60_000;
-    while (latencies.length < total - errors && performance.now() < drainDeadline) {
+    // A backlog drains for as long as orders keep arriving at the inbox; 30 s without one means they never will.
+    let lastProgress = performance.now();
+    let lastCount = latencies.length;
+    while (latencies.length < total - errors && performance.now() - lastProgress < 30_000) {
       await new Promise((resolve) => setTimeout(resolve, 50));
+      if (latencies.length > lastCount) [lastCount, lastProgress] = [latencies.length, performance.now()];
     }
-    const pipelineSeconds = (performance.now() - started) / 1000;
+    const pipelineSeconds = (Math.min(performance.now(), lastProgress) - started) / 1000;
     subscription.unsubscribe();
+    const cpuAfter = cpuByService(services);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const notified = Math.max(1, latencies.length);
+    const cpuMsPerOrder = Object.fromEntries(
+      [...cpuAfter].map(([name, seconds]) => [name, +(((seconds - (cpuBefore.get(name) ?? 0)) * 1000) / notified).toFixed(2)]),
+    );
+    cpuMsPerOrder.loadGenerator = +((benchCpu.user + benchCpu.system) / 1000 / notified).toFixed(2);
+    const checks = await lostAndDuplicated(databaseUrl);
 
     const postgres = await postgresInsertCeiling(databaseUrl);
     const jetstreamAcks = await jetstreamPublishCeiling(namespace);
@@ -151,9 +221,10 @@ async function main() {
     const throughput = latencies.length / pipelineSeconds;
     const result = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      offered: { ratePerSecond: RATE, seconds: SECONDS, orders: total, sendSeconds: +sendSeconds.toFixed(2) },
+      offered: { ratePerSecond: RATE, seconds: SECONDS, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
       endToEndMs: {
         p50: +percentile(sorted, 50).toFixed(1),
+        p90: +percentile(sorted, 90).toFixed(1),
         p95: +percentile(sorted, 95).toFixed(1),
         p99: +percentile(sorted, 99).toFixed(1),
         max: +(sorted[sorted.length - 1] ?? NaN).toFixed(1),
@@ -162,6 +233,8 @@ async function main() {
       errors,
       lost: total - errors - latencies.length,
       sustainedOrdersPerSecond: +throughput.toFixed(1),
+      cpuMsPerOrder,
+      checks: { ...checks, lost: checks.orders - checks.notifiedOrders },
       ceilings: { postgresInsertCommitsPerSecond: Math.round(postgres), jetstreamPublishAcksPerSecond: Math.round(jetstreamAcks) },
       ratios: {
         pipelineToPostgresInserts: +(throughput / postgres).toFixed(4),

@@ -1,18 +1,9 @@
-import {
-  assessFeasibility,
-  bishkekInstant,
-  BookedSession,
-  CentreCapacity,
-  CentreCandidate,
-  Facilitator,
-  KG_SETTLEMENTS,
-  Language,
-  ProgrammeRequest,
-  rankCentres,
-  RoadGraphTravelTimes,
-  Sex,
-  WeeklyWindow,
-} from '../apps/matching/src/routing';
+import { bishkekInstant } from '../apps/matching/src/capacity/bishkek-time';
+import { BookedSession, CentreCapacity, Facilitator, Language, ProgrammeRequest, Sex, WeeklyWindow } from '../apps/matching/src/capacity/capacity-types';
+import { assessFeasibility } from '../apps/matching/src/capacity/feasibility';
+import { CentreCandidate, rankCentres } from '../apps/matching/src/capacity/ranking';
+import { KG_SETTLEMENTS } from '../apps/matching/src/travel/kg-gazetteer';
+import { RoadGraphTravelTimes } from '../apps/matching/src/travel/road-graph-travel-times';
 import { Random } from './seeded-random';
 
 const CENTRES = 50;

@@ -168,6 +168,8 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       { method: 'post', path: '/api/v1/directory/centres', token: admin },
       { method: 'post', path: '/api/v1/directory/centres/bishkek-shans/facilitators', token: admin },
       { method: 'put', path: '/api/v1/directory/centres/bishkek-shans/status', token: centre },
+      { method: 'post', path: `/api/v1/referrals/${someId}/programme/sessions/2/attendance`, token: centre },
+      { method: 'post', path: `/api/v1/referrals/${someId}/programme/close`, token: coordinator },
     ];
     for (const endpoint of endpoints) {
       await fc.assert(
@@ -184,6 +186,34 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
         { numRuns: RUNS },
       );
     }
+    await expectHealthy();
+  });
+
+  it(`answers ${RUNS} spoiled attendance records and session numbers with a 4xx that names the field`, async () => {
+    const centre = await stack.login('centre.bishkek-shans.demo', 'korgoo-demo-centre');
+    const someId = '5d1c1d1e-8f1a-4e2b-9c3d-1a2b3c4d5e6f';
+    const valid = { mark: 'excused_absence', excuseReason: 'other', excuseNote: 'Hospital', facilitatorNote: 'Called in.', signedBy: 'A. B.' };
+    const fields = Object.keys(valid);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        fc.oneof(fc.constant(undefined), fc.constant(''), fc.constantFrom(...HOSTILE_STRINGS), fc.integer(), fc.jsonValue()),
+        fc.oneof(fc.constant('2'), fc.constantFrom('0', '5', '-1', '2.5', 'abc', '99999999999999999999', '%00')),
+        async (field, value, index) => {
+          const body: Json = { ...valid, [field]: value };
+          if (value === undefined) delete body[field];
+          const response = await request(stack.gateway)
+            .post(`/api/v1/referrals/${someId}/programme/sessions/${index}/attendance`)
+            .auth(centre, { type: 'bearer' })
+            .send(body);
+          if (response.status < 400 || response.status >= 500) {
+            throw new Error(`${response.status} for ${field}=${JSON.stringify(value)?.slice(0, 100)} at session ${index}`);
+          }
+          if (response.status === 400) expect(JSON.stringify(response.body.message)).toMatch(/[a-zA-Z]+:? /);
+        },
+      ),
+      { numRuns: RUNS },
+    );
     await expectHealthy();
   });
 });

@@ -1,9 +1,9 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { haversineKm } from '../apps/matching/src/routing/travel/geo';
-import { settlementByCode } from '../apps/matching/src/routing/travel/kg-gazetteer';
-import { RoadGraphTravelTimes } from '../apps/matching/src/routing/travel/road-graph-travel-times';
+import { haversineKm } from '../apps/matching/src/travel/geo';
+import { settlementByCode } from '../apps/matching/src/travel/kg-gazetteer';
+import { RoadGraphTravelTimes } from '../apps/matching/src/travel/road-graph-travel-times';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 
 type Candidate = { centreId: string; travel: { minutes: number; km: number; source: string } | null };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
-import { createMessagingTablesSql, MessagingRuntime, SubjectNamespace } from '@korgoo/messaging';
+import { createMessagingTablesSql, MessagingRuntime, PermanentFailure, SubjectNamespace } from '@korgoo/messaging';
 import { NATS_URL } from './support/test-environment';
 import { until } from './support/until';
 
@@ -109,5 +109,110 @@ describe('durable messaging', () => {
     expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(true);
     await until(() => applied.includes(envelope.eventId), 'the replayed event to be applied', 20_000);
     expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(false);
+  });
+});
+
+/** Batched consumption: events that queue up share one transaction, and a poisoned one takes only itself down. */
+describe('durable messaging in batches', () => {
+  const namespace = `${process.env.KORGOO_TEST_NAMESPACE}_b`;
+  const schema = 'messaging_batch_probe';
+  let dataSource: DataSource;
+  let runtime: MessagingRuntime;
+  let gateId = '';
+  let gateEntered = false;
+  let gate: Promise<void> = Promise.resolve();
+  let openGate: () => void = () => undefined;
+  const poisoned = new Set<string>();
+
+  beforeAll(async () => {
+    dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA ${schema}`);
+    for (const sql of createMessagingTablesSql(schema)) await dataSource.query(sql);
+    await dataSource.query(`CREATE TABLE ${schema}.applied (event_id uuid NOT NULL, tx bigint NOT NULL)`);
+    runtime = await MessagingRuntime.connect(
+      dataSource,
+      {
+        service: 'notification',
+        schema,
+        natsServers: [NATS_URL],
+        namespace,
+        outboxPollMs: 50,
+        // One worker: whatever arrives while it is held at the gate queues up and forms the next batch.
+        consumer: { maxDeliver: 3, ackWaitMs: 10_000, backoffMs: [20], concurrency: 1, batchSize: 32 },
+      },
+      silent,
+    );
+    runtime.on(
+      EventSubjects.NotificationSent,
+      async (envelope, tx) => {
+        if (envelope.eventId === gateId) {
+          gateEntered = true;
+          await gate;
+        }
+        if (poisoned.has(envelope.eventId)) throw new PermanentFailure('this event can never be applied');
+        await tx.query(`INSERT INTO ${schema}.applied (event_id, tx) VALUES ($1, txid_current())`, [envelope.eventId]);
+      },
+      { batchable: true },
+    );
+    await runtime.start();
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+    await dataSource.destroy();
+  });
+
+  const enqueue = (count: number) =>
+    runtime.outbox.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        ids.push((await runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent())).eventId);
+      }
+      return ids;
+    });
+
+  /** Holds the single worker at the gate while `count` events arrive, then lets them through as one batch. */
+  async function behindTheGate(count: number, poison: (ids: string[]) => string[]): Promise<string[]> {
+    gateEntered = false;
+    gate = new Promise<void>((resolve) => (openGate = resolve));
+    [gateId] = await enqueue(1);
+    await until(() => gateEntered, 'the worker to be held at the gate', 20_000);
+    const ids = await enqueue(count);
+    for (const id of poison(ids)) poisoned.add(id);
+    const jsm = await jetstreamManager(runtime.nc);
+    const streamName = new SubjectNamespace(namespace).stream('NOTIFICATIONS');
+    await until(async () => {
+      const info = await jsm.consumers.info(streamName, 'notification_notification_sent_v1');
+      return info.num_ack_pending === count + 1;
+    }, 'the events to be delivered and queued', 20_000);
+    openGate();
+    return ids;
+  }
+
+  const appliedRows = async (ids: string[]): Promise<Array<{ event_id: string; tx: string }>> =>
+    dataSource.query(`SELECT event_id, tx FROM ${schema}.applied WHERE event_id = ANY($1::uuid[])`, [ids]);
+
+  it('commits the events that queued up together in one transaction, each once', async () => {
+    const ids = await behindTheGate(10, () => []);
+    await until(async () => (await appliedRows(ids)).length === 10, 'the batch to be applied', 20_000);
+    const rows = await appliedRows(ids);
+    expect(new Set(rows.map((row) => row.event_id)).size).toBe(10);
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+  });
+
+  it('commits the others of a batch holding one poisoned event and dead-letters only that one', async () => {
+    let poison = '';
+    const ids = await behindTheGate(10, (queued) => [(poison = queued[4])]);
+    const others = ids.filter((id) => id !== poison);
+    await until(async () => (await appliedRows(others)).length === 9, 'the other nine to be applied', 20_000);
+    await until(async () => (await runtime.deadLetters.list()).some((d) => d.eventId === poison), 'the dead letter', 20_000);
+    const deadLetters = (await runtime.deadLetters.list()).filter((d) => ids.includes(d.eventId ?? ''));
+    expect(deadLetters.map((d) => d.eventId)).toEqual([poison]);
+    expect(deadLetters[0]).toMatchObject({ deliveries: 1, error: 'Error: this event can never be applied' });
+    expect(await appliedRows([poison])).toEqual([]);
+    const rows = await appliedRows(others);
+    expect(new Set(rows.map((row) => row.event_id)).size).toBe(9);
+    expect(rows).toHaveLength(9);
   });
 });

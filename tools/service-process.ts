@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export const SERVICES = ['gateway', 'risk', 'matching', 'notification', 'reporting'] as const;
+export const SERVICES = ['gateway', 'risk', 'matching', 'notification', 'programme', 'reporting'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface RunningService {
@@ -17,9 +17,9 @@ export async function startService(
   name: ServiceName,
   port: number,
   env: NodeJS.ProcessEnv,
-  options: { root: string; echo?: boolean; healthTimeoutMs?: number } ,
+  options: { root: string; echo?: boolean; healthTimeoutMs?: number; nodeArgs?: string[] },
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [join(options.root, 'dist', 'apps', name, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(options.root, 'dist', 'apps', name, 'src', 'main.js')], {
     env: { ...env, HTTP_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

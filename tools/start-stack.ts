@@ -7,7 +7,7 @@ import { RunningService, SERVICES, startService, stopService } from './service-p
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
 /**
- * `npm start`: all four services on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
+ * `npm start`: all five services on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
  * their default local addresses); starts an embedded PostgreSQL when none answers; explains how to get NATS
  * when none answers.
  */

@@ -1,4 +1,4 @@
-import type { BookedSession, Language, PlannedSession } from '../../apps/matching/src/routing/feasibility';
+import type { BookedSession, Language, PlannedSession } from '../../apps/matching/src/capacity/capacity-types';
 
 /**
  * One centre's booked sessions as one policy has filled them. Sessions that have ended are dropped,

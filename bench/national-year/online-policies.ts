@@ -1,12 +1,8 @@
 import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
-import {
-  assessFeasibility,
-  FeasibilityVerdict,
-  ProgrammePlan,
-  ProgrammeRequest,
-} from '../../apps/matching/src/routing/feasibility';
-import { CentreCandidate, rankCentres, TRAVEL_TIE_MINUTES } from '../../apps/matching/src/routing/ranking';
-import type { TravelEstimate } from '../../apps/matching/src/routing/travel/travel-time';
+import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
+import { FeasibilityVerdict, ProgrammePlan, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
+import { CentreCandidate, rankCentres, TRAVEL_TIE_MINUTES } from '../../apps/matching/src/capacity/ranking';
+import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
 import { CentreBookings } from './bookings';
 import type { SimOrder } from './orders';
 import { centreAnswer, World } from './world';

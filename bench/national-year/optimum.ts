@@ -1,6 +1,7 @@
 import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber, fromBishkekMinutes, toBishkekMinutes } from '../../apps/matching/src/routing/bishkek-time';
-import { assessFeasibility, CentreCapacity, ProgrammeRequest } from '../../apps/matching/src/routing/feasibility';
+import { bishkekDayNumber, fromBishkekMinutes, toBishkekMinutes } from '../../apps/matching/src/capacity/bishkek-time';
+import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
+import { CentreCapacity, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
 import { MinCostFlow } from './min-cost-flow';
 import { sessionsOnDay } from './roster-capacity';
 import type { OrderOutcome } from './online-policies';

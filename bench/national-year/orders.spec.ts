@@ -1,6 +1,6 @@
-import { bishkekInstant, toBishkekMinutes, weekdayOfDayNumber } from '../../apps/matching/src/routing/bishkek-time';
-import { haversineKm } from '../../apps/matching/src/routing/travel/geo';
-import { settlementByCode } from '../../apps/matching/src/routing/travel/kg-gazetteer';
+import { bishkekInstant, toBishkekMinutes, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
+import { haversineKm } from '../../apps/matching/src/travel/geo';
+import { settlementByCode } from '../../apps/matching/src/travel/kg-gazetteer';
 import { generateOrders, OBLAST_POPULATION_THOUSANDS, OBLASTS, SimOrder } from './orders';
 
 const share = (orders: readonly SimOrder[], test: (o: SimOrder) => boolean) => orders.filter(test).length / orders.length;

@@ -1,7 +1,7 @@
-import { bishkekDayNumber, bishkekInstant, fromBishkekMinutes, weekdayOfDayNumber } from '../../apps/matching/src/routing/bishkek-time';
-import type { Language, Sex } from '../../apps/matching/src/routing/feasibility';
-import { KG_SETTLEMENTS, Oblast, SettlementCode } from '../../apps/matching/src/routing/travel/kg-gazetteer';
-import type { GeoPoint } from '../../apps/matching/src/routing/travel/geo';
+import { bishkekDayNumber, bishkekInstant, fromBishkekMinutes, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
+import type { Language, Sex } from '../../apps/matching/src/capacity/capacity-types';
+import { KG_SETTLEMENTS, Oblast, SettlementCode } from '../../apps/matching/src/travel/kg-gazetteer';
+import type { GeoPoint } from '../../apps/matching/src/travel/geo';
 import { ROUTING_PRIORITIES, type RoutingPriority } from '@korgoo/contracts';
 import { Random } from '../seeded-random';
 

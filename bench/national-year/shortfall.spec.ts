@@ -1,5 +1,5 @@
 import { DEMO_DIRECTORY } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber, bishkekInstant } from '../../apps/matching/src/routing/bishkek-time';
+import { bishkekDayNumber, bishkekInstant } from '../../apps/matching/src/capacity/bishkek-time';
 import { programmeLimit } from './optimum';
 import { generateOrders } from './orders';
 import { sessionsOnDay, slotsOnDay } from './roster-capacity';

@@ -1,7 +1,8 @@
 import { demoCentreCapacity, DirectoryCentre, DirectoryFacilitator } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber } from '../../apps/matching/src/routing/bishkek-time';
-import { assessFeasibility, ProgrammeRequest, Sex, WeeklyWindow } from '../../apps/matching/src/routing/feasibility';
-import { Oblast, SettlementCode, settlementByCode } from '../../apps/matching/src/routing/travel/kg-gazetteer';
+import { bishkekDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
+import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
+import { ProgrammeRequest, Sex, WeeklyWindow } from '../../apps/matching/src/capacity/capacity-types';
+import { Oblast, SettlementCode, settlementByCode } from '../../apps/matching/src/travel/kg-gazetteer';
 import { runOnline } from './online-policies';
 import { OBLASTS, SimOrder } from './orders';
 import { weeklySlots } from './roster-capacity';

@@ -1,5 +1,5 @@
 import { DEMO_DIRECTORY } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber } from '../../apps/matching/src/routing/bishkek-time';
+import { bishkekDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
 import { CentreBookings } from './bookings';
 import { DEFAULT_OPTIONS, runNationalYear } from './national-year';
 import { runOnline } from './online-policies';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DEMO_DIRECTORY } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekInstant } from '../../apps/matching/src/routing/bishkek-time';
-import { KG_SETTLEMENTS } from '../../apps/matching/src/routing/travel/kg-gazetteer';
-import { StraightLineTravelTimes } from '../../apps/matching/src/routing/travel/straight-line-travel-times';
+import { bishkekInstant } from '../../apps/matching/src/capacity/bishkek-time';
+import { KG_SETTLEMENTS } from '../../apps/matching/src/travel/kg-gazetteer';
+import { StraightLineTravelTimes } from '../../apps/matching/src/travel/straight-line-travel-times';
 import { CentreTravel, directRoadGraph } from './travel';
 
 describe('CentreTravel', () => {

@@ -1,9 +1,9 @@
-import { bishkekMonth } from '../../apps/matching/src/routing/bishkek-time';
-import { GeoPoint, haversineKm } from '../../apps/matching/src/routing/travel/geo';
-import { KG_SETTLEMENTS } from '../../apps/matching/src/routing/travel/kg-gazetteer';
-import { RoadGraphTravelTimes } from '../../apps/matching/src/routing/travel/road-graph-travel-times';
-import { StraightLineTravelTimes } from '../../apps/matching/src/routing/travel/straight-line-travel-times';
-import type { TravelEstimate } from '../../apps/matching/src/routing/travel/travel-time';
+import { bishkekMonth } from '../../apps/matching/src/capacity/bishkek-time';
+import { GeoPoint, haversineKm } from '../../apps/matching/src/travel/geo';
+import { KG_SETTLEMENTS } from '../../apps/matching/src/travel/kg-gazetteer';
+import { RoadGraphTravelTimes } from '../../apps/matching/src/travel/road-graph-travel-times';
+import { StraightLineTravelTimes } from '../../apps/matching/src/travel/straight-line-travel-times';
+import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
 
 export interface OrderTravel {
   /** Road graph, straight line where the graph has no route (winter closures): what the router ranks by. */

@@ -4,7 +4,7 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
-import { NATS_URL } from './test-environment';
+import { GENEROUS_THROTTLING, NATS_URL } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The four services as separate processes against this run's database and NATS namespace. */
+/** The five services as separate processes against this run's database and NATS namespace. */
 export class KorgooStack {
   readonly services = new Map<ServiceName, RunningService>();
   private readonly ports = new Map<ServiceName, number>();
@@ -46,8 +46,11 @@ export class KorgooStack {
       NATS_URL: this.natsUrl,
       KORGOO_NAMESPACE: this.namespace,
       JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
+      ...GENEROUS_THROTTLING,
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '200',
+      PROGRAMME_TEST_CLOCK: 'true',
+      PROGRAMME_TIMER_POLL_MS: '200',
       ...this.extraEnv,
     };
   }
@@ -76,6 +79,14 @@ export class KorgooStack {
   async stop(): Promise<void> {
     await Promise.all([...this.services.values()].map((service) => stopService(service)));
     await this.nc?.close();
+  }
+
+  /** Moves the programme service's clock (every replica), so weeks of sessions pass without waiting. */
+  async setClock(at: Date): Promise<void> {
+    for (const service of this.services.values()) {
+      if (service.name !== 'programme' || service.child.exitCode !== null) continue;
+      await request(`http://127.0.0.1:${service.port}`).post('/test/clock').send({ at: at.toISOString() }).expect(200);
+    }
   }
 
   /** Tokens of the development demo accounts, in the order asked. */

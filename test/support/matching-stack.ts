@@ -9,7 +9,7 @@ import { Envelope, EventRecorder } from './event-recorder';
 import { freePort } from './korgoo-stack';
 
 export type { Envelope } from './event-recorder';
-import { databaseUrl, NATS_URL, withAdminClient } from './test-environment';
+import { databaseUrl, GENEROUS_THROTTLING, NATS_URL, withAdminClient } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -42,6 +42,7 @@ export class MatchingStack {
       NATS_URL,
       KORGOO_NAMESPACE: this.namespace,
       JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
+      ...GENEROUS_THROTTLING,
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '100',
       DEADLINE_POLL_MS: '100',

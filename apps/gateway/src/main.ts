@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
@@ -11,6 +13,7 @@ import { AuditTrail } from './audit/audit-trail';
 import { auditRefusals } from './audit/refusal-audit';
 import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
+import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
@@ -29,6 +32,7 @@ import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { MatchingApiModule } from './directory/matching-api.module';
 
@@ -42,6 +46,7 @@ const log = createServiceLog(config);
       entities: [Account, AuditLogEntry, ProtectionOrder, PoliceUnit],
       migrations: [CreateGatewaySchema1764000000000, AccountsSessions1765000000000, AuditChain1765000000001, PoliceUnits1765000000002],
     }),
+    ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuditModule,
     AuthModule,
     MatchingApiModule,
@@ -52,14 +57,16 @@ const log = createServiceLog(config);
     ReferralsController,
     DeadLettersController,
     NotificationsController,
+    ProgrammesController,
     AuditLogController,
     PoliceUnitsController,
   ],
-  providers: [RegisterProtectionOrder, OrderProgress, OrderChanges, ScopedOrders],
+  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, RegisterProtectionOrder, OrderProgress, OrderChanges, ScopedOrders],
 })
 class GatewayModule {}
 
 runService(GatewayModule, config, log, (app) => {
+  hardenHttpEdge(app, config);
   // Request id and address for the audit trail first, then the hook that audits every 401 and 403.
   app.use(withRequestContext);
   app.use(auditRefusals(app.get(AuditTrail), log));
@@ -75,6 +82,8 @@ runService(GatewayModule, config, log, (app) => {
   );
   // Nest tries filters from the last registered to the first: the catch-all goes first.
   app.useGlobalFilters(new OutageFilter(app.getHttpAdapter()), new QueryFailedFilter(), new ContractViolationFilter());
+  // Off in production unless API_DOCS=on: the document maps every endpoint for an attacker.
+  if (!config.http.apiDocs) return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -6,6 +6,8 @@ import { DirectoryModule } from './directory/directory.module';
 import { loadMatchingSettings } from './matching-settings';
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
+import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
+import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
 const config = loadConfig('matching');
@@ -17,10 +19,12 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'matching',
       entities: [],
-      migrations: [CreateMatchingSchema1764000000000, ReferralLoop1795597200000],
+      migrations: [CreateMatchingSchema1764000000000, ReferralLoop1795597200000, DecisionRecordFields1796100000000],
     }),
-    ReferralsModule.register(settings),
+    // The directory first: in development it seeds the demo centres before routing starts.
     DirectoryModule,
+    ProgrammeSessionsModule,
+    ReferralsModule.register(settings),
   ],
 })
 class MatchingServiceModule {}

@@ -58,6 +58,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps the API documentation and open metrics out of production unless asked for', () => {
+    expect(loadConfig('gateway', { NODE_ENV: 'development' }).http).toMatchObject({ apiDocs: true, metricsToken: null, corsOrigins: [] });
+    expect(loadConfig('gateway', { JWT_SECRET: STRONG }).http.apiDocs).toBe(false);
+    expect(loadConfig('gateway', { JWT_SECRET: STRONG, API_DOCS: 'on' }).http.apiDocs).toBe(true);
+    expect(() => loadConfig('gateway', { JWT_SECRET: STRONG, METRICS_TOKEN: 'change-me-metrics-token-0123456789' })).toThrow('METRICS_TOKEN is a published placeholder');
+  });
+
+  it('reads the CORS allow-list as origins and refuses anything else', () => {
+    const env = { NODE_ENV: 'development', CORS_ORIGINS: 'https://korgoo.kg, https://admin.korgoo.kg' };
+    expect(loadConfig('gateway', env).http.corsOrigins).toEqual(['https://korgoo.kg', 'https://admin.korgoo.kg']);
+    expect(() => loadConfig('gateway', { NODE_ENV: 'development', CORS_ORIGINS: '*' })).toThrow('CORS_ORIGINS must be');
+  });
+
   it('splits a NATS cluster URL list', () => {
     expect(loadConfig('matching', { NODE_ENV: 'development', NATS_URL: 'nats://a:4222, nats://b:4222' }).natsServers).toEqual([
       'nats://a:4222',

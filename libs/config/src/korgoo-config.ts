@@ -106,7 +106,7 @@ class EnvironmentVariables {
   REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
   @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
-  /** Tests only: lets a test move the programme service's clock (POST /test/clock); refused elsewhere. */
+  /** Rehearsals and tests only: lets a test move the programme service's clock (POST /test/clock); refused in production. */
   @IsOptional() @IsIn(['true', 'false']) PROGRAMME_TEST_CLOCK?: string;
 
   // Notification providers: each is off unless configured.
@@ -122,6 +122,21 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(100) BREAKER_ERROR_THRESHOLD_PERCENT = 50;
   @Transform(toInt) @IsInt() @Min(100) BREAKER_RESET_MS = 30000;
   @Transform(toInt) @IsInt() @Min(1) BREAKER_VOLUME_THRESHOLD = 3;
+
+  // The public HTTP edge.
+  /** Browser origins allowed to call the API from another origin, comma-separated; none by default. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://korgoo.kg' })
+  CORS_ORIGINS?: string;
+  @Matches(/^[1-9][0-9]*(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must be a size such as 100kb' }) HTTP_BODY_LIMIT = '100kb';
+  /** Reverse proxies in front of the service (ingress: 1), so the client address is the real one. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(5) TRUST_PROXY_HOPS = 0;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_LOGIN_PER_MINUTE = 10;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_WRITES_PER_MINUTE = 120;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_READS_PER_MINUTE = 600;
+  /** OpenAPI at /api/docs: on outside production unless turned off. */
+  @IsOptional() @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' }) API_DOCS?: 'on' | 'off';
+  /** Bearer token Prometheus presents for /metrics in production; without one /metrics is off there. */
+  @IsOptional() @IsString() METRICS_TOKEN?: string;
 }
 
 export interface KorgooConfig {
@@ -150,6 +165,15 @@ export interface KorgooConfig {
     deadlinePollMs: number;
     acknowledgeWindows: string | null;
   };
+  http: {
+    corsOrigins: string[];
+    bodyLimit: string;
+    trustProxyHops: number;
+    throttle: { loginPerMinute: number; writesPerMinute: number; readsPerMinute: number };
+    apiDocs: boolean;
+    /** null: /metrics is open outside production and off in production. */
+    metricsToken: string | null;
+  };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; testClock: boolean };
   providers: {
     smtp: { url: string; from: string } | null;
@@ -169,6 +193,7 @@ function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
   const secrets: Array<[string, string | undefined]> = [
     ['JWT_SECRET', vars.JWT_SECRET],
     ['SMS_WEBHOOK_SECRET', vars.SMS_WEBHOOK_SECRET],
+    ['METRICS_TOKEN', vars.METRICS_TOKEN],
     ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
   ];
   const refusals = secrets.flatMap(([name, value]) => {
@@ -212,8 +237,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
-  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV !== 'test') {
-    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for tests only (NODE_ENV=test)');
+  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV === 'production') {
+    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for rehearsals and tests; production keeps the system clock');
   }
   return {
     service,
@@ -248,6 +273,18 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
+    },
+    http: {
+      corsOrigins: vars.CORS_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [],
+      bodyLimit: vars.HTTP_BODY_LIMIT.toLowerCase(),
+      trustProxyHops: vars.TRUST_PROXY_HOPS,
+      throttle: {
+        loginPerMinute: vars.THROTTLE_LOGIN_PER_MINUTE,
+        writesPerMinute: vars.THROTTLE_WRITES_PER_MINUTE,
+        readsPerMinute: vars.THROTTLE_READS_PER_MINUTE,
+      },
+      apiDocs: vars.API_DOCS ? vars.API_DOCS === 'on' : vars.NODE_ENV !== 'production',
+      metricsToken: vars.METRICS_TOKEN ?? null,
     },
     programme: {
       refusalPolicy: vars.REFUSAL_POLICY,

@@ -12,6 +12,7 @@ import {
   parseContract,
   streamOf,
 } from '@korgoo/contracts';
+import { BatchIntake, togetherOrAlone } from './batch-intake';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe, Outbox } from './outbox';
@@ -27,8 +28,18 @@ export interface DurableConsumerOptions {
   ackWaitMs: number;
   /** Delay before redelivery number n+1; the last entry repeats. */
   backoffMs: number[];
-  /** Messages handled at once by one replica; each in its own transaction. */
+  /** Transactions one replica runs at once for this consumer. */
   concurrency: number;
+  /** Most messages committed in one transaction, for handlers registered as batchable. */
+  batchSize: number;
+}
+
+export interface EventHandlerOptions {
+  /**
+   * The handler changes nothing outside `tx` (no provider call, no commit of its own), so several events may
+   * share one transaction and, when that transaction fails, be handled again one by one.
+   */
+  batchable?: boolean;
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
@@ -36,7 +47,13 @@ export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
   ackWaitMs: 30_000,
   backoffMs: [200, 1_000, 5_000, 15_000],
   concurrency: 8,
+  batchSize: 32,
 };
+
+interface Received<S extends EventSubject> {
+  message: JsMsg;
+  envelope: EventEnvelope<EventPayload<S>>;
+}
 
 /** Thrown by a handler for a message that can never succeed: it goes straight to the dead letters. */
 export class PermanentFailure extends Error {}
@@ -50,7 +67,7 @@ export class DurableConsumer<S extends EventSubject> {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private stopped = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly intake: BatchIntake<JsMsg>;
   private readonly consumerName: string;
 
   constructor(
@@ -67,8 +84,13 @@ export class DurableConsumer<S extends EventSubject> {
       onOutcome?: (subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered') => void;
     },
     private readonly options: DurableConsumerOptions = DEFAULT_CONSUMER_OPTIONS,
+    handlerOptions: EventHandlerOptions = {},
   ) {
     this.consumerName = deps.ns.durable(deps.service, subject);
+    this.intake = new BatchIntake((batch) => this.handleBatch(batch), {
+      concurrency: options.concurrency,
+      batchSize: handlerOptions.batchable ? options.batchSize : 1,
+    });
   }
 
   async start(): Promise<void> {
@@ -102,7 +124,7 @@ export class DurableConsumer<S extends EventSubject> {
     this.stopped = true;
     await this.messages?.close();
     await this.loop;
-    await Promise.all(this.inFlight);
+    await this.intake.drained();
   }
 
   private async consumeUntilStopped(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>) {
@@ -110,13 +132,7 @@ export class DurableConsumer<S extends EventSubject> {
       try {
         this.messages = await consumer.consume({ max_messages: Math.max(64, this.options.concurrency * 2) });
         for await (const message of this.messages) {
-          const handling = this.process(message).catch((error) =>
-            // The message stays unacknowledged and comes back after ack_wait.
-            this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'message left for redelivery'),
-          );
-          this.inFlight.add(handling);
-          void handling.finally(() => this.inFlight.delete(handling));
-          if (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
+          await this.intake.push(message);
           if (this.stopped) break;
         }
       } catch (error) {
@@ -127,14 +143,55 @@ export class DurableConsumer<S extends EventSubject> {
     }
   }
 
-  private async process(message: JsMsg): Promise<void> {
-    let envelope: EventEnvelope<EventPayload<S>>;
-    try {
-      envelope = this.parse(message);
-    } catch (error) {
-      await this.deadLetter(message, null, error);
-      return;
+  /** A failure is logged and the message left unacknowledged: it comes back after ack_wait. */
+  private async handleBatch(batch: JsMsg[]): Promise<void> {
+    const received: Array<Received<S>> = [];
+    for (const message of batch) {
+      try {
+        received.push({ message, envelope: this.parse(message) });
+      } catch (error) {
+        await this.settle(this.deadLetter(message, null, error));
+      }
     }
+    if (received.length === 0) return;
+    await togetherOrAlone(
+      received,
+      (all) => this.applyTogether(all),
+      (one) => this.settle(this.applyAlone(one)),
+    );
+  }
+
+  private async settle(handling: Promise<void>): Promise<void> {
+    await handling.catch((error) =>
+      this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'message left for redelivery'),
+    );
+  }
+
+  /** One inbox insert, every handler in order, one commit; then the acknowledgements. */
+  private async applyTogether(received: Array<Received<S>>): Promise<void> {
+    const applied = await this.deps.outbox.transaction(async (tx) => {
+      const rows: Array<{ event_id: string }> = await tx.query(
+        `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject)
+         SELECT unnest($1::uuid[]), $2, $3 ON CONFLICT DO NOTHING RETURNING event_id`,
+        [received.map(({ envelope }) => envelope.eventId), this.consumerName, this.subject],
+      );
+      const fresh = new Set(rows.map((row) => row.event_id));
+      const outcomes: boolean[] = [];
+      for (const { envelope } of received) {
+        // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
+        const first = fresh.delete(envelope.eventId);
+        if (first) await this.handler(envelope, tx);
+        outcomes.push(first);
+      }
+      return outcomes;
+    });
+    received.forEach(({ message }, i) => {
+      message.ack();
+      this.deps.onOutcome?.(this.subject, applied[i] ? 'applied' : 'duplicate');
+    });
+  }
+
+  private async applyAlone({ message, envelope }: Received<S>): Promise<void> {
     try {
       const applied = await this.deps.outbox.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(

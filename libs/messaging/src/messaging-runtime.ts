@@ -3,7 +3,13 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { EventSubject, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { DeadLetters } from './dead-letters';
-import { DEFAULT_CONSUMER_OPTIONS, DurableConsumer, DurableConsumerOptions, EventHandler } from './durable-consumer';
+import {
+  DEFAULT_CONSUMER_OPTIONS,
+  DurableConsumer,
+  DurableConsumerOptions,
+  EventHandler,
+  EventHandlerOptions,
+} from './durable-consumer';
 import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
@@ -68,7 +74,7 @@ export class MessagingRuntime {
   }
 
   /** Registers the handler of one event subject; consumption begins at start(). */
-  on<S extends EventSubject>(subject: S, handler: EventHandler<S>): void {
+  on<S extends EventSubject>(subject: S, handler: EventHandler<S>, handlerOptions: EventHandlerOptions = {}): void {
     if (this.started) throw new Error('register event handlers before start()');
     const consumer = new DurableConsumer(
       subject,
@@ -84,6 +90,7 @@ export class MessagingRuntime {
         onOutcome: this.options.onOutcome,
       },
       { ...DEFAULT_CONSUMER_OPTIONS, ...this.options.consumer },
+      handlerOptions,
     );
     this.consumers.push(consumer as unknown as DurableConsumer<EventSubject>);
   }

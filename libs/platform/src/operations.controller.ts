@@ -1,13 +1,19 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
+import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
+import { metricsAccess } from './metrics-access';
 import { ServiceMetrics } from './metrics';
-import { MESSAGING } from './platform.constants';
+import { KORGOO_CONFIG, MESSAGING } from './platform.constants';
 import { ServiceHealth } from './service-health';
 
-/** `/health` (Postgres and NATS, for probes and load balancers) and `/metrics` (Prometheus). */
+/**
+ * `/health` is readiness (Postgres, NATS and the service's own checks: take the pod out of rotation),
+ * `/health/live` is liveness (the process answers: restart it). Liveness never looks at the database, so a
+ * database outage does not restart-loop every pod. `/metrics` is Prometheus, guarded in production.
+ */
 @ApiExcludeController()
 @Controller()
 export class OperationsController {
@@ -18,7 +24,13 @@ export class OperationsController {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly metrics: ServiceMetrics,
     private readonly serviceHealth: ServiceHealth,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
   ) {}
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
 
   @Get('health')
   @HealthCheck()
@@ -42,7 +54,10 @@ export class OperationsController {
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  async scrape(): Promise<string> {
+  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+    const access = metricsAccess(this.config, authorization);
+    if (access === 'off') throw new NotFoundException();
+    if (access === 'unauthorised') throw new UnauthorizedException();
     return this.metrics.registry.metrics();
   }
 }

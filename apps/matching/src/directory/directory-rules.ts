@@ -1,12 +1,11 @@
-import { isSettlementCode, Settlement, settlementByCode } from '../routing/travel/kg-gazetteer';
+import { clockMinutes, overlappingWindows } from '../capacity/weekly-window';
+import { isSettlementCode, Settlement, settlementByCode } from '../travel/kg-gazetteer';
 
 export interface WindowInput {
   weekday: number;
   start: string;
   end: string;
 }
-
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /**
  * What is wrong with a week of availability, one line per problem naming the field: a window must end
@@ -15,17 +14,12 @@ const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clo
 export function weeklyProblems(weekly: readonly WindowInput[], field = 'weekly'): string[] {
   const problems: string[] = [];
   weekly.forEach((w, i) => {
-    if (minutesOf(w.end) <= minutesOf(w.start)) problems.push(`${field}[${i}].end must be after ${field}[${i}].start`);
-  });
-  for (let i = 0; i < weekly.length; i++) {
-    for (let j = i + 1; j < weekly.length; j++) {
-      const a = weekly[i];
-      const b = weekly[j];
-      if (a.weekday !== b.weekday) continue;
-      if (minutesOf(a.start) < minutesOf(b.end) && minutesOf(b.start) < minutesOf(a.end)) {
-        problems.push(`${field}[${j}] overlaps ${field}[${i}] on weekday ${a.weekday}`);
-      }
+    if (clockMinutes(w.end, field) <= clockMinutes(w.start, field)) {
+      problems.push(`${field}[${i}].end must be after ${field}[${i}].start`);
     }
+  });
+  for (const [i, j] of overlappingWindows(weekly)) {
+    problems.push(`${field}[${j}] overlaps ${field}[${i}] on weekday ${weekly[i].weekday}`);
   }
   return problems;
 }

@@ -1,56 +1,29 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
-import { DirectoryContracts, DirectoryRequestClasses, DirectorySubjects } from '@korgoo/contracts';
+import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { MESSAGING } from '@korgoo/platform';
+import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { retryingTransaction } from '../referrals/lock-conflicts';
+import { seedDemoDirectory } from './demo/demo-seed';
 import { DirectoryAdmin } from './directory-admin';
+import { bindDirectoryHandlers } from './directory.handlers';
 
-/** Answers the gateway's directory requests; matching owns centres, facilitators and their time. */
+/** Matching owns centres, facilitators and their time; this wires the directory to the gateway's requests. */
 @Module({})
 export class DirectoryModule implements OnModuleInit {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
     private readonly dataSource: DataSource,
   ) {}
 
-  onModuleInit() {
-    const admin = new DirectoryAdmin();
-    const responder = this.messaging.queries.family<DirectoryContracts>(DirectoryRequestClasses);
+  async onModuleInit() {
+    if (this.config.environment === 'development' && (await this.dataSource.transaction((tx) => seedDemoDirectory(tx)))) {
+      this.log.info('demo centre directory loaded (development data, not real rosters)');
+    }
     const write = <T>(work: (tx: EntityManager) => Promise<T>) => retryingTransaction(() => this.dataSource.transaction(work));
-    const db = this.dataSource.manager;
-
-    responder.handle(DirectorySubjects.CentreList, async (r) => ({ centres: await admin.listCentres(db, r.scopeCentreId) }));
-    responder.handle(DirectorySubjects.CentreDetail, async (r) => ({ centre: await admin.centre(db, r.centreId, r.scopeCentreId) }));
-    responder.handle(DirectorySubjects.CentreCreate, async (r) => ({ centre: await write((tx) => admin.createCentre(tx, r.centre)) }));
-    responder.handle(DirectorySubjects.CentreUpdate, async (r) => ({
-      centre: await write((tx) => admin.updateCentre(tx, r.centreId, r.changes)),
-    }));
-    responder.handle(DirectorySubjects.CentreDelete, async (r) => {
-      await write((tx) => admin.deleteCentre(tx, r.centreId));
-      return { deleted: true as const };
-    });
-    responder.handle(DirectorySubjects.CentreStatus, async (r) => ({
-      centre: await write((tx) => admin.setStatus(tx, r.centreId, r.status, r.scopeCentreId)),
-    }));
-    responder.handle(DirectorySubjects.FacilitatorCreate, async (r) => ({
-      facilitator: await write((tx) => admin.createFacilitator(tx, r.centreId, r.facilitator)),
-    }));
-    responder.handle(DirectorySubjects.FacilitatorUpdate, async (r) => ({
-      facilitator: await write((tx) => admin.updateFacilitator(tx, r.facilitatorId, r.changes)),
-    }));
-    responder.handle(DirectorySubjects.FacilitatorDelete, async (r) => {
-      await write((tx) => admin.deleteFacilitator(tx, r.facilitatorId));
-      return { deleted: true as const };
-    });
-    responder.handle(DirectorySubjects.AvailabilitySet, async (r) => ({
-      facilitator: await write((tx) => admin.setWeekly(tx, r.facilitatorId, r.weekly, r.scopeCentreId)),
-    }));
-    responder.handle(DirectorySubjects.ExceptionAdd, async (r) => ({
-      facilitator: await write((tx) => admin.addException(tx, r.facilitatorId, r.exception, r.scopeCentreId)),
-    }));
-    responder.handle(DirectorySubjects.ExceptionRemove, async (r) => ({
-      facilitator: await write((tx) => admin.removeException(tx, r.facilitatorId, r.exceptionId, r.scopeCentreId)),
-    }));
+    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(), this.dataSource.manager, write);
   }
 }

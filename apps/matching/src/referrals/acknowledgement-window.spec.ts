@@ -1,6 +1,6 @@
 import { loadConfig } from '@korgoo/config';
 import { loadMatchingSettings } from '../matching-settings';
-import { acknowledgeWindowMs, parseAcknowledgeWindows } from './acknowledgement-window';
+import { acknowledgeBy, acknowledgeWindowMs, parseAcknowledgeWindows, shortenedDeadline } from './acknowledgement-window';
 
 describe('acknowledgement windows', () => {
   it('follow the risk policy hours by default', () => {
@@ -27,5 +27,24 @@ describe('acknowledgement windows', () => {
       firstSessionMarginHours: 24,
       acknowledgeWindows: { urgent: 3_000 },
     });
+  });
+});
+
+describe('a reassessment and the acknowledgement deadline', () => {
+  const current = new Date('2026-12-01T12:00:00Z');
+  const now = new Date('2026-12-01T08:00:00Z');
+
+  it('brings the deadline forward when the new window ends sooner', () => {
+    expect(shortenedDeadline(current, now, 3_600_000)).toEqual(new Date('2026-12-01T09:00:00Z'));
+  });
+
+  it('starts from the moment of the proposal', () => {
+    expect(acknowledgeBy(now, 'high', 4)).toEqual(new Date('2026-12-01T12:00:00Z'));
+    expect(acknowledgeBy(now, 'urgent', 1, { urgent: 30_000 })).toEqual(new Date('2026-12-01T08:00:30Z'));
+  });
+
+  it('never pushes it back', () => {
+    expect(shortenedDeadline(current, now, 24 * 3_600_000)).toBeNull();
+    expect(shortenedDeadline(current, now, 4 * 3_600_000)).toBeNull();
   });
 });

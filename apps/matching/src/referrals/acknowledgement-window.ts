@@ -31,3 +31,19 @@ export function acknowledgeWindowMs(
 ): number {
   return overrides[priority] ?? hoursFromRiskPolicy * 3_600_000;
 }
+
+/** When a centre proposed the referral `now` must have answered by. */
+export function acknowledgeBy(
+  now: Date,
+  priority: RoutingPriority,
+  hoursFromRiskPolicy: number,
+  overrides: AcknowledgeWindowOverrides = {},
+): Date {
+  return new Date(now.getTime() + acknowledgeWindowMs(priority, hoursFromRiskPolicy, overrides));
+}
+
+/** The deadline a higher priority brings, or null when it would not be earlier than the current one. */
+export function shortenedDeadline(current: Date, now: Date, windowMs: number): Date | null {
+  const candidate = new Date(now.getTime() + windowMs);
+  return candidate.getTime() < current.getTime() ? candidate : null;
+}

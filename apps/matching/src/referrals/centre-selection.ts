@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EntityManager } from 'typeorm';
 import { CentreDirectory, CentreLocation } from '../directory/centre-directory';
-import { assessFeasibility, Language, ProgrammePlan, ProgrammeRequest, Sex } from '../routing/feasibility';
-import { CentreCandidate, rankCentres } from '../routing/ranking';
-import { GeoPoint } from '../routing/travel/geo';
-import { StraightLineTravelTimes } from '../routing/travel/straight-line-travel-times';
-import { TravelEstimate, TravelSource, TravelTimeProvider } from '../routing/travel/travel-time';
-import { CandidateRecord, capacitySeen, RoutingRecord, unplacedReasons, VerdictRecord, verdictRecord } from './decision-record';
+import { assessFeasibility } from '../capacity/feasibility';
+import { Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capacity-types';
+import { CentreCandidate, rankCentres } from '../capacity/ranking';
+import { GeoPoint } from '../travel/geo';
+import { StraightLineTravelTimes } from '../travel/straight-line-travel-times';
+import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
+import { assessCandidate, assessCandidates, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
 export interface RoutingFacts {
@@ -78,22 +80,7 @@ export class CentreSelection {
     const travel = await this.travelTimes.estimate(facts.origin, centres, now);
     const capacities = await this.directory.capacities(tx, centres.map((c) => c.id), now);
     const load = await this.activeLoad(tx);
-    const candidates: CentreCandidate[] = [];
-    const records = new Map<string, CandidateRecord>();
-    centres.forEach((centre, i) => {
-      const capacity = capacities.get(centre.id)!;
-      const verdict = assessFeasibility(capacity, request);
-      const activeReferrals = load.get(centre.id) ?? 0;
-      candidates.push({ centreId: centre.id, travel: travel[i], verdict, activeReferrals });
-      records.set(centre.id, {
-        centreId: centre.id,
-        centreName: centre.name,
-        travel: travel[i],
-        verdict: verdictRecord(verdict),
-        capacity: capacitySeen(capacity, request.language, activeReferrals, now),
-        ...(exclude.has(centre.id) ? { excluded: exclude.get(centre.id) } : {}),
-      });
-    });
+    const { candidates, records } = assessCandidates(centres, travel, capacities, load, request, now, exclude);
     const base = this.baseRecord(facts, request, now);
 
     for (const ranked of rankCentres(candidates, new Set(exclude.keys()))) {
@@ -142,22 +129,16 @@ export class CentreSelection {
     await this.directory.lockCentre(tx, centre.id);
     const capacity = (await this.directory.capacities(tx, [centre.id], now)).get(centre.id)!;
     const load = await this.activeLoad(tx);
-    const verdict = assessFeasibility(capacity, request);
-    const candidate: CandidateRecord = {
-      centreId: centre.id,
-      centreName: centre.name,
-      travel,
-      verdict: verdictRecord(verdict),
-      capacity: capacitySeen(capacity, request.language, load.get(centre.id) ?? 0, now),
-    };
+    const { candidate, record } = assessCandidate(centre, travel, capacity, request, load.get(centre.id) ?? 0, now);
+    const verdict = candidate.verdict;
     const booked = verdict.feasible
       ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID)
       : [];
     const plan = verdict.feasible ? verdict.plan : null;
     return {
-      record: { ...this.baseRecord(facts, request, now), candidates: [candidate], chosen: centre.id, plan },
+      record: { ...this.baseRecord(facts, request, now), candidates: [record], chosen: centre.id, plan },
       place: { centreId: centre.id, travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
-      verdict: candidate.verdict,
+      verdict: record.verdict,
     };
   }
 

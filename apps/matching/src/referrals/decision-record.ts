@@ -1,37 +1,7 @@
-import type { CentreCapacity, FeasibilityVerdict, Language, ProgrammePlan, Sex } from '../routing/feasibility';
-import type { GeoPoint } from '../routing/travel/geo';
-import type { TravelEstimate, TravelSource } from '../routing/travel/travel-time';
-
-/** What a centre looked like to the routing: enough to explain a verdict later, no rosters copied. */
-export interface CapacitySeen {
-  groupCapacity: number;
-  activeFacilitators: number;
-  /** Active, certified facilitators by sex, and those of them who speak the participant's language. */
-  certified: Record<Sex, number>;
-  speakingLanguage: Record<Sex, number>;
-  bookedSessionsAhead: number;
-  fullGroupSessions: number;
-  activeReferrals: number;
-}
-
-export interface VerdictRecord {
-  feasible: boolean;
-  code?: string;
-  reason?: string;
-  firstSessionAt?: string;
-}
-
-export interface CandidateRecord {
-  centreId: string;
-  centreName: string;
-  travel: TravelEstimate | null;
-  verdict: VerdictRecord;
-  capacity: CapacitySeen;
-  /** Left out because it already declined or let the deadline pass for this referral. */
-  excluded?: 'declined' | 'expired';
-  /** Chosen by rank, then found taken when checked again under the centre's lock. */
-  takenMeanwhile?: string;
-}
+import type { Language, ProgrammePlan, Sex } from '../capacity/capacity-types';
+import type { CandidateRecord, VerdictRecord } from '../capacity/candidates';
+import type { GeoPoint } from '../travel/geo';
+import type { TravelEstimate, TravelSource } from '../travel/travel-time';
 
 export type RoutingTrigger = 'assessed' | 'reassessed' | 'declined' | 'expired' | 'assigned';
 
@@ -51,45 +21,6 @@ export interface RoutingRecord {
   outcome: 'proposed' | 'unroutable' | 'escalated' | 'assigned';
   /** A coordinator's assignment: who, why, and what the rules said about that centre. */
   override?: { actorId: string; reason: string; verdict: VerdictRecord };
-}
-
-export function verdictRecord(verdict: FeasibilityVerdict): VerdictRecord {
-  return verdict.feasible
-    ? { feasible: true, firstSessionAt: verdict.plan.firstSessionAt.toISOString() }
-    : { feasible: false, code: verdict.code, reason: verdict.reason };
-}
-
-export function capacitySeen(capacity: CentreCapacity, language: Language, activeReferrals: number, now: Date): CapacitySeen {
-  const certified: Record<Sex, number> = { male: 0, female: 0 };
-  const speaking: Record<Sex, number> = { male: 0, female: 0 };
-  let active = 0;
-  for (const f of capacity.facilitators) {
-    if (!f.active) continue;
-    active++;
-    if (f.certifiedOn === null || f.certifiedOn.getTime() > now.getTime()) continue;
-    certified[f.sex]++;
-    if (f.languages.includes(language)) speaking[f.sex]++;
-  }
-  return {
-    groupCapacity: capacity.groupCapacity,
-    activeFacilitators: active,
-    certified,
-    speakingLanguage: speaking,
-    bookedSessionsAhead: capacity.booked.length,
-    fullGroupSessions: capacity.booked.filter((b) => b.kind === 'group' && b.participants >= capacity.groupCapacity).length,
-    activeReferrals,
-  };
-}
-
-/** Reasons an order could not be placed, one per centre, for coordinators and the escalation event. */
-export function unplacedReasons(candidates: readonly CandidateRecord[]): string[] {
-  if (candidates.length === 0) return ['no crisis centre is open'];
-  return candidates.map((c) => {
-    if (c.excluded) return `${c.centreId}: ${c.excluded} this referral before`;
-    if (c.takenMeanwhile) return `${c.centreId}: ${c.takenMeanwhile}`;
-    if (!c.verdict.feasible) return `${c.centreId}: ${c.verdict.reason}`;
-    return `${c.centreId}: not reachable by any travel-time provider`;
-  });
 }
 
 export interface HandOffRow {

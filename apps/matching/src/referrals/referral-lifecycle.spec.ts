@@ -6,7 +6,6 @@ import {
   centreActionRefusal,
   declineProblem,
   failedHandOffReason,
-  shortenedDeadline,
 } from './referral-lifecycle';
 
 describe('referral transitions', () => {
@@ -56,20 +55,6 @@ describe('after a failed hand-off', () => {
     expect(failedHandOffReason('expired', 'osh-ak-jurok', '2026-12-01T10:00:00.000Z')).toBe(
       'osh-ak-jurok did not acknowledge by 2026-12-01T10:00:00.000Z',
     );
-  });
-});
-
-describe('a reassessment and the acknowledgement deadline', () => {
-  const current = new Date('2026-12-01T12:00:00Z');
-  const now = new Date('2026-12-01T08:00:00Z');
-
-  it('brings the deadline forward when the new window ends sooner', () => {
-    expect(shortenedDeadline(current, now, 3_600_000)).toEqual(new Date('2026-12-01T09:00:00Z'));
-  });
-
-  it('never pushes it back', () => {
-    expect(shortenedDeadline(current, now, 24 * 3_600_000)).toBeNull();
-    expect(shortenedDeadline(current, now, 4 * 3_600_000)).toBeNull();
   });
 });
 

@@ -56,12 +56,6 @@ export function failedHandOffReason(trigger: 'declined' | 'expired', centreId: s
   return trigger === 'declined' ? `${centreId} declined (${detail})` : `${centreId} did not acknowledge by ${detail}`;
 }
 
-/** The deadline a higher priority brings, or null when it would not be earlier than the current one. */
-export function shortenedDeadline(current: Date, now: Date, windowMs: number): Date | null {
-  const candidate = new Date(now.getTime() + windowMs);
-  return candidate.getTime() < current.getTime() ? candidate : null;
-}
-
 export function declineProblem(reason: DeclineReason, note: string | undefined): string | null {
   if (reason === 'other' && (note === undefined || note.trim() === '')) return 'note is required when the reason is other';
   return null;

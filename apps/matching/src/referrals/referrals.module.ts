@@ -2,31 +2,40 @@ import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy,
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
-import { EventSubjects, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { systemClock } from '@korgoo/platform/core';
 import { CentreDirectory } from '../directory/centre-directory';
 import { MatchingSettings } from '../matching-settings';
-import { FallbackTravelTimes } from '../routing/travel/fallback-travel-times';
-import { OsrmTravelTimes } from '../routing/travel/osrm-travel-times';
-import { RoadGraphTravelTimes } from '../routing/travel/road-graph-travel-times';
-import { StraightLineTravelTimes } from '../routing/travel/straight-line-travel-times';
-import { TravelTimeProvider } from '../routing/travel/travel-time';
+import { FallbackTravelTimes } from '../travel/fallback-travel-times';
+import { OsrmTravelTimes } from '../travel/osrm-travel-times';
+import { RoadGraphTravelTimes } from '../travel/road-graph-travel-times';
+import { StraightLineTravelTimes } from '../travel/straight-line-travel-times';
+import { TravelTimeProvider } from '../travel/travel-time';
 import { CentreSelection } from './centre-selection';
+import { AcceptReferral } from './commands/accept-referral';
+import { AssignReferral } from './commands/assign-referral';
+import { DeclineReferral } from './commands/decline-referral';
+import { EndHandOff } from './commands/end-hand-off';
+import { ExpireReferral } from './commands/expire-referral';
+import { Proposals } from './commands/proposals';
+import { ReassessReferral } from './commands/reassess-referral';
+import { ReferralCommands } from './commands/referral-commands';
+import { RouteReferral } from './commands/route-referral';
+import { WithdrawReferral } from './commands/withdraw-referral';
 import { DeadlinePoller } from './deadline-poller';
-import { retryingInSavepoint } from './lock-conflicts';
-import { Proposals } from './proposals';
-import { ReferralLoop } from './referral-loop';
-import { Referrals } from './referrals';
-import { RouteReferral } from './route-referral';
+import { ReferralDecisionQuery } from './queries/referral-decision';
+import { ReferralStatusQuery } from './queries/referral-status';
+import { bindReferralHandlers } from './referrals.handlers';
+import { DecisionRepository } from './repositories/decision-repository';
+import { DeadlineRepository } from './repositories/deadline-repository';
+import { HoldRepository } from './repositories/hold-repository';
+import { ReferralRepository } from './repositories/referral-repository';
+import { TransitionRepository } from './repositories/transition-repository';
 
 const MATCHING_SETTINGS = Symbol('MATCHING_SETTINGS');
 
-/**
- * Wires routing to `risk.assessed.v1`, the referral loop to its commands, events and deadline timer, and
- * answers the referral queries; the decisions themselves live in RouteReferral and ReferralLoop.
- */
+/** Wires the referral use cases to their repositories, the travel providers, messaging and the deadline timer. */
 @Module({})
 export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private poller: DeadlinePoller | null = null;
@@ -44,20 +53,59 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     private readonly dataSource: DataSource,
   ) {}
 
-  async onModuleInit() {
+  onModuleInit() {
     const clock = systemClock;
-    const directory = new CentreDirectory();
-    const referrals = new Referrals();
+    const settings = this.settings;
     const outbox = this.messaging.outbox;
-    if (this.config.environment !== 'production' && (await this.dataSource.transaction((tx) => directory.seedDemo(tx)))) {
-      this.log.info('demo centre directory loaded (development data, not real rosters)');
+    if (Object.keys(settings.acknowledgeWindows).length > 0) {
+      this.log.warn({ windows: settings.acknowledgeWindows }, 'acknowledgement windows overridden (rehearsal or test)');
     }
-    if (Object.keys(this.settings.acknowledgeWindows).length > 0) {
-      this.log.warn({ windows: this.settings.acknowledgeWindows }, 'acknowledgement windows overridden (rehearsal or test)');
-    }
+    const directory = new CentreDirectory();
+    const referrals = new ReferralRepository();
+    const deadlines = new DeadlineRepository();
+    const holds = new HoldRepository();
+    const transitions = new TransitionRepository();
+    const decisions = new DecisionRepository();
 
-    // A routing engine on OpenStreetMap when deployed, then the road graph (passes, winter closures),
-    // and the straight line as the last resort.
+    const providers = this.travelProviders();
+    const selection = new CentreSelection(
+      directory,
+      (tx) => referrals.activeLoad(tx),
+      new FallbackTravelTimes(providers),
+      providers.map((p) => p.source),
+      { firstSessionMarginHours: settings.firstSessionMarginHours },
+    );
+    const proposals = new Proposals(referrals, deadlines, holds, transitions, outbox, { acknowledgeWindows: settings.acknowledgeWindows });
+    const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, outbox, settings);
+    const commands = new ReferralCommands(referrals, deadlines, outbox);
+    const route = new RouteReferral(referrals, transitions, decisions, selection, proposals, outbox, clock);
+    const expire = new ExpireReferral(referrals, deadlines, endHandOff, clock);
+
+    bindReferralHandlers(this.messaging, this.dataSource.manager, {
+      route,
+      reassess: new ReassessReferral(referrals, deadlines, transitions, route, settings.acknowledgeWindows, clock),
+      withdraw: new WithdrawReferral(referrals, deadlines, endHandOff, clock),
+      accept: new AcceptReferral(commands, referrals, deadlines, holds, transitions, outbox, clock),
+      decline: new DeclineReferral(commands, deadlines, endHandOff, clock),
+      assign: new AssignReferral(commands, referrals, deadlines, decisions, directory, selection, endHandOff, proposals, clock),
+      decision: new ReferralDecisionQuery(referrals, deadlines, transitions, decisions, settings.handOffLimit),
+      status: new ReferralStatusQuery(referrals),
+    });
+    this.poller = new DeadlinePoller(
+      (work) => outbox.transaction(work),
+      deadlines,
+      (tx, due) => expire.execute(tx, due),
+      clock,
+      settings.deadlinePollMs,
+      this.log,
+    );
+  }
+
+  /**
+   * A routing engine on OpenStreetMap when deployed, then the road graph (passes, winter closures), and
+   * the straight line as the last resort.
+   */
+  private travelProviders(): TravelTimeProvider[] {
     const providers: TravelTimeProvider[] = [];
     if (this.settings.osrmUrl) {
       const breaker = this.config.providers.breaker;
@@ -72,48 +120,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       providers.push(this.osrm);
     }
     providers.push(new RoadGraphTravelTimes(), new StraightLineTravelTimes());
-    const selection = new CentreSelection(
-      directory,
-      (tx) => referrals.activeLoad(tx),
-      new FallbackTravelTimes(providers),
-      providers.map((p) => p.source),
-      { firstSessionMarginHours: this.settings.firstSessionMarginHours },
-    );
-    const proposals = new Proposals(referrals, directory, outbox, { acknowledgeWindows: this.settings.acknowledgeWindows });
-    const routeReferral = new RouteReferral(referrals, selection, proposals, outbox, clock);
-    const loop = new ReferralLoop(referrals, directory, selection, proposals, outbox, this.settings, clock);
-
-    this.messaging.on(EventSubjects.RiskAssessed, (event, tx) => retryingInSavepoint(tx, () => routeReferral.execute(event, tx)));
-    this.messaging.on(EventSubjects.RiskReassessed, (event, tx) =>
-      retryingInSavepoint(tx, async () => {
-        // A reassessment may arrive before the first assessment was routed: it routes the order itself.
-        if (!(await loop.reassess(tx, event))) await routeReferral.execute(event, tx);
-      }),
-    );
-    this.messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => retryingInSavepoint(tx, () => loop.withdraw(tx, event)));
-
-    this.messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId }) => {
-      const [referral] = await referrals.list(this.dataSource.manager, { orderId, limit: 1 });
-      return { referral: referral ?? null };
-    });
-    this.messaging.queries.handle(QuerySubjects.ReferralList, async (request) => ({
-      referrals: await referrals.list(this.dataSource.manager, request),
-    }));
-    this.messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({
-      decision: await loop.decision(lookup, this.dataSource.manager),
-    }));
-    this.messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await loop.accept(command) }));
-    this.messaging.queries.handle(CommandSubjects.DeclineReferral, async (command) => ({ referral: await loop.decline(command) }));
-    this.messaging.queries.handle(CommandSubjects.AssignReferral, async (command) => ({ referral: await loop.assign(command) }));
-
-    this.poller = new DeadlinePoller(
-      (work) => outbox.transaction(work),
-      referrals,
-      (tx, due) => loop.expire(tx, due),
-      clock,
-      this.settings.deadlinePollMs,
-      this.log,
-    );
+    return providers;
   }
 
   onApplicationBootstrap() {

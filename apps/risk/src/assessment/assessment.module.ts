@@ -22,8 +22,10 @@ export class AssessmentModule implements OnModuleInit {
     const policies = local ? { ...DEFAULT_POLICIES, priority: priorityPolicyFrom(local) } : DEFAULT_POLICIES;
     const assessOrderRisk = new AssessOrderRisk(this.messaging.outbox, policies);
     const assessments = this.dataSource.getRepository(RiskAssessment);
-    this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assessOrderRisk.registered(event, tx)));
-    this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await assessOrderRisk.corrected(event, tx)));
+    // Scoring writes only through the consumer's transaction, so a burst of orders commits in batches.
+    const batchable = { batchable: true };
+    this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assessOrderRisk.registered(event, tx)), batchable);
+    this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await assessOrderRisk.corrected(event, tx)), batchable);
     this.messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId }) => {
       const latest = await assessments.findOne({ where: { orderId }, order: { version: 'DESC' } });
       return { assessment: latest ? summary(latest) : null };

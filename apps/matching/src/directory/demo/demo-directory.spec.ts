@@ -1,6 +1,6 @@
-import { assessFeasibility } from '../../routing/feasibility';
-import { bishkekInstant } from '../../routing/bishkek-time';
-import { settlementByCode } from '../../routing/travel/kg-gazetteer';
+import { assessFeasibility } from '../../capacity/feasibility';
+import { bishkekInstant } from '../../capacity/bishkek-time';
+import { settlementByCode } from '../../travel/kg-gazetteer';
 import { DEMO_DIRECTORY, demoCentreCapacity } from './demo-directory';
 
 const facilitators = DEMO_DIRECTORY.flatMap((c) => c.facilitators);

@@ -3,16 +3,8 @@
  * are placeholders); every facilitator, initial, schedule and contact below is fictional. Use for
  * local runs, demos and tests only; never seed a deployment with it.
  */
-import type {
-  AvailabilityException,
-  BookedSession,
-  CentreCapacity,
-  Facilitator,
-  Language,
-  Sex,
-  WeeklyWindow,
-} from '../../routing/feasibility';
-import { Oblast, SettlementCode, settlementByCode } from '../../routing/travel/kg-gazetteer';
+import type { AvailabilityException, BookedSession, CentreCapacity, Facilitator, Language, Sex, WeeklyWindow } from '../../capacity/capacity-types';
+import { Oblast, SettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 
 export interface DirectoryFacilitator extends Facilitator {
   displayName: string;

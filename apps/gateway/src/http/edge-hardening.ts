@@ -1,0 +1,42 @@
+import { ExecutionContext, INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { Request } from 'express';
+import helmet from 'helmet';
+import { KorgooConfig } from '@korgoo/config';
+import { RouteClass, routeClass } from './route-class';
+
+/**
+ * The gateway's public edge: security headers (the CSP allows the web app's own scripts and styles only),
+ * CORS for the configured origins alone, bounded bodies (413 beyond the limit), the real client address
+ * behind the configured number of proxies (throttling and audit rely on it).
+ */
+export function hardenHttpEdge(app: INestApplication, config: KorgooConfig): void {
+  const server = app as NestExpressApplication;
+  server.set('trust proxy', config.http.trustProxyHops);
+  server.use(helmet());
+  server.useBodyParser('json', { limit: config.http.bodyLimit });
+  server.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  if (config.http.corsOrigins.length > 0) {
+    server.enableCors({ origin: config.http.corsOrigins, methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'], maxAge: 600 });
+  }
+}
+
+/** One named throttler per route class, each counting only its own requests, per client address per minute. */
+export function throttlingByRouteClass(config: KorgooConfig): ThrottlerModuleOptions {
+  const perMinute: Record<Exclude<RouteClass, 'unthrottled'>, number> = {
+    login: config.http.throttle.loginPerMinute,
+    write: config.http.throttle.writesPerMinute,
+    read: config.http.throttle.readsPerMinute,
+  };
+  const classOf = (context: ExecutionContext) => {
+    const request = context.switchToHttp().getRequest<Request>();
+    return routeClass(request.method, request.path);
+  };
+  return Object.entries(perMinute).map(([name, limit]) => ({
+    name,
+    ttl: 60_000,
+    limit,
+    skipIf: (context: ExecutionContext) => classOf(context) !== name,
+  }));
+}

@@ -1,0 +1,106 @@
+/**
+ * The vocabulary of capacity: rosters, booked sessions, the programme's rules and what feasibility answers.
+ * Types only (and the one rule constant), so the calendar, feasibility and the pair rule import it and not
+ * each other.
+ */
+export type Language = 'ky' | 'ru';
+export type Sex = 'male' | 'female';
+
+/** Asia/Bishkek local time (UTC+6, no DST). 'HH:MM', end may be '24:00'. */
+export interface WeeklyWindow {
+  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  start: string;
+  end: string;
+}
+
+/** Half-open interval [from, to). */
+export interface AvailabilityException {
+  from: Date;
+  to: Date;
+  reason: 'leave' | 'holiday' | 'other';
+}
+
+export interface Facilitator {
+  id: string;
+  sex: Sex;
+  languages: Language[];
+  certifiedOn: Date | null;
+  active: boolean;
+  weekly: WeeklyWindow[];
+  exceptions: AvailabilityException[];
+}
+
+export interface BookedSession {
+  id: string;
+  kind: 'individual' | 'group';
+  startsAt: Date;
+  endsAt: Date;
+  facilitatorIds: [string, string];
+  language: Language;
+  participants: number;
+}
+
+export interface CentreCapacity {
+  centreId: string;
+  status: 'open' | 'paused';
+  groupCapacity: number;
+  facilitators: Facilitator[];
+  booked: BookedSession[];
+  closures: AvailabilityException[];
+}
+
+export interface ProgrammeRequest {
+  participantSex: Sex;
+  language: Language;
+  notBefore: Date;
+  mustFinishBy: Date;
+}
+
+export interface PlannedSession {
+  index: 1 | 2 | 3 | 4;
+  kind: 'individual' | 'group';
+  startsAt: Date;
+  endsAt: Date;
+  leadFacilitatorId: string;
+  coFacilitatorId: string;
+  joinsBookedSessionId?: string;
+}
+
+export interface ProgrammePlan {
+  sessions: PlannedSession[];
+  firstSessionAt: Date;
+  lastSessionEndsAt: Date;
+}
+
+export type InfeasibilityCode =
+  | 'centre_paused'
+  | 'no_certified_pair'
+  | 'no_language_pair'
+  | 'no_free_slot_before_expiry'
+  | 'group_capacity_full'
+  | 'window_too_short';
+
+export type FeasibilityVerdict =
+  | { feasible: true; plan: ProgrammePlan }
+  | { feasible: false; code: InfeasibilityCode; reason: string };
+
+export interface ProgrammeRules {
+  sessionCount: 4;
+  individualSessions: 2;
+  sessionHours: 4;
+  /** Calendar days (Bishkek) between consecutive sessions. */
+  minDaysBetween: number;
+  maxDaysBetween: number;
+  /** Sessions start on this grid counted from local midnight. */
+  startStepMinutes: number;
+}
+
+/** Decree No. 390: 16 hours in 4 sessions over 4 weeks, 2 individual then 2 group. */
+export const MANDATORY_PROGRAMME: ProgrammeRules = Object.freeze({
+  sessionCount: 4,
+  individualSessions: 2,
+  sessionHours: 4,
+  minDaysBetween: 6,
+  maxDaysBetween: 8,
+  startStepMinutes: 60,
+});

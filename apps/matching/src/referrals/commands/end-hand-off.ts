@@ -1,0 +1,99 @@
+import { EntityManager } from 'typeorm';
+import { EventPayload, EventSubject } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
+import { CentreDirectory } from '../../directory/centre-directory';
+import { CentreSelection } from '../centre-selection';
+import { RoutingRecord } from '../decision-record';
+import { afterFailedHandOff } from '../referral-lifecycle';
+import { DecisionRepository } from '../repositories/decision-repository';
+import { Deadline, DeadlineRepository, DeadlineState } from '../repositories/deadline-repository';
+import { HoldRepository } from '../repositories/hold-repository';
+import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
+import { NewTransition, TransitionRepository } from '../repositories/transition-repository';
+import { Proposals } from './proposals';
+
+export interface HandOffEnding<S extends EventSubject> {
+  referral: ReferralRecord;
+  /** The deadline of the hand-off that ends; none when the referral was not waiting for a centre. */
+  deadline: Deadline | null;
+  deadlineState: Exclude<DeadlineState, 'pending'>;
+  now: Date;
+  transition?: Omit<NewTransition, 'referralId' | 'at'>;
+  event?: { subject: S; payload: EventPayload<S> };
+  /** A decline or a missed deadline: the referral goes on to the next centre or to a coordinator. */
+  moveOn?: { trigger: 'declined' | 'expired'; reason: string };
+}
+
+export interface EndHandOffSettings {
+  handOffLimit: number;
+}
+
+/**
+ * Ends a referral's hand-off to a centre, the same way on every path (decline, missed deadline, withdrawal,
+ * a coordinator's reassignment): give the held sessions back, close the deadline, record the transition,
+ * announce it, and move on when the centre let the referral go.
+ */
+export class EndHandOff {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly deadlines: DeadlineRepository,
+    private readonly holds: HoldRepository,
+    private readonly transitions: TransitionRepository,
+    private readonly decisions: DecisionRepository,
+    private readonly directory: CentreDirectory,
+    private readonly selection: CentreSelection,
+    private readonly proposals: Proposals,
+    private readonly outbox: Outbox,
+    private readonly settings: EndHandOffSettings,
+  ) {}
+
+  async execute<S extends EventSubject>(tx: EntityManager, end: HandOffEnding<S>): Promise<void> {
+    await this.directory.releaseSessions(tx, await this.holds.dropHolds(tx, end.referral.id));
+    if (end.deadline) await this.deadlines.resolveDeadline(tx, end.deadline.id, end.deadlineState, end.now);
+    if (end.transition) await this.transitions.transition(tx, { ...end.transition, referralId: end.referral.id, at: end.now });
+    if (end.event) await this.outbox.enqueue(tx, end.event.subject, end.referral.orderId, end.event.payload);
+    if (end.moveOn && end.deadline) await this.moveOn(tx, end.referral, end.deadline, end.moveOn.trigger, end.moveOn.reason, end.now);
+  }
+
+  /** The next centre, never one that already let the referral go, or a coordinator. */
+  private async moveOn(
+    tx: EntityManager,
+    referral: ReferralRecord,
+    failed: Deadline,
+    trigger: 'declined' | 'expired',
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    const failedHandOffs = referral.failedHandOffs + 1;
+    const reasons = [...referral.reasons, reason];
+    await this.referrals.update(tx, referral.id, { failedHandOffs, reasons });
+    const moved = { ...referral, failedHandOffs, reasons };
+    const handOff = failed.handOff + 1;
+    const step = afterFailedHandOff({ failedHandOffs, handOffLimit: this.settings.handOffLimit, assigned: failed.assigned });
+    if (step.kind === 'escalate') {
+      const reasonCode = failed.assigned ? 'assigned_centre_failed' : 'hand_off_limit_reached';
+      await this.proposals.escalate(tx, moved, { from: trigger, reasons: [...reasons, step.reason], reasonCode, handOff: failed.handOff, now });
+      return;
+    }
+    const selection = await this.selection.choose(tx, referral.routing, now, await this.deadlines.failedCentres(tx, referral.id));
+    const record: RoutingRecord = { ...selection.record, handOff, trigger, outcome: selection.chosen ? 'proposed' : 'escalated' };
+    await this.decisions.recordDecision(tx, referral.id, record);
+    if (!selection.chosen) {
+      await this.proposals.escalate(tx, moved, {
+        from: trigger,
+        reasons: [...reasons, 'no other centre can deliver the programme in time', ...selection.reasons],
+        reasonCode: 'no_feasible_centre',
+        handOff: failed.handOff,
+        now,
+      });
+      return;
+    }
+    await this.proposals.propose(tx, moved, selection.chosen, {
+      handOff,
+      now,
+      previousCentreId: failed.centreId,
+      assignedBy: null,
+      transition: { from: trigger, actor: { kind: 'system' }, reasonCode: 'rerouted' },
+    });
+  }
+}

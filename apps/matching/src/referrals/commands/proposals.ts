@@ -1,0 +1,122 @@
+import { EntityManager } from 'typeorm';
+import { EventSubjects } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
+import { AcknowledgeWindowOverrides, acknowledgeBy } from '../acknowledgement-window';
+import { HeldPlace } from '../centre-selection';
+import { ReferralStatus } from '../referral-lifecycle';
+import { DeadlineRepository } from '../repositories/deadline-repository';
+import { HoldRepository } from '../repositories/hold-repository';
+import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
+import { NewTransition, TransitionRepository } from '../repositories/transition-repository';
+
+export interface ProposalSettings {
+  acknowledgeWindows: AcknowledgeWindowOverrides;
+}
+
+export interface Proposal {
+  handOff: number;
+  now: Date;
+  /** The centre the referral was last proposed to; null for its first centre. */
+  previousCentreId: string | null;
+  assignedBy: string | null;
+  transition: Pick<NewTransition, 'from' | 'actor' | 'reasonCode' | 'note'>;
+}
+
+/** The two steps every routing path ends in: proposing to a centre, or escalating to coordinators. */
+export class Proposals {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly deadlines: DeadlineRepository,
+    private readonly holds: HoldRepository,
+    private readonly transitions: TransitionRepository,
+    private readonly outbox: Outbox,
+    private readonly settings: ProposalSettings,
+  ) {}
+
+  /** Proposes the referral to the centre whose sessions are held: row, timer, holds, transition and event. */
+  async propose(tx: EntityManager, referral: ReferralRecord, place: HeldPlace, p: Proposal): Promise<void> {
+    const dueAt = acknowledgeBy(p.now, referral.priority, referral.routing.acknowledgeWithinHours, this.settings.acknowledgeWindows);
+    const travelMinutes = Math.round(place.travel.minutes);
+    await this.referrals.update(tx, referral.id, {
+      status: 'proposed',
+      centreId: place.centreId,
+      acknowledgeBy: dueAt,
+      firstSessionAt: place.firstSessionAt,
+      travelMinutes,
+      travelSource: place.travel.source,
+      assignedBy: p.assignedBy,
+    });
+    await this.deadlines.openDeadline(tx, {
+      referralId: referral.id,
+      handOff: p.handOff,
+      centreId: place.centreId,
+      proposedAt: p.now,
+      dueAt,
+      assigned: p.assignedBy !== null,
+    });
+    await this.holds.hold(tx, referral.id, p.handOff, place.booked);
+    await this.transitions.transition(tx, {
+      ...p.transition,
+      referralId: referral.id,
+      handOff: p.handOff,
+      to: 'proposed',
+      centreId: place.centreId,
+      at: p.now,
+    });
+    const routed = {
+      referralId: referral.id,
+      orderId: referral.orderId,
+      referralNumber: referral.referralNumber,
+      centreId: place.centreId,
+      priority: referral.priority,
+      acknowledgeBy: dueAt.toISOString(),
+      firstSessionAt: place.firstSessionAt.toISOString(),
+      language: referral.routing.language,
+      travelMinutes,
+      travelSource: place.travel.source,
+    };
+    if (p.previousCentreId === null) {
+      await this.outbox.enqueue(tx, EventSubjects.ReferralRouted, referral.orderId, routed);
+    } else {
+      await this.outbox.enqueue(tx, EventSubjects.ReferralRerouted, referral.orderId, {
+        ...routed,
+        previousCentreId: p.previousCentreId,
+        handOff: p.handOff,
+      });
+    }
+  }
+
+  /** No rule can place it any more: a coordinator decides, with every reason it came to this. */
+  async escalate(
+    tx: EntityManager,
+    referral: ReferralRecord,
+    e: { from: ReferralStatus; reasons: string[]; reasonCode: string; handOff: number; now: Date },
+  ): Promise<void> {
+    await this.referrals.update(tx, referral.id, {
+      status: 'escalated',
+      centreId: null,
+      acknowledgeBy: null,
+      firstSessionAt: null,
+      travelMinutes: null,
+      travelSource: null,
+      reasons: e.reasons,
+    });
+    await this.transitions.transition(tx, {
+      referralId: referral.id,
+      handOff: e.handOff,
+      from: e.from,
+      to: 'escalated',
+      centreId: null,
+      actor: { kind: 'system' },
+      reasonCode: e.reasonCode,
+      at: e.now,
+    });
+    await this.outbox.enqueue(tx, EventSubjects.ReferralEscalated, referral.orderId, {
+      referralId: referral.id,
+      orderId: referral.orderId,
+      referralNumber: referral.referralNumber,
+      priority: referral.priority,
+      reasons: e.reasons,
+    });
+  }
+}

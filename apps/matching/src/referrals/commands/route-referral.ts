@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, EventSubjects, RiskAssessedV1 } from '@korgoo/contracts';
+import { Outbox, PermanentFailure } from '@korgoo/messaging';
+import { Clock } from '@korgoo/platform/core';
+import { GeoPoint } from '../../travel/geo';
+import { isSettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
+import { CentreSelection, RoutingFacts } from '../centre-selection';
+import { RoutingRecord } from '../decision-record';
+import { DecisionRepository } from '../repositories/decision-repository';
+import { ReferralRepository } from '../repositories/referral-repository';
+import { TransitionRepository } from '../repositories/transition-repository';
+import { Proposals } from './proposals';
+
+/**
+ * Routes a scored order to the nearest centre (by travel) that can deliver the mandatory programme before
+ * the order expires, holds the sessions, starts the acknowledgement timer and records why. An order no
+ * centre can take is `unroutable`: coordinators are told at once.
+ */
+export class RouteReferral {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly transitions: TransitionRepository,
+    private readonly decisions: DecisionRepository,
+    private readonly selection: CentreSelection,
+    private readonly proposals: Proposals,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(event: EventEnvelope<RiskAssessedV1>, tx: EntityManager): Promise<void> {
+    const assessed = event.payload;
+    if (await this.referrals.existsForOrder(tx, assessed.orderId)) return;
+    if (await this.referrals.isWithdrawn(tx, assessed.orderId)) return;
+    const now = this.clock.now();
+    const facts = routingFacts(assessed);
+    const selection = await this.selection.choose(tx, facts, now);
+    const referralId = randomUUID();
+    const referralNumber = await this.referrals.nextNumber(tx, now);
+    const trigger = event.subject === EventSubjects.RiskReassessed ? 'reassessed' : 'assessed';
+    const record: RoutingRecord = {
+      ...selection.record,
+      handOff: 0,
+      trigger,
+      outcome: selection.chosen ? 'proposed' : 'unroutable',
+    };
+    const chosen = selection.chosen;
+    await this.referrals.insert(tx, {
+      id: referralId,
+      referralNumber,
+      orderId: assessed.orderId,
+      status: chosen ? 'proposed' : 'unroutable',
+      centreId: chosen?.centreId ?? null,
+      priority: assessed.priority,
+      language: assessed.participant.language,
+      acknowledgeBy: null,
+      firstSessionAt: chosen?.firstSessionAt ?? null,
+      travelMinutes: chosen ? Math.round(chosen.travel.minutes) : null,
+      travelSource: chosen?.travel.source ?? null,
+      reasons: selection.reasons,
+      decision: record,
+      routing: facts,
+      assessmentVersion: assessed.assessmentVersion,
+    });
+    await this.decisions.recordDecision(tx, referralId, record);
+    const referral = (await this.referrals.lock(tx, referralId))!;
+    if (chosen) {
+      await this.proposals.propose(tx, referral, chosen, {
+        handOff: 0,
+        now,
+        previousCentreId: null,
+        assignedBy: null,
+        transition: { from: null, actor: { kind: 'system' }, reasonCode: 'routed' },
+      });
+      return;
+    }
+    await this.transitions.transition(tx, {
+      referralId,
+      handOff: 0,
+      from: null,
+      to: 'unroutable',
+      centreId: null,
+      actor: { kind: 'system' },
+      reasonCode: 'no_feasible_centre',
+      at: now,
+    });
+    await this.outbox.enqueue(tx, EventSubjects.ReferralUnroutable, assessed.orderId, {
+      referralId,
+      orderId: assessed.orderId,
+      referralNumber,
+      priority: assessed.priority,
+      reasons: selection.reasons,
+      expiresAt: assessed.period.expiresAt,
+    });
+  }
+}
+
+export function routingFacts(assessed: RiskAssessedV1): RoutingFacts {
+  const { settlementCode } = assessed.participant.location;
+  return {
+    origin: locate(assessed),
+    ...(settlementCode ? { settlementCode } : {}),
+    participantSex: assessed.participant.sex,
+    language: assessed.participant.language,
+    expiresAt: assessed.period.expiresAt,
+    acknowledgeWithinHours: assessed.acknowledgeWithinHours,
+  };
+}
+
+function locate(assessed: RiskAssessedV1): GeoPoint {
+  const { settlementCode, lat, lng } = assessed.participant.location;
+  if (lat !== undefined && lng !== undefined) return { lat, lng };
+  if (settlementCode && isSettlementCode(settlementCode)) {
+    const settlement = settlementByCode(settlementCode);
+    return { lat: settlement.lat, lng: settlement.lng };
+  }
+  throw new PermanentFailure(`participant location ${settlementCode ?? '(none)'} is not in the gazetteer`);
+}

@@ -1,0 +1,37 @@
+import { EntityManager } from 'typeorm';
+import { CommandSubjects, EventSubjects, QuerySubjects } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { AcceptReferral } from './commands/accept-referral';
+import { AssignReferral } from './commands/assign-referral';
+import { DeclineReferral } from './commands/decline-referral';
+import { ReassessReferral } from './commands/reassess-referral';
+import { RouteReferral } from './commands/route-referral';
+import { WithdrawReferral } from './commands/withdraw-referral';
+import { retryingInSavepoint } from './lock-conflicts';
+import { ReferralDecisionQuery } from './queries/referral-decision';
+import { ReferralStatusQuery } from './queries/referral-status';
+
+export interface ReferralHandlers {
+  route: RouteReferral;
+  reassess: ReassessReferral;
+  withdraw: WithdrawReferral;
+  accept: AcceptReferral;
+  decline: DeclineReferral;
+  assign: AssignReferral;
+  decision: ReferralDecisionQuery;
+  status: ReferralStatusQuery;
+}
+
+/** Events run inside the consumer's transaction (retried in a savepoint); commands and queries answer requests. */
+export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityManager, h: ReferralHandlers): void {
+  messaging.on(EventSubjects.RiskAssessed, (event, tx) => retryingInSavepoint(tx, () => h.route.execute(event, tx)));
+  messaging.on(EventSubjects.RiskReassessed, (event, tx) => retryingInSavepoint(tx, () => h.reassess.execute(tx, event)));
+  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => retryingInSavepoint(tx, () => h.withdraw.execute(tx, event)));
+
+  messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId }) => ({ referral: await h.status.byOrder(db, orderId) }));
+  messaging.queries.handle(QuerySubjects.ReferralList, async (request) => ({ referrals: await h.status.list(db, request) }));
+  messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({ decision: await h.decision.execute(db, lookup) }));
+  messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await h.accept.execute(command) }));
+  messaging.queries.handle(CommandSubjects.DeclineReferral, async (command) => ({ referral: await h.decline.execute(command) }));
+  messaging.queries.handle(CommandSubjects.AssignReferral, async (command) => ({ referral: await h.assign.execute(command) }));
+}

@@ -1,0 +1,32 @@
+import { EntityManager } from 'typeorm';
+
+/** Reads and writes which booked sessions a referral holds; decides nothing. */
+export class HoldRepository {
+  async hold(
+    tx: EntityManager,
+    referralId: string,
+    handOff: number,
+    booked: Array<{ index: number; bookedSessionId: string }>,
+  ): Promise<void> {
+    for (const session of booked) {
+      await tx.query(
+        `INSERT INTO matching.session_hold (referral_id, session_index, booked_session_id, hand_off) VALUES ($1, $2, $3, $4)`,
+        [referralId, session.index, session.bookedSessionId, handOff],
+      );
+    }
+  }
+
+  /** Drops the referral's holds and answers which booked sessions they were in. */
+  async dropHolds(tx: EntityManager, referralId: string): Promise<string[]> {
+    // DELETE answers [rows, affected].
+    const [rows]: [Array<{ booked_session_id: string }>, number] = await tx.query(
+      'DELETE FROM matching.session_hold WHERE referral_id = $1 RETURNING booked_session_id',
+      [referralId],
+    );
+    return rows.map((row) => row.booked_session_id);
+  }
+
+  async confirmHolds(tx: EntityManager, referralId: string, at: Date): Promise<void> {
+    await tx.query('UPDATE matching.session_hold SET confirmed_at = $2 WHERE referral_id = $1', [referralId, at]);
+  }
+}

@@ -1,0 +1,225 @@
+import { EntityManager } from 'typeorm';
+import { ReferralListRequest, ReferralView, RoutingPriority } from '@korgoo/contracts';
+import type { RoutingFacts } from '../centre-selection';
+import type { ReferralStatus } from '../referral-lifecycle';
+
+/** What every referral row holds, whether it is being written or has been read. */
+interface ReferralFields {
+  id: string;
+  referralNumber: string;
+  orderId: string;
+  status: ReferralStatus;
+  centreId: string | null;
+  priority: RoutingPriority;
+  language: string;
+  acknowledgeBy: Date | null;
+  firstSessionAt: Date | null;
+  travelMinutes: number | null;
+  travelSource: string | null;
+  reasons: string[];
+  routing: RoutingFacts;
+  assessmentVersion: number;
+}
+
+export interface NewReferral extends ReferralFields {
+  decision: object;
+}
+
+export interface ReferralRecord extends ReferralFields {
+  failedHandOffs: number;
+  assignedBy: string | null;
+}
+
+export type ReferralChanges = Partial<
+  Pick<
+    ReferralRecord,
+    | 'status'
+    | 'centreId'
+    | 'priority'
+    | 'acknowledgeBy'
+    | 'firstSessionAt'
+    | 'travelMinutes'
+    | 'travelSource'
+    | 'reasons'
+    | 'failedHandOffs'
+    | 'assessmentVersion'
+    | 'routing'
+    | 'assignedBy'
+  >
+>;
+
+const COLUMNS: Record<keyof ReferralChanges, { column: string; json?: true }> = {
+  status: { column: 'status' },
+  centreId: { column: 'centre_id' },
+  priority: { column: 'priority' },
+  acknowledgeBy: { column: 'acknowledge_by' },
+  firstSessionAt: { column: 'first_session_at' },
+  travelMinutes: { column: 'travel_minutes' },
+  travelSource: { column: 'travel_source' },
+  reasons: { column: 'reasons', json: true },
+  failedHandOffs: { column: 'failed_hand_offs' },
+  assessmentVersion: { column: 'assessment_version' },
+  routing: { column: 'routing', json: true },
+  assignedBy: { column: 'assigned_by' },
+};
+
+interface ReferralRow {
+  id: string;
+  referral_number: string;
+  order_id: string;
+  status: ReferralStatus;
+  centre_id: string | null;
+  centre_name?: string | null;
+  priority: RoutingPriority;
+  language: string;
+  acknowledge_by: Date | null;
+  first_session_at: Date | null;
+  travel_minutes: number | null;
+  travel_source: string | null;
+  reasons: string[];
+  failed_hand_offs: number;
+  assessment_version: number;
+  routing: RoutingFacts;
+  assigned_by: string | null;
+  created_at: Date;
+}
+
+/** Reads and writes referral rows and the orders known to be withdrawn; decides nothing. */
+export class ReferralRepository {
+  async existsForOrder(tx: EntityManager, orderId: string): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM matching.referral WHERE order_id = $1', [orderId]);
+    return rows.length > 0;
+  }
+
+  /** R-2026-000042: readable on the phone, says nothing about the people. */
+  async nextNumber(tx: EntityManager, now: Date): Promise<string> {
+    const [{ n }] = await tx.query(`SELECT nextval('matching.referral_number_seq') AS n`);
+    return `R-${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+  }
+
+  async activeLoad(tx: EntityManager): Promise<Map<string, number>> {
+    const rows: Array<{ centre_id: string; n: number }> = await tx.query(
+      `SELECT centre_id, count(*)::int AS n FROM matching.referral
+        WHERE status IN ('proposed', 'accepted') AND centre_id IS NOT NULL GROUP BY centre_id`,
+    );
+    return new Map(rows.map((row) => [row.centre_id, row.n]));
+  }
+
+  async insert(tx: EntityManager, referral: NewReferral): Promise<void> {
+    await tx.query(
+      `INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
+         acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        referral.id,
+        referral.referralNumber,
+        referral.orderId,
+        referral.status,
+        referral.centreId,
+        referral.priority,
+        referral.language,
+        referral.acknowledgeBy,
+        referral.firstSessionAt,
+        referral.travelMinutes,
+        referral.travelSource,
+        JSON.stringify(referral.reasons),
+        JSON.stringify(referral.decision),
+        JSON.stringify(referral.routing),
+        referral.assessmentVersion,
+      ],
+    );
+  }
+
+  async update(tx: EntityManager, referralId: string, changes: ReferralChanges): Promise<void> {
+    const keys = (Object.keys(changes) as Array<keyof ReferralChanges>).filter((k) => changes[k] !== undefined);
+    if (keys.length === 0) return;
+    const sets = keys.map((key, i) => `${COLUMNS[key].column} = $${i + 2}`);
+    const values = keys.map((key) => (COLUMNS[key].json ? JSON.stringify(changes[key]) : changes[key]));
+    await tx.query(`UPDATE matching.referral SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+      referralId,
+      ...values,
+    ]);
+  }
+
+  /** The referral, locked for this transaction: commands, timers and events on one referral take turns. */
+  async lock(tx: EntityManager, referralId: string): Promise<ReferralRecord | null> {
+    const [row]: ReferralRow[] = await tx.query('SELECT * FROM matching.referral WHERE id = $1 FOR UPDATE', [referralId]);
+    return row ? toRecord(row) : null;
+  }
+
+  async lockByOrder(tx: EntityManager, orderId: string): Promise<ReferralRecord | null> {
+    const [row]: ReferralRow[] = await tx.query('SELECT * FROM matching.referral WHERE order_id = $1 FOR UPDATE', [
+      orderId,
+    ]);
+    return row ? toRecord(row) : null;
+  }
+
+  async find(db: EntityManager, referralId: string): Promise<ReferralRecord | null> {
+    const [row]: ReferralRow[] = await db.query('SELECT * FROM matching.referral WHERE id = $1', [referralId]);
+    return row ? toRecord(row) : null;
+  }
+
+  async list(db: EntityManager, request: ReferralListRequest): Promise<ReferralView[]> {
+    const rows: ReferralRow[] = await db.query(
+      `SELECT r.*, c.name AS centre_name FROM matching.referral r LEFT JOIN matching.centre c ON c.id = r.centre_id
+        WHERE ($1::text IS NULL OR r.centre_id = $1)
+          AND ($2::uuid IS NULL OR r.order_id = $2)
+          AND ($3::uuid IS NULL OR r.id = $3)
+        ORDER BY r.created_at DESC LIMIT $4 OFFSET $5`,
+      [request.centreId ?? null, request.orderId ?? null, request.referralId ?? null, request.limit ?? 50, request.offset ?? 0],
+    );
+    return rows.map(toView);
+  }
+
+  async isWithdrawn(tx: EntityManager, orderId: string): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1', [orderId]);
+    return rows.length > 0;
+  }
+
+  async markWithdrawn(tx: EntityManager, orderId: string, reason: string, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO matching.withdrawn_order (order_id, reason, withdrawn_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [orderId, reason, at],
+    );
+  }
+}
+
+function toRecord(row: ReferralRow): ReferralRecord {
+  return {
+    id: row.id,
+    referralNumber: row.referral_number,
+    orderId: row.order_id,
+    status: row.status,
+    centreId: row.centre_id,
+    priority: row.priority,
+    language: row.language,
+    acknowledgeBy: row.acknowledge_by,
+    firstSessionAt: row.first_session_at,
+    travelMinutes: row.travel_minutes,
+    travelSource: row.travel_source,
+    reasons: row.reasons,
+    failedHandOffs: row.failed_hand_offs,
+    assessmentVersion: row.assessment_version,
+    routing: row.routing,
+    assignedBy: row.assigned_by,
+  };
+}
+
+function toView(row: ReferralRow): ReferralView {
+  return {
+    referralId: row.id,
+    referralNumber: row.referral_number,
+    orderId: row.order_id,
+    status: row.status,
+    centreId: row.centre_id,
+    centreName: row.centre_name ?? null,
+    priority: row.priority,
+    language: row.language,
+    acknowledgeBy: row.acknowledge_by?.toISOString() ?? null,
+    firstSessionAt: row.first_session_at?.toISOString() ?? null,
+    travelMinutes: row.travel_minutes,
+    travelSource: row.travel_source,
+    reasons: row.reasons,
+    createdAt: row.created_at.toISOString(),
+  };
+}

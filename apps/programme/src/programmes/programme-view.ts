@@ -1,0 +1,59 @@
+import { ProgrammeReader, ProgrammeView, QueryRejected } from '@korgoo/contracts';
+import { completionRecord } from '../domain';
+import { StoredNotice, StoredProgramme } from './programme-store';
+
+/**
+ * What each reader sees: the centre that runs it and the coordinators see sessions with notes; police see
+ * the outcome, the notices and whether each session was attended, never the notes.
+ */
+export function programmeView(
+  p: StoredProgramme,
+  notices: StoredNotice[],
+  reader: ProgrammeReader,
+  centreId: string | undefined,
+): ProgrammeView {
+  if (reader === 'centre' && p.centreId !== centreId) {
+    throw new QueryRejected('forbidden', 'only the centre that runs the programme may read it');
+  }
+  const full = reader !== 'police';
+  return {
+    programmeId: p.id,
+    referralId: p.referralId,
+    referralNumber: p.referralNumber,
+    orderId: p.orderId,
+    centreId: p.centreId,
+    track: p.track,
+    language: p.language,
+    expiresAt: p.expiresAt.toISOString(),
+    state: p.state,
+    outcomeAt: p.outcomeAt?.toISOString() ?? null,
+    closure: p.closure
+      ? { reason: p.closure.reason, note: full ? p.closure.note : null, decidedBy: p.closure.decidedBy, decidedAt: p.outcomeAt!.toISOString() }
+      : null,
+    completion: p.state === 'completed' ? completionRecord(p.referralNumber, p.centreId, p.outcomeAt!) : null,
+    notices: notices.map((n) => ({
+      noticeId: n.id,
+      ground: n.ground,
+      refusalPolicy: n.refusalPolicy,
+      sessionsOffered: n.sessionsOffered,
+      missed: n.missed,
+      reportedAt: n.reportedAt.toISOString(),
+    })),
+    sessions: p.sessions.map((s) => {
+      const summary = { index: s.index, kind: s.kind, startsAt: s.startsAt.toISOString(), mark: s.mark };
+      if (!full) return summary;
+      return {
+        ...summary,
+        endsAt: s.endsAt.toISOString(),
+        centreId: p.centreId,
+        facilitatorIds: s.facilitatorIds,
+        language: p.language,
+        excuseReason: s.excuseReason,
+        excuseNote: s.excuseNote,
+        facilitatorNote: s.facilitatorNote,
+        signedBy: s.signedBy,
+        recordedAt: s.recordedAt?.toISOString() ?? null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,114 @@
+import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { KorgooConfig } from '@korgoo/config';
+import {
+  EventSubjects,
+  ProgrammeContracts,
+  ProgrammeRequestClasses,
+  ProgrammeSessionContracts,
+  ProgrammeSessionRequestClasses,
+  ProgrammeSessionSubjects,
+  ProgrammeSubjects,
+} from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
+import { DEFAULT_TIMER_SETTINGS, refusalPolicyNamed } from '../domain';
+import { PROGRAMME_CLOCK } from '../test-clock/test-clock.controller';
+import { FireTimer } from '../timers/fire-timer';
+import { TimerPoller } from '../timers/timer-poller';
+import { CancelProgramme } from './cancel-programme';
+import { CloseProgramme } from './close-programme';
+import { ProgrammeStore } from './programme-store';
+import { programmeView } from './programme-view';
+import { RecordAttendance } from './record-attendance';
+import { StartProgramme } from './start-programme';
+
+/**
+ * Wires the programme use cases to `referral.accepted.v1` / `referral.cancelled.v1`, to the gateway's
+ * commands and queries, and to the timer poller; matching's calendar is reached only by request/reply.
+ */
+@Module({})
+export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private poller: TimerPoller | null = null;
+
+  static register(clock: Clock): DynamicModule {
+    return { module: ProgrammesModule, providers: [{ provide: PROGRAMME_CLOCK, useValue: clock }], exports: [PROGRAMME_CLOCK] };
+  }
+
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
+    @Inject(PROGRAMME_CLOCK) private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit() {
+    const store = new ProgrammeStore();
+    const outbox = this.messaging.outbox;
+    const policy = refusalPolicyNamed(this.config.programme.refusalPolicy);
+    const timers = { ...DEFAULT_TIMER_SETTINGS, attendanceReminderHours: this.config.programme.attendanceReminderHours };
+    const sessions = this.messaging.client;
+    const book = async (referralId: string) =>
+      (
+        await sessions.requestFrom<ProgrammeSessionContracts, typeof ProgrammeSessionSubjects.Book>(
+          ProgrammeSessionRequestClasses,
+          ProgrammeSessionSubjects.Book,
+          { referralId },
+        )
+      ).booking;
+    // The calendar is given back after the outcome committed; a release that fails leaves capacity booked,
+    // never an outcome undone, and is logged for an admin.
+    const release = (referralId: string, fromIndex: number | null) => {
+      if (fromIndex === null) return;
+      sessions
+        .requestFrom<ProgrammeSessionContracts, typeof ProgrammeSessionSubjects.Release>(
+          ProgrammeSessionRequestClasses,
+          ProgrammeSessionSubjects.Release,
+          { referralId, fromIndex },
+        )
+        .catch((error) =>
+        this.log.error({ referralId, err: String(error) }, 'sessions could not be released in matching'),
+      );
+    };
+
+    const start = new StartProgramme(store, outbox, book, policy, timers, this.clock);
+    const cancel = new CancelProgramme(store, outbox, this.clock);
+    const attendance = new RecordAttendance(store, outbox, policy, this.clock);
+    const close = new CloseProgramme(store, outbox, this.clock);
+    this.messaging.on(EventSubjects.ReferralAccepted, (event, tx) => start.execute(event, tx));
+    this.messaging.on(EventSubjects.ReferralCancelled, (event, tx) => cancel.execute(event, tx));
+
+    const commands = this.messaging.queries.family<ProgrammeContracts>(ProgrammeRequestClasses);
+    const db = this.dataSource.manager;
+    const view = async (referralId: string, reader: Parameters<typeof programmeView>[2], centreId?: string) => {
+      const programme = await store.byReferral(db, referralId);
+      return programme ? programmeView(programme, await store.notices(db, programme.id), reader, centreId) : null;
+    };
+    commands.handle(ProgrammeSubjects.ProgrammeByReferral, async ({ referralId, reader, centreId }) => ({
+      programme: await view(referralId, reader, centreId),
+    }));
+    commands.handle(ProgrammeSubjects.RecordAttendance, async (command) => {
+      const recorded = await attendance.execute(command);
+      release(command.referralId, recorded.releaseFrom);
+      return { programme: (await view(command.referralId, 'centre', command.centreId))! };
+    });
+    commands.handle(ProgrammeSubjects.CloseByDecision, async (command) => {
+      const closed = await close.execute(command);
+      release(command.referralId, closed.releaseFrom);
+      return { programme: (await view(command.referralId, 'coordinator'))! };
+    });
+
+    this.poller = new TimerPoller(outbox, store, new FireTimer(store, outbox, this.clock), this.clock, this.config.programme.timerPollMs, this.log);
+  }
+
+  onApplicationBootstrap() {
+    this.poller?.start();
+  }
+
+  async onModuleDestroy() {
+    await this.poller?.stop();
+  }
+}

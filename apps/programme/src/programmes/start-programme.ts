@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, EventSubjects, ProgrammeBooking, ReferralAcceptedV1 } from '@korgoo/contracts';
+import { Outbox, PermanentFailure } from '@korgoo/messaging';
+import { Clock } from '@korgoo/platform/core';
+import { planFromBooking, ProgrammeRuleViolation, RefusalPolicy, timersFor, TimerSettings, trackOf } from '../domain';
+import { programmeFacts } from './programme-facts';
+import { ProgrammeStore, StoredProgramme } from './programme-store';
+
+/**
+ * A centre accepted: the programme takes over. It asks matching's calendar for the booked sessions (matching
+ * owns them), checks them against the mandatory plan, and starts the programme with its timers.
+ */
+export class StartProgramme {
+  constructor(
+    private readonly store: ProgrammeStore,
+    private readonly outbox: Outbox,
+    private readonly bookSessions: (referralId: string) => Promise<ProgrammeBooking>,
+    private readonly policy: RefusalPolicy,
+    private readonly timers: TimerSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(event: EventEnvelope<ReferralAcceptedV1>, tx: EntityManager): Promise<void> {
+    const { referralId } = event.payload;
+    if (await this.store.existsForReferral(tx, referralId)) return;
+    const booking = await this.bookSessions(referralId);
+    const programme: StoredProgramme = {
+      id: randomUUID(),
+      referralId,
+      orderId: booking.orderId,
+      referralNumber: booking.referralNumber,
+      centreId: booking.centreId,
+      track: trackOf(booking.participantSex),
+      language: booking.language,
+      expiresAt: new Date(booking.expiresAt),
+      state: 'scheduled',
+      refusalPolicy: this.policy.name,
+      outcomeAt: null,
+      closure: null,
+      sessions: sessionsOf(booking).map((s) => ({ ...s, excuseNote: null, facilitatorNote: null, signedBy: null })),
+    };
+    await this.store.insert(tx, programme, this.clock.now());
+    await this.store.insertTimers(tx, programme.id, timersFor(programme, this.timers));
+    await this.outbox.enqueue(tx, EventSubjects.ProgrammeStarted, programme.orderId, {
+      ...programmeFacts(programme),
+      track: programme.track,
+      language: booking.language,
+      expiresAt: booking.expiresAt,
+      sessions: programme.sessions.map((s) => ({
+        index: s.index,
+        kind: s.kind,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+      })),
+    });
+  }
+}
+
+function sessionsOf(booking: ProgrammeBooking) {
+  try {
+    return planFromBooking(booking);
+  } catch (error) {
+    // A booking that breaks the decree will not become valid by retrying: it goes to the dead letters.
+    if (error instanceof ProgrammeRuleViolation) throw new PermanentFailure(error.message);
+    throw error;
+  }
+}

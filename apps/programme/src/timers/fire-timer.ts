@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+import { EventSubjects } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
+import { Clock } from '@korgoo/platform/core';
+import { alertWhenDue } from '../domain';
+import { programmeFacts } from '../programmes/programme-facts';
+import { DueTimer, ProgrammeStore } from '../programmes/programme-store';
+
+/**
+ * Fires one claimed timer in the claiming transaction: an alert when its waiting state is still open,
+ * and in every case the mark that it fired, so no replica or restart fires it again.
+ */
+export class FireTimer {
+  constructor(
+    private readonly store: ProgrammeStore,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tx: EntityManager, timer: DueTimer): Promise<void> {
+    const programme = await this.store.byId(tx, timer.programmeId);
+    const alert = alertWhenDue(programme, timer);
+    if (alert) {
+      await this.outbox.enqueue(tx, EventSubjects.ProgrammeAlert, programme.orderId, {
+        ...programmeFacts(programme),
+        kind: alert,
+        audience: timer.audience,
+        ...(timer.sessionIndex !== null ? { sessionIndex: timer.sessionIndex } : {}),
+        ...(timer.daysBeforeExpiry !== null ? { daysBeforeExpiry: timer.daysBeforeExpiry } : {}),
+        expiresAt: programme.expiresAt.toISOString(),
+      });
+    }
+    await this.store.markFired(tx, timer.id, this.clock.now(), alert !== null);
+  }
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+
+/**
+ * What `kubectl kustomize deploy/base` would render, read offline: every resource file, with the JSON-patch
+ * additions the kustomization applies by kind. Enough to hold the manifests to the security rules below.
+ */
+type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+
+const BASE = join(__dirname, 'base');
+const kustomization = parse(readFileSync(join(BASE, 'kustomization.yaml'), 'utf8'));
+
+function render(): Manifest[] {
+  const manifests: Manifest[] = (kustomization.resources as string[]).flatMap((file) =>
+    parseAllDocuments(readFileSync(join(BASE, file), 'utf8')).map((doc) => doc.toJS() as Manifest),
+  );
+  for (const patch of kustomization.patches ?? []) {
+    const operations = parse(readFileSync(join(BASE, patch.path), 'utf8')) as Array<{ op: string; path: string; value: unknown }>;
+    for (const manifest of manifests.filter((m) => m.kind === patch.target.kind)) {
+      for (const operation of operations) {
+        expect(operation.op).toBe('add');
+        const keys = operation.path.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const parent = keys.slice(0, -1).reduce((node: any, key) => node[key], manifest);
+        parent[keys[keys.length - 1]] = operation.value;
+      }
+    }
+  }
+  return manifests;
+}
+
+const manifests = render();
+const workloads = manifests.filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet');
+const deployments = manifests.filter((m) => m.kind === 'Deployment');
+const named = (kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name);
+
+describe('deploy/base', () => {
+  it('has every service and NATS', () => {
+    expect(deployments.map((d) => d.metadata.name)).toEqual(expect.arrayContaining(['gateway', 'risk', 'matching', 'notification']));
+    expect(named('StatefulSet', 'nats')).toBeDefined();
+  });
+
+  it.each(workloads.map((w) => [w.kind, w.metadata.name, w] as const))('%s %s runs non-root, read-only, without capabilities', (_kind, _name, workload) => {
+    const pod = workload.spec.template.spec;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+    expect(pod.automountServiceAccountToken).toBe(false);
+    for (const container of pod.containers) {
+      expect(container.securityContext).toEqual({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
+    }
+  });
+
+  it.each(workloads.map((w) => [w.kind, w.metadata.name, w] as const))('%s %s has liveness apart from readiness', (_kind, _name, workload) => {
+    for (const container of workload.spec.template.spec.containers) {
+      expect(container.readinessProbe).toBeDefined();
+      expect(container.livenessProbe).toBeDefined();
+      expect(container.livenessProbe).not.toEqual(container.readinessProbe);
+    }
+  });
+
+  it('lets a service liveness probe see the process only, and readiness the database and NATS', () => {
+    for (const deployment of deployments) {
+      const [container] = deployment.spec.template.spec.containers;
+      expect(container.livenessProbe.httpGet.path).toBe('/health/live');
+      expect(container.readinessProbe.httpGet.path).toBe('/health');
+    }
+  });
+
+  it('keeps secrets in a generated Secret that every service reads, never in a ConfigMap', () => {
+    expect(kustomization.secretGenerator).toEqual([{ name: 'korgoo-secrets', envs: ['secrets.env'] }]);
+    const example = readFileSync(join(BASE, 'secrets.env.example'), 'utf8');
+    expect(example).toMatch(/^JWT_SECRET=/m);
+    for (const configMap of manifests.filter((m) => m.kind === 'ConfigMap')) {
+      expect(Object.keys(configMap.data ?? {}).filter((key) => /SECRET|PASSWORD|TOKEN|DATABASE_URL/.test(key))).toEqual([]);
+    }
+    expect(manifests.filter((m) => m.kind === 'Secret')).toEqual([]);
+    for (const deployment of deployments) {
+      expect(deployment.spec.template.spec.containers[0].envFrom).toContainEqual({ secretRef: { name: 'korgoo-secrets' } });
+    }
+  });
+
+  it('denies all traffic by default and admits from outside only the gateway and the SMS webhook', () => {
+    const policies = manifests.filter((m) => m.kind === 'NetworkPolicy');
+    expect(named('NetworkPolicy', 'default-deny')?.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    const fromOutside = policies.filter((p) =>
+      (p.spec.ingress ?? []).some((rule: any) =>
+        (rule.from ?? []).some((peer: any) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'ingress-nginx'),
+      ),
+    );
+    expect(fromOutside.map((p) => p.spec.podSelector.matchExpressions[0].values)).toEqual([['gateway', 'notification']]);
+    const ingress = named('Ingress', 'korgoo')!;
+    const routes = ingress.spec.rules[0].http.paths.map((p: any) => [p.path, p.backend.service.name]);
+    expect(routes).toEqual([
+      ['/api/v1/webhooks/sms-receipts', 'notification'],
+      ['/', 'gateway'],
+    ]);
+    for (const deployment of deployments) expect(deployment.spec.template.metadata.labels['korgoo.kg/tier']).toBe('service');
+    const serviceEgress = named('NetworkPolicy', 'services-reach-nats-and-postgres')!.spec.egress;
+    expect(serviceEgress.flatMap((rule: any) => rule.ports.map((p: any) => p.port))).toEqual([4222, 5432]);
+  });
+
+  it('spreads NATS over nodes and keeps two servers through voluntary disruptions', () => {
+    const nats = named('StatefulSet', 'nats')!;
+    expect(nats.spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).toEqual([
+      { labelSelector: { matchLabels: { app: 'nats' } }, topologyKey: 'kubernetes.io/hostname' },
+    ]);
+    expect(named('PodDisruptionBudget', 'nats')?.spec).toEqual({ minAvailable: 2, selector: { matchLabels: { app: 'nats' } } });
+  });
+});

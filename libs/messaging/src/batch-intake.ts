@@ -1,0 +1,74 @@
+/**
+ * Group commit for consumed messages, without I/O so it can be tested directly. Messages arrive one by one;
+ * up to `concurrency` workers each take what has queued up since they last looked (at most `batchSize`) and
+ * handle it as one unit. Under light load a worker takes a single message at once, so latency does not wait
+ * for a batch to fill; under a burst the queue grows while the workers commit, and batches grow with it.
+ */
+export interface BatchIntakeOptions {
+  concurrency: number;
+  batchSize: number;
+}
+
+export class BatchIntake<T> {
+  private readonly queued: T[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly handle: (batch: T[]) => Promise<void>,
+    private readonly options: BatchIntakeOptions,
+  ) {}
+
+  /** Queues one item and starts a worker if one is free; resolves once the queue has room for more. */
+  async push(item: T): Promise<void> {
+    this.queued.push(item);
+    this.pump();
+    while (this.queued.length >= this.options.concurrency * this.options.batchSize && this.inFlight.size > 0) {
+      await Promise.race(this.inFlight);
+    }
+  }
+
+  /** Resolves when everything queued so far has been handled. */
+  async drained(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  get size(): number {
+    return this.queued.length + this.inFlight.size;
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < this.options.concurrency && this.queued.length > 0) {
+      const batch = this.queued.splice(0, this.options.batchSize);
+      // `handle` reports its own failures; a rejection here must not stop the other workers.
+      const work: Promise<void> = this.handle(batch)
+        .catch(() => undefined)
+        .finally(() => {
+          this.inFlight.delete(work);
+          this.pump();
+        });
+      this.inFlight.add(work);
+    }
+  }
+}
+
+/**
+ * Handles `items` together; if that fails, each item alone and in order, so one item that can never succeed
+ * takes only itself down. Returns which way they went.
+ */
+export async function togetherOrAlone<T>(
+  items: T[],
+  together: (items: T[]) => Promise<void>,
+  alone: (item: T) => Promise<void>,
+): Promise<'together' | 'alone'> {
+  if (items.length === 1) {
+    await alone(items[0]);
+    return 'alone';
+  }
+  try {
+    await together(items);
+    return 'together';
+  } catch {
+    for (const item of items) await alone(item);
+    return 'alone';
+  }
+}

@@ -1,0 +1,181 @@
+import request from 'supertest';
+import { KorgooStack } from './support/korgoo-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
+
+type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
+type Started = { referralId: string; centreId: string; sessions: Array<{ index: number; kind: string; startsAt: string; endsAt: string }> };
+
+const HOUR = 3_600_000;
+
+describe('the programme follows each accepted referral to exactly one outcome', () => {
+  const stack = new KorgooStack();
+  let police: string;
+  let coordinator: string;
+  let admin: string;
+  const staffByCentre = new Map<string, string>();
+
+  beforeAll(async () => {
+    await stack.start();
+    [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
+    // Five services start one after another; on a shared machine that can take longer than one test.
+  }, 300_000);
+
+  afterAll(() => stack.stop());
+
+  async function staffOf(centreId: string): Promise<string> {
+    if (!staffByCentre.has(centreId)) {
+      const username = `staff.${centreId}.${Math.random().toString(36).slice(2, 6)}`;
+      await request(stack.gateway)
+        .post('/api/v1/accounts')
+        .auth(admin, { type: 'bearer' })
+        .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
+        .expect(201);
+      staffByCentre.set(centreId, await stack.login(username, 'a-long-enough-password'));
+    }
+    return staffByCentre.get(centreId)!;
+  }
+
+  /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */
+  async function acceptedProgramme(): Promise<{ orderId: string; started: Event<Started>; staff: string }> {
+    const created = await request(stack.gateway)
+      .post('/api/v1/protection-orders')
+      .auth(police, { type: 'bearer' })
+      .send(protectionOrderBody())
+      .expect(201);
+    const orderId: string = created.body.orderId;
+    const routed = await stack.awaitEvent<Event<{ referralId: string; centreId: string }>>(
+      'referral.routed.v1',
+      (e) => e.correlationId === orderId,
+    );
+    const staff = await staffOf(routed.payload.centreId);
+    await request(stack.gateway).post(`/api/v1/referrals/${routed.payload.referralId}/accept`).auth(staff, { type: 'bearer' }).expect(200);
+    const started = await stack.awaitEvent<Event<Started>>('programme.started.v1', (e) => e.correlationId === orderId);
+    return { orderId, started, staff };
+  }
+
+  function record(staff: string, referralId: string, index: number, body: Record<string, unknown>) {
+    return request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/sessions/${index}/attendance`)
+      .auth(staff, { type: 'bearer' })
+      .send({ facilitatorNote: 'Took part; discussed the order and its conditions.', signedBy: 'Facilitator pair 1', ...body });
+  }
+
+  const during = (session: { startsAt: string }) => new Date(new Date(session.startsAt).getTime() + HOUR);
+
+  it('completes after four attended sessions, and centre, coordinator and police read the completion record', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    expect(sessions.map((s) => s.kind)).toEqual(['individual', 'individual', 'group', 'group']);
+
+    for (const session of sessions) {
+      await stack.setClock(during(session));
+      await record(staff, referralId, session.index, { mark: 'attended' }).expect(200);
+    }
+    const completed = await stack.awaitEvent<Event>('programme.completed.v1', (e) => e.correlationId === orderId);
+    expect(completed.payload).toMatchObject({ referralId, orderId });
+    expect(JSON.stringify(completed.payload)).not.toMatch(/Асанов/);
+
+    const asCentre = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
+    expect(asCentre.body.programme.state).toBe('completed');
+    expect(asCentre.body.programme.completion.text.ky).toContain(asCentre.body.programme.referralNumber);
+    expect(asCentre.body.programme.sessions[0].facilitatorNote).toMatch(/Took part/);
+
+    const asCoordinator = await request(stack.gateway)
+      .get(`/api/v1/referrals/${referralId}/programme`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    expect(asCoordinator.body.programme.state).toBe('completed');
+
+    const asPolice = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(police, { type: 'bearer' }).expect(200);
+    expect(asPolice.body.programme.completion.text.ru).toMatch(/полностью пройдена/);
+    expect(asPolice.body.programme.order.personName).toBe('Асанов Бакыт Үмөтбекович');
+    expect(asPolice.body.programme.sessions.map((s: { mark: string }) => s.mark)).toEqual(['attended', 'attended', 'attended', 'attended']);
+    expect(asPolice.body.programme.sessions[0].facilitatorNote).toBeUndefined();
+
+    // The outcome is final: nothing closes or re-records a completed programme.
+    await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/close`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ reason: 'left_country' })
+      .expect(409);
+  });
+
+  it('reports an explicit refusal in week 2 to the police once, with the sessions offered and missed', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    await stack.setClock(during(sessions[0]));
+    await record(staff, referralId, 1, { mark: 'attended' }).expect(200);
+    await stack.setClock(during(sessions[1]));
+    const refused = await record(staff, referralId, 2, { mark: 'refused' }).expect(200);
+    expect(refused.body.programme.state).toBe('refused');
+
+    const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
+    expect(notice.payload).toMatchObject({
+      ground: 'explicit_refusal',
+      refusalPolicy: 'second-unexcused-or-cannot-finish',
+      sessionsOffered: 2,
+      missed: [{ index: 2, startsAt: sessions[1].startsAt, mark: 'refused' }],
+    });
+    expect(new Date(notice.payload.reportedAt as string).getTime()).toBeLessThan(new Date(notice.payload.expiresAt as string).getTime());
+    expect(JSON.stringify(notice.payload)).not.toMatch(/Асанов|Took part/);
+
+    // A repeated request cannot report twice: the programme is closed to further records.
+    await record(staff, referralId, 3, { mark: 'refused' }).expect(409);
+    const asPolice = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(police, { type: 'bearer' }).expect(200);
+    expect(asPolice.body.programme.notices).toHaveLength(1);
+    await stack.awaitEvent<Event>('programme.session_recorded.v1', (e) => e.correlationId === orderId && e.payload.sessionIndex === 2);
+    expect(stack.eventsOn('programme.refusal_reported.v1').filter((e) => e.correlationId === orderId)).toHaveLength(1);
+  });
+
+  it('finds a refusal at the second unexcused absence', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    await stack.setClock(during(sessions[0]));
+    const first = await record(staff, referralId, 1, { mark: 'unexcused_absence' }).expect(200);
+    expect(first.body.programme.state).toBe('in_progress');
+    await stack.setClock(during(sessions[1]));
+    await record(staff, referralId, 2, { mark: 'unexcused_absence' }).expect(200);
+    const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
+    expect(notice.payload).toMatchObject({ ground: 'unexcused_absences', sessionsOffered: 2 });
+    expect((notice.payload.missed as unknown[]).length).toBe(2);
+  });
+
+  it('reminds the centre once a day after a session left unrecorded, then the coordinators; a coordinator closes with a reason', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    const ended = new Date(sessions[0].endsAt).getTime();
+    await stack.setClock(new Date(ended + 25 * HOUR));
+    const centreAlert = await stack.awaitEvent<Event>(
+      'programme.alert.v1',
+      (e) => e.correlationId === orderId && e.payload.audience === 'centre' && e.payload.sessionIndex === 1,
+    );
+    expect(centreAlert.payload.kind).toBe('attendance_missing');
+    await stack.setClock(new Date(ended + 49 * HOUR));
+    await stack.awaitEvent<Event>(
+      'programme.alert.v1',
+      (e) => e.correlationId === orderId && e.payload.audience === 'coordinators' && e.payload.sessionIndex === 1,
+    );
+    const sessionOneAlerts = stack
+      .eventsOn('programme.alert.v1')
+      .filter((e) => e.correlationId === orderId && (e.payload as { sessionIndex?: number }).sessionIndex === 1);
+    expect(sessionOneAlerts).toHaveLength(2);
+
+    await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/close`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ reason: 'other' })
+      .expect(400);
+    await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/close`)
+      .auth(staff, { type: 'bearer' })
+      .send({ reason: 'in_custody' })
+      .expect(403);
+    const closed = await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/close`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ reason: 'in_custody' })
+      .expect(200);
+    expect(closed.body.programme).toMatchObject({ state: 'closed_by_decision', closure: { reason: 'in_custody' } });
+    await stack.awaitEvent<Event>('programme.closed_by_decision.v1', (e) => e.correlationId === orderId);
+  });
+});
