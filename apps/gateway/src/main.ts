@@ -6,8 +6,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { DeadLettersController } from './admin/dead-letters.controller';
+import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogEntry } from './audit/audit-log.entity';
+import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail';
+import { auditRefusals } from './audit/refusal-audit';
 import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
 import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
@@ -15,11 +18,18 @@ import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http
 import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
 import { serveWebApp } from './http/web-app';
+import { withRequestContext } from './http/request-context';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
+import { AccountsSessions1765000000000 } from './migrations/1765000000000-accounts-sessions';
+import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
+import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-units';
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
+import { ScopedOrders } from './orders/order-scope';
+import { PoliceUnit } from './police-units/police-unit.entity';
+import { PoliceUnitsController } from './police-units/police-units.controller';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
@@ -36,10 +46,17 @@ const log = createServiceLog(config);
   imports: [
     KorgooPlatformModule.forService(config, log, {
       schema: 'gateway',
-      entities: [Account, AuditLogEntry, ProtectionOrder],
-      migrations: [CreateGatewaySchema1764000000000, ProbationRole1766000000000],
+      entities: [Account, AuditLogEntry, ProtectionOrder, PoliceUnit],
+      migrations: [
+        CreateGatewaySchema1764000000000,
+        AccountsSessions1765000000000,
+        AuditChain1765000000001,
+        PoliceUnits1765000000002,
+        ProbationRole1766000000000,
+      ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
+    AuditModule,
     AuthModule,
     MatchingApiModule,
   ],
@@ -51,13 +68,18 @@ const log = createServiceLog(config);
     NotificationsController,
     ProgrammesController,
     IndicatorsController,
+    AuditLogController,
+    PoliceUnitsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, AuditTrail, RegisterProtectionOrder, OrderProgress, OrderChanges],
+  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, RegisterProtectionOrder, OrderProgress, OrderChanges, ScopedOrders],
 })
 class GatewayModule {}
 
 runService(GatewayModule, config, log, (app) => {
   hardenHttpEdge(app, config);
+  // Request id and address for the audit trail first, then the hook that audits every 401 and 403.
+  app.use(withRequestContext);
+  app.use(auditRefusals(app.get(AuditTrail), log));
   app.useGlobalPipes(
     new RejectNulCharacters(),
     new ValidationPipe({

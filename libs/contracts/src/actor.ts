@@ -5,4 +5,4 @@
 export type Actor =
   | { readonly role: 'police'; readonly accountId: string; readonly unitId: string | null }
   | { readonly role: 'centre'; readonly accountId: string; readonly centreId: string }
-  | { readonly role: 'coordinator' | 'admin' | 'probation'; readonly accountId: string };
+  | { readonly role: 'coordinator' | 'admin' | 'probation' | 'auditor'; readonly accountId: string };

@@ -26,8 +26,8 @@ export type RoutingPriority = (typeof ROUTING_PRIORITIES)[number];
 export const RECIPIENT_KINDS = ['centre', 'coordinators'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
-/** What an account may do is decided by its role alone. */
-export const ROLES = ['police', 'coordinator', 'centre', 'admin', 'probation'] as const;
+/** What an account may do is decided by its role alone; auditors read the audit log and nothing else. */
+export const ROLES = ['police', 'coordinator', 'centre', 'admin', 'probation', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Languages a perpetrator programme is held in. */

@@ -1,22 +1,80 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@korgoo/contracts';
+import { Clock } from '@korgoo/platform/core';
+import { CLOCK } from '../clock.provider';
+import { currentRequest } from '../http/request-context';
+import { AuditFacts, CHAIN_START, chainHash } from './audit-chain';
 import { AuditLogEntry } from './audit-log.entity';
 
-export type AuditAction = 'read' | 'list' | 'register' | 'correct' | 'withdraw' | 'replay';
+export type AuditAction =
+  | 'read'
+  | 'list'
+  | 'register'
+  | 'correct'
+  | 'withdraw'
+  | 'replay'
+  | 'accept'
+  | 'decline'
+  | 'assign'
+  | 'change'
+  | 'sign_in'
+  | 'refresh'
+  | 'sign_out'
+  | 'change_password'
+  | 'reset_password'
+  | 'create_account'
+  | 'change_account'
+  | 'search'
+  | 'refused';
+
+export type AuditOutcome = 'success' | 'refused';
+
+// One chain for the whole log: writers take turns for the few statements between reading the head and commit.
+const CHAIN_LOCK = 0x6b6f7267;
 
 @Injectable()
 export class AuditTrail {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Recorded before the data is returned: no audit entry, no answer. */
   async record(actor: Actor, action: AuditAction, resourceType: string, resourceId: string | null, tx?: EntityManager) {
-    await (tx ?? this.dataSource.manager).getRepository(AuditLogEntry).insert({
-      actorId: actor.accountId,
-      actorRole: actor.role,
-      action,
-      resourceType,
-      resourceId,
-    });
+    await this.write({ actor, action, resourceType, resourceId, outcome: 'success' }, tx);
+  }
+
+  /** A refused attempt: a bad sign-in, a missing or stale token, a role or scope the caller lacks. */
+  async refusal(actor: Actor | null, action: AuditAction, resourceType: string, resourceId: string | null) {
+    await this.write({ actor, action, resourceType, resourceId, outcome: 'refused' });
+  }
+
+  private async write(
+    entry: { actor: Actor | null; action: AuditAction; resourceType: string; resourceId: string | null; outcome: AuditOutcome },
+    tx?: EntityManager,
+  ) {
+    const request = currentRequest();
+    const facts: AuditFacts = {
+      actorId: entry.actor?.accountId ?? null,
+      actorRole: entry.actor?.role ?? null,
+      centreId: entry.actor?.role === 'centre' ? entry.actor.centreId : null,
+      unitCode: entry.actor?.role === 'police' ? entry.actor.unitId : null,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId,
+      outcome: entry.outcome,
+      ip: request?.ip ?? null,
+      requestId: request?.requestId ?? null,
+      at: this.clock.now(),
+    };
+    const append = async (manager: EntityManager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const [head] = await manager.query('SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1');
+      const prevHash: string = head?.hash ?? CHAIN_START;
+      await manager.getRepository(AuditLogEntry).insert({ ...facts, prevHash, hash: chainHash(prevHash, facts) });
+    };
+    if (tx) await append(tx);
+    else await this.dataSource.transaction(append);
   }
 }

@@ -1,60 +1,180 @@
-import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { compare, hash } from 'bcryptjs';
+import { ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@korgoo/platform/core';
+import { AuditTrail } from '../audit/audit-trail';
+import { CLOCK } from '../clock.provider';
+import { invalidField } from '../http/problems';
+import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
+import { PoliceUnit } from '../police-units/police-unit.entity';
+import type { Actor } from '@korgoo/contracts';
 import { Account } from './account.entity';
-import { AccountView, CreateAccountRequest, LoginResponse } from './auth.dto';
+import { AccountStanding } from './account-standing';
+import { AccountView, ChangeAccountRequest, CreateAccountRequest, SessionResponse } from './auth.dto';
+import { PasswordHashing } from './password-hashing';
+import { actorOf, SessionTokens } from './session-tokens';
+import { SignInFailureCounters } from './sign-in-failures';
 
-export const TOKEN_LIFETIME_SECONDS = 8 * 3600;
-const BCRYPT_COST = 10;
 // Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
 const UNKNOWN_ACCOUNT_HASH = '$2b$10$rm5rBbPtwkFd5sKIyR4rF.YMiS8QNQNunZCbfTvBTeQWNdIwOsIYi';
+const WRONG_CREDENTIALS = 'username or password is wrong';
 
 @Injectable()
 export class Accounts {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jwt: JwtService,
+    private readonly passwords: PasswordHashing,
+    private readonly sessions: SessionTokens,
+    private readonly failures: SignInFailureCounters,
+    private readonly standing: AccountStanding,
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(username: string, password: string, address: string | null): Promise<SessionResponse> {
+    await this.failures.refuseWhileLocked(username, address);
     const account = await this.dataSource.getRepository(Account).findOne({ where: { username, active: true } });
-    const matches = await compare(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
-    if (!account || !matches) throw new UnauthorizedException('username or password is wrong');
-    const accessToken = await this.jwt.signAsync(
-      { sub: account.id, role: account.role, centreId: account.centreId },
-      { expiresIn: TOKEN_LIFETIME_SECONDS, algorithm: 'HS256' },
-    );
-    return { accessToken, expiresInSeconds: TOKEN_LIFETIME_SECONDS, role: account.role, centreId: account.centreId };
+    const matches = await this.passwords.matches(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    if (!account || !matches) {
+      await this.failures.failed(username, address);
+      await this.audit.refusal(account ? actorOf(account) : null, 'sign_in', 'account', account?.id ?? null);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    await this.failures.succeeded(username);
+    const session = await this.dataSource.transaction(async (tx) => {
+      const started = await this.sessions.start(account, tx);
+      await this.audit.record(actorOf(account), 'sign_in', 'account', account.id, tx);
+      return started;
+    });
+    return session;
   }
 
-  async create(request: CreateAccountRequest): Promise<AccountView> {
+  /** Signs the account out everywhere else and returns a fresh session for the caller. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<SessionResponse> {
+    const account = await this.dataSource.getRepository(Account).findOne({ where: { id: actor.accountId, active: true } });
+    if (!account || !(await this.passwords.matches(currentPassword, account.passwordHash))) {
+      await this.audit.refusal(actor, 'change_password', 'account', actor.accountId);
+      throw invalidField('currentPassword', 'currentPassword is not the account’s password');
+    }
+    const passwordHash = await this.passwords.hash(newPassword);
+    const session = await this.dataSource.transaction(async (tx) => {
+      const changed = await this.replaceCredentials(tx, account, { passwordHash, passwordChangedAt: this.clock.now() });
+      await this.audit.record(actor, 'change_password', 'account', account.id, tx);
+      return this.sessions.start(changed, tx);
+    });
+    this.standing.forget(account.id);
+    return session;
+  }
+
+  async resetPassword(admin: Actor, accountId: string, newPassword: string): Promise<void> {
+    const account = await this.find(accountId);
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (tx) => {
+      await this.replaceCredentials(tx, account, { passwordHash, passwordChangedAt: this.clock.now() });
+      await this.audit.record(admin, 'reset_password', 'account', account.id, tx);
+    });
+    this.standing.forget(account.id);
+  }
+
+  async create(admin: Actor | null, request: CreateAccountRequest): Promise<AccountView> {
     const account: Account = {
       id: randomUUID(),
       username: request.username,
-      passwordHash: await hash(request.password, BCRYPT_COST),
+      passwordHash: await this.passwords.hash(request.password),
       role: request.role,
       centreId: request.role === 'centre' ? (request.centreId ?? null) : null,
+      unitCode: request.role === 'police' ? (request.unitCode ?? null) : null,
       displayName: request.displayName,
       active: true,
-      createdAt: new Date(),
+      tokenVersion: 0,
+      passwordChangedAt: this.clock.now(),
+      createdAt: this.clock.now(),
     };
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Account)
-      .values(account)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if (inserted.raw.length === 0) throw new ConflictException(`username ${request.username} is already taken`);
-    return { id: account.id, username: account.username, role: account.role, centreId: account.centreId, displayName: account.displayName };
+    await this.dataSource.transaction(async (tx) => {
+      await this.requireUnit(tx, account.unitCode);
+      const inserted = await tx.createQueryBuilder().insert().into(Account).values(account).orIgnore().returning(['id']).execute();
+      if (inserted.raw.length === 0) throw new ConflictException(`username ${request.username} is already taken`);
+      if (admin) await this.audit.record(admin, 'create_account', 'account', account.id, tx);
+    });
+    return view(account);
+  }
+
+  /** A new role, place or deactivation makes every token the account holds stale. */
+  async change(admin: Actor, accountId: string, request: ChangeAccountRequest): Promise<AccountView> {
+    const account = await this.find(accountId);
+    const role = request.role ?? account.role;
+    const next: Partial<Account> = {
+      role,
+      centreId: role === 'centre' ? (request.centreId ?? account.centreId) : null,
+      unitCode: role === 'police' ? (request.unitCode ?? account.unitCode) : null,
+      active: request.active ?? account.active,
+      displayName: request.displayName ?? account.displayName,
+    };
+    if (role === 'centre' && !next.centreId) throw invalidField('centreId', 'centreId is required for centre staff');
+    if (role === 'police' && !next.unitCode) throw invalidField('unitCode', 'unitCode is required for police');
+    const signsOut =
+      next.role !== account.role || next.centreId !== account.centreId || next.unitCode !== account.unitCode || !next.active;
+    const changed = await this.dataSource.transaction(async (tx) => {
+      await this.requireUnit(tx, next.unitCode ?? null);
+      const updated = signsOut
+        ? await this.replaceCredentials(tx, account, next)
+        : await this.update(tx, account, next);
+      await this.audit.record(admin, 'change_account', 'account', account.id, tx);
+      return updated;
+    });
+    // After the commit, so this replica cannot re-read the old version in between.
+    this.standing.forget(account.id);
+    return view(changed);
+  }
+
+  async list(admin: Actor, query: PageQuery): Promise<Page<AccountView>> {
+    const size = pageSize(query);
+    const after = afterCursor(query);
+    const builder = this.dataSource.getRepository(Account).createQueryBuilder('account').orderBy('account.username').take(size + 1);
+    if (after) builder.where('account.username > :after', { after });
+    const rows = await builder.getMany();
+    await this.audit.record(admin, 'list', 'account', null);
+    const page = toPage(rows, size, (last) => last.username);
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /** Creates the account unless its username exists; used for the development demo accounts. */
   async ensure(request: CreateAccountRequest): Promise<void> {
     const exists = await this.dataSource.getRepository(Account).exists({ where: { username: request.username } });
-    if (!exists) await this.create(request).catch((error) => { if (!(error instanceof ConflictException)) throw error; });
+    if (!exists) await this.create(null, request).catch((error) => { if (!(error instanceof ConflictException)) throw error; });
   }
+
+  private async find(accountId: string): Promise<Account> {
+    const account = await this.dataSource.getRepository(Account).findOne({ where: { id: accountId } });
+    if (!account) throw new NotFoundException(`no account ${accountId}`);
+    return account;
+  }
+
+  private async replaceCredentials(tx: EntityManager, account: Account, changes: Partial<Account>): Promise<Account> {
+    const updated = await this.update(tx, account, { ...changes, tokenVersion: account.tokenVersion + 1 });
+    await this.sessions.endAll(account.id, tx);
+    return updated;
+  }
+
+  private async update(tx: EntityManager, account: Account, changes: Partial<Account>): Promise<Account> {
+    await tx.getRepository(Account).update({ id: account.id }, changes);
+    return { ...account, ...changes };
+  }
+
+  private async requireUnit(tx: EntityManager, unitCode: string | null) {
+    if (!unitCode) return;
+    if (!(await tx.getRepository(PoliceUnit).exists({ where: { code: unitCode } }))) throw invalidField('unitCode', `unitCode ${unitCode} is not in the police unit directory`);
+  }
+}
+
+function view(account: Account): AccountView {
+  return {
+    id: account.id,
+    username: account.username,
+    role: account.role,
+    centreId: account.centreId,
+    unitCode: account.unitCode,
+    displayName: account.displayName,
+    active: account.active,
+  };
 }

@@ -1,22 +1,94 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '@korgoo/contracts';
 import { ApiProblems } from '../http/openapi';
+import { Page, PageQuery } from '../http/page';
 import { Accounts } from './accounts';
-import { AuthGuard, Roles } from './auth.guard';
-import { AccountView, CreateAccountRequest, LoginRequest, LoginResponse } from './auth.dto';
+import { AuthGuard, CurrentActor, Roles } from './auth.guard';
+import {
+  AccountView,
+  ChangeAccountRequest,
+  ChangePasswordRequest,
+  CreateAccountRequest,
+  LoginRequest,
+  RefreshRequest,
+  ResetPasswordRequest,
+  SessionResponse,
+} from './auth.dto';
+import { SessionTokens } from './session-tokens';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly accounts: Accounts) {}
+  constructor(
+    private readonly accounts: Accounts,
+    private readonly sessions: SessionTokens,
+  ) {}
 
   @ApiOperation({ summary: 'Sign in', security: [] })
   @ApiProblems(400, 401)
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponse })
-  login(@Body() request: LoginRequest): Promise<LoginResponse> {
-    return this.accounts.login(request.username, request.password);
+  @ApiOperation({
+    summary: 'Sign in',
+    description:
+      'Returns a 15-minute access token and a single-use refresh token. Five wrong passwords for one username ' +
+      'lock it for a minute, doubling with each further failure (up to 30 minutes); 100 failures from one address ' +
+      'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked.',
+  })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiUnauthorizedResponse({ description: 'username or password is wrong (the same answer for an unknown username)' })
+  @ApiTooManyRequestsResponse({ description: 'too many failed sign-ins for this username or address' })
+  login(@Body() request: LoginRequest, @Req() http: Request): Promise<SessionResponse> {
+    return this.accounts.login(request.username, request.password, http.ip ?? null);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new access token and a new refresh token',
+    description:
+      'The refresh token works once. Presenting one that was already used revokes every token of that session ' +
+      '(it was copied); so does deactivation, a role change or a password reset of the account.',
+  })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiUnauthorizedResponse({ description: 'unknown, used, expired or revoked refresh token: sign in again' })
+  refresh(@Body() request: RefreshRequest): Promise<SessionResponse> {
+    return this.sessions.rotate(request.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out',
+    description: 'Revokes the session of the refresh token. The access token lapses within 15 minutes; drop it.',
+  })
+  @ApiNoContentResponse()
+  async logout(@Body() request: RefreshRequest): Promise<void> {
+    await this.sessions.end(request.refreshToken);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @UseGuards(AuthGuard)
+  @ApiOperation({
+    summary: 'Change one’s own password',
+    description: 'Signs the account out on every other device and returns a fresh session for this one.',
+  })
+  @ApiOkResponse({ type: SessionResponse })
+  changePassword(@Body() request: ChangePasswordRequest, @CurrentActor() actor: Actor): Promise<SessionResponse> {
+    return this.accounts.changePassword(actor, request.currentPassword, request.newPassword);
   }
 }
 
@@ -24,6 +96,7 @@ export class AuthController {
 @ApiBearerAuth()
 @ApiProblems()
 @UseGuards(AuthGuard)
+@Roles('admin')
 @Controller('api/v1/accounts')
 export class AccountsController {
   constructor(private readonly accounts: Accounts) {}
@@ -31,8 +104,34 @@ export class AccountsController {
   @ApiOperation({ summary: 'Create an account' })
   @ApiCreatedResponse({ type: AccountView })
   @Post()
-  @Roles('admin')
-  create(@Body() request: CreateAccountRequest): Promise<AccountView> {
-    return this.accounts.create(request);
+  create(@Body() request: CreateAccountRequest, @CurrentActor() admin: Actor): Promise<AccountView> {
+    return this.accounts.create(admin, request);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Accounts by username, a page at a time' })
+  list(@Query() query: PageQuery, @CurrentActor() admin: Actor): Promise<Page<AccountView>> {
+    return this.accounts.list(admin, query);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ description: 'A new role, centre or unit, or deactivation, ends every session of the account within a minute' })
+  change(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() request: ChangeAccountRequest,
+    @CurrentActor() admin: Actor,
+  ): Promise<AccountView> {
+    return this.accounts.change(admin, id, request);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(204)
+  @ApiOperation({ description: 'Sets a new password chosen by the admin and ends every session of the account' })
+  async resetPassword(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() request: ResetPasswordRequest,
+    @CurrentActor() admin: Actor,
+  ): Promise<void> {
+    await this.accounts.resetPassword(admin, id, request.newPassword);
   }
 }

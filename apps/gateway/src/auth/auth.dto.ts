@@ -1,9 +1,26 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@korgoo/contracts';
 
 const USERNAME = /^[a-z0-9._-]{3,60}$/;
 const USERNAME_RULE = 'username must be 3-60 characters: a-z, 0-9, dot, dash or underscore';
+const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
+const CENTRE_RULE = 'centreId must be a centre id such as naryn-asylzat';
+const UNIT_CODE = /^[a-z0-9-]{2,60}$/;
+const UNIT_RULE = 'unitCode must be a police unit code such as naryn-riib';
+const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const REFRESH_RULE = 'refreshToken must be the refresh token given at sign-in or at the last refresh';
+
+/** A new password: long rather than complicated (ASVS 2.1). */
+function NewPassword(property: string) {
+  return applyDecorators(
+    ApiProperty({ minLength: 12, maxLength: 200, description: 'at least 12 characters' }),
+    IsString(),
+    MinLength(12, { message: `${property} must be at least 12 characters` }),
+    MaxLength(200),
+  );
+}
 
 export class LoginRequest {
   @ApiProperty({ example: 'police.demo' })
@@ -16,11 +33,40 @@ export class LoginRequest {
   password: string;
 }
 
-export class LoginResponse {
-  @ApiProperty() accessToken: string;
-  @ApiProperty() expiresInSeconds: number;
+export class RefreshRequest {
+  @ApiProperty({ description: 'The refresh token from sign-in or from the previous refresh; it works once' })
+  @Matches(REFRESH_TOKEN, { message: REFRESH_RULE })
+  refreshToken: string;
+}
+
+export class SessionResponse {
+  @ApiProperty({ description: 'Bearer token for every other call (Authorization: Bearer …)' })
+  accessToken: string;
+  @ApiProperty({ example: 900, description: 'The access token expires after this many seconds: refresh before' })
+  expiresInSeconds: number;
+  @ApiProperty({ description: 'Opaque, single use: POST it to /auth/refresh for a new pair; keep it out of URLs and logs' })
+  refreshToken: string;
+  @ApiProperty({ example: 43200 })
+  refreshExpiresInSeconds: number;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ nullable: true, type: String }) centreId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Centre staff only' }) centreId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Police only: the unit whose orders the account sees' })
+  unitId: string | null;
+}
+
+export class ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @NewPassword('newPassword')
+  newPassword: string;
+}
+
+export class ResetPasswordRequest {
+  @NewPassword('newPassword')
+  newPassword: string;
 }
 
 export class CreateAccountRequest {
@@ -28,20 +74,22 @@ export class CreateAccountRequest {
   @Matches(USERNAME, { message: USERNAME_RULE })
   username: string;
 
-  @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(200)
+  @NewPassword('password')
   password: string;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiProperty({ required: false, description: 'Required for centre staff: the centre they work for' })
+  @ApiPropertyOptional({ description: 'Required for centre staff: the centre they work for' })
   @ValidateIf((o: CreateAccountRequest) => o.role === 'centre')
-  @Matches(/^[a-z0-9-]{2,60}$/, { message: 'centreId must be a centre id such as naryn-asylzat' })
+  @Matches(CENTRE_ID, { message: CENTRE_RULE })
   centreId?: string;
+
+  @ApiPropertyOptional({ description: 'Required for police: the unit they serve in (see /police-units)' })
+  @ValidateIf((o: CreateAccountRequest) => o.role === 'police')
+  @Matches(UNIT_CODE, { message: UNIT_RULE })
+  unitCode?: string;
 
   @ApiProperty()
   @IsString()
@@ -50,10 +98,42 @@ export class CreateAccountRequest {
   displayName: string;
 }
 
+/** Only the fields given change; a new role or deactivation signs the account out everywhere within a minute. */
+export class ChangeAccountRequest {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Centre staff: the centre they work for' })
+  @IsOptional()
+  @Matches(CENTRE_ID, { message: CENTRE_RULE })
+  centreId?: string;
+
+  @ApiPropertyOptional({ description: 'Police: the unit they serve in' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: UNIT_RULE })
+  unitCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+}
+
 export class AccountView {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ nullable: true, type: String }) centreId: string | null;
+  @ApiProperty({ nullable: true, type: String }) unitCode: string | null;
   @ApiProperty() displayName: string;
+  @ApiProperty() active: boolean;
 }

@@ -5,9 +5,13 @@ import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
 import { Accounts } from './accounts';
+import { AccountStanding } from './account-standing';
 import { AccountsController, AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { PasswordHashing } from './password-hashing';
+import { SessionTokens } from './session-tokens';
+import { SignInFailureCounters } from './sign-in-failures';
 
 @Module({
   imports: [
@@ -22,8 +26,8 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
     }),
   ],
   controllers: [AuthController, AccountsController],
-  providers: [Accounts, AuthGuard],
-  exports: [AuthGuard, JwtModule],
+  providers: [Accounts, AccountStanding, AuthGuard, PasswordHashing, SessionTokens, SignInFailureCounters],
+  exports: [AuthGuard, AccountStanding, JwtModule],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

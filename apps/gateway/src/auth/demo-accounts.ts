@@ -5,7 +5,8 @@ import { CreateAccountRequest } from './auth.dto';
  * The passwords are public on purpose and never exist in production.
  */
 export const DEMO_ACCOUNTS: CreateAccountRequest[] = [
-  { username: 'police.demo', password: 'korgoo-demo-police', role: 'police', displayName: 'Demo police officer' },
+  { username: 'police.demo', password: 'korgoo-demo-police', role: 'police', unitCode: 'naryn-riib', displayName: 'Demo police officer, Naryn' },
+  { username: 'auditor.demo', password: 'korgoo-demo-auditor', role: 'auditor', displayName: 'Demo auditor' },
   { username: 'coordinator.demo', password: 'korgoo-demo-coordinator', role: 'coordinator', displayName: 'Demo coordinator' },
   { username: 'admin.demo', password: 'korgoo-demo-admin', role: 'admin', displayName: 'Demo administrator' },
   {

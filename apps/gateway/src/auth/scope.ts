@@ -14,8 +14,17 @@ export function scopeOf(actor: Actor): Scope {
     case 'coordinator':
     case 'admin':
     case 'probation':
+    case 'auditor':
       return { kind: 'national' };
   }
+}
+
+/**
+ * The scope for lookups about one order the gateway has already shown to be visible to the actor (police:
+ * their unit's orders). The owning services know no police units, so police ask about that order nationally.
+ */
+export function orderLookupScope(actor: Actor): Scope {
+  return actor.role === 'police' ? { kind: 'national' } : scopeOf(actor);
 }
 
 /** The centre an actor's scope names, for audit rows; null for a national or unit scope. */

@@ -5,6 +5,7 @@ import { CentreDetailView, CentreSummaryView, DirectorySubjects, FacilitatorView
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../auth/scope';
+import { Audited } from '../audit/audited';
 import { DirectoryClient } from './directory-client';
 import {
   AvailabilityExceptionBody,
@@ -34,6 +35,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'List crisis centres' })
   @ApiOkResponse({ description: 'Centres with status and capacity' })
   @Get('centres')
+  @Audited('list', 'centre')
   @Roles('admin', 'coordinator', 'centre')
   list(@CurrentActor() actor: Actor): Promise<{ centres: CentreSummaryView[] }> {
     return this.directory.request(DirectorySubjects.CentreList, scoped(actor));
@@ -42,6 +44,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'One crisis centre with its facilitators' })
   @ApiOkResponse({ description: 'The centre' })
   @Get('centres/:centreId')
+  @Audited('read', 'centre', 'centreId')
   @Roles('admin', 'coordinator', 'centre')
   show(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreDetail, { centreId, ...scoped(actor) });
@@ -50,6 +53,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Add a crisis centre' })
   @ApiCreatedResponse({ description: 'The centre' })
   @Post('centres')
+  @Audited('register', 'centre')
   @Roles('admin')
   create(@Body() centre: CreateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreCreate, { centre });
@@ -58,6 +62,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Change a crisis centre' })
   @ApiOkResponse({ description: 'The centre' })
   @Patch('centres/:centreId')
+  @Audited('change', 'centre', 'centreId')
   @Roles('admin')
   update(@Param('centreId') centreId: string, @Body() changes: UpdateCentreBody): Promise<{ centre: CentreDetailView }> {
     return this.directory.request(DirectorySubjects.CentreUpdate, { centreId, changes });
@@ -66,6 +71,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Remove a crisis centre' })
   @ApiNoContentResponse({ description: 'Removed' })
   @Delete('centres/:centreId')
+  @Audited('change', 'centre', 'centreId')
   @HttpCode(204)
   @Roles('admin')
   async remove(@Param('centreId') centreId: string, @CurrentActor() actor: Actor): Promise<void> {
@@ -75,6 +81,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Open or pause a crisis centre' })
   @ApiOkResponse({ description: 'The centre' })
   @Put('centres/:centreId/status')
+  @Audited('change', 'centre', 'centreId')
   @Roles('admin', 'centre')
   setStatus(
     @Param('centreId') centreId: string,
@@ -87,6 +94,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Add a facilitator' })
   @ApiCreatedResponse({ description: 'The facilitator' })
   @Post('centres/:centreId/facilitators')
+  @Audited('register', 'facilitator', 'centreId')
   @Roles('admin')
   addFacilitator(
     @Param('centreId') centreId: string,
@@ -98,6 +106,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Change a facilitator' })
   @ApiOkResponse({ description: 'The facilitator' })
   @Patch('facilitators/:facilitatorId')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin')
   updateFacilitator(
     @Param('facilitatorId') facilitatorId: string,
@@ -109,6 +118,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Remove a facilitator' })
   @ApiNoContentResponse({ description: 'Removed' })
   @Delete('facilitators/:facilitatorId')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @HttpCode(204)
   @Roles('admin')
   async removeFacilitator(@Param('facilitatorId') facilitatorId: string, @CurrentActor() actor: Actor): Promise<void> {
@@ -118,6 +128,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Set a facilitator\'s weekly availability' })
   @ApiOkResponse({ description: 'The facilitator' })
   @Put('facilitators/:facilitatorId/availability')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin', 'centre')
   setAvailability(
     @Param('facilitatorId') facilitatorId: string,
@@ -130,6 +141,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Add leave or an extra slot' })
   @ApiCreatedResponse({ description: 'The facilitator' })
   @Post('facilitators/:facilitatorId/exceptions')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin', 'centre')
   addException(
     @Param('facilitatorId') facilitatorId: string,
@@ -142,6 +154,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Remove leave or an extra slot' })
   @ApiOkResponse({ description: 'The facilitator' })
   @Delete('facilitators/:facilitatorId/exceptions/:exceptionId')
+  @Audited('change', 'facilitator', 'facilitatorId')
   @Roles('admin', 'centre')
   removeException(
     @Param('facilitatorId') facilitatorId: string,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditTrail } from '../audit/audit-trail';
 import { AuthModule } from '../auth/auth.module';
 import { ReferralActionsController } from '../referrals/referral-actions.controller';
 import { DirectoryClient } from './directory-client';
@@ -9,6 +8,6 @@ import { DirectoryController } from './directory.controller';
 @Module({
   imports: [AuthModule],
   controllers: [ReferralActionsController, DirectoryController],
-  providers: [AuditTrail, DirectoryClient],
+  providers: [DirectoryClient],
 })
 export class MatchingApiModule {}

@@ -6,11 +6,11 @@ export class ProbationRole1766000000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE gateway.account DROP CONSTRAINT account_role_check,
-      ADD CONSTRAINT account_role_check CHECK (role IN ('police', 'coordinator', 'centre', 'admin', 'probation'))`);
+      ADD CONSTRAINT account_role_check CHECK (role IN ('police', 'coordinator', 'centre', 'admin', 'auditor', 'probation'))`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE gateway.account DROP CONSTRAINT account_role_check,
-      ADD CONSTRAINT account_role_check CHECK (role IN ('police', 'coordinator', 'centre', 'admin'))`);
+      ADD CONSTRAINT account_role_check CHECK (role IN ('police', 'coordinator', 'centre', 'admin', 'auditor'))`);
   }
 }

@@ -17,6 +17,7 @@ import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
+import { Audited } from '../audit/audited';
 
 /**
  * The delivery side of referrals: the delivery log for coordinators, marking an inbox entry read (which
@@ -69,6 +70,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Who hears coordinator notifications' })
   @ApiOkResponse({ description: 'The coordinators recipient, or null' })
   @Get('admin/notification-recipients/coordinators')
+  @Audited('read', 'notification_recipient')
   @Roles('admin')
   async showCoordinators(): Promise<{ recipient: RecipientView | null }> {
     return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'coordinators' });
@@ -90,6 +92,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Who hears a centre\'s notifications' })
   @ApiOkResponse({ description: 'The centre recipient, or null' })
   @Get('admin/notification-recipients/centres/:centreId')
+  @Audited('read', 'notification_recipient', 'centreId')
   @Roles('admin')
   async showCentre(@Param('centreId') centreId: string): Promise<{ recipient: RecipientView | null }> {
     return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'centre', centreId });

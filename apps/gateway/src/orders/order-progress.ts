@@ -1,5 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView, Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
@@ -24,13 +23,11 @@ export interface OrderProgressView {
 @Injectable()
 export class OrderProgress {
   constructor(
-    private readonly dataSource: DataSource,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
 
-  async of(orderId: string, scope: Scope): Promise<OrderProgressView> {
-    const order = await this.dataSource.getRepository(ProtectionOrder).findOne({ where: { id: orderId } });
-    if (!order) throw new NotFoundException(`no protection order ${orderId}`);
+  async of(order: ProtectionOrder, scope: Scope): Promise<OrderProgressView> {
+    const orderId = order.id;
     const [{ assessment }, { referral }, { notifications }] = await Promise.all([
       this.messaging.client.request(QuerySubjects.RiskAssessmentByOrder, { orderId, scope }),
       this.messaging.client.request(QuerySubjects.ReferralByOrder, { orderId, scope }),

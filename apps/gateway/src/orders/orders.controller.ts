@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrderChangeAccepted, OrderProgressResponse } from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
@@ -8,11 +8,13 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
-import { scopeOf } from '../auth/scope';
+import { orderLookupScope } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { WithdrawOrderRequest } from './dto/order-changes.request';
 import { OrderChanges } from './order-changes';
+import { OrderListItem, ScopedOrders } from './order-scope';
+import { Page, PageQuery } from '../http/page';
 import { OrderProgress, OrderProgressView } from './order-progress';
 import { RegisterProtectionOrder } from './register-protection-order';
 
@@ -27,6 +29,7 @@ export class OrdersController {
     private readonly progress: OrderProgress,
     private readonly audit: AuditTrail,
     private readonly changes: OrderChanges,
+    private readonly orders: ScopedOrders,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
 
@@ -47,12 +50,20 @@ export class OrdersController {
     return registered;
   }
 
+  /** Police see their unit's orders only; coordinators and admins every order. */
+  @ApiOperation({ summary: 'List protection orders, newest first, a page at a time' })
+  @Get()
+  @Roles('police', 'coordinator', 'admin')
+  list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
+    return this.orders.list(actor, query);
+  }
+
   @ApiOperation({ summary: 'Where a protection order stands' })
   @ApiOkResponse({ type: OrderProgressResponse })
   @Get(':id')
   @Roles('police', 'coordinator', 'admin')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<OrderProgressView> {
-    const view = await this.progress.of(id, scopeOf(actor));
+    const view = await this.progress.of(await this.orders.require(actor, id), orderLookupScope(actor));
     await this.audit.record(actor, 'read', 'protection_order', id);
     return view;
   }
@@ -66,7 +77,8 @@ export class OrdersController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ assessments: AssessmentDetail[] }> {
-    const reply = await this.messaging.client.request(QuerySubjects.AssessmentHistory, { orderId: id, scope: scopeOf(actor) });
+    await this.orders.require(actor, id);
+    const reply = await this.messaging.client.request(QuerySubjects.AssessmentHistory, { orderId: id, scope: orderLookupScope(actor) });
     await this.audit.record(actor, 'read', 'risk_assessment', id);
     return reply;
   }

@@ -12,6 +12,8 @@ export class ProtectionOrder {
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
   @Column('jsonb') perpetrator: { fullName: string; birthYear?: number; sex: string; language: string };
   @Column('jsonb', { nullable: true }) victim: { safeContactPhone?: string } | null;
+  /** The registering officer's police unit: only that unit's officers see the order. */
+  @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
   @Column('uuid', { name: 'registered_by' }) registeredBy: string;
   @Column('timestamptz', { name: 'registered_at', default: () => 'now()' }) registeredAt: Date;
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
@@ -9,6 +9,8 @@ import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
 import { personRefOf } from './person-pseudonym';
+import { inScope } from './order-visibility';
+import { requireOrderScope } from './order-scope';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { ProtectionOrder } from './protection-order.entity';
 
@@ -33,6 +35,8 @@ export class RegisterProtectionOrder {
     actor: Actor,
     now = new Date(),
   ): Promise<RegisteredOrderResponse> {
+    const scope = requireOrderScope(actor);
+    if (scope.kind !== 'unit') throw new ForbiddenException('only a police officer of a unit registers orders');
     const { issuedAt, expiresAt } = checkPeriod(request, now);
     checkLocation(request);
     checkPerpetratorSex(request);
@@ -57,6 +61,7 @@ export class RegisterProtectionOrder {
             language: request.perpetrator.language,
           },
           victim: request.victim ?? null,
+          unitCode: scope.unitId,
           registeredBy: actor.accountId,
         })
         .orIgnore()
@@ -84,6 +89,16 @@ export class RegisterProtectionOrder {
       return { existing: null };
     });
     if (!outcome.existing) return { orderId, orderNumber: request.orderNumber, created: true };
+    // Another unit's order is never named: not its id, not even that its content matches.
+    if (!inScope(outcome.existing, scope)) {
+      await this.audit.refusal(actor, 'register', 'protection_order', null);
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `orderNumber ${request.orderNumber} is already registered by another police unit`,
+        conflict: { field: 'orderNumber' },
+      });
+    }
     if (outcome.existing.bodyHash !== bodyHash) {
       throw new ConflictException({
         statusCode: 409,

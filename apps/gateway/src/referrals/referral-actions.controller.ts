@@ -21,6 +21,7 @@ import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { centreOf, scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
+import { Audited } from '../audit/audited';
 
 export class DeclineReferralRequest {
   @ApiProperty({ enum: DECLINE_REASONS })
@@ -65,6 +66,7 @@ export class ReferralActionsController {
   @ApiOperation({ summary: 'Accept a proposed referral for the centre' })
   @ApiOkResponse({ type: ReferralReply })
   @Post(':id/accept')
+  @Audited('accept', 'referral', 'id')
   @HttpCode(200)
   @Roles('centre')
   async accept(
@@ -81,6 +83,7 @@ export class ReferralActionsController {
   @ApiOperation({ summary: 'Decline a proposed referral with a reason' })
   @ApiOkResponse({ type: ReferralReply })
   @Post(':id/decline')
+  @Audited('decline', 'referral', 'id')
   @HttpCode(200)
   @Roles('centre')
   async decline(
@@ -101,6 +104,7 @@ export class ReferralActionsController {
   @ApiOperation({ summary: 'Assign a referral to a centre by hand' })
   @ApiOkResponse({ type: ReferralReply })
   @Post(':id/assign')
+  @Audited('assign', 'referral', 'id')
   @HttpCode(200)
   @Roles('coordinator')
   async assign(

@@ -1,0 +1,65 @@
+import { AuditChainVerifier, AuditFacts, CHAIN_START, chainHash, ChainedAuditEntry } from './audit-chain';
+
+function chain(count: number): ChainedAuditEntry[] {
+  const entries: ChainedAuditEntry[] = [];
+  let prevHash = CHAIN_START;
+  for (let i = 1; i <= count; i++) {
+    const facts: AuditFacts = {
+      actorId: '9a0c7d5e-1f2b-4c3d-8e9f-0a1b2c3d4e5f',
+      actorRole: 'police',
+      centreId: null,
+      unitCode: 'naryn-riib',
+      action: 'read',
+      resourceType: 'protection_order',
+      resourceId: `order-${i}`,
+      outcome: 'success',
+      ip: '10.0.0.7',
+      requestId: `req-${i}-abcdef`,
+      at: new Date(Date.UTC(2026, 11, 2, 10, 0, i)),
+    };
+    const hash = chainHash(prevHash, facts);
+    entries.push({ ...facts, id: String(i), prevHash, hash });
+    prevHash = hash;
+  }
+  return entries;
+}
+
+function verify(entries: ChainedAuditEntry[]) {
+  const verifier = new AuditChainVerifier();
+  for (const entry of entries) verifier.add(entry);
+  return verifier.verdict();
+}
+
+describe('audit hash chain', () => {
+  it('verifies an untouched chain', () => {
+    const entries = chain(5);
+    expect(verify(entries)).toEqual({ intact: true, entries: 5, lastHash: entries[4].hash });
+  });
+
+  it('names the first edited entry', () => {
+    const entries = chain(5);
+    entries[2] = { ...entries[2], outcome: 'refused' };
+    expect(verify(entries)).toMatchObject({ intact: false, brokenAt: '3', reason: 'edited' });
+  });
+
+  it('detects a deleted entry by the broken link after it', () => {
+    const entries = chain(5);
+    entries.splice(1, 1);
+    expect(verify(entries)).toMatchObject({ intact: false, brokenAt: '3', reason: 'relinked' });
+  });
+
+  it('detects an edited entry whose own hash was recomputed', () => {
+    const entries = chain(5);
+    const forged = { ...entries[1], resourceId: 'other-order' };
+    forged.hash = chainHash(forged.prevHash, forged);
+    entries[1] = forged;
+    expect(verify(entries)).toMatchObject({ intact: false, brokenAt: '3', reason: 'relinked' });
+  });
+
+  it('continues from a page boundary', () => {
+    const entries = chain(6);
+    const verifier = new AuditChainVerifier(entries[2].hash);
+    for (const entry of entries.slice(3)) verifier.add(entry);
+    expect(verifier.verdict()).toMatchObject({ intact: true, entries: 3 });
+  });
+});
