@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@korgoo/contracts';
@@ -49,6 +50,7 @@ export class AuditEntryView {
 /** Admins and auditors search who did what; the search itself is audited. Newest first. */
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiProblems(400, 401, 403)
 @UseGuards(AuthGuard)
 @Roles('admin', 'auditor')
 @Controller('api/v1/audit-log')

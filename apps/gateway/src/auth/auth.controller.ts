@@ -6,8 +6,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@korgoo/contracts';
@@ -35,42 +33,43 @@ export class AuthController {
     private readonly sessions: SessionTokens,
   ) {}
 
-  @ApiOperation({ summary: 'Sign in', security: [] })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 429)
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in',
+    security: [],
     description:
       'Returns a 15-minute access token and a single-use refresh token. Five wrong passwords for one username ' +
       'lock it for a minute, doubling with each further failure (up to 30 minutes); 100 failures from one address ' +
       'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked.',
   })
   @ApiOkResponse({ type: SessionResponse })
-  @ApiUnauthorizedResponse({ description: 'username or password is wrong (the same answer for an unknown username)' })
-  @ApiTooManyRequestsResponse({ description: 'too many failed sign-ins for this username or address' })
   login(@Body() request: LoginRequest, @Req() http: Request): Promise<SessionResponse> {
     return this.accounts.login(request.username, request.password, http.ip ?? null);
   }
 
+  @ApiProblems(400, 401)
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange a refresh token for a new access token and a new refresh token',
+    security: [],
     description:
       'The refresh token works once. Presenting one that was already used revokes every token of that session ' +
       '(it was copied); so does deactivation, a role change or a password reset of the account.',
   })
   @ApiOkResponse({ type: SessionResponse })
-  @ApiUnauthorizedResponse({ description: 'unknown, used, expired or revoked refresh token: sign in again' })
   refresh(@Body() request: RefreshRequest): Promise<SessionResponse> {
     return this.sessions.rotate(request.refreshToken);
   }
 
+  @ApiProblems(400)
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign out',
+    security: [],
     description: 'Revokes the session of the refresh token. The access token lapses within 15 minutes; drop it.',
   })
   @ApiNoContentResponse()
@@ -78,6 +77,7 @@ export class AuthController {
     await this.sessions.end(request.refreshToken);
   }
 
+  @ApiProblems(400, 401)
   @Post('password')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -109,13 +109,17 @@ export class AccountsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List accounts by username, a page at a time' })
   @ApiOkResponse({ description: 'Accounts by username, a page at a time' })
   list(@Query() query: PageQuery, @CurrentActor() admin: Actor): Promise<Page<AccountView>> {
     return this.accounts.list(admin, query);
   }
 
   @Patch(':id')
-  @ApiOperation({ description: 'A new role, centre or unit, or deactivation, ends every session of the account within a minute' })
+  @ApiOperation({
+    summary: 'Change an account’s role, centre or unit, or deactivate it',
+    description: 'A new role, centre or unit, or deactivation, ends every session of the account within a minute',
+  })
   change(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() request: ChangeAccountRequest,
@@ -126,7 +130,10 @@ export class AccountsController {
 
   @Post(':id/password-reset')
   @HttpCode(204)
-  @ApiOperation({ description: 'Sets a new password chosen by the admin and ends every session of the account' })
+  @ApiOperation({
+    summary: 'Reset an account’s password',
+    description: 'Sets a new password chosen by the admin and ends every session of the account',
+  })
   async resetPassword(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() request: ResetPasswordRequest,

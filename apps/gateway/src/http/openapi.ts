@@ -25,6 +25,7 @@ const PROBLEMS: Record<number, string> = {
   403: 'The account’s role or centre may not do this',
   404: 'No such resource',
   409: 'Conflicts with the current state',
+  429: 'Too many attempts; `retryAfterSeconds` says when to try again',
   503: 'A service that owns the answer did not reply in time',
 };
 

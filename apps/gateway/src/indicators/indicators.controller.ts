@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Inject, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
 import { IndicatorContracts, IndicatorReport, IndicatorRequestClasses, IndicatorSubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
@@ -19,6 +20,7 @@ function languageOf(query: IndicatorsQuery, acceptLanguage: string | undefined):
 
 @ApiTags('indicators')
 @ApiBearerAuth()
+@ApiProblems(400, 401, 403, 503)
 @UseGuards(AuthGuard)
 @Controller('api/v1/indicators')
 export class IndicatorsController {
@@ -31,6 +33,7 @@ export class IndicatorsController {
    * Counts and durations by month, oblast, police unit, centre, sex, language, ODARA bin or priority: aggregates
    * only, no order or person. `format=csv|xlsx` downloads them with headers in the caller's language.
    */
+  @ApiOperation({ summary: 'Indicators of orders, referrals and programmes, or their CSV / XLSX export' })
   @Get()
   @Roles('coordinator', 'admin', 'probation', 'centre')
   @ApiOkResponse({ description: 'The indicator tables, one per group (orders, referrals)' })

@@ -1,5 +1,6 @@
 import { Body, ConflictException, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@korgoo/contracts';
@@ -33,6 +34,7 @@ export class PoliceUnitBody {
 /** The police unit directory: every police account belongs to one of these. */
 @ApiTags('police units')
 @ApiBearerAuth()
+@ApiProblems(400, 401, 403)
 @UseGuards(AuthGuard)
 @Controller('api/v1/police-units')
 export class PoliceUnitsController {
@@ -41,6 +43,7 @@ export class PoliceUnitsController {
     private readonly audit: AuditTrail,
   ) {}
 
+  @ApiOperation({ summary: 'List police units by code, a page at a time' })
   @Get()
   @Roles('admin', 'coordinator', 'police')
   async list(@Query() query: PageQuery): Promise<Page<PoliceUnit>> {
@@ -51,6 +54,8 @@ export class PoliceUnitsController {
     return toPage(await builder.getMany(), size, (last) => last.code);
   }
 
+  @ApiOperation({ summary: 'Add a police unit' })
+  @ApiProblems(400, 401, 403, 409)
   @Post()
   @Roles('admin')
   async create(@Body() body: PoliceUnitBody, @CurrentActor() admin: Actor): Promise<PoliceUnit> {

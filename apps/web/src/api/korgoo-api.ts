@@ -35,6 +35,11 @@ export interface PerpetratorDetails {
   fullName: string;
   /** @example 1988 */
   birthYear?: number;
+  /**
+   * Personal number (ПИН), optional: only a keyed hash of it leaves the gateway, to count repeat orders
+   * @example "21505198600123"
+   */
+  pin?: string;
   sex: "male" | "female";
   /** Programme language chosen by the participant */
   language: "ky" | "ru";
@@ -288,6 +293,41 @@ export interface CloseProgrammeRequest {
   note?: string;
 }
 
+export interface AuditEntryView {
+  id: string;
+  actorId: string | null;
+  actorRole: string | null;
+  centreId: string | null;
+  unitCode: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: "success" | "refused";
+  ip: string | null;
+  requestId: string | null;
+  /** @format date-time */
+  at: string;
+  /** SHA-256 over this entry and the previous one (tools/verify-audit-chain checks them) */
+  hash: string;
+}
+
+export interface PoliceUnitBody {
+  /** @example "naryn-riib" */
+  code: string;
+  /**
+   * Name in Kyrgyz
+   * @example "Нарын РИИБ"
+   */
+  nameKy: string;
+  /**
+   * Name in Russian
+   * @example "Нарынское РУВД"
+   */
+  nameRu: string;
+  /** @example "naryn" */
+  oblast: string;
+}
+
 export interface LoginRequest {
   /** @example "police.demo" */
   username: string;
@@ -295,30 +335,90 @@ export interface LoginRequest {
   password: string;
 }
 
-export interface LoginResponse {
+export interface SessionResponse {
+  /** Bearer token for every other call (Authorization: Bearer …) */
   accessToken: string;
+  /**
+   * The access token expires after this many seconds: refresh before
+   * @example 900
+   */
   expiresInSeconds: number;
-  role: "police" | "coordinator" | "centre" | "admin";
+  /** Opaque, single use: POST it to /auth/refresh for a new pair; keep it out of URLs and logs */
+  refreshToken: string;
+  /** @example 43200 */
+  refreshExpiresInSeconds: number;
+  role: "police" | "coordinator" | "centre" | "admin" | "probation" | "auditor";
+  /** Centre staff only */
   centreId: string | null;
+  /** Police only: the unit whose orders the account sees */
+  unitId: string | null;
+}
+
+export interface RefreshRequest {
+  /** The refresh token from sign-in or from the previous refresh; it works once */
+  refreshToken: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  /**
+   * at least 12 characters
+   * @minLength 12
+   * @maxLength 200
+   */
+  newPassword: string;
 }
 
 export interface CreateAccountRequest {
   /** @example "officer.asanov" */
   username: string;
-  /** @minLength 12 */
+  /**
+   * at least 12 characters
+   * @minLength 12
+   * @maxLength 200
+   */
   password: string;
-  role: "police" | "coordinator" | "centre" | "admin";
+  role: "police" | "coordinator" | "centre" | "admin" | "probation" | "auditor";
   /** Required for centre staff: the centre they work for */
   centreId?: string;
+  /** Required for police: the unit they serve in (see /police-units) */
+  unitCode?: string;
   displayName: string;
 }
 
 export interface AccountView {
   id: string;
   username: string;
-  role: "police" | "coordinator" | "centre" | "admin";
+  role: "police" | "coordinator" | "centre" | "admin" | "probation" | "auditor";
   centreId: string | null;
+  unitCode: string | null;
   displayName: string;
+  active: boolean;
+}
+
+export interface ChangeAccountRequest {
+  role?:
+    | "police"
+    | "coordinator"
+    | "centre"
+    | "admin"
+    | "probation"
+    | "auditor";
+  /** Centre staff: the centre they work for */
+  centreId?: string;
+  /** Police: the unit they serve in */
+  unitCode?: string;
+  active?: boolean;
+  displayName?: string;
+}
+
+export interface ResetPasswordRequest {
+  /**
+   * at least 12 characters
+   * @minLength 12
+   * @maxLength 200
+   */
+  newPassword: string;
 }
 
 export interface ReferralReply {

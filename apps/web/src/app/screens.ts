@@ -20,4 +20,7 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
   coordinator: [{ key: 'queue', Component: ReferralQueue }],
   centre: [{ key: 'inbox', Component: CentreInbox }],
   admin: [{ key: 'queue', Component: ReferralQueue }],
+  // The indicator and audit-log screens are still to come; these roles use the API meanwhile.
+  probation: [],
+  auditor: [],
 };

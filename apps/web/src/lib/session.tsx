@@ -1,10 +1,10 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { LoginResponse } from '../api/korgoo-api';
+import type { SessionResponse } from '../api/korgoo-api';
 import { ApiClient, createApiClient } from './api-client';
 
 export interface Session {
   username: string;
-  role: LoginResponse['role'];
+  role: SessionResponse['role'];
   centreId: string | null;
   accessToken: string;
 }
@@ -34,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const login = await api.post<LoginResponse>('/api/v1/auth/login', { username, password });
+      const login = await api.post<SessionResponse>('/api/v1/auth/login', { username, password });
       const next: Session = { username, role: login.role, centreId: login.centreId, accessToken: login.accessToken };
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
       setSession(next);
