@@ -101,7 +101,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
       .expect(201);
   });
 
-  it('answers 401 without a valid token and 403 for the wrong role or another centre’s referral', async () => {
+  it('answers 401 without a valid token, 403 for the wrong role and 404 for another centre’s referral', async () => {
     await request(stack.gateway).post('/api/v1/protection-orders').send(protectionOrderBody()).expect(401);
     await request(stack.gateway).get('/api/v1/referrals').auth('not-a-token', { type: 'bearer' }).expect(401);
     await request(stack.gateway)
@@ -114,7 +114,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
     const { body } = await request(stack.gateway).get('/api/v1/referrals').auth(coordinator, { type: 'bearer' }).expect(200);
     const elsewhere = body.referrals.find((r: { centreId: string | null }) => r.centreId && r.centreId !== 'osh-ak-jurok');
     const oshStaff = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
-    await request(stack.gateway).get(`/api/v1/referrals/${elsewhere.referralId}`).auth(oshStaff, { type: 'bearer' }).expect(403);
+    await request(stack.gateway).get(`/api/v1/referrals/${elsewhere.referralId}`).auth(oshStaff, { type: 'bearer' }).expect(404);
   });
 
   it('still notifies exactly once when matching is killed after the order is registered', async () => {
