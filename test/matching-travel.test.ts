@@ -54,10 +54,11 @@ describe('ranking by travel: the nearest centre by road, and the decision names 
   let coordinator: string;
 
   beforeAll(async () => {
-    // A breaker that half-opens after 100 ms, so a recovered engine is asked again at once.
+    // A breaker that half-opens after 100 ms, so a recovered engine is asked again at once. The ranking by
+    // road is under test here, not the reach cap, which the matching rules' own tests cover.
     stack = new MatchingStack({
       services: ['gateway', 'matching'],
-      env: { OSRM_URL: await osrm.start(), BREAKER_RESET_MS: '100' },
+      env: { OSRM_URL: await osrm.start(), BREAKER_RESET_MS: '100', MAX_TRAVEL_MINUTES: '1440' },
     });
     await stack.start();
     coordinator = await stack.login('coordinator.demo', 'korgoo-demo-coordinator');
