@@ -22,6 +22,7 @@ const common = {
 module.exports = {
   // Integration suites start real processes; a generous ceiling, not a speed target.
   testTimeout: 120000,
+  testSequencer: '<rootDir>/test/support/reporting-first-sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts'] },
     {

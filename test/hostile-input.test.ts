@@ -140,7 +140,8 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
         const weird = await request(stack.gateway).post('/api/v1/auth/login').set('content-type', 'application/json').send(JSON.stringify(c) ?? 'null');
         expect(weird.status).toBeGreaterThanOrEqual(400);
         expect(weird.status).toBeLessThan(500);
-        const order = await request(stack.gateway).get(`/api/v1/protection-orders/${encodeURIComponent(a)}`).auth(coordinator, { type: 'bearer' });
+        // An empty id would name the order list itself, which rightly answers 200.
+        const order = await request(stack.gateway).get(`/api/v1/protection-orders/${encodeURIComponent(a || ' ')}`).auth(coordinator, { type: 'bearer' });
         expect(order.status).toBeGreaterThanOrEqual(400);
         expect(order.status).toBeLessThan(500);
         const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b, offset: a }).auth(coordinator, { type: 'bearer' });
@@ -152,7 +153,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       { numRuns: RUNS },
     );
     await expectHealthy();
-  });
+  }, 600_000);
 
   it(`answers ${RUNS} generated bodies on every other endpoint that takes one with 4xx, never 5xx`, async () => {
     const [centre] = await Promise.all([stack.login('centre.bishkek-shans.demo', 'korgoo-demo-centre')]);
@@ -188,7 +189,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       );
     }
     await expectHealthy();
-  });
+  }, 600_000);
 
   it(`answers ${RUNS} spoiled attendance records and session numbers with a 4xx that names the field`, async () => {
     const centre = await stack.login('centre.bishkek-shans.demo', 'korgoo-demo-centre');

@@ -13,7 +13,6 @@ describe('the programme follows each accepted referral to exactly one outcome', 
   let police: string;
   let coordinator: string;
   let admin: string;
-  const staffByCentre = new Map<string, string>();
 
   beforeAll(async () => {
     await stack.start();
@@ -22,19 +21,6 @@ describe('the programme follows each accepted referral to exactly one outcome', 
   }, 900_000);
 
   afterAll(() => stack.stop());
-
-  async function staffOf(centreId: string): Promise<string> {
-    if (!staffByCentre.has(centreId)) {
-      const username = `staff.${centreId}.${Math.random().toString(36).slice(2, 6)}`;
-      await request(stack.gateway)
-        .post('/api/v1/accounts')
-        .auth(admin, { type: 'bearer' })
-        .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
-        .expect(201);
-      staffByCentre.set(centreId, await stack.login(username, 'a-long-enough-password'));
-    }
-    return staffByCentre.get(centreId)!;
-  }
 
   /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */
   async function acceptedProgramme(): Promise<{ orderId: string; started: Event<Started>; staff: string; expiresAt: string }> {
@@ -49,7 +35,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       'referral.routed.v1',
       (e) => e.correlationId === orderId,
     );
-    const staff = await staffOf(routed.payload.centreId);
+    const staff = await stack.centreStaff(admin, routed.payload.centreId);
     await request(stack.gateway).post(`/api/v1/referrals/${routed.payload.referralId}/accept`).auth(staff, { type: 'bearer' }).expect(200);
     const started = await stack.awaitEvent<Event<Started>>('programme.started.v1', (e) => e.correlationId === orderId);
     return { orderId, started, staff, expiresAt: order.expiresAt };

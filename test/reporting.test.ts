@@ -19,20 +19,7 @@ describe('reporting: indicators from the event stream, each event counted once',
   let coordinator: string;
   let admin: string;
   const month = thisMonth();
-  const staffByCentre = new Map<string, string>();
-
-  const staff = async (centreId: string) => {
-    if (!staffByCentre.has(centreId)) {
-      const username = `staff.${centreId}.${randomUUID().slice(0, 8)}`;
-      await request(stack.gateway)
-        .post('/api/v1/accounts')
-        .auth(admin, { type: 'bearer' })
-        .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
-        .expect(201);
-      staffByCentre.set(centreId, await stack.login(username, 'a-long-enough-password'));
-    }
-    return staffByCentre.get(centreId)!;
-  };
+  const staff = (centreId: string) => stack.centreStaff(admin, centreId);
 
   const indicators = (token: string, query: Record<string, string>) =>
     request(stack.gateway).get('/api/v1/indicators').query({ from: month, to: month, ...query }).auth(token, { type: 'bearer' });

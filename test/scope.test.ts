@@ -29,18 +29,6 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     other = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
   });
 
-  /** Staff of whichever Naryn centre the calendar chose: earlier routings in this run may have filled one. */
-  async function staffOf(centreId: string): Promise<string> {
-    const username = `staff.${centreId}.${Math.random().toString(36).slice(2, 6)}`;
-    await request(stack.gateway)
-      .post('/api/v1/accounts')
-      .auth(admin, { type: 'bearer' })
-      .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
-      .expect(201);
-    return stack.login(username, 'a-long-enough-password');
-  }
-
-  afterAll(() => stack.stop());
 
   it("never lists or reads another centre's referral", async () => {
     const created = await request(stack.gateway)
@@ -56,7 +44,7 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     referralId = routed.payload.referralId;
     ownerCentre = routed.payload.centreId;
     expect(ownerCentre).toMatch(/^naryn-/);
-    owner = await staffOf(ownerCentre);
+    owner = await stack.centreStaff(admin, ownerCentre);
     const own = await get('/api/v1/referrals', owner).expect(200);
     expect(own.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
     expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === ownerCentre)).toBe(true);

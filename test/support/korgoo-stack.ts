@@ -100,6 +100,22 @@ export class KorgooStack {
     return response.body.accessToken;
   }
 
+  private readonly staffTokens = new Map<string, string>();
+
+  /** A signed-in staff member of the centre, created by an admin on first use: routing picks the centre, not the test. */
+  async centreStaff(adminToken: string, centreId: string): Promise<string> {
+    if (!this.staffTokens.has(centreId)) {
+      const username = `staff.${centreId}.${Math.random().toString(36).slice(2, 10)}`;
+      await request(this.gateway)
+        .post('/api/v1/accounts')
+        .auth(adminToken, { type: 'bearer' })
+        .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
+        .expect(201);
+      this.staffTokens.set(centreId, await this.login(username, 'a-long-enough-password'));
+    }
+    return this.staffTokens.get(centreId)!;
+  }
+
   private recorder!: EventRecorder;
 
   /** The first event on `subject` that satisfies `match`, whether it came before or after the call. */
