@@ -38,7 +38,8 @@ const notABoolean = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.co
 const unknownKey = fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['__proto__', 'constructor'].includes(k) && !(k in protectionOrderBody()));
 
 const spoiledOrder = fc.oneof(
-  fc.record({ path: fc.constantFrom(...REQUIRED_STRING_PATHS, ...REQUIRED_OBJECT_PATHS, ...REQUIRED_BOOLEAN_PATHS) }).map(({ path }) => setPath(protectionOrderBody(), path, undefined)),
+  // An ODARA item left out is scored as missing (prorated), so it is no spoiled order when only omitted.
+  fc.record({ path: fc.constantFrom(...REQUIRED_STRING_PATHS.filter((p) => !p.startsWith('screening.items.')), ...REQUIRED_OBJECT_PATHS, ...REQUIRED_BOOLEAN_PATHS) }).map(({ path }) => setPath(protectionOrderBody(), path, undefined)),
   fc.record({ path: fc.constantFrom(...REQUIRED_STRING_PATHS), value: notAString }).map(({ path, value }) => setPath(protectionOrderBody(), path, value)),
   fc.record({ path: fc.constantFrom(...REQUIRED_OBJECT_PATHS), value: notAnObject }).map(({ path, value }) => setPath(protectionOrderBody(), path, value)),
   fc.record({ path: fc.constantFrom(...REQUIRED_BOOLEAN_PATHS), value: notABoolean }).map(({ path, value }) => setPath(protectionOrderBody(), path, value)),
@@ -140,13 +141,16 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
         const weird = await request(stack.gateway).post('/api/v1/auth/login').set('content-type', 'application/json').send(JSON.stringify(c) ?? 'null');
         expect(weird.status).toBeGreaterThanOrEqual(400);
         expect(weird.status).toBeLessThan(500);
-        // An empty id would name the order list itself, which rightly answers 200.
-        const order = await request(stack.gateway).get(`/api/v1/protection-orders/${encodeURIComponent(a || ' ')}`).auth(coordinator, { type: 'bearer' });
+        // An empty id would name the order list itself, which rightly answers 200; a path longer than Node's
+        // header limit is cut off by the server before any code of ours runs.
+        const cut = (text: string) => encodeURIComponent(text).slice(0, 2_000);
+        const id = cut(a || ' ');
+        const order = await request(stack.gateway).get(`/api/v1/protection-orders/${id}`).auth(coordinator, { type: 'bearer' });
         expect(order.status).toBeGreaterThanOrEqual(400);
         expect(order.status).toBeLessThan(500);
-        const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b, offset: a }).auth(coordinator, { type: 'bearer' });
+        const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b.slice(0, 300), offset: a.slice(0, 300) }).auth(coordinator, { type: 'bearer' });
         expect(list.status === 200 || (list.status >= 400 && list.status < 500)).toBe(true);
-        const replay = await request(stack.gateway).post(`/api/v1/admin/dead-letters/${encodeURIComponent(a)}/${encodeURIComponent(b)}/replay`).auth(admin, { type: 'bearer' });
+        const replay = await request(stack.gateway).post(`/api/v1/admin/dead-letters/${cut(a)}/${cut(b)}/replay`).auth(admin, { type: 'bearer' });
         expect(replay.status).toBeGreaterThanOrEqual(400);
         expect(replay.status).toBeLessThan(500);
       }),
