@@ -29,6 +29,8 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     other = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
   });
 
+  afterAll(() => stack.stop());
+
 
   it("never lists or reads another centre's referral", async () => {
     const created = await request(stack.gateway)
