@@ -1,10 +1,10 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { exportBreakers, systemClock } from '@korgoo/platform/core';
+import { DuePoller, exportBreakers, systemClock } from '@korgoo/platform/core';
 import { CentreDirectory } from '../directory/centre-directory';
 import { MatchingSettings } from '../matching-settings';
 import { FallbackTravelTimes } from '../travel/fallback-travel-times';
@@ -22,7 +22,7 @@ import { ReassessReferral } from './commands/reassess-referral';
 import { ReferralCommands } from './commands/referral-commands';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
-import { DeadlinePoller } from './deadline-poller';
+import { deadlinePoller, DueDeadline } from './deadline-poller';
 import { ReferralDecisionQuery } from './queries/referral-decision';
 import { ReferralStatusQuery } from './queries/referral-status';
 import { bindReferralHandlers } from './referrals.handlers';
@@ -37,7 +37,7 @@ const MATCHING_SETTINGS = Symbol('MATCHING_SETTINGS');
 /** Wires the referral use cases to their repositories, the travel providers, messaging and the deadline timer. */
 @Module({})
 export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private poller: DeadlinePoller | null = null;
+  private poller: DuePoller<EntityManager, DueDeadline> | null = null;
   private osrm: OsrmTravelTimes | null = null;
 
   static register(settings: MatchingSettings): DynamicModule {
@@ -92,7 +92,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       decision: new ReferralDecisionQuery(referrals, deadlines, transitions, decisions, settings.handOffLimit),
       status: new ReferralStatusQuery(referrals),
     });
-    this.poller = new DeadlinePoller(
+    this.poller = deadlinePoller(
       (work) => outbox.transaction(work),
       deadlines,
       (tx, due) => expire.execute(tx, due),

@@ -187,7 +187,7 @@ export class ProgrammeStore {
    * Claims the earliest due timer with its programme. SKIP LOCKED hands each to one replica; the claim
    * lasts until the transaction ends, and a crash before commit leaves it due again.
    */
-  async claimDueTimer(tx: EntityManager, now: Date, passOver: string[]): Promise<DueTimer | null> {
+  async claimDueTimer(tx: EntityManager, now: Date, passOver: readonly string[]): Promise<DueTimer | null> {
     const [row] = await tx.query(
       `SELECT t.* FROM programme.timer t JOIN programme.programme p ON p.id = t.programme_id
         WHERE t.fired_at IS NULL AND t.due_at <= $1 AND t.id <> ALL($2::bigint[])

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import {
   EventSubjects,
@@ -13,14 +13,14 @@ import {
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, DuePoller } from '@korgoo/platform/core';
 import { DEFAULT_TIMER_SETTINGS, refusalPolicyNamed } from '../domain';
 import { PROGRAMME_CLOCK } from '../test-clock/test-clock.controller';
 import { FireTimer } from '../timers/fire-timer';
-import { TimerPoller } from '../timers/timer-poller';
+import { timerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
-import { ProgrammeStore } from './programme-store';
+import { DueTimer, ProgrammeStore } from './programme-store';
 import { programmeView } from './programme-view';
 import { RecordAttendance } from './record-attendance';
 import { StartProgramme } from './start-programme';
@@ -31,7 +31,7 @@ import { StartProgramme } from './start-programme';
  */
 @Module({})
 export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private poller: TimerPoller | null = null;
+  private poller: DuePoller<EntityManager, DueTimer> | null = null;
 
   static register(clock: Clock): DynamicModule {
     return { module: ProgrammesModule, providers: [{ provide: PROGRAMME_CLOCK, useValue: clock }], exports: [PROGRAMME_CLOCK] };
@@ -101,7 +101,7 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
       return { programme: (await view(command.referralId, 'coordinator'))! };
     });
 
-    this.poller = new TimerPoller(outbox, store, new FireTimer(store, outbox, this.clock), this.clock, this.config.programme.timerPollMs, this.log);
+    this.poller = timerPoller(outbox, store, new FireTimer(store, outbox, this.clock), this.clock, this.config.programme.timerPollMs, this.log);
   }
 
   onApplicationBootstrap() {

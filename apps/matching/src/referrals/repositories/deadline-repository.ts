@@ -70,7 +70,7 @@ export class DeadlineRepository {
   async claimDueDeadline(
     tx: EntityManager,
     now: Date,
-    passOver: string[] = [],
+    passOver: readonly string[] = [],
   ): Promise<{ deadlineId: string; referralId: string } | null> {
     const [row] = await tx.query(
       `SELECT d.id, d.referral_id FROM matching.referral_deadline d
