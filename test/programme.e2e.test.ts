@@ -20,6 +20,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     // Five services start one after another; on a shared machine that can take longer than one test.
   }, 900_000);
 
+  // setClock moves every service: back to the real time after each test, so its orders register and route now.
+  afterEach(() => stack.setClock(new Date()));
   afterAll(() => stack.stop());
 
   /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
 import { GENEROUS_THROTTLING, NATS_URL } from './test-environment';
+import { setServiceClocks } from './test-clock';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -49,7 +50,7 @@ export class KorgooStack {
       ...GENEROUS_THROTTLING,
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '200',
-      PROGRAMME_TEST_CLOCK: 'true',
+      KORGOO_TEST_CLOCK: 'true',
       PROGRAMME_TIMER_POLL_MS: '200',
       ...this.extraEnv,
     };
@@ -82,12 +83,9 @@ export class KorgooStack {
     await this.nc?.close();
   }
 
-  /** Moves the programme service's clock (every replica), so weeks of sessions pass without waiting. */
+  /** Moves every running service's clock at once, so weeks of sessions and deadlines pass without waiting. */
   async setClock(at: Date): Promise<void> {
-    for (const service of this.services.values()) {
-      if (service.name !== 'programme' || service.child.exitCode !== null) continue;
-      await request(`http://127.0.0.1:${service.port}`).post('/test/clock').send({ at: at.toISOString() }).expect(200);
-    }
+    await setServiceClocks(this.nc, this.namespace, at, this.services.values());
   }
 
   /** Tokens of the development demo accounts, in the order asked. */

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
 import { freePort } from './korgoo-stack';
+import { setServiceClocks } from './test-clock';
 
 export type { Envelope } from './event-recorder';
 import { databaseUrl, GENEROUS_THROTTLING, NATS_URL, withAdminClient } from './test-environment';
@@ -46,6 +47,7 @@ export class MatchingStack {
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '100',
       DEADLINE_POLL_MS: '100',
+      KORGOO_TEST_CLOCK: 'true',
       ...this.options.env,
     };
   }
@@ -75,6 +77,11 @@ export class MatchingStack {
   /** SIGKILL: no shutdown hook runs; whatever was in hand is lost from memory. */
   async kill(name: ServiceName): Promise<void> {
     await Promise.all(this.replicas(name).map((service) => stopService(service, 'SIGKILL')));
+  }
+
+  /** Moves the clock of every running replica at once, so deadlines fall due without waiting. */
+  async setClock(at: Date): Promise<void> {
+    await setServiceClocks(this.nc, this.namespace, at, this.services);
   }
 
   async stop(): Promise<void> {

@@ -1,16 +1,12 @@
 import 'reflect-metadata';
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
-import { SettableClock, systemClock } from '@korgoo/platform/core';
 import { CreateProgrammeSchema1796000000000 } from './migrations/1796000000000-create-programme-schema';
 import { ProgrammesModule } from './programmes/programmes.module';
-import { TestClockController } from './test-clock/test-clock.controller';
 
 const config = loadConfig('programme');
 const log = createServiceLog(config);
-// A settable clock only when a rehearsal or a test asks for one; config refuses it in production.
-const clock = config.programme.testClock ? new SettableClock() : systemClock;
 
 @Module({
   imports: [
@@ -19,18 +15,12 @@ const clock = config.programme.testClock ? new SettableClock() : systemClock;
       entities: [],
       migrations: [CreateProgrammeSchema1796000000000],
     }),
-    ProgrammesModule.register(clock),
+    ProgrammesModule,
   ],
-  controllers: config.programme.testClock ? [TestClockController] : [],
 })
 class ProgrammeServiceModule {}
 
-runService(ProgrammeServiceModule, config, log, (app) => {
-  if (config.programme.testClock) {
-    log.warn('programme clock is settable at POST /test/clock (rehearsal or test)');
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
-  }
-}).catch((error) => {
+runService(ProgrammeServiceModule, config, log).catch((error) => {
   log.fatal({ err: String(error) }, 'programme service failed to start');
   process.exit(1);
 });

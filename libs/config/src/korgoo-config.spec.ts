@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig('gateway', env)).toThrow(message);
   });
 
+  it('lets rehearsals and tests move the clock, never production', () => {
+    expect(loadConfig('notification', { NODE_ENV: 'test', KORGOO_TEST_CLOCK: 'true' }).testClock).toBe(true);
+    expect(loadConfig('notification', { NODE_ENV: 'test' }).testClock).toBe(false);
+    expect(() => loadConfig('notification', { ...PRODUCTION, KORGOO_TEST_CLOCK: 'true' })).toThrow(
+      'KORGOO_TEST_CLOCK is for rehearsals and tests; production keeps the system clock',
+    );
+  });
+
   it('gives each service a NATS user of its own in production', () => {
     expect(() => loadConfig('risk', { JWT_SECRET: STRONG })).toThrow('NATS_PASSWORD is required in production');
     expect(() => loadConfig('risk', { JWT_SECRET: STRONG, NATS_PASSWORD: 'CHANGE_ME_RISK_NATS_PASSWORD_0123456789' })).toThrow('NATS_PASSWORD is a published placeholder');

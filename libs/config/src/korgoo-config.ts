@@ -63,6 +63,9 @@ class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Rehearsals and tests only: every service's clock can be moved over NATS (`test.clock.set.v1`); refused in production. */
+  @IsOptional() @IsIn(['true', 'false']) KORGOO_TEST_CLOCK?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -123,8 +126,6 @@ class EnvironmentVariables {
   REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
   @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
-  /** Rehearsals and tests only: lets a test move the programme service's clock (POST /test/clock); refused in production. */
-  @IsOptional() @IsIn(['true', 'false']) PROGRAMME_TEST_CLOCK?: string;
 
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
@@ -197,7 +198,9 @@ export interface KorgooConfig {
     /** null: /metrics is open outside production and off in production. */
     metricsToken: string | null;
   };
-  programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; testClock: boolean };
+  programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number };
+  /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
+  testClock: boolean;
   providers: {
     smtp: { url: string; from: string } | null;
     sms: { url: string; token: string; senderId: string; webhookSecret: string | null } | null;
@@ -265,8 +268,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
-  if (vars.PROGRAMME_TEST_CLOCK === 'true' && vars.NODE_ENV === 'production') {
-    throw new ConfigurationError('PROGRAMME_TEST_CLOCK is for rehearsals and tests; production keeps the system clock');
+  if (vars.KORGOO_TEST_CLOCK === 'true' && vars.NODE_ENV === 'production') {
+    throw new ConfigurationError('KORGOO_TEST_CLOCK is for rehearsals and tests; production keeps the system clock');
   }
   return {
     service,
@@ -325,8 +328,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       refusalPolicy: vars.REFUSAL_POLICY,
       attendanceReminderHours: vars.ATTENDANCE_REMINDER_HOURS,
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
-      testClock: vars.PROGRAMME_TEST_CLOCK === 'true',
     },
+    testClock: vars.KORGOO_TEST_CLOCK === 'true',
     providers: {
       smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,
       sms:

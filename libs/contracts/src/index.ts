@@ -16,3 +16,4 @@ export * from './screening';
 export * from './subjects';
 export * from './vocabulary';
 export * from './service-messaging';
+export * from './test-clock';

@@ -2,6 +2,7 @@ import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { EventSubject, CommandSubjects, QuerySubjects, requireNational } from '@korgoo/contracts';
+import { Clock } from '@korgoo/platform/core';
 import { DeadLetters } from './dead-letters';
 import {
   DEFAULT_CONSUMER_OPTIONS,
@@ -29,6 +30,8 @@ export interface MessagingRuntimeOptions {
   consumer?: Partial<DurableConsumerOptions>;
   streams?: Partial<StreamSettings>;
   queryTimeoutMs?: number;
+  /** The service's clock, for the time its events occur; the system clock unless a test moves it. */
+  clock?: Clock;
   onOutcome?: (subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered') => void;
 }
 
@@ -54,7 +57,7 @@ export class MessagingRuntime {
     private readonly options: MessagingRuntimeOptions,
     private readonly log: MessagingLog,
   ) {
-    this.outbox = new Outbox(dataSource, options.schema, options.service);
+    this.outbox = new Outbox(dataSource, options.schema, options.service, options.clock);
     this.relay = new OutboxRelay(dataSource, js, ns, options.schema, log, {
       pollMs: options.outboxPollMs,
       batchSize: 256,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JetStreamClient } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventPayload, EventPayloadClasses, EventSubject, parseContract } from '@korgoo/contracts';
+import { Clock, systemClock } from '@korgoo/platform/core';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 
@@ -16,6 +17,8 @@ export class Outbox {
     private readonly dataSource: DataSource,
     private readonly schema: string,
     private readonly producer: string,
+    /** The service's clock: an event occurs when the service's own time says it does. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Runs `work` in one transaction and wakes the relay once it has committed. */
@@ -36,7 +39,7 @@ export class Outbox {
     const envelope: EventEnvelope<EventPayload<S>> = {
       eventId: randomUUID(),
       subject,
-      occurredAt: new Date().toISOString(),
+      occurredAt: this.clock.now().toISOString(),
       correlationId,
       producer: this.producer,
       payload,
@@ -170,9 +173,11 @@ export class OutboxRelay {
     });
   }
 
+  /** Housekeeping on the database's own time (`published_at` is its now()), never on a clock a rehearsal moves. */
   private async cleanup(): Promise<void> {
-    if (Date.now() - this.lastCleanup < 3_600_000) return;
-    this.lastCleanup = Date.now();
+    const now = systemClock.now().getTime();
+    if (now - this.lastCleanup < 3_600_000) return;
+    this.lastCleanup = now;
     await this.dataSource.query(
       `DELETE FROM "${this.schema}".outbox WHERE published_at < now() - make_interval(days => $1)`,
       [this.options.retainPublishedDays],

@@ -5,3 +5,4 @@ export * from './logger';
 export * from './metrics';
 export * from './platform.constants';
 export * from './service-health';
+export * from './test-clock';

@@ -12,19 +12,31 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
+import { Clock, SettableClock, systemClock } from './core';
 import { openServiceDatabase, ServiceDatabase } from './database';
 import { ServiceMetrics } from './metrics';
 import { OperationsController } from './operations.controller';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from './platform.constants';
+import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from './platform.constants';
 import { ServiceHealth } from './service-health';
+import { TestClockListener } from './test-clock';
 
-/** Starts consuming once every feature module has registered its handlers; stops first on shutdown. */
+const TEST_CLOCK_LISTENER = Symbol('TEST_CLOCK_LISTENER');
+
+/**
+ * Starts consuming once every feature module has registered its handlers; stops first on shutdown. A
+ * settable clock listens from the same moment, so a test can move it as soon as the service is up.
+ */
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(MESSAGING) private readonly messaging: MessagingRuntime) {}
+  constructor(
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    @Inject(TEST_CLOCK_LISTENER) private readonly testClock: TestClockListener | null,
+  ) {}
   async onApplicationBootstrap() {
+    this.testClock?.listen(this.messaging.nc);
     await this.messaging.start();
   }
   async beforeApplicationShutdown() {
+    this.testClock?.stop();
     await this.messaging.stop();
   }
 }
@@ -38,6 +50,9 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 export class KorgooPlatformModule {
   static forService(config: KorgooConfig, log: Logger, database: ServiceDatabase): DynamicModule {
     const metrics = new ServiceMetrics(config.service);
+    // Config refuses a settable clock in production.
+    const settable = config.testClock ? new SettableClock() : null;
+    const clock: Clock = settable ?? systemClock;
     return {
       module: KorgooPlatformModule,
       imports: [
@@ -51,6 +66,8 @@ export class KorgooPlatformModule {
       providers: [
         { provide: KORGOO_CONFIG, useValue: config },
         { provide: SERVICE_LOG, useValue: log },
+        { provide: CLOCK, useValue: clock },
+        { provide: TEST_CLOCK_LISTENER, useValue: settable && new TestClockListener(settable, config.service, config.namespace, log) },
         { provide: ServiceMetrics, useValue: metrics },
         { provide: ServiceHealth, useValue: new ServiceHealth() },
         {
@@ -73,6 +90,7 @@ export class KorgooPlatformModule {
                   concurrency: config.messaging.concurrency,
                 },
                 streams: { replicas: config.messaging.streamReplicas },
+                clock,
                 onOutcome: (subject, outcome) => metrics.eventsHandled.inc({ subject, outcome }),
               },
               log,
@@ -80,7 +98,7 @@ export class KorgooPlatformModule {
         },
         MessagingLifecycle,
       ],
-      exports: [KORGOO_CONFIG, SERVICE_LOG, MESSAGING, ServiceMetrics, ServiceHealth],
+      exports: [KORGOO_CONFIG, SERVICE_LOG, CLOCK, MESSAGING, ServiceMetrics, ServiceHealth],
     };
   }
 }

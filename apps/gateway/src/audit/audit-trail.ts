@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
-import { CLOCK } from '../clock.provider';
+import { CLOCK } from '@korgoo/platform';
 import { currentRequest } from '../http/request-context';
 import { AuditFacts, CHAIN_START, chainHash } from './audit-chain';
 import { AuditLogEntry } from './audit-log.entity';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@korgoo/platform/core';
-import { CLOCK } from '../clock.provider';
+import { CLOCK } from '@korgoo/platform';
 import { Account } from './account.entity';
 
 // How long a replica may trust what it last read: deactivation and role changes reach every replica within it.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
-import { CLOCK } from '../clock.provider';
+import { CLOCK } from '@korgoo/platform';
 import { invalidField } from '../http/problems';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
 import { PoliceUnit } from '../police-units/police-unit.entity';

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
-import { CLOCK } from '../clock.provider';
+import { CLOCK } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { Account } from './account.entity';
 import { SessionResponse } from './auth.dto';

@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@korgoo/platform/core';
-import { CLOCK } from '../clock.provider';
+import { CLOCK } from '@korgoo/platform';
 import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, afterFailure, lockRemainingMs, LockoutPolicy, SignInFailures } from './sign-in-lockout';
 
 interface FailureRow {

@@ -3,8 +3,8 @@ import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { DuePoller, exportBreakers, systemClock } from '@korgoo/platform/core';
+import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { Clock, DuePoller, exportBreakers } from '@korgoo/platform/core';
 import { CentreDirectory } from '../directory/centre-directory';
 import { MatchingSettings } from '../matching-settings';
 import { FallbackTravelTimes } from '../travel/fallback-travel-times';
@@ -49,13 +49,14 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
     @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly metrics: ServiceMetrics,
     private readonly health: ServiceHealth,
   ) {}
 
   onModuleInit() {
-    const clock = systemClock;
+    const clock = this.clock;
     const settings = this.settings;
     const outbox = this.messaging.outbox;
     if (Object.keys(settings.acknowledgeWindows).length > 0) {

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
@@ -12,10 +12,9 @@ import {
   ProgrammeSubjects,
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { Clock, DuePoller } from '@korgoo/platform/core';
 import { DEFAULT_TIMER_SETTINGS, refusalPolicyNamed } from '../domain';
-import { PROGRAMME_CLOCK } from '../test-clock/test-clock.controller';
 import { FireTimer } from '../timers/fire-timer';
 import { timerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
@@ -33,15 +32,11 @@ import { StartProgramme } from './start-programme';
 export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private poller: DuePoller<EntityManager, DueTimer> | null = null;
 
-  static register(clock: Clock): DynamicModule {
-    return { module: ProgrammesModule, providers: [{ provide: PROGRAMME_CLOCK, useValue: clock }], exports: [PROGRAMME_CLOCK] };
-  }
-
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
-    @Inject(PROGRAMME_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
   ) {}
 
