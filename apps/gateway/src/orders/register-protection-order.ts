@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KorgooConfig } from '@korgoo/config';
-import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
+import { CLOCK, KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
 import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
@@ -28,13 +29,11 @@ export class RegisterProtectionOrder {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly audit: AuditTrail,
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(
-    request: RegisterProtectionOrderRequest,
-    actor: Actor,
-    now = new Date(),
-  ): Promise<RegisteredOrderResponse> {
+  async execute(request: RegisterProtectionOrderRequest, actor: Actor): Promise<RegisteredOrderResponse> {
+    const now = this.clock.now();
     const scope = requireOrderScope(actor);
     if (scope.kind !== 'unit') throw new ForbiddenException('only a police officer of a unit registers orders');
     const { issuedAt, expiresAt } = checkPeriod(request, now);
@@ -63,6 +62,7 @@ export class RegisterProtectionOrder {
           victim: request.victim ?? null,
           unitCode: scope.unitId,
           registeredBy: actor.accountId,
+          registeredAt: now,
         })
         .orIgnore()
         .returning(['id'])

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Clock } from '@korgoo/platform/core';
 
 /**
  * A centre that opened or accepted a referral has been reached: its notifications about it are acknowledged
@@ -6,16 +7,19 @@ import { EntityManager } from 'typeorm';
  * the notification it answers still stops it.
  */
 export class Acknowledgements {
+  constructor(private readonly clock: Clock) {}
+
   async acknowledge(tx: EntityManager, referralId: string, centreId: string, via: 'opened' | 'accepted'): Promise<number> {
+    const now = this.clock.now();
     await tx.query(
-      `INSERT INTO notification.referral_acknowledgement (referral_id, centre_id, via) VALUES ($1, $2, $3)
+      `INSERT INTO notification.referral_acknowledgement (referral_id, centre_id, via, acknowledged_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING`,
-      [referralId, centreId, via],
+      [referralId, centreId, via, now],
     );
     const [, count]: [unknown[], number] = await tx.query(
-      `UPDATE notification.notification SET acknowledged_at = now(), updated_at = now()
+      `UPDATE notification.notification SET acknowledged_at = $3, updated_at = now()
         WHERE referral_id = $1 AND recipient_kind = 'centre' AND centre_id = $2 AND acknowledged_at IS NULL`,
-      [referralId, centreId],
+      [referralId, centreId, now],
     );
     return count;
   }

@@ -15,7 +15,8 @@ import {
   centreFilterOf,
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
 import { Notification } from '../inbox/notification.entity';
 import { ChannelProvider } from '../providers/channel-provider';
 import { HttpSmsProvider } from '../providers/http-sms-provider';
@@ -67,6 +68,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly metrics: ServiceMetrics,
     private readonly health: ServiceHealth,
@@ -75,7 +77,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit() {
     const recipients = new Recipients();
-    const acknowledgements = new Acknowledgements();
+    const acknowledgements = new Acknowledgements(this.clock);
     if (this.config.environment === 'development') {
       const added = await this.dataSource.transaction((tx) => recipients.seed(tx, DEMO_RECIPIENTS));
       if (added > 0) this.log.info({ added }, 'demo notification recipients added (development data, fake addresses)');
@@ -104,6 +106,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       receipts: this.receipts,
       acknowledgements,
       limits: { attemptsPerChannel: ATTEMPTS_PER_CHANNEL, inDoubtAfterMs: this.config.providers.breaker.timeoutMs + IN_DOUBT_MARGIN_MS },
+      clock: this.clock,
       maxDeliver: this.config.messaging.maxDeliver,
       log: this.log,
       attempts: new Counter({

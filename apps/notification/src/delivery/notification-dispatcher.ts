@@ -4,6 +4,7 @@ import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventSubjects, ExternalChannel, Language, RoutingPriority, RecipientKind } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
+import { Clock } from '@korgoo/platform/core';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
@@ -51,6 +52,8 @@ export interface DispatcherDeps {
   receipts: DeliveryReceipts;
   acknowledgements: Acknowledgements;
   limits: DispatchLimits;
+  /** The service's time: when an attempt was queued and when it counts as in doubt read the same clock. */
+  clock: Clock;
   maxDeliver: number;
   log: Logger;
   attempts: Counter<'channel' | 'provider' | 'status'>;
@@ -210,7 +213,7 @@ export class NotificationDispatcher {
     for (let step = 0; step < 100; step++) {
       if (intent.outcome !== 'dispatching') return intent.outcome;
       const state = await this.progress(intent, failedThisRun, retry);
-      const decision = decide(state, new Date(), this.deps.limits);
+      const decision = decide(state, this.deps.clock.now(), this.deps.limits);
       switch (decision.kind) {
         case 'close':
           intent.outcome = await this.close(intent, decision.outcome);
@@ -287,10 +290,10 @@ export class NotificationDispatcher {
     const message = this.render(intent, channel, notificationId);
     const attemptId = randomUUID();
     await this.deps.db.query(
-      `INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
-       SELECT $1, $2, COALESCE(MAX(attempt_no), 0) + 1, $3, $4, 'queued'
+      `INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status, queued_at)
+       SELECT $1, $2, COALESCE(MAX(attempt_no), 0) + 1, $3, $4, 'queued', $5
          FROM notification.delivery_attempt WHERE notification_id = $2`,
-      [attemptId, notificationId, channel, guarded.provider.name],
+      [attemptId, notificationId, channel, guarded.provider.name, this.deps.clock.now()],
     );
     this.deps.attempts.inc({ channel, provider: guarded.provider.name, status: 'queued' });
     return this.deliver(intent, channel, guarded, message, attemptId);

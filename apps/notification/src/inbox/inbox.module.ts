@@ -2,7 +2,8 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { centreFilterOf, CommandSubjects, QueryRejected, QuerySubjects, type RecipientKind } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { MESSAGING } from '@korgoo/platform';
+import { CLOCK, MESSAGING } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
 import { Acknowledgements } from '../delivery/acknowledgements';
 import { InboxEntry } from './notification.entity';
 
@@ -11,11 +12,12 @@ import { InboxEntry } from './notification.entity';
 export class InboxModule implements OnModuleInit {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit() {
-    const acknowledgements = new Acknowledgements();
+    const acknowledgements = new Acknowledgements(this.clock);
     this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit }) => {
       const centreId = centreFilterOf(scope);
       const where = centreId === null ? { recipientKind: 'coordinators' as const, centreId: IsNull() } : { recipientKind: 'centre' as const, centreId };
@@ -51,7 +53,7 @@ export class InboxModule implements OnModuleInit {
         // Another centre's entry is answered as missing: its existence is not theirs to learn.
         if (rows.length === 0) throw new QueryRejected('not_found', `no inbox entry ${entryId}`);
         if (rows[0].read_at) return { marked: false };
-        await tx.query('UPDATE notification.inbox_entry SET read_at = now() WHERE id = $1', [entryId]);
+        await tx.query('UPDATE notification.inbox_entry SET read_at = $2 WHERE id = $1', [entryId, this.clock.now()]);
         if (owner) await acknowledgements.acknowledge(tx, rows[0].referral_id, owner, 'opened');
         return { marked: true };
       });

@@ -3,7 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
-import { KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
+import { CLOCK, KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
 import { SMS_GATEWAY_PROVIDER } from '../providers/http-sms-provider';
 import { DeliveryReceipts } from './delivery-receipts';
 import { RequestWithRawBody } from './raw-body';
@@ -22,6 +23,7 @@ export class SmsReceiptsController {
   constructor(
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly receipts: DeliveryReceipts,
   ) {}
@@ -37,7 +39,7 @@ export class SmsReceiptsController {
       timestamp: header(request, TIMESTAMP_HEADER),
       signature: header(request, SIGNATURE_HEADER),
       rawBody,
-      now: new Date(),
+      now: this.clock.now(),
     });
     if (!check.valid) {
       this.log.warn({ reason: check.reason }, 'SMS receipt refused');
