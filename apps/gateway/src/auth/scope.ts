@@ -1,5 +1,6 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { Actor, Scope } from '@korgoo/contracts';
+
+// Plain TypeScript, tested directly in scope.spec.ts: every rule of who sees what lives in this file.
 
 /**
  * The one place the gateway decides what part of the country an account sees; every list and lookup it
@@ -27,13 +28,28 @@ export function orderLookupScope(actor: Actor): Scope {
   return actor.role === 'police' ? { kind: 'national' } : scopeOf(actor);
 }
 
+/**
+ * Which protection orders an account reads in the gateway's own table: police their unit's, coordinators and
+ * admins the country's. Centre staff, auditors and probation read none, nor does an officer without a unit
+ * (unlike `scopeOf`, which lets that officer's service requests stay national until units are recorded).
+ */
+export function orderScope(actor: Actor): Scope | null {
+  switch (actor.role) {
+    case 'police':
+      return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : null;
+    case 'coordinator':
+    case 'admin':
+      return scopeOf(actor);
+    default:
+      return null;
+  }
+}
+
+export function inScope(order: { unitCode: string | null }, scope: Scope): boolean {
+  return scope.kind === 'national' || (scope.kind === 'unit' && order.unitCode === scope.unitId);
+}
+
 /** The centre an actor's scope names, for audit rows; null for a national or unit scope. */
 export function scopedCentre(actor: Actor): string | null {
   return actor.role === 'centre' ? actor.centreId : null;
-}
-
-/** The centre a centre account acts for; the guard lets only centre accounts reach these routes. */
-export function centreOf(actor: Actor): string {
-  if (actor.role !== 'centre') throw new ForbiddenException('only a centre account may do this');
-  return actor.centreId;
 }

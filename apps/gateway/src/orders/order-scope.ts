@@ -4,7 +4,7 @@ import { Scope } from '@korgoo/contracts';
 import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
-import { inScope, orderScope } from './order-visibility';
+import { inScope, orderScope } from '../auth/scope';
 import { ProtectionOrder } from './protection-order.entity';
 
 /** The caller's scope over orders; 403 for an account that may see none. */

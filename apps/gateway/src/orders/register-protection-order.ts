@@ -10,7 +10,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
 import { personRefOf } from './person-pseudonym';
-import { inScope } from './order-visibility';
+import { inScope } from '../auth/scope';
 import { requireOrderScope } from './order-scope';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { ProtectionOrder } from './protection-order.entity';

@@ -14,7 +14,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
-import { centreOf } from '../auth/scope';
+import { centreOf } from '../auth/centre-account';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { ProtectionOrder } from '../orders/protection-order.entity';

@@ -19,7 +19,8 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
-import { centreOf, scopeOf } from '../auth/scope';
+import { centreOf } from '../auth/centre-account';
+import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { Audited } from '../audit/audited';
 
