@@ -26,8 +26,8 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 describe('the referral loop: centres answer, coordinators assign, nothing stalls', () => {
-  // Urgent referrals get three seconds to be acknowledged here; the others keep the risk policy's hours.
-  const stack = new MatchingStack({ services: ['gateway', 'risk', 'matching'], env: { ACKNOWLEDGE_WINDOWS: 'urgent=3s' } });
+  // Acknowledgement windows keep the risk policy's hours; a test that needs one to pass moves the clock.
+  const stack = new MatchingStack({ services: ['gateway', 'risk', 'matching'] });
   let admin: string;
   let coordinator: string;
   let police: string;
@@ -88,6 +88,8 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     oshStaff = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
   });
 
+  // Back to the real time after each test, so the next one routes and answers now.
+  afterEach(() => stack.setClock(new Date()));
   afterAll(() => stack.stop());
 
   it('lets the centre accept its own referral, and answers 403, 404 and 409 otherwise', async () => {
@@ -166,11 +168,21 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     const rerouted = await stack.awaitEvent<Routed>('referral.rerouted.v1', (e) => e.payload.referralId === referralId);
     const second = rerouted.payload.centreId;
 
-    // A reassessment to urgent brings the second centre's deadline forward to three seconds from now.
+    // A reassessment to urgent brings the second centre's deadline forward to the urgent hour; the clock passes it.
     await stack.publish('risk.reassessed.v1', orderId, {
       ...riskAssessed({ orderId, priority: 'urgent', assessmentVersion: 2 }),
       previousPriority: 'standard',
     });
+    await eventually(
+      () => transitions(referralId),
+      (steps) => steps.some((t) => t.reason_code === 'deadline_brought_forward'),
+    );
+    const [{ due_at: dueAt }] = await stack.sql<{ due_at: Date }>(
+      `SELECT due_at FROM matching.referral_deadline WHERE referral_id = $1 AND state = 'pending'`,
+      [referralId],
+    );
+    expect(dueAt.getTime()).toBeLessThan(Date.parse(rerouted.payload.acknowledgeBy));
+    await stack.setClock(new Date(dueAt.getTime() + 60_000));
     const expired = await stack.awaitEvent('referral.expired.v1', (e) => e.payload.referralId === referralId);
     expect(expired.payload.centreId).toBe(second);
     expect(Date.parse(expired.payload.acknowledgeBy as string)).toBeLessThan(Date.parse(rerouted.payload.acknowledgeBy));
