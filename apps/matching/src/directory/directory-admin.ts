@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { Clock } from '@korgoo/platform/core';
 import {
   AvailabilityExceptionFields,
   CentreChanges,
@@ -59,6 +60,8 @@ const invalid = (problems: string[]) => new QueryRejected('invalid_request', pro
  * `scope` is set for centre staff: anything outside their centre is refused.
  */
 export class DirectoryAdmin {
+  constructor(private readonly clock: Clock) {}
+
   async listCentres(db: EntityManager, scope?: string): Promise<CentreSummaryView[]> {
     const rows: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE ($1::text IS NULL OR c.id = $1) ORDER BY c.id`, [
       scope ?? null,
@@ -203,8 +206,8 @@ export class DirectoryAdmin {
   async deleteFacilitator(tx: EntityManager, facilitatorId: string): Promise<void> {
     await this.lockFacilitator(tx, facilitatorId);
     const [booked] = await tx.query(
-      'SELECT 1 FROM matching.booked_session WHERE $1 = ANY(facilitator_ids) AND ends_at > now() LIMIT 1',
-      [facilitatorId],
+      'SELECT 1 FROM matching.booked_session WHERE $1 = ANY(facilitator_ids) AND ends_at > $2 LIMIT 1',
+      [facilitatorId, this.clock.now()],
     );
     if (booked) throw new QueryRejected('conflict', `facilitator ${facilitatorId} has sessions ahead; deactivate instead`);
     await tx.query('DELETE FROM matching.facilitator WHERE id = $1', [facilitatorId]);

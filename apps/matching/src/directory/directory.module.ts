@@ -3,7 +3,8 @@ import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
 import { retryingTransaction } from '../referrals/lock-conflicts';
 import { seedDemoDirectory } from './demo/demo-seed';
 import { DirectoryAdmin } from './directory-admin';
@@ -16,6 +17,7 @@ export class DirectoryModule implements OnModuleInit {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -24,6 +26,6 @@ export class DirectoryModule implements OnModuleInit {
       this.log.info('demo centre directory loaded (development data, not real rosters)');
     }
     const write = <T>(work: (tx: EntityManager) => Promise<T>) => retryingTransaction(() => this.dataSource.transaction(work));
-    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(), this.dataSource.manager, write);
+    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock), this.dataSource.manager, write);
   }
 }
