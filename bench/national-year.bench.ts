@@ -8,6 +8,8 @@
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --target 0.95 (facilitator shortfall),
  * --no-shortfall, --no-loose-bound, --out bench/results.
  */
+// The gazetteer checks settlement codes with the contracts' validators, whose decorators need it.
+import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';

@@ -1,14 +1,9 @@
 import request from 'supertest';
+import { lastPlaceCentre } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 
 const ROUTINGS = 50;
 const REPLICAS = 4;
-
-/** ISO weekday (1 = Monday) in Bishkek, `days` from now. */
-function bishkekWeekday(days: number): number {
-  const localDay = Math.floor((Date.now() / 60_000 + 360) / 1440) + days;
-  return (((localDay + 3) % 7) + 7) % 7 + 1;
-}
 
 describe('fifty routings race for the last free places', () => {
   const stack = new MatchingStack({ services: ['gateway', 'matching'] });
@@ -19,26 +14,6 @@ describe('fifty routings race for the last free places', () => {
     return body ? call.send(body) : call;
   };
 
-  /**
-   * A centre with exactly one programme's worth of time: one pair, free one morning a week, groups of one.
-   * The first morning is two days ahead, past the 24-hour margin, so four weekly sessions fit before a
-   * 30-day order ends, and there are not eight such mornings for a second programme.
-   */
-  async function lastPlaceCentre(id: string, settlementCode: string) {
-    await api('post', '/centres', { id, name: `Last place ${settlementCode}`, settlementCode, status: 'open', groupCapacity: 1 }).expect(201);
-    const weekly = [{ weekday: bishkekWeekday(2), start: '09:00', end: '13:00' }];
-    for (const sex of ['male', 'female']) {
-      await api('post', `/centres/${id}/facilitators`, {
-        displayName: `Facilitator ${sex}`,
-        sex,
-        languages: ['ky'],
-        certifiedOn: '2023-10-13',
-        active: true,
-        weekly,
-      }).expect(201);
-    }
-  }
-
   beforeAll(async () => {
     await stack.start();
     admin = await stack.login('admin.demo', 'korgoo-demo-admin');
@@ -48,8 +23,8 @@ describe('fifty routings race for the last free places', () => {
     }
     // Both centres within the routing reach (180 minutes one way by default) of the Naryn orders on every
     // session date: Kochkor is 110 minutes away on a highway open all year; Bishkek (350 minutes) would not be.
-    await lastPlaceCentre('race-naryn', 'naryn');
-    await lastPlaceCentre('race-kochkor', 'kochkor');
+    await lastPlaceCentre(stack.gateway, admin, 'race-naryn', 'naryn', 'Last place naryn');
+    await lastPlaceCentre(stack.gateway, admin, 'race-kochkor', 'kochkor', 'Last place kochkor');
     for (let i = 1; i < REPLICAS; i++) await stack.startOne('matching');
   });
 

@@ -155,6 +155,11 @@ export class CentreCalendar {
     return slots;
   }
 
+  /** Some booked group of the request's sex and language has room inside the window. */
+  hasOpenGroups(): boolean {
+    return this.joinableByDay.size > 0;
+  }
+
   joinableOn(day: number): readonly Slot[] {
     return this.joinableByDay.get(day) ?? [];
   }

@@ -403,6 +403,37 @@ describe('assessFeasibility', () => {
       });
     });
 
+    describe('filling open groups', () => {
+      it('starts a day later so that both group sessions join open groups instead of opening new ones', () => {
+        const booked = [group('g1', '2026-12-24T14:00', ['m2', 'f2'], 3), group('g2', '2026-12-31T14:00', ['m2', 'f2'], 3)];
+        const plan = planOf(assessFeasibility(centre(staff(), { booked }), request()));
+        expect(starts(plan)).toEqual(['2026-12-08T09:00', '2026-12-16T09:00', '2026-12-24T14:00', '2026-12-31T14:00']);
+        expect(plan.sessions.map((s) => s.joinsBookedSessionId)).toEqual([undefined, undefined, 'g1', 'g2']);
+      });
+
+      it('joins the only open group and opens the other group session', () => {
+        const booked = [group('g1', '2026-12-24T14:00', ['m2', 'f2'], 3)];
+        const plan = planOf(assessFeasibility(centre(staff(), { booked }), request()));
+        expect(starts(plan)).toEqual(['2026-12-08T09:00', '2026-12-16T09:00', '2026-12-24T14:00', '2026-12-30T09:00']);
+        expect(plan.sessions.map((s) => s.joinsBookedSessionId)).toEqual([undefined, undefined, 'g1', undefined]);
+      });
+
+      it('does not postpone the programme by more than a week to join a group', () => {
+        // Reaching either group as a group session would start the programme two weeks later.
+        const booked = [group('g1', '2027-01-12T14:00', ['m2', 'f2'], 3), group('g2', '2027-01-19T14:00', ['m2', 'f2'], 3)];
+        const plan = planOf(assessFeasibility(centre(staff(), { booked }), request({ mustFinishBy: t('2027-01-27T18:00') })));
+        expect(starts(plan)).toEqual(['2026-12-07T09:00', '2026-12-14T09:00', '2026-12-21T09:00', '2026-12-28T09:00']);
+        expect(plan.sessions.some((s) => s.joinsBookedSessionId)).toBe(false);
+      });
+
+      it('never fills a group of the other sex, however much it would fill', () => {
+        const womensGroups = [group('g1', '2026-12-24T14:00', ['f2', 'm2'], 3), group('g2', '2026-12-31T14:00', ['f2', 'm2'], 3)];
+        const plan = planOf(assessFeasibility(centre(staff(), { booked: womensGroups }), request()));
+        expect(plan.sessions.some((s) => s.joinsBookedSessionId)).toBe(false);
+        expect(starts(plan)[0]).toBe('2026-12-07T09:00');
+      });
+    });
+
     it('does not join a group session whose facilitator is on leave or that ends after the expiry', () => {
       const onLeave = staff().map((f) => (f.id === 'm2' ? { ...f, exceptions: [leave('2026-12-22', '2026-12-23')] } : f));
       const booked = [group('g1', '2026-12-22T14:00', ['m2', 'f2'], 2)];

@@ -13,6 +13,7 @@ import {
   Sex,
 } from './capacity-types';
 import { canFacilitate, certifiedDayOf, pairSexes } from './facilitator-pair';
+import { preferFilledGroups } from './group-filling';
 
 const dateOfDay = (day: number): string => bishkekDateString(fromBishkekMinutes(day * MINUTES_PER_DAY));
 
@@ -92,11 +93,21 @@ export function assessFeasibility(
   // Later sessions may use someone certified after the first one.
   const eligible = (sex: Sex) => active.filter((f) => canFacilitate(f, sex, language, window.lastDay));
   const calendar = new CentreCalendar(centre, language, leadSex, window, eligible(leadSex), eligible(coSex));
-  const search = findEarliestPlan(calendar, window, latestFirstDay, rules);
+  let groupBlockedByCapacity = false;
+  const found = preferFilledGroups(
+    rules.sessionCount - rules.individualSessions,
+    latestFirstDay,
+    calendar.hasOpenGroups(),
+    (minJoins, lastFirstDay) => {
+      const search = findEarliestPlan(calendar, window, lastFirstDay, rules, minJoins);
+      if (minJoins === 0) groupBlockedByCapacity = search.groupBlockedByCapacity;
+      return search.slots && { slots: search.slots, firstDay: search.slots[0].day, joins: search.slots.filter((s) => s.joins).length };
+    },
+  );
 
-  if (search.slots) return { feasible: true, plan: toPlan(search.slots, rules) };
+  if (found) return { feasible: true, plan: toPlan(found.slots, rules) };
 
-  if (search.groupBlockedByCapacity) {
+  if (groupBlockedByCapacity) {
     return infeasible(
       'group_capacity_full',
       `group sessions in ${language} are full (capacity ${centre.groupCapacity}) and no ${leadSex} and ` +
@@ -126,33 +137,37 @@ interface PlanSearch {
 }
 
 /**
- * Depth-first over sessions in time order. With sessions on distinct days, whether sessions k..n
- * can follow a session on a given day depends only on (k, day), so dead ends are remembered and the
- * search stays polynomial even when nothing fits.
+ * Depth-first over sessions in time order, the first session no later than `lastFirstDay`, at least
+ * `minJoins` group sessions joining booked groups. With sessions on distinct days, whether sessions k..n
+ * can follow a session on a given day depends only on (k, day, joins still needed), so dead ends are
+ * remembered and the search stays polynomial even when nothing fits.
  */
 function findEarliestPlan(
   calendar: CentreCalendar,
   window: PlanningWindow,
-  latestFirstDay: number,
+  lastFirstDay: number,
   rules: ProgrammeRules,
+  minJoins: number,
 ): PlanSearch {
   const count = rules.sessionCount;
   const deadEnds = new Set<number>();
-  const deadEndKey = (k: number, day: number) => k * 1e6 + day;
+  const deadEndKey = (k: number, day: number, needed: number) => (k * (count + 1) + needed) * 1e6 + day;
   let groupBlockedByCapacity = false;
 
   /** Options are tried as: joins of booked groups, then the previous pair, then any other pair. */
-  const complete = (k: number, prevDay: number, previousPair: string, onlyPreviousPair: boolean): Slot[] | null => {
-    if (k > count) return [];
-    if (deadEnds.has(deadEndKey(k, prevDay))) return null;
+  const complete = (k: number, prevDay: number, previousPair: string, onlyPreviousPair: boolean, needed: number): Slot[] | null => {
+    if (k > count) return needed === 0 ? [] : null;
+    if (deadEnds.has(deadEndKey(k, prevDay, needed))) return null;
     const fromDay = prevDay + rules.minDaysBetween;
     const toDay = Math.min(prevDay + rules.maxDaysBetween, window.lastDay - (count - k) * rules.minDaysBetween);
     const isGroup = k > rules.individualSessions;
+    // Every group session left must join when as many joins are still needed.
+    const mustJoin = isGroup && needed > count - k;
     let anyOption = false;
     let sawFullGroup = false;
     const attempt = (slot: Slot): Slot[] | null => {
       anyOption = true;
-      const rest = complete(k + 1, slot.day, slot.pairKey, false);
+      const rest = complete(k + 1, slot.day, slot.pairKey, false, slot.joins ? Math.max(0, needed - 1) : needed);
       return rest && [slot, ...rest];
     };
 
@@ -166,35 +181,37 @@ function findEarliestPlan(
         }
       }
     }
-    for (let day = fromDay; day <= toDay; day++) {
-      for (const slot of calendar.newSlotsOn(day).byPair.get(previousPair) ?? []) {
-        const plan = attempt(slot);
-        if (plan) return plan;
+    if (!mustJoin) {
+      for (let day = fromDay; day <= toDay; day++) {
+        for (const slot of calendar.newSlotsOn(day).byPair.get(previousPair) ?? []) {
+          const plan = attempt(slot);
+          if (plan) return plan;
+        }
       }
     }
     if (!onlyPreviousPair) {
-      for (let day = fromDay; day <= toDay; day++) {
+      for (let day = fromDay; day <= toDay && !mustJoin; day++) {
         for (const slot of calendar.newSlotsOn(day).all) {
           if (slot.pairKey === previousPair) continue;
           const plan = attempt(slot);
           if (plan) return plan;
         }
       }
-      deadEnds.add(deadEndKey(k, prevDay));
+      deadEnds.add(deadEndKey(k, prevDay, needed));
     }
     if (isGroup && !anyOption && sawFullGroup) groupBlockedByCapacity = true;
     return null;
   };
 
   const keepPair = rules.individualSessions >= 2;
-  for (let day = window.firstDay; day <= latestFirstDay; day++) {
+  for (let day = window.firstDay; day <= lastFirstDay; day++) {
     const firsts = calendar.newSlotsOn(day).all;
-    for (let i = 0; i < firsts.length && !deadEnds.has(deadEndKey(2, day)); ) {
+    for (let i = 0; i < firsts.length && !deadEnds.has(deadEndKey(2, day, minJoins)); ) {
       let j = i;
       while (j < firsts.length && firsts[j].start === firsts[i].start) j++;
       for (const onlyPreviousPair of keepPair ? [true, false] : [false]) {
         for (let n = i; n < j; n++) {
-          const rest = complete(2, day, firsts[n].pairKey, onlyPreviousPair);
+          const rest = complete(2, day, firsts[n].pairKey, onlyPreviousPair, minJoins);
           if (rest) return { slots: [firsts[n], ...rest], groupBlockedByCapacity };
         }
       }

@@ -1,9 +1,10 @@
 import type { Language, ProgrammePlan, Sex } from '../capacity/capacity-types';
 import type { CandidateRecord, VerdictRecord } from '../capacity/candidates';
 import type { GeoPoint } from '../travel/geo';
+import type { CapacityFreedBy } from './waiting-queue';
 import type { TravelEstimate, TravelSource } from '../travel/travel-time';
 
-export type RoutingTrigger = 'assessed' | 'reassessed' | 'declined' | 'expired' | 'assigned';
+export type RoutingTrigger = 'assessed' | 'reassessed' | 'declined' | 'expired' | 'assigned' | 'capacity_freed';
 
 export interface RoutingRecord {
   handOff: number;
@@ -21,6 +22,8 @@ export interface RoutingRecord {
   outcome: 'proposed' | 'unroutable' | 'escalated' | 'assigned';
   /** A coordinator's assignment: who, why, and what the rules said about that centre. */
   override?: { actorId: string; reason: string; verdict: VerdictRecord };
+  /** Placed from the queue of orders waiting for capacity: its place in the serving order, and what freed it. */
+  queue?: { position: number; waiting: number; freedBy: CapacityFreedBy };
 }
 
 export interface HandOffRow {

@@ -16,6 +16,7 @@ import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
 import { DeclineReferral } from './commands/decline-referral';
 import { EndHandOff } from './commands/end-hand-off';
+import { ServeWaitingReferrals } from './commands/serve-waiting-referrals';
 import { ExpireReferral } from './commands/expire-referral';
 import { Proposals } from './commands/proposals';
 import { ReassessReferral } from './commands/reassess-referral';
@@ -78,7 +79,8 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       { firstSessionMarginHours: settings.firstSessionMarginHours, maxTravelMinutes: settings.maxTravelMinutes },
     );
     const proposals = new Proposals(referrals, deadlines, holds, transitions, outbox, { acknowledgeWindows: settings.acknowledgeWindows });
-    const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, outbox, settings);
+    const waiting = new ServeWaitingReferrals(referrals, deadlines, decisions, selection, proposals);
+    const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, waiting, outbox, settings);
     const commands = new ReferralCommands(referrals, deadlines, outbox);
     const route = new RouteReferral(referrals, transitions, decisions, selection, proposals, outbox, clock);
     const expire = new ExpireReferral(referrals, deadlines, endHandOff, clock);

@@ -25,7 +25,7 @@ const CENTRES: Array<[id: string, name: string, language: Language]> = [
   ['naryn-pir-solomon', 'Пир Соломон', 'ru'],
   ['karakol-meerman', 'Мээрман', 'ky'],
   ['karakol-ayalzat', 'Аялзат (Каракол)', 'ky'],
-  ['jalal-abad-tendesh', 'Теңдеш', 'ky'],
+  ['naryn-tendesh', 'Теңдеш', 'ky'],
   ['batken-demo', 'Баткен кризистик борбору (демо)', 'ky'],
   ['talas-demo', 'Талас кризистик борбору (демо)', 'ky'],
 ];

@@ -74,6 +74,7 @@ export class AssessOrderRisk {
         items: result.items,
         flags: result.flags,
         norm: result.norm,
+        normWithheld: result.normWithheld,
         immediateDanger: result.immediateDanger,
         priorityReasons: result.priorityReasons,
         acknowledgeWithinHours: result.acknowledgeWithinHours,

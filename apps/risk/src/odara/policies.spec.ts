@@ -1,6 +1,6 @@
 import {
   DEFAULT_PRIORITY_POLICY,
-  ONTARIO_NORMS_HILTON_2004,
+  INTERPRETING_ODARA_RISK_SCORES,
   PROPORTIONAL_PRORATION_V1,
   PolicyError,
   priorityPolicyFrom,
@@ -43,28 +43,32 @@ describe('proportional proration', () => {
 describe('Ontario norm table', () => {
   it('covers every score from 0 to 13 exactly once', () => {
     for (let score = 0; score <= 13; score++) {
-      expect(ONTARIO_NORMS_HILTON_2004.bins.filter((bin) => score >= bin.min && score <= bin.max)).toHaveLength(1);
+      expect(INTERPRETING_ODARA_RISK_SCORES.bins.filter((bin) => score >= bin.min && score <= bin.max)).toHaveLength(1);
     }
   });
 
-  it('cites Hilton et al. 2004 and says the norms are Ontario, not Kyrgyz', () => {
-    expect(ONTARIO_NORMS_HILTON_2004.source).toMatch(/Hilton.*2004/);
-    expect(ONTARIO_NORMS_HILTON_2004.source).toMatch(/Ontario norms/);
-    expect(ONTARIO_NORMS_HILTON_2004.source).toMatch(/not Kyrgyz/);
+  it('cites the published interpretation table and says the norms are Ontario, not Kyrgyz', () => {
+    expect(INTERPRETING_ODARA_RISK_SCORES.source).toMatch(/"Interpreting ODARA Risk Scores" table/);
+    expect(INTERPRETING_ODARA_RISK_SCORES.source).toMatch(/Ontario norms, not Kyrgyz/);
+    expect(INTERPRETING_ODARA_RISK_SCORES.source).not.toMatch(/Hilton/);
+    expect(INTERPRETING_ODARA_RISK_SCORES.version).toBe('interpreting-odara-risk-scores-1');
   });
 
-  it('rises in recidivism and percentile from bin to bin', () => {
-    const bins = ONTARIO_NORMS_HILTON_2004.bins;
-    for (let i = 1; i < bins.length; i++) {
-      expect(bins[i].recidivismPercent).toBeGreaterThan(bins[i - 1].recidivismPercent);
-      expect(bins[i].percentile).toBeGreaterThan(bins[i - 1].percentile);
-    }
-    expect(bins[bins.length - 1].percentile).toBe(100);
+  it('holds the published figures per bin: recidivism and the share scoring lower', () => {
+    expect(INTERPRETING_ODARA_RISK_SCORES.bins.map((b) => [b.bin, b.recidivismPercent, b.percentScoringLower])).toEqual([
+      ['0', 5, 0],
+      ['1', 10, 11],
+      ['2', 20, 27],
+      ['3', 27, 48],
+      ['4', 41, 67],
+      ['5-6', 59, 80],
+      ['7-13', 70, 93],
+    ]);
   });
 
   it('cannot be changed by whoever imports it', () => {
     expect(() => {
-      (ONTARIO_NORMS_HILTON_2004.bins[0] as { recidivismPercent: number }).recidivismPercent = 1;
+      (INTERPRETING_ODARA_RISK_SCORES.bins[0] as { recidivismPercent: number }).recidivismPercent = 1;
     }).toThrow(TypeError);
   });
 });

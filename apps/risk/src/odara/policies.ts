@@ -48,8 +48,8 @@ export interface NormBin {
   readonly min: number;
   readonly max: number;
   readonly recidivismPercent: number;
-  /** Percent of the construction sample scoring at or below this bin's top. */
-  readonly percentile: number;
+  /** Percent of the table's sample scoring below this bin. */
+  readonly percentScoringLower: number;
 }
 
 export interface NormTable {
@@ -58,20 +58,20 @@ export interface NormTable {
   readonly bins: readonly NormBin[];
 }
 
-export const ONTARIO_NORMS_HILTON_2004: NormTable = deepFreeze({
-  version: 'hilton-2004-ontario',
+/** The published interpretation table, as published; its page does not state the sample behind it. */
+export const INTERPRETING_ODARA_RISK_SCORES: NormTable = deepFreeze({
+  version: 'interpreting-odara-risk-scores-1',
   source:
-    'Hilton, Harris, Rice, Lang, Cormier & Lines (2004), "A brief actuarial assessment for the prediction of wife ' +
-    'assault recidivism: the Ontario Domestic Assault Risk Assessment", Psychological Assessment 16(3), 267-275. ' +
-    'Ontario norms from the construction sample, not Kyrgyz norms: no Kyrgyz norm table exists yet.',
+    'The "Interpreting ODARA Risk Scores" table (Ontario; its sample is not stated on the page). ' +
+    'Ontario norms, not Kyrgyz norms: no Kyrgyz norm table exists yet.',
   bins: [
-    { bin: '0', min: 0, max: 0, recidivismPercent: 5, percentile: 18 },
-    { bin: '1', min: 1, max: 1, recidivismPercent: 10, percentile: 39 },
-    { bin: '2', min: 2, max: 2, recidivismPercent: 20, percentile: 57 },
-    { bin: '3', min: 3, max: 3, recidivismPercent: 27, percentile: 71 },
-    { bin: '4', min: 4, max: 4, recidivismPercent: 41, percentile: 83 },
-    { bin: '5-6', min: 5, max: 6, recidivismPercent: 59, percentile: 93 },
-    { bin: '7-13', min: 7, max: 13, recidivismPercent: 70, percentile: 100 },
+    { bin: '0', min: 0, max: 0, recidivismPercent: 5, percentScoringLower: 0 },
+    { bin: '1', min: 1, max: 1, recidivismPercent: 10, percentScoringLower: 11 },
+    { bin: '2', min: 2, max: 2, recidivismPercent: 20, percentScoringLower: 27 },
+    { bin: '3', min: 3, max: 3, recidivismPercent: 27, percentScoringLower: 48 },
+    { bin: '4', min: 4, max: 4, recidivismPercent: 41, percentScoringLower: 67 },
+    { bin: '5-6', min: 5, max: 6, recidivismPercent: 59, percentScoringLower: 80 },
+    { bin: '7-13', min: 7, max: 13, recidivismPercent: 70, percentScoringLower: 93 },
   ],
 });
 
@@ -158,6 +158,6 @@ export interface OdaraPolicies {
 
 export const DEFAULT_POLICIES: OdaraPolicies = Object.freeze({
   proration: PROPORTIONAL_PRORATION_V1,
-  norms: ONTARIO_NORMS_HILTON_2004,
+  norms: INTERPRETING_ODARA_RISK_SCORES,
   priority: DEFAULT_PRIORITY_POLICY,
 });

@@ -118,25 +118,34 @@ describe('unknown items and proration', () => {
 
 describe('interpretation bins and Ontario norms', () => {
   it.each<[number, Bin, number, number]>([
-    [0, '0', 5, 18],
-    [1, '1', 10, 39],
-    [2, '2', 20, 57],
-    [3, '3', 27, 71],
-    [4, '4', 41, 83],
-    [5, '5-6', 59, 93],
-    [6, '5-6', 59, 93],
-    [7, '7-13', 70, 100],
-    [13, '7-13', 70, 100],
-  ])('a score of %i falls in bin %s with %i%% recidivism at the %ith percentile', (score, bin, recidivismPercent, percentile) => {
+    [0, '0', 5, 0],
+    [1, '1', 10, 11],
+    [2, '2', 20, 27],
+    [3, '3', 27, 48],
+    [4, '4', 41, 67],
+    [5, '5-6', 59, 80],
+    [6, '5-6', 59, 80],
+    [7, '7-13', 70, 93],
+    [13, '7-13', 70, 93],
+  ])('a score of %i falls in bin %s with %i%% recidivism and %i%% scoring lower', (score, bin, recidivismPercent, percentScoringLower) => {
     const assessment = assessOdara(aScreening({ items: itemsWith(score, 'yes') }));
     expect(assessment.finalScore).toBe(score);
     expect(assessment.bin).toBe(bin);
     expect(assessment.norm).toEqual({
       recidivismPercent,
-      percentile,
-      normTableVersion: 'hilton-2004-ontario',
+      percentScoringLower,
+      normTableVersion: 'interpreting-odara-risk-scores-1',
       source: expect.stringContaining('not Kyrgyz'),
     });
+    expect(assessment.normWithheld).toBeNull();
+  });
+
+  it('shows no Ontario norm for a case outside the validated population, and says that none exists for it', () => {
+    const assessment = assessOdara(withContext({ perpetratorSex: 'female', victimSex: 'male' }));
+    expect(assessment.status).toBe('scored');
+    expect(assessment.bin).not.toBeNull();
+    expect(assessment.norm).toBeNull();
+    expect(assessment.normWithheld).toMatch(/no validated norm exists for this case/);
   });
 
   it('bins the prorated score, not the raw score', () => {
@@ -268,11 +277,11 @@ describe('routing priority', () => {
     const priority = priorityPolicyFrom({ version: 'priority-osh-pilot', highFromScore: 3, urgentFromScore: 5 });
     const assessment = assessOdara(aScreening({ items: itemsWith(5, 'yes') }), { ...DEFAULT_POLICIES, priority });
     expect(assessment.priority).toBe('urgent');
-    expect(assessment.policyVersions).toEqual({ proration: 'proportional-2026.1', normTable: 'hilton-2004-ontario', priority: 'priority-osh-pilot' });
+    expect(assessment.policyVersions).toEqual({ proration: 'proportional-2026.1', normTable: 'interpreting-odara-risk-scores-1', priority: 'priority-osh-pilot' });
   });
 
   it('records the versions of the default policies', () => {
-    expect(assessOdara(aScreening()).policyVersions).toEqual({ proration: 'proportional-2026.1', normTable: 'hilton-2004-ontario', priority: 'priority-2026.1' });
+    expect(assessOdara(aScreening()).policyVersions).toEqual({ proration: 'proportional-2026.1', normTable: 'interpreting-odara-risk-scores-1', priority: 'priority-2026.1' });
   });
 });
 

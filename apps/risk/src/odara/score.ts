@@ -39,7 +39,7 @@ export interface AssessedItem {
 
 export interface NormReference {
   recidivismPercent: number;
-  percentile: number;
+  percentScoringLower: number;
   normTableVersion: string;
   source: string;
 }
@@ -52,7 +52,10 @@ export interface OdaraAssessment {
   /** Null when more than 5 items are unknown: never guessed. */
   finalScore: number | null;
   bin: Bin | null;
+  /** Null when there is no score, or when the case is outside the population the norms were built on. */
   norm: NormReference | null;
+  /** Why no norm is shown for a scored case; null when one is. */
+  normWithheld: string | null;
   items: AssessedItem[];
   flags: AssessmentFlag[];
   immediateDanger: ImmediateDanger;
@@ -142,14 +145,19 @@ export function assessOdara(screening: OdaraScreening, policies: OdaraPolicies =
     answeredCount,
     finalScore,
     bin: normBin ? normBin.bin : null,
-    norm: normBin
-      ? {
-          recidivismPercent: normBin.recidivismPercent,
-          percentile: normBin.percentile,
-          normTableVersion: policies.norms.version,
-          source: policies.norms.source,
-        }
-      : null,
+    // Ontario's figures describe men who assaulted a female partner they lived with; for anyone else they
+    // would mislead, so none are shown.
+    norm:
+      normBin && outside.length === 0
+        ? {
+            recidivismPercent: normBin.recidivismPercent,
+            percentScoringLower: normBin.percentScoringLower,
+            normTableVersion: policies.norms.version,
+            source: policies.norms.source,
+          }
+        : null,
+    normWithheld:
+      normBin && outside.length > 0 ? 'no validated norm exists for this case: it is outside the population ODARA was built on' : null,
     items,
     flags,
     immediateDanger,

@@ -100,7 +100,8 @@ const KY: Language[] = ['ky'];
 const RU: Language[] = ['ru'];
 
 /**
- * Fourteen centres, one or more in every oblast (Chuy is served from Bishkek). Bishkek Sezim,
+ * Fourteen centres in the towns the report names, plus placeholders in Batken and Talas; Chuy is served
+ * from Bishkek and Jalal-Abad oblast, where the report names no centre, from Osh. Bishkek Sezim,
  * Osh Garmoniya and Karakol Ayalzat have no male facilitator on purpose, so routing has to look
  * elsewhere for male participants.
  */
@@ -250,9 +251,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     ],
   }),
   listed({
-    id: 'jalal-abad-tendesh',
+    // The report places Теңдеш in Naryn, with Асылзат and Пир Соломон.
+    id: 'naryn-tendesh',
     name: 'Теңдеш',
-    settlementCode: 'jalal-abad',
+    settlementCode: 'naryn',
     groupCapacity: 8,
     roster: [
       { initials: 'T.K.', sex: M, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows(MON_WED_FRI, '09:00', '18:00') },

@@ -10,7 +10,16 @@ import { Deadline, DeadlineRepository, DeadlineState } from '../repositories/dea
 import { HoldRepository } from '../repositories/hold-repository';
 import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
 import { NewTransition, TransitionRepository } from '../repositories/transition-repository';
+import { CapacityFreedBy } from '../waiting-queue';
 import { Proposals } from './proposals';
+import { ServeWaitingReferrals } from './serve-waiting-referrals';
+
+/** Endings that free capacity for the waiting queue; a coordinator's reassignment books its own choice first. */
+const FREES_CAPACITY: Partial<Record<DeadlineState, CapacityFreedBy>> = {
+  declined: 'declined',
+  fired: 'expired',
+  cancelled: 'cancelled',
+};
 
 export interface HandOffEnding<S extends EventSubject> {
   referral: ReferralRecord;
@@ -43,16 +52,20 @@ export class EndHandOff {
     private readonly directory: CentreDirectory,
     private readonly selection: CentreSelection,
     private readonly proposals: Proposals,
+    private readonly waiting: ServeWaitingReferrals,
     private readonly outbox: Outbox,
     private readonly settings: EndHandOffSettings,
   ) {}
 
   async execute<S extends EventSubject>(tx: EntityManager, end: HandOffEnding<S>): Promise<void> {
-    await this.directory.releaseSessions(tx, await this.holds.dropHolds(tx, end.referral.id));
+    const released = await this.holds.dropHolds(tx, end.referral.id);
+    await this.directory.releaseSessions(tx, released);
     if (end.deadline) await this.deadlines.resolveDeadline(tx, end.deadline.id, end.deadlineState, end.now);
     if (end.transition) await this.transitions.transition(tx, { ...end.transition, referralId: end.referral.id, at: end.now });
     if (end.event) await this.outbox.enqueue(tx, end.event.subject, end.referral.orderId, end.event.payload);
     if (end.moveOn && end.deadline) await this.moveOn(tx, end.referral, end.deadline, end.moveOn.trigger, end.moveOn.reason, end.now);
+    const freedBy = FREES_CAPACITY[end.deadlineState];
+    if (freedBy && released.length > 0) await this.waiting.execute(tx, freedBy, end.now);
   }
 
   /** The next centre, never one that already let the referral go, or a coordinator. */

@@ -156,6 +156,14 @@ export class ReferralRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** Referrals waiting for capacity, locked; those another transaction holds are left for it. */
+  async lockWaiting(tx: EntityManager): Promise<ReferralRecord[]> {
+    const rows: ReferralRow[] = await tx.query(
+      `SELECT * FROM matching.referral WHERE status = 'unroutable' FOR UPDATE SKIP LOCKED`,
+    );
+    return rows.map(toRecord);
+  }
+
   async find(db: EntityManager, referralId: string): Promise<ReferralRecord | null> {
     const [row]: ReferralRow[] = await db.query('SELECT * FROM matching.referral WHERE id = $1', [referralId]);
     return row ? toRecord(row) : null;
