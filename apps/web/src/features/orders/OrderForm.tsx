@@ -25,6 +25,10 @@ function blankOrder() {
 }
 type OrderFields = ReturnType<typeof blankOrder>;
 
+// The danger screen is always asked; a question the officer leaves blank is "not answered", which the API
+// reads from an empty group, but it refuses a missing group.
+const blankScreening = (): Record<string, unknown> => ({ immediateDanger: { critical: {}, further: {} } });
+
 function toRequest(order: OrderFields, screening: Record<string, unknown>): RegisterProtectionOrderRequest {
   return {
     orderNumber: order.orderNumber.trim(),
@@ -64,7 +68,7 @@ export function OrderForm() {
   const form = useOdaraForm();
   const register = useRegisterOrder();
   const [order, setOrder] = useState(blankOrder);
-  const [screening, setScreening] = useState<Record<string, unknown>>({});
+  const [screening, setScreening] = useState<Record<string, unknown>>(blankScreening);
   const problems = register.error instanceof ApiProblem ? register.error.fieldProblems : {};
   // The API's rules are in English: other languages get the translated hint, English readers the rule itself.
   const errorAt = (field: string) =>
@@ -80,7 +84,7 @@ export function OrderForm() {
     register.mutate(toRequest(order, screening), {
       onSuccess: () => {
         setOrder(blankOrder());
-        setScreening({});
+        setScreening(blankScreening());
       },
     });
   }
