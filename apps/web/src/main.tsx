@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import { App } from './app/App';
+import { cssVariables, theme } from './app/theme';
 import { ApiProblem } from './lib/api-client';
 import { SessionProvider } from './lib/session';
 
@@ -17,7 +18,7 @@ const queries = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queries}>
         <SessionProvider>
           <App />

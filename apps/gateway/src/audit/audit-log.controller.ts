@@ -47,6 +47,12 @@ export class AuditEntryView {
   @ApiProperty({ description: 'SHA-256 over this entry and the previous one (tools/verify-audit-chain checks them)' }) hash: string;
 }
 
+export class AuditLogPage {
+  @ApiProperty({ type: [AuditEntryView] }) items: AuditEntryView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
 /** Admins and auditors search who did what; the search itself is audited. Newest first. */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -62,7 +68,7 @@ export class AuditLogController {
 
   @Get()
   @ApiOperation({ summary: 'Search the audit log, newest first, a page at a time' })
-  @ApiOkResponse({ type: AuditEntryView, isArray: true })
+  @ApiOkResponse({ type: AuditLogPage })
   async search(@Query() query: AuditSearchQuery, @CurrentActor() actor: Actor): Promise<Page<AuditEntryView>> {
     const size = pageSize(query);
     const after = afterCursor(query);

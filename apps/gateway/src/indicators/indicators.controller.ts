@@ -11,6 +11,7 @@ import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { EXPORT_LANGUAGES, ExportLanguage, indicatorsCsv, indicatorsXlsx } from './indicator-export';
 import { IndicatorsQuery } from './indicators.dto';
+import { IndicatorsReply } from './indicators.responses';
 
 function languageOf(query: IndicatorsQuery, acceptLanguage: string | undefined): ExportLanguage {
   if (query.lang) return query.lang;
@@ -36,7 +37,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Indicators of orders, referrals and programmes, or their CSV / XLSX export' })
   @Get()
   @Roles('coordinator', 'admin', 'probation', 'centre')
-  @ApiOkResponse({ description: 'The indicator tables, one per group (orders, referrals)' })
+  @ApiOkResponse({ description: 'The indicator tables, one per group (orders, referrals, programmes, repeats)', type: IndicatorsReply })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async indicators(
     @Query() query: IndicatorsQuery,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/openapi';
 import { DataSource } from 'typeorm';
 import {
@@ -19,6 +19,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { ProtectionOrder } from '../orders/protection-order.entity';
 import { CloseProgrammeRequest, RecordAttendanceRequest } from './programme.dto';
+import { ProgrammeReply } from './programme.responses';
 
 /** The police view adds what only the gateway holds: the order number and the person's name. */
 type PoliceProgrammeView = ProgrammeView & { order: { orderNumber: string; issuingUnit: string; personName: string } | null };
@@ -41,6 +42,7 @@ export class ProgrammesController {
   ) {}
 
   @ApiOperation({ summary: 'The participant’s programme on a referral' })
+  @ApiOkResponse({ type: ProgrammeReply })
   @Get()
   @Roles('centre', 'coordinator', 'police')
   async show(
@@ -66,6 +68,7 @@ export class ProgrammesController {
   }
 
   @ApiOperation({ summary: 'Record attendance at a session' })
+  @ApiOkResponse({ type: ProgrammeReply })
   @Post('sessions/:index/attendance')
   @HttpCode(200)
   @Roles('centre')
@@ -91,6 +94,7 @@ export class ProgrammesController {
   }
 
   @ApiOperation({ summary: 'Close a programme by decision, with a reason' })
+  @ApiOkResponse({ type: ProgrammeReply })
   @Post('close')
   @HttpCode(200)
   @Roles('coordinator')

@@ -265,6 +265,118 @@ export interface InboxResponse {
 
 export type RecipientSettings = object;
 
+export interface ClosureResponse {
+  reason:
+    | "in_custody"
+    | "order_revoked_by_court"
+    | "left_country"
+    | "deceased"
+    | "treatment_first"
+    | "other";
+  note: string | null;
+  decidedBy: string;
+  /** @format date-time */
+  decidedAt: string;
+}
+
+export interface CompletionResponse {
+  referralNumber: string;
+  centreId: string;
+  /** @format date-time */
+  completedAt: string;
+  text: LocalizedText;
+}
+
+export interface MissedSessionResponse {
+  index: number;
+  /** @format date-time */
+  startsAt: string;
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+}
+
+export interface RefusalNoticeResponse {
+  /** @format uuid */
+  noticeId: string;
+  ground:
+    | "explicit_refusal"
+    | "unexcused_absences"
+    | "cannot_finish_before_expiry";
+  refusalPolicy: string;
+  sessionsOffered: number;
+  missed: MissedSessionResponse[];
+  /** @format date-time */
+  reportedAt: string;
+}
+
+export interface ProgrammeSessionResponse {
+  /**
+   * @min 1
+   * @max 4
+   */
+  index: number;
+  kind: "individual" | "group";
+  /** @format date-time */
+  startsAt: string;
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused" | null;
+  /** @format date-time */
+  endsAt?: string;
+  centreId?: string;
+  facilitatorIds?: string[];
+  language?: string;
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other"
+    | null;
+  excuseNote?: string | null;
+  facilitatorNote?: string | null;
+  signedBy?: string | null;
+  /** @format date-time */
+  recordedAt?: string | null;
+}
+
+export interface ProgrammeOrderResponse {
+  orderNumber: string;
+  issuingUnit: string;
+  personName: string;
+}
+
+export interface ProgrammeResponse {
+  /** @format uuid */
+  programmeId: string;
+  /** @format uuid */
+  referralId: string;
+  referralNumber: string;
+  /** @format uuid */
+  orderId: string;
+  centreId: string;
+  track: "men" | "women";
+  language: string;
+  /** @format date-time */
+  expiresAt: string;
+  state:
+    | "scheduled"
+    | "in_progress"
+    | "cancelled"
+    | "completed"
+    | "refused"
+    | "closed_by_decision"
+    | "expired_unplaced";
+  /** @format date-time */
+  outcomeAt: string | null;
+  closure: ClosureResponse | null;
+  completion: CompletionResponse | null;
+  notices: RefusalNoticeResponse[];
+  sessions: ProgrammeSessionResponse[];
+  /** Police only */
+  order?: ProgrammeOrderResponse | null;
+}
+
+export interface ProgrammeReply {
+  programme: ProgrammeResponse;
+}
+
 export interface RecordAttendanceRequest {
   mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
   /** Required for an excused absence */
@@ -293,6 +405,60 @@ export interface CloseProgrammeRequest {
   note?: string;
 }
 
+export interface IndicatorDimensionResponse {
+  key:
+    | "month"
+    | "oblast"
+    | "unit"
+    | "centre"
+    | "sex"
+    | "language"
+    | "riskBin"
+    | "priority";
+  label: LocalizedText;
+}
+
+export interface IndicatorColumnResponse {
+  key: string;
+  label: LocalizedText;
+}
+
+export interface IndicatorRowResponse {
+  /** The value of the dimension, e.g. 2026-03 or naryn-asylzat */
+  key: string;
+  values: (number | null)[];
+}
+
+export interface IndicatorSheetResponse {
+  group: "orders" | "referrals" | "programmes" | "repeats";
+  title: LocalizedText;
+  dimension: IndicatorDimensionResponse;
+  columns: IndicatorColumnResponse[];
+  rows: IndicatorRowResponse[];
+  total: (number | null)[];
+}
+
+export interface IndicatorReportResponse {
+  /** @example "2026-01" */
+  from: string;
+  /** @example "2026-12" */
+  to: string;
+  groupBy:
+    | "month"
+    | "oblast"
+    | "unit"
+    | "centre"
+    | "sex"
+    | "language"
+    | "riskBin"
+    | "priority";
+  sheets: IndicatorSheetResponse[];
+}
+
+export interface IndicatorsReply {
+  report: IndicatorReportResponse;
+}
+
 export interface AuditEntryView {
   id: string;
   actorId: string | null;
@@ -309,6 +475,12 @@ export interface AuditEntryView {
   at: string;
   /** SHA-256 over this entry and the previous one (tools/verify-audit-chain checks them) */
   hash: string;
+}
+
+export interface AuditLogPage {
+  items: AuditEntryView[];
+  /** Pass as cursor for the next page; null on the last page */
+  nextCursor: string | null;
 }
 
 export interface PoliceUnitBody {

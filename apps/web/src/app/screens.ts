@@ -6,6 +6,9 @@ const OrderForm = lazy(() => import('../features/orders/OrderForm').then((m) => 
 const MyOrders = lazy(() => import('../features/orders/MyOrders').then((m) => ({ default: m.MyOrders })));
 const ReferralQueue = lazy(() => import('../features/referrals/ReferralQueue').then((m) => ({ default: m.ReferralQueue })));
 const CentreInbox = lazy(() => import('../features/inbox/CentreInbox').then((m) => ({ default: m.CentreInbox })));
+const Programmes = lazy(() => import('../features/programme/Programmes').then((m) => ({ default: m.Programmes })));
+const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
+const AuditLog = lazy(() => import('../features/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
 
 export interface Screen {
   key: string;
@@ -17,10 +20,21 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
     { key: 'newOrder', Component: OrderForm },
     { key: 'myOrders', Component: MyOrders },
   ],
-  coordinator: [{ key: 'queue', Component: ReferralQueue }],
-  centre: [{ key: 'inbox', Component: CentreInbox }],
-  admin: [{ key: 'queue', Component: ReferralQueue }],
-  // The indicator and audit-log screens are still to come; these roles use the API meanwhile.
-  probation: [],
-  auditor: [],
+  coordinator: [
+    { key: 'queue', Component: ReferralQueue },
+    { key: 'programmes', Component: Programmes },
+    { key: 'indicators', Component: IndicatorsScreen },
+  ],
+  centre: [
+    { key: 'inbox', Component: CentreInbox },
+    { key: 'programmes', Component: Programmes },
+    { key: 'indicators', Component: IndicatorsScreen },
+  ],
+  admin: [
+    { key: 'queue', Component: ReferralQueue },
+    { key: 'indicators', Component: IndicatorsScreen },
+    { key: 'auditLog', Component: AuditLog },
+  ],
+  probation: [{ key: 'indicators', Component: IndicatorsScreen }],
+  auditor: [{ key: 'auditLog', Component: AuditLog }],
 };

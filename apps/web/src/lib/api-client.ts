@@ -20,12 +20,14 @@ export class Offline extends Error {}
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  /** A file the API offers for download (CSV, XLSX), fetched with the token like any other request. */
+  download(path: string): Promise<Blob>;
 }
 
 /** A fetch wrapper that adds the access token and reports an expired session once, to whoever signs in again. */
 export function createApiClient(token: () => string | null, onUnauthorized: () => void): ApiClient {
-  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function exchange(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     const current = token();
     if (current) headers.authorization = `Bearer ${current}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -35,14 +37,20 @@ export function createApiClient(token: () => string | null, onUnauthorized: () =
     } catch {
       throw new Offline('network unreachable');
     }
-    const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : null;
     if (response.status === 401 && current) onUnauthorized();
-    if (!response.ok) throw new ApiProblem(response.status, parsed as ProblemBody | null);
-    return parsed as T;
+    if (!response.ok) {
+      const text = await response.text();
+      throw new ApiProblem(response.status, text ? (JSON.parse(text) as ProblemBody) : null);
+    }
+    return response;
+  }
+  async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const text = await (await exchange(method, path, body, 'application/json')).text();
+    return (text ? JSON.parse(text) : null) as T;
   }
   return {
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
+    download: async (path) => (await exchange('GET', path, undefined, '*/*')).blob(),
   };
 }

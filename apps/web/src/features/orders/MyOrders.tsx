@@ -1,5 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ProgrammeDetail } from '../programme/ProgrammeDetail';
+import { WITH_PROGRAMME } from '../programme/api';
 import { useMyOrders } from './api';
 
 /** The officer's orders and where each stands; nothing about the victim beyond what police entered. */
@@ -23,6 +25,7 @@ export function MyOrders() {
                 {t('myOrders.referral', { status: t(`referralStatus.${data.referral.status}`), centre: data.referral.centreName ?? '—' })}
               </Text>
             )}
+            {data.referral && WITH_PROGRAMME.includes(data.referral.status) && <ProgrammeDetail referralId={data.referral.referralId} />}
           </Card>
         ) : (
           <Card key={index} withBorder><Text>{t('common.loading')}</Text></Card>

@@ -2,7 +2,7 @@ import { Alert, Button, Fieldset, Loader, SegmentedControl, Stack, Text, TextInp
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
-import { ApiProblem } from '../../lib/api-client';
+import { useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
 import { useOdaraForm, useRegisterOrder } from './api';
 import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
@@ -24,6 +24,10 @@ function blankOrder() {
   };
 }
 type OrderFields = ReturnType<typeof blankOrder>;
+
+// The danger screen is always asked; a question the officer leaves blank is "not answered", which the API
+// reads from an empty group, but it refuses a missing group.
+const blankScreening = (): Record<string, unknown> => ({ immediateDanger: { critical: {}, further: {} } });
 
 function toRequest(order: OrderFields, screening: Record<string, unknown>): RegisterProtectionOrderRequest {
   return {
@@ -64,11 +68,8 @@ export function OrderForm() {
   const form = useOdaraForm();
   const register = useRegisterOrder();
   const [order, setOrder] = useState(blankOrder);
-  const [screening, setScreening] = useState<Record<string, unknown>>({});
-  const problems = register.error instanceof ApiProblem ? register.error.fieldProblems : {};
-  // The API's rules are in English: other languages get the translated hint, English readers the rule itself.
-  const errorAt = (field: string) =>
-    problems[field] ? (i18n.language === 'en' ? problems[field].join('; ') : t('order.fieldInvalid')) : undefined;
+  const [screening, setScreening] = useState<Record<string, unknown>>(blankScreening);
+  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error);
   const field = (name: keyof OrderFields, apiField: string) => ({
     value: order[name],
     error: errorAt(apiField),
@@ -80,7 +81,7 @@ export function OrderForm() {
     register.mutate(toRequest(order, screening), {
       onSuccess: () => {
         setOrder(blankOrder());
-        setScreening({});
+        setScreening(blankScreening());
       },
     });
   }
@@ -94,10 +95,10 @@ export function OrderForm() {
             {t('order.registeredNumber', { number: register.data.orderNumber })}
           </Alert>
         )}
-        {register.error && Object.keys(problems).length === 0 && (
+        {register.error && !anyFieldProblem && (
           <Alert color="red" role="alert">{t('order.failed')}</Alert>
         )}
-        {Object.keys(problems).length > 0 && <Alert color="red" role="alert">{t('order.fixFields')}</Alert>}
+        {anyFieldProblem && <Alert color="red" role="alert">{t('form.fixFields')}</Alert>}
         <Fieldset legend={t('order.orderSection')}>
           <TextInput required label={t('order.orderNumber')} {...field('orderNumber', 'orderNumber')} />
           <TextInput required label={t('order.issuingUnit')} {...field('issuingUnit', 'issuingUnit')} />

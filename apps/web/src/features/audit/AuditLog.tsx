@@ -1,0 +1,57 @@
+import { Alert, Badge, Button, Group, Loader, NativeSelect, ScrollArea, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuditFilters, useAuditLog } from './api';
+
+/** Auditors and admins: who read or changed what, and when; searching it is itself recorded. */
+export function AuditLog() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<AuditFilters>({ action: '', resourceType: '', outcome: '' });
+  const [filters, setFilters] = useState(draft);
+  const log = useAuditLog(filters);
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack>
+      <Title order={2}>{t('audit.title')}</Title>
+      <form onSubmit={(event) => { event.preventDefault(); setFilters({ ...draft, action: draft.action.trim(), resourceType: draft.resourceType.trim() }); }}
+        aria-label={t('audit.filters')}>
+        <Group align="end">
+          <TextInput label={t('audit.action')} value={draft.action} onChange={(event) => setDraft({ ...draft, action: event.currentTarget.value })} />
+          <TextInput label={t('audit.resourceType')} value={draft.resourceType}
+            onChange={(event) => setDraft({ ...draft, resourceType: event.currentTarget.value })} />
+          <NativeSelect label={t('audit.outcome')} value={draft.outcome}
+            onChange={(event) => setDraft({ ...draft, outcome: event.currentTarget.value as AuditFilters['outcome'] })}
+            data={[{ value: '', label: t('audit.anyOutcome') }, { value: 'success', label: t('audit.success') }, { value: 'refused', label: t('audit.refused') }]} />
+          <Button type="submit">{t('audit.search')}</Button>
+        </Group>
+      </form>
+      {log.error && <Alert color="red" role="alert">{t('audit.failed')}</Alert>}
+      {log.isPending && <Loader aria-label={t('common.loading')} />}
+      <ScrollArea>
+        <Table striped withTableBorder aria-label={t('audit.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('audit.at')}</Table.Th>
+              <Table.Th>{t('audit.actor')}</Table.Th>
+              <Table.Th>{t('audit.action')}</Table.Th>
+              <Table.Th>{t('audit.resource')}</Table.Th>
+              <Table.Th>{t('audit.outcome')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
+                <Table.Td>{entry.actorRole ? t(`role.${entry.actorRole}`, { defaultValue: entry.actorRole }) : '—'}</Table.Td>
+                <Table.Td>{entry.action}</Table.Td>
+                <Table.Td>{entry.resourceType}{entry.resourceId ? ` ${entry.resourceId}` : ''}</Table.Td>
+                <Table.Td><Badge color={entry.outcome === 'refused' ? 'red' : 'green'}>{t(`audit.${entry.outcome}`)}</Badge></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {log.hasNextPage && <Button variant="light" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>{t('audit.more')}</Button>}
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { IndicatorsReply } from '../../api/korgoo-api';
+import { useSession } from '../../lib/session';
+
+export const DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language', 'riskBin', 'priority'] as const;
+
+export interface IndicatorFilters {
+  from: string;
+  to: string;
+  groupBy: (typeof DIMENSIONS)[number];
+  oblast: string;
+  centreId: string;
+}
+
+/** The query string the API takes; empty filters are left out rather than sent blank. */
+export function indicatorsQuery(filters: IndicatorFilters, extra: Record<string, string> = {}): string {
+  const entries = Object.entries({ ...filters, ...extra }).filter(([, value]) => value.trim() !== '');
+  return new URLSearchParams(entries.map(([key, value]) => [key, value.trim()])).toString();
+}
+
+export function useIndicators(filters: IndicatorFilters) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: ['indicators', filters],
+    queryFn: async () => (await api.get<IndicatorsReply>(`/api/v1/indicators?${indicatorsQuery(filters)}`)).report,
+  });
+}
+
+/** The same indicators as a file, headers in the reader's language, saved through the browser. */
+export function useIndicatorExport() {
+  const { api } = useSession();
+  return useMutation({
+    mutationFn: async ({ filters, format, lang }: { filters: IndicatorFilters; format: 'csv' | 'xlsx'; lang: string }) => {
+      const file = await api.download(`/api/v1/indicators?${indicatorsQuery(filters, { format, lang })}`);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = `korgoo-indicators-${filters.from}-${filters.to}.${format}`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import { Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ProgrammeResponse } from '../../api/korgoo-api';
+import { useSession } from '../../lib/session';
+import { useProgramme } from './api';
+import { AttendanceForm } from './AttendanceForm';
+import { CloseProgrammeForm } from './CloseProgrammeForm';
+
+const OPEN: ProgrammeResponse['state'][] = ['scheduled', 'in_progress'];
+
+function Notices({ programme }: { programme: ProgrammeResponse }) {
+  const { t } = useTranslation();
+  if (programme.notices.length === 0) return null;
+  return (
+    <Stack gap={4}>
+      <Title order={4}>{t('programme.notices')}</Title>
+      <List>
+        {programme.notices.map((notice) => (
+          <List.Item key={notice.noticeId}>
+            {t('programme.notice', { ground: t(`refusalGround.${notice.ground}`), at: new Date(notice.reportedAt).toLocaleString() })}
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
+function Outcome({ programme }: { programme: ProgrammeResponse }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Group>
+        <Text fw={600}>{programme.referralNumber}</Text>
+        <Badge>{t(`programmeState.${programme.state}`)}</Badge>
+      </Group>
+      <Text size="sm">{t('programme.expiresAt', { at: new Date(programme.expiresAt).toLocaleString() })}</Text>
+      {programme.closure && (
+        <Text size="sm">{t('programme.closedBecause', { reason: t(`closureReason.${programme.closure.reason}`) })}</Text>
+      )}
+      {programme.completion && <Text size="sm">{programme.completion.text[i18n.language as 'ky' | 'ru' | 'en']}</Text>}
+    </Stack>
+  );
+}
+
+/**
+ * One programme as the reader may see it: police the outcome and notices only; centre staff the sessions
+ * and attendance to record; coordinators the sessions and closing by decision.
+ */
+export function ProgrammeDetail({ referralId }: { referralId: string }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const programme = useProgramme(referralId);
+  if (programme.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (!programme.data) return <Text size="sm">{t('programme.notYet')}</Text>;
+  const current = programme.data;
+  const open = OPEN.includes(current.state);
+  const role = session?.role;
+  // Sessions are recorded in order: the first one without a mark is the one to record.
+  const next = current.sessions.find((candidate) => candidate.mark === null);
+  return (
+    <Card withBorder data-testid="programme">
+      <Stack>
+        <Outcome programme={current} />
+        <Notices programme={current} />
+        {role !== 'police' && (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('programme.session')}</Table.Th>
+                <Table.Th>{t('programme.startsAt')}</Table.Th>
+                <Table.Th>{t('programme.mark')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {current.sessions.map((row) => (
+                <Table.Tr key={row.index}>
+                  <Table.Td>{t('programme.sessionName', { index: row.index, kind: t(`sessionKind.${row.kind}`) })}</Table.Td>
+                  <Table.Td>{new Date(row.startsAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{row.mark ? t(`mark.${row.mark}`) : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {role === 'centre' && open && next && (
+          <Stack gap={4}>
+            <Title order={4}>{t('programme.recordSession', { index: next.index })}</Title>
+            <AttendanceForm key={next.index} referralId={referralId} sessionIndex={next.index} />
+          </Stack>
+        )}
+        {role === 'coordinator' && open && <CloseProgrammeForm referralId={referralId} />}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { ReactElement } from 'react';
+import { vi } from 'vitest';
+import i18n from '../i18n';
+import type { Session } from '../lib/session';
+import { SessionProvider } from '../lib/session';
+
+/** One recorded request to the API, as the component sent it. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+type Answer = { status?: number; body?: unknown; text?: string };
+
+/**
+ * Renders a screen signed in as `role`, with the API answered by `answer` (per method and path); the
+ * requests the screen sent are returned for assertions.
+ */
+export async function renderSignedIn(
+  ui: ReactElement,
+  { role, language = 'ky', answer }: { role: Session['role']; language?: string; answer(request: SentRequest): Answer },
+) {
+  const session: Session = { username: `${role}.test`, role, centreId: role === 'centre' ? 'naryn-asylzat' : null, accessToken: 'token' };
+  sessionStorage.setItem('korgoo.session', JSON.stringify(session));
+  await i18n.changeLanguage(language);
+  const sent: SentRequest[] = [];
+  vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
+    const request = { method: init.method ?? 'GET', path, body: init.body ? JSON.parse(init.body as string) : undefined };
+    sent.push(request);
+    const { status = 200, body, text } = answer(request);
+    return new Response(text ?? (body === undefined ? '' : JSON.stringify(body)), { status });
+  });
+  const queries = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const view = render(
+    <MantineProvider>
+      <QueryClientProvider client={queries}>
+        <SessionProvider>{ui}</SessionProvider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { ...view, sent };
+}

@@ -1,0 +1,155 @@
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import en from '../apps/web/src/i18n/locales/en.json';
+import ky from '../apps/web/src/i18n/locales/ky.json';
+import ru from '../apps/web/src/i18n/locales/ru.json';
+import { browserMissing, launchChromium, openApp, PHONE, screenshot, seriousViolations } from './support/browser';
+import { KorgooStack } from './support/korgoo-stack';
+
+type Tree = { [key: string]: string | Tree };
+type Localized = { ky: string; ru: string; en: string };
+type Question = { path: string; requirement: string; options: Array<{ value: string | boolean }>; text: Localized; help: Localized };
+type FormBody = { sections: Array<{ title: Localized; help: Localized }>; questions: Question[] };
+
+const flatten = (tree: Tree): string[] => Object.values(tree).flatMap((value) => (typeof value === 'string' ? [value] : flatten(value)));
+
+/** English words a Kyrgyz or Russian screen must not show: the app's own strings and the form's, where they differ. */
+function englishOnly(form: FormBody): string[] {
+  const others = new Set([...flatten(ky), ...flatten(ru)]);
+  const texts = [...form.sections.flatMap((s) => [s.title, s.help]), ...form.questions.flatMap((q) => [q.text, q.help])];
+  return [...flatten(en).map((value) => value.replace(/\{\{\w+\}\}/g, '').trim()), ...texts.map((text) => text.en)]
+    // The product's name is a proper noun: centre messages spell it in Latin letters in every language.
+    .filter((value) => value.length >= 4 && !others.has(value) && value !== en.app.name);
+}
+
+async function untranslatedOn(page: Page, forbidden: string[]): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return forbidden.filter((value) => text.includes(value));
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(ky.signIn.username).fill(username);
+  await page.getByLabel(ky.signIn.password).fill(password);
+  await page.getByRole('button', { name: ky.signIn.submit }).click();
+}
+
+/** Answers chosen by the officer: one item unknown, items 11 and 13 left to their indicators, the rest "no". */
+const ANSWERS: Record<string, string> = {
+  'context.perpetratorSex': 'male',
+  'context.victimSex': 'female',
+  'context.relationship': 'married',
+  'context.indexIncident': 'physical_contact',
+  'context.policeRecordsChecked': 'true',
+  'items.violenceAgainstOthers': 'unknown',
+  'substanceIndicators.alcoholAtIndex': 'yes',
+  'substanceIndicators.historyOfUse': 'yes',
+  'immediateDanger.officerBelievesHighDanger': 'false',
+};
+
+const describeWithBrowser = browserMissing() ? describe.skip : describe;
+if (browserMissing()) console.warn(browserMissing());
+
+describeWithBrowser('the web app in a browser, against the running stack', () => {
+  const stack = new KorgooStack();
+  let browser: Browser;
+  let form: FormBody;
+  let admin: string;
+  let orderId: string;
+  let centreId: string;
+
+  beforeAll(async () => {
+    await stack.start();
+    browser = await launchChromium();
+    const [police, adminToken] = await stack.demoTokens('police', 'admin');
+    admin = adminToken;
+    form = (await request(stack.gateway).get('/api/v1/odara/form').auth(police, { type: 'bearer' }).expect(200)).body;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
+
+  it('lets a police officer on a phone, in Kyrgyz, register an order with an unknown and an indicator-derived item', async () => {
+    const { context, page } = await openApp(browser, stack.gateway, PHONE);
+    await page.getByRole('heading', { name: ky.app.name }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ky');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-ky-phone');
+
+    await signIn(page, 'police.demo', 'korgoo-demo-police');
+    await page.getByRole('heading', { name: ky.order.title }).waitFor();
+    await page.locator('[data-path="items.priorDomesticAssault"]').waitFor();
+    const orderNumber = `TPO-WEB-${Math.floor(Math.random() * 1e9)}`;
+    await page.getByLabel(ky.order.orderNumber).fill(orderNumber);
+    await page.getByLabel(ky.order.issuingUnit).fill('Нарын РИИБ');
+    await page.getByLabel(ky.order.fullName).fill('Асанов Бакыт');
+    await page.getByLabel(ky.order.settlementCode).fill('naryn');
+    for (const question of form.questions) {
+      const byDefault = question.requirement === 'required' || question.path.startsWith('supportBarriers.') ? 'no' : undefined;
+      const answer = ANSWERS[question.path] ?? (question.options.length > 0 ? byDefault : undefined);
+      if (answer !== undefined) await page.locator(`[data-path="${question.path}"] input[value="${answer}"]`).check();
+    }
+    expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'police-order-form-ky-phone');
+
+    await page.getByRole('button', { name: ky.order.submit }).click();
+    const answer = page.getByRole('status').or(page.getByRole('alert')).first();
+    await answer.waitFor();
+    await screenshot(page, 'police-order-registered-ky-phone');
+    expect(await answer.innerText()).toContain(orderNumber);
+    orderId = await page.evaluate(() => (JSON.parse(localStorage.getItem('korgoo.orders.police.demo') ?? '[]') as string[])[0]);
+    const assessed = await stack.awaitEvent<{ correlationId: string; payload: Record<string, unknown> }>(
+      'risk.assessed.v1',
+      (event) => event.correlationId === orderId,
+    );
+    // Item 11 is scored from its two substance indicators; item 10 stays unknown.
+    expect(assessed.payload).toMatchObject({ unknownCount: 1, rawScore: 1 });
+    const routed = await stack.awaitEvent<{ correlationId: string; payload: { centreId: string } }>(
+      'referral.routed.v1',
+      (event) => event.correlationId === orderId,
+    );
+    centreId = routed.payload.centreId;
+
+    await page.getByRole('button', { name: ky.app.menu }).click();
+    await page.getByRole('button', { name: ky.nav.myOrders }).click();
+    await page.getByTestId('order-card').filter({ hasText: orderNumber }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'police-my-orders-ky-phone');
+    await context.close();
+  });
+
+  it('lets centre staff accept the referral from their inbox, and shows no English in Kyrgyz or Russian', async () => {
+    const username = `staff.web.${Math.random().toString(36).slice(2, 10)}`;
+    await request(stack.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
+      .expect(201);
+    const { context, page } = await openApp(browser, stack.gateway);
+    await signIn(page, username, 'a-long-enough-password');
+    const card = page.getByTestId('referral-card').filter({ has: page.getByRole('button', { name: ky.inbox.accept }) }).first();
+    await card.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
+    await screenshot(page, 'centre-inbox-ky');
+
+    await page.getByText(ky.language.short.ru, { exact: true }).click();
+    await page.getByRole('heading', { name: ru.inbox.referrals }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'centre-inbox-ru');
+
+    const ours = await request(stack.gateway)
+      .get(`/api/v1/protection-orders/${orderId}`)
+      .auth((await stack.demoTokens('coordinator'))[0], { type: 'bearer' })
+      .expect(200);
+    const referral = page.getByTestId('referral-card').filter({ hasText: ours.body.referral.referralNumber });
+    await referral.getByRole('button', { name: ru.inbox.accept }).click();
+    await stack.awaitEvent('referral.accepted.v1', (event) => (event as { correlationId: string }).correlationId === orderId);
+    await referral.getByText(ru.referralStatus.accepted).waitFor();
+    await context.close();
+  });
+});
