@@ -27,6 +27,15 @@ export function orderLookupScope(actor: Actor): Scope {
   return actor.role === 'police' ? { kind: 'national' } : scopeOf(actor);
 }
 
+/**
+ * Whose inbox an actor reads. An officer reads the unit's; one without a unit has no inbox, and must never
+ * fall through to the coordinators' national one.
+ */
+export function inboxScope(actor: Actor): Scope {
+  if (actor.role === 'police' && actor.unitId === null) throw new ForbiddenException('a police account without a unit has no inbox');
+  return scopeOf(actor);
+}
+
 /** The centre an actor's scope names, for audit rows; null for a national or unit scope. */
 export function scopedCentre(actor: Actor): string | null {
   return actor.role === 'centre' ? actor.centreId : null;
