@@ -196,16 +196,6 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     return request(stack.gateway).get('/api/v1/inbox').auth(token, { type: 'bearer' }).expect(200);
   }
 
-  async function officerOf(unitCode: string): Promise<string> {
-    const username = `officer.${unitCode}.${Math.random().toString(36).slice(2, 10)}`;
-    await request(stack.gateway)
-      .post('/api/v1/accounts')
-      .auth(admin, { type: 'bearer' })
-      .send({ username, password: 'a-long-enough-password', role: 'police', unitCode, displayName: 'Officer' })
-      .expect(201);
-    return stack.login(username, 'a-long-enough-password');
-  }
-
   it('delivers the Article 72 notice to the issuing unit’s inbox and e-mail once, before expiry; an officer of that unit acknowledges it once', async () => {
     const unitMailbox = 'naryn-riib.duty@police.korgoo.test';
     await request(stack.gateway)
@@ -244,8 +234,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(entry).toMatchObject({ orderNumber, acknowledgedAt: null });
     expect(entry.title.ky).toContain(orderNumber);
 
-    // Another unit neither sees nor acknowledges it; an officer without a unit has no inbox at all.
-    const osh = await officerOf('osh-city');
+    // Another unit neither sees nor acknowledges it, and centre staff may not acknowledge for the police.
+    const osh = await stack.policeOfficer(admin, 'osh-city');
     expect((await inbox(osh)).body.entries.map((e: InboxEntry) => e.entryId)).not.toContain(entry.entryId);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(osh, { type: 'bearer' }).expect(404);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(staff, { type: 'bearer' }).expect(403);
