@@ -2,19 +2,25 @@ import request from 'supertest';
 import { MANDATORY_PLAN } from '../apps/programme/src/domain/mandatory-programme';
 import { KorgooStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
+import { SmtpPeer } from './support/smtp-peer';
 
 type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
+type Sent = { sourceEventId: string; recipientKind: string; unitCode?: string; centreId?: string; channel: string };
+type InboxEntry = { entryId: string; kind: string; referralId: string; orderNumber: string | null; title: Record<string, string> };
 type Started = { referralId: string; centreId: string; sessions: Array<{ index: number; kind: string; startsAt: string; endsAt: string }> };
 
 const HOUR = 3_600_000;
 
 describe('the programme follows each accepted referral to exactly one outcome', () => {
-  const stack = new KorgooStack();
+  const smtp = new SmtpPeer();
+  let stack: KorgooStack;
   let police: string;
   let coordinator: string;
   let admin: string;
 
   beforeAll(async () => {
+    await smtp.start();
+    stack = new KorgooStack({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: 'Korgoo <no-reply@korgoo.test>' });
     await stack.start();
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
     // Five services start one after another; on a shared machine that can take longer than one test.
@@ -22,10 +28,19 @@ describe('the programme follows each accepted referral to exactly one outcome', 
 
   // setClock moves every service: back to the real time after each test, so its orders register and route now.
   afterEach(() => stack.setClock(new Date()));
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await stack.stop();
+    await smtp.stop();
+  });
 
   /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */
-  async function acceptedProgramme(): Promise<{ orderId: string; started: Event<Started>; staff: string; expiresAt: string }> {
+  async function acceptedProgramme(): Promise<{
+    orderId: string;
+    orderNumber: string;
+    started: Event<Started>;
+    staff: string;
+    expiresAt: string;
+  }> {
     const order = protectionOrderBody();
     const created = await request(stack.gateway)
       .post('/api/v1/protection-orders')
@@ -40,7 +55,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     const staff = await stack.centreStaff(admin, routed.payload.centreId);
     await request(stack.gateway).post(`/api/v1/referrals/${routed.payload.referralId}/accept`).auth(staff, { type: 'bearer' }).expect(200);
     const started = await stack.awaitEvent<Event<Started>>('programme.started.v1', (e) => e.correlationId === orderId);
-    return { orderId, started, staff, expiresAt: order.expiresAt };
+    return { orderId, orderNumber: order.orderNumber, started, staff, expiresAt: order.expiresAt };
   }
 
   function record(staff: string, referralId: string, index: number, body: Record<string, unknown>) {
@@ -178,4 +193,88 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(closed.body.programme).toMatchObject({ state: 'closed_by_decision', closure: { reason: 'in_custody' } });
     await stack.awaitEvent<Event>('programme.closed_by_decision.v1', (e) => e.correlationId === orderId);
   });
+
+  function inbox(token: string) {
+    return request(stack.gateway).get('/api/v1/inbox').auth(token, { type: 'bearer' }).expect(200);
+  }
+
+  it('delivers the Article 72 notice to the issuing unit’s inbox and e-mail once, before expiry; an officer of that unit acknowledges it once', async () => {
+    const unitMailbox = 'naryn-riib.duty@police.korgoo.test';
+    await request(stack.gateway)
+      .put('/api/v1/admin/notification-recipients/police-units/naryn-riib')
+      .auth(admin, { type: 'bearer' })
+      .send({ language: 'ru', channels: [{ channel: 'email', address: unitMailbox }] })
+      .expect(200);
+    await request(stack.gateway)
+      .put('/api/v1/admin/notification-recipients/police-units/Naryn RIIB')
+      .auth(admin, { type: 'bearer' })
+      .send({ language: 'ru', channels: [] })
+      .expect(400);
+
+    const { orderId, orderNumber, started, staff, expiresAt } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    await stack.setClock(during(sessions[0]));
+    await record(staff, referralId, 1, { mark: 'attended' }).expect(200);
+    await stack.setClock(during(sessions[1]));
+    await record(staff, referralId, 2, { mark: 'refused' }).expect(200);
+    const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
+
+    const emailed = await stack.awaitEvent<Event<Sent> & { occurredAt: string }>(
+      'notification.sent.v1',
+      (e) => e.payload.sourceEventId === notice.eventId && e.payload.channel === 'email',
+    );
+    expect(emailed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'naryn-riib' });
+    expect(Date.parse(emailed.occurredAt)).toBeLessThan(Date.parse(expiresAt));
+    const mails = smtp.to(unitMailbox).filter((mail) => mail.text.includes(orderNumber));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`Номер ордера: ${orderNumber}`);
+    expect(mails[0].text).toContain(`${bishkek(sessions[1].startsAt)} (время Бишкека): отказ`);
+    expect(mails[0].text).not.toMatch(/Асанов|Took part/);
+
+    const naryn = await inbox(police);
+    const entry = (naryn.body.entries as InboxEntry[]).find((e) => e.kind === 'article72_notice' && e.referralId === referralId)!;
+    expect(entry).toMatchObject({ orderNumber, acknowledgedAt: null });
+    expect(entry.title.ky).toContain(orderNumber);
+
+    // Another unit neither sees nor acknowledges it, and centre staff may not acknowledge for the police.
+    const osh = await stack.policeOfficer(admin, 'osh-city');
+    expect((await inbox(osh)).body.entries.map((e: InboxEntry) => e.entryId)).not.toContain(entry.entryId);
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(osh, { type: 'bearer' }).expect(404);
+    await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(staff, { type: 'bearer' }).expect(403);
+
+    const first = await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(police, { type: 'bearer' }).expect(200);
+    expect(first.body).toMatchObject({ entryId: entry.entryId, recorded: true });
+    const again = await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(police, { type: 'bearer' }).expect(200);
+    expect(again.body).toEqual({ ...first.body, recorded: false });
+    const acknowledged = (await inbox(police)).body.entries.find((e: InboxEntry) => e.entryId === entry.entryId);
+    expect(acknowledged).toMatchObject({ acknowledgedAt: first.body.acknowledgedAt, acknowledgedBy: first.body.acknowledgedBy });
+
+    const audit = await request(stack.gateway)
+      .get('/api/v1/audit-log')
+      .query({ resourceId: entry.entryId, action: 'acknowledge' })
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(audit.body.items.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['refused', 'success', 'success']);
+    expect(smtp.to(unitMailbox).filter((mail) => mail.text.includes(orderNumber))).toHaveLength(1);
+    expect(stack.eventsOn('notification.sent.v1').filter((e) => (e.payload as Sent).sourceEventId === notice.eventId)).toHaveLength(2);
+  });
+
+  it('tells the centre in its inbox when a session’s attendance is left unrecorded', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    await stack.setClock(new Date(new Date(sessions[0].endsAt).getTime() + 25 * HOUR));
+    const alert = await stack.awaitEvent<Event>(
+      'programme.alert.v1',
+      (e) => e.correlationId === orderId && e.payload.audience === 'centre' && e.payload.sessionIndex === 1,
+    );
+    await stack.awaitEvent<Event<Sent>>('notification.sent.v1', (e) => e.payload.sourceEventId === alert.eventId && e.payload.channel === 'inbox');
+    const entries: InboxEntry[] = (await inbox(staff)).body.entries;
+    const reminder = entries.find((e) => e.kind === 'programme_attendance_missing' && e.referralId === referralId);
+    expect(reminder!.title.ru).toMatch(/не отмечено посещение сессии 1/);
+  });
 });
+
+/** Kyrgyzstan keeps UTC+6 all year. */
+function bishkek(iso: string): string {
+  return new Date(Date.parse(iso) + 6 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -103,15 +103,24 @@ export class KorgooStack {
   /** A signed-in staff member of the centre, created by an admin on first use: routing picks the centre, not the test. */
   async centreStaff(adminToken: string, centreId: string): Promise<string> {
     if (!this.staffTokens.has(centreId)) {
-      const username = `staff.${centreId}.${Math.random().toString(36).slice(2, 10)}`;
-      await request(this.gateway)
-        .post('/api/v1/accounts')
-        .auth(adminToken, { type: 'bearer' })
-        .send({ username, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
-        .expect(201);
-      this.staffTokens.set(centreId, await this.login(username, 'a-long-enough-password'));
+      this.staffTokens.set(centreId, await this.newAccount(adminToken, `staff.${centreId}`, { role: 'centre', centreId }));
     }
     return this.staffTokens.get(centreId)!;
+  }
+
+  /** A signed-in police officer of the unit, a new account each call. */
+  async policeOfficer(adminToken: string, unitCode: string): Promise<string> {
+    return this.newAccount(adminToken, `officer.${unitCode}`, { role: 'police', unitCode });
+  }
+
+  private async newAccount(adminToken: string, prefix: string, role: Record<string, string>): Promise<string> {
+    const username = `${prefix}.${Math.random().toString(36).slice(2, 10)}`;
+    await request(this.gateway)
+      .post('/api/v1/accounts')
+      .auth(adminToken, { type: 'bearer' })
+      .send({ username, password: 'a-long-enough-password', displayName: 'Test account', ...role })
+      .expect(201);
+    return this.login(username, 'a-long-enough-password');
   }
 
   private recorder!: EventRecorder;

@@ -19,6 +19,8 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { RECIPIENT_KINDS, RecipientKind } from './vocabulary';
+import { POLICE_UNIT_CODE } from './events/order-registered.v1';
+import { IsScope, Scope } from './scope';
 import { LANGUAGES, type Language } from './vocabulary';
 
 /**
@@ -29,6 +31,7 @@ export const NotificationCommandSubjects = {
   RecipientShow: 'query.notification.recipient.v1',
   RecipientConfigure: 'command.notification.recipient-configure.v1',
   ReferralAcknowledge: 'command.notification.referral-acknowledge.v1',
+  NoticeAcknowledge: 'command.notification.notice-acknowledge.v1',
 } as const;
 export type NotificationCommandSubject = (typeof NotificationCommandSubjects)[keyof typeof NotificationCommandSubjects];
 
@@ -43,6 +46,10 @@ export const INBOX_ENTRY_KINDS = [
   'referral_expired',
   'referral_cancelled',
   'centre_unreachable',
+  'article72_notice',
+  'police_unit_unreachable',
+  'programme_attendance_missing',
+  'programme_cannot_complete',
 ] as const;
 export type InboxEntryKind = (typeof INBOX_ENTRY_KINDS)[number];
 
@@ -89,11 +96,16 @@ export class RecipientSettings {
 
 const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
 
+const UNIT_CODE_MESSAGE = { message: 'unitCode must be a police unit code such as naryn-riib' };
+
 export class RecipientRef {
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @ValidateIf((ref: RecipientRef) => ref.recipientKind === 'centre')
   @Matches(CENTRE_ID, { message: 'centreId must be a centre id such as naryn-asylzat' })
   centreId?: string;
+  @ValidateIf((ref: RecipientRef) => ref.recipientKind === 'police_unit')
+  @Matches(POLICE_UNIT_CODE, UNIT_CODE_MESSAGE)
+  unitCode?: string;
 }
 
 export class ConfigureRecipientCommand extends RecipientSettings {
@@ -101,6 +113,9 @@ export class ConfigureRecipientCommand extends RecipientSettings {
   @ValidateIf((command: ConfigureRecipientCommand) => command.recipientKind === 'centre')
   @Matches(CENTRE_ID, { message: 'centreId must be a centre id such as naryn-asylzat' })
   centreId?: string;
+  @ValidateIf((command: ConfigureRecipientCommand) => command.recipientKind === 'police_unit')
+  @Matches(POLICE_UNIT_CODE, UNIT_CODE_MESSAGE)
+  unitCode?: string;
 }
 
 /** A centre opened or accepted a referral: its notifications about it are acknowledged. */
@@ -110,9 +125,28 @@ export class AcknowledgeReferralCommand {
   @IsIn(['opened', 'accepted']) via: 'opened' | 'accepted';
 }
 
+/**
+ * An officer acknowledges an Article 72 notice in the unit's inbox. The unit scope limits it to the unit the
+ * notice went to; another unit's entry is answered as missing.
+ */
+export class AcknowledgeNoticeCommand {
+  @IsUUID() entryId: string;
+  @IsScope() scope: Scope;
+  @IsUUID() accountId: string;
+}
+
+export interface NoticeAcknowledgement {
+  entryId: string;
+  acknowledgedAt: string;
+  acknowledgedBy: string;
+  /** False when the notice had been acknowledged before: the first acknowledgement stands. */
+  recorded: boolean;
+}
+
 export interface RecipientView {
   recipientKind: RecipientKind;
   centreId: string | null;
+  unitCode: string | null;
   displayName: string;
   language: Language;
   channels: Array<{ channel: ExternalChannel; address: string }>;
@@ -123,6 +157,7 @@ export interface NotificationCommandContracts {
   [NotificationCommandSubjects.RecipientShow]: { request: RecipientRef; reply: { recipient: RecipientView | null } };
   [NotificationCommandSubjects.RecipientConfigure]: { request: ConfigureRecipientCommand; reply: { recipient: RecipientView } };
   [NotificationCommandSubjects.ReferralAcknowledge]: { request: AcknowledgeReferralCommand; reply: { acknowledged: number } };
+  [NotificationCommandSubjects.NoticeAcknowledge]: { request: AcknowledgeNoticeCommand; reply: NoticeAcknowledgement };
 }
 
 export const NotificationCommandRequestClasses: {
@@ -131,4 +166,5 @@ export const NotificationCommandRequestClasses: {
   [NotificationCommandSubjects.RecipientShow]: RecipientRef,
   [NotificationCommandSubjects.RecipientConfigure]: ConfigureRecipientCommand,
   [NotificationCommandSubjects.ReferralAcknowledge]: AcknowledgeReferralCommand,
+  [NotificationCommandSubjects.NoticeAcknowledge]: AcknowledgeNoticeCommand,
 };

@@ -22,8 +22,8 @@ export type IndexIncident = (typeof INDEX_INCIDENTS)[number];
 export const ROUTING_PRIORITIES = ['urgent', 'high', 'standard'] as const;
 export type RoutingPriority = (typeof ROUTING_PRIORITIES)[number];
 
-/** Who the notification service tells about a referral. */
-export const RECIPIENT_KINDS = ['centre', 'coordinators'] as const;
+/** Who the notification service tells: a centre, the coordinators, or the police unit that issued an order. */
+export const RECIPIENT_KINDS = ['centre', 'coordinators', 'police_unit'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** What an account may do is decided by its role alone; auditors read the audit log and nothing else. */

@@ -26,6 +26,7 @@ export type AuditAction =
   | 'create_account'
   | 'change_account'
   | 'search'
+  | 'acknowledge'
   | 'refused';
 
 export type AuditOutcome = 'success' | 'refused';

@@ -49,6 +49,14 @@ export function inScope(order: { unitCode: string | null }, scope: Scope): boole
   return scope.kind === 'national' || (scope.kind === 'unit' && order.unitCode === scope.unitId);
 }
 
+/**
+ * Whose inbox an actor reads. An officer reads the unit's; one without a unit has no inbox, and must never
+ * fall through to the coordinators' national one.
+ */
+export function inboxScope(actor: Actor): Scope | null {
+  return actor.role === 'police' && actor.unitId === null ? null : scopeOf(actor);
+}
+
 /** The centre an actor's scope names, for audit rows; null for a national or unit scope. */
 export function scopedCentre(actor: Actor): string | null {
   return actor.role === 'centre' ? actor.centreId : null;

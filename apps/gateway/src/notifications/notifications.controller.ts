@@ -8,6 +8,8 @@ import {
   NotificationCommandSubject,
   NotificationCommandSubjects,
   CommandSubjects, QuerySubjects,
+  NoticeAcknowledgement,
+  RecipientRef,
   RecipientSettings,
   RecipientView,
 } from '@korgoo/contracts';
@@ -16,12 +18,15 @@ import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { scopeOf } from '../auth/scope';
+import { requireInboxScope } from '../auth/inbox-scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { Audited } from '../audit/audited';
+import { NoticeAcknowledgementResponse } from '../referrals/referral.responses';
 
 /**
  * The delivery side of referrals: the delivery log for coordinators, marking an inbox entry read (which
- * acknowledges a centre's notifications), and the admin's settings of who is told through which channels.
+ * acknowledges a centre's notifications), police acknowledging an Article 72 notice, and the admin's settings
+ * of who is told through which channels.
  */
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -36,6 +41,14 @@ export class NotificationsController {
 
   private command<S extends NotificationCommandSubject>(subject: S, request: NotificationCommandContracts[S]['request']) {
     return this.messaging.client.requestFrom<NotificationCommandContracts, S>(NotificationCommandRequestClasses, subject, request);
+  }
+
+  /** Sets a recipient's language and channels; the audit names it as `kind:id` (`centre:naryn-asylzat`). */
+  private async configure(ref: RecipientRef, settings: RecipientSettings, actor: Actor): Promise<{ recipient: RecipientView }> {
+    const reply = await this.command(NotificationCommandSubjects.RecipientConfigure, { ...settings, ...ref });
+    const id = ref.centreId ?? ref.unitCode;
+    await this.audit.record(actor, 'register', 'notification_recipient', id ? `${ref.recipientKind}:${id}` : ref.recipientKind);
+    return reply;
   }
 
   /** Every attempt to tell anyone about the referral: channel, provider, status, provider message id, time. */
@@ -67,6 +80,53 @@ export class NotificationsController {
     return reply;
   }
 
+  /**
+   * An officer of the unit the notice went to acknowledges it: recorded once, with who and when; asking again
+   * answers the first acknowledgement. Another unit's notice answers 404.
+   */
+  @ApiOperation({ summary: 'Acknowledge an Article 72 notice in the police unit\'s inbox' })
+  @ApiOkResponse({ type: NoticeAcknowledgementResponse })
+  @ApiProblems(401, 403, 404)
+  @Post('inbox/:entryId/acknowledge')
+  @HttpCode(200)
+  @Roles('police')
+  async acknowledgeNotice(
+    @Param('entryId', new ParseUUIDPipe()) entryId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<NoticeAcknowledgement> {
+    const scope = requireInboxScope(actor);
+    const reply = await this.command(NotificationCommandSubjects.NoticeAcknowledge, { entryId, scope, accountId: actor.accountId }).catch(
+      async (error: unknown) => {
+        await this.audit.refusal(actor, 'acknowledge', 'article72_notice', entryId);
+        throw error;
+      },
+    );
+    await this.audit.record(actor, 'acknowledge', 'article72_notice', entryId);
+    return reply;
+  }
+
+  @ApiOperation({ summary: 'Who hears a police unit\'s notices' })
+  @ApiOkResponse({ description: 'The police unit recipient, or null' })
+  @Get('admin/notification-recipients/police-units/:unitCode')
+  @Audited('read', 'notification_recipient', 'unitCode')
+  @Roles('admin')
+  async showPoliceUnit(@Param('unitCode') unitCode: string): Promise<{ recipient: RecipientView | null }> {
+    return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'police_unit', unitCode });
+  }
+
+  /** The unit's language and its channels in the order they are tried; the unit's inbox is always used. */
+  @ApiOperation({ summary: 'Set who hears a police unit\'s notices' })
+  @ApiOkResponse({ description: 'The police unit recipient' })
+  @Put('admin/notification-recipients/police-units/:unitCode')
+  @Roles('admin')
+  async configurePoliceUnit(
+    @Param('unitCode') unitCode: string,
+    @Body() settings: RecipientSettings,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ recipient: RecipientView }> {
+    return this.configure({ recipientKind: 'police_unit', unitCode }, settings, actor);
+  }
+
   @ApiOperation({ summary: 'Who hears coordinator notifications' })
   @ApiOkResponse({ description: 'The coordinators recipient, or null' })
   @Get('admin/notification-recipients/coordinators')
@@ -81,12 +141,7 @@ export class NotificationsController {
   @Put('admin/notification-recipients/coordinators')
   @Roles('admin')
   async configureCoordinators(@Body() settings: RecipientSettings, @CurrentActor() actor: Actor): Promise<{ recipient: RecipientView }> {
-    const reply = await this.command(NotificationCommandSubjects.RecipientConfigure, {
-      ...settings,
-      recipientKind: 'coordinators',
-    });
-    await this.audit.record(actor, 'register', 'notification_recipient', 'coordinators');
-    return reply;
+    return this.configure({ recipientKind: 'coordinators' }, settings, actor);
   }
 
   @ApiOperation({ summary: 'Who hears a centre\'s notifications' })
@@ -108,12 +163,6 @@ export class NotificationsController {
     @Body() settings: RecipientSettings,
     @CurrentActor() actor: Actor,
   ): Promise<{ recipient: RecipientView }> {
-    const reply = await this.command(NotificationCommandSubjects.RecipientConfigure, {
-      ...settings,
-      recipientKind: 'centre',
-      centreId,
-    });
-    await this.audit.record(actor, 'register', 'notification_recipient', `centre:${centreId}`);
-    return reply;
+    return this.configure({ recipientKind: 'centre', centreId }, settings, actor);
   }
 }

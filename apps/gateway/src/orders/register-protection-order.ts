@@ -83,6 +83,8 @@ export class RegisterProtectionOrder {
         },
         screening: request.screening,
         issuingUnit: request.issuingUnit,
+        orderNumber: request.orderNumber,
+        unitCode: scope.unitId,
         personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
       });
       await this.audit.record(actor, 'register', 'protection_order', orderId, tx);

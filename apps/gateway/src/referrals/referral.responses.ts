@@ -51,11 +51,24 @@ export class InboxEntryResponse implements InboxEntryView {
   @ApiProperty({ format: 'uuid' }) entryId: string;
   @ApiProperty({ format: 'uuid' }) referralId: string;
   @ApiProperty() referralNumber: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The police order number, on notices to a police unit' }) orderNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When an officer acknowledged the notice' })
+  acknowledgedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The account that acknowledged the notice' })
+  acknowledgedBy: string | null;
   @ApiProperty({ enum: INBOX_ENTRY_KINDS }) kind: InboxEntryKind;
   @ApiProperty({ type: LocalizedText }) title: LocalizedText;
   @ApiProperty() priority: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class NoticeAcknowledgementResponse {
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty({ format: 'date-time' }) acknowledgedAt: string;
+  @ApiProperty({ format: 'uuid' }) acknowledgedBy: string;
+  @ApiProperty({ description: 'false when the notice had been acknowledged before; the first acknowledgement stands' })
+  recorded: boolean;
 }
 
 export class InboxResponse {

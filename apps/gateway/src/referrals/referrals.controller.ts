@@ -26,6 +26,7 @@ import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { scopedCentre, scopeOf } from '../auth/scope';
+import { requireInboxScope } from '../auth/inbox-scope';
 import { AuditTrail } from '../audit/audit-trail';
 
 @ApiTags('referrals')
@@ -82,13 +83,13 @@ export class ReferralsController {
     return referral;
   }
 
-  /** The in-app inbox: a centre's assignments, or the coordinators' shared inbox. */
-  @ApiOperation({ summary: 'The centre\'s inbox' })
+  /** The in-app inbox: a centre's assignments, a police unit's notices, or the coordinators' shared inbox. */
+  @ApiOperation({ summary: 'The inbox of the caller\'s centre, police unit, or the coordinators' })
   @ApiOkResponse({ type: InboxResponse })
   @Get('inbox')
-  @Roles('coordinator', 'centre')
+  @Roles('coordinator', 'centre', 'police')
   async inbox(@CurrentActor() actor: Actor): Promise<{ entries: InboxEntryView[]; unread: number }> {
-    const reply = await this.messaging.client.request(QuerySubjects.InboxList, { scope: scopeOf(actor) });
+    const reply = await this.messaging.client.request(QuerySubjects.InboxList, { scope: requireInboxScope(actor) });
     await this.audit.record(actor, 'list', 'inbox', scopedCentre(actor));
     return reply;
   }

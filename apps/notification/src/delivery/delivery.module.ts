@@ -29,10 +29,13 @@ import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
 import { Recipients } from '../recipients/recipients';
 import { Acknowledgements } from './acknowledgements';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
+import { OrderReferences } from '../orders/order-references';
 import {
   cancelledIntent,
   escalatedIntent,
   expiredIntent,
+  programmeAlertIntent,
+  refusalNoticeIntent,
   routedIntent,
   unroutableIntent,
 } from './intents';
@@ -53,8 +56,9 @@ function configuredProviders(config: KorgooConfig): ChannelProvider[] {
 }
 
 /**
- * Referral events become notifications: the inbox at once, then the recipient's channels in order, each
- * provider behind its breaker. Also answers the delivery log, recipient settings and acknowledgements.
+ * Referral and programme events become notifications: the inbox at once, then the recipient's channels in
+ * order, each provider behind its breaker. Also answers the delivery log, recipient settings and
+ * acknowledgements.
  */
 @Module({
   controllers: [SmsReceiptsController],
@@ -126,6 +130,21 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     this.messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
       await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
     });
+    const orders = new OrderReferences();
+    this.messaging.on(EventSubjects.OrderRegistered, async ({ payload }, tx) => {
+      // Orders registered before police units carry no unit: no notice can go back to one.
+      if (payload.orderNumber && payload.unitCode) {
+        await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
+      }
+    });
+    this.messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope) => {
+      const order = await orders.find(this.dataSource.manager, envelope.payload.orderId);
+      // The registration is weeks older than any refusal; if it is still missing, redelivery waits for it
+      // and a dead letter (listed and replayable by admins) is what finally says so.
+      if (!order) throw new Error(`no issuing unit known for order ${envelope.payload.orderId}`);
+      await dispatcher.handle(refusalNoticeIntent(envelope, order));
+    });
+    this.messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatcher.handle(programmeAlertIntent(envelope)));
 
     this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => {
       const centreId = centreFilterOf(scope);
@@ -154,7 +173,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     commands.handle(NotificationCommandSubjects.RecipientConfigure, async (command) => {
       const recipient = await this.dataSource.transaction((tx) => recipients.configure(tx, command));
       this.log.info(
-        { recipientKind: recipient.recipientKind, centreId: recipient.centreId, channels: recipient.channels.map((c) => c.channel) },
+        { recipientKind: recipient.recipientKind, centreId: recipient.centreId, unitCode: recipient.unitCode, channels: recipient.channels.map((c) => c.channel) },
         'notification recipient configured',
       );
       return { recipient };
@@ -162,6 +181,14 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     commands.handle(NotificationCommandSubjects.ReferralAcknowledge, async ({ referralId, centreId, via }) => ({
       acknowledged: await this.dataSource.transaction((tx) => acknowledgements.acknowledge(tx, referralId, centreId, via)),
     }));
+    commands.handle(NotificationCommandSubjects.NoticeAcknowledge, async ({ entryId, scope, accountId }) => {
+      if (scope.kind !== 'unit') throw new QueryRejected('forbidden', 'only an officer of the unit acknowledges its notices');
+      const acknowledgement = await this.dataSource.transaction((tx) => acknowledgements.acknowledgeNotice(tx, entryId, scope.unitId, accountId));
+      // Another unit's notice is answered as missing: its existence is not theirs to learn.
+      if (!acknowledgement) throw new QueryRejected('not_found', `no notice ${entryId}`);
+      if (acknowledgement.recorded) this.log.info({ entryId, unitCode: scope.unitId }, 'Article 72 notice acknowledged');
+      return { entryId, ...acknowledgement, acknowledgedAt: acknowledgement.acknowledgedAt.toISOString() };
+    });
   }
 
   /** Every attempt for a referral, oldest first; centre staff see only their centre's. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '@korgoo/contracts';
-import { cancelledIntent, expiredIntent, routedIntent, unreachableNotice } from './intents';
+import { cancelledIntent, expiredIntent, programmeAlertIntent, refusalNoticeIntent, routedIntent, unreachableNotice } from './intents';
 
 function envelope<P>(payload: P): EventEnvelope<P> {
   return {
@@ -14,6 +14,7 @@ function envelope<P>(payload: P): EventEnvelope<P> {
 }
 
 const ids = { referralId: randomUUID(), orderId: randomUUID(), referralNumber: 'R-2026-000042' };
+const unreached = { sourceEventId: 'e-1', orderId: ids.orderId, referralId: ids.referralId, centreId: null, unitCode: null };
 
 describe('who each referral event addresses', () => {
   it('tells the proposed centre, with the facts it needs to plan', () => {
@@ -44,7 +45,81 @@ describe('who each referral event addresses', () => {
   });
 
   it('keys the coordinators’ notice about an unreachable centre to the same event', () => {
-    const notice = unreachableNotice({ sourceEventId: 'e-1', orderId: ids.orderId, referralId: ids.referralId, centreId: 'c-1', referralNumber: ids.referralNumber, priority: 'high' });
-    expect(notice).toMatchObject({ sourceEventId: 'e-1', recipientKind: 'coordinators', kind: 'centre_unreachable', aboutCentreId: 'c-1' });
+    const notice = unreachableNotice({
+      ...unreached,
+      recipientKind: 'centre',
+      centreId: 'c-1',
+      facts: { referralNumber: ids.referralNumber, priority: 'high' },
+    });
+    expect(notice).toMatchObject({ sourceEventId: 'e-1', recipientKind: 'coordinators', kind: 'centre_unreachable', aboutCentreId: 'c-1', priority: 'high' });
+  });
+
+  it('tells the coordinators when a police unit could not be reached with its notice, and nobody when they could not be', () => {
+    const notice = unreachableNotice({
+      ...unreached,
+      recipientKind: 'police_unit',
+      unitCode: 'naryn-riib',
+      facts: { referralNumber: ids.referralNumber, orderNumber: 'TPO-2026-000123' },
+    });
+    expect(notice).toMatchObject({ recipientKind: 'coordinators', kind: 'police_unit_unreachable', unitCode: null });
+    expect(notice!.facts).toEqual({ referralNumber: ids.referralNumber, orderNumber: 'TPO-2026-000123', unitName: 'naryn-riib' });
+    expect(unreachableNotice({ ...unreached, recipientKind: 'coordinators', facts: { referralNumber: ids.referralNumber } })).toBeNull();
+  });
+});
+
+describe('who each programme event addresses', () => {
+  const programme = { ...ids, programmeId: randomUUID(), centreId: 'naryn-asylzat' };
+
+  it('sends the Article 72 notice to the issuing unit with order number, centre and missed sessions, nothing personal', () => {
+    const spec = refusalNoticeIntent(
+      envelope({
+        ...programme,
+        noticeId: randomUUID(),
+        ground: 'explicit_refusal' as const,
+        refusalPolicy: 'second-unexcused-or-cannot-finish',
+        sessionsOffered: 2,
+        missed: [{ index: 2, startsAt: '2026-03-09T04:00:00Z', mark: 'refused' as const }],
+        expiresAt: '2026-03-28T00:00:00Z',
+        reportedAt: '2026-03-09T06:00:00Z',
+      }),
+      { orderNumber: 'TPO-2026-000123', unitCode: 'naryn-riib' },
+    );
+    expect(spec).toMatchObject({
+      recipientKind: 'police_unit',
+      unitCode: 'naryn-riib',
+      centreId: null,
+      kind: 'article72_notice',
+      aboutCentreId: 'naryn-asylzat',
+    });
+    expect(spec.facts).toEqual({
+      referralNumber: ids.referralNumber,
+      orderNumber: 'TPO-2026-000123',
+      refusal: {
+        ground: 'explicit_refusal',
+        refusalPolicy: 'second-unexcused-or-cannot-finish',
+        sessionsOffered: 2,
+        missed: [{ index: 2, startsAt: '2026-03-09T04:00:00Z', mark: 'refused' }],
+        expiresAt: '2026-03-28T00:00:00Z',
+        reportedAt: '2026-03-09T06:00:00Z',
+      },
+    });
+  });
+
+  it('sends a programme alert to the centre or to the coordinators, as its audience says', () => {
+    const alert = { ...programme, kind: 'attendance_missing' as const, sessionIndex: 1, expiresAt: '2026-03-28T00:00:00Z' };
+    expect(programmeAlertIntent(envelope({ ...alert, audience: 'centre' as const }))).toMatchObject({
+      recipientKind: 'centre',
+      centreId: 'naryn-asylzat',
+      kind: 'programme_attendance_missing',
+      facts: { sessionIndex: 1 },
+    });
+    const late = { ...programme, kind: 'cannot_complete_before_expiry' as const, daysBeforeExpiry: 3, expiresAt: '2026-03-28T00:00:00Z' };
+    expect(programmeAlertIntent(envelope({ ...late, audience: 'coordinators' as const }))).toMatchObject({
+      recipientKind: 'coordinators',
+      centreId: null,
+      kind: 'programme_cannot_complete',
+      aboutCentreId: 'naryn-asylzat',
+      facts: { daysBeforeExpiry: 3 },
+    });
   });
 });

@@ -1,5 +1,7 @@
 import {
   EventEnvelope,
+  ProgrammeAlertV1,
+  ProgrammeRefusalReportedV1,
   ReferralCancelledV1,
   ReferralEscalatedV1,
   ReferralExpiredV1,
@@ -18,6 +20,8 @@ export interface IntentSpec {
   referralId: string;
   recipientKind: RecipientKind;
   centreId: string | null;
+  /** The police unit told, for a recipient of kind `police_unit`. */
+  unitCode: string | null;
   kind: MessageKind;
   /** Null when the event does not carry it; the referral's earlier notifications then tell it. */
   priority: RoutingPriority | null;
@@ -31,7 +35,64 @@ function base(envelope: EventEnvelope<{ referralId: string; orderId: string; ref
     sourceEventId: envelope.eventId,
     orderId: envelope.payload.orderId,
     referralId: envelope.payload.referralId,
+    unitCode: null,
   };
+}
+
+/** What the notification service keeps of a registered order: its number and the unit that issued it. */
+export interface OrderReference {
+  orderNumber: string;
+  unitCode: string;
+}
+
+/**
+ * The Article 72 notice goes to the police unit that issued the order, naming the order by its number, the
+ * centre, and the sessions offered and missed with their dates; never the person.
+ */
+export function refusalNoticeIntent(envelope: EventEnvelope<ProgrammeRefusalReportedV1>, order: OrderReference): IntentSpec {
+  const { payload } = envelope;
+  return {
+    ...base(envelope),
+    recipientKind: 'police_unit',
+    centreId: null,
+    unitCode: order.unitCode,
+    kind: 'article72_notice',
+    priority: null,
+    facts: {
+      referralNumber: payload.referralNumber,
+      orderNumber: order.orderNumber,
+      refusal: {
+        ground: payload.ground,
+        refusalPolicy: payload.refusalPolicy,
+        sessionsOffered: payload.sessionsOffered,
+        missed: payload.missed.map(({ index, startsAt, mark }) => ({ index, startsAt, mark })),
+        expiresAt: payload.expiresAt,
+        reportedAt: payload.reportedAt,
+      },
+    },
+    aboutCentreId: payload.centreId,
+  };
+}
+
+const ALERT_KINDS: Record<ProgrammeAlertV1['kind'], MessageKind> = {
+  attendance_missing: 'programme_attendance_missing',
+  cannot_complete_before_expiry: 'programme_cannot_complete',
+};
+
+/** A programme timer ran out: the centre running it or the coordinators, as the alert's audience says. */
+export function programmeAlertIntent(envelope: EventEnvelope<ProgrammeAlertV1>): IntentSpec {
+  const { payload } = envelope;
+  const facts: MessageFacts = {
+    referralNumber: payload.referralNumber,
+    sessionIndex: payload.sessionIndex,
+    daysBeforeExpiry: payload.daysBeforeExpiry,
+    expiresAt: payload.expiresAt,
+  };
+  const kind = ALERT_KINDS[payload.kind];
+  if (payload.audience === 'centre') {
+    return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind, priority: null, facts, aboutCentreId: null };
+  }
+  return { ...coordinators(envelope, kind, null, facts), aboutCentreId: payload.centreId };
 }
 
 /** A new proposal goes to its centre, whether routed first or handed on after a decline or a missed deadline. */
@@ -83,26 +144,40 @@ export function cancelledIntent(envelope: EventEnvelope<ReferralCancelledV1>): I
   return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind: 'referral_cancelled', priority: null, facts, aboutCentreId: null };
 }
 
-/** When every channel of a centre failed, the coordinators are told, with the same guarantees. */
-export function unreachableNotice(intent: {
+/** A delivery that reached no channel of its recipient; the coordinators hear which one and about what. */
+export interface UnreachedDelivery {
   sourceEventId: string;
   orderId: string;
   referralId: string;
-  centreId: string;
-  referralNumber: string;
-  priority: RoutingPriority | null;
-}): IntentSpec {
-  return {
-    sourceEventId: intent.sourceEventId,
-    orderId: intent.orderId,
-    referralId: intent.referralId,
-    recipientKind: 'coordinators',
+  recipientKind: RecipientKind;
+  centreId: string | null;
+  unitCode: string | null;
+  facts: MessageFacts;
+}
+
+/**
+ * When every channel of a centre or a police unit failed, the coordinators are told, with the same
+ * guarantees; the coordinators themselves have no one further to fall back on.
+ */
+export function unreachableNotice(unreached: UnreachedDelivery): IntentSpec | null {
+  const about = {
+    sourceEventId: unreached.sourceEventId,
+    orderId: unreached.orderId,
+    referralId: unreached.referralId,
+    recipientKind: 'coordinators' as const,
     centreId: null,
-    kind: 'centre_unreachable',
-    priority: intent.priority,
-    facts: { referralNumber: intent.referralNumber },
-    aboutCentreId: intent.centreId,
+    unitCode: null,
+    priority: unreached.facts.priority ?? null,
   };
+  const referralNumber = unreached.facts.referralNumber;
+  if (unreached.recipientKind === 'centre' && unreached.centreId) {
+    return { ...about, kind: 'centre_unreachable', facts: { referralNumber }, aboutCentreId: unreached.centreId };
+  }
+  if (unreached.recipientKind === 'police_unit' && unreached.unitCode) {
+    const facts = { referralNumber, orderNumber: unreached.facts.orderNumber, unitName: unreached.unitCode };
+    return { ...about, kind: 'police_unit_unreachable', facts, aboutCentreId: null };
+  }
+  return null;
 }
 
 function coordinators(

@@ -31,6 +31,7 @@ interface IntentRow {
   source_event_id: string;
   recipient_kind: RecipientKind;
   centre_id: string | null;
+  unit_code: string | null;
   order_id: string;
   referral_id: string;
   kind: MessageKind;
@@ -78,19 +79,17 @@ export class NotificationDispatcher {
     const retry = mayRetryLater(runs, this.deps.maxDeliver);
     const intent = await this.ensureIntent(spec);
     const outcome = await this.dispatch(intent, retry);
-    if (outcome === 'unreachable' && intent.recipient_kind === 'centre' && intent.centre_id) {
-      const notice = await this.ensureIntent(
-        unreachableNotice({
-          sourceEventId: intent.source_event_id,
-          orderId: intent.order_id,
-          referralId: intent.referral_id,
-          centreId: intent.centre_id,
-          referralNumber: intent.facts.referralNumber,
-          priority: intent.facts.priority ?? null,
-        }),
-      );
-      await this.dispatch(notice, retry);
-    }
+    if (outcome !== 'unreachable') return;
+    const notice = unreachableNotice({
+      sourceEventId: intent.source_event_id,
+      orderId: intent.order_id,
+      referralId: intent.referral_id,
+      recipientKind: intent.recipient_kind,
+      centreId: intent.centre_id,
+      unitCode: intent.unit_code,
+      facts: intent.facts,
+    });
+    if (notice) await this.dispatch(await this.ensureIntent(notice), retry);
   }
 
   /** One committed step; the relay is woken to publish what it enqueued. */
@@ -113,18 +112,18 @@ export class NotificationDispatcher {
   /** The intent with its channel plan as the recipient had it when the event came, and its inbox entry. */
   private async ensureIntent(spec: IntentSpec): Promise<IntentRow> {
     return this.transaction(async (tx) => {
-      const recipient = await this.deps.recipients.find(tx, spec.recipientKind, spec.centreId);
+      const recipient = await this.deps.recipients.find(tx, spec);
       const priority = spec.priority ?? (await this.priorPriority(tx, spec.referralId)) ?? 'standard';
       const facts: MessageFacts = { ...spec.facts, priority: spec.facts.priority ?? priority };
       if (spec.aboutCentreId) {
-        const about = await this.deps.recipients.find(tx, 'centre', spec.aboutCentreId);
+        const about = await this.deps.recipients.find(tx, { recipientKind: 'centre', centreId: spec.aboutCentreId, unitCode: null });
         facts.centreName = about?.display_name ?? spec.aboutCentreId;
       }
       const intentId = randomUUID();
       const inserted: unknown[] = await tx.query(
         `INSERT INTO notification.delivery_intent
-           (id, source_event_id, recipient_kind, centre_id, order_id, referral_id, kind, language, facts, plan)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan)
+         VALUES ($1, $2, $3, $4, $11, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (source_event_id, recipient_kind) DO NOTHING RETURNING id`,
         [
           intentId,
@@ -137,16 +136,20 @@ export class NotificationDispatcher {
           recipient?.language ?? 'ru',
           JSON.stringify(facts),
           JSON.stringify(recipient?.channels ?? []),
+          spec.unitCode,
         ],
       );
       if (inserted.length > 0) {
         await this.deliverToInbox(tx, intentId, spec, facts, priority);
-        if (!recipient?.channels.length && spec.recipientKind === 'centre') {
-          this.deps.log.warn({ centreId: spec.centreId, referralId: spec.referralId }, 'centre has no channel beyond the inbox');
+        if (!recipient?.channels.length && spec.recipientKind !== 'coordinators') {
+          this.deps.log.warn(
+            { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
+            'recipient has no channel beyond the inbox',
+          );
         }
       }
       const rows: IntentRow[] = await tx.query(
-        `SELECT id, source_event_id, recipient_kind, centre_id, order_id, referral_id, kind, language, facts, plan, outcome
+        `SELECT id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome
            FROM notification.delivery_intent WHERE source_event_id = $1 AND recipient_kind = $2`,
         [spec.sourceEventId, spec.recipientKind],
       );
@@ -168,16 +171,16 @@ export class NotificationDispatcher {
     const notificationId = randomUUID();
     const inserted: unknown[] = await tx.query(
       `INSERT INTO notification.notification
-         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, channel, status, intent_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'inbox', 'delivered', $7)
+         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $8, 'inbox', 'delivered', $7)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [notificationId, spec.sourceEventId, spec.orderId, spec.referralId, spec.recipientKind, spec.centreId, intentId],
+      [notificationId, spec.sourceEventId, spec.orderId, spec.referralId, spec.recipientKind, spec.centreId, intentId, spec.unitCode],
     );
     if (inserted.length === 0) return;
     await tx.query(
       `INSERT INTO notification.inbox_entry
-         (id, notification_id, recipient_kind, centre_id, referral_id, referral_number, kind, priority, title)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
+       VALUES ($1, $2, $3, $4, $10, $11, $5, $6, $7, $8, $9)`,
       [
         randomUUID(),
         notificationId,
@@ -188,6 +191,8 @@ export class NotificationDispatcher {
         spec.kind,
         priority,
         JSON.stringify(inboxTitle(spec.kind, facts)),
+        spec.unitCode,
+        facts.orderNumber ?? null,
       ],
     );
     await tx.query(
@@ -203,6 +208,7 @@ export class NotificationDispatcher {
       sourceEventId: spec.sourceEventId,
       recipientKind: spec.recipientKind,
       centreId: spec.centreId ?? undefined,
+      unitCode: spec.unitCode ?? undefined,
       channel: 'inbox',
     });
   }
@@ -264,11 +270,13 @@ export class NotificationDispatcher {
         failedThisRun: failedThisRun.get(channel) ?? null,
       };
     });
-    // Acknowledging a proposal stops its reminders; a later cancellation must still get through.
-    const acknowledged =
-      intent.kind === 'referral_routed' && intent.centre_id !== null
-        ? await this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id)
-        : false;
+    // Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through.
+    let acknowledged = false;
+    if (intent.kind === 'referral_routed' && intent.centre_id !== null) {
+      acknowledged = await this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id);
+    } else if (intent.kind === 'article72_notice') {
+      acknowledged = await this.deps.acknowledgements.isNoticeAcknowledged(db, intent.id);
+    }
     return { acknowledged, channels, mayRetryLater: retry };
   }
 
@@ -302,10 +310,10 @@ export class NotificationDispatcher {
   private async notificationFor(intent: IntentRow, channel: ExternalChannel): Promise<string> {
     await this.deps.db.query(
       `INSERT INTO notification.notification
-         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, channel, status, intent_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8)
+         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $9, $7, 'pending', $8)
        ON CONFLICT DO NOTHING`,
-      [randomUUID(), intent.source_event_id, intent.order_id, intent.referral_id, intent.recipient_kind, intent.centre_id, channel, intent.id],
+      [randomUUID(), intent.source_event_id, intent.order_id, intent.referral_id, intent.recipient_kind, intent.centre_id, channel, intent.id, intent.unit_code],
     );
     const rows: Array<{ id: string }> = await this.deps.db.query(
       `SELECT id FROM notification.notification WHERE source_event_id = $1 AND recipient_kind = $2 AND channel = $3`,
@@ -369,6 +377,7 @@ export class NotificationDispatcher {
         sourceEventId: intent.source_event_id,
         recipientKind: intent.recipient_kind,
         centreId: intent.centre_id ?? undefined,
+        unitCode: intent.unit_code ?? undefined,
         channel,
       });
       await this.deps.receipts.applyPending(tx, provider, receipt.providerMessageId);
@@ -441,6 +450,7 @@ export class NotificationDispatcher {
         sourceEventId: intent.source_event_id,
         recipientKind: intent.recipient_kind,
         centreId: intent.centre_id ?? undefined,
+        unitCode: intent.unit_code ?? undefined,
         attemptedChannels: attempted,
       });
       return 'unreachable' as const;

@@ -1,13 +1,20 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { centreFilterOf, CommandSubjects, QueryRejected, QuerySubjects, type RecipientKind } from '@korgoo/contracts';
+import { centreFilterOf, CommandSubjects, QueryRejected, QuerySubjects, type RecipientKind, type Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, MESSAGING } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { Acknowledgements } from '../delivery/acknowledgements';
 import { InboxEntry } from './notification.entity';
 
-/** The in-app inbox of each centre and of the coordinators: list with unread count, and mark read. */
+/** Whose inbox a scope opens: a unit's officers their unit's, centre staff their centre's, the rest the coordinators'. */
+function inboxOf(scope: Scope) {
+  if (scope.kind === 'unit') return { recipientKind: 'police_unit' as const, unitCode: scope.unitId };
+  const centreId = centreFilterOf(scope);
+  return centreId === null ? { recipientKind: 'coordinators' as const, centreId: IsNull() } : { recipientKind: 'centre' as const, centreId };
+}
+
+/** The in-app inbox of each centre, each police unit and of the coordinators: list with unread count, and mark read. */
 @Module({})
 export class InboxModule implements OnModuleInit {
   constructor(
@@ -19,8 +26,7 @@ export class InboxModule implements OnModuleInit {
   onModuleInit() {
     const acknowledgements = new Acknowledgements(this.clock);
     this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit }) => {
-      const centreId = centreFilterOf(scope);
-      const where = centreId === null ? { recipientKind: 'coordinators' as const, centreId: IsNull() } : { recipientKind: 'centre' as const, centreId };
+      const where = inboxOf(scope);
       const repository = this.dataSource.getRepository(InboxEntry);
       const [rows, unread] = await Promise.all([
         repository.find({ where, order: { createdAt: 'DESC' }, take: limit ?? 50 }),
@@ -32,6 +38,9 @@ export class InboxModule implements OnModuleInit {
           entryId: row.id,
           referralId: row.referralId,
           referralNumber: row.referralNumber,
+          orderNumber: row.orderNumber,
+          acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+          acknowledgedBy: row.acknowledgedBy,
           kind: row.kind,
           title: row.title,
           priority: row.priority,

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { InboxEntryKind, NotificationChannel, RecipientKind } from '@korgoo/contracts';
 
-
 /** One intent to tell one recipient about one event through one channel: unique, so never sent twice. */
 @Entity({ name: 'notification' })
 export class Notification {
@@ -11,6 +10,7 @@ export class Notification {
   @Column('uuid', { name: 'referral_id' }) referralId: string;
   @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
+  @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
   @Column('text') channel: NotificationChannel;
   /** pending, sent, delivered, failed, undelivered, or skipped when the centre acknowledged first. */
   @Column('text') status: string;
@@ -19,15 +19,20 @@ export class Notification {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-/** What a centre's staff or the coordinators see in their Korgoo inbox. */
+/** What a centre's staff, a police unit's officers or the coordinators see in their Korgoo inbox. */
 @Entity({ name: 'inbox_entry' })
 export class InboxEntry {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'notification_id' }) notificationId: string;
   @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
+  @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
   @Column('uuid', { name: 'referral_id' }) referralId: string;
   @Column('text', { name: 'referral_number' }) referralNumber: string;
+  @Column('text', { name: 'order_number', nullable: true }) orderNumber: string | null;
+  /** An Article 72 notice is acknowledged once, by an officer of the unit. */
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
   @Column('text') kind: InboxEntryKind;
   @Column('text') priority: string;
   @Column('jsonb') title: { ky: string; ru: string; en: string };

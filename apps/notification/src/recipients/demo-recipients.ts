@@ -3,13 +3,14 @@ import { ExternalChannel, Language, RecipientKind } from '@korgoo/contracts';
 export interface DemoRecipient {
   recipientKind: RecipientKind;
   centreId: string | null;
+  unitCode: string | null;
   displayName: string;
   language: Language;
   channels: Array<{ channel: ExternalChannel; address: string }>;
 }
 
 /**
- * DEMO DATA for development: the demo directory's centres (ids as in matching's demo directory) with
+ * DEMO DATA for development: the demo directory's centres (ids as in matching's demo directory) and police units, with
  * addresses that cannot reach anyone: the reserved `.example` domain, the unassigned +996 000 range,
  * and made-up Telegram chat ids.
  */
@@ -30,10 +31,20 @@ const CENTRES: Array<[id: string, name: string, language: Language]> = [
   ['talas-demo', 'Талас кризистик борбору (демо)', 'ky'],
 ];
 
+/** The demo police units (codes as in the gateway's unit directory). */
+const POLICE_UNITS: Array<[code: string, name: string]> = [
+  ['bishkek-oktyabr', 'Октябрь РИИБ'],
+  ['bishkek-sverdlov', 'Свердлов РИИБ'],
+  ['naryn-riib', 'Нарын РИИБ'],
+  ['osh-city', 'Ош шаардык ИИБ'],
+  ['karakol-riib', 'Каракол ШИИБ'],
+];
+
 export const DEMO_RECIPIENTS: DemoRecipient[] = [
   {
     recipientKind: 'coordinators',
     centreId: null,
+    unitCode: null,
     displayName: 'Coordinators',
     language: 'ru',
     channels: [{ channel: 'email', address: 'coordinators@korgoo.example' }],
@@ -41,6 +52,7 @@ export const DEMO_RECIPIENTS: DemoRecipient[] = [
   ...CENTRES.map(([id, name, language], index) => ({
     recipientKind: 'centre' as const,
     centreId: id,
+    unitCode: null,
     displayName: name,
     language,
     channels: [
@@ -48,5 +60,13 @@ export const DEMO_RECIPIENTS: DemoRecipient[] = [
       { channel: 'sms' as const, address: `+996000000${String(index + 1).padStart(3, '0')}` },
       { channel: 'email' as const, address: `${id}@centres.korgoo.example` },
     ],
+  })),
+  ...POLICE_UNITS.map(([code, name]) => ({
+    recipientKind: 'police_unit' as const,
+    centreId: null,
+    unitCode: code,
+    displayName: name,
+    language: 'ru' as const,
+    channels: [{ channel: 'email' as const, address: `${code}@police.korgoo.example` }],
   })),
 ];

@@ -14,49 +14,61 @@ export interface RecipientRow {
   key: string;
   recipient_kind: RecipientKind;
   centre_id: string | null;
+  unit_code: string | null;
   display_name: string;
   language: Language;
   channels: Array<{ channel: ExternalChannel; address: string }>;
   updated_at: Date;
 }
 
-export function recipientKey(recipientKind: RecipientKind, centreId: string | null | undefined): string {
-  return recipientKind === 'coordinators' ? 'coordinators' : `centre:${centreId}`;
+/** Names one recipient: the coordinators, a centre by its id, or a police unit by its code. */
+export interface RecipientAddress {
+  recipientKind: RecipientKind;
+  centreId: string | null;
+  unitCode: string | null;
 }
+
+export function recipientKey({ recipientKind, centreId, unitCode }: RecipientAddress): string {
+  switch (recipientKind) {
+    case 'coordinators':
+      return 'coordinators';
+    case 'centre':
+      return `centre:${centreId}`;
+    case 'police_unit':
+      return `police_unit:${unitCode}`;
+  }
+}
+
+const COLUMNS = 'key, recipient_kind, centre_id, unit_code, display_name, language, channels, updated_at';
 
 /** Who is told, in which language, through which channels in which order. */
 export class Recipients {
-  async find(db: EntityManager, recipientKind: RecipientKind, centreId: string | null): Promise<RecipientRow | null> {
-    const rows: RecipientRow[] = await db.query(
-      `SELECT key, recipient_kind, centre_id, display_name, language, channels, updated_at
-         FROM notification.recipient WHERE key = $1`,
-      [recipientKey(recipientKind, centreId)],
-    );
+  async find(db: EntityManager, address: RecipientAddress): Promise<RecipientRow | null> {
+    const rows: RecipientRow[] = await db.query(`SELECT ${COLUMNS} FROM notification.recipient WHERE key = $1`, [recipientKey(address)]);
     return rows[0] ?? null;
   }
 
   async show(db: EntityManager, ref: RecipientRef): Promise<RecipientView | null> {
-    checkRef(ref);
-    const row = await this.find(db, ref.recipientKind, ref.centreId ?? null);
+    const row = await this.find(db, addressOf(ref));
     return row ? view(row) : null;
   }
 
   async configure(db: EntityManager, command: ConfigureRecipientCommand): Promise<RecipientView> {
-    checkRef(command);
-    const centreId = command.recipientKind === 'centre' ? command.centreId! : null;
-    const channels = command.channels.map(({ channel, address }) => ({ channel, address: address.trim() }));
+    const address = addressOf(command);
+    const channels = command.channels.map(({ channel, address: to }) => ({ channel, address: to.trim() }));
     const rows: RecipientRow[] = await db.query(
-      `INSERT INTO notification.recipient (key, recipient_kind, centre_id, display_name, language, channels)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO notification.recipient (key, recipient_kind, centre_id, unit_code, display_name, language, channels)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (key) DO UPDATE SET
-         display_name = COALESCE($7, notification.recipient.display_name),
+         display_name = COALESCE($8, notification.recipient.display_name),
          language = EXCLUDED.language, channels = EXCLUDED.channels, updated_at = now()
-       RETURNING key, recipient_kind, centre_id, display_name, language, channels, updated_at`,
+       RETURNING ${COLUMNS}`,
       [
-        recipientKey(command.recipientKind, centreId),
-        command.recipientKind,
-        centreId,
-        command.displayName ?? centreId ?? 'Coordinators',
+        recipientKey(address),
+        address.recipientKind,
+        address.centreId,
+        address.unitCode,
+        command.displayName ?? address.centreId ?? address.unitCode ?? 'Coordinators',
         command.language,
         JSON.stringify(channels),
         command.displayName ?? null,
@@ -70,12 +82,13 @@ export class Recipients {
     let added = 0;
     for (const recipient of recipients) {
       const inserted: unknown[] = await db.query(
-        `INSERT INTO notification.recipient (key, recipient_kind, centre_id, display_name, language, channels)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING RETURNING key`,
+        `INSERT INTO notification.recipient (key, recipient_kind, centre_id, unit_code, display_name, language, channels)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING RETURNING key`,
         [
-          recipientKey(recipient.recipientKind, recipient.centreId),
+          recipientKey(recipient),
           recipient.recipientKind,
           recipient.centreId,
+          recipient.unitCode,
           recipient.displayName,
           recipient.language,
           JSON.stringify(recipient.channels),
@@ -87,16 +100,22 @@ export class Recipients {
   }
 }
 
-function checkRef(ref: RecipientRef): void {
-  if (ref.recipientKind === 'coordinators' && ref.centreId !== undefined) {
-    throw new QueryRejected('invalid_request', 'centreId: must be left out for the coordinators');
+/** Exactly the id its kind needs: a centre id for a centre, a unit code for a police unit, none for the coordinators. */
+function addressOf(ref: RecipientRef): RecipientAddress {
+  if (ref.recipientKind !== 'centre' && ref.centreId !== undefined) {
+    throw new QueryRejected('invalid_request', `centreId: must be left out for ${ref.recipientKind}`);
   }
+  if (ref.recipientKind !== 'police_unit' && ref.unitCode !== undefined) {
+    throw new QueryRejected('invalid_request', `unitCode: must be left out for ${ref.recipientKind}`);
+  }
+  return { recipientKind: ref.recipientKind, centreId: ref.centreId ?? null, unitCode: ref.unitCode ?? null };
 }
 
 function view(row: RecipientRow): RecipientView {
   return {
     recipientKind: row.recipient_kind,
     centreId: row.centre_id,
+    unitCode: row.unit_code,
     displayName: row.display_name,
     language: row.language,
     channels: row.channels,

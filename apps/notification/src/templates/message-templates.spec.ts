@@ -129,6 +129,59 @@ describe('message templates', () => {
     expect(title.ky).toContain('R-2026-000042');
   });
 
+  it('the Article 72 notice names the order, the centre and each missed session with its date, in the unit’s language', () => {
+    const notice: MessageFacts = {
+      referralNumber: 'R-2026-000042',
+      orderNumber: 'TPO-2026-000123',
+      centreName: 'Асылзат',
+      refusal: {
+        ground: 'unexcused_absences',
+        refusalPolicy: 'second-unexcused-or-cannot-finish',
+        sessionsOffered: 2,
+        missed: [
+          { index: 1, startsAt: '2026-03-02T04:00:00Z', mark: 'unexcused_absence' },
+          { index: 2, startsAt: '2026-03-09T04:00:00Z', mark: 'unexcused_absence' },
+        ],
+        expiresAt: '2026-03-28T18:00:00Z',
+        reportedAt: '2026-03-09T08:00:00Z',
+      },
+    };
+    const ru = renderEmail('article72_notice', 'ru', notice);
+    expect(ru.subject).toBe('Korgoo R-2026-000042: уведомление по статье 72 КоП');
+    expect(ru.text).toContain('Номер ордера: TPO-2026-000123');
+    expect(ru.text).toContain('Кризисный центр: Асылзат');
+    expect(ru.text).toContain('Основание: неявки без уважительной причины');
+    expect(ru.text).toContain('Предложено сессий: 2');
+    expect(ru.text).toContain('  1 сессия, 2026-03-02 10:00 (время Бишкека): неявка без уважительной причины');
+    expect(ru.text).toContain('  2 сессия, 2026-03-09 10:00 (время Бишкека)');
+    expect(ru.text).toContain('Ордер действует до: 2026-03-29 00:00');
+    expect(ru.text).toContain('Правило: second-unexcused-or-cannot-finish');
+    expect(renderEmail('article72_notice', 'ky', notice).text).toContain('Ордердин номери: TPO-2026-000123');
+    expect(renderEmail('article72_notice', 'en', notice).text).toContain("The person's name is shown only after signing in");
+    expect(inboxTitle('article72_notice', notice).en).toBe(
+      'Protection order TPO-2026-000123: correction programme refused, Article 72 notice (R-2026-000042)',
+    );
+  });
+
+  it('never lets text pose as an order number in a notice', () => {
+    const title = inboxTitle('article72_notice', { referralNumber: 'R-2026-000042', orderNumber: 'Асанов Бакыт\nBcc: x@y' });
+    expect(title.ru).toContain('(неизвестно)');
+    expect(title.ru).not.toMatch(/Асанов/);
+  });
+
+  it('tells the centre or the coordinators which session waits for its attendance, and how many days are left', () => {
+    expect(inboxTitle('programme_attendance_missing', { referralNumber: 'R-2026-000042', sessionIndex: 3 }).ru).toBe(
+      'Направление R-2026-000042: не отмечено посещение сессии 3',
+    );
+    const late = renderEmail('programme_cannot_complete', 'en', {
+      referralNumber: 'R-2026-000042',
+      daysBeforeExpiry: 3,
+      expiresAt: '2026-03-28T18:00:00Z',
+    });
+    expect(late.text).toContain('the programme cannot finish before the order ends (3 days left)');
+    expect(late.text).toContain('Order expires: 2026-03-29 00:00 (Bishkek time)');
+  });
+
   it('writes Bishkek time as UTC+6 and ignores what is not a date', () => {
     expect(bishkekTime('2026-12-31T20:15:00Z')).toBe('2027-01-01 02:15');
     expect(bishkekTime('not a date')).toBeNull();

@@ -1,4 +1,12 @@
-import { InboxEntryKind, Language, REFERRAL_NUMBER, RoutingPriority } from '@korgoo/contracts';
+import {
+  AttendanceMark,
+  InboxEntryKind,
+  Language,
+  ORDER_NUMBER,
+  REFERRAL_NUMBER,
+  RefusalGround,
+  RoutingPriority,
+} from '@korgoo/contracts';
 
 export type MessageKind = InboxEntryKind;
 
@@ -11,8 +19,27 @@ export interface MessageFacts {
   priority?: RoutingPriority;
   acknowledgeBy?: string;
   firstSessionAt?: string;
-  /** The centre's directory name, for messages to coordinators about a centre. */
+  /** The centre's directory name, for messages to coordinators about a centre and notices to the police. */
   centreName?: string;
+  /** The police order number, on an Article 72 notice and on news that one could not be delivered. */
+  orderNumber?: string;
+  /** The police unit's directory name, when coordinators must chase a unit. */
+  unitName?: string;
+  /** The Article 72 notice: what was offered, what was missed and when; codes and dates only. */
+  refusal?: RefusalFacts;
+  /** A programme alert: the session left unrecorded, or the days left before the order ends. */
+  sessionIndex?: number;
+  daysBeforeExpiry?: number;
+  expiresAt?: string;
+}
+
+export interface RefusalFacts {
+  ground: RefusalGround;
+  refusalPolicy: string;
+  sessionsOffered: number;
+  missed: Array<{ index: number; startsAt: string; mark: AttendanceMark }>;
+  expiresAt: string;
+  reportedAt: string;
 }
 
 export type Translations = Record<Language, string>;
@@ -28,7 +55,7 @@ function checkedNumber(referralNumber: unknown): string {
 
 /**
  * SMS and Telegram: anyone holding the phone can read them, so they say that there is something to open
- * in Korgoo and name the referral number, nothing more.
+ * in Korgoo and name the referral number, nothing more (no other digit either: not even an article number).
  */
 const SHORT_TEXTS: Record<MessageKind, (n: string) => Translations> = {
   referral_routed: (n) => ({
@@ -61,6 +88,26 @@ const SHORT_TEXTS: Record<MessageKind, (n: string) => Translations> = {
     ru: `Korgoo: не удалось связаться с центром по направлению ${n}. Откройте Korgoo.`,
     en: `Korgoo: a centre could not be reached about referral ${n}. Please open Korgoo.`,
   }),
+  article72_notice: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча программадан баш тартуу жөнүндө кабарлама. Korgoo системасын ачып, тастыктаңыз.`,
+    ru: `Korgoo: уведомление об отказе от программы по направлению ${n}. Откройте Korgoo и подтвердите.`,
+    en: `Korgoo: notice of a refused programme on referral ${n}. Please open Korgoo and acknowledge it.`,
+  }),
+  police_unit_unreachable: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча баш тартуу жөнүндө кабарлама милицияга жеткен жок. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: уведомление об отказе по направлению ${n} не дошло до милиции. Откройте Korgoo.`,
+    en: `Korgoo: the refusal notice on referral ${n} did not reach the police. Please open Korgoo.`,
+  }),
+  programme_attendance_missing: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча сессиянын катышуусу белгилене элек. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: по направлению ${n} не отмечено посещение сессии. Откройте Korgoo.`,
+    en: `Korgoo: attendance of a session on referral ${n} is not recorded. Please open Korgoo.`,
+  }),
+  programme_cannot_complete: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча программа ордердин мөөнөтүнө чейин бүтпөйт. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: программа по направлению ${n} не успевает завершиться до конца ордера. Откройте Korgoo.`,
+    en: `Korgoo: the programme on referral ${n} cannot finish before the order ends. Please open Korgoo.`,
+  }),
 };
 
 /** The text of an SMS or a Telegram message: depends on nothing but the kind, the language and the number. */
@@ -71,7 +118,7 @@ export function renderShortMessage(kind: MessageKind, language: Language, facts:
 /** Inbox titles keep all three languages: each reader sees their own. */
 export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations {
   const n = checkedNumber(facts.referralNumber);
-  const centre = centreLabel(facts.centreName);
+  const centre = plainLabel(facts.centreName);
   switch (kind) {
     case 'referral_routed':
       return {
@@ -109,6 +156,39 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ru: `Не удалось связаться с центром ${centre.ru} по направлению ${n}`,
         en: `Centre ${centre.en} could not be reached about referral ${n}`,
       };
+    case 'article72_notice': {
+      const order = orderLabel(facts.orderNumber);
+      return {
+        ky: `Коргоо ордери ${order.ky}: түзөтүү программасынан баш тартуу, 72-берене боюнча кабарлама (${n})`,
+        ru: `Охранный ордер ${order.ru}: отказ от коррекционной программы, уведомление по ст. 72 КоП (${n})`,
+        en: `Protection order ${order.en}: correction programme refused, Article 72 notice (${n})`,
+      };
+    }
+    case 'police_unit_unreachable': {
+      const order = orderLabel(facts.orderNumber);
+      const unit = plainLabel(facts.unitName);
+      return {
+        ky: `${order.ky} ордери боюнча 72-берене кабарламасы ${unit.ky} бөлүмүнө жеткен жок (${n})`,
+        ru: `Уведомление по ст. 72 по ордеру ${order.ru} не дошло до подразделения ${unit.ru} (${n})`,
+        en: `The Article 72 notice on order ${order.en} did not reach police unit ${unit.en} (${n})`,
+      };
+    }
+    case 'programme_attendance_missing': {
+      const index = facts.sessionIndex ?? '?';
+      return {
+        ky: `${n} жолдомосу: ${index}-сессиянын катышуусу белгилене элек`,
+        ru: `Направление ${n}: не отмечено посещение сессии ${index}`,
+        en: `Referral ${n}: attendance of session ${index} is not recorded`,
+      };
+    }
+    case 'programme_cannot_complete': {
+      const days = facts.daysBeforeExpiry ?? '?';
+      return {
+        ky: `${n} жолдомосу: программа ордердин мөөнөтү бүткөнгө чейин аяктабайт (${days} күн калды), чечим керек`,
+        ru: `Направление ${n}: программа не успевает завершиться до конца ордера (осталось дней: ${days}), нужно решение`,
+        en: `Referral ${n}: the programme cannot finish before the order ends (${days} days left); a decision is needed`,
+      };
+    }
   }
 }
 
@@ -123,6 +203,21 @@ const LABELS = {
   acknowledgeBy: { ky: 'Тастыктоо мөөнөтү', ru: 'Подтвердить до', en: 'Acknowledge by' },
   firstSessionAt: { ky: 'Биринчи сессия', ru: 'Первая сессия', en: 'First session' },
   bishkek: { ky: 'Бишкек убактысы', ru: 'время Бишкека', en: 'Bishkek time' },
+  orderNumber: { ky: 'Ордердин номери', ru: 'Номер ордера', en: 'Order number' },
+  referralNumber: { ky: 'Жолдомо', ru: 'Направление', en: 'Referral' },
+  centre: { ky: 'Кризистик борбор', ru: 'Кризисный центр', en: 'Crisis centre' },
+  ground: { ky: 'Негиз', ru: 'Основание', en: 'Ground' },
+  sessionsOffered: { ky: 'Сунушталган сессиялар', ru: 'Предложено сессий', en: 'Sessions offered' },
+  missed: { ky: 'Өткөрүлгөн сессиялар', ru: 'Пропущенные сессии', en: 'Sessions missed' },
+  session: { ky: 'сессия', ru: 'сессия', en: 'session' },
+  expiresAt: { ky: 'Ордердин мөөнөтү бүтөт', ru: 'Ордер действует до', en: 'Order expires' },
+  reportedAt: { ky: 'Кабарланган убакыт', ru: 'Время уведомления', en: 'Reported at' },
+  refusalPolicy: { ky: 'Эреже', ru: 'Правило', en: 'Policy' },
+  policeFooter: {
+    ky: 'Адамдын аты-жөнү Korgoo системасына киргенден кийин гана көрүнөт. Кабарламаны Korgoo системасында тастыктаңыз.',
+    ru: 'Имя лица видно только после входа в Korgoo. Подтвердите получение уведомления в Korgoo.',
+    en: "The person's name is shown only after signing in to Korgoo. Please acknowledge the notice in Korgoo.",
+  },
   footer: {
     ky: 'Иштин толук маалыматы Korgoo системасында гана: кирип, кирүүчү билдирүүлөрдү ачыңыз. Бул катта жеке маалымат жок.',
     ru: 'Полные сведения по делу есть только в Korgoo: войдите и откройте входящие. В этом письме нет персональных данных.',
@@ -147,6 +242,9 @@ export function renderEmail(kind: MessageKind, language: Language, facts: Messag
   if (acknowledgeBy) lines.push(`${LABELS.acknowledgeBy[language]}: ${acknowledgeBy} (${LABELS.bishkek[language]})`);
   const firstSession = bishkekTime(facts.firstSessionAt);
   if (firstSession) lines.push(`${LABELS.firstSessionAt[language]}: ${firstSession} (${LABELS.bishkek[language]})`);
+  const expires = bishkekTime(facts.expiresAt);
+  if (expires && kind !== 'article72_notice') lines.push(`${LABELS.expiresAt[language]}: ${expires} (${LABELS.bishkek[language]})`);
+  if (kind === 'article72_notice') lines.push(...noticeLines(language, facts), '', LABELS.policeFooter[language]);
   lines.push('', LABELS.footer[language]);
   return { subject: `Korgoo ${checkedNumber(facts.referralNumber)}: ${SUBJECTS[kind][language]}`, text: lines.join('\n') };
 }
@@ -158,12 +256,66 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   referral_escalated: { ky: 'координатордун чечими керек', ru: 'нужно решение координатора', en: 'coordinator decision needed' },
   referral_expired: { ky: 'мөөнөт өттү', ru: 'срок подтверждения истёк', en: 'acknowledgement deadline passed' },
   centre_unreachable: { ky: 'борборго кабар жеткен жок', ru: 'центр недоступен', en: 'centre could not be reached' },
+  article72_notice: { ky: '72-берене боюнча кабарлама', ru: 'уведомление по статье 72 КоП', en: 'Article 72 notice' },
+  police_unit_unreachable: { ky: 'милицияга кабар жеткен жок', ru: 'милиция недоступна', en: 'police unit could not be reached' },
+  programme_attendance_missing: { ky: 'катышуу белгилене элек', ru: 'посещение не отмечено', en: 'attendance not recorded' },
+  programme_cannot_complete: { ky: 'программа мөөнөтүндө бүтпөйт', ru: 'программа не успевает', en: 'programme cannot finish in time' },
 };
 
-/** Centre names come from the directory; only letters, digits, spaces and a little punctuation pass. */
-function centreLabel(name: string | undefined): Translations {
-  const clean = (name ?? '').replace(/[^\p{L}\p{N} ().,'"«»-]/gu, '').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return clean ? { ky: clean, ru: clean, en: clean } : { ky: 'белгисиз', ru: '(неизвестно)', en: '(unknown)' };
+const GROUNDS: Record<RefusalGround, Translations> = {
+  explicit_refusal: { ky: 'ачык баш тартуу', ru: 'явный отказ', en: 'explicit refusal' },
+  unexcused_absences: { ky: 'жүйөсүз келбей калуулар', ru: 'неявки без уважительной причины', en: 'unexcused absences' },
+  cannot_finish_before_expiry: {
+    ky: 'жүйөсүз келбей калуудан кийин программа ордердин мөөнөтүнө чейин бүтпөйт',
+    ru: 'после неявки программа не может завершиться до конца ордера',
+    en: 'after an unexcused absence the programme can no longer finish before the order ends',
+  },
+};
+
+const MARKS: Record<AttendanceMark, Translations> = {
+  attended: { ky: 'катышты', ru: 'посетил(а)', en: 'attended' },
+  excused_absence: { ky: 'жүйөлүү себеп менен келген жок', ru: 'неявка по уважительной причине', en: 'excused absence' },
+  unexcused_absence: { ky: 'жүйөсүз келген жок', ru: 'неявка без уважительной причины', en: 'unexcused absence' },
+  refused: { ky: 'баш тартты', ru: 'отказ', en: 'refused' },
+};
+
+/** The body of the Article 72 notice: codes, counts and dates; the person stays behind the sign-in. */
+function noticeLines(language: Language, facts: MessageFacts): string[] {
+  const tz = LABELS.bishkek[language];
+  const lines = [
+    `${LABELS.orderNumber[language]}: ${orderLabel(facts.orderNumber)[language]}`,
+    `${LABELS.referralNumber[language]}: ${checkedNumber(facts.referralNumber)}`,
+    `${LABELS.centre[language]}: ${plainLabel(facts.centreName)[language]}`,
+  ];
+  const refusal = facts.refusal;
+  if (!refusal) return lines;
+  if (GROUNDS[refusal.ground]) lines.push(`${LABELS.ground[language]}: ${GROUNDS[refusal.ground][language]}`);
+  if (Number.isInteger(refusal.sessionsOffered)) lines.push(`${LABELS.sessionsOffered[language]}: ${refusal.sessionsOffered}`);
+  lines.push(`${LABELS.missed[language]}:`);
+  for (const missed of Array.isArray(refusal.missed) ? refusal.missed : []) {
+    const at = bishkekTime(missed.startsAt);
+    if (!Number.isInteger(missed.index) || !at || !MARKS[missed.mark]) continue;
+    lines.push(`  ${missed.index} ${LABELS.session[language]}, ${at} (${tz}): ${MARKS[missed.mark][language]}`);
+  }
+  const expires = bishkekTime(refusal.expiresAt);
+  if (expires) lines.push(`${LABELS.expiresAt[language]}: ${expires} (${tz})`);
+  const reported = bishkekTime(refusal.reportedAt);
+  if (reported) lines.push(`${LABELS.reportedAt[language]}: ${reported} (${tz})`);
+  const policy = plainLabel(refusal.refusalPolicy);
+  lines.push(`${LABELS.refusalPolicy[language]}: ${policy[language]}`);
+  return lines;
+}
+
+function orderLabel(orderNumber: string | undefined): Translations {
+  return typeof orderNumber === 'string' && ORDER_NUMBER.test(orderNumber) ? { ky: orderNumber, ru: orderNumber, en: orderNumber } : UNKNOWN;
+}
+
+const UNKNOWN: Translations = { ky: 'белгисиз', ru: '(неизвестно)', en: '(unknown)' };
+
+/** Directory names and policy names: only letters, digits, spaces and a little punctuation pass. */
+function plainLabel(name: unknown): Translations {
+  const clean = (typeof name === 'string' ? name : '').replace(/[^\p{L}\p{N} ().,'"«»-]/gu, '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return clean ? { ky: clean, ru: clean, en: clean } : UNKNOWN;
 }
 
 const BISHKEK_OFFSET_MS = 6 * 3_600_000;

@@ -243,13 +243,29 @@ export interface InboxEntryResponse {
   /** @format uuid */
   referralId: string;
   referralNumber: string;
+  /** The police order number, on notices to a police unit */
+  orderNumber: string | null;
+  /**
+   * When an officer acknowledged the notice
+   * @format date-time
+   */
+  acknowledgedAt: string | null;
+  /**
+   * The account that acknowledged the notice
+   * @format uuid
+   */
+  acknowledgedBy: string | null;
   kind:
     | "referral_routed"
     | "referral_unroutable"
     | "referral_escalated"
     | "referral_expired"
     | "referral_cancelled"
-    | "centre_unreachable";
+    | "centre_unreachable"
+    | "article72_notice"
+    | "police_unit_unreachable"
+    | "programme_attendance_missing"
+    | "programme_cannot_complete";
   title: LocalizedText;
   priority: string;
   /** @format date-time */
@@ -261,6 +277,17 @@ export interface InboxEntryResponse {
 export interface InboxResponse {
   entries: InboxEntryResponse[];
   unread: number;
+}
+
+export interface NoticeAcknowledgementResponse {
+  /** @format uuid */
+  entryId: string;
+  /** @format date-time */
+  acknowledgedAt: string;
+  /** @format uuid */
+  acknowledgedBy: string;
+  /** false when the notice had been acknowledged before; the first acknowledgement stands */
+  recorded: boolean;
 }
 
 export type RecipientSettings = object;

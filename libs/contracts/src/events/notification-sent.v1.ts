@@ -4,7 +4,7 @@ import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 export const NOTIFICATION_CHANNELS = ['inbox', 'email', 'sms', 'telegram'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** notification.sent.v1: a recipient was told about a referral through one channel. */
+/** notification.sent.v1: a recipient was told about a referral or its programme through one channel. */
 export class NotificationSentV1 {
   @IsUUID() notificationId: string;
   @IsUUID() orderId: string;
@@ -12,6 +12,7 @@ export class NotificationSentV1 {
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
+  @IsOptional() @IsString() unitCode?: string;
   @IsIn(NOTIFICATION_CHANNELS) channel: NotificationChannel;
 }
 
@@ -22,5 +23,6 @@ export class NotificationFailedV1 {
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
+  @IsOptional() @IsString() unitCode?: string;
   @IsString({ each: true }) attemptedChannels: string[];
 }

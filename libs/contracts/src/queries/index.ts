@@ -142,6 +142,11 @@ export interface InboxEntryView {
   entryId: string;
   referralId: string;
   referralNumber: string;
+  /** The police order number, on notices to a police unit. */
+  orderNumber: string | null;
+  /** When an officer acknowledged a notice to a police unit, and who. */
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
   kind: InboxEntryKind;
   title: { ky: string; ru: string; en: string };
   priority: string;
