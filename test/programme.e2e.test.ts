@@ -50,6 +50,14 @@ describe('the programme follows each accepted referral to exactly one outcome', 
 
   const during = (session: { startsAt: string }) => new Date(new Date(session.startsAt).getTime() + HOUR);
 
+  /** Session 1 attended, then session 2 recorded as `second` while it runs. */
+  async function attendFirstThenMarkSecond(staff: string, referralId: string, sessions: Started['sessions'], second: Record<string, unknown>) {
+    await stack.setClock(during(sessions[0]));
+    await record(staff, referralId, 1, { mark: 'attended' }).expect(200);
+    await stack.setClock(during(sessions[1]));
+    return record(staff, referralId, 2, second).expect(200);
+  }
+
   it('completes after four attended sessions, and centre, coordinator and police read the completion record', async () => {
     const { orderId, started, staff } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
@@ -91,10 +99,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
   it('reports an explicit refusal in week 2 to the police once, with the sessions offered and missed', async () => {
     const { orderId, started, staff } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
-    await stack.setClock(during(sessions[0]));
-    await record(staff, referralId, 1, { mark: 'attended' }).expect(200);
-    await stack.setClock(during(sessions[1]));
-    const refused = await record(staff, referralId, 2, { mark: 'refused' }).expect(200);
+    const refused = await attendFirstThenMarkSecond(staff, referralId, sessions, { mark: 'refused' });
     expect(refused.body.programme.state).toBe('refused');
 
     const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
@@ -136,6 +141,95 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       sessionsOffered: missed,
     });
     expect((notice.payload.missed as unknown[]).length).toBe(missed);
+  });
+
+  type Plan = Array<{ index: number; kind: string; startsAt: string; endsAt: string }>;
+  type Moved = { excusedIndex: number; sessions: Plan; expiresAt: string };
+
+  /** An excused absence either moves the sessions left or waits for a coordinator; whichever happens first. */
+  async function afterExcuse(orderId: string, index: number, moves: number) {
+    return Promise.race([
+      stack
+        .awaitEvent<Event<Moved>>(
+          'programme.sessions_rescheduled.v1',
+          (e) =>
+            e.correlationId === orderId &&
+            e.payload.excusedIndex === index &&
+            stack.eventsOn('programme.sessions_rescheduled.v1').filter((m) => m.correlationId === orderId).length > moves,
+        )
+        .then((e) => ({ moved: e.payload })),
+      stack
+        .awaitEvent<Event>('programme.alert.v1', (e) => e.correlationId === orderId && e.payload.kind === 'reschedule_needed')
+        .then((e) => ({ alert: e.payload })),
+    ]);
+  }
+
+  /** The rule the calendar must keep: in order, a week apart, the last ending before the order does. */
+  function expectFitsBeforeExpiry(held: Plan, expiresAt: string) {
+    for (let i = 1; i < held.length; i++) {
+      expect(Date.parse(held[i].startsAt) - Date.parse(held[i - 1].startsAt)).toBeGreaterThanOrEqual(MANDATORY_PLAN.minimumGapDays * 24 * HOUR);
+    }
+    expect(Date.parse(held[held.length - 1].endsAt)).toBeLessThanOrEqual(Date.parse(expiresAt));
+  }
+
+  it('moves an excused session to the next free slot before expiry, keeping the later sessions a week apart', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    const excused = await attendFirstThenMarkSecond(staff, referralId, sessions, { mark: 'excused_absence', excuseReason: 'court_hearing' });
+    expect(excused.body.programme.sessions[1].mark).toBe('excused_absence');
+
+    const outcome = await afterExcuse(orderId, 2, 0);
+    if (!('moved' in outcome)) throw new Error(`no make-up found: ${JSON.stringify(outcome.alert)}`);
+    const moved = outcome.moved.sessions;
+    expect(moved.map((s) => s.index)).toEqual([2, 3, 4]);
+    expect(Date.parse(moved[0].startsAt)).toBeGreaterThanOrEqual(Date.parse(sessions[1].endsAt));
+    expectFitsBeforeExpiry([sessions[0], ...moved], outcome.moved.expiresAt);
+
+    const view = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
+    expect(view.body.programme.sessions[1]).toMatchObject({ index: 2, startsAt: moved[0].startsAt, mark: null });
+    expect(view.body.programme.state).toBe('in_progress');
+    // The make-up is a session like any other: attended at its new time, the programme goes on.
+    await stack.setClock(during(moved[0]));
+    const attended = await record(staff, referralId, 2, { mark: 'attended' }).expect(200);
+    expect(attended.body.programme.sessions[1].mark).toBe('attended');
+    expect(stack.eventsOn('programme.sessions_rescheduled.v1').filter((e) => e.correlationId === orderId)).toHaveLength(1);
+  });
+
+  it('sends the programme to a coordinator when an excused session can no longer fit before expiry', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId } = started.payload;
+    let plan: Plan = started.payload.sessions;
+    for (const session of plan.slice(0, 3)) {
+      await stack.setClock(during(session));
+      await record(staff, referralId, session.index, { mark: 'attended' }).expect(200);
+    }
+    // Each excused absence pushes the last session later, until none is left before the order ends.
+    let alert: Record<string, unknown> | null = null;
+    for (let moves = 0; alert === null; moves++) {
+      expect(moves).toBeLessThan(8);
+      await stack.setClock(during(plan[3]));
+      await record(staff, referralId, 4, { mark: 'excused_absence', excuseReason: 'illness_with_document' }).expect(200);
+      const outcome = await afterExcuse(orderId, 4, moves);
+      if ('alert' in outcome) alert = outcome.alert;
+      else {
+        expect(Date.parse(outcome.moved.sessions[0].startsAt)).toBeGreaterThan(Date.parse(plan[3].startsAt));
+        expectFitsBeforeExpiry([...plan.slice(0, 3), ...outcome.moved.sessions], outcome.moved.expiresAt);
+        plan = [...plan.slice(0, 3), ...outcome.moved.sessions];
+      }
+    }
+    expect(alert).toMatchObject({ audience: 'coordinators', sessionIndex: 4, referralId });
+    const view = await request(stack.gateway)
+      .get(`/api/v1/referrals/${referralId}/programme`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    expect(view.body.programme.state).toBe('awaiting_decision');
+    expect(view.body.programme.sessions[3].mark).toBe('excused_absence');
+    const closed = await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/close`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ reason: 'treatment_first' })
+      .expect(200);
+    expect(closed.body.programme.state).toBe('closed_by_decision');
   });
 
   it('reminds the centre once a day after a session left unrecorded, then the coordinators; a coordinator closes with a reason', async () => {

@@ -4,6 +4,7 @@ import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { SettableClock, systemClock } from '@korgoo/platform/core';
 import { CreateProgrammeSchema1796000000000 } from './migrations/1796000000000-create-programme-schema';
+import { ExcusedSessionMoves1796200000000 } from './migrations/1796200000000-excused-session-moves';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { TestClockController } from './test-clock/test-clock.controller';
 
@@ -17,7 +18,7 @@ const clock = config.programme.testClock ? new SettableClock() : systemClock;
     KorgooPlatformModule.forService(config, log, {
       schema: 'programme',
       entities: [],
-      migrations: [CreateProgrammeSchema1796000000000],
+      migrations: [CreateProgrammeSchema1796000000000, ExcusedSessionMoves1796200000000],
     }),
     ProgrammesModule.register(clock),
   ],

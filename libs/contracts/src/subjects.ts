@@ -25,6 +25,7 @@ export const EventSubjects = {
   ProgrammeClosedByDecision: 'programme.closed_by_decision.v1',
   ProgrammeCancelled: 'programme.cancelled.v1',
   ProgrammeAlert: 'programme.alert.v1',
+  ProgrammeSessionsRescheduled: 'programme.sessions_rescheduled.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 

@@ -3,4 +3,5 @@ export * from './completion-record';
 export * from './mandatory-programme';
 export * from './outcome';
 export * from './refusal-policy';
+export * from './reschedule';
 export * from './timers';

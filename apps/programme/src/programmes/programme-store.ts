@@ -145,6 +145,24 @@ export class ProgrammeStore {
     );
   }
 
+  /** Keeps the excused absence as the move's history, then puts the session at its new time, open again. */
+  async moveSession(tx: EntityManager, programmeId: string, s: ProgrammeSession, movedAt: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO programme.session_move (programme_id, session_index, missed_starts_at, excuse_reason, excuse_note,
+         facilitator_note, signed_by, recorded_by, recorded_at, moved_to, moved_at)
+       SELECT programme_id, session_index, starts_at, excuse_reason, excuse_note, facilitator_note, signed_by, recorded_by,
+              recorded_at, $3, $4
+         FROM programme.session WHERE programme_id = $1 AND session_index = $2 AND mark = 'excused_absence'`,
+      [programmeId, s.index, s.startsAt, movedAt],
+    );
+    await tx.query(
+      `UPDATE programme.session SET starts_at = $3, ends_at = $4, facilitator_ids = $5, mark = NULL, excuse_reason = NULL,
+         excuse_note = NULL, facilitator_note = NULL, signed_by = NULL, recorded_by = NULL, recorded_at = NULL
+        WHERE programme_id = $1 AND session_index = $2`,
+      [programmeId, s.index, s.startsAt, s.endsAt, s.facilitatorIds],
+    );
+  }
+
   async saveState(tx: EntityManager, p: StoredProgramme): Promise<void> {
     await tx.query(
       `UPDATE programme.programme SET state = $2, outcome_at = $3, closure_reason = $4, closure_note = $5, closed_by = $6

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import {
   EventSubjects,
+  MoveProgrammeSessionsRequest,
   ProgrammeContracts,
   ProgrammeRequestClasses,
   ProgrammeSessionContracts,
@@ -20,6 +21,7 @@ import { FireTimer } from '../timers/fire-timer';
 import { TimerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
+import { MakeUpSession } from './make-up-session';
 import { ProgrammeStore } from './programme-store';
 import { programmeView } from './programme-view';
 import { RecordAttendance } from './record-attendance';
@@ -74,6 +76,13 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
       );
     };
 
+    const moveInCalendar = (request: MoveProgrammeSessionsRequest) =>
+      sessions.requestFrom<ProgrammeSessionContracts, typeof ProgrammeSessionSubjects.Move>(
+        ProgrammeSessionRequestClasses,
+        ProgrammeSessionSubjects.Move,
+        request,
+      );
+
     const start = new StartProgramme(store, outbox, book, policy, timers, this.clock);
     const cancel = new CancelProgramme(store, outbox, this.clock);
     const attendance = new RecordAttendance(store, outbox, policy, this.clock);
@@ -101,7 +110,9 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
       return { programme: (await view(command.referralId, 'coordinator'))! };
     });
 
-    this.poller = new TimerPoller(outbox, store, new FireTimer(store, outbox, this.clock), this.clock, this.config.programme.timerPollMs, this.log);
+    const makeUp = new MakeUpSession(store, outbox, moveInCalendar, timers, this.clock);
+    const fire = new FireTimer(store, outbox, makeUp, timers, this.clock);
+    this.poller = new TimerPoller(outbox, store, fire, this.clock, this.config.programme.timerPollMs, this.log);
   }
 
   onApplicationBootstrap() {

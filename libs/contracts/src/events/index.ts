@@ -9,6 +9,7 @@ import {
   ProgrammeCompletedV1,
   ProgrammeRefusalReportedV1,
   ProgrammeSessionRecordedV1,
+  ProgrammeSessionsRescheduledV1,
   ProgrammeStartedV1,
 } from './programme.v1';
 import {
@@ -54,6 +55,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ProgrammeClosedByDecision]: ProgrammeClosedByDecisionV1,
   [EventSubjects.ProgrammeCancelled]: ProgrammeCancelledV1,
   [EventSubjects.ProgrammeAlert]: ProgrammeAlertV1,
+  [EventSubjects.ProgrammeSessionsRescheduled]: ProgrammeSessionsRescheduledV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;
