@@ -6,6 +6,8 @@ export const EventSubjects = {
   OrderRegistered: 'order.registered.v1',
   OrderScreeningCorrected: 'order.screening.corrected.v1',
   OrderWithdrawn: 'order.withdrawn.v1',
+  OrderExtended: 'order.extended.v1',
+  OrderCourtDecisionRecorded: 'order.court_decision_recorded.v1',
   RiskAssessed: 'risk.assessed.v1',
   RiskReassessed: 'risk.reassessed.v1',
   ReferralRouted: 'referral.routed.v1',

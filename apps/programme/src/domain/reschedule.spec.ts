@@ -7,42 +7,14 @@ import {
   makeUpRequest,
   moveSessions,
   Programme,
-  ProgrammeSession,
   recordAttendance,
   SessionSlot,
   timersFor,
   whyMakeUpDoesNotFit,
 } from './index';
+import { DAY, HOUR, START, weeklyProgramme } from './weekly-programme.spec-fixture';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const START = new Date('2026-03-02T05:00:00Z');
-
-function session(index: number): ProgrammeSession {
-  const startsAt = new Date(START.getTime() + (index - 1) * 7 * DAY);
-  return {
-    index,
-    kind: index <= 2 ? 'individual' : 'group',
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 4 * HOUR),
-    facilitatorIds: ['f-m', 'f-w'],
-    mark: null,
-    excuseReason: null,
-    recordedAt: null,
-  };
-}
-
-function programme(expiresInDays = 29): Programme {
-  return {
-    id: 'p1',
-    referralId: 'r1',
-    centreId: 'c1',
-    track: 'men',
-    expiresAt: new Date(START.getTime() + expiresInDays * DAY),
-    state: 'scheduled',
-    sessions: [1, 2, 3, 4].map(session),
-  };
-}
+const programme = (expiresInDays = 29): Programme => weeklyProgramme(expiresInDays);
 
 /** Session 1 attended, session 2 missed with a court hearing, recorded an hour after it began. */
 function excusedSecond(expiresInDays = 29): Programme {

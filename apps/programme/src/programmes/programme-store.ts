@@ -102,6 +102,20 @@ export class ProgrammeStore {
     return this.withSessions(db, row);
   }
 
+  /** Every programme of an order (a withdrawn referral's and its successor's), locked for the transaction. */
+  async byOrder(tx: EntityManager, orderId: string): Promise<StoredProgramme[]> {
+    const rows: ProgrammeRow[] = await tx.query('SELECT * FROM programme.programme WHERE order_id = $1 ORDER BY created_at FOR UPDATE', [
+      orderId,
+    ]);
+    const programmes: StoredProgramme[] = [];
+    for (const row of rows) programmes.push(await this.withSessions(tx, row));
+    return programmes;
+  }
+
+  async saveExpiry(tx: EntityManager, p: StoredProgramme): Promise<void> {
+    await tx.query('UPDATE programme.programme SET expires_at = $2, state = $3 WHERE id = $1', [p.id, p.expiresAt, p.state]);
+  }
+
   private async withSessions(db: EntityManager, row: ProgrammeRow): Promise<StoredProgramme> {
     const sessions: SessionRow[] = await db.query(
       'SELECT * FROM programme.session WHERE programme_id = $1 ORDER BY session_index',

@@ -21,6 +21,7 @@ import { FireTimer } from '../timers/fire-timer';
 import { TimerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
+import { ExtendProgramme } from './extend-programme';
 import { MakeUpSession } from './make-up-session';
 import { ProgrammeStore } from './programme-store';
 import { programmeView } from './programme-view';
@@ -89,6 +90,8 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
     const close = new CloseProgramme(store, outbox, this.clock);
     this.messaging.on(EventSubjects.ReferralAccepted, (event, tx) => start.execute(event, tx));
     this.messaging.on(EventSubjects.ReferralCancelled, (event, tx) => cancel.execute(event, tx));
+    const extend = new ExtendProgramme(store, timers, this.clock);
+    this.messaging.on(EventSubjects.OrderExtended, (event, tx) => extend.execute(event, tx));
 
     const commands = this.messaging.queries.family<ProgrammeContracts>(ProgrammeRequestClasses);
     const db = this.dataSource.manager;
