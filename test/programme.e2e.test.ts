@@ -67,6 +67,14 @@ describe('the programme follows each accepted referral to exactly one outcome', 
 
   const during = (session: { startsAt: string }) => new Date(new Date(session.startsAt).getTime() + HOUR);
 
+  /** Session 1 attended, then session 2 recorded as `second` while it runs. */
+  async function attendFirstThenMarkSecond(staff: string, referralId: string, sessions: Started['sessions'], second: Record<string, unknown>) {
+    await stack.setClock(during(sessions[0]));
+    await record(staff, referralId, 1, { mark: 'attended' }).expect(200);
+    await stack.setClock(during(sessions[1]));
+    return record(staff, referralId, 2, second).expect(200);
+  }
+
   it('completes after four attended sessions, and centre, coordinator and police read the completion record', async () => {
     const { orderId, started, staff } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
@@ -108,10 +116,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
   it('reports an explicit refusal in week 2 to the police once, with the sessions offered and missed', async () => {
     const { orderId, started, staff } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
-    await stack.setClock(during(sessions[0]));
-    await record(staff, referralId, 1, { mark: 'attended' }).expect(200);
-    await stack.setClock(during(sessions[1]));
-    const refused = await record(staff, referralId, 2, { mark: 'refused' }).expect(200);
+    const refused = await attendFirstThenMarkSecond(staff, referralId, sessions, { mark: 'refused' });
     expect(refused.body.programme.state).toBe('refused');
 
     const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
@@ -153,6 +158,161 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       sessionsOffered: missed,
     });
     expect((notice.payload.missed as unknown[]).length).toBe(missed);
+  });
+
+  type Plan = Array<{ index: number; kind: string; startsAt: string; endsAt: string }>;
+  type Moved = { excusedIndex: number; sessions: Plan; expiresAt: string };
+
+  /** The ids of this order's moves and alerts seen so far. */
+  const movesOf = (orderId: string) =>
+    new Set(
+      [...stack.eventsOn('programme.sessions_rescheduled.v1'), ...stack.eventsOn('programme.alert.v1')]
+        .filter((e) => e.correlationId === orderId)
+        .map((e) => e.eventId),
+    );
+
+  /** An excused absence either moves the sessions left or waits for a coordinator: whichever comes first after `seen`. */
+  async function afterExcuse(orderId: string, index: number, seen: Set<string>) {
+    return Promise.race([
+      stack
+        .awaitEvent<Event<Moved>>(
+          'programme.sessions_rescheduled.v1',
+          (e) => e.correlationId === orderId && e.payload.excusedIndex === index && !seen.has(e.eventId),
+        )
+        .then((e) => ({ moved: e.payload })),
+      stack
+        .awaitEvent<Event>(
+          'programme.alert.v1',
+          (e) => e.correlationId === orderId && e.payload.kind === 'reschedule_needed' && !seen.has(e.eventId),
+        )
+        .then((e) => ({ alert: e.payload })),
+    ]);
+  }
+
+  /** The rule the calendar must keep: in order, a week apart, the last ending before the order does. */
+  function expectFitsBeforeExpiry(held: Plan, expiresAt: string) {
+    for (let i = 1; i < held.length; i++) {
+      expect(Date.parse(held[i].startsAt) - Date.parse(held[i - 1].startsAt)).toBeGreaterThanOrEqual(MANDATORY_PLAN.minimumGapDays * 24 * HOUR);
+    }
+    expect(Date.parse(held[held.length - 1].endsAt)).toBeLessThanOrEqual(Date.parse(expiresAt));
+  }
+
+  it('moves an excused session to the next free slot before expiry, keeping the later sessions a week apart', async () => {
+    const { orderId, started, staff } = await acceptedProgramme();
+    const { referralId, sessions } = started.payload;
+    const excused = await attendFirstThenMarkSecond(staff, referralId, sessions, { mark: 'excused_absence', excuseReason: 'court_hearing' });
+    expect(excused.body.programme.sessions[1].mark).toBe('excused_absence');
+
+    const outcome = await afterExcuse(orderId, 2, new Set());
+    if (!('moved' in outcome)) throw new Error(`no make-up found: ${JSON.stringify(outcome.alert)}`);
+    const moved = outcome.moved.sessions;
+    expect(moved.map((s) => s.index)).toEqual([2, 3, 4]);
+    expect(Date.parse(moved[0].startsAt)).toBeGreaterThanOrEqual(Date.parse(sessions[1].endsAt));
+    expectFitsBeforeExpiry([sessions[0], ...moved], outcome.moved.expiresAt);
+
+    const view = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
+    expect(view.body.programme.sessions[1]).toMatchObject({ index: 2, startsAt: moved[0].startsAt, mark: null });
+    expect(view.body.programme.state).toBe('in_progress');
+    // The make-up is a session like any other: attended at its new time, the programme goes on.
+    await stack.setClock(during(moved[0]));
+    const attended = await record(staff, referralId, 2, { mark: 'attended' }).expect(200);
+    expect(attended.body.programme.sessions[1].mark).toBe('attended');
+    expect(stack.eventsOn('programme.sessions_rescheduled.v1').filter((e) => e.correlationId === orderId)).toHaveLength(1);
+  });
+
+  /**
+   * Sessions 1-3 attended, then session 4 excused again and again: each make-up pushes it later, until none
+   * is left before the order ends and the programme waits for a coordinator.
+   */
+  async function excusedUntilNothingFits() {
+    const { orderId, started, staff, expiresAt } = await acceptedProgramme();
+    const { referralId } = started.payload;
+    let plan: Plan = started.payload.sessions;
+    for (const session of plan.slice(0, 3)) {
+      await stack.setClock(during(session));
+      await record(staff, referralId, session.index, { mark: 'attended' }).expect(200);
+    }
+    // Each excused absence pushes the last session later, until none is left before the order ends.
+    let alert: Record<string, unknown> | null = null;
+    for (let attempt = 0; alert === null; attempt++) {
+      expect(attempt).toBeLessThan(8);
+      await stack.setClock(during(plan[3]));
+      const seen = movesOf(orderId);
+      await record(staff, referralId, 4, { mark: 'excused_absence', excuseReason: 'illness_with_document' }).expect(200);
+      const outcome = await afterExcuse(orderId, 4, seen);
+      if ('alert' in outcome) alert = outcome.alert;
+      else {
+        expect(Date.parse(outcome.moved.sessions[0].startsAt)).toBeGreaterThan(Date.parse(plan[3].startsAt));
+        expectFitsBeforeExpiry([...plan.slice(0, 3), ...outcome.moved.sessions], outcome.moved.expiresAt);
+        plan = [...plan.slice(0, 3), ...outcome.moved.sessions];
+      }
+    }
+    expect(alert).toMatchObject({ audience: 'coordinators', sessionIndex: 4, referralId });
+    return { orderId, referralId, plan, expiresAt };
+  }
+
+  it('sends the programme to a coordinator when an excused session can no longer fit before expiry', async () => {
+    const { referralId } = await excusedUntilNothingFits();
+    const view = await request(stack.gateway)
+      .get(`/api/v1/referrals/${referralId}/programme`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    expect(view.body.programme.state).toBe('awaiting_decision');
+    expect(view.body.programme.sessions[3].mark).toBe('excused_absence');
+    const closed = await request(stack.gateway)
+      .post(`/api/v1/referrals/${referralId}/programme/close`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ reason: 'treatment_first' })
+      .expect(200);
+    expect(closed.body.programme.state).toBe('closed_by_decision');
+  });
+
+  it('gives a programme waiting for a coordinator the slack of an extension: the excused session moves after all', async () => {
+    const { orderId, referralId, plan, expiresAt } = await excusedUntilNothingFits();
+    const seen = movesOf(orderId);
+    const bad = await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${orderId}/extension`)
+      .auth(police, { type: 'bearer' })
+      .send({ expiresAt: new Date(Date.parse(expiresAt) - HOUR).toISOString() })
+      .expect(400);
+    expect(bad.body.problems).toEqual([{ field: 'expiresAt', rules: [expect.stringMatching(/later than the current expiry/)] }]);
+
+    const extendedTo = new Date(Date.parse(expiresAt) + 14 * 24 * HOUR).toISOString();
+    const extended = await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${orderId}/extension`)
+      .auth(police, { type: 'bearer' })
+      .send({ expiresAt: extendedTo })
+      .expect(200);
+    expect(extended.body).toMatchObject({ expiresAt: extendedTo, firstExpiresAt: new Date(expiresAt).toISOString() });
+
+    const outcome = await afterExcuse(orderId, 4, seen);
+    if (!('moved' in outcome)) throw new Error('the extension gave no slack');
+    expect(outcome.moved.expiresAt).toBe(extendedTo);
+    expect(Date.parse(outcome.moved.sessions[0].endsAt)).toBeGreaterThan(Date.parse(expiresAt));
+    expectFitsBeforeExpiry([...plan.slice(0, 3), ...outcome.moved.sessions], extendedTo);
+    const view = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(coordinator, { type: 'bearer' }).expect(200);
+    expect(view.body.programme).toMatchObject({ state: 'in_progress', expiresAt: extendedTo });
+    expect(view.body.programme.sessions[3]).toMatchObject({ mark: null, startsAt: outcome.moved.sessions[0].startsAt });
+
+    // The court's decision is recorded by the police and shown with the order.
+    const issuedOn = (await request(stack.gateway).get(`/api/v1/protection-orders/${orderId}`).auth(police, { type: 'bearer' }).expect(200)).body
+      .issuedAt.slice(0, 10);
+    await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${orderId}/court-decision`)
+      .auth(police, { type: 'bearer' })
+      .send({ decidedOn: '2020-01-01', reference: '2-1234/26' })
+      .expect(400);
+    await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${orderId}/court-decision`)
+      .auth(police, { type: 'bearer' })
+      .send({ decidedOn: issuedOn, reference: '2-1234/26' })
+      .expect(200);
+    const order = await request(stack.gateway).get(`/api/v1/protection-orders/${orderId}`).auth(coordinator, { type: 'bearer' }).expect(200);
+    expect(order.body).toMatchObject({
+      expiresAt: extendedTo,
+      firstExpiresAt: new Date(expiresAt).toISOString(),
+      courtDecision: { decidedOn: issuedOn, reference: '2-1234/26' },
+    });
   });
 
   it('reminds the centre once a day after a session left unrecorded, then the coordinators; a coordinator closes with a reason', async () => {

@@ -24,6 +24,7 @@ import { AccountsSessions1765000000000 } from './migrations/1765000000000-accoun
 import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
 import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-units';
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
+import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
@@ -53,6 +54,7 @@ const log = createServiceLog(config);
         AuditChain1765000000001,
         PoliceUnits1765000000002,
         ProbationRole1766000000000,
+        OrderExtensionCourtDecision1767000000000,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { CreateProgrammeSchema1796000000000 } from './migrations/1796000000000-create-programme-schema';
+import { ExcusedSessionMoves1796200000000 } from './migrations/1796200000000-excused-session-moves';
 import { ProgrammesModule } from './programmes/programmes.module';
 
 const config = loadConfig('programme');
@@ -13,7 +14,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'programme',
       entities: [],
-      migrations: [CreateProgrammeSchema1796000000000],
+      migrations: [CreateProgrammeSchema1796000000000, ExcusedSessionMoves1796200000000],
     }),
     ProgrammesModule,
   ],

@@ -36,7 +36,7 @@ export const SERVICE_MESSAGING = {
     ],
     asks: [],
   },
-  programme: { publishes: ['programme'], consumes: [E.ReferralAccepted, E.ReferralCancelled], asks: ['matching'] },
+  programme: { publishes: ['programme'], consumes: [E.ReferralAccepted, E.ReferralCancelled, E.OrderExtended], asks: ['matching'] },
   reporting: {
     publishes: [],
     consumes: [

@@ -6,6 +6,8 @@ export const EventSubjects = {
   OrderRegistered: 'order.registered.v1',
   OrderScreeningCorrected: 'order.screening.corrected.v1',
   OrderWithdrawn: 'order.withdrawn.v1',
+  OrderExtended: 'order.extended.v1',
+  OrderCourtDecisionRecorded: 'order.court_decision_recorded.v1',
   RiskAssessed: 'risk.assessed.v1',
   RiskReassessed: 'risk.reassessed.v1',
   ReferralRouted: 'referral.routed.v1',
@@ -25,6 +27,7 @@ export const EventSubjects = {
   ProgrammeClosedByDecision: 'programme.closed_by_decision.v1',
   ProgrammeCancelled: 'programme.cancelled.v1',
   ProgrammeAlert: 'programme.alert.v1',
+  ProgrammeSessionsRescheduled: 'programme.sessions_rescheduled.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 

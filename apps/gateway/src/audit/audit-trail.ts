@@ -13,6 +13,8 @@ export type AuditAction =
   | 'register'
   | 'correct'
   | 'withdraw'
+  | 'extend'
+  | 'record_court_decision'
   | 'replay'
   | 'accept'
   | 'decline'

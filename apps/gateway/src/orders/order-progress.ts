@@ -4,6 +4,11 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { ProtectionOrder } from './protection-order.entity';
 
+export interface CourtDecision {
+  decidedOn: string;
+  reference: string;
+}
+
 export type OrderStage = 'registered' | 'assessed' | 'routed' | 'unroutable' | 'notified';
 
 export interface OrderProgressView {
@@ -12,6 +17,9 @@ export interface OrderProgressView {
   issuingUnit: string;
   issuedAt: string;
   expiresAt: string;
+  /** The expiry first registered, when the order has since been extended. */
+  firstExpiresAt: string | null;
+  courtDecision: CourtDecision | null;
   perpetrator: { fullName: string; sex: string; language: string };
   stage: OrderStage;
   assessment: AssessmentSummary | null;
@@ -39,6 +47,8 @@ export class OrderProgress {
       issuingUnit: order.issuingUnit,
       issuedAt: order.issuedAt.toISOString(),
       expiresAt: order.expiresAt.toISOString(),
+      firstExpiresAt: order.firstExpiresAt?.toISOString() ?? null,
+      courtDecision: courtDecisionOf(order),
       perpetrator: {
         fullName: order.perpetrator.fullName,
         sex: order.perpetrator.sex,
@@ -61,4 +71,8 @@ export function stageOf(
   if (referral) return referral.status === 'unroutable' ? 'unroutable' : 'routed';
   if (assessment) return 'assessed';
   return 'registered';
+}
+
+export function courtDecisionOf(order: ProtectionOrder): CourtDecision | null {
+  return order.courtDecidedOn && order.courtReference ? { decidedOn: order.courtDecidedOn, reference: order.courtReference } : null;
 }

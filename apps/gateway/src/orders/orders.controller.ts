@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrderChangeAccepted, OrderProgressResponse } from './dto/order-progress.response';
+import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderProgressResponse } from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
 import { AssessmentDetail, OdaraScreeningContract, QuerySubjects } from '@korgoo/contracts';
@@ -11,7 +11,7 @@ import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { orderLookupScope } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
-import { WithdrawOrderRequest } from './dto/order-changes.request';
+import { CourtDecisionRequest, ExtendOrderRequest, WithdrawOrderRequest } from './dto/order-changes.request';
 import { OrderChanges } from './order-changes';
 import { OrderListItem, ScopedOrders } from './order-scope';
 import { Page, PageQuery } from '../http/page';
@@ -110,5 +110,37 @@ export class OrdersController {
   ): Promise<{ orderId: string; accepted: true }> {
     await this.changes.withdraw(id, request, actor);
     return { orderId: id, accepted: true };
+  }
+
+  /** The programme takes the new expiry; an outcome already reached stands. */
+  @ApiOperation({ summary: 'Extend a protection order to a later expiry' })
+  @ApiOkResponse({ type: OrderExtendedResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @Post(':id/extension')
+  @Roles('police')
+  @HttpCode(200)
+  async extend(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() request: ExtendOrderRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrderExtendedResponse> {
+    const order = await this.changes.extend(id, request, actor);
+    return { orderId: id, expiresAt: order.expiresAt.toISOString(), firstExpiresAt: order.firstExpiresAt!.toISOString() };
+  }
+
+  /** The court's decision, up to 70 days after the order; shown in the order view. */
+  @ApiOperation({ summary: 'Record the court decision on a protection order' })
+  @ApiOkResponse({ type: CourtDecisionRecordedResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  @Post(':id/court-decision')
+  @Roles('police')
+  @HttpCode(200)
+  async recordCourtDecision(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() request: CourtDecisionRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<CourtDecisionRecordedResponse> {
+    await this.changes.recordCourtDecision(id, request, actor);
+    return { orderId: id, courtDecision: { decidedOn: request.decidedOn, reference: request.reference } };
   }
 }

@@ -9,7 +9,12 @@ export class ProtectionOrder {
   @Column('text', { name: 'body_hash' }) bodyHash: string;
   @Column('text', { name: 'issuing_unit' }) issuingUnit: string;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt: Date;
+  /** The expiry as it stands, later after an extension. */
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  /** The expiry first registered, kept once the order has been extended. */
+  @Column('timestamptz', { name: 'first_expires_at', nullable: true }) firstExpiresAt: Date | null;
+  @Column('date', { name: 'court_decided_on', nullable: true }) courtDecidedOn: string | null;
+  @Column('text', { name: 'court_reference', nullable: true }) courtReference: string | null;
   @Column('jsonb') perpetrator: { fullName: string; birthYear?: number; sex: string; language: string };
   @Column('jsonb', { nullable: true }) victim: { safeContactPhone?: string } | null;
   /** The registering officer's police unit: only that unit's officers see the order. */

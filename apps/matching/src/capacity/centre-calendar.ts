@@ -1,5 +1,5 @@
 import { dayOf, MINUTES_PER_DAY, toBishkekMinutes, weekdayOfDayNumber } from './bishkek-time';
-import type { BookedSession, CentreCapacity, Facilitator, Language, Sex } from './capacity-types';
+import type { BookedSession, CentreCapacity, Facilitator, Language, ProgrammeRules, Sex } from './capacity-types';
 import { canFacilitate, certifiedDayOf, otherSex } from './facilitator-pair';
 import { intersectIntervals, Interval, weeklyIntervals } from './weekly-window';
 
@@ -44,6 +44,21 @@ export interface PlanningWindow {
   lastDay: number;
   sessionMinutes: number;
   stepMinutes: number;
+}
+
+/** The window from `notBefore` to `mustFinishBy` for sessions of the rules' length on their start grid. */
+export function planningWindow(notBefore: Date, mustFinishBy: Date, rules: ProgrammeRules): PlanningWindow {
+  const sessionMinutes = rules.sessionHours * 60;
+  const from = toBishkekMinutes(notBefore);
+  const to = toBishkekMinutes(mustFinishBy);
+  return {
+    notBefore: from,
+    mustFinishBy: to,
+    firstDay: dayOf(from),
+    lastDay: dayOf(to - sessionMinutes),
+    sessionMinutes,
+    stepMinutes: rules.startStepMinutes,
+  };
 }
 
 export interface Staff {

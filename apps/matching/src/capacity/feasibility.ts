@@ -1,5 +1,5 @@
-import { bishkekDateString, dayOf, fromBishkekMinutes, MINUTES_PER_DAY, toBishkekMinutes } from './bishkek-time';
-import { CentreCalendar, PlanningWindow, Slot } from './centre-calendar';
+import { bishkekDateString, fromBishkekMinutes, MINUTES_PER_DAY } from './bishkek-time';
+import { CentreCalendar, PlanningWindow, planningWindow, Slot } from './centre-calendar';
 import {
   CentreCapacity,
   FeasibilityVerdict,
@@ -56,17 +56,8 @@ export function assessFeasibility(
 
   const { language } = request;
   const { lead: leadSex, co: coSex } = pairSexes(request.participantSex);
-  const sessionMinutes = rules.sessionHours * 60;
-  const notBefore = toBishkekMinutes(request.notBefore);
-  const mustFinishBy = toBishkekMinutes(request.mustFinishBy);
-  const window: PlanningWindow = {
-    notBefore,
-    mustFinishBy,
-    firstDay: dayOf(notBefore),
-    lastDay: dayOf(mustFinishBy - sessionMinutes),
-    sessionMinutes,
-    stepMinutes: rules.startStepMinutes,
-  };
+  const window = planningWindow(request.notBefore, request.mustFinishBy, rules);
+  const { notBefore, mustFinishBy, sessionMinutes } = window;
   const latestFirstDay = window.lastDay - (rules.sessionCount - 1) * rules.minDaysBetween;
   const expiry = (): string => bishkekDateString(request.mustFinishBy);
 

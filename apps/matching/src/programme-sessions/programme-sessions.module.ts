@@ -4,7 +4,7 @@ import { ProgrammeSessionContracts, ProgrammeSessionRequestClasses, ProgrammeSes
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { CentreDirectory } from '../directory/centre-directory';
-import { ProgrammeSessions } from './programme-sessions';
+import { NoMakeUpSlot, ProgrammeSessions } from './programme-sessions';
 
 /** Answers the programme service's calendar commands; the programme service never reads matching's tables. */
 @Module({})
@@ -20,6 +20,14 @@ export class ProgrammeSessionsModule implements OnModuleInit {
     commands.handle(ProgrammeSessionSubjects.Book, async ({ referralId }) => ({
       booking: await sessions.book(this.dataSource.manager, referralId),
     }));
+    commands.handle(ProgrammeSessionSubjects.Move, (request) =>
+      this.dataSource
+        .transaction((tx) => sessions.move(tx, request))
+        .catch((error: unknown) => {
+          if (error instanceof NoMakeUpSlot) return { moved: false as const, reason: error.message };
+          throw error;
+        }),
+    );
     commands.handle(ProgrammeSessionSubjects.Release, async ({ referralId, fromIndex }) => ({
       released: await this.dataSource.transaction((tx) => sessions.release(tx, referralId, fromIndex)),
     }));

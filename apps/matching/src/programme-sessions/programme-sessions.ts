@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { ProgrammeBooking, QueryRejected } from '@korgoo/contracts';
+import { BookedProgrammeSession, MovedProgrammeSessions, MoveProgrammeSessionsRequest, ProgrammeBooking, QueryRejected } from '@korgoo/contracts';
+import { planMakeUp } from '../capacity/make-up-plan';
 import { CentreDirectory } from '../directory/centre-directory';
 
 interface BookedRow {
@@ -55,6 +57,63 @@ export class ProgrammeSessions {
     };
   }
 
+  /**
+   * Moves an excused session and the later ones to the earliest slots that still fit, under the centre's
+   * lock as for a booking: the old places are given back and the new ones booked in one transaction, and
+   * nothing changes when no slot fits. A session already moved (its start is no longer the excused one) is
+   * answered as it stands, so a repeated request never moves twice.
+   */
+  async move(tx: EntityManager, request: MoveProgrammeSessionsRequest): Promise<MovedProgrammeSessions> {
+    const [referral]: Array<Pick<BookedRow, 'centre_id' | 'routing'>> = await tx.query(
+      'SELECT centre_id, routing FROM matching.referral WHERE id = $1',
+      [request.referralId],
+    );
+    if (!referral) throw new QueryRejected('not_found', `no referral ${request.referralId}`);
+    const { centre_id: centreId, routing } = referral;
+    // The lock comes before reading the holds, so two moves of one referral take turns and the second sees the first.
+    await this.directory.lockCentre(tx, centreId);
+    const current = (await this.book(tx, request.referralId)).sessions.filter((s) => s.index >= request.fromIndex);
+    const excused = current[0];
+    if (!excused || excused.index !== request.fromIndex) {
+      throw new QueryRejected('not_found', `referral ${request.referralId} holds no session ${request.fromIndex}`);
+    }
+    if (Date.parse(excused.startsAt) !== Date.parse(request.excusedStartsAt)) return { moved: true, sessions: current };
+
+    const [handOff]: Array<{ hand_off: number }> = await tx.query(
+      'SELECT hand_off FROM matching.session_hold WHERE referral_id = $1 AND session_index = $2',
+      [request.referralId, request.fromIndex],
+    );
+    await this.release(tx, request.referralId, request.fromIndex);
+    const notBefore = new Date(request.notBefore);
+    const capacity = (await this.directory.capacities(tx, [centreId], notBefore)).get(centreId)!;
+    const plan = planMakeUp(capacity, {
+      participantSex: routing.participantSex,
+      language: routing.language,
+      sessions: current.map((s) => ({ index: s.index as 1 | 2 | 3 | 4, kind: s.kind })),
+      notBefore,
+      previousStartsAt: request.previousStartsAt ? new Date(request.previousStartsAt) : null,
+      mustFinishBy: new Date(request.mustFinishBy),
+      preferredPairKey: excused.facilitatorIds.join('|'),
+    });
+    if (!plan) throw new NoMakeUpSlot(`no trained pair of centre ${centreId} is free for sessions ${current.map((s) => s.index).join(', ')} before ${request.mustFinishBy}`);
+    const booked = await this.directory.book(tx, centreId, routing.language, plan, randomUUID);
+    for (const { index, bookedSessionId } of booked) {
+      await tx.query(
+        `INSERT INTO matching.session_hold (referral_id, session_index, booked_session_id, hand_off, confirmed_at)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [request.referralId, index, bookedSessionId, handOff.hand_off, notBefore],
+      );
+    }
+    const sessions: BookedProgrammeSession[] = plan.map((s) => ({
+      index: s.index,
+      kind: s.kind,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      facilitatorIds: [s.leadFacilitatorId, s.coFacilitatorId],
+    }));
+    return { moved: true, sessions };
+  }
+
   /** Gives back the sessions from `fromIndex` on; a repeated release finds nothing left and frees nothing. */
   async release(tx: EntityManager, referralId: string, fromIndex: number): Promise<number> {
     const [held]: [Array<{ booked_session_id: string }>, number] = await tx.query(
@@ -68,3 +127,6 @@ export class ProgrammeSessions {
     return held.length;
   }
 }
+
+/** Nothing fits before the deadline: the transaction is rolled back so the old places stay booked. */
+export class NoMakeUpSlot extends Error {}

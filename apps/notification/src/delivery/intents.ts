@@ -77,6 +77,7 @@ export function refusalNoticeIntent(envelope: EventEnvelope<ProgrammeRefusalRepo
 const ALERT_KINDS: Record<ProgrammeAlertV1['kind'], MessageKind> = {
   attendance_missing: 'programme_attendance_missing',
   cannot_complete_before_expiry: 'programme_cannot_complete',
+  reschedule_needed: 'programme_reschedule_needed',
 };
 
 /** A programme timer ran out: the centre running it or the coordinators, as the alert's audience says. */

@@ -108,6 +108,11 @@ const SHORT_TEXTS: Record<MessageKind, (n: string) => Translations> = {
     ru: `Korgoo: программа по направлению ${n} не успевает завершиться до конца ордера. Откройте Korgoo.`,
     en: `Korgoo: the programme on referral ${n} cannot finish before the order ends. Please open Korgoo.`,
   }),
+  programme_reschedule_needed: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча жүйөлүү себеп менен калтырылган сессияга мөөнөтүндө орун табылган жок. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: для пропущенной по уважительной причине сессии по направлению ${n} нет места до конца ордера. Откройте Korgoo.`,
+    en: `Korgoo: no slot before the order ends for an excused session on referral ${n}. Please open Korgoo.`,
+  }),
 };
 
 /** The text of an SMS or a Telegram message: depends on nothing but the kind, the language and the number. */
@@ -189,6 +194,14 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         en: `Referral ${n}: the programme cannot finish before the order ends (${days} days left); a decision is needed`,
       };
     }
+    case 'programme_reschedule_needed': {
+      const index = facts.sessionIndex ?? '?';
+      return {
+        ky: `${n} жолдомосу: ${index}-сессияны ордердин мөөнөтүнө чейин которууга орун жок, чечим керек`,
+        ru: `Направление ${n}: сессию ${index} некуда перенести до конца ордера, нужно решение`,
+        en: `Referral ${n}: session ${index} cannot be moved to a slot before the order ends; a decision is needed`,
+      };
+    }
   }
 }
 
@@ -260,6 +273,7 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   police_unit_unreachable: { ky: 'милицияга кабар жеткен жок', ru: 'милиция недоступна', en: 'police unit could not be reached' },
   programme_attendance_missing: { ky: 'катышуу белгилене элек', ru: 'посещение не отмечено', en: 'attendance not recorded' },
   programme_cannot_complete: { ky: 'программа мөөнөтүндө бүтпөйт', ru: 'программа не успевает', en: 'programme cannot finish in time' },
+  programme_reschedule_needed: { ky: 'сессияны которууга орун жок', ru: 'сессию некуда перенести', en: 'session cannot be moved' },
 };
 
 const GROUNDS: Record<RefusalGround, Translations> = {

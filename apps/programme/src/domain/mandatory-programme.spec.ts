@@ -173,16 +173,16 @@ describe('timers on waiting states', () => {
   it('stays silent when the waiting state was resolved before the timer fell due', () => {
     const p = programme();
     const [reminder] = timersFor(p, DEFAULT_TIMER_SETTINGS);
-    expect(alertWhenDue(p, reminder)).toBe('attendance_missing');
+    expect(alertWhenDue(p, reminder, DEFAULT_TIMER_SETTINGS)).toBe('attendance_missing');
     mark(p, 1, 'attended');
-    expect(alertWhenDue(p, reminder)).toBeNull();
+    expect(alertWhenDue(p, reminder, DEFAULT_TIMER_SETTINGS)).toBeNull();
   });
 
   it('warns before expiry only when the programme cannot complete', () => {
     const p = programme();
     const warning = timersFor(p, DEFAULT_TIMER_SETTINGS).find((t) => t.kind === 'expiry_check')!;
-    expect(alertWhenDue(p, warning)).toBeNull();
+    expect(alertWhenDue(p, warning, DEFAULT_TIMER_SETTINGS)).toBeNull();
     mark(p, 1, 'excused_absence');
-    expect(alertWhenDue(p, warning)).toBe('cannot_complete_before_expiry');
+    expect(alertWhenDue(p, warning, DEFAULT_TIMER_SETTINGS)).toBe('cannot_complete_before_expiry');
   });
 });

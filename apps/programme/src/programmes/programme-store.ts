@@ -102,6 +102,20 @@ export class ProgrammeStore {
     return this.withSessions(db, row);
   }
 
+  /** Every programme of an order (a withdrawn referral's and its successor's), locked for the transaction. */
+  async byOrder(tx: EntityManager, orderId: string): Promise<StoredProgramme[]> {
+    const rows: ProgrammeRow[] = await tx.query('SELECT * FROM programme.programme WHERE order_id = $1 ORDER BY created_at FOR UPDATE', [
+      orderId,
+    ]);
+    const programmes: StoredProgramme[] = [];
+    for (const row of rows) programmes.push(await this.withSessions(tx, row));
+    return programmes;
+  }
+
+  async saveExpiry(tx: EntityManager, p: StoredProgramme): Promise<void> {
+    await tx.query('UPDATE programme.programme SET expires_at = $2, state = $3 WHERE id = $1', [p.id, p.expiresAt, p.state]);
+  }
+
   private async withSessions(db: EntityManager, row: ProgrammeRow): Promise<StoredProgramme> {
     const sessions: SessionRow[] = await db.query(
       'SELECT * FROM programme.session WHERE programme_id = $1 ORDER BY session_index',
@@ -142,6 +156,24 @@ export class ProgrammeStore {
       `UPDATE programme.session SET mark = $3, excuse_reason = $4, excuse_note = $5, facilitator_note = $6, signed_by = $7,
          recorded_by = $8, recorded_at = $9 WHERE programme_id = $1 AND session_index = $2`,
       [programmeId, s.index, s.mark, s.excuseReason, s.excuseNote, s.facilitatorNote, s.signedBy, recordedBy, s.recordedAt],
+    );
+  }
+
+  /** Keeps the excused absence as the move's history, then puts the session at its new time, open again. */
+  async moveSession(tx: EntityManager, programmeId: string, s: ProgrammeSession, movedAt: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO programme.session_move (programme_id, session_index, missed_starts_at, excuse_reason, excuse_note,
+         facilitator_note, signed_by, recorded_by, recorded_at, moved_to, moved_at)
+       SELECT programme_id, session_index, starts_at, excuse_reason, excuse_note, facilitator_note, signed_by, recorded_by,
+              recorded_at, $3, $4
+         FROM programme.session WHERE programme_id = $1 AND session_index = $2 AND mark = 'excused_absence'`,
+      [programmeId, s.index, s.startsAt, movedAt],
+    );
+    await tx.query(
+      `UPDATE programme.session SET starts_at = $3, ends_at = $4, facilitator_ids = $5, mark = NULL, excuse_reason = NULL,
+         excuse_note = NULL, facilitator_note = NULL, signed_by = NULL, recorded_by = NULL, recorded_at = NULL
+        WHERE programme_id = $1 AND session_index = $2`,
+      [programmeId, s.index, s.startsAt, s.endsAt, s.facilitatorIds],
     );
   }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import {
   EventSubjects,
+  MoveProgrammeSessionsRequest,
   ProgrammeContracts,
   ProgrammeRequestClasses,
   ProgrammeSessionContracts,
@@ -19,6 +20,8 @@ import { FireTimer } from '../timers/fire-timer';
 import { timerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
+import { ExtendProgramme } from './extend-programme';
+import { MakeUpSession } from './make-up-session';
 import { DueTimer, ProgrammeStore } from './programme-store';
 import { programmeView } from './programme-view';
 import { RecordAttendance } from './record-attendance';
@@ -69,12 +72,21 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
       );
     };
 
+    const moveInCalendar = (request: MoveProgrammeSessionsRequest) =>
+      sessions.requestFrom<ProgrammeSessionContracts, typeof ProgrammeSessionSubjects.Move>(
+        ProgrammeSessionRequestClasses,
+        ProgrammeSessionSubjects.Move,
+        request,
+      );
+
     const start = new StartProgramme(store, outbox, book, policy, timers, this.clock);
     const cancel = new CancelProgramme(store, outbox, this.clock);
     const attendance = new RecordAttendance(store, outbox, policy, this.clock);
     const close = new CloseProgramme(store, outbox, this.clock);
     this.messaging.on(EventSubjects.ReferralAccepted, (event, tx) => start.execute(event, tx));
     this.messaging.on(EventSubjects.ReferralCancelled, (event, tx) => cancel.execute(event, tx));
+    const extend = new ExtendProgramme(store, timers, this.clock);
+    this.messaging.on(EventSubjects.OrderExtended, (event, tx) => extend.execute(event, tx));
 
     const commands = this.messaging.queries.family<ProgrammeContracts>(ProgrammeRequestClasses);
     const db = this.dataSource.manager;
@@ -96,7 +108,9 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
       return { programme: (await view(command.referralId, 'coordinator'))! };
     });
 
-    this.poller = timerPoller(outbox, store, new FireTimer(store, outbox, this.clock), this.clock, this.config.programme.timerPollMs, this.log);
+    const makeUp = new MakeUpSession(store, outbox, moveInCalendar, timers, this.clock);
+    const fire = new FireTimer(store, outbox, makeUp, timers, this.clock);
+    this.poller = timerPoller(outbox, store, fire, this.clock, this.config.programme.timerPollMs, this.log);
   }
 
   onApplicationBootstrap() {

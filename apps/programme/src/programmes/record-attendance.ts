@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EventSubjects, QueryRejected, RecordAttendanceCommand, RefusalGround } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { Consequence, recordAttendance, RefusalPolicy, settleAfterAttendance } from '../domain';
+import { Consequence, makeUpTimer, recordAttendance, RefusalPolicy, settleAfterAttendance } from '../domain';
 import { firstOpenSession, lockedProgramme, underProgrammeRules } from './programme-access';
 import { programmeFacts } from './programme-facts';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
@@ -41,6 +41,8 @@ export class RecordAttendance {
       stored.facilitatorNote = command.facilitatorNote;
       stored.signedBy = command.signedBy;
       await this.store.saveSession(tx, programme.id, stored, command.actorId);
+      // The make-up is asked of matching by a timer due now: fired once, and retried if matching is away.
+      if (session.mark === 'excused_absence') await this.store.insertTimers(tx, programme.id, [makeUpTimer(session, now)]);
       await this.outbox.enqueue(tx, EventSubjects.ProgrammeSessionRecorded, programme.orderId, {
         ...programmeFacts(programme),
         sessionIndex: session.index,

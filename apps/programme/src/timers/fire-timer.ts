@@ -2,24 +2,29 @@ import { EntityManager } from 'typeorm';
 import { EventSubjects } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { alertWhenDue } from '../domain';
+import { alertWhenDue, TimerSettings } from '../domain';
+import { MakeUpSession } from '../programmes/make-up-session';
 import { programmeFacts } from '../programmes/programme-facts';
 import { DueTimer, ProgrammeStore } from '../programmes/programme-store';
 
 /**
- * Fires one claimed timer in the claiming transaction: an alert when its waiting state is still open,
- * and in every case the mark that it fired, so no replica or restart fires it again.
+ * Fires one claimed timer in the claiming transaction: an alert when its waiting state is still open (or
+ * the make-up of an excused session), and in every case the mark that it fired, so no replica or restart
+ * fires it again.
  */
 export class FireTimer {
   constructor(
     private readonly store: ProgrammeStore,
     private readonly outbox: Outbox,
+    private readonly makeUp: MakeUpSession,
+    private readonly settings: TimerSettings,
     private readonly clock: Clock,
   ) {}
 
   async execute(tx: EntityManager, timer: DueTimer): Promise<void> {
     const programme = await this.store.byId(tx, timer.programmeId);
-    const alert = alertWhenDue(programme, timer);
+    if (timer.kind === 'make_up') await this.makeUp.execute(tx, programme, timer.sessionIndex!);
+    const alert = alertWhenDue(programme, timer, this.settings);
     if (alert) {
       await this.outbox.enqueue(tx, EventSubjects.ProgrammeAlert, programme.orderId, {
         ...programmeFacts(programme),

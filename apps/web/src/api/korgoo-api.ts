@@ -82,6 +82,12 @@ export interface RegisteredOrderResponse {
   created: boolean;
 }
 
+export interface CourtDecisionResponse {
+  /** @format date */
+  decidedOn: string;
+  reference: string;
+}
+
 export interface PerpetratorSummary {
   fullName: string;
   sex: string;
@@ -160,8 +166,17 @@ export interface OrderProgressResponse {
   issuingUnit: string;
   /** @format date-time */
   issuedAt: string;
-  /** @format date-time */
+  /**
+   * As it stands, later after an extension
+   * @format date-time
+   */
   expiresAt: string;
+  /**
+   * The expiry first registered, once extended
+   * @format date-time
+   */
+  firstExpiresAt: string | null;
+  courtDecision: CourtDecisionResponse | null;
   perpetrator: PerpetratorSummary;
   stage: "registered" | "assessed" | "routed" | "unroutable" | "notified";
   assessment: AssessmentSummaryResponse | null;
@@ -183,6 +198,39 @@ export interface WithdrawOrderRequest {
     | "other";
   /** Why, for the record; no personal data */
   note: string;
+}
+
+export interface ExtendOrderRequest {
+  /**
+   * The new expiry; later than the current one
+   * @format date-time
+   */
+  expiresAt: string;
+}
+
+export interface OrderExtendedResponse {
+  /** @format uuid */
+  orderId: string;
+  /** @format date-time */
+  expiresAt: string;
+  /** @format date-time */
+  firstExpiresAt: string;
+}
+
+export interface CourtDecisionRequest {
+  /**
+   * Day of the decision, from the order's issue to 70 days after it
+   * @format date
+   */
+  decidedOn: string;
+  /** The court's case reference; no personal data */
+  reference: string;
+}
+
+export interface CourtDecisionRecordedResponse {
+  /** @format uuid */
+  orderId: string;
+  courtDecision: CourtDecisionResponse;
 }
 
 export interface LocalizedText {

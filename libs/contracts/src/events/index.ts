@@ -1,6 +1,6 @@
 import { EventSubject, EventSubjects } from '../subjects';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1';
-import { OrderScreeningCorrectedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
+import { OrderCourtDecisionRecordedV1, OrderExtendedV1, OrderScreeningCorrectedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
 import { OrderRegisteredV1 } from './order-registered.v1';
 import {
   ProgrammeAlertV1,
@@ -9,6 +9,7 @@ import {
   ProgrammeCompletedV1,
   ProgrammeRefusalReportedV1,
   ProgrammeSessionRecordedV1,
+  ProgrammeSessionsRescheduledV1,
   ProgrammeStartedV1,
 } from './programme.v1';
 import {
@@ -35,6 +36,8 @@ export const EventPayloadClasses = {
   [EventSubjects.OrderRegistered]: OrderRegisteredV1,
   [EventSubjects.OrderScreeningCorrected]: OrderScreeningCorrectedV1,
   [EventSubjects.OrderWithdrawn]: OrderWithdrawnV1,
+  [EventSubjects.OrderExtended]: OrderExtendedV1,
+  [EventSubjects.OrderCourtDecisionRecorded]: OrderCourtDecisionRecordedV1,
   [EventSubjects.RiskAssessed]: RiskAssessedV1,
   [EventSubjects.RiskReassessed]: RiskReassessedV1,
   [EventSubjects.ReferralRouted]: ReferralRoutedV1,
@@ -54,6 +57,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ProgrammeClosedByDecision]: ProgrammeClosedByDecisionV1,
   [EventSubjects.ProgrammeCancelled]: ProgrammeCancelledV1,
   [EventSubjects.ProgrammeAlert]: ProgrammeAlertV1,
+  [EventSubjects.ProgrammeSessionsRescheduled]: ProgrammeSessionsRescheduledV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;

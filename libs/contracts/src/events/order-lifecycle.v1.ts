@@ -1,4 +1,4 @@
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
 
@@ -15,4 +15,18 @@ export class OrderWithdrawnV1 {
   @IsUUID() orderId: string;
   @IsIn(WITHDRAWAL_REASONS) reason: (typeof WITHDRAWAL_REASONS)[number];
   @IsString() @MaxLength(500) note: string;
+}
+
+/** order.extended.v1: the police extended the order; programmes take the new expiry, outcomes already reached stand. */
+export class OrderExtendedV1 {
+  @IsUUID() orderId: string;
+  @IsISO8601() previousExpiresAt: string;
+  @IsISO8601() expiresAt: string;
+}
+
+/** order.court_decision_recorded.v1: the police recorded the court's decision on the order (date and case reference). */
+export class OrderCourtDecisionRecordedV1 {
+  @IsUUID() orderId: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) decidedOn: string;
+  @IsString() @MaxLength(100) reference: string;
 }

@@ -88,7 +88,16 @@ export class ProgrammeCancelledV1 extends ProgrammeFacts {
   @IsISO8601() cancelledAt: string;
 }
 
-export const PROGRAMME_ALERTS = ['attendance_missing', 'cannot_complete_before_expiry'] as const;
+/** programme.sessions_rescheduled.v1: an excused session and those after it moved to new slots before expiry. */
+export class ProgrammeSessionsRescheduledV1 extends ProgrammeFacts {
+  @IsInt() @Min(1) @Max(4) excusedIndex: number;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => ProgrammeSessionPlanV1)
+  sessions: ProgrammeSessionPlanV1[];
+  @IsISO8601() expiresAt: string;
+}
+
+/** `reschedule_needed`: an excused session found no slot before expiry and the programme waits for a coordinator. */
+export const PROGRAMME_ALERTS = ['attendance_missing', 'cannot_complete_before_expiry', 'reschedule_needed'] as const;
 export type ProgrammeAlertKind = (typeof PROGRAMME_ALERTS)[number];
 
 /** programme.alert.v1: a waiting state ran past its timer; the centre or the coordinators must act. */

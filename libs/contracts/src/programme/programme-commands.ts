@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CENTRE_ID } from '../directory';
 import {
   ATTENDANCE_MARKS,
@@ -24,6 +24,7 @@ export type ProgrammeSubject = (typeof ProgrammeSubjects)[keyof typeof Programme
 export const ProgrammeSessionSubjects = {
   Book: 'command.matching.programme-sessions-book.v1',
   Release: 'command.matching.programme-sessions-release.v1',
+  Move: 'command.matching.programme-sessions-move.v1',
 } as const;
 export type ProgrammeSessionSubject = (typeof ProgrammeSessionSubjects)[keyof typeof ProgrammeSessionSubjects];
 
@@ -66,6 +67,24 @@ export class ReleaseProgrammeSessionsRequest {
   /** Sessions from this index on are given back; earlier ones already happened. */
   @IsInt() @Min(1) @Max(4) fromIndex: number;
 }
+
+/**
+ * Move an excused session and the ones after it to the earliest slots that keep the order, a week apart,
+ * before `mustFinishBy`. `excusedStartsAt` names the session as the programme last saw it, so a repeated
+ * request finds the move already made and answers it again instead of moving twice.
+ */
+export class MoveProgrammeSessionsRequest {
+  @IsUUID() referralId: string;
+  @IsInt() @Min(1) @Max(4) fromIndex: number;
+  @IsISO8601({ strict: true }) excusedStartsAt: string;
+  @IsISO8601({ strict: true }) notBefore: string;
+  /** Start of the last session held before the moved ones: the next must come a week after it. */
+  @IsOptional() @IsISO8601({ strict: true }) previousStartsAt?: string;
+  @IsISO8601({ strict: true }) mustFinishBy: string;
+}
+
+/** The sessions from `fromIndex` on at their new times, or why no slot fits before the deadline. */
+export type MovedProgrammeSessions = { moved: true; sessions: BookedProgrammeSession[] } | { moved: false; reason: string };
 
 export interface BookedProgrammeSession {
   index: number;
@@ -153,6 +172,7 @@ export const ProgrammeRequestClasses: { [S in ProgrammeSubject]: new () => Progr
 export interface ProgrammeSessionContracts {
   [ProgrammeSessionSubjects.Book]: { request: ProgrammeSessionsRequest; reply: { booking: ProgrammeBooking } };
   [ProgrammeSessionSubjects.Release]: { request: ReleaseProgrammeSessionsRequest; reply: { released: number } };
+  [ProgrammeSessionSubjects.Move]: { request: MoveProgrammeSessionsRequest; reply: MovedProgrammeSessions };
 }
 
 export const ProgrammeSessionRequestClasses: {
@@ -160,4 +180,5 @@ export const ProgrammeSessionRequestClasses: {
 } = {
   [ProgrammeSessionSubjects.Book]: ProgrammeSessionsRequest,
   [ProgrammeSessionSubjects.Release]: ReleaseProgrammeSessionsRequest,
+  [ProgrammeSessionSubjects.Move]: MoveProgrammeSessionsRequest,
 };

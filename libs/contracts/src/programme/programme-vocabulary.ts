@@ -29,7 +29,8 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const PROGRAMME_OUTCOMES = ['completed', 'refused', 'closed_by_decision', 'expired_unplaced'] as const;
 export type ProgrammeOutcome = (typeof PROGRAMME_OUTCOMES)[number];
 
-export const PROGRAMME_STATES = ['scheduled', 'in_progress', 'cancelled', ...PROGRAMME_OUTCOMES] as const;
+/** `awaiting_decision`: an excused session found no slot before expiry; a coordinator decides. */
+export const PROGRAMME_STATES = ['scheduled', 'in_progress', 'awaiting_decision', 'cancelled', ...PROGRAMME_OUTCOMES] as const;
 export type ProgrammeState = (typeof PROGRAMME_STATES)[number];
 
 /** Why a programme was found refused: an explicit refusal, or absences past the named policy. */

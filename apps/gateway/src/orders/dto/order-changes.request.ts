@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { WITHDRAWAL_REASONS } from '@korgoo/contracts';
 
 export class WithdrawOrderRequest {
@@ -12,4 +12,23 @@ export class WithdrawOrderRequest {
   @MinLength(3)
   @MaxLength(500)
   note: string;
+}
+
+export class ExtendOrderRequest {
+  @ApiProperty({ format: 'date-time', description: 'The new expiry; later than the current one' })
+  @IsISO8601({ strict: true })
+  expiresAt: string;
+}
+
+export class CourtDecisionRequest {
+  @ApiProperty({ format: 'date', description: 'Day of the decision, from the order\'s issue to 70 days after it' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be a date YYYY-MM-DD' })
+  decidedOn: string;
+
+  @ApiProperty({ description: 'The court\'s case reference; no personal data' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(/^[\p{L}\p{N} ./№#-]+$/u, { message: 'reference may hold letters, digits, spaces and . / № # -' })
+  reference: string;
 }

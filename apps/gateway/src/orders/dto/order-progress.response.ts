@@ -35,12 +35,20 @@ export class PerpetratorSummary {
   @ApiProperty() language: string;
 }
 
+export class CourtDecisionResponse {
+  @ApiProperty({ format: 'date' }) decidedOn: string;
+  @ApiProperty() reference: string;
+}
+
 export class OrderProgressResponse implements OrderProgressView {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty() orderNumber: string;
   @ApiProperty() issuingUnit: string;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', description: 'As it stands, later after an extension' }) expiresAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The expiry first registered, once extended' })
+  firstExpiresAt: string | null;
+  @ApiProperty({ type: CourtDecisionResponse, nullable: true }) courtDecision: CourtDecisionResponse | null;
   @ApiProperty({ type: PerpetratorSummary }) perpetrator: PerpetratorSummary;
   @ApiProperty({ enum: ORDER_STAGES }) stage: OrderStage;
   @ApiProperty({ type: AssessmentSummaryResponse, nullable: true }) assessment: AssessmentSummaryResponse | null;
@@ -51,4 +59,15 @@ export class OrderProgressResponse implements OrderProgressView {
 export class OrderChangeAccepted {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ enum: [true] }) accepted: true;
+}
+
+export class OrderExtendedResponse {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time' }) firstExpiresAt: string;
+}
+
+export class CourtDecisionRecordedResponse {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ type: CourtDecisionResponse }) courtDecision: CourtDecisionResponse;
 }

@@ -1,0 +1,85 @@
+import { isFinal, MANDATORY_PLAN, Programme, ProgrammeRuleViolation, ProgrammeSession } from './mandatory-programme';
+
+const DAY_MS = 24 * 3_600_000;
+
+/** What the calendar must find for an excused session: it and every later session, in order, a week apart. */
+export interface MakeUpRequest {
+  fromIndex: number;
+  excusedStartsAt: Date;
+  /** Not before the missed session ended and the absence was recorded. */
+  notBefore: Date;
+  /** The last session held before the moved ones; the make-up comes a week after it. */
+  previousStartsAt: Date | null;
+  mustFinishBy: Date;
+}
+
+export interface SessionSlot {
+  index: number;
+  startsAt: Date;
+  endsAt: Date;
+  facilitatorIds: string[];
+}
+
+/** The session whose excused absence still waits for a make-up, or null when there is nothing to move. */
+export function awaitingMakeUp(programme: Programme, sessionIndex: number): ProgrammeSession | null {
+  if (isFinal(programme.state) || programme.state === 'awaiting_decision') return null;
+  const session = programme.sessions.find((s) => s.index === sessionIndex);
+  return session?.mark === 'excused_absence' ? session : null;
+}
+
+export function makeUpRequest(programme: Programme, excused: ProgrammeSession): MakeUpRequest {
+  const previous = programme.sessions.find((s) => s.index === excused.index - 1);
+  const recorded = excused.recordedAt ?? excused.endsAt;
+  return {
+    fromIndex: excused.index,
+    excusedStartsAt: excused.startsAt,
+    notBefore: new Date(Math.max(excused.endsAt.getTime(), recorded.getTime())),
+    previousStartsAt: previous?.startsAt ?? null,
+    mustFinishBy: programme.expiresAt,
+  };
+}
+
+/**
+ * Which slots still fit: one for every session from the excused one on, in order, each at least the plan's
+ * gap after the one before (the last one held included), the first after the absence, the last ending
+ * before the order expires. Answers why not, or null when they fit.
+ */
+export function whyMakeUpDoesNotFit(programme: Programme, request: MakeUpRequest, slots: SessionSlot[]): string | null {
+  const wanted = programme.sessions.filter((s) => s.index >= request.fromIndex).map((s) => s.index);
+  if (slots.map((s) => s.index).join() !== wanted.join()) return `the new slots must be sessions ${wanted.join(', ')} in order`;
+  const gap = MANDATORY_PLAN.minimumGapDays * DAY_MS;
+  let earliest = Math.max(request.notBefore.getTime(), (request.previousStartsAt?.getTime() ?? -Infinity) + gap);
+  for (const slot of slots) {
+    if (slot.startsAt.getTime() < earliest) return `session ${slot.index} would come too early, before ${new Date(earliest).toISOString()}`;
+    if (slot.endsAt.getTime() <= slot.startsAt.getTime()) return `session ${slot.index} would end before it starts`;
+    earliest = slot.startsAt.getTime() + gap;
+  }
+  const last = slots[slots.length - 1];
+  if (last.endsAt.getTime() > request.mustFinishBy.getTime()) return `session ${last.index} would end after the order expires`;
+  return null;
+}
+
+/**
+ * Moves the excused session and those after it to the slots found; the excused one is open again at its
+ * new time, and the absence itself is kept by the caller as the move's history.
+ */
+export function moveSessions(programme: Programme, request: MakeUpRequest, slots: SessionSlot[]): ProgrammeSession[] {
+  const why = whyMakeUpDoesNotFit(programme, request, slots);
+  if (why) throw new ProgrammeRuleViolation('invalid_plan', why);
+  return slots.map((slot) => {
+    const session = programme.sessions.find((s) => s.index === slot.index)!;
+    session.startsAt = slot.startsAt;
+    session.endsAt = slot.endsAt;
+    session.facilitatorIds = slot.facilitatorIds;
+    session.mark = null;
+    session.excuseReason = null;
+    session.recordedAt = null;
+    return session;
+  });
+}
+
+/** No slot fits before expiry: the programme waits for a coordinator to decide (close, or an extension). */
+export function awaitDecision(programme: Programme): void {
+  if (isFinal(programme.state)) throw new ProgrammeRuleViolation('programme_closed', `the programme already ended as ${programme.state}`);
+  programme.state = 'awaiting_decision';
+}
