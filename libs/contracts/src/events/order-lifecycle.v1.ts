@@ -1,4 +1,4 @@
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
 
@@ -10,9 +10,11 @@ export class OrderScreeningCorrectedV1 {
 
 export const WITHDRAWAL_REASONS = ['revoked_by_police', 'cancelled_by_court', 'registered_in_error', 'other'] as const;
 
-/** order.withdrawn.v1: the order no longer stands; held capacity is released and the referral cancelled. */
+/**
+ * order.withdrawn.v1: the order no longer stands; held capacity is released and the referral cancelled.
+ * The officer's note stays with the order in the gateway.
+ */
 export class OrderWithdrawnV1 {
   @IsUUID() orderId: string;
   @IsIn(WITHDRAWAL_REASONS) reason: (typeof WITHDRAWAL_REASONS)[number];
-  @IsString() @MaxLength(500) note: string;
 }

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { POLICE_UNIT_CODE } from '../directory';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
@@ -11,8 +12,8 @@ export class OrderRegisteredV1 {
   @Nested(() => OrderPeriod) period: OrderPeriod;
   @Nested(() => ProgrammeParticipant) participant: ProgrammeParticipant;
   @Nested(() => OdaraScreeningContract) screening: OdaraScreeningContract;
-  /** The police unit that issued the order, as registered: counted per unit in the indicators. */
-  @IsOptional() @IsString() @MaxLength(200) issuingUnit?: string;
+  /** The registering officer's police unit, by code: counted per unit in the indicators. */
+  @IsOptional() @Matches(POLICE_UNIT_CODE, { message: 'unitCode must be a police unit code' }) unitCode?: string;
   /** A keyed hash of the person's ПИН made in the gateway; links repeat orders without the number. */
   @IsOptional() @Matches(PERSON_REF, { message: 'personRef must be 64 hex digits' }) personRef?: string;
 }
