@@ -55,7 +55,7 @@ function buildScreenings(count: number): OdaraScreening[] {
       delete items.barriersToSupport;
       screening.supportBarriers = Object.fromEntries(SUPPORT_BARRIER_KEYS.map((key) => [key, answer(unknownRate)]));
     }
-    if (next() < 0.1) screening.override = { priority: pick(ROUTING_PRIORITIES), reason: 'Officer judgement' };
+    if (next() < 0.1) screening.override = { priority: pick(ROUTING_PRIORITIES) };
     screenings.push(screening);
   }
   return screenings;

@@ -310,7 +310,7 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     const before = await heldSessions(referralId);
     await post(`/api/v1/referrals/${referralId}/accept`, await staff(centreId)).expect(200);
 
-    await stack.publish('order.withdrawn.v1', orderId, { orderId, reason: 'cancelled_by_court', note: 'Решение суда' }, 'gateway');
+    await stack.publish('order.withdrawn.v1', orderId, { orderId, reason: 'cancelled_by_court' }, 'gateway');
     const cancelled = await stack.awaitEvent('referral.cancelled.v1', (e) => e.payload.referralId === referralId);
     expect(cancelled.payload).toMatchObject({ centreId });
     expect(await holds(referralId)).toEqual([]);
@@ -319,7 +319,7 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     expect(rows[rows.length - 1]).toMatchObject({ from_status: 'accepted', to_status: 'cancelled', actor_kind: 'police', reason_code: 'cancelled_by_court', note: null });
 
     const early = randomUUID();
-    await stack.publish('order.withdrawn.v1', early, { orderId: early, reason: 'registered_in_error', note: '' }, 'gateway');
+    await stack.publish('order.withdrawn.v1', early, { orderId: early, reason: 'registered_in_error' }, 'gateway');
     await eventually(() => stack.sql('SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1', [early]), (r) => r.length === 1);
     const eventId = await stack.publish('risk.assessed.v1', early, riskAssessed({ orderId: early }));
     // The inbox row commits with the handling: once it is there, the assessment was seen and passed over.

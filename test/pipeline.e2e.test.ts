@@ -64,6 +64,39 @@ describe('a protection order flows through gateway, risk, matching and notificat
     expect(changed.body.conflict.field).toBe('orderNumber');
   });
 
+  it('keeps the officer\'s own words with the order: events carry codes and a coarse place only', async () => {
+    const body = protectionOrderBody({
+      perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { lat: 42.874_612_3, lng: 74.569_876_5 } },
+    });
+    const screening = body.screening as Record<string, unknown> & { immediateDanger: Record<string, unknown> };
+    screening.immediateDanger.officerConcern = 'He said he would come back to Ак-Тала street tonight';
+    screening.override = { priority: 'urgent', reason: 'The victim hides at her sister Айгүл' };
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    const orderId: string = created.body.orderId;
+    await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${orderId}/withdrawal`)
+      .auth(police, { type: 'bearer' })
+      .send({ reason: 'registered_in_error', note: 'Wrong address on Ак-Тала street' })
+      .expect(202);
+    const registered = await stack.awaitEvent<Event>('order.registered.v1', (e) => e.correlationId === orderId);
+    const withdrawn = await stack.awaitEvent<Event>('order.withdrawn.v1', (e) => e.correlationId === orderId);
+    const assessed = await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === orderId);
+    for (const event of [registered, withdrawn, assessed]) expect(JSON.stringify(event)).not.toMatch(/Ак-Тала|Айгүл|Асанов/);
+    expect(registered.payload).toMatchObject({
+      participant: { location: { lat: 42.875, lng: 74.57 } },
+      screening: { override: { priority: 'urgent' }, immediateDanger: { officerBelievesHighDanger: false } },
+      unitCode: 'naryn-riib',
+    });
+    expect(assessed.payload).toMatchObject({ priority: 'urgent', flags: expect.arrayContaining(['officerOverride']) });
+
+    const view = await request(stack.gateway).get(`/api/v1/protection-orders/${orderId}`).auth(police, { type: 'bearer' }).expect(200);
+    expect(view.body.notes.map((n: { kind: string; body: string }) => [n.kind, n.body])).toEqual([
+      ['officer_concern', 'He said he would come back to Ак-Тала street tonight'],
+      ['override_reason', 'The victim hides at her sister Айгүл'],
+      ['withdrawal_note', 'Wrong address on Ак-Тала street'],
+    ]);
+  });
+
   it('rejects a bad body with 400 naming the field and the rule, and stores nothing', async () => {
     const body = protectionOrderBody();
     (body.screening as { items: Record<string, string> }).items.confinement = 'maybe';

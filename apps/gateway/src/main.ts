@@ -25,6 +25,7 @@ import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain'
 import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-units';
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
 import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
+import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { OrderChanges } from './orders/order-changes';
@@ -34,6 +35,7 @@ import { PoliceUnitsController } from './police-units/police-units.controller';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { ProtectionOrder } from './orders/protection-order.entity';
+import { OrderNote } from './orders/order-note.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
@@ -47,7 +49,7 @@ const log = createServiceLog(config);
   imports: [
     KorgooPlatformModule.forService(config, log, {
       schema: 'gateway',
-      entities: [Account, AuditLogEntry, ProtectionOrder, PoliceUnit],
+      entities: [Account, AuditLogEntry, ProtectionOrder, OrderNote, PoliceUnit],
       migrations: [
         CreateGatewaySchema1764000000000,
         AccountsSessions1765000000000,
@@ -55,6 +57,7 @@ const log = createServiceLog(config);
         PoliceUnits1765000000002,
         ProbationRole1766000000000,
         OrderExtensionCourtDecision1767000000000,
+        OrderNotes1767000000001,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),

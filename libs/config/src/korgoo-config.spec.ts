@@ -56,6 +56,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sends routing requests to OSRM only over https in production', () => {
+    expect(() => loadConfig('matching', { ...PRODUCTION, OSRM_URL: 'http://osrm.internal:5000' })).toThrow('OSRM_URL must be https in production');
+    expect(loadConfig('matching', { ...PRODUCTION, OSRM_URL: 'https://osrm.internal' }).environment).toBe('production');
+    expect(loadConfig('matching', { NODE_ENV: 'development', OSRM_URL: 'http://127.0.0.1:5000' }).environment).toBe('development');
+  });
+
   it('accepts the development fallbacks outside production', () => {
     expect(loadConfig('gateway', { NODE_ENV: 'test', JWT_SECRET: 'CHANGE_ME_TO_AT_LEAST_32_RANDOM_CHARACTERS' }).environment).toBe('test');
   });

@@ -268,6 +268,10 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
+  // Even rounded, where a perpetrator lives must not cross the network in clear text.
+  if (vars.NODE_ENV === 'production' && vars.OSRM_URL?.startsWith('http://')) {
+    throw new ConfigurationError('OSRM_URL must be https in production: routing requests carry where the person lives');
+  }
   if (vars.KORGOO_TEST_CLOCK === 'true' && vars.NODE_ENV === 'production') {
     throw new ConfigurationError('KORGOO_TEST_CLOCK is for rehearsals and tests; production keeps the system clock');
   }

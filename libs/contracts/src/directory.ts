@@ -51,6 +51,8 @@ export const AVAILABILITY_EXCEPTION_REASONS = ['leave', 'holiday', 'other'] as c
 export type AvailabilityExceptionReason = (typeof AVAILABILITY_EXCEPTION_REASONS)[number];
 
 export const CENTRE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A police unit's directory code (`naryn-riib`): what events say instead of the unit's name. */
+export const POLICE_UNIT_CODE = /^[a-z0-9-]{2,60}$/;
 export const FACILITATOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** 'HH:MM' Asia/Bishkek wall clock; '24:00' closes a window at midnight. */
 export const WALL_CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;

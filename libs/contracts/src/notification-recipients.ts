@@ -19,7 +19,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { RECIPIENT_KINDS, RecipientKind } from './vocabulary';
-import { POLICE_UNIT_CODE } from './events/order-registered.v1';
+import { POLICE_UNIT_CODE } from './directory';
 import { IsScope, Scope } from './scope';
 import { LANGUAGES, type Language } from './vocabulary';
 

@@ -53,7 +53,7 @@ describe('the ODARA screening contract', () => {
     ['an unknown key', screening({ nickname: 'x' }), 'nickname'],
     ['an unknown item', screening({}, { weather: 'yes' }), 'items.weather'],
     ['a missing context', screening({ context: undefined }), 'context'],
-    ['an override without reason', screening({ override: { priority: 'urgent', reason: '' } }), 'override.reason'],
+    ['free text in the event (it stays with the order)', screening({ override: { priority: 'urgent', reason: 'seen nearby' } }), 'override.reason'],
   ])('names the field for %s', (_, plain, field) => {
     expect(problems(plain).some((p) => p.startsWith(`${field}:`))).toBe(true);
   });

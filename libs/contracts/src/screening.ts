@@ -5,10 +5,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
   IsIn,
-  IsNotEmpty,
   IsOptional,
-  IsString,
-  MaxLength,
 } from 'class-validator';
 import { Nested } from './nested';
 import {
@@ -31,7 +28,10 @@ import {
   type Sex,
 } from './vocabulary';
 
-/** The ODARA screening as police complete it; the same shape travels in order.registered.v1. */
+/**
+ * The ODARA screening as it travels in order.registered.v1: answers and codes only. The intake form adds the
+ * officer's free text (concern, override reason), which the gateway keeps with the order.
+ */
 const answer = IsIn(ANSWERS, { message: '$property must be one of yes, no, unknown' });
 const dangerAnswer = IsIn(DANGER_ANSWERS, { message: '$property must be one of yes, no, not_answered' });
 
@@ -101,13 +101,11 @@ export class ImmediateDangerScreen {
   @Nested(() => CriticalDangerQuestions) critical: CriticalDangerQuestions;
   @Nested(() => FurtherDangerQuestions) further: FurtherDangerQuestions;
   @IsBoolean() officerBelievesHighDanger: boolean;
-  /** Free text stays with risk: it never leaves in an event. */
-  @IsOptional() @IsString() @MaxLength(2000) officerConcern?: string;
 }
 
+/** An officer's raised priority. Its written reason stays with the order in the gateway, like every free text. */
 export class PriorityOverride {
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
-  @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
 /** When both an item and its indicators are given and the indicators settle the item, they must agree. */

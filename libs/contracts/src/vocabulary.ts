@@ -22,6 +22,10 @@ export type IndexIncident = (typeof INDEX_INCIDENTS)[number];
 export const ROUTING_PRIORITIES = ['urgent', 'high', 'standard'] as const;
 export type RoutingPriority = (typeof ROUTING_PRIORITIES)[number];
 
+/** Why an assessment deserves a second look; events carry the code, the explanation stays with risk. */
+export const RISK_FLAG_CODES = ['outsideValidatedPopulation', 'recordsNotChecked', 'incompleteScreening', 'officerOverride'] as const;
+export type RiskFlagCode = (typeof RISK_FLAG_CODES)[number];
+
 /** Who the notification service tells: a centre, the coordinators, or the police unit that issued an order. */
 export const RECIPIENT_KINDS = ['centre', 'coordinators', 'police_unit'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];

@@ -1,5 +1,5 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { EventSubjects, OdaraScreeningContract } from '@korgoo/contracts';
+import { EventSubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
@@ -7,7 +7,10 @@ import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { CourtDecisionRequest, ExtendOrderRequest, WithdrawOrderRequest } from './dto/order-changes.request';
+import { ScreeningRequest } from './dto/screening.request';
 import { courtDecisionProblem, extensionProblem } from './order-dates';
+import { keepNotes } from './order-note.entity';
+import { screeningForEvent, screeningNotes } from './order-notes';
 import { ScopedOrders } from './order-scope';
 import { ProtectionOrder } from './protection-order.entity';
 
@@ -21,22 +24,23 @@ export class OrderChanges {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async correctScreening(orderId: string, screening: OdaraScreeningContract, actor: Actor): Promise<void> {
+  async correctScreening(orderId: string, screening: ScreeningRequest, actor: Actor, now = new Date()): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
       await this.orders.require(actor, orderId, tx);
-      await this.messaging.outbox.enqueue(tx, EventSubjects.OrderScreeningCorrected, orderId, { orderId, screening });
+      await this.messaging.outbox.enqueue(tx, EventSubjects.OrderScreeningCorrected, orderId, {
+        orderId,
+        screening: screeningForEvent(screening),
+      });
+      await keepNotes(tx, orderId, screeningNotes(screening), actor, now);
       await this.audit.record(actor, 'correct', 'protection_order', orderId, tx);
     });
   }
 
-  async withdraw(orderId: string, request: WithdrawOrderRequest, actor: Actor): Promise<void> {
+  async withdraw(orderId: string, request: WithdrawOrderRequest, actor: Actor, now = new Date()): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
       await this.orders.require(actor, orderId, tx);
-      await this.messaging.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, orderId, {
-        orderId,
-        reason: request.reason,
-        note: request.note,
-      });
+      await this.messaging.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, orderId, { orderId, reason: request.reason });
+      await keepNotes(tx, orderId, [{ kind: 'withdrawal_note', body: request.note.trim() }], actor, now);
       await this.audit.record(actor, 'withdraw', 'protection_order', orderId, tx);
     });
   }
@@ -76,7 +80,6 @@ export class OrderChanges {
       await this.messaging.outbox.enqueue(tx, EventSubjects.OrderCourtDecisionRecorded, orderId, {
         orderId,
         decidedOn: request.decidedOn,
-        reference: request.reference,
       });
       await this.audit.record(actor, 'record_court_decision', 'protection_order', orderId, tx);
     });

@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView, Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
+import { DataSource } from 'typeorm';
+import { notesOfOrder } from './order-note.entity';
+import type { OrderNoteKind } from './order-notes';
 import { ProtectionOrder } from './protection-order.entity';
 
 export interface CourtDecision {
@@ -25,21 +28,31 @@ export interface OrderProgressView {
   assessment: AssessmentSummary | null;
   referral: ReferralView | null;
   notifications: NotificationView[];
+  /** The officers' own words about the order: shown only here, to those who may see the order. */
+  notes: OrderNoteView[];
 }
 
-/** Where an order stands, asked of each owning service over NATS; no service's tables are read here. */
+export interface OrderNoteView {
+  kind: OrderNoteKind;
+  body: string;
+  writtenAt: string;
+}
+
+/** Where an order stands, asked of each owning service over NATS; no other service's tables are read here. */
 @Injectable()
 export class OrderProgress {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    private readonly dataSource: DataSource,
   ) {}
 
   async of(order: ProtectionOrder, scope: Scope): Promise<OrderProgressView> {
     const orderId = order.id;
-    const [{ assessment }, { referral }, { notifications }] = await Promise.all([
+    const [{ assessment }, { referral }, { notifications }, notes] = await Promise.all([
       this.messaging.client.request(QuerySubjects.RiskAssessmentByOrder, { orderId, scope }),
       this.messaging.client.request(QuerySubjects.ReferralByOrder, { orderId, scope }),
       this.messaging.client.request(QuerySubjects.NotificationsByOrder, { orderId, scope }),
+      notesOfOrder(this.dataSource.manager, orderId),
     ]);
     return {
       orderId: order.id,
@@ -58,6 +71,7 @@ export class OrderProgress {
       assessment,
       referral,
       notifications,
+      notes: notes.map((note) => ({ kind: note.kind, body: note.body, writtenAt: note.writtenAt.toISOString() })),
     };
   }
 }

@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, 
 import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderProgressResponse } from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
-import { AssessmentDetail, OdaraScreeningContract, QuerySubjects } from '@korgoo/contracts';
+import { AssessmentDetail, QuerySubjects } from '@korgoo/contracts';
+import { ScreeningRequest } from './dto/screening.request';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
@@ -91,7 +92,7 @@ export class OrdersController {
   @HttpCode(202)
   async correct(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() screening: OdaraScreeningContract,
+    @Body() screening: ScreeningRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ orderId: string; accepted: true }> {
     await this.changes.correctScreening(id, screening, actor);

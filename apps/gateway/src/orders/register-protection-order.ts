@@ -9,6 +9,8 @@ import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
+import { coarseLocation, screeningForEvent, screeningNotes } from './order-notes';
+import { keepNotes } from './order-note.entity';
 import { personRefOf } from './person-pseudonym';
 import { inScope } from '../auth/scope';
 import { requireOrderScope } from './order-scope';
@@ -79,14 +81,14 @@ export class RegisterProtectionOrder {
         participant: {
           sex: request.perpetrator.sex,
           language: request.perpetrator.language,
-          location: request.perpetrator.location,
+          location: coarseLocation(request.perpetrator.location),
         },
-        screening: request.screening,
-        issuingUnit: request.issuingUnit,
+        screening: screeningForEvent(request.screening),
         orderNumber: request.orderNumber,
         unitCode: scope.unitId,
         personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
       });
+      await keepNotes(tx, orderId, screeningNotes(request.screening), actor, now);
       await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
       return { existing: null };
     });

@@ -55,7 +55,7 @@ export const projectEvent = {
   [EventSubjects.OrderRegistered]: (e: Envelope<'OrderRegistered'>): Projected => ({
     order: {
       ...orderFacts(e.payload.orderId, e.payload.period, e.payload.participant),
-      unit: e.payload.issuingUnit ?? null,
+      unit: e.payload.unitCode ?? null,
       personRef: e.payload.personRef ?? null,
     },
     fact: factOf(e, 'order_registered'),

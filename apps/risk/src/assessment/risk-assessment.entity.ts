@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
-import type { OrderPeriod, ProgrammeParticipant } from '@korgoo/contracts';
+import type { OrderPeriod, ProgrammeParticipant, RiskFlagCode } from '@korgoo/contracts';
 
 /** One version of the risk assessment of a protection order; corrections add versions, never overwrite. */
 @Entity({ name: 'risk_assessment' })
@@ -15,7 +15,7 @@ export class RiskAssessment {
   @Column('text', { nullable: true }) bin: string | null;
   @Column('text') priority: 'urgent' | 'high' | 'standard';
   @Column('boolean', { name: 'immediate_danger' }) immediateDanger: boolean;
-  @Column('jsonb') flags: string[];
+  @Column('jsonb') flags: RiskFlagCode[];
   /** The full explanation: which items counted, which were unknown, why each flag was raised. */
   @Column('jsonb') explanation: object;
   @Column('jsonb', { name: 'policy_versions' }) policyVersions: object;

@@ -36,9 +36,6 @@ export function assessImmediateDanger(answers: ImmediateDangerAnswers | undefine
       'immediateDanger.officerBelievesHighDanger must be true or false',
     );
   }
-  if (answers.officerConcern !== undefined && typeof answers.officerConcern !== 'string') {
-    throw new ScreeningError('invalid_value', 'immediateDanger.officerConcern', 'immediateDanger.officerConcern must be text');
-  }
 
   const reasons: string[] = [];
   for (const key of IMMEDIATE_DANGER_CRITICAL_KEYS) {
@@ -54,9 +51,7 @@ export function assessImmediateDanger(answers: ImmediateDangerAnswers | undefine
     );
   }
   if (answers.officerBelievesHighDanger) {
-    // The concern text stays on the screening: it may hold details that must not travel with the assessment.
-    const noted = answers.officerConcern?.trim() ? ' (concern noted on the screening)' : '';
-    reasons.push(`The officer believes the victim is in high danger${noted}.`);
+    reasons.push('The officer believes the victim is in high danger.');
   }
   return { present: reasons.length > 0, reasons };
 }

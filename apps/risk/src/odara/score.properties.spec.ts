@@ -40,7 +40,7 @@ const screening: fc.Arbitrary<OdaraScreening> = fc
       further: answersFor(IMMEDIATE_DANGER_FURTHER_KEYS, dangerAnswer),
       officerBelievesHighDanger: fc.boolean(),
     }),
-    override: fc.option(fc.record({ priority, reason: fc.constant('Officer judgement') }), { nil: undefined }),
+    override: fc.option(fc.record({ priority }), { nil: undefined }),
   })
   .map((s) => {
     // Given indicators replace the item, so the item and its indicators can never conflict.
@@ -128,7 +128,7 @@ describe('ODARA scoring, for any valid screening', () => {
     fc.assert(
       fc.property(screening, priority, (s, override) => {
         const without = assessOdara({ ...s, override: undefined });
-        const withOverride = assessOdara({ ...s, override: { priority: override, reason: 'Officer judgement' } });
+        const withOverride = assessOdara({ ...s, override: { priority: override } });
         expect(priorityRank(withOverride.priority)).toBe(Math.max(priorityRank(without.priority), priorityRank(override)));
       }),
       { numRuns: 1000 },

@@ -240,11 +240,10 @@ describe('immediate danger (Lethality Assessment Program screen)', () => {
     expect(assessOdara(withDanger({ further: answers })).immediateDanger.present).toBe(false);
   });
 
-  it('is present when the officer believes the victim is in high danger, without copying the concern text', () => {
-    const assessment = assessOdara(withDanger({ officerBelievesHighDanger: true, officerConcern: 'he said he would come back tonight' }));
+  it('is present when the officer believes the victim is in high danger', () => {
+    const assessment = assessOdara(withDanger({ officerBelievesHighDanger: true }));
     expect(assessment.immediateDanger.present).toBe(true);
     expect(assessment.priority).toBe('urgent');
-    expect(JSON.stringify(assessment)).not.toContain('come back tonight');
   });
 
   it('gives one reason per trigger', () => {
@@ -291,9 +290,9 @@ describe('officer override', () => {
     [0, 'urgent', 'urgent'],
     [4, 'urgent', 'urgent'],
   ])('raises a score-%i referral to %s', (score, override, expected) => {
-    const assessment = assessOdara(aScreening({ items: itemsWith(score, 'yes'), override: { priority: override, reason: 'Victim hiding at a neighbour' } }));
+    const assessment = assessOdara(aScreening({ items: itemsWith(score, 'yes'), override: { priority: override } }));
     expect(assessment.priority).toBe(expected);
-    expect(assessment.flags).toContainEqual({ code: 'officerOverride', reasons: ['Victim hiding at a neighbour'] });
+    expect(assessment.flags).toContainEqual({ code: 'officerOverride', reasons: [`Raised to ${override} by the officer.`] });
     expect(assessment.acknowledgeWithinHours).toBe(DEFAULT_POLICIES.priority.ackDeadlineHours[expected]);
   });
 
@@ -304,7 +303,7 @@ describe('officer override', () => {
     [4, 'high', 'high'],
     [0, 'standard', 'standard'],
   ])('never lowers: a score-%i referral overridden to %s stays %s, with the refusal recorded', (score, override, expected) => {
-    const assessment = assessOdara(aScreening({ items: itemsWith(score, 'yes'), override: { priority: override, reason: 'Officer thinks it is calm now' } }));
+    const assessment = assessOdara(aScreening({ items: itemsWith(score, 'yes'), override: { priority: override } }));
     expect(assessment.priority).toBe(expected);
     expect(assessment.flags.map((flag) => flag.code)).not.toContain('officerOverride');
     expect(assessment.priorityReasons.join(' ')).toMatch(/ignored/);
@@ -312,22 +311,17 @@ describe('officer override', () => {
 
   it('cannot lower immediate danger', () => {
     const screening = withDanger({ critical: { usedOrThreatenedWeapon: 'yes' } });
-    const assessment = assessOdara({ ...screening, override: { priority: 'standard', reason: 'Perpetrator has left the city' } });
+    const assessment = assessOdara({ ...screening, override: { priority: 'standard' } });
     expect(assessment.priority).toBe('urgent');
   });
 
-  it.each([[''], ['   '], [undefined]])('requires a non-blank reason (%p)', (reason) => {
-    const error = errorOf(() => assessOdara(aScreening({ override: { priority: 'urgent', reason: reason as string } })));
-    expect([error.code, error.field]).toEqual(['override_reason_required', 'override.reason']);
-  });
-
-  it('requires a reason even when the override would be ignored', () => {
-    const error = errorOf(() => assessOdara(aScreening({ items: itemsWith(7, 'yes'), override: { priority: 'standard', reason: '' } })));
-    expect(error.code).toBe('override_reason_required');
+  it('never copies the reason an older message may still carry: it stays with the order', () => {
+    const legacy = { priority: 'urgent', reason: 'Victim hiding at a neighbour' } as { priority: RoutingPriority };
+    expect(JSON.stringify(assessOdara(aScreening({ override: legacy })))).not.toContain('neighbour');
   });
 
   it('refuses an unknown priority', () => {
-    const error = errorOf(() => assessOdara(aScreening({ override: { priority: 'critical' as RoutingPriority, reason: 'x' } })));
+    const error = errorOf(() => assessOdara(aScreening({ override: { priority: 'critical' as RoutingPriority } })));
     expect([error.code, error.field]).toEqual(['invalid_value', 'override.priority']);
   });
 });

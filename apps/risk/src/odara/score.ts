@@ -6,8 +6,7 @@ import {
   ROUTING_PRIORITIES,
   type Answer,
   type OdaraItemKey,
-  type RoutingPriority,
-} from '@korgoo/contracts';
+  type RoutingPriority, type RiskFlagCode } from '@korgoo/contracts';
 import {
   DEFAULT_POLICIES,
   PolicyError,
@@ -20,7 +19,7 @@ import {
 import { resolveOdaraItems, type ItemSource } from './resolve-items';
 import { ScreeningError, type OdaraScreening, type PriorityOverride } from './screening';
 
-export type FlagCode = 'outsideValidatedPopulation' | 'recordsNotChecked' | 'incompleteScreening' | 'officerOverride';
+export type FlagCode = RiskFlagCode;
 
 export interface AssessmentFlag {
   code: FlagCode;
@@ -128,12 +127,12 @@ export function assessOdara(screening: OdaraScreening, policies: OdaraPolicies =
   }
   if (override) {
     if (priorityRank(override.priority) > priorityRank(priority)) {
-      priorityReasons.push(`Officer raised the priority from ${priority} to ${override.priority}: ${override.reason}`);
-      flags.push({ code: 'officerOverride', reasons: [override.reason] });
+      priorityReasons.push(`Officer raised the priority from ${priority} to ${override.priority}; the reason is kept with the order.`);
+      flags.push({ code: 'officerOverride', reasons: [`Raised to ${override.priority} by the officer.`] });
       priority = override.priority;
     } else {
       priorityReasons.push(
-        `Officer override to ${override.priority} ignored: the priority is already ${priority}, and officer judgement may raise it, never lower it (reason given: ${override.reason}).`,
+        `Officer override to ${override.priority} ignored: the priority is already ${priority}, and officer judgement may raise it, never lower it.`,
       );
     }
   }
@@ -177,10 +176,7 @@ function checkOverride(override: PriorityOverride | undefined): PriorityOverride
   if (typeof override !== 'object' || !ROUTING_PRIORITIES.includes(override.priority)) {
     throw new ScreeningError('invalid_value', 'override.priority', `override.priority must be one of ${ROUTING_PRIORITIES.join(', ')}`);
   }
-  if (typeof override.reason !== 'string' || override.reason.trim() === '') {
-    throw new ScreeningError('override_reason_required', 'override.reason', 'an officer override needs a reason');
-  }
-  return { priority: override.priority, reason: override.reason.trim() };
+  return { priority: override.priority };
 }
 
 // A custom policy must not be able to break the guarantee raw <= final <= 13.

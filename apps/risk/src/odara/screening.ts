@@ -24,12 +24,11 @@ export interface ImmediateDangerAnswers {
   critical: Partial<Record<CriticalKey, DangerAnswer>>;
   further: Partial<Record<FurtherKey, DangerAnswer>>;
   officerBelievesHighDanger: boolean;
-  officerConcern?: string;
 }
 
+/** The officer's raised priority; the written reason stays with the order in the gateway. */
 export interface PriorityOverride {
   priority: RoutingPriority;
-  reason: string;
 }
 
 /** One ODARA screening as the police officer completed it. */
@@ -48,8 +47,7 @@ export type ScreeningErrorCode =
   | 'missing_field'
   | 'unknown_field'
   | 'invalid_value'
-  | 'conflicting_answers'
-  | 'override_reason_required';
+  | 'conflicting_answers';
 
 /** A screening that cannot be assessed as given; `field` is the dotted path to correct. */
 export class ScreeningError extends Error {

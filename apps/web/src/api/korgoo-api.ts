@@ -52,7 +52,7 @@ export interface VictimContact {
   safeContactPhone?: string;
 }
 
-export type OdaraScreeningContract = object;
+export type ScreeningRequest = object;
 
 export interface RegisterProtectionOrderRequest {
   /**
@@ -71,8 +71,8 @@ export interface RegisterProtectionOrderRequest {
   expiresAt: string;
   perpetrator: PerpetratorDetails;
   victim?: VictimContact;
-  /** The ODARA screening (13 items) and immediate-danger screen */
-  screening: OdaraScreeningContract;
+  /** The ODARA screening (13 items) and immediate-danger screen; the officer's concern and override reason are kept with the order and never sent on */
+  screening: ScreeningRequest;
 }
 
 export interface RegisteredOrderResponse {
@@ -159,6 +159,13 @@ export interface NotificationResponse {
   createdAt: string;
 }
 
+export interface OrderNoteResponse {
+  kind: "officer_concern" | "override_reason" | "withdrawal_note";
+  body: string;
+  /** @format date-time */
+  writtenAt: string;
+}
+
 export interface OrderProgressResponse {
   /** @format uuid */
   orderId: string;
@@ -182,6 +189,8 @@ export interface OrderProgressResponse {
   assessment: AssessmentSummaryResponse | null;
   referral: ReferralResponse | null;
   notifications: NotificationResponse[];
+  /** The officers' own words; never sent to other services */
+  notes: OrderNoteResponse[];
 }
 
 export interface OrderChangeAccepted {

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { CENTRE_ID, POLICE_UNIT_CODE } from '../directory';
 import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 
 export const NOTIFICATION_CHANNELS = ['inbox', 'email', 'sms', 'telegram'] as const;
@@ -11,8 +12,8 @@ export class NotificationSentV1 {
   @IsUUID() referralId: string;
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
-  @IsOptional() @IsString() centreId?: string;
-  @IsOptional() @IsString() unitCode?: string;
+  @IsOptional() @Matches(CENTRE_ID) centreId?: string;
+  @IsOptional() @Matches(POLICE_UNIT_CODE) unitCode?: string;
   @IsIn(NOTIFICATION_CHANNELS) channel: NotificationChannel;
 }
 
@@ -22,7 +23,7 @@ export class NotificationFailedV1 {
   @IsUUID() referralId: string;
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
-  @IsOptional() @IsString() centreId?: string;
-  @IsOptional() @IsString() unitCode?: string;
-  @IsString({ each: true }) attemptedChannels: string[];
+  @IsOptional() @Matches(CENTRE_ID) centreId?: string;
+  @IsOptional() @Matches(POLICE_UNIT_CODE) unitCode?: string;
+  @IsIn(NOTIFICATION_CHANNELS, { each: true }) attemptedChannels: NotificationChannel[];
 }

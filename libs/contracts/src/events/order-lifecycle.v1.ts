@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
 
@@ -10,11 +10,13 @@ export class OrderScreeningCorrectedV1 {
 
 export const WITHDRAWAL_REASONS = ['revoked_by_police', 'cancelled_by_court', 'registered_in_error', 'other'] as const;
 
-/** order.withdrawn.v1: the order no longer stands; held capacity is released and the referral cancelled. */
+/**
+ * order.withdrawn.v1: the order no longer stands; held capacity is released and the referral cancelled.
+ * The officer's note stays with the order in the gateway.
+ */
 export class OrderWithdrawnV1 {
   @IsUUID() orderId: string;
   @IsIn(WITHDRAWAL_REASONS) reason: (typeof WITHDRAWAL_REASONS)[number];
-  @IsString() @MaxLength(500) note: string;
 }
 
 /** order.extended.v1: the police extended the order; programmes take the new expiry, outcomes already reached stand. */
@@ -24,9 +26,11 @@ export class OrderExtendedV1 {
   @IsISO8601() expiresAt: string;
 }
 
-/** order.court_decision_recorded.v1: the police recorded the court's decision on the order (date and case reference). */
+/**
+ * order.court_decision_recorded.v1: the police recorded the court's decision on the order. The case
+ * reference stays with the order in the gateway: it is free text and may name the parties.
+ */
 export class OrderCourtDecisionRecordedV1 {
   @IsUUID() orderId: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) decidedOn: string;
-  @IsString() @MaxLength(100) reference: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PROGRAMME_LANGUAGES, ProgrammeLanguage } from '../vocabulary';
 import {
   ATTENDANCE_MARKS,
@@ -16,6 +16,10 @@ import {
   SessionKind,
 } from '../programme/programme-vocabulary';
 import { REFERRAL_NUMBER } from './referral.v1';
+import { CENTRE_ID } from '../directory';
+
+/** A named policy, such as `second-unexcused-or-cannot-finish`: a code, never prose. */
+export const POLICY_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Every programme event names the programme, its referral and the centre that runs it: ids and codes only. */
 class ProgrammeFacts {
@@ -23,7 +27,7 @@ class ProgrammeFacts {
   @IsUUID() orderId: string;
   @IsUUID() referralId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
-  @IsString() centreId: string;
+  @Matches(CENTRE_ID) centreId: string;
 }
 
 export class ProgrammeSessionPlanV1 {
@@ -69,7 +73,7 @@ export class MissedSessionV1 {
 export class ProgrammeRefusalReportedV1 extends ProgrammeFacts {
   @IsUUID() noticeId: string;
   @IsIn(REFUSAL_GROUNDS) ground: RefusalGround;
-  @IsString() refusalPolicy: string;
+  @Matches(POLICY_NAME, { message: 'refusalPolicy must be a policy name such as second-unexcused-or-cannot-finish' }) refusalPolicy: string;
   @IsInt() @Min(0) @Max(4) sessionsOffered: number;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MissedSessionV1) missed: MissedSessionV1[];
   @IsISO8601() expiresAt: string;

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { CENTRE_ID } from '../directory';
 import { PROGRAMME_LANGUAGES, ROUTING_PRIORITIES, type ProgrammeLanguage, type RoutingPriority } from '../vocabulary';
 
 export const REFERRAL_NUMBER = /^R-\d{4}-\d{6}$/;
@@ -8,7 +9,7 @@ export class ReferralRoutedV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
-  @IsString() centreId: string;
+  @Matches(CENTRE_ID) centreId: string;
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
   @IsISO8601() acknowledgeBy: string;
   @IsISO8601() firstSessionAt: string;
@@ -23,6 +24,7 @@ export class ReferralUnroutableV1 {
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
+  /** Composed by routing from codes and centre ids, never from anything a person typed. */
   @IsString({ each: true }) reasons: string[];
   @IsOptional() @IsISO8601() expiresAt?: string;
 }
@@ -42,7 +44,7 @@ export class ReferralAcceptedV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
-  @IsString() centreId: string;
+  @Matches(CENTRE_ID) centreId: string;
   @IsISO8601() firstSessionAt: string;
 }
 
@@ -51,7 +53,7 @@ export class ReferralDeclinedV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
-  @IsString() centreId: string;
+  @Matches(CENTRE_ID) centreId: string;
   @IsIn(DECLINE_REASONS) reason: DeclineReason;
 }
 
@@ -60,13 +62,13 @@ export class ReferralExpiredV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
-  @IsString() centreId: string;
+  @Matches(CENTRE_ID) centreId: string;
   @IsISO8601() acknowledgeBy: string;
 }
 
 /** referral.rerouted.v1: after a decline or a missed deadline, the referral was proposed to the next centre. */
 export class ReferralReroutedV1 extends ReferralRoutedV1 {
-  @IsString() previousCentreId: string;
+  @Matches(CENTRE_ID) previousCentreId: string;
   @IsInt() @Min(1) handOff: number;
 }
 
@@ -76,6 +78,7 @@ export class ReferralEscalatedV1 {
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
+  /** Composed by routing from codes and centre ids, never from anything a person typed. */
   @IsString({ each: true }) reasons: string[];
 }
 
@@ -84,5 +87,5 @@ export class ReferralCancelledV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
-  @IsOptional() @IsString() centreId?: string;
+  @IsOptional() @Matches(CENTRE_ID) centreId?: string;
 }

@@ -2,14 +2,13 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsString,
   IsUUID,
   Max,
   Min,
   ValidateIf,
 } from 'class-validator';
 import { OrderPeriod, ProgrammeParticipant } from '../participant';
-import { ROUTING_PRIORITIES, RoutingPriority } from '../vocabulary';
+import { RISK_FLAG_CODES, ROUTING_PRIORITIES, RoutingPriority, type RiskFlagCode } from '../vocabulary';
 import { Nested } from '../nested';
 
 /**
@@ -27,7 +26,7 @@ export class RiskAssessedV1 {
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
   @IsInt() @Min(1) acknowledgeWithinHours: number;
   @IsBoolean() immediateDanger: boolean;
-  @IsString({ each: true }) flags: string[];
+  @IsIn(RISK_FLAG_CODES, { each: true }) flags: RiskFlagCode[];
   @Nested(() => OrderPeriod) period: OrderPeriod;
   @Nested(() => ProgrammeParticipant) participant: ProgrammeParticipant;
 }

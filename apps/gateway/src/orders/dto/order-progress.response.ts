@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AssessmentSummary, NotificationView } from '@korgoo/contracts';
 import { ReferralResponse } from '../../referrals/referral.responses';
-import { OrderProgressView, OrderStage } from '../order-progress';
+import { ORDER_NOTE_KINDS, OrderNoteKind } from '../order-notes';
+import { OrderNoteView, OrderProgressView, OrderStage } from '../order-progress';
 
 const ORDER_STAGES: OrderStage[] = ['registered', 'assessed', 'routed', 'unroutable', 'notified'];
 
@@ -40,6 +41,12 @@ export class CourtDecisionResponse {
   @ApiProperty() reference: string;
 }
 
+export class OrderNoteResponse implements OrderNoteView {
+  @ApiProperty({ enum: ORDER_NOTE_KINDS }) kind: OrderNoteKind;
+  @ApiProperty() body: string;
+  @ApiProperty({ format: 'date-time' }) writtenAt: string;
+}
+
 export class OrderProgressResponse implements OrderProgressView {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty() orderNumber: string;
@@ -54,6 +61,7 @@ export class OrderProgressResponse implements OrderProgressView {
   @ApiProperty({ type: AssessmentSummaryResponse, nullable: true }) assessment: AssessmentSummaryResponse | null;
   @ApiProperty({ type: ReferralResponse, nullable: true }) referral: ReferralResponse | null;
   @ApiProperty({ type: [NotificationResponse] }) notifications: NotificationResponse[];
+  @ApiProperty({ type: [OrderNoteResponse], description: 'The officers\' own words; never sent to other services' }) notes: OrderNoteResponse[];
 }
 
 export class OrderChangeAccepted {

@@ -15,7 +15,8 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isPersonalNumber } from '../person-pseudonym';
-import { PROGRAMME_LANGUAGES, Nested, OdaraScreeningContract, ParticipantLocation, SEXES } from '@korgoo/contracts';
+import { PROGRAMME_LANGUAGES, Nested, ParticipantLocation, SEXES } from '@korgoo/contracts';
+import { ScreeningRequest } from './screening.request';
 
 @ValidatorConstraint({ name: 'isPersonalNumber' })
 class PersonalNumberRule implements ValidatorConstraintInterface {
@@ -103,9 +104,9 @@ export class RegisterProtectionOrderRequest {
   @Nested(() => VictimContact, { optional: true })
   victim?: VictimContact;
 
-  @ApiProperty({ type: OdaraScreeningContract, description: 'The ODARA screening (13 items) and immediate-danger screen' })
-  @Nested(() => OdaraScreeningContract)
-  screening: OdaraScreeningContract;
+  @ApiProperty({ type: ScreeningRequest, description: 'The ODARA screening (13 items) and immediate-danger screen; the officer\'s concern and override reason are kept with the order and never sent on' })
+  @Nested(() => ScreeningRequest)
+  screening: ScreeningRequest;
 }
 
 export class RegisteredOrderResponse {
