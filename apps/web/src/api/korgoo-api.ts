@@ -322,7 +322,8 @@ export interface InboxEntryResponse {
     | "article72_notice"
     | "police_unit_unreachable"
     | "programme_attendance_missing"
-    | "programme_cannot_complete";
+    | "programme_cannot_complete"
+    | "programme_reschedule_needed";
   title: LocalizedText;
   priority: string;
   /** @format date-time */
@@ -442,6 +443,7 @@ export interface ProgrammeResponse {
   state:
     | "scheduled"
     | "in_progress"
+    | "awaiting_decision"
     | "cancelled"
     | "completed"
     | "refused"
