@@ -6,7 +6,9 @@ import { useProgramme } from './api';
 import { AttendanceForm } from './AttendanceForm';
 import { CloseProgrammeForm } from './CloseProgrammeForm';
 
-const OPEN: ProgrammeResponse['state'][] = ['scheduled', 'in_progress'];
+const RUNNING: ProgrammeResponse['state'][] = ['scheduled', 'in_progress'];
+// A programme whose missed session found no slot waits for a coordinator: nothing more to record until then.
+const OPEN: ProgrammeResponse['state'][] = [...RUNNING, 'awaiting_decision'];
 
 function Notices({ programme }: { programme: ProgrammeResponse }) {
   const { t } = useTranslation();
@@ -82,7 +84,7 @@ export function ProgrammeDetail({ referralId }: { referralId: string }) {
             </Table.Tbody>
           </Table>
         )}
-        {role === 'centre' && open && next && (
+        {role === 'centre' && RUNNING.includes(current.state) && next && (
           <Stack gap={4}>
             <Title order={4}>{t('programme.recordSession', { index: next.index })}</Title>
             <AttendanceForm key={next.index} referralId={referralId} sessionIndex={next.index} />
