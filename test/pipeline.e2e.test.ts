@@ -87,7 +87,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
       screening: { override: { priority: 'urgent' }, immediateDanger: { officerBelievesHighDanger: false } },
       unitCode: 'naryn-riib',
     });
-    expect(assessed.payload).toMatchObject({ priority: 'urgent', flags: expect.arrayContaining(['officerOverride']) });
+    expect(assessed.payload).toMatchObject({ priority: 'urgent' });
 
     const view = await request(stack.gateway).get(`/api/v1/protection-orders/${orderId}`).auth(police, { type: 'bearer' }).expect(200);
     expect(view.body.notes.map((n: { kind: string; body: string }) => [n.kind, n.body])).toEqual([
