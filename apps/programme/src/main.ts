@@ -5,6 +5,7 @@ import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/plat
 import { SettableClock, systemClock } from '@korgoo/platform/core';
 import { CreateProgrammeSchema1796000000000 } from './migrations/1796000000000-create-programme-schema';
 import { ExcusedSessionMoves1796200000000 } from './migrations/1796200000000-excused-session-moves';
+import { UnplacedOrders1796300000000 } from './migrations/1796300000000-unplaced-orders';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { TestClockController } from './test-clock/test-clock.controller';
 
@@ -18,7 +19,7 @@ const clock = config.programme.testClock ? new SettableClock() : systemClock;
     KorgooPlatformModule.forService(config, log, {
       schema: 'programme',
       entities: [],
-      migrations: [CreateProgrammeSchema1796000000000, ExcusedSessionMoves1796200000000],
+      migrations: [CreateProgrammeSchema1796000000000, ExcusedSessionMoves1796200000000, UnplacedOrders1796300000000],
     }),
     ProgrammesModule.register(clock),
   ],

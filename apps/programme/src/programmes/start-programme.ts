@@ -5,6 +5,7 @@ import { Outbox, PermanentFailure } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { planFromBooking, ProgrammeRuleViolation, RefusalPolicy, timersFor, TimerSettings, trackOf } from '../domain';
 import { programmeFacts } from './programme-facts';
+import { PlacementStore } from './placement-store';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
 /**
@@ -14,6 +15,7 @@ import { ProgrammeStore, StoredProgramme } from './programme-store';
 export class StartProgramme {
   constructor(
     private readonly store: ProgrammeStore,
+    private readonly placements: PlacementStore,
     private readonly outbox: Outbox,
     private readonly bookSessions: (referralId: string) => Promise<ProgrammeBooking>,
     private readonly policy: RefusalPolicy,
@@ -22,8 +24,10 @@ export class StartProgramme {
   ) {}
 
   async execute(event: EventEnvelope<ReferralAcceptedV1>, tx: EntityManager): Promise<void> {
-    const { referralId } = event.payload;
+    const { referralId, orderId } = event.payload;
     if (await this.store.existsForReferral(tx, referralId)) return;
+    // An order that already ended unplaced keeps that one outcome; an acceptance seen after it starts nothing.
+    if (await this.placements.endedUnplaced(tx, orderId)) return;
     const booking = await this.bookSessions(referralId);
     const programme: StoredProgramme = {
       id: randomUUID(),

@@ -108,3 +108,14 @@ export class ProgrammeAlertV1 extends ProgrammeFacts {
   @IsOptional() @IsInt() @Min(0) daysBeforeExpiry?: number;
   @IsISO8601() expiresAt: string;
 }
+
+/**
+ * programme.expired_unplaced.v1: the order reached its expiry and no centre ever took it (never accepted,
+ * unroutable, or escalated without a decision). Its one outcome, with routing's reasons; no personal data.
+ */
+export class ProgrammeExpiredUnplacedV1 {
+  @IsUUID() orderId: string;
+  @IsISO8601() expiresAt: string;
+  @IsISO8601() expiredAt: string;
+  @IsArray() @IsString({ each: true }) reasons: string[];
+}
