@@ -195,6 +195,21 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(Date.parse(moved[0].startsAt)).toBeGreaterThanOrEqual(Date.parse(sessions[1].endsAt));
     expectFitsBeforeExpiry([sessions[0], ...moved], outcome.moved.expiresAt);
 
+    // Matching answers a repeated move with the move it already made: a retry after a crash never moves twice.
+    const again = await stack.nc.request(
+      `${stack.namespace}.command.matching.programme-sessions-move.v1`,
+      JSON.stringify({
+        referralId,
+        fromIndex: 2,
+        excusedStartsAt: sessions[1].startsAt,
+        notBefore: sessions[1].endsAt,
+        previousStartsAt: sessions[0].startsAt,
+        mustFinishBy: outcome.moved.expiresAt,
+      }),
+      { timeout: 30_000 },
+    );
+    expect(again.json()).toMatchObject({ moved: true, sessions: moved.map((s) => ({ index: s.index, startsAt: s.startsAt, endsAt: s.endsAt })) });
+
     const view = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
     expect(view.body.programme.sessions[1]).toMatchObject({ index: 2, startsAt: moved[0].startsAt, mark: null });
     expect(view.body.programme.state).toBe('in_progress');
