@@ -32,11 +32,6 @@ export class PlacementStore {
     return rows.length > 0;
   }
 
-  async endedUnplaced(tx: EntityManager, orderId: string): Promise<boolean> {
-    const rows = await tx.query(`SELECT 1 FROM programme.placement WHERE order_id = $1 AND state = 'expired_unplaced'`, [orderId]);
-    return rows.length > 0;
-  }
-
   async insertTimer(tx: EntityManager, orderId: string, t: ProgrammeTimer): Promise<void> {
     await tx.query('INSERT INTO programme.timer (order_id, kind, audience, due_at) VALUES ($1, $2, $3, $4)', [orderId, t.kind, t.audience, t.dueAt]);
   }

@@ -26,9 +26,13 @@ export class StartProgramme {
   async execute(event: EventEnvelope<ReferralAcceptedV1>, tx: EntityManager): Promise<void> {
     const { referralId, orderId } = event.payload;
     if (await this.store.existsForReferral(tx, referralId)) return;
-    // An order that already ended unplaced keeps that one outcome; an acceptance seen after it starts nothing.
-    if (await this.placements.endedUnplaced(tx, orderId)) return;
+    // Under the placement's lock the expiry timer either ended the order first (then its one outcome stands
+    // and the acceptance starts nothing) or will find this programme.
+    const placement = await this.placements.locked(tx, orderId);
+    if (placement.state === 'expired_unplaced') return;
     const booking = await this.bookSessions(referralId);
+    // An extension seen before the acceptance is in the placement, not yet in matching's booking.
+    const expiresAt = new Date(Math.max(Date.parse(booking.expiresAt), placement.expiresAt?.getTime() ?? 0));
     const programme: StoredProgramme = {
       id: randomUUID(),
       referralId,
@@ -37,7 +41,7 @@ export class StartProgramme {
       centreId: booking.centreId,
       track: trackOf(booking.participantSex),
       language: booking.language,
-      expiresAt: new Date(booking.expiresAt),
+      expiresAt,
       state: 'scheduled',
       refusalPolicy: this.policy.name,
       outcomeAt: null,
@@ -50,7 +54,7 @@ export class StartProgramme {
       ...programmeFacts(programme),
       track: programme.track,
       language: booking.language,
-      expiresAt: booking.expiresAt,
+      expiresAt: expiresAt.toISOString(),
       sessions: programme.sessions.map((s) => ({
         index: s.index,
         kind: s.kind,
