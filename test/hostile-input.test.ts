@@ -165,6 +165,8 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
     const endpoints: Array<{ method: 'post' | 'put'; path: string; token: string }> = [
       { method: 'post', path: `/api/v1/protection-orders/${someId}/screening-corrections`, token: police },
       { method: 'post', path: `/api/v1/protection-orders/${someId}/withdrawal`, token: police },
+      { method: 'post', path: `/api/v1/protection-orders/${someId}/extension`, token: police },
+      { method: 'post', path: `/api/v1/protection-orders/${someId}/court-decision`, token: police },
       { method: 'post', path: '/api/v1/accounts', token: admin },
       { method: 'post', path: `/api/v1/referrals/${someId}/accept`, token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/decline`, token: centre },

@@ -1,8 +1,10 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { MANDATORY_PLAN } from '../apps/programme/src/domain/mandatory-programme';
 import { KorgooStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
 import { SmtpPeer } from './support/smtp-peer';
+import { until } from './support/until';
 
 type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
 type Sent = { sourceEventId: string; recipientKind: string; unitCode?: string; centreId?: string; channel: string };
@@ -209,6 +211,21 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(moved.map((s) => s.index)).toEqual([2, 3, 4]);
     expect(Date.parse(moved[0].startsAt)).toBeGreaterThanOrEqual(Date.parse(sessions[1].endsAt));
     expectFitsBeforeExpiry([sessions[0], ...moved], outcome.moved.expiresAt);
+
+    // Matching answers a repeated move with the move it already made: a retry after a crash never moves twice.
+    const again = await stack.nc.request(
+      `${stack.namespace}.command.matching.programme-sessions-move.v1`,
+      JSON.stringify({
+        referralId,
+        fromIndex: 2,
+        excusedStartsAt: sessions[1].startsAt,
+        notBefore: sessions[1].endsAt,
+        previousStartsAt: sessions[0].startsAt,
+        mustFinishBy: outcome.moved.expiresAt,
+      }),
+      { timeout: 30_000 },
+    );
+    expect(again.json()).toMatchObject({ moved: true, sessions: moved.map((s) => ({ index: s.index, startsAt: s.startsAt, endsAt: s.endsAt })) });
 
     const view = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
     expect(view.body.programme.sessions[1]).toMatchObject({ index: 2, startsAt: moved[0].startsAt, mark: null });
@@ -431,6 +448,46 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     const entries: InboxEntry[] = (await inbox(staff)).body.entries;
     const reminder = entries.find((e) => e.kind === 'programme_attendance_missing' && e.referralId === referralId);
     expect(reminder!.title.ru).toMatch(/не отмечено посещение сессии 1/);
+  });
+
+  it('ends an order that no centre could take as expired_unplaced at its expiry, once, with the routing reasons', async () => {
+    const db = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      // Earlier tests moved the programme's clock weeks ahead; these orders are registered now.
+      const now = new Date();
+      await stack.setClock(now);
+      const shortOrder = (days: number) => protectionOrderBody({ expiresAt: new Date(now.getTime() + days * 24 * HOUR).toISOString() }, now);
+      const orderIds: string[] = [];
+      for (const days of [10, 11]) {
+        const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(shortOrder(days)).expect(201);
+        orderIds.push(created.body.orderId);
+      }
+      const [first, second] = orderIds;
+      // Ten days leave no room for four sessions a week apart: routing finds no centre.
+      const unroutable = await stack.awaitEvent<Event<{ reasons: string[] }>>('referral.unroutable.v1', (e) => e.correlationId === first);
+      expect(unroutable.payload.reasons.length).toBeGreaterThan(0);
+      await until(async () => {
+        const { rows } = await db.query('SELECT reasons FROM programme.placement WHERE order_id = $1', [first]);
+        return rows[0]?.reasons.length === unroutable.payload.reasons.length;
+      }, 'the programme to keep the routing reasons');
+
+      const expiresAt = Date.parse(shortOrder(10).expiresAt);
+      await stack.setClock(new Date(expiresAt + 60_000));
+      const ended = await stack.awaitEvent<Event<{ orderId: string; reasons: string[] }>>(
+        'programme.expired_unplaced.v1',
+        (e) => e.correlationId === first,
+      );
+      expect(ended.payload).toMatchObject({ orderId: first, reasons: unroutable.payload.reasons });
+      expect(JSON.stringify(ended.payload)).not.toMatch(/Асанов/);
+
+      // A later round ends the second order; the first one ended once, however many rounds passed.
+      await stack.setClock(new Date(expiresAt + 25 * HOUR));
+      await stack.awaitEvent<Event>('programme.expired_unplaced.v1', (e) => e.correlationId === second);
+      expect(stack.eventsOn('programme.expired_unplaced.v1').filter((e) => e.correlationId === first)).toHaveLength(1);
+    } finally {
+      await db.end();
+    }
   });
 });
 

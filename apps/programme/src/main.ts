@@ -4,6 +4,7 @@ import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { CreateProgrammeSchema1796000000000 } from './migrations/1796000000000-create-programme-schema';
 import { ExcusedSessionMoves1796200000000 } from './migrations/1796200000000-excused-session-moves';
+import { UnplacedOrders1796300000000 } from './migrations/1796300000000-unplaced-orders';
 import { ProgrammesModule } from './programmes/programmes.module';
 
 const config = loadConfig('programme');
@@ -14,7 +15,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'programme',
       entities: [],
-      migrations: [CreateProgrammeSchema1796000000000, ExcusedSessionMoves1796200000000],
+      migrations: [CreateProgrammeSchema1796000000000, ExcusedSessionMoves1796200000000, UnplacedOrders1796300000000],
     }),
     ProgrammesModule,
   ],

@@ -36,7 +36,21 @@ export const SERVICE_MESSAGING = {
     ],
     asks: [],
   },
-  programme: { publishes: ['programme'], consumes: [E.ReferralAccepted, E.ReferralCancelled, E.OrderExtended], asks: ['matching'] },
+  programme: {
+    publishes: ['programme'],
+    consumes: [
+      E.OrderRegistered,
+      E.OrderWithdrawn,
+      E.OrderExtended,
+      E.ReferralAccepted,
+      E.ReferralCancelled,
+      E.ReferralDeclined,
+      E.ReferralExpired,
+      E.ReferralEscalated,
+      E.ReferralUnroutable,
+    ],
+    asks: ['matching'],
+  },
   reporting: {
     publishes: [],
     consumes: [

@@ -28,6 +28,7 @@ export const EventSubjects = {
   ProgrammeCancelled: 'programme.cancelled.v1',
   ProgrammeAlert: 'programme.alert.v1',
   ProgrammeSessionsRescheduled: 'programme.sessions_rescheduled.v1',
+  ProgrammeExpiredUnplaced: 'programme.expired_unplaced.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 

@@ -3,6 +3,7 @@ export * from './completion-record';
 export * from './extension';
 export * from './mandatory-programme';
 export * from './outcome';
+export * from './placement';
 export * from './refusal-policy';
 export * from './reschedule';
 export * from './timers';

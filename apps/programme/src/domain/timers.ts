@@ -3,8 +3,11 @@ import { canStillFinish, isFinal, Programme, ProgrammeSession } from './mandator
 
 const HOUR_MS = 3_600_000;
 
-/** `make_up`: an excused absence waits for its session to be moved; fired at once, retried until it is done. */
-export type TimerKind = 'attendance_missing' | 'expiry_check' | 'make_up';
+/**
+ * `make_up`: an excused absence waits for its session to be moved; fired at once, retried until it is done.
+ * `order_expiry`: an order still waiting for a programme at its expiry ends `expired_unplaced`.
+ */
+export type TimerKind = 'attendance_missing' | 'expiry_check' | 'make_up' | 'order_expiry';
 
 /** A waiting state's timer: when it falls due and what it watches. */
 export interface ProgrammeTimer {
@@ -62,12 +65,17 @@ export function makeUpTimer(session: ProgrammeSession, now: Date): ProgrammeTime
   return { kind: 'make_up', dueAt: now, audience: 'coordinators', sessionIndex: session.index, daysBeforeExpiry: null };
 }
 
+/** The timer of an order waiting for a programme: due at its expiry. */
+export function orderExpiryTimer(expiresAt: Date): ProgrammeTimer {
+  return { kind: 'order_expiry', dueAt: expiresAt, audience: 'coordinators', sessionIndex: null, daysBeforeExpiry: null };
+}
+
 /**
  * A moved session or an extended order leaves timers planned for times that no longer hold: such a timer
  * is stale and stays silent; the timers planned for the new times speak instead.
  */
 export function isStale(programme: Programme, timer: ProgrammeTimer, settings: TimerSettings): boolean {
-  if (timer.kind === 'make_up') return false;
+  if (timer.kind === 'make_up' || timer.kind === 'order_expiry') return false;
   return !timersFor(programme, settings).some(
     (t) =>
       t.kind === timer.kind &&
@@ -80,7 +88,9 @@ export function isStale(programme: Programme, timer: ProgrammeTimer, settings: T
 
 /** The alert a timer raises when it fires, or null when the waiting state has already been resolved. */
 export function alertWhenDue(programme: Programme, timer: ProgrammeTimer, settings: TimerSettings): ProgrammeAlertKind | null {
-  if (isFinal(programme.state) || timer.kind === 'make_up' || isStale(programme, timer, settings)) return null;
+  if (isFinal(programme.state) || timer.kind === 'make_up' || timer.kind === 'order_expiry' || isStale(programme, timer, settings)) {
+    return null;
+  }
   if (timer.kind === 'attendance_missing') {
     const session = programme.sessions.find((s) => s.index === timer.sessionIndex);
     return session && session.mark === null ? 'attendance_missing' : null;

@@ -28,9 +28,11 @@ export interface StoredNotice {
   reportedAt: Date;
 }
 
+/** A timer watches either a programme or an order still waiting for one. */
 export interface DueTimer extends ProgrammeTimer {
   id: string;
-  programmeId: string;
+  programmeId: string | null;
+  orderId: string | null;
 }
 
 interface ProgrammeRow {
@@ -216,21 +218,23 @@ export class ProgrammeStore {
   }
 
   /**
-   * Claims the earliest due timer with its programme. SKIP LOCKED hands each to one replica; the claim
-   * lasts until the transaction ends, and a crash before commit leaves it due again.
+   * Claims the earliest due timer. SKIP LOCKED hands each to one replica; the claim lasts until the
+   * transaction ends, and a crash before commit leaves it due again. What it watches is locked when it
+   * fires: nothing locks a timer row while holding a programme's, so the order of locks cannot deadlock.
    */
   async claimDueTimer(tx: EntityManager, now: Date, passOver: readonly string[]): Promise<DueTimer | null> {
     const [row] = await tx.query(
-      `SELECT t.* FROM programme.timer t JOIN programme.programme p ON p.id = t.programme_id
+      `SELECT t.* FROM programme.timer t
         WHERE t.fired_at IS NULL AND t.due_at <= $1 AND t.id <> ALL($2::bigint[])
         ORDER BY t.due_at, t.id LIMIT 1
-        FOR UPDATE OF t, p SKIP LOCKED`,
+        FOR UPDATE SKIP LOCKED`,
       [now, passOver],
     );
     if (!row) return null;
     return {
       id: String(row.id),
       programmeId: row.programme_id,
+      orderId: row.order_id,
       kind: row.kind,
       audience: row.audience,
       sessionIndex: row.session_index,

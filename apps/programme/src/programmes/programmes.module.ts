@@ -20,7 +20,10 @@ import { FireTimer } from '../timers/fire-timer';
 import { timerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
+import { ExpireUnplaced } from './expire-unplaced';
 import { ExtendProgramme } from './extend-programme';
+import { PlacementStore } from './placement-store';
+import { WatchPlacement } from './watch-placement';
 import { MakeUpSession } from './make-up-session';
 import { DueTimer, ProgrammeStore } from './programme-store';
 import { programmeView } from './programme-view';
@@ -79,14 +82,29 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
         request,
       );
 
-    const start = new StartProgramme(store, outbox, book, policy, timers, this.clock);
+    const placements = new PlacementStore();
+    const start = new StartProgramme(store, placements, outbox, book, policy, timers, this.clock);
     const cancel = new CancelProgramme(store, outbox, this.clock);
     const attendance = new RecordAttendance(store, outbox, policy, this.clock);
     const close = new CloseProgramme(store, outbox, this.clock);
     this.messaging.on(EventSubjects.ReferralAccepted, (event, tx) => start.execute(event, tx));
     this.messaging.on(EventSubjects.ReferralCancelled, (event, tx) => cancel.execute(event, tx));
     const extend = new ExtendProgramme(store, timers, this.clock);
-    this.messaging.on(EventSubjects.OrderExtended, (event, tx) => extend.execute(event, tx));
+    const watch = new WatchPlacement(placements);
+    this.messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)));
+    this.messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
+      await extend.execute(event, tx);
+      await watch.expiry(tx, event.payload.orderId, new Date(event.payload.expiresAt));
+    });
+    this.messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => watch.withdrawn(tx, event.payload.orderId));
+    this.messaging.on(EventSubjects.ReferralUnroutable, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons));
+    this.messaging.on(EventSubjects.ReferralEscalated, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons));
+    this.messaging.on(EventSubjects.ReferralDeclined, (event, tx) =>
+      watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: declined (${event.payload.reason})`]),
+    );
+    this.messaging.on(EventSubjects.ReferralExpired, (event, tx) =>
+      watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
+    );
 
     const commands = this.messaging.queries.family<ProgrammeContracts>(ProgrammeRequestClasses);
     const db = this.dataSource.manager;
@@ -109,7 +127,7 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
     });
 
     const makeUp = new MakeUpSession(store, outbox, moveInCalendar, timers, this.clock);
-    const fire = new FireTimer(store, outbox, makeUp, timers, this.clock);
+    const fire = new FireTimer(store, outbox, makeUp, new ExpireUnplaced(placements, outbox, this.clock), timers, this.clock);
     this.poller = timerPoller(outbox, store, fire, this.clock, this.config.programme.timerPollMs, this.log);
   }
 

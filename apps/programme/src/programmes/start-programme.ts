@@ -5,6 +5,7 @@ import { Outbox, PermanentFailure } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { planFromBooking, ProgrammeRuleViolation, RefusalPolicy, timersFor, TimerSettings, trackOf } from '../domain';
 import { programmeFacts } from './programme-facts';
+import { PlacementStore } from './placement-store';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
 /**
@@ -14,6 +15,7 @@ import { ProgrammeStore, StoredProgramme } from './programme-store';
 export class StartProgramme {
   constructor(
     private readonly store: ProgrammeStore,
+    private readonly placements: PlacementStore,
     private readonly outbox: Outbox,
     private readonly bookSessions: (referralId: string) => Promise<ProgrammeBooking>,
     private readonly policy: RefusalPolicy,
@@ -22,9 +24,15 @@ export class StartProgramme {
   ) {}
 
   async execute(event: EventEnvelope<ReferralAcceptedV1>, tx: EntityManager): Promise<void> {
-    const { referralId } = event.payload;
+    const { referralId, orderId } = event.payload;
     if (await this.store.existsForReferral(tx, referralId)) return;
+    // Under the placement's lock the expiry timer either ended the order first (then its one outcome stands
+    // and the acceptance starts nothing) or will find this programme.
+    const placement = await this.placements.locked(tx, orderId);
+    if (placement.state === 'expired_unplaced') return;
     const booking = await this.bookSessions(referralId);
+    // An extension seen before the acceptance is in the placement, not yet in matching's booking.
+    const expiresAt = new Date(Math.max(Date.parse(booking.expiresAt), placement.expiresAt?.getTime() ?? 0));
     const programme: StoredProgramme = {
       id: randomUUID(),
       referralId,
@@ -33,7 +41,7 @@ export class StartProgramme {
       centreId: booking.centreId,
       track: trackOf(booking.participantSex),
       language: booking.language,
-      expiresAt: new Date(booking.expiresAt),
+      expiresAt,
       state: 'scheduled',
       refusalPolicy: this.policy.name,
       outcomeAt: null,
@@ -46,7 +54,7 @@ export class StartProgramme {
       ...programmeFacts(programme),
       track: programme.track,
       language: booking.language,
-      expiresAt: booking.expiresAt,
+      expiresAt: expiresAt.toISOString(),
       sessions: programme.sessions.map((s) => ({
         index: s.index,
         kind: s.kind,

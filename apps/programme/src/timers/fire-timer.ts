@@ -3,13 +3,14 @@ import { EventSubjects } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { alertWhenDue, TimerSettings } from '../domain';
+import { ExpireUnplaced } from '../programmes/expire-unplaced';
 import { MakeUpSession } from '../programmes/make-up-session';
 import { programmeFacts } from '../programmes/programme-facts';
 import { DueTimer, ProgrammeStore } from '../programmes/programme-store';
 
 /**
- * Fires one claimed timer in the claiming transaction: an alert when its waiting state is still open (or
- * the make-up of an excused session), and in every case the mark that it fired, so no replica or restart
+ * Fires one claimed timer in the claiming transaction: an alert when its waiting state is still open, the
+ * make-up of an excused session, or the end of an order no centre took; and in every case the mark that it fired, so no replica or restart
  * fires it again.
  */
 export class FireTimer {
@@ -17,12 +18,18 @@ export class FireTimer {
     private readonly store: ProgrammeStore,
     private readonly outbox: Outbox,
     private readonly makeUp: MakeUpSession,
+    private readonly expireUnplaced: ExpireUnplaced,
     private readonly settings: TimerSettings,
     private readonly clock: Clock,
   ) {}
 
   async execute(tx: EntityManager, timer: DueTimer): Promise<void> {
-    const programme = await this.store.byId(tx, timer.programmeId);
+    if (timer.kind === 'order_expiry') {
+      const ended = await this.expireUnplaced.execute(tx, timer.orderId!);
+      await this.store.markFired(tx, timer.id, this.clock.now(), ended);
+      return;
+    }
+    const programme = await this.store.byId(tx, timer.programmeId!, true);
     if (timer.kind === 'make_up') await this.makeUp.execute(tx, programme, timer.sessionIndex!);
     const alert = alertWhenDue(programme, timer, this.settings);
     if (alert) {

@@ -7,6 +7,7 @@ import {
   ProgrammeCancelledV1,
   ProgrammeClosedByDecisionV1,
   ProgrammeCompletedV1,
+  ProgrammeExpiredUnplacedV1,
   ProgrammeRefusalReportedV1,
   ProgrammeSessionRecordedV1,
   ProgrammeSessionsRescheduledV1,
@@ -58,6 +59,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ProgrammeCancelled]: ProgrammeCancelledV1,
   [EventSubjects.ProgrammeAlert]: ProgrammeAlertV1,
   [EventSubjects.ProgrammeSessionsRescheduled]: ProgrammeSessionsRescheduledV1,
+  [EventSubjects.ProgrammeExpiredUnplaced]: ProgrammeExpiredUnplacedV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;

@@ -11,7 +11,7 @@ import { EventPayloadClasses } from './index';
  */
 const BOUNDING_RULES = new Set(['matches', 'isIn', 'isUuid', 'isIso8601', 'isEnum']);
 /** Lists routing composes from its own codes and centre ids; nothing a person typed reaches them. */
-const COMPOSED_BY_ROUTING = new Set(['ReferralUnroutableV1.reasons', 'ReferralEscalatedV1.reasons']);
+const COMPOSED_BY_ROUTING = new Set(['ReferralUnroutableV1.reasons', 'ReferralEscalatedV1.reasons', 'ProgrammeExpiredUnplacedV1.reasons']);
 const PERSONAL_FIELD = /(name|note|concern|comment|description|address|phone|email|text|body|pin)$/i;
 
 type Finding = string;

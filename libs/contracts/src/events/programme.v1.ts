@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PROGRAMME_LANGUAGES, ProgrammeLanguage } from '../vocabulary';
 import {
   ATTENDANCE_MARKS,
@@ -111,4 +111,16 @@ export class ProgrammeAlertV1 extends ProgrammeFacts {
   @IsOptional() @IsInt() @Min(1) @Max(4) sessionIndex?: number;
   @IsOptional() @IsInt() @Min(0) daysBeforeExpiry?: number;
   @IsISO8601() expiresAt: string;
+}
+
+/**
+ * programme.expired_unplaced.v1: the order reached its expiry and no centre ever took it (never accepted,
+ * unroutable, or escalated without a decision). Its one outcome, with routing's reasons; no personal data.
+ */
+export class ProgrammeExpiredUnplacedV1 {
+  @IsUUID() orderId: string;
+  @IsISO8601() expiresAt: string;
+  @IsISO8601() expiredAt: string;
+  /** Routing's own explanations, composed from codes and centre ids. */
+  @IsArray() @IsString({ each: true }) reasons: string[];
 }

@@ -1,0 +1,38 @@
+import { EntityManager } from 'typeorm';
+import { Placement, PlacementState, ProgrammeTimer } from '../domain';
+
+interface PlacementRow {
+  order_id: string;
+  expires_at: Date | null;
+  state: PlacementState;
+  reasons: string[];
+}
+
+/** Reads and writes orders waiting for a programme; decisions are the domain's. */
+export class PlacementStore {
+  /** The order's placement under its row lock, made on first sight whichever of its events comes first. */
+  async locked(tx: EntityManager, orderId: string): Promise<Placement> {
+    await tx.query(`INSERT INTO programme.placement (order_id, state) VALUES ($1, 'waiting') ON CONFLICT (order_id) DO NOTHING`, [orderId]);
+    const [row]: PlacementRow[] = await tx.query('SELECT * FROM programme.placement WHERE order_id = $1 FOR UPDATE', [orderId]);
+    return { orderId: row.order_id, expiresAt: row.expires_at, state: row.state, reasons: row.reasons };
+  }
+
+  async save(tx: EntityManager, p: Placement, endedAt: Date | null = null): Promise<void> {
+    await tx.query('UPDATE programme.placement SET expires_at = $2, state = $3, reasons = $4, ended_at = $5 WHERE order_id = $1', [
+      p.orderId,
+      p.expiresAt,
+      p.state,
+      JSON.stringify(p.reasons),
+      endedAt,
+    ]);
+  }
+
+  async hasProgramme(tx: EntityManager, orderId: string): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM programme.programme WHERE order_id = $1 LIMIT 1', [orderId]);
+    return rows.length > 0;
+  }
+
+  async insertTimer(tx: EntityManager, orderId: string, t: ProgrammeTimer): Promise<void> {
+    await tx.query('INSERT INTO programme.timer (order_id, kind, audience, due_at) VALUES ($1, $2, $3, $4)', [orderId, t.kind, t.audience, t.dueAt]);
+  }
+}
