@@ -6,20 +6,24 @@
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --target 0.95 (facilitator shortfall),
- * --no-shortfall, --no-loose-bound, --out bench/results.
+ * --no-shortfall, --no-loose-bound, --out bench/results, --directory what-if|report (the large what-if
+ * rosters, the default, or the demo directory sized to what the evaluation report observes).
  */
 // The gazetteer checks settlement codes with the contracts' validators, whose decorators need it.
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { DEMO_DIRECTORY } from '../apps/matching/src/directory/demo/demo-directory';
+import { DEMO_DIRECTORY, DirectoryCentre } from '../apps/matching/src/directory/demo/demo-directory';
+import { REPORT_DIRECTORY } from '../apps/matching/src/directory/demo/report-directory';
 import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYear } from './national-year/national-year';
 import { OBLASTS } from './national-year/orders';
 import { minutes, percent, PolicySummary, table } from './national-year/report';
 
-function parseOptions(argv: readonly string[]): NationalYearOptions & { out: string } {
-  const options = { ...DEFAULT_OPTIONS, out: join(process.cwd(), 'bench', 'results') };
+const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = { 'what-if': DEMO_DIRECTORY, report: REPORT_DIRECTORY };
+
+function parseOptions(argv: readonly string[]): NationalYearOptions & { out: string; centres: readonly DirectoryCentre[] } {
+  const options = { ...DEFAULT_OPTIONS, out: join(process.cwd(), 'bench', 'results'), centres: DEMO_DIRECTORY };
   const number = (flag: string, value: string | undefined, test: (n: number) => boolean): number => {
     const n = Number(value);
     if (value === undefined || !Number.isFinite(n) || !test(n)) throw new RangeError(`${flag} needs a valid number, got ${value}`);
@@ -41,6 +45,11 @@ function parseOptions(argv: readonly string[]): NationalYearOptions & { out: str
       case '--no-shortfall': options.shortfallTarget = null; break;
       case '--no-loose-bound': options.looseBound = false; break;
       case '--out': if (!value) throw new RangeError('--out needs a directory'); options.out = value; i++; break;
+      case '--directory':
+        if (!value || !Object.hasOwn(DIRECTORIES, value)) throw new RangeError(`--directory needs one of ${Object.keys(DIRECTORIES).join(', ')}`);
+        options.centres = DIRECTORIES[value];
+        i++;
+        break;
       default: throw new RangeError(`unknown option ${flag}`);
     }
   }
@@ -103,7 +112,7 @@ function oblastTable(r: NationalYearResult): string {
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
-  const facilitators = DEMO_DIRECTORY.reduce((n, c) => n + c.facilitators.length, 0);
+  const facilitators = options.centres.reduce((n, c) => n + c.facilitators.length, 0);
   console.log(`Simulated national year ${options.year}, seed ${options.seed}: ${count(options.orders)} orders`);
   const r = runNationalYear({ ...options, log: (line) => console.log(line) });
   const elapsed = (performance.now() - started) / 1000;
@@ -117,7 +126,7 @@ function main(): void {
     `Orders: ${count(o.count)} (approximate 2024 oblast populations); ${percent(o.male / o.count)} against men, ` +
       `${percent(o.russian / o.count)} in Russian, ${percent(o.thirtyDays / o.count)} for 30 days; ` +
       `${count(o.noProgrammePossible)} could not fit a programme at any centre even with empty calendars.`,
-    `Centres: ${DEMO_DIRECTORY.length} demo centres, ${facilitators} facilitators (demo data, not real rosters). ` +
+    `Centres: ${options.centres.length} demo centres, ${facilitators} facilitators (demo data, not real rosters). ` +
       `Declines ${percent(options.declineRate)}, missed deadlines ${percent(options.missRate)}, ` +
       `up to ${options.handOffLimit} hand-offs, first session at least ${options.firstSessionMarginHours} h after the order.`,
     '',

@@ -237,6 +237,10 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     await post(`/api/v1/referrals/${referralId}/assign`, coordinator, { centreId: 'nowhere', reason: 'x' }).expect(404);
     await post(`/api/v1/referrals/${randomUUID()}/assign`, coordinator, { centreId: 'karakol-ayalzat', reason: 'x' }).expect(404);
     await post(`/api/v1/referrals/${referralId}/assign`, coordinator, { centreId: first, reason: 'x' }).expect(409);
+    // Batken is a day's drive from Karakol: nobody could attend there, whoever chose it.
+    const far = await post(`/api/v1/referrals/${referralId}/assign`, coordinator, { centreId: 'batken-demo', reason: 'x' }).expect(409);
+    expect(far.body.message).toMatch(/^batken-demo is out of reach for referral R-\d{4}-\d{6}: from Karakol, \d+ minutes one way( on \d{4}-\d\d-\d\d)?, beyond the reach of 180 minutes$/);
+    expect(await holds(referralId)).toHaveLength(4);
 
     // Karakol Ayalzat has no male facilitator: the rules say no, the coordinator decides otherwise.
     const reason = 'the centre agreed by phone to bring in a male facilitator from Bishkek';

@@ -120,6 +120,16 @@ export function assessCentre(capacity: CentreCapacity, request: ProgrammeRequest
   return verdict;
 }
 
+/**
+ * Why nobody could attend this centre's sessions from where the participant lives, or null. A coordinator may
+ * overrule the centre's capacity but not the road: beyond reach or with no open road, the order goes unserved.
+ */
+export function reachProblem(reach: CentreReach, verdict: FeasibilityVerdict): string | null {
+  if (!verdict.feasible && (verdict.code === 'beyond_reach' || verdict.code === 'no_road_on_session_date')) return verdict.reason;
+  if (reach.travel === null) return 'no open road to the centre';
+  return null;
+}
+
 export interface CentreSeen {
   id: string;
   name: string;

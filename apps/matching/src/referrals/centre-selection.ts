@@ -6,10 +6,9 @@ import { Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capa
 import { CentreCandidate, rankCentres } from '../capacity/ranking';
 import { GeoPoint } from '../travel/geo';
 import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
-import { StraightLineTravelTimes } from '../travel/straight-line-travel-times';
 import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
 import { bishkekDateString, monthStartsBetween } from '../capacity/bishkek-time';
-import { assessCandidate, assessCandidates, assessCentre, CentreReach, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { assessCandidate, assessCandidates, assessCentre, CentreReach, reachProblem, unplacedReasons, VerdictRecord } from '../capacity/candidates';
 import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
@@ -52,8 +51,6 @@ export interface SelectionSettings {
  * let go at once, so a routing never holds more than the one centre lock it books under.
  */
 export class CentreSelection {
-  private readonly straightLine = new StraightLineTravelTimes();
-
   constructor(
     private readonly directory: CentreDirectory,
     private readonly activeLoad: (tx: EntityManager) => Promise<Map<string, number>>,
@@ -120,31 +117,31 @@ export class CentreSelection {
 
   /**
    * A coordinator's choice: holds the sessions when the centre can deliver, and otherwise still proposes
-   * it without holding anything, keeping what the rules said.
+   * it without holding anything, keeping what the rules said. A centre out of reach by road is refused:
+   * the participant could not attend there, whoever chose it.
    */
   async assign(
     tx: EntityManager,
     facts: RoutingFacts,
     now: Date,
     centre: CentreLocation,
-  ): Promise<{ record: SelectionRecord; place: HeldPlace; verdict: VerdictRecord }> {
+  ): Promise<{ outOfReach: string } | { record: SelectionRecord; place: HeldPlace; verdict: VerdictRecord }> {
     const request = this.requestFor(facts, now);
-    const [estimate] = await this.travelTimes.estimate(facts.origin, [centre], now).catch(() => [null]);
-    const travel = estimate ?? this.straightLine.between(facts.origin, centre);
+    const [reach] = await this.reachOf(facts, [centre], request);
     await this.directory.lockCentre(tx, centre.id);
     const capacity = (await this.directory.capacities(tx, [centre.id], now)).get(centre.id)!;
     const load = await this.activeLoad(tx);
-    // A coordinator's choice stands beyond the routing reach: they know the case.
-    const reach = { travel, travelOn: () => travel, maxTravelMinutes: Infinity };
     const { candidate, record } = assessCandidate(centre, reach, capacity, request, load.get(centre.id) ?? 0, now);
     const verdict = candidate.verdict;
+    const problem = reachProblem(reach, verdict);
+    if (problem !== null || reach.travel === null) return { outOfReach: `from ${placeName(facts)}, ${problem}` };
     const booked = verdict.feasible
       ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID)
       : [];
     const plan = verdict.feasible ? verdict.plan : null;
     return {
       record: { ...this.baseRecord(facts, request, now), candidates: [record], chosen: centre.id, plan },
-      place: { centreId: centre.id, travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
+      place: { centreId: centre.id, travel: reach.travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
       verdict: record.verdict,
     };
   }

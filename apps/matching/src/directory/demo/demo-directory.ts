@@ -31,7 +31,7 @@ export interface DirectoryCentre {
 }
 
 /** Certification dates follow the trainings in the report; headcounts per training are not matched. */
-const TRAINING = {
+export const TRAINING = {
   bishkekPsychologists2021: '2021-06-18',
   oshCityAndOblast2022: '2022-04-22',
   genderBalancedPairs2023: '2023-10-13',
@@ -39,16 +39,16 @@ const TRAINING = {
   batken2024: '2024-03-15',
 } as const;
 
-type Weekday = WeeklyWindow['weekday'];
+export type Weekday = WeeklyWindow['weekday'];
 const MON_FRI: Weekday[] = [1, 2, 3, 4, 5];
 const MON_WED_FRI: Weekday[] = [1, 3, 5];
 const TUE_THU: Weekday[] = [2, 4];
 
-function windows(days: Weekday[], start: string, end: string): WeeklyWindow[] {
+export function windows(days: Weekday[], start: string, end: string): WeeklyWindow[] {
   return days.map((weekday) => ({ weekday, start, end }));
 }
 
-interface RosterLine {
+export interface RosterLine {
   initials: string;
   sex: Sex;
   languages: Language[];
@@ -57,7 +57,7 @@ interface RosterLine {
   active?: boolean;
 }
 
-interface CentreLine {
+export interface CentreLine {
   id: string;
   name: string;
   municipal?: boolean;
@@ -66,7 +66,7 @@ interface CentreLine {
   roster: RosterLine[];
 }
 
-function listed(line: CentreLine): DirectoryCentre {
+export function listed(line: CentreLine): DirectoryCentre {
   const place = settlementByCode(line.settlementCode);
   return {
     id: line.id,

@@ -10,7 +10,10 @@ import { EndHandOff } from './end-hand-off';
 import { Proposals } from './proposals';
 import { ReferralCommands } from './referral-commands';
 
-/** A coordinator places the referral by hand, even where the rules said no; the override is recorded. */
+/**
+ * A coordinator places the referral by hand, even where the capacity rules said no; the override is recorded.
+ * The road still decides: a centre beyond reach, or with no open road on a session's date, is refused.
+ */
 export class AssignReferral {
   constructor(
     private readonly commands: ReferralCommands,
@@ -44,7 +47,12 @@ export class AssignReferral {
         await this.endHandOff.execute(tx, { referral, deadline: previous, deadlineState: 'superseded', now });
       }
       const handOff = await this.deadlines.proposalCount(tx, referral.id);
-      const { record, place, verdict } = await this.selection.assign(tx, referral.routing, now, centre);
+      const assigned = await this.selection.assign(tx, referral.routing, now, centre);
+      if ('outOfReach' in assigned) {
+        // Thrown inside the transaction: the hand-off ended above is restored with everything else.
+        throw new QueryRejected('conflict', `${centre.id} is out of reach for referral ${referral.referralNumber}: ${assigned.outOfReach}`);
+      }
+      const { record, place, verdict } = assigned;
       await this.decisions.recordDecision(tx, referral.id, {
         ...record,
         handOff,
