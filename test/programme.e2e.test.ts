@@ -257,6 +257,34 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(stack.eventsOn('notification.sent.v1').filter((e) => (e.payload as Sent).sourceEventId === notice.eventId)).toHaveLength(2);
   });
 
+  it('alerts the coordinators and the duty hotline at once when the screening shows immediate danger, naming order and settlement only', async () => {
+    const hotline = 'duty-hotline@hotline.korgoo.test';
+    await request(stack.gateway)
+      .put('/api/v1/admin/notification-recipients/duty-hotline')
+      .auth(admin, { type: 'bearer' })
+      .send({ language: 'ru', channels: [{ channel: 'email', address: hotline }] })
+      .expect(200);
+    const order = protectionOrderBody();
+    order.screening.immediateDanger.critical.threatenedToKill = 'yes';
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(order).expect(201);
+    const assessed = await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === created.body.orderId);
+    expect(assessed.payload.immediateDanger).toBe(true);
+
+    await stack.awaitEvent<Event<Sent>>(
+      'notification.sent.v1',
+      (e) => e.payload.sourceEventId === assessed.eventId && e.payload.recipientKind === 'duty_hotline' && e.payload.channel === 'email',
+    );
+    const mails = smtp.to(hotline).filter((mail) => mail.text.includes(order.orderNumber));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ: охранный ордер ${order.orderNumber}, Бишкек`);
+    expect(mails[0].text).not.toMatch(/Асанов|996700123456/);
+
+    const entries: InboxEntry[] = (await inbox(coordinator)).body.entries;
+    const alert = entries.find((e) => e.kind === 'immediate_danger' && e.orderNumber === order.orderNumber);
+    expect(alert).toMatchObject({ referralId: null, priority: 'urgent' });
+    expect(alert!.title.en).toBe(`IMMEDIATE DANGER: protection order ${order.orderNumber}, Bishkek. Coordinators and the duty hotline must act now`);
+  });
+
   it('tells the centre in its inbox when a session’s attendance is left unrecorded', async () => {
     const { orderId, started, staff } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;

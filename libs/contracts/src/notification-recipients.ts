@@ -50,6 +50,7 @@ export const INBOX_ENTRY_KINDS = [
   'police_unit_unreachable',
   'programme_attendance_missing',
   'programme_cannot_complete',
+  'immediate_danger',
 ] as const;
 export type InboxEntryKind = (typeof INBOX_ENTRY_KINDS)[number];
 

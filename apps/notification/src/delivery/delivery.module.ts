@@ -33,6 +33,7 @@ import {
   cancelledIntent,
   escalatedIntent,
   expiredIntent,
+  immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
   routedIntent,
@@ -142,6 +143,14 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       await dispatcher.handle(refusalNoticeIntent(envelope, order));
     });
     this.messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatcher.handle(programmeAlertIntent(envelope)));
+    // Immediate danger is told from the first assessment, apart from routing and before any referral.
+    this.messaging.on(EventSubjects.RiskAssessed, async (envelope) => {
+      if (!envelope.payload.immediateDanger) return;
+      const order = await orders.find(this.dataSource.manager, envelope.payload.orderId);
+      // Registration and assessment travel on separate streams; redelivery waits for the registration.
+      if (!order) throw new Error(`order ${envelope.payload.orderId} is not registered here yet`);
+      await dispatcher.handle(...immediateDangerIntents(envelope, order));
+    });
 
     this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => {
       const centreId = centreFilterOf(scope);

@@ -240,10 +240,13 @@ export interface ReferralListResponse {
 export interface InboxEntryResponse {
   /** @format uuid */
   entryId: string;
-  /** @format uuid */
-  referralId: string;
-  referralNumber: string;
-  /** The police order number, on notices to a police unit */
+  /**
+   * Null on an immediate-danger alert, which precedes any referral
+   * @format uuid
+   */
+  referralId: string | null;
+  referralNumber: string | null;
+  /** The police order number, on notices to a police unit and immediate-danger alerts */
   orderNumber: string | null;
   /**
    * When an officer acknowledged the notice
@@ -265,7 +268,8 @@ export interface InboxEntryResponse {
     | "article72_notice"
     | "police_unit_unreachable"
     | "programme_attendance_missing"
-    | "programme_cannot_complete";
+    | "programme_cannot_complete"
+    | "immediate_danger";
   title: LocalizedText;
   priority: string;
   /** @format date-time */

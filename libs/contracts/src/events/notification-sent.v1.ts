@@ -8,7 +8,8 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export class NotificationSentV1 {
   @IsUUID() notificationId: string;
   @IsUUID() orderId: string;
-  @IsUUID() referralId: string;
+  /** Left out for an alert about an order that has no referral yet (immediate danger). */
+  @IsOptional() @IsUUID() referralId?: string;
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
@@ -19,7 +20,8 @@ export class NotificationSentV1 {
 /** notification.failed.v1: every channel of a recipient failed; coordinators were told in their inbox. */
 export class NotificationFailedV1 {
   @IsUUID() orderId: string;
-  @IsUUID() referralId: string;
+  /** Left out for an alert about an order that has no referral yet (immediate danger). */
+  @IsOptional() @IsUUID() referralId?: string;
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @IsString() centreId?: string;
