@@ -2,7 +2,7 @@ import request from 'supertest';
 import { MANDATORY_PLAN } from '../apps/programme/src/domain/mandatory-programme';
 import { KorgooStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
-import { SmtpPeer } from './support/smtp-peer';
+import { ReceivedMail, SmtpPeer } from './support/smtp-peer';
 
 type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
 type Sent = { sourceEventId: string; recipientKind: string; unitCode?: string; centreId?: string; channel: string };
@@ -130,8 +130,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(stack.eventsOn('programme.refusal_reported.v1').filter((e) => e.correlationId === orderId)).toHaveLength(1);
   });
 
-  it('finds a refusal at the second unexcused absence, or at the first once the programme can no longer finish', async () => {
-    const { orderId, started, staff, expiresAt } = await acceptedProgramme();
+  it('finds a refusal at the second unexcused absence, or at the first once the programme can no longer finish, and tells the unit', async () => {
+    const { orderId, orderNumber, started, staff, expiresAt } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
     // Where the centre's calendar put the sessions decides which half of the default policy applies: a missed
     // session needs a make-up after the last one planned, the plan's gap later, before the order ends.
@@ -151,6 +151,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       sessionsOffered: missed,
     });
     expect((notice.payload.missed as unknown[]).length).toBe(missed);
+    const { mail } = await noticeReachedUnit(notice, { orderNumber, referralId, expiresAt });
+    expect(mail.text).toMatch(/неявка без уважительной причины/);
   });
 
   it('reminds the centre once a day after a session left unrecorded, then the coordinators; a coordinator closes with a reason', async () => {
@@ -196,6 +198,32 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     return request(stack.gateway).get('/api/v1/inbox').auth(token, { type: 'bearer' }).expect(200);
   }
 
+  /**
+   * The notice reached the issuing unit (the demo officer's, naryn-riib) before the order ended: one e-mail
+   * naming the order and nothing personal, and one entry in the unit's inbox.
+   */
+  async function noticeReachedUnit(
+    notice: Event,
+    order: { orderNumber: string; referralId: string; expiresAt: string },
+  ): Promise<{ mail: ReceivedMail; entry: InboxEntry & { acknowledgedAt: string | null } }> {
+    const emailed = await stack.awaitEvent<Event<Sent> & { occurredAt: string }>(
+      'notification.sent.v1',
+      (e) => e.payload.sourceEventId === notice.eventId && e.payload.channel === 'email',
+    );
+    expect(emailed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'naryn-riib' });
+    expect(Date.parse(emailed.occurredAt)).toBeLessThan(Date.parse(order.expiresAt));
+    const mails = smtp.received.filter((mail) => mail.text.includes(order.orderNumber));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`Номер ордера: ${order.orderNumber}`);
+    expect(mails[0].text).not.toMatch(/Асанов|Took part|996700123456/);
+    const entries = (await inbox(police)).body.entries as Array<InboxEntry & { acknowledgedAt: string | null }>;
+    const found = entries.filter((e) => e.kind === 'article72_notice' && e.referralId === order.referralId);
+    expect(found).toHaveLength(1);
+    expect(found[0].orderNumber).toBe(order.orderNumber);
+    expect(found[0].title.ky).toContain(order.orderNumber);
+    return { mail: mails[0], entry: found[0] };
+  }
+
   it('delivers the Article 72 notice to the issuing unit’s inbox and e-mail once, before expiry; an officer of that unit acknowledges it once', async () => {
     const unitMailbox = 'naryn-riib.duty@police.korgoo.test';
     await request(stack.gateway)
@@ -217,22 +245,10 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     await record(staff, referralId, 2, { mark: 'refused' }).expect(200);
     const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
 
-    const emailed = await stack.awaitEvent<Event<Sent> & { occurredAt: string }>(
-      'notification.sent.v1',
-      (e) => e.payload.sourceEventId === notice.eventId && e.payload.channel === 'email',
-    );
-    expect(emailed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'naryn-riib' });
-    expect(Date.parse(emailed.occurredAt)).toBeLessThan(Date.parse(expiresAt));
-    const mails = smtp.to(unitMailbox).filter((mail) => mail.text.includes(orderNumber));
-    expect(mails).toHaveLength(1);
-    expect(mails[0].text).toContain(`Номер ордера: ${orderNumber}`);
-    expect(mails[0].text).toContain(`${bishkek(sessions[1].startsAt)} (время Бишкека): отказ`);
-    expect(mails[0].text).not.toMatch(/Асанов|Took part/);
-
-    const naryn = await inbox(police);
-    const entry = (naryn.body.entries as InboxEntry[]).find((e) => e.kind === 'article72_notice' && e.referralId === referralId)!;
-    expect(entry).toMatchObject({ orderNumber, acknowledgedAt: null });
-    expect(entry.title.ky).toContain(orderNumber);
+    const { mail, entry } = await noticeReachedUnit(notice, { orderNumber, referralId, expiresAt });
+    expect(smtp.to(unitMailbox)).toContain(mail);
+    expect(mail.text).toContain(`${bishkek(sessions[1].startsAt)} (время Бишкека): отказ`);
+    expect(entry.acknowledgedAt).toBeNull();
 
     // Another unit neither sees nor acknowledges it, and centre staff may not acknowledge for the police.
     const osh = await stack.policeOfficer(admin, 'osh-city');
