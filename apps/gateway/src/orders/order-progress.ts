@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView, Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
+import { OrderStage, stageOf } from './order-stage';
 import { ProtectionOrder } from './protection-order.entity';
 
-export type OrderStage = 'registered' | 'assessed' | 'routed' | 'unroutable' | 'notified';
+export type { OrderStage } from './order-stage';
 
 export interface OrderProgressView {
   orderId: string;
@@ -50,15 +51,4 @@ export class OrderProgress {
       notifications,
     };
   }
-}
-
-export function stageOf(
-  assessment: AssessmentSummary | null,
-  referral: ReferralView | null,
-  notifications: NotificationView[],
-): OrderStage {
-  if (notifications.length > 0) return 'notified';
-  if (referral) return referral.status === 'unroutable' ? 'unroutable' : 'routed';
-  if (assessment) return 'assessed';
-  return 'registered';
 }
