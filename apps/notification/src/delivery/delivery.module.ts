@@ -24,11 +24,11 @@ import { SmtpEmailProvider } from '../providers/smtp-email-provider';
 import { TelegramProvider } from '../providers/telegram-provider';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
 import { SmsReceiptsController } from '../receipts/sms-receipts.controller';
+import { OrderReferences } from '../orders/order-references';
 import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
 import { Recipients } from '../recipients/recipients';
 import { Acknowledgements } from './acknowledgements';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
-import { OrderReferences } from '../orders/order-references';
 import {
   cancelledIntent,
   escalatedIntent,

@@ -71,11 +71,23 @@ const IN_DOUBT_NOTE = 'interrupted during send; outcome unknown, not resent';
 export class NotificationDispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
 
-  /** Every recipient of one event, in order; one delivery of the event counts once against its retries. */
+  /**
+   * Every recipient of one event; one delivery of the event counts once against its retries. A recipient
+   * waiting for a retry does not hold back the next one: the retry is asked for after all were tried.
+   */
   async handle(...specs: IntentSpec[]): Promise<void> {
     if (specs.length === 0) return;
     const retry = mayRetryLater(await this.countRun(specs[0].sourceEventId), this.deps.maxDeliver);
-    for (const spec of specs) await this.tell(spec, retry);
+    let later: RetryLater | null = null;
+    for (const spec of specs) {
+      try {
+        await this.tell(spec, retry);
+      } catch (error) {
+        if (!(error instanceof RetryLater)) throw error;
+        later = error;
+      }
+    }
+    if (later) throw later;
   }
 
   private async tell(spec: IntentSpec, retry: boolean): Promise<void> {
