@@ -440,6 +440,49 @@ describe('notification delivers through the recipient’s channels, fails over a
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(coordinator, { type: 'bearer' }).expect(200, { marked: false });
   });
 
+  it('tells the coordinators when no channel reaches the police unit an Article 72 notice is for', async () => {
+    peers.blockedChats.add('-100555000777');
+    await request(stack.gateway)
+      .put('/api/v1/admin/notification-recipients/police-units/karakol-riib')
+      .auth(admin, { type: 'bearer' })
+      .send({ language: 'ky', channels: [{ channel: 'telegram', address: '-100555000777' }] })
+      .expect(200);
+    // A real registration tells the notification service the order's number and issuing unit.
+    const officer = await stack.policeOfficer(admin, 'karakol-riib');
+    const order = protectionOrderBody();
+    const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(officer, { type: 'bearer' }).send(order).expect(201)).body;
+    const now = Date.now();
+    const notice = await publish('programme.refusal_reported.v1', {
+      programmeId: randomUUID(),
+      orderId,
+      referralId: randomUUID(),
+      referralNumber: referralNumber(),
+      centreId: 'karakol-meerman',
+      noticeId: randomUUID(),
+      ground: 'explicit_refusal',
+      refusalPolicy: 'second-unexcused-or-cannot-finish',
+      sessionsOffered: 1,
+      missed: [{ index: 1, startsAt: new Date(now - 3_600_000).toISOString(), mark: 'refused' }],
+      expiresAt: order.expiresAt,
+      reportedAt: new Date(now).toISOString(),
+    });
+
+    const failed = await stack.awaitEvent<Event>('notification.failed.v1', (e) => e.payload.sourceEventId === notice.eventId);
+    expect(failed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'karakol-riib', attemptedChannels: ['telegram'] });
+    const mail = await until(
+      async () => smtp.to('coordinators@korgoo.example').find((m) => m.text.includes(order.orderNumber)),
+      'the coordinators’ e-mail',
+    );
+    expect(mail.text).toContain(`Уведомление по ст. 72 по ордеру ${order.orderNumber} не дошло до подразделения karakol-riib`);
+    const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(coordinator, { type: 'bearer' }).expect(200);
+    expect(inbox.body.entries.find((e: { orderNumber: string | null }) => e.orderNumber === order.orderNumber)).toMatchObject({
+      kind: 'police_unit_unreachable',
+    });
+    // The unit still finds the notice in its own inbox.
+    const unitInbox = await request(stack.gateway).get('/api/v1/inbox').auth(officer, { type: 'bearer' }).expect(200);
+    expect(unitInbox.body.entries.filter((e: { orderNumber: string | null }) => e.orderNumber === order.orderNumber)).toHaveLength(1);
+  });
+
   it('sends escalations and missed deadlines to the coordinators', async () => {
     const referral = routed('naryn-asylzat', { priority: 'urgent' });
     await publish('referral.routed.v1', referral);

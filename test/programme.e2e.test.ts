@@ -3,7 +3,7 @@ import request from 'supertest';
 import { MANDATORY_PLAN } from '../apps/programme/src/domain/mandatory-programme';
 import { KorgooStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
-import { SmtpPeer } from './support/smtp-peer';
+import { ReceivedMail, SmtpPeer } from './support/smtp-peer';
 import { until } from './support/until';
 
 type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
@@ -139,8 +139,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(stack.eventsOn('programme.refusal_reported.v1').filter((e) => e.correlationId === orderId)).toHaveLength(1);
   });
 
-  it('finds a refusal at the second unexcused absence, or at the first once the programme can no longer finish', async () => {
-    const { orderId, started, staff, expiresAt } = await acceptedProgramme();
+  it('finds a refusal at the second unexcused absence, or at the first once the programme can no longer finish, and tells the unit', async () => {
+    const { orderId, orderNumber, started, staff, expiresAt } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
     // Where the centre's calendar put the sessions decides which half of the default policy applies: a missed
     // session needs a make-up after the last one planned, the plan's gap later, before the order ends.
@@ -160,6 +160,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       sessionsOffered: missed,
     });
     expect((notice.payload.missed as unknown[]).length).toBe(missed);
+    const { mail } = await noticeReachedUnit(notice, { orderNumber, referralId, expiresAt });
+    expect(mail.text).toMatch(/неявка без уважительной причины/);
   });
 
   type Plan = Array<{ index: number; kind: string; startsAt: string; endsAt: string }>;
@@ -375,6 +377,32 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     return request(stack.gateway).get('/api/v1/inbox').auth(token, { type: 'bearer' }).expect(200);
   }
 
+  /**
+   * The notice reached the issuing unit (the demo officer's, naryn-riib) before the order ended: one e-mail
+   * naming the order and nothing personal, and one entry in the unit's inbox.
+   */
+  async function noticeReachedUnit(
+    notice: Event,
+    order: { orderNumber: string; referralId: string; expiresAt: string },
+  ): Promise<{ mail: ReceivedMail; entry: InboxEntry & { acknowledgedAt: string | null } }> {
+    const emailed = await stack.awaitEvent<Event<Sent> & { occurredAt: string }>(
+      'notification.sent.v1',
+      (e) => e.payload.sourceEventId === notice.eventId && e.payload.channel === 'email',
+    );
+    expect(emailed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'naryn-riib' });
+    expect(Date.parse(emailed.occurredAt)).toBeLessThan(Date.parse(order.expiresAt));
+    const mails = smtp.received.filter((mail) => mail.text.includes(order.orderNumber));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`Номер ордера: ${order.orderNumber}`);
+    expect(mails[0].text).not.toMatch(/Асанов|Took part|996700123456/);
+    const entries = (await inbox(police)).body.entries as Array<InboxEntry & { acknowledgedAt: string | null }>;
+    const found = entries.filter((e) => e.kind === 'article72_notice' && e.referralId === order.referralId);
+    expect(found).toHaveLength(1);
+    expect(found[0].orderNumber).toBe(order.orderNumber);
+    expect(found[0].title.ky).toContain(order.orderNumber);
+    return { mail: mails[0], entry: found[0] };
+  }
+
   it('delivers the Article 72 notice to the issuing unit’s inbox and e-mail once, before expiry; an officer of that unit acknowledges it once', async () => {
     const unitMailbox = 'naryn-riib.duty@police.korgoo.test';
     await request(stack.gateway)
@@ -396,22 +424,10 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     await record(staff, referralId, 2, { mark: 'refused' }).expect(200);
     const notice = await stack.awaitEvent<Event>('programme.refusal_reported.v1', (e) => e.correlationId === orderId);
 
-    const emailed = await stack.awaitEvent<Event<Sent> & { occurredAt: string }>(
-      'notification.sent.v1',
-      (e) => e.payload.sourceEventId === notice.eventId && e.payload.channel === 'email',
-    );
-    expect(emailed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'naryn-riib' });
-    expect(Date.parse(emailed.occurredAt)).toBeLessThan(Date.parse(expiresAt));
-    const mails = smtp.to(unitMailbox).filter((mail) => mail.text.includes(orderNumber));
-    expect(mails).toHaveLength(1);
-    expect(mails[0].text).toContain(`Номер ордера: ${orderNumber}`);
-    expect(mails[0].text).toContain(`${bishkek(sessions[1].startsAt)} (время Бишкека): отказ`);
-    expect(mails[0].text).not.toMatch(/Асанов|Took part/);
-
-    const naryn = await inbox(police);
-    const entry = (naryn.body.entries as InboxEntry[]).find((e) => e.kind === 'article72_notice' && e.referralId === referralId)!;
-    expect(entry).toMatchObject({ orderNumber, acknowledgedAt: null });
-    expect(entry.title.ky).toContain(orderNumber);
+    const { mail, entry } = await noticeReachedUnit(notice, { orderNumber, referralId, expiresAt });
+    expect(smtp.to(unitMailbox)).toContain(mail);
+    expect(mail.text).toContain(`${bishkek(sessions[1].startsAt)} (время Бишкека): отказ`);
+    expect(entry.acknowledgedAt).toBeNull();
 
     // Another unit neither sees nor acknowledges it, and centre staff may not acknowledge for the police.
     const osh = await stack.policeOfficer(admin, 'osh-city');
@@ -434,6 +450,34 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(audit.body.items.map((a: { outcome: string }) => a.outcome).sort()).toEqual(['refused', 'success', 'success']);
     expect(smtp.to(unitMailbox).filter((mail) => mail.text.includes(orderNumber))).toHaveLength(1);
     expect(stack.eventsOn('notification.sent.v1').filter((e) => (e.payload as Sent).sourceEventId === notice.eventId)).toHaveLength(2);
+  });
+
+  it('alerts the coordinators and the duty hotline at once when the screening shows immediate danger, naming order and settlement only', async () => {
+    const hotline = 'duty-hotline@hotline.korgoo.test';
+    await request(stack.gateway)
+      .put('/api/v1/admin/notification-recipients/duty-hotline')
+      .auth(admin, { type: 'bearer' })
+      .send({ language: 'ru', channels: [{ channel: 'email', address: hotline }] })
+      .expect(200);
+    const order = protectionOrderBody();
+    order.screening.immediateDanger.critical.threatenedToKill = 'yes';
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(order).expect(201);
+    const assessed = await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === created.body.orderId);
+    expect(assessed.payload.immediateDanger).toBe(true);
+
+    await stack.awaitEvent<Event<Sent>>(
+      'notification.sent.v1',
+      (e) => e.payload.sourceEventId === assessed.eventId && e.payload.recipientKind === 'duty_hotline' && e.payload.channel === 'email',
+    );
+    const mails = smtp.to(hotline).filter((mail) => mail.text.includes(order.orderNumber));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ: охранный ордер ${order.orderNumber}, Бишкек`);
+    expect(mails[0].text).not.toMatch(/Асанов|996700123456/);
+
+    const entries: InboxEntry[] = (await inbox(coordinator)).body.entries;
+    const alert = entries.find((e) => e.kind === 'immediate_danger' && e.orderNumber === order.orderNumber);
+    expect(alert).toMatchObject({ referralId: null, priority: 'urgent' });
+    expect(alert!.title.en).toBe(`IMMEDIATE DANGER: protection order ${order.orderNumber}, Bishkek. Coordinators and the duty hotline must act now`);
   });
 
   it('tells the centre in its inbox when a session’s attendance is left unrecorded', async () => {

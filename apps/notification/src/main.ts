@@ -8,6 +8,7 @@ import { InboxEntry, Notification } from './inbox/notification.entity';
 import { CreateNotificationSchema1764000000000 } from './migrations/1764000000000-create-notification-schema';
 import { RecipientsAndDeliveryAttempts1765000000000 } from './migrations/1765000000000-recipients-and-delivery-attempts';
 import { PoliceUnitNotices1797000000000 } from './migrations/1797000000000-police-unit-notices';
+import { ImmediateDangerAlerts1797000000001 } from './migrations/1797000000001-immediate-danger-alerts';
 import { keepRawBody } from './receipts/raw-body';
 import { SMS_RECEIPTS_PATH } from './receipts/sms-receipts.controller';
 
@@ -19,7 +20,12 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'notification',
       entities: [Notification, InboxEntry],
-      migrations: [CreateNotificationSchema1764000000000, RecipientsAndDeliveryAttempts1765000000000, PoliceUnitNotices1797000000000],
+      migrations: [
+        CreateNotificationSchema1764000000000,
+        RecipientsAndDeliveryAttempts1765000000000,
+        PoliceUnitNotices1797000000000,
+        ImmediateDangerAlerts1797000000001,
+      ],
     }),
     InboxModule,
     DeliveryModule,

@@ -51,6 +51,7 @@ export const INBOX_ENTRY_KINDS = [
   'programme_attendance_missing',
   'programme_cannot_complete',
   'programme_reschedule_needed',
+  'immediate_danger',
 ] as const;
 export type InboxEntryKind = (typeof INBOX_ENTRY_KINDS)[number];
 

@@ -26,8 +26,11 @@ export type RoutingPriority = (typeof ROUTING_PRIORITIES)[number];
 export const RISK_FLAG_CODES = ['outsideValidatedPopulation', 'recordsNotChecked', 'incompleteScreening', 'officerOverride'] as const;
 export type RiskFlagCode = (typeof RISK_FLAG_CODES)[number];
 
-/** Who the notification service tells: a centre, the coordinators, or the police unit that issued an order. */
-export const RECIPIENT_KINDS = ['centre', 'coordinators', 'police_unit'] as const;
+/**
+ * Who the notification service tells: a centre, the coordinators, the police unit that issued an order, or
+ * the duty hotline that hears of immediate danger.
+ */
+export const RECIPIENT_KINDS = ['centre', 'coordinators', 'police_unit', 'duty_hotline'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 /** What an account may do is decided by its role alone; auditors read the audit log and nothing else. */

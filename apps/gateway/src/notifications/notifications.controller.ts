@@ -105,6 +105,24 @@ export class NotificationsController {
     return reply;
   }
 
+  @ApiOperation({ summary: 'Who answers the duty hotline for immediate danger' })
+  @ApiOkResponse({ description: 'The duty hotline recipient, or null' })
+  @Get('admin/notification-recipients/duty-hotline')
+  @Audited('read', 'notification_recipient')
+  @Roles('admin')
+  async showDutyHotline(): Promise<{ recipient: RecipientView | null }> {
+    return this.command(NotificationCommandSubjects.RecipientShow, { recipientKind: 'duty_hotline' });
+  }
+
+  /** Immediate danger reaches the hotline through these channels in order, at once, with the coordinators. */
+  @ApiOperation({ summary: 'Set who answers the duty hotline for immediate danger' })
+  @ApiOkResponse({ description: 'The duty hotline recipient' })
+  @Put('admin/notification-recipients/duty-hotline')
+  @Roles('admin')
+  async configureDutyHotline(@Body() settings: RecipientSettings, @CurrentActor() actor: Actor): Promise<{ recipient: RecipientView }> {
+    return this.configure({ recipientKind: 'duty_hotline' }, settings, actor);
+  }
+
   @ApiOperation({ summary: 'Who hears a police unit\'s notices' })
   @ApiOkResponse({ description: 'The police unit recipient, or null' })
   @Get('admin/notification-recipients/police-units/:unitCode')

@@ -5,14 +5,15 @@ import { MESSAGING } from '@korgoo/platform';
 import { DataSource } from 'typeorm';
 import { notesOfOrder } from './order-note.entity';
 import type { OrderNoteKind } from './order-notes';
+import { OrderStage, stageOf } from './order-stage';
 import { ProtectionOrder } from './protection-order.entity';
+
+export type { OrderStage } from './order-stage';
 
 export interface CourtDecision {
   decidedOn: string;
   reference: string;
 }
-
-export type OrderStage = 'registered' | 'assessed' | 'routed' | 'unroutable' | 'notified';
 
 export interface OrderProgressView {
   orderId: string;
@@ -74,17 +75,6 @@ export class OrderProgress {
       notes: notes.map((note) => ({ kind: note.kind, body: note.body, writtenAt: note.writtenAt.toISOString() })),
     };
   }
-}
-
-export function stageOf(
-  assessment: AssessmentSummary | null,
-  referral: ReferralView | null,
-  notifications: NotificationView[],
-): OrderStage {
-  if (notifications.length > 0) return 'notified';
-  if (referral) return referral.status === 'unroutable' ? 'unroutable' : 'routed';
-  if (assessment) return 'assessed';
-  return 'registered';
 }
 
 export function courtDecisionOf(order: ProtectionOrder): CourtDecision | null {

@@ -49,9 +49,10 @@ export class LocalizedText {
 
 export class InboxEntryResponse implements InboxEntryView {
   @ApiProperty({ format: 'uuid' }) entryId: string;
-  @ApiProperty({ format: 'uuid' }) referralId: string;
-  @ApiProperty() referralNumber: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The police order number, on notices to a police unit' }) orderNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'Null on an immediate-danger alert, which precedes any referral' })
+  referralId: string | null;
+  @ApiProperty({ type: String, nullable: true }) referralNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The police order number, on notices to a police unit and immediate-danger alerts' }) orderNumber: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When an officer acknowledged the notice' })
   acknowledgedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The account that acknowledged the notice' })

@@ -25,15 +25,16 @@ import { SmtpEmailProvider } from '../providers/smtp-email-provider';
 import { TelegramProvider } from '../providers/telegram-provider';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
 import { SmsReceiptsController } from '../receipts/sms-receipts.controller';
+import { OrderReferences } from '../orders/order-references';
 import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
 import { Recipients } from '../recipients/recipients';
 import { Acknowledgements } from './acknowledgements';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
-import { OrderReferences } from '../orders/order-references';
 import {
   cancelledIntent,
   escalatedIntent,
   expiredIntent,
+  immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
   routedIntent,
@@ -145,6 +146,14 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       await dispatcher.handle(refusalNoticeIntent(envelope, order));
     });
     this.messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatcher.handle(programmeAlertIntent(envelope)));
+    // Immediate danger is told from the first assessment, apart from routing and before any referral.
+    this.messaging.on(EventSubjects.RiskAssessed, async (envelope) => {
+      if (!envelope.payload.immediateDanger) return;
+      const order = await orders.find(this.dataSource.manager, envelope.payload.orderId);
+      // Registration and assessment travel on separate streams; redelivery waits for the registration.
+      if (!order) throw new Error(`order ${envelope.payload.orderId} is not registered here yet`);
+      await dispatcher.handle(...immediateDangerIntents(envelope, order));
+    });
 
     this.messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => {
       const centreId = centreFilterOf(scope);

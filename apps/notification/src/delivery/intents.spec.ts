@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope } from '@korgoo/contracts';
-import { cancelledIntent, expiredIntent, programmeAlertIntent, refusalNoticeIntent, routedIntent, unreachableNotice } from './intents';
+import { EventEnvelope, RiskAssessedV1 } from '@korgoo/contracts';
+import {
+  cancelledIntent,
+  expiredIntent,
+  immediateDangerIntents,
+  programmeAlertIntent,
+  refusalNoticeIntent,
+  routedIntent,
+  unreachableNotice,
+} from './intents';
 
 function envelope<P>(payload: P): EventEnvelope<P> {
   return {
@@ -121,5 +129,21 @@ describe('who each programme event addresses', () => {
       aboutCentreId: 'naryn-asylzat',
       facts: { daysBeforeExpiry: 3 },
     });
+  });
+});
+
+describe('who hears of immediate danger', () => {
+  it('the coordinators and the duty hotline at once, urgently, with the order number and the settlement only', () => {
+    const assessed = envelope({
+      orderId: ids.orderId,
+      immediateDanger: true,
+      participant: { sex: 'male' as const, language: 'ky' as const, location: { settlementCode: 'naryn', lat: 41.43, lng: 76 } },
+    } as unknown as RiskAssessedV1);
+    const specs = immediateDangerIntents(assessed, { orderNumber: 'TPO-2026-000123', unitCode: 'naryn-riib' });
+    expect(specs.map((spec) => spec.recipientKind)).toEqual(['coordinators', 'duty_hotline']);
+    for (const spec of specs) {
+      expect(spec).toMatchObject({ sourceEventId: assessed.eventId, referralId: null, kind: 'immediate_danger', priority: 'urgent' });
+      expect(spec.facts).toEqual({ orderNumber: 'TPO-2026-000123', settlementCode: 'naryn' });
+    }
   });
 });

@@ -2,6 +2,7 @@ import {
   EventEnvelope,
   ProgrammeAlertV1,
   ProgrammeRefusalReportedV1,
+  RiskAssessedV1,
   ReferralCancelledV1,
   ReferralEscalatedV1,
   ReferralExpiredV1,
@@ -17,7 +18,8 @@ import { MessageFacts, MessageKind } from '../templates/message-templates';
 export interface IntentSpec {
   sourceEventId: string;
   orderId: string;
-  referralId: string;
+  /** Null for an alert that precedes any referral (immediate danger). */
+  referralId: string | null;
   recipientKind: RecipientKind;
   centreId: string | null;
   /** The police unit told, for a recipient of kind `police_unit`. */
@@ -72,6 +74,29 @@ export function refusalNoticeIntent(envelope: EventEnvelope<ProgrammeRefusalRepo
     },
     aboutCentreId: payload.centreId,
   };
+}
+
+/**
+ * Immediate danger goes to the coordinators and the duty hotline at once, apart from routing: the order's
+ * number and the settlement, nothing about the people.
+ */
+export function immediateDangerIntents(envelope: EventEnvelope<RiskAssessedV1>, order: OrderReference): IntentSpec[] {
+  const facts: MessageFacts = { orderNumber: order.orderNumber, settlementCode: envelope.payload.participant.location.settlementCode };
+  const alert = {
+    sourceEventId: envelope.eventId,
+    orderId: envelope.payload.orderId,
+    referralId: null,
+    centreId: null,
+    unitCode: null,
+    kind: 'immediate_danger' as const,
+    priority: 'urgent' as const,
+    facts,
+    aboutCentreId: null,
+  };
+  return [
+    { ...alert, recipientKind: 'coordinators' },
+    { ...alert, recipientKind: 'duty_hotline' },
+  ];
 }
 
 const ALERT_KINDS: Record<ProgrammeAlertV1['kind'], MessageKind> = {
@@ -149,7 +174,7 @@ export function cancelledIntent(envelope: EventEnvelope<ReferralCancelledV1>): I
 export interface UnreachedDelivery {
   sourceEventId: string;
   orderId: string;
-  referralId: string;
+  referralId: string | null;
   recipientKind: RecipientKind;
   centreId: string | null;
   unitCode: string | null;
@@ -170,7 +195,7 @@ export function unreachableNotice(unreached: UnreachedDelivery): IntentSpec | nu
     unitCode: null,
     priority: unreached.facts.priority ?? null,
   };
-  const referralNumber = unreached.facts.referralNumber;
+  const { referralNumber } = unreached.facts;
   if (unreached.recipientKind === 'centre' && unreached.centreId) {
     return { ...about, kind: 'centre_unreachable', facts: { referralNumber }, aboutCentreId: unreached.centreId };
   }

@@ -33,7 +33,7 @@ interface IntentRow {
   centre_id: string | null;
   unit_code: string | null;
   order_id: string;
-  referral_id: string;
+  referral_id: string | null;
   kind: MessageKind;
   language: Language;
   facts: MessageFacts;
@@ -74,9 +74,26 @@ const IN_DOUBT_NOTE = 'interrupted during send; outcome unknown, not resent';
 export class NotificationDispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
 
-  async handle(spec: IntentSpec): Promise<void> {
-    const runs = await this.countRun(spec.sourceEventId);
-    const retry = mayRetryLater(runs, this.deps.maxDeliver);
+  /**
+   * Every recipient of one event; one delivery of the event counts once against its retries. A recipient
+   * waiting for a retry does not hold back the next one: the retry is asked for after all were tried.
+   */
+  async handle(...specs: IntentSpec[]): Promise<void> {
+    if (specs.length === 0) return;
+    const retry = mayRetryLater(await this.countRun(specs[0].sourceEventId), this.deps.maxDeliver);
+    let later: RetryLater | null = null;
+    for (const spec of specs) {
+      try {
+        await this.tell(spec, retry);
+      } catch (error) {
+        if (!(error instanceof RetryLater)) throw error;
+        later = error;
+      }
+    }
+    if (later) throw later;
+  }
+
+  private async tell(spec: IntentSpec, retry: boolean): Promise<void> {
     const intent = await this.ensureIntent(spec);
     const outcome = await this.dispatch(intent, retry);
     if (outcome !== 'unreachable') return;
@@ -113,7 +130,8 @@ export class NotificationDispatcher {
   private async ensureIntent(spec: IntentSpec): Promise<IntentRow> {
     return this.transaction(async (tx) => {
       const recipient = await this.deps.recipients.find(tx, spec);
-      const priority = spec.priority ?? (await this.priorPriority(tx, spec.referralId)) ?? 'standard';
+      const prior = spec.referralId === null ? null : await this.priorPriority(tx, spec.referralId);
+      const priority = spec.priority ?? prior ?? 'standard';
       const facts: MessageFacts = { ...spec.facts, priority: spec.facts.priority ?? priority };
       if (spec.aboutCentreId) {
         const about = await this.deps.recipients.find(tx, { recipientKind: 'centre', centreId: spec.aboutCentreId, unitCode: null });
@@ -187,7 +205,7 @@ export class NotificationDispatcher {
         spec.recipientKind,
         spec.centreId,
         spec.referralId,
-        facts.referralNumber,
+        facts.referralNumber ?? null,
         spec.kind,
         priority,
         JSON.stringify(inboxTitle(spec.kind, facts)),
@@ -204,7 +222,7 @@ export class NotificationDispatcher {
     await this.deps.outbox.enqueue(tx, EventSubjects.NotificationSent, spec.orderId, {
       notificationId,
       orderId: spec.orderId,
-      referralId: spec.referralId,
+      referralId: spec.referralId ?? undefined,
       sourceEventId: spec.sourceEventId,
       recipientKind: spec.recipientKind,
       centreId: spec.centreId ?? undefined,
@@ -272,7 +290,7 @@ export class NotificationDispatcher {
     });
     // Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through.
     let acknowledged = false;
-    if (intent.kind === 'referral_routed' && intent.centre_id !== null) {
+    if (intent.kind === 'referral_routed' && intent.referral_id !== null && intent.centre_id !== null) {
       acknowledged = await this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id);
     } else if (intent.kind === 'article72_notice') {
       acknowledged = await this.deps.acknowledgements.isNoticeAcknowledged(db, intent.id);
@@ -373,7 +391,7 @@ export class NotificationDispatcher {
       await this.deps.outbox.enqueue(tx, EventSubjects.NotificationSent, intent.order_id, {
         notificationId,
         orderId: intent.order_id,
-        referralId: intent.referral_id,
+        referralId: intent.referral_id ?? undefined,
         sourceEventId: intent.source_event_id,
         recipientKind: intent.recipient_kind,
         centreId: intent.centre_id ?? undefined,
@@ -446,7 +464,7 @@ export class NotificationDispatcher {
       if (updated.length === 0) return this.currentOutcome(tx, intent.id);
       await this.deps.outbox.enqueue(tx, EventSubjects.NotificationFailed, intent.order_id, {
         orderId: intent.order_id,
-        referralId: intent.referral_id,
+        referralId: intent.referral_id ?? undefined,
         sourceEventId: intent.source_event_id,
         recipientKind: intent.recipient_kind,
         centreId: intent.centre_id ?? undefined,

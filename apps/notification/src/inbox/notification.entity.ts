@@ -7,7 +7,7 @@ export class Notification {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'source_event_id' }) sourceEventId: string;
   @Column('uuid', { name: 'order_id' }) orderId: string;
-  @Column('uuid', { name: 'referral_id' }) referralId: string;
+  @Column('uuid', { name: 'referral_id', nullable: true }) referralId: string | null;
   @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
   @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
@@ -27,8 +27,8 @@ export class InboxEntry {
   @Column('text', { name: 'recipient_kind' }) recipientKind: RecipientKind;
   @Column('text', { name: 'centre_id', nullable: true }) centreId: string | null;
   @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
-  @Column('uuid', { name: 'referral_id' }) referralId: string;
-  @Column('text', { name: 'referral_number' }) referralNumber: string;
+  @Column('uuid', { name: 'referral_id', nullable: true }) referralId: string | null;
+  @Column('text', { name: 'referral_number', nullable: true }) referralNumber: string | null;
   @Column('text', { name: 'order_number', nullable: true }) orderNumber: string | null;
   /** An Article 72 notice is acknowledged once, by an officer of the unit. */
   @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;

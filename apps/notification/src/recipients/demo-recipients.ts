@@ -61,6 +61,17 @@ export const DEMO_RECIPIENTS: DemoRecipient[] = [
       { channel: 'email' as const, address: `${id}@centres.korgoo.example` },
     ],
   })),
+  {
+    recipientKind: 'duty_hotline',
+    centreId: null,
+    unitCode: null,
+    displayName: 'Duty hotline (demo)',
+    language: 'ky',
+    channels: [
+      { channel: 'sms', address: '+996000000999' },
+      { channel: 'email', address: 'duty-hotline@korgoo.example' },
+    ],
+  },
   ...POLICE_UNITS.map(([code, name]) => ({
     recipientKind: 'police_unit' as const,
     centreId: null,

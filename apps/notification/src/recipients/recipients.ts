@@ -21,7 +21,7 @@ export interface RecipientRow {
   updated_at: Date;
 }
 
-/** Names one recipient: the coordinators, a centre by its id, or a police unit by its code. */
+/** Names one recipient: the coordinators or the duty hotline, a centre by its id, or a police unit by its code. */
 export interface RecipientAddress {
   recipientKind: RecipientKind;
   centreId: string | null;
@@ -36,8 +36,17 @@ export function recipientKey({ recipientKind, centreId, unitCode }: RecipientAdd
       return `centre:${centreId}`;
     case 'police_unit':
       return `police_unit:${unitCode}`;
+    case 'duty_hotline':
+      return 'duty_hotline';
   }
 }
+
+const DEFAULT_NAMES: Record<RecipientKind, string | null> = {
+  coordinators: 'Coordinators',
+  duty_hotline: 'Duty hotline',
+  centre: null,
+  police_unit: null,
+};
 
 const COLUMNS = 'key, recipient_kind, centre_id, unit_code, display_name, language, channels, updated_at';
 
@@ -68,7 +77,7 @@ export class Recipients {
         address.recipientKind,
         address.centreId,
         address.unitCode,
-        command.displayName ?? address.centreId ?? address.unitCode ?? 'Coordinators',
+        command.displayName ?? address.centreId ?? address.unitCode ?? DEFAULT_NAMES[address.recipientKind],
         command.language,
         JSON.stringify(channels),
         command.displayName ?? null,

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { INBOX_ENTRY_KINDS, LANGUAGES } from '@korgoo/contracts';
-import { bishkekTime, inboxTitle, InvalidReferralNumber, MessageFacts, renderEmail, renderShortMessage } from './message-templates';
+import {
+  bishkekTime,
+  inboxTitle,
+  InvalidOrderNumber,
+  InvalidReferralNumber,
+  MessageFacts,
+  renderEmail,
+  renderShortMessage,
+} from './message-templates';
 
 const referralNumber = fc
   .tuple(fc.integer({ min: 2020, max: 2099 }), fc.integer({ min: 0, max: 999_999 }))
@@ -44,7 +52,9 @@ const facts = fc.record({
   centreName: hostile,
 });
 
-const kind = fc.constantFrom(...INBOX_ENTRY_KINDS);
+/** Every kind about a referral; the immediate-danger alert names an order and has its own tests below. */
+const REFERRAL_KINDS = INBOX_ENTRY_KINDS.filter((k) => k !== 'immediate_danger');
+const kind = fc.constantFrom(...REFERRAL_KINDS);
 const language = fc.constantFrom(...LANGUAGES);
 
 /** A value is "in" a text when it is long enough to be told apart from the template's own words. */
@@ -70,7 +80,7 @@ describe('message templates', () => {
   });
 
   it('exists for every kind in ky, ru and en, and names no person', () => {
-    for (const k of INBOX_ENTRY_KINDS) {
+    for (const k of REFERRAL_KINDS) {
       const texts = LANGUAGES.map((lang) => renderShortMessage(k, lang, { referralNumber: 'R-2026-000042' }));
       expect(new Set(texts).size).toBe(3);
       for (const text of texts) {
@@ -180,6 +190,33 @@ describe('message templates', () => {
     });
     expect(late.text).toContain('the programme cannot finish before the order ends (3 days left)');
     expect(late.text).toContain('Order expires: 2026-03-29 00:00 (Bishkek time)');
+  });
+
+  it('alerts immediate danger with the order number and the settlement only, in every language and channel', () => {
+    const settlement = fc.constantFrom('naryn', 'bishkek', 'osh', undefined);
+    const orderNumber = fc.stringMatching(/^TPO-20\d{2}-\d{6}$/);
+    fc.assert(
+      fc.property(language, orderNumber, settlement, personal, (lang, number, place, extra) => {
+        const given = { orderNumber: number, settlementCode: place };
+        const polluted = { ...given, ...extra } as unknown as MessageFacts;
+        const sms = renderShortMessage('immediate_danger', lang, polluted);
+        expect(sms).toBe(renderShortMessage('immediate_danger', lang, given));
+        expect(sms).toContain(number);
+        expect(sms.length).toBeLessThanOrEqual(160);
+        const email = renderEmail('immediate_danger', lang, polluted);
+        expect(email).toEqual(renderEmail('immediate_danger', lang, given));
+        for (const value of Object.values(extra)) expect(leaks(`${sms}\n${email.subject}\n${email.text}`, value)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+    expect(inboxTitle('immediate_danger', { orderNumber: 'TPO-2026-000123', settlementCode: 'naryn' }).ru).toBe(
+      'НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ: охранный ордер TPO-2026-000123, Нарын. Координатору и дежурной линии действовать немедленно',
+    );
+    expect(renderEmail('immediate_danger', 'en', { orderNumber: 'TPO-2026-000123', settlementCode: 'naryn' }).subject).toBe(
+      'Korgoo TPO-2026-000123: immediate danger',
+    );
+    expect(inboxTitle('immediate_danger', { orderNumber: 'TPO-2026-000123', settlementCode: 'Киевская 44' }).en).toContain('(unknown)');
+    expect(() => renderShortMessage('immediate_danger', 'ky', { orderNumber: 'Асанов Бакыт' })).toThrow(InvalidOrderNumber);
   });
 
   it('writes Bishkek time as UTC+6 and ignores what is not a date', () => {

@@ -1,6 +1,8 @@
 import {
   AttendanceMark,
   InboxEntryKind,
+  isSettlementCode,
+  settlementByCode,
   Language,
   ORDER_NUMBER,
   REFERRAL_NUMBER,
@@ -15,7 +17,8 @@ export type MessageKind = InboxEntryKind;
  * the event payloads carry none of it, and templates take only these fields.
  */
 export interface MessageFacts {
-  referralNumber: string;
+  /** Every message names its referral, except an immediate-danger alert, which precedes any referral. */
+  referralNumber?: string;
   priority?: RoutingPriority;
   acknowledgeBy?: string;
   firstSessionAt?: string;
@@ -31,6 +34,8 @@ export interface MessageFacts {
   sessionIndex?: number;
   daysBeforeExpiry?: number;
   expiresAt?: string;
+  /** An immediate-danger alert: the settlement (gazetteer code) where the person is, nothing more precise. */
+  settlementCode?: string;
 }
 
 export interface RefusalFacts {
@@ -53,11 +58,25 @@ function checkedNumber(referralNumber: unknown): string {
   return referralNumber;
 }
 
+export class InvalidOrderNumber extends Error {}
+
+function checkedOrderNumber(orderNumber: unknown): string {
+  if (typeof orderNumber !== 'string' || !ORDER_NUMBER.test(orderNumber)) {
+    throw new InvalidOrderNumber('an immediate-danger alert names the order by its police number');
+  }
+  return orderNumber;
+}
+
+/** What a message is about: the referral's number, or the order's for an alert that precedes any referral. */
+function reference(kind: MessageKind, facts: MessageFacts): string {
+  return kind === 'immediate_danger' ? checkedOrderNumber(facts.orderNumber) : checkedNumber(facts.referralNumber);
+}
+
 /**
  * SMS and Telegram: anyone holding the phone can read them, so they say that there is something to open
  * in Korgoo and name the referral number, nothing more (no other digit either: not even an article number).
  */
-const SHORT_TEXTS: Record<MessageKind, (n: string) => Translations> = {
+const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) => Translations> = {
   referral_routed: (n) => ({
     ky: `Korgoo: жаңы жолдомо ${n}. Сураныч, Korgoo системасындагы кирүүчү билдирүүлөрдү ачыңыз.`,
     ru: `Korgoo: новое направление ${n}. Пожалуйста, откройте входящие в Korgoo.`,
@@ -115,14 +134,23 @@ const SHORT_TEXTS: Record<MessageKind, (n: string) => Translations> = {
   }),
 };
 
-/** The text of an SMS or a Telegram message: depends on nothing but the kind, the language and the number. */
-export function renderShortMessage(kind: MessageKind, language: Language, facts: Pick<MessageFacts, 'referralNumber'>): string {
+/**
+ * The text of an SMS or a Telegram message: depends on nothing but the kind, the language and the referral
+ * number. Immediate danger is the exception: whoever answers the hotline must act at once, so the alert
+ * names the order number and the settlement, and still nothing about the people.
+ */
+export function renderShortMessage(
+  kind: MessageKind,
+  language: Language,
+  facts: Pick<MessageFacts, 'referralNumber' | 'orderNumber' | 'settlementCode'>,
+): string {
+  if (kind === 'immediate_danger') return `Korgoo: ${inboxTitle(kind, facts)[language]}`;
   return SHORT_TEXTS[kind](checkedNumber(facts.referralNumber))[language];
 }
 
 /** Inbox titles keep all three languages: each reader sees their own. */
 export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations {
-  const n = checkedNumber(facts.referralNumber);
+  const n = reference(kind, facts);
   const centre = plainLabel(facts.centreName);
   switch (kind) {
     case 'referral_routed':
@@ -184,6 +212,14 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ky: `${n} жолдомосу: ${index}-сессиянын катышуусу белгилене элек`,
         ru: `Направление ${n}: не отмечено посещение сессии ${index}`,
         en: `Referral ${n}: attendance of session ${index} is not recorded`,
+      };
+    }
+    case 'immediate_danger': {
+      const place = settlementLabel(facts.settlementCode);
+      return {
+        ky: `ДАРОО КОРКУНУЧ: ${n} коргоо ордери, ${place.ky}. Координатор жана кезметчи линия дароо аракет кылсын`,
+        ru: `НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ: охранный ордер ${n}, ${place.ru}. Координатору и дежурной линии действовать немедленно`,
+        en: `IMMEDIATE DANGER: protection order ${n}, ${place.en}. Coordinators and the duty hotline must act now`,
       };
     }
     case 'programme_cannot_complete': {
@@ -259,7 +295,7 @@ export function renderEmail(kind: MessageKind, language: Language, facts: Messag
   if (expires && kind !== 'article72_notice') lines.push(`${LABELS.expiresAt[language]}: ${expires} (${LABELS.bishkek[language]})`);
   if (kind === 'article72_notice') lines.push(...noticeLines(language, facts), '', LABELS.policeFooter[language]);
   lines.push('', LABELS.footer[language]);
-  return { subject: `Korgoo ${checkedNumber(facts.referralNumber)}: ${SUBJECTS[kind][language]}`, text: lines.join('\n') };
+  return { subject: `Korgoo ${reference(kind, facts)}: ${SUBJECTS[kind][language]}`, text: lines.join('\n') };
 }
 
 const SUBJECTS: Record<MessageKind, Translations> = {
@@ -274,7 +310,15 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   programme_attendance_missing: { ky: 'катышуу белгилене элек', ru: 'посещение не отмечено', en: 'attendance not recorded' },
   programme_cannot_complete: { ky: 'программа мөөнөтүндө бүтпөйт', ru: 'программа не успевает', en: 'programme cannot finish in time' },
   programme_reschedule_needed: { ky: 'сессияны которууга орун жок', ru: 'сессию некуда перенести', en: 'session cannot be moved' },
+  immediate_danger: { ky: 'дароо коркунуч', ru: 'непосредственная опасность', en: 'immediate danger' },
 };
+
+/** A settlement is named from the gazetteer in the reader's language; a code it does not know is not echoed. */
+function settlementLabel(code: string | undefined): Translations {
+  if (!code || !isSettlementCode(code)) return UNKNOWN;
+  const settlement = settlementByCode(code);
+  return { ky: settlement.nameKy, ru: settlement.nameRu, en: settlement.nameEn };
+}
 
 const GROUNDS: Record<RefusalGround, Translations> = {
   explicit_refusal: { ky: 'ачык баш тартуу', ru: 'явный отказ', en: 'explicit refusal' },

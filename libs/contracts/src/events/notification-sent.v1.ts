@@ -9,7 +9,8 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export class NotificationSentV1 {
   @IsUUID() notificationId: string;
   @IsUUID() orderId: string;
-  @IsUUID() referralId: string;
+  /** Left out for an alert about an order that has no referral yet (immediate danger). */
+  @IsOptional() @IsUUID() referralId?: string;
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @Matches(CENTRE_ID) centreId?: string;
@@ -20,7 +21,8 @@ export class NotificationSentV1 {
 /** notification.failed.v1: every channel of a recipient failed; coordinators were told in their inbox. */
 export class NotificationFailedV1 {
   @IsUUID() orderId: string;
-  @IsUUID() referralId: string;
+  /** Left out for an alert about an order that has no referral yet (immediate danger). */
+  @IsOptional() @IsUUID() referralId?: string;
   @IsUUID() sourceEventId: string;
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @Matches(CENTRE_ID) centreId?: string;

@@ -130,7 +130,7 @@ export interface ReferralView {
 
 export interface NotificationView {
   notificationId: string;
-  referralId: string;
+  referralId: string | null;
   recipientKind: RecipientKind;
   centreId: string | null;
   channel: string;
@@ -140,8 +140,9 @@ export interface NotificationView {
 
 export interface InboxEntryView {
   entryId: string;
-  referralId: string;
-  referralNumber: string;
+  /** Null on an immediate-danger alert: it comes from the screening, before any referral. */
+  referralId: string | null;
+  referralNumber: string | null;
   /** The police order number, on notices to a police unit. */
   orderNumber: string | null;
   /** When an officer acknowledged a notice to a police unit, and who. */
