@@ -297,10 +297,13 @@ export interface ReferralListResponse {
 export interface InboxEntryResponse {
   /** @format uuid */
   entryId: string;
-  /** @format uuid */
-  referralId: string;
-  referralNumber: string;
-  /** The police order number, on notices to a police unit */
+  /**
+   * Null on an immediate-danger alert, which precedes any referral
+   * @format uuid
+   */
+  referralId: string | null;
+  referralNumber: string | null;
+  /** The police order number, on notices to a police unit and immediate-danger alerts */
   orderNumber: string | null;
   /**
    * When an officer acknowledged the notice
@@ -323,7 +326,8 @@ export interface InboxEntryResponse {
     | "police_unit_unreachable"
     | "programme_attendance_missing"
     | "programme_cannot_complete"
-    | "programme_reschedule_needed";
+    | "programme_reschedule_needed"
+    | "immediate_danger";
   title: LocalizedText;
   priority: string;
   /** @format date-time */
