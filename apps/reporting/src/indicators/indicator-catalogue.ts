@@ -169,6 +169,7 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     measure: (cell) => median(orderDurationDays(cell)),
   },
   ...counterByReason('orders', 'order_withdrawn', 'orders_withdrawn', label('Кайтарылып алынган буйруктар', 'Отозванные предписания', 'Orders withdrawn'), WITHDRAWAL_LABELS),
+  counter('orders', 'order_extended', 'orders_extended', label('Узартылган буйруктар', 'Продлённые предписания', 'Orders extended')),
   counter('orders', 'immediate_danger', 'immediate_danger_alerts', label('Дароо коркунуч белгилери', 'Сигналы непосредственной опасности', 'Immediate-danger alerts')),
   counter('referrals', 'referral_routed', 'referrals_routed', label('Жөнөтүлгөн жолдомолор', 'Направленные', 'Referrals routed')),
   counter('referrals', 'referral_accepted', 'referrals_accepted', label('Кабыл алынган жолдомолор', 'Принятые направления', 'Referrals accepted')),
@@ -200,6 +201,7 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
   counter('programmes', 'programme_completed', 'programmes_completed', label('Аякталган программалар', 'Завершённые программы', 'Programmes completed')),
   ...counterByReason('programmes', 'programme_refused', 'programmes_refused', label('Баш тартуу (72-берене боюнча кабарлама)', 'Отказ (уведомление по ст. 72)', 'Refused (Article 72 notice)'), REFUSAL_LABELS),
   ...counterByReason('programmes', 'programme_closed', 'programmes_closed', label('Чечим менен жабылган', 'Закрыты решением', 'Closed by decision'), CLOSURE_LABELS),
+  counter('programmes', 'programme_expired_unplaced', 'orders_expired_unplaced', label('Программага жайгаштырылбай мөөнөтү бүткөн буйруктар', 'Предписания, истёкшие без программы', 'Orders that expired unplaced')),
   counter('programmes', 'programme_cancelled', 'programmes_cancelled', label('Жокко чыгарылган программалар', 'Отменённые программы', 'Programmes cancelled')),
   {
     key: 'order_to_first_session_median_hours',

@@ -38,6 +38,8 @@ export const FACT_KINDS = [
   'programme_refused',
   'programme_closed',
   'programme_cancelled',
+  'order_extended',
+  'programme_expired_unplaced',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

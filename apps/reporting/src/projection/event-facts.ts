@@ -121,6 +121,16 @@ export const projectEvent = {
   [EventSubjects.ProgrammeClosedByDecision]: (e: Envelope<'ProgrammeClosedByDecision'>) =>
     programmeFact(e, 'programme_closed', { reason: e.payload.reason, occurredAt: e.payload.decidedAt }),
   [EventSubjects.ProgrammeCancelled]: (e: Envelope<'ProgrammeCancelled'>) => programmeFact(e, 'programme_cancelled', { occurredAt: e.payload.cancelledAt }),
+  // The order keeps its registered period here: registration and extension arrive through separate
+  // consumers in any order, so the extension is counted, not folded into the order's dates.
+  [EventSubjects.OrderExtended]: (e: Envelope<'OrderExtended'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'order_extended'),
+  }),
+  [EventSubjects.ProgrammeExpiredUnplaced]: (e: Envelope<'ProgrammeExpiredUnplaced'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'programme_expired_unplaced', { occurredAt: e.payload.expiredAt }),
+  }),
 };
 
 export type ProjectedSubject = keyof typeof projectEvent;
