@@ -58,6 +58,8 @@ describe('the gateway in production: no API map, metrics only for the scraper', 
       METRICS_TOKEN: metricsToken,
       // The shared test NATS has no users; a server without authorisation accepts any.
       NATS_PASSWORD: randomBytes(36).toString('base64'),
+      // Production keeps the system clock: the test stacks' settable clock is refused there.
+      KORGOO_TEST_CLOCK: 'false',
     },
   });
 
