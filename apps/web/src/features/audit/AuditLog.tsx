@@ -27,7 +27,7 @@ export function AuditLog() {
       </form>
       {log.error && <Alert color="red" role="alert">{t('audit.failed')}</Alert>}
       {log.isPending && <Loader aria-label={t('common.loading')} />}
-      <ScrollArea>
+      <ScrollArea viewportProps={{ tabIndex: 0 }}>
         <Table striped withTableBorder aria-label={t('audit.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -45,7 +45,7 @@ export function AuditLog() {
                 <Table.Td>{entry.actorRole ? t(`role.${entry.actorRole}`, { defaultValue: entry.actorRole }) : '—'}</Table.Td>
                 <Table.Td>{entry.action}</Table.Td>
                 <Table.Td>{entry.resourceType}{entry.resourceId ? ` ${entry.resourceId}` : ''}</Table.Td>
-                <Table.Td><Badge color={entry.outcome === 'refused' ? 'red' : 'green'}>{t(`audit.${entry.outcome}`)}</Badge></Table.Td>
+                <Table.Td><Badge color={entry.outcome === 'refused' ? 'red.9' : 'teal.9'}>{t(`audit.${entry.outcome}`)}</Badge></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
