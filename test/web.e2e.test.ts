@@ -179,7 +179,7 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     const auditor = await openApp(browser, stack.gateway);
     await signIn(auditor.page, 'auditor.demo', 'korgoo-demo-auditor');
     await auditor.page.getByRole('heading', { name: ky.audit.title }).waitFor();
-    await auditor.page.getByRole('cell', { name: 'programme', exact: false }).first().waitFor();
+    await auditor.page.getByRole('cell', { name: ky.auditResource.programme, exact: false }).first().waitFor();
     expect(await untranslatedOn(auditor.page, englishOnly(form))).toEqual([]);
     expect(await seriousViolations(auditor.page)).toEqual([]);
     await screenshot(auditor.page, 'auditor-audit-log-ky');

@@ -43,8 +43,12 @@ export function AuditLog() {
               <Table.Tr key={entry.id}>
                 <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
                 <Table.Td>{entry.actorRole ? t(`role.${entry.actorRole}`, { defaultValue: entry.actorRole }) : '—'}</Table.Td>
-                <Table.Td>{entry.action}</Table.Td>
-                <Table.Td>{entry.resourceType}{entry.resourceId ? ` ${entry.resourceId}` : ''}</Table.Td>
+                {/* A code recorded by a newer gateway than this app shows as the code itself. */}
+                <Table.Td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Table.Td>
+                <Table.Td>
+                  {t(`auditResource.${entry.resourceType}`, { defaultValue: entry.resourceType })}
+                  {entry.resourceId ? ` ${entry.resourceId}` : ''}
+                </Table.Td>
                 <Table.Td><Badge color={entry.outcome === 'refused' ? 'red.9' : 'teal.9'}>{t(`audit.${entry.outcome}`)}</Badge></Table.Td>
               </Table.Tr>
             ))}
