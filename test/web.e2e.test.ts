@@ -85,6 +85,7 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await page.getByLabel(ky.order.issuingUnit).fill('Нарын РИИБ');
     await page.getByLabel(ky.order.fullName).fill('Асанов Бакыт');
     await page.getByLabel(ky.order.settlementCode).fill('naryn');
+    await screenshot(page, 'police-order-form-ky-phone-screen', true);
     for (const question of form.questions) {
       const byDefault = question.requirement === 'required' || question.path.startsWith('supportBarriers.') ? 'no' : undefined;
       const answer = ANSWERS[question.path] ?? (question.options.length > 0 ? byDefault : undefined);
