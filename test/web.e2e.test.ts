@@ -85,6 +85,7 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await page.getByLabel(ky.order.issuingUnit).fill('Нарын РИИБ');
     await page.getByLabel(ky.order.fullName).fill('Асанов Бакыт');
     await page.getByLabel(ky.order.settlementCode).fill('naryn');
+    await screenshot(page, 'police-order-form-ky-phone-screen', true);
     for (const question of form.questions) {
       const byDefault = question.requirement === 'required' || question.path.startsWith('supportBarriers.') ? 'no' : undefined;
       const answer = ANSWERS[question.path] ?? (question.options.length > 0 ? byDefault : undefined);
@@ -150,6 +151,39 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await referral.getByRole('button', { name: ru.inbox.accept }).click();
     await stack.awaitEvent('referral.accepted.v1', (event) => (event as { correlationId: string }).correlationId === orderId);
     await referral.getByText(ru.referralStatus.accepted).waitFor();
+
+    await stack.awaitEvent('programme.started.v1', (event) => (event as { correlationId: string }).correlationId === orderId);
+    await page.getByRole('button', { name: ru.nav.programmes }).click();
+    await page.getByRole('button', { name: ru.programme.open.replace('{{number}}', ours.body.referral.referralNumber) }).click();
+    await page.getByRole('heading', { name: ru.programme.recordSession.replace('{{index}}', '1') }).waitFor();
+    expect(await page.getByTestId('programme').getByRole('row').count()).toBe(5);
+    expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'centre-programme-ru');
     await context.close();
+  });
+
+  it('shows coordinators the indicators and auditors the audit log, accessibly and in Kyrgyz', async () => {
+    const coordinator = await openApp(browser, stack.gateway);
+    await signIn(coordinator.page, 'coordinator.demo', 'korgoo-demo-coordinator');
+    await coordinator.page.getByRole('button', { name: ky.nav.indicators }).click();
+    await coordinator.page.getByRole('button', { name: ky.indicators.download.csv }).waitFor();
+    await coordinator.page.getByRole('table').first().waitFor();
+    expect(await untranslatedOn(coordinator.page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(coordinator.page)).toEqual([]);
+    await screenshot(coordinator.page, 'coordinator-indicators-ky');
+    const download = coordinator.page.waitForEvent('download');
+    await coordinator.page.getByRole('button', { name: ky.indicators.download.csv }).click();
+    expect((await download).suggestedFilename()).toMatch(/^korgoo-indicators-.*\.csv$/);
+    await coordinator.context.close();
+
+    const auditor = await openApp(browser, stack.gateway);
+    await signIn(auditor.page, 'auditor.demo', 'korgoo-demo-auditor');
+    await auditor.page.getByRole('heading', { name: ky.audit.title }).waitFor();
+    await auditor.page.getByRole('cell', { name: ky.auditResource.programme, exact: false }).first().waitFor();
+    expect(await untranslatedOn(auditor.page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(auditor.page)).toEqual([]);
+    await screenshot(auditor.page, 'auditor-audit-log-ky');
+    await auditor.context.close();
   });
 });

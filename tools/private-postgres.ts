@@ -1,4 +1,4 @@
-import { embeddedPostgres } from './embedded-postgres';
+import { embeddedPostgres, EmbeddedPostgresFailure } from './embedded-postgres';
 
 /**
  * Runs a private PostgreSQL until SIGTERM: `node dist/tools/private-postgres.js <data dir> <port>`.
@@ -18,6 +18,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof EmbeddedPostgresFailure ? `The embedded PostgreSQL could not start. ${error.message}` : error);
   process.exit(1);
 });

@@ -4,7 +4,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_HTTP_PORTS } from '@korgoo/config';
-import { embeddedPostgres } from './embedded-postgres';
+import { embeddedPostgres, EmbeddedPostgresFailure } from './embedded-postgres';
 import { RunningService, SERVICES, startService, stopService } from './service-process';
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
@@ -136,7 +136,12 @@ Press Ctrl+C to stop.`);
 }
 
 main().catch(async (error) => {
-  console.error(error);
+  if (error instanceof EmbeddedPostgresFailure) {
+    console.error(`The embedded PostgreSQL could not start. ${error.message}
+Or point DATABASE_URL at a running PostgreSQL (postgres://user@host:5432/korgoo) and run npm start again.`);
+  } else {
+    console.error(error);
+  }
   await nats?.stop();
   process.exit(1);
 });

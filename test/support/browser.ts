@@ -52,7 +52,8 @@ export async function seriousViolations(page: Page): Promise<Array<{ id: string;
     .map((violation) => ({ id: violation.id, html: violation.nodes.map((node) => node.html) }));
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page by default; `visible` keeps to what the screen shows, as a person holding the phone sees it. */
+export async function screenshot(page: Page, name: string, visible = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !visible });
 }

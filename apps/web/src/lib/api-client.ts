@@ -24,9 +24,12 @@ export interface ApiClient {
   download(path: string): Promise<Blob>;
 }
 
-/** A fetch wrapper that adds the access token and reports an expired session once, to whoever signs in again. */
-export function createApiClient(token: () => string | null, onUnauthorized: () => void): ApiClient {
-  async function exchange(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+/**
+ * A fetch wrapper that adds the access token. When the API refuses it (401), `renew` yields a new one (or
+ * null when the person signed out) and the request is sent once more, so nothing the person entered is lost.
+ */
+export function createApiClient(token: () => string | null, renew: () => Promise<string | null> = async () => null): ApiClient {
+  async function exchange(method: string, path: string, body: unknown, accept: string, retried = false): Promise<Response> {
     const headers: Record<string, string> = { accept };
     const current = token();
     if (current) headers.authorization = `Bearer ${current}`;
@@ -37,7 +40,7 @@ export function createApiClient(token: () => string | null, onUnauthorized: () =
     } catch {
       throw new Offline('network unreachable');
     }
-    if (response.status === 401 && current) onUnauthorized();
+    if (response.status === 401 && current && !retried && (await renew())) return exchange(method, path, body, accept, true);
     if (!response.ok) {
       const text = await response.text();
       throw new ApiProblem(response.status, text ? (JSON.parse(text) as ProblemBody) : null);

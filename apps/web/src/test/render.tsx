@@ -12,6 +12,8 @@ export interface SentRequest {
   method: string;
   path: string;
   body: unknown;
+  /** The bearer token it carried, if any. */
+  token: string | null;
 }
 
 type Answer = { status?: number; body?: unknown; text?: string };
@@ -24,12 +26,18 @@ export async function renderSignedIn(
   ui: ReactElement,
   { role, language = 'ky', answer }: { role: Session['role']; language?: string; answer(request: SentRequest): Answer },
 ) {
-  const session: Session = { username: `${role}.test`, role, centreId: role === 'centre' ? 'naryn-asylzat' : null, accessToken: 'token' };
+  const session: Session = { username: `${role}.test`, role, centreId: role === 'centre' ? 'naryn-asylzat' : null, accessToken: 'token', refreshToken: 'refresh' };
   sessionStorage.setItem('korgoo.session', JSON.stringify(session));
   await i18n.changeLanguage(language);
   const sent: SentRequest[] = [];
   vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
-    const request = { method: init.method ?? 'GET', path, body: init.body ? JSON.parse(init.body as string) : undefined };
+    const authorization = (init.headers as Record<string, string> | undefined)?.authorization;
+    const request = {
+      method: init.method ?? 'GET',
+      path,
+      body: init.body ? JSON.parse(init.body as string) : undefined,
+      token: authorization?.replace(/^Bearer /, '') ?? null,
+    };
     sent.push(request);
     const { status = 200, body, text } = answer(request);
     return new Response(text ?? (body === undefined ? '' : JSON.stringify(body)), { status });

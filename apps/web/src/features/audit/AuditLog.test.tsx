@@ -24,10 +24,11 @@ afterEach(() => {
 describe('the audit log', () => {
   it('lists who read what, newest first, and follows the cursor for older entries', async () => {
     const { sent } = await renderSignedIn(<AuditLog />, { role: 'auditor', answer });
-    await screen.findByText('programme p-42');
+    await screen.findByText(`${ky.auditResource.programme} p-42`);
     expect(screen.getAllByText(ky.role.centre)).toHaveLength(2);
+    expect(screen.getAllByText(ky.auditAction.read)).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: ky.audit.more }));
-    const older = (await screen.findByText('programme p-40')).closest('tr')!;
+    const older = (await screen.findByText(`${ky.auditResource.programme} p-40`)).closest('tr')!;
     expect(within(older).getByText(ky.audit.refused)).toBeTruthy();
     expect(screen.queryByRole('button', { name: ky.audit.more })).toBeNull();
     expect(sent.map((request) => request.path)).toEqual(['/api/v1/audit-log?limit=50', '/api/v1/audit-log?cursor=41&limit=50']);
@@ -35,7 +36,7 @@ describe('the audit log', () => {
 
   it('searches by action and outcome', async () => {
     const { sent } = await renderSignedIn(<AuditLog />, { role: 'admin', answer });
-    await screen.findByText('programme p-42');
+    await screen.findByText(`${ky.auditResource.programme} p-42`);
     fireEvent.change(screen.getByLabelText(ky.audit.action), { target: { value: ' read ' } });
     fireEvent.change(screen.getByLabelText(ky.audit.outcome), { target: { value: 'refused' } });
     fireEvent.click(screen.getByRole('button', { name: ky.audit.search }));

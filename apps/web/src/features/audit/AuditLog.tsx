@@ -27,7 +27,7 @@ export function AuditLog() {
       </form>
       {log.error && <Alert color="red" role="alert">{t('audit.failed')}</Alert>}
       {log.isPending && <Loader aria-label={t('common.loading')} />}
-      <ScrollArea>
+      <ScrollArea viewportProps={{ tabIndex: 0 }}>
         <Table striped withTableBorder aria-label={t('audit.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -43,9 +43,13 @@ export function AuditLog() {
               <Table.Tr key={entry.id}>
                 <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
                 <Table.Td>{entry.actorRole ? t(`role.${entry.actorRole}`, { defaultValue: entry.actorRole }) : '—'}</Table.Td>
-                <Table.Td>{entry.action}</Table.Td>
-                <Table.Td>{entry.resourceType}{entry.resourceId ? ` ${entry.resourceId}` : ''}</Table.Td>
-                <Table.Td><Badge color={entry.outcome === 'refused' ? 'red' : 'green'}>{t(`audit.${entry.outcome}`)}</Badge></Table.Td>
+                {/* A code recorded by a newer gateway than this app shows as the code itself. */}
+                <Table.Td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Table.Td>
+                <Table.Td>
+                  {t(`auditResource.${entry.resourceType}`, { defaultValue: entry.resourceType })}
+                  {entry.resourceId ? ` ${entry.resourceId}` : ''}
+                </Table.Td>
+                <Table.Td><Badge color={entry.outcome === 'refused' ? 'red.9' : 'teal.9'}>{t(`audit.${entry.outcome}`)}</Badge></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

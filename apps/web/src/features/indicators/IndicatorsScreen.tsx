@@ -19,7 +19,7 @@ function Sheet({ sheet }: { sheet: IndicatorSheetResponse }) {
   return (
     <Stack gap={4}>
       <Title order={3}>{label(sheet.title)}</Title>
-      <ScrollArea>
+      <ScrollArea viewportProps={{ tabIndex: 0 }}>
         <Table striped withTableBorder aria-label={label(sheet.title)}>
           <Table.Thead>
             <Table.Tr>

@@ -34,7 +34,7 @@ export function CloseProgrammeForm({ referralId }: { referralId: string }) {
         {reason === 'other' && (
           <TextInput required label={t('programme.closeNote')} value={note} error={errorAt('note')} onChange={(event) => setNote(event.currentTarget.value)} />
         )}
-        <Button type="submit" color="red" loading={close.isPending}>{t('programme.close')}</Button>
+        <Button type="submit" color="red.9" loading={close.isPending}>{t('programme.close')}</Button>
       </Stack>
     </form>
   );
