@@ -14,8 +14,13 @@ describe('servicePermissions', () => {
     expect(servicePermissions('risk', 'korgoo').publish).toContain(
       '$JS.API.CONSUMER.CREATE.KORGOO_ORDERS.risk_order_registered_v1.korgoo.order.registered.v1',
     );
-    // Notification reads referrals only: no consumer of any kind on the orders stream.
-    expect(servicePermissions('notification', 'korgoo').publish.filter((subject) => subject.includes('CONSUMER') && subject.includes('KORGOO_ORDERS'))).toEqual([]);
+    // On the orders stream notification keeps only the registration (order number and unit, for notices).
+    const onOrders = servicePermissions('notification', 'korgoo').publish.filter((subject) => subject.includes('CONSUMER') && subject.includes('KORGOO_ORDERS'));
+    expect(onOrders).toEqual([
+      '$JS.API.CONSUMER.CREATE.KORGOO_ORDERS.notification_order_registered_v1.korgoo.order.registered.v1',
+      '$JS.API.CONSUMER.INFO.KORGOO_ORDERS.notification_order_registered_v1',
+      '$JS.API.CONSUMER.MSG.NEXT.KORGOO_ORDERS.notification_order_registered_v1',
+    ]);
   });
 
   it.each(services)('keeps %s to its own inbox, its own requests and no wildcard beyond its namespace', (service) => {
