@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclineReferralRequest, ReferralResponse } from '../../api/korgoo-api';
 import { inLanguage } from '../orders/ScreeningQuestion';
-import { useInbox, useReferralDecision, useReferrals } from '../referrals/api';
+import { useInbox } from './api';
+import { useReferralDecision, useReferrals } from '../referrals/api';
 import { ReferralCard } from '../referrals/ReferralCard';
 
 const REASONS: DeclineReferralRequest['reason'][] = ['at_capacity', 'out_of_area', 'language', 'no_facilitator_pair', 'conflict_of_interest'];

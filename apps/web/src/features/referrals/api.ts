@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssignReferralRequest, DeclineReferralRequest, InboxResponse, ReferralListResponse, ReferralReply } from '../../api/korgoo-api';
+import type { AssignReferralRequest, DeclineReferralRequest, ReferralListResponse, ReferralReply } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
 
 export function useReferrals() {
@@ -9,11 +9,6 @@ export function useReferrals() {
     queryFn: () => api.get<ReferralListResponse>('/api/v1/referrals?limit=50&offset=0'),
     refetchInterval: 5000,
   });
-}
-
-export function useInbox() {
-  const { api } = useSession();
-  return useQuery({ queryKey: ['inbox'], queryFn: () => api.get<InboxResponse>('/api/v1/inbox'), refetchInterval: 5000 });
 }
 
 type Decision =

@@ -1,0 +1,95 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InboxEntryResponse, InboxResponse } from '../../api/korgoo-api';
+import ky from '../../i18n/locales/ky.json';
+import ru from '../../i18n/locales/ru.json';
+import { renderSignedIn, SentRequest } from '../../test/render';
+import { PoliceNotices } from './PoliceNotices';
+
+const OFFICER = '7b0c1f4e-2d1a-4c39-9a57-0e6f3b8d2c11';
+
+const notice = (entryId: string, orderNumber: string, createdAt: string, acknowledgedAt: string | null = null): InboxEntryResponse => ({
+  entryId,
+  referralId: `referral-${entryId}`,
+  referralNumber: null,
+  orderNumber,
+  kind: 'article72_notice',
+  title: { ky: `${orderNumber} боюнча билдирүү`, ru: `Уведомление по ${orderNumber}`, en: `Notice on ${orderNumber}` },
+  priority: 'high',
+  readAt: acknowledgedAt,
+  acknowledgedAt,
+  acknowledgedBy: acknowledgedAt && OFFICER,
+  createdAt,
+});
+
+/** A police unit's inbox as the API keeps it: acknowledging records the first officer and time only. */
+function unitInbox(entries: InboxEntryResponse[]) {
+  return (request: SentRequest) => {
+    const acknowledging = /^\/api\/v1\/inbox\/([^/]+)\/acknowledge$/.exec(request.path);
+    if (request.method === 'POST' && acknowledging) {
+      const entry = entries.find((candidate) => candidate.entryId === acknowledging[1]);
+      if (!entry) return { status: 404, body: { status: 404, title: 'Not Found' } };
+      const recorded = entry.acknowledgedAt === null;
+      if (recorded) Object.assign(entry, { acknowledgedAt: '2026-03-02T09:30:00Z', acknowledgedBy: OFFICER, readAt: '2026-03-02T09:30:00Z' });
+      return { body: { entryId: entry.entryId, acknowledgedAt: entry.acknowledgedAt, acknowledgedBy: entry.acknowledgedBy, recorded } };
+    }
+    const body: InboxResponse = { entries: entries.map((entry) => ({ ...entry })), unread: entries.filter((entry) => !entry.readAt).length };
+    return { body };
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the police notices', () => {
+  it('puts the notices nobody acknowledged first, and records who acknowledged one and when', async () => {
+    const entries = [
+      notice('done', 'НР-2026-001', '2026-03-01T12:00:00Z', '2026-03-01T13:00:00Z'),
+      notice('older', 'НР-2026-002', '2026-03-01T08:00:00Z'),
+      notice('newer', 'НР-2026-003', '2026-03-01T10:00:00Z'),
+    ];
+    const { sent } = await renderSignedIn(<PoliceNotices />, { role: 'police', answer: unitInbox(entries) });
+
+    await screen.findByText('НР-2026-003 боюнча билдирүү');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(ky.notices.title.replace('{{unread}}', '2'));
+    const cards = () => screen.getAllByTestId('notice');
+    expect(cards().map((card) => within(card).getByText(/^Ордер/).textContent)).toEqual(['Ордер НР-2026-003', 'Ордер НР-2026-002', 'Ордер НР-2026-001']);
+    const done = within(cards()[2]).getByRole('button', { name: ky.notices.acknowledged }) as HTMLButtonElement;
+    expect(done.disabled).toBe(true);
+    expect(within(cards()[2]).getByText(new RegExp(OFFICER))).toBeTruthy();
+
+    fireEvent.click(within(cards()[0]).getByRole('button', { name: ky.notices.acknowledge }));
+
+    await waitFor(() => expect(screen.getAllByRole('button', { name: ky.notices.acknowledged })).toHaveLength(2));
+    for (const button of screen.getAllByRole('button', { name: ky.notices.acknowledged })) expect((button as HTMLButtonElement).disabled).toBe(true);
+    const at = new Date('2026-03-02T09:30:00Z').toLocaleString();
+    expect(screen.getByText(ky.notices.acknowledgedBy.replace('{{at}}', at).replace('{{who}}', OFFICER))).toBeTruthy();
+    expect(sent.filter((request) => request.method === 'POST').map((request) => [request.path, request.token])).toEqual([
+      ['/api/v1/inbox/newer/acknowledge', 'token'],
+    ]);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(ky.notices.title.replace('{{unread}}', '1')));
+    expect(within(cards()[0]).getByText('Ордер НР-2026-002')).toBeTruthy();
+  });
+
+  it('shows the notice title in the chosen language and says when there is nothing', async () => {
+    await renderSignedIn(<PoliceNotices />, { role: 'police', language: 'ru', answer: unitInbox([notice('one', 'НР-2026-010', '2026-03-01T08:00:00Z')]) });
+    expect(await screen.findByText('Уведомление по НР-2026-010')).toBeTruthy();
+    cleanup();
+    await renderSignedIn(<PoliceNotices />, { role: 'police', language: 'ru', answer: unitInbox([]) });
+    expect(await screen.findByText(ru.notices.none)).toBeTruthy();
+  });
+
+  it('tells the officer when an acknowledgement did not go through, and leaves the button to try again', async () => {
+    const entries = [notice('gone', 'НР-2026-020', '2026-03-01T08:00:00Z')];
+    const inbox = unitInbox(entries);
+    await renderSignedIn(<PoliceNotices />, {
+      role: 'police',
+      answer: (request) => (request.method === 'POST' ? { status: 503, body: { status: 503, title: 'Service Unavailable' } } : inbox(request)),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: ky.notices.acknowledge }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.failed);
+    expect((screen.getByRole('button', { name: ky.notices.acknowledge }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
