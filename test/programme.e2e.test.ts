@@ -432,6 +432,9 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     // Another unit neither sees nor acknowledges it, and centre staff may not acknowledge for the police.
     const osh = await stack.policeOfficer(admin, 'osh-city');
     expect((await inbox(osh)).body.entries.map((e: InboxEntry) => e.entryId)).not.toContain(entry.entryId);
+    // Nor does it read the programme, which names the person: another unit's order answers as missing.
+    await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(osh, { type: 'bearer' }).expect(404);
+    await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(police, { type: 'bearer' }).expect(200);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(osh, { type: 'bearer' }).expect(404);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(staff, { type: 'bearer' }).expect(403);
 

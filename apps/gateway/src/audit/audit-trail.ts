@@ -29,6 +29,8 @@ export type AuditAction =
   | 'change_account'
   | 'search'
   | 'acknowledge'
+  | 'record_attendance'
+  | 'close'
   | 'refused';
 
 export type AuditOutcome = 'success' | 'refused';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/openapi';
-import { DataSource } from 'typeorm';
 import {
   ProgrammeContracts,
   ProgrammeReader,
@@ -17,12 +16,13 @@ import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { centreOf } from '../auth/centre-account';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
-import { ProtectionOrder } from '../orders/protection-order.entity';
+import { Audited } from '../audit/audited';
+import { ScopedOrders } from '../orders/order-scope';
 import { CloseProgrammeRequest, RecordAttendanceRequest } from './programme.dto';
 import { ProgrammeReply } from './programme.responses';
 
 /** The police view adds what only the gateway holds: the order number and the person's name. */
-type PoliceProgrammeView = ProgrammeView & { order: { orderNumber: string; issuingUnit: string; personName: string } | null };
+type PoliceProgrammeView = ProgrammeView & { order: { orderNumber: string; issuingUnit: string; personName: string } };
 
 /**
  * The programme that follows an accepted referral: centre staff record attendance at their own centre,
@@ -38,7 +38,7 @@ export class ProgrammesController {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly audit: AuditTrail,
-    private readonly dataSource: DataSource,
+    private readonly orders: ScopedOrders,
   ) {}
 
   @ApiOperation({ summary: 'The participant’s programme on a referral' })
@@ -56,13 +56,17 @@ export class ProgrammesController {
       ...(reader === 'centre' ? { centreId: centreOf(actor) } : {}),
     });
     if (!programme) throw new NotFoundException(`no programme for referral ${referralId}`);
+    if (reader !== 'police') {
+      await this.audit.record(actor, 'read', 'programme', programme.programmeId);
+      return { programme };
+    }
+    // An officer reads only the programmes of their own unit's orders; another unit's answers as missing.
+    const order = await this.orders.require(actor, programme.orderId);
     await this.audit.record(actor, 'read', 'programme', programme.programmeId);
-    if (reader !== 'police') return { programme };
-    const order = await this.dataSource.getRepository(ProtectionOrder).findOne({ where: { id: programme.orderId } });
     return {
       programme: {
         ...programme,
-        order: order ? { orderNumber: order.orderNumber, issuingUnit: order.issuingUnit, personName: order.perpetrator.fullName } : null,
+        order: { orderNumber: order.orderNumber, issuingUnit: order.issuingUnit, personName: order.perpetrator.fullName },
       },
     };
   }
@@ -72,6 +76,7 @@ export class ProgrammesController {
   @Post('sessions/:index/attendance')
   @HttpCode(200)
   @Roles('centre')
+  @Audited('record_attendance', 'programme', 'id')
   async recordAttendance(
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @Param('index', new ParseIntPipe({ exceptionFactory: () => invalidField('index', 'index must be a session number 1 to 4') }))
@@ -98,6 +103,7 @@ export class ProgrammesController {
   @Post('close')
   @HttpCode(200)
   @Roles('coordinator')
+  @Audited('close', 'programme', 'id')
   async close(
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @Body() body: CloseProgrammeRequest,
