@@ -435,6 +435,10 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     // Nor does it read the programme, which names the person: another unit's order answers as missing.
     await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(osh, { type: 'bearer' }).expect(404);
     await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(police, { type: 'bearer' }).expect(200);
+    // Staff of another centre neither read nor record it: it answers as missing.
+    const elsewhere = await stack.centreStaff(admin, started.payload.centreId === 'bishkek-shans' ? 'osh-ak-jurok' : 'bishkek-shans');
+    await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(elsewhere, { type: 'bearer' }).expect(404);
+    await record(elsewhere, referralId, 3, { mark: 'attended' }).expect(404);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(osh, { type: 'bearer' }).expect(404);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(staff, { type: 'bearer' }).expect(403);
 

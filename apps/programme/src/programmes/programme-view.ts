@@ -12,9 +12,8 @@ export function programmeView(
   reader: ProgrammeReader,
   centreId: string | undefined,
 ): ProgrammeView {
-  if (reader === 'centre' && p.centreId !== centreId) {
-    throw new QueryRejected('forbidden', 'only the centre that runs the programme may read it');
-  }
+  // Another centre's programme answers as missing: not even its existence is told.
+  if (reader === 'centre' && p.centreId !== centreId) throw new QueryRejected('not_found', `no programme for referral ${p.referralId}`);
   const full = reader !== 'police';
   return {
     programmeId: p.id,

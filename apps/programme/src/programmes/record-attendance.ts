@@ -32,7 +32,7 @@ export class RecordAttendance {
       const now = this.clock.now();
       const programme = await lockedProgramme(this.store, tx, command.referralId);
       if (programme.centreId !== command.centreId) {
-        throw new QueryRejected('forbidden', 'only the centre that runs the programme records its attendance');
+        throw new QueryRejected('not_found', `no programme for referral ${command.referralId}`);
       }
       const entry = { sessionIndex: command.sessionIndex, mark: command.mark, excuseReason: command.excuseReason ?? null };
       const session = underProgrammeRules(() => recordAttendance(programme, entry, now));
