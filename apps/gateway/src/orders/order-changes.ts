@@ -24,23 +24,23 @@ export class OrderChanges {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async correctScreening(orderId: string, screening: ScreeningRequest, actor: Actor, now = new Date()): Promise<void> {
+  async correctScreening(orderId: string, screening: ScreeningRequest, actor: Actor): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
       await this.orders.require(actor, orderId, tx);
       await this.messaging.outbox.enqueue(tx, EventSubjects.OrderScreeningCorrected, orderId, {
         orderId,
         screening: screeningForEvent(screening),
       });
-      await keepNotes(tx, orderId, screeningNotes(screening), actor, now);
+      await keepNotes(tx, orderId, screeningNotes(screening), actor, this.clock.now());
       await this.audit.record(actor, 'correct', 'protection_order', orderId, tx);
     });
   }
 
-  async withdraw(orderId: string, request: WithdrawOrderRequest, actor: Actor, now = new Date()): Promise<void> {
+  async withdraw(orderId: string, request: WithdrawOrderRequest, actor: Actor): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
       await this.orders.require(actor, orderId, tx);
       await this.messaging.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, orderId, { orderId, reason: request.reason });
-      await keepNotes(tx, orderId, [{ kind: 'withdrawal_note', body: request.note.trim() }], actor, now);
+      await keepNotes(tx, orderId, [{ kind: 'withdrawal_note', body: request.note.trim() }], actor, this.clock.now());
       await this.audit.record(actor, 'withdraw', 'protection_order', orderId, tx);
     });
   }
