@@ -1,13 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { ROLES, type Role } from '@korgoo/contracts';
+import { POLICE_UNIT_CODE, ROLES, type Role } from '@korgoo/contracts';
 
 const USERNAME = /^[a-z0-9._-]{3,60}$/;
 const USERNAME_RULE = 'username must be 3-60 characters: a-z, 0-9, dot, dash or underscore';
 const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
 const CENTRE_RULE = 'centreId must be a centre id such as naryn-asylzat';
-const UNIT_CODE = /^[a-z0-9-]{2,60}$/;
 const UNIT_RULE = 'unitCode must be a police unit code such as naryn-riib';
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const REFRESH_RULE = 'refreshToken must be the refresh token given at sign-in or at the last refresh';
@@ -88,7 +87,7 @@ export class CreateAccountRequest {
 
   @ApiPropertyOptional({ description: 'Required for police: the unit they serve in (see /police-units)' })
   @ValidateIf((o: CreateAccountRequest) => o.role === 'police')
-  @Matches(UNIT_CODE, { message: UNIT_RULE })
+  @Matches(POLICE_UNIT_CODE, { message: UNIT_RULE })
   unitCode?: string;
 
   @ApiProperty()
@@ -112,7 +111,7 @@ export class ChangeAccountRequest {
 
   @ApiPropertyOptional({ description: 'Police: the unit they serve in' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: UNIT_RULE })
+  @Matches(POLICE_UNIT_CODE, { message: UNIT_RULE })
   unitCode?: string;
 
   @ApiPropertyOptional()

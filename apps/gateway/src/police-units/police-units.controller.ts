@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { ApiProblems } from '../http/openapi';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@korgoo/contracts';
+import { POLICE_UNIT_CODE, type Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { AuditTrail } from '../audit/audit-trail';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
@@ -11,7 +11,7 @@ import { PoliceUnit } from './police-unit.entity';
 
 export class PoliceUnitBody {
   @ApiProperty({ example: 'naryn-riib' })
-  @Matches(/^[a-z0-9-]{2,60}$/, { message: 'code must be 2-60 characters: a-z, 0-9 or dash' })
+  @Matches(POLICE_UNIT_CODE, { message: 'code must be 2-60 characters: a-z, 0-9 or dash' })
   code: string;
 
   @ApiProperty({ example: 'Нарын РИИБ', description: 'Name in Kyrgyz' })

@@ -15,7 +15,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isPersonalNumber } from '../person-pseudonym';
-import { PROGRAMME_LANGUAGES, Nested, ParticipantLocation, SEXES } from '@korgoo/contracts';
+import { ORDER_NUMBER, PROGRAMME_LANGUAGES, Nested, ParticipantLocation, SEXES } from '@korgoo/contracts';
 import { ScreeningRequest } from './screening.request';
 
 @ValidatorConstraint({ name: 'isPersonalNumber' })
@@ -77,7 +77,8 @@ export class VictimContact {
 
 export class RegisterProtectionOrderRequest {
   @ApiProperty({ example: 'TPO-2026-000123', description: 'The number the police gave the order' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/-]{2,39}$/, {
+  // The same pattern the registration event promises, so every registered number travels.
+  @Matches(ORDER_NUMBER, {
     message: 'orderNumber must be 3-40 characters: letters, digits, / or -',
   })
   orderNumber: string;
