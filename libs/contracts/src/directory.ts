@@ -50,7 +50,8 @@ export const CONTACT_CHANNEL_KINDS = ['inbox', 'email', 'sms', 'telegram'] as co
 export const AVAILABILITY_EXCEPTION_REASONS = ['leave', 'holiday', 'other'] as const;
 export type AvailabilityExceptionReason = (typeof AVAILABILITY_EXCEPTION_REASONS)[number];
 
-export const CENTRE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A centre's directory id (`naryn-asylzat`): 2-60 lower-case letters and digits in dash-separated words. */
+export const CENTRE_ID = /^(?=.{2,60}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A police unit's directory code (`naryn-riib`): what events say instead of the unit's name. */
 export const POLICE_UNIT_CODE = /^[a-z0-9-]{2,60}$/;
 export const FACILITATOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

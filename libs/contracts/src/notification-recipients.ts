@@ -19,7 +19,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { RECIPIENT_KINDS, RecipientKind } from './vocabulary';
-import { POLICE_UNIT_CODE } from './directory';
+import { CENTRE_ID, POLICE_UNIT_CODE } from './directory';
 import { IsScope, Scope } from './scope';
 import { LANGUAGES, type Language } from './vocabulary';
 
@@ -95,8 +95,6 @@ export class RecipientSettings {
   @Type(() => RecipientChannelSetting)
   channels: RecipientChannelSetting[];
 }
-
-const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
 
 const UNIT_CODE_MESSAGE = { message: 'unitCode must be a police unit code such as naryn-riib' };
 

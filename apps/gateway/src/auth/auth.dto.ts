@@ -1,11 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { POLICE_UNIT_CODE, ROLES, type Role } from '@korgoo/contracts';
+import { CENTRE_ID, POLICE_UNIT_CODE, ROLES, type Role } from '@korgoo/contracts';
 
 const USERNAME = /^[a-z0-9._-]{3,60}$/;
 const USERNAME_RULE = 'username must be 3-60 characters: a-z, 0-9, dot, dash or underscore';
-const CENTRE_ID = /^[a-z0-9-]{2,60}$/;
 const CENTRE_RULE = 'centreId must be a centre id such as naryn-asylzat';
 const UNIT_RULE = 'unitCode must be a police unit code such as naryn-riib';
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -88,8 +88,8 @@ export class ProgrammeResponse {
   @ApiProperty({ type: CompletionResponse, nullable: true }) completion: CompletionResponse | null;
   @ApiProperty({ type: [RefusalNoticeResponse] }) notices: RefusalNoticeResponse[];
   @ApiProperty({ type: [ProgrammeSessionResponse] }) sessions: ProgrammeSessionResponse[];
-  @ApiProperty({ required: false, type: ProgrammeOrderResponse, nullable: true, description: 'Police only' })
-  order?: ProgrammeOrderResponse | null;
+  @ApiProperty({ required: false, type: ProgrammeOrderResponse, description: 'Present in the police view only' })
+  order?: ProgrammeOrderResponse;
 }
 
 export class ProgrammeReply {

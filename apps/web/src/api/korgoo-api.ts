@@ -459,8 +459,8 @@ export interface ProgrammeResponse {
   completion: CompletionResponse | null;
   notices: RefusalNoticeResponse[];
   sessions: ProgrammeSessionResponse[];
-  /** Police only */
-  order?: ProgrammeOrderResponse | null;
+  /** Present in the police view only */
+  order?: ProgrammeOrderResponse;
 }
 
 export interface ProgrammeReply {
