@@ -28,7 +28,10 @@ import { OrderExtensionCourtDecision1767000000000 } from './migrations/176700000
 import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
-import { OrderChanges } from './orders/order-changes';
+import { CorrectScreening } from './orders/correct-screening';
+import { ExtendOrder } from './orders/extend-order';
+import { RecordCourtDecision } from './orders/record-court-decision';
+import { WithdrawOrder } from './orders/withdraw-order';
 import { ScopedOrders } from './orders/order-scope';
 import { PoliceUnit } from './police-units/police-unit.entity';
 import { PoliceUnitsController } from './police-units/police-units.controller';
@@ -76,7 +79,7 @@ const log = createServiceLog(config);
     AuditLogController,
     PoliceUnitsController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, RegisterProtectionOrder, OrderProgress, OrderChanges, ScopedOrders],
+  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, RegisterProtectionOrder, OrderProgress, CorrectScreening, WithdrawOrder, ExtendOrder, RecordCourtDecision, ScopedOrders],
 })
 class GatewayModule {}
 

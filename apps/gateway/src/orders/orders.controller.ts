@@ -13,7 +13,10 @@ import { orderLookupScope } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { CourtDecisionRequest, ExtendOrderRequest, WithdrawOrderRequest } from './dto/order-changes.request';
-import { OrderChanges } from './order-changes';
+import { CorrectScreening } from './correct-screening';
+import { ExtendOrder } from './extend-order';
+import { RecordCourtDecision } from './record-court-decision';
+import { WithdrawOrder } from './withdraw-order';
 import { OrderListItem, ScopedOrders } from './order-scope';
 import { Page, PageQuery } from '../http/page';
 import { OrderProgress, OrderProgressView } from './order-progress';
@@ -29,7 +32,10 @@ export class OrdersController {
     private readonly registerOrder: RegisterProtectionOrder,
     private readonly progress: OrderProgress,
     private readonly audit: AuditTrail,
-    private readonly changes: OrderChanges,
+    private readonly correctScreening: CorrectScreening,
+    private readonly withdrawOrder: WithdrawOrder,
+    private readonly extendOrder: ExtendOrder,
+    private readonly courtDecision: RecordCourtDecision,
     private readonly orders: ScopedOrders,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
@@ -95,7 +101,7 @@ export class OrdersController {
     @Body() screening: ScreeningRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ orderId: string; accepted: true }> {
-    await this.changes.correctScreening(id, screening, actor);
+    await this.correctScreening.execute(id, screening, actor);
     return { orderId: id, accepted: true };
   }
 
@@ -109,7 +115,7 @@ export class OrdersController {
     @Body() request: WithdrawOrderRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ orderId: string; accepted: true }> {
-    await this.changes.withdraw(id, request, actor);
+    await this.withdrawOrder.execute(id, request, actor);
     return { orderId: id, accepted: true };
   }
 
@@ -125,7 +131,7 @@ export class OrdersController {
     @Body() request: ExtendOrderRequest,
     @CurrentActor() actor: Actor,
   ): Promise<OrderExtendedResponse> {
-    const order = await this.changes.extend(id, request, actor);
+    const order = await this.extendOrder.execute(id, request, actor);
     return { orderId: id, expiresAt: order.expiresAt.toISOString(), firstExpiresAt: order.firstExpiresAt!.toISOString() };
   }
 
@@ -141,7 +147,7 @@ export class OrdersController {
     @Body() request: CourtDecisionRequest,
     @CurrentActor() actor: Actor,
   ): Promise<CourtDecisionRecordedResponse> {
-    await this.changes.recordCourtDecision(id, request, actor);
+    await this.courtDecision.execute(id, request, actor);
     return { orderId: id, courtDecision: { decidedOn: request.decidedOn, reference: request.reference } };
   }
 }
