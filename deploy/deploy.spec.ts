@@ -76,6 +76,7 @@ describe('deploy/base', () => {
     expect(kustomization.secretGenerator).toEqual([
       { name: 'korgoo-secrets', envs: ['secrets.env'] },
       { name: 'korgoo-nats-users', envs: ['nats-users.env'] },
+      { name: 'korgoo-database-logins', envs: ['database-logins.env'] },
     ]);
     const example = readFileSync(join(BASE, 'secrets.env.example'), 'utf8');
     expect(example).toMatch(/^JWT_SECRET=/m);
@@ -114,6 +115,23 @@ describe('deploy/base', () => {
       { labelSelector: { matchLabels: { app: 'nats' } }, topologyKey: 'kubernetes.io/hostname' },
     ]);
     expect(named('PodDisruptionBudget', 'nats')?.spec).toEqual({ minAvailable: 2, selector: { matchLabels: { app: 'nats' } } });
+  });
+
+  it('connects each service to PostgreSQL as its own login, with its own schema owner for migrations', () => {
+    const example = readFileSync(join(BASE, 'database-logins.env.example'), 'utf8');
+    const script = readFileSync(join(BASE, 'database-roles.sql'), 'utf8');
+    expect(readFileSync(join(BASE, 'secrets.env.example'), 'utf8')).not.toMatch(/DATABASE_URL/);
+    for (const deployment of deployments) {
+      const service: string = deployment.metadata.name;
+      const env = deployment.spec.template.spec.containers[0].env;
+      for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL']) {
+        const key = `${service.toUpperCase()}_${name}`;
+        expect(env).toContainEqual({ name, valueFrom: { secretKeyRef: { name: 'korgoo-database-logins', key } } });
+        expect(example).toMatch(new RegExp(`^${key}=postgres://korgoo_${service}_(app|owner):`, 'm'));
+      }
+      expect(script).toContain(`CREATE ROLE korgoo_${service}_app LOGIN PASSWORD :'${service}_app_pw' IN ROLE korgoo_${service};`);
+      expect(script).toContain(`CREATE SCHEMA ${service} AUTHORIZATION korgoo_${service}_owner;`);
+    }
   });
 
   it('runs NATS with the users generated from SERVICE_MESSAGING, each service under its own', () => {

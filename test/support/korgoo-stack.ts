@@ -4,7 +4,7 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
-import { GENEROUS_THROTTLING, NATS_URL } from './test-environment';
+import { GENEROUS_THROTTLING, leastPrivilegeDatabase, NATS_URL } from './test-environment';
 import { setServiceClocks } from './test-clock';
 
 const ROOT = join(__dirname, '..', '..');
@@ -67,7 +67,10 @@ export class KorgooStack {
 
   async startOne(name: ServiceName): Promise<RunningService> {
     // A shared, loaded machine can take minutes to bring one service up; the failure still names it.
-    const service = await startService(name, this.ports.get(name)!, this.env(), { root: ROOT, healthTimeoutMs: 180_000 });
+    const env = this.env();
+    // A suite that brings its own database (fault injection) keeps one login for all.
+    const database = this.extraEnv.DATABASE_URL ? {} : leastPrivilegeDatabase(name, process.env.KORGOO_TEST_DATABASE!);
+    const service = await startService(name, this.ports.get(name)!, { ...env, ...database }, { root: ROOT, healthTimeoutMs: 180_000 });
     this.services.set(name, service);
     return service;
   }

@@ -10,7 +10,7 @@ import { freePort } from './korgoo-stack';
 import { setServiceClocks } from './test-clock';
 
 export type { Envelope } from './event-recorder';
-import { databaseUrl, GENEROUS_THROTTLING, NATS_URL, withAdminClient } from './test-environment';
+import { databaseUrl, GENEROUS_THROTTLING, leastPrivilegeDatabase, NATS_URL, withAdminClient } from './test-environment';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -65,7 +65,8 @@ export class MatchingStack {
   async startOne(name: ServiceName): Promise<RunningService> {
     const port = await freePort();
     if (name === 'gateway') this.gatewayPort = port;
-    const service = await startService(name, port, this.env(), { root: ROOT });
+    const database = this.options.env?.DATABASE_URL ? {} : leastPrivilegeDatabase(name, this.database);
+    const service = await startService(name, port, { ...this.env(), ...database }, { root: ROOT });
     this.services.push(service);
     return service;
   }

@@ -11,6 +11,27 @@ export const GENEROUS_THROTTLING = {
   THROTTLE_READS_PER_MINUTE: '1000000',
 };
 
+/** The login each service connects as in tests: it holds only the service's own role (see service-role.ts). */
+export const serviceLogin = (service: string): string => `korgoo_test_${service}_app`;
+
+/**
+ * A service connects with its own least-privileged login and migrates as the schema owner, as in
+ * production; so every integration test also proves that no service reaches into another's schema.
+ */
+export function leastPrivilegeDatabase(service: string, database: string): { DATABASE_URL: string; DATABASE_OWNER_URL: string } {
+  const login = new URL(databaseUrl(database));
+  login.username = serviceLogin(service);
+  login.password = '';
+  return { DATABASE_URL: login.toString(), DATABASE_OWNER_URL: databaseUrl(database) };
+}
+
+/** Logins are cluster-wide and outlive a run: created once, with no rights of their own. */
+export async function createServiceLogins(client: Client, services: readonly string[]): Promise<void> {
+  for (const service of services) {
+    await client.query(`DO $$ BEGIN CREATE ROLE ${serviceLogin(service)} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  }
+}
+
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;

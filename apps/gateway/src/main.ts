@@ -53,6 +53,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'gateway',
       entities: [Account, AuditLogEntry, ProtectionOrder, OrderNote, PoliceUnit],
+      appendOnly: ['audit_log'],
       migrations: [
         CreateGatewaySchema1764000000000,
         AccountsSessions1765000000000,

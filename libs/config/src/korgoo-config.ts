@@ -27,6 +27,14 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/korgoo';
 
+  /**
+   * The schema owner that runs migrations; the service itself then connects as DATABASE_URL's user, who is
+   * given the service's own role and nothing else. Unset: one login does both (development).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
@@ -161,6 +169,8 @@ export interface KorgooConfig {
   service: ServiceName;
   environment: RuntimeEnvironment;
   databaseUrl: string;
+  /** Runs the migrations and grants the service's role; the same as databaseUrl when no owner is set. */
+  databaseOwnerUrl: string;
   natsServers: string[];
   /** null: an open NATS (development and tests on a shared local server). */
   natsCredentials: { user: string; password: string } | null;
@@ -226,6 +236,7 @@ function refuseWeakProductionSecrets(vars: EnvironmentVariables): void {
     ['METRICS_TOKEN', vars.METRICS_TOKEN],
     ['NATS_PASSWORD', vars.NATS_PASSWORD],
     ['the DATABASE_URL password', databasePassword(vars.DATABASE_URL)],
+    ['the DATABASE_OWNER_URL password', vars.DATABASE_OWNER_URL ? databasePassword(vars.DATABASE_OWNER_URL) : undefined],
   ];
   const refusals = secrets.flatMap(([name, value]) => {
     const weakness = value === undefined ? null : secretWeakness(value);
@@ -279,6 +290,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     service,
     environment: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
+    databaseOwnerUrl: vars.DATABASE_OWNER_URL ?? vars.DATABASE_URL,
     natsServers: vars.NATS_URL.split(',').map((url) => url.trim()),
     natsCredentials: vars.NATS_PASSWORD ? { user: vars.NATS_USER ?? service, password: vars.NATS_PASSWORD } : null,
     natsTls:

@@ -1,38 +1,66 @@
 import { DataSource, MixedList } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
+import { loginOf, serviceRoleStatements } from './service-role';
 
 export interface ServiceDatabase {
   schema: string;
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
+  /** Tables the service may read and append to but never change (the audit log). */
+  appendOnly?: readonly string[];
 }
 
 /**
- * Opens the service's connection pool and brings its schema up to date. Migrations run under an advisory
- * lock so several replicas starting together apply each migration once. Never `synchronize`.
+ * Brings the service's schema up to date as its owner, gives the service's login its own role (see
+ * service-role.ts), then opens the service's connection pool as that login. Migrations run under an
+ * advisory lock so several replicas starting together apply each migration once. Never `synchronize`.
  */
 export async function openServiceDatabase(config: KorgooConfig, database: ServiceDatabase): Promise<DataSource> {
+  await migrateAsOwner(config, database);
   const dataSource = new DataSource({
     type: 'postgres',
     url: config.databaseUrl,
     schema: database.schema,
     entities: database.entities,
+    synchronize: false,
+    extra: { max: config.dbPoolSize, application_name: `korgoo-${config.service}` },
+  });
+  return dataSource.initialize();
+}
+
+async function migrateAsOwner(config: KorgooConfig, database: ServiceDatabase): Promise<void> {
+  const owner = new DataSource({
+    type: 'postgres',
+    url: config.databaseOwnerUrl,
+    schema: database.schema,
     migrations: database.migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: config.dbPoolSize, application_name: `korgoo-${config.service}` },
+    // One connection holds the advisory lock while the migrations run on another.
+    extra: { max: 2, application_name: `korgoo-${config.service}-migrations` },
   });
-  await dataSource.initialize();
-  const runner = dataSource.createQueryRunner();
+  await owner.initialize();
+  const lock = `korgoo-migrations-${database.schema}`;
+  const runner = owner.createQueryRunner();
   try {
     await runner.connect();
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`korgoo-migrations-${database.schema}`]);
-    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
+    // A schema an administrator made for the owner needs no CREATE right on the database.
+    const existing: unknown[] = await runner.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [database.schema]);
+    if (existing.length === 0) await runner.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
+    await owner.runMigrations({ transaction: 'each' });
+    const ownerLogin = loginOf(config.databaseOwnerUrl);
+    const serviceLogin = loginOf(config.databaseUrl);
+    const plan = {
+      schema: database.schema,
+      appendOnly: database.appendOnly ?? [],
+      login: serviceLogin !== null && serviceLogin !== ownerLogin ? serviceLogin : null,
+    };
+    for (const statement of serviceRoleStatements(plan)) await runner.query(statement);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`korgoo-migrations-${database.schema}`]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]).catch(() => undefined);
     await runner.release();
+    await owner.destroy();
   }
-  return dataSource;
 }
