@@ -56,6 +56,7 @@ describe('the gateway in production: no API map, metrics only for the scraper', 
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(36).toString('base64'),
       METRICS_TOKEN: metricsToken,
+      FIELD_ENCRYPTION_KEYS: `production:${randomBytes(32).toString('base64')}`,
       // The shared test NATS has no users; a server without authorisation accepts any.
       NATS_PASSWORD: randomBytes(36).toString('base64'),
       // Production keeps the system clock: the test stacks' settable clock is refused there.

@@ -62,11 +62,12 @@ export class MatchingStack {
     await this.db.connect();
   }
 
-  async startOne(name: ServiceName): Promise<RunningService> {
+  /** `env` adds to the stack's environment for this process only (a restart with other settings). */
+  async startOne(name: ServiceName, env: Record<string, string> = {}): Promise<RunningService> {
     const port = await freePort();
     if (name === 'gateway') this.gatewayPort = port;
     const database = this.options.env?.DATABASE_URL ? {} : leastPrivilegeDatabase(name, this.database);
-    const service = await startService(name, port, { ...this.env(), ...database }, { root: ROOT });
+    const service = await startService(name, port, { ...this.env(), ...database, ...env }, { root: ROOT });
     this.services.push(service);
     return service;
   }

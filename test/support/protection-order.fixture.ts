@@ -8,7 +8,6 @@ export function protectionOrderBody(overrides: Record<string, unknown> = {}, now
     issuedAt: issuedAt.toISOString(),
     expiresAt: expiresAt.toISOString(),
     perpetrator: { fullName: 'Асанов Бакыт Үмөтбекович', birthYear: 1986, sex: 'male', language: 'ky', location: { settlementCode: 'bishkek' } },
-    victim: { safeContactPhone: '+996700123456' },
     screening: {
       items: {
         priorDomesticAssault: 'yes',

@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
+import { FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogEntry } from './audit/audit-log.entity';
@@ -26,6 +27,9 @@ import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-unit
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
 import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
 import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
+import { FieldKeysController } from './admin/field-keys.controller';
+import { RotateFieldKeys } from './admin/rotate-field-keys';
+import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
@@ -62,6 +66,7 @@ const log = createServiceLog(config);
         ProbationRole1766000000000,
         OrderExtensionCourtDecision1767000000000,
         OrderNotes1767000000001,
+        NoVictimContact1768000000000,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
@@ -79,8 +84,20 @@ const log = createServiceLog(config);
     IndicatorsController,
     AuditLogController,
     PoliceUnitsController,
+    FieldKeysController,
   ],
-  providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, RegisterProtectionOrder, OrderProgress, CorrectScreening, WithdrawOrder, ExtendOrder, RecordCourtDecision, ScopedOrders],
+  providers: [
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: FieldCipher, useValue: new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
+    RegisterProtectionOrder,
+    OrderProgress,
+    CorrectScreening,
+    WithdrawOrder,
+    ExtendOrder,
+    RecordCourtDecision,
+    ScopedOrders,
+    RotateFieldKeys,
+  ],
 })
 class GatewayModule {}
 

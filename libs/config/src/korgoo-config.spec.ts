@@ -3,7 +3,11 @@ import { ConfigurationError, loadConfig } from './korgoo-config';
 // Random bytes as `openssl rand -base64 36` prints them.
 const STRONG = 'q0Zr3F7pXw+K9mUe2LbTn5YcVhJ8sAdG4iRo6PzW1xQ=';
 // The secrets production cannot start without, each random.
-const PRODUCTION = { JWT_SECRET: STRONG, NATS_PASSWORD: 'Hh3kP9xWq2Lr7TzV5nB8mC4dF6gJ1sYa0uEoIiRt' };
+const PRODUCTION = {
+  JWT_SECRET: STRONG,
+  NATS_PASSWORD: 'Hh3kP9xWq2Lr7TzV5nB8mC4dF6gJ1sYa0uEoIiRt',
+  FIELD_ENCRYPTION_KEYS: '2026-12:Vb0m2Qq6Yk8Zr1Xw5Lt3Hn7Pj9Cd4Fs6Ga8Ke2Mu0Ro=',
+};
 
 describe('loadConfig', () => {
   it('gives local defaults in development', () => {
@@ -34,6 +38,15 @@ describe('loadConfig', () => {
     ['a placeholder database password', { ...PRODUCTION, DATABASE_URL: 'postgres://korgoo:CHANGE_ME@db:5432/korgoo' }, 'the DATABASE_URL password must be at least 32 characters'],
   ])('refuses %s in production and says which secret', (_case, env, message) => {
     expect(() => loadConfig('gateway', env)).toThrow(message);
+  });
+
+  it('seals names in production only with keys of its own', () => {
+    const { FIELD_ENCRYPTION_KEYS: _none, ...withoutKeys } = PRODUCTION;
+    expect(() => loadConfig('gateway', withoutKeys)).toThrow('FIELD_ENCRYPTION_KEYS is required for the gateway in production');
+    expect(loadConfig('risk', withoutKeys).environment).toBe('production');
+    const published = loadConfig('gateway', { NODE_ENV: 'development' }).fieldEncryptionKeys;
+    expect(() => loadConfig('gateway', { ...PRODUCTION, FIELD_ENCRYPTION_KEYS: published })).toThrow('published development key');
+    expect(() => loadConfig('gateway', { ...PRODUCTION, FIELD_ENCRYPTION_KEYS: 'k1:CHANGE_ME' })).toThrow('FIELD_ENCRYPTION_KEYS must be id:base64 pairs');
   });
 
   it('lets rehearsals and tests move the clock, never production', () => {

@@ -7,6 +7,8 @@ export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
 const DEVELOPMENT_PERSON_PSEUDONYM_KEY = 'korgoo-development-only-person-pseudonym-key';
+/** Published, so refused in production: anyone could open what it sealed. */
+const DEVELOPMENT_FIELD_ENCRYPTION_KEYS = 'development:a29yZ29vLWRldmVsb3BtZW50LWZpZWxkLWtleS0zMiE=';
 export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   gateway: 3000,
   risk: 3001,
@@ -60,6 +62,16 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'PERSON_PSEUDONYM_KEY must be at least 32 characters' })
   PERSON_PSEUDONYM_KEY?: string;
+
+  /**
+   * Gateway only: the keys that seal names and officers' notes at rest, `id:base64` (32 bytes each,
+   * `openssl rand -base64 32`), comma-separated; the first seals, every one listed opens.
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,32}:[A-Za-z0-9+/]{43}=(\s*,\s*[a-z0-9-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'FIELD_ENCRYPTION_KEYS must be id:base64 pairs of 32-byte keys, comma-separated (openssl rand -base64 32)',
+  })
+  FIELD_ENCRYPTION_KEYS?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -179,6 +191,8 @@ export interface KorgooConfig {
   jwtSecret: string;
   /** Only the gateway reads it. Null in production until set: personal numbers are then not linked at all. */
   personPseudonymKey: string | null;
+  /** Only the gateway reads it; a development key outside production, required in production. */
+  fieldEncryptionKeys: string;
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
@@ -279,6 +293,12 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
+  if (vars.NODE_ENV === 'production' && service === 'gateway' && !vars.FIELD_ENCRYPTION_KEYS) {
+    throw new ConfigurationError('FIELD_ENCRYPTION_KEYS is required for the gateway in production: names and notes are sealed with it');
+  }
+  if (vars.NODE_ENV === 'production' && vars.FIELD_ENCRYPTION_KEYS?.includes(DEVELOPMENT_FIELD_ENCRYPTION_KEYS)) {
+    throw new ConfigurationError('FIELD_ENCRYPTION_KEYS holds the published development key; generate one with openssl rand -base64 32');
+  }
   // Even rounded, where a perpetrator lives must not cross the network in clear text.
   if (vars.NODE_ENV === 'production' && vars.OSRM_URL?.startsWith('http://')) {
     throw new ConfigurationError('OSRM_URL must be https in production: routing requests carry where the person lives');
@@ -300,6 +320,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     namespace: vars.KORGOO_NAMESPACE,
     jwtSecret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     personPseudonymKey: vars.PERSON_PSEUDONYM_KEY ?? (vars.NODE_ENV === 'production' ? null : DEVELOPMENT_PERSON_PSEUDONYM_KEY),
+    fieldEncryptionKeys: vars.FIELD_ENCRYPTION_KEYS ?? DEVELOPMENT_FIELD_ENCRYPTION_KEYS,
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
     logLevel: vars.LOG_LEVEL,
     dbPoolSize: vars.DB_POOL_SIZE,

@@ -31,6 +31,7 @@ export type AuditAction =
   | 'acknowledge'
   | 'record_attendance'
   | 'close'
+  | 'rotate_field_keys'
   | 'refused';
 
 export type AuditOutcome = 'success' | 'refused';

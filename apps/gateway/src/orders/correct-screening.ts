@@ -3,7 +3,7 @@ import { EventSubjects } from '@korgoo/contracts';
 import type { Actor } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, MESSAGING } from '@korgoo/platform';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { ScreeningRequest } from './dto/screening.request';
 import { keepNotes } from './order-note.entity';
@@ -18,6 +18,7 @@ export class CorrectScreening {
     private readonly audit: AuditTrail,
     private readonly orders: ScopedOrders,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async execute(orderId: string, screening: ScreeningRequest, actor: Actor): Promise<void> {
@@ -27,7 +28,7 @@ export class CorrectScreening {
         orderId,
         screening: screeningForEvent(screening),
       });
-      await keepNotes(tx, orderId, screeningNotes(screening), actor, this.clock.now());
+      await keepNotes(tx, orderId, screeningNotes(screening), { actor, at: this.clock.now(), cipher: this.cipher });
       await this.audit.record(actor, 'correct', 'protection_order', orderId, tx);
     });
   }

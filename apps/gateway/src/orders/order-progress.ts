@@ -3,10 +3,12 @@ import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView, Scope
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '@korgoo/platform/core';
 import { notesOfOrder } from './order-note.entity';
 import type { OrderNoteKind } from './order-notes';
 import { OrderStage, stageOf } from './order-stage';
 import { ProtectionOrder } from './protection-order.entity';
+import { personNameOf } from './sealed-fields';
 
 export type { OrderStage } from './order-stage';
 
@@ -45,6 +47,7 @@ export class OrderProgress {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async of(order: ProtectionOrder, scope: Scope): Promise<OrderProgressView> {
@@ -53,7 +56,7 @@ export class OrderProgress {
       this.messaging.client.request(QuerySubjects.RiskAssessmentByOrder, { orderId, scope }),
       this.messaging.client.request(QuerySubjects.ReferralByOrder, { orderId, scope }),
       this.messaging.client.request(QuerySubjects.NotificationsByOrder, { orderId, scope }),
-      notesOfOrder(this.dataSource.manager, orderId),
+      notesOfOrder(this.dataSource.manager, orderId, this.cipher),
     ]);
     return {
       orderId: order.id,
@@ -64,7 +67,7 @@ export class OrderProgress {
       firstExpiresAt: order.firstExpiresAt?.toISOString() ?? null,
       courtDecision: courtDecisionOf(order),
       perpetrator: {
-        fullName: order.perpetrator.fullName,
+        fullName: personNameOf(order, this.cipher),
         sex: order.perpetrator.sex,
         language: order.perpetrator.language,
       },

@@ -15,8 +15,8 @@ export class ProtectionOrder {
   @Column('timestamptz', { name: 'first_expires_at', nullable: true }) firstExpiresAt: Date | null;
   @Column('date', { name: 'court_decided_on', nullable: true }) courtDecidedOn: string | null;
   @Column('text', { name: 'court_reference', nullable: true }) courtReference: string | null;
+  /** `fullName` is sealed (sealed-fields.ts); nothing about the victim is kept. */
   @Column('jsonb') perpetrator: { fullName: string; birthYear?: number; sex: string; language: string };
-  @Column('jsonb', { nullable: true }) victim: { safeContactPhone?: string } | null;
   /** The registering officer's police unit: only that unit's officers see the order. */
   @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
   @Column('uuid', { name: 'registered_by' }) registeredBy: string;

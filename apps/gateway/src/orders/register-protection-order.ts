@@ -4,13 +4,14 @@ import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KorgooConfig } from '@korgoo/config';
 import { CLOCK, KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, FieldCipher } from '@korgoo/platform/core';
 import type { Actor } from '@korgoo/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
 import { coarseLocation, screeningForEvent, screeningNotes } from './order-notes';
 import { keepNotes } from './order-note.entity';
+import { personNameContext } from './sealed-fields';
 import { personRefOf } from './person-pseudonym';
 import { inScope } from '../auth/scope';
 import { requireOrderScope } from './order-scope';
@@ -32,6 +33,7 @@ export class RegisterProtectionOrder {
     private readonly audit: AuditTrail,
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async execute(request: RegisterProtectionOrderRequest, actor: Actor): Promise<RegisteredOrderResponse> {
@@ -56,12 +58,11 @@ export class RegisterProtectionOrder {
           issuedAt,
           expiresAt,
           perpetrator: {
-            fullName: request.perpetrator.fullName,
+            fullName: this.cipher.seal(request.perpetrator.fullName, personNameContext(orderId)),
             birthYear: request.perpetrator.birthYear,
             sex: request.perpetrator.sex,
             language: request.perpetrator.language,
           },
-          victim: request.victim ?? null,
           unitCode: scope.unitId,
           registeredBy: actor.accountId,
           registeredAt: now,
@@ -88,7 +89,7 @@ export class RegisterProtectionOrder {
         unitCode: scope.unitId,
         personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
       });
-      await keepNotes(tx, orderId, screeningNotes(request.screening), actor, now);
+      await keepNotes(tx, orderId, screeningNotes(request.screening), { actor, at: now, cipher: this.cipher });
       await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
       return { existing: null };
     });

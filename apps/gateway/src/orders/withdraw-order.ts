@@ -3,7 +3,7 @@ import { EventSubjects } from '@korgoo/contracts';
 import type { Actor } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, MESSAGING } from '@korgoo/platform';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { WithdrawOrderRequest } from './dto/order-changes.request';
 import { keepNotes } from './order-note.entity';
@@ -17,13 +17,14 @@ export class WithdrawOrder {
     private readonly audit: AuditTrail,
     private readonly orders: ScopedOrders,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async execute(orderId: string, request: WithdrawOrderRequest, actor: Actor): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
       await this.orders.require(actor, orderId, tx);
       await this.messaging.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, orderId, { orderId, reason: request.reason });
-      await keepNotes(tx, orderId, [{ kind: 'withdrawal_note', body: request.note.trim() }], actor, this.clock.now());
+      await keepNotes(tx, orderId, [{ kind: 'withdrawal_note', body: request.note.trim() }], { actor, at: this.clock.now(), cipher: this.cipher });
       await this.audit.record(actor, 'withdraw', 'protection_order', orderId, tx);
     });
   }

@@ -11,6 +11,7 @@ import {
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
+import { FieldCipher } from '@korgoo/platform/core';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { centreOf } from '../auth/centre-account';
@@ -18,6 +19,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { Audited } from '../audit/audited';
 import { ScopedOrders } from '../orders/order-scope';
+import { personNameOf } from '../orders/sealed-fields';
 import { CloseProgrammeRequest, RecordAttendanceRequest } from './programme.dto';
 import { ProgrammeReply } from './programme.responses';
 
@@ -39,6 +41,7 @@ export class ProgrammesController {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly audit: AuditTrail,
     private readonly orders: ScopedOrders,
+    private readonly cipher: FieldCipher,
   ) {}
 
   @ApiOperation({ summary: 'The participant’s programme on a referral' })
@@ -66,7 +69,7 @@ export class ProgrammesController {
     return {
       programme: {
         ...programme,
-        order: { orderNumber: order.orderNumber, issuingUnit: order.issuingUnit, personName: order.perpetrator.fullName },
+        order: { orderNumber: order.orderNumber, issuingUnit: order.issuingUnit, personName: personNameOf(order, this.cipher) },
       },
     };
   }

@@ -47,11 +47,6 @@ export interface PerpetratorDetails {
   location: ParticipantLocation;
 }
 
-export interface VictimContact {
-  /** @example "+996700123456" */
-  safeContactPhone?: string;
-}
-
 export type ScreeningRequest = object;
 
 export interface RegisterProtectionOrderRequest {
@@ -70,7 +65,6 @@ export interface RegisterProtectionOrderRequest {
    */
   expiresAt: string;
   perpetrator: PerpetratorDetails;
-  victim?: VictimContact;
   /** The ODARA screening (13 items) and immediate-danger screen; the officer's concern and override reason are kept with the order and never sent on */
   screening: ScreeningRequest;
 }
@@ -588,6 +582,18 @@ export interface PoliceUnitBody {
   nameRu: string;
   /** @example "naryn" */
   oblast: string;
+}
+
+export interface FieldKeyRotationResponse {
+  /**
+   * The key every sealed field is now under
+   * @example "2026-12"
+   */
+  activeKeyId: string;
+  /** Person names sealed or rewrapped by this run */
+  personNames: number;
+  /** Officers' notes sealed or rewrapped by this run */
+  notes: number;
 }
 
 export interface LoginRequest {

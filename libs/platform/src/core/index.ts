@@ -2,3 +2,4 @@
 export * from './clock';
 export * from './due-poller';
 export * from './provider-breaker';
+export * from './field-cipher';

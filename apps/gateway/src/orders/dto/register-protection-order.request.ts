@@ -67,14 +67,6 @@ export class PerpetratorDetails {
   location: ParticipantLocation;
 }
 
-/** How the victim can be reached safely; kept in the gateway only, never in an event or a message. */
-export class VictimContact {
-  @ApiPropertyOptional({ example: '+996700123456' })
-  @IsOptional()
-  @Matches(/^\+996\d{9}$/, { message: 'safeContactPhone must be a Kyrgyz number such as +996700123456' })
-  safeContactPhone?: string;
-}
-
 export class RegisterProtectionOrderRequest {
   @ApiProperty({ example: 'TPO-2026-000123', description: 'The number the police gave the order' })
   // The same pattern the registration event promises, so every registered number travels.
@@ -100,10 +92,6 @@ export class RegisterProtectionOrderRequest {
   @ApiProperty({ type: PerpetratorDetails })
   @Nested(() => PerpetratorDetails)
   perpetrator: PerpetratorDetails;
-
-  @ApiPropertyOptional({ type: VictimContact })
-  @Nested(() => VictimContact, { optional: true })
-  victim?: VictimContact;
 
   @ApiProperty({ type: ScreeningRequest, description: 'The ODARA screening (13 items) and immediate-danger screen; the officer\'s concern and override reason are kept with the order and never sent on' })
   @Nested(() => ScreeningRequest)

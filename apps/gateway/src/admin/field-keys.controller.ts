@@ -1,0 +1,32 @@
+import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@korgoo/contracts';
+import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
+import { ApiProblems } from '../http/openapi';
+import { FieldKeyRotation, RotateFieldKeys } from './rotate-field-keys';
+
+export class FieldKeyRotationResponse implements FieldKeyRotation {
+  @ApiProperty({ description: 'The key every sealed field is now under', example: '2026-12' }) activeKeyId: string;
+  @ApiProperty({ description: 'Person names sealed or rewrapped by this run' }) personNames: number;
+  @ApiProperty({ description: 'Officers\' notes sealed or rewrapped by this run' }) notes: number;
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiProblems()
+@UseGuards(AuthGuard)
+@Roles('admin')
+@Controller('api/v1/admin/field-keys')
+export class FieldKeysController {
+  constructor(private readonly rotate: RotateFieldKeys) {}
+
+  /** After a new key is put first in FIELD_ENCRYPTION_KEYS on every gateway replica. */
+  @ApiOperation({ summary: 'Bring every sealed name and note under the active field key' })
+  @ApiOkResponse({ type: FieldKeyRotationResponse })
+  @ApiProblems(401, 403)
+  @Post('rotation')
+  @HttpCode(200)
+  rotation(@CurrentActor() actor: Actor): Promise<FieldKeyRotation> {
+    return this.rotate.execute(actor);
+  }
+}

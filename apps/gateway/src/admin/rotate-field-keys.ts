@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@korgoo/contracts';
+import { FieldCipher } from '@korgoo/platform/core';
+import { AuditTrail } from '../audit/audit-trail';
+import { noteBodyContext, personNameContext } from '../orders/sealed-fields';
+
+const BATCH = 500;
+
+export interface FieldKeyRotation {
+  activeKeyId: string;
+  /** Values brought under the active key: plain ones sealed, old ones' data keys rewrapped. */
+  personNames: number;
+  notes: number;
+}
+
+interface SealedColumn {
+  select: string;
+  update: string;
+  context: (id: string) => string;
+}
+
+// Each batch in its own transaction, rows locked, so registrations go on while a rotation runs.
+const PERSON_NAMES: SealedColumn = {
+  select: `SELECT id, perpetrator->>'fullName' AS value FROM gateway.protection_order WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE`,
+  update: `UPDATE gateway.protection_order SET perpetrator = jsonb_set(perpetrator, '{fullName}', to_jsonb($2::text)) WHERE id = $1`,
+  context: personNameContext,
+};
+const NOTES: SealedColumn = {
+  select: 'SELECT id, body AS value FROM gateway.order_note WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE',
+  update: 'UPDATE gateway.order_note SET body = $2 WHERE id = $1',
+  context: noteBodyContext,
+};
+
+/**
+ * Brings every sealed field under the active key (the first of FIELD_ENCRYPTION_KEYS): run after adding a
+ * key, then drop the old key from the configuration. Safe to run again; audited with the count.
+ */
+@Injectable()
+export class RotateFieldKeys {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(actor: Actor): Promise<FieldKeyRotation> {
+    const personNames = await this.refreshAll(PERSON_NAMES);
+    const notes = await this.refreshAll(NOTES);
+    await this.audit.record(actor, 'rotate_field_keys', 'field_encryption', this.cipher.activeKeyId);
+    return { activeKeyId: this.cipher.activeKeyId, personNames, notes };
+  }
+
+  private async refreshAll(column: SealedColumn): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let refreshed = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (tx) => this.refreshBatch(tx, column, after));
+      refreshed += batch.refreshed;
+      if (batch.lastId === null) return refreshed;
+      after = batch.lastId;
+    }
+  }
+
+  private async refreshBatch(tx: EntityManager, column: SealedColumn, after: string): Promise<{ refreshed: number; lastId: string | null }> {
+    const rows: Array<{ id: string; value: string }> = await tx.query(column.select, [after, BATCH]);
+    let refreshed = 0;
+    for (const row of rows) {
+      if (!this.cipher.isStale(row.value)) continue;
+      await tx.query(column.update, [row.id, this.cipher.refresh(row.value, column.context(row.id))]);
+      refreshed++;
+    }
+    return { refreshed, lastId: rows.length === BATCH ? rows[rows.length - 1].id : null };
+  }
+}

@@ -1,0 +1,13 @@
+import { FieldCipher } from '@korgoo/platform/core';
+import type { ProtectionOrder } from './protection-order.entity';
+
+/**
+ * What the gateway seals at rest (libs/platform/src/core/field-cipher.ts): the person's name and the
+ * officers' own words. Each is bound to its row and field, so a value moved elsewhere does not open.
+ */
+export const personNameContext = (orderId: string): string => `protection_order:${orderId}:perpetrator.fullName`;
+export const noteBodyContext = (noteId: string): string => `order_note:${noteId}:body`;
+
+export function personNameOf(order: ProtectionOrder, cipher: FieldCipher): string {
+  return cipher.open(order.perpetrator.fullName, personNameContext(order.id));
+}
