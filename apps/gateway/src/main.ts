@@ -30,6 +30,8 @@ import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes'
 import { FieldKeysController } from './admin/field-keys.controller';
 import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
+import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
+import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
@@ -67,12 +69,14 @@ const log = createServiceLog(config);
         OrderExtensionCourtDecision1767000000000,
         OrderNotes1767000000001,
         NoVictimContact1768000000000,
+        OrderRetention1768000000001,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuditModule,
     AuthModule,
     MatchingApiModule,
+    RetentionModule,
   ],
   controllers: [
     OrdersController,

@@ -147,6 +147,11 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
 
+  // Retention (gateway): personal data of an order kept this many years after its case closes; a case that
+  // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
+  @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
+  @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
+
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
   @IsOptional() @IsString() SMTP_FROM?: string;
@@ -223,6 +228,7 @@ export interface KorgooConfig {
     metricsToken: string | null;
   };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number };
+  retention: { orderYears: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
   testClock: boolean;
   providers: {
@@ -366,6 +372,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       attendanceReminderHours: vars.ATTENDANCE_REMINDER_HOURS,
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
     },
+    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS },
     testClock: vars.KORGOO_TEST_CLOCK === 'true',
     providers: {
       smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,

@@ -18,7 +18,8 @@ export interface ServiceMessaging {
 export const SERVICE_MESSAGING = {
   gateway: {
     publishes: ['order'],
-    consumes: [],
+    // The programme's final outcomes close an order's case; its personal data's retention runs from there.
+    consumes: [E.ProgrammeCompleted, E.ProgrammeRefusalReported, E.ProgrammeClosedByDecision, E.ProgrammeExpiredUnplaced],
     asks: ['risk', 'matching', 'notification', 'programme', 'reporting', 'dead-letters'],
   },
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },

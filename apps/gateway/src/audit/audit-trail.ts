@@ -32,6 +32,7 @@ export type AuditAction =
   | 'record_attendance'
   | 'close'
   | 'rotate_field_keys'
+  | 'erase'
   | 'refused';
 
 export type AuditOutcome = 'success' | 'refused';
@@ -49,6 +50,11 @@ export class AuditTrail {
   /** Recorded before the data is returned: no audit entry, no answer. */
   async record(actor: Actor, action: AuditAction, resourceType: string, resourceId: string | null, tx?: EntityManager) {
     await this.write({ actor, action, resourceType, resourceId, outcome: 'success' }, tx);
+  }
+
+  /** Done by the system itself (the retention job): no account, no request. */
+  async recordBySystem(action: AuditAction, resourceType: string, resourceId: string, tx: EntityManager) {
+    await this.write({ actor: null, action, resourceType, resourceId, outcome: 'success' }, tx);
   }
 
   /** A refused attempt: a bad sign-in, a missing or stale token, a role or scope the caller lacks. */

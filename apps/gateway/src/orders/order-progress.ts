@@ -26,7 +26,9 @@ export interface OrderProgressView {
   /** The expiry first registered, when the order has since been extended. */
   firstExpiresAt: string | null;
   courtDecision: CourtDecision | null;
-  perpetrator: { fullName: string; sex: string; language: string };
+  /** `fullName` is null once erased at the end of the retention term (`erasedAt`). */
+  perpetrator: { fullName: string | null; sex: string; language: string };
+  erasedAt: string | null;
   stage: OrderStage;
   assessment: AssessmentSummary | null;
   referral: ReferralView | null;
@@ -71,6 +73,7 @@ export class OrderProgress {
         sex: order.perpetrator.sex,
         language: order.perpetrator.language,
       },
+      erasedAt: order.erasedAt?.toISOString() ?? null,
       stage: stageOf(assessment, referral, notifications),
       assessment,
       referral,

@@ -15,8 +15,11 @@ export class ProtectionOrder {
   @Column('timestamptz', { name: 'first_expires_at', nullable: true }) firstExpiresAt: Date | null;
   @Column('date', { name: 'court_decided_on', nullable: true }) courtDecidedOn: string | null;
   @Column('text', { name: 'court_reference', nullable: true }) courtReference: string | null;
-  /** `fullName` is sealed (sealed-fields.ts); nothing about the victim is kept. */
-  @Column('jsonb') perpetrator: { fullName: string; birthYear?: number; sex: string; language: string };
+  /** `fullName` is sealed (sealed-fields.ts), and with `birthYear` erased when the retention term ends; nothing about the victim is kept. */
+  @Column('jsonb') perpetrator: { fullName?: string; birthYear?: number; sex: string; language: string };
+  /** When the case ended (the programme's final outcome, or a withdrawal): the retention term runs from here. */
+  @Column('timestamptz', { name: 'case_closed_at', nullable: true }) caseClosedAt: Date | null;
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt: Date | null;
   /** The registering officer's police unit: only that unit's officers see the order. */
   @Column('text', { name: 'unit_code', nullable: true }) unitCode: string | null;
   @Column('uuid', { name: 'registered_by' }) registeredBy: string;

@@ -8,6 +8,7 @@ import type { ProtectionOrder } from './protection-order.entity';
 export const personNameContext = (orderId: string): string => `protection_order:${orderId}:perpetrator.fullName`;
 export const noteBodyContext = (noteId: string): string => `order_note:${noteId}:body`;
 
-export function personNameOf(order: ProtectionOrder, cipher: FieldCipher): string {
-  return cipher.open(order.perpetrator.fullName, personNameContext(order.id));
+/** Null once the retention term has ended and the name was erased. */
+export function personNameOf(order: ProtectionOrder, cipher: FieldCipher): string | null {
+  return order.perpetrator.fullName === undefined ? null : cipher.open(order.perpetrator.fullName, personNameContext(order.id));
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import { EventSubjects } from '@korgoo/contracts';
 import type { Actor } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
@@ -8,6 +9,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { WithdrawOrderRequest } from './dto/order-changes.request';
 import { keepNotes } from './order-note.entity';
 import { ScopedOrders } from './order-scope';
+import { ProtectionOrder } from './protection-order.entity';
 
 /** Police withdraw an order: the event carries the reason code, the free-text note stays in the gateway. */
 @Injectable()
@@ -25,6 +27,8 @@ export class WithdrawOrder {
       await this.orders.require(actor, orderId, tx);
       await this.messaging.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, orderId, { orderId, reason: request.reason });
       await keepNotes(tx, orderId, [{ kind: 'withdrawal_note', body: request.note.trim() }], { actor, at: this.clock.now(), cipher: this.cipher });
+      // A withdrawn order's case is over: its retention term starts now.
+      await tx.getRepository(ProtectionOrder).update({ id: orderId, caseClosedAt: IsNull() }, { caseClosedAt: this.clock.now() });
       await this.audit.record(actor, 'withdraw', 'protection_order', orderId, tx);
     });
   }

@@ -70,7 +70,7 @@ export class CompletionResponse {
 export class ProgrammeOrderResponse {
   @ApiProperty() orderNumber: string;
   @ApiProperty() issuingUnit: string;
-  @ApiProperty() personName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once erased at the end of the retention term' }) personName: string | null;
 }
 
 export class ProgrammeResponse {

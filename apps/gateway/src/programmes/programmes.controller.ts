@@ -24,7 +24,7 @@ import { CloseProgrammeRequest, RecordAttendanceRequest } from './programme.dto'
 import { ProgrammeReply } from './programme.responses';
 
 /** The police view adds what only the gateway holds: the order number and the person's name. */
-type PoliceProgrammeView = ProgrammeView & { order: { orderNumber: string; issuingUnit: string; personName: string } };
+type PoliceProgrammeView = ProgrammeView & { order: { orderNumber: string; issuingUnit: string; personName: string | null } };
 
 /**
  * The programme that follows an accepted referral: centre staff record attendance at their own centre,

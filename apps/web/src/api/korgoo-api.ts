@@ -83,7 +83,8 @@ export interface CourtDecisionResponse {
 }
 
 export interface PerpetratorSummary {
-  fullName: string;
+  /** Null once erased at the end of the retention term */
+  fullName: string | null;
   sex: string;
   language: string;
 }
@@ -179,6 +180,11 @@ export interface OrderProgressResponse {
   firstExpiresAt: string | null;
   courtDecision: CourtDecisionResponse | null;
   perpetrator: PerpetratorSummary;
+  /**
+   * When the personal data was erased, its retention term over
+   * @format date-time
+   */
+  erasedAt: string | null;
   stage: "registered" | "assessed" | "routed" | "unroutable" | "notified";
   assessment: AssessmentSummaryResponse | null;
   referral: ReferralResponse | null;
@@ -422,7 +428,8 @@ export interface ProgrammeSessionResponse {
 export interface ProgrammeOrderResponse {
   orderNumber: string;
   issuingUnit: string;
-  personName: string;
+  /** Null once erased at the end of the retention term */
+  personName: string | null;
 }
 
 export interface ProgrammeResponse {

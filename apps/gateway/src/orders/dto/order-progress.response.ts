@@ -31,7 +31,7 @@ export class NotificationResponse implements NotificationView {
 }
 
 export class PerpetratorSummary {
-  @ApiProperty() fullName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once erased at the end of the retention term' }) fullName: string | null;
   @ApiProperty() sex: string;
   @ApiProperty() language: string;
 }
@@ -57,6 +57,8 @@ export class OrderProgressResponse implements OrderProgressView {
   firstExpiresAt: string | null;
   @ApiProperty({ type: CourtDecisionResponse, nullable: true }) courtDecision: CourtDecisionResponse | null;
   @ApiProperty({ type: PerpetratorSummary }) perpetrator: PerpetratorSummary;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the personal data was erased, its retention term over' })
+  erasedAt: string | null;
   @ApiProperty({ enum: ORDER_STAGES }) stage: OrderStage;
   @ApiProperty({ type: AssessmentSummaryResponse, nullable: true }) assessment: AssessmentSummaryResponse | null;
   @ApiProperty({ type: ReferralResponse, nullable: true }) referral: ReferralResponse | null;

@@ -19,7 +19,7 @@ export function MyOrders() {
               <Text fw={600}>{data.orderNumber}</Text>
               <Badge aria-label={t('myOrders.stage')}>{t(`stage.${data.stage}`)}</Badge>
             </Group>
-            <Text size="sm">{data.perpetrator.fullName}</Text>
+            <Text size="sm">{data.perpetrator.fullName ?? t('myOrders.erased')}</Text>
             {data.referral && (
               <Text size="sm">
                 {t('myOrders.referral', { status: t(`referralStatus.${data.referral.status}`), centre: data.referral.centreName ?? '—' })}

@@ -1,0 +1,32 @@
+/**
+ * How long the gateway keeps the personal data of an order (the person's name and birth year, the officers'
+ * notes, the court's reference): `orderYears` after its case closes, and no law term is known that says
+ * otherwise. A case closes at the programme's final outcome (completed, refused with a notice, closed by
+ * decision, expired unplaced) or when police withdraw the order. A case that never reports an end (an
+ * outcome lost to an outage, say) is taken as closed `UNREPORTED_CLOSURE_YEARS` after the order's expiry,
+ * the longest the programme and its follow-up run, so nothing is kept for ever.
+ */
+export interface RetentionPolicy {
+  orderYears: number;
+}
+
+export const UNREPORTED_CLOSURE_YEARS = 2;
+
+/** An order is due for erasure when its case closed before `closedBefore`, or, with no closure, expired before `expiredBefore`. */
+export interface ErasureCutoffs {
+  closedBefore: Date;
+  expiredBefore: Date;
+}
+
+function yearsBefore(now: Date, years: number): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return cutoff;
+}
+
+export function erasureCutoffs(now: Date, policy: RetentionPolicy): ErasureCutoffs {
+  return {
+    closedBefore: yearsBefore(now, policy.orderYears),
+    expiredBefore: yearsBefore(now, policy.orderYears + UNREPORTED_CLOSURE_YEARS),
+  };
+}
