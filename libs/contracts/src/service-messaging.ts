@@ -22,7 +22,11 @@ export const SERVICE_MESSAGING = {
     asks: ['risk', 'matching', 'notification', 'programme', 'reporting', 'dead-letters'],
   },
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
-  matching: { publishes: ['referral'], consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed], asks: [] },
+  matching: {
+    publishes: ['referral'],
+    consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
+    asks: [],
+  },
   notification: {
     publishes: ['notification'],
     consumes: [
@@ -33,6 +37,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralRerouted,
       E.ReferralEscalated,
       E.ReferralCancelled,
+      E.ReferralDecisionReminderDue,
       E.OrderRegistered,
       E.RiskAssessed,
       E.ProgrammeRefusalReported,
