@@ -48,16 +48,16 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     expect(ownerCentre).toMatch(/^naryn-/);
     owner = await stack.centreStaff(admin, ownerCentre);
     const own = await get('/api/v1/referrals', owner).expect(200);
-    expect(own.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
-    expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === ownerCentre)).toBe(true);
+    expect(own.body.items.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    expect(own.body.items.every((r: { centreId: string }) => r.centreId === ownerCentre)).toBe(true);
 
     const foreign = await get('/api/v1/referrals', other).expect(200);
-    expect(foreign.body.referrals.map((r: { referralId: string }) => r.referralId)).not.toContain(referralId);
+    expect(foreign.body.items.map((r: { referralId: string }) => r.referralId)).not.toContain(referralId);
     await get(`/api/v1/referrals/${referralId}`, other).expect(404);
     await get(`/api/v1/referrals/${referralId}`, owner).expect(200);
 
     const national = await get('/api/v1/referrals', coordinator).expect(200);
-    expect(national.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    expect(national.body.items.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
   });
 
   it("never shows another centre's inbox entries", async () => {

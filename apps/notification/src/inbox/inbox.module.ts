@@ -1,17 +1,39 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { centreFilterOf, CommandSubjects, QueryRejected, QuerySubjects, type RecipientKind, type Scope } from '@korgoo/contracts';
-import { MessagingRuntime } from '@korgoo/messaging';
+import { DataSource } from 'typeorm';
+import {
+  centreFilterOf,
+  CommandSubjects,
+  type InboxEntryKind,
+  QueryRejected,
+  QuerySubjects,
+  type RecipientKind,
+  type Scope,
+} from '@korgoo/contracts';
+import { afterPositionSql, MessagingRuntime, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
 import { CLOCK, MESSAGING } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { Acknowledgements } from '../delivery/acknowledgements';
-import { InboxEntry } from './notification.entity';
 
 /** Whose inbox a scope opens: a unit's officers their unit's, centre staff their centre's, the rest the coordinators'. */
-function inboxOf(scope: Scope) {
-  if (scope.kind === 'unit') return { recipientKind: 'police_unit' as const, unitCode: scope.unitId };
+function inboxOf(scope: Scope): { recipientKind: RecipientKind; centreId: string | null; unitCode: string | null } {
+  if (scope.kind === 'unit') return { recipientKind: 'police_unit', centreId: null, unitCode: scope.unitId };
   const centreId = centreFilterOf(scope);
-  return centreId === null ? { recipientKind: 'coordinators' as const, centreId: IsNull() } : { recipientKind: 'centre' as const, centreId };
+  return { recipientKind: centreId === null ? 'coordinators' : 'centre', centreId, unitCode: null };
+}
+
+interface InboxRow {
+  id: string;
+  referral_id: string | null;
+  referral_number: string | null;
+  order_number: string | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  kind: InboxEntryKind;
+  title: { ky: string; ru: string; en: string };
+  priority: string;
+  read_at: Date | null;
+  created_at: Date;
+  position: string;
 }
 
 /** The in-app inbox of each centre, each police unit and of the coordinators: list with unread count, and mark read. */
@@ -25,29 +47,33 @@ export class InboxModule implements OnModuleInit {
 
   onModuleInit() {
     const acknowledgements = new Acknowledgements(this.clock);
-    this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit }) => {
-      const where = inboxOf(scope);
-      const repository = this.dataSource.getRepository(InboxEntry);
-      const [rows, unread] = await Promise.all([
-        repository.find({ where, order: { createdAt: 'DESC' }, take: limit ?? 50 }),
-        repository.count({ where: { ...where, readAt: IsNull() } }),
+    // Newest first, one page at a time; the unread count is the whole inbox's.
+    this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit = 50, after }) => {
+      const inbox = inboxOf(scope);
+      const owner = `i.recipient_kind = $1 AND i.centre_id IS NOT DISTINCT FROM $2 AND i.unit_code IS NOT DISTINCT FROM $3`;
+      const params = [inbox.recipientKind, inbox.centreId, inbox.unitCode];
+      const [rows, [{ unread }]]: [InboxRow[], Array<{ unread: number }>] = await Promise.all([
+        this.dataSource.query(
+          `SELECT i.*, ${positionSql('i')} AS position FROM notification.inbox_entry i
+            WHERE ${owner} AND ${afterPositionSql('i', '$4')} ORDER BY ${orderSql('i')} LIMIT $5`,
+          [...params, after ?? null, limit + 1],
+        ),
+        this.dataSource.query(`SELECT count(*)::int AS unread FROM notification.inbox_entry i WHERE ${owner} AND i.read_at IS NULL`, params),
       ]);
-      return {
-        unread,
-        entries: rows.map((row) => ({
-          entryId: row.id,
-          referralId: row.referralId,
-          referralNumber: row.referralNumber,
-          orderNumber: row.orderNumber,
-          acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-          acknowledgedBy: row.acknowledgedBy,
-          kind: row.kind,
-          title: row.title,
-          priority: row.priority,
-          readAt: row.readAt?.toISOString() ?? null,
-          createdAt: row.createdAt.toISOString(),
-        })),
-      };
+      const page = pageOfRows(rows, limit, (row) => ({
+        entryId: row.id,
+        referralId: row.referral_id,
+        referralNumber: row.referral_number,
+        orderNumber: row.order_number,
+        acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+        acknowledgedBy: row.acknowledged_by,
+        kind: row.kind,
+        title: row.title,
+        priority: row.priority,
+        readAt: row.read_at?.toISOString() ?? null,
+        createdAt: row.created_at.toISOString(),
+      }));
+      return { unread, entries: page.items, next: page.next };
     });
     // Opening an entry is the centre having seen the referral: its notifications are acknowledged.
     this.messaging.queries.handle(CommandSubjects.MarkInboxRead, async ({ entryId, scope }) => {

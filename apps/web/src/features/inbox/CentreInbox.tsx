@@ -40,12 +40,12 @@ export function CentreInbox() {
   return (
     <Stack>
       <Title order={2}>{t('inbox.title', { unread: inbox.data?.unread ?? 0 })}</Title>
-      {inbox.data?.entries.map((entry) => (
+      {inbox.data?.items.map((entry) => (
         <Text key={entry.entryId} fw={entry.readAt ? 400 : 600}>{inLanguage(entry.title, i18n.language)}</Text>
       ))}
       <Title order={3}>{t('inbox.referrals')}</Title>
-      {referrals.data?.referrals.length === 0 && <Text>{t('queue.none')}</Text>}
-      {referrals.data?.referrals.map((referral) => (
+      {referrals.data?.items.length === 0 && <Text>{t('queue.none')}</Text>}
+      {referrals.data?.items.map((referral) => (
         <ReferralCard key={referral.referralId} referral={referral}>
           {referral.status === 'proposed' && <ProposalActions referral={referral} />}
         </ReferralCard>

@@ -49,7 +49,7 @@ export function PoliceNotices() {
   const { t } = useTranslation();
   const inbox = useInbox();
   if (inbox.isPending) return <Loader aria-label={t('common.loading')} />;
-  const entries = [...(inbox.data?.entries ?? [])].sort(byUrgency);
+  const entries = [...(inbox.data?.items ?? [])].sort(byUrgency);
   return (
     <Stack>
       <Title order={2}>{t('notices.title', { unread: inbox.data?.unread ?? 0 })}</Title>

@@ -1,11 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InboxResponse, NoticeAcknowledgementResponse } from '../../api/korgoo-api';
+import type { InboxEntryResponse, NoticeAcknowledgementResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
+
+/** The newest page of an inbox, as `GET /api/v1/inbox` answers, with the unread count of the whole inbox. */
+export interface InboxPage {
+  items: InboxEntryResponse[];
+  nextCursor: string | null;
+  unread: number;
+}
 
 /** The signed-in account's inbox: a centre's, the coordinators' shared one, or a police unit's. */
 export function useInbox() {
   const { api } = useSession();
-  return useQuery({ queryKey: ['inbox'], queryFn: () => api.get<InboxResponse>('/api/v1/inbox'), refetchInterval: 5000 });
+  return useQuery({ queryKey: ['inbox'], queryFn: () => api.get<InboxPage>('/api/v1/inbox'), refetchInterval: 5000 });
 }
 
 /**
@@ -18,10 +25,10 @@ export function useAcknowledgeNotice() {
   return useMutation({
     mutationFn: (entryId: string) => api.post<NoticeAcknowledgementResponse>(`/api/v1/inbox/${entryId}/acknowledge`),
     onSuccess: ({ entryId, acknowledgedAt, acknowledgedBy }) => {
-      queries.setQueryData<InboxResponse>(['inbox'], (inbox) =>
+      queries.setQueryData<InboxPage>(['inbox'], (inbox) =>
         inbox && {
           ...inbox,
-          entries: inbox.entries.map((entry) =>
+          items: inbox.items.map((entry) =>
             entry.entryId === entryId ? { ...entry, acknowledgedAt, acknowledgedBy, readAt: entry.readAt ?? acknowledgedAt } : entry,
           ),
         },

@@ -12,7 +12,7 @@ export function Programmes() {
   const referrals = useReferrals();
   const [opened, setOpened] = useState<string | null>(null);
   if (referrals.isPending) return <Loader aria-label={t('common.loading')} />;
-  const accepted = referrals.data?.referrals.filter((referral) => WITH_PROGRAMME.includes(referral.status)) ?? [];
+  const accepted = referrals.data?.items.filter((referral) => WITH_PROGRAMME.includes(referral.status)) ?? [];
   return (
     <Stack>
       <Title order={2}>{t('programme.title')}</Title>

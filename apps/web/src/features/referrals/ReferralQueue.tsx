@@ -11,7 +11,7 @@ export function ReferralQueue() {
   const { t } = useTranslation();
   const referrals = useReferrals();
   if (referrals.isPending) return <Loader aria-label={t('common.loading')} />;
-  const list = [...(referrals.data?.referrals ?? [])].sort(
+  const list = [...(referrals.data?.items ?? [])].sort(
     (a, b) => Number(NEEDS_A_PERSON.has(b.status)) - Number(NEEDS_A_PERSON.has(a.status)),
   );
   return (

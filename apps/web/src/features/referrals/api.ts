@@ -1,12 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssignReferralRequest, DeclineReferralRequest, ReferralListResponse, ReferralReply } from '../../api/korgoo-api';
+import type { AssignReferralRequest, DeclineReferralRequest, ReferralReply, ReferralResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
 
+/** One page of referrals, newest first, as `GET /api/v1/referrals` answers. */
+export interface ReferralPage {
+  items: ReferralResponse[];
+  nextCursor: string | null;
+}
+
+/** The newest referrals, the largest page the API gives: the queue a coordinator or a centre works through. */
 export function useReferrals() {
   const { api } = useSession();
   return useQuery({
     queryKey: ['referrals'],
-    queryFn: () => api.get<ReferralListResponse>('/api/v1/referrals?limit=50&offset=0'),
+    queryFn: () => api.get<ReferralPage>('/api/v1/referrals?limit=200'),
     refetchInterval: 5000,
   });
 }
