@@ -63,10 +63,10 @@ describe('scope: a centre sees only its own centre, and a request without a scop
   it("never shows another centre's inbox entries", async () => {
     const entry = await until(async () => {
       const inbox = await get('/api/v1/inbox', owner).expect(200);
-      return inbox.body.entries.find((e: { referralId: string }) => e.referralId === referralId);
+      return inbox.body.items.find((e: { referralId: string }) => e.referralId === referralId);
     }, 'the centre inbox entry');
     const foreign = await get('/api/v1/inbox', other).expect(200);
-    expect(foreign.body.entries.map((e: { referralId: string }) => e.referralId)).not.toContain(referralId);
+    expect(foreign.body.items.map((e: { referralId: string }) => e.referralId)).not.toContain(referralId);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(other, { type: 'bearer' }).expect(404);
   });
 
