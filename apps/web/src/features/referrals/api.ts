@@ -1,21 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AssignReferralRequest, DeclineReferralRequest, ReferralReply, ReferralResponse } from '../../api/korgoo-api';
+import { CursorPage, useCursorPages } from '../../lib/cursor-pages';
 import { useSession } from '../../lib/session';
 
-/** One page of referrals, newest first, as `GET /api/v1/referrals` answers. */
-export interface ReferralPage {
-  items: ReferralResponse[];
-  nextCursor: string | null;
-}
-
-/** The newest referrals, the largest page the API gives: the queue a coordinator or a centre works through. */
+/** The referrals newest first, the largest page the API gives, and older ones on request. */
 export function useReferrals() {
-  const { api } = useSession();
-  return useQuery({
-    queryKey: ['referrals'],
-    queryFn: () => api.get<ReferralPage>('/api/v1/referrals?limit=200'),
-    refetchInterval: 5000,
-  });
+  return useCursorPages<CursorPage<ReferralResponse>>(['referrals'], '/api/v1/referrals', { limit: '200', refetchInterval: 5000 });
 }
 
 type Decision =
