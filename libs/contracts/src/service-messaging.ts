@@ -74,6 +74,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralExpired,
       E.ReferralEscalated,
       E.ReferralUnroutable,
+      E.ReferralDecisionReminderDue,
       E.ReferralCancelled,
       E.OrderExtended,
       E.ProgrammeStarted,
