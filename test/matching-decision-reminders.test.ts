@@ -19,7 +19,7 @@ describe('coordinators are reminded of a referral that waits for their decision'
   const remindersOf = (referralId: string) =>
     stack.eventsOn<Reminder>('referral.decision_reminder_due.v1').filter((e) => e.payload.referralId === referralId);
 
-  it('every 4 hours, once each, recorded, until a coordinator assigns the referral', async () => {
+  it('every 4 hours, once each across replicas and restarts, recorded, until a coordinator assigns the referral', async () => {
     // Two referrals escalate together; the one nobody decides on shows that the reminder rounds did run.
     const orders = [riskAssessed({ settlementCode: 'naryn' }), riskAssessed({ settlementCode: 'naryn' })];
     for (const order of orders) await stack.publish('risk.assessed.v1', order.orderId, order);
@@ -37,6 +37,8 @@ describe('coordinators are reminded of a referral that waits for their decision'
     );
     const escalatedAt = since.getTime();
     expect(remindersOf(decided)).toEqual([]);
+    // A second replica races the first for every reminder.
+    await stack.startOne('matching');
 
     await stack.setClock(new Date(escalatedAt + 4 * HOUR + MINUTE));
     const [first] = await stack.awaitEvents<Reminder>('referral.decision_reminder_due.v1', (e) => e.payload.referralId === decided, 1);
@@ -58,6 +60,9 @@ describe('coordinators are reminded of a referral that waits for their decision'
     expect(entry).toMatchObject({ kind: 'referral_decision_reminder', recipient_kind: 'coordinators' });
     expect(Object.keys(entry.title).sort()).toEqual(['en', 'ky', 'ru']);
 
+    // Replicas that hold nothing in memory take over; none repeats the reminder already sent.
+    await stack.kill('matching');
+    await Promise.all([stack.startOne('matching'), stack.startOne('matching')]);
     await stack.setClock(new Date(escalatedAt + 8 * HOUR + MINUTE));
     const second = await stack.awaitEvent<Reminder>('referral.decision_reminder_due.v1', (e) => e.payload.referralId === decided && e.payload.reminder === 2);
     expect(second.payload.waitingSince).toBe(first.payload.waitingSince);
@@ -73,6 +78,7 @@ describe('coordinators are reminded of a referral that waits for their decision'
     await stack.setClock(new Date(escalatedAt + 12 * HOUR + MINUTE));
     await stack.awaitEvent<Reminder>('referral.decision_reminder_due.v1', (e) => e.payload.referralId === waiting && e.payload.reminder === 3);
     expect(remindersOf(decided).map((e) => e.payload.reminder)).toEqual([1, 2]);
+    expect(remindersOf(waiting).map((e) => e.payload.reminder)).toEqual([1, 2, 3]);
 
     // Each reminder is in the referral's history, and the decision record shows them to the coordinator.
     const decision = await request(stack.gateway)
@@ -96,6 +102,7 @@ describe('coordinators are reminded of a referral that waits for their decision'
       [decided],
     );
     expect(sent).toBe(2);
+    expect(stack.replicas('matching')).toHaveLength(2);
     const timers = await stack.sql<{ state: string }>('SELECT state FROM matching.decision_reminder WHERE referral_id = $1', [decided]);
     expect(timers).toEqual([{ state: 'stopped' }]);
 
