@@ -14,11 +14,15 @@ import { CLOCK, MESSAGING } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { Acknowledgements } from '../delivery/acknowledgements';
 
-/** Whose inbox a scope opens: a unit's officers their unit's, centre staff their centre's, the rest the coordinators'. */
-function inboxOf(scope: Scope): { recipientKind: RecipientKind; centreId: string | null; unitCode: string | null } {
-  if (scope.kind === 'unit') return { recipientKind: 'police_unit', centreId: null, unitCode: scope.unitId };
+/**
+ * Whose inbox a scope opens, as a condition on `inbox_entry i` that its indexes serve: a unit's officers their
+ * unit's, centre staff their centre's, the rest the coordinators'.
+ */
+function inboxOf(scope: Scope): { where: string; params: string[] } {
+  if (scope.kind === 'unit') return { where: `i.recipient_kind = 'police_unit' AND i.unit_code = $1`, params: [scope.unitId] };
   const centreId = centreFilterOf(scope);
-  return { recipientKind: centreId === null ? 'coordinators' : 'centre', centreId, unitCode: null };
+  if (centreId === null) return { where: `i.recipient_kind = 'coordinators' AND i.centre_id IS NULL`, params: [] };
+  return { where: `i.recipient_kind = 'centre' AND i.centre_id = $1`, params: [centreId] };
 }
 
 interface InboxRow {
@@ -50,15 +54,17 @@ export class InboxModule implements OnModuleInit {
     // Newest first, one page at a time; the unread count is the whole inbox's.
     this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit = 50, after }) => {
       const inbox = inboxOf(scope);
-      const owner = `i.recipient_kind = $1 AND i.centre_id IS NOT DISTINCT FROM $2 AND i.unit_code IS NOT DISTINCT FROM $3`;
-      const params = [inbox.recipientKind, inbox.centreId, inbox.unitCode];
+      const next = inbox.params.length + 1;
       const [rows, [{ unread }]]: [InboxRow[], Array<{ unread: number }>] = await Promise.all([
         this.dataSource.query(
           `SELECT i.*, ${positionSql('i')} AS position FROM notification.inbox_entry i
-            WHERE ${owner} AND ${afterPositionSql('i', '$4')} ORDER BY ${orderSql('i')} LIMIT $5`,
-          [...params, after ?? null, limit + 1],
+            WHERE ${inbox.where} AND ${afterPositionSql('i', `$${next}`)} ORDER BY ${orderSql('i')} LIMIT $${next + 1}`,
+          [...inbox.params, after ?? null, limit + 1],
         ),
-        this.dataSource.query(`SELECT count(*)::int AS unread FROM notification.inbox_entry i WHERE ${owner} AND i.read_at IS NULL`, params),
+        this.dataSource.query(
+          `SELECT count(*)::int AS unread FROM notification.inbox_entry i WHERE ${inbox.where} AND i.read_at IS NULL`,
+          inbox.params,
+        ),
       ]);
       const page = pageOfRows(rows, limit, (row) => ({
         entryId: row.id,
