@@ -179,6 +179,13 @@ describe('access matrix: every operation of the OpenAPI document, every role', (
     expect(Object.fromEntries(Object.entries(seen).map(([who, status]) => [who, outcome(status)]))).toEqual(expected);
   });
 
+  it('lists the dead letters of every service, the programme and reporting included', async () => {
+    for (const service of ['gateway', 'risk', 'matching', 'notification', 'programme', 'reporting']) {
+      const page = await request(stack.gateway).get(`/api/v1/admin/dead-letters/${service}`).auth(tokens.get('admin')!, { type: 'bearer' }).expect(200);
+      expect(Array.isArray(page.body.items)).toBe(true);
+    }
+  });
+
   it("refuses a centre another centre's directory entry", async () => {
     await request(stack.gateway).get('/api/v1/directory/centres/osh-ak-jurok').auth(tokens.get('centre')!, { type: 'bearer' }).expect(403);
   });

@@ -148,7 +148,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
         const order = await request(stack.gateway).get(`/api/v1/protection-orders/${id}`).auth(coordinator, { type: 'bearer' });
         expect(order.status).toBeGreaterThanOrEqual(400);
         expect(order.status).toBeLessThan(500);
-        const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b.slice(0, 300), offset: a.slice(0, 300) }).auth(coordinator, { type: 'bearer' });
+        const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b.slice(0, 300), cursor: a.slice(0, 300) }).auth(coordinator, { type: 'bearer' });
         expect(list.status === 200 || (list.status >= 400 && list.status < 500)).toBe(true);
         const replay = await request(stack.gateway).post(`/api/v1/admin/dead-letters/${cut(a)}/${cut(b)}/replay`).auth(admin, { type: 'bearer' });
         expect(replay.status).toBeGreaterThanOrEqual(400);

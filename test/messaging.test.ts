@@ -101,8 +101,8 @@ describe('durable messaging', () => {
     const envelope: EventEnvelope = await runtime.outbox.transaction((tx) =>
       runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
     );
-    await until(async () => (await runtime.deadLetters.list()).some((d) => d.eventId === envelope.eventId), 'a dead letter', 20_000);
-    const [deadLetter] = (await runtime.deadLetters.list()).filter((d) => d.eventId === envelope.eventId);
+    await until(async () => (await runtime.deadLetters.list()).deadLetters.some((d) => d.eventId === envelope.eventId), 'a dead letter', 20_000);
+    const [deadLetter] = (await runtime.deadLetters.list()).deadLetters.filter((d) => d.eventId === envelope.eventId);
     expect(deadLetter).toMatchObject({ deliveries: 3, error: 'Error: handler refused', replayedAt: null });
     expect(applied).not.toContain(envelope.eventId);
 
@@ -206,8 +206,8 @@ describe('durable messaging in batches', () => {
     const ids = await behindTheGate(10, (queued) => [(poison = queued[4])]);
     const others = ids.filter((id) => id !== poison);
     await until(async () => (await appliedRows(others)).length === 9, 'the other nine to be applied', 20_000);
-    await until(async () => (await runtime.deadLetters.list()).some((d) => d.eventId === poison), 'the dead letter', 20_000);
-    const deadLetters = (await runtime.deadLetters.list()).filter((d) => ids.includes(d.eventId ?? ''));
+    await until(async () => (await runtime.deadLetters.list()).deadLetters.some((d) => d.eventId === poison), 'the dead letter', 20_000);
+    const deadLetters = (await runtime.deadLetters.list()).deadLetters.filter((d) => ids.includes(d.eventId ?? ''));
     expect(deadLetters.map((d) => d.eventId)).toEqual([poison]);
     expect(deadLetters[0]).toMatchObject({ deliveries: 1, error: 'Error: this event can never be applied' });
     expect(await appliedRows([poison])).toEqual([]);

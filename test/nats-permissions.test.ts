@@ -125,7 +125,7 @@ describe('NATS permissions generated from the service map', () => {
   it('lets the gateway ask and refuses a command from a service with no right to it', async () => {
     const gateway = await as('gateway');
     const answer = await gateway.request(`${NAMESPACE}.${QuerySubjects.DeadLetterList}.matching`, JSON.stringify({ limit: 5, scope: { kind: 'national' } }), { timeout: 5_000 });
-    expect(answer.json()).toEqual({ deadLetters: [] });
+    expect(answer.json()).toEqual({ deadLetters: [], next: null });
     const notification = await as('notification');
     // Nor may a service listen in another's name.
     const intercept = notification.subscribe(`${NAMESPACE}.${QuerySubjects.DeadLetterList}.matching`);

@@ -424,7 +424,7 @@ describe('notification delivers through the recipient’s channels, fails over a
     expect(notice.text).toContain(`Subject: Korgoo ${referral.referralNumber}: центр недоступен`);
     expect(notice.text).toContain(`Не удалось связаться с центром Test Unreachable Centre по направлению ${referral.referralNumber}`);
     const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(coordinator, { type: 'bearer' }).expect(200);
-    const entry = inbox.body.entries.find((e: { referralId: string }) => e.referralId === referral.referralId);
+    const entry = inbox.body.items.find((e: { referralId: string }) => e.referralId === referral.referralId);
     expect(entry).toMatchObject({ kind: 'centre_unreachable', readAt: null });
     expect(entry.title.en).toBe(`Centre Test Unreachable Centre could not be reached about referral ${referral.referralNumber}`);
 
@@ -474,12 +474,12 @@ describe('notification delivers through the recipient’s channels, fails over a
     );
     expect(mail.text).toContain(`Уведомление по ст. 72 по ордеру ${order.orderNumber} не дошло до подразделения karakol-riib`);
     const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(coordinator, { type: 'bearer' }).expect(200);
-    expect(inbox.body.entries.find((e: { orderNumber: string | null }) => e.orderNumber === order.orderNumber)).toMatchObject({
+    expect(inbox.body.items.find((e: { orderNumber: string | null }) => e.orderNumber === order.orderNumber)).toMatchObject({
       kind: 'police_unit_unreachable',
     });
     // The unit still finds the notice in its own inbox.
     const unitInbox = await request(stack.gateway).get('/api/v1/inbox').auth(officer, { type: 'bearer' }).expect(200);
-    expect(unitInbox.body.entries.filter((e: { orderNumber: string | null }) => e.orderNumber === order.orderNumber)).toHaveLength(1);
+    expect(unitInbox.body.items.filter((e: { orderNumber: string | null }) => e.orderNumber === order.orderNumber)).toHaveLength(1);
   });
 
   it('sends escalations and missed deadlines to the coordinators', async () => {
@@ -502,11 +502,11 @@ describe('notification delivers through the recipient’s channels, fails over a
     });
     await until(async () => smtp.to('coordinators@korgoo.example').filter((m) => m.text.includes(referral.referralNumber)).length === 2, 'two e-mails to the coordinators');
     const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(coordinator, { type: 'bearer' }).expect(200);
-    const kinds = inbox.body.entries
+    const kinds = inbox.body.items
       .filter((e: { referralId: string }) => e.referralId === referral.referralId)
       .map((e: { kind: string; priority: string }) => [e.kind, e.priority]);
     expect(kinds).toEqual(expect.arrayContaining([['referral_escalated', 'urgent'], ['referral_expired', 'urgent']]));
-    const expired = inbox.body.entries.find((e: { referralId: string; kind: string }) => e.referralId === referral.referralId && e.kind === 'referral_expired');
+    const expired = inbox.body.items.find((e: { referralId: string; kind: string }) => e.referralId === referral.referralId && e.kind === 'referral_expired');
     expect(expired.title.ru).toBe(`Центр Асылзат не подтвердил направление ${referral.referralNumber} вовремя`);
   });
 
@@ -542,7 +542,7 @@ describe('notification delivers through the recipient’s channels, fails over a
     await publish('referral.routed.v1', second);
     await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === second.referralId && e.payload.channel === 'email');
     const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(staff, { type: 'bearer' }).expect(200);
-    const entry = inbox.body.entries.find((e: { referralId: string }) => e.referralId === second.referralId);
+    const entry = inbox.body.items.find((e: { referralId: string }) => e.referralId === second.referralId);
     const osh = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(osh, { type: 'bearer' }).expect(404);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(staff, { type: 'bearer' }).expect(200, { marked: true });

@@ -42,12 +42,12 @@ describe('a protection order flows through gateway, risk, matching and notificat
       .expect(201);
     const staff = await stack.login(`staff.${centreId}`, 'a-long-enough-password');
     const inbox = await request(stack.gateway).get('/api/v1/inbox').auth(staff, { type: 'bearer' }).expect(200);
-    const entry = inbox.body.entries.find((e: { referralId: string }) => e.referralId === progress.body.referral.referralId);
+    const entry = inbox.body.items.find((e: { referralId: string }) => e.referralId === progress.body.referral.referralId);
     expect(entry.title.ky).toContain(progress.body.referral.referralNumber);
     expect(JSON.stringify(entry)).not.toContain('Төлөгөнов');
 
     const own = await request(stack.gateway).get('/api/v1/referrals').auth(staff, { type: 'bearer' }).expect(200);
-    expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === centreId)).toBe(true);
+    expect(own.body.items.every((r: { centreId: string }) => r.centreId === centreId)).toBe(true);
   });
 
   it('answers a repeated identical order with the same order, and a changed one with 409 naming the conflict', async () => {
@@ -145,7 +145,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
     await request(stack.gateway).get('/api/v1/referrals').auth(police, { type: 'bearer' }).expect(403);
 
     const { body } = await request(stack.gateway).get('/api/v1/referrals').auth(coordinator, { type: 'bearer' }).expect(200);
-    const elsewhere = body.referrals.find((r: { centreId: string | null }) => r.centreId && r.centreId !== 'osh-ak-jurok');
+    const elsewhere = body.items.find((r: { centreId: string | null }) => r.centreId && r.centreId !== 'osh-ak-jurok');
     const oshStaff = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
     await request(stack.gateway).get(`/api/v1/referrals/${elsewhere.referralId}`).auth(oshStaff, { type: 'bearer' }).expect(404);
   });
@@ -173,7 +173,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
     expect(progress.body.stage).toBe('notified');
     expect(progress.body.notifications).toHaveLength(1);
     const { body: list } = await request(stack.gateway).get('/api/v1/referrals?limit=200').auth(coordinator, { type: 'bearer' }).expect(200);
-    expect(list.referrals.filter((r: { orderId: string }) => r.orderId === orderId)).toHaveLength(1);
+    expect(list.items.filter((r: { orderId: string }) => r.orderId === orderId)).toHaveLength(1);
   });
 
   it('serves OpenAPI and health', async () => {

@@ -395,7 +395,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain(`Номер ордера: ${order.orderNumber}`);
     expect(mails[0].text).not.toMatch(/Асанов|Took part/);
-    const entries = (await inbox(police)).body.entries as Array<InboxEntry & { acknowledgedAt: string | null }>;
+    const entries = (await inbox(police)).body.items as Array<InboxEntry & { acknowledgedAt: string | null }>;
     const found = entries.filter((e) => e.kind === 'article72_notice' && e.referralId === order.referralId);
     expect(found).toHaveLength(1);
     expect(found[0].orderNumber).toBe(order.orderNumber);
@@ -431,7 +431,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
 
     // Another unit neither sees nor acknowledges it, and centre staff may not acknowledge for the police.
     const osh = await stack.policeOfficer(admin, 'osh-city');
-    expect((await inbox(osh)).body.entries.map((e: InboxEntry) => e.entryId)).not.toContain(entry.entryId);
+    expect((await inbox(osh)).body.items.map((e: InboxEntry) => e.entryId)).not.toContain(entry.entryId);
     // Nor does it read the programme, which names the person: another unit's order answers as missing.
     await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(osh, { type: 'bearer' }).expect(404);
     await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(police, { type: 'bearer' }).expect(200);
@@ -446,7 +446,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(first.body).toMatchObject({ entryId: entry.entryId, recorded: true });
     const again = await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/acknowledge`).auth(police, { type: 'bearer' }).expect(200);
     expect(again.body).toEqual({ ...first.body, recorded: false });
-    const acknowledged = (await inbox(police)).body.entries.find((e: InboxEntry) => e.entryId === entry.entryId);
+    const acknowledged = (await inbox(police)).body.items.find((e: InboxEntry) => e.entryId === entry.entryId);
     expect(acknowledged).toMatchObject({ acknowledgedAt: first.body.acknowledgedAt, acknowledgedBy: first.body.acknowledgedBy });
 
     const audit = await request(stack.gateway)
@@ -481,7 +481,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     expect(mails[0].text).toContain(`НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ: охранный ордер ${order.orderNumber}, Бишкек`);
     expect(mails[0].text).not.toMatch(/Асанов/);
 
-    const entries: InboxEntry[] = (await inbox(coordinator)).body.entries;
+    const entries: InboxEntry[] = (await inbox(coordinator)).body.items;
     const alert = entries.find((e) => e.kind === 'immediate_danger' && e.orderNumber === order.orderNumber);
     expect(alert).toMatchObject({ referralId: null, priority: 'urgent' });
     expect(alert!.title.en).toBe(`IMMEDIATE DANGER: protection order ${order.orderNumber}, Bishkek. Coordinators and the duty hotline must act now`);
@@ -496,7 +496,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       (e) => e.correlationId === orderId && e.payload.audience === 'centre' && e.payload.sessionIndex === 1,
     );
     await stack.awaitEvent<Event<Sent>>('notification.sent.v1', (e) => e.payload.sourceEventId === alert.eventId && e.payload.channel === 'inbox');
-    const entries: InboxEntry[] = (await inbox(staff)).body.entries;
+    const entries: InboxEntry[] = (await inbox(staff)).body.items;
     const reminder = entries.find((e) => e.kind === 'programme_attendance_missing' && e.referralId === referralId);
     expect(reminder!.title.ru).toMatch(/не отмечено посещение сессии 1/);
   });

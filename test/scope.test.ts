@@ -48,25 +48,25 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     expect(ownerCentre).toMatch(/^naryn-/);
     owner = await stack.centreStaff(admin, ownerCentre);
     const own = await get('/api/v1/referrals', owner).expect(200);
-    expect(own.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
-    expect(own.body.referrals.every((r: { centreId: string }) => r.centreId === ownerCentre)).toBe(true);
+    expect(own.body.items.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    expect(own.body.items.every((r: { centreId: string }) => r.centreId === ownerCentre)).toBe(true);
 
     const foreign = await get('/api/v1/referrals', other).expect(200);
-    expect(foreign.body.referrals.map((r: { referralId: string }) => r.referralId)).not.toContain(referralId);
+    expect(foreign.body.items.map((r: { referralId: string }) => r.referralId)).not.toContain(referralId);
     await get(`/api/v1/referrals/${referralId}`, other).expect(404);
     await get(`/api/v1/referrals/${referralId}`, owner).expect(200);
 
     const national = await get('/api/v1/referrals', coordinator).expect(200);
-    expect(national.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
+    expect(national.body.items.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
   });
 
   it("never shows another centre's inbox entries", async () => {
     const entry = await until(async () => {
       const inbox = await get('/api/v1/inbox', owner).expect(200);
-      return inbox.body.entries.find((e: { referralId: string }) => e.referralId === referralId);
+      return inbox.body.items.find((e: { referralId: string }) => e.referralId === referralId);
     }, 'the centre inbox entry');
     const foreign = await get('/api/v1/inbox', other).expect(200);
-    expect(foreign.body.entries.map((e: { referralId: string }) => e.referralId)).not.toContain(referralId);
+    expect(foreign.body.items.map((e: { referralId: string }) => e.referralId)).not.toContain(referralId);
     await request(stack.gateway).post(`/api/v1/inbox/${entry.entryId}/read`).auth(other, { type: 'bearer' }).expect(404);
   });
 

@@ -7,6 +7,8 @@ import { loadMatchingSettings } from './matching-settings';
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
+import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
+import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
 import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -19,7 +21,13 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'matching',
       entities: [],
-      migrations: [CreateMatchingSchema1764000000000, ReferralLoop1795597200000, DecisionRecordFields1796100000000],
+      migrations: [
+        CreateMatchingSchema1764000000000,
+        ReferralLoop1795597200000,
+        DecisionRecordFields1796100000000,
+        DecisionReminders1797100000000,
+        ReferralListOrder1797200000000,
+      ],
     }),
     // The directory first: in development it seeds the demo centres before routing starts.
     DirectoryModule,

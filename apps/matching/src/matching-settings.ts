@@ -6,6 +6,7 @@ export interface MatchingSettings {
   firstSessionMarginHours: number;
   maxTravelMinutes: number;
   deadlinePollMs: number;
+  decisionReminderHours: number;
   osrmUrl: string | null;
   acknowledgeWindows: AcknowledgeWindowOverrides;
 }
@@ -21,6 +22,7 @@ export function loadMatchingSettings(config: KorgooConfig): MatchingSettings {
     firstSessionMarginHours: config.routing.firstSessionMarginHours,
     maxTravelMinutes: config.routing.maxTravelMinutes,
     deadlinePollMs: config.routing.deadlinePollMs,
+    decisionReminderHours: config.routing.decisionReminderHours,
     osrmUrl: config.routing.osrmUrl,
     acknowledgeWindows: text ? parseAcknowledgeWindows(text) : {},
   };

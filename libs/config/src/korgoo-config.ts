@@ -136,6 +136,8 @@ class EnvironmentVariables {
   /** One-way travel beyond which no centre is proposed: nobody attends four weekly sessions farther away. */
   @Transform(toInt) @IsInt() @Min(15) @Max(1440) MAX_TRAVEL_MINUTES = 180;
   @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
+  /** How often coordinators are reminded of an escalated or unroutable referral that still waits for them. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(168) DECISION_REMINDER_HOURS = 4;
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
 
@@ -216,6 +218,7 @@ export interface KorgooConfig {
     firstSessionMarginHours: number;
     maxTravelMinutes: number;
     deadlinePollMs: number;
+    decisionReminderHours: number;
     acknowledgeWindows: string | null;
   };
   http: {
@@ -353,6 +356,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       firstSessionMarginHours: vars.FIRST_SESSION_MARGIN_HOURS,
       maxTravelMinutes: vars.MAX_TRAVEL_MINUTES,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
+      decisionReminderHours: vars.DECISION_REMINDER_HOURS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
     },
     http: {

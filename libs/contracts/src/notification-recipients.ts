@@ -43,6 +43,7 @@ export const INBOX_ENTRY_KINDS = [
   'referral_routed',
   'referral_unroutable',
   'referral_escalated',
+  'referral_decision_reminder',
   'referral_expired',
   'referral_cancelled',
   'centre_unreachable',

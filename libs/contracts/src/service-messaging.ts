@@ -23,7 +23,11 @@ export const SERVICE_MESSAGING = {
     asks: ['risk', 'matching', 'notification', 'programme', 'reporting', 'dead-letters'],
   },
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
-  matching: { publishes: ['referral'], consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed], asks: [] },
+  matching: {
+    publishes: ['referral'],
+    consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
+    asks: [],
+  },
   notification: {
     publishes: ['notification'],
     consumes: [
@@ -34,6 +38,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralRerouted,
       E.ReferralEscalated,
       E.ReferralCancelled,
+      E.ReferralDecisionReminderDue,
       E.OrderRegistered,
       E.RiskAssessed,
       E.ProgrammeRefusalReported,
@@ -70,6 +75,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralExpired,
       E.ReferralEscalated,
       E.ReferralUnroutable,
+      E.ReferralDecisionReminderDue,
       E.ReferralCancelled,
       E.OrderExtended,
       E.ProgrammeStarted,

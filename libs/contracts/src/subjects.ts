@@ -18,6 +18,7 @@ export const EventSubjects = {
   ReferralRerouted: 'referral.rerouted.v1',
   ReferralEscalated: 'referral.escalated.v1',
   ReferralCancelled: 'referral.cancelled.v1',
+  ReferralDecisionReminderDue: 'referral.decision_reminder_due.v1',
   NotificationSent: 'notification.sent.v1',
   NotificationFailed: 'notification.failed.v1',
   ProgrammeStarted: 'programme.started.v1',

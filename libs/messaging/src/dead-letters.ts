@@ -1,6 +1,7 @@
 import { JetStreamClient } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { DeadLetterView } from '@korgoo/contracts';
+import { afterPositionSql, orderSql, pageOfRows, positionSql } from './list-page';
 import { SubjectNamespace } from './namespace';
 
 interface DeadLetterRow {
@@ -25,13 +26,15 @@ export class DeadLetters {
     private readonly service: string,
   ) {}
 
-  async list(limit = 100): Promise<DeadLetterView[]> {
-    const rows: DeadLetterRow[] = await this.dataSource.query(
-      `SELECT id, consumer, subject, event_id, error, deliveries, created_at, replayed_at
-         FROM "${this.schema}".dead_letter ORDER BY created_at DESC LIMIT $1`,
-      [limit],
+  /** Newest first, one page at a time, the page's position applied in SQL. */
+  async list(limit = 100, after: string | null = null): Promise<{ deadLetters: DeadLetterView[]; next: string | null }> {
+    const rows: Array<DeadLetterRow & { position: string }> = await this.dataSource.query(
+      `SELECT d.id, d.consumer, d.subject, d.event_id, d.error, d.deliveries, d.created_at, d.replayed_at, ${positionSql('d')} AS position
+         FROM "${this.schema}".dead_letter d WHERE ${afterPositionSql('d', '$1')}
+        ORDER BY ${orderSql('d')} LIMIT $2`,
+      [after, limit + 1],
     );
-    return rows.map((row) => ({
+    const page = pageOfRows(rows, limit, (row) => ({
       deadLetterId: row.id,
       service: this.service,
       subject: row.subject,
@@ -41,6 +44,7 @@ export class DeadLetters {
       createdAt: row.created_at.toISOString(),
       replayedAt: row.replayed_at?.toISOString() ?? null,
     }));
+    return { deadLetters: page.items, next: page.next };
   }
 
   /**

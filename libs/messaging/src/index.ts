@@ -8,3 +8,4 @@ export * from './namespace';
 export * from './outbox';
 export * from './queries';
 export * from './nats-authorization';
+export * from './list-page';

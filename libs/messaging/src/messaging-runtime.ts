@@ -112,7 +112,7 @@ export class MessagingRuntime {
       QuerySubjects.DeadLetterList,
       async (request) => {
         requireNational(request.scope);
-        return { deadLetters: await this.deadLetters.list(request.limit) };
+        return this.deadLetters.list(request.limit, request.after ?? null);
       },
       this.options.service,
     );

@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Param, ParseEnumPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseEnumPipe, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/openapi';
+import { listAfter, Page, PageQuery, pageSize, servicePage } from '../http/page';
 import { DeadLetterView, CommandSubjects, QuerySubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
@@ -14,6 +15,25 @@ enum KorgooService {
   risk = 'risk',
   matching = 'matching',
   notification = 'notification',
+  programme = 'programme',
+  reporting = 'reporting',
+}
+
+class DeadLetterResponse implements DeadLetterView {
+  @ApiProperty({ format: 'uuid' }) deadLetterId: string;
+  @ApiProperty({ enum: KorgooService }) service: string;
+  @ApiProperty({ example: 'risk.assessed.v1' }) subject: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) eventId: string | null;
+  @ApiProperty({ description: 'Why the last delivery failed' }) error: string;
+  @ApiProperty() deliveries: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) replayedAt: string | null;
+}
+
+class DeadLetterPage {
+  @ApiProperty({ type: [DeadLetterResponse] }) items: DeadLetterResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
 }
 
 /** Events that failed every delivery: listed per service and replayed by an admin once the cause is fixed. */
@@ -29,14 +49,20 @@ export class DeadLettersController {
     private readonly audit: AuditTrail,
   ) {}
 
-  @ApiOperation({ summary: 'Dead letters of a service' })
-  @ApiOkResponse({ description: 'Events that failed every delivery' })
+  @ApiOperation({ summary: 'Dead letters of a service, newest first, a page at a time' })
+  @ApiOkResponse({ type: DeadLetterPage })
   @Get(':service')
   async list(
     @Param('service', new ParseEnumPipe(KorgooService)) service: KorgooService,
+    @Query() query: PageQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<{ deadLetters: DeadLetterView[] }> {
-    return this.messaging.client.request(QuerySubjects.DeadLetterList, { scope: scopeOf(actor), limit: 100 }, service);
+  ): Promise<Page<DeadLetterView>> {
+    const reply = await this.messaging.client.request(
+      QuerySubjects.DeadLetterList,
+      { scope: scopeOf(actor), limit: pageSize(query), after: listAfter(query) },
+      service,
+    );
+    return servicePage(reply.deadLetters, reply.next);
   }
 
   @ApiOperation({ summary: 'Replay a dead letter' })

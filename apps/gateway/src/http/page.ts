@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { LIST_POSITION } from '@korgoo/contracts';
 import { invalidField } from './problems';
 
 export const MAX_PAGE_SIZE = 200;
@@ -44,5 +45,25 @@ export function afterCursor(query: PageQuery): string | null {
 export function toPage<T>(rows: T[], size: number, position: (last: T) => string): Page<T> {
   const items = rows.slice(0, size);
   const more = rows.length > size;
-  return { items, nextCursor: more ? Buffer.from(position(items[items.length - 1])).toString('base64url') : null };
+  return { items, nextCursor: more ? cursorOf(position(items[items.length - 1])) : null };
+}
+
+/**
+ * The position a service's list starts after (see LIST_POSITION), from a cursor this gateway made: the
+ * owning service applies it in SQL. A cursor of another shape is refused before any service is asked.
+ */
+export function listAfter(query: PageQuery): string | undefined {
+  const position = afterCursor(query);
+  if (position === null) return undefined;
+  if (!LIST_POSITION.test(position)) throw invalidField('cursor', 'cursor must be the nextCursor of a previous page');
+  return position;
+}
+
+/** A page a service cut itself: its items, and the cursor wrapping where the next page starts. */
+export function servicePage<T>(items: T[], next: string | null): Page<T> {
+  return { items, nextCursor: next === null ? null : cursorOf(next) };
+}
+
+function cursorOf(position: string): string {
+  return Buffer.from(position).toString('base64url');
 }

@@ -32,8 +32,12 @@ export class ReferralResponse implements ReferralView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class ReferralListResponse {
-  @ApiProperty({ type: [ReferralResponse] }) referrals: ReferralResponse[];
+const NEXT_CURSOR = { type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' } as const;
+
+/** One page of referrals, newest first. */
+export class ReferralPage {
+  @ApiProperty({ type: [ReferralResponse] }) items: ReferralResponse[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }
 
 export class ReferralReply {
@@ -72,7 +76,9 @@ export class NoticeAcknowledgementResponse {
   recorded: boolean;
 }
 
-export class InboxResponse {
-  @ApiProperty({ type: [InboxEntryResponse] }) entries: InboxEntryResponse[];
-  @ApiProperty() unread: number;
+/** One page of the inbox, newest first, with the unread count of the whole inbox. */
+export class InboxPage {
+  @ApiProperty({ type: [InboxEntryResponse] }) items: InboxEntryResponse[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
+  @ApiProperty({ description: 'Unread entries in the whole inbox, not only this page' }) unread: number;
 }

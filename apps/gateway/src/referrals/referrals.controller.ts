@@ -1,18 +1,8 @@
-import {
-  Controller,
-  DefaultValuePipe,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InboxResponse, ReferralListResponse, ReferralResponse } from './referral.responses';
+import { InboxPage, ReferralPage, ReferralResponse } from './referral.responses';
 import { ApiProblems } from '../http/openapi';
+import { listAfter, Page, PageQuery, pageSize, servicePage } from '../http/page';
 import {
   InboxEntryView,
   NotificationCommandContracts,
@@ -41,18 +31,18 @@ export class ReferralsController {
   ) {}
 
   /** Coordinators see every referral; centre staff only their own centre's, enforced here, not by the client. */
-  @ApiOperation({ summary: 'List referrals (centre staff: their centre\'s only)' })
-  @ApiOkResponse({ type: ReferralListResponse })
+  @ApiOperation({ summary: 'List referrals, newest first, a page at a time (centre staff: their centre\'s only)' })
+  @ApiOkResponse({ type: ReferralPage })
   @Get('referrals')
   @Roles('coordinator', 'admin', 'centre')
-  async list(
-    @CurrentActor() actor: Actor,
-    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
-  ): Promise<{ referrals: ReferralView[] }> {
-    const reply = await this.messaging.client.request(QuerySubjects.ReferralList, { scope: scopeOf(actor), limit, offset });
+  async list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<ReferralView>> {
+    const reply = await this.messaging.client.request(QuerySubjects.ReferralList, {
+      scope: scopeOf(actor),
+      limit: pageSize(query),
+      after: listAfter(query),
+    });
     await this.audit.record(actor, 'list', 'referral', scopedCentre(actor));
-    return reply;
+    return servicePage(reply.referrals, reply.next);
   }
 
   @ApiOperation({ summary: 'One referral' })
@@ -84,13 +74,17 @@ export class ReferralsController {
   }
 
   /** The in-app inbox: a centre's assignments, a police unit's notices, or the coordinators' shared inbox. */
-  @ApiOperation({ summary: 'The inbox of the caller\'s centre, police unit, or the coordinators' })
-  @ApiOkResponse({ type: InboxResponse })
+  @ApiOperation({ summary: 'The inbox of the caller\'s centre, police unit, or the coordinators, newest first, a page at a time' })
+  @ApiOkResponse({ type: InboxPage })
   @Get('inbox')
   @Roles('coordinator', 'centre', 'police')
-  async inbox(@CurrentActor() actor: Actor): Promise<{ entries: InboxEntryView[]; unread: number }> {
-    const reply = await this.messaging.client.request(QuerySubjects.InboxList, { scope: requireInboxScope(actor) });
+  async inbox(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<InboxEntryView> & { unread: number }> {
+    const reply = await this.messaging.client.request(QuerySubjects.InboxList, {
+      scope: requireInboxScope(actor),
+      limit: pageSize(query),
+      after: listAfter(query),
+    });
     await this.audit.record(actor, 'list', 'inbox', scopedCentre(actor));
-    return reply;
+    return { ...servicePage(reply.entries, reply.next), unread: reply.unread };
   }
 }

@@ -4,6 +4,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
 import { DeclineReferral } from './commands/decline-referral';
+import { EndReminders } from './commands/end-reminders';
 import { ReassessReferral } from './commands/reassess-referral';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
@@ -20,6 +21,7 @@ export interface ReferralHandlers {
   assign: AssignReferral;
   decision: ReferralDecisionQuery;
   status: ReferralStatusQuery;
+  endReminders: EndReminders;
 }
 
 /** Events run inside the consumer's transaction (retried in a savepoint); commands and queries answer requests. */
@@ -27,9 +29,10 @@ export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityMana
   messaging.on(EventSubjects.RiskAssessed, (event, tx) => retryingInSavepoint(tx, () => h.route.execute(event, tx)));
   messaging.on(EventSubjects.RiskReassessed, (event, tx) => retryingInSavepoint(tx, () => h.reassess.execute(tx, event)));
   messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => retryingInSavepoint(tx, () => h.withdraw.execute(tx, event)));
+  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => retryingInSavepoint(tx, () => h.endReminders.execute(tx, event)));
 
   messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => ({ referral: await h.status.byOrder(db, orderId, scope) }));
-  messaging.queries.handle(QuerySubjects.ReferralList, async (request) => ({ referrals: await h.status.list(db, request) }));
+  messaging.queries.handle(QuerySubjects.ReferralList, (request) => h.status.list(db, request));
   messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({ decision: await h.decision.execute(db, lookup) }));
   messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await h.accept.execute(command) }));
   messaging.queries.handle(CommandSubjects.DeclineReferral, async (command) => ({ referral: await h.decline.execute(command) }));

@@ -16,10 +16,12 @@ import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
 import { DeclineReferral } from './commands/decline-referral';
 import { EndHandOff } from './commands/end-hand-off';
+import { EndReminders } from './commands/end-reminders';
 import { ServeWaitingReferrals } from './commands/serve-waiting-referrals';
 import { ExpireReferral } from './commands/expire-referral';
 import { Proposals } from './commands/proposals';
 import { ReassessReferral } from './commands/reassess-referral';
+import { RemindCoordinators } from './commands/remind-coordinators';
 import { ReferralCommands } from './commands/referral-commands';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
@@ -31,14 +33,16 @@ import { DecisionRepository } from './repositories/decision-repository';
 import { DeadlineRepository } from './repositories/deadline-repository';
 import { HoldRepository } from './repositories/hold-repository';
 import { ReferralRepository } from './repositories/referral-repository';
+import { DueReminder, ReminderRepository } from './repositories/reminder-repository';
 import { TransitionRepository } from './repositories/transition-repository';
 
 const MATCHING_SETTINGS = Symbol('MATCHING_SETTINGS');
 
-/** Wires the referral use cases to their repositories, the travel providers, messaging and the deadline timer. */
+/** Wires the referral use cases to their repositories, the travel providers, messaging and the two timers. */
 @Module({})
 export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private poller: DuePoller<EntityManager, DueDeadline> | null = null;
+  private reminderPoller: DuePoller<EntityManager, DueReminder> | null = null;
   private osrm: OsrmTravelTimes | null = null;
 
   static register(settings: MatchingSettings): DynamicModule {
@@ -69,6 +73,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     const holds = new HoldRepository();
     const transitions = new TransitionRepository();
     const decisions = new DecisionRepository();
+    const reminders = new ReminderRepository();
 
     const providers = this.travelProviders();
     const selection = new CentreSelection(
@@ -78,7 +83,10 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       providers.map((p) => p.source),
       { firstSessionMarginHours: settings.firstSessionMarginHours, maxTravelMinutes: settings.maxTravelMinutes },
     );
-    const proposals = new Proposals(referrals, deadlines, holds, transitions, outbox, { acknowledgeWindows: settings.acknowledgeWindows });
+    const proposals = new Proposals(referrals, deadlines, holds, transitions, reminders, outbox, {
+      acknowledgeWindows: settings.acknowledgeWindows,
+      decisionReminderHours: settings.decisionReminderHours,
+    });
     const waiting = new ServeWaitingReferrals(referrals, deadlines, decisions, selection, proposals);
     const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, waiting, outbox, settings);
     const commands = new ReferralCommands(referrals, deadlines, outbox);
@@ -94,6 +102,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       assign: new AssignReferral(commands, referrals, deadlines, decisions, directory, selection, endHandOff, proposals, clock),
       decision: new ReferralDecisionQuery(referrals, deadlines, transitions, decisions, settings.handOffLimit),
       status: new ReferralStatusQuery(referrals),
+      endReminders: new EndReminders(referrals, deadlines, reminders, transitions, clock),
     });
     this.poller = deadlinePoller(
       (work) => outbox.transaction(work),
@@ -101,6 +110,18 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       (tx, due) => expire.execute(tx, due),
       clock,
       settings.deadlinePollMs,
+      this.log,
+    );
+    const remind = new RemindCoordinators(referrals, deadlines, reminders, transitions, outbox, clock, settings.decisionReminderHours);
+    this.reminderPoller = new DuePoller<EntityManager, DueReminder>(
+      (work) => outbox.transaction(work),
+      {
+        claimDue: (tx, now, passOver) => reminders.claimDue(tx, now, passOver),
+        fire: (tx, due) => remind.execute(tx, due),
+        idOf: (due) => due.reminderId,
+      },
+      clock,
+      { name: 'decision reminder', pollMs: settings.deadlinePollMs },
       this.log,
     );
   }
@@ -137,10 +158,11 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
 
   onApplicationBootstrap() {
     this.poller?.start();
+    this.reminderPoller?.start();
   }
 
   async onModuleDestroy() {
-    await this.poller?.stop();
+    await Promise.all([this.poller?.stop(), this.reminderPoller?.stop()]);
     this.osrm?.shutdown();
   }
 }

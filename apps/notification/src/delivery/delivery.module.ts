@@ -32,6 +32,7 @@ import { Acknowledgements } from './acknowledgements';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
 import {
   cancelledIntent,
+  decisionReminderIntent,
   escalatedIntent,
   expiredIntent,
   immediateDangerIntents,
@@ -127,6 +128,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     this.messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatcher.handle(unroutableIntent(envelope)));
     this.messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatcher.handle(escalatedIntent(envelope)));
     this.messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatcher.handle(expiredIntent(envelope)));
+    this.messaging.on(EventSubjects.ReferralDecisionReminderDue, (envelope) => dispatcher.handle(decisionReminderIntent(envelope)));
     this.messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatcher.handle(cancelledIntent(envelope)));
     this.messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
       await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEnvelope, RiskAssessedV1 } from '@korgoo/contracts';
 import {
   cancelledIntent,
+  decisionReminderIntent,
   expiredIntent,
   immediateDangerIntents,
   programmeAlertIntent,
@@ -45,6 +46,15 @@ describe('who each referral event addresses', () => {
   it('tells the coordinators about a missed deadline, naming the centre', () => {
     const spec = expiredIntent(envelope({ ...ids, centreId: 'osh-ak-jurok', acknowledgeBy: '2026-03-01T06:00:00Z' }));
     expect(spec).toMatchObject({ recipientKind: 'coordinators', centreId: null, kind: 'referral_expired', aboutCentreId: 'osh-ak-jurok' });
+  });
+
+  it('reminds the coordinators of a referral still waiting for them, each reminder keyed to its own event', () => {
+    const reminder = (n: number) =>
+      envelope({ ...ids, priority: 'high' as const, status: 'escalated' as const, reminder: n, waitingSince: '2026-03-01T06:00:00Z' });
+    const [first, second] = [decisionReminderIntent(reminder(1)), decisionReminderIntent(reminder(2))];
+    expect(first).toMatchObject({ recipientKind: 'coordinators', centreId: null, kind: 'referral_decision_reminder', priority: 'high' });
+    expect(first.facts).toEqual({ referralNumber: ids.referralNumber, priority: 'high' });
+    expect(second.sourceEventId).not.toBe(first.sourceEventId);
   });
 
   it('tells the holding centre of a cancellation, or the coordinators when no centre held it', () => {

@@ -4,6 +4,7 @@ import {
   ProgrammeRefusalReportedV1,
   RiskAssessedV1,
   ReferralCancelledV1,
+  ReferralDecisionReminderDueV1,
   ReferralEscalatedV1,
   ReferralExpiredV1,
   ReferralReroutedV1,
@@ -148,6 +149,15 @@ export function unroutableIntent(envelope: EventEnvelope<ReferralUnroutableV1>):
 export function escalatedIntent(envelope: EventEnvelope<ReferralEscalatedV1>): IntentSpec {
   const { payload } = envelope;
   return coordinators(envelope, 'referral_escalated', payload.priority, { referralNumber: payload.referralNumber, priority: payload.priority });
+}
+
+/** An escalated or unroutable referral has waited a whole period: the coordinators are reminded, each time anew. */
+export function decisionReminderIntent(envelope: EventEnvelope<ReferralDecisionReminderDueV1>): IntentSpec {
+  const { payload } = envelope;
+  return coordinators(envelope, 'referral_decision_reminder', payload.priority, {
+    referralNumber: payload.referralNumber,
+    priority: payload.priority,
+  });
 }
 
 /** A missed deadline is a reminder for the coordinators: matching hands the referral on, they watch it. */

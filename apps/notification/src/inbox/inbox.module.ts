@@ -1,17 +1,43 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { centreFilterOf, CommandSubjects, QueryRejected, QuerySubjects, type RecipientKind, type Scope } from '@korgoo/contracts';
-import { MessagingRuntime } from '@korgoo/messaging';
+import { DataSource } from 'typeorm';
+import {
+  centreFilterOf,
+  CommandSubjects,
+  type InboxEntryKind,
+  QueryRejected,
+  QuerySubjects,
+  type RecipientKind,
+  type Scope,
+} from '@korgoo/contracts';
+import { afterPositionSql, MessagingRuntime, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
 import { CLOCK, MESSAGING } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { Acknowledgements } from '../delivery/acknowledgements';
-import { InboxEntry } from './notification.entity';
 
-/** Whose inbox a scope opens: a unit's officers their unit's, centre staff their centre's, the rest the coordinators'. */
-function inboxOf(scope: Scope) {
-  if (scope.kind === 'unit') return { recipientKind: 'police_unit' as const, unitCode: scope.unitId };
+/**
+ * Whose inbox a scope opens, as a condition on `inbox_entry i` that its indexes serve: a unit's officers their
+ * unit's, centre staff their centre's, the rest the coordinators'.
+ */
+function inboxOf(scope: Scope): { where: string; params: string[] } {
+  if (scope.kind === 'unit') return { where: `i.recipient_kind = 'police_unit' AND i.unit_code = $1`, params: [scope.unitId] };
   const centreId = centreFilterOf(scope);
-  return centreId === null ? { recipientKind: 'coordinators' as const, centreId: IsNull() } : { recipientKind: 'centre' as const, centreId };
+  if (centreId === null) return { where: `i.recipient_kind = 'coordinators' AND i.centre_id IS NULL`, params: [] };
+  return { where: `i.recipient_kind = 'centre' AND i.centre_id = $1`, params: [centreId] };
+}
+
+interface InboxRow {
+  id: string;
+  referral_id: string | null;
+  referral_number: string | null;
+  order_number: string | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  kind: InboxEntryKind;
+  title: { ky: string; ru: string; en: string };
+  priority: string;
+  read_at: Date | null;
+  created_at: Date;
+  position: string;
 }
 
 /** The in-app inbox of each centre, each police unit and of the coordinators: list with unread count, and mark read. */
@@ -25,29 +51,35 @@ export class InboxModule implements OnModuleInit {
 
   onModuleInit() {
     const acknowledgements = new Acknowledgements(this.clock);
-    this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit }) => {
-      const where = inboxOf(scope);
-      const repository = this.dataSource.getRepository(InboxEntry);
-      const [rows, unread] = await Promise.all([
-        repository.find({ where, order: { createdAt: 'DESC' }, take: limit ?? 50 }),
-        repository.count({ where: { ...where, readAt: IsNull() } }),
+    // Newest first, one page at a time; the unread count is the whole inbox's.
+    this.messaging.queries.handle(QuerySubjects.InboxList, async ({ scope, limit = 50, after }) => {
+      const inbox = inboxOf(scope);
+      const next = inbox.params.length + 1;
+      const [rows, [{ unread }]]: [InboxRow[], Array<{ unread: number }>] = await Promise.all([
+        this.dataSource.query(
+          `SELECT i.*, ${positionSql('i')} AS position FROM notification.inbox_entry i
+            WHERE ${inbox.where} AND ${afterPositionSql('i', `$${next}`)} ORDER BY ${orderSql('i')} LIMIT $${next + 1}`,
+          [...inbox.params, after ?? null, limit + 1],
+        ),
+        this.dataSource.query(
+          `SELECT count(*)::int AS unread FROM notification.inbox_entry i WHERE ${inbox.where} AND i.read_at IS NULL`,
+          inbox.params,
+        ),
       ]);
-      return {
-        unread,
-        entries: rows.map((row) => ({
-          entryId: row.id,
-          referralId: row.referralId,
-          referralNumber: row.referralNumber,
-          orderNumber: row.orderNumber,
-          acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-          acknowledgedBy: row.acknowledgedBy,
-          kind: row.kind,
-          title: row.title,
-          priority: row.priority,
-          readAt: row.readAt?.toISOString() ?? null,
-          createdAt: row.createdAt.toISOString(),
-        })),
-      };
+      const page = pageOfRows(rows, limit, (row) => ({
+        entryId: row.id,
+        referralId: row.referral_id,
+        referralNumber: row.referral_number,
+        orderNumber: row.order_number,
+        acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+        acknowledgedBy: row.acknowledged_by,
+        kind: row.kind,
+        title: row.title,
+        priority: row.priority,
+        readAt: row.read_at?.toISOString() ?? null,
+        createdAt: row.created_at.toISOString(),
+      }));
+      return { unread, entries: page.items, next: page.next };
     });
     // Opening an entry is the centre having seen the referral: its notifications are acknowledged.
     this.messaging.queries.handle(CommandSubjects.MarkInboxRead, async ({ entryId, scope }) => {

@@ -97,6 +97,11 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ru: `Korgoo: направление ${n} передано координатору, нужно решение. Откройте Korgoo.`,
     en: `Korgoo: referral ${n} was escalated; a coordinator must decide. Please open Korgoo.`,
   }),
+  referral_decision_reminder: (n) => ({
+    ky: `Korgoo: эскертүү: ${n} жолдомосу дагы эле координатордун чечимин күтүп жатат. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: напоминание: направление ${n} всё ещё ждёт решения координатора. Откройте Korgoo.`,
+    en: `Korgoo: reminder: referral ${n} still waits for a coordinator's decision. Please open Korgoo.`,
+  }),
   referral_expired: (n) => ({
     ky: `Korgoo: борбор ${n} жолдомосун убагында тастыктаган жок. Korgoo системасын ачыңыз.`,
     ru: `Korgoo: центр не подтвердил направление ${n} вовремя. Откройте Korgoo.`,
@@ -170,6 +175,12 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ky: `${n} жолдомосу координаторго өткөрүлдү: чечим керек`,
         ru: `Направление ${n} передано координатору: нужно решение`,
         en: `Referral ${n} was escalated: a coordinator must decide`,
+      };
+    case 'referral_decision_reminder':
+      return {
+        ky: `Эскертүү: ${n} жолдомосу дагы эле координатордун чечимин күтүп жатат`,
+        ru: `Напоминание: направление ${n} всё ещё ждёт решения координатора`,
+        en: `Reminder: referral ${n} still waits for a coordinator's decision`,
       };
     case 'referral_expired':
       return {
@@ -303,6 +314,7 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   referral_cancelled: { ky: 'жолдомо жокко чыгарылды', ru: 'направление отменено', en: 'referral cancelled' },
   referral_unroutable: { ky: 'борбор табылган жок', ru: 'центр не найден', en: 'no centre found' },
   referral_escalated: { ky: 'координатордун чечими керек', ru: 'нужно решение координатора', en: 'coordinator decision needed' },
+  referral_decision_reminder: { ky: 'чечим дагы эле күтүлүүдө', ru: 'решение всё ещё не принято', en: 'decision still pending' },
   referral_expired: { ky: 'мөөнөт өттү', ru: 'срок подтверждения истёк', en: 'acknowledgement deadline passed' },
   centre_unreachable: { ky: 'борборго кабар жеткен жок', ru: 'центр недоступен', en: 'centre could not be reached' },
   article72_notice: { ky: '72-берене боюнча кабарлама', ru: 'уведомление по статье 72 КоП', en: 'Article 72 notice' },

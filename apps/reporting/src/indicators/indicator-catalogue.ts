@@ -178,6 +178,7 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
   counter('referrals', 'referral_rerouted', 'referrals_rerouted', label('Башка борборго кайра жөнөтүлгөн', 'Перенаправленные', 'Re-routed')),
   counter('referrals', 'referral_escalated', 'referrals_escalated', label('Координаторго өткөрүлгөн', 'Переданные координатору', 'Escalated to coordinators')),
   counter('referrals', 'referral_unroutable', 'referrals_unroutable', label('Жөнөтүүгө мүмкүн эмес', 'Не удалось направить', 'Unroutable')),
+  counter('referrals', 'referral_decision_reminder', 'decision_reminders', label('Координаторго чечим боюнча эскертүүлөр', 'Напоминания координаторам о решении', 'Reminders to coordinators to decide')),
   counter('referrals', 'referral_cancelled', 'referrals_cancelled', label('Жокко чыгарылган жолдомолор', 'Отменённые направления', 'Referrals cancelled')),
   {
     key: 'order_to_acceptance_median_hours',

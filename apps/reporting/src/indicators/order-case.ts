@@ -31,6 +31,7 @@ export const FACT_KINDS = [
   'referral_rerouted',
   'referral_escalated',
   'referral_unroutable',
+  'referral_decision_reminder',
   'referral_cancelled',
   'programme_started',
   'session_attended',

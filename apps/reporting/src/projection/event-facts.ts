@@ -105,6 +105,10 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_unroutable'),
   }),
+  [EventSubjects.ReferralDecisionReminderDue]: (e: Envelope<'ReferralDecisionReminderDue'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_decision_reminder'),
+  }),
   [EventSubjects.ReferralCancelled]: (e: Envelope<'ReferralCancelled'>): Projected => ({
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_cancelled', { centreId: e.payload.centreId ?? null }),

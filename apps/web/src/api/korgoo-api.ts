@@ -290,8 +290,10 @@ export interface OdaraFormResponse {
   questions: FormQuestionResponse[];
 }
 
-export interface ReferralListResponse {
-  referrals: ReferralResponse[];
+export interface ReferralPage {
+  items: ReferralResponse[];
+  /** Pass as cursor for the next page; null on the last page */
+  nextCursor: string | null;
 }
 
 export interface InboxEntryResponse {
@@ -319,6 +321,7 @@ export interface InboxEntryResponse {
     | "referral_routed"
     | "referral_unroutable"
     | "referral_escalated"
+    | "referral_decision_reminder"
     | "referral_expired"
     | "referral_cancelled"
     | "centre_unreachable"
@@ -336,9 +339,41 @@ export interface InboxEntryResponse {
   createdAt: string;
 }
 
-export interface InboxResponse {
-  entries: InboxEntryResponse[];
+export interface InboxPage {
+  items: InboxEntryResponse[];
+  /** Pass as cursor for the next page; null on the last page */
+  nextCursor: string | null;
+  /** Unread entries in the whole inbox, not only this page */
   unread: number;
+}
+
+export interface DeadLetterResponse {
+  /** @format uuid */
+  deadLetterId: string;
+  service:
+    | "gateway"
+    | "risk"
+    | "matching"
+    | "notification"
+    | "programme"
+    | "reporting";
+  /** @example "risk.assessed.v1" */
+  subject: string;
+  /** @format uuid */
+  eventId: string | null;
+  /** Why the last delivery failed */
+  error: string;
+  deliveries: number;
+  /** @format date-time */
+  createdAt: string;
+  /** @format date-time */
+  replayedAt: string | null;
+}
+
+export interface DeadLetterPage {
+  items: DeadLetterResponse[];
+  /** Pass as cursor for the next page; null on the last page */
+  nextCursor: string | null;
 }
 
 export interface NoticeAcknowledgementResponse {

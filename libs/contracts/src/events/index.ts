@@ -16,6 +16,7 @@ import {
 import {
   ReferralAcceptedV1,
   ReferralCancelledV1,
+  ReferralDecisionReminderDueV1,
   ReferralDeclinedV1,
   ReferralEscalatedV1,
   ReferralExpiredV1,
@@ -49,6 +50,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ReferralRerouted]: ReferralReroutedV1,
   [EventSubjects.ReferralEscalated]: ReferralEscalatedV1,
   [EventSubjects.ReferralCancelled]: ReferralCancelledV1,
+  [EventSubjects.ReferralDecisionReminderDue]: ReferralDecisionReminderDueV1,
   [EventSubjects.NotificationSent]: NotificationSentV1,
   [EventSubjects.NotificationFailed]: NotificationFailedV1,
   [EventSubjects.ProgrammeStarted]: ProgrammeStartedV1,

@@ -82,6 +82,21 @@ export class ReferralEscalatedV1 {
   @IsString({ each: true }) reasons: string[];
 }
 
+/**
+ * referral.decision_reminder_due.v1: an escalated or unroutable referral still waits for a coordinator's
+ * decision; one per reminder period, numbered from 1. Ids and codes only.
+ */
+export class ReferralDecisionReminderDueV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
+  @IsIn(['escalated', 'unroutable']) status: 'escalated' | 'unroutable';
+  @IsInt() @Min(1) reminder: number;
+  /** When the referral began waiting for the coordinators. */
+  @IsISO8601() waitingSince: string;
+}
+
 /** referral.cancelled.v1: the order was withdrawn; held capacity is released. */
 export class ReferralCancelledV1 {
   @IsUUID() referralId: string;

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import type { InboxEntryKind } from '../notification-recipients';
@@ -10,18 +10,32 @@ export class OrderLookup {
   @IsScope() scope: Scope;
 }
 
-export class ReferralListRequest {
+/**
+ * Where a page of a newest-first list ends: the last row's creation time to the microsecond (UTC), `+`, and
+ * its id. The owner makes it and applies it in SQL; the gateway hands it out only inside an opaque cursor.
+ */
+export const LIST_POSITION = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One page of a list: at most `limit` rows (default 50), after `after` when given. */
+export class ListPageRequest {
+  @IsOptional() @Matches(LIST_POSITION, { message: 'after must be a list position' }) after?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+/** Where the next page starts: null on the last page. */
+export interface ListPageReply {
+  next: string | null;
+}
+
+export class ReferralListRequest extends ListPageRequest {
   @IsScope() scope: Scope;
   @IsOptional() @IsUUID() orderId?: string;
   @IsOptional() @IsUUID() referralId?: string;
-  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @IsInt() @Min(0) offset?: number;
 }
 
 /** A centre scope reads that centre's inbox; the national scope reads the coordinators' shared inbox. */
-export class InboxListRequest {
+export class InboxListRequest extends ListPageRequest {
   @IsScope() scope: Scope;
-  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
 export class ReferralLookup {
@@ -61,9 +75,8 @@ export class OdaraFormRequest {
   @IsOptional() @IsIn(['ky', 'ru', 'en']) language?: 'ky' | 'ru' | 'en';
 }
 
-export class DeadLetterListRequest {
+export class DeadLetterListRequest extends ListPageRequest {
   @IsScope() scope: Scope;
-  @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 export class DeadLetterReplayRequest {
@@ -170,14 +183,14 @@ export interface DeadLetterView {
 export interface QueryContracts {
   [QuerySubjects.RiskAssessmentByOrder]: { request: OrderLookup; reply: { assessment: AssessmentSummary | null } };
   [QuerySubjects.ReferralByOrder]: { request: OrderLookup; reply: { referral: ReferralView | null } };
-  [QuerySubjects.ReferralList]: { request: ReferralListRequest; reply: { referrals: ReferralView[] } };
+  [QuerySubjects.ReferralList]: { request: ReferralListRequest; reply: { referrals: ReferralView[] } & ListPageReply };
   [QuerySubjects.NotificationsByOrder]: { request: OrderLookup; reply: { notifications: NotificationView[] } };
-  [QuerySubjects.InboxList]: { request: InboxListRequest; reply: { entries: InboxEntryView[]; unread: number } };
+  [QuerySubjects.InboxList]: { request: InboxListRequest; reply: { entries: InboxEntryView[]; unread: number } & ListPageReply };
   [QuerySubjects.AssessmentHistory]: { request: OrderLookup; reply: { assessments: AssessmentDetail[] } };
   [QuerySubjects.OdaraForm]: { request: OdaraFormRequest; reply: { form: object } };
   [QuerySubjects.ReferralDecision]: { request: ReferralLookup; reply: { decision: object | null } };
   [QuerySubjects.DeliveryLog]: { request: ReferralLookup; reply: { attempts: DeliveryAttemptView[] } };
-  [QuerySubjects.DeadLetterList]: { request: DeadLetterListRequest; reply: { deadLetters: DeadLetterView[] } };
+  [QuerySubjects.DeadLetterList]: { request: DeadLetterListRequest; reply: { deadLetters: DeadLetterView[] } & ListPageReply };
 }
 
 /** Each command subject with its request class and reply type. */

@@ -3,14 +3,17 @@ import { EventSubjects } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { AcknowledgeWindowOverrides, acknowledgeBy } from '../acknowledgement-window';
 import { HeldPlace } from '../centre-selection';
+import { firstReminderAt } from '../decision-reminders';
 import { ReferralStatus } from '../referral-lifecycle';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { HoldRepository } from '../repositories/hold-repository';
 import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
+import { ReminderRepository } from '../repositories/reminder-repository';
 import { NewTransition, TransitionRepository } from '../repositories/transition-repository';
 
 export interface ProposalSettings {
   acknowledgeWindows: AcknowledgeWindowOverrides;
+  decisionReminderHours: number;
 }
 
 export interface Proposal {
@@ -22,13 +25,14 @@ export interface Proposal {
   transition: Pick<NewTransition, 'from' | 'actor' | 'reasonCode' | 'note'>;
 }
 
-/** The two steps every routing path ends in: proposing to a centre, or escalating to coordinators. */
+/** The steps every routing path ends in: proposing to a centre, or leaving the decision to coordinators. */
 export class Proposals {
   constructor(
     private readonly referrals: ReferralRepository,
     private readonly deadlines: DeadlineRepository,
     private readonly holds: HoldRepository,
     private readonly transitions: TransitionRepository,
+    private readonly reminders: ReminderRepository,
     private readonly outbox: Outbox,
     private readonly settings: ProposalSettings,
   ) {}
@@ -55,6 +59,8 @@ export class Proposals {
       assigned: p.assignedBy !== null,
     });
     await this.holds.hold(tx, referral.id, p.handOff, place.booked);
+    // A centre holds it again: the coordinators have decided, or capacity freed up for it.
+    await this.reminders.stop(tx, referral.id, p.now);
     await this.transitions.transition(tx, {
       ...p.transition,
       referralId: referral.id,
@@ -118,5 +124,11 @@ export class Proposals {
       priority: referral.priority,
       reasons: e.reasons,
     });
+    await this.awaitDecision(tx, referral.id, e.now);
+  }
+
+  /** The referral waits for the coordinators: they are reminded every period until one decides. */
+  async awaitDecision(tx: EntityManager, referralId: string, now: Date): Promise<void> {
+    await this.reminders.open(tx, referralId, now, firstReminderAt(now, this.settings.decisionReminderHours));
   }
 }

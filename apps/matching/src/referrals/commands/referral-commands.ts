@@ -21,8 +21,8 @@ export class ReferralCommands {
     return retryingTransaction(() =>
       this.outbox.transaction(async (tx) => {
         await work(tx);
-        const [view] = await this.referrals.list(tx, { centreId: null, referralId, limit: 1 });
-        return view;
+        const { items } = await this.referrals.list(tx, { centreId: null, referralId, limit: 1 });
+        return items[0];
       }),
     );
   }

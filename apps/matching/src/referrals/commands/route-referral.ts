@@ -92,6 +92,7 @@ export class RouteReferral {
       reasons: selection.reasons,
       expiresAt: assessed.period.expiresAt,
     });
+    await this.proposals.awaitDecision(tx, referralId, now);
   }
 }
 

@@ -6,12 +6,13 @@ import { ReferralRepository } from '../repositories/referral-repository';
 export class ReferralStatusQuery {
   constructor(private readonly referrals: ReferralRepository) {}
 
-  list(db: EntityManager, { scope, ...filter }: ReferralListRequest): Promise<ReferralView[]> {
-    return this.referrals.list(db, { ...filter, centreId: centreFilterOf(scope) });
+  async list(db: EntityManager, { scope, ...filter }: ReferralListRequest): Promise<{ referrals: ReferralView[]; next: string | null }> {
+    const page = await this.referrals.list(db, { ...filter, centreId: centreFilterOf(scope) });
+    return { referrals: page.items, next: page.next };
   }
 
   async byOrder(db: EntityManager, orderId: string, scope: Scope): Promise<ReferralView | null> {
-    const [referral] = await this.referrals.list(db, { centreId: centreFilterOf(scope), orderId, limit: 1 });
-    return referral ?? null;
+    const { items } = await this.referrals.list(db, { centreId: centreFilterOf(scope), orderId, limit: 1 });
+    return items[0] ?? null;
   }
 }

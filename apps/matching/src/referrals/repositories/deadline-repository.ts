@@ -95,6 +95,14 @@ export class DeadlineRepository {
     return n;
   }
 
+  /** The hand-off the referral is at: its latest proposal's, 0 before any. */
+  async currentHandOff(tx: EntityManager, referralId: string): Promise<number> {
+    const [{ n }] = await tx.query('SELECT coalesce(max(hand_off), 0)::int AS n FROM matching.referral_deadline WHERE referral_id = $1', [
+      referralId,
+    ]);
+    return n;
+  }
+
   /** Centres that declined this referral or let its deadline pass: it never goes back to them. */
   async failedCentres(tx: EntityManager, referralId: string): Promise<Map<string, 'declined' | 'expired'>> {
     const rows: Array<{ centre_id: string; state: DeadlineState }> = await tx.query(

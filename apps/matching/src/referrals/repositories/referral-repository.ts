@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ReferralListRequest, ReferralView, RoutingPriority } from '@korgoo/contracts';
+import { afterPositionSql, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
 import type { RoutingFacts } from '../centre-selection';
 import type { ReferralStatus } from '../referral-lifecycle';
 
@@ -170,16 +171,20 @@ export class ReferralRepository {
   }
 
   /** `centreId` null lists every centre's referrals: callers derive it from a scope, never from an optional field. */
-  async list(db: EntityManager, request: ReferralFilter): Promise<ReferralView[]> {
-    const rows: ReferralRow[] = await db.query(
-      `SELECT r.*, c.name AS centre_name FROM matching.referral r LEFT JOIN matching.centre c ON c.id = r.centre_id
+  /** Newest first, one page at a time, the page's position applied in SQL. */
+  async list(db: EntityManager, request: ReferralFilter): Promise<{ items: ReferralView[]; next: string | null }> {
+    const limit = request.limit ?? 50;
+    const rows: Array<ReferralRow & { position: string }> = await db.query(
+      `SELECT r.*, c.name AS centre_name, ${positionSql('r')} AS position
+         FROM matching.referral r LEFT JOIN matching.centre c ON c.id = r.centre_id
         WHERE ($1::text IS NULL OR r.centre_id = $1)
           AND ($2::uuid IS NULL OR r.order_id = $2)
           AND ($3::uuid IS NULL OR r.id = $3)
-        ORDER BY r.created_at DESC LIMIT $4 OFFSET $5`,
-      [request.centreId, request.orderId ?? null, request.referralId ?? null, request.limit ?? 50, request.offset ?? 0],
+          AND ${afterPositionSql('r', '$4')}
+        ORDER BY ${orderSql('r')} LIMIT $5`,
+      [request.centreId, request.orderId ?? null, request.referralId ?? null, request.after ?? null, limit + 1],
     );
-    return rows.map(toView);
+    return pageOfRows(rows, limit, toView);
   }
 
   async isWithdrawn(tx: EntityManager, orderId: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { Alert, Badge, Button, Group, Loader, NativeSelect, ScrollArea, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoreButton } from '../../components/MoreButton';
+import { itemsOf } from '../../lib/cursor-pages';
 import { AuditFilters, useAuditLog } from './api';
 
 /** Auditors and admins: who read or changed what, and when; searching it is itself recorded. */
@@ -9,7 +11,7 @@ export function AuditLog() {
   const [draft, setDraft] = useState<AuditFilters>({ action: '', resourceType: '', outcome: '' });
   const [filters, setFilters] = useState(draft);
   const log = useAuditLog(filters);
-  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const entries = itemsOf(log.data);
   return (
     <Stack>
       <Title order={2}>{t('audit.title')}</Title>
@@ -55,7 +57,7 @@ export function AuditLog() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {log.hasNextPage && <Button variant="light" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>{t('audit.more')}</Button>}
+      <MoreButton list={log} label={t('audit.more')} />
     </Stack>
   );
 }

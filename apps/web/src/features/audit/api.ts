@@ -1,6 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditLogPage } from '../../api/korgoo-api';
-import { useSession } from '../../lib/session';
+import { useCursorPages } from '../../lib/cursor-pages';
 
 export interface AuditFilters {
   action: string;
@@ -10,14 +9,5 @@ export interface AuditFilters {
 
 /** The audit log, newest first, a page at a time: each further page follows the cursor of the last. */
 export function useAuditLog(filters: AuditFilters) {
-  const { api } = useSession();
-  return useInfiniteQuery({
-    queryKey: ['audit-log', filters],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const query = Object.entries({ ...filters, cursor: pageParam ?? '', limit: '50' }).filter(([, value]) => value !== '');
-      return api.get<AuditLogPage>(`/api/v1/audit-log?${new URLSearchParams(query).toString()}`);
-    },
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  return useCursorPages<AuditLogPage>(['audit-log', filters], '/api/v1/audit-log', { filters: { ...filters }, limit: '50' });
 }

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclineReferralRequest, ReferralResponse } from '../../api/korgoo-api';
 import { inLanguage } from '../orders/ScreeningQuestion';
-import { useInbox } from './api';
+import { MoreButton } from '../../components/MoreButton';
+import { itemsOf } from '../../lib/cursor-pages';
+import { unreadOf, useInbox } from './api';
 import { useReferralDecision, useReferrals } from '../referrals/api';
 import { ReferralCard } from '../referrals/ReferralCard';
 
@@ -39,17 +41,19 @@ export function CentreInbox() {
   if (inbox.isPending || referrals.isPending) return <Loader aria-label={t('common.loading')} />;
   return (
     <Stack>
-      <Title order={2}>{t('inbox.title', { unread: inbox.data?.unread ?? 0 })}</Title>
-      {inbox.data?.entries.map((entry) => (
+      <Title order={2}>{t('inbox.title', { unread: unreadOf(inbox.data) })}</Title>
+      {itemsOf(inbox.data).map((entry) => (
         <Text key={entry.entryId} fw={entry.readAt ? 400 : 600}>{inLanguage(entry.title, i18n.language)}</Text>
       ))}
+      <MoreButton list={inbox} />
       <Title order={3}>{t('inbox.referrals')}</Title>
-      {referrals.data?.referrals.length === 0 && <Text>{t('queue.none')}</Text>}
-      {referrals.data?.referrals.map((referral) => (
+      {referrals.isSuccess && itemsOf(referrals.data).length === 0 && <Text>{t('queue.none')}</Text>}
+      {itemsOf(referrals.data).map((referral) => (
         <ReferralCard key={referral.referralId} referral={referral}>
           {referral.status === 'proposed' && <ProposalActions referral={referral} />}
         </ReferralCard>
       ))}
+      <MoreButton list={referrals} />
     </Stack>
   );
 }

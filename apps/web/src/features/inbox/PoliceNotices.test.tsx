@@ -1,10 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { InboxEntryResponse, InboxResponse } from '../../api/korgoo-api';
+import type { InboxEntryResponse } from '../../api/korgoo-api';
 import ky from '../../i18n/locales/ky.json';
 import ru from '../../i18n/locales/ru.json';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import { PoliceNotices } from './PoliceNotices';
+import type { InboxPage } from './api';
 
 const OFFICER = '7b0c1f4e-2d1a-4c39-9a57-0e6f3b8d2c11';
 
@@ -33,7 +34,11 @@ function unitInbox(entries: InboxEntryResponse[]) {
       if (recorded) Object.assign(entry, { acknowledgedAt: '2026-03-02T09:30:00Z', acknowledgedBy: OFFICER, readAt: '2026-03-02T09:30:00Z' });
       return { body: { entryId: entry.entryId, acknowledgedAt: entry.acknowledgedAt, acknowledgedBy: entry.acknowledgedBy, recorded } };
     }
-    const body: InboxResponse = { entries: entries.map((entry) => ({ ...entry })), unread: entries.filter((entry) => !entry.readAt).length };
+    const body: InboxPage = {
+      items: entries.map((entry) => ({ ...entry })),
+      nextCursor: null,
+      unread: entries.filter((entry) => !entry.readAt).length,
+    };
     return { body };
   };
 }

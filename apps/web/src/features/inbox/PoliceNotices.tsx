@@ -2,7 +2,9 @@ import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import type { InboxEntryResponse } from '../../api/korgoo-api';
 import { inLanguage } from '../orders/ScreeningQuestion';
-import { useAcknowledgeNotice, useInbox } from './api';
+import { MoreButton } from '../../components/MoreButton';
+import { itemsOf } from '../../lib/cursor-pages';
+import { unreadOf, useAcknowledgeNotice, useInbox } from './api';
 
 // What still needs the officer comes first: notices nobody in the unit acknowledged, then anything unread.
 const urgency = (entry: InboxEntryResponse) =>
@@ -49,13 +51,14 @@ export function PoliceNotices() {
   const { t } = useTranslation();
   const inbox = useInbox();
   if (inbox.isPending) return <Loader aria-label={t('common.loading')} />;
-  const entries = [...(inbox.data?.entries ?? [])].sort(byUrgency);
+  const entries = [...itemsOf(inbox.data)].sort(byUrgency);
   return (
     <Stack>
-      <Title order={2}>{t('notices.title', { unread: inbox.data?.unread ?? 0 })}</Title>
+      <Title order={2}>{t('notices.title', { unread: unreadOf(inbox.data) })}</Title>
       {inbox.isError && <Text c="red" role="alert">{t('notices.failed')}</Text>}
       {inbox.isSuccess && entries.length === 0 && <Text>{t('notices.none')}</Text>}
       {entries.map((entry) => <NoticeCard key={entry.entryId} entry={entry} />)}
+      <MoreButton list={inbox} />
     </Stack>
   );
 }

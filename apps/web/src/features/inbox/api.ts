@@ -1,11 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InboxResponse, NoticeAcknowledgementResponse } from '../../api/korgoo-api';
+import { InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InboxEntryResponse, NoticeAcknowledgementResponse } from '../../api/korgoo-api';
+import { CursorPage, useCursorPages } from '../../lib/cursor-pages';
 import { useSession } from '../../lib/session';
 
-/** The signed-in account's inbox: a centre's, the coordinators' shared one, or a police unit's. */
+/** A page of an inbox, as `GET /api/v1/inbox` answers, with the unread count of the whole inbox. */
+export interface InboxPage extends CursorPage<InboxEntryResponse> {
+  unread: number;
+}
+
+/** The signed-in account's inbox, newest first: a centre's, the coordinators' shared one, or a police unit's. */
 export function useInbox() {
-  const { api } = useSession();
-  return useQuery({ queryKey: ['inbox'], queryFn: () => api.get<InboxResponse>('/api/v1/inbox'), refetchInterval: 5000 });
+  return useCursorPages<InboxPage>(['inbox'], '/api/v1/inbox', { refetchInterval: 5000 });
+}
+
+/** The unread count of the whole inbox, as the newest page tells it. */
+export function unreadOf(data: InfiniteData<InboxPage> | undefined): number {
+  return data?.pages[0]?.unread ?? 0;
 }
 
 /**
@@ -18,12 +28,15 @@ export function useAcknowledgeNotice() {
   return useMutation({
     mutationFn: (entryId: string) => api.post<NoticeAcknowledgementResponse>(`/api/v1/inbox/${entryId}/acknowledge`),
     onSuccess: ({ entryId, acknowledgedAt, acknowledgedBy }) => {
-      queries.setQueryData<InboxResponse>(['inbox'], (inbox) =>
+      queries.setQueryData<InfiniteData<InboxPage>>(['inbox'], (inbox) =>
         inbox && {
           ...inbox,
-          entries: inbox.entries.map((entry) =>
-            entry.entryId === entryId ? { ...entry, acknowledgedAt, acknowledgedBy, readAt: entry.readAt ?? acknowledgedAt } : entry,
-          ),
+          pages: inbox.pages.map((page) => ({
+            ...page,
+            items: page.items.map((entry) =>
+              entry.entryId === entryId ? { ...entry, acknowledgedAt, acknowledgedBy, readAt: entry.readAt ?? acknowledgedAt } : entry,
+            ),
+          })),
         },
       );
       return queries.invalidateQueries({ queryKey: ['inbox'] });

@@ -1,6 +1,7 @@
 import { Button, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { itemsOf } from '../../lib/cursor-pages';
 import { useReferrals } from '../referrals/api';
 import { ReferralCard } from '../referrals/ReferralCard';
 import { WITH_PROGRAMME } from './api';
@@ -12,7 +13,7 @@ export function Programmes() {
   const referrals = useReferrals();
   const [opened, setOpened] = useState<string | null>(null);
   if (referrals.isPending) return <Loader aria-label={t('common.loading')} />;
-  const accepted = referrals.data?.referrals.filter((referral) => WITH_PROGRAMME.includes(referral.status)) ?? [];
+  const accepted = itemsOf(referrals.data).filter((referral) => WITH_PROGRAMME.includes(referral.status));
   return (
     <Stack>
       <Title order={2}>{t('programme.title')}</Title>

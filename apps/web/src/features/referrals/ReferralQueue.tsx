@@ -1,5 +1,7 @@
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MoreButton } from '../../components/MoreButton';
+import { itemsOf } from '../../lib/cursor-pages';
 import { useReferrals } from './api';
 import { AssignForm } from './AssignForm';
 import { ReferralCard } from './ReferralCard';
@@ -11,7 +13,7 @@ export function ReferralQueue() {
   const { t } = useTranslation();
   const referrals = useReferrals();
   if (referrals.isPending) return <Loader aria-label={t('common.loading')} />;
-  const list = [...(referrals.data?.referrals ?? [])].sort(
+  const list = [...itemsOf(referrals.data)].sort(
     (a, b) => Number(NEEDS_A_PERSON.has(b.status)) - Number(NEEDS_A_PERSON.has(a.status)),
   );
   return (
@@ -23,6 +25,7 @@ export function ReferralQueue() {
           {NEEDS_A_PERSON.has(referral.status) && <AssignForm referralId={referral.referralId} />}
         </ReferralCard>
       ))}
+      <MoreButton list={referrals} />
     </Stack>
   );
 }

@@ -1,14 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssignReferralRequest, DeclineReferralRequest, ReferralListResponse, ReferralReply } from '../../api/korgoo-api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AssignReferralRequest, DeclineReferralRequest, ReferralReply, ReferralResponse } from '../../api/korgoo-api';
+import { CursorPage, useCursorPages } from '../../lib/cursor-pages';
 import { useSession } from '../../lib/session';
 
+/** The referrals newest first, the largest page the API gives, and older ones on request. */
 export function useReferrals() {
-  const { api } = useSession();
-  return useQuery({
-    queryKey: ['referrals'],
-    queryFn: () => api.get<ReferralListResponse>('/api/v1/referrals?limit=50&offset=0'),
-    refetchInterval: 5000,
-  });
+  return useCursorPages<CursorPage<ReferralResponse>>(['referrals'], '/api/v1/referrals', { limit: '200', refetchInterval: 5000 });
 }
 
 type Decision =
