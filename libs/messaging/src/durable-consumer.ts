@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { EntityManager } from 'typeorm';
+import { isInfrastructureOutage } from '@korgoo/platform/core';
 import {
   ContractViolation,
   envelopeContract,
@@ -271,15 +272,4 @@ export class DurableConsumer<S extends EventSubject> {
     );
     this.deps.onOutcome?.(this.subject, 'dead_lettered');
   }
-}
-
-/** Postgres connection loss or shutdown: the message is fine, the store is not; retry without limit. */
-export function isInfrastructureOutage(error: unknown): boolean {
-  const err = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = err?.driverError?.code ?? err?.code ?? '';
-  return (
-    /^(08|57P)/.test(code) ||
-    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(err?.message ?? '')
-  );
 }

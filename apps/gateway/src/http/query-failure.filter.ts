@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { ContractViolation } from '@korgoo/contracts';
-import { isInfrastructureOutage, QueryFailed } from '@korgoo/messaging';
+import { QueryFailed } from '@korgoo/messaging';
+import { isInfrastructureOutage } from '@korgoo/platform/core';
 import { invalidFields } from './problems';
 
 const STATUS_BY_CODE: Record<QueryFailed['code'], [number, string]> = {

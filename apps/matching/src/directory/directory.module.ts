@@ -5,7 +5,8 @@ import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
-import { retryingTransaction } from '../referrals/lock-conflicts';
+import { retryingTransaction } from '@korgoo/platform/core';
+import { ROUTING_RETRY } from '../referrals/lock-conflicts';
 import { seedDemoDirectory } from './demo/demo-seed';
 import { DirectoryAdmin } from './directory-admin';
 import { bindDirectoryHandlers } from './directory.handlers';
@@ -25,7 +26,7 @@ export class DirectoryModule implements OnModuleInit {
     if (this.config.environment === 'development' && (await this.dataSource.transaction((tx) => seedDemoDirectory(tx)))) {
       this.log.info('demo centre directory loaded (development data, not real rosters)');
     }
-    const write = <T>(work: (tx: EntityManager) => Promise<T>) => retryingTransaction(() => this.dataSource.transaction(work));
+    const write = <T>(work: (tx: EntityManager) => Promise<T>) => retryingTransaction(() => this.dataSource.transaction(work), ROUTING_RETRY);
     bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock), this.dataSource.manager, write);
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Clock, DuePoller, DuePollerLog } from '@korgoo/platform/core';
-import { retryingInSavepoint } from './lock-conflicts';
+import { raceSafe } from './lock-conflicts';
 
 export interface DueDeadline {
   deadlineId: string;
@@ -28,7 +28,7 @@ export function deadlinePoller(
     transaction,
     {
       claimDue: (tx, now, passOver) => store.claimDueDeadline(tx, now, passOver),
-      fire: (tx, due) => retryingInSavepoint(tx, () => expire(tx, due)),
+      fire: (tx, due) => raceSafe(tx, () => expire(tx, due)),
       idOf: (due) => due.deadlineId,
     },
     clock,

@@ -8,7 +8,7 @@ import { EndReminders } from './commands/end-reminders';
 import { ReassessReferral } from './commands/reassess-referral';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
-import { retryingInSavepoint } from './lock-conflicts';
+import { raceSafe } from './lock-conflicts';
 import { ReferralDecisionQuery } from './queries/referral-decision';
 import { ReferralStatusQuery } from './queries/referral-status';
 
@@ -26,10 +26,10 @@ export interface ReferralHandlers {
 
 /** Events run inside the consumer's transaction (retried in a savepoint); commands and queries answer requests. */
 export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityManager, h: ReferralHandlers): void {
-  messaging.on(EventSubjects.RiskAssessed, (event, tx) => retryingInSavepoint(tx, () => h.route.execute(event, tx)));
-  messaging.on(EventSubjects.RiskReassessed, (event, tx) => retryingInSavepoint(tx, () => h.reassess.execute(tx, event)));
-  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => retryingInSavepoint(tx, () => h.withdraw.execute(tx, event)));
-  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => retryingInSavepoint(tx, () => h.endReminders.execute(tx, event)));
+  messaging.on(EventSubjects.RiskAssessed, (event, tx) => raceSafe(tx, () => h.route.execute(event, tx)));
+  messaging.on(EventSubjects.RiskReassessed, (event, tx) => raceSafe(tx, () => h.reassess.execute(tx, event)));
+  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => raceSafe(tx, () => h.withdraw.execute(tx, event)));
+  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => raceSafe(tx, () => h.endReminders.execute(tx, event)));
 
   messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => ({ referral: await h.status.byOrder(db, orderId, scope) }));
   messaging.queries.handle(QuerySubjects.ReferralList, (request) => h.status.list(db, request));

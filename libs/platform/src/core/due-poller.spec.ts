@@ -1,5 +1,5 @@
 import { Clock } from './clock';
-import { DuePoller, DueWork, failureDetails } from './due-poller';
+import { DuePoller, DueWork } from './due-poller';
 
 type Tx = { id: number };
 type Due = { id: string };
@@ -143,14 +143,5 @@ describe('DuePoller', () => {
     store.items.push({ id: 'later', dueAt, state: 'pending' });
     expect(await timer.fireDue()).toBe(0);
     expect(store.fired).toEqual(['soon']);
-  });
-});
-
-describe('failureDetails', () => {
-  it('names the class and the SQLSTATE, never the message', () => {
-    class BookingConflict extends Error {}
-    expect(failureDetails(new BookingConflict('Асанов'))).toEqual({ error: 'BookingConflict' });
-    expect(failureDetails('text')).toEqual({ error: 'string' });
-    expect(failureDetails(null)).toEqual({ error: 'object' });
   });
 });

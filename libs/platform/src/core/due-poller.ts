@@ -1,4 +1,5 @@
 import { Clock } from './clock';
+import { failureDetails } from './pg-failure';
 
 /** What a poller needs of a durable set of due items (deadlines, timers) kept in one store. */
 export interface DueWork<Tx, Due> {
@@ -109,15 +110,4 @@ class FireFailure extends Error {
   ) {
     super(`${dueId} could not fire`);
   }
-}
-
-/**
- * An error as a log may carry it: its class and, for Postgres, its SQLSTATE. Never the message, which can
- * quote the row's values (names, addresses) back.
- */
-export function failureDetails(error: unknown): { error: string; code?: string } {
-  const failure = error as { name?: unknown; code?: unknown; driverError?: { code?: unknown } } | null;
-  const name = error instanceof Error ? error.constructor.name : typeof error;
-  const code = failure?.driverError?.code ?? failure?.code;
-  return typeof code === 'string' ? { error: name, code } : { error: name };
 }

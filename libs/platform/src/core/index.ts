@@ -3,3 +3,5 @@ export * from './clock';
 export * from './due-poller';
 export * from './provider-breaker';
 export * from './field-cipher';
+export * from './pg-failure';
+export * from './retrying';

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { QueryRejected, ReferralView } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
-import { retryingTransaction } from '../lock-conflicts';
+import { retryingTransaction } from '@korgoo/platform/core';
+import { ROUTING_RETRY } from '../lock-conflicts';
 import { centreActionRefusal } from '../referral-lifecycle';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
@@ -24,6 +25,7 @@ export class ReferralCommands {
         const { items } = await this.referrals.list(tx, { centreId: null, referralId, limit: 1 });
         return items[0];
       }),
+      ROUTING_RETRY,
     );
   }
 
