@@ -344,8 +344,9 @@ describe('notification delivers through the recipient’s channels, fails over a
     const envelope = await publish('referral.routed.v1', referral);
     await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'email');
     // The same event again, past the stream's duplicate window as far as JetStream knows.
+    const duplicates = await stack.eventsHandled('notification', 'referral.routed.v1', 'duplicate');
     await publish('referral.routed.v1', referral, { eventId: envelope.eventId, msgId: `${envelope.eventId}-again` });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await until(async () => (await stack.eventsHandled('notification', 'referral.routed.v1', 'duplicate')) > duplicates, 'the redelivery to be seen');
     expect(smtp.to('once@dedupe-centre.test')).toHaveLength(1);
     expect(stack.eventsOn('notification.sent.v1').filter((e) => (e as Event).payload.referralId === referral.referralId)).toHaveLength(2);
   });
@@ -521,7 +522,10 @@ describe('notification delivers through the recipient’s channels, fails over a
       centreId: 'test-ack-centre',
       firstSessionAt: referral.firstSessionAt,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await until(async () => {
+      const rows = await db.query(`SELECT 1 FROM notification.referral_acknowledgement WHERE referral_id = $1`, [referral.referralId]);
+      return rows.rowCount === 1;
+    }, 'the acceptance to be recorded');
     await publish('referral.routed.v1', referral);
     await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'inbox');
     await until(async () => {
@@ -586,7 +590,10 @@ describe('notification delivers through the recipient’s channels, fails over a
     }, 'the send in doubt to be settled', 60_000);
     expect(settled).toMatchObject({ status: 'sent', error: 'interrupted during send; outcome unknown, not resent' });
     await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === referral.referralId && e.payload.channel === 'email');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await until(async () => {
+      const rows = await db.query(`SELECT outcome FROM notification.delivery_intent WHERE referral_id = $1`, [referral.referralId]);
+      return rows.rows[0]?.outcome !== 'dispatching';
+    }, 'the intent to close');
     expect(smtp.to(address)).toHaveLength(1);
     const attempts = await db.query(
       `SELECT count(*)::int AS n FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id

@@ -53,13 +53,7 @@ describe('reporting: indicators from the event stream, each event counted once',
 
   const routed = (orderId: string) => stack.awaitEvent<Event>('referral.routed.v1', (e) => e.correlationId === orderId);
 
-  async function reportingMetric(subject: string, outcome: string): Promise<number> {
-    const text = (await request(`http://127.0.0.1:${stack.services.get('reporting')!.port}`).get('/metrics')).text;
-    const line = text
-      .split('\n')
-      .find((l) => l.startsWith('korgoo_events_handled_total{') && l.includes(`subject="${subject}"`) && l.includes(`outcome="${outcome}"`));
-    return line ? Number(line.split(' ').pop()) : 0;
-  }
+  const reportingMetric = (subject: string, outcome: 'applied' | 'duplicate') => stack.eventsHandled('reporting', subject, outcome);
 
   /**
    * The programme service starts the programme of an accepted referral; the attendance and the completion that

@@ -143,4 +143,13 @@ export class KorgooStack {
   eventsOn(subject: string): Envelope[] {
     return this.recorder.eventsOn(subject);
   }
+
+  /** How many events on `subject` a service's consumers handled with that outcome, from its /metrics. */
+  async eventsHandled(service: ServiceName, subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered'): Promise<number> {
+    const text = (await request(`http://127.0.0.1:${this.services.get(service)!.port}`).get('/metrics')).text;
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('korgoo_events_handled_total{') && l.includes(`subject="${subject}"`) && l.includes(`outcome="${outcome}"`));
+    return line ? Number(line.split(' ').pop()) : 0;
+  }
 }

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { DeliveryAttemptView, ExternalChannel, Language, RecipientKind, RoutingPriority } from '@korgoo/contracts';
+import { MessageFacts, MessageKind } from '../templates/message-templates';
+import { NotificationStatus } from './delivery-policy';
+
+export type IntentOutcome = 'dispatching' | 'reached' | 'unreachable' | 'inbox_only' | 'acknowledged';
+
+/** One recipient's delivery of one event, with the channel plan it had when the event came. */
+export interface DeliveryIntent {
+  id: string;
+  source_event_id: string;
+  recipient_kind: RecipientKind;
+  centre_id: string | null;
+  unit_code: string | null;
+  order_id: string;
+  referral_id: string | null;
+  kind: MessageKind;
+  language: Language;
+  facts: MessageFacts;
+  plan: Array<{ channel: ExternalChannel; address: string }>;
+  outcome: IntentOutcome;
+}
+
+export type NewIntent = Omit<DeliveryIntent, 'id' | 'outcome'>;
+
+export interface ChannelNotification {
+  id: string;
+  channel: ExternalChannel;
+  status: NotificationStatus;
+}
+
+export interface AttemptRow {
+  id: string;
+  notification_id: string;
+  status: string;
+  queued_at: Date;
+}
+
+export interface DeliveryLogEntry extends DeliveryAttemptView {
+  attemptNo: number;
+  recipientKind: RecipientKind;
+  centreId: string | null;
+}
+
+/** Who a row is about, as every notification row and event names it. */
+type Addressee = Pick<DeliveryIntent, 'source_event_id' | 'order_id' | 'referral_id' | 'recipient_kind' | 'centre_id' | 'unit_code'>;
+
+/**
+ * The delivery tables: runs per event, intents, one notification per channel and its attempts. Reads and
+ * writes only; what to send when is the dispatcher's and the delivery policy's.
+ */
+export class DeliveryRecords {
+  async countRun(db: EntityManager, sourceEventId: string): Promise<number> {
+    const rows: Array<{ runs: number }> = await db.query(
+      `INSERT INTO notification.event_dispatch (source_event_id, runs) VALUES ($1, 1)
+       ON CONFLICT (source_event_id) DO UPDATE SET runs = notification.event_dispatch.runs + 1, last_run_at = now()
+       RETURNING runs`,
+      [sourceEventId],
+    );
+    return rows[0].runs;
+  }
+
+  /** The new intent's id, or null when one for this event and recipient exists already. */
+  async addIntent(tx: EntityManager, intent: NewIntent): Promise<string | null> {
+    const inserted: Array<{ id: string }> = await tx.query(
+      `INSERT INTO notification.delivery_intent
+         (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (source_event_id, recipient_kind) DO NOTHING RETURNING id`,
+      [
+        randomUUID(),
+        intent.source_event_id,
+        intent.recipient_kind,
+        intent.centre_id,
+        intent.unit_code,
+        intent.order_id,
+        intent.referral_id,
+        intent.kind,
+        intent.language,
+        JSON.stringify(intent.facts),
+        JSON.stringify(intent.plan),
+      ],
+    );
+    return inserted[0]?.id ?? null;
+  }
+
+  async intent(tx: EntityManager, sourceEventId: string, recipientKind: RecipientKind): Promise<DeliveryIntent> {
+    const rows: DeliveryIntent[] = await tx.query(
+      `SELECT id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome
+         FROM notification.delivery_intent WHERE source_event_id = $1 AND recipient_kind = $2`,
+      [sourceEventId, recipientKind],
+    );
+    return rows[0];
+  }
+
+  /** The priority the referral's latest notification carried. */
+  async latestPriority(tx: EntityManager, referralId: string): Promise<RoutingPriority | null> {
+    const rows: Array<{ priority: RoutingPriority }> = await tx.query(
+      `SELECT facts->>'priority' AS priority FROM notification.delivery_intent
+        WHERE referral_id = $1 AND facts ? 'priority' ORDER BY created_at DESC LIMIT 1`,
+      [referralId],
+    );
+    return rows[0]?.priority ?? null;
+  }
+
+  /** True when this call closed the intent; false when it was already closed. */
+  async closeIntent(tx: EntityManager, intentId: string, outcome: Exclude<IntentOutcome, 'dispatching'>): Promise<boolean> {
+    const [updated]: [unknown[], number] = await tx.query(
+      `UPDATE notification.delivery_intent SET outcome = $2, closed_at = now()
+        WHERE id = $1 AND outcome = 'dispatching' RETURNING id`,
+      [intentId, outcome],
+    );
+    return updated.length > 0;
+  }
+
+  async outcome(tx: EntityManager, intentId: string): Promise<IntentOutcome> {
+    const rows: Array<{ outcome: IntentOutcome }> = await tx.query('SELECT outcome FROM notification.delivery_intent WHERE id = $1', [intentId]);
+    return rows[0].outcome;
+  }
+
+  /** The inbox notification, delivered with its one attempt; null when the event already has it. */
+  async addInboxDelivered(tx: EntityManager, intentId: string, about: Addressee): Promise<string | null> {
+    const notificationId = randomUUID();
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO notification.notification
+         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'inbox', 'delivered', $8)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [notificationId, ...addresseeValues(about), intentId],
+    );
+    if (inserted.length === 0) return null;
+    await tx.query(
+      `INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
+       VALUES ($1, $2, 1, 'inbox', 'korgoo-inbox', 'delivered')`,
+      [randomUUID(), notificationId],
+    );
+    return notificationId;
+  }
+
+  /** The intent's notification for one external channel, created pending on its first turn. */
+  async channelNotification(db: EntityManager, intent: DeliveryIntent, channel: ExternalChannel): Promise<string> {
+    await db.query(
+      `INSERT INTO notification.notification
+         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
+       ON CONFLICT DO NOTHING`,
+      [randomUUID(), ...addresseeValues(intent), channel, intent.id],
+    );
+    const rows: Array<{ id: string }> = await db.query(
+      `SELECT id FROM notification.notification WHERE source_event_id = $1 AND recipient_kind = $2 AND channel = $3`,
+      [intent.source_event_id, intent.recipient_kind, channel],
+    );
+    return rows[0].id;
+  }
+
+  /** The external channels' notifications of an intent and all their attempts, oldest attempt first. */
+  async channelHistory(db: EntityManager, intentId: string): Promise<{ notifications: ChannelNotification[]; attempts: AttemptRow[] }> {
+    const notifications: ChannelNotification[] = await db.query(
+      `SELECT id, channel, status FROM notification.notification WHERE intent_id = $1 AND channel <> 'inbox'`,
+      [intentId],
+    );
+    const attempts: AttemptRow[] = notifications.length
+      ? await db.query(
+          `SELECT id, notification_id, status, queued_at FROM notification.delivery_attempt
+            WHERE notification_id = ANY($1::uuid[]) ORDER BY attempt_no`,
+          [notifications.map((n) => n.id)],
+        )
+      : [];
+    return { notifications, attempts };
+  }
+
+  /** An attempt reserved as `queued` before the provider is called. */
+  async reserveAttempt(db: EntityManager, attemptId: string, notificationId: string, channel: ExternalChannel, provider: string, queuedAt: Date) {
+    await db.query(
+      `INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status, queued_at)
+       SELECT $1, $2, COALESCE(MAX(attempt_no), 0) + 1, $3, $4, 'queued', $5
+         FROM notification.delivery_attempt WHERE notification_id = $2`,
+      [attemptId, notificationId, channel, provider, queuedAt],
+    );
+  }
+
+  async attempt(db: EntityManager, attemptId: string): Promise<{ notification_id: string; provider: string }> {
+    const rows: Array<{ notification_id: string; provider: string }> = await db.query(
+      'SELECT notification_id, provider FROM notification.delivery_attempt WHERE id = $1',
+      [attemptId],
+    );
+    return rows[0];
+  }
+
+  async attemptFailed(db: EntityManager, attemptId: string, error: string) {
+    await db.query(
+      `UPDATE notification.delivery_attempt SET status = 'failed', error = $2, updated_at = now()
+        WHERE id = $1 AND status = 'queued'`,
+      [attemptId, error],
+    );
+  }
+
+  /** Records a queued attempt's result and its notification's status; false when it was recorded before. */
+  async attemptSent(
+    tx: EntityManager,
+    attempt: { attemptId: string; notificationId: string; status: string; providerMessageId: string | null; note: string | null },
+  ): Promise<boolean> {
+    const [updated]: [unknown[], number] = await tx.query(
+      `UPDATE notification.delivery_attempt SET status = $2, provider_message_id = $3, error = $4, updated_at = now()
+        WHERE id = $1 AND status = 'queued' RETURNING id`,
+      [attempt.attemptId, attempt.status, attempt.providerMessageId, attempt.note],
+    );
+    if (updated.length === 0) return false;
+    await tx.query(
+      `UPDATE notification.notification SET status = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+      [attempt.notificationId, attempt.status],
+    );
+    return true;
+  }
+
+  async channelGivenUp(db: EntityManager, intentId: string, channel: ExternalChannel) {
+    await db.query(
+      `UPDATE notification.notification SET status = 'failed', updated_at = now()
+        WHERE intent_id = $1 AND channel = $2 AND status = 'pending'`,
+      [intentId, channel],
+    );
+  }
+
+  /** Every attempt about a referral, oldest first; with a centre, only the attempts that reached it. */
+  async deliveryLog(db: EntityManager, referralId: string, centreId: string | null): Promise<DeliveryLogEntry[]> {
+    const rows: Array<{
+      id: string;
+      notification_id: string;
+      attempt_no: number;
+      channel: string;
+      provider: string;
+      status: DeliveryAttemptView['status'];
+      provider_message_id: string | null;
+      error: string | null;
+      updated_at: Date;
+      recipient_kind: RecipientKind;
+      centre_id: string | null;
+    }> = await db.query(
+      `SELECT a.id, a.notification_id, a.attempt_no, a.channel, a.provider, a.status, a.provider_message_id, a.error,
+              a.updated_at, n.recipient_kind, n.centre_id
+         FROM notification.delivery_attempt a JOIN notification.notification n ON n.id = a.notification_id
+        WHERE n.referral_id = $1 AND ($2::text IS NULL OR (n.recipient_kind = 'centre' AND n.centre_id = $2))
+        ORDER BY a.queued_at, a.attempt_no`,
+      [referralId, centreId],
+    );
+    return rows.map((row) => ({
+      attemptId: row.id,
+      notificationId: row.notification_id,
+      attemptNo: row.attempt_no,
+      recipientKind: row.recipient_kind,
+      centreId: row.centre_id,
+      channel: row.channel,
+      provider: row.provider,
+      status: row.status,
+      providerMessageId: row.provider_message_id,
+      error: row.error,
+      at: row.updated_at.toISOString(),
+    }));
+  }
+
+  /** Channels whose turn never came. */
+  async skipPendingChannels(tx: EntityManager, intentId: string) {
+    await tx.query(
+      `UPDATE notification.notification SET status = 'skipped', updated_at = now() WHERE intent_id = $1 AND status = 'pending'`,
+      [intentId],
+    );
+  }
+}
+
+function addresseeValues(about: Addressee) {
+  return [about.source_event_id, about.order_id, about.referral_id, about.recipient_kind, about.centre_id, about.unit_code];
+}

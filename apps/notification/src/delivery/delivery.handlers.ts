@@ -1,0 +1,131 @@
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import {
+  EventSubjects,
+  NotificationCommandContracts,
+  NotificationCommandRequestClasses,
+  NotificationCommandSubjects,
+  QueryRejected,
+  QuerySubjects,
+  centreFilterOf,
+} from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { OrderReferences } from '../orders/order-references';
+import { Recipients } from '../recipients/recipients';
+import { Acknowledgements } from './acknowledgements';
+import { DeliveryRecords } from './delivery-records';
+import { DispatchNotification } from './dispatch-notification';
+import {
+  cancelledIntent,
+  decisionReminderIntent,
+  escalatedIntent,
+  expiredIntent,
+  immediateDangerIntents,
+  programmeAlertIntent,
+  refusalNoticeIntent,
+  routedIntent,
+  unroutableIntent,
+} from './intents';
+import { Notification } from './notification.entity';
+
+export interface DeliveryHandlers {
+  dataSource: DataSource;
+  dispatch: DispatchNotification;
+  records: DeliveryRecords;
+  recipients: Recipients;
+  acknowledgements: Acknowledgements;
+  orders: OrderReferences;
+  log: Logger;
+}
+
+/** The events that become notifications, each told through one dispatch. */
+export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandlers): void {
+  const { dispatch, orders, acknowledgements } = h;
+  const manager = h.dataSource.manager;
+  messaging.on(EventSubjects.ReferralRouted, (envelope) => dispatch.execute(routedIntent(envelope)));
+  messaging.on(EventSubjects.ReferralRerouted, (envelope) => dispatch.execute(routedIntent(envelope)));
+  messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatch.execute(unroutableIntent(envelope)));
+  messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatch.execute(escalatedIntent(envelope)));
+  messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatch.execute(expiredIntent(envelope)));
+  messaging.on(EventSubjects.ReferralDecisionReminderDue, (envelope) => dispatch.execute(decisionReminderIntent(envelope)));
+  messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatch.execute(cancelledIntent(envelope)));
+  messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
+    await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
+  });
+  messaging.on(EventSubjects.OrderRegistered, async ({ payload }, tx) => {
+    // Orders registered before police units carry no unit: no notice can go back to one.
+    if (payload.orderNumber && payload.unitCode) {
+      await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
+    }
+  });
+  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope) => {
+    const order = await orders.find(manager, envelope.payload.orderId);
+    // The registration is weeks older than any refusal; if it is still missing, redelivery waits for it
+    // and a dead letter (listed and replayable by admins) is what finally says so.
+    if (!order) throw new Error(`no issuing unit known for order ${envelope.payload.orderId}`);
+    await dispatch.execute(refusalNoticeIntent(envelope, order));
+  });
+  messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
+  // Immediate danger is told from the first assessment, apart from routing and before any referral.
+  messaging.on(EventSubjects.RiskAssessed, async (envelope) => {
+    if (!envelope.payload.immediateDanger) return;
+    const order = await orders.find(manager, envelope.payload.orderId);
+    // Registration and assessment travel on separate streams; redelivery waits for the registration.
+    if (!order) throw new Error(`order ${envelope.payload.orderId} is not registered here yet`);
+    await dispatch.execute(...immediateDangerIntents(envelope, order));
+  });
+}
+
+/** The delivery log and notifications of an order, read in the asker's scope. */
+export function bindDeliveryQueries(messaging: MessagingRuntime, h: DeliveryHandlers): void {
+  messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => {
+    const centreId = centreFilterOf(scope);
+    const where = centreId === null ? { orderId } : { orderId, recipientKind: 'centre' as const, centreId };
+    const rows = await h.dataSource.getRepository(Notification).find({ where, order: { createdAt: 'ASC' } });
+    return {
+      notifications: rows.map((row) => ({
+        notificationId: row.id,
+        referralId: row.referralId,
+        recipientKind: row.recipientKind,
+        centreId: row.centreId,
+        channel: row.channel,
+        status: row.status,
+        createdAt: row.createdAt.toISOString(),
+      })),
+    };
+  });
+  messaging.queries.handle(QuerySubjects.DeliveryLog, async ({ referralId, scope }) => {
+    const centreId = centreFilterOf(scope);
+    const attempts = await h.records.deliveryLog(h.dataSource.manager, referralId, centreId);
+    if (attempts.length === 0 && centreId !== null) throw new QueryRejected('not_found', `no notifications about referral ${referralId}`);
+    return { attempts };
+  });
+}
+
+/** Recipient settings and acknowledgements. */
+export function bindDeliveryCommands(messaging: MessagingRuntime, h: DeliveryHandlers): void {
+  const { dataSource, recipients, acknowledgements, log } = h;
+  const commands = messaging.queries.family<NotificationCommandContracts>(NotificationCommandRequestClasses);
+  commands.handle(NotificationCommandSubjects.RecipientShow, async (ref) => ({
+    recipient: await recipients.show(dataSource.manager, ref),
+  }));
+  commands.handle(NotificationCommandSubjects.RecipientConfigure, async (command) => {
+    const recipient = await dataSource.transaction((tx) => recipients.configure(tx, command));
+    log.info(
+      { recipientKind: recipient.recipientKind, centreId: recipient.centreId, unitCode: recipient.unitCode, channels: recipient.channels.map((c) => c.channel) },
+      'notification recipient configured',
+    );
+    return { recipient };
+  });
+  commands.handle(NotificationCommandSubjects.ReferralAcknowledge, async ({ referralId, centreId, via }) => ({
+    acknowledged: await dataSource.transaction((tx) => acknowledgements.acknowledge(tx, referralId, centreId, via)),
+  }));
+  commands.handle(NotificationCommandSubjects.NoticeAcknowledge, async ({ entryId, scope, accountId }) => {
+    if (scope.kind !== 'unit') throw new QueryRejected('forbidden', 'only an officer of the unit acknowledges its notices');
+    const acknowledgement = await dataSource.transaction((tx) => acknowledgements.acknowledgeNotice(tx, entryId, scope.unitId, accountId));
+    // Another unit's notice is answered as missing: its existence is not theirs to learn.
+    if (!acknowledgement) throw new QueryRejected('not_found', `no notice ${entryId}`);
+    if (acknowledgement.recorded) log.info({ entryId, unitCode: scope.unitId }, 'Article 72 notice acknowledged');
+    return { entryId, ...acknowledgement, acknowledgedAt: acknowledgement.acknowledgedAt.toISOString() };
+  });
+}
