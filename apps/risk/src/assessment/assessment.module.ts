@@ -5,10 +5,11 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
 import { KorgooConfig } from '@korgoo/config';
 import { DEFAULT_POLICIES, ODARA_FORM, priorityPolicyFrom } from '../odara';
-import { AssessOrderRisk } from './assess-order-risk';
+import { AssessRegisteredOrder } from './assess-registered-order';
+import { ReassessCorrectedScreening } from './reassess-corrected-screening';
 import { RiskAssessment } from './risk-assessment.entity';
 
-/** Wires the assessment use case to its events and queries; the logic lives in AssessOrderRisk and odara/. */
+/** Wires the assessment use cases to their events and the queries to the store; the scoring lives in odara/. */
 @Module({})
 export class AssessmentModule implements OnModuleInit {
   constructor(
@@ -20,12 +21,13 @@ export class AssessmentModule implements OnModuleInit {
   onModuleInit() {
     const local = this.config.risk.priorityPolicy;
     const policies = local ? { ...DEFAULT_POLICIES, priority: priorityPolicyFrom(local) } : DEFAULT_POLICIES;
-    const assessOrderRisk = new AssessOrderRisk(this.messaging.outbox, policies);
+    const assess = new AssessRegisteredOrder(this.messaging.outbox, policies);
+    const reassess = new ReassessCorrectedScreening(this.messaging.outbox, policies);
     const assessments = this.dataSource.getRepository(RiskAssessment);
     // Scoring writes only through the consumer's transaction, so a burst of orders commits in batches.
     const batchable = { batchable: true };
-    this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assessOrderRisk.registered(event, tx)), batchable);
-    this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await assessOrderRisk.corrected(event, tx)), batchable);
+    this.messaging.on(EventSubjects.OrderRegistered, async (event, tx) => void (await assess.execute(event, tx)), batchable);
+    this.messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await reassess.execute(event, tx)), batchable);
     this.messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId, scope }) => {
       requireNational(scope);
       const latest = await assessments.findOne({ where: { orderId }, order: { version: 'DESC' } });

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { OdaraScreeningContract, OrderPeriod, ProgrammeParticipant, RiskAssessedV1 } from '@korgoo/contracts';
+import { PermanentFailure } from '@korgoo/messaging';
+import { assessOdara, OdaraAssessment, OdaraPolicies, OdaraScreening, ScreeningError } from '../odara';
+import { RiskAssessment } from './risk-assessment.entity';
+
+/** Scores a screening and stores it as one version of the order's assessment, explanation and policies included. */
+export async function storeAssessment(
+  tx: EntityManager,
+  policies: OdaraPolicies,
+  orderId: string,
+  version: number,
+  screening: OdaraScreeningContract,
+  routing: { period: OrderPeriod; participant: ProgrammeParticipant },
+): Promise<RiskAssessment> {
+  const result = score(screening, policies);
+  const repository = tx.getRepository(RiskAssessment);
+  const assessment = repository.create({
+    id: randomUUID(),
+    orderId,
+    version,
+    status: result.status,
+    rawScore: result.rawScore,
+    unknownCount: result.unknownCount,
+    finalScore: result.finalScore,
+    bin: result.bin,
+    priority: result.priority,
+    immediateDanger: result.immediateDanger.present,
+    flags: result.flags.map((flag) => flag.code),
+    explanation: {
+      items: result.items,
+      flags: result.flags,
+      norm: result.norm,
+      normWithheld: result.normWithheld,
+      immediateDanger: result.immediateDanger,
+      priorityReasons: result.priorityReasons,
+      acknowledgeWithinHours: result.acknowledgeWithinHours,
+    },
+    policyVersions: result.policyVersions,
+    screening,
+    routing,
+  });
+  await repository.insert(assessment);
+  return assessment;
+}
+
+function score(screening: OdaraScreeningContract, policies: OdaraPolicies): OdaraAssessment {
+  try {
+    return assessOdara(screening as unknown as OdaraScreening, policies);
+  } catch (error) {
+    // The contract already refuses what the scorer would; anything left is a message that cannot succeed.
+    if (error instanceof ScreeningError) throw new PermanentFailure(`${error.field}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The event that says the assessment, without the screening answers themselves. */
+export function announcement(assessment: RiskAssessment): RiskAssessedV1 {
+  const explanation = assessment.explanation as { acknowledgeWithinHours: number };
+  return {
+    orderId: assessment.orderId,
+    assessmentId: assessment.id,
+    assessmentVersion: assessment.version,
+    status: assessment.status,
+    rawScore: assessment.rawScore,
+    unknownCount: assessment.unknownCount,
+    finalScore: assessment.finalScore,
+    priority: assessment.priority,
+    acknowledgeWithinHours: explanation.acknowledgeWithinHours,
+    immediateDanger: assessment.immediateDanger,
+    flags: assessment.flags,
+    period: assessment.routing.period,
+    participant: assessment.routing.participant,
+  };
+}

@@ -1,0 +1,32 @@
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, EventSubjects, OrderScreeningCorrectedV1 } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
+import { DEFAULT_POLICIES, OdaraPolicies } from '../odara';
+import { announcement, storeAssessment } from './assessment-record';
+import { RiskAssessment } from './risk-assessment.entity';
+
+/**
+ * A corrected screening adds a version to the order's assessment and is announced with the priority it
+ * replaces (`risk.reassessed.v1`); the history is kept.
+ */
+export class ReassessCorrectedScreening {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly policies: OdaraPolicies = DEFAULT_POLICIES,
+  ) {}
+
+  async execute(event: EventEnvelope<OrderScreeningCorrectedV1>, tx: EntityManager): Promise<RiskAssessment> {
+    const { orderId, screening } = event.payload;
+    const previous = await tx
+      .getRepository(RiskAssessment)
+      .findOne({ where: { orderId }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+    // The registration travels on another consumer; until it is scored, retry rather than guess.
+    if (!previous) throw new Error(`order ${orderId} has no assessment to correct yet`);
+    const assessment = await storeAssessment(tx, this.policies, orderId, previous.version + 1, screening, previous.routing);
+    await this.outbox.enqueue(tx, EventSubjects.RiskReassessed, orderId, {
+      ...announcement(assessment),
+      previousPriority: previous.priority,
+    });
+    return assessment;
+  }
+}
