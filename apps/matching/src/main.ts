@@ -9,6 +9,7 @@ import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-l
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
 import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
+import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
 import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -27,6 +28,7 @@ const log = createServiceLog(config);
         DecisionRecordFields1796100000000,
         DecisionReminders1797100000000,
         ReferralListOrder1797200000000,
+        ReferralEndsAtAcceptance1797300000000,
       ],
     }),
     // The directory first: in development it seeds the demo centres before routing starts.

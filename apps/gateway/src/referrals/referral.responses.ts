@@ -8,9 +8,6 @@ const REFERRAL_STATUSES: ReferralView['status'][] = [
   'declined',
   'expired',
   'escalated',
-  'in_progress',
-  'completed',
-  'failed',
   'cancelled',
 ];
 

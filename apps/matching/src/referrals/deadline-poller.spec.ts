@@ -19,10 +19,10 @@ describe('deadlinePoller', () => {
     const poller = deadlinePoller((work) => work(tx), store, expire, { now: () => new Date('2026-12-01T10:00:00Z') }, 10_000, log);
     expect(await poller.fireDue()).toBe(1);
     expect(statements).toEqual([
-      'SAVEPOINT loop_attempt',
-      'ROLLBACK TO SAVEPOINT loop_attempt',
-      'SAVEPOINT loop_attempt',
-      'RELEASE SAVEPOINT loop_attempt',
+      'SAVEPOINT retry_attempt',
+      'ROLLBACK TO SAVEPOINT retry_attempt',
+      'SAVEPOINT retry_attempt',
+      'RELEASE SAVEPOINT retry_attempt',
     ]);
     expect(log.error).not.toHaveBeenCalled();
   });

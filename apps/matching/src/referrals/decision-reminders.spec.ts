@@ -6,7 +6,7 @@ describe('reminders of a referral waiting for the coordinators', () => {
   it('waits for escalated and unroutable referrals only', () => {
     expect(awaitsDecision('escalated')).toBe(true);
     expect(awaitsDecision('unroutable')).toBe(true);
-    for (const status of ['proposed', 'accepted', 'in_progress', 'cancelled', 'completed', 'failed'] as const) {
+    for (const status of ['proposed', 'accepted', 'cancelled'] as const) {
       expect(awaitsDecision(status)).toBe(false);
     }
   });

@@ -27,7 +27,7 @@ describe('referral transitions', () => {
     ['cancelled', 'proposed'],
     ['escalated', 'accepted'],
     ['declined', 'accepted'],
-    ['completed', 'cancelled'],
+    ['accepted', 'proposed'],
   ] as const)('refuses %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
     expect(() => assertTransition(from, to)).toThrow(`from ${from} to ${to}`);

@@ -9,10 +9,8 @@ const NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
   expired: ['proposed', 'escalated'],
   unroutable: ['proposed', 'cancelled'],
   escalated: ['proposed', 'cancelled'],
-  accepted: ['in_progress', 'cancelled'],
-  in_progress: ['completed', 'failed', 'cancelled'],
-  completed: [],
-  failed: [],
+  // What follows acceptance is the programme service's to record.
+  accepted: ['cancelled'],
   cancelled: [],
 };
 
@@ -27,7 +25,7 @@ export function assertTransition(from: ReferralStatus, to: ReferralStatus): void
 /** A coordinator may place a referral that no centre holds yet or that is still waiting for one. */
 export const ASSIGNABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated'];
 /** A withdrawn order ends the referral unless it already ended. */
-export const CANCELLABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated', 'accepted', 'in_progress'];
+export const CANCELLABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated', 'accepted'];
 
 export interface HandOffState {
   /** Declines and missed deadlines so far, this one included. */

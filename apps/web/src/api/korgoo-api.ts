@@ -119,9 +119,6 @@ export interface ReferralResponse {
     | "declined"
     | "expired"
     | "escalated"
-    | "in_progress"
-    | "completed"
-    | "failed"
     | "cancelled";
   /** @example "naryn-asylzat" */
   centreId: string | null;

@@ -125,9 +125,6 @@ export interface ReferralView {
     | 'declined'
     | 'expired'
     | 'escalated'
-    | 'in_progress'
-    | 'completed'
-    | 'failed'
     | 'cancelled';
   centreId: string | null;
   centreName: string | null;

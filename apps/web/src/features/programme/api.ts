@@ -4,7 +4,7 @@ import { ApiClient, ApiProblem } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 
 /** Referrals a centre has accepted: from then on the programme service holds what happens. */
-export const WITH_PROGRAMME: ReferralResponse['status'][] = ['accepted', 'in_progress', 'completed', 'failed'];
+export const WITH_PROGRAMME: ReferralResponse['status'][] = ['accepted'];
 
 const programmeKey = (referralId: string) => ['programme', referralId];
 
