@@ -1,5 +1,5 @@
 import { DataSource, MixedList } from 'typeorm';
-import { KorgooConfig } from '@korgoo/config';
+import type { KorgooConfig } from '@korgoo/config';
 import { loginOf, serviceRoleStatements } from './service-role';
 
 export interface ServiceDatabase {
@@ -10,12 +10,15 @@ export interface ServiceDatabase {
   appendOnly?: readonly string[];
 }
 
+/** What opening a service's database needs of its configuration. */
+export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize'>;
+
 /**
  * Brings the service's schema up to date as its owner, gives the service's login its own role (see
  * service-role.ts), then opens the service's connection pool as that login. Migrations run under an
  * advisory lock so several replicas starting together apply each migration once. Never `synchronize`.
  */
-export async function openServiceDatabase(config: KorgooConfig, database: ServiceDatabase): Promise<DataSource> {
+export async function openServiceDatabase(config: DatabaseSettings, database: ServiceDatabase): Promise<DataSource> {
   await migrateAsOwner(config, database);
   const dataSource = new DataSource({
     type: 'postgres',
@@ -28,7 +31,7 @@ export async function openServiceDatabase(config: KorgooConfig, database: Servic
   return dataSource.initialize();
 }
 
-async function migrateAsOwner(config: KorgooConfig, database: ServiceDatabase): Promise<void> {
+async function migrateAsOwner(config: DatabaseSettings, database: ServiceDatabase): Promise<void> {
   const owner = new DataSource({
     type: 'postgres',
     url: config.databaseOwnerUrl,

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DeliveryIntent, DeliveryRecords, NewIntent } from '../apps/notification/src/delivery/delivery-records';
+import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
+import { openServiceSchema } from './support/service-schema';
+
+/** The notification service's delivery tables, read and written by its repository on real Postgres. */
+describe('delivery records', () => {
+  const records = new DeliveryRecords();
+  let db: DataSource;
+
+  beforeAll(async () => {
+    db = await openServiceSchema('notification', NOTIFICATION_DATABASE);
+  });
+  afterAll(() => db.destroy());
+
+  function newIntent(overrides: Partial<NewIntent> = {}): NewIntent {
+    return {
+      source_event_id: randomUUID(),
+      recipient_kind: 'centre',
+      centre_id: 'records-centre',
+      unit_code: null,
+      order_id: randomUUID(),
+      referral_id: randomUUID(),
+      kind: 'referral_routed',
+      language: 'ky',
+      facts: { referralNumber: 'R-2026-000900', priority: 'urgent' },
+      plan: [{ channel: 'email', address: 'desk@records-centre.test' }],
+      ...overrides,
+    };
+  }
+
+  async function stored(intent: NewIntent): Promise<DeliveryIntent> {
+    await db.transaction((tx) => records.addIntent(tx, intent));
+    return records.intent(db.manager, intent.source_event_id, intent.recipient_kind);
+  }
+
+  it('keeps one intent per event and recipient, with the plan it was given first', async () => {
+    const first = newIntent();
+    const id = await db.transaction((tx) => records.addIntent(tx, first));
+    expect(id).toEqual(expect.any(String));
+    const again = await db.transaction((tx) => records.addIntent(tx, { ...first, plan: [] }));
+    expect(again).toBeNull();
+    const intent = await records.intent(db.manager, first.source_event_id, 'centre');
+    expect(intent).toMatchObject({ id, outcome: 'dispatching', plan: first.plan, facts: first.facts });
+    // The coordinators are another recipient of the same event.
+    expect(await db.transaction((tx) => records.addIntent(tx, { ...first, recipient_kind: 'coordinators', centre_id: null }))).not.toBeNull();
+    expect(await records.latestPriority(db.manager, first.referral_id!)).toBe('urgent');
+  });
+
+  it('delivers the inbox once and numbers each channel attempt after the last', async () => {
+    const intent = await stored(newIntent());
+    const inbox = await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent));
+    expect(inbox).toEqual(expect.any(String));
+    expect(await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent))).toBeNull();
+
+    const email = await records.channelNotification(db.manager, intent, 'email');
+    expect(await records.channelNotification(db.manager, intent, 'email')).toBe(email);
+    const first = randomUUID();
+    await records.reserveAttempt(db.manager, first, email, 'email', 'smtp', new Date('2026-12-03T08:00:00Z'));
+    await records.attemptFailed(db.manager, first, 'connection refused');
+    const second = randomUUID();
+    await records.reserveAttempt(db.manager, second, email, 'email', 'smtp', new Date('2026-12-03T08:01:00Z'));
+
+    const history = await records.channelHistory(db.manager, intent.id);
+    expect(history.notifications).toEqual([{ id: email, channel: 'email', status: 'pending' }]);
+    expect(history.attempts.map((a) => [a.id, a.status])).toEqual([
+      [first, 'failed'],
+      [second, 'queued'],
+    ]);
+    expect(await records.attempt(db.manager, second)).toEqual({ notification_id: email, provider: 'smtp' });
+  });
+
+  it('records a send once, even when the result is recorded twice', async () => {
+    const intent = await stored(newIntent());
+    const email = await records.channelNotification(db.manager, intent, 'email');
+    const attemptId = randomUUID();
+    await records.reserveAttempt(db.manager, attemptId, email, 'email', 'smtp', new Date('2026-12-03T08:00:00Z'));
+    const sent = { attemptId, notificationId: email, status: 'sent', providerMessageId: 'smtp-1', note: null };
+    expect(await db.transaction((tx) => records.attemptSent(tx, sent))).toBe(true);
+    expect(await db.transaction((tx) => records.attemptSent(tx, { ...sent, status: 'failed' }))).toBe(false);
+    const { notifications, attempts } = await records.channelHistory(db.manager, intent.id);
+    expect(notifications[0].status).toBe('sent');
+    expect(attempts.map((a) => a.status)).toEqual(['sent']);
+    // A failed attempt after the send does not undo it.
+    await records.attemptFailed(db.manager, attemptId, 'late');
+    expect((await records.channelHistory(db.manager, intent.id)).attempts[0].status).toBe('sent');
+  });
+
+  it('closes an intent once and skips the channels whose turn never came', async () => {
+    const intent = await stored(newIntent({ plan: [{ channel: 'sms', address: '+996555000901' }, { channel: 'email', address: 'x@records.test' }] }));
+    const sms = await records.channelNotification(db.manager, intent, 'sms');
+    await records.channelGivenUp(db.manager, intent.id, 'sms');
+    await records.channelNotification(db.manager, intent, 'email');
+    await db.transaction(async (tx) => {
+      expect(await records.closeIntent(tx, intent.id, 'acknowledged')).toBe(true);
+      await records.skipPendingChannels(tx, intent.id);
+    });
+    expect(await db.transaction((tx) => records.closeIntent(tx, intent.id, 'reached'))).toBe(false);
+    expect(await records.outcome(db.manager, intent.id)).toBe('acknowledged');
+    const statuses = (await records.channelHistory(db.manager, intent.id)).notifications.map((n) => [n.id === sms ? 'sms' : n.channel, n.status]);
+    expect(statuses.sort()).toEqual([
+      ['email', 'skipped'],
+      ['sms', 'failed'],
+    ]);
+  });
+
+  it("shows a centre only its own part of a referral's delivery log", async () => {
+    const referralId = randomUUID();
+    const eventId = randomUUID();
+    const centre = await stored(newIntent({ source_event_id: eventId, referral_id: referralId }));
+    const coordinators = await stored(newIntent({ source_event_id: eventId, referral_id: referralId, recipient_kind: 'coordinators', centre_id: null }));
+    for (const intent of [centre, coordinators]) await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent));
+
+    const everyone = await records.deliveryLog(db.manager, referralId, null);
+    expect(everyone.map((entry) => [entry.recipientKind, entry.channel, entry.status]).sort()).toEqual([
+      ['centre', 'inbox', 'delivered'],
+      ['coordinators', 'inbox', 'delivered'],
+    ]);
+    expect((await records.deliveryLog(db.manager, referralId, 'records-centre')).map((entry) => entry.recipientKind)).toEqual(['centre']);
+    expect(await records.deliveryLog(db.manager, referralId, 'another-centre')).toEqual([]);
+  });
+});
