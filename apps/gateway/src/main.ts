@@ -49,7 +49,8 @@ import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
-import { MatchingApiModule } from './directory/matching-api.module';
+import { DirectoryModule } from './directory/directory.module';
+import { ReferralActionsController } from './referrals/referral-actions.controller';
 
 const config = loadConfig('gateway');
 const log = createServiceLog(config);
@@ -75,13 +76,14 @@ const log = createServiceLog(config);
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuditModule,
     AuthModule,
-    MatchingApiModule,
+    DirectoryModule,
     RetentionModule,
   ],
   controllers: [
     OrdersController,
     OdaraFormController,
     ReferralsController,
+    ReferralActionsController,
     DeadLettersController,
     NotificationsController,
     ProgrammesController,

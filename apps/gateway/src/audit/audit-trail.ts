@@ -20,6 +20,7 @@ export type AuditAction =
   | 'decline'
   | 'assign'
   | 'change'
+  | 'configure'
   | 'sign_in'
   | 'refresh'
   | 'sign_out'

@@ -47,7 +47,7 @@ export class NotificationsController {
   private async configure(ref: RecipientRef, settings: RecipientSettings, actor: Actor): Promise<{ recipient: RecipientView }> {
     const reply = await this.command(NotificationCommandSubjects.RecipientConfigure, { ...settings, ...ref });
     const id = ref.centreId ?? ref.unitCode;
-    await this.audit.record(actor, 'register', 'notification_recipient', id ? `${ref.recipientKind}:${id}` : ref.recipientKind);
+    await this.audit.record(actor, 'configure', 'notification_recipient', id ? `${ref.recipientKind}:${id}` : ref.recipientKind);
     return reply;
   }
 

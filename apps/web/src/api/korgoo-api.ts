@@ -344,6 +344,29 @@ export interface InboxPage {
   unread: number;
 }
 
+export interface ReferralReply {
+  referral: ReferralResponse;
+}
+
+export interface DeclineReferralRequest {
+  reason:
+    | "at_capacity"
+    | "out_of_area"
+    | "language"
+    | "no_facilitator_pair"
+    | "conflict_of_interest"
+    | "other";
+  /** Required when the reason is other; stays with the referral, never sent on */
+  note?: string;
+}
+
+export interface AssignReferralRequest {
+  /** @example "naryn-asylzat" */
+  centreId: string;
+  /** Why a person overrules the routing; kept in the decision record */
+  reason: string;
+}
+
 export interface DeadLetterResponse {
   /** @format uuid */
   deadLetterId: string;
@@ -726,29 +749,6 @@ export interface ResetPasswordRequest {
    * @maxLength 200
    */
   newPassword: string;
-}
-
-export interface ReferralReply {
-  referral: ReferralResponse;
-}
-
-export interface DeclineReferralRequest {
-  reason:
-    | "at_capacity"
-    | "out_of_area"
-    | "language"
-    | "no_facilitator_pair"
-    | "conflict_of_interest"
-    | "other";
-  /** Required when the reason is other; stays with the referral, never sent on */
-  note?: string;
-}
-
-export interface AssignReferralRequest {
-  /** @example "naryn-asylzat" */
-  centreId: string;
-  /** Why a person overrules the routing; kept in the decision record */
-  reason: string;
 }
 
 export interface ContactChannelBody {
