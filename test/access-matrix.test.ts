@@ -59,7 +59,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
 
   'GET /api/v1/inbox': ['coordinator', 'centre', 'police'],
   'POST /api/v1/inbox/{entryId}/read': ['coordinator', 'centre'],
-  'POST /api/v1/inbox/{entryId}/acknowledge': ['police'],
+  'POST /api/v1/inbox/{entryId}/acknowledge': ['police', 'coordinator'],
   'GET /api/v1/admin/notification-recipients/duty-hotline': ['admin'],
   'PUT /api/v1/admin/notification-recipients/duty-hotline': ['admin'],
   'GET /api/v1/admin/notification-recipients/police-units/{unitCode}': ['admin'],

@@ -627,4 +627,88 @@ describe('notification delivers through the recipient’s channels, fails over a
     );
     expect(attempts.rows[0].n).toBe(1);
   });
+
+  // Moves the services' clock forward: keep these last in the file.
+  describe('alerts nobody acknowledged', () => {
+    const MINUTE = 60_000;
+    let now = Date.now();
+    const advance = (ms: number) => {
+      now += ms;
+      return stack.setClock(new Date(now));
+    };
+    type InboxItem = { entryId: string; kind: string; orderNumber: string | null; title: { ru: string } };
+    const inboxOf = async (token: string, orderNumber: string): Promise<InboxItem[]> =>
+      (await request(stack.gateway).get('/api/v1/inbox').auth(token, { type: 'bearer' }).expect(200)).body.items.filter(
+        (e: InboxItem) => e.orderNumber === orderNumber,
+      );
+    const escalationState = async (alertEventId: string) =>
+      (await db.query('SELECT state, rounds_fired FROM notification.alert_escalation WHERE alert_event_id = $1', [alertEventId])).rows[0];
+    const toldAgain = (alertEventId: string, round: number) =>
+      stack.awaitEvent<Event>('notification.alert_unacknowledged.v1', (e) => e.payload.alertEventId === alertEventId && e.payload.round === round);
+    const inInbox = (sourceEventId: string, recipientKind: string) =>
+      stack.awaitEvent<Event>(
+        'notification.sent.v1',
+        (e) => e.payload.sourceEventId === sourceEventId && e.payload.recipientKind === recipientKind && e.payload.channel === 'inbox',
+      );
+
+    it('tells an immediate-danger alert again every quarter hour until a coordinator acknowledges it', async () => {
+      const order = protectionOrderBody();
+      order.screening.immediateDanger.critical.threatenedToKill = 'yes';
+      const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(order).expect(201)).body;
+      const assessed = await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === orderId);
+      await inInbox(assessed.eventId, 'coordinators');
+      // Scheduled in the transaction that takes the assessment, which commits once the alert is out.
+      await until(async () => (await escalationState(assessed.eventId))?.state === 'pending', 'the alert to be watched');
+
+      await advance(16 * MINUTE);
+      const again = await toldAgain(assessed.eventId, 1);
+      await Promise.all([inInbox(again.eventId, 'coordinators'), inInbox(again.eventId, 'duty_hotline')]);
+      const alerts = await inboxOf(coordinator, order.orderNumber);
+      expect(alerts.map((e) => e.kind)).toEqual(['immediate_danger', 'immediate_danger']);
+
+      // An officer has no such alert to acknowledge; a coordinator acknowledges it once for everyone.
+      await request(stack.gateway).post(`/api/v1/inbox/${alerts[0].entryId}/acknowledge`).auth(police, { type: 'bearer' }).expect(404);
+      const acknowledged = await request(stack.gateway).post(`/api/v1/inbox/${alerts[0].entryId}/acknowledge`).auth(coordinator, { type: 'bearer' }).expect(200);
+      expect(acknowledged.body).toMatchObject({ entryId: alerts[0].entryId, recorded: true });
+
+      await advance(16 * MINUTE);
+      await until(async () => (await escalationState(assessed.eventId)).state === 'acknowledged', 'the escalation to end at the acknowledgement');
+      expect((await escalationState(assessed.eventId)).rounds_fired).toBe(1);
+      expect(stack.eventsOn('notification.alert_unacknowledged.v1').filter((e) => (e as Event).payload.alertEventId === assessed.eventId)).toHaveLength(1);
+    });
+
+    it('sends an unacknowledged Article 72 notice again after a day and asks the coordinators to chase the unit', async () => {
+      const officer = await stack.policeOfficer(admin, 'naryn-riib');
+      const order = protectionOrderBody();
+      const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(officer, { type: 'bearer' }).send(order).expect(201)).body;
+      await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === orderId);
+      const notice = await publish('programme.refusal_reported.v1', {
+        programmeId: randomUUID(),
+        orderId,
+        referralId: randomUUID(),
+        referralNumber: referralNumber(),
+        centreId: 'naryn-asylzat',
+        noticeId: randomUUID(),
+        ground: 'explicit_refusal',
+        refusalPolicy: 'second-unexcused-or-cannot-finish',
+        sessionsOffered: 1,
+        missed: [{ index: 1, startsAt: new Date(now - 3_600_000).toISOString(), mark: 'refused' }],
+        expiresAt: order.expiresAt,
+        reportedAt: new Date(now).toISOString(),
+      });
+      await inInbox(notice.eventId, 'police_unit');
+
+      await advance(25 * 60 * MINUTE);
+      const again = await toldAgain(notice.eventId, 1);
+      await Promise.all([inInbox(again.eventId, 'police_unit'), inInbox(again.eventId, 'coordinators')]);
+      const chase = (await inboxOf(coordinator, order.orderNumber)).find((e) => e.kind === 'article72_unacknowledged');
+      expect(chase!.title.ru).toContain(`Подразделение naryn-riib всё ещё не подтвердило уведомление по ст. 72 по ордеру ${order.orderNumber}`);
+      const notices = await inboxOf(officer, order.orderNumber);
+      expect(notices.map((e) => e.kind)).toEqual(['article72_notice', 'article72_notice']);
+
+      await request(stack.gateway).post(`/api/v1/inbox/${notices[0].entryId}/acknowledge`).auth(officer, { type: 'bearer' }).expect(200);
+      await advance(25 * 60 * MINUTE);
+      await until(async () => (await escalationState(notice.eventId)).state === 'acknowledged', 'the notice escalation to end');
+    });
+  });
 });

@@ -52,6 +52,7 @@ export class KorgooStack {
       OUTBOX_POLL_MS: '200',
       KORGOO_TEST_CLOCK: 'true',
       PROGRAMME_TIMER_POLL_MS: '200',
+      ESCALATION_POLL_MS: '200',
       ...this.extraEnv,
     };
   }

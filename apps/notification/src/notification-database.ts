@@ -5,6 +5,7 @@ import { CreateNotificationSchema1764000000000 } from './migrations/176400000000
 import { RecipientsAndDeliveryAttempts1765000000000 } from './migrations/1765000000000-recipients-and-delivery-attempts';
 import { PoliceUnitNotices1797000000000 } from './migrations/1797000000000-police-unit-notices';
 import { ImmediateDangerAlerts1797000000001 } from './migrations/1797000000001-immediate-danger-alerts';
+import { AlertEscalation1797000000002 } from './migrations/1797000000002-alert-escalation';
 
 /** The notification service's schema: its entities and migrations, in order. */
 export const NOTIFICATION_DATABASE: ServiceDatabase = {
@@ -15,5 +16,6 @@ export const NOTIFICATION_DATABASE: ServiceDatabase = {
     RecipientsAndDeliveryAttempts1765000000000,
     PoliceUnitNotices1797000000000,
     ImmediateDangerAlerts1797000000001,
+    AlertEscalation1797000000002,
   ],
 };

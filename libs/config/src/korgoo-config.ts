@@ -154,6 +154,13 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
   @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
 
+  // Notification: an immediate-danger alert or an Article 72 notice nobody acknowledged is told again.
+  @Transform(toInt) @IsInt() @Min(1) @Max(240) ESCALATE_DANGER_EVERY_MINUTES = 15;
+  @Transform(toInt) @IsInt() @Min(0) @Max(96) ESCALATE_DANGER_ROUNDS = 8;
+  @Transform(toInt) @IsInt() @Min(1) @Max(168) ESCALATE_NOTICE_EVERY_HOURS = 24;
+  @Transform(toInt) @IsInt() @Min(0) @Max(14) ESCALATE_NOTICE_ROUNDS = 3;
+  @Transform(toInt) @IsInt() @Min(50) ESCALATION_POLL_MS = 5000;
+
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
   @IsOptional() @IsString() SMTP_FROM?: string;
@@ -232,6 +239,7 @@ export interface KorgooConfig {
   };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number };
   retention: { orderYears: number; pollMs: number };
+  escalation: { dangerEveryMinutes: number; dangerRounds: number; noticeEveryHours: number; noticeRounds: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
   testClock: boolean;
   providers: {
@@ -377,6 +385,13 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
     },
     retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS },
+    escalation: {
+      dangerEveryMinutes: vars.ESCALATE_DANGER_EVERY_MINUTES,
+      dangerRounds: vars.ESCALATE_DANGER_ROUNDS,
+      noticeEveryHours: vars.ESCALATE_NOTICE_EVERY_HOURS,
+      noticeRounds: vars.ESCALATE_NOTICE_ROUNDS,
+      pollMs: vars.ESCALATION_POLL_MS,
+    },
     testClock: vars.KORGOO_TEST_CLOCK === 'true',
     providers: {
       smtp: vars.SMTP_URL ? { url: vars.SMTP_URL, from: vars.SMTP_FROM ?? 'Korgoo <no-reply@korgoo.kg>' } : null,

@@ -48,6 +48,7 @@ export const INBOX_ENTRY_KINDS = [
   'referral_cancelled',
   'centre_unreachable',
   'article72_notice',
+  'article72_unacknowledged',
   'police_unit_unreachable',
   'programme_attendance_missing',
   'programme_cannot_complete',

@@ -43,6 +43,8 @@ export const SERVICE_MESSAGING = {
       E.RiskAssessed,
       E.ProgrammeRefusalReported,
       E.ProgrammeAlert,
+      // Its own: an unacknowledged alert is told again through the same exactly-once delivery.
+      E.NotificationAlertUnacknowledged,
     ],
     asks: [],
   },

@@ -21,6 +21,7 @@ export const EventSubjects = {
   ReferralDecisionReminderDue: 'referral.decision_reminder_due.v1',
   NotificationSent: 'notification.sent.v1',
   NotificationFailed: 'notification.failed.v1',
+  NotificationAlertUnacknowledged: 'notification.alert_unacknowledged.v1',
   ProgrammeStarted: 'programme.started.v1',
   ProgrammeSessionRecorded: 'programme.session_recorded.v1',
   ProgrammeCompleted: 'programme.completed.v1',

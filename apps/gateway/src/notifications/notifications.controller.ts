@@ -81,27 +81,29 @@ export class NotificationsController {
   }
 
   /**
-   * An officer of the unit the notice went to acknowledges it: recorded once, with who and when; asking again
-   * answers the first acknowledgement. Another unit's notice answers 404.
+   * A person acknowledges an alert addressed to them: an officer of the unit an Article 72 notice went to, or a
+   * coordinator an immediate-danger alert. Recorded once, with who and when; asking again answers the first
+   * acknowledgement; until then the alert is told again on its schedule. Another unit's notice answers 404.
    */
-  @ApiOperation({ summary: 'Acknowledge an Article 72 notice in the police unit\'s inbox' })
+  @ApiOperation({ summary: "Acknowledge an Article 72 notice (police unit) or an immediate-danger alert (coordinators)" })
   @ApiOkResponse({ type: NoticeAcknowledgementResponse })
   @ApiProblems(401, 403, 404)
   @Post('inbox/:entryId/acknowledge')
   @HttpCode(200)
-  @Roles('police')
-  async acknowledgeNotice(
+  @Roles('police', 'coordinator')
+  async acknowledgeAlert(
     @Param('entryId', new ParseUUIDPipe()) entryId: string,
     @CurrentActor() actor: Actor,
   ): Promise<NoticeAcknowledgement> {
     const scope = requireInboxScope(actor);
+    const alert = actor.role === 'police' ? 'article72_notice' : 'immediate_danger';
     const reply = await this.command(NotificationCommandSubjects.NoticeAcknowledge, { entryId, scope, accountId: actor.accountId }).catch(
       async (error: unknown) => {
-        await this.audit.refusal(actor, 'acknowledge', 'article72_notice', entryId);
+        await this.audit.refusal(actor, 'acknowledge', alert, entryId);
         throw error;
       },
     );
-    await this.audit.record(actor, 'acknowledge', 'article72_notice', entryId);
+    await this.audit.record(actor, 'acknowledge', alert, entryId);
     return reply;
   }
 

@@ -1,5 +1,14 @@
 import { EntityManager } from 'typeorm';
+import { EscalatingAlert } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
+
+/** Who acknowledges which alert: officers their unit's Article 72 notices, coordinators immediate danger. */
+export type AlertOwner = { recipientKind: 'police_unit'; unitCode: string } | { recipientKind: 'coordinators' };
+
+const ALERT_OF: Record<AlertOwner['recipientKind'], EscalatingAlert> = {
+  police_unit: 'article72_notice',
+  coordinators: 'immediate_danger',
+};
 
 /**
  * A centre that opened or accepted a referral has been reached: its notifications about it are acknowledged
@@ -25,43 +34,48 @@ export class Acknowledgements {
   }
 
   /**
-   * An officer of the unit the notice went to acknowledges it. The first acknowledgement is recorded and
-   * stands; asking again answers it unchanged. Null when the unit has no such entry.
+   * A person acknowledges an alert addressed to them: an officer of the unit an Article 72 notice went to,
+   * or a coordinator an immediate-danger alert. The first acknowledgement is recorded and stands; asking
+   * again answers it unchanged. Null when the entry is not theirs.
    */
-  async acknowledgeNotice(
+  async acknowledgeAlert(
     tx: EntityManager,
     entryId: string,
-    unitCode: string,
+    owner: AlertOwner,
     accountId: string,
   ): Promise<{ acknowledgedAt: Date; acknowledgedBy: string; recorded: boolean } | null> {
+    const unitCode = owner.recipientKind === 'police_unit' ? owner.unitCode : null;
+    const kind = ALERT_OF[owner.recipientKind];
+    const now = this.clock.now();
     const [updated]: [Array<{ acknowledged_at: Date; acknowledged_by: string; notification_id: string }>, number] = await tx.query(
-      `UPDATE notification.inbox_entry SET acknowledged_at = now(), acknowledged_by = $3, read_at = COALESCE(read_at, now())
-        WHERE id = $1 AND recipient_kind = 'police_unit' AND unit_code = $2 AND kind = 'article72_notice' AND acknowledged_at IS NULL
+      `UPDATE notification.inbox_entry SET acknowledged_at = $5, acknowledged_by = $4, read_at = COALESCE(read_at, $5)
+        WHERE id = $1 AND recipient_kind = $2 AND unit_code IS NOT DISTINCT FROM $3 AND kind = $6 AND acknowledged_at IS NULL
         RETURNING acknowledged_at, acknowledged_by, notification_id`,
-      [entryId, unitCode, accountId],
+      [entryId, owner.recipientKind, unitCode, accountId, now, kind],
     );
     if (updated.length > 0) {
       await tx.query(
-        `UPDATE notification.notification SET acknowledged_at = now(), updated_at = now()
+        `UPDATE notification.notification SET acknowledged_at = $2, updated_at = now()
           WHERE intent_id = (SELECT intent_id FROM notification.notification WHERE id = $1) AND acknowledged_at IS NULL`,
-        [updated[0].notification_id],
+        [updated[0].notification_id, now],
       );
       return { acknowledgedAt: updated[0].acknowledged_at, acknowledgedBy: updated[0].acknowledged_by, recorded: true };
     }
     const earlier: Array<{ acknowledged_at: Date; acknowledged_by: string }> = await tx.query(
       `SELECT acknowledged_at, acknowledged_by FROM notification.inbox_entry
-        WHERE id = $1 AND recipient_kind = 'police_unit' AND unit_code = $2 AND kind = 'article72_notice'`,
-      [entryId, unitCode],
+        WHERE id = $1 AND recipient_kind = $2 AND unit_code IS NOT DISTINCT FROM $3 AND kind = $4`,
+      [entryId, owner.recipientKind, unitCode, kind],
     );
     if (earlier.length === 0) return null;
     return { acknowledgedAt: earlier[0].acknowledged_at, acknowledgedBy: earlier[0].acknowledged_by, recorded: false };
   }
 
-  async isNoticeAcknowledged(db: EntityManager, intentId: string): Promise<boolean> {
+  /** Whether anyone acknowledged this kind of alert about the order, in any of the entries it was told in. */
+  async isAlertAcknowledged(db: EntityManager, alert: EscalatingAlert, orderId: string): Promise<boolean> {
     const rows: unknown[] = await db.query(
       `SELECT 1 FROM notification.inbox_entry e JOIN notification.notification n ON n.id = e.notification_id
-        WHERE n.intent_id = $1 AND e.acknowledged_at IS NOT NULL`,
-      [intentId],
+        WHERE n.order_id = $1 AND e.kind = $2 AND e.acknowledged_at IS NOT NULL LIMIT 1`,
+      [orderId, alert],
     );
     return rows.length > 0;
   }

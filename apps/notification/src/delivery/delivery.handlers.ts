@@ -1,6 +1,7 @@
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
+  EscalatingAlert,
   EventSubjects,
   NotificationCommandContracts,
   NotificationCommandRequestClasses,
@@ -10,19 +11,24 @@ import {
   centreFilterOf,
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
+import { Clock } from '@korgoo/platform/core';
 import { OrderReferences } from '../orders/order-references';
 import { Recipients } from '../recipients/recipients';
-import { Acknowledgements } from './acknowledgements';
+import { Acknowledgements, AlertOwner } from './acknowledgements';
+import { AlertEscalations } from './alert-escalations';
 import { DeliveryRecords } from './delivery-records';
 import { DispatchNotification } from './dispatch-notification';
+import { EscalationPolicy, nextEscalationDue } from './escalation-policy';
 import {
   cancelledIntent,
+  IntentSpec,
   decisionReminderIntent,
   escalatedIntent,
   expiredIntent,
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
+  repeatedAlertIntents,
   routedIntent,
   unroutableIntent,
 } from './intents';
@@ -31,6 +37,9 @@ import { Notification } from './notification.entity';
 export interface DeliveryHandlers {
   dataSource: DataSource;
   dispatch: DispatchNotification;
+  escalations: AlertEscalations;
+  escalationPolicy: EscalationPolicy;
+  clock: Clock;
   records: DeliveryRecords;
   recipients: Recipients;
   acknowledgements: Acknowledgements;
@@ -40,8 +49,14 @@ export interface DeliveryHandlers {
 
 /** The events that become notifications, each told through one dispatch. */
 export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandlers): void {
-  const { dispatch, orders, acknowledgements } = h;
+  const { dispatch, orders, acknowledgements, escalations } = h;
   const manager = h.dataSource.manager;
+  /** An alert a person must acknowledge: told now, and told again on the policy's schedule until someone does. */
+  const tellAndWatch = async (tx: EntityManager, alert: EscalatingAlert, alertEventId: string, orderId: string, specs: IntentSpec[]) => {
+    const dueAt = nextEscalationDue(alert, 0, h.clock.now(), h.escalationPolicy);
+    if (dueAt) await escalations.schedule(tx, { alertEventId, orderId, alert, specs }, dueAt);
+    await dispatch.execute(...specs);
+  };
   messaging.on(EventSubjects.ReferralRouted, (envelope) => dispatch.execute(routedIntent(envelope)));
   messaging.on(EventSubjects.ReferralRerouted, (envelope) => dispatch.execute(routedIntent(envelope)));
   messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatch.execute(unroutableIntent(envelope)));
@@ -58,21 +73,31 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
       await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
     }
   });
-  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope) => {
-    const order = await orders.find(manager, envelope.payload.orderId);
+  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx) => {
+    const { orderId } = envelope.payload;
+    const order = await orders.find(manager, orderId);
     // The registration is weeks older than any refusal; if it is still missing, redelivery waits for it
     // and a dead letter (listed and replayable by admins) is what finally says so.
-    if (!order) throw new Error(`no issuing unit known for order ${envelope.payload.orderId}`);
-    await dispatch.execute(refusalNoticeIntent(envelope, order));
+    if (!order) throw new Error(`no issuing unit known for order ${orderId}`);
+    await tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [refusalNoticeIntent(envelope, order)]);
   });
   messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
   // Immediate danger is told from the first assessment, apart from routing and before any referral.
-  messaging.on(EventSubjects.RiskAssessed, async (envelope) => {
-    if (!envelope.payload.immediateDanger) return;
-    const order = await orders.find(manager, envelope.payload.orderId);
+  messaging.on(EventSubjects.RiskAssessed, async (envelope, tx) => {
+    const { orderId, immediateDanger } = envelope.payload;
+    if (!immediateDanger) return;
+    const order = await orders.find(manager, orderId);
     // Registration and assessment travel on separate streams; redelivery waits for the registration.
-    if (!order) throw new Error(`order ${envelope.payload.orderId} is not registered here yet`);
-    await dispatch.execute(...immediateDangerIntents(envelope, order));
+    if (!order) throw new Error(`order ${orderId} is not registered here yet`);
+    await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
+  });
+  messaging.on(EventSubjects.NotificationAlertUnacknowledged, async (envelope) => {
+    const { alertEventId, alert, orderId } = envelope.payload;
+    const escalation = await escalations.find(manager, alertEventId);
+    if (!escalation) throw new Error(`no alert ${alertEventId} is waiting for acknowledgement`);
+    // Acknowledged since the round was announced: nobody needs telling again.
+    if (await acknowledgements.isAlertAcknowledged(manager, alert, orderId)) return;
+    await dispatch.execute(...repeatedAlertIntents(envelope, escalation.specs));
   });
 }
 
@@ -121,11 +146,15 @@ export function bindDeliveryCommands(messaging: MessagingRuntime, h: DeliveryHan
     acknowledged: await dataSource.transaction((tx) => acknowledgements.acknowledge(tx, referralId, centreId, via)),
   }));
   commands.handle(NotificationCommandSubjects.NoticeAcknowledge, async ({ entryId, scope, accountId }) => {
-    if (scope.kind !== 'unit') throw new QueryRejected('forbidden', 'only an officer of the unit acknowledges its notices');
-    const acknowledgement = await dataSource.transaction((tx) => acknowledgements.acknowledgeNotice(tx, entryId, scope.unitId, accountId));
+    // Officers acknowledge their unit's notices, coordinators (national scope) immediate-danger alerts.
+    let owner: AlertOwner;
+    if (scope.kind === 'unit') owner = { recipientKind: 'police_unit', unitCode: scope.unitId };
+    else if (scope.kind === 'national') owner = { recipientKind: 'coordinators' };
+    else throw new QueryRejected('forbidden', 'centre staff have no alerts to acknowledge');
+    const acknowledgement = await dataSource.transaction((tx) => acknowledgements.acknowledgeAlert(tx, entryId, owner, accountId));
     // Another unit's notice is answered as missing: its existence is not theirs to learn.
-    if (!acknowledgement) throw new QueryRejected('not_found', `no notice ${entryId}`);
-    if (acknowledgement.recorded) log.info({ entryId, unitCode: scope.unitId }, 'Article 72 notice acknowledged');
+    if (!acknowledgement) throw new QueryRejected('not_found', `no alert ${entryId} to acknowledge`);
+    if (acknowledgement.recorded) log.info({ entryId, recipientKind: owner.recipientKind }, 'alert acknowledged');
     return { entryId, ...acknowledgement, acknowledgedAt: acknowledgement.acknowledgedAt.toISOString() };
   });
 }

@@ -1,11 +1,11 @@
-import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, DuePoller } from '@korgoo/platform/core';
 import { InboxEntries } from '../inbox/inbox-entries';
 import { OrderReferences } from '../orders/order-references';
 import { ChannelProvider } from '../providers/channel-provider';
@@ -18,10 +18,12 @@ import { SmsReceiptsController } from '../receipts/sms-receipts.controller';
 import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
 import { Recipients } from '../recipients/recipients';
 import { Acknowledgements } from './acknowledgements';
+import { AlertEscalation, AlertEscalations } from './alert-escalations';
 import { bindDeliveryCommands, bindDeliveryEvents, bindDeliveryQueries, DeliveryHandlers } from './delivery.handlers';
 import { DeliveryRecords } from './delivery-records';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
 import { DispatchNotification } from './dispatch-notification';
+import { EscalateAlert } from './escalate-alert';
 
 /** Margin past the provider timeout after which a send in flight has certainly ended. */
 const IN_DOUBT_MARGIN_MS = 2_000;
@@ -46,8 +48,9 @@ function configuredProviders(config: KorgooConfig): ChannelProvider[] {
   controllers: [SmsReceiptsController],
   providers: [{ provide: DeliveryReceipts, useValue: new DeliveryReceipts() }],
 })
-export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
+export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private breakers: ProviderBreakers | null = null;
+  private escalationPoller: DuePoller<EntityManager, AlertEscalation> | null = null;
   private deliveryDb: DataSource | null = null;
 
   constructor(
@@ -105,9 +108,26 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
         registers: [this.metrics.registry],
       }),
     });
+    const escalations = new AlertEscalations();
+    const escalationPolicy = this.config.escalation;
+    const escalate = new EscalateAlert(escalations, acknowledgements, this.messaging.outbox, escalationPolicy, this.clock, this.log);
+    this.escalationPoller = new DuePoller<EntityManager, AlertEscalation>(
+      (work) => this.messaging.outbox.transaction(work),
+      {
+        claimDue: (tx, now, passOver) => escalations.claimDue(tx, now, passOver),
+        fire: (tx, escalation) => escalate.execute(tx, escalation),
+        idOf: (escalation) => escalation.alertEventId,
+      },
+      this.clock,
+      { name: 'alert escalation', pollMs: escalationPolicy.pollMs },
+      this.log,
+    );
     const handlers: DeliveryHandlers = {
       dataSource: this.dataSource,
       dispatch,
+      escalations,
+      escalationPolicy,
+      clock: this.clock,
       records,
       recipients,
       acknowledgements,
@@ -119,7 +139,12 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     bindDeliveryCommands(this.messaging, handlers);
   }
 
+  onApplicationBootstrap() {
+    this.escalationPoller?.start();
+  }
+
   async onApplicationShutdown() {
+    await this.escalationPoller?.stop();
     this.breakers?.shutdown();
     if (this.deliveryDb?.isInitialized) await this.deliveryDb.destroy();
   }

@@ -208,8 +208,8 @@ export class DispatchNotification {
     let acknowledged = false;
     if (intent.kind === 'referral_routed' && intent.referral_id !== null && intent.centre_id !== null) {
       acknowledged = await this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id);
-    } else if (intent.kind === 'article72_notice') {
-      acknowledged = await this.deps.acknowledgements.isNoticeAcknowledged(db, intent.id);
+    } else if (intent.kind === 'article72_notice' || intent.kind === 'immediate_danger') {
+      acknowledged = await this.deps.acknowledgements.isAlertAcknowledged(db, intent.kind, intent.order_id);
     }
     return { acknowledged, channels, mayRetryLater: retry };
   }

@@ -1,4 +1,5 @@
 import {
+  AlertUnacknowledgedV1,
   EventEnvelope,
   ProgrammeAlertV1,
   ProgrammeRefusalReportedV1,
@@ -223,4 +224,29 @@ function coordinators(
   facts: MessageFacts,
 ): IntentSpec {
   return { ...base(envelope), recipientKind: 'coordinators', centreId: null, kind, priority, facts, aboutCentreId: null };
+}
+
+/**
+ * An alert nobody acknowledged is told again to everyone it was told, as a new delivery of this event; when
+ * an Article 72 notice goes unacknowledged the coordinators are asked to chase the unit as well.
+ */
+export function repeatedAlertIntents(envelope: EventEnvelope<AlertUnacknowledgedV1>, told: IntentSpec[]): IntentSpec[] {
+  const again = told.map((spec) => ({ ...spec, sourceEventId: envelope.eventId }));
+  if (envelope.payload.alert !== 'article72_notice') return again;
+  const notice = told.find((spec) => spec.recipientKind === 'police_unit');
+  if (!notice) return again;
+  const facts: MessageFacts = { referralNumber: notice.facts.referralNumber, orderNumber: notice.facts.orderNumber, unitName: notice.unitCode ?? undefined };
+  const chase: IntentSpec = {
+    sourceEventId: envelope.eventId,
+    orderId: notice.orderId,
+    referralId: notice.referralId,
+    recipientKind: 'coordinators',
+    centreId: null,
+    unitCode: null,
+    kind: 'article72_unacknowledged',
+    priority: 'urgent',
+    facts,
+    aboutCentreId: null,
+  };
+  return [...again, chase];
 }

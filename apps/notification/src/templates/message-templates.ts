@@ -117,6 +117,11 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ru: `Korgoo: уведомление об отказе от программы по направлению ${n}. Откройте Korgoo и подтвердите.`,
     en: `Korgoo: notice of a refused programme on referral ${n}. Please open Korgoo and acknowledge it.`,
   }),
+  article72_unacknowledged: (n) => ({
+    ky: `Korgoo: милиция ${n} жолдомосу боюнча баш тартуу жөнүндө кабарламаны дагы эле тастыктай элек. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: милиция всё ещё не подтвердила уведомление об отказе по направлению ${n}. Откройте Korgoo.`,
+    en: `Korgoo: the police have still not acknowledged the refusal notice on referral ${n}. Please open Korgoo.`,
+  }),
   police_unit_unreachable: (n) => ({
     ky: `Korgoo: ${n} жолдомосу боюнча баш тартуу жөнүндө кабарлама милицияга жеткен жок. Korgoo системасын ачыңыз.`,
     ru: `Korgoo: уведомление об отказе по направлению ${n} не дошло до милиции. Откройте Korgoo.`,
@@ -206,6 +211,15 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ky: `Коргоо ордери ${order.ky}: түзөтүү программасынан баш тартуу, 72-берене боюнча кабарлама (${n})`,
         ru: `Охранный ордер ${order.ru}: отказ от коррекционной программы, уведомление по ст. 72 КоП (${n})`,
         en: `Protection order ${order.en}: correction programme refused, Article 72 notice (${n})`,
+      };
+    }
+    case 'article72_unacknowledged': {
+      const order = orderLabel(facts.orderNumber);
+      const unit = plainLabel(facts.unitName);
+      return {
+        ky: `${order.ky} ордери боюнча 72-берене кабарламасын ${unit.ky} бөлүмү дагы эле тастыктай элек: бөлүм менен байланышыңыз (${n})`,
+        ru: `Подразделение ${unit.ru} всё ещё не подтвердило уведомление по ст. 72 по ордеру ${order.ru}: свяжитесь с ним (${n})`,
+        en: `Police unit ${unit.en} has still not acknowledged the Article 72 notice on order ${order.en}: please contact it (${n})`,
       };
     }
     case 'police_unit_unreachable': {
@@ -318,6 +332,7 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   referral_expired: { ky: 'мөөнөт өттү', ru: 'срок подтверждения истёк', en: 'acknowledgement deadline passed' },
   centre_unreachable: { ky: 'борборго кабар жеткен жок', ru: 'центр недоступен', en: 'centre could not be reached' },
   article72_notice: { ky: '72-берене боюнча кабарлама', ru: 'уведомление по статье 72 КоП', en: 'Article 72 notice' },
+  article72_unacknowledged: { ky: '72-берене кабарламасы тастыкталган жок', ru: 'уведомление по ст. 72 не подтверждено', en: 'Article 72 notice not acknowledged' },
   police_unit_unreachable: { ky: 'милицияга кабар жеткен жок', ru: 'милиция недоступна', en: 'police unit could not be reached' },
   programme_attendance_missing: { ky: 'катышуу белгилене элек', ru: 'посещение не отмечено', en: 'attendance not recorded' },
   programme_cannot_complete: { ky: 'программа мөөнөтүндө бүтпөйт', ru: 'программа не успевает', en: 'programme cannot finish in time' },

@@ -323,6 +323,7 @@ export interface InboxEntryResponse {
     | "referral_cancelled"
     | "centre_unreachable"
     | "article72_notice"
+    | "article72_unacknowledged"
     | "police_unit_unreachable"
     | "programme_attendance_missing"
     | "programme_cannot_complete"

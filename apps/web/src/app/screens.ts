@@ -5,7 +5,7 @@ import type { Session } from '../lib/session';
 const OrderForm = lazy(() => import('../features/orders/OrderForm').then((m) => ({ default: m.OrderForm })));
 const MyOrders = lazy(() => import('../features/orders/MyOrders').then((m) => ({ default: m.MyOrders })));
 const ReferralQueue = lazy(() => import('../features/referrals/ReferralQueue').then((m) => ({ default: m.ReferralQueue })));
-const PoliceNotices = lazy(() => import('../features/inbox/PoliceNotices').then((m) => ({ default: m.PoliceNotices })));
+const AlertInbox = lazy(() => import('../features/inbox/AlertInbox').then((m) => ({ default: m.AlertInbox })));
 const CentreInbox = lazy(() => import('../features/inbox/CentreInbox').then((m) => ({ default: m.CentreInbox })));
 const Programmes = lazy(() => import('../features/programme/Programmes').then((m) => ({ default: m.Programmes })));
 const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
@@ -20,10 +20,11 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
   police: [
     { key: 'newOrder', Component: OrderForm },
     { key: 'myOrders', Component: MyOrders },
-    { key: 'notices', Component: PoliceNotices },
+    { key: 'notices', Component: AlertInbox },
   ],
   coordinator: [
     { key: 'queue', Component: ReferralQueue },
+    { key: 'inbox', Component: AlertInbox },
     { key: 'programmes', Component: Programmes },
     { key: 'indicators', Component: IndicatorsScreen },
   ],

@@ -1,5 +1,5 @@
 import { EventSubject, EventSubjects } from '../subjects';
-import { NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1';
+import { AlertUnacknowledgedV1, NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1';
 import { OrderCourtDecisionRecordedV1, OrderExtendedV1, OrderScreeningCorrectedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
 import { OrderRegisteredV1 } from './order-registered.v1';
 import {
@@ -53,6 +53,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ReferralDecisionReminderDue]: ReferralDecisionReminderDueV1,
   [EventSubjects.NotificationSent]: NotificationSentV1,
   [EventSubjects.NotificationFailed]: NotificationFailedV1,
+  [EventSubjects.NotificationAlertUnacknowledged]: AlertUnacknowledgedV1,
   [EventSubjects.ProgrammeStarted]: ProgrammeStartedV1,
   [EventSubjects.ProgrammeSessionRecorded]: ProgrammeSessionRecordedV1,
   [EventSubjects.ProgrammeCompleted]: ProgrammeCompletedV1,

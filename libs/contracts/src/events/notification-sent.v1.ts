@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CENTRE_ID, POLICE_UNIT_CODE } from '../directory';
 import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 
@@ -28,4 +28,20 @@ export class NotificationFailedV1 {
   @IsOptional() @Matches(CENTRE_ID) centreId?: string;
   @IsOptional() @Matches(POLICE_UNIT_CODE) unitCode?: string;
   @IsIn(NOTIFICATION_CHANNELS, { each: true }) attemptedChannels: NotificationChannel[];
+}
+
+/** Alerts that must be acknowledged by a person, and are told again until one is. */
+export const ESCALATING_ALERTS = ['immediate_danger', 'article72_notice'] as const;
+export type EscalatingAlert = (typeof ESCALATING_ALERTS)[number];
+
+/**
+ * notification.alert_unacknowledged.v1: an immediate-danger alert or an Article 72 notice was not acknowledged
+ * in time; its recipients are told again (round 1 is the first repeat). Ids only: what the alert said stays
+ * in the notification service.
+ */
+export class AlertUnacknowledgedV1 {
+  @IsUUID() alertEventId: string;
+  @IsUUID() orderId: string;
+  @IsIn(ESCALATING_ALERTS) alert: EscalatingAlert;
+  @IsInt() @Min(1) @Max(100) round: number;
 }

@@ -1,19 +1,22 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InboxEntryResponse } from '../../api/korgoo-api';
+import { useSession } from '../../lib/session';
 import { inLanguage } from '../orders/ScreeningQuestion';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
 import { unreadOf, useAcknowledgeNotice, useInbox } from './api';
 
-// What still needs the officer comes first: notices nobody in the unit acknowledged, then anything unread.
-const urgency = (entry: InboxEntryResponse) =>
-  entry.kind === 'article72_notice' && !entry.acknowledgedAt ? 0 : entry.readAt ? 2 : 1;
+type AlertKind = InboxEntryResponse['kind'];
 
-const byUrgency = (a: InboxEntryResponse, b: InboxEntryResponse) =>
-  urgency(a) - urgency(b) || b.createdAt.localeCompare(a.createdAt);
+/** The alert each role acknowledges: officers their unit's Article 72 notices, coordinators immediate danger. */
+const ACKNOWLEDGES: Partial<Record<string, AlertKind>> = { police: 'article72_notice', coordinator: 'immediate_danger' };
 
-function NoticeCard({ entry }: { entry: InboxEntryResponse }) {
+// What still needs the reader comes first: alerts nobody acknowledged yet (told again until someone does), then anything unread.
+const urgency = (entry: InboxEntryResponse, alert: AlertKind | undefined) =>
+  entry.kind === alert && !entry.acknowledgedAt ? 0 : entry.readAt ? 2 : 1;
+
+function NoticeCard({ entry, alert }: { entry: InboxEntryResponse; alert: AlertKind | undefined }) {
   const { t, i18n } = useTranslation();
   const acknowledge = useAcknowledgeNotice();
   const unread = !entry.readAt;
@@ -25,7 +28,7 @@ function NoticeCard({ entry }: { entry: InboxEntryResponse }) {
       </Group>
       {entry.orderNumber && <Text size="sm">{t('notices.order', { number: entry.orderNumber })}</Text>}
       <Text size="sm">{t('notices.received', { at: new Date(entry.createdAt).toLocaleString() })}</Text>
-      {entry.kind === 'article72_notice' && (
+      {entry.kind === alert && (
         <Group mt="sm">
           <Button
             onClick={() => acknowledge.mutate(entry.entryId)}
@@ -46,18 +49,24 @@ function NoticeCard({ entry }: { entry: InboxEntryResponse }) {
   );
 }
 
-/** The police unit's inbox: Article 72 notices from crisis centres, which an officer of the unit acknowledges. */
-export function PoliceNotices() {
+/**
+ * An inbox with alerts a person must acknowledge: the police unit's Article 72 notices from crisis centres, or
+ * the coordinators' immediate-danger alerts among their reminders and escalations.
+ */
+export function AlertInbox() {
   const { t } = useTranslation();
   const inbox = useInbox();
+  const alert = ACKNOWLEDGES[useSession().session?.role ?? ''];
   if (inbox.isPending) return <Loader aria-label={t('common.loading')} />;
-  const entries = [...itemsOf(inbox.data)].sort(byUrgency);
+  const entries = [...itemsOf(inbox.data)].sort(
+    (a, b) => urgency(a, alert) - urgency(b, alert) || b.createdAt.localeCompare(a.createdAt),
+  );
   return (
     <Stack>
       <Title order={2}>{t('notices.title', { unread: unreadOf(inbox.data) })}</Title>
       {inbox.isError && <Text c="red" role="alert">{t('notices.failed')}</Text>}
       {inbox.isSuccess && entries.length === 0 && <Text>{t('notices.none')}</Text>}
-      {entries.map((entry) => <NoticeCard key={entry.entryId} entry={entry} />)}
+      {entries.map((entry) => <NoticeCard key={entry.entryId} entry={entry} alert={alert} />)}
       <MoreButton list={inbox} />
     </Stack>
   );

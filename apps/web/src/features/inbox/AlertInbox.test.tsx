@@ -4,17 +4,23 @@ import type { InboxEntryResponse } from '../../api/korgoo-api';
 import ky from '../../i18n/locales/ky.json';
 import ru from '../../i18n/locales/ru.json';
 import { renderSignedIn, SentRequest } from '../../test/render';
-import { PoliceNotices } from './PoliceNotices';
+import { AlertInbox } from './AlertInbox';
 import type { InboxPage } from './api';
 
 const OFFICER = '7b0c1f4e-2d1a-4c39-9a57-0e6f3b8d2c11';
 
-const notice = (entryId: string, orderNumber: string, createdAt: string, acknowledgedAt: string | null = null): InboxEntryResponse => ({
+const notice = (
+  entryId: string,
+  orderNumber: string,
+  createdAt: string,
+  acknowledgedAt: string | null = null,
+  kind: InboxEntryResponse['kind'] = 'article72_notice',
+): InboxEntryResponse => ({
   entryId,
   referralId: `referral-${entryId}`,
   referralNumber: null,
   orderNumber,
-  kind: 'article72_notice',
+  kind,
   title: { ky: `${orderNumber} боюнча билдирүү`, ru: `Уведомление по ${orderNumber}`, en: `Notice on ${orderNumber}` },
   priority: 'high',
   readAt: acknowledgedAt,
@@ -55,7 +61,7 @@ describe('the police notices', () => {
       notice('older', 'НР-2026-002', '2026-03-01T08:00:00Z'),
       notice('newer', 'НР-2026-003', '2026-03-01T10:00:00Z'),
     ];
-    const { sent } = await renderSignedIn(<PoliceNotices />, { role: 'police', answer: unitInbox(entries) });
+    const { sent } = await renderSignedIn(<AlertInbox />, { role: 'police', answer: unitInbox(entries) });
 
     await screen.findByText('НР-2026-003 боюнча билдирүү');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(ky.notices.title.replace('{{unread}}', '2'));
@@ -79,22 +85,37 @@ describe('the police notices', () => {
   });
 
   it('shows the notice title in the chosen language and says when there is nothing', async () => {
-    await renderSignedIn(<PoliceNotices />, { role: 'police', language: 'ru', answer: unitInbox([notice('one', 'НР-2026-010', '2026-03-01T08:00:00Z')]) });
+    await renderSignedIn(<AlertInbox />, { role: 'police', language: 'ru', answer: unitInbox([notice('one', 'НР-2026-010', '2026-03-01T08:00:00Z')]) });
     expect(await screen.findByText('Уведомление по НР-2026-010')).toBeTruthy();
     cleanup();
-    await renderSignedIn(<PoliceNotices />, { role: 'police', language: 'ru', answer: unitInbox([]) });
+    await renderSignedIn(<AlertInbox />, { role: 'police', language: 'ru', answer: unitInbox([]) });
     expect(await screen.findByText(ru.notices.none)).toBeTruthy();
   });
 
   it('tells the officer when an acknowledgement did not go through, and leaves the button to try again', async () => {
     const entries = [notice('gone', 'НР-2026-020', '2026-03-01T08:00:00Z')];
     const inbox = unitInbox(entries);
-    await renderSignedIn(<PoliceNotices />, {
+    await renderSignedIn(<AlertInbox />, {
       role: 'police',
       answer: (request) => (request.method === 'POST' ? { status: 503, body: { status: 503, title: 'Service Unavailable' } } : inbox(request)),
     });
     fireEvent.click(await screen.findByRole('button', { name: ky.notices.acknowledge }));
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.failed);
     expect((screen.getByRole('button', { name: ky.notices.acknowledge }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('lets a coordinator acknowledge an immediate-danger alert, which comes first, and no other entry', async () => {
+    const entries = [
+      notice('reminder', 'НР-2026-030', '2026-03-01T12:00:00Z', null, 'referral_decision_reminder'),
+      notice('danger', 'НР-2026-031', '2026-03-01T08:00:00Z', null, 'immediate_danger'),
+    ];
+    const { sent } = await renderSignedIn(<AlertInbox />, { role: 'coordinator', answer: unitInbox(entries) });
+    await screen.findByText('НР-2026-031 боюнча билдирүү');
+    const cards = screen.getAllByTestId('notice');
+    expect(within(cards[0]).getByText('Ордер НР-2026-031')).toBeTruthy();
+    expect(within(cards[1]).queryByRole('button')).toBeNull();
+    fireEvent.click(within(cards[0]).getByRole('button', { name: ky.notices.acknowledge }));
+    await screen.findByRole('button', { name: ky.notices.acknowledged });
+    expect(sent.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/api/v1/inbox/danger/acknowledge']);
   });
 });
