@@ -43,6 +43,8 @@ export const SERVICE_MESSAGING = {
       E.RiskAssessed,
       E.ProgrammeRefusalReported,
       E.ProgrammeAlert,
+      E.ProgrammeFollowUpDue,
+      E.ProgrammeTreatmentRecheckDue,
     ],
     asks: [],
   },

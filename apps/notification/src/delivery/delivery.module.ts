@@ -35,10 +35,12 @@ import {
   decisionReminderIntent,
   escalatedIntent,
   expiredIntent,
+  followUpDueIntent,
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
   routedIntent,
+  treatmentRecheckIntent,
   unroutableIntent,
 } from './intents';
 import { NotificationDispatcher } from './notification-dispatcher';
@@ -148,6 +150,8 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       await dispatcher.handle(refusalNoticeIntent(envelope, order));
     });
     this.messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatcher.handle(programmeAlertIntent(envelope)));
+    this.messaging.on(EventSubjects.ProgrammeFollowUpDue, (envelope) => dispatcher.handle(followUpDueIntent(envelope)));
+    this.messaging.on(EventSubjects.ProgrammeTreatmentRecheckDue, (envelope) => dispatcher.handle(treatmentRecheckIntent(envelope)));
     // Immediate danger is told from the first assessment, apart from routing and before any referral.
     this.messaging.on(EventSubjects.RiskAssessed, async (envelope) => {
       if (!envelope.payload.immediateDanger) return;

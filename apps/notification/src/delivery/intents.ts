@@ -1,7 +1,9 @@
 import {
   EventEnvelope,
   ProgrammeAlertV1,
+  ProgrammeFollowUpDueV1,
   ProgrammeRefusalReportedV1,
+  ProgrammeTreatmentRecheckDueV1,
   RiskAssessedV1,
   ReferralCancelledV1,
   ReferralDecisionReminderDueV1,
@@ -120,6 +122,33 @@ export function programmeAlertIntent(envelope: EventEnvelope<ProgrammeAlertV1>):
     return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind, priority: null, facts, aboutCentreId: null };
   }
   return { ...coordinators(envelope, kind, null, facts), aboutCentreId: payload.centreId };
+}
+
+/** A monitoring meeting after completion fell due with nothing recorded: the centre that ran the programme is reminded. */
+export function followUpDueIntent(envelope: EventEnvelope<ProgrammeFollowUpDueV1>): IntentSpec {
+  const { payload } = envelope;
+  const facts: MessageFacts = {
+    referralNumber: payload.referralNumber,
+    meetingNumber: payload.meetingNumber,
+    monthsAfterCompletion: payload.monthsAfterCompletion,
+    dueAt: payload.dueAt,
+  };
+  return {
+    ...base(envelope),
+    recipientKind: 'centre',
+    centreId: payload.centreId,
+    kind: 'programme_follow_up_due',
+    priority: null,
+    facts,
+    aboutCentreId: null,
+  };
+}
+
+/** A programme closed for treatment first reached its re-check day: the coordinators look at the person again. */
+export function treatmentRecheckIntent(envelope: EventEnvelope<ProgrammeTreatmentRecheckDueV1>): IntentSpec {
+  const { payload } = envelope;
+  const facts: MessageFacts = { referralNumber: payload.referralNumber, recheckOn: payload.recheckOn };
+  return { ...coordinators(envelope, 'programme_treatment_recheck', null, facts), aboutCentreId: payload.centreId };
 }
 
 /** A new proposal goes to its centre, whether routed first or handed on after a decline or a missed deadline. */
