@@ -119,7 +119,7 @@ export function programmeAlertIntent(envelope: EventEnvelope<ProgrammeAlertV1>):
   };
   const kind = ALERT_KINDS[payload.kind];
   if (payload.audience === 'centre') {
-    return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind, priority: null, facts, aboutCentreId: null };
+    return centre(envelope, payload.centreId, kind, facts);
   }
   return { ...coordinators(envelope, kind, null, facts), aboutCentreId: payload.centreId };
 }
@@ -133,15 +133,7 @@ export function followUpDueIntent(envelope: EventEnvelope<ProgrammeFollowUpDueV1
     monthsAfterCompletion: payload.monthsAfterCompletion,
     dueAt: payload.dueAt,
   };
-  return {
-    ...base(envelope),
-    recipientKind: 'centre',
-    centreId: payload.centreId,
-    kind: 'programme_follow_up_due',
-    priority: null,
-    facts,
-    aboutCentreId: null,
-  };
+  return centre(envelope, payload.centreId, 'programme_follow_up_due', facts);
 }
 
 /** A programme closed for treatment first reached its re-check day: the coordinators look at the person again. */
@@ -206,7 +198,7 @@ export function cancelledIntent(envelope: EventEnvelope<ReferralCancelledV1>): I
   const { payload } = envelope;
   const facts = { referralNumber: payload.referralNumber };
   if (!payload.centreId) return coordinators(envelope, 'referral_cancelled', null, facts);
-  return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind: 'referral_cancelled', priority: null, facts, aboutCentreId: null };
+  return centre(envelope, payload.centreId, 'referral_cancelled', facts);
 }
 
 /** A delivery that reached no channel of its recipient; the coordinators hear which one and about what. */
@@ -252,4 +244,14 @@ function coordinators(
   facts: MessageFacts,
 ): IntentSpec {
   return { ...base(envelope), recipientKind: 'coordinators', centreId: null, kind, priority, facts, aboutCentreId: null };
+}
+
+/** The centre running the programme (or holding the referral), with no priority of its own. */
+function centre(
+  envelope: EventEnvelope<{ referralId: string; orderId: string; referralNumber: string }>,
+  centreId: string,
+  kind: MessageKind,
+  facts: MessageFacts,
+): IntentSpec {
+  return { ...base(envelope), recipientKind: 'centre', centreId, kind, priority: null, facts, aboutCentreId: null };
 }
