@@ -60,7 +60,6 @@ export class CloseProgrammeRequest {
     description: 'Required with treatment_first, and only with it: the day (still to come) the coordinators are reminded to look again',
   })
   @ValidateIf((o: CloseProgrammeRequest) => o.reason === 'treatment_first' || o.recheckOn !== undefined)
-  @IsString({ message: 'recheckOn must be a date YYYY-MM-DD' })
   @Matches(CALENDAR_DATE, { message: 'recheckOn must be a date YYYY-MM-DD, required with treatment_first' })
   recheckOn?: string;
 }
