@@ -52,6 +52,9 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
     await enrol(accepted.staff).expect(409);
     const { orderId, staff } = await complete(accepted);
 
+    // Another centre neither enrols nor learns that the programme exists.
+    const elsewhere = await stack.centreStaff(admin, accepted.started.payload.centreId === 'bishkek-shans' ? 'osh-ak-jurok' : 'bishkek-shans');
+    await enrol(elsewhere).expect(404);
     const enrolled = await enrol(staff).expect(200);
     const voluntary = enrolled.body.programme.voluntary;
     expect(voluntary).toMatchObject({ state: 'enrolled', plan: { individual: 2, group: 24, months: 6 }, sessions: [] });
@@ -98,7 +101,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
   });
 
   it('schedules three monitoring meetings at completion, reminds the centre once when each falls due, and records them held or missed', async () => {
-    const { orderId, referralId, staff } = await complete(await acceptedProgramme(stack, police, admin));
+    const { orderId, referralId, staff, started } = await complete(await acceptedProgramme(stack, police, admin));
     const meetings: Meeting[] = (await programmeOf(staff, referralId)).body.programme.monitoring;
     expect(meetings.map((m) => [m.number, m.monthsAfterCompletion, m.outcome])).toEqual([
       [1, 1, null],
@@ -117,6 +120,9 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
     expect(entry!.title.ru).toMatch(/встречу мониторинга 1/);
 
     await followUp(1, 'maybe').expect(400);
+    await followUp(19, 'held').expect(400);
+    const elsewhere = await stack.centreStaff(admin, started.payload.centreId === 'bishkek-shans' ? 'osh-ak-jurok' : 'bishkek-shans');
+    await post(elsewhere, `/api/v1/referrals/${referralId}/programme/follow-ups/1`, { outcome: 'held' }).expect(404);
     await followUp(2, 'missed').expect(409);
     const held = await followUp(1, 'held').expect(200);
     expect(held.body.programme.monitoring[0]).toMatchObject({ number: 1, outcome: 'held' });
