@@ -102,6 +102,26 @@ describe('the programme of a referral', () => {
     });
   });
 
+  it('after completion shows the monitoring meetings and lets the centre enrol the person in the voluntary component', async () => {
+    const monitoring = [1, 6, 18].map((months, i) => ({
+      number: i + 1, monthsAfterCompletion: months, dueAt: `2027-0${i + 1}-01T05:00:00Z`, outcome: i === 0 ? ('held' as const) : null, recordedAt: null,
+    }));
+    const completed = programme({ state: 'completed', monitoring });
+    const voluntary = {
+      state: 'enrolled' as const, enrolledAt: '2026-04-01T05:00:00Z', plannedEnd: '2026-10-01T05:00:00Z', outcomeAt: null,
+      plan: { individual: 2, group: 24, months: 6 }, sessions: [],
+    };
+    const { sent } = await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'centre',
+      answer: answering(completed, () => ({ status: 200, body: { programme: { ...completed, voluntary } } })),
+    });
+    await screen.findByText(ky.programme.monitoring);
+    expect(screen.getByText(new RegExp(`^1-жолугушуу .*: ${ky.followUpOutcome.held}$`))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: ky.programme.enrol }));
+    await screen.findByText(ky.voluntaryState.enrolled);
+    expect(sent.find((request) => request.method === 'POST')).toMatchObject({ path: `${PATH}/voluntary` });
+  });
+
   it('shows police the outcome and the Article 72 notice, not the sessions or notes', async () => {
     const refused = programme({
       state: 'refused',
