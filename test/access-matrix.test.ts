@@ -56,6 +56,9 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'GET /api/v1/referrals/{id}/programme': ['centre', 'coordinator', 'police'],
   'POST /api/v1/referrals/{id}/programme/sessions/{index}/attendance': ['centre'],
   'POST /api/v1/referrals/{id}/programme/close': ['coordinator'],
+  'POST /api/v1/referrals/{id}/programme/voluntary': ['centre', 'coordinator'],
+  'POST /api/v1/referrals/{id}/programme/voluntary/sessions/{number}/attendance': ['centre'],
+  'POST /api/v1/referrals/{id}/programme/follow-ups/{number}': ['centre'],
 
   'GET /api/v1/inbox': ['coordinator', 'centre', 'police'],
   'POST /api/v1/inbox/{entryId}/read': ['coordinator', 'centre'],
@@ -95,6 +98,7 @@ const ABSENT: Record<string, string> = {
   exceptionId: '8b3c4d5e-6f7a-4b9c-8d1e-2f3a4b5c6d7e',
   service: 'matching',
   index: '1',
+  number: '1',
   unitCode: 'no-such-unit',
   centreId: 'no-such-centre',
   facilitatorId: 'no-such-facilitator',

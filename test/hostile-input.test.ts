@@ -181,6 +181,8 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       { method: 'put', path: '/api/v1/directory/centres/bishkek-shans/status', token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/programme/sessions/2/attendance`, token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/programme/close`, token: coordinator },
+      { method: 'post', path: `/api/v1/referrals/${someId}/programme/voluntary/sessions/3/attendance`, token: centre },
+      { method: 'post', path: `/api/v1/referrals/${someId}/programme/follow-ups/1`, token: centre },
     ];
     for (const endpoint of endpoints) {
       await fc.assert(

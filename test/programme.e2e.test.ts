@@ -2,16 +2,12 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { MANDATORY_PLAN } from '../apps/programme/src/domain/mandatory-programme';
 import { KorgooStack } from './support/korgoo-stack';
+import { acceptedProgramme as accept, during, Event, HOUR, recordAttendance as recordAttendanceAt, Sent, Started } from './support/programme-flow';
 import { protectionOrderBody } from './support/protection-order.fixture';
 import { ReceivedMail, SmtpPeer } from './support/smtp-peer';
 import { until } from './support/until';
 
-type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
-type Sent = { sourceEventId: string; recipientKind: string; unitCode?: string; centreId?: string; channel: string };
 type InboxEntry = { entryId: string; kind: string; referralId: string; orderNumber: string | null; title: Record<string, string> };
-type Started = { referralId: string; centreId: string; sessions: Array<{ index: number; kind: string; startsAt: string; endsAt: string }> };
-
-const HOUR = 3_600_000;
 
 describe('the programme follows each accepted referral to exactly one outcome', () => {
   const smtp = new SmtpPeer();
@@ -35,39 +31,9 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     await smtp.stop();
   });
 
-  /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */
-  async function acceptedProgramme(): Promise<{
-    orderId: string;
-    orderNumber: string;
-    started: Event<Started>;
-    staff: string;
-    expiresAt: string;
-  }> {
-    const order = protectionOrderBody();
-    const created = await request(stack.gateway)
-      .post('/api/v1/protection-orders')
-      .auth(police, { type: 'bearer' })
-      .send(order)
-      .expect(201);
-    const orderId: string = created.body.orderId;
-    const routed = await stack.awaitEvent<Event<{ referralId: string; centreId: string }>>(
-      'referral.routed.v1',
-      (e) => e.correlationId === orderId,
-    );
-    const staff = await stack.centreStaff(admin, routed.payload.centreId);
-    await request(stack.gateway).post(`/api/v1/referrals/${routed.payload.referralId}/accept`).auth(staff, { type: 'bearer' }).expect(200);
-    const started = await stack.awaitEvent<Event<Started>>('programme.started.v1', (e) => e.correlationId === orderId);
-    return { orderId, orderNumber: order.orderNumber, started, staff, expiresAt: order.expiresAt };
-  }
-
-  function record(staff: string, referralId: string, index: number, body: Record<string, unknown>) {
-    return request(stack.gateway)
-      .post(`/api/v1/referrals/${referralId}/programme/sessions/${index}/attendance`)
-      .auth(staff, { type: 'bearer' })
-      .send({ facilitatorNote: 'Took part; discussed the order and its conditions.', signedBy: 'Facilitator pair 1', ...body });
-  }
-
-  const during = (session: { startsAt: string }) => new Date(new Date(session.startsAt).getTime() + HOUR);
+  const acceptedProgramme = () => accept(stack, police, admin);
+  const record = (staff: string, referralId: string, index: number, body: Record<string, unknown>) =>
+    recordAttendanceAt(stack, staff, referralId, index, body);
 
   /** Session 1 attended, then session 2 recorded as `second` while it runs. */
   async function attendFirstThenMarkSecond(staff: string, referralId: string, sessions: Started['sessions'], second: Record<string, unknown>) {
@@ -281,9 +247,9 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     const closed = await request(stack.gateway)
       .post(`/api/v1/referrals/${referralId}/programme/close`)
       .auth(coordinator, { type: 'bearer' })
-      .send({ reason: 'treatment_first' })
+      .send({ reason: 'treatment_first', recheckOn: '2099-01-15' })
       .expect(200);
-    expect(closed.body.programme.state).toBe('closed_by_decision');
+    expect(closed.body.programme).toMatchObject({ state: 'closed_by_decision', closure: { reason: 'treatment_first', recheckOn: '2099-01-15' } });
   });
 
   it('gives a programme waiting for a coordinator the slack of an extension: the excused session moves after all', async () => {

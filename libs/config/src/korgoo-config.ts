@@ -148,6 +148,9 @@ class EnvironmentVariables {
   REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
   @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
   @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
+  /** Months after completion of each monitoring meeting: at least three, rising, within the 18 months. */
+  @Matches(/^\d{1,2}(,\d{1,2}){2,17}$/, { message: 'MONITORING_MONTHS must list at least three months such as 1,6,18' })
+  MONITORING_MONTHS = '1,6,18';
 
   // Retention (gateway): personal data of an order kept this many years after its case closes; a case that
   // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
@@ -237,7 +240,7 @@ export interface KorgooConfig {
     /** null: /metrics is open outside production and off in production. */
     metricsToken: string | null;
   };
-  programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number };
+  programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; monitoringMonths: number[] };
   retention: { orderYears: number; pollMs: number };
   escalation: { dangerEveryMinutes: number; dangerRounds: number; noticeEveryHours: number; noticeRounds: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
@@ -383,6 +386,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       refusalPolicy: vars.REFUSAL_POLICY,
       attendanceReminderHours: vars.ATTENDANCE_REMINDER_HOURS,
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
+      monitoringMonths: vars.MONITORING_MONTHS.split(',').map(Number),
     },
     retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS },
     escalation: {

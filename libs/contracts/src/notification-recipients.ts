@@ -53,6 +53,8 @@ export const INBOX_ENTRY_KINDS = [
   'programme_attendance_missing',
   'programme_cannot_complete',
   'programme_reschedule_needed',
+  'programme_follow_up_due',
+  'programme_treatment_recheck',
   'immediate_danger',
 ] as const;
 export type InboxEntryKind = (typeof INBOX_ENTRY_KINDS)[number];

@@ -43,6 +43,8 @@ export const SERVICE_MESSAGING = {
       E.RiskAssessed,
       E.ProgrammeRefusalReported,
       E.ProgrammeAlert,
+      E.ProgrammeFollowUpDue,
+      E.ProgrammeTreatmentRecheckDue,
       // Its own: an unacknowledged alert is told again through the same exactly-once delivery.
       E.NotificationAlertUnacknowledged,
     ],

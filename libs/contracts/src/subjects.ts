@@ -31,6 +31,13 @@ export const EventSubjects = {
   ProgrammeAlert: 'programme.alert.v1',
   ProgrammeSessionsRescheduled: 'programme.sessions_rescheduled.v1',
   ProgrammeExpiredUnplaced: 'programme.expired_unplaced.v1',
+  ProgrammeVoluntaryEnrolled: 'programme.voluntary_enrolled.v1',
+  ProgrammeVoluntarySessionRecorded: 'programme.voluntary_session_recorded.v1',
+  ProgrammeVoluntaryCompleted: 'programme.voluntary_completed.v1',
+  ProgrammeVoluntaryLeft: 'programme.voluntary_left.v1',
+  ProgrammeFollowUpDue: 'programme.follow_up_due.v1',
+  ProgrammeFollowUpRecorded: 'programme.follow_up_recorded.v1',
+  ProgrammeTreatmentRecheckDue: 'programme.treatment_recheck_due.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 

@@ -31,6 +31,8 @@ export type AuditAction =
   | 'search'
   | 'acknowledge'
   | 'record_attendance'
+  | 'enrol'
+  | 'record_follow_up'
   | 'close'
   | 'rotate_field_keys'
   | 'erase'

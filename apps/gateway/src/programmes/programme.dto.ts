@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { ATTENDANCE_MARKS, AttendanceMark, CLOSURE_REASONS, ClosureReason, EXCUSE_REASONS, ExcuseReason } from '@korgoo/contracts';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ATTENDANCE_MARKS,
+  AttendanceMark,
+  CALENDAR_DATE,
+  CLOSURE_REASONS,
+  ClosureReason,
+  EXCUSE_REASONS,
+  ExcuseReason,
+  FOLLOW_UP_OUTCOMES,
+  FollowUpOutcome,
+} from '@korgoo/contracts';
 
 export class RecordAttendanceRequest {
   @ApiProperty({ enum: ATTENDANCE_MARKS })
@@ -43,4 +53,26 @@ export class CloseProgrammeRequest {
   @IsNotEmpty({ message: 'note is required when the reason is other' })
   @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-09-01',
+    description: 'Required with treatment_first, and only with it: the day (still to come) the coordinators are reminded to look again',
+  })
+  @ValidateIf((o: CloseProgrammeRequest) => o.reason === 'treatment_first' || o.recheckOn !== undefined)
+  @Matches(CALENDAR_DATE, { message: 'recheckOn must be a date YYYY-MM-DD, required with treatment_first' })
+  recheckOn?: string;
+}
+
+/** A voluntary session the centre held: the same record as a mandatory one, with the date it was held. */
+export class RecordVoluntarySessionRequest extends RecordAttendanceRequest {
+  @ApiProperty({ format: 'date-time', description: 'When the centre held the session: after the enrolment and the session before, not in the future' })
+  @IsISO8601({ strict: true }, { message: 'heldAt must be an ISO 8601 date-time' })
+  heldAt: string;
+}
+
+export class RecordFollowUpRequest {
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES })
+  @IsIn(FOLLOW_UP_OUTCOMES, { message: `outcome must be one of ${FOLLOW_UP_OUTCOMES.join(', ')}` })
+  outcome: FollowUpOutcome;
 }

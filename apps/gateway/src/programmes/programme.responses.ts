@@ -6,6 +6,8 @@ import {
   ClosureReason,
   EXCUSE_REASONS,
   ExcuseReason,
+  FOLLOW_UP_OUTCOMES,
+  FollowUpOutcome,
   PROGRAMME_STATES,
   PROGRAMME_TRACKS,
   ProgrammeState,
@@ -14,6 +16,8 @@ import {
   RefusalGround,
   SESSION_KINDS,
   SessionKind,
+  VOLUNTARY_STATES,
+  VoluntaryState,
 } from '@korgoo/contracts';
 import { LocalizedText } from '../referrals/referral.responses';
 
@@ -57,6 +61,8 @@ export class ClosureResponse {
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() decidedBy: string;
   @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'The re-check day of a treatment_first closure' })
+  recheckOn: string | null;
 }
 
 export class CompletionResponse {
@@ -64,6 +70,44 @@ export class CompletionResponse {
   @ApiProperty() centreId: string;
   @ApiProperty({ format: 'date-time' }) completedAt: string;
   @ApiProperty({ type: LocalizedText }) text: LocalizedText;
+}
+
+/** A voluntary session as the centre recorded it; police get number, kind, date and mark only. */
+export class VoluntarySessionResponse {
+  @ApiProperty({ minimum: 1 }) number: number;
+  @ApiProperty({ enum: SESSION_KINDS }) kind: SessionKind;
+  @ApiProperty({ format: 'date-time' }) heldAt: string;
+  @ApiProperty({ enum: ATTENDANCE_MARKS }) mark: AttendanceMark;
+  @ApiProperty({ required: false, enum: EXCUSE_REASONS, nullable: true }) excuseReason?: ExcuseReason | null;
+  @ApiProperty({ required: false, type: String, nullable: true }) excuseNote?: string | null;
+  @ApiProperty({ required: false, type: String, nullable: true }) facilitatorNote?: string | null;
+  @ApiProperty({ required: false, type: String, nullable: true }) signedBy?: string | null;
+  @ApiProperty({ required: false, format: 'date-time' }) recordedAt?: string;
+}
+
+export class VoluntaryPlanResponse {
+  @ApiProperty({ example: 2 }) individual: number;
+  @ApiProperty({ example: 24 }) group: number;
+  @ApiProperty({ example: 6 }) months: number;
+}
+
+/** The voluntary component after completion: its plan, the sessions recorded and its outcome. */
+export class VoluntaryResponse {
+  @ApiProperty({ enum: VOLUNTARY_STATES }) state: VoluntaryState;
+  @ApiProperty({ format: 'date-time' }) enrolledAt: string;
+  @ApiProperty({ format: 'date-time' }) plannedEnd: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) outcomeAt: string | null;
+  @ApiProperty({ type: VoluntaryPlanResponse }) plan: VoluntaryPlanResponse;
+  @ApiProperty({ type: [VoluntarySessionResponse] }) sessions: VoluntarySessionResponse[];
+}
+
+/** A monitoring meeting after completion. */
+export class FollowUpMeetingResponse {
+  @ApiProperty({ minimum: 1 }) number: number;
+  @ApiProperty({ minimum: 1, maximum: 18 }) monthsAfterCompletion: number;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES, nullable: true }) outcome: FollowUpOutcome | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) recordedAt: string | null;
 }
 
 /** What police add to their view: the order as they registered it. */
@@ -87,6 +131,10 @@ export class ProgrammeResponse {
   @ApiProperty({ type: ClosureResponse, nullable: true }) closure: ClosureResponse | null;
   @ApiProperty({ type: CompletionResponse, nullable: true }) completion: CompletionResponse | null;
   @ApiProperty({ type: [RefusalNoticeResponse] }) notices: RefusalNoticeResponse[];
+  @ApiProperty({ type: VoluntaryResponse, nullable: true, description: 'Once enrolled in the voluntary component after completion' })
+  voluntary: VoluntaryResponse | null;
+  @ApiProperty({ type: [FollowUpMeetingResponse], description: 'The monitoring meetings scheduled at completion' })
+  monitoring: FollowUpMeetingResponse[];
   @ApiProperty({ type: [ProgrammeSessionResponse] }) sessions: ProgrammeSessionResponse[];
   @ApiProperty({ required: false, type: ProgrammeOrderResponse, description: 'Present in the police view only' })
   order?: ProgrammeOrderResponse;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Pars
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/openapi';
 import {
+  MAX_VOLUNTARY_SESSIONS,
   ProgrammeContracts,
   ProgrammeReader,
   ProgrammeRequestClasses,
@@ -20,7 +21,7 @@ import { invalidField } from '../http/problems';
 import { Audited } from '../audit/audited';
 import { ScopedOrders } from '../orders/order-scope';
 import { personNameOf } from '../orders/sealed-fields';
-import { CloseProgrammeRequest, RecordAttendanceRequest } from './programme.dto';
+import { CloseProgrammeRequest, RecordAttendanceRequest, RecordFollowUpRequest, RecordVoluntarySessionRequest } from './programme.dto';
 import { ProgrammeReply } from './programme.responses';
 
 /** The police view adds what only the gateway holds: the order number and the person's name. */
@@ -82,27 +83,84 @@ export class ProgrammesController {
   @Audited('record_attendance', 'programme', 'id')
   async recordAttendance(
     @Param('id', new ParseUUIDPipe()) referralId: string,
-    @Param('index', new ParseIntPipe({ exceptionFactory: () => invalidField('index', 'index must be a session number 1 to 4') }))
-    sessionIndex: number,
+    @Param('index', numberBetween('index', 1, 4)) sessionIndex: number,
     @Body() body: RecordAttendanceRequest,
     @CurrentActor() actor: Actor,
   ): Promise<{ programme: ProgrammeView }> {
-    if (sessionIndex < 1 || sessionIndex > 4) throw invalidField('index', 'index must be a session number 1 to 4');
-    return this.ask(ProgrammeSubjects.RecordAttendance, {
+    checkBetween('index', sessionIndex, 1, 4);
+    return this.ask(ProgrammeSubjects.RecordAttendance, { referralId, sessionIndex, ...attendanceOf(body, actor) });
+  }
+
+  @ApiOperation({
+    summary: 'Enrol the person in the voluntary component after the completed programme',
+    description: 'Centre staff of the centre that ran the programme, or a coordinator. 409 unless the programme is completed, or when already enrolled.',
+  })
+  @ApiOkResponse({ type: ProgrammeReply })
+  @ApiProblems(409)
+  @Post('voluntary')
+  @HttpCode(200)
+  @Roles('centre', 'coordinator')
+  @Audited('enrol', 'programme', 'id')
+  async enrolVoluntary(@Param('id', new ParseUUIDPipe()) referralId: string, @CurrentActor() actor: Actor): Promise<{ programme: ProgrammeView }> {
+    return this.ask(ProgrammeSubjects.EnrolVoluntary, {
       referralId,
-      sessionIndex,
-      centreId: centreOf(actor),
       actorId: actor.accountId,
-      mark: body.mark,
-      ...(body.excuseReason !== undefined ? { excuseReason: body.excuseReason } : {}),
-      ...(body.excuseNote !== undefined ? { excuseNote: body.excuseNote } : {}),
-      facilitatorNote: body.facilitatorNote,
-      signedBy: body.signedBy,
+      ...(actor.role === 'centre' ? { centreId: centreOf(actor) } : {}),
     });
   }
 
-  @ApiOperation({ summary: 'Close a programme by decision, with a reason' })
+  @ApiOperation({
+    summary: 'Record a voluntary session the centre held',
+    description: 'Numbered 1, 2, 3 … in the order held, with its date and the same marks as a mandatory session. A refusal means the person left the voluntary component; nothing is reported to the police.',
+  })
   @ApiOkResponse({ type: ProgrammeReply })
+  @ApiProblems(409)
+  @Post('voluntary/sessions/:number/attendance')
+  @HttpCode(200)
+  @Roles('centre')
+  @Audited('record_attendance', 'programme', 'id')
+  async recordVoluntarySession(
+    @Param('id', new ParseUUIDPipe()) referralId: string,
+    @Param('number', numberBetween('number', 1, MAX_VOLUNTARY_SESSIONS)) sessionNumber: number,
+    @Body() body: RecordVoluntarySessionRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ programme: ProgrammeView }> {
+    checkBetween('number', sessionNumber, 1, MAX_VOLUNTARY_SESSIONS);
+    return this.ask(ProgrammeSubjects.RecordVoluntarySession, { referralId, sessionNumber, heldAt: body.heldAt, ...attendanceOf(body, actor) });
+  }
+
+  @ApiOperation({
+    summary: 'Record a monitoring meeting after completion as held or missed',
+    description: 'Once per meeting; held from 14 days before it falls due, missed once it is due.',
+  })
+  @ApiOkResponse({ type: ProgrammeReply })
+  @ApiProblems(409)
+  @Post('follow-ups/:number')
+  @HttpCode(200)
+  @Roles('centre')
+  @Audited('record_follow_up', 'programme', 'id')
+  async recordFollowUp(
+    @Param('id', new ParseUUIDPipe()) referralId: string,
+    @Param('number', numberBetween('number', 1, 18)) meetingNumber: number,
+    @Body() body: RecordFollowUpRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ programme: ProgrammeView }> {
+    checkBetween('number', meetingNumber, 1, 18);
+    return this.ask(ProgrammeSubjects.RecordFollowUp, {
+      referralId,
+      meetingNumber,
+      centreId: centreOf(actor),
+      actorId: actor.accountId,
+      outcome: body.outcome,
+    });
+  }
+
+  @ApiOperation({
+    summary: 'Close a programme by decision, with a reason',
+    description: 'Final. treatment_first takes a re-check day, on which the coordinators are reminded to look at the person again.',
+  })
+  @ApiOkResponse({ type: ProgrammeReply })
+  @ApiProblems(409)
   @Post('close')
   @HttpCode(200)
   @Roles('coordinator')
@@ -117,10 +175,37 @@ export class ProgrammesController {
       actorId: actor.accountId,
       reason: body.reason,
       ...(body.note !== undefined ? { note: body.note } : {}),
+      ...(body.recheckOn !== undefined ? { recheckOn: body.recheckOn } : {}),
     });
   }
 
   private ask<S extends ProgrammeSubject>(subject: S, request: ProgrammeContracts[S]['request']) {
     return this.messaging.client.requestFrom<ProgrammeContracts, S>(ProgrammeRequestClasses, subject, request);
   }
+}
+
+function between(name: string, low: number, high: number) {
+  return invalidField(name, `${name} must be a number ${low} to ${high}`);
+}
+
+/** A whole number in the path, refused with the field's name. */
+function numberBetween(name: string, low: number, high: number) {
+  return new ParseIntPipe({ exceptionFactory: () => between(name, low, high) });
+}
+
+function checkBetween(name: string, value: number, low: number, high: number) {
+  if (value < low || value > high) throw between(name, low, high);
+}
+
+/** The record of how a session went, mandatory or voluntary, as the programme service takes it. */
+function attendanceOf(body: RecordAttendanceRequest, actor: Actor) {
+  return {
+    centreId: centreOf(actor),
+    actorId: actor.accountId,
+    mark: body.mark,
+    ...(body.excuseReason !== undefined ? { excuseReason: body.excuseReason } : {}),
+    ...(body.excuseNote !== undefined ? { excuseNote: body.excuseNote } : {}),
+    facilitatorNote: body.facilitatorNote,
+    signedBy: body.signedBy,
+  };
 }

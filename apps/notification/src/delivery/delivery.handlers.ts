@@ -25,11 +25,13 @@ import {
   decisionReminderIntent,
   escalatedIntent,
   expiredIntent,
+  followUpDueIntent,
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
   repeatedAlertIntents,
   routedIntent,
+  treatmentRecheckIntent,
   unroutableIntent,
 } from './intents';
 import { Notification } from './notification.entity';
@@ -82,6 +84,8 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     await tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [refusalNoticeIntent(envelope, order)]);
   });
   messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
+  messaging.on(EventSubjects.ProgrammeFollowUpDue, (envelope) => dispatch.execute(followUpDueIntent(envelope)));
+  messaging.on(EventSubjects.ProgrammeTreatmentRecheckDue, (envelope) => dispatch.execute(treatmentRecheckIntent(envelope)));
   // Immediate danger is told from the first assessment, apart from routing and before any referral.
   messaging.on(EventSubjects.RiskAssessed, async (envelope, tx) => {
     const { orderId, immediateDanger } = envelope.payload;

@@ -4,10 +4,12 @@ import {
   cancelledIntent,
   decisionReminderIntent,
   expiredIntent,
+  followUpDueIntent,
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
   routedIntent,
+  treatmentRecheckIntent,
   unreachableNotice,
 } from './intents';
 
@@ -139,6 +141,22 @@ describe('who each programme event addresses', () => {
       aboutCentreId: 'naryn-asylzat',
       facts: { daysBeforeExpiry: 3 },
     });
+  });
+});
+
+describe('who is reminded after the programme', () => {
+  const programme = { ...ids, programmeId: randomUUID(), centreId: 'naryn-asylzat' };
+
+  it('reminds the centre that ran the programme of a monitoring meeting that fell due', () => {
+    const due = followUpDueIntent(envelope({ ...programme, meetingNumber: 2, monthsAfterCompletion: 6, dueAt: '2026-09-02T05:00:00Z' }));
+    expect(due).toMatchObject({ recipientKind: 'centre', centreId: 'naryn-asylzat', kind: 'programme_follow_up_due', aboutCentreId: null });
+    expect(due.facts).toEqual({ referralNumber: ids.referralNumber, meetingNumber: 2, monthsAfterCompletion: 6, dueAt: '2026-09-02T05:00:00Z' });
+  });
+
+  it('brings a programme closed for treatment first back to the coordinators on its re-check day', () => {
+    const recheck = treatmentRecheckIntent(envelope({ ...programme, recheckOn: '2026-06-15', closedAt: '2026-03-10T06:00:00Z' }));
+    expect(recheck).toMatchObject({ recipientKind: 'coordinators', centreId: null, kind: 'programme_treatment_recheck', aboutCentreId: 'naryn-asylzat' });
+    expect(recheck.facts).toEqual({ referralNumber: ids.referralNumber, recheckOn: '2026-06-15' });
   });
 });
 

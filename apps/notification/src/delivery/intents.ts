@@ -2,7 +2,9 @@ import {
   AlertUnacknowledgedV1,
   EventEnvelope,
   ProgrammeAlertV1,
+  ProgrammeFollowUpDueV1,
   ProgrammeRefusalReportedV1,
+  ProgrammeTreatmentRecheckDueV1,
   RiskAssessedV1,
   ReferralCancelledV1,
   ReferralDecisionReminderDueV1,
@@ -118,9 +120,28 @@ export function programmeAlertIntent(envelope: EventEnvelope<ProgrammeAlertV1>):
   };
   const kind = ALERT_KINDS[payload.kind];
   if (payload.audience === 'centre') {
-    return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind, priority: null, facts, aboutCentreId: null };
+    return centre(envelope, payload.centreId, kind, facts);
   }
   return { ...coordinators(envelope, kind, null, facts), aboutCentreId: payload.centreId };
+}
+
+/** A monitoring meeting after completion fell due with nothing recorded: the centre that ran the programme is reminded. */
+export function followUpDueIntent(envelope: EventEnvelope<ProgrammeFollowUpDueV1>): IntentSpec {
+  const { payload } = envelope;
+  const facts: MessageFacts = {
+    referralNumber: payload.referralNumber,
+    meetingNumber: payload.meetingNumber,
+    monthsAfterCompletion: payload.monthsAfterCompletion,
+    dueAt: payload.dueAt,
+  };
+  return centre(envelope, payload.centreId, 'programme_follow_up_due', facts);
+}
+
+/** A programme closed for treatment first reached its re-check day: the coordinators look at the person again. */
+export function treatmentRecheckIntent(envelope: EventEnvelope<ProgrammeTreatmentRecheckDueV1>): IntentSpec {
+  const { payload } = envelope;
+  const facts: MessageFacts = { referralNumber: payload.referralNumber, recheckOn: payload.recheckOn };
+  return { ...coordinators(envelope, 'programme_treatment_recheck', null, facts), aboutCentreId: payload.centreId };
 }
 
 /** A new proposal goes to its centre, whether routed first or handed on after a decline or a missed deadline. */
@@ -178,7 +199,7 @@ export function cancelledIntent(envelope: EventEnvelope<ReferralCancelledV1>): I
   const { payload } = envelope;
   const facts = { referralNumber: payload.referralNumber };
   if (!payload.centreId) return coordinators(envelope, 'referral_cancelled', null, facts);
-  return { ...base(envelope), recipientKind: 'centre', centreId: payload.centreId, kind: 'referral_cancelled', priority: null, facts, aboutCentreId: null };
+  return centre(envelope, payload.centreId, 'referral_cancelled', facts);
 }
 
 /** A delivery that reached no channel of its recipient; the coordinators hear which one and about what. */
@@ -249,4 +270,14 @@ export function repeatedAlertIntents(envelope: EventEnvelope<AlertUnacknowledged
     aboutCentreId: null,
   };
   return [...again, chase];
+}
+
+/** The centre running the programme (or holding the referral), with no priority of its own. */
+function centre(
+  envelope: EventEnvelope<{ referralId: string; orderId: string; referralNumber: string }>,
+  centreId: string,
+  kind: MessageKind,
+  facts: MessageFacts,
+): IntentSpec {
+  return { ...base(envelope), recipientKind: 'centre', centreId, kind, priority: null, facts, aboutCentreId: null };
 }

@@ -219,6 +219,18 @@ describe('message templates', () => {
     expect(() => renderShortMessage('immediate_danger', 'ky', { orderNumber: 'Асанов Бакыт' })).toThrow(InvalidOrderNumber);
   });
 
+  it('names the monitoring meeting that fell due and the re-check day, and nothing that is not one', () => {
+    const due = { referralNumber: 'R-2026-000042', meetingNumber: 2, monthsAfterCompletion: 6, dueAt: '2026-09-02T05:00:00Z' };
+    expect(inboxTitle('programme_follow_up_due', due).ru).toBe('Направление R-2026-000042: пора провести встречу мониторинга 2 (через 6 мес. после программы)');
+    expect(renderEmail('programme_follow_up_due', 'en', due).text).toContain('Meeting due: 2026-09-02 11:00 (Bishkek time)');
+    const recheck = { referralNumber: 'R-2026-000042', recheckOn: '2026-06-15' };
+    expect(inboxTitle('programme_treatment_recheck', recheck).ky).toContain('(2026-06-15)');
+    expect(renderEmail('programme_treatment_recheck', 'en', recheck).subject).toBe('Korgoo R-2026-000042: re-check day');
+    const hostile = { referralNumber: 'R-2026-000042', recheckOn: 'Асанов', meetingNumber: 'x' } as unknown as MessageFacts;
+    expect(inboxTitle('programme_treatment_recheck', hostile).en).toContain('(?)');
+    expect(inboxTitle('programme_follow_up_due', hostile).en).toContain('monitoring meeting ? is due');
+  });
+
   it('writes Bishkek time as UTC+6 and ignores what is not a date', () => {
     expect(bishkekTime('2026-12-31T20:15:00Z')).toBe('2027-01-01 02:15');
     expect(bishkekTime('not a date')).toBeNull();

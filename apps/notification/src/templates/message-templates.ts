@@ -1,5 +1,6 @@
 import {
   AttendanceMark,
+  CALENDAR_DATE,
   InboxEntryKind,
   isSettlementCode,
   settlementByCode,
@@ -36,6 +37,12 @@ export interface MessageFacts {
   expiresAt?: string;
   /** An immediate-danger alert: the settlement (gazetteer code) where the person is, nothing more precise. */
   settlementCode?: string;
+  /** A monitoring meeting after completion that fell due: which one, how long after, and when. */
+  meetingNumber?: number;
+  monthsAfterCompletion?: number;
+  dueAt?: string;
+  /** The re-check day (YYYY-MM-DD) of a programme closed for treatment first. */
+  recheckOn?: string;
 }
 
 export interface RefusalFacts {
@@ -141,6 +148,16 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ky: `Korgoo: ${n} жолдомосу боюнча жүйөлүү себеп менен калтырылган сессияга мөөнөтүндө орун табылган жок. Korgoo системасын ачыңыз.`,
     ru: `Korgoo: для пропущенной по уважительной причине сессии по направлению ${n} нет места до конца ордера. Откройте Korgoo.`,
     en: `Korgoo: no slot before the order ends for an excused session on referral ${n}. Please open Korgoo.`,
+  }),
+  programme_follow_up_due: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча мониторинг жолугушуусунун убактысы келди. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: по направлению ${n} пора провести встречу мониторинга. Откройте Korgoo.`,
+    en: `Korgoo: a monitoring meeting on referral ${n} is due. Please open Korgoo.`,
+  }),
+  programme_treatment_recheck: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча кайра карап чыгуу күнү келди. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: по направлению ${n} настал день повторной проверки. Откройте Korgoo.`,
+    en: `Korgoo: the re-check day on referral ${n} has come. Please open Korgoo.`,
   }),
 };
 
@@ -263,6 +280,23 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         en: `Referral ${n}: session ${index} cannot be moved to a slot before the order ends; a decision is needed`,
       };
     }
+    case 'programme_follow_up_due': {
+      const meeting = wholeNumber(facts.meetingNumber);
+      const months = wholeNumber(facts.monthsAfterCompletion);
+      return {
+        ky: `${n} жолдомосу: программадан ${months} ай өткөндөгү ${meeting}-мониторинг жолугушуусунун убактысы келди`,
+        ru: `Направление ${n}: пора провести встречу мониторинга ${meeting} (через ${months} мес. после программы)`,
+        en: `Referral ${n}: monitoring meeting ${meeting} is due (${months} months after the programme)`,
+      };
+    }
+    case 'programme_treatment_recheck': {
+      const day = typeof facts.recheckOn === 'string' && CALENDAR_DATE.test(facts.recheckOn) ? facts.recheckOn : '?';
+      return {
+        ky: `${n} жолдомосу: дарылануу үчүн жабылган программаны кайра карап чыгуу күнү (${day}), координатордун чечими керек`,
+        ru: `Направление ${n}: день повторной проверки после закрытия ради лечения (${day}), нужно решение координатора`,
+        en: `Referral ${n}: re-check day (${day}) of a programme closed for treatment first; a coordinator must look again`,
+      };
+    }
   }
 }
 
@@ -287,6 +321,7 @@ const LABELS = {
   expiresAt: { ky: 'Ордердин мөөнөтү бүтөт', ru: 'Ордер действует до', en: 'Order expires' },
   reportedAt: { ky: 'Кабарланган убакыт', ru: 'Время уведомления', en: 'Reported at' },
   refusalPolicy: { ky: 'Эреже', ru: 'Правило', en: 'Policy' },
+  dueAt: { ky: 'Жолугушуунун мөөнөтү', ru: 'Срок встречи', en: 'Meeting due' },
   policeFooter: {
     ky: 'Адамдын аты-жөнү Korgoo системасына киргенден кийин гана көрүнөт. Кабарламаны Korgoo системасында тастыктаңыз.',
     ru: 'Имя лица видно только после входа в Korgoo. Подтвердите получение уведомления в Korgoo.',
@@ -316,6 +351,8 @@ export function renderEmail(kind: MessageKind, language: Language, facts: Messag
   if (acknowledgeBy) lines.push(`${LABELS.acknowledgeBy[language]}: ${acknowledgeBy} (${LABELS.bishkek[language]})`);
   const firstSession = bishkekTime(facts.firstSessionAt);
   if (firstSession) lines.push(`${LABELS.firstSessionAt[language]}: ${firstSession} (${LABELS.bishkek[language]})`);
+  const due = bishkekTime(facts.dueAt);
+  if (due) lines.push(`${LABELS.dueAt[language]}: ${due} (${LABELS.bishkek[language]})`);
   const expires = bishkekTime(facts.expiresAt);
   if (expires && kind !== 'article72_notice') lines.push(`${LABELS.expiresAt[language]}: ${expires} (${LABELS.bishkek[language]})`);
   if (kind === 'article72_notice') lines.push(...noticeLines(language, facts), '', LABELS.policeFooter[language]);
@@ -337,6 +374,8 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   programme_attendance_missing: { ky: 'катышуу белгилене элек', ru: 'посещение не отмечено', en: 'attendance not recorded' },
   programme_cannot_complete: { ky: 'программа мөөнөтүндө бүтпөйт', ru: 'программа не успевает', en: 'programme cannot finish in time' },
   programme_reschedule_needed: { ky: 'сессияны которууга орун жок', ru: 'сессию некуда перенести', en: 'session cannot be moved' },
+  programme_follow_up_due: { ky: 'мониторинг жолугушуусу', ru: 'встреча мониторинга', en: 'monitoring meeting due' },
+  programme_treatment_recheck: { ky: 'кайра карап чыгуу күнү', ru: 'повторная проверка', en: 're-check day' },
   immediate_danger: { ky: 'дароо коркунуч', ru: 'непосредственная опасность', en: 'immediate danger' },
 };
 
@@ -396,6 +435,10 @@ function orderLabel(orderNumber: string | undefined): Translations {
 }
 
 const UNKNOWN: Translations = { ky: 'белгисиз', ru: '(неизвестно)', en: '(unknown)' };
+
+function wholeNumber(value: unknown): number | '?' {
+  return typeof value === 'number' && Number.isInteger(value) ? value : '?';
+}
 
 /** Directory names and policy names: only letters, digits, spaces and a little punctuation pass. */
 function plainLabel(name: unknown): Translations {

@@ -141,20 +141,31 @@ describe('the refusal policy', () => {
 describe('outcomes are one and final', () => {
   it('lets a coordinator close an open programme with a coded reason, once', () => {
     const p = programme();
-    closeByDecision(p, { reason: 'in_custody', note: null });
+    closeByDecision(p, { reason: 'in_custody', note: null, recheckOn: null }, START);
     expect(p.state).toBe('closed_by_decision');
-    expect(() => closeByDecision(p, { reason: 'deceased', note: null })).toThrow(/already ended/);
+    expect(() => closeByDecision(p, { reason: 'deceased', note: null, recheckOn: null }, START)).toThrow(/already ended/);
     expect(cancel(p)).toBe(false);
   });
 
   it('needs a note for another reason', () => {
-    expect(() => closeByDecision(programme(), { reason: 'other', note: ' ' })).toThrow(/needs a note/);
+    expect(() => closeByDecision(programme(), { reason: 'other', note: ' ', recheckOn: null }, START)).toThrow(/needs a note/);
   });
 
   it('does not close a completed programme', () => {
     const p = programme();
     [1, 2, 3, 4].forEach((i) => mark(p, i, 'attended'));
-    expect(() => closeByDecision(p, { reason: 'left_country', note: null })).toThrow(/completed/);
+    expect(() => closeByDecision(p, { reason: 'left_country', note: null, recheckOn: null }, START)).toThrow(/completed/);
+  });
+
+  it('closes for treatment first with a re-check day still to come, and the outcome stays final', () => {
+    expect(() => closeByDecision(programme(), { reason: 'treatment_first', note: null, recheckOn: null }, START)).toThrow(/re-check date/);
+    expect(() => closeByDecision(programme(), { reason: 'in_custody', note: null, recheckOn: '2026-06-01' }, START)).toThrow(/only with it/);
+    expect(() => closeByDecision(programme(), { reason: 'treatment_first', note: null, recheckOn: '2026-03-02' }, START)).toThrow(/still to come/);
+    expect(() => closeByDecision(programme(), { reason: 'treatment_first', note: null, recheckOn: '2026-02-31' }, START)).toThrow(/calendar date/);
+    const p = programme();
+    closeByDecision(p, { reason: 'treatment_first', note: null, recheckOn: '2026-03-03' }, START);
+    expect(p.state).toBe('closed_by_decision');
+    expect(cancel(p)).toBe(false);
   });
 });
 

@@ -34,7 +34,16 @@ export interface Programme {
 
 export class ProgrammeRuleViolation extends Error {
   constructor(
-    readonly code: 'invalid_plan' | 'note_required' | 'session_not_held_yet' | 'already_recorded' | 'out_of_order' | 'programme_closed',
+    readonly code:
+      | 'invalid_plan'
+      | 'note_required'
+      | 'recheck_required'
+      | 'session_not_held_yet'
+      | 'already_recorded'
+      | 'out_of_order'
+      | 'programme_closed'
+      | 'not_completed'
+      | 'already_enrolled',
     message: string,
   ) {
     super(message);

@@ -10,13 +10,14 @@ export async function lockedProgramme(store: ProgrammeStore, tx: EntityManager, 
   return programme;
 }
 
-/** Runs a domain step; a broken rule becomes a 409 (or 400 for a missing note) naming the rule. */
+/** Runs a domain step; a broken rule becomes a 409 (or 400 for a missing note or re-check date) naming the rule. */
 export function underProgrammeRules<T>(step: () => T): T {
   try {
     return step();
   } catch (error) {
     if (error instanceof ProgrammeRuleViolation) {
-      throw new QueryRejected(error.code === 'note_required' ? 'invalid_request' : 'conflict', error.message);
+      const badInput = error.code === 'note_required' || error.code === 'recheck_required';
+      throw new QueryRejected(badInput ? 'invalid_request' : 'conflict', error.message);
     }
     throw error;
   }

@@ -9,7 +9,7 @@ export interface StoredProgramme extends Programme {
   language: string;
   refusalPolicy: string;
   outcomeAt: Date | null;
-  closure: { reason: ClosureReason; note: string | null; decidedBy: string } | null;
+  closure: { reason: ClosureReason; note: string | null; decidedBy: string; recheckOn: string | null } | null;
   sessions: StoredSession[];
 }
 
@@ -50,7 +50,11 @@ interface ProgrammeRow {
   closure_reason: ClosureReason | null;
   closure_note: string | null;
   closed_by: string | null;
+  /** As text (YYYY-MM-DD): a date column read as a Date would shift with the server's time zone. */
+  recheck_on: string | null;
 }
+
+const PROGRAMME_COLUMNS = '*, closure_recheck_on::text AS recheck_on';
 
 interface SessionRow {
   session_index: number;
@@ -91,14 +95,14 @@ export class ProgrammeStore {
   /** The programme of a referral; `lock` holds its row for the transaction so outcomes never race. */
   async byReferral(db: EntityManager, referralId: string, lock = false): Promise<StoredProgramme | null> {
     const [row]: ProgrammeRow[] = await db.query(
-      `SELECT * FROM programme.programme WHERE referral_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${PROGRAMME_COLUMNS} FROM programme.programme WHERE referral_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [referralId],
     );
     return row ? this.withSessions(db, row) : null;
   }
 
   async byId(db: EntityManager, programmeId: string, lock = false): Promise<StoredProgramme> {
-    const [row]: ProgrammeRow[] = await db.query(`SELECT * FROM programme.programme WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    const [row]: ProgrammeRow[] = await db.query(`SELECT ${PROGRAMME_COLUMNS} FROM programme.programme WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
       programmeId,
     ]);
     return this.withSessions(db, row);
@@ -106,7 +110,7 @@ export class ProgrammeStore {
 
   /** Every programme of an order (a withdrawn referral's and its successor's), locked for the transaction. */
   async byOrder(tx: EntityManager, orderId: string): Promise<StoredProgramme[]> {
-    const rows: ProgrammeRow[] = await tx.query('SELECT * FROM programme.programme WHERE order_id = $1 ORDER BY created_at FOR UPDATE', [
+    const rows: ProgrammeRow[] = await tx.query(`SELECT ${PROGRAMME_COLUMNS} FROM programme.programme WHERE order_id = $1 ORDER BY created_at FOR UPDATE`, [
       orderId,
     ]);
     const programmes: StoredProgramme[] = [];
@@ -136,7 +140,9 @@ export class ProgrammeStore {
       refusalPolicy: row.refusal_policy,
       outcomeAt: row.outcome_at,
       closure:
-        row.closure_reason && row.closed_by ? { reason: row.closure_reason, note: row.closure_note, decidedBy: row.closed_by } : null,
+        row.closure_reason && row.closed_by
+          ? { reason: row.closure_reason, note: row.closure_note, decidedBy: row.closed_by, recheckOn: row.recheck_on }
+          : null,
       sessions: sessions.map((s) => ({
         index: s.session_index,
         kind: s.kind,
@@ -181,9 +187,9 @@ export class ProgrammeStore {
 
   async saveState(tx: EntityManager, p: StoredProgramme): Promise<void> {
     await tx.query(
-      `UPDATE programme.programme SET state = $2, outcome_at = $3, closure_reason = $4, closure_note = $5, closed_by = $6
-        WHERE id = $1`,
-      [p.id, p.state, p.outcomeAt, p.closure?.reason ?? null, p.closure?.note ?? null, p.closure?.decidedBy ?? null],
+      `UPDATE programme.programme SET state = $2, outcome_at = $3, closure_reason = $4, closure_note = $5, closed_by = $6,
+         closure_recheck_on = $7 WHERE id = $1`,
+      [p.id, p.state, p.outcomeAt, p.closure?.reason ?? null, p.closure?.note ?? null, p.closure?.decidedBy ?? null, p.closure?.recheckOn ?? null],
     );
   }
 
@@ -210,9 +216,9 @@ export class ProgrammeStore {
   async insertTimers(tx: EntityManager, programmeId: string, timers: ProgrammeTimer[]): Promise<void> {
     for (const t of timers) {
       await tx.query(
-        `INSERT INTO programme.timer (programme_id, kind, audience, session_index, days_before_expiry, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [programmeId, t.kind, t.audience, t.sessionIndex, t.daysBeforeExpiry, t.dueAt],
+        `INSERT INTO programme.timer (programme_id, kind, audience, session_index, days_before_expiry, meeting_number, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [programmeId, t.kind, t.audience, t.sessionIndex, t.daysBeforeExpiry, t.meetingNumber, t.dueAt],
       );
     }
   }
@@ -239,6 +245,7 @@ export class ProgrammeStore {
       audience: row.audience,
       sessionIndex: row.session_index,
       daysBeforeExpiry: row.days_before_expiry,
+      meetingNumber: row.meeting_number,
       dueAt: row.due_at,
     };
   }

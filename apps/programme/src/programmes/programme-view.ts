@@ -1,6 +1,14 @@
-import { ProgrammeReader, ProgrammeView, QueryRejected } from '@korgoo/contracts';
-import { completionRecord } from '../domain';
+import { FollowUpMeetingView, ProgrammeReader, ProgrammeView, QueryRejected, VoluntaryView } from '@korgoo/contracts';
+import { completionRecord, FollowUpMeeting, VOLUNTARY_PLANS } from '../domain';
 import { StoredNotice, StoredProgramme } from './programme-store';
+import { StoredVoluntary } from './voluntary-store';
+
+/** What follows the programme, read beside it. */
+export interface AfterProgramme {
+  notices: StoredNotice[];
+  voluntary: StoredVoluntary | null;
+  meetings: FollowUpMeeting[];
+}
 
 /**
  * What each reader sees: the centre that runs it and the coordinators see sessions with notes; police see
@@ -8,7 +16,7 @@ import { StoredNotice, StoredProgramme } from './programme-store';
  */
 export function programmeView(
   p: StoredProgramme,
-  notices: StoredNotice[],
+  { notices, voluntary, meetings }: AfterProgramme,
   reader: ProgrammeReader,
   centreId: string | undefined,
 ): ProgrammeView {
@@ -27,9 +35,17 @@ export function programmeView(
     state: p.state,
     outcomeAt: p.outcomeAt?.toISOString() ?? null,
     closure: p.closure
-      ? { reason: p.closure.reason, note: full ? p.closure.note : null, decidedBy: p.closure.decidedBy, decidedAt: p.outcomeAt!.toISOString() }
+      ? {
+          reason: p.closure.reason,
+          note: full ? p.closure.note : null,
+          decidedBy: p.closure.decidedBy,
+          decidedAt: p.outcomeAt!.toISOString(),
+          recheckOn: p.closure.recheckOn,
+        }
       : null,
     completion: p.state === 'completed' ? completionRecord(p.referralNumber, p.centreId, p.outcomeAt!) : null,
+    voluntary: voluntary ? voluntaryView(voluntary, full) : null,
+    monitoring: meetings.map(meetingView),
     notices: notices.map((n) => ({
       noticeId: n.id,
       ground: n.ground,
@@ -54,5 +70,37 @@ export function programmeView(
         recordedAt: s.recordedAt?.toISOString() ?? null,
       };
     }),
+  };
+}
+
+function voluntaryView(v: StoredVoluntary, full: boolean): VoluntaryView {
+  return {
+    state: v.state,
+    enrolledAt: v.enrolledAt.toISOString(),
+    plannedEnd: v.plannedEnd.toISOString(),
+    outcomeAt: v.outcomeAt?.toISOString() ?? null,
+    plan: VOLUNTARY_PLANS[v.track],
+    sessions: v.sessions.map((s) => {
+      const summary = { number: s.number, kind: s.kind, heldAt: s.heldAt.toISOString(), mark: s.mark };
+      if (!full) return summary;
+      return {
+        ...summary,
+        excuseReason: s.excuseReason,
+        excuseNote: s.excuseNote,
+        facilitatorNote: s.facilitatorNote,
+        signedBy: s.signedBy,
+        recordedAt: s.recordedAt.toISOString(),
+      };
+    }),
+  };
+}
+
+function meetingView(m: FollowUpMeeting): FollowUpMeetingView {
+  return {
+    number: m.number,
+    monthsAfterCompletion: m.monthsAfterCompletion,
+    dueAt: m.dueAt.toISOString(),
+    outcome: m.outcome,
+    recordedAt: m.recordedAt?.toISOString() ?? null,
   };
 }

@@ -15,20 +15,27 @@ import {
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { Clock, DuePoller } from '@korgoo/platform/core';
-import { DEFAULT_TIMER_SETTINGS, refusalPolicyNamed } from '../domain';
+import { DEFAULT_TIMER_SETTINGS, meetingMonths, refusalPolicyNamed } from '../domain';
 import { FireTimer } from '../timers/fire-timer';
+import { RemindAfterOutcome } from '../timers/remind-after-outcome';
 import { timerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
+import { EnrolVoluntary } from './enrol-voluntary';
 import { ExpireUnplaced } from './expire-unplaced';
 import { ExtendProgramme } from './extend-programme';
 import { PlacementStore } from './placement-store';
 import { WatchPlacement } from './watch-placement';
 import { MakeUpSession } from './make-up-session';
+import { MonitoringStore } from './monitoring-store';
 import { DueTimer, ProgrammeStore } from './programme-store';
 import { programmeView } from './programme-view';
 import { RecordAttendance } from './record-attendance';
+import { RecordFollowUp } from './record-follow-up';
+import { RecordVoluntarySession } from './record-voluntary-session';
+import { ScheduleMonitoring } from './schedule-monitoring';
 import { StartProgramme } from './start-programme';
+import { VoluntaryStore } from './voluntary-store';
 
 /**
  * Wires the programme use cases to `referral.accepted.v1` / `referral.cancelled.v1`, to the gateway's
@@ -85,7 +92,10 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
     const placements = new PlacementStore();
     const start = new StartProgramme(store, placements, outbox, book, policy, timers, this.clock);
     const cancel = new CancelProgramme(store, outbox, this.clock);
-    const attendance = new RecordAttendance(store, outbox, policy, this.clock);
+    const voluntary = new VoluntaryStore();
+    const monitoring = new MonitoringStore();
+    const schedule = new ScheduleMonitoring(store, monitoring, meetingMonths(this.config.programme.monitoringMonths));
+    const attendance = new RecordAttendance(store, outbox, policy, schedule, this.clock);
     const close = new CloseProgramme(store, outbox, this.clock);
     this.messaging.on(EventSubjects.ReferralAccepted, (event, tx) => start.execute(event, tx));
     this.messaging.on(EventSubjects.ReferralCancelled, (event, tx) => cancel.execute(event, tx));
@@ -110,7 +120,13 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
     const db = this.dataSource.manager;
     const view = async (referralId: string, reader: Parameters<typeof programmeView>[2], centreId?: string) => {
       const programme = await store.byReferral(db, referralId);
-      return programme ? programmeView(programme, await store.notices(db, programme.id), reader, centreId) : null;
+      if (!programme) return null;
+      const after = {
+        notices: await store.notices(db, programme.id),
+        voluntary: await voluntary.byProgramme(db, programme.id),
+        meetings: await monitoring.meetings(db, programme.id),
+      };
+      return programmeView(programme, after, reader, centreId);
     };
     commands.handle(ProgrammeSubjects.ProgrammeByReferral, async ({ referralId, reader, centreId }) => ({
       programme: await view(referralId, reader, centreId),
@@ -125,9 +141,25 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
       release(command.referralId, closed.releaseFrom);
       return { programme: (await view(command.referralId, 'coordinator'))! };
     });
+    const enrol = new EnrolVoluntary(store, voluntary, outbox, this.clock);
+    commands.handle(ProgrammeSubjects.EnrolVoluntary, async (command) => {
+      await enrol.execute(command);
+      return { programme: (await view(command.referralId, command.centreId ? 'centre' : 'coordinator', command.centreId))! };
+    });
+    const voluntarySession = new RecordVoluntarySession(store, voluntary, outbox, this.clock);
+    commands.handle(ProgrammeSubjects.RecordVoluntarySession, async (command) => {
+      await voluntarySession.execute(command);
+      return { programme: (await view(command.referralId, 'centre', command.centreId))! };
+    });
+    const followUp = new RecordFollowUp(store, monitoring, outbox, this.clock);
+    commands.handle(ProgrammeSubjects.RecordFollowUp, async (command) => {
+      await followUp.execute(command);
+      return { programme: (await view(command.referralId, 'centre', command.centreId))! };
+    });
 
     const makeUp = new MakeUpSession(store, outbox, moveInCalendar, timers, this.clock);
-    const fire = new FireTimer(store, outbox, makeUp, new ExpireUnplaced(placements, outbox, this.clock), timers, this.clock);
+    const expire = new ExpireUnplaced(placements, outbox, this.clock);
+    const fire = new FireTimer(store, outbox, makeUp, expire, new RemindAfterOutcome(monitoring, outbox), timers, this.clock);
     this.poller = timerPoller(outbox, store, fire, this.clock, this.config.programme.timerPollMs, this.log);
   }
 

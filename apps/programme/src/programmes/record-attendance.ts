@@ -7,6 +7,7 @@ import { Consequence, makeUpTimer, recordAttendance, RefusalPolicy, settleAfterA
 import { firstOpenSession, lockedProgramme, underProgrammeRules } from './programme-access';
 import { programmeFacts } from './programme-facts';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
+import { ScheduleMonitoring } from './schedule-monitoring';
 
 export interface AttendanceRecorded {
   programme: StoredProgramme;
@@ -17,13 +18,15 @@ export interface AttendanceRecorded {
 
 /**
  * Centre staff record one session of their own centre's programme. The session, its event and any outcome
- * it brings (completed, or refused with the Article 72 notice) commit together under the programme's lock.
+ * it brings (completed with its monitoring meetings, or refused with the Article 72 notice) commit together
+ * under the programme's lock.
  */
 export class RecordAttendance {
   constructor(
     private readonly store: ProgrammeStore,
     private readonly outbox: Outbox,
     private readonly policy: RefusalPolicy,
+    private readonly monitoring: ScheduleMonitoring,
     private readonly clock: Clock,
   ) {}
 
@@ -55,6 +58,7 @@ export class RecordAttendance {
       if (consequence.kind !== 'continues') programme.outcomeAt = now;
       await this.store.saveState(tx, programme);
       if (consequence.kind === 'completed') {
+        await this.monitoring.execute(tx, programme.id, now);
         await this.outbox.enqueue(tx, EventSubjects.ProgrammeCompleted, programme.orderId, {
           ...programmeFacts(programme),
           completedAt: now.toISOString(),

@@ -328,6 +328,8 @@ export interface InboxEntryResponse {
     | "programme_attendance_missing"
     | "programme_cannot_complete"
     | "programme_reschedule_needed"
+    | "programme_follow_up_due"
+    | "programme_treatment_recheck"
     | "immediate_danger";
   title: LocalizedText;
   priority: string;
@@ -422,6 +424,11 @@ export interface ClosureResponse {
   decidedBy: string;
   /** @format date-time */
   decidedAt: string;
+  /**
+   * The re-check day of a treatment_first closure
+   * @format date
+   */
+  recheckOn: string | null;
 }
 
 export interface CompletionResponse {
@@ -451,6 +458,62 @@ export interface RefusalNoticeResponse {
   missed: MissedSessionResponse[];
   /** @format date-time */
   reportedAt: string;
+}
+
+export interface VoluntaryPlanResponse {
+  /** @example 2 */
+  individual: number;
+  /** @example 24 */
+  group: number;
+  /** @example 6 */
+  months: number;
+}
+
+export interface VoluntarySessionResponse {
+  /** @min 1 */
+  number: number;
+  kind: "individual" | "group";
+  /** @format date-time */
+  heldAt: string;
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other"
+    | null;
+  excuseNote?: string | null;
+  facilitatorNote?: string | null;
+  signedBy?: string | null;
+  /** @format date-time */
+  recordedAt?: string;
+}
+
+export interface VoluntaryResponse {
+  state: "enrolled" | "voluntary_completed" | "voluntary_left";
+  /** @format date-time */
+  enrolledAt: string;
+  /** @format date-time */
+  plannedEnd: string;
+  /** @format date-time */
+  outcomeAt: string | null;
+  plan: VoluntaryPlanResponse;
+  sessions: VoluntarySessionResponse[];
+}
+
+export interface FollowUpMeetingResponse {
+  /** @min 1 */
+  number: number;
+  /**
+   * @min 1
+   * @max 18
+   */
+  monthsAfterCompletion: number;
+  /** @format date-time */
+  dueAt: string;
+  outcome: "held" | "missed" | null;
+  /** @format date-time */
+  recordedAt: string | null;
 }
 
 export interface ProgrammeSessionResponse {
@@ -515,6 +578,10 @@ export interface ProgrammeResponse {
   closure: ClosureResponse | null;
   completion: CompletionResponse | null;
   notices: RefusalNoticeResponse[];
+  /** Once enrolled in the voluntary component after completion */
+  voluntary: VoluntaryResponse | null;
+  /** The monitoring meetings scheduled at completion */
+  monitoring: FollowUpMeetingResponse[];
   sessions: ProgrammeSessionResponse[];
   /** Present in the police view only */
   order?: ProgrammeOrderResponse;
@@ -540,6 +607,31 @@ export interface RecordAttendanceRequest {
   signedBy: string;
 }
 
+export interface RecordVoluntarySessionRequest {
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+  /** Required for an excused absence */
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other";
+  /** Required when the excuse is other; stays with the programme, never sent on */
+  excuseNote?: string;
+  /** The facilitators' note on the session; read by the centre and coordinators, never by police */
+  facilitatorNote: string;
+  /** The facilitator who signs the note */
+  signedBy: string;
+  /**
+   * When the centre held the session: after the enrolment and the session before, not in the future
+   * @format date-time
+   */
+  heldAt: string;
+}
+
+export interface RecordFollowUpRequest {
+  outcome: "held" | "missed";
+}
+
 export interface CloseProgrammeRequest {
   reason:
     | "in_custody"
@@ -550,6 +642,12 @@ export interface CloseProgrammeRequest {
     | "other";
   /** Required when the reason is other */
   note?: string;
+  /**
+   * Required with treatment_first, and only with it: the day (still to come) the coordinators are reminded to look again
+   * @format date
+   * @example "2026-09-01"
+   */
+  recheckOn?: string;
 }
 
 export interface IndicatorDimensionResponse {

@@ -8,10 +8,17 @@ import {
   ProgrammeClosedByDecisionV1,
   ProgrammeCompletedV1,
   ProgrammeExpiredUnplacedV1,
+  ProgrammeFollowUpDueV1,
+  ProgrammeFollowUpRecordedV1,
   ProgrammeRefusalReportedV1,
   ProgrammeSessionRecordedV1,
   ProgrammeSessionsRescheduledV1,
   ProgrammeStartedV1,
+  ProgrammeTreatmentRecheckDueV1,
+  ProgrammeVoluntaryCompletedV1,
+  ProgrammeVoluntaryEnrolledV1,
+  ProgrammeVoluntaryLeftV1,
+  ProgrammeVoluntarySessionRecordedV1,
 } from './programme.v1';
 import {
   ReferralAcceptedV1,
@@ -63,6 +70,13 @@ export const EventPayloadClasses = {
   [EventSubjects.ProgrammeAlert]: ProgrammeAlertV1,
   [EventSubjects.ProgrammeSessionsRescheduled]: ProgrammeSessionsRescheduledV1,
   [EventSubjects.ProgrammeExpiredUnplaced]: ProgrammeExpiredUnplacedV1,
+  [EventSubjects.ProgrammeVoluntaryEnrolled]: ProgrammeVoluntaryEnrolledV1,
+  [EventSubjects.ProgrammeVoluntarySessionRecorded]: ProgrammeVoluntarySessionRecordedV1,
+  [EventSubjects.ProgrammeVoluntaryCompleted]: ProgrammeVoluntaryCompletedV1,
+  [EventSubjects.ProgrammeVoluntaryLeft]: ProgrammeVoluntaryLeftV1,
+  [EventSubjects.ProgrammeFollowUpDue]: ProgrammeFollowUpDueV1,
+  [EventSubjects.ProgrammeFollowUpRecorded]: ProgrammeFollowUpRecordedV1,
+  [EventSubjects.ProgrammeTreatmentRecheckDue]: ProgrammeTreatmentRecheckDueV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;

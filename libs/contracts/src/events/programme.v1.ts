@@ -8,6 +8,9 @@ import {
   ClosureReason,
   EXCUSE_REASONS,
   ExcuseReason,
+  FOLLOW_UP_OUTCOMES,
+  FollowUpOutcome,
+  MAX_VOLUNTARY_SESSIONS,
   PROGRAMME_TRACKS,
   ProgrammeTrack,
   REFUSAL_GROUNDS,
@@ -16,7 +19,7 @@ import {
   SessionKind,
 } from '../programme/programme-vocabulary';
 import { REFERRAL_NUMBER } from './referral.v1';
-import { CENTRE_ID } from '../directory';
+import { CALENDAR_DATE, CENTRE_ID } from '../directory';
 
 /** A named policy, such as `second-unexcused-or-cannot-finish`: a code, never prose. */
 export const POLICY_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -85,6 +88,8 @@ export class ProgrammeClosedByDecisionV1 extends ProgrammeFacts {
   @IsIn(CLOSURE_REASONS) reason: ClosureReason;
   @IsUUID() decidedBy: string;
   @IsISO8601() decidedAt: string;
+  /** With `treatment_first`: the day the coordinators look at the person again. */
+  @IsOptional() @Matches(CALENDAR_DATE) recheckOn?: string;
 }
 
 /** programme.cancelled.v1: the order was withdrawn; the sessions left were released. */
@@ -123,4 +128,53 @@ export class ProgrammeExpiredUnplacedV1 {
   @IsISO8601() expiredAt: string;
   /** Routing's own explanations, composed from codes and centre ids. */
   @IsArray() @IsString({ each: true }) reasons: string[];
+}
+
+/** programme.voluntary_enrolled.v1: after completing, the person joined the voluntary component of their track. */
+export class ProgrammeVoluntaryEnrolledV1 extends ProgrammeFacts {
+  @IsIn(PROGRAMME_TRACKS) track: ProgrammeTrack;
+  @IsInt() @Min(0) individualSessions: number;
+  @IsInt() @Min(0) groupSessions: number;
+  @IsISO8601() enrolledAt: string;
+  @IsISO8601() plannedEnd: string;
+}
+
+/** programme.voluntary_session_recorded.v1: the centre recorded a voluntary session it held, with its date. */
+export class ProgrammeVoluntarySessionRecordedV1 extends ProgrammeFacts {
+  @IsInt() @Min(1) @Max(MAX_VOLUNTARY_SESSIONS) sessionNumber: number;
+  @IsIn(SESSION_KINDS) kind: SessionKind;
+  @IsIn(ATTENDANCE_MARKS) mark: AttendanceMark;
+  @IsOptional() @IsIn(EXCUSE_REASONS) excuseReason?: ExcuseReason;
+  @IsISO8601() heldAt: string;
+}
+
+/** programme.voluntary_completed.v1: every session of the voluntary plan was attended. */
+export class ProgrammeVoluntaryCompletedV1 extends ProgrammeFacts {
+  @IsISO8601() completedAt: string;
+}
+
+/** programme.voluntary_left.v1: the person left the voluntary component; being voluntary, nothing is reported. */
+export class ProgrammeVoluntaryLeftV1 extends ProgrammeFacts {
+  @IsInt() @Min(1) @Max(MAX_VOLUNTARY_SESSIONS) sessionNumber: number;
+  @IsISO8601() leftAt: string;
+}
+
+/** programme.follow_up_due.v1: a monitoring meeting after completion is due and not yet recorded; the centre is reminded. */
+export class ProgrammeFollowUpDueV1 extends ProgrammeFacts {
+  @IsInt() @Min(1) @Max(18) meetingNumber: number;
+  @IsInt() @Min(1) @Max(18) monthsAfterCompletion: number;
+  @IsISO8601() dueAt: string;
+}
+
+/** programme.follow_up_recorded.v1: the centre recorded a monitoring meeting as held or missed. */
+export class ProgrammeFollowUpRecordedV1 extends ProgrammeFacts {
+  @IsInt() @Min(1) @Max(18) meetingNumber: number;
+  @IsIn(FOLLOW_UP_OUTCOMES) outcome: FollowUpOutcome;
+  @IsISO8601() recordedAt: string;
+}
+
+/** programme.treatment_recheck_due.v1: a programme closed for treatment first reached its re-check day. */
+export class ProgrammeTreatmentRecheckDueV1 extends ProgrammeFacts {
+  @Matches(CALENDAR_DATE) recheckOn: string;
+  @IsISO8601() closedAt: string;
 }

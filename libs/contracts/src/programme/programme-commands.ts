@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { CENTRE_ID } from '../directory';
+import { CALENDAR_DATE, CENTRE_ID } from '../directory';
 import {
   ATTENDANCE_MARKS,
   AttendanceMark,
@@ -7,10 +7,14 @@ import {
   ClosureReason,
   EXCUSE_REASONS,
   ExcuseReason,
+  FOLLOW_UP_OUTCOMES,
+  FollowUpOutcome,
+  MAX_VOLUNTARY_SESSIONS,
   ProgrammeState,
   ProgrammeTrack,
   RefusalGround,
   SessionKind,
+  VoluntaryState,
 } from './programme-vocabulary';
 
 /** What the gateway asks the programme service, and what the programme service asks matching's calendar. */
@@ -18,6 +22,9 @@ export const ProgrammeSubjects = {
   ProgrammeByReferral: 'query.programme.by-referral.v1',
   RecordAttendance: 'command.programme.record-attendance.v1',
   CloseByDecision: 'command.programme.close-by-decision.v1',
+  EnrolVoluntary: 'command.programme.enrol-voluntary.v1',
+  RecordVoluntarySession: 'command.programme.record-voluntary-session.v1',
+  RecordFollowUp: 'command.programme.record-follow-up.v1',
 } as const;
 export type ProgrammeSubject = (typeof ProgrammeSubjects)[keyof typeof ProgrammeSubjects];
 
@@ -38,17 +45,21 @@ export class ProgrammeLookup {
   @ValidateIf((lookup: ProgrammeLookup) => lookup.reader === 'centre') @Matches(CENTRE_ID) centreId?: string;
 }
 
-export class RecordAttendanceCommand {
-  @IsUUID() referralId: string;
-  @IsInt() @Min(1) @Max(4) sessionIndex: number;
+/** How a session went, as centre staff record it, mandatory or voluntary alike. */
+class AttendanceFields {
   @Matches(CENTRE_ID) centreId: string;
   @IsUUID() actorId: string;
   @IsIn(ATTENDANCE_MARKS) mark: AttendanceMark;
-  @ValidateIf((c: RecordAttendanceCommand) => c.mark === 'excused_absence') @IsIn(EXCUSE_REASONS) excuseReason?: ExcuseReason;
-  @ValidateIf((c: RecordAttendanceCommand) => c.excuseReason === 'other') @IsString() @IsNotEmpty() @MaxLength(1000)
+  @ValidateIf((c: AttendanceFields) => c.mark === 'excused_absence') @IsIn(EXCUSE_REASONS) excuseReason?: ExcuseReason;
+  @ValidateIf((c: AttendanceFields) => c.excuseReason === 'other') @IsString() @IsNotEmpty() @MaxLength(1000)
   excuseNote?: string;
   @IsString() @IsNotEmpty() @MaxLength(4000) facilitatorNote: string;
   @IsString() @IsNotEmpty() @MaxLength(200) signedBy: string;
+}
+
+export class RecordAttendanceCommand extends AttendanceFields {
+  @IsUUID() referralId: string;
+  @IsInt() @Min(1) @Max(4) sessionIndex: number;
 }
 
 export class CloseProgrammeCommand {
@@ -56,6 +67,31 @@ export class CloseProgrammeCommand {
   @IsUUID() actorId: string;
   @IsIn(CLOSURE_REASONS) reason: ClosureReason;
   @ValidateIf((c: CloseProgrammeCommand) => c.reason === 'other') @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
+  /** With `treatment_first` only: the day the person comes back to the coordinators. */
+  @ValidateIf((c: CloseProgrammeCommand) => c.reason === 'treatment_first') @Matches(CALENDAR_DATE) recheckOn?: string;
+}
+
+/** After a completed programme, the centre that ran it or a coordinator enrols the person in the voluntary part. */
+export class EnrolVoluntaryCommand {
+  @IsUUID() referralId: string;
+  @IsUUID() actorId: string;
+  /** Set when centre staff ask: only the centre that ran the programme enrols. */
+  @IsOptional() @Matches(CENTRE_ID) centreId?: string;
+}
+
+/** A voluntary session the centre held, numbered in order and dated: no booking through matching. */
+export class RecordVoluntarySessionCommand extends AttendanceFields {
+  @IsUUID() referralId: string;
+  @IsInt() @Min(1) @Max(MAX_VOLUNTARY_SESSIONS) sessionNumber: number;
+  @IsISO8601({ strict: true }) heldAt: string;
+}
+
+export class RecordFollowUpCommand {
+  @IsUUID() referralId: string;
+  @IsInt() @Min(1) @Max(18) meetingNumber: number;
+  @Matches(CENTRE_ID) centreId: string;
+  @IsUUID() actorId: string;
+  @IsIn(FOLLOW_UP_OUTCOMES) outcome: FollowUpOutcome;
 }
 
 export class ProgrammeSessionsRequest {
@@ -139,6 +175,36 @@ export interface CompletionRecord {
   text: { ky: string; ru: string; en: string };
 }
 
+export interface VoluntarySessionView {
+  number: number;
+  kind: SessionKind;
+  heldAt: string;
+  mark: AttendanceMark;
+  excuseReason: ExcuseReason | null;
+  excuseNote: string | null;
+  facilitatorNote: string | null;
+  signedBy: string | null;
+  recordedAt: string;
+}
+
+export interface VoluntaryView {
+  state: VoluntaryState;
+  enrolledAt: string;
+  plannedEnd: string;
+  outcomeAt: string | null;
+  plan: { individual: number; group: number; months: number };
+  /** Police see the number, kind, date and mark only. */
+  sessions: Array<VoluntarySessionView | Pick<VoluntarySessionView, 'number' | 'kind' | 'heldAt' | 'mark'>>;
+}
+
+export interface FollowUpMeetingView {
+  number: number;
+  monthsAfterCompletion: number;
+  dueAt: string;
+  outcome: FollowUpOutcome | null;
+  recordedAt: string | null;
+}
+
 export interface ProgrammeView {
   programmeId: string;
   referralId: string;
@@ -150,8 +216,12 @@ export interface ProgrammeView {
   expiresAt: string;
   state: ProgrammeState;
   outcomeAt: string | null;
-  closure: { reason: ClosureReason; note: string | null; decidedBy: string; decidedAt: string } | null;
+  closure: { reason: ClosureReason; note: string | null; decidedBy: string; decidedAt: string; recheckOn: string | null } | null;
   completion: CompletionRecord | null;
+  /** The voluntary component, once the person was enrolled after completing. */
+  voluntary: VoluntaryView | null;
+  /** The monitoring meetings scheduled at completion (none before). */
+  monitoring: FollowUpMeetingView[];
   notices: RefusalNoticeView[];
   /** Police see whether each session was attended, without the notes. */
   sessions: Array<SessionView | Pick<SessionView, 'index' | 'kind' | 'startsAt' | 'mark'>>;
@@ -161,12 +231,18 @@ export interface ProgrammeContracts {
   [ProgrammeSubjects.ProgrammeByReferral]: { request: ProgrammeLookup; reply: { programme: ProgrammeView | null } };
   [ProgrammeSubjects.RecordAttendance]: { request: RecordAttendanceCommand; reply: { programme: ProgrammeView } };
   [ProgrammeSubjects.CloseByDecision]: { request: CloseProgrammeCommand; reply: { programme: ProgrammeView } };
+  [ProgrammeSubjects.EnrolVoluntary]: { request: EnrolVoluntaryCommand; reply: { programme: ProgrammeView } };
+  [ProgrammeSubjects.RecordVoluntarySession]: { request: RecordVoluntarySessionCommand; reply: { programme: ProgrammeView } };
+  [ProgrammeSubjects.RecordFollowUp]: { request: RecordFollowUpCommand; reply: { programme: ProgrammeView } };
 }
 
 export const ProgrammeRequestClasses: { [S in ProgrammeSubject]: new () => ProgrammeContracts[S]['request'] } = {
   [ProgrammeSubjects.ProgrammeByReferral]: ProgrammeLookup,
   [ProgrammeSubjects.RecordAttendance]: RecordAttendanceCommand,
   [ProgrammeSubjects.CloseByDecision]: CloseProgrammeCommand,
+  [ProgrammeSubjects.EnrolVoluntary]: EnrolVoluntaryCommand,
+  [ProgrammeSubjects.RecordVoluntarySession]: RecordVoluntarySessionCommand,
+  [ProgrammeSubjects.RecordFollowUp]: RecordFollowUpCommand,
 };
 
 export interface ProgrammeSessionContracts {

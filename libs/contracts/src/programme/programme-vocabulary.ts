@@ -36,3 +36,17 @@ export type ProgrammeState = (typeof PROGRAMME_STATES)[number];
 /** Why a programme was found refused: an explicit refusal, or absences past the named policy. */
 export const REFUSAL_GROUNDS = ['explicit_refusal', 'unexcused_absences', 'cannot_finish_before_expiry'] as const;
 export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
+
+/**
+ * The voluntary component after a completed mandatory programme: `enrolled` while it runs, then one of its
+ * two outcomes. It is voluntary, so leaving it is recorded and never reported under Article 72.
+ */
+export const VOLUNTARY_STATES = ['enrolled', 'voluntary_completed', 'voluntary_left'] as const;
+export type VoluntaryState = (typeof VOLUNTARY_STATES)[number];
+
+/** The highest voluntary session number accepted: the plan's 26 and as many absences again, with room. */
+export const MAX_VOLUNTARY_SESSIONS = 80;
+
+/** A monitoring meeting after completion was held with the person, or missed. */
+export const FOLLOW_UP_OUTCOMES = ['held', 'missed'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];

@@ -17,7 +17,7 @@ function programme(overrides: Partial<ProgrammeResponse> = {}): ProgrammeRespons
   return {
     programmeId: 'p-1', referralId: REFERRAL, referralNumber: 'R-2026-000017', orderId: 'o-1', centreId: 'naryn-asylzat',
     track: 'men', language: 'ky', expiresAt: '2026-03-30T00:00:00Z', state: 'in_progress', outcomeAt: null, closure: null,
-    completion: null, notices: [],
+    completion: null, notices: [], voluntary: null, monitoring: [],
     sessions: [session(1, 'individual', 'attended'), session(2, 'individual', null), session(3, 'group', null), session(4, 'group', null)],
     ...overrides,
   };
@@ -83,6 +83,43 @@ describe('the programme of a referral', () => {
       body: { reason: 'other', note: 'Үй-бүлөсү менен көчүп кетти' },
     });
     expect(screen.queryByLabelText(ky.programme.closeReason)).toBeNull();
+  });
+
+  it('asks for a re-check day when a coordinator closes for treatment first', async () => {
+    const { sent } = await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'coordinator',
+      answer: answering(programme(), () => ({ status: 200, body: { programme: programme({ state: 'closed_by_decision' }) } })),
+    });
+    const reason = await screen.findByLabelText(ky.programme.closeReason);
+    expect(screen.queryByLabelText(ky.programme.recheckOn, { exact: false })).toBeNull();
+    fireEvent.change(reason, { target: { value: 'treatment_first' } });
+    fireEvent.change(screen.getByLabelText(ky.programme.recheckOn, { exact: false }), { target: { value: '2026-06-15' } });
+    fireEvent.click(screen.getByRole('button', { name: ky.programme.close }));
+    await screen.findByText(ky.programmeState.closed_by_decision);
+    expect(sent.find((request) => request.method === 'POST')).toMatchObject({
+      path: `${PATH}/close`,
+      body: { reason: 'treatment_first', recheckOn: '2026-06-15' },
+    });
+  });
+
+  it('after completion shows the monitoring meetings and lets the centre enrol the person in the voluntary component', async () => {
+    const monitoring = [1, 6, 18].map((months, i) => ({
+      number: i + 1, monthsAfterCompletion: months, dueAt: `2027-0${i + 1}-01T05:00:00Z`, outcome: i === 0 ? ('held' as const) : null, recordedAt: null,
+    }));
+    const completed = programme({ state: 'completed', monitoring });
+    const voluntary = {
+      state: 'enrolled' as const, enrolledAt: '2026-04-01T05:00:00Z', plannedEnd: '2026-10-01T05:00:00Z', outcomeAt: null,
+      plan: { individual: 2, group: 24, months: 6 }, sessions: [],
+    };
+    const { sent } = await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'centre',
+      answer: answering(completed, () => ({ status: 200, body: { programme: { ...completed, voluntary } } })),
+    });
+    await screen.findByText(ky.programme.monitoring);
+    expect(screen.getByText(new RegExp(`^1-жолугушуу .*: ${ky.followUpOutcome.held}$`))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: ky.programme.enrol }));
+    await screen.findByText(ky.voluntaryState.enrolled);
+    expect(sent.find((request) => request.method === 'POST')).toMatchObject({ path: `${PATH}/voluntary` });
   });
 
   it('shows police the outcome and the Article 72 notice, not the sessions or notes', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProgrammeResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
 import { useProgramme } from './api';
+import { AfterProgramme } from './AfterProgramme';
 import { AttendanceForm } from './AttendanceForm';
 import { CloseProgrammeForm } from './CloseProgrammeForm';
 
@@ -39,6 +40,7 @@ function Outcome({ programme }: { programme: ProgrammeResponse }) {
       {programme.closure && (
         <Text size="sm">{t('programme.closedBecause', { reason: t(`closureReason.${programme.closure.reason}`) })}</Text>
       )}
+      {programme.closure?.recheckOn && <Text size="sm">{t('programme.recheckOnShown', { day: programme.closure.recheckOn })}</Text>}
       {programme.completion && <Text size="sm">{programme.completion.text[i18n.language as 'ky' | 'ru' | 'en']}</Text>}
     </Stack>
   );
@@ -91,6 +93,7 @@ export function ProgrammeDetail({ referralId }: { referralId: string }) {
           </Stack>
         )}
         {role === 'coordinator' && open && <CloseProgrammeForm referralId={referralId} />}
+        <AfterProgramme programme={current} mayEnrol={role === 'centre' || role === 'coordinator'} />
       </Stack>
     </Card>
   );

@@ -48,3 +48,8 @@ export function useRecordAttendance(referralId: string) {
 export function useCloseProgramme(referralId: string) {
   return useProgrammeCommand<CloseProgrammeRequest>(referralId, (api, path, body) => api.post(`${path}/close`, body));
 }
+
+/** Centre staff of the centre that ran it, or a coordinator: enrol a person who completed in the voluntary part. */
+export function useEnrolVoluntary(referralId: string) {
+  return useProgrammeCommand<void>(referralId, (api, path) => api.post(`${path}/voluntary`, {}));
+}
