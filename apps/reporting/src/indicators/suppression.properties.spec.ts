@@ -66,7 +66,7 @@ describe('small-number suppression', () => {
     );
   });
 
-  it('never shows a count from 1 to 4, and shows every other cell it does not need to hide as is', () => {
+  it('never shows a count from 1 to 4, never hides a zero, and shows every other cell it does not need to hide as is', () => {
     fc.assert(
       fc.property(table, (counts) => {
         const published = suppressSmallCounts(counts);
@@ -77,6 +77,8 @@ describe('small-number suppression', () => {
             if (full[i][j] >= 1 && full[i][j] <= 4) expect(cell.shown).toBe('small');
             if (cell.shown === 'value') expect(cell.value).toBe(full[i][j]);
             if (cell.shown === 'small') expect(full[i][j]).toBeLessThan(5);
+            // Never a hidden zero: a line whose total leaves nothing for its hidden cells would reveal them.
+            if (cell.shown !== 'value') expect(full[i][j]).toBeGreaterThan(0);
           }),
         );
       }),

@@ -21,8 +21,8 @@ export interface PublishedTable {
  * The table with its margins is (R+1)×(C+1) cells, each row and column an equation "cells = total".
  * Hidden cells are edges of a bipartite graph between row and column equations; a hidden value can be
  * solved for exactly when its edge lies on no cycle (a bridge). So every hidden cell is put on a cycle:
- * for a bridge (i, j) we hide the cheapest rectangle (i, j) (i, j′) (i′, j) (i′, j′). Zero is published:
- * it describes nobody.
+ * for a bridge (i, j) we hide the cheapest rectangle (i, j) (i, j′) (i′, j) (i′, j′) of non-zero cells. Zero is
+ * published: it describes nobody.
  */
 export function suppressSmallCounts(counts: readonly (readonly number[])[]): PublishedTable {
   const rows = counts.length;
@@ -91,7 +91,10 @@ function hideCheapestRectangle(full: number[][], hidden: boolean[][], [i, j]: [n
     for (let c = 0; c < full[0].length; c++) {
       if (r === i || c === j) continue;
       const cells: Array<[number, number]> = [[i, c], [r, j], [r, c]];
-      const cost = cells.reduce((sum, [a, b]) => sum + (hidden[a][b] ? 0 : full[a][b] + 1), 0);
+      // A hidden zero protects nothing: a line whose published total leaves zero for its hidden cells
+      // shows each of them is zero. A rectangle of non-zero cells always exists (through the margins).
+      if (cells.some(([a, b]) => !hidden[a][b] && full[a][b] === 0)) continue;
+      const cost = cells.reduce((sum, [a, b]) => sum + (hidden[a][b] ? 0 : full[a][b]), 0);
       if (!best || cost < best.cost) best = { cost, cells };
     }
   }
