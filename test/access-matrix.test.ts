@@ -13,6 +13,7 @@ const PUBLIC: Record<string, string> = {
   'POST /api/v1/auth/login': 'signing in is how a token is obtained',
   'POST /api/v1/auth/refresh': 'the refresh token in the body is the credential; the access token has lapsed',
   'POST /api/v1/auth/logout': 'the refresh token in the body is the credential; signing out must work after the access token lapsed',
+  'GET /api/v1/public/indicators': 'national and oblast counts with small numbers suppressed: aggregates of no one, for the public',
 };
 
 /**
@@ -70,6 +71,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'PUT /api/v1/admin/notification-recipients/centres/{centreId}': ['admin'],
 
   'GET /api/v1/indicators': ['coordinator', 'admin', 'probation', 'centre'],
+  'GET /api/v1/public/indicators': EVERY_ROLE,
 
   'GET /api/v1/directory/centres': ['admin', 'coordinator', 'centre'],
   'POST /api/v1/directory/centres': ['admin'],

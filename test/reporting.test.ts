@@ -193,6 +193,25 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(JSON.stringify(badGroup.body)).toContain('groupBy');
   });
 
+  it('shows anyone, without signing in, national and oblast counts by month with every small count suppressed', async () => {
+    const published = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: month }).expect(200);
+    const view = published.body as { months: string[]; oblasts: string[]; indicators: Array<Record<string, unknown> & { key: string }> };
+    expect(view.months).toEqual([month]);
+    const orders = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
+    const at = (oblast: string) => (orders.byMonthAndOblast as unknown[][])[0][view.oblasts.indexOf(oblast)];
+    // Two orders in Naryn, one in Osh city, three in all: every one of them under 5.
+    expect([at('Naryn'), at('Osh city'), at('Chuy')]).toEqual(['<5', '<5', 0]);
+    expect([orders.nationalByMonth, orders.national]).toEqual([['<5'], '<5']);
+    expect(view.indicators.map((indicator) => indicator.key)).not.toContain('order_to_acceptance_median_hours');
+    const text = JSON.stringify(view);
+    for (const centre of [acceptingCentre, decliningCentre, reroutedTo]) expect(text).not.toContain(centre);
+
+    const reversed = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: '2026-05', to: '2026-04' }).expect(400);
+    expect(JSON.stringify(reversed.body)).toContain('from');
+    const bad = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: '2026-13' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('to');
+  });
+
   it('exports the same figures as XLSX (a sheet per group) and CSV, headers in the caller’s language', async () => {
     const xlsx = await indicators(coordinator, { groupBy: 'oblast', format: 'xlsx', lang: 'en' })
       .buffer(true)

@@ -33,6 +33,7 @@ import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-vict
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
+import { PublicIndicatorsController } from './indicators/public-indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
 import { ExtendOrder } from './orders/extend-order';
@@ -86,6 +87,7 @@ const log = createServiceLog(config);
     NotificationsController,
     ProgrammesController,
     IndicatorsController,
+    PublicIndicatorsController,
     AuditLogController,
     PoliceUnitsController,
     FieldKeysController,

@@ -31,3 +31,13 @@ export class IndicatorsQuery {
   @IsIn(EXPORT_LANGUAGES)
   lang?: ExportLanguage;
 }
+
+export class PublicIndicatorsQuery {
+  @ApiProperty({ example: '2026-01', description: 'First month (orders issued from then), Bishkek time' })
+  @Matches(MONTH, { message: 'from must be a month such as 2026-01' })
+  from: string;
+
+  @ApiProperty({ example: '2026-12', description: 'Last month, inclusive; at most 36 months after from' })
+  @Matches(MONTH, { message: 'to must be a month such as 2026-12' })
+  to: string;
+}

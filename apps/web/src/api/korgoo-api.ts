@@ -585,6 +585,31 @@ export interface IndicatorsReply {
   report: IndicatorReportResponse;
 }
 
+export interface PublicIndicatorTableResponse {
+  /** @example "orders_registered" */
+  key: string;
+  label: LocalizedText;
+  /** A row per month, a value per oblast */
+  byMonthAndOblast: (number | "<5" | "x")[][];
+  /** The national figure of each month */
+  nationalByMonth: (number | "<5" | "x")[];
+  /** Each oblast’s figure for the period */
+  byOblast: (number | "<5" | "x")[];
+  national: number | "<5" | "x";
+}
+
+export interface PublicIndicatorsReply {
+  /** @example "2026-01" */
+  from: string;
+  /** @example "2026-12" */
+  to: string;
+  /** @example ["2026-01","2026-02"] */
+  months: string[];
+  /** The oblasts, then `unknown` for orders whose place was not given */
+  oblasts: string[];
+  indicators: PublicIndicatorTableResponse[];
+}
+
 export interface AuditEntryView {
   id: string;
   actorId: string | null;
