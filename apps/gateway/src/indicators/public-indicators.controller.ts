@@ -4,7 +4,7 @@ import { IndicatorContracts, IndicatorRequestClasses, IndicatorSubjects, PublicI
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { ApiProblems } from '../http/openapi';
-import { PublicIndicatorsQuery } from './indicators.dto';
+import { MonthRangeQuery } from './indicators.dto';
 import { PublicIndicatorsReply } from './indicators.responses';
 
 /** The only indicators anyone may read without signing in; throttled per address like every other read. */
@@ -26,7 +26,7 @@ export class PublicIndicatorsController {
   })
   @ApiOkResponse({ type: PublicIndicatorsReply })
   @Get()
-  indicators(@Query() query: PublicIndicatorsQuery): Promise<PublicIndicators> {
+  indicators(@Query() query: MonthRangeQuery): Promise<PublicIndicators> {
     return this.messaging.client.requestFrom<IndicatorContracts, typeof IndicatorSubjects.PublicReport>(
       IndicatorRequestClasses,
       IndicatorSubjects.PublicReport,
