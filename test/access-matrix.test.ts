@@ -36,6 +36,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'GET /api/v1/admin/dead-letters/{service}': ['admin'],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': ['admin'],
   'POST /api/v1/admin/field-keys/rotation': ['admin'],
+  'POST /api/v1/admin/indicators/rebuild': ['admin'],
 
   'POST /api/v1/protection-orders': ['police'],
   'GET /api/v1/protection-orders': ['police', 'coordinator', 'admin'],

@@ -28,6 +28,7 @@ import { ProbationRole1766000000000 } from './migrations/1766000000000-probation
 import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
 import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
 import { FieldKeysController } from './admin/field-keys.controller';
+import { IndicatorRebuildController } from './admin/indicator-rebuild.controller';
 import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
@@ -91,6 +92,7 @@ const log = createServiceLog(config);
     AuditLogController,
     PoliceUnitsController,
     FieldKeysController,
+    IndicatorRebuildController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

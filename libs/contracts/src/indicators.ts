@@ -6,6 +6,8 @@ export const IndicatorSubjects = {
   Report: 'query.reporting.indicators.v1',
   /** The view anyone may read: national and oblast counts by month, small numbers suppressed. */
   PublicReport: 'query.reporting.public-indicators.v1',
+  /** Drops the indicator read model and builds it again from the history stream. */
+  Rebuild: 'command.reporting.indicators-rebuild.v1',
 } as const;
 
 export const INDICATOR_DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language', 'riskBin', 'priority'] as const;
@@ -85,12 +87,27 @@ export interface PublicIndicators {
   indicators: PublicIndicatorTable[];
 }
 
+export class RebuildIndicatorsRequest {
+  /** Only a national scope (an admin) may rebuild. */
+  @Nested(() => IndicatorScope) scope: IndicatorScope;
+}
+
+export interface IndicatorRebuild {
+  /** Events read from the history stream. */
+  events: number;
+  /** Orders and counted facts in the rebuilt read model. */
+  orders: number;
+  facts: number;
+}
+
 export interface IndicatorContracts {
   [IndicatorSubjects.Report]: { request: IndicatorReportRequest; reply: { report: IndicatorReport } };
   [IndicatorSubjects.PublicReport]: { request: PublicIndicatorsRequest; reply: PublicIndicators };
+  [IndicatorSubjects.Rebuild]: { request: RebuildIndicatorsRequest; reply: IndicatorRebuild };
 }
 
 export const IndicatorRequestClasses: { [S in keyof IndicatorContracts]: new () => IndicatorContracts[S]['request'] } = {
   [IndicatorSubjects.Report]: IndicatorReportRequest,
   [IndicatorSubjects.PublicReport]: PublicIndicatorsRequest,
+  [IndicatorSubjects.Rebuild]: RebuildIndicatorsRequest,
 };

@@ -32,6 +32,7 @@ export type AuditAction =
   | 'record_attendance'
   | 'close'
   | 'rotate_field_keys'
+  | 'rebuild'
   | 'erase'
   | 'refused';
 

@@ -8,8 +8,12 @@ import { buildIndicatorReport } from '../indicators/indicator-report';
 import { buildPublicIndicators, PUBLIC_MONTHS_AT_MOST } from '../indicators/public-view';
 import { projectEvent, ProjectedSubject } from './event-facts';
 import { IndicatorReadModel } from './read-model';
+import { RebuildIndicators } from './rebuild-indicators';
 
-/** Every event reporting counts goes through its own durable consumer into the read model; queries read it. */
+/**
+ * Every event reporting counts goes through its own durable consumer into the read model; queries read it, and
+ * an admin's command rebuilds it from the history stream.
+ */
 @Module({})
 export class IndicatorsModule implements OnModuleInit {
   constructor(
@@ -43,6 +47,11 @@ export class IndicatorsModule implements OnModuleInit {
       if (months > PUBLIC_MONTHS_AT_MOST) throw new QueryRejected('invalid_request', `to: at most ${PUBLIC_MONTHS_AT_MOST} months after from`);
       const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(request.from), monthStart(request.to, 1));
       return buildPublicIndicators(orders, facts, request.from, request.to);
+    });
+    const rebuild = new RebuildIndicators(this.dataSource, this.messaging, readModel);
+    queries.handle(IndicatorSubjects.Rebuild, async (request) => {
+      if (request.scope.kind !== 'national') throw new QueryRejected('forbidden', 'rebuilding the indicators needs a national scope');
+      return rebuild.execute();
     });
   }
 }

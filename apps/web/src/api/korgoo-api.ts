@@ -663,6 +663,15 @@ export interface FieldKeyRotationResponse {
   notes: number;
 }
 
+export interface IndicatorRebuildResponse {
+  /** Events read from the history stream */
+  events: number;
+  /** Orders in the rebuilt read model */
+  orders: number;
+  /** Counted facts in the rebuilt read model */
+  facts: number;
+}
+
 export interface LoginRequest {
   /** @example "police.demo" */
   username: string;
