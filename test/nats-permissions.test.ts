@@ -128,7 +128,14 @@ describe('NATS permissions generated from the service map', () => {
     await jetstream(risk).publish(`${NAMESPACE}.${EventSubjects.RiskAssessed}`, event.body, { msgID: event.eventId });
     const reporting = await MessagingRuntime.connect(
       dataSource,
-      { service: 'reporting', schema, natsServers: [url], namespace: NAMESPACE, outboxPollMs: 50, credentials: { user: 'reporting', password: passwords.reporting } },
+      {
+        service: 'reporting',
+        schema,
+        natsServers: [url],
+        namespace: NAMESPACE,
+        outboxPollMs: 50,
+        credentials: { user: 'reporting', password: passwords.reporting },
+      },
       silent,
     );
     const replayed: string[] = [];
@@ -145,7 +152,8 @@ describe('NATS permissions generated from the service map', () => {
     }
     expect(replayed).toContain(event.eventId);
     const matchingUser = await jetstreamManager(await as('matching'));
-    await expect(matchingUser.consumers.add(`${NAMESPACE.toUpperCase()}_REPORTING_HISTORY`, { ack_policy: AckPolicy.None })).rejects.toThrow(/permission/i);
+    const history = `${NAMESPACE.toUpperCase()}_REPORTING_HISTORY`;
+    await expect(matchingUser.consumers.add(history, { ack_policy: AckPolicy.None })).rejects.toThrow(/permission/i);
   });
 
   it('lets the gateway ask and refuses a command from a service with no right to it', async () => {

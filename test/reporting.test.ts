@@ -286,7 +286,11 @@ describe('reporting: indicators from the event stream, each event counted once',
     await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(admin, { type: 'bearer' }).expect(200);
     expect(await everyFigure()).toEqual(before);
 
-    const audited = await request(stack.gateway).get('/api/v1/audit-log').query({ action: 'rebuild', resourceType: 'indicators' }).auth(admin, { type: 'bearer' }).expect(200);
+    const audited = await request(stack.gateway)
+      .get('/api/v1/audit-log')
+      .query({ action: 'rebuild', resourceType: 'indicators' })
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
     expect(audited.body.items.length).toBe(2);
     await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(coordinator, { type: 'bearer' }).expect(403);
   });

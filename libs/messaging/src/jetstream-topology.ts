@@ -38,7 +38,8 @@ export async function ensureStreams(
   }
   // No age limit: a sourced stream first copies what its sources still hold, then every new message.
   for (const name of Object.keys(HistoryStreams) as HistoryStreamName[]) {
-    await ensureStream(jsm, { ...common, name: ns.stream(name), max_age: 0, sources: HistoryStreams[name].sources.map((source) => ({ name: ns.stream(source) })) });
+    const sources = HistoryStreams[name].sources.map((source) => ({ name: ns.stream(source) }));
+    await ensureStream(jsm, { ...common, name: ns.stream(name), max_age: 0, sources });
   }
   return jsm;
 }

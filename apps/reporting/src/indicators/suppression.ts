@@ -141,6 +141,8 @@ function findPinnedLine(full: readonly (readonly number[])[], hidden: readonly (
 
 function hideOneMoreIn(full: readonly (readonly number[])[], hidden: boolean[][], line: Line): void {
   const shown = line.cells.filter(([i, j]) => !hidden[i][j] && full[i][j] > 0);
-  const [i, j] = shown.reduce<[number, number] | null>((least, cell) => (!least || full[cell[0]][cell[1]] < full[least[0]][least[1]] ? cell : least), null) ?? line.total;
+  const value = ([i, j]: [number, number]) => full[i][j];
+  const smallest = shown.reduce<[number, number] | null>((least, cell) => (!least || value(cell) < value(least) ? cell : least), null);
+  const [i, j] = smallest ?? line.total;
   hidden[i][j] = true;
 }
