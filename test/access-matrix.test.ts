@@ -13,6 +13,7 @@ const PUBLIC: Record<string, string> = {
   'POST /api/v1/auth/login': 'signing in is how a token is obtained',
   'POST /api/v1/auth/refresh': 'the refresh token in the body is the credential; the access token has lapsed',
   'POST /api/v1/auth/logout': 'the refresh token in the body is the credential; signing out must work after the access token lapsed',
+  'GET /api/v1/public/indicators': 'national and oblast counts with small numbers suppressed: aggregates of no one, for the public',
 };
 
 /**
@@ -35,6 +36,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'GET /api/v1/admin/dead-letters/{service}': ['admin'],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': ['admin'],
   'POST /api/v1/admin/field-keys/rotation': ['admin'],
+  'POST /api/v1/admin/indicators/rebuild': ['admin'],
 
   'POST /api/v1/protection-orders': ['police'],
   'GET /api/v1/protection-orders': ['police', 'coordinator', 'admin'],
@@ -73,6 +75,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'PUT /api/v1/admin/notification-recipients/centres/{centreId}': ['admin'],
 
   'GET /api/v1/indicators': ['coordinator', 'admin', 'probation', 'centre'],
+  'GET /api/v1/public/indicators': EVERY_ROLE,
 
   'GET /api/v1/directory/centres': ['admin', 'coordinator', 'centre'],
   'POST /api/v1/directory/centres': ['admin'],

@@ -6,7 +6,13 @@ describe('the gateway edge: security headers, CORS allow-list, bounded bodies, t
   const allowedOrigin = 'https://app.korgoo.kg';
   const stack = new MatchingStack({
     services: ['gateway'],
-    env: { THROTTLE_LOGIN_PER_MINUTE: '3', THROTTLE_WRITES_PER_MINUTE: '1000', CORS_ORIGINS: allowedOrigin, HTTP_BODY_LIMIT: '64kb' },
+    env: {
+      THROTTLE_LOGIN_PER_MINUTE: '3',
+      THROTTLE_PUBLIC_PER_MINUTE: '2',
+      THROTTLE_WRITES_PER_MINUTE: '1000',
+      CORS_ORIGINS: allowedOrigin,
+      HTTP_BODY_LIMIT: '64kb',
+    },
   });
 
   beforeAll(() => stack.start());
@@ -45,6 +51,14 @@ describe('the gateway edge: security headers, CORS allow-list, bounded bodies, t
     expect(refused.headers['retry-after-login']).toBeDefined();
     await request(stack.gateway).get('/api/docs-json').expect(200);
     await request(stack.gateway).get('/health').expect(200);
+  });
+
+  it('throttles what anyone may ask without signing in on its own budget, before reading the question', async () => {
+    const ask = () => request(stack.gateway).get('/api/v1/public/indicators').query({ from: 'soon', to: 'later' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await ask()).status);
+    expect(statuses).toEqual([400, 400, 429]);
+    await request(stack.gateway).get('/api/docs-json').expect(200);
   });
 });
 

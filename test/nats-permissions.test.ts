@@ -122,6 +122,40 @@ describe('NATS permissions generated from the service map', () => {
     ).rejects.toThrow(/permission/i);
   });
 
+  it('lets reporting replay its history stream from the first event, and no other service read it', async () => {
+    const risk = await as('risk');
+    const event = envelope(EventSubjects.RiskAssessed, 'risk', riskAssessed());
+    await jetstream(risk).publish(`${NAMESPACE}.${EventSubjects.RiskAssessed}`, event.body, { msgID: event.eventId });
+    const reporting = await MessagingRuntime.connect(
+      dataSource,
+      {
+        service: 'reporting',
+        schema,
+        natsServers: [url],
+        namespace: NAMESPACE,
+        outboxPollMs: 50,
+        credentials: { user: 'reporting', password: passwords.reporting },
+      },
+      silent,
+    );
+    const replayed: string[] = [];
+    try {
+      await reporting.replayHistory(
+        'REPORTING_HISTORY',
+        async (subject, message) => {
+          if (subject === EventSubjects.RiskAssessed) replayed.push((message.json() as { eventId: string }).eventId);
+        },
+        () => !replayed.includes(event.eventId),
+      );
+    } finally {
+      await reporting.nc.close();
+    }
+    expect(replayed).toContain(event.eventId);
+    const matchingUser = await jetstreamManager(await as('matching'));
+    const history = `${NAMESPACE.toUpperCase()}_REPORTING_HISTORY`;
+    await expect(matchingUser.consumers.add(history, { ack_policy: AckPolicy.None })).rejects.toThrow(/permission/i);
+  });
+
   it('lets the gateway ask and refuses a command from a service with no right to it', async () => {
     const gateway = await as('gateway');
     const answer = await gateway.request(`${NAMESPACE}.${QuerySubjects.DeadLetterList}.matching`, JSON.stringify({ limit: 5, scope: { kind: 'national' } }), { timeout: 5_000 });

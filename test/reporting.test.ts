@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import request from 'supertest';
 import { parseCsv } from './support/csv';
 import { KorgooStack } from './support/korgoo-stack';
@@ -187,6 +188,25 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(JSON.stringify(badGroup.body)).toContain('groupBy');
   });
 
+  it('shows anyone, without signing in, national and oblast counts by month with every small count suppressed', async () => {
+    const published = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: month }).expect(200);
+    const view = published.body as { months: string[]; oblasts: string[]; indicators: Array<Record<string, unknown> & { key: string }> };
+    expect(view.months).toEqual([month]);
+    const orders = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
+    const at = (oblast: string) => (orders.byMonthAndOblast as unknown[][])[0][view.oblasts.indexOf(oblast)];
+    // Two orders in Naryn, one in Osh city, three in all: every one of them under 5.
+    expect([at('Naryn'), at('Osh city'), at('Chuy')]).toEqual(['<5', '<5', 0]);
+    expect([orders.nationalByMonth, orders.national]).toEqual([['<5'], '<5']);
+    expect(view.indicators.map((indicator) => indicator.key)).not.toContain('order_to_acceptance_median_hours');
+    const text = JSON.stringify(view);
+    for (const centre of [acceptingCentre, decliningCentre, reroutedTo]) expect(text).not.toContain(centre);
+
+    const reversed = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: '2026-05', to: '2026-04' }).expect(400);
+    expect(JSON.stringify(reversed.body)).toContain('from');
+    const bad = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: '2026-13' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('to');
+  });
+
   it('exports the same figures as XLSX (a sheet per group) and CSV, headers in the caller’s language', async () => {
     const xlsx = await indicators(coordinator, { groupBy: 'oblast', format: 'xlsx', lang: 'en' })
       .buffer(true)
@@ -235,6 +255,38 @@ describe('reporting: indicators from the event stream, each event counted once',
     await stack.startOne('reporting');
     await until(async () => (await reportingMetric('referral.declined.v1', 'duplicate')) > 0, 'the redelivery after restart');
     await expectGroundTruth();
+  });
+
+  it('rebuilds the indicators from the event history with the same numbers after the read model was lost', async () => {
+    const groupings = ['oblast', 'centre', 'month', 'sex', 'riskBin', 'unit'];
+    const everyFigure = async () => Object.fromEntries(await Promise.all(groupings.map(async (groupBy) => [groupBy, await figures(coordinator, groupBy)])));
+    const before = await everyFigure();
+    const owner = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await owner.connect();
+    try {
+      await owner.query('DELETE FROM reporting.case_fact');
+      await owner.query('DELETE FROM reporting.order_case');
+    } finally {
+      await owner.end();
+    }
+    expect((await figures(coordinator, 'oblast')).orders_registered.total).toBe(0);
+
+    const rebuilt = await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(admin, { type: 'bearer' }).expect(200);
+    expect(rebuilt.body.orders).toBe(3);
+    expect(rebuilt.body.events).toBeGreaterThanOrEqual(rebuilt.body.facts);
+    expect(await everyFigure()).toEqual(before);
+    await expectGroundTruth();
+    // Twice in a row changes nothing either.
+    await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(admin, { type: 'bearer' }).expect(200);
+    expect(await everyFigure()).toEqual(before);
+
+    const audited = await request(stack.gateway)
+      .get('/api/v1/audit-log')
+      .query({ action: 'rebuild', resourceType: 'indicators' })
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(audited.body.items.length).toBe(2);
+    await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(coordinator, { type: 'bearer' }).expect(403);
   });
 
   it('links a new order against the same person by the pseudonym alone, and refuses a malformed ПИН naming the field', async () => {

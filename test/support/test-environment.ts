@@ -7,6 +7,7 @@ export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 /** Tests log in and post far more often than people do; the throttling suite sets its own limits. */
 export const GENEROUS_THROTTLING = {
   THROTTLE_LOGIN_PER_MINUTE: '1000000',
+  THROTTLE_PUBLIC_PER_MINUTE: '1000000',
   THROTTLE_WRITES_PER_MINUTE: '1000000',
   THROTTLE_READS_PER_MINUTE: '1000000',
 };

@@ -28,11 +28,13 @@ import { ProbationRole1766000000000 } from './migrations/1766000000000-probation
 import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
 import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
 import { FieldKeysController } from './admin/field-keys.controller';
+import { IndicatorRebuildController } from './admin/indicator-rebuild.controller';
 import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
+import { PublicIndicatorsController } from './indicators/public-indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
 import { ExtendOrder } from './orders/extend-order';
@@ -88,9 +90,11 @@ const log = createServiceLog(config);
     NotificationsController,
     ProgrammesController,
     IndicatorsController,
+    PublicIndicatorsController,
     AuditLogController,
     PoliceUnitsController,
     FieldKeysController,
+    IndicatorRebuildController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -186,6 +186,7 @@ class EnvironmentVariables {
   /** Reverse proxies in front of the service (ingress: 1), so the client address is the real one. */
   @Transform(toInt) @IsInt() @Min(0) @Max(5) TRUST_PROXY_HOPS = 0;
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_LOGIN_PER_MINUTE = 10;
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_PUBLIC_PER_MINUTE = 60;
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_WRITES_PER_MINUTE = 120;
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_READS_PER_MINUTE = 600;
   /** OpenAPI at /api/docs: on outside production unless turned off. */
@@ -235,7 +236,7 @@ export interface KorgooConfig {
     corsOrigins: string[];
     bodyLimit: string;
     trustProxyHops: number;
-    throttle: { loginPerMinute: number; writesPerMinute: number; readsPerMinute: number };
+    throttle: { loginPerMinute: number; publicPerMinute: number; writesPerMinute: number; readsPerMinute: number };
     apiDocs: boolean;
     /** null: /metrics is open outside production and off in production. */
     metricsToken: string | null;
@@ -376,6 +377,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       trustProxyHops: vars.TRUST_PROXY_HOPS,
       throttle: {
         loginPerMinute: vars.THROTTLE_LOGIN_PER_MINUTE,
+        publicPerMinute: vars.THROTTLE_PUBLIC_PER_MINUTE,
         writesPerMinute: vars.THROTTLE_WRITES_PER_MINUTE,
         readsPerMinute: vars.THROTTLE_READS_PER_MINUTE,
       },

@@ -4,6 +4,10 @@ import { Nested } from './nested';
 /** The indicators the reporting service answers; it owns aggregate counts only, never a person. */
 export const IndicatorSubjects = {
   Report: 'query.reporting.indicators.v1',
+  /** The view anyone may read: national and oblast counts by month, small numbers suppressed. */
+  PublicReport: 'query.reporting.public-indicators.v1',
+  /** Drops the indicator read model and builds it again from the history stream. */
+  Rebuild: 'command.reporting.indicators-rebuild.v1',
 } as const;
 
 export const INDICATOR_DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language', 'riskBin', 'priority'] as const;
@@ -55,10 +59,55 @@ export interface IndicatorReport {
   sheets: IndicatorSheet[];
 }
 
+export class PublicIndicatorsRequest {
+  @Matches(MONTH, { message: 'from must be a month such as 2026-01' }) from: string;
+  @Matches(MONTH, { message: 'to must be a month such as 2026-12' }) to: string;
+}
+
+/** A published count: the number, `<5` for 1 to 4, or `x` where it is hidden so a `<5` cannot be recovered. */
+export type PublicCount = number | '<5' | 'x';
+
+/** One indicator as a month × oblast table with the national figure per month and the period's totals. */
+export interface PublicIndicatorTable {
+  key: string;
+  label: IndicatorLabel;
+  /** One row per month, one value per oblast (the order of `oblasts`). */
+  byMonthAndOblast: PublicCount[][];
+  nationalByMonth: PublicCount[];
+  byOblast: PublicCount[];
+  national: PublicCount;
+}
+
+export interface PublicIndicators {
+  from: string;
+  to: string;
+  months: string[];
+  /** The oblasts, then `unknown` for orders whose place was not given. */
+  oblasts: string[];
+  indicators: PublicIndicatorTable[];
+}
+
+export class RebuildIndicatorsRequest {
+  /** Only a national scope (an admin) may rebuild. */
+  @Nested(() => IndicatorScope) scope: IndicatorScope;
+}
+
+export interface IndicatorRebuild {
+  /** Events read from the history stream. */
+  events: number;
+  /** Orders and counted facts in the rebuilt read model. */
+  orders: number;
+  facts: number;
+}
+
 export interface IndicatorContracts {
   [IndicatorSubjects.Report]: { request: IndicatorReportRequest; reply: { report: IndicatorReport } };
+  [IndicatorSubjects.PublicReport]: { request: PublicIndicatorsRequest; reply: PublicIndicators };
+  [IndicatorSubjects.Rebuild]: { request: RebuildIndicatorsRequest; reply: IndicatorRebuild };
 }
 
 export const IndicatorRequestClasses: { [S in keyof IndicatorContracts]: new () => IndicatorContracts[S]['request'] } = {
   [IndicatorSubjects.Report]: IndicatorReportRequest,
+  [IndicatorSubjects.PublicReport]: PublicIndicatorsRequest,
+  [IndicatorSubjects.Rebuild]: RebuildIndicatorsRequest,
 };

@@ -3,16 +3,9 @@
  * (about 1 km) compiled from public maps: good for demo data, routing tests and simulation only.
  * Copied in so nothing reads the reference files at run time.
  */
-export type Oblast =
-  | 'Bishkek city'
-  | 'Chuy'
-  | 'Osh city'
-  | 'Osh'
-  | 'Jalal-Abad'
-  | 'Naryn'
-  | 'Issyk-Kul'
-  | 'Talas'
-  | 'Batken';
+/** The oblasts and the two cities of republican significance, in the order the statistics office lists them. */
+export const OBLASTS = ['Bishkek city', 'Chuy', 'Osh city', 'Osh', 'Jalal-Abad', 'Naryn', 'Issyk-Kul', 'Talas', 'Batken'] as const;
+export type Oblast = (typeof OBLASTS)[number];
 
 const SETTLEMENTS = [
   { code: 'bishkek', nameKy: 'Бишкек', nameRu: 'Бишкек', nameEn: 'Bishkek', oblast: 'Bishkek city', lat: 42.8746, lng: 74.5698 },

@@ -1,4 +1,4 @@
-import { EventSubject, EventSubjects as E } from './subjects';
+import { EventSubject, EventSubjects as E, StreamName, streamOf } from './subjects';
 
 /**
  * Who may say what on NATS: the one declarative map the NATS server's permissions are generated from
@@ -95,3 +95,17 @@ export const SERVICE_MESSAGING = {
 } as const satisfies Record<string, ServiceMessaging>;
 
 export type MessagingParticipant = keyof typeof SERVICE_MESSAGING;
+
+/**
+ * Streams kept without an age limit (the domain streams keep 30 days): each sources the domain streams of the
+ * events one read model is built from, so that read model can be dropped and rebuilt from the start. Only its
+ * reader may read one.
+ */
+export const HistoryStreams = {
+  REPORTING_HISTORY: { reader: 'reporting', sources: sourcesOf(SERVICE_MESSAGING.reporting.consumes) },
+} as const satisfies Record<string, { reader: MessagingParticipant; sources: readonly StreamName[] }>;
+export type HistoryStreamName = keyof typeof HistoryStreams;
+
+function sourcesOf(subjects: readonly EventSubject[]): StreamName[] {
+  return [...new Set(subjects.map(streamOf))];
+}

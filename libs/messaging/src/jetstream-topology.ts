@@ -1,6 +1,6 @@
-import { JetStreamApiCodes, JetStreamApiError, jetstreamManager, JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, jetstreamManager, JetStreamManager, RetentionPolicy, StorageType, StreamConfig } from '@nats-io/jetstream';
 import { NatsConnection, nanos } from '@nats-io/transport-node';
-import { Streams, StreamName } from '@korgoo/contracts';
+import { HistoryStreamName, HistoryStreams, Streams, StreamName } from '@korgoo/contracts';
 import { SubjectNamespace } from './namespace';
 
 export interface StreamSettings {
@@ -13,7 +13,7 @@ export interface StreamSettings {
 export const DEFAULT_STREAM_SETTINGS: StreamSettings = { replicas: 1, duplicateWindowMs: 10 * 60_000, maxAgeDays: 30 };
 
 /**
- * Creates or updates every domain stream. Safe to run from every replica at every start: an existing stream
+ * Creates or updates every domain stream and history stream. Safe to run from every replica at every start: an existing stream
  * is updated in place, and losing a creation race to another replica is not an error.
  */
 export async function ensureStreams(
@@ -22,29 +22,40 @@ export async function ensureStreams(
   settings: StreamSettings = DEFAULT_STREAM_SETTINGS,
 ): Promise<JetStreamManager> {
   const jsm = await jetstreamManager(nc);
+  const common = {
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    num_replicas: settings.replicas,
+    duplicate_window: nanos(settings.duplicateWindowMs),
+  };
   for (const name of Object.keys(Streams) as StreamName[]) {
-    const config = {
+    await ensureStream(jsm, {
+      ...common,
       name: ns.stream(name),
       subjects: [ns.subject(Streams[name])],
-      storage: StorageType.File,
-      retention: RetentionPolicy.Limits,
-      num_replicas: settings.replicas,
-      duplicate_window: nanos(settings.duplicateWindowMs),
       max_age: nanos(settings.maxAgeDays * 24 * 3_600_000),
-    };
-    try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      try {
-        await jsm.streams.add(config);
-      } catch (addError) {
-        if (!/already in use/i.test(String((addError as Error).message))) throw addError;
-      }
-    }
+    });
+  }
+  // No age limit: a sourced stream first copies what its sources still hold, then every new message.
+  for (const name of Object.keys(HistoryStreams) as HistoryStreamName[]) {
+    const sources = HistoryStreams[name].sources.map((source) => ({ name: ns.stream(source) }));
+    await ensureStream(jsm, { ...common, name: ns.stream(name), max_age: 0, sources });
   }
   return jsm;
+}
+
+async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    try {
+      await jsm.streams.add(config);
+    } catch (addError) {
+      if (!/already in use/i.test(String((addError as Error).message))) throw addError;
+    }
+  }
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,7 +1,7 @@
-import { jetstream, JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { EventSubject, CommandSubjects, QuerySubjects, requireNational } from '@korgoo/contracts';
+import { EventSubject, CommandSubjects, HistoryStreamName, QuerySubjects, requireNational } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
 import { DeadLetters } from './dead-letters';
 import {
@@ -17,6 +17,7 @@ import { inboxPrefix } from './nats-authorization';
 import { SubjectNamespace } from './namespace';
 import { Outbox, OutboxRelay } from './outbox';
 import { QueryClient, QueryResponder } from './queries';
+import { replayStream } from './stream-history';
 
 export interface MessagingRuntimeOptions {
   service: string;
@@ -132,6 +133,12 @@ export class MessagingRuntime {
     await this.relay.stop();
     await this.relay.drain().catch(() => 0);
     await this.nc.drain().catch(() => undefined);
+  }
+
+  /** Reads a history stream this service reads (see HistoryStreams) from its first message, by logical subject. */
+  replayHistory(name: HistoryStreamName, handle: (subject: string, message: JsMsg) => Promise<void>, stillMissing: () => boolean): Promise<number> {
+    const prefix = `${this.ns.namespace}.`;
+    return replayStream(this.js, this.jsm, this.ns.stream(name), (message) => handle(message.subject.slice(prefix.length), message), stillMissing);
   }
 
   async natsRoundTripMs(): Promise<number> {

@@ -1,4 +1,4 @@
-import { EventSubject, StreamName } from '@korgoo/contracts';
+import { EventSubject, HistoryStreamName, StreamName } from '@korgoo/contracts';
 
 /** Maps logical subjects and stream names into one deployment's namespace on a shared NATS. */
 export class SubjectNamespace {
@@ -8,7 +8,7 @@ export class SubjectNamespace {
     return `${this.namespace}.${logical}`;
   }
 
-  stream(name: StreamName): string {
+  stream(name: StreamName | HistoryStreamName): string {
     return `${this.namespace.toUpperCase()}_${name}`;
   }
 

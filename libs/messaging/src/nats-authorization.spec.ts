@@ -35,4 +35,12 @@ describe('servicePermissions', () => {
     const senders = services.filter((service) => servicePermissions(service, 'korgoo').publish.includes('korgoo.command.matching.>'));
     expect(senders).toEqual(['gateway', 'programme']);
   });
+
+  it('lets only reporting read its history stream, and every service keep that stream in shape', () => {
+    const opensConsumers = (service: MessagingParticipant) =>
+      servicePermissions(service, 'korgoo').publish.some((subject) => subject.startsWith('$JS.API.CONSUMER.CREATE.KORGOO_REPORTING_HISTORY'));
+    const readers = services.filter(opensConsumers);
+    expect(readers).toEqual(['reporting']);
+    for (const service of services) expect(servicePermissions(service, 'korgoo').publish).toContain('$JS.API.STREAM.UPDATE.KORGOO_REPORTING_HISTORY');
+  });
 });

@@ -1,4 +1,14 @@
-import { CommandSubjects, MessagingParticipant, QuerySubjects, SERVICE_MESSAGING, StreamName, Streams, streamOf } from '@korgoo/contracts';
+import {
+  CommandSubjects,
+  HistoryStreamName,
+  HistoryStreams,
+  MessagingParticipant,
+  QuerySubjects,
+  SERVICE_MESSAGING,
+  StreamName,
+  Streams,
+  streamOf,
+} from '@korgoo/contracts';
 import { SubjectNamespace } from './namespace';
 
 export interface NatsPermissions {
@@ -14,13 +24,19 @@ export function inboxPrefix(service: string): string {
 /**
  * What one service's NATS user may publish and subscribe to, from SERVICE_MESSAGING: its own events and
  * dead letters, the requests it sends to the owners it asks, the requests addressed to it, and for each event
- * it consumes exactly its own durable on that event's stream (create, info, pull, acknowledge). Replies to
- * requests it answers are allowed by `allow_responses`, so no one may publish into another's inbox.
+ * it consumes exactly its own durable on that event's stream (create, info, pull, acknowledge), and consumers on
+ * the history stream it reads. Replies to requests it answers are allowed by `allow_responses`, so no one may
+ * publish into another's inbox.
  */
 export function servicePermissions(service: MessagingParticipant, namespace: string): NatsPermissions {
   const ns = new SubjectNamespace(namespace);
   const entry = SERVICE_MESSAGING[service];
-  const streams = (Object.keys(Streams) as StreamName[]).map((name) => ns.stream(name));
+  const histories = Object.keys(HistoryStreams) as HistoryStreamName[];
+  const streams = [...(Object.keys(Streams) as StreamName[]), ...histories].map((name) => ns.stream(name));
+  // A history stream's reader replays it from the start with a short-lived consumer of its own.
+  const replays = histories
+    .filter((name) => HistoryStreams[name].reader === service)
+    .flatMap((name) => ['CREATE', 'INFO', 'MSG.NEXT', 'DELETE'].map((action) => `$JS.API.CONSUMER.${action}.${ns.stream(name)}.>`));
   const asked = entry.asks.map((owner) =>
     owner === 'dead-letters' ? [ns.subject('query.dead-letters.>'), ns.subject('command.dead-letters.>')] : [ns.subject(`query.${owner}.>`), ns.subject(`command.${owner}.>`)],
   );
@@ -43,6 +59,7 @@ export function servicePermissions(service: MessagingParticipant, namespace: str
       // Every replica makes sure the streams exist with the configured settings.
       ...streams.flatMap((stream) => ['INFO', 'CREATE', 'UPDATE'].map((action) => `$JS.API.STREAM.${action}.${stream}`)),
       ...consumers,
+      ...replays,
     ],
     subscribe: [
       `${inboxPrefix(service)}.>`,

@@ -115,12 +115,13 @@ export class QueryClient {
     return this.requestFrom<RequestContracts, S>(RequestClassesBySubject, subject, request, scope);
   }
 
-  /** Asks on a subject of another contract family (a service's own commands). */
+  /** Asks on a subject of another contract family (a service's own commands); a long command sets its own wait. */
   async requestFrom<M extends RequestReplyContracts<keyof M & string>, S extends keyof M & string>(
     requestClasses: RequestClasses<M>,
     subject: S,
     request: M[S]['request'],
     scope?: string,
+    timeoutMs = this.timeoutMs,
   ): Promise<M[S]['reply']> {
     parseContract(requestClasses[subject], JSON.parse(JSON.stringify(request)));
     let reply: M[S]['reply'] | QueryFailure;
@@ -128,7 +129,7 @@ export class QueryClient {
       const message = await this.nc.request(
         this.ns.subject(scope ? `${subject}.${scope}` : subject),
         JSON.stringify(request),
-        { timeout: this.timeoutMs },
+        { timeout: timeoutMs },
       );
       reply = message.json();
     } catch (error) {

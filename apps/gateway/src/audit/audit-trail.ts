@@ -35,6 +35,7 @@ export type AuditAction =
   | 'record_follow_up'
   | 'close'
   | 'rotate_field_keys'
+  | 'rebuild'
   | 'erase'
   | 'refused';
 

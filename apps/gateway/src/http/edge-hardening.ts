@@ -26,6 +26,7 @@ export function hardenHttpEdge(app: INestApplication, config: KorgooConfig): voi
 export function throttlingByRouteClass(config: KorgooConfig): ThrottlerModuleOptions {
   const perMinute: Record<Exclude<RouteClass, 'unthrottled'>, number> = {
     login: config.http.throttle.loginPerMinute,
+    public: config.http.throttle.publicPerMinute,
     write: config.http.throttle.writesPerMinute,
     read: config.http.throttle.readsPerMinute,
   };

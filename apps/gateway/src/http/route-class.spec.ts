@@ -8,6 +8,7 @@ describe('routeClass', () => {
     ['PATCH', '/api/v1/orders/abc', 'write'],
     ['DELETE', '/api/v1/accounts/abc', 'write'],
     ['GET', '/api/v1/orders', 'read'],
+    ['GET', '/api/v1/public/indicators', 'public'],
     ['GET', '/', 'read'],
     ['GET', '/health', 'unthrottled'],
     ['GET', '/health/live', 'unthrottled'],

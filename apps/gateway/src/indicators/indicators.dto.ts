@@ -3,7 +3,8 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { INDICATOR_DIMENSIONS, IndicatorDimension, MONTH } from '@korgoo/contracts';
 import { EXPORT_LANGUAGES, ExportLanguage } from './indicator-export';
 
-export class IndicatorsQuery {
+/** The months of issue the indicators count, for the public view and the signed-in one alike. */
+export class MonthRangeQuery {
   @ApiProperty({ example: '2026-01', description: 'First month (orders issued from then), Bishkek time' })
   @Matches(MONTH, { message: 'from must be a month such as 2026-01' })
   from: string;
@@ -11,7 +12,9 @@ export class IndicatorsQuery {
   @ApiProperty({ example: '2026-12', description: 'Last month, inclusive' })
   @Matches(MONTH, { message: 'to must be a month such as 2026-12' })
   to: string;
+}
 
+export class IndicatorsQuery extends MonthRangeQuery {
   @ApiPropertyOptional({ enum: INDICATOR_DIMENSIONS, default: 'month' })
   @IsOptional()
   @IsIn(INDICATOR_DIMENSIONS)
@@ -31,3 +34,4 @@ export class IndicatorsQuery {
   @IsIn(EXPORT_LANGUAGES)
   lang?: ExportLanguage;
 }
+

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INDICATOR_DIMENSIONS, INDICATOR_GROUPS, IndicatorDimension, IndicatorGroup } from '@korgoo/contracts';
+import { INDICATOR_DIMENSIONS, INDICATOR_GROUPS, IndicatorDimension, IndicatorGroup, PublicCount } from '@korgoo/contracts';
 import { LocalizedText } from '../referrals/referral.responses';
 
 // The classes below only describe the reporting service's reply for the OpenAPI document.
@@ -38,4 +38,25 @@ export class IndicatorReportResponse {
 
 export class IndicatorsReply {
   @ApiProperty({ type: IndicatorReportResponse }) report: IndicatorReportResponse;
+}
+
+/** A published count: the number, `<5` for 1 to 4, or `x` where it is hidden to protect a `<5`. */
+const PUBLIC_COUNT = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5', 'x'] }] };
+
+export class PublicIndicatorTableResponse {
+  @ApiProperty({ example: 'orders_registered' }) key: string;
+  @ApiProperty({ type: LocalizedText }) label: LocalizedText;
+  @ApiProperty({ type: 'array', items: { type: 'array', items: PUBLIC_COUNT }, description: 'A row per month, a value per oblast' })
+  byMonthAndOblast: PublicCount[][];
+  @ApiProperty({ type: 'array', items: PUBLIC_COUNT, description: 'The national figure of each month' }) nationalByMonth: PublicCount[];
+  @ApiProperty({ type: 'array', items: PUBLIC_COUNT, description: 'Each oblast’s figure for the period' }) byOblast: PublicCount[];
+  @ApiProperty(PUBLIC_COUNT) national: PublicCount;
+}
+
+export class PublicIndicatorsReply {
+  @ApiProperty({ example: '2026-01' }) from: string;
+  @ApiProperty({ example: '2026-12' }) to: string;
+  @ApiProperty({ type: [String], example: ['2026-01', '2026-02'] }) months: string[];
+  @ApiProperty({ type: [String], description: 'The oblasts, then `unknown` for orders whose place was not given' }) oblasts: string[];
+  @ApiProperty({ type: [PublicIndicatorTableResponse] }) indicators: PublicIndicatorTableResponse[];
 }

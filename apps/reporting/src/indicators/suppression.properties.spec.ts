@@ -66,7 +66,7 @@ describe('small-number suppression', () => {
     );
   });
 
-  it('never shows a count from 1 to 4, and shows every other cell it does not need to hide as is', () => {
+  it('never shows a count from 1 to 4, never hides a zero, and shows every other cell it does not need to hide as is', () => {
     fc.assert(
       fc.property(table, (counts) => {
         const published = suppressSmallCounts(counts);
@@ -77,8 +77,34 @@ describe('small-number suppression', () => {
             if (full[i][j] >= 1 && full[i][j] <= 4) expect(cell.shown).toBe('small');
             if (cell.shown === 'value') expect(cell.value).toBe(full[i][j]);
             if (cell.shown === 'small') expect(full[i][j]).toBeLessThan(5);
+            // Never a hidden zero: a line whose total leaves nothing for its hidden cells would reveal them.
+            if (cell.shown !== 'value') expect(full[i][j]).toBeGreaterThan(0);
           }),
         );
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('leaves every <5 at least two values a row or column total allows, knowing <5 is 1-4 and a hidden partner at least 1', () => {
+    fc.assert(
+      fc.property(table, (counts) => {
+        const published = suppressSmallCounts(counts);
+        const shown = [...published.cells.map((row, i) => [...row, published.rowTotals[i]]), [...published.columnTotals, published.grandTotal]];
+        const lines = [...shown, ...shown[0].map((_, j) => shown.map((row) => row[j]))];
+        for (const line of lines) {
+          const total = line[line.length - 1];
+          const cells = line.slice(0, -1);
+          if (total.shown !== 'value') continue;
+          const rest = total.value - cells.reduce((sum, cell) => sum + (cell.shown === 'value' ? cell.value : 0), 0);
+          cells.forEach((cell, k) => {
+            if (cell.shown !== 'small') return;
+            const others = cells.filter((other, m) => m !== k && other.shown !== 'value');
+            const most = others.some((other) => other.shown === 'complement') ? Infinity : others.length * 4;
+            const possible = [1, 2, 3, 4].filter((value) => rest - value >= others.length && rest - value <= most);
+            expect(possible.length).toBeGreaterThanOrEqual(2);
+          });
+        }
       }),
       { numRuns: 400 },
     );

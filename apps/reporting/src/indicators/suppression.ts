@@ -21,8 +21,12 @@ export interface PublishedTable {
  * The table with its margins is (R+1)×(C+1) cells, each row and column an equation "cells = total".
  * Hidden cells are edges of a bipartite graph between row and column equations; a hidden value can be
  * solved for exactly when its edge lies on no cycle (a bridge). So every hidden cell is put on a cycle:
- * for a bridge (i, j) we hide the cheapest rectangle (i, j) (i, j′) (i′, j) (i′, j′). Zero is published:
- * it describes nobody.
+ * for a bridge (i, j) we hide the cheapest rectangle (i, j) (i, j′) (i′, j) (i′, j′) of non-zero cells. Zero is
+ * published: it describes nobody.
+ *
+ * Bounds give more away than the equations: a `<5` is 1 to 4, and a hidden partner, never zero, is at least 1.
+ * So a line whose published total leaves its hidden cells only one value for a `<5` (two `<5` summing to 2)
+ * gets one more hidden cell, its smallest shown count or else its total.
  */
 export function suppressSmallCounts(counts: readonly (readonly number[])[]): PublishedTable {
   const rows = counts.length;
@@ -30,8 +34,16 @@ export function suppressSmallCounts(counts: readonly (readonly number[])[]): Pub
   const full = withMargins(counts);
   const hidden = full.map((row) => row.map((value) => value > 0 && value < SMALLEST_PUBLISHED));
   const primary = hidden.map((row) => [...row]);
-  for (let bridge = findBridge(hidden); bridge; bridge = findBridge(hidden)) {
-    hideCheapestRectangle(full, hidden, bridge);
+  // Each step hides at least one more cell, so this ends.
+  for (;;) {
+    const bridge = findBridge(hidden);
+    if (bridge) {
+      hideCheapestRectangle(full, hidden, bridge);
+      continue;
+    }
+    const pinned = findPinnedLine(full, hidden, primary);
+    if (!pinned) break;
+    hideOneMoreIn(full, hidden, pinned);
   }
   const cell = (i: number, j: number): SuppressedCell =>
     !hidden[i][j] ? { value: full[i][j], shown: 'value' } : primary[i][j] ? { value: null, shown: 'small' } : { value: null, shown: 'complement' };
@@ -91,9 +103,46 @@ function hideCheapestRectangle(full: number[][], hidden: boolean[][], [i, j]: [n
     for (let c = 0; c < full[0].length; c++) {
       if (r === i || c === j) continue;
       const cells: Array<[number, number]> = [[i, c], [r, j], [r, c]];
-      const cost = cells.reduce((sum, [a, b]) => sum + (hidden[a][b] ? 0 : full[a][b] + 1), 0);
+      // A hidden zero protects nothing: a line whose published total leaves zero for its hidden cells
+      // shows each of them is zero. A rectangle of non-zero cells always exists (through the margins).
+      if (cells.some(([a, b]) => !hidden[a][b] && full[a][b] === 0)) continue;
+      const cost = cells.reduce((sum, [a, b]) => sum + (hidden[a][b] ? 0 : full[a][b]), 0);
       if (!best || cost < best.cost) best = { cost, cells };
     }
   }
   for (const [a, b] of best!.cells) hidden[a][b] = true;
+}
+
+/** A line is a row or a column of the table with its margins: its cells, then its total. */
+type Line = { cells: Array<[number, number]>; total: [number, number] };
+
+function linesOf(full: readonly (readonly number[])[]): Line[] {
+  const last = { row: full.length - 1, column: full[0].length - 1 };
+  const rows = full.map((_, i): Line => ({ cells: Array.from({ length: last.column }, (__, j): [number, number] => [i, j]), total: [i, last.column] }));
+  const columns = full[0].map((_, j): Line => ({ cells: Array.from({ length: last.row }, (__, i): [number, number] => [i, j]), total: [last.row, j] }));
+  return [...rows, ...columns];
+}
+
+/** A line with a published total in which the bounds of its hidden cells leave some `<5` a single value. */
+function findPinnedLine(full: readonly (readonly number[])[], hidden: readonly (readonly boolean[])[], primary: readonly (readonly boolean[])[]): Line | null {
+  for (const line of linesOf(full)) {
+    const [ti, tj] = line.total;
+    const unknown = line.cells.filter(([i, j]) => hidden[i][j]);
+    if (hidden[ti][tj] || unknown.length === 0) continue;
+    const rest = full[ti][tj] - line.cells.reduce((sum, [i, j]) => sum + (hidden[i][j] ? 0 : full[i][j]), 0);
+    const high = ([i, j]: [number, number]) => (primary[i][j] ? SMALLEST_PUBLISHED - 1 : Infinity);
+    const lows = unknown.length;
+    const highs = unknown.reduce((sum, cell) => sum + high(cell), 0);
+    const pinned = unknown.some((cell) => primary[cell[0]][cell[1]] && Math.max(1, rest - (highs - high(cell))) === Math.min(high(cell), rest - (lows - 1)));
+    if (pinned) return line;
+  }
+  return null;
+}
+
+function hideOneMoreIn(full: readonly (readonly number[])[], hidden: boolean[][], line: Line): void {
+  const shown = line.cells.filter(([i, j]) => !hidden[i][j] && full[i][j] > 0);
+  const value = ([i, j]: [number, number]) => full[i][j];
+  const smallest = shown.reduce<[number, number] | null>((least, cell) => (!least || value(cell) < value(least) ? cell : least), null);
+  const [i, j] = smallest ?? line.total;
+  hidden[i][j] = true;
 }

@@ -3,12 +3,17 @@ import { DataSource } from 'typeorm';
 import { IndicatorContracts, IndicatorRequestClasses, IndicatorSubjects, QueryRejected, Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
-import { monthStart } from '../indicators/dimensions';
+import { monthsBetween, monthStart } from '../indicators/dimensions';
 import { buildIndicatorReport } from '../indicators/indicator-report';
+import { buildPublicIndicators, PUBLIC_MONTHS_AT_MOST } from '../indicators/public-view';
 import { projectEvent, ProjectedSubject } from './event-facts';
 import { IndicatorReadModel } from './read-model';
+import { RebuildIndicators } from './rebuild-indicators';
 
-/** Every event reporting counts goes through its own durable consumer into the read model; queries read it. */
+/**
+ * Every event reporting counts goes through its own durable consumer into the read model; queries read it, and
+ * an admin's command rebuilds it from the history stream.
+ */
 @Module({})
 export class IndicatorsModule implements OnModuleInit {
   constructor(
@@ -22,7 +27,8 @@ export class IndicatorsModule implements OnModuleInit {
       const project = projectEvent[subject] as (envelope: unknown) => ReturnType<(typeof projectEvent)[ProjectedSubject]>;
       this.messaging.on(subject, async (envelope, tx) => readModel.apply(tx, project(envelope)));
     }
-    this.messaging.queries.family<IndicatorContracts>(IndicatorRequestClasses).handle(IndicatorSubjects.Report, async (request) => {
+    const queries = this.messaging.queries.family<IndicatorContracts>(IndicatorRequestClasses);
+    queries.handle(IndicatorSubjects.Report, async (request) => {
       if (request.from > request.to) throw new QueryRejected('invalid_request', 'from: must not be after to');
       const [from, to] = [monthStart(request.from), monthStart(request.to, 1)];
       const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, from, to);
@@ -34,6 +40,18 @@ export class IndicatorsModule implements OnModuleInit {
             ? { kind: 'unit', unitId: request.scope.unitId! }
             : { kind: 'national' };
       return { report: buildIndicatorReport(orders, facts, { ...request, scope }, history) };
+    });
+    queries.handle(IndicatorSubjects.PublicReport, async (request) => {
+      const months = monthsBetween(request.from, request.to).length;
+      if (months === 0) throw new QueryRejected('invalid_request', 'from: must not be after to');
+      if (months > PUBLIC_MONTHS_AT_MOST) throw new QueryRejected('invalid_request', `to: at most ${PUBLIC_MONTHS_AT_MOST} months after from`);
+      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(request.from), monthStart(request.to, 1));
+      return buildPublicIndicators(orders, facts, request.from, request.to);
+    });
+    const rebuild = new RebuildIndicators(this.dataSource, this.messaging, readModel);
+    queries.handle(IndicatorSubjects.Rebuild, async (request) => {
+      if (request.scope.kind !== 'national') throw new QueryRejected('forbidden', 'rebuilding the indicators needs a national scope');
+      return rebuild.execute();
     });
   }
 }

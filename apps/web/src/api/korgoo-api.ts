@@ -704,6 +704,31 @@ export interface IndicatorsReply {
   report: IndicatorReportResponse;
 }
 
+export interface PublicIndicatorTableResponse {
+  /** @example "orders_registered" */
+  key: string;
+  label: LocalizedText;
+  /** A row per month, a value per oblast */
+  byMonthAndOblast: (number | "<5" | "x")[][];
+  /** The national figure of each month */
+  nationalByMonth: (number | "<5" | "x")[];
+  /** Each oblast’s figure for the period */
+  byOblast: (number | "<5" | "x")[];
+  national: number | "<5" | "x";
+}
+
+export interface PublicIndicatorsReply {
+  /** @example "2026-01" */
+  from: string;
+  /** @example "2026-12" */
+  to: string;
+  /** @example ["2026-01","2026-02"] */
+  months: string[];
+  /** The oblasts, then `unknown` for orders whose place was not given */
+  oblasts: string[];
+  indicators: PublicIndicatorTableResponse[];
+}
+
 export interface AuditEntryView {
   id: string;
   actorId: string | null;
@@ -755,6 +780,15 @@ export interface FieldKeyRotationResponse {
   personNames: number;
   /** Officers' notes sealed or rewrapped by this run */
   notes: number;
+}
+
+export interface IndicatorRebuildResponse {
+  /** Events read from the history stream */
+  events: number;
+  /** Orders in the rebuilt read model */
+  orders: number;
+  /** Counted facts in the rebuilt read model */
+  facts: number;
 }
 
 export interface LoginRequest {

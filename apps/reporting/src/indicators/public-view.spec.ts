@@ -1,0 +1,84 @@
+import { OBLASTS, PublicIndicatorTable } from '@korgoo/contracts';
+import { CaseFact, OrderCase } from './order-case';
+import { buildPublicIndicators, PUBLIC_INDICATORS } from './public-view';
+
+let seq = 0;
+
+function registered(oblast: string | null, issuedAt: string, count: number): { orders: OrderCase[]; facts: CaseFact[] } {
+  const orders = Array.from({ length: count }, (): OrderCase => {
+    seq += 1;
+    return {
+      orderId: `o${seq}`,
+      issuedAt: new Date(issuedAt),
+      expiresAt: new Date(Date.parse(issuedAt) + 30 * 86_400_000),
+      oblast,
+      unit: 'Нарын РИИБ',
+      sex: 'male',
+      language: 'ky',
+      riskBin: '3',
+      priority: 'normal',
+      personRef: null,
+    };
+  });
+  const facts = orders.map((order): CaseFact => ({
+    eventId: `e-${order.orderId}`,
+    orderId: order.orderId,
+    kind: 'order_registered',
+    reason: null,
+    centreId: 'naryn-asylzat',
+    occurredAt: order.issuedAt!,
+  }));
+  return { orders, facts };
+}
+
+function table(view: ReturnType<typeof buildPublicIndicators>, key: string): PublicIndicatorTable {
+  return view.indicators.find((indicator) => indicator.key === key)!;
+}
+
+describe('the public view', () => {
+  const parts = [
+    registered('Naryn', '2026-03-05T08:00:00Z', 12),
+    registered('Chuy', '2026-03-06T08:00:00Z', 2),
+    registered('Bishkek city', '2026-03-07T08:00:00Z', 30),
+    registered('Naryn', '2026-04-05T08:00:00Z', 9),
+    registered('Chuy', '2026-04-06T08:00:00Z', 7),
+    registered('Bishkek city', '2026-04-07T08:00:00Z', 25),
+    registered(null, '2026-04-08T08:00:00Z', 6),
+  ];
+  const orders = parts.flatMap((part) => part.orders);
+  const facts = parts.flatMap((part) => part.facts);
+  const view = buildPublicIndicators(orders, facts, '2026-03', '2026-05');
+  const column = (oblast: string) => view.oblasts.indexOf(oblast);
+
+  it('gives every month of the period and every oblast, with the orders whose place is unknown last', () => {
+    expect(view.months).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(view.oblasts).toEqual([...OBLASTS, 'unknown']);
+    expect(view.indicators.map((indicator) => indicator.key)).toEqual([...PUBLIC_INDICATORS]);
+  });
+
+  it('publishes the national count of each month, each oblast’s for the period, and cells away from small ones as they are', () => {
+    const orders = table(view, 'orders_registered');
+    expect(orders.nationalByMonth).toEqual([44, 47, 0]);
+    expect(orders.national).toBe(91);
+    expect(orders.byOblast[column('Bishkek city')]).toBe(55);
+    expect(orders.byOblast[column('Chuy')]).toBe(9);
+    expect(orders.byMonthAndOblast[0][column('Bishkek city')]).toBe(30);
+    expect(orders.byMonthAndOblast[1][column('unknown')]).toBe(6);
+    expect(orders.byMonthAndOblast[2].every((count) => count === 0)).toBe(true);
+  });
+
+  it('shows a count under 5 as <5 and hides non-zero partners so no row or column total gives it away', () => {
+    const orders = table(view, 'orders_registered');
+    expect(orders.byMonthAndOblast[0][column('Chuy')]).toBe('<5');
+    // Chuy's 2 in March with Naryn's 12, and both oblasts' April: a rectangle, each line with two unknowns.
+    expect(orders.byMonthAndOblast.slice(0, 2).map((row) => [row[column('Chuy')], row[column('Naryn')]])).toEqual([
+      ['<5', 'x'],
+      ['x', 'x'],
+    ]);
+  });
+
+  it('names no centre, police unit or person anywhere', () => {
+    const text = JSON.stringify(view);
+    for (const word of ['naryn-asylzat', 'РИИБ', 'o1', 'e-o']) expect(text).not.toContain(word);
+  });
+});
