@@ -84,7 +84,10 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await page.getByLabel(ky.order.orderNumber).fill(orderNumber);
     await page.getByLabel(ky.order.issuingUnit).fill('Нарын РИИБ');
     await page.getByLabel(ky.order.fullName).fill('Асанов Бакыт');
-    await page.getByLabel(ky.order.settlementCode).fill('naryn');
+    const settlement = page.getByRole('combobox', { name: ky.order.settlement });
+    await settlement.fill('Нарын');
+    await page.getByRole('option').first().waitFor();
+    await settlement.press('Enter');
     await screenshot(page, 'police-order-form-ky-phone-screen', true);
     for (const question of form.questions) {
       const byDefault = question.requirement === 'required' || question.path.startsWith('supportBarriers.') ? 'no' : undefined;

@@ -44,7 +44,7 @@ export async function renderSignedIn(
   });
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const view = render(
-    <MantineProvider>
+    <MantineProvider env="test">
       <QueryClientProvider client={queries}>
         <SessionProvider>{ui}</SessionProvider>
       </QueryClientProvider>

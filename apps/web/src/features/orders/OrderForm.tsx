@@ -6,6 +6,7 @@ import { useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
 import { useOdaraForm, useRegisterOrder } from './api';
 import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
+import { SettlementPicker } from './SettlementPicker';
 
 const HOUR = 3_600_000;
 const localInput = (at: number) => new Date(at - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -39,7 +40,7 @@ function toRequest(order: OrderFields, screening: Record<string, unknown>): Regi
       fullName: order.fullName.trim(),
       sex: order.sex as 'male' | 'female',
       language: order.language as 'ky' | 'ru',
-      location: { settlementCode: order.settlementCode.trim() },
+      location: { settlementCode: order.settlementCode },
     },
     screening,
   };
@@ -111,7 +112,7 @@ export function OrderForm() {
             data={[{ value: 'male', label: t('order.male') }, { value: 'female', label: t('order.female') }]} />
           <Choice id="language" label={t('order.programmeLanguage')} value={order.language} onChange={(language) => setOrder({ ...order, language })}
             data={[{ value: 'ky', label: t('language.ky') }, { value: 'ru', label: t('language.ru') }]} />
-          <TextInput required label={t('order.settlementCode')} description={t('order.settlementHelp')} {...field('settlementCode', 'perpetrator.location.settlementCode')} />
+          <SettlementPicker value={order.settlementCode} error={errorAt('perpetrator.location.settlementCode')} onChange={(settlementCode) => setOrder({ ...order, settlementCode })} />
         </Fieldset>
         {form.isPending && <Loader aria-label={t('common.loading')} />}
         {form.data?.sections.map((section) => (
