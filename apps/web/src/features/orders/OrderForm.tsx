@@ -2,9 +2,11 @@ import { Alert, Button, Fieldset, Loader, SegmentedControl, Stack, Text, TextInp
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
+import { ApiProblem } from '../../lib/api-client';
 import { useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
 import { useOdaraForm, useRegisterOrder } from './api';
+import { PendingOrders } from './PendingOrders';
 import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
 import { SettlementPicker } from './SettlementPicker';
 
@@ -71,6 +73,7 @@ export function OrderForm() {
   const [order, setOrder] = useState(blankOrder);
   const [screening, setScreening] = useState<Record<string, unknown>>(blankScreening);
   const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error);
+  const numberTaken = register.error instanceof ApiProblem && register.error.status === 409;
   const field = (name: keyof OrderFields, apiField: string) => ({
     value: order[name],
     error: errorAt(apiField),
@@ -91,13 +94,19 @@ export function OrderForm() {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Title order={2}>{t('order.title')}</Title>
-        {register.isSuccess && (
+        <PendingOrders />
+        {register.data?.kind === 'sent' && (
           <Alert color="green" title={t('order.registered')} role="status">
-            {t('order.registeredNumber', { number: register.data.orderNumber })}
+            {t('order.registeredNumber', { number: register.data.reply.orderNumber })}
+          </Alert>
+        )}
+        {register.data?.kind === 'saved' && (
+          <Alert color="yellow" title={t('sendQueue.savedOnPhone')} role="status">
+            {t('sendQueue.savedNotice', { number: register.data.orderNumber })}
           </Alert>
         )}
         {register.error && !anyFieldProblem && (
-          <Alert color="red" role="alert">{t('order.failed')}</Alert>
+          <Alert color="red" role="alert">{t(numberTaken ? 'order.taken' : 'order.failed')}</Alert>
         )}
         {anyFieldProblem && <Alert color="red" role="alert">{t('form.fixFields')}</Alert>}
         <Fieldset legend={t('order.orderSection')}>

@@ -1,0 +1,43 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../lib/session';
+import { useDeviceOrders } from './api';
+
+/** The orders saved on this phone and not yet answered by the API: what each waits for, and what the officer can do. */
+export function PendingOrders() {
+  const { t, i18n } = useTranslation();
+  const { api } = useSession();
+  const { device, pending, sending } = useDeviceOrders();
+  if (pending.length === 0) return null;
+  return (
+    <Stack gap="xs" aria-labelledby="pending-orders-title" component="section">
+      <Title order={3} id="pending-orders-title">{t('sendQueue.title', { count: pending.length })}</Title>
+      {/* A standing notice, not an alarm: Mantine's alert role would interrupt screen readers on every screen. */}
+      <Alert color="yellow" role="note">{t('sendQueue.privacy')}</Alert>
+      {pending.map(({ request, savedAt, hold }) => {
+        const inFlight = sending.includes(request.orderNumber);
+        return (
+          <Card key={request.orderNumber} withBorder data-testid="pending-order">
+            <Group justify="space-between">
+              <Text fw={600}>{request.orderNumber}</Text>
+              <Badge color={hold ? 'red' : 'yellow'}>{t(inFlight ? 'sendQueue.sending' : hold ? 'sendQueue.held' : 'sendQueue.savedOnPhone')}</Badge>
+            </Group>
+            <Text size="sm">{t('sendQueue.savedAt', { at: new Date(savedAt).toLocaleString(i18n.language) })}</Text>
+            {hold && <Text size="sm" c="red.9">{t(`sendQueue.${hold}`)}</Text>}
+            <Group mt="xs">
+              {hold ? (
+                <Button variant="light" color="red" onClick={() => device.drop(request.orderNumber)}>
+                  {t('sendQueue.remove')}
+                </Button>
+              ) : (
+                <Button variant="light" loading={inFlight} onClick={() => void device.send(api, request.orderNumber)}>
+                  {t('sendQueue.sendNow')}
+                </Button>
+              )}
+            </Group>
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}
