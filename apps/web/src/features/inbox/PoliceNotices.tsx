@@ -4,6 +4,7 @@ import type { InboxEntryResponse } from '../../api/korgoo-api';
 import { inLanguage } from '../orders/ScreeningQuestion';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
+import { useDates } from '../../lib/dates';
 import { unreadOf, useAcknowledgeNotice, useInbox } from './api';
 
 // What still needs the officer comes first: notices nobody in the unit acknowledged, then anything unread.
@@ -15,6 +16,7 @@ const byUrgency = (a: InboxEntryResponse, b: InboxEntryResponse) =>
 
 function NoticeCard({ entry }: { entry: InboxEntryResponse }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const acknowledge = useAcknowledgeNotice();
   const unread = !entry.readAt;
   return (
@@ -24,7 +26,7 @@ function NoticeCard({ entry }: { entry: InboxEntryResponse }) {
         {unread && <Badge color="red">{t('notices.unread')}</Badge>}
       </Group>
       {entry.orderNumber && <Text size="sm">{t('notices.order', { number: entry.orderNumber })}</Text>}
-      <Text size="sm">{t('notices.received', { at: new Date(entry.createdAt).toLocaleString() })}</Text>
+      <Text size="sm">{t('notices.received', { at: dates.moment(entry.createdAt) })}</Text>
       {entry.kind === 'article72_notice' && (
         <Group mt="sm">
           <Button
@@ -36,7 +38,7 @@ function NoticeCard({ entry }: { entry: InboxEntryResponse }) {
           </Button>
           {entry.acknowledgedAt && (
             <Text size="sm">
-              {t('notices.acknowledgedBy', { at: new Date(entry.acknowledgedAt).toLocaleString(), who: entry.acknowledgedBy ?? '—' })}
+              {t('notices.acknowledgedBy', { at: dates.moment(entry.acknowledgedAt), who: entry.acknowledgedBy ?? '—' })}
             </Text>
           )}
           {acknowledge.isError && <Text size="sm" c="red" role="alert">{t('form.failed')}</Text>}

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
+import { useDates } from '../../lib/dates';
 import { useDeviceOrders } from './api';
 
 /** The orders saved on this phone and not yet answered by the API: what each waits for, and what the officer can do. */
 export function PendingOrders() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const { api } = useSession();
   const { device, pending, sending } = useDeviceOrders();
   if (pending.length === 0) return null;
@@ -22,7 +24,7 @@ export function PendingOrders() {
               <Text fw={600}>{request.orderNumber}</Text>
               <Badge color={hold ? 'red' : 'yellow'}>{t(inFlight ? 'sendQueue.sending' : hold ? 'sendQueue.held' : 'sendQueue.savedOnPhone')}</Badge>
             </Group>
-            <Text size="sm">{t('sendQueue.savedAt', { at: new Date(savedAt).toLocaleString(i18n.language) })}</Text>
+            <Text size="sm">{t('sendQueue.savedAt', { at: dates.moment(savedAt) })}</Text>
             {hold && <Text size="sm" c="red.9">{t(`sendQueue.${hold}`)}</Text>}
             <Group mt="xs">
               {hold ? (
