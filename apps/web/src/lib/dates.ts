@@ -30,6 +30,12 @@ export function formatDate(at: string | number | Date, language: string, { withT
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: withTime ? 'short' : undefined, timeZone }).format(date);
 }
 
+/** The value a `datetime-local` input shows for a moment: the browser's local time, to the minute. */
+export const localInputValue = (at: string | number) => {
+  const moment = new Date(at);
+  return new Date(moment.getTime() - moment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
 /** Dates in the language the person chose, not the browser's. */
 export function useDates() {
   const { i18n } = useTranslation();

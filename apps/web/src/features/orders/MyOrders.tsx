@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgrammeDetail } from '../programme/ProgrammeDetail';
 import { WITH_PROGRAMME } from '../programme/api';
 import { useDeviceOrders, useMyOrders } from './api';
+import { OrderChanges } from './OrderChanges';
 import { PendingOrders } from './PendingOrders';
 
 /** The officer's orders and where each stands; nothing about the victim beyond what police entered. */
@@ -23,6 +24,7 @@ export function MyOrders() {
               <Badge aria-label={t('myOrders.stage')}>{t(`stage.${data.stage}`)}</Badge>
             </Group>
             <Text size="sm">{data.perpetrator.fullName ?? t('myOrders.erased')}</Text>
+            <OrderChanges order={data} />
             {data.referral && (
               <Text size="sm">
                 {t('myOrders.referral', { status: t(`referralStatus.${data.referral.status}`), centre: data.referral.centreName ?? '—' })}

@@ -3,6 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
 import { ApiProblem } from '../../lib/api-client';
+import { localInputValue } from '../../lib/dates';
 import { useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
 import { useOdaraForm, useRegisterOrder } from './api';
@@ -11,15 +12,14 @@ import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
 import { SettlementPicker } from './SettlementPicker';
 
 const HOUR = 3_600_000;
-const localInput = (at: number) => new Date(at - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 function blankOrder() {
   const now = Date.now();
   return {
     orderNumber: '',
     issuingUnit: '',
-    issuedAt: localInput(now),
-    expiresAt: localInput(now + 29 * 24 * HOUR),
+    issuedAt: localInputValue(now),
+    expiresAt: localInputValue(now + 29 * 24 * HOUR),
     fullName: '',
     sex: 'male',
     language: 'ky',

@@ -15,7 +15,14 @@ function gateway() {
   const answer = (request: SentRequest) => {
     if (!state.online) return { offline: true };
     if (request.method === 'GET' && request.path === '/api/v1/odara/form') return { body: EMPTY_FORM };
-    if (request.method === 'GET') return { body: { orderId: 'o-1', orderNumber: 'НР-1', stage: 'assessed', perpetrator: { fullName: 'Асанов Бакыт' }, referral: null } };
+    if (request.method === 'GET') {
+      return {
+        body: {
+          orderId: 'o-1', orderNumber: 'НР-1', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', firstExpiresAt: null,
+          courtDecision: null, stage: 'assessed', perpetrator: { fullName: 'Асанов Бакыт' }, referral: null,
+        },
+      };
+    }
     if (state.refusal) return state.refusal;
     const { orderNumber } = request.body as RegisterProtectionOrderRequest;
     state.received.push(orderNumber);

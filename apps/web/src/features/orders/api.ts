@@ -1,8 +1,17 @@
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import type { OdaraFormResponse, OrderProgressResponse, RegisteredOrderResponse, RegisterProtectionOrderRequest } from '../../api/korgoo-api';
+import type {
+  CourtDecisionRecordedResponse,
+  CourtDecisionRequest,
+  ExtendOrderRequest,
+  OdaraFormResponse,
+  OrderExtendedResponse,
+  OrderProgressResponse,
+  RegisteredOrderResponse,
+  RegisterProtectionOrderRequest,
+} from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
-import { DeviceOrders } from './device-orders';
+import { DeviceOrders, ORDERS_PATH } from './device-orders';
 
 export function useOdaraForm() {
   const { api } = useSession();
@@ -84,13 +93,32 @@ export function useRegisterOrder() {
   });
 }
 
+const orderKey = (orderId: string) => ['order', orderId];
+
+/** A change to a registered order; the order is read again afterwards, as the API now has it. */
+function useOrderChange<Body, Reply>(orderId: string, change: 'extension' | 'court-decision') {
+  const { api } = useSession();
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) => api.post<Reply>(`${ORDERS_PATH}/${orderId}/${change}`, body),
+    onSuccess: () => queries.invalidateQueries({ queryKey: orderKey(orderId) }),
+  });
+}
+
+/** Police: a later expiry for the order (its first expiry is kept). */
+export const useExtendOrder = (orderId: string) => useOrderChange<ExtendOrderRequest, OrderExtendedResponse>(orderId, 'extension');
+
+/** Police: the court's decision on the order, once, up to 70 days after its issue. */
+export const useRecordCourtDecision = (orderId: string) =>
+  useOrderChange<CourtDecisionRequest, CourtDecisionRecordedResponse>(orderId, 'court-decision');
+
 export function useMyOrders() {
   const { api } = useSession();
   const { registered } = useDeviceOrders();
   return useQueries({
     queries: registered.map((id) => ({
-      queryKey: ['order', id],
-      queryFn: () => api.get<OrderProgressResponse>(`/api/v1/protection-orders/${id}`),
+      queryKey: orderKey(id),
+      queryFn: () => api.get<OrderProgressResponse>(`${ORDERS_PATH}/${id}`),
       refetchInterval: 5000,
     })),
   });
