@@ -33,7 +33,15 @@ export function formatDate(at: string | number | Date, language: string, { withT
 /** The value a `datetime-local` input shows for a moment: the browser's local time, to the minute. */
 export const localInputValue = (at: string | number) => {
   const moment = new Date(at);
+  // What cannot be read is shown as it is, for the person to correct.
+  if (Number.isNaN(moment.getTime())) return String(at);
   return new Date(moment.getTime() - moment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** A `datetime-local` value as the API takes it (ISO); what cannot be read goes as typed, for the API to name the field. */
+export const fromLocalInput = (value: string) => {
+  const moment = new Date(value);
+  return Number.isNaN(moment.getTime()) ? value : moment.toISOString();
 };
 
 /** Dates in the language the person chose, not the browser's. */

@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderProgressResponse } from '../../api/korgoo-api';
 import { ApiProblem } from '../../lib/api-client';
-import { localInputValue, useDates } from '../../lib/dates';
+import { fromLocalInput, localInputValue, useDates } from '../../lib/dates';
 import { useFieldErrors } from '../../lib/field-errors';
 import { useExtendOrder, useRecordCourtDecision } from './api';
 
@@ -21,9 +21,7 @@ function ExtendOrderForm({ order, onDone }: { order: Order; onDone(): void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    // An empty or unreadable value goes as it is: the API names the field and the rule.
-    const moment = new Date(expiresAt);
-    extend.mutate({ expiresAt: Number.isNaN(moment.getTime()) ? expiresAt : moment.toISOString() }, { onSuccess: onDone });
+    extend.mutate({ expiresAt: fromLocalInput(expiresAt) }, { onSuccess: onDone });
   }
 
   return (

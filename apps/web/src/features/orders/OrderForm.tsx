@@ -3,10 +3,11 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
 import { ApiProblem } from '../../lib/api-client';
-import { localInputValue } from '../../lib/dates';
+import { fromLocalInput, localInputValue } from '../../lib/dates';
 import { useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
-import { useOdaraForm, useRegisterOrder } from './api';
+import { useDeviceOrders, useOdaraForm, useRegisterOrder } from './api';
+import type { SavedOrder } from './device-orders';
 import { PendingOrders } from './PendingOrders';
 import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
 import { SettlementPicker } from './SettlementPicker';
@@ -36,8 +37,8 @@ function toRequest(order: OrderFields, screening: Record<string, unknown>): Regi
   return {
     orderNumber: order.orderNumber.trim(),
     issuingUnit: order.issuingUnit.trim(),
-    issuedAt: new Date(order.issuedAt).toISOString(),
-    expiresAt: new Date(order.expiresAt).toISOString(),
+    issuedAt: fromLocalInput(order.issuedAt),
+    expiresAt: fromLocalInput(order.expiresAt),
     perpetrator: {
       fullName: order.fullName.trim(),
       sex: order.sex as 'male' | 'female',
@@ -45,6 +46,21 @@ function toRequest(order: OrderFields, screening: Record<string, unknown>): Regi
       location: { settlementCode: order.settlementCode },
     },
     screening,
+  };
+}
+
+/** A saved order back in the form's fields, to be corrected. */
+function fromRequest(request: RegisterProtectionOrderRequest): OrderFields {
+  const { perpetrator } = request;
+  return {
+    orderNumber: request.orderNumber,
+    issuingUnit: request.issuingUnit,
+    issuedAt: localInputValue(request.issuedAt),
+    expiresAt: localInputValue(request.expiresAt),
+    fullName: perpetrator.fullName,
+    sex: perpetrator.sex,
+    language: perpetrator.language,
+    settlementCode: (perpetrator.location as { settlementCode?: string }).settlementCode ?? '',
   };
 }
 
@@ -72,7 +88,11 @@ export function OrderForm() {
   const register = useRegisterOrder();
   const [order, setOrder] = useState(blankOrder);
   const [screening, setScreening] = useState<Record<string, unknown>>(blankScreening);
-  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error);
+  const { device } = useDeviceOrders();
+  // A saved order the API refused, opened here to be corrected, with the API's reasons at its fields.
+  const [correcting, setCorrecting] = useState<SavedOrder | null>(null);
+  const refusal = correcting && new ApiProblem(400, { statusCode: 400, message: [], problems: correcting.problems ?? [] });
+  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error ?? refusal);
   const numberTaken = register.error instanceof ApiProblem && register.error.status === 409;
   const field = (name: keyof OrderFields, apiField: string) => ({
     value: order[name],
@@ -82,19 +102,30 @@ export function OrderForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    register.mutate(toRequest(order, screening), {
+    const request = toRequest(order, screening);
+    register.mutate(request, {
       onSuccess: () => {
+        // A corrected order given a new number replaces the refused one, which leaves the phone.
+        if (correcting && correcting.request.orderNumber !== request.orderNumber) device.drop(correcting.request.orderNumber);
+        setCorrecting(null);
         setOrder(blankOrder());
         setScreening(blankScreening());
       },
     });
   }
 
+  function correct(saved: SavedOrder) {
+    register.reset();
+    setCorrecting(saved);
+    setOrder(fromRequest(saved.request));
+    setScreening(saved.request.screening as Record<string, unknown>);
+  }
+
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <Title order={2}>{t('order.title')}</Title>
-        <PendingOrders />
+        <PendingOrders onCorrect={correct} />
         {register.data?.kind === 'sent' && (
           <Alert color="green" title={t('order.registered')} role="status">
             {t('order.registeredNumber', { number: register.data.reply.orderNumber })}

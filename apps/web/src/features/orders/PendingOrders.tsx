@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
 import { useDates } from '../../lib/dates';
 import { useDeviceOrders } from './api';
+import type { SavedOrder } from './device-orders';
 
-/** The orders saved on this phone and not yet answered by the API: what each waits for, and what the officer can do. */
-export function PendingOrders() {
+/**
+ * The orders saved on this phone and not yet answered by the API: what each waits for, and what the officer
+ * can do. Where the form is at hand (`onCorrect`), a refused order can be opened in it to be corrected.
+ */
+export function PendingOrders({ onCorrect }: { onCorrect?(saved: SavedOrder): void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const { api } = useSession();
@@ -16,7 +20,8 @@ export function PendingOrders() {
       <Title order={3} id="pending-orders-title">{t('sendQueue.title', { count: pending.length })}</Title>
       {/* A standing notice, not an alarm: Mantine's alert role would interrupt screen readers on every screen. */}
       <Alert color="yellow" role="note">{t('sendQueue.privacy')}</Alert>
-      {pending.map(({ request, savedAt, hold }) => {
+      {pending.map((saved) => {
+        const { request, savedAt, hold } = saved;
         const inFlight = sending.includes(request.orderNumber);
         return (
           <Card key={request.orderNumber} withBorder data-testid="pending-order">
@@ -27,6 +32,11 @@ export function PendingOrders() {
             <Text size="sm">{t('sendQueue.savedAt', { at: dates.moment(savedAt) })}</Text>
             {hold && <Text size="sm" c="red.9">{t(`sendQueue.${hold}`)}</Text>}
             <Group mt="xs">
+              {hold === 'refused' && onCorrect && (
+                <Button variant="light" onClick={() => onCorrect(saved)}>
+                  {t('sendQueue.correct')}
+                </Button>
+              )}
               {hold ? (
                 <Button variant="light" color="red" onClick={() => device.drop(request.orderNumber)}>
                   {t('sendQueue.remove')}

@@ -135,4 +135,35 @@ describe('the send queue of the police order form', () => {
     expect(localStorage.getItem('korgoo.outbox.police.test')).toBeNull();
     expect((screen.getByLabelText(ky.order.orderNumber, { exact: false }) as HTMLInputElement).value).toBe('НР-2026-104');
   });
+
+  it('opens an order the API refused in the form, with the reasons at its fields, and sends the correction', async () => {
+    const { state, answer } = gateway();
+    const rule = 'perpetrator.fullName must be 2-200 characters';
+    const refusingNoName = (request: SentRequest) =>
+      request.method === 'POST' && !(request.body as RegisterProtectionOrderRequest).perpetrator.fullName && state.online
+        ? { status: 400, body: { statusCode: 400, message: [rule], problems: [{ field: 'perpetrator.fullName', rules: [rule] }] } }
+        : answer(request);
+    await renderSignedIn(<><OrderForm /><SavedOrderSender /></>, { role: 'police', answer: refusingNoName });
+    await screen.findByRole('combobox', { name: ky.order.settlement });
+    state.online = false;
+    fireEvent.change(screen.getByLabelText(ky.order.orderNumber, { exact: false }), { target: { value: 'НР-2026-105' } });
+    fireEvent.click(screen.getByRole('button', { name: ky.order.submit }));
+    await screen.findAllByTestId('pending-order');
+
+    state.online = true;
+    act(() => void window.dispatchEvent(new Event('online')));
+    const card = pendingCards()[0];
+    await within(card).findByText(ky.sendQueue.refused);
+    fireEvent.click(within(card).getByRole('button', { name: ky.sendQueue.correct }));
+
+    expect((screen.getByLabelText(ky.order.orderNumber, { exact: false }) as HTMLInputElement).value).toBe('НР-2026-105');
+    const name = screen.getByLabelText(ky.order.fullName, { exact: false });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(name, { target: { value: 'Асанов Бакыт' } });
+    fireEvent.click(screen.getByRole('button', { name: ky.order.submit }));
+
+    await screen.findByText(ky.order.registeredNumber.replace('{{number}}', 'НР-2026-105'));
+    expect(pendingCards()).toHaveLength(0);
+    expect(state.registered).toEqual(['НР-2026-105']);
+  });
 });

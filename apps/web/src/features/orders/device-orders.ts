@@ -1,4 +1,4 @@
-import type { RegisteredOrderResponse, RegisterProtectionOrderRequest } from '../../api/korgoo-api';
+import type { FieldProblemBody, RegisteredOrderResponse, RegisterProtectionOrderRequest } from '../../api/korgoo-api';
 import { ApiClient, ApiProblem, Offline } from '../../lib/api-client';
 
 /** Why a saved order waits for the officer instead of being sent again. */
@@ -13,6 +13,8 @@ export interface SavedOrder {
   request: RegisterProtectionOrderRequest;
   savedAt: number;
   hold: Hold | null;
+  /** The fields the API refused and why, for the officer to correct them in the form. */
+  problems?: FieldProblemBody[];
 }
 
 export interface DeviceOrdersSnapshot {
@@ -141,7 +143,8 @@ export class DeviceOrders {
         return { kind: 'sent', reply: earlier };
       }
       const hold: Hold = error instanceof ApiProblem && error.status === 409 ? 'taken' : 'refused';
-      this.writeQueue(this.saved.map((candidate) => (candidate.request.orderNumber === orderNumber ? { ...candidate, hold } : candidate)));
+      const problems = error instanceof ApiProblem ? (error.body?.problems ?? []) : [];
+      this.writeQueue(this.saved.map((candidate) => (candidate.request.orderNumber === orderNumber ? { ...candidate, hold, problems } : candidate)));
       return { kind: 'held', error };
     }
   }
