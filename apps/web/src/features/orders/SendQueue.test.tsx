@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
@@ -43,6 +44,8 @@ const posts = (sent: SentRequest[]) => sent.filter((request) => request.method =
 const pendingCards = () => screen.queryAllByTestId('pending-order');
 
 afterEach(() => {
+  onlineManager.setOnline(true);
+  vi.restoreAllMocks();
   cleanup();
   localStorage.clear();
   vi.unstubAllGlobals();
@@ -72,6 +75,23 @@ describe('the send queue of the police order form', () => {
     expect(posts(sent).every((request) => (request.body as RegisterProtectionOrderRequest).orderNumber === 'НР-2026-101')).toBe(true);
     expect(localStorage.getItem('korgoo.outbox.police.test')).toBeNull();
     expect(JSON.parse(localStorage.getItem('korgoo.orders.police.test') ?? '[]')).toEqual(['id-НР-2026-101']);
+  });
+
+  it('saves the order without trying when the browser knows it is offline, and sends it on the browser’s "online"', async () => {
+    const { state, answer } = gateway();
+    const { sent } = await renderSignedIn(<><OrderForm /><SavedOrderSender /></>, { role: 'police', answer });
+    await screen.findByRole('combobox', { name: ky.order.settlement });
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => onlineManager.setOnline(false));
+    await fileOrder('НР-2026-106');
+
+    expect((await screen.findByRole('status')).textContent).toContain(ky.sendQueue.savedNotice.replace('{{number}}', 'НР-2026-106'));
+    expect(posts(sent)).toEqual([]);
+    online.mockReturnValue(true);
+    act(() => onlineManager.setOnline(true));
+    act(() => void window.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(pendingCards()).toHaveLength(0));
+    expect(state.received).toEqual(['НР-2026-106']);
   });
 
   it('keeps the order when the gateway is down, and the officer can send it by hand', async () => {

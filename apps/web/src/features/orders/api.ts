@@ -59,7 +59,8 @@ export function useSendSavedOrders() {
   const waiting = pending.some((saved) => saved.hold === null);
   useEffect(() => {
     if (!waiting) return;
-    const sendAll = () => void device.sendAll(api);
+    // "Offline" is the one thing the browser knows for sure; "online" may still be a network that goes nowhere.
+    const sendAll = () => navigator.onLine && void device.sendAll(api);
     sendAll();
     window.addEventListener('online', sendAll);
     const timer = window.setInterval(sendAll, RETRY_EVERY_MS);
@@ -81,6 +82,8 @@ export function useRegisterOrder() {
   const { api } = useSession();
   const { device } = useDeviceOrders();
   return useMutation({
+    // TanStack Query would hold the whole call while the browser is offline, keeping the order in memory only.
+    networkMode: 'always',
     mutationFn: async (order: RegisterProtectionOrderRequest): Promise<Registration> => {
       device.keep(order);
       if (!navigator.onLine) return { kind: 'saved', orderNumber: order.orderNumber };
@@ -100,6 +103,8 @@ function useOrderChange<Body, Reply>(orderId: string, change: 'extension' | 'cou
   const { api } = useSession();
   const queries = useQueryClient();
   return useMutation({
+    // Offline, the officer is told it did not go through rather than left waiting on a held request.
+    networkMode: 'always',
     mutationFn: (body: Body) => api.post<Reply>(`${ORDERS_PATH}/${orderId}/${change}`, body),
     onSuccess: () => queries.invalidateQueries({ queryKey: orderKey(orderId) }),
   });
