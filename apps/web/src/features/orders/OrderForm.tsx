@@ -132,7 +132,7 @@ export function OrderForm() {
           </Alert>
         )}
         {register.data?.kind === 'saved' && (
-          <Alert color="yellow" title={t('sendQueue.savedOnPhone')} role="status">
+          <Alert color="blue" title={t('sendQueue.savedOnPhone')} role="status">
             {t('sendQueue.savedNotice', { number: register.data.orderNumber })}
           </Alert>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
 import { useDates } from '../../lib/dates';
@@ -19,16 +19,17 @@ export function PendingOrders({ onCorrect }: { onCorrect?(saved: SavedOrder): vo
     <Stack gap="xs" aria-labelledby="pending-orders-title" component="section">
       <Title order={3} id="pending-orders-title">{t('sendQueue.title', { count: pending.length })}</Title>
       {/* A standing notice, not an alarm: Mantine's alert role would interrupt screen readers on every screen. */}
-      <Alert color="yellow" role="note">{t('sendQueue.privacy')}</Alert>
+      <Alert color="blue" role="note">{t('sendQueue.privacy')}</Alert>
       {pending.map((saved) => {
         const { request, savedAt, hold } = saved;
         const inFlight = sending.includes(request.orderNumber);
         return (
           <Card key={request.orderNumber} withBorder data-testid="pending-order">
-            <Group justify="space-between">
-              <Text fw={600}>{request.orderNumber}</Text>
-              <Badge color={hold ? 'red' : 'yellow'}>{t(inFlight ? 'sendQueue.sending' : hold ? 'sendQueue.held' : 'sendQueue.savedOnPhone')}</Badge>
-            </Group>
+            <Text fw={600}>{request.orderNumber}</Text>
+            {/* A line, not a badge: a badge would cut the long Kyrgyz wording on a phone. Shade 9 keeps AA contrast. */}
+            <Text size="sm" fw={600} c={hold ? 'red.9' : 'blue.9'}>
+              {t(inFlight ? 'sendQueue.sending' : hold ? 'sendQueue.held' : 'sendQueue.savedOnPhone')}
+            </Text>
             <Text size="sm">{t('sendQueue.savedAt', { at: dates.moment(savedAt) })}</Text>
             {hold && <Text size="sm" c="red.9">{t(`sendQueue.${hold}`)}</Text>}
             <Group mt="xs">
