@@ -46,6 +46,21 @@ const ANSWERS: Record<string, string> = {
   'immediateDanger.officerBelievesHighDanger': 'false',
 };
 
+/** Fills the police form: the order, the settlement found by its Kyrgyz name, and the screening answers. */
+async function fillOrder(page: Page, form: FormBody, orderNumber: string): Promise<void> {
+  await page.locator('[data-path="items.priorDomesticAssault"]').waitFor();
+  await page.getByLabel(ky.order.orderNumber).fill(orderNumber);
+  await page.getByLabel(ky.order.issuingUnit).fill('Нарын РИИБ');
+  await page.getByLabel(ky.order.fullName).fill('Асанов Бакыт');
+  await page.getByRole('combobox', { name: ky.order.settlement }).fill('Нарын');
+  await page.getByRole('option', { name: /^Нарын/ }).click();
+  for (const question of form.questions) {
+    const byDefault = question.requirement === 'required' || question.path.startsWith('supportBarriers.') ? 'no' : undefined;
+    const answer = ANSWERS[question.path] ?? (question.options.length > 0 ? byDefault : undefined);
+    if (answer !== undefined) await page.locator(`[data-path="${question.path}"] input[value="${answer}"]`).check();
+  }
+}
+
 const describeWithBrowser = browserMissing() ? describe.skip : describe;
 if (browserMissing()) console.warn(browserMissing());
 
@@ -79,18 +94,9 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
 
     await signIn(page, 'police.demo', 'korgoo-demo-police');
     await page.getByRole('heading', { name: ky.order.title }).waitFor();
-    await page.locator('[data-path="items.priorDomesticAssault"]').waitFor();
     const orderNumber = `TPO-WEB-${Math.floor(Math.random() * 1e9)}`;
-    await page.getByLabel(ky.order.orderNumber).fill(orderNumber);
-    await page.getByLabel(ky.order.issuingUnit).fill('Нарын РИИБ');
-    await page.getByLabel(ky.order.fullName).fill('Асанов Бакыт');
-    await page.getByLabel(ky.order.settlementCode).fill('naryn');
+    await fillOrder(page, form, orderNumber);
     await screenshot(page, 'police-order-form-ky-phone-screen', true);
-    for (const question of form.questions) {
-      const byDefault = question.requirement === 'required' || question.path.startsWith('supportBarriers.') ? 'no' : undefined;
-      const answer = ANSWERS[question.path] ?? (question.options.length > 0 ? byDefault : undefined);
-      if (answer !== undefined) await page.locator(`[data-path="${question.path}"] input[value="${answer}"]`).check();
-    }
     expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'police-order-form-ky-phone');
@@ -118,6 +124,36 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await page.getByTestId('order-card').filter({ hasText: orderNumber }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'police-my-orders-ky-phone');
+    await context.close();
+  });
+
+  it('keeps an order filed with the network cut on the phone, says so, and sends it once when the network returns', async () => {
+    const { context, page } = await openApp(browser, stack.gateway, PHONE);
+    await signIn(page, 'police.demo', 'korgoo-demo-police');
+    const orderNumber = `TPO-OFF-${Math.floor(Math.random() * 1e9)}`;
+    await fillOrder(page, form, orderNumber);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: ky.order.submit }).click();
+    await page.getByRole('status').filter({ hasText: ky.sendQueue.savedOnPhone }).waitFor();
+    const pending = page.getByTestId('pending-order').filter({ hasText: orderNumber });
+    await pending.getByText(ky.sendQueue.savedOnPhone).waitFor();
+    expect(await page.getByText(ky.sendQueue.privacy).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'police-order-saved-offline-ky-phone');
+
+    await context.setOffline(false);
+    await pending.waitFor({ state: 'detached' });
+    const registered = await stack.awaitEvent<{ correlationId: string; payload: { orderNumber: string } }>(
+      'order.registered.v1',
+      (event) => event.payload.orderNumber === orderNumber,
+    );
+    const [police] = await stack.demoTokens('police');
+    const listed = await request(stack.gateway).get('/api/v1/protection-orders?limit=100').auth(police, { type: 'bearer' }).expect(200);
+    expect(listed.body.items.filter((item: { orderNumber: string }) => item.orderNumber === orderNumber)).toEqual([
+      expect.objectContaining({ orderId: registered.correlationId }),
+    ]);
+    expect(await page.evaluate(() => localStorage.getItem('korgoo.outbox.police.demo'))).toBeNull();
     await context.close();
   });
 

@@ -6,7 +6,7 @@ import { SignInForm } from '../features/auth/SignInForm';
 import { rememberedLanguage } from '../i18n';
 import { useSession } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { SCREENS } from './screens';
+import { BACKGROUND, SCREENS } from './screens';
 
 function SignedOut() {
   const { t } = useTranslation();
@@ -45,6 +45,7 @@ export function App() {
 
   if (!session) return <SignedOut />;
   const Screen = screens[current]?.Component;
+  const Background = BACKGROUND[session.role];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -76,6 +77,7 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<Loader aria-label={t('common.loading')} />}>{Screen && <Screen />}</Suspense>
+        <Suspense fallback={null}>{Background && <Background />}</Suspense>
       </AppShell.Main>
       <Modal opened={expired} onClose={() => undefined} withCloseButton={false} title={t('signIn.expired')}>
         <SignInForm username={session.username} />

@@ -9,6 +9,7 @@ const AlertInbox = lazy(() => import('../features/inbox/AlertInbox').then((m) =>
 const CentreInbox = lazy(() => import('../features/inbox/CentreInbox').then((m) => ({ default: m.CentreInbox })));
 const Programmes = lazy(() => import('../features/programme/Programmes').then((m) => ({ default: m.Programmes })));
 const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
+const SavedOrderSender = lazy(() => import('../features/orders/SavedOrderSender').then((m) => ({ default: m.SavedOrderSender })));
 const AuditLog = lazy(() => import('../features/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
 
 export interface Screen {
@@ -40,4 +41,9 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
   ],
   probation: [{ key: 'indicators', Component: IndicatorsScreen }],
   auditor: [{ key: 'auditLog', Component: AuditLog }],
+};
+
+/** What runs behind every screen of a role while it is signed in. */
+export const BACKGROUND: Partial<Record<Session['role'], React.ComponentType>> = {
+  police: SavedOrderSender,
 };

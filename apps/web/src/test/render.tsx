@@ -16,7 +16,8 @@ export interface SentRequest {
   token: string | null;
 }
 
-type Answer = { status?: number; body?: unknown; text?: string };
+/** What the API answers; `offline` makes the request fail as fetch does with no network. */
+type Answer = { status?: number; body?: unknown; text?: string; offline?: boolean };
 
 /**
  * Renders a screen signed in as `role`, with the API answered by `answer` (per method and path); the
@@ -39,12 +40,13 @@ export async function renderSignedIn(
       token: authorization?.replace(/^Bearer /, '') ?? null,
     };
     sent.push(request);
-    const { status = 200, body, text } = answer(request);
+    const { status = 200, body, text, offline } = answer(request);
+    if (offline) throw new TypeError('Failed to fetch');
     return new Response(text ?? (body === undefined ? '' : JSON.stringify(body)), { status });
   });
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const view = render(
-    <MantineProvider>
+    <MantineProvider env="test">
       <QueryClientProvider client={queries}>
         <SessionProvider>{ui}</SessionProvider>
       </QueryClientProvider>

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
+import { useDates } from '../../lib/dates';
 import { AuditFilters, useAuditLog } from './api';
 
 /** Auditors and admins: who read or changed what, and when; searching it is itself recorded. */
 export function AuditLog() {
   const { t } = useTranslation();
+  const dates = useDates();
   const [draft, setDraft] = useState<AuditFilters>({ action: '', resourceType: '', outcome: '' });
   const [filters, setFilters] = useState(draft);
   const log = useAuditLog(filters);
@@ -43,7 +45,7 @@ export function AuditLog() {
           <Table.Tbody>
             {entries.map((entry) => (
               <Table.Tr key={entry.id}>
-                <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
+                <Table.Td>{dates.moment(entry.at)}</Table.Td>
                 <Table.Td>{entry.actorRole ? t(`role.${entry.actorRole}`, { defaultValue: entry.actorRole }) : '—'}</Table.Td>
                 {/* A code recorded by a newer gateway than this app shows as the code itself. */}
                 <Table.Td>{t(`auditAction.${entry.action}`, { defaultValue: entry.action })}</Table.Td>

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InboxEntryResponse } from '../../api/korgoo-api';
 import ky from '../../i18n/locales/ky.json';
+import { formatDate } from '../../lib/dates';
 import ru from '../../i18n/locales/ru.json';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import { AlertInbox } from './AlertInbox';
@@ -75,7 +76,8 @@ describe('the police notices', () => {
 
     await waitFor(() => expect(screen.getAllByRole('button', { name: ky.notices.acknowledged })).toHaveLength(2));
     for (const button of screen.getAllByRole('button', { name: ky.notices.acknowledged })) expect((button as HTMLButtonElement).disabled).toBe(true);
-    const at = new Date('2026-03-02T09:30:00Z').toLocaleString();
+    const at = formatDate('2026-03-02T09:30:00Z', 'ky', { withTime: true });
+    expect(at).toMatch(/^2026-ж\., 2-март \d\d:30$/);
     expect(screen.getByText(ky.notices.acknowledgedBy.replace('{{at}}', at).replace('{{who}}', OFFICER))).toBeTruthy();
     expect(sent.filter((request) => request.method === 'POST').map((request) => [request.path, request.token])).toEqual([
       ['/api/v1/inbox/newer/acknowledge', 'token'],

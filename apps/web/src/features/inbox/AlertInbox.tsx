@@ -5,6 +5,7 @@ import { useSession } from '../../lib/session';
 import { inLanguage } from '../orders/ScreeningQuestion';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
+import { useDates } from '../../lib/dates';
 import { unreadOf, useAcknowledgeNotice, useInbox } from './api';
 
 type AlertKind = InboxEntryResponse['kind'];
@@ -18,6 +19,7 @@ const urgency = (entry: InboxEntryResponse, alert: AlertKind | undefined) =>
 
 function NoticeCard({ entry, alert }: { entry: InboxEntryResponse; alert: AlertKind | undefined }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const acknowledge = useAcknowledgeNotice();
   const unread = !entry.readAt;
   return (
@@ -27,7 +29,7 @@ function NoticeCard({ entry, alert }: { entry: InboxEntryResponse; alert: AlertK
         {unread && <Badge color="red">{t('notices.unread')}</Badge>}
       </Group>
       {entry.orderNumber && <Text size="sm">{t('notices.order', { number: entry.orderNumber })}</Text>}
-      <Text size="sm">{t('notices.received', { at: new Date(entry.createdAt).toLocaleString() })}</Text>
+      <Text size="sm">{t('notices.received', { at: dates.moment(entry.createdAt) })}</Text>
       {entry.kind === alert && (
         <Group mt="sm">
           <Button
@@ -39,7 +41,7 @@ function NoticeCard({ entry, alert }: { entry: InboxEntryResponse; alert: AlertK
           </Button>
           {entry.acknowledgedAt && (
             <Text size="sm">
-              {t('notices.acknowledgedBy', { at: new Date(entry.acknowledgedAt).toLocaleString(), who: entry.acknowledgedBy ?? '—' })}
+              {t('notices.acknowledgedBy', { at: dates.moment(entry.acknowledgedAt), who: entry.acknowledgedBy ?? '—' })}
             </Text>
           )}
           {acknowledge.isError && <Text size="sm" c="red" role="alert">{t('form.failed')}</Text>}

@@ -2,16 +2,20 @@ import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ProgrammeDetail } from '../programme/ProgrammeDetail';
 import { WITH_PROGRAMME } from '../programme/api';
-import { useMyOrders } from './api';
+import { useDeviceOrders, useMyOrders } from './api';
+import { OrderChanges } from './OrderChanges';
+import { PendingOrders } from './PendingOrders';
 
 /** The officer's orders and where each stands; nothing about the victim beyond what police entered. */
 export function MyOrders() {
   const { t } = useTranslation();
   const orders = useMyOrders();
+  const { pending } = useDeviceOrders();
   return (
     <Stack>
       <Title order={2}>{t('myOrders.title')}</Title>
-      {orders.length === 0 && <Text>{t('myOrders.none')}</Text>}
+      <PendingOrders />
+      {orders.length === 0 && pending.length === 0 && <Text>{t('myOrders.none')}</Text>}
       {orders.map(({ data }, index) =>
         data ? (
           <Card key={data.orderId} withBorder data-testid="order-card">
@@ -20,6 +24,7 @@ export function MyOrders() {
               <Badge aria-label={t('myOrders.stage')}>{t(`stage.${data.stage}`)}</Badge>
             </Group>
             <Text size="sm">{data.perpetrator.fullName ?? t('myOrders.erased')}</Text>
+            <OrderChanges order={data} />
             {data.referral && (
               <Text size="sm">
                 {t('myOrders.referral', { status: t(`referralStatus.${data.referral.status}`), centre: data.referral.centreName ?? '—' })}

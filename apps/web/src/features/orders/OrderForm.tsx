@@ -2,21 +2,25 @@ import { Alert, Button, Fieldset, Loader, SegmentedControl, Stack, Text, TextInp
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
+import { ApiProblem } from '../../lib/api-client';
+import { fromLocalInput, localInputValue } from '../../lib/dates';
 import { useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
-import { useOdaraForm, useRegisterOrder } from './api';
+import { useDeviceOrders, useOdaraForm, useRegisterOrder } from './api';
+import type { SavedOrder } from './device-orders';
+import { PendingOrders } from './PendingOrders';
 import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
+import { SettlementPicker } from './SettlementPicker';
 
 const HOUR = 3_600_000;
-const localInput = (at: number) => new Date(at - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 function blankOrder() {
   const now = Date.now();
   return {
     orderNumber: '',
     issuingUnit: '',
-    issuedAt: localInput(now),
-    expiresAt: localInput(now + 29 * 24 * HOUR),
+    issuedAt: localInputValue(now),
+    expiresAt: localInputValue(now + 29 * 24 * HOUR),
     fullName: '',
     sex: 'male',
     language: 'ky',
@@ -33,15 +37,30 @@ function toRequest(order: OrderFields, screening: Record<string, unknown>): Regi
   return {
     orderNumber: order.orderNumber.trim(),
     issuingUnit: order.issuingUnit.trim(),
-    issuedAt: new Date(order.issuedAt).toISOString(),
-    expiresAt: new Date(order.expiresAt).toISOString(),
+    issuedAt: fromLocalInput(order.issuedAt),
+    expiresAt: fromLocalInput(order.expiresAt),
     perpetrator: {
       fullName: order.fullName.trim(),
       sex: order.sex as 'male' | 'female',
       language: order.language as 'ky' | 'ru',
-      location: { settlementCode: order.settlementCode.trim() },
+      location: { settlementCode: order.settlementCode },
     },
     screening,
+  };
+}
+
+/** A saved order back in the form's fields, to be corrected. */
+function fromRequest(request: RegisterProtectionOrderRequest): OrderFields {
+  const { perpetrator } = request;
+  return {
+    orderNumber: request.orderNumber,
+    issuingUnit: request.issuingUnit,
+    issuedAt: localInputValue(request.issuedAt),
+    expiresAt: localInputValue(request.expiresAt),
+    fullName: perpetrator.fullName,
+    sex: perpetrator.sex,
+    language: perpetrator.language,
+    settlementCode: (perpetrator.location as { settlementCode?: string }).settlementCode ?? '',
   };
 }
 
@@ -69,7 +88,12 @@ export function OrderForm() {
   const register = useRegisterOrder();
   const [order, setOrder] = useState(blankOrder);
   const [screening, setScreening] = useState<Record<string, unknown>>(blankScreening);
-  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error);
+  const { device } = useDeviceOrders();
+  // A saved order the API refused, opened here to be corrected, with the API's reasons at its fields.
+  const [correcting, setCorrecting] = useState<SavedOrder | null>(null);
+  const refusal = correcting && new ApiProblem(400, { statusCode: 400, message: [], problems: correcting.problems ?? [] });
+  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error ?? refusal);
+  const numberTaken = register.error instanceof ApiProblem && register.error.status === 409;
   const field = (name: keyof OrderFields, apiField: string) => ({
     value: order[name],
     error: errorAt(apiField),
@@ -78,25 +102,42 @@ export function OrderForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    register.mutate(toRequest(order, screening), {
+    const request = toRequest(order, screening);
+    register.mutate(request, {
       onSuccess: () => {
+        // A corrected order given a new number replaces the refused one, which leaves the phone.
+        if (correcting && correcting.request.orderNumber !== request.orderNumber) device.drop(correcting.request.orderNumber);
+        setCorrecting(null);
         setOrder(blankOrder());
         setScreening(blankScreening());
       },
     });
   }
 
+  function correct(saved: SavedOrder) {
+    register.reset();
+    setCorrecting(saved);
+    setOrder(fromRequest(saved.request));
+    setScreening(saved.request.screening as Record<string, unknown>);
+  }
+
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <Title order={2}>{t('order.title')}</Title>
-        {register.isSuccess && (
+        <PendingOrders onCorrect={correct} />
+        {register.data?.kind === 'sent' && (
           <Alert color="green" title={t('order.registered')} role="status">
-            {t('order.registeredNumber', { number: register.data.orderNumber })}
+            {t('order.registeredNumber', { number: register.data.reply.orderNumber })}
+          </Alert>
+        )}
+        {register.data?.kind === 'saved' && (
+          <Alert color="blue" title={t('sendQueue.savedOnPhone')} role="status">
+            {t('sendQueue.savedNotice', { number: register.data.orderNumber })}
           </Alert>
         )}
         {register.error && !anyFieldProblem && (
-          <Alert color="red" role="alert">{t('order.failed')}</Alert>
+          <Alert color="red" role="alert">{t(numberTaken ? 'order.taken' : 'order.failed')}</Alert>
         )}
         {anyFieldProblem && <Alert color="red" role="alert">{t('form.fixFields')}</Alert>}
         <Fieldset legend={t('order.orderSection')}>
@@ -111,7 +152,7 @@ export function OrderForm() {
             data={[{ value: 'male', label: t('order.male') }, { value: 'female', label: t('order.female') }]} />
           <Choice id="language" label={t('order.programmeLanguage')} value={order.language} onChange={(language) => setOrder({ ...order, language })}
             data={[{ value: 'ky', label: t('language.ky') }, { value: 'ru', label: t('language.ru') }]} />
-          <TextInput required label={t('order.settlementCode')} description={t('order.settlementHelp')} {...field('settlementCode', 'perpetrator.location.settlementCode')} />
+          <SettlementPicker value={order.settlementCode} error={errorAt('perpetrator.location.settlementCode')} onChange={(settlementCode) => setOrder({ ...order, settlementCode })} />
         </Fieldset>
         {form.isPending && <Loader aria-label={t('common.loading')} />}
         {form.data?.sections.map((section) => (

@@ -2,6 +2,7 @@ import { Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@ma
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
+import { useDates } from '../../lib/dates';
 import { useProgramme } from './api';
 import { AfterProgramme } from './AfterProgramme';
 import { AttendanceForm } from './AttendanceForm';
@@ -13,6 +14,7 @@ const OPEN: ProgrammeResponse['state'][] = [...RUNNING, 'awaiting_decision'];
 
 function Notices({ programme }: { programme: ProgrammeResponse }) {
   const { t } = useTranslation();
+  const dates = useDates();
   if (programme.notices.length === 0) return null;
   return (
     <Stack gap={4}>
@@ -20,7 +22,7 @@ function Notices({ programme }: { programme: ProgrammeResponse }) {
       <List>
         {programme.notices.map((notice) => (
           <List.Item key={notice.noticeId}>
-            {t('programme.notice', { ground: t(`refusalGround.${notice.ground}`), at: new Date(notice.reportedAt).toLocaleString() })}
+            {t('programme.notice', { ground: t(`refusalGround.${notice.ground}`), at: dates.moment(notice.reportedAt) })}
           </List.Item>
         ))}
       </List>
@@ -30,13 +32,14 @@ function Notices({ programme }: { programme: ProgrammeResponse }) {
 
 function Outcome({ programme }: { programme: ProgrammeResponse }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   return (
     <Stack gap={4}>
       <Group>
         <Text fw={600}>{programme.referralNumber}</Text>
         <Badge>{t(`programmeState.${programme.state}`)}</Badge>
       </Group>
-      <Text size="sm">{t('programme.expiresAt', { at: new Date(programme.expiresAt).toLocaleString() })}</Text>
+      <Text size="sm">{t('programme.expiresAt', { at: dates.moment(programme.expiresAt) })}</Text>
       {programme.closure && (
         <Text size="sm">{t('programme.closedBecause', { reason: t(`closureReason.${programme.closure.reason}`) })}</Text>
       )}
@@ -52,6 +55,7 @@ function Outcome({ programme }: { programme: ProgrammeResponse }) {
  */
 export function ProgrammeDetail({ referralId }: { referralId: string }) {
   const { t } = useTranslation();
+  const dates = useDates();
   const { session } = useSession();
   const programme = useProgramme(referralId);
   if (programme.isPending) return <Loader aria-label={t('common.loading')} />;
@@ -79,7 +83,7 @@ export function ProgrammeDetail({ referralId }: { referralId: string }) {
               {current.sessions.map((row) => (
                 <Table.Tr key={row.index}>
                   <Table.Td>{t('programme.sessionName', { index: row.index, kind: t(`sessionKind.${row.kind}`) })}</Table.Td>
-                  <Table.Td>{new Date(row.startsAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{dates.moment(row.startsAt)}</Table.Td>
                   <Table.Td>{row.mark ? t(`mark.${row.mark}`) : '—'}</Table.Td>
                 </Table.Tr>
               ))}

@@ -2,10 +2,12 @@ import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralResponse } from '../../api/korgoo-api';
+import { useDates } from '../../lib/dates';
 
 /** What a centre needs to plan and a coordinator to decide: no victim data, no perpetrator name. */
 export function ReferralCard({ referral, children }: { referral: ReferralResponse; children?: ReactNode }) {
   const { t } = useTranslation();
+  const dates = useDates();
   return (
     <Card withBorder data-testid="referral-card">
       <Stack gap={4}>
@@ -17,7 +19,7 @@ export function ReferralCard({ referral, children }: { referral: ReferralRespons
         <Text size="sm">{t('referral.priority', { priority: t(`priority.${referral.priority}`) })}</Text>
         <Text size="sm">{t('referral.language', { language: t(`language.${referral.language}`) })}</Text>
         {referral.acknowledgeBy && (
-          <Text size="sm">{t('referral.acknowledgeBy', { at: new Date(referral.acknowledgeBy).toLocaleString() })}</Text>
+          <Text size="sm">{t('referral.acknowledgeBy', { at: dates.moment(referral.acknowledgeBy) })}</Text>
         )}
         {referral.travelMinutes !== null && <Text size="sm">{t('referral.travel', { minutes: referral.travelMinutes })}</Text>}
         {children}
