@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
+import { until } from './support/until';
 import { protectionOrderBody } from './support/protection-order.fixture';
 
-type Event = { correlationId: string; payload: Record<string, unknown> };
+type Event = { eventId: string; correlationId: string; payload: Record<string, unknown> };
 
 describe('risk assessment through the API', () => {
   const stack = new KorgooStack();
@@ -48,12 +49,27 @@ describe('risk assessment through the API', () => {
       immediateDanger: true,
       previousPriority: first.payload.priority,
     });
+    // The correction is the first to show danger: the coordinators are alerted as for a first assessment.
+    await stack.awaitEvent<Event>(
+      'notification.sent.v1',
+      (e) => e.payload.sourceEventId === second.eventId && e.payload.recipientKind === 'coordinators' && e.payload.channel === 'inbox',
+    );
+    const handled = await stack.eventsHandled('notification', 'risk.reassessed.v1', 'applied');
+    await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${created.orderId}/screening-corrections`)
+      .auth(police, { type: 'bearer' })
+      .send(corrected)
+      .expect(202);
+    const third = await stack.awaitEvent<Event>('risk.reassessed.v1', (e) => e.correlationId === created.orderId && e.payload.assessmentVersion === 3);
+    await until(async () => (await stack.eventsHandled('notification', 'risk.reassessed.v1', 'applied')) > handled, 'the notification service to take it');
+    // Already alerted: a further correction that still shows danger is no new alert.
+    expect(stack.eventsOn('notification.sent.v1').filter((e) => (e.payload as { sourceEventId: string }).sourceEventId === third.eventId)).toEqual([]);
 
     const { body: history } = await request(stack.gateway)
       .get(`/api/v1/protection-orders/${created.orderId}/assessments`)
       .auth(coordinator, { type: 'bearer' })
       .expect(200);
-    expect(history.assessments.map((a: { version: number }) => a.version)).toEqual([1, 2]);
+    expect(history.assessments.map((a: { version: number }) => a.version)).toEqual([1, 2, 3]);
     const explanation = history.assessments[1].explanation;
     expect(explanation.items).toHaveLength(13);
     expect(explanation.items.find((i: { key: string }) => i.key === 'violenceAgainstOthers')).toMatchObject({

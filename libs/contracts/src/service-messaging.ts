@@ -41,6 +41,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralDecisionReminderDue,
       E.OrderRegistered,
       E.RiskAssessed,
+      E.RiskReassessed,
       E.ProgrammeRefusalReported,
       E.ProgrammeAlert,
       E.ProgrammeFollowUpDue,

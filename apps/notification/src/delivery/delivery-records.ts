@@ -94,6 +94,15 @@ export class DeliveryRecords {
     return rows[0];
   }
 
+  /** Whether the order was already told about in an alert of this kind, by an event other than `exceptEventId`. */
+  async alertedBefore(db: EntityManager, orderId: string, kind: MessageKind, exceptEventId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query(
+      `SELECT 1 FROM notification.delivery_intent WHERE order_id = $1 AND kind = $2 AND source_event_id <> $3 LIMIT 1`,
+      [orderId, kind, exceptEventId],
+    );
+    return rows.length > 0;
+  }
+
   /** The priority the referral's latest notification carried. */
   async latestPriority(tx: EntityManager, referralId: string): Promise<RoutingPriority | null> {
     const rows: Array<{ priority: RoutingPriority }> = await tx.query(

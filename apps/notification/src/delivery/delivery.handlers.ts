@@ -95,6 +95,14 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     if (!order) throw new Error(`order ${orderId} is not registered here yet`);
     await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
   });
+  // A correction that first shows danger alerts as a first assessment would; once alerted, an order is not again.
+  messaging.on(EventSubjects.RiskReassessed, async (envelope, tx) => {
+    const { orderId, immediateDanger } = envelope.payload;
+    if (!immediateDanger || (await h.records.alertedBefore(tx, orderId, 'immediate_danger', envelope.eventId))) return;
+    const order = await orders.find(manager, orderId);
+    if (!order) throw new Error(`order ${orderId} is not registered here yet`);
+    await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
+  });
   messaging.on(EventSubjects.NotificationAlertUnacknowledged, async (envelope) => {
     const { alertEventId, alert, orderId } = envelope.payload;
     const escalation = await escalations.find(manager, alertEventId);

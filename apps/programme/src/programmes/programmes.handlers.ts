@@ -1,0 +1,79 @@
+import { EventSubjects, ProgrammeContracts, ProgrammeRequestClasses, ProgrammeSubjects } from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { CancelProgramme } from './cancel-programme';
+import { CloseProgramme } from './close-programme';
+import { EnrolVoluntary } from './enrol-voluntary';
+import { ExtendProgramme } from './extend-programme';
+import { MatchingCalendar } from './matching-calendar';
+import { ReadProgramme } from './read-programme';
+import { RecordAttendance } from './record-attendance';
+import { RecordFollowUp } from './record-follow-up';
+import { RecordVoluntarySession } from './record-voluntary-session';
+import { StartProgramme } from './start-programme';
+import { WatchPlacement } from './watch-placement';
+
+export interface ProgrammeUseCases {
+  start: StartProgramme;
+  cancel: CancelProgramme;
+  extend: ExtendProgramme;
+  watch: WatchPlacement;
+  attendance: RecordAttendance;
+  close: CloseProgramme;
+  enrol: EnrolVoluntary;
+  voluntarySession: RecordVoluntarySession;
+  followUp: RecordFollowUp;
+  read: ReadProgramme;
+  calendar: MatchingCalendar;
+}
+
+/** Acceptance starts a programme; cancellation, extension and the order's fate reach it and its placement watch. */
+export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUseCases): void {
+  const { watch } = u;
+  messaging.on(EventSubjects.ReferralAccepted, (event, tx) => u.start.execute(event, tx));
+  messaging.on(EventSubjects.ReferralCancelled, (event, tx) => u.cancel.execute(event, tx));
+  messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)));
+  messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
+    await u.extend.execute(event, tx);
+    await watch.expiry(tx, event.payload.orderId, new Date(event.payload.expiresAt));
+  });
+  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => watch.withdrawn(tx, event.payload.orderId));
+  messaging.on(EventSubjects.ReferralUnroutable, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons));
+  messaging.on(EventSubjects.ReferralEscalated, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons));
+  messaging.on(EventSubjects.ReferralDeclined, (event, tx) =>
+    watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: declined (${event.payload.reason})`]),
+  );
+  messaging.on(EventSubjects.ReferralExpired, (event, tx) =>
+    watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
+  );
+}
+
+/** The gateway's commands and the programme read; each answers with the programme as its caller may see it. */
+export function bindProgrammeCommands(messaging: MessagingRuntime, u: ProgrammeUseCases): void {
+  const commands = messaging.queries.family<ProgrammeContracts>(ProgrammeRequestClasses);
+  const asCentre = async (referralId: string, centreId: string | undefined) => ({ programme: (await u.read.execute(referralId, 'centre', centreId))! });
+  commands.handle(ProgrammeSubjects.ProgrammeByReferral, async ({ referralId, reader, centreId }) => ({
+    programme: await u.read.execute(referralId, reader, centreId),
+  }));
+  commands.handle(ProgrammeSubjects.RecordAttendance, async (command) => {
+    const recorded = await u.attendance.execute(command);
+    u.calendar.release(command.referralId, recorded.releaseFrom);
+    return asCentre(command.referralId, command.centreId);
+  });
+  commands.handle(ProgrammeSubjects.CloseByDecision, async (command) => {
+    const closed = await u.close.execute(command);
+    u.calendar.release(command.referralId, closed.releaseFrom);
+    return { programme: (await u.read.execute(command.referralId, 'coordinator'))! };
+  });
+  commands.handle(ProgrammeSubjects.EnrolVoluntary, async (command) => {
+    await u.enrol.execute(command);
+    return { programme: (await u.read.execute(command.referralId, command.centreId ? 'centre' : 'coordinator', command.centreId))! };
+  });
+  commands.handle(ProgrammeSubjects.RecordVoluntarySession, async (command) => {
+    await u.voluntarySession.execute(command);
+    return asCentre(command.referralId, command.centreId);
+  });
+  commands.handle(ProgrammeSubjects.RecordFollowUp, async (command) => {
+    await u.followUp.execute(command);
+    return asCentre(command.referralId, command.centreId);
+  });
+}
