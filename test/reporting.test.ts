@@ -71,6 +71,11 @@ describe('reporting: indicators from the event stream, each event counted once',
       ['programme.session_recorded.v1', { ...facts, sessionIndex: 1, kind: 'individual', mark: 'attended', sessionStartsAt: sessions[0].startsAt }],
       ['programme.session_recorded.v1', { ...facts, sessionIndex: 2, kind: 'individual', mark: 'excused_absence', excuseReason: 'court_hearing', sessionStartsAt: sessions[1].startsAt }],
       ['programme.completed.v1', { ...facts, completedAt: sessions[3].endsAt }],
+      // After completion: the voluntary component joined then left, the first monitoring meeting held, the second due.
+      ['programme.voluntary_enrolled.v1', { ...facts, track: 'men', individualSessions: 2, groupSessions: 24, enrolledAt: sessions[3].endsAt, plannedEnd: sessions[3].endsAt }],
+      ['programme.voluntary_left.v1', { ...facts, sessionNumber: 3, leftAt: sessions[3].endsAt }],
+      ['programme.follow_up_recorded.v1', { ...facts, meetingNumber: 1, outcome: 'held', recordedAt: sessions[3].endsAt }],
+      ['programme.follow_up_due.v1', { ...facts, meetingNumber: 2, monthsAfterCompletion: 6, dueAt: sessions[3].endsAt }],
     ];
     for (const [subject, payload] of events) {
       const envelope = { eventId: randomUUID(), subject, occurredAt: new Date().toISOString(), correlationId: orderId, producer: 'programme', payload };
@@ -141,6 +146,13 @@ describe('reporting: indicators from the event stream, each event counted once',
     orders_without_person_id: { Naryn: 1, 'Osh city': 1, total: 2 },
     'orders_with_person_id.completed': { Naryn: 1, 'Osh city': 0, total: 1 },
     'repeat_orders_6m.completed': { Naryn: 0, 'Osh city': 0, total: 0 },
+    voluntary_enrolled: { Naryn: 1, 'Osh city': 0, total: 1 },
+    'voluntary_enrolled.men': { Naryn: 1, 'Osh city': 0, total: 1 },
+    voluntary_completed: { Naryn: 0, 'Osh city': 0, total: 0 },
+    voluntary_left: { Naryn: 1, 'Osh city': 0, total: 1 },
+    follow_ups_due: { Naryn: 1, 'Osh city': 0, total: 1 },
+    follow_ups_held: { Naryn: 1, 'Osh city': 0, total: 1 },
+    follow_ups_missed: { Naryn: 0, 'Osh city': 0, total: 0 },
   };
 
   async function expectGroundTruth() {
@@ -155,7 +167,11 @@ describe('reporting: indicators from the event stream, each event counted once',
   it('counts every order, referral step and withdrawal exactly, per oblast', async () => {
     await until(async () => {
       const now = await figures(coordinator, 'oblast');
-      return now.referrals_cancelled?.total === 1 && now.programmes_completed?.total === 1;
+      return (
+        now.referrals_cancelled?.total === 1 &&
+        now.programmes_completed?.total === 1 &&
+        ['voluntary_enrolled', 'voluntary_left', 'follow_ups_held', 'follow_ups_due'].every((key) => now[key]?.total === 1)
+      );
     }, 'reporting to catch up');
     await expectGroundTruth();
   });
@@ -165,6 +181,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(byCentre.referrals_accepted[acceptingCentre]).toBe(1);
     expect(byCentre.referrals_declined[decliningCentre]).toBe(1);
     expect(byCentre.referrals_rerouted[reroutedTo]).toBe(1);
+    expect([byCentre.voluntary_enrolled[acceptingCentre], byCentre.follow_ups_held[acceptingCentre], byCentre.follow_ups_due[acceptingCentre]]).toEqual([1, 1, 1]);
     const own = await figures(await staff(decliningCentre), 'centre');
     expect(Object.keys(own.referrals_declined).sort()).toEqual([decliningCentre, 'total'].sort());
     expect(own.referrals_declined.total).toBe(1);
@@ -218,7 +235,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Repeat orders']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Voluntary component', 'Monitoring meetings', 'Repeat orders']);
     const orders = workbook.getWorksheet('Orders')!;
     const header = (orders.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('Oblast');

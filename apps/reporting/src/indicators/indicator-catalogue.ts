@@ -1,9 +1,11 @@
 import {
   CLOSURE_REASONS,
   DECLINE_REASONS,
+  FOLLOW_UP_OUTCOMES,
   IndicatorDimension,
   IndicatorGroup,
   IndicatorLabel,
+  PROGRAMME_TRACKS,
   REFUSAL_GROUNDS,
   WITHDRAWAL_REASONS,
 } from '@korgoo/contracts';
@@ -127,6 +129,16 @@ const CLOSURE_LABELS: Record<(typeof CLOSURE_REASONS)[number], IndicatorLabel> =
   other: { ky: 'башка', ru: 'другое', en: 'other' },
 };
 
+const TRACK_LABELS: Record<(typeof PROGRAMME_TRACKS)[number], IndicatorLabel> = {
+  men: { ky: 'эркектер', ru: 'мужчины', en: 'men' },
+  women: { ky: 'аялдар', ru: 'женщины', en: 'women' },
+};
+
+const FOLLOW_UP_LABELS: Record<(typeof FOLLOW_UP_OUTCOMES)[number], IndicatorLabel> = {
+  held: { ky: 'өткөрүлдү', ru: 'проведена', en: 'held' },
+  missed: { ky: 'өткөрүлгөн жок', ru: 'не состоялась', en: 'missed' },
+};
+
 const withReason = (base: IndicatorLabel, reason: IndicatorLabel): IndicatorLabel => ({
   ky: `${base.ky}: ${reason.ky}`,
   ru: `${base.ru}: ${reason.ru}`,
@@ -210,6 +222,16 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     label: label('Буйруктан биринчи сессияга чейин, медиана (саат)', 'От предписания до первого занятия, медиана (ч)', 'Order to first session, median (hours)'),
     measure: (cell) => median(orderToFirstSessionHours(cell)),
   },
+  ...counterByReason('voluntary', 'voluntary_enrolled', 'voluntary_enrolled', label('Ыктыярдуу бөлүккө катталгандар', 'Записались на добровольную часть', 'Enrolled in the voluntary component'), TRACK_LABELS),
+  counter('voluntary', 'voluntary_completed', 'voluntary_completed', label('Ыктыярдуу бөлүктү аяктагандар', 'Завершили добровольную часть', 'Completed the voluntary component')),
+  counter('voluntary', 'voluntary_left', 'voluntary_left', label('Ыктыярдуу бөлүктөн чыккандар', 'Вышли из добровольной части', 'Left the voluntary component')),
+  counter('follow_ups', 'follow_up_due', 'follow_ups_due', label('Мөөнөтү келген, белгиленбеген көзөмөл жолугушуулары', 'Наступившие и не отмеченные встречи мониторинга', 'Monitoring meetings due and not yet recorded')),
+  ...FOLLOW_UP_OUTCOMES.map((outcome) => ({
+    key: `follow_ups_${outcome}`,
+    group: 'follow_ups' as const,
+    label: withReason(label('Көзөмөл жолугушуулары', 'Встречи мониторинга', 'Monitoring meetings'), FOLLOW_UP_LABELS[outcome]),
+    measure: count('follow_up_recorded', outcome),
+  })),
   {
     key: 'orders_without_person_id',
     group: 'repeats',
@@ -223,6 +245,8 @@ export const GROUP_TITLES: Record<IndicatorGroup, IndicatorLabel> = {
   orders: { ky: 'Буйруктар', ru: 'Предписания', en: 'Orders' },
   referrals: { ky: 'Жолдомолор', ru: 'Направления', en: 'Referrals' },
   programmes: { ky: 'Программалар', ru: 'Программы', en: 'Programmes' },
+  voluntary: { ky: 'Ыктыярдуу бөлүк', ru: 'Добровольная часть', en: 'Voluntary component' },
+  follow_ups: { ky: 'Көзөмөл жолугушуулары', ru: 'Встречи мониторинга', en: 'Monitoring meetings' },
   repeats: { ky: 'Кайталанган буйруктар', ru: 'Повторные предписания', en: 'Repeat orders' },
 };
 

@@ -107,7 +107,32 @@ describe('the indicator report', () => {
     expect(column(report, 'programmes_refused.unexcused_absences').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
     expect(column(report, 'programmes_closed').total).toBe(0);
     expect(column(report, 'order_to_first_session_median_hours').total).toBe(48);
-    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'repeats']);
+    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'voluntary', 'follow_ups', 'repeats']);
+  });
+
+  it('counts the voluntary component and the monitoring meetings after completion, by centre and track', () => {
+    const after = [
+      ...facts,
+      fact('o1', 'voluntary_enrolled', '2026-03-26T10:00:00Z', { centreId: 'naryn-b', reason: 'men' }),
+      fact('o1', 'voluntary_completed', '2026-09-26T10:00:00Z', { centreId: 'naryn-b' }),
+      fact('o2', 'voluntary_enrolled', '2026-03-21T10:00:00Z', { centreId: 'chuy-a', reason: 'women' }),
+      fact('o2', 'voluntary_left', '2026-04-21T10:00:00Z', { centreId: 'chuy-a' }),
+      fact('o1', 'follow_up_recorded', '2026-04-20T10:00:00Z', { centreId: 'naryn-b', reason: 'held' }),
+      fact('o1', 'follow_up_due', '2026-09-25T10:00:00Z', { centreId: 'naryn-b' }),
+      fact('o1', 'follow_up_recorded', '2026-09-30T10:00:00Z', { centreId: 'naryn-b', reason: 'missed' }),
+      fact('o1', 'follow_up_due', '2027-09-25T10:00:00Z', { centreId: 'naryn-b' }),
+    ];
+    const report = buildIndicatorReport(orders, after, { ...national, groupBy: 'centre' });
+    expect(column(report, 'voluntary_enrolled').rows).toMatchObject({ 'naryn-b': 1, 'chuy-a': 1 });
+    expect(column(report, 'voluntary_enrolled.men')).toMatchObject({ rows: { 'naryn-b': 1, 'chuy-a': 0 }, total: 1 });
+    expect(column(report, 'voluntary_enrolled.women').total).toBe(1);
+    expect(column(report, 'voluntary_completed').rows).toMatchObject({ 'naryn-b': 1, 'chuy-a': 0 });
+    expect(column(report, 'voluntary_left').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
+    expect(column(report, 'follow_ups_due')).toMatchObject({ rows: { 'naryn-b': 2 }, total: 2 });
+    expect(column(report, 'follow_ups_held').total).toBe(1);
+    expect(column(report, 'follow_ups_missed').total).toBe(1);
+    const byMonth = buildIndicatorReport(orders, after, national);
+    expect(column(byMonth, 'follow_ups_held').rows).toEqual({ '2026-03': 1, '2026-04': 0 });
   });
 
   it('links repeat orders of the same person within 6, 12 and 18 months, by how the first programme ended', () => {

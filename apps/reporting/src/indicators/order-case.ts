@@ -41,6 +41,11 @@ export const FACT_KINDS = [
   'programme_cancelled',
   'order_extended',
   'programme_expired_unplaced',
+  'voluntary_enrolled',
+  'voluntary_completed',
+  'voluntary_left',
+  'follow_up_due',
+  'follow_up_recorded',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

@@ -29,4 +29,41 @@ describe('what reporting counts', () => {
     );
     expect(projected).toEqual({ order: { orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b' }, fact: expect.objectContaining({ kind: 'order_extended' }) });
   });
+
+  const programme = {
+    programmeId: '5c2e8f7a-1b3d-4e6f-9a0b-7c8d9e0f1a2b',
+    orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b',
+    referralId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+    referralNumber: 'KG-2026-000123',
+    centreId: 'naryn-meerman',
+  };
+
+  it('counts the voluntary component for the centre that runs it, the track as its breakdown', () => {
+    const enrolled = projectEvent['programme.voluntary_enrolled.v1'](
+      envelope('programme.voluntary_enrolled.v1', {
+        ...programme,
+        track: 'men',
+        individualSessions: 2,
+        groupSessions: 24,
+        enrolledAt: '2026-12-02T09:00:00.000Z',
+        plannedEnd: '2027-06-02T09:00:00.000Z',
+      }),
+    );
+    expect(enrolled.fact).toMatchObject({ kind: 'voluntary_enrolled', reason: 'men', centreId: 'naryn-meerman', occurredAt: new Date('2026-12-02T09:00:00.000Z') });
+    const left = projectEvent['programme.voluntary_left.v1'](envelope('programme.voluntary_left.v1', { ...programme, sessionNumber: 5, leftAt: '2027-01-10T09:00:00.000Z' }));
+    expect(left.fact).toMatchObject({ kind: 'voluntary_left', reason: null, centreId: 'naryn-meerman' });
+    const completed = projectEvent['programme.voluntary_completed.v1'](envelope('programme.voluntary_completed.v1', { ...programme, completedAt: '2027-06-01T09:00:00.000Z' }));
+    expect(completed.fact).toMatchObject({ kind: 'voluntary_completed', occurredAt: new Date('2027-06-01T09:00:00.000Z') });
+  });
+
+  it('counts a monitoring meeting falling due unrecorded, and its record as held or missed', () => {
+    const due = projectEvent['programme.follow_up_due.v1'](
+      envelope('programme.follow_up_due.v1', { ...programme, meetingNumber: 2, monthsAfterCompletion: 6, dueAt: '2027-06-01T09:00:00.000Z' }),
+    );
+    expect(due.fact).toMatchObject({ kind: 'follow_up_due', centreId: 'naryn-meerman', occurredAt: new Date('2027-06-01T09:00:00.000Z') });
+    const held = projectEvent['programme.follow_up_recorded.v1'](
+      envelope('programme.follow_up_recorded.v1', { ...programme, meetingNumber: 2, outcome: 'held', recordedAt: '2027-06-03T09:00:00.000Z' }),
+    );
+    expect(held.fact).toMatchObject({ kind: 'follow_up_recorded', reason: 'held', centreId: 'naryn-meerman' });
+  });
 });

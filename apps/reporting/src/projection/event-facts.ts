@@ -135,6 +135,14 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'programme_expired_unplaced', { occurredAt: e.payload.expiredAt }),
   }),
+  [EventSubjects.ProgrammeVoluntaryEnrolled]: (e: Envelope<'ProgrammeVoluntaryEnrolled'>) =>
+    programmeFact(e, 'voluntary_enrolled', { reason: e.payload.track, occurredAt: e.payload.enrolledAt }),
+  [EventSubjects.ProgrammeVoluntaryCompleted]: (e: Envelope<'ProgrammeVoluntaryCompleted'>) => programmeFact(e, 'voluntary_completed', { occurredAt: e.payload.completedAt }),
+  [EventSubjects.ProgrammeVoluntaryLeft]: (e: Envelope<'ProgrammeVoluntaryLeft'>) => programmeFact(e, 'voluntary_left', { occurredAt: e.payload.leftAt }),
+  // Sent once per monitoring meeting, when it fell due with nothing recorded: one reminded meeting each.
+  [EventSubjects.ProgrammeFollowUpDue]: (e: Envelope<'ProgrammeFollowUpDue'>) => programmeFact(e, 'follow_up_due', { occurredAt: e.payload.dueAt }),
+  [EventSubjects.ProgrammeFollowUpRecorded]: (e: Envelope<'ProgrammeFollowUpRecorded'>) =>
+    programmeFact(e, 'follow_up_recorded', { reason: e.payload.outcome, occurredAt: e.payload.recordedAt }),
 };
 
 export type ProjectedSubject = keyof typeof projectEvent;
