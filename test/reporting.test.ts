@@ -41,9 +41,12 @@ describe('reporting: indicators from the event stream, each event counted once',
 
   const issuedAtOf = new Map<string, string>();
 
-  async function register(settlementCode: string, immediateDanger = false, pin?: string): Promise<string> {
+  async function register(settlementCode: string, immediateDanger = false, pin?: string, days = 30): Promise<string> {
+    const issuedAt = Date.now() - 3_600_000;
     const body = protectionOrderBody({
       issuingUnit: `${settlementCode} unit`,
+      issuedAt: new Date(issuedAt).toISOString(),
+      expiresAt: new Date(issuedAt + days * 24 * 3_600_000).toISOString(),
       perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode }, ...(pin ? { pin } : {}) },
     });
     if (immediateDanger) (body.screening.immediateDanger.critical as Record<string, string>).threatenedToKill = 'yes';
@@ -90,6 +93,7 @@ describe('reporting: indicators from the event stream, each event counted once',
   let acceptingCentre: string;
   let decliningCentre: string;
   let reroutedTo: string;
+  let unroutableCodes: string[];
 
   beforeAll(async () => {
     await stack.start();
@@ -122,12 +126,17 @@ describe('reporting: indicators from the event stream, each event counted once',
       .send({ reason: 'revoked_by_police', note: 'revoked after review' })
       .expect(202);
     await stack.awaitEvent('referral.cancelled.v1', (e) => e.correlationId === withdrawnOrder);
+
+    // Naryn: ten days leave no centre room for four weekly sessions; routing says why in prose and in codes.
+    const shortOrder = await register('naryn', false, undefined, 10);
+    const unroutable = await stack.awaitEvent<{ payload: { reasonCodes: string[] } }>('referral.unroutable.v1', (e) => e.correlationId === shortOrder);
+    unroutableCodes = unroutable.payload.reasonCodes;
   }, 240_000);
 
   afterAll(() => stack.stop());
 
   const expectedByOblast = {
-    orders_registered: { Naryn: 2, 'Osh city': 1, total: 3 },
+    orders_registered: { Naryn: 3, 'Osh city': 1, total: 4 },
     orders_withdrawn: { Naryn: 0, 'Osh city': 1, total: 1 },
     'orders_withdrawn.revoked_by_police': { Naryn: 0, 'Osh city': 1, total: 1 },
     immediate_danger_alerts: { Naryn: 1, 'Osh city': 0, total: 1 },
@@ -137,13 +146,15 @@ describe('reporting: indicators from the event stream, each event counted once',
     'referrals_declined.at_capacity': { Naryn: 1, 'Osh city': 0, total: 1 },
     referrals_rerouted: { Naryn: 1, 'Osh city': 0, total: 1 },
     referrals_cancelled: { Naryn: 0, 'Osh city': 1, total: 1 },
-    referrals_unroutable: { Naryn: 0, 'Osh city': 0, total: 0 },
+    referrals_unroutable: { Naryn: 1, 'Osh city': 0, total: 1 },
+    'referrals_unroutable.no_slot_before_expiry': { Naryn: 1, 'Osh city': 0, total: 1 },
+    'referrals_unroutable.no_facilitator_pair': { Naryn: 0, 'Osh city': 0, total: 0 },
     order_duration_median_days: { Naryn: 30, 'Osh city': 30, total: 30 },
     programmes_started: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_attending: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_completed: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_refused: { Naryn: 0, 'Osh city': 0, total: 0 },
-    orders_without_person_id: { Naryn: 1, 'Osh city': 1, total: 2 },
+    orders_without_person_id: { Naryn: 2, 'Osh city': 1, total: 3 },
     'orders_with_person_id.completed': { Naryn: 1, 'Osh city': 0, total: 1 },
     'repeat_orders_6m.completed': { Naryn: 0, 'Osh city': 0, total: 0 },
     voluntary_enrolled: { Naryn: 1, 'Osh city': 0, total: 1 },
@@ -158,6 +169,10 @@ describe('reporting: indicators from the event stream, each event counted once',
   async function expectGroundTruth() {
     const byOblast = await figures(coordinator, 'oblast');
     for (const [key, values] of Object.entries(expectedByOblast)) expect({ [key]: byOblast[key] }).toEqual({ [key]: values });
+    // Each code routing gave counts once; every other code of the vocabulary counts nothing.
+    const codeColumns = Object.keys(byOblast).filter((key) => key.startsWith('referrals_unroutable.'));
+    expect(codeColumns.length).toBeGreaterThan(10);
+    for (const key of codeColumns) expect({ [key]: byOblast[key].total }).toEqual({ [key]: unroutableCodes.includes(key.split('.')[1]) ? 1 : 0 });
     expect(byOblast.order_to_acceptance_median_hours.Naryn).toBeGreaterThan(0);
     expect(byOblast.order_to_acceptance_p90_hours.total).toBe(byOblast.order_to_acceptance_median_hours.total);
     // From the order's issue to the first session the programme service booked (and which was attended).
@@ -169,6 +184,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       const now = await figures(coordinator, 'oblast');
       return (
         now.referrals_cancelled?.total === 1 &&
+        now.referrals_unroutable?.total === 1 &&
         now.programmes_completed?.total === 1 &&
         ['voluntary_enrolled', 'voluntary_left', 'follow_ups_held', 'follow_ups_due'].every((key) => now[key]?.total === 1)
       );
@@ -186,7 +202,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(Object.keys(own.referrals_declined).sort()).toEqual([decliningCentre, 'total'].sort());
     expect(own.referrals_declined.total).toBe(1);
     const narynOnly = await figures(coordinator, 'month', { oblast: 'Naryn' });
-    expect(narynOnly.orders_registered).toEqual({ [month]: 2, total: 2 });
+    expect(narynOnly.orders_registered).toEqual({ [month]: 3, total: 3 });
   });
 
   it('lets probation read national figures, refuses the police, and names the field of a bad filter', async () => {
@@ -197,7 +213,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .send({ username, password: 'a-long-enough-password', role: 'probation', displayName: 'Probation Department' })
       .expect(201);
     const probation = await stack.login(username, 'a-long-enough-password');
-    expect((await figures(probation, 'oblast')).orders_registered.total).toBe(3);
+    expect((await figures(probation, 'oblast')).orders_registered.total).toBe(4);
     await indicators(police, {}).expect(403);
     const bad = await indicators(coordinator, { from: '2026-13' }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('from');
@@ -211,7 +227,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(view.months).toEqual([month]);
     const orders = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
     const at = (oblast: string) => (orders.byMonthAndOblast as unknown[][])[0][view.oblasts.indexOf(oblast)];
-    // Two orders in Naryn, one in Osh city, three in all: every one of them under 5.
+    // Three orders in Naryn, one in Osh city, four in all: every one of them under 5.
     expect([at('Naryn'), at('Osh city'), at('Chuy')]).toEqual(['<5', '<5', 0]);
     expect([orders.nationalByMonth, orders.national]).toEqual([['<5'], '<5']);
     expect(view.indicators.map((indicator) => indicator.key)).not.toContain('order_to_acceptance_median_hours');
@@ -243,16 +259,17 @@ describe('reporting: indicators from the event stream, each event counted once',
       for (let r = 2; r <= orders.rowCount; r++) if (orders.getRow(r).getCell(1).value === key) return (orders.getRow(r).values as unknown[]).slice(1);
       throw new Error(`no row ${key}`);
     };
-    expect(rowOf('Naryn')[header.indexOf('Orders registered')]).toBe(2);
+    expect(rowOf('Naryn')[header.indexOf('Orders registered')]).toBe(3);
     expect(rowOf('Osh city')[header.indexOf('Orders withdrawn')]).toBe(1);
-    expect(rowOf('Total')[header.indexOf('Orders registered')]).toBe(3);
+    expect(rowOf('Total')[header.indexOf('Orders registered')]).toBe(4);
 
     const csv = await indicators(coordinator, { groupBy: 'oblast', format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = parseCsv(csv.text);
     expect(rows[0]).toEqual(['Топ', 'Бөлүнүш', 'Маани', 'Көрсөткүч', 'Саны']);
-    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Naryn', 'Катталган буйруктар', '2']);
-    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Бардыгы', 'Катталган буйруктар', '3']);
+    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Naryn', 'Катталган буйруктар', '3']);
+    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Бардыгы', 'Катталган буйруктар', '4']);
+    expect(rows).toContainEqual(['Жолдомолор', 'Облус', 'Naryn', 'Жөнөтүүгө мүмкүн эмес: мөөнөтү бүткөнгө чейин бош убакыт жок', '1']);
   });
 
   it('never counts a redelivered event twice, nor after the service is killed and restarted', async () => {
@@ -289,7 +306,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect((await figures(coordinator, 'oblast')).orders_registered.total).toBe(0);
 
     const rebuilt = await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(admin, { type: 'bearer' }).expect(200);
-    expect(rebuilt.body.orders).toBe(3);
+    expect(rebuilt.body.orders).toBe(4);
     expect(rebuilt.body.events).toBeGreaterThanOrEqual(rebuilt.body.facts);
     expect(await everyFigure()).toEqual(before);
     await expectGroundTruth();
@@ -324,7 +341,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     }, 'the repeat order to be linked');
     expect(linked['repeat_orders_12m.completed'].total).toBe(1);
     expect(linked['repeat_orders_18m.completed'].total).toBe(1);
-    expect(linked.orders_without_person_id.total).toBe(2);
+    expect(linked.orders_without_person_id.total).toBe(3);
     expect(stack.eventsOn('order.registered.v1').find((e) => e.correlationId === repeat)!.payload.personRef).toBe(registered.payload.personRef);
   });
 });

@@ -7,10 +7,11 @@ import {
   IndicatorLabel,
   PROGRAMME_TRACKS,
   REFUSAL_GROUNDS,
+  UNROUTABLE_REASONS,
   WITHDRAWAL_REASONS,
 } from '@korgoo/contracts';
 import { hoursBetween, median, percentile } from './durations';
-import { CaseFact, FactKind, OrderCase } from './order-case';
+import { CaseFact, FactKind, hasReason, OrderCase } from './order-case';
 import { PLACEMENT_OUTCOMES, PlacementOutcome, REPEAT_WINDOWS_MONTHS, repeatedWithin } from './repeat-orders';
 
 /** The facts of one table cell with the orders they belong to. */
@@ -30,7 +31,7 @@ export interface IndicatorColumn {
 }
 
 const count = (kind: FactKind, reason?: string) => (cell: CellFacts) =>
-  cell.facts.filter((f) => f.kind === kind && (reason === undefined || f.reason === reason)).length;
+  cell.facts.filter((f) => f.kind === kind && (reason === undefined || hasReason(f, reason))).length;
 
 /** Hours from each order's issue to its earliest fact of `kind`. */
 function firstPerOrder(cell: CellFacts, kind: FactKind): number[] {
@@ -114,6 +115,21 @@ const DECLINE_LABELS: Record<(typeof DECLINE_REASONS)[number], IndicatorLabel> =
   other: { ky: 'башка', ru: 'другое', en: 'other' },
 };
 
+const UNROUTABLE_LABELS: Record<(typeof UNROUTABLE_REASONS)[number], IndicatorLabel> = {
+  no_centre_open: { ky: 'бир да борбор ачык эмес', ru: 'ни один центр не открыт', en: 'no centre open' },
+  no_programme_within_reach: { ky: 'жетүүгө мүмкүн болгон программа жок', ru: 'нет программы в пределах досягаемости', en: 'no programme within reach' },
+  beyond_reach: { ky: 'борбор өтө алыс', ru: 'центр слишком далеко', en: 'centre beyond reach' },
+  road_closed: { ky: 'жол жабык', ru: 'дорога закрыта', en: 'road closed' },
+  centre_paused: { ky: 'борбор убактылуу кабыл албайт', ru: 'центр приостановил приём', en: 'centre paused' },
+  no_facilitator_pair: { ky: 'фасилитатор жубу жок', ru: 'нет пары ведущих', en: 'no facilitator pair' },
+  language: { ky: 'тил', ru: 'язык', en: 'language' },
+  no_slot_before_expiry: { ky: 'мөөнөтү бүткөнгө чейин бош убакыт жок', ru: 'нет свободного времени до окончания срока', en: 'no slot before expiry' },
+  group_full: { ky: 'топтор толук', ru: 'группы заполнены', en: 'groups full' },
+  declined_before: { ky: 'мурда баш тарткан', ru: 'ранее отказал', en: 'declined before' },
+  not_acknowledged_before: { ky: 'мурда мөөнөтүндө жооп берген эмес', ru: 'ранее не ответил в срок', en: 'not acknowledged before' },
+  taken_meanwhile: { ky: 'ошол учурда башкага берилген', ru: 'занято другим направлением', en: 'taken meanwhile' },
+};
+
 const REFUSAL_LABELS: Record<(typeof REFUSAL_GROUNDS)[number], IndicatorLabel> = {
   explicit_refusal: { ky: 'ачык баш тартуу', ru: 'явный отказ', en: 'explicit refusal' },
   unexcused_absences: { ky: 'себепсиз келбөө', ru: 'неявки без уважительной причины', en: 'unexcused absences' },
@@ -189,7 +205,7 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
   counter('referrals', 'referral_expired', 'referrals_expired', label('Мөөнөтүндө жооп берилбеген', 'Без ответа в срок', 'Not acknowledged in time')),
   counter('referrals', 'referral_rerouted', 'referrals_rerouted', label('Башка борборго кайра жөнөтүлгөн', 'Перенаправленные', 'Re-routed')),
   counter('referrals', 'referral_escalated', 'referrals_escalated', label('Координаторго өткөрүлгөн', 'Переданные координатору', 'Escalated to coordinators')),
-  counter('referrals', 'referral_unroutable', 'referrals_unroutable', label('Жөнөтүүгө мүмкүн эмес', 'Не удалось направить', 'Unroutable')),
+  ...counterByReason('referrals', 'referral_unroutable', 'referrals_unroutable', label('Жөнөтүүгө мүмкүн эмес', 'Не удалось направить', 'Unroutable'), UNROUTABLE_LABELS),
   counter('referrals', 'referral_decision_reminder', 'decision_reminders', label('Координаторго чечим боюнча эскертүүлөр', 'Напоминания координаторам о решении', 'Reminders to coordinators to decide')),
   counter('referrals', 'referral_cancelled', 'referrals_cancelled', label('Жокко чыгарылган жолдомолор', 'Отменённые направления', 'Referrals cancelled')),
   {

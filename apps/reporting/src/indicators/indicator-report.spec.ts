@@ -93,6 +93,21 @@ describe('the indicator report', () => {
     expect(column(report, 'order_duration_median_days').total).toBe(30);
   });
 
+  it('counts an unroutable referral under each of its reason codes, and once in the total', () => {
+    const unroutable = [
+      ...facts.filter((f) => f.kind !== 'referral_unroutable'),
+      fact('o3', 'referral_unroutable', '2026-04-01T08:02:00Z', { reason: 'no_programme_within_reach,road_closed' }),
+      fact('o2', 'referral_unroutable', '2026-03-10T08:02:00Z', { reason: 'no_facilitator_pair' }),
+      fact('o1', 'referral_unroutable', '2026-03-02T08:02:00Z'),
+    ];
+    const report = buildIndicatorReport(orders, unroutable, national);
+    expect(column(report, 'referrals_unroutable')).toEqual({ rows: { '2026-03': 2, '2026-04': 1 }, total: 3 });
+    expect(column(report, 'referrals_unroutable.no_programme_within_reach')).toEqual({ rows: { '2026-03': 0, '2026-04': 1 }, total: 1 });
+    expect(column(report, 'referrals_unroutable.road_closed').total).toBe(1);
+    expect(column(report, 'referrals_unroutable.no_facilitator_pair')).toEqual({ rows: { '2026-03': 1, '2026-04': 0 }, total: 1 });
+    expect(column(report, 'referrals_unroutable.language').total).toBe(0);
+  });
+
   it('measures the time from order to first acceptance: median and p90 over accepted orders', () => {
     const report = buildIndicatorReport(orders, facts, national);
     expect(column(report, 'order_to_acceptance_median_hours')).toEqual({ rows: { '2026-03': 7, '2026-04': null }, total: 7 });

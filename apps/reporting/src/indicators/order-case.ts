@@ -54,7 +54,13 @@ export interface CaseFact {
   eventId: string;
   orderId: string;
   kind: FactKind;
+  /** A reason code; an unroutable referral can have several, joined by commas. */
   reason: string | null;
   centreId: string | null;
   occurredAt: Date;
+}
+
+/** Whether a fact was given this reason code, alone or among others. */
+export function hasReason(fact: CaseFact, reason: string): boolean {
+  return fact.reason !== null && fact.reason.split(',').includes(reason);
 }

@@ -30,6 +30,22 @@ describe('what reporting counts', () => {
     expect(projected).toEqual({ order: { orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b' }, fact: expect.objectContaining({ kind: 'order_extended' }) });
   });
 
+  it('counts an unroutable referral by its reason codes, and one from before the codes without a reason', () => {
+    const unroutable = (extra: object) =>
+      projectEvent['referral.unroutable.v1'](
+        envelope('referral.unroutable.v1', {
+          referralId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+          orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b',
+          referralNumber: 'R-2026-000123',
+          priority: 'high',
+          reasons: ['no programme within reach of Kazarman', 'naryn-meerman: no open road to the centre on 2027-01-10'],
+          ...extra,
+        }),
+      ).fact;
+    expect(unroutable({ reasonCodes: ['no_programme_within_reach', 'road_closed'] })).toMatchObject({ kind: 'referral_unroutable', reason: 'no_programme_within_reach,road_closed' });
+    expect(unroutable({})).toMatchObject({ kind: 'referral_unroutable', reason: null });
+  });
+
   const programme = {
     programmeId: '5c2e8f7a-1b3d-4e6f-9a0b-7c8d9e0f1a2b',
     orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b',

@@ -103,7 +103,8 @@ export const projectEvent = {
   }),
   [EventSubjects.ReferralUnroutable]: (e: Envelope<'ReferralUnroutable'>): Projected => ({
     order: { orderId: e.payload.orderId },
-    fact: factOf(e, 'referral_unroutable'),
+    // Routing sends its codes beside the prose since they were introduced; older events count without a reason.
+    fact: factOf(e, 'referral_unroutable', { reason: e.payload.reasonCodes?.length ? e.payload.reasonCodes.join(',') : null }),
   }),
   [EventSubjects.ReferralDecisionReminderDue]: (e: Envelope<'ReferralDecisionReminderDue'>): Projected => ({
     order: { orderId: e.payload.orderId },

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { CENTRE_ID } from '../directory';
 import { PROGRAMME_LANGUAGES, ROUTING_PRIORITIES, type ProgrammeLanguage, type RoutingPriority } from '../vocabulary';
 
@@ -18,14 +18,37 @@ export class ReferralRoutedV1 {
   @IsIn(['osrm', 'road-graph', 'straight-line']) travelSource: string;
 }
 
+/**
+ * Why routing placed an order nowhere, as codes to count: the whole place out of reach, or what stopped each
+ * centre (no certified male-female pair, none speaking the language, no free slot before expiry, a road closed
+ * on a session's date, ...). An unroutable referral carries each code that applied to some centre once.
+ */
+export const UNROUTABLE_REASONS = [
+  'no_centre_open',
+  'no_programme_within_reach',
+  'beyond_reach',
+  'road_closed',
+  'centre_paused',
+  'no_facilitator_pair',
+  'language',
+  'no_slot_before_expiry',
+  'group_full',
+  'declined_before',
+  'not_acknowledged_before',
+  'taken_meanwhile',
+] as const;
+export type UnroutableReason = (typeof UNROUTABLE_REASONS)[number];
+
 /** referral.unroutable.v1: no centre can deliver the programme in time; coordinators must decide. */
 export class ReferralUnroutableV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
-  /** Composed by routing from codes and centre ids, never from anything a person typed. */
+  /** Composed by routing from codes and centre ids, never from anything a person typed: for the coordinators. */
   @IsString({ each: true }) reasons: string[];
+  /** The same reasons as codes, for counting; absent from events published before routing sent them. */
+  @IsOptional() @IsArray() @IsIn(UNROUTABLE_REASONS, { each: true }) reasonCodes?: UnroutableReason[];
   @IsOptional() @IsISO8601() expiresAt?: string;
 }
 
