@@ -129,7 +129,7 @@ describe('reporting: indicators from the event stream, each event counted once',
 
     // Naryn: ten days leave no centre room for four weekly sessions; routing says why in prose and in codes.
     const shortOrder = await register('naryn', false, undefined, 10);
-    const unroutable = await stack.awaitEvent<{ payload: { reasonCodes: string[] } }>('referral.unroutable.v1', (e) => e.correlationId === shortOrder);
+    const unroutable = await stack.awaitEvent<{ correlationId: string; payload: { reasonCodes: string[] } }>('referral.unroutable.v1', (e) => e.correlationId === shortOrder);
     unroutableCodes = unroutable.payload.reasonCodes;
   }, 240_000);
 
@@ -154,6 +154,10 @@ describe('reporting: indicators from the event stream, each event counted once',
     programmes_attending: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_completed: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_refused: { Naryn: 0, 'Osh city': 0, total: 0 },
+    // The accepted programme's two group sessions, each opened by it: one participant each.
+    group_places_booked: { Naryn: 2, 'Osh city': 0, total: 2 },
+    group_sessions_booked: { Naryn: 2, 'Osh city': 0, total: 2 },
+    group_fill_mean: { Naryn: 1, 'Osh city': null, total: 1 },
     orders_without_person_id: { Naryn: 2, 'Osh city': 1, total: 3 },
     'orders_with_person_id.completed': { Naryn: 1, 'Osh city': 0, total: 1 },
     'repeat_orders_6m.completed': { Naryn: 0, 'Osh city': 0, total: 0 },

@@ -67,6 +67,22 @@ function registeredOrders(cell: CellFacts): OrderCase[] {
   return cell.facts.flatMap((f) => (f.kind === 'order_registered' && cell.orders.has(f.orderId) ? [cell.orders.get(f.orderId)!] : []));
 }
 
+/** Each group session booked in the cell once, with the most places it was seen to hold. */
+function groupSessionFill(cell: CellFacts): Map<string, number> {
+  const fill = new Map<string, number>();
+  for (const fact of cell.facts) {
+    if (fact.kind !== 'group_place' || !fact.sessionId) continue;
+    fill.set(fact.sessionId, Math.max(fill.get(fact.sessionId) ?? 0, fact.participants ?? 1));
+  }
+  return fill;
+}
+
+/** Participants per group session, to two decimals; null where no group session was booked. */
+function meanGroupFill(cell: CellFacts): number | null {
+  const fill = [...groupSessionFill(cell).values()];
+  return fill.length === 0 ? null : Math.round((fill.reduce((sum, n) => sum + n, 0) / fill.length) * 100) / 100;
+}
+
 const OUTCOME_LABELS: Record<PlacementOutcome, IndicatorLabel> = {
   completed: { ky: 'программаны аяктагандар', ru: 'после завершения программы', en: 'after completing' },
   refused: { ky: 'баш тарткандар', ru: 'после отказа', en: 'after refusing' },
@@ -237,6 +253,19 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     group: 'programmes',
     label: label('Буйруктан биринчи сессияга чейин, медиана (саат)', 'От предписания до первого занятия, медиана (ч)', 'Order to first session, median (hours)'),
     measure: (cell) => median(orderToFirstSessionHours(cell)),
+  },
+  counter('programmes', 'group_place', 'group_places_booked', label('Топтук сессияларга брондолгон орундар', 'Забронированные места в групповых занятиях', 'Group-session places booked')),
+  {
+    key: 'group_sessions_booked',
+    group: 'programmes',
+    label: label('Брондолгон топтук сессиялар', 'Групповые занятия с бронированием', 'Group sessions booked'),
+    measure: (cell) => groupSessionFill(cell).size,
+  },
+  {
+    key: 'group_fill_mean',
+    group: 'programmes',
+    label: label('Бир топтук сессиядагы катышуучулар, орточо', 'Участников на групповое занятие, в среднем', 'Participants per group session, mean'),
+    measure: meanGroupFill,
   },
   ...counterByReason('voluntary', 'voluntary_enrolled', 'voluntary_enrolled', label('Ыктыярдуу бөлүккө катталгандар', 'Записались на добровольную часть', 'Enrolled in the voluntary component'), TRACK_LABELS),
   counter('voluntary', 'voluntary_completed', 'voluntary_completed', label('Ыктыярдуу бөлүктү аяктагандар', 'Завершили добровольную часть', 'Completed the voluntary component')),

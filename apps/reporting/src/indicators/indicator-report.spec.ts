@@ -150,6 +150,23 @@ describe('the indicator report', () => {
     expect(column(byMonth, 'follow_ups_held').rows).toEqual({ '2026-03': 1, '2026-04': 0 });
   });
 
+  it('measures group fill: each group session once, at the most places it was seen to hold', () => {
+    const places = [
+      ...facts,
+      // o1 opened session g1 and joined g2 as its third participant; o2 joined g1 later as its second.
+      fact('o1', 'group_place', '2026-03-02T18:00:00Z', { centreId: 'naryn-b', sessionId: 'g1', participants: 1 }),
+      fact('o1', 'group_place', '2026-03-02T18:00:00Z', { centreId: 'naryn-b', sessionId: 'g2', participants: 3 }),
+      fact('o2', 'group_place', '2026-03-10T12:00:00Z', { centreId: 'naryn-b', sessionId: 'g1', participants: 2 }),
+    ];
+    const report = buildIndicatorReport(orders, places, { ...national, groupBy: 'centre' });
+    expect(column(report, 'group_places_booked').rows).toMatchObject({ 'naryn-b': 3, 'chuy-a': 0 });
+    expect(column(report, 'group_sessions_booked').total).toBe(2);
+    expect(column(report, 'group_fill_mean')).toMatchObject({ rows: { 'naryn-b': 2.5, 'chuy-a': null }, total: 2.5 });
+    const byOblast = buildIndicatorReport(orders, places, { ...national, groupBy: 'oblast' });
+    // Chuy's order holds one place in g1, seen then with two participants.
+    expect(column(byOblast, 'group_fill_mean').rows).toEqual({ Chuy: 2, Naryn: 2 });
+  });
+
   it('links repeat orders of the same person within 6, 12 and 18 months, by how the first programme ended', () => {
     const people = orders.map((o) => (o.orderId === 'o1' ? { ...o, personRef: 'p1' } : o.orderId === 'o2' ? { ...o, personRef: 'p2' } : o));
     const history = [

@@ -46,6 +46,7 @@ export const FACT_KINDS = [
   'voluntary_left',
   'follow_up_due',
   'follow_up_recorded',
+  'group_place',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -58,6 +59,9 @@ export interface CaseFact {
   reason: string | null;
   centreId: string | null;
   occurredAt: Date;
+  /** A `group_place`: the group session booked and how many places it held then. */
+  sessionId?: string | null;
+  participants?: number | null;
 }
 
 /** Whether a fact was given this reason code, alone or among others. */

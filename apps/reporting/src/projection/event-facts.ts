@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEnvelope, EventPayload, EventSubjects } from '@korgoo/contracts';
 import { oblastOfSettlement, riskBinOf } from '../indicators/dimensions';
 import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
@@ -6,6 +7,15 @@ import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
 export interface Projected {
   order: Partial<OrderCase> & { orderId: string; riskVersion?: number };
   fact: CaseFact | null;
+  /** An acceptance's places in group sessions, one fact each. */
+  groupPlaces?: CaseFact[];
+}
+
+/** A stable fact id for one of several things an event tells, so a redelivery lands on the same key. */
+function derivedFactId(eventId: string, part: string): string {
+  const hex = createHash('sha256').update(`${eventId}/${part}`).digest('hex');
+  // Shaped as a uuid for the fact key's column; Postgres checks the shape, not a version.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 type Participant = EventPayload<typeof EventSubjects.OrderRegistered>['participant'];
@@ -88,6 +98,12 @@ export const projectEvent = {
   [EventSubjects.ReferralAccepted]: (e: Envelope<'ReferralAccepted'>): Projected => ({
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_accepted', { centreId: e.payload.centreId }),
+    groupPlaces: (e.payload.groupSessions ?? []).map((place) => ({
+      ...factOf(e, 'group_place', { centreId: e.payload.centreId }),
+      eventId: derivedFactId(e.eventId, place.sessionId),
+      sessionId: place.sessionId,
+      participants: place.participants,
+    })),
   }),
   [EventSubjects.ReferralDeclined]: (e: Envelope<'ReferralDeclined'>): Projected => ({
     order: { orderId: e.payload.orderId },

@@ -1,4 +1,5 @@
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import { CENTRE_ID } from '../directory';
 import { PROGRAMME_LANGUAGES, ROUTING_PRIORITIES, type ProgrammeLanguage, type RoutingPriority } from '../vocabulary';
 
@@ -62,6 +63,12 @@ export const DECLINE_REASONS = [
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+/** A group session an acceptance booked a place in, and how many places it then held: group fill. */
+export class GroupPlaceV1 {
+  @IsUUID() sessionId: string;
+  @IsInt() @Min(1) participants: number;
+}
+
 /** referral.accepted.v1: the centre confirmed; the held sessions are booked for good. */
 export class ReferralAcceptedV1 {
   @IsUUID() referralId: string;
@@ -69,6 +76,8 @@ export class ReferralAcceptedV1 {
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @Matches(CENTRE_ID) centreId: string;
   @IsISO8601() firstSessionAt: string;
+  /** Absent from events published before matching sent it, and for an assignment that booked nothing. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => GroupPlaceV1) groupSessions?: GroupPlaceV1[];
 }
 
 /** referral.declined.v1: the centre said no, with a reason code; capacity is released. */
