@@ -41,9 +41,12 @@ describe('reporting: indicators from the event stream, each event counted once',
 
   const issuedAtOf = new Map<string, string>();
 
-  async function register(settlementCode: string, immediateDanger = false, pin?: string): Promise<string> {
+  async function register(settlementCode: string, immediateDanger = false, pin?: string, days = 30): Promise<string> {
+    const issuedAt = Date.now() - 3_600_000;
     const body = protectionOrderBody({
       issuingUnit: `${settlementCode} unit`,
+      issuedAt: new Date(issuedAt).toISOString(),
+      expiresAt: new Date(issuedAt + days * 24 * 3_600_000).toISOString(),
       perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode }, ...(pin ? { pin } : {}) },
     });
     if (immediateDanger) (body.screening.immediateDanger.critical as Record<string, string>).threatenedToKill = 'yes';
@@ -71,6 +74,11 @@ describe('reporting: indicators from the event stream, each event counted once',
       ['programme.session_recorded.v1', { ...facts, sessionIndex: 1, kind: 'individual', mark: 'attended', sessionStartsAt: sessions[0].startsAt }],
       ['programme.session_recorded.v1', { ...facts, sessionIndex: 2, kind: 'individual', mark: 'excused_absence', excuseReason: 'court_hearing', sessionStartsAt: sessions[1].startsAt }],
       ['programme.completed.v1', { ...facts, completedAt: sessions[3].endsAt }],
+      // After completion: the voluntary component joined then left, the first monitoring meeting held, the second due.
+      ['programme.voluntary_enrolled.v1', { ...facts, track: 'men', individualSessions: 2, groupSessions: 24, enrolledAt: sessions[3].endsAt, plannedEnd: sessions[3].endsAt }],
+      ['programme.voluntary_left.v1', { ...facts, sessionNumber: 3, leftAt: sessions[3].endsAt }],
+      ['programme.follow_up_recorded.v1', { ...facts, meetingNumber: 1, outcome: 'held', recordedAt: sessions[3].endsAt }],
+      ['programme.follow_up_due.v1', { ...facts, meetingNumber: 2, monthsAfterCompletion: 6, dueAt: sessions[3].endsAt }],
     ];
     for (const [subject, payload] of events) {
       const envelope = { eventId: randomUUID(), subject, occurredAt: new Date().toISOString(), correlationId: orderId, producer: 'programme', payload };
@@ -85,6 +93,7 @@ describe('reporting: indicators from the event stream, each event counted once',
   let acceptingCentre: string;
   let decliningCentre: string;
   let reroutedTo: string;
+  let unroutableCodes: string[];
 
   beforeAll(async () => {
     await stack.start();
@@ -117,12 +126,17 @@ describe('reporting: indicators from the event stream, each event counted once',
       .send({ reason: 'revoked_by_police', note: 'revoked after review' })
       .expect(202);
     await stack.awaitEvent('referral.cancelled.v1', (e) => e.correlationId === withdrawnOrder);
+
+    // Naryn: ten days leave no centre room for four weekly sessions; routing says why in prose and in codes.
+    const shortOrder = await register('naryn', false, undefined, 10);
+    const unroutable = await stack.awaitEvent<{ correlationId: string; payload: { reasonCodes: string[] } }>('referral.unroutable.v1', (e) => e.correlationId === shortOrder);
+    unroutableCodes = unroutable.payload.reasonCodes;
   }, 240_000);
 
   afterAll(() => stack.stop());
 
   const expectedByOblast = {
-    orders_registered: { Naryn: 2, 'Osh city': 1, total: 3 },
+    orders_registered: { Naryn: 3, 'Osh city': 1, total: 4 },
     orders_withdrawn: { Naryn: 0, 'Osh city': 1, total: 1 },
     'orders_withdrawn.revoked_by_police': { Naryn: 0, 'Osh city': 1, total: 1 },
     immediate_danger_alerts: { Naryn: 1, 'Osh city': 0, total: 1 },
@@ -132,20 +146,37 @@ describe('reporting: indicators from the event stream, each event counted once',
     'referrals_declined.at_capacity': { Naryn: 1, 'Osh city': 0, total: 1 },
     referrals_rerouted: { Naryn: 1, 'Osh city': 0, total: 1 },
     referrals_cancelled: { Naryn: 0, 'Osh city': 1, total: 1 },
-    referrals_unroutable: { Naryn: 0, 'Osh city': 0, total: 0 },
+    referrals_unroutable: { Naryn: 1, 'Osh city': 0, total: 1 },
+    'referrals_unroutable.no_slot_before_expiry': { Naryn: 1, 'Osh city': 0, total: 1 },
+    'referrals_unroutable.no_facilitator_pair': { Naryn: 0, 'Osh city': 0, total: 0 },
     order_duration_median_days: { Naryn: 30, 'Osh city': 30, total: 30 },
     programmes_started: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_attending: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_completed: { Naryn: 1, 'Osh city': 0, total: 1 },
     programmes_refused: { Naryn: 0, 'Osh city': 0, total: 0 },
-    orders_without_person_id: { Naryn: 1, 'Osh city': 1, total: 2 },
+    // The accepted programme's two group sessions, each opened by it: one participant each.
+    group_places_booked: { Naryn: 2, 'Osh city': 0, total: 2 },
+    group_sessions_booked: { Naryn: 2, 'Osh city': 0, total: 2 },
+    group_fill_mean: { Naryn: 1, 'Osh city': null, total: 1 },
+    orders_without_person_id: { Naryn: 2, 'Osh city': 1, total: 3 },
     'orders_with_person_id.completed': { Naryn: 1, 'Osh city': 0, total: 1 },
     'repeat_orders_6m.completed': { Naryn: 0, 'Osh city': 0, total: 0 },
+    voluntary_enrolled: { Naryn: 1, 'Osh city': 0, total: 1 },
+    'voluntary_enrolled.men': { Naryn: 1, 'Osh city': 0, total: 1 },
+    voluntary_completed: { Naryn: 0, 'Osh city': 0, total: 0 },
+    voluntary_left: { Naryn: 1, 'Osh city': 0, total: 1 },
+    follow_ups_due: { Naryn: 1, 'Osh city': 0, total: 1 },
+    follow_ups_held: { Naryn: 1, 'Osh city': 0, total: 1 },
+    follow_ups_missed: { Naryn: 0, 'Osh city': 0, total: 0 },
   };
 
   async function expectGroundTruth() {
     const byOblast = await figures(coordinator, 'oblast');
     for (const [key, values] of Object.entries(expectedByOblast)) expect({ [key]: byOblast[key] }).toEqual({ [key]: values });
+    // Each code routing gave counts once; every other code of the vocabulary counts nothing.
+    const codeColumns = Object.keys(byOblast).filter((key) => key.startsWith('referrals_unroutable.'));
+    expect(codeColumns.length).toBeGreaterThan(10);
+    for (const key of codeColumns) expect({ [key]: byOblast[key].total }).toEqual({ [key]: unroutableCodes.includes(key.split('.')[1]) ? 1 : 0 });
     expect(byOblast.order_to_acceptance_median_hours.Naryn).toBeGreaterThan(0);
     expect(byOblast.order_to_acceptance_p90_hours.total).toBe(byOblast.order_to_acceptance_median_hours.total);
     // From the order's issue to the first session the programme service booked (and which was attended).
@@ -155,7 +186,12 @@ describe('reporting: indicators from the event stream, each event counted once',
   it('counts every order, referral step and withdrawal exactly, per oblast', async () => {
     await until(async () => {
       const now = await figures(coordinator, 'oblast');
-      return now.referrals_cancelled?.total === 1 && now.programmes_completed?.total === 1;
+      return (
+        now.referrals_cancelled?.total === 1 &&
+        now.referrals_unroutable?.total === 1 &&
+        now.programmes_completed?.total === 1 &&
+        ['voluntary_enrolled', 'voluntary_left', 'follow_ups_held', 'follow_ups_due'].every((key) => now[key]?.total === 1)
+      );
     }, 'reporting to catch up');
     await expectGroundTruth();
   });
@@ -165,11 +201,12 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(byCentre.referrals_accepted[acceptingCentre]).toBe(1);
     expect(byCentre.referrals_declined[decliningCentre]).toBe(1);
     expect(byCentre.referrals_rerouted[reroutedTo]).toBe(1);
+    expect([byCentre.voluntary_enrolled[acceptingCentre], byCentre.follow_ups_held[acceptingCentre], byCentre.follow_ups_due[acceptingCentre]]).toEqual([1, 1, 1]);
     const own = await figures(await staff(decliningCentre), 'centre');
     expect(Object.keys(own.referrals_declined).sort()).toEqual([decliningCentre, 'total'].sort());
     expect(own.referrals_declined.total).toBe(1);
     const narynOnly = await figures(coordinator, 'month', { oblast: 'Naryn' });
-    expect(narynOnly.orders_registered).toEqual({ [month]: 2, total: 2 });
+    expect(narynOnly.orders_registered).toEqual({ [month]: 3, total: 3 });
   });
 
   it('lets probation read national figures, refuses the police, and names the field of a bad filter', async () => {
@@ -180,7 +217,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .send({ username, password: 'a-long-enough-password', role: 'probation', displayName: 'Probation Department' })
       .expect(201);
     const probation = await stack.login(username, 'a-long-enough-password');
-    expect((await figures(probation, 'oblast')).orders_registered.total).toBe(3);
+    expect((await figures(probation, 'oblast')).orders_registered.total).toBe(4);
     await indicators(police, {}).expect(403);
     const bad = await indicators(coordinator, { from: '2026-13' }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('from');
@@ -194,7 +231,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(view.months).toEqual([month]);
     const orders = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
     const at = (oblast: string) => (orders.byMonthAndOblast as unknown[][])[0][view.oblasts.indexOf(oblast)];
-    // Two orders in Naryn, one in Osh city, three in all: every one of them under 5.
+    // Three orders in Naryn, one in Osh city, four in all: every one of them under 5.
     expect([at('Naryn'), at('Osh city'), at('Chuy')]).toEqual(['<5', '<5', 0]);
     expect([orders.nationalByMonth, orders.national]).toEqual([['<5'], '<5']);
     expect(view.indicators.map((indicator) => indicator.key)).not.toContain('order_to_acceptance_median_hours');
@@ -218,7 +255,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Repeat orders']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Voluntary component', 'Monitoring meetings', 'Repeat orders']);
     const orders = workbook.getWorksheet('Orders')!;
     const header = (orders.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('Oblast');
@@ -226,16 +263,17 @@ describe('reporting: indicators from the event stream, each event counted once',
       for (let r = 2; r <= orders.rowCount; r++) if (orders.getRow(r).getCell(1).value === key) return (orders.getRow(r).values as unknown[]).slice(1);
       throw new Error(`no row ${key}`);
     };
-    expect(rowOf('Naryn')[header.indexOf('Orders registered')]).toBe(2);
+    expect(rowOf('Naryn')[header.indexOf('Orders registered')]).toBe(3);
     expect(rowOf('Osh city')[header.indexOf('Orders withdrawn')]).toBe(1);
-    expect(rowOf('Total')[header.indexOf('Orders registered')]).toBe(3);
+    expect(rowOf('Total')[header.indexOf('Orders registered')]).toBe(4);
 
     const csv = await indicators(coordinator, { groupBy: 'oblast', format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = parseCsv(csv.text);
     expect(rows[0]).toEqual(['Топ', 'Бөлүнүш', 'Маани', 'Көрсөткүч', 'Саны']);
-    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Naryn', 'Катталган буйруктар', '2']);
-    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Бардыгы', 'Катталган буйруктар', '3']);
+    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Naryn', 'Катталган буйруктар', '3']);
+    expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Бардыгы', 'Катталган буйруктар', '4']);
+    expect(rows).toContainEqual(['Жолдомолор', 'Облус', 'Naryn', 'Жөнөтүүгө мүмкүн эмес: мөөнөтү бүткөнгө чейин бош убакыт жок', '1']);
   });
 
   it('never counts a redelivered event twice, nor after the service is killed and restarted', async () => {
@@ -272,7 +310,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect((await figures(coordinator, 'oblast')).orders_registered.total).toBe(0);
 
     const rebuilt = await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(admin, { type: 'bearer' }).expect(200);
-    expect(rebuilt.body.orders).toBe(3);
+    expect(rebuilt.body.orders).toBe(4);
     expect(rebuilt.body.events).toBeGreaterThanOrEqual(rebuilt.body.facts);
     expect(await everyFigure()).toEqual(before);
     await expectGroundTruth();
@@ -307,7 +345,7 @@ describe('reporting: indicators from the event stream, each event counted once',
     }, 'the repeat order to be linked');
     expect(linked['repeat_orders_12m.completed'].total).toBe(1);
     expect(linked['repeat_orders_18m.completed'].total).toBe(1);
-    expect(linked.orders_without_person_id.total).toBe(2);
+    expect(linked.orders_without_person_id.total).toBe(3);
     expect(stack.eventsOn('order.registered.v1').find((e) => e.correlationId === repeat)!.payload.personRef).toBe(registered.payload.personRef);
   });
 });

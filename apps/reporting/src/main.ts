@@ -4,6 +4,7 @@ import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { CreateReportingSchema1766000000000 } from './migrations/1766000000000-create-reporting-schema';
 import { PersonRef1766100000000 } from './migrations/1766100000000-person-ref';
+import { GroupPlaces1766200000000 } from './migrations/1766200000000-group-places';
 import { IndicatorsModule } from './projection/indicators.module';
 
 const config = loadConfig('reporting');
@@ -14,7 +15,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, {
       schema: 'reporting',
       entities: [],
-      migrations: [CreateReportingSchema1766000000000, PersonRef1766100000000],
+      migrations: [CreateReportingSchema1766000000000, PersonRef1766100000000, GroupPlaces1766200000000],
     }),
     IndicatorsModule,
   ],

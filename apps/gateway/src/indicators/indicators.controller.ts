@@ -37,7 +37,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Indicators of orders, referrals and programmes, or their CSV / XLSX export' })
   @Get()
   @Roles('coordinator', 'admin', 'probation', 'centre')
-  @ApiOkResponse({ description: 'The indicator tables, one per group (orders, referrals, programmes, repeats)', type: IndicatorsReply })
+  @ApiOkResponse({ description: 'The indicator tables, one per group (orders, referrals, programmes, voluntary, follow_ups, repeats)', type: IndicatorsReply })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async indicators(
     @Query() query: IndicatorsQuery,

@@ -1,6 +1,6 @@
 import { demoCentreCapacity, DEMO_DIRECTORY } from '../directory/demo/demo-directory';
 import { bishkekInstant } from './bishkek-time';
-import { assessCentre, capacitySeen, CentreReach, reachProblem, unplacedReasons } from './candidates';
+import { assessCentre, capacitySeen, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons } from './candidates';
 
 const shans = DEMO_DIRECTORY.find((c) => c.id === 'bishkek-shans')!;
 const now = bishkekInstant('2026-12-01T09:00');
@@ -64,6 +64,44 @@ describe('candidate records', () => {
       'a: 400 minutes one way, beyond the reach of 180 minutes',
       'b: not reachable by any travel-time provider',
     ]);
+  });
+});
+
+describe('reason codes of an unroutable order', () => {
+  const capacity = capacitySeen(demoCentreCapacity(shans), 'ky', 0, now);
+  const near = { centreName: 'x', capacity, travel: { minutes: 40, km: 30, source: 'road-graph' as const } };
+
+  it('gives each code that stopped some centre once, in the closed vocabulary', () => {
+    expect(
+      unplacedReasonCodes([
+        { ...near, centreId: 'a', verdict: { feasible: false, code: 'no_certified_pair', reason: 'no active male facilitator certified by 2026-12-20' } },
+        { ...near, centreId: 'b', verdict: { feasible: false, code: 'no_language_pair', reason: 'no certified male facilitator speaking ky' } },
+        { ...near, centreId: 'c', verdict: { feasible: false, code: 'no_certified_pair', reason: 'no active female facilitator certified by 2026-12-20' } },
+        { ...near, centreId: 'd', verdict: { feasible: false, code: 'window_too_short', reason: 'the window is too short' } },
+        { ...near, centreId: 'e', verdict: { feasible: true }, excluded: 'declined' },
+        { ...near, centreId: 'f', verdict: { feasible: true }, excluded: 'expired' },
+        { ...near, centreId: 'g', verdict: { feasible: true }, takenMeanwhile: 'taken by another routing meanwhile: full' },
+        { ...near, centreId: 'h', verdict: { feasible: false, code: 'group_capacity_full', reason: 'group sessions in ky are full' } },
+        { ...near, centreId: 'i', verdict: { feasible: false, code: 'centre_paused', reason: 'centre i is paused' } },
+      ]),
+    ).toEqual(['no_facilitator_pair', 'language', 'no_slot_before_expiry', 'declined_before', 'not_acknowledged_before', 'taken_meanwhile', 'group_full', 'centre_paused']);
+    expect(unplacedReasonCodes([])).toEqual(['no_centre_open']);
+  });
+
+  it('says no programme is within reach when no centre is, beside what kept each one out of reach', () => {
+    expect(
+      unplacedReasonCodes([
+        { ...near, centreId: 'a', verdict: { feasible: false, code: 'beyond_reach', reason: '400 minutes one way, beyond the reach of 180 minutes' } },
+        { ...near, centreId: 'b', verdict: { feasible: false, code: 'no_road_on_session_date', reason: 'no open road to the centre on 2027-01-10' } },
+        { ...near, centreId: 'c', travel: null, verdict: { feasible: true } },
+      ]),
+    ).toEqual(['no_programme_within_reach', 'beyond_reach', 'road_closed']);
+    expect(
+      unplacedReasonCodes([
+        { ...near, centreId: 'a', verdict: { feasible: false, code: 'no_road_on_session_date', reason: 'no open road to the centre on 2027-01-10' } },
+        { ...near, centreId: 'b', verdict: { feasible: false, code: 'no_free_slot_before_expiry', reason: 'no male facilitator speaking ky free before 2027-01-12' } },
+      ]),
+    ).toEqual(['road_closed', 'no_slot_before_expiry']);
   });
 });
 

@@ -1,5 +1,6 @@
+import type { UnroutableReason } from '@korgoo/contracts';
 import { bishkekDateString } from './bishkek-time';
-import type { CentreCapacity, FeasibilityVerdict, Language, ProgrammeRequest, Sex } from './capacity-types';
+import type { CentreCapacity, FeasibilityVerdict, InfeasibilityCode, Language, ProgrammeRequest, Sex } from './capacity-types';
 import { assessFeasibility } from './feasibility';
 import type { CentreCandidate } from './ranking';
 import type { TravelEstimate } from '../travel/travel-time';
@@ -18,7 +19,7 @@ export interface CapacitySeen {
 
 export interface VerdictRecord {
   feasible: boolean;
-  code?: string;
+  code?: InfeasibilityCode;
   reason?: string;
   firstSessionAt?: string;
 }
@@ -69,9 +70,7 @@ export function capacitySeen(capacity: CentreCapacity, language: Language, activ
  */
 export function unplacedReasons(candidates: readonly CandidateRecord[], place?: string): string[] {
   if (candidates.length === 0) return ['no crisis centre is open'];
-  const unreachable = (c: CandidateRecord) =>
-    c.travel === null || c.verdict.code === 'beyond_reach' || c.verdict.code === 'no_road_on_session_date';
-  const outOfReach = place !== undefined && candidates.every(unreachable) ? [`no programme within reach of ${place}`] : [];
+  const outOfReach = place !== undefined && noneWithinReach(candidates) ? [`no programme within reach of ${place}`] : [];
   return [
     ...outOfReach,
     ...candidates.map((c) => {
@@ -81,6 +80,39 @@ export function unplacedReasons(candidates: readonly CandidateRecord[], place?: 
       return `${c.centreId}: not reachable by any travel-time provider`;
     }),
   ];
+}
+
+const unreachable = (c: CandidateRecord) =>
+  c.travel === null || c.verdict.code === 'beyond_reach' || c.verdict.code === 'no_road_on_session_date';
+
+const noneWithinReach = (candidates: readonly CandidateRecord[]) => candidates.length > 0 && candidates.every(unreachable);
+
+/** What stopped one centre, as the closed vocabulary reporting counts. */
+const REASON_OF_VERDICT: Record<InfeasibilityCode, UnroutableReason> = {
+  centre_paused: 'centre_paused',
+  no_certified_pair: 'no_facilitator_pair',
+  no_language_pair: 'language',
+  no_free_slot_before_expiry: 'no_slot_before_expiry',
+  window_too_short: 'no_slot_before_expiry',
+  group_capacity_full: 'group_full',
+  beyond_reach: 'beyond_reach',
+  no_road_on_session_date: 'road_closed',
+};
+
+function reasonOfCandidate(c: CandidateRecord): UnroutableReason {
+  if (c.excluded) return c.excluded === 'declined' ? 'declined_before' : 'not_acknowledged_before';
+  if (c.takenMeanwhile) return 'taken_meanwhile';
+  if (!c.verdict.feasible && c.verdict.code) return REASON_OF_VERDICT[c.verdict.code];
+  // Feasible on paper, but no travel-time provider knows a road to it.
+  return 'road_closed';
+}
+
+/** The reasons of `unplacedReasons` as codes, each once: what reporting counts unroutable referrals by. */
+export function unplacedReasonCodes(candidates: readonly CandidateRecord[]): UnroutableReason[] {
+  if (candidates.length === 0) return ['no_centre_open'];
+  const codes = new Set<UnroutableReason>(noneWithinReach(candidates) ? ['no_programme_within_reach'] : []);
+  for (const candidate of candidates) codes.add(reasonOfCandidate(candidate));
+  return [...codes];
 }
 
 /** How far the participant is from one centre, on the dates that matter. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EntityManager } from 'typeorm';
+import type { UnroutableReason } from '@korgoo/contracts';
 import { CentreDirectory, CentreLocation } from '../directory/centre-directory';
 import { Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capacity-types';
 import { CentreCandidate, rankCentres } from '../capacity/ranking';
@@ -8,7 +9,7 @@ import { GeoPoint } from '../travel/geo';
 import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
 import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
 import { bishkekDateString, monthStartsBetween } from '../capacity/bishkek-time';
-import { assessCandidate, assessCandidates, assessCentre, CentreReach, reachProblem, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { assessCandidate, assessCandidates, assessCentre, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons, VerdictRecord } from '../capacity/candidates';
 import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
@@ -36,6 +37,8 @@ export interface Selection {
   record: SelectionRecord;
   chosen: HeldPlace | null;
   reasons: string[];
+  /** The same reasons as codes, for counting. */
+  reasonCodes: UnroutableReason[];
 }
 
 export interface SelectionSettings {
@@ -108,11 +111,12 @@ export class CentreSelection {
           firstSessionAt: verdict.plan.firstSessionAt,
         },
         reasons: [],
+        reasonCodes: [],
       };
     }
     const all = [...records.values()];
     const reasons = unplacedReasons(all, placeName(facts));
-    return { record: { ...base, candidates: all, chosen: null, plan: null }, chosen: null, reasons };
+    return { record: { ...base, candidates: all, chosen: null, plan: null }, chosen: null, reasons, reasonCodes: unplacedReasonCodes(all) };
   }
 
   /**

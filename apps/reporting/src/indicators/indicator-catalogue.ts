@@ -1,14 +1,17 @@
 import {
   CLOSURE_REASONS,
   DECLINE_REASONS,
+  FOLLOW_UP_OUTCOMES,
   IndicatorDimension,
   IndicatorGroup,
   IndicatorLabel,
+  PROGRAMME_TRACKS,
   REFUSAL_GROUNDS,
+  UNROUTABLE_REASONS,
   WITHDRAWAL_REASONS,
 } from '@korgoo/contracts';
 import { hoursBetween, median, percentile } from './durations';
-import { CaseFact, FactKind, OrderCase } from './order-case';
+import { CaseFact, FactKind, hasReason, OrderCase } from './order-case';
 import { PLACEMENT_OUTCOMES, PlacementOutcome, REPEAT_WINDOWS_MONTHS, repeatedWithin } from './repeat-orders';
 
 /** The facts of one table cell with the orders they belong to. */
@@ -28,7 +31,7 @@ export interface IndicatorColumn {
 }
 
 const count = (kind: FactKind, reason?: string) => (cell: CellFacts) =>
-  cell.facts.filter((f) => f.kind === kind && (reason === undefined || f.reason === reason)).length;
+  cell.facts.filter((f) => f.kind === kind && (reason === undefined || hasReason(f, reason))).length;
 
 /** Hours from each order's issue to its earliest fact of `kind`. */
 function firstPerOrder(cell: CellFacts, kind: FactKind): number[] {
@@ -62,6 +65,22 @@ function orderToAcceptanceHours(cell: CellFacts): number[] {
 /** Registered orders in the cell, each once, with the order itself. */
 function registeredOrders(cell: CellFacts): OrderCase[] {
   return cell.facts.flatMap((f) => (f.kind === 'order_registered' && cell.orders.has(f.orderId) ? [cell.orders.get(f.orderId)!] : []));
+}
+
+/** Each group session booked in the cell once, with the most places it was seen to hold. */
+function groupSessionFill(cell: CellFacts): Map<string, number> {
+  const fill = new Map<string, number>();
+  for (const fact of cell.facts) {
+    if (fact.kind !== 'group_place' || !fact.sessionId) continue;
+    fill.set(fact.sessionId, Math.max(fill.get(fact.sessionId) ?? 0, fact.participants ?? 1));
+  }
+  return fill;
+}
+
+/** Participants per group session, to two decimals; null where no group session was booked. */
+function meanGroupFill(cell: CellFacts): number | null {
+  const fill = [...groupSessionFill(cell).values()];
+  return fill.length === 0 ? null : Math.round((fill.reduce((sum, n) => sum + n, 0) / fill.length) * 100) / 100;
 }
 
 const OUTCOME_LABELS: Record<PlacementOutcome, IndicatorLabel> = {
@@ -112,6 +131,21 @@ const DECLINE_LABELS: Record<(typeof DECLINE_REASONS)[number], IndicatorLabel> =
   other: { ky: 'башка', ru: 'другое', en: 'other' },
 };
 
+const UNROUTABLE_LABELS: Record<(typeof UNROUTABLE_REASONS)[number], IndicatorLabel> = {
+  no_centre_open: { ky: 'бир да борбор ачык эмес', ru: 'ни один центр не открыт', en: 'no centre open' },
+  no_programme_within_reach: { ky: 'жетүүгө мүмкүн болгон программа жок', ru: 'нет программы в пределах досягаемости', en: 'no programme within reach' },
+  beyond_reach: { ky: 'борбор өтө алыс', ru: 'центр слишком далеко', en: 'centre beyond reach' },
+  road_closed: { ky: 'жол жабык', ru: 'дорога закрыта', en: 'road closed' },
+  centre_paused: { ky: 'борбор убактылуу кабыл албайт', ru: 'центр приостановил приём', en: 'centre paused' },
+  no_facilitator_pair: { ky: 'фасилитатор жубу жок', ru: 'нет пары ведущих', en: 'no facilitator pair' },
+  language: { ky: 'тил', ru: 'язык', en: 'language' },
+  no_slot_before_expiry: { ky: 'мөөнөтү бүткөнгө чейин бош убакыт жок', ru: 'нет свободного времени до окончания срока', en: 'no slot before expiry' },
+  group_full: { ky: 'топтор толук', ru: 'группы заполнены', en: 'groups full' },
+  declined_before: { ky: 'мурда баш тарткан', ru: 'ранее отказал', en: 'declined before' },
+  not_acknowledged_before: { ky: 'мурда мөөнөтүндө жооп берген эмес', ru: 'ранее не ответил в срок', en: 'not acknowledged before' },
+  taken_meanwhile: { ky: 'ошол учурда башкага берилген', ru: 'занято другим направлением', en: 'taken meanwhile' },
+};
+
 const REFUSAL_LABELS: Record<(typeof REFUSAL_GROUNDS)[number], IndicatorLabel> = {
   explicit_refusal: { ky: 'ачык баш тартуу', ru: 'явный отказ', en: 'explicit refusal' },
   unexcused_absences: { ky: 'себепсиз келбөө', ru: 'неявки без уважительной причины', en: 'unexcused absences' },
@@ -125,6 +159,16 @@ const CLOSURE_LABELS: Record<(typeof CLOSURE_REASONS)[number], IndicatorLabel> =
   deceased: { ky: 'каза болгон', ru: 'умер', en: 'deceased' },
   treatment_first: { ky: 'адегенде дарылануу', ru: 'сначала лечение', en: 'treatment first' },
   other: { ky: 'башка', ru: 'другое', en: 'other' },
+};
+
+const TRACK_LABELS: Record<(typeof PROGRAMME_TRACKS)[number], IndicatorLabel> = {
+  men: { ky: 'эркектер', ru: 'мужчины', en: 'men' },
+  women: { ky: 'аялдар', ru: 'женщины', en: 'women' },
+};
+
+const FOLLOW_UP_LABELS: Record<(typeof FOLLOW_UP_OUTCOMES)[number], IndicatorLabel> = {
+  held: { ky: 'өткөрүлдү', ru: 'проведена', en: 'held' },
+  missed: { ky: 'өткөрүлгөн жок', ru: 'не состоялась', en: 'missed' },
 };
 
 const withReason = (base: IndicatorLabel, reason: IndicatorLabel): IndicatorLabel => ({
@@ -177,7 +221,7 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
   counter('referrals', 'referral_expired', 'referrals_expired', label('Мөөнөтүндө жооп берилбеген', 'Без ответа в срок', 'Not acknowledged in time')),
   counter('referrals', 'referral_rerouted', 'referrals_rerouted', label('Башка борборго кайра жөнөтүлгөн', 'Перенаправленные', 'Re-routed')),
   counter('referrals', 'referral_escalated', 'referrals_escalated', label('Координаторго өткөрүлгөн', 'Переданные координатору', 'Escalated to coordinators')),
-  counter('referrals', 'referral_unroutable', 'referrals_unroutable', label('Жөнөтүүгө мүмкүн эмес', 'Не удалось направить', 'Unroutable')),
+  ...counterByReason('referrals', 'referral_unroutable', 'referrals_unroutable', label('Жөнөтүүгө мүмкүн эмес', 'Не удалось направить', 'Unroutable'), UNROUTABLE_LABELS),
   counter('referrals', 'referral_decision_reminder', 'decision_reminders', label('Координаторго чечим боюнча эскертүүлөр', 'Напоминания координаторам о решении', 'Reminders to coordinators to decide')),
   counter('referrals', 'referral_cancelled', 'referrals_cancelled', label('Жокко чыгарылган жолдомолор', 'Отменённые направления', 'Referrals cancelled')),
   {
@@ -210,6 +254,29 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     label: label('Буйруктан биринчи сессияга чейин, медиана (саат)', 'От предписания до первого занятия, медиана (ч)', 'Order to first session, median (hours)'),
     measure: (cell) => median(orderToFirstSessionHours(cell)),
   },
+  counter('programmes', 'group_place', 'group_places_booked', label('Топтук сессияларга брондолгон орундар', 'Забронированные места в групповых занятиях', 'Group-session places booked')),
+  {
+    key: 'group_sessions_booked',
+    group: 'programmes',
+    label: label('Брондолгон топтук сессиялар', 'Групповые занятия с бронированием', 'Group sessions booked'),
+    measure: (cell) => groupSessionFill(cell).size,
+  },
+  {
+    key: 'group_fill_mean',
+    group: 'programmes',
+    label: label('Бир топтук сессиядагы катышуучулар, орточо', 'Участников на групповое занятие, в среднем', 'Participants per group session, mean'),
+    measure: meanGroupFill,
+  },
+  ...counterByReason('voluntary', 'voluntary_enrolled', 'voluntary_enrolled', label('Ыктыярдуу бөлүккө катталгандар', 'Записались на добровольную часть', 'Enrolled in the voluntary component'), TRACK_LABELS),
+  counter('voluntary', 'voluntary_completed', 'voluntary_completed', label('Ыктыярдуу бөлүктү аяктагандар', 'Завершили добровольную часть', 'Completed the voluntary component')),
+  counter('voluntary', 'voluntary_left', 'voluntary_left', label('Ыктыярдуу бөлүктөн чыккандар', 'Вышли из добровольной части', 'Left the voluntary component')),
+  counter('follow_ups', 'follow_up_due', 'follow_ups_due', label('Мөөнөтү келген, белгиленбеген көзөмөл жолугушуулары', 'Наступившие и не отмеченные встречи мониторинга', 'Monitoring meetings due and not yet recorded')),
+  ...FOLLOW_UP_OUTCOMES.map((outcome) => ({
+    key: `follow_ups_${outcome}`,
+    group: 'follow_ups' as const,
+    label: withReason(label('Көзөмөл жолугушуулары', 'Встречи мониторинга', 'Monitoring meetings'), FOLLOW_UP_LABELS[outcome]),
+    measure: count('follow_up_recorded', outcome),
+  })),
   {
     key: 'orders_without_person_id',
     group: 'repeats',
@@ -223,6 +290,8 @@ export const GROUP_TITLES: Record<IndicatorGroup, IndicatorLabel> = {
   orders: { ky: 'Буйруктар', ru: 'Предписания', en: 'Orders' },
   referrals: { ky: 'Жолдомолор', ru: 'Направления', en: 'Referrals' },
   programmes: { ky: 'Программалар', ru: 'Программы', en: 'Programmes' },
+  voluntary: { ky: 'Ыктыярдуу бөлүк', ru: 'Добровольная часть', en: 'Voluntary component' },
+  follow_ups: { ky: 'Көзөмөл жолугушуулары', ru: 'Встречи мониторинга', en: 'Monitoring meetings' },
   repeats: { ky: 'Кайталанган буйруктар', ru: 'Повторные предписания', en: 'Repeat orders' },
 };
 

@@ -93,6 +93,21 @@ describe('the indicator report', () => {
     expect(column(report, 'order_duration_median_days').total).toBe(30);
   });
 
+  it('counts an unroutable referral under each of its reason codes, and once in the total', () => {
+    const unroutable = [
+      ...facts.filter((f) => f.kind !== 'referral_unroutable'),
+      fact('o3', 'referral_unroutable', '2026-04-01T08:02:00Z', { reason: 'no_programme_within_reach,road_closed' }),
+      fact('o2', 'referral_unroutable', '2026-03-10T08:02:00Z', { reason: 'no_facilitator_pair' }),
+      fact('o1', 'referral_unroutable', '2026-03-02T08:02:00Z'),
+    ];
+    const report = buildIndicatorReport(orders, unroutable, national);
+    expect(column(report, 'referrals_unroutable')).toEqual({ rows: { '2026-03': 2, '2026-04': 1 }, total: 3 });
+    expect(column(report, 'referrals_unroutable.no_programme_within_reach')).toEqual({ rows: { '2026-03': 0, '2026-04': 1 }, total: 1 });
+    expect(column(report, 'referrals_unroutable.road_closed').total).toBe(1);
+    expect(column(report, 'referrals_unroutable.no_facilitator_pair')).toEqual({ rows: { '2026-03': 1, '2026-04': 0 }, total: 1 });
+    expect(column(report, 'referrals_unroutable.language').total).toBe(0);
+  });
+
   it('measures the time from order to first acceptance: median and p90 over accepted orders', () => {
     const report = buildIndicatorReport(orders, facts, national);
     expect(column(report, 'order_to_acceptance_median_hours')).toEqual({ rows: { '2026-03': 7, '2026-04': null }, total: 7 });
@@ -107,7 +122,49 @@ describe('the indicator report', () => {
     expect(column(report, 'programmes_refused.unexcused_absences').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
     expect(column(report, 'programmes_closed').total).toBe(0);
     expect(column(report, 'order_to_first_session_median_hours').total).toBe(48);
-    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'repeats']);
+    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'voluntary', 'follow_ups', 'repeats']);
+  });
+
+  it('counts the voluntary component and the monitoring meetings after completion, by centre and track', () => {
+    const after = [
+      ...facts,
+      fact('o1', 'voluntary_enrolled', '2026-03-26T10:00:00Z', { centreId: 'naryn-b', reason: 'men' }),
+      fact('o1', 'voluntary_completed', '2026-09-26T10:00:00Z', { centreId: 'naryn-b' }),
+      fact('o2', 'voluntary_enrolled', '2026-03-21T10:00:00Z', { centreId: 'chuy-a', reason: 'women' }),
+      fact('o2', 'voluntary_left', '2026-04-21T10:00:00Z', { centreId: 'chuy-a' }),
+      fact('o1', 'follow_up_recorded', '2026-04-20T10:00:00Z', { centreId: 'naryn-b', reason: 'held' }),
+      fact('o1', 'follow_up_due', '2026-09-25T10:00:00Z', { centreId: 'naryn-b' }),
+      fact('o1', 'follow_up_recorded', '2026-09-30T10:00:00Z', { centreId: 'naryn-b', reason: 'missed' }),
+      fact('o1', 'follow_up_due', '2027-09-25T10:00:00Z', { centreId: 'naryn-b' }),
+    ];
+    const report = buildIndicatorReport(orders, after, { ...national, groupBy: 'centre' });
+    expect(column(report, 'voluntary_enrolled').rows).toMatchObject({ 'naryn-b': 1, 'chuy-a': 1 });
+    expect(column(report, 'voluntary_enrolled.men')).toMatchObject({ rows: { 'naryn-b': 1, 'chuy-a': 0 }, total: 1 });
+    expect(column(report, 'voluntary_enrolled.women').total).toBe(1);
+    expect(column(report, 'voluntary_completed').rows).toMatchObject({ 'naryn-b': 1, 'chuy-a': 0 });
+    expect(column(report, 'voluntary_left').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
+    expect(column(report, 'follow_ups_due')).toMatchObject({ rows: { 'naryn-b': 2 }, total: 2 });
+    expect(column(report, 'follow_ups_held').total).toBe(1);
+    expect(column(report, 'follow_ups_missed').total).toBe(1);
+    const byMonth = buildIndicatorReport(orders, after, national);
+    expect(column(byMonth, 'follow_ups_held').rows).toEqual({ '2026-03': 1, '2026-04': 0 });
+  });
+
+  it('measures group fill: each group session once, at the most places it was seen to hold', () => {
+    const places = [
+      ...facts,
+      // o1 opened session g1 and joined g2 as its third participant; o2 joined g1 later as its second.
+      fact('o1', 'group_place', '2026-03-02T18:00:00Z', { centreId: 'naryn-b', sessionId: 'g1', participants: 1 }),
+      fact('o1', 'group_place', '2026-03-02T18:00:00Z', { centreId: 'naryn-b', sessionId: 'g2', participants: 3 }),
+      fact('o2', 'group_place', '2026-03-10T12:00:00Z', { centreId: 'naryn-b', sessionId: 'g1', participants: 2 }),
+    ];
+    const report = buildIndicatorReport(orders, places, { ...national, groupBy: 'centre' });
+    expect(column(report, 'group_places_booked').rows).toMatchObject({ 'naryn-b': 3, 'chuy-a': 0 });
+    expect(column(report, 'group_sessions_booked').total).toBe(2);
+    expect(column(report, 'group_fill_mean')).toMatchObject({ rows: { 'naryn-b': 2.5, 'chuy-a': null }, total: 2.5 });
+    const byOblast = buildIndicatorReport(orders, places, { ...national, groupBy: 'oblast' });
+    // Chuy's order holds one place in g1, seen then with two participants.
+    expect(column(byOblast, 'group_fill_mean').rows).toEqual({ Chuy: 2, Naryn: 2 });
   });
 
   it('links repeat orders of the same person within 6, 12 and 18 months, by how the first programme ended', () => {

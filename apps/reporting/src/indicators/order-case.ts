@@ -41,6 +41,12 @@ export const FACT_KINDS = [
   'programme_cancelled',
   'order_extended',
   'programme_expired_unplaced',
+  'voluntary_enrolled',
+  'voluntary_completed',
+  'voluntary_left',
+  'follow_up_due',
+  'follow_up_recorded',
+  'group_place',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -49,7 +55,16 @@ export interface CaseFact {
   eventId: string;
   orderId: string;
   kind: FactKind;
+  /** A reason code; an unroutable referral can have several, joined by commas. */
   reason: string | null;
   centreId: string | null;
   occurredAt: Date;
+  /** A `group_place`: the group session booked and how many places it held then. */
+  sessionId?: string | null;
+  participants?: number | null;
+}
+
+/** Whether a fact was given this reason code, alone or among others. */
+export function hasReason(fact: CaseFact, reason: string): boolean {
+  return fact.reason !== null && fact.reason.split(',').includes(reason);
 }

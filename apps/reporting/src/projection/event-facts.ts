@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEnvelope, EventPayload, EventSubjects } from '@korgoo/contracts';
 import { oblastOfSettlement, riskBinOf } from '../indicators/dimensions';
 import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
@@ -6,6 +7,15 @@ import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
 export interface Projected {
   order: Partial<OrderCase> & { orderId: string; riskVersion?: number };
   fact: CaseFact | null;
+  /** An acceptance's places in group sessions, one fact each. */
+  groupPlaces?: CaseFact[];
+}
+
+/** A stable fact id for one of several things an event tells, so a redelivery lands on the same key. */
+function derivedFactId(eventId: string, part: string): string {
+  const hex = createHash('sha256').update(`${eventId}/${part}`).digest('hex');
+  // Shaped as a uuid for the fact key's column; Postgres checks the shape, not a version.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 type Participant = EventPayload<typeof EventSubjects.OrderRegistered>['participant'];
@@ -88,6 +98,12 @@ export const projectEvent = {
   [EventSubjects.ReferralAccepted]: (e: Envelope<'ReferralAccepted'>): Projected => ({
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_accepted', { centreId: e.payload.centreId }),
+    groupPlaces: (e.payload.groupSessions ?? []).map((place) => ({
+      ...factOf(e, 'group_place', { centreId: e.payload.centreId }),
+      eventId: derivedFactId(e.eventId, place.sessionId),
+      sessionId: place.sessionId,
+      participants: place.participants,
+    })),
   }),
   [EventSubjects.ReferralDeclined]: (e: Envelope<'ReferralDeclined'>): Projected => ({
     order: { orderId: e.payload.orderId },
@@ -103,7 +119,8 @@ export const projectEvent = {
   }),
   [EventSubjects.ReferralUnroutable]: (e: Envelope<'ReferralUnroutable'>): Projected => ({
     order: { orderId: e.payload.orderId },
-    fact: factOf(e, 'referral_unroutable'),
+    // Routing sends its codes beside the prose since they were introduced; older events count without a reason.
+    fact: factOf(e, 'referral_unroutable', { reason: e.payload.reasonCodes?.length ? e.payload.reasonCodes.join(',') : null }),
   }),
   [EventSubjects.ReferralDecisionReminderDue]: (e: Envelope<'ReferralDecisionReminderDue'>): Projected => ({
     order: { orderId: e.payload.orderId },
@@ -135,6 +152,14 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'programme_expired_unplaced', { occurredAt: e.payload.expiredAt }),
   }),
+  [EventSubjects.ProgrammeVoluntaryEnrolled]: (e: Envelope<'ProgrammeVoluntaryEnrolled'>) =>
+    programmeFact(e, 'voluntary_enrolled', { reason: e.payload.track, occurredAt: e.payload.enrolledAt }),
+  [EventSubjects.ProgrammeVoluntaryCompleted]: (e: Envelope<'ProgrammeVoluntaryCompleted'>) => programmeFact(e, 'voluntary_completed', { occurredAt: e.payload.completedAt }),
+  [EventSubjects.ProgrammeVoluntaryLeft]: (e: Envelope<'ProgrammeVoluntaryLeft'>) => programmeFact(e, 'voluntary_left', { occurredAt: e.payload.leftAt }),
+  // Sent once per monitoring meeting, when it fell due with nothing recorded: one reminded meeting each.
+  [EventSubjects.ProgrammeFollowUpDue]: (e: Envelope<'ProgrammeFollowUpDue'>) => programmeFact(e, 'follow_up_due', { occurredAt: e.payload.dueAt }),
+  [EventSubjects.ProgrammeFollowUpRecorded]: (e: Envelope<'ProgrammeFollowUpRecorded'>) =>
+    programmeFact(e, 'follow_up_recorded', { reason: e.payload.outcome, occurredAt: e.payload.recordedAt }),
 };
 
 export type ProjectedSubject = keyof typeof projectEvent;

@@ -22,6 +22,8 @@ interface CaseFactRow {
   reason: string | null;
   centre_id: string | null;
   occurred_at: Date;
+  session_id: string | null;
+  participants: number | null;
 }
 
 /**
@@ -30,7 +32,7 @@ interface CaseFactRow {
  * assessment version. A fact is keyed by its event id: the same event can never be counted twice.
  */
 export class IndicatorReadModel {
-  async apply(tx: EntityManager, { order, fact }: Projected): Promise<void> {
+  async apply(tx: EntityManager, { order, fact, groupPlaces = [] }: Projected): Promise<void> {
     await tx.query(
       `INSERT INTO reporting.order_case AS o
          (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
@@ -60,12 +62,13 @@ export class IndicatorReadModel {
         order.personRef ?? null,
       ],
     );
-    if (!fact) return;
-    await tx.query(
-      `INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-      [fact.eventId, fact.orderId, fact.kind, fact.reason, fact.centreId, fact.occurredAt],
-    );
+    for (const counted of [...(fact ? [fact] : []), ...groupPlaces]) {
+      await tx.query(
+        `INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
+        [counted.eventId, counted.orderId, counted.kind, counted.reason, counted.centreId, counted.occurredAt, counted.sessionId ?? null, counted.participants ?? null],
+      );
+    }
   }
 
   /** Every order, of any month, against the people of the orders issued in [from, to): to find repeats. */
@@ -110,6 +113,8 @@ export class IndicatorReadModel {
         reason: row.reason,
         centreId: row.centre_id,
         occurredAt: row.occurred_at,
+        sessionId: row.session_id,
+        participants: row.participants,
       })),
     };
   }

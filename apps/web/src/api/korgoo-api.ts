@@ -675,7 +675,13 @@ export interface IndicatorRowResponse {
 }
 
 export interface IndicatorSheetResponse {
-  group: "orders" | "referrals" | "programmes" | "repeats";
+  group:
+    | "orders"
+    | "referrals"
+    | "programmes"
+    | "voluntary"
+    | "follow_ups"
+    | "repeats";
   title: LocalizedText;
   dimension: IndicatorDimensionResponse;
   columns: IndicatorColumnResponse[];

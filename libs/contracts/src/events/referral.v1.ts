@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
 import { CENTRE_ID } from '../directory';
 import { PROGRAMME_LANGUAGES, ROUTING_PRIORITIES, type ProgrammeLanguage, type RoutingPriority } from '../vocabulary';
 
@@ -18,14 +19,37 @@ export class ReferralRoutedV1 {
   @IsIn(['osrm', 'road-graph', 'straight-line']) travelSource: string;
 }
 
+/**
+ * Why routing placed an order nowhere, as codes to count: the whole place out of reach, or what stopped each
+ * centre (no certified male-female pair, none speaking the language, no free slot before expiry, a road closed
+ * on a session's date, ...). An unroutable referral carries each code that applied to some centre once.
+ */
+export const UNROUTABLE_REASONS = [
+  'no_centre_open',
+  'no_programme_within_reach',
+  'beyond_reach',
+  'road_closed',
+  'centre_paused',
+  'no_facilitator_pair',
+  'language',
+  'no_slot_before_expiry',
+  'group_full',
+  'declined_before',
+  'not_acknowledged_before',
+  'taken_meanwhile',
+] as const;
+export type UnroutableReason = (typeof UNROUTABLE_REASONS)[number];
+
 /** referral.unroutable.v1: no centre can deliver the programme in time; coordinators must decide. */
 export class ReferralUnroutableV1 {
   @IsUUID() referralId: string;
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @IsIn(ROUTING_PRIORITIES) priority: RoutingPriority;
-  /** Composed by routing from codes and centre ids, never from anything a person typed. */
+  /** Composed by routing from codes and centre ids, never from anything a person typed: for the coordinators. */
   @IsString({ each: true }) reasons: string[];
+  /** The same reasons as codes, for counting; absent from events published before routing sent them. */
+  @IsOptional() @IsArray() @IsIn(UNROUTABLE_REASONS, { each: true }) reasonCodes?: UnroutableReason[];
   @IsOptional() @IsISO8601() expiresAt?: string;
 }
 
@@ -39,6 +63,12 @@ export const DECLINE_REASONS = [
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+/** A group session an acceptance booked a place in, and how many places it then held: group fill. */
+export class GroupPlaceV1 {
+  @IsUUID() sessionId: string;
+  @IsInt() @Min(1) participants: number;
+}
+
 /** referral.accepted.v1: the centre confirmed; the held sessions are booked for good. */
 export class ReferralAcceptedV1 {
   @IsUUID() referralId: string;
@@ -46,6 +76,8 @@ export class ReferralAcceptedV1 {
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @Matches(CENTRE_ID) centreId: string;
   @IsISO8601() firstSessionAt: string;
+  /** Absent from events published before matching sent it, and for an assignment that booked nothing. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => GroupPlaceV1) groupSessions?: GroupPlaceV1[];
 }
 
 /** referral.declined.v1: the centre said no, with a reason code; capacity is released. */

@@ -24,7 +24,7 @@ export class AcceptReferral {
       const now = this.clock.now();
       const referral = await this.commands.lockForCentre(tx, command.referralId, command.centreId);
       const deadline = (await this.deadlines.pendingDeadline(tx, referral.id))!;
-      await this.holds.confirmHolds(tx, referral.id, now);
+      const groupSessions = await this.holds.confirmHolds(tx, referral.id, now);
       await this.deadlines.resolveDeadline(tx, deadline.id, 'accepted', now);
       await this.referrals.update(tx, referral.id, { status: 'accepted' });
       await this.transitions.transition(tx, {
@@ -43,6 +43,7 @@ export class AcceptReferral {
         referralNumber: referral.referralNumber,
         centreId: referral.centreId!,
         firstSessionAt: referral.firstSessionAt!.toISOString(),
+        groupSessions,
       });
     });
   }

@@ -90,6 +90,7 @@ export class RouteReferral {
       referralNumber,
       priority: assessed.priority,
       reasons: selection.reasons,
+      reasonCodes: selection.reasonCodes,
       expiresAt: assessed.period.expiresAt,
     });
     await this.proposals.awaitDecision(tx, referralId, now);

@@ -26,7 +26,15 @@ export class HoldRepository {
     return rows.map((row) => row.booked_session_id);
   }
 
-  async confirmHolds(tx: EntityManager, referralId: string, at: Date): Promise<void> {
-    await tx.query('UPDATE matching.session_hold SET confirmed_at = $2 WHERE referral_id = $1', [referralId, at]);
+  /** Confirms the referral's holds and answers the group sessions among them with their places taken now. */
+  async confirmHolds(tx: EntityManager, referralId: string, at: Date): Promise<Array<{ sessionId: string; participants: number }>> {
+    const rows: Array<{ id: string; participants: number }> = await tx.query(
+      `WITH confirmed AS (
+         UPDATE matching.session_hold SET confirmed_at = $2 WHERE referral_id = $1 RETURNING booked_session_id)
+       SELECT b.id, b.participants FROM confirmed c JOIN matching.booked_session b ON b.id = c.booked_session_id
+        WHERE b.kind = 'group' ORDER BY b.starts_at`,
+      [referralId, at],
+    );
+    return rows.map((row) => ({ sessionId: row.id, participants: row.participants }));
   }
 }
