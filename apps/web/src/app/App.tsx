@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Container, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../features/auth/SignInForm';
 import { rememberedLanguage } from '../i18n';
@@ -8,19 +8,35 @@ import { useSession } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { BACKGROUND, SCREENS } from './screens';
 
+const PublicIndicators = lazy(() => import('../features/indicators/PublicIndicators').then((m) => ({ default: m.PublicIndicators })));
+
+/** The sign-in screen, and the indicators anyone may read without an account. */
 function SignedOut() {
   const { t } = useTranslation();
+  const [publicView, setPublicView] = useState(false);
   return (
-    <Container size={420} py="xl">
+    <Container size={publicView ? 'xl' : 420} py="xl">
       <Stack>
         <Group justify="space-between">
           <Title order={1}>{t('app.name')}</Title>
           <LanguageSwitch />
         </Group>
-        <Text>{t('signIn.intro')}</Text>
-        <Paper withBorder p="md">
-          <SignInForm />
-        </Paper>
+        {publicView ? (
+          <>
+            <Group>
+              <Button variant="subtle" onClick={() => setPublicView(false)}>{t('publicIndicators.back')}</Button>
+            </Group>
+            <Suspense fallback={<Loader aria-label={t('common.loading')} />}><PublicIndicators /></Suspense>
+          </>
+        ) : (
+          <>
+            <Text>{t('signIn.intro')}</Text>
+            <Paper withBorder p="md">
+              <SignInForm />
+            </Paper>
+            <Button variant="subtle" onClick={() => setPublicView(true)}>{t('publicIndicators.open')}</Button>
+          </>
+        )}
       </Stack>
     </Container>
   );
