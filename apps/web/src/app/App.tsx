@@ -6,6 +6,7 @@ import { SignInForm } from '../features/auth/SignInForm';
 import { rememberedLanguage } from '../i18n';
 import { useSession } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SignOutButton } from './SignOutButton';
 import { BACKGROUND, SCREENS } from './screens';
 
 const PublicIndicators = lazy(() => import('../features/indicators/PublicIndicators').then((m) => ({ default: m.PublicIndicators })));
@@ -45,7 +46,7 @@ function SignedOut() {
 /** Role-based navigation; an expired session opens a dialog over the screen, so a half-filled form stays as it was. */
 export function App() {
   const { t, i18n } = useTranslation();
-  const { session, expired, signOut } = useSession();
+  const { session, expired } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const screens = session ? SCREENS[session.role] : [];
   const [current, setCurrent] = useState(0);
@@ -89,7 +90,7 @@ export function App() {
           />
         ))}
         <Text size="sm" mt="md">{t(`role.${session.role}`)}: {session.username}</Text>
-        <Button variant="subtle" onClick={signOut}>{t('signIn.signOut')}</Button>
+        <SignOutButton />
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<Loader aria-label={t('common.loading')} />}>{Screen && <Screen />}</Suspense>
