@@ -16,7 +16,7 @@ export function SignOutButton() {
   return (
     <>
       <Button variant="subtle" onClick={pending.length > 0 ? open : signOut}>{t('signIn.signOut')}</Button>
-      <Modal opened={asking} onClose={close} title={t('signOutWarning.title', { count: pending.length })}>
+      <Modal opened={asking} onClose={close} title={t('signOutWarning.title', { count: pending.length })} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack>
           <Text>{t('signOutWarning.body')}</Text>
           <Group justify="flex-end">
