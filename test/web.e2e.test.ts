@@ -92,6 +92,14 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in-ky-phone');
 
+    // The public indicators need no account.
+    await page.getByRole('button', { name: ky.publicIndicators.open }).click();
+    await page.getByRole('table').first().waitFor();
+    expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'public-indicators-ky-phone');
+    await page.getByRole('button', { name: ky.publicIndicators.back }).click();
+
     await signIn(page, 'police.demo', 'korgoo-demo-police');
     await page.getByRole('heading', { name: ky.order.title }).waitFor();
     const orderNumber = `TPO-WEB-${Math.floor(Math.random() * 1e9)}`;
@@ -141,6 +149,15 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     expect(await page.getByText(ky.sendQueue.privacy).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'police-order-saved-offline-ky-phone');
+
+    // Signing out now would leave the order on the phone until the next sign-in: the officer is warned.
+    await page.getByRole('button', { name: ky.app.menu }).click();
+    await page.getByRole('button', { name: ky.signIn.signOut }).click();
+    await page.getByRole('dialog', { name: ky.signOutWarning.title.replace('{{count}}', '1') }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'police-sign-out-warning-ky-phone');
+    await page.getByRole('button', { name: ky.signOutWarning.stay }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await context.setOffline(false);
     await pending.waitFor({ state: 'detached' });

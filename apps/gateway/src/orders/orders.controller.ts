@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderProgressResponse } from './dto/order-progress.response';
+import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderPage, OrderProgressResponse } from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
 import { AssessmentDetail, QuerySubjects } from '@korgoo/contracts';
@@ -59,6 +59,7 @@ export class OrdersController {
 
   /** Police see their unit's orders only; coordinators and admins every order. */
   @ApiOperation({ summary: 'List protection orders, newest first, a page at a time' })
+  @ApiOkResponse({ type: OrderPage })
   @Get()
   @Roles('police', 'coordinator', 'admin')
   list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {

@@ -29,7 +29,7 @@ export class ReferralResponse implements ReferralView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-const NEXT_CURSOR = { type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' } as const;
+export const NEXT_CURSOR = { type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last page' } as const;
 
 /** One page of referrals, newest first. */
 export class ReferralPage {

@@ -76,6 +76,33 @@ export interface RegisteredOrderResponse {
   created: boolean;
 }
 
+export interface OrderListItemResponse {
+  /** @format uuid */
+  orderId: string;
+  /** @example "TPO-2026-000123" */
+  orderNumber: string;
+  /**
+   * The police unit that registered it
+   * @example "naryn-riib"
+   */
+  unitCode: string | null;
+  /** @format date-time */
+  issuedAt: string;
+  /**
+   * As it stands, later after an extension
+   * @format date-time
+   */
+  expiresAt: string;
+  /** @format date-time */
+  registeredAt: string;
+}
+
+export interface OrderPage {
+  items: OrderListItemResponse[];
+  /** Pass as cursor for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
 export interface CourtDecisionResponse {
   /** @format date */
   decidedOn: string;

@@ -1,26 +1,43 @@
 import { AppShell, Burger, Button, Container, Group, Loader, Modal, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../features/auth/SignInForm';
 import { rememberedLanguage } from '../i18n';
 import { useSession } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SignOutButton } from './SignOutButton';
 import { BACKGROUND, SCREENS } from './screens';
 
+const PublicIndicators = lazy(() => import('../features/indicators/PublicIndicators').then((m) => ({ default: m.PublicIndicators })));
+
+/** The sign-in screen, and the indicators anyone may read without an account. */
 function SignedOut() {
   const { t } = useTranslation();
+  const [publicView, setPublicView] = useState(false);
   return (
-    <Container size={420} py="xl">
+    <Container size={publicView ? 'xl' : 420} py="xl">
       <Stack>
         <Group justify="space-between">
           <Title order={1}>{t('app.name')}</Title>
           <LanguageSwitch />
         </Group>
-        <Text>{t('signIn.intro')}</Text>
-        <Paper withBorder p="md">
-          <SignInForm />
-        </Paper>
+        {publicView ? (
+          <>
+            <Group>
+              <Button variant="subtle" onClick={() => setPublicView(false)}>{t('publicIndicators.back')}</Button>
+            </Group>
+            <Suspense fallback={<Loader aria-label={t('common.loading')} />}><PublicIndicators /></Suspense>
+          </>
+        ) : (
+          <>
+            <Text>{t('signIn.intro')}</Text>
+            <Paper withBorder p="md">
+              <SignInForm />
+            </Paper>
+            <Button variant="subtle" onClick={() => setPublicView(true)}>{t('publicIndicators.open')}</Button>
+          </>
+        )}
       </Stack>
     </Container>
   );
@@ -29,7 +46,7 @@ function SignedOut() {
 /** Role-based navigation; an expired session opens a dialog over the screen, so a half-filled form stays as it was. */
 export function App() {
   const { t, i18n } = useTranslation();
-  const { session, expired, signOut } = useSession();
+  const { session, expired } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const screens = session ? SCREENS[session.role] : [];
   const [current, setCurrent] = useState(0);
@@ -73,7 +90,7 @@ export function App() {
           />
         ))}
         <Text size="sm" mt="md">{t(`role.${session.role}`)}: {session.username}</Text>
-        <Button variant="subtle" onClick={signOut}>{t('signIn.signOut')}</Button>
+        <SignOutButton />
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<Loader aria-label={t('common.loading')} />}>{Screen && <Screen />}</Suspense>

@@ -20,15 +20,17 @@ export interface SentRequest {
 type Answer = { status?: number; body?: unknown; text?: string; offline?: boolean };
 
 /**
- * Renders a screen signed in as `role`, with the API answered by `answer` (per method and path); the
- * requests the screen sent are returned for assertions.
+ * Renders a screen signed in as `role` (signed out when null), with the API answered by `answer` (per method
+ * and path); the requests the screen sent are returned for assertions.
  */
 export async function renderSignedIn(
   ui: ReactElement,
-  { role, language = 'ky', answer }: { role: Session['role']; language?: string; answer(request: SentRequest): Answer },
+  { role, language = 'ky', answer }: { role: Session['role'] | null; language?: string; answer(request: SentRequest): Answer },
 ) {
-  const session: Session = { username: `${role}.test`, role, centreId: role === 'centre' ? 'naryn-asylzat' : null, accessToken: 'token', refreshToken: 'refresh' };
-  sessionStorage.setItem('korgoo.session', JSON.stringify(session));
+  if (role) {
+    const session: Session = { username: `${role}.test`, role, centreId: role === 'centre' ? 'naryn-asylzat' : null, accessToken: 'token', refreshToken: 'refresh' };
+    sessionStorage.setItem('korgoo.session', JSON.stringify(session));
+  } else sessionStorage.removeItem('korgoo.session');
   await i18n.changeLanguage(language);
   const sent: SentRequest[] = [];
   vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AssessmentSummary, NotificationView } from '@korgoo/contracts';
-import { ReferralResponse } from '../../referrals/referral.responses';
+import { NEXT_CURSOR, ReferralResponse } from '../../referrals/referral.responses';
 import { ORDER_NOTE_KINDS, OrderNoteKind } from '../order-notes';
 import { OrderNoteView, OrderProgressView, OrderStage } from '../order-progress';
+import type { OrderListItem } from '../order-scope';
 
 const ORDER_STAGES: OrderStage[] = ['registered', 'assessed', 'routed', 'unroutable', 'notified'];
 
@@ -80,4 +81,19 @@ export class OrderExtendedResponse {
 export class CourtDecisionRecordedResponse {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ type: CourtDecisionResponse }) courtDecision: CourtDecisionResponse;
+}
+
+/** An order in a list: where it stands is read one order at a time. */
+export class OrderListItemResponse implements OrderListItem {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ example: 'TPO-2026-000123' }) orderNumber: string;
+  @ApiProperty({ type: String, nullable: true, example: 'naryn-riib', description: 'The police unit that registered it' }) unitCode: string | null;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'As it stands, later after an extension' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+}
+
+export class OrderPage {
+  @ApiProperty({ type: [OrderListItemResponse] }) items: OrderListItemResponse[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
 }

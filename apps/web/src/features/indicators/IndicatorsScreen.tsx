@@ -3,13 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSheetResponse } from '../../api/korgoo-api';
 import { inLanguage } from '../orders/ScreeningQuestion';
-import { DIMENSIONS, IndicatorFilters, useIndicatorExport, useIndicators } from './api';
-
-const month = (at: Date) => at.toISOString().slice(0, 7);
+import { DIMENSIONS, IndicatorFilters, thisYear, useIndicatorExport, useIndicators } from './api';
 
 function initialFilters(): IndicatorFilters {
-  const now = new Date();
-  return { from: `${now.getUTCFullYear()}-01`, to: month(now), groupBy: 'month', oblast: '', centreId: '' };
+  return { ...thisYear(), groupBy: 'month', oblast: '', centreId: '' };
 }
 
 function Sheet({ sheet }: { sheet: IndicatorSheetResponse }) {

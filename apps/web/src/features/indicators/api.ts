@@ -1,8 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { IndicatorsReply } from '../../api/korgoo-api';
+import type { IndicatorsReply, PublicIndicatorsReply } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
 
 export const DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language', 'riskBin', 'priority'] as const;
+
+const month = (at: Date) => at.toISOString().slice(0, 7);
+
+/** The period shown first: from January of this year to this month. */
+export function thisYear(now = new Date()): { from: string; to: string } {
+  return { from: `${now.getUTCFullYear()}-01`, to: month(now) };
+}
 
 export interface IndicatorFilters {
   from: string;
@@ -38,5 +45,14 @@ export function useIndicatorExport() {
       link.click();
       URL.revokeObjectURL(link.href);
     },
+  });
+}
+
+/** The counts anyone may read, without signing in; small counts come suppressed from the API. */
+export function usePublicIndicators(period: { from: string; to: string }) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: ['public-indicators', period],
+    queryFn: () => api.get<PublicIndicatorsReply>(`/api/v1/public/indicators?${new URLSearchParams(period).toString()}`),
   });
 }

@@ -9,7 +9,8 @@ import { renderSignedIn, SentRequest } from '../../test/render';
 import { MyOrders } from './MyOrders';
 
 const ORDER = '0b7e3c52-6a1f-4d0e-9c3b-5f2a8e1d4c70';
-const PATH = `/api/v1/protection-orders/${ORDER}`;
+const LIST = '/api/v1/protection-orders';
+const PATH = `${LIST}/${ORDER}`;
 
 function registered(): OrderProgressResponse {
   return {
@@ -19,11 +20,18 @@ function registered(): OrderProgressResponse {
   };
 }
 
+/** The unit's list: the order's number and dates; where it stands is read for it alone. */
+const page = (order: OrderProgressResponse) => ({
+  items: [{ orderId: order.orderId, orderNumber: order.orderNumber, unitCode: 'naryn-riib', issuedAt: order.issuedAt, expiresAt: order.expiresAt, registeredAt: order.issuedAt }],
+  nextCursor: null,
+});
+
 type Refusal = { status: number; body: unknown };
 
 /** The order as the gateway keeps it: an extension moves the expiry and keeps the first one; a decision is recorded once. */
 function gateway(order: OrderProgressResponse, refuse: (request: SentRequest) => Refusal | null = () => null) {
   return (request: SentRequest) => {
+    if (request.path.startsWith(`${LIST}?`)) return { body: page(order) };
     if (request.method === 'GET') return { body: order };
     const refusal = refuse(request);
     if (refusal) return refusal;
@@ -37,7 +45,12 @@ function gateway(order: OrderProgressResponse, refuse: (request: SentRequest) =>
   };
 }
 
-const card = () => screen.findByTestId('order-card');
+/** The order's card once where it stands has loaded. */
+async function card() {
+  const found = await screen.findByTestId('order-card');
+  await within(found).findAllByRole('button');
+  return found;
+}
 const posted = (sent: SentRequest[]) => sent.filter((request) => request.method === 'POST');
 
 afterEach(() => {
@@ -46,13 +59,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function remember() {
-  localStorage.setItem('korgoo.orders.police.test', JSON.stringify([ORDER]));
-}
-
 describe('extending an order and recording the court decision', () => {
   it('extends the order to a later end, and shows the new end beside the first one', async () => {
-    remember();
     const order = registered();
     const { sent } = await renderSignedIn(<MyOrders />, { role: 'police', answer: gateway(order) });
     const ours = await card();
@@ -71,7 +79,6 @@ describe('extending an order and recording the court decision', () => {
   });
 
   it('shows the API’s refusal of an earlier end at the field', async () => {
-    remember();
     const rule = 'expiresAt must be later than the current expiry 2026-03-30T08:00:00.000Z';
     await renderSignedIn(<MyOrders />, {
       role: 'police',
@@ -88,7 +95,6 @@ describe('extending an order and recording the court decision', () => {
   });
 
   it('records the court decision by day and case number, then shows it instead of the form', async () => {
-    remember();
     const { sent } = await renderSignedIn(<MyOrders />, { role: 'police', language: 'ru', answer: gateway(registered()) });
     const ours = await card();
     fireEvent.click(within(ours).getByRole('button', { name: ru.orderChanges.recordDecision }));
@@ -108,7 +114,6 @@ describe('extending an order and recording the court decision', () => {
   });
 
   it('says when a different court decision was recorded before', async () => {
-    remember();
     await renderSignedIn(<MyOrders />, {
       role: 'police',
       answer: gateway(registered(), () => ({ status: 409, body: { statusCode: 409, message: 'the court decision of 2026-04-01 is already recorded for this order' } })),

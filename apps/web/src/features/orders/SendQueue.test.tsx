@@ -16,6 +16,12 @@ function gateway() {
   const answer = (request: SentRequest) => {
     if (!state.online) return { offline: true };
     if (request.method === 'GET' && request.path === '/api/v1/odara/form') return { body: EMPTY_FORM };
+    if (request.method === 'GET' && request.path.startsWith('/api/v1/protection-orders?')) {
+      const items = state.registered.map((orderNumber) => ({
+        orderId: `id-${orderNumber}`, orderNumber, unitCode: 'naryn-riib', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', registeredAt: '2026-03-01T08:05:00Z',
+      }));
+      return { body: { items, nextCursor: null } };
+    }
     if (request.method === 'GET') {
       return {
         body: {

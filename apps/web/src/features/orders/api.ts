@@ -1,15 +1,17 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type {
   CourtDecisionRecordedResponse,
   CourtDecisionRequest,
   ExtendOrderRequest,
   OdaraFormResponse,
   OrderExtendedResponse,
+  OrderPage,
   OrderProgressResponse,
   RegisteredOrderResponse,
   RegisterProtectionOrderRequest,
 } from '../../api/korgoo-api';
+import { useCursorPages } from '../../lib/cursor-pages';
 import { useSession } from '../../lib/session';
 import { DeviceOrders, ORDERS_PATH } from './device-orders';
 
@@ -117,14 +119,31 @@ export const useExtendOrder = (orderId: string) => useOrderChange<ExtendOrderReq
 export const useRecordCourtDecision = (orderId: string) =>
   useOrderChange<CourtDecisionRequest, CourtDecisionRecordedResponse>(orderId, 'court-decision');
 
-export function useMyOrders() {
-  const { api } = useSession();
+const UNIT_ORDERS = ['orders', 'unit'];
+
+/**
+ * The orders of the officer's unit, newest first, a page at a time, from whichever phone they were filed.
+ * An order this phone has just sent shows at once, not at the next refresh.
+ */
+export function useUnitOrders() {
+  const list = useCursorPages<OrderPage>(UNIT_ORDERS, ORDERS_PATH, { limit: '10', refetchInterval: 30_000 });
+  const queries = useQueryClient();
   const { registered } = useDeviceOrders();
-  return useQueries({
-    queries: registered.map((id) => ({
-      queryKey: orderKey(id),
-      queryFn: () => api.get<OrderProgressResponse>(`${ORDERS_PATH}/${id}`),
-      refetchInterval: 5000,
-    })),
+  const latest = useRef(registered[0]);
+  useEffect(() => {
+    if (latest.current === registered[0]) return;
+    latest.current = registered[0];
+    void queries.invalidateQueries({ queryKey: UNIT_ORDERS });
+  }, [queries, registered]);
+  return list;
+}
+
+/** Where one order stands, read again every quarter minute while it is on screen. */
+export function useOrder(orderId: string) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: orderKey(orderId),
+    queryFn: () => api.get<OrderProgressResponse>(`${ORDERS_PATH}/${orderId}`),
+    refetchInterval: 15_000,
   });
 }

@@ -1,18 +1,27 @@
 import { Alert, Button, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordAttendanceRequest } from '../../api/korgoo-api';
+import { fromLocalInput, localInputValue } from '../../lib/dates';
 import { useFieldErrors } from '../../lib/field-errors';
-import { useRecordAttendance } from './api';
+import { useRecordAttendance, useRecordVoluntarySession } from './api';
 
 export const MARKS: RecordAttendanceRequest['mark'][] = ['attended', 'excused_absence', 'unexcused_absence', 'refused'];
 const EXCUSES: NonNullable<RecordAttendanceRequest['excuseReason']>[] = ['illness_with_document', 'court_hearing', 'detention', 'other'];
 
-/** Centre staff record how one session went; the facilitators' note stays with the centre and coordinators. */
-export function AttendanceForm({ referralId, sessionIndex }: { referralId: string; sessionIndex: number }) {
+interface AttendanceFieldsProps {
+  label: string;
+  pending: boolean;
+  error: unknown;
+  onRecord(entry: RecordAttendanceRequest): void;
+  /** Fields a kind of session asks for besides the mark and the note, shown first. */
+  children?: ReactNode;
+}
+
+/** How one session went, the same for every kind of session; the facilitators' note stays with the centre and coordinators. */
+function AttendanceFields({ label, pending, error, onRecord, children }: AttendanceFieldsProps) {
   const { t } = useTranslation();
-  const record = useRecordAttendance(referralId);
-  const { errorAt, any } = useFieldErrors(record.error);
+  const { errorAt, any } = useFieldErrors(error);
   const [mark, setMark] = useState<RecordAttendanceRequest['mark']>('attended');
   const [excuseReason, setExcuseReason] = useState<NonNullable<RecordAttendanceRequest['excuseReason']>>('illness_with_document');
   const [excuseNote, setExcuseNote] = useState('');
@@ -22,8 +31,7 @@ export function AttendanceForm({ referralId, sessionIndex }: { referralId: strin
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    record.mutate({
-      sessionIndex,
+    onRecord({
       mark,
       ...(excused ? { excuseReason } : {}),
       ...(excused && excuseReason === 'other' ? { excuseNote: excuseNote.trim() } : {}),
@@ -33,9 +41,10 @@ export function AttendanceForm({ referralId, sessionIndex }: { referralId: strin
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('programme.recordSession', { index: sessionIndex })}>
+    <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="xs">
-        {record.error && <Alert color="red" role="alert">{any ? t('form.fixFields') : t('form.failed')}</Alert>}
+        {Boolean(error) && <Alert color="red" role="alert">{any ? t('form.fixFields') : t('form.failed')}</Alert>}
+        {children}
         <NativeSelect
           label={t('programme.mark')}
           value={mark}
@@ -60,8 +69,33 @@ export function AttendanceForm({ referralId, sessionIndex }: { referralId: strin
           onChange={(event) => setFacilitatorNote(event.currentTarget.value)} />
         <TextInput required label={t('programme.signedBy')} value={signedBy} error={errorAt('signedBy')}
           onChange={(event) => setSignedBy(event.currentTarget.value)} />
-        <Button type="submit" loading={record.isPending}>{t('programme.record')}</Button>
+        <Button type="submit" loading={pending}>{t('programme.record')}</Button>
       </Stack>
     </form>
+  );
+}
+
+/** Centre staff record a session of the mandatory programme, as it was planned. */
+export function AttendanceForm({ referralId, sessionIndex }: { referralId: string; sessionIndex: number }) {
+  const { t } = useTranslation();
+  const record = useRecordAttendance(referralId, sessionIndex);
+  return (
+    <AttendanceFields label={t('programme.recordSession', { index: sessionIndex })} pending={record.isPending} error={record.error}
+      onRecord={(entry) => record.mutate(entry)} />
+  );
+}
+
+/** Centre staff record a voluntary session: those are not planned ahead, so the form asks when it was held. */
+export function VoluntarySessionForm({ referralId, number }: { referralId: string; number: number }) {
+  const { t } = useTranslation();
+  const record = useRecordVoluntarySession(referralId, number);
+  const { errorAt } = useFieldErrors(record.error);
+  const [heldAt, setHeldAt] = useState(() => localInputValue(Date.now()));
+  return (
+    <AttendanceFields label={t('programme.recordVoluntary', { number })} pending={record.isPending} error={record.error}
+      onRecord={(entry) => record.mutate({ ...entry, heldAt: fromLocalInput(heldAt) })}>
+      <TextInput required type="datetime-local" label={t('programme.heldAt')} description={t('programme.heldAtHelp')} value={heldAt}
+        error={errorAt('heldAt')} onChange={(event) => setHeldAt(event.currentTarget.value)} />
+    </AttendanceFields>
   );
 }

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProgrammeResponse } from '../../api/korgoo-api';
 import en from '../../i18n/locales/en.json';
@@ -120,6 +120,62 @@ describe('the programme of a referral', () => {
     fireEvent.click(screen.getByRole('button', { name: ky.programme.enrol }));
     await screen.findByText(ky.voluntaryState.enrolled);
     expect(sent.find((request) => request.method === 'POST')).toMatchObject({ path: `${PATH}/voluntary` });
+  });
+
+  it('lets the centre record the next voluntary session with the day it was held', async () => {
+    const voluntary = {
+      state: 'enrolled' as const, enrolledAt: '2026-04-01T05:00:00Z', plannedEnd: '2026-10-01T05:00:00Z', outcomeAt: null,
+      plan: { individual: 2, group: 24, months: 6 },
+      sessions: [{ number: 1, kind: 'individual' as const, heldAt: '2026-04-08T05:00:00Z', mark: 'attended' as const }],
+    };
+    const enrolled = programme({ state: 'completed', voluntary });
+    const { sent } = await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'centre',
+      answer: answering(enrolled, () => ({ status: 200, body: { programme: enrolled } })),
+    });
+    const form = await screen.findByRole('form', { name: ky.programme.recordVoluntary.replace('{{number}}', '2') });
+    expect(screen.getByRole('table', { name: ky.programme.voluntarySessions })).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(ky.programme.heldAt, { exact: false }), { target: { value: '2026-04-15T11:00' } });
+    fireEvent.change(within(form).getByLabelText(ky.programme.mark), { target: { value: 'unexcused_absence' } });
+    fireEvent.change(within(form).getByLabelText(ky.programme.facilitatorNote, { exact: false }), { target: { value: 'Келген жок' } });
+    fireEvent.change(within(form).getByLabelText(ky.programme.signedBy, { exact: false }), { target: { value: 'Айгүл' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.programme.record }));
+    await waitFor(() => expect(sent.some((request) => request.method === 'POST')).toBe(true));
+    expect(sent.find((request) => request.method === 'POST')).toMatchObject({
+      path: `${PATH}/voluntary/sessions/2/attendance`,
+      body: { mark: 'unexcused_absence', facilitatorNote: 'Келген жок', signedBy: 'Айгүл', heldAt: new Date('2026-04-15T11:00').toISOString() },
+    });
+  });
+
+  it('lets the centre record a monitoring meeting as held, and says why when the API refuses one', async () => {
+    const monitoring = [1, 6, 18].map((months, i) => ({
+      number: i + 1, monthsAfterCompletion: months, dueAt: `2027-0${i + 1}-01T05:00:00Z`, outcome: i === 0 ? ('held' as const) : null, recordedAt: null,
+    }));
+    const completed = programme({ state: 'completed', monitoring });
+    const { sent } = await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'centre',
+      answer: answering(completed, (request) =>
+        request.path.endsWith('/follow-ups/3')
+          ? { status: 409, body: { statusCode: 409, message: 'monitoring meeting 3 is not due yet' } }
+          : { status: 200, body: { programme: { ...completed, monitoring: monitoring.map((m) => (m.number === 2 ? { ...m, outcome: 'held' as const } : m)) } } }),
+    });
+    expect(await screen.findByRole('button', { name: ky.programme.recordFollowUp.held.replace('{{number}}', '2') })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: ky.programme.recordFollowUp.held.replace('{{number}}', '1') })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: ky.programme.recordFollowUp.held.replace('{{number}}', '2') }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: ky.programme.recordFollowUp.held.replace('{{number}}', '2') })).toBeNull());
+    expect(sent.find((request) => request.method === 'POST')).toMatchObject({ path: `${PATH}/follow-ups/2`, body: { outcome: 'held' } });
+    fireEvent.click(screen.getByRole('button', { name: ky.programme.recordFollowUp.missed.replace('{{number}}', '3') }));
+    await screen.findByText(ky.programme.followUpRefused);
+  });
+
+  it('shows coordinators the monitoring meetings without buttons to record them', async () => {
+    const monitoring = [{ number: 1, monthsAfterCompletion: 1, dueAt: '2027-01-01T05:00:00Z', outcome: null, recordedAt: null }];
+    await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'coordinator',
+      answer: answering(programme({ state: 'completed', monitoring })),
+    });
+    await screen.findByText(ky.programme.monitoring);
+    expect(screen.queryByRole('button', { name: ky.programme.recordFollowUp.held.replace('{{number}}', '1') })).toBeNull();
   });
 
   it('shows police the outcome and the Article 72 notice, not the sessions or notes', async () => {

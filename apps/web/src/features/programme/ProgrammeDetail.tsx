@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
@@ -7,6 +7,7 @@ import { useProgramme } from './api';
 import { AfterProgramme } from './AfterProgramme';
 import { AttendanceForm } from './AttendanceForm';
 import { CloseProgrammeForm } from './CloseProgrammeForm';
+import { SessionsTable } from './SessionsTable';
 
 const RUNNING: ProgrammeResponse['state'][] = ['scheduled', 'in_progress'];
 // A programme whose missed session found no slot waits for a coordinator: nothing more to record until then.
@@ -55,7 +56,6 @@ function Outcome({ programme }: { programme: ProgrammeResponse }) {
  */
 export function ProgrammeDetail({ referralId }: { referralId: string }) {
   const { t } = useTranslation();
-  const dates = useDates();
   const { session } = useSession();
   const programme = useProgramme(referralId);
   if (programme.isPending) return <Loader aria-label={t('common.loading')} />;
@@ -71,24 +71,10 @@ export function ProgrammeDetail({ referralId }: { referralId: string }) {
         <Outcome programme={current} />
         <Notices programme={current} />
         {role !== 'police' && (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('programme.session')}</Table.Th>
-                <Table.Th>{t('programme.startsAt')}</Table.Th>
-                <Table.Th>{t('programme.mark')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {current.sessions.map((row) => (
-                <Table.Tr key={row.index}>
-                  <Table.Td>{t('programme.sessionName', { index: row.index, kind: t(`sessionKind.${row.kind}`) })}</Table.Td>
-                  <Table.Td>{dates.moment(row.startsAt)}</Table.Td>
-                  <Table.Td>{row.mark ? t(`mark.${row.mark}`) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SessionsTable
+            atLabel={t('programme.startsAt')}
+            rows={current.sessions.map((row) => ({ number: row.index, kind: row.kind, at: row.startsAt, mark: row.mark }))}
+          />
         )}
         {role === 'centre' && RUNNING.includes(current.state) && next && (
           <Stack gap={4}>
@@ -97,7 +83,7 @@ export function ProgrammeDetail({ referralId }: { referralId: string }) {
           </Stack>
         )}
         {role === 'coordinator' && open && <CloseProgrammeForm referralId={referralId} />}
-        <AfterProgramme programme={current} mayEnrol={role === 'centre' || role === 'coordinator'} />
+        <AfterProgramme programme={current} role={role} />
       </Stack>
     </Card>
   );

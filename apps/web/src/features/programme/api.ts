@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CloseProgrammeRequest, ProgrammeReply, RecordAttendanceRequest, ReferralResponse } from '../../api/korgoo-api';
+import type {
+  CloseProgrammeRequest,
+  ProgrammeReply,
+  RecordAttendanceRequest,
+  RecordFollowUpRequest,
+  RecordVoluntarySessionRequest,
+  ReferralResponse,
+} from '../../api/korgoo-api';
 import { ApiClient, ApiProblem } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 
@@ -35,12 +42,22 @@ function useProgrammeCommand<T>(referralId: string, send: (api: ApiClient, path:
   });
 }
 
-export type Attendance = RecordAttendanceRequest & { sessionIndex: number };
+/** Centre staff: how one session of the mandatory programme went. */
+export function useRecordAttendance(referralId: string, sessionIndex: number) {
+  return useProgrammeCommand<RecordAttendanceRequest>(referralId, (api, path, body) => api.post(`${path}/sessions/${sessionIndex}/attendance`, body));
+}
 
-/** Centre staff: how one session went. */
-export function useRecordAttendance(referralId: string) {
-  return useProgrammeCommand<Attendance>(referralId, (api, path, { sessionIndex, ...body }) =>
-    api.post(`${path}/sessions/${sessionIndex}/attendance`, body),
+/** Centre staff: a voluntary session they held, numbered in the order held, with its date. */
+export function useRecordVoluntarySession(referralId: string, number: number) {
+  return useProgrammeCommand<RecordVoluntarySessionRequest>(referralId, (api, path, body) =>
+    api.post(`${path}/voluntary/sessions/${number}/attendance`, body),
+  );
+}
+
+/** Centre staff: a monitoring meeting after completion, held or missed. */
+export function useRecordFollowUp(referralId: string) {
+  return useProgrammeCommand<RecordFollowUpRequest & { number: number }>(referralId, (api, path, { number, ...body }) =>
+    api.post(`${path}/follow-ups/${number}`, body),
   );
 }
 

@@ -1,0 +1,57 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OrderListItemResponse, OrderProgressResponse } from '../../api/korgoo-api';
+import ky from '../../i18n/locales/ky.json';
+import { renderSignedIn, SentRequest } from '../../test/render';
+import { MyOrders } from './MyOrders';
+
+const LIST = '/api/v1/protection-orders';
+
+const item = (n: number): OrderListItemResponse => ({
+  orderId: `00000000-0000-4000-8000-00000000000${n}`, orderNumber: `НР-2026-30${n}`, unitCode: 'naryn-riib',
+  issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', registeredAt: `2026-03-0${n}T08:05:00Z`,
+});
+
+function progress(listed: OrderListItemResponse, stage: OrderProgressResponse['stage']): OrderProgressResponse {
+  return {
+    orderId: listed.orderId, orderNumber: listed.orderNumber, issuingUnit: 'Нарын РИИБ', issuedAt: listed.issuedAt, expiresAt: listed.expiresAt,
+    firstExpiresAt: null, courtDecision: null, perpetrator: { fullName: null, sex: 'male', language: 'ky' }, erasedAt: '2026-12-01T00:00:00Z',
+    stage, assessment: null, referral: null, notifications: [], notes: [],
+  };
+}
+
+/** The unit's orders in two pages of the API (newest first), each order's stage read on its own. */
+function unit(request: SentRequest) {
+  if (request.path === `${LIST}?limit=10`) return { body: { items: [item(3), item(2)], nextCursor: 'after-2' } };
+  if (request.path === `${LIST}?cursor=after-2&limit=10`) return { body: { items: [item(1)], nextCursor: null } };
+  const listed = [item(1), item(2), item(3)].find((candidate) => request.path === `${LIST}/${candidate.orderId}`);
+  return listed ? { body: progress(listed, 'routed') } : { status: 404, body: { statusCode: 404, message: 'no' } };
+}
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+});
+
+describe('my orders for police', () => {
+  it('lists the unit’s orders from the API, filed from any phone, and loads older ones on request', async () => {
+    const { sent } = await renderSignedIn(<MyOrders />, { role: 'police', answer: unit });
+    await waitFor(() => expect(screen.getAllByTestId('order-card').map((card) => within(card).getAllByText(/^НР-/)[0].textContent)).toEqual(['НР-2026-303', 'НР-2026-302']));
+    const newest = screen.getAllByTestId('order-card')[0];
+    expect((await within(newest).findByLabelText(ky.myOrders.stage)).textContent).toBe(ky.stage.routed);
+    expect(within(newest).getByText(ky.myOrders.erased)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: ky.myOrders.more }));
+    await waitFor(() => expect(screen.getAllByTestId('order-card')).toHaveLength(3));
+    expect(screen.queryByRole('button', { name: ky.myOrders.more })).toBeNull();
+    expect(sent.filter((request) => request.path.startsWith(`${LIST}?`)).map((request) => request.path)).toEqual([`${LIST}?limit=10`, `${LIST}?cursor=after-2&limit=10`]);
+  });
+
+  it('says when the unit has no orders, and when they could not be loaded', async () => {
+    await renderSignedIn(<MyOrders />, { role: 'police', answer: () => ({ body: { items: [], nextCursor: null } }) });
+    expect(await screen.findByText(ky.myOrders.none)).toBeTruthy();
+    cleanup();
+    await renderSignedIn(<MyOrders />, { role: 'police', answer: () => ({ status: 503, body: { statusCode: 503, message: 'no answer' } }) });
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.myOrders.failed);
+  });
+});
