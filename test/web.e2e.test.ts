@@ -31,6 +31,8 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByLabel(ky.signIn.username).fill(username);
   await page.getByLabel(ky.signIn.password).fill(password);
   await page.getByRole('button', { name: ky.signIn.submit }).click();
+  // Signed in once the menu exists (collapsed on a phone): the sign-in screen has buttons of similar names.
+  await page.getByRole('button', { name: ky.signIn.signOut }).waitFor({ state: 'attached' });
 }
 
 /** Answers chosen by the officer: one item unknown, items 11 and 13 left to their indicators, the rest "no". */

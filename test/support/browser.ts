@@ -38,7 +38,8 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 export async function openApp(browser: Browser, url: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'ky-KG', isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
+  // Reduced motion: dialogs appear without a transition, so contrast is checked on what people finally see.
+  const context = await browser.newContext({ viewport, locale: 'ky-KG', isMobile: viewport === PHONE, hasTouch: viewport === PHONE, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };
