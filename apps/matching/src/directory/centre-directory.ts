@@ -57,6 +57,7 @@ export class CentreDirectory {
         facilitators: [],
         booked: [],
         closures: [],
+        groupSlots: [],
       });
     }
     for (const row of facilitators) {

@@ -3,7 +3,7 @@
  * are placeholders); every facilitator, initial, schedule and contact below is fictional. Use for
  * local runs, demos and tests only; never seed a deployment with it.
  */
-import type { AvailabilityException, BookedSession, CentreCapacity, Facilitator, Language, Sex, WeeklyWindow } from '../../capacity/capacity-types';
+import type { AvailabilityException, BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, Sex, WeeklyWindow } from '../../capacity/capacity-types';
 import { Oblast, SettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 
 export interface DirectoryFacilitator extends Facilitator {
@@ -28,6 +28,7 @@ export interface DirectoryCentre {
   groupCapacity: number;
   contactChannels: ContactChannel[];
   facilitators: DirectoryFacilitator[];
+  groupSlots: GroupSlot[];
 }
 
 /** Certification dates follow the trainings in the report; headcounts per training are not matched. */
@@ -64,7 +65,21 @@ export interface CentreLine {
   settlementCode: SettlementCode;
   groupCapacity: number;
   roster: RosterLine[];
+  /** Weekly group slots; `pair` gives the lead's and the co-facilitator's 1-based roster lines. */
+  slots?: SlotLine[];
 }
+
+export interface SlotLine {
+  weekday: Weekday;
+  start: string;
+  language: Language;
+  pair: [number, number];
+  minParticipants?: number;
+  maxParticipants?: number;
+}
+
+/** Default group size bounds of a declared slot. */
+export const SLOT_SIZE = { min: 3, max: 10 } as const;
 
 export function listed(line: CentreLine): DirectoryCentre {
   const place = settlementByCode(line.settlementCode);
@@ -89,6 +104,19 @@ export function listed(line: CentreLine): DirectoryCentre {
       active: r.active ?? true,
       weekly: r.weekly,
       exceptions: [],
+    })),
+    groupSlots: (line.slots ?? []).map((s, i) => ({
+      id: `${line.id}-slot-${i + 1}`,
+      weekday: s.weekday,
+      start: s.start,
+      minutes: 240,
+      // The lead's sex is the group's: men and women meet apart.
+      sex: line.roster[s.pair[0] - 1].sex,
+      language: s.language,
+      leadFacilitatorId: `${line.id}-${s.pair[0]}`,
+      coFacilitatorId: `${line.id}-${s.pair[1]}`,
+      minParticipants: s.minParticipants ?? SLOT_SIZE.min,
+      maxParticipants: s.maxParticipants ?? SLOT_SIZE.max,
     })),
   };
 }
@@ -302,5 +330,6 @@ export function demoCentreCapacity(
     facilitators: centre.facilitators,
     booked,
     closures,
+    groupSlots: centre.groupSlots,
   };
 }
