@@ -131,7 +131,9 @@ const RU: Language[] = ['ru'];
  * Fourteen centres in the towns the report names, plus placeholders in Batken and Talas; Chuy is served
  * from Bishkek and Jalal-Abad oblast, where the report names no centre, from Osh. Bishkek Sezim,
  * Osh Garmoniya and Karakol Ayalzat have no male facilitator on purpose, so routing has to look
- * elsewhere for male participants.
+ * elsewhere for male participants. Every centre with a man on its roster declares a weekly men's group
+ * slot in Kyrgyz (and one in Russian where two pairs allow); women, about 5% of orders, get groups opened
+ * as they come rather than a weekly hour that would mostly sit empty.
  */
 export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
   listed({
@@ -139,6 +141,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Шанс',
     settlementCode: 'bishkek',
     groupCapacity: 8,
+    slots: [{ weekday: 4, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'A.K.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(TUE_THU, '09:00', '18:00') },
       { initials: 'B.S.', sex: F, languages: KY_RU, trained: 'bishkekPsychologists2021', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -169,6 +172,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     municipal: true,
     settlementCode: 'bishkek',
     groupCapacity: 10,
+    slots: [
+      { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
+      { weekday: 2, start: '14:00', language: 'ru', pair: [2, 4] },
+    ],
     roster: [
       { initials: 'T.B.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'S.I.', sex: M, languages: RU, trained: 'bishkekPsychologists2021', weekly: windows([2], '13:00', '18:00') },
@@ -184,6 +191,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Аялдарга жардам берүү борбору',
     settlementCode: 'bishkek',
     groupCapacity: 8,
+    slots: [{ weekday: 6, start: '10:00', language: 'ky', pair: [1, 2] }],
     roster: [
       {
         initials: 'R.Sh.',
@@ -202,6 +210,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Ак-Жүрөк',
     settlementCode: 'osh',
     groupCapacity: 10,
+    slots: [
+      { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
+      { weekday: 4, start: '14:00', language: 'ru', pair: [2, 4] },
+    ],
     roster: [
       { initials: 'U.T.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'B.A.', sex: M, languages: KY_RU, trained: 'oshCityAndOblast2022', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -226,6 +238,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Жаңы ритм',
     settlementCode: 'osh',
     groupCapacity: 6,
+    slots: [{ weekday: 6, start: '09:00', language: 'ky', pair: [1, 4] }],
     roster: [
       { initials: 'E.Zh.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows([2, 6], '09:00', '13:00') },
       { initials: 'Z.T.', sex: F, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -239,6 +252,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     municipal: true,
     settlementCode: 'naryn',
     groupCapacity: 6,
+    slots: [{ weekday: 4, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'K.M.', sex: M, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows([1, 4], '09:00', '18:00') },
       { initials: 'A.S.', sex: F, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -250,6 +264,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Пир Соломон',
     settlementCode: 'naryn',
     groupCapacity: 6,
+    slots: [{ weekday: 5, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'N.B.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows([2, 5], '09:00', '18:00') },
       { initials: 'G.Sh.', sex: F, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows([2, 3, 5], '09:00', '18:00') },
@@ -260,6 +275,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Мээрман',
     settlementCode: 'karakol',
     groupCapacity: 8,
+    slots: [{ weekday: 3, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'D.A.', sex: M, languages: KY_RU, trained: 'issykKul2023', weekly: windows([1, 3], '09:00', '18:00') },
       { initials: 'A.T.', sex: F, languages: KY_RU, trained: 'issykKul2023', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -284,6 +300,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Теңдеш',
     settlementCode: 'naryn',
     groupCapacity: 8,
+    slots: [
+      { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
+      { weekday: 4, start: '14:00', language: 'ru', pair: [2, 4] },
+    ],
     roster: [
       { initials: 'T.K.', sex: M, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'A.M.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -296,6 +316,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Баткен кризистик борбору (демо)',
     settlementCode: 'batken',
     groupCapacity: 8,
+    slots: [{ weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] }],
     roster: [
       { initials: 'I.T.', sex: M, languages: KY, trained: 'batken2024', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'S.A.', sex: M, languages: KY, trained: 'batken2024', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -309,6 +330,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Талас кризистик борбору (демо)',
     settlementCode: 'talas',
     groupCapacity: 6,
+    slots: [{ weekday: 4, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'B.Zh.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows([1, 4], '09:00', '18:00') },
       { initials: 'K.A.', sex: F, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(MON_FRI, '09:00', '18:00') },
