@@ -14,6 +14,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
+import { DEFAULT_MAX_TRAVEL_MINUTES } from '../apps/matching/src/capacity/candidates';
 import { DEMO_DIRECTORY, DirectoryCentre } from '../apps/matching/src/directory/demo/demo-directory';
 import { REPORT_DIRECTORY } from '../apps/matching/src/directory/demo/report-directory';
 import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYear } from './national-year/national-year';
@@ -73,10 +74,19 @@ function policyTable(r: NationalYearResult): string {
       ['  as a share of the optimum', percent(r.routerShareOfOptimum), percent(r.greedyShareOfOptimum), '100.0%'],
       ['Travel of placed orders, median', ...cell((s) => minutes(s.travelMinutes.median))],
       ['Travel of placed orders, p95', ...cell((s) => minutes(s.travelMinutes.p95))],
+      [`Placed beyond the ${DEFAULT_MAX_TRAVEL_MINUTES}-minute reach`, ...cell((s) => count(s.placedBeyondReach))],
+      ...['urgent', 'high', 'standard'].map((priority) => [
+        `Placed, ${priority} priority`,
+        ...cell((s) => {
+          const row = s.coverageByPriority[priority];
+          return row ? `${count(row.placed)} of ${count(row.orders)} (${percent(row.share)})` : '-';
+        }),
+      ]),
       ['Escalated to a coordinator', router.escalated === null ? '-' : withShare(router.escalated, router.orders), '-', '-'],
       ['  no centre could deliver in time', reason(router, 'no_feasible_centre'), '-', '-'],
       ['  declined or missed, hand-offs used up', reason(router, 'hand_offs_exhausted'), '-', '-'],
       ['Placed after a decline or missed deadline', withShare(router.placedAfterHandOff, router.orders), '-', '-'],
+      ['Placed from the waiting queue when capacity freed', withShare(router.placedFromQueue, router.orders), '-', '-'],
       ['Not placed: nearest could not deliver', '-', reason(greedy, 'nearest_cannot_deliver'), '-'],
       ['Not placed: nearest declined or missed', '-', reason(greedy, 'declined_or_missed'), '-'],
     ],
@@ -137,7 +147,8 @@ function main(): void {
     oblastTable(r),
     '',
     'The offline optimum is a relaxation, an upper bound on what any online router can place: min-cost max-flow',
-    'over orders -> (centre, week of first session) -> centre -> sink. An order may start at a centre in a week',
+    'over orders -> (centre, week of first session) -> centre -> sink. An order may start at a centre within reach',
+    `(by road, at most ${DEFAULT_MAX_TRAVEL_MINUTES} minutes one way, as for the router) in a week`,
     'when the centre could run its whole programme (language, man and woman, 6-8 days apart, before expiry) on an',
     'empty calendar; a centre-week takes at most the sessions its roster can run that week; a centre takes at most',
     'n orders over the year, where 2n individual sessions plus ceil(2n / group capacity) full group sessions fit in',

@@ -75,7 +75,7 @@ function buildDirectory(): BenchCentre[] {
       id,
       lat: place.lat + (next() - 0.5) * 0.05,
       lng: place.lng + (next() - 0.5) * 0.05,
-      capacity: { centreId: id, status: next() < 0.95 ? 'open' : 'paused', groupCapacity: 6 + Math.floor(next() * 5), facilitators, booked, closures: [] },
+      capacity: { centreId: id, status: next() < 0.95 ? 'open' : 'paused', groupCapacity: 6 + Math.floor(next() * 5), facilitators, booked, closures: [], groupSlots: [] },
     });
   }
   return centres;

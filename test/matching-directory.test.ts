@@ -70,6 +70,25 @@ describe('the centre directory: admins manage it, centre staff keep their own av
 
     const renamed = await api('patch', '/centres/kochkor-umut', admin, { name: 'Үмүт борбору', groupCapacity: 8 }).expect(200);
     expect(renamed.body.centre).toMatchObject({ name: 'Үмүт борбору', groupCapacity: 8, activeFacilitators: 2 });
+
+    const slot = {
+      weekday: 4,
+      start: '14:00',
+      minutes: 240,
+      sex: 'male',
+      language: 'ky',
+      leadFacilitatorId: 'kochkor-umut-1',
+      coFacilitatorId: 'kochkor-umut-2',
+      minParticipants: 3,
+      maxParticipants: 10,
+    };
+    const short = await api('patch', '/centres/kochkor-umut', admin, { groupSlots: [{ ...slot, minutes: 30 }] }).expect(400);
+    expect(fields(short)).toContain('groupSlots.0.minutes');
+    const womanLeads = await api('patch', '/centres/kochkor-umut', admin, { groupSlots: [{ ...slot, leadFacilitatorId: 'kochkor-umut-2' }] }).expect(400);
+    expect(womanLeads.body.message).toContain('changes.groupSlots[0].leadFacilitatorId must be a male facilitator for a male group');
+    const slotted = await api('patch', '/centres/kochkor-umut', admin, { groupSlots: [slot] }).expect(200);
+    expect(slotted.body.centre.groupSlots).toEqual([{ id: 'kochkor-umut-slot-1', ...slot }]);
+    await api('delete', '/facilitators/kochkor-umut-1', admin).expect(409);
   });
 
   it('routes an order from Kochkor to the new centre there, as the directory now says', async () => {
@@ -77,6 +96,13 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
     const routed = await stack.awaitEvent('referral.routed.v1', (e) => e.correlationId === assessed.orderId);
     expect(routed.payload.centreId).toBe('kochkor-umut');
+    // Both group sessions meet in the centre's declared Thursday slot.
+    const groups = await stack.sql<{ group_slot_id: string | null }>(
+      `SELECT b.group_slot_id FROM matching.session_hold h JOIN matching.booked_session b ON b.id = h.booked_session_id
+        WHERE h.referral_id = $1 AND b.kind = 'group'`,
+      [routed.payload.referralId],
+    );
+    expect(groups.map((g) => g.group_slot_id)).toEqual(['kochkor-umut-slot-1', 'kochkor-umut-slot-1']);
   });
 
   it('lets centre staff set only their own centre’s availability, exceptions and status', async () => {

@@ -1,11 +1,12 @@
 import request from 'supertest';
-import { lastPlaceCentre } from './support/last-place-centre';
+import { bishkekWeekday, lastPlaceCentre } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 
 type Routed = { referralId: string; orderId: string; centreId: string };
 type Unroutable = { referralId: string; orderId: string };
 
 describe('orders waiting for capacity: the highest risk is served first when a place frees', () => {
+  let standardWaiting = '';
   const stack = new MatchingStack({ services: ['gateway', 'matching'] });
   let admin: string;
   let coordinator: string;
@@ -64,6 +65,7 @@ describe('orders waiting for capacity: the highest risk is served first when a p
       (await stack.sql<{ status: string }>('SELECT status FROM matching.referral WHERE id = $1', [referralId]))[0].status;
     expect(await status(urgentWaits.payload.referralId)).toBe('proposed');
     expect(await status(standardWaits.payload.referralId)).toBe('unroutable');
+    standardWaiting = standardWaits.payload.referralId;
     expect(stack.eventsOn('referral.routed.v1').some((e) => e.correlationId === standard)).toBe(false);
 
     const { body } = await request(stack.gateway)
@@ -84,5 +86,30 @@ describe('orders waiting for capacity: the highest risk is served first when a p
       [null, 'unroutable', 'no_feasible_centre'],
       ['unroutable', 'proposed', 'capacity_freed'],
     ]);
+  });
+
+  it('serves the waiting order as soon as the directory gains a facilitator pair that can take it', async () => {
+    const weekly = [{ weekday: bishkekWeekday(3), start: '09:00', end: '13:00' }];
+    const add = (sex: string) =>
+      directory('post', '/centres/queue-naryn/facilitators', {
+        displayName: `Facilitator new ${sex}`,
+        sex,
+        languages: ['ky'],
+        certifiedOn: '2023-10-13',
+        active: true,
+        weekly,
+      }).expect(201);
+    await add('male');
+    await add('female');
+
+    const [order] = await stack.sql<{ order_id: string }>('SELECT order_id FROM matching.referral WHERE id = $1', [standardWaiting]);
+    const served = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === order.order_id);
+    expect(served.payload).toMatchObject({ referralId: standardWaiting, centreId: 'queue-naryn' });
+    const { body } = await request(stack.gateway)
+      .get(`/api/v1/referrals/${standardWaiting}/decision`)
+      .auth(coordinator, { type: 'bearer' })
+      .expect(200);
+    const routings = body.decision.routings as Array<{ trigger: string; chosen: string | null; queue?: object }>;
+    expect(routings.at(-1)).toMatchObject({ trigger: 'capacity_freed', chosen: 'queue-naryn', queue: { position: 1, freedBy: 'directory_changed' } });
   });
 });

@@ -59,6 +59,7 @@ export class CentreBookings {
         facilitatorIds: [session.leadFacilitatorId, session.coFacilitatorId],
         language,
         participants: 1,
+        ...(session.groupSlotId ? { groupSlotId: session.groupSlotId } : {}),
       };
       this.sessions.push(booked);
       this.byId.set(booked.id, booked);

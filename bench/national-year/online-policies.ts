@@ -1,16 +1,17 @@
 import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
 import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
-import { FeasibilityVerdict, ProgrammePlan, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
+import { FeasibilityVerdict, MANDATORY_PROGRAMME, ProgrammePlan, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
 import { CentreCandidate, rankCentres, TRAVEL_TIE_MINUTES } from '../../apps/matching/src/capacity/ranking';
 import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
+import { servingOrder } from '../../apps/matching/src/referrals/waiting-queue';
 import { CentreBookings } from './bookings';
 import type { SimOrder } from './orders';
-import { centreAnswer, World } from './world';
+import { centreAnswer, withinReach, World } from './world';
 
 export type PolicyName = 'router' | 'greedy' | 'optimum';
 
 export type UnplacedReason =
-  /** Router: no open centre could deliver in time (sent to a coordinator at once). */
+  /** Router: no open centre within reach could deliver in time, and no capacity freed in time while it waited. */
   | 'no_feasible_centre'
   /** Router: declined or missed by every centre it was handed to. */
   | 'hand_offs_exhausted'
@@ -30,6 +31,8 @@ export interface OrderOutcome {
   reason: UnplacedReason | null;
   /** Centres the order was proposed to and that declined or missed. */
   handOffs: number;
+  /** Placed from the waiting queue when a decline or a missed deadline freed capacity. */
+  fromQueue: boolean;
 }
 
 export interface OnlineRun {
@@ -107,6 +110,10 @@ class EventQueue {
   }
 }
 
+/** The mandatory programme's shortest span: sessions at least the minimum days apart, then the last session. */
+const SHORTEST_PROGRAMME_MS =
+  ((MANDATORY_PROGRAMME.sessionCount - 1) * MANDATORY_PROGRAMME.minDaysBetween * 24 + MANDATORY_PROGRAMME.sessionHours) * 3_600_000;
+
 const before = (a: Pending, b: Pending) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 const HOUR_MS = 3_600_000;
 
@@ -126,6 +133,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     lastSessionEndsAt: null,
     reason: null,
     handOffs: 0,
+    fromQueue: false,
   }));
   const positionOf = new Map(orders.map((o, i) => [o, i]));
   let feasibilityChecks = 0;
@@ -144,6 +152,8 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
   /**
    * Checks centres nearest first and stops once the nearest feasible one and every centre within the
    * travel tie of it are known: rankCentres picks the same centre as when every centre is checked.
+   * As the service does, a centre farther than the reach, or reached only by a straight-line guess (the
+   * road graph knows no open road that month), is not a candidate.
    */
   const router: Chooser = (order, request, excluded) => {
     const position = positionOf.get(order)!;
@@ -152,7 +162,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     let tieLimit = Infinity;
     for (const i of byTravel[position]) {
       if (travel[i].minutes > tieLimit) break;
-      if (excluded.has(i) || centres[i].status !== 'open') continue;
+      if (excluded.has(i) || centres[i].status !== 'open' || !withinReach(travel[i])) continue;
       const verdict = assess(i, request);
       candidates.push({ centreId: centres[i].id, travel: travel[i], verdict, activeReferrals: ledgers[i].activeLoad() });
       if (verdict.feasible && tieLimit === Infinity) tieLimit = travel[i].minutes + TRAVEL_TIE_MINUTES;
@@ -167,7 +177,8 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     const { straight, travel } = world.travel[positionOf.get(order)!];
     let nearest = -1;
     centres.forEach((centre, i) => {
-      if (centre.status !== 'open') return;
+      // Within reach, as the router: a place nobody can attend is no placement.
+      if (centre.status !== 'open' || !withinReach(travel[i])) return;
       if (nearest === -1) return void (nearest = i);
       // Same place (several Bishkek centres): the one with fewer people in a programme, then by id.
       const d = straight[i].km - straight[nearest].km;
@@ -189,6 +200,71 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
   const stopAfter = options.stopAfterUnplaced ?? Infinity;
   let unplaced = 0;
   let prunedAt = -Infinity;
+  /** Router orders no centre could take, waiting for capacity (the service's waiting queue). */
+  let waiting: Array<{ referralNumber: string; priority: SimOrder['priority']; expiresAt: string; event: Pending }> = [];
+
+  /** The freed centre alone: capacity appeared nowhere else. */
+  const atCentre =
+    (centre: number): Chooser =>
+    (order, request, excluded) => {
+      const travel = world.travel[positionOf.get(order)!].travel[centre];
+      if (excluded.has(centre) || centres[centre].status !== 'open' || !withinReach(travel)) return null;
+      const verdict = assess(centre, request);
+      return verdict.feasible ? { centre, plan: verdict.plan, travel } : null;
+    };
+
+  /** Proposes the order to the chosen centre; false when no centre can take it now. */
+  const propose = (event: Pending, now: number, chooser: Chooser = choose): boolean => {
+    const order = event.order;
+    const outcome = outcomes[positionOf.get(order)!];
+    const request: ProgrammeRequest = {
+      participantSex: order.sex,
+      language: order.language,
+      notBefore: new Date(now + marginMs),
+      mustFinishBy: order.expiresAt,
+    };
+    const choice = chooser(order, request, event.excluded);
+    if (!choice) return false;
+    const centreId = centres[choice.centre].id;
+    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language);
+    peakBookedSessions = Math.max(peakBookedSessions, ledgers[choice.centre].size);
+    const answer = centreAnswer(world, order, centreId);
+    if (answer.kind === 'accept') {
+      Object.assign(outcome, {
+        placed: true,
+        centreId,
+        travelMinutes: choice.travel.minutes,
+        firstSessionAt: choice.plan.firstSessionAt,
+        lastSessionEndsAt: choice.plan.lastSessionEndsAt,
+        reason: null,
+      });
+      return true;
+    }
+    queue.push({
+      ...event,
+      at: now + answer.afterMs,
+      seq: seq++,
+      held: { centre: choice.centre, ids, lastEnd: choice.plan.lastSessionEndsAt.getTime() },
+    });
+    return true;
+  };
+
+  /**
+   * Capacity freed at `centre` goes to the waiting orders, highest priority first, then the soonest to expire.
+   * A release frees one programme's sessions, so the first order placed takes them. Orders whose window is now
+   * too short for the programme leave the queue.
+   */
+  const serveWaiting = (now: number, centre: number): void => {
+    waiting = servingOrder(waiting, new Date(now + marginMs + SHORTEST_PROGRAMME_MS));
+    const index = waiting.findIndex((w) => propose(w.event, now, atCentre(centre)));
+    if (index === -1) return;
+    const [served] = waiting.splice(index, 1);
+    const outcome = outcomes[positionOf.get(served.event.order)!];
+    outcome.fromQueue = true;
+    if (outcome.placed) outcome.reason = null;
+    unplaced--;
+  };
+
   while (queue.length > 0 && unplaced <= stopAfter) {
     const event = queue.pop();
     const now = event.at;
@@ -203,6 +279,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
       ledgers[centre].release(ids, lastEnd);
       event.excluded.add(centre);
       outcome.handOffs++;
+      if (policy === 'router' && waiting.length > 0) serveWaiting(now, centre);
       if (event.attempt >= handOffLimit) {
         outcome.reason = policy === 'router' ? 'hand_offs_exhausted' : 'declined_or_missed';
         unplaced++;
@@ -211,40 +288,13 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
       event.attempt++;
     }
 
-    const order = event.order;
-    const request: ProgrammeRequest = {
-      participantSex: order.sex,
-      language: order.language,
-      notBefore: new Date(now + marginMs),
-      mustFinishBy: order.expiresAt,
-    };
-    const choice = choose(order, request, event.excluded);
-    if (!choice) {
-      outcome.reason = policy === 'router' ? 'no_feasible_centre' : 'nearest_cannot_deliver';
-      unplaced++;
-      continue;
+    if (propose(event, now)) continue;
+    outcome.reason = policy === 'router' ? 'no_feasible_centre' : 'nearest_cannot_deliver';
+    unplaced++;
+    if (policy === 'router') {
+      const { order } = event;
+      waiting.push({ referralNumber: order.id, priority: order.priority, expiresAt: order.expiresAt.toISOString(), event });
     }
-    const centreId = centres[choice.centre].id;
-    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language);
-    peakBookedSessions = Math.max(peakBookedSessions, ledgers[choice.centre].size);
-    const answer = centreAnswer(world, order, centreId);
-    if (answer.kind === 'accept') {
-      Object.assign(outcome, {
-        placed: true,
-        centreId,
-        travelMinutes: choice.travel.minutes,
-        firstSessionAt: choice.plan.firstSessionAt,
-        lastSessionEndsAt: choice.plan.lastSessionEndsAt,
-        reason: null,
-      });
-      continue;
-    }
-    queue.push({
-      ...event,
-      at: now + answer.afterMs,
-      seq: seq++,
-      held: { centre: choice.centre, ids, lastEnd: choice.plan.lastSessionEndsAt.getTime() },
-    });
   }
   const sessions = { individual: 0, groups: 0, groupSeats: 0 };
   for (const { tally } of ledgers) {

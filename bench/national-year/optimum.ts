@@ -5,7 +5,7 @@ import { CentreCapacity, ProgrammeRequest } from '../../apps/matching/src/capaci
 import { MinCostFlow } from './min-cost-flow';
 import { sessionsOnDay } from './roster-capacity';
 import type { OrderOutcome } from './online-policies';
-import { centreAnswer, World } from './world';
+import { centreAnswer, withinReach, World } from './world';
 
 /**
  * The offline optimum with hindsight, as a min-cost max-flow:
@@ -78,10 +78,11 @@ export function startWeeks(world: World): StartWeek[][] {
     return week;
   };
 
-  return world.orders.map((order) => {
+  return world.orders.map((order, i) => {
     const starts: StartWeek[] = [];
     world.centres.forEach((centre, c) => {
-      if (centre.status !== 'open' || centreAnswer(world, order, centre.id).kind !== 'accept') return;
+      if (centre.status !== 'open' || !withinReach(world.travel[i].travel[c])) return;
+      if (centreAnswer(world, order, centre.id).kind !== 'accept') return;
       let notBefore = new Date(order.issuedAt.getTime() + marginMs);
       for (;;) {
         const request: ProgrammeRequest = {
@@ -178,6 +179,7 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
       lastSessionEndsAt: null,
       reason: used ? null : 'not_assigned',
       handOffs: 0,
+      fromQueue: false,
     };
   });
   return {

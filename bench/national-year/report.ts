@@ -1,5 +1,6 @@
 import type { OrderOutcome, UnplacedReason } from './online-policies';
 import { OBLASTS, SimOrder } from './orders';
+import { DEFAULT_MAX_TRAVEL_MINUTES } from '../../apps/matching/src/capacity/candidates';
 
 export interface PolicySummary {
   policy: string;
@@ -14,7 +15,13 @@ export interface PolicySummary {
   /** Orders placed after one or more declines or missed deadlines. */
   placedAfterHandOff: number;
   coverageByOblast: Record<string, { orders: number; placed: number; share: number }>;
+  /** Placement by routing priority: under shortage the waiting queue serves urgent orders first. */
+  coverageByPriority: Record<string, { orders: number; placed: number; share: number }>;
   placedByCentre: Record<string, number>;
+  /** Placed when a decline or a missed deadline freed capacity while the order waited (router only). */
+  placedFromQueue: number;
+  /** Placed farther than the reach one way: must be 0 for the router. */
+  placedBeyondReach: number;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -39,7 +46,15 @@ export function summarise(policy: string, orders: readonly SimOrder[], outcomes:
     row.orders++;
     if (outcomes[i].placed) row.placed++;
   });
-  for (const row of Object.values(coverageByOblast)) row.share = row.orders ? row.placed / row.orders : 0;
+  const coverageByPriority: PolicySummary['coverageByPriority'] = {};
+  orders.forEach((order, i) => {
+    const row = (coverageByPriority[order.priority] ??= { orders: 0, placed: 0, share: 0 });
+    row.orders++;
+    if (outcomes[i].placed) row.placed++;
+  });
+  for (const row of [...Object.values(coverageByOblast), ...Object.values(coverageByPriority)]) {
+    row.share = row.orders ? row.placed / row.orders : 0;
+  }
   const escalated = policy === 'router' ? (unplaced.no_feasible_centre ?? 0) + (unplaced.hand_offs_exhausted ?? 0) : null;
   return {
     policy,
@@ -56,7 +71,10 @@ export function summarise(policy: string, orders: readonly SimOrder[], outcomes:
     escalatedShare: escalated === null ? null : escalated / Math.max(1, orders.length),
     placedAfterHandOff: outcomes.filter((o) => o.placed && o.handOffs > 0).length,
     coverageByOblast,
+    coverageByPriority,
     placedByCentre,
+    placedFromQueue: outcomes.filter((o) => o.placed && o.fromQueue).length,
+    placedBeyondReach: travel.filter((m) => m > DEFAULT_MAX_TRAVEL_MINUTES).length,
   };
 }
 

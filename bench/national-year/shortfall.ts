@@ -101,6 +101,7 @@ export function withAddedStaff(
       groupCapacity: 8,
       contactChannels: [],
       facilitators: [],
+      groupSlots: [],
     });
   }
   for (const [sex, total] of [['male', men], ['female', women]] as const) {

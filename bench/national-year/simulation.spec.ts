@@ -6,7 +6,7 @@ import { runOnline } from './online-policies';
 import { firstDayOfWeek, solveOptimum, startWeeks, weekOfDay } from './optimum';
 import { generateOrders } from './orders';
 import { sessionsOnDay } from './roster-capacity';
-import { buildWorld, centreAnswer, DEFAULT_SETTINGS } from './world';
+import { buildWorld, centreAnswer, DEFAULT_SETTINGS, withinReach } from './world';
 
 const HOUR = 3_600_000;
 
@@ -44,6 +44,7 @@ describe('a small simulated year', () => {
       expect(centreAnswer(world, order, o.centreId!).kind).toBe('accept');
       expect(o.firstSessionAt!.getTime()).toBeGreaterThanOrEqual(order.issuedAt.getTime() + 24 * HOUR);
       expect(o.lastSessionEndsAt!.getTime()).toBeLessThanOrEqual(order.expiresAt.getTime());
+      expect(withinReach(world.travel[i].travel[c])).toBe(true);
       const key = `${c}|${week}`;
       firstSessions.set(key, (firstSessions.get(key) ?? 0) + 1);
       perCentre.set(o.centreId!, (perCentre.get(o.centreId!) ?? 0) + 1);
@@ -69,7 +70,9 @@ describe('a small simulated year', () => {
   });
 
   it('gives up on an order after two hand-offs when every centre declines', () => {
-    const declining = buildWorld(orders.slice(0, 20), centres, { ...DEFAULT_SETTINGS, declineRate: 1, missRate: 0 });
+    // Bishkek's centres, so the orders within reach of the capital have three centres to be handed between.
+    const bishkek = DEMO_DIRECTORY.filter((c) => c.settlementCode === 'bishkek' && c.id !== 'bishkek-sezim');
+    const declining = buildWorld(orders.slice(0, 20), bishkek, { ...DEFAULT_SETTINGS, declineRate: 1, missRate: 0 });
     const run = runOnline(declining, 'router');
     for (const o of run.outcomes) {
       expect(o.placed).toBe(false);

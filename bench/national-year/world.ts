@@ -2,6 +2,8 @@ import type { DirectoryCentre } from '../../apps/matching/src/directory/demo/dem
 import type { SimOrder } from './orders';
 import { hashUniform } from '../seeded-random';
 import { CentreTravel, OrderTravel } from './travel';
+import { DEFAULT_MAX_TRAVEL_MINUTES } from '../../apps/matching/src/capacity/candidates';
+import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
 
 export interface SimSettings {
   seed: number;
@@ -42,6 +44,13 @@ export function buildWorld(orders: readonly SimOrder[], centres: readonly Direct
   const travel = orders.map((o) => centreTravel.forOrder(o.location, o.issuedAt));
   return { orders, centres, travel, settings };
 }
+
+/**
+ * Could the participant attend there, as the service decides: by road (a straight-line guess means the road
+ * graph knows no open road that month) and no farther than the reach.
+ */
+export const withinReach = (travel: TravelEstimate): boolean =>
+  travel.source === 'road-graph' && travel.minutes <= DEFAULT_MAX_TRAVEL_MINUTES;
 
 export type CentreAnswer = { kind: 'accept' } | { kind: 'decline' | 'miss'; afterMs: number };
 

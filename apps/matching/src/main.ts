@@ -10,6 +10,7 @@ import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-de
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
 import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
 import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
+import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
 import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -29,6 +30,7 @@ const log = createServiceLog(config);
         DecisionReminders1797100000000,
         ReferralListOrder1797200000000,
         ReferralEndsAtAcceptance1797300000000,
+        GroupSlots1797400000000,
       ],
     }),
     // The directory first: in development it seeds the demo centres before routing starts.

@@ -84,6 +84,36 @@ export class NewCentreFields {
   contactChannels?: ContactChannelFields[];
 }
 
+/**
+ * A weekly group meeting the centre declares: one pair, one hour, men or women, one language. Routing puts
+ * group sessions into these before it opens a group of its own. Matching checks the pair against the roster.
+ */
+export class GroupSlotFields {
+  @IsOptional() @facilitatorId @MaxLength(90) id?: string;
+  @IsInt() @Min(1) @Max(7) weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  @Matches(WALL_CLOCK, { message: '$property must be HH:MM Bishkek time' }) start: string;
+  @IsInt() @Min(60) @Max(480) minutes: number;
+  @IsIn(SEXES) sex: Sex;
+  @IsIn(PROGRAMME_LANGUAGES) language: ProgrammeLanguage;
+  @facilitatorId leadFacilitatorId: string;
+  @facilitatorId coFacilitatorId: string;
+  @IsInt() @Min(1) @Max(50) minParticipants: number;
+  @IsInt() @Min(1) @Max(50) maxParticipants: number;
+}
+
+export interface GroupSlotView {
+  id: string;
+  weekday: number;
+  start: string;
+  minutes: number;
+  sex: Sex;
+  language: ProgrammeLanguage;
+  leadFacilitatorId: string;
+  coFacilitatorId: string;
+  minParticipants: number;
+  maxParticipants: number;
+}
+
 export class CentreChanges {
   @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
   @IsOptional() @settlementCode settlementCode?: string;
@@ -93,6 +123,9 @@ export class CentreChanges {
   @IsOptional() @IsBoolean() municipal?: boolean;
   @IsOptional() @ValidateNested({ each: true }) @Type(() => ContactChannelFields) @ArrayMaxSize(10)
   contactChannels?: ContactChannelFields[];
+  /** Replaces every declared group slot; a slot keeps its id (and its booked meetings) when the id is given. */
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => GroupSlotFields) @ArrayMaxSize(50)
+  groupSlots?: GroupSlotFields[];
 }
 
 export class WeeklyWindowFields {
@@ -219,6 +252,7 @@ export interface FacilitatorView {
 
 export interface CentreDetailView extends CentreSummaryView {
   facilitators: FacilitatorView[];
+  groupSlots: GroupSlotView[];
 }
 
 /** Each directory subject with its request class and reply type. */

@@ -9,9 +9,11 @@ import {
   CONTACT_CHANNEL_KINDS,
   ContactChannelFields,
   FacilitatorChanges,
+  GroupSlotFields,
   LANGUAGES,
   NewCentreFields,
   NewFacilitatorFields,
+  PROGRAMME_LANGUAGES,
   SEXES,
   SetCentreStatusCommand,
   WeeklyWindowFields,
@@ -46,6 +48,20 @@ documented(CreateCentreBody, {
   contactChannels: { type: [ContactChannelBody], required: false },
 });
 
+export class GroupSlotBody extends GroupSlotFields {}
+documented(GroupSlotBody, {
+  id: { type: String, required: false, description: 'Keep it to keep the slot; a new slot gets the centre id and the next number' },
+  weekday: { type: Number, minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' },
+  start: { type: String, example: '14:00', description: 'Asia/Bishkek' },
+  minutes: { type: Number, minimum: 60, maximum: 480, example: 240 },
+  sex: { enum: SEXES, description: 'Men and women meet in separate groups' },
+  language: { enum: PROGRAMME_LANGUAGES },
+  leadFacilitatorId: { type: String, description: "A facilitator of the centre of the group's sex" },
+  coFacilitatorId: { type: String, description: 'A facilitator of the centre of the other sex' },
+  minParticipants: { type: Number, minimum: 1, maximum: 50, example: 3 },
+  maxParticipants: { type: Number, minimum: 1, maximum: 50, example: 10 },
+});
+
 export class UpdateCentreBody extends CentreChanges {}
 documented(UpdateCentreBody, {
   name: { type: String, required: false },
@@ -55,6 +71,7 @@ documented(UpdateCentreBody, {
   groupCapacity: { type: Number, minimum: 1, maximum: 50, required: false },
   municipal: { type: Boolean, required: false },
   contactChannels: { type: [ContactChannelBody], required: false },
+  groupSlots: { type: [GroupSlotBody], required: false, description: 'Replaces every declared weekly group slot' },
 });
 
 export class CentreStatusBody {

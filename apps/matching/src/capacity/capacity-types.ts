@@ -38,6 +38,27 @@ export interface BookedSession {
   facilitatorIds: [string, string];
   language: Language;
   participants: number;
+  /** The declared weekly group slot this session is one meeting of. */
+  groupSlotId?: string;
+}
+
+/**
+ * A weekly group meeting a centre declares: the same pair, the same hour, one sex and one language.
+ * Routing puts group sessions into these before it opens a group of its own, so groups fill.
+ */
+export interface GroupSlot {
+  id: string;
+  weekday: WeeklyWindow['weekday'];
+  /** Bishkek local 'HH:MM'. */
+  start: string;
+  minutes: number;
+  sex: Sex;
+  language: Language;
+  /** Of the slot's sex: the pair rule's lead. */
+  leadFacilitatorId: string;
+  coFacilitatorId: string;
+  minParticipants: number;
+  maxParticipants: number;
 }
 
 export interface CentreCapacity {
@@ -47,6 +68,8 @@ export interface CentreCapacity {
   facilitators: Facilitator[];
   booked: BookedSession[];
   closures: AvailabilityException[];
+  /** Declared weekly group slots; their hours are kept for the group (no individual session there). */
+  groupSlots: GroupSlot[];
 }
 
 export interface ProgrammeRequest {
@@ -64,6 +87,8 @@ export interface PlannedSession {
   leadFacilitatorId: string;
   coFacilitatorId: string;
   joinsBookedSessionId?: string;
+  /** A new meeting of this declared slot (the first participant opens it). */
+  groupSlotId?: string;
 }
 
 export interface ProgrammePlan {

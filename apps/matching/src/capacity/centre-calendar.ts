@@ -1,7 +1,8 @@
 import { dayOf, MINUTES_PER_DAY, toBishkekMinutes, weekdayOfDayNumber } from './bishkek-time';
-import type { BookedSession, CentreCapacity, Facilitator, Language, ProgrammeRules, Sex } from './capacity-types';
+import type { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, ProgrammeRules, Sex } from './capacity-types';
 import { canFacilitate, certifiedDayOf, otherSex } from './facilitator-pair';
-import { intersectIntervals, Interval, weeklyIntervals } from './weekly-window';
+import { groupSeats, slotHoursByFacilitator, slotsFor } from './group-slots';
+import { clockMinutes, intersectIntervals, Interval, subtractIntervals, weeklyIntervals } from './weekly-window';
 
 /** Disjoint sorted intervals, so a free check is one binary search. */
 class Timeline {
@@ -85,6 +86,8 @@ export interface Slot {
   coId: string;
   pairKey: string;
   joins?: BookedSession;
+  /** Opens this week's meeting of a declared slot. */
+  opens?: GroupSlot;
 }
 
 export interface DaySlots {
@@ -110,6 +113,10 @@ export class CentreCalendar {
   private readonly newSlotsByDay = new Map<number, DaySlots>();
   private readonly joinableByDay = new Map<number, Slot[]>();
   private readonly fullGroupDays = new Set<number>();
+  private readonly slotHours: Map<string, Interval[][]>;
+  private readonly slotOpeningsByDay = new Map<number, Slot[]>();
+  /** Meetings of declared slots already booked, as `slotId@start`. */
+  private readonly openedSlotMeetings = new Set<string>();
 
   constructor(
     private readonly centre: CentreCapacity,
@@ -121,6 +128,10 @@ export class CentreCalendar {
   ) {
     this.rosterById = new Map(centre.facilitators.map((f) => [f.id, f]));
     this.closures = centre.closures.map((c) => toLocal(c.from, c.to));
+    this.slotHours = slotHoursByFacilitator(centre.groupSlots);
+    for (const b of centre.booked) {
+      if (b.groupSlotId !== undefined) this.openedSlotMeetings.add(`${b.groupSlotId}@${toBishkekMinutes(b.startsAt)}`);
+    }
     for (const b of centre.booked) {
       const interval = toLocal(b.startsAt, b.endsAt);
       this.addBooked(b.facilitatorIds[0], interval);
@@ -170,9 +181,38 @@ export class CentreCalendar {
     return slots;
   }
 
-  /** Some booked group of the request's sex and language has room inside the window. */
+  /** Some booked group of the request's sex and language has room inside the window, or a slot is declared for them. */
   hasOpenGroups(): boolean {
-    return this.joinableByDay.size > 0;
+    return this.joinableByDay.size > 0 || this.centre.groupSlots.some((s) => s.sex === this.leadSex && s.language === this.language);
+  }
+
+  /**
+   * Meetings of declared slots of the request's sex and language on `day` that nobody has opened yet and
+   * whose pair is certified, present and not booked otherwise. The slot's hour is its pair's by declaration,
+   * so their weekly windows are not consulted.
+   */
+  slotOpeningsOn(day: number): readonly Slot[] {
+    const cached = this.slotOpeningsByDay.get(day);
+    if (cached) return cached;
+    const { notBefore, mustFinishBy, sessionMinutes } = this.window;
+    const openings: Slot[] = [];
+    for (const slot of slotsFor(this.centre.groupSlots, this.leadSex, this.language, weekdayOfDayNumber(day))) {
+      if (slot.minutes < sessionMinutes) continue;
+      const start = day * MINUTES_PER_DAY + clockMinutes(slot.start, `group slot ${slot.id}`);
+      const end = start + slot.minutes;
+      if (start < notBefore || end > mustFinishBy) continue;
+      if (this.openedSlotMeetings.has(`${slot.id}@${start}`)) continue;
+      const lead = this.staffOf(slot.leadFacilitatorId);
+      const co = this.staffOf(slot.coFacilitatorId);
+      if (!lead || !co) continue;
+      const fit = (s: Staff, sex: Sex) =>
+        canFacilitate(s.facilitator, sex, this.language, day) && this.isFree(s, start, end);
+      if (!fit(lead, this.leadSex) || !fit(co, otherSex(this.leadSex))) continue;
+      const pairKey = `${slot.leadFacilitatorId}|${slot.coFacilitatorId}`;
+      openings.push({ day, start, end, leadId: slot.leadFacilitatorId, coId: slot.coFacilitatorId, pairKey, opens: slot });
+    }
+    this.slotOpeningsByDay.set(day, openings);
+    return openings;
   }
 
   joinableOn(day: number): readonly Slot[] {
@@ -210,7 +250,7 @@ export class CentreCalendar {
     const staff: Staff = {
       facilitator: f,
       certifiedDay: certifiedDayOf(f),
-      weekly: weeklyIntervals(f.weekly, `facilitator ${f.id}`),
+      weekly: this.withoutSlotHours(id, weeklyIntervals(f.weekly, `facilitator ${f.id}`)),
       absent: new Timeline(
         f.exceptions.length ? [...this.closures, ...f.exceptions.map((e) => toLocal(e.from, e.to))] : this.closures,
       ),
@@ -218,6 +258,11 @@ export class CentreCalendar {
     };
     this.staffById.set(id, staff);
     return staff;
+  }
+
+  private withoutSlotHours(id: string, weekly: Interval[][]): Interval[][] {
+    const kept = this.slotHours.get(id);
+    return kept ? weekly.map((day, d) => subtractIntervals(day, kept[d])) : weekly;
   }
 
   private isFree(s: Staff, start: number, end: number): boolean {
@@ -259,7 +304,7 @@ export class CentreCalendar {
       if (!lead || !co) continue;
       const fit = (s: Staff, sex: Sex) => canFacilitate(s.facilitator, sex, this.language, day) && s.absent.isFree(start, end);
       if (!fit(lead, this.leadSex) || !fit(co, coSex)) continue;
-      if (b.participants >= this.centre.groupCapacity) {
+      if (b.participants >= groupSeats(b.groupSlotId, this.centre.groupSlots, this.centre.groupCapacity)) {
         this.fullGroupDays.add(day);
         continue;
       }

@@ -50,8 +50,9 @@ describe('routing a protection order to the nearest centre that can deliver in t
     expect(byLine[0].centreId).toMatch(/^bishkek-/);
     expect(byRoad[0].centreId).toMatch(/^naryn-/);
     expect(byRoad[0].travel.source).toBe('road-graph');
-    // The three Naryn centres are equally far; Asylzat and Tendesh can start on Monday, Pir Solomon on Tuesday.
-    expect(byRoad.slice(0, 3).map((r) => r.centreId)).toEqual(['naryn-asylzat', 'naryn-tendesh', 'naryn-pir-solomon']);
+    // The three Naryn centres are equally far. Each puts the group sessions in its weekly men's slot: Tendesh
+    // (Wednesday slot) can start on Monday, Asylzat (Thursday) on Thursday, Pir Solomon (Friday) on Friday.
+    expect(byRoad.slice(0, 3).map((r) => r.centreId)).toEqual(['naryn-tendesh', 'naryn-asylzat', 'naryn-pir-solomon']);
   });
 
   it('sends a man from Toktogul to Bishkek by the highway, not to Talas over the pass', async () => {

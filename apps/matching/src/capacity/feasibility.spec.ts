@@ -25,7 +25,7 @@ function facilitator(id: string, sex: Sex, overrides: Partial<Facilitator> = {})
 }
 
 function centre(facilitators: Facilitator[], overrides: Partial<CentreCapacity> = {}): CentreCapacity {
-  return { centreId: 'c1', status: 'open', groupCapacity: 8, facilitators, booked: [], closures: [], ...overrides };
+  return { centreId: 'c1', status: 'open', groupCapacity: 8, facilitators, booked: [], closures: [], groupSlots: [], ...overrides };
 }
 
 /** Order issued on Monday 7 December 2026; the 30-day order ends on Wednesday 6 January 2027. */

@@ -92,7 +92,7 @@ export function assessFeasibility(
     (minJoins, lastFirstDay) => {
       const search = findEarliestPlan(calendar, window, lastFirstDay, rules, minJoins);
       if (minJoins === 0) groupBlockedByCapacity = search.groupBlockedByCapacity;
-      return search.slots && { slots: search.slots, firstDay: search.slots[0].day, joins: search.slots.filter((s) => s.joins).length };
+      return search.slots && { slots: search.slots, firstDay: search.slots[0].day, joins: search.slots.filter(fillsGroup).length };
     },
   );
 
@@ -121,6 +121,9 @@ export function assessFeasibility(
   );
 }
 
+/** A group session that sits in a booked group or a declared slot rather than a group of its own. */
+const fillsGroup = (slot: Slot): boolean => slot.joins !== undefined || slot.opens !== undefined;
+
 interface PlanSearch {
   slots: Slot[] | null;
   /** Some group session found no option at all while a group it could have joined was full. */
@@ -129,7 +132,7 @@ interface PlanSearch {
 
 /**
  * Depth-first over sessions in time order, the first session no later than `lastFirstDay`, at least
- * `minJoins` group sessions joining booked groups. With sessions on distinct days, whether sessions k..n
+ * `minJoins` group sessions joining booked groups or declared slots. With sessions on distinct days, whether sessions k..n
  * can follow a session on a given day depends only on (k, day, joins still needed), so dead ends are
  * remembered and the search stays polynomial even when nothing fits.
  */
@@ -145,7 +148,7 @@ function findEarliestPlan(
   const deadEndKey = (k: number, day: number, needed: number) => (k * (count + 1) + needed) * 1e6 + day;
   let groupBlockedByCapacity = false;
 
-  /** Options are tried as: joins of booked groups, then the previous pair, then any other pair. */
+  /** Options are tried as: joins of booked groups, declared slots, then the previous pair, then any other pair. */
   const complete = (k: number, prevDay: number, previousPair: string, onlyPreviousPair: boolean, needed: number): Slot[] | null => {
     if (k > count) return needed === 0 ? [] : null;
     if (deadEnds.has(deadEndKey(k, prevDay, needed))) return null;
@@ -158,7 +161,7 @@ function findEarliestPlan(
     let sawFullGroup = false;
     const attempt = (slot: Slot): Slot[] | null => {
       anyOption = true;
-      const rest = complete(k + 1, slot.day, slot.pairKey, false, slot.joins ? Math.max(0, needed - 1) : needed);
+      const rest = complete(k + 1, slot.day, slot.pairKey, false, fillsGroup(slot) ? Math.max(0, needed - 1) : needed);
       return rest && [slot, ...rest];
     };
 
@@ -166,6 +169,13 @@ function findEarliestPlan(
       for (let day = fromDay; day <= toDay; day++) {
         sawFullGroup ||= calendar.hasFullGroupOn(day);
         for (const slot of calendar.joinableOn(day)) {
+          if (onlyPreviousPair && slot.pairKey !== previousPair) continue;
+          const plan = attempt(slot);
+          if (plan) return plan;
+        }
+      }
+      for (let day = fromDay; day <= toDay; day++) {
+        for (const slot of calendar.slotOpeningsOn(day)) {
           if (onlyPreviousPair && slot.pairKey !== previousPair) continue;
           const plan = attempt(slot);
           if (plan) return plan;
@@ -221,6 +231,7 @@ function toPlan(slots: Slot[], rules: ProgrammeRules): ProgrammePlan {
     leadFacilitatorId: slot.leadId,
     coFacilitatorId: slot.coId,
     ...(slot.joins ? { joinsBookedSessionId: slot.joins.id } : {}),
+    ...(slot.opens ? { groupSlotId: slot.opens.id } : {}),
   }));
   return {
     sessions,

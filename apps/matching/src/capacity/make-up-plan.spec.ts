@@ -19,7 +19,7 @@ function facilitator(id: string, sex: Sex, weekdays = WEEKDAYS): Facilitator {
 }
 
 function centre(facilitators: Facilitator[], booked: BookedSession[] = []): CentreCapacity {
-  return { centreId: 'c1', status: 'open', groupCapacity: 8, facilitators, booked, closures: [] };
+  return { centreId: 'c1', status: 'open', groupCapacity: 8, facilitators, booked, closures: [], groupSlots: [] };
 }
 
 function booked(id: string, kind: BookedSession['kind'], at: string, pair: [string, string]): BookedSession {

@@ -79,3 +79,19 @@ export function sessionsThatFit(intervals: readonly Interval[], sessionMinutes: 
     0,
   );
 }
+
+/** What is left of sorted, disjoint `a` once sorted, disjoint `b` is taken out. */
+export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let j = 0;
+  for (const i of a) {
+    let start = i.start;
+    while (j < b.length && b[j].end <= start) j++;
+    for (let k = j; k < b.length && b[k].start < i.end; k++) {
+      if (b[k].start > start) out.push({ start, end: b[k].start });
+      start = Math.max(start, b[k].end);
+    }
+    if (start < i.end) out.push({ start, end: i.end });
+  }
+  return out;
+}

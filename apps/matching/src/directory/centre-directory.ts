@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { BookedSession, CentreCapacity, Facilitator, Language, PlannedSession } from '../capacity/capacity-types';
+import { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, PlannedSession } from '../capacity/capacity-types';
 
 export interface CentreLocation {
   id: string;
@@ -28,6 +28,7 @@ interface BookedRow {
   facilitator_ids: string[];
   language: Language;
   participants: number;
+  group_slot_id: string | null;
 }
 
 /** Reads and writes the centre directory and its booked sessions; decides nothing. */
@@ -48,6 +49,13 @@ export class CentreDirectory {
       `SELECT * FROM matching.booked_session WHERE centre_id = ANY($1) AND ends_at > $2 ORDER BY starts_at`,
       [centreIds, from],
     );
+    const slots: Array<GroupSlot & { centreId: string }> = await tx.query(
+      `SELECT id, centre_id AS "centreId", weekday, start_time AS start, minutes, sex, language,
+              lead_facilitator_id AS "leadFacilitatorId", co_facilitator_id AS "coFacilitatorId",
+              min_participants AS "minParticipants", max_participants AS "maxParticipants"
+         FROM matching.group_slot WHERE centre_id = ANY($1) ORDER BY id`,
+      [centreIds],
+    );
     const capacities = new Map<string, CentreCapacity>();
     for (const centre of centres as Array<{ id: string; status: 'open' | 'paused'; group_capacity: number }>) {
       capacities.set(centre.id, {
@@ -57,6 +65,7 @@ export class CentreDirectory {
         facilitators: [],
         booked: [],
         closures: [],
+        groupSlots: [],
       });
     }
     for (const row of facilitators) {
@@ -73,6 +82,7 @@ export class CentreDirectory {
     for (const row of booked) {
       capacities.get(row.centre_id)?.booked.push(toBookedSession(row));
     }
+    for (const { centreId, ...slot } of slots) capacities.get(centreId)?.groupSlots.push(slot);
     return capacities;
   }
 
@@ -102,9 +112,18 @@ export class CentreDirectory {
       }
       const id = newId();
       await tx.query(
-        `INSERT INTO matching.booked_session (id, centre_id, kind, starts_at, ends_at, facilitator_ids, language, participants)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`,
-        [id, centreId, session.kind, session.startsAt, session.endsAt, [session.leadFacilitatorId, session.coFacilitatorId], language],
+        `INSERT INTO matching.booked_session (id, centre_id, kind, starts_at, ends_at, facilitator_ids, language, participants, group_slot_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)`,
+        [
+          id,
+          centreId,
+          session.kind,
+          session.startsAt,
+          session.endsAt,
+          [session.leadFacilitatorId, session.coFacilitatorId],
+          language,
+          session.groupSlotId ?? null,
+        ],
       );
       booked.push({ index: session.index, bookedSessionId: id });
     }
@@ -139,5 +158,6 @@ function toBookedSession(row: BookedRow): BookedSession {
     facilitatorIds: [row.facilitator_ids[0], row.facilitator_ids[1]],
     language: row.language,
     participants: row.participants,
+    ...(row.group_slot_id ? { groupSlotId: row.group_slot_id } : {}),
   };
 }

@@ -9,12 +9,14 @@ import {
   CentreSummaryView,
   FacilitatorChanges,
   FacilitatorView,
+  GroupSlotFields,
+  GroupSlotView,
   NewCentreFields,
   NewFacilitatorFields,
   QueryRejected,
   WeeklyWindowFields,
 } from '@korgoo/contracts';
-import { exceptionProblems, settlementOf, weeklyProblems } from './directory-rules';
+import { exceptionProblems, groupSlotProblems, settlementOf, weeklyProblems } from './directory-rules';
 
 interface CentreRow {
   id: string;
@@ -48,6 +50,10 @@ interface FacilitatorRow {
 const CENTRE_SELECT = `
   SELECT c.*, (SELECT count(*)::int FROM matching.facilitator f WHERE f.centre_id = c.id AND f.active) AS active_facilitators
     FROM matching.centre c`;
+const GROUP_SLOT_SELECT = `
+  SELECT id, weekday, start_time AS start, minutes, sex, language, lead_facilitator_id AS "leadFacilitatorId",
+         co_facilitator_id AS "coFacilitatorId", min_participants AS "minParticipants", max_participants AS "maxParticipants"
+    FROM matching.group_slot`;
 const FACILITATOR_SELECT = `
   SELECT id, centre_id, display_name, sex, languages, certified_on::text AS certified_on, active, weekly, exceptions, updated_at
     FROM matching.facilitator`;
@@ -74,7 +80,10 @@ export class DirectoryAdmin {
     const [row]: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE c.id = $1`, [centreId]);
     if (!row) throw new QueryRejected('not_found', `no centre ${centreId}`);
     const facilitators: FacilitatorRow[] = await db.query(`${FACILITATOR_SELECT} WHERE centre_id = $1 ORDER BY id`, [centreId]);
-    return { ...toCentreSummary(row), facilitators: facilitators.map(toFacilitatorView) };
+    const groupSlots: GroupSlotView[] = await db.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY weekday, start_time, id`, [
+      centreId,
+    ]);
+    return { ...toCentreSummary(row), facilitators: facilitators.map(toFacilitatorView), groupSlots };
   }
 
   async createCentre(tx: EntityManager, fields: NewCentreFields): Promise<CentreDetailView> {
@@ -127,7 +136,48 @@ export class DirectoryAdmin {
     if (sets.length > 0) {
       await tx.query(`UPDATE matching.centre SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [centreId, ...values]);
     }
+    if (changes.groupSlots !== undefined) await this.replaceGroupSlots(tx, centreId, changes.groupSlots);
     return this.centre(tx, centreId);
+  }
+
+  /** The whole list at once; a slot given with its id keeps its booked meetings, a dropped slot's meetings stay as plain groups. */
+  private async replaceGroupSlots(tx: EntityManager, centreId: string, slots: GroupSlotFields[]): Promise<void> {
+    const roster: Array<Pick<FacilitatorRow, 'id' | 'sex' | 'languages'>> = await tx.query(
+      'SELECT id, sex, languages FROM matching.facilitator WHERE centre_id = $1',
+      [centreId],
+    );
+    const problems = groupSlotProblems(slots, new Map(roster.map((f) => [f.id, f])), 'changes.groupSlots');
+    if (problems.length > 0) throw invalid(problems);
+    const existing: Array<{ id: string }> = await tx.query('SELECT id FROM matching.group_slot WHERE centre_id = $1', [centreId]);
+    const foreign = slots.filter((s) => s.id !== undefined && !existing.some((e) => e.id === s.id));
+    if (foreign.length > 0) throw invalid(foreign.map((s) => `changes.groupSlots: ${s.id} is not a slot of centre ${centreId}`));
+    await tx.query('DELETE FROM matching.group_slot WHERE centre_id = $1 AND NOT (id = ANY($2))', [
+      centreId,
+      slots.flatMap((s) => (s.id ? [s.id] : [])),
+    ]);
+    let next = Math.max(0, ...existing.map((e) => Number(e.id.slice(`${centreId}-slot-`.length))).filter(Number.isInteger));
+    for (const s of slots) {
+      await tx.query(
+        `INSERT INTO matching.group_slot (id, centre_id, weekday, start_time, minutes, sex, language, lead_facilitator_id,
+           co_facilitator_id, min_participants, max_participants)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) DO UPDATE SET weekday = $3, start_time = $4, minutes = $5, sex = $6, language = $7,
+           lead_facilitator_id = $8, co_facilitator_id = $9, min_participants = $10, max_participants = $11`,
+        [
+          s.id ?? `${centreId}-slot-${++next}`,
+          centreId,
+          s.weekday,
+          s.start,
+          s.minutes,
+          s.sex,
+          s.language,
+          s.leadFacilitatorId,
+          s.coFacilitatorId,
+          s.minParticipants,
+          s.maxParticipants,
+        ],
+      );
+    }
   }
 
   /** Only a centre nothing refers to; one with referrals or sessions is paused instead, so history stays. */
@@ -140,6 +190,7 @@ export class DirectoryAdmin {
       [centreId],
     );
     if (used) throw new QueryRejected('conflict', `centre ${centreId} has referrals or sessions; pause it instead`);
+    await tx.query('DELETE FROM matching.group_slot WHERE centre_id = $1', [centreId]);
     await tx.query('DELETE FROM matching.facilitator WHERE centre_id = $1', [centreId]);
     await tx.query('DELETE FROM matching.centre WHERE id = $1', [centreId]);
   }
@@ -210,6 +261,11 @@ export class DirectoryAdmin {
       [facilitatorId, this.clock.now()],
     );
     if (booked) throw new QueryRejected('conflict', `facilitator ${facilitatorId} has sessions ahead; deactivate instead`);
+    const [inSlot] = await tx.query(
+      'SELECT id FROM matching.group_slot WHERE lead_facilitator_id = $1 OR co_facilitator_id = $1 LIMIT 1',
+      [facilitatorId],
+    );
+    if (inSlot) throw new QueryRejected('conflict', `facilitator ${facilitatorId} runs group slot ${inSlot.id}; change the slot first`);
     await tx.query('DELETE FROM matching.facilitator WHERE id = $1', [facilitatorId]);
   }
 

@@ -1,4 +1,4 @@
-import { exceptionProblems, settlementOf, weeklyProblems } from './directory-rules';
+import { exceptionProblems, groupSlotProblems, settlementOf, weeklyProblems } from './directory-rules';
 
 describe('directory rules', () => {
   it('accepts a plain week, including a window closing at midnight', () => {
@@ -35,5 +35,47 @@ describe('directory rules', () => {
   it('places a centre in a gazetteer settlement and its oblast', () => {
     expect(settlementOf('naryn')).toMatchObject({ code: 'naryn', oblast: 'Naryn' });
     expect(settlementOf('atlantis')).toBe('settlementCode atlantis is not in the gazetteer');
+  });
+
+  describe('group slots', () => {
+    const roster = new Map([
+      ['c-1', { sex: 'male' as const, languages: ['ky' as const] }],
+      ['c-2', { sex: 'female' as const, languages: ['ky' as const, 'ru' as const] }],
+    ]);
+    const slot = {
+      weekday: 4,
+      start: '14:00',
+      minutes: 240,
+      sex: 'male' as const,
+      language: 'ky' as const,
+      leadFacilitatorId: 'c-1',
+      coFacilitatorId: 'c-2',
+      minParticipants: 3,
+      maxParticipants: 10,
+    };
+
+    it("accepts a men's slot led by a man of the centre with a woman", () => {
+      expect(groupSlotProblems([slot], roster)).toEqual([]);
+    });
+
+    it('names a lead of the wrong sex, a stranger, a language nobody speaks and sizes the wrong way round', () => {
+      expect(groupSlotProblems([{ ...slot, sex: 'female', leadFacilitatorId: 'c-2', coFacilitatorId: 'x-9' }], roster)).toEqual([
+        'groupSlots[0].coFacilitatorId x-9 is not a facilitator of this centre',
+      ]);
+      expect(groupSlotProblems([{ ...slot, leadFacilitatorId: 'c-2' }], roster)).toContain(
+        'groupSlots[0].leadFacilitatorId must be a male facilitator for a male group',
+      );
+      expect(groupSlotProblems([{ ...slot, language: 'ru', minParticipants: 11, start: '22:00' }], roster)).toEqual([
+        'groupSlots[0].leadFacilitatorId c-1 does not speak ru',
+        'groupSlots[0].minutes must end the meeting by 24:00',
+        'groupSlots[0].minParticipants must not exceed groupSlots[0].maxParticipants',
+      ]);
+    });
+
+    it('refuses one facilitator in two slots at once', () => {
+      expect(groupSlotProblems([slot, { ...slot, start: '16:00', language: 'ky' }], roster)).toEqual([
+        'groupSlots[1] overlaps groupSlots[0] on weekday 4 with the same facilitator',
+      ]);
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { GroupSlot, Language, Sex } from '../capacity/capacity-types';
+import { otherSex } from '../capacity/facilitator-pair';
 import { clockMinutes, overlappingWindows } from '../capacity/weekly-window';
 import { isSettlementCode, Settlement, settlementByCode } from '../travel/kg-gazetteer';
 
@@ -32,3 +34,51 @@ export function exceptionProblems(e: { from: string; to: string }, field = 'exce
 export function settlementOf(code: string, field = 'settlementCode'): Settlement | string {
   return isSettlementCode(code) ? settlementByCode(code) : `${field} ${code} is not in the gazetteer`;
 }
+
+/** A slot as an admin declares it: the id is kept when given, made up when not. */
+export type SlotInput = Omit<GroupSlot, 'id' | 'weekday'> & { id?: string; weekday: number };
+
+/**
+ * What is wrong with a centre's declared group slots, one line per problem naming the field: the lead is a
+ * facilitator of the centre of the group's sex and the co-facilitator of the other, both speak the slot's
+ * language, the meeting ends by midnight, the minimum is not above the maximum, and nobody is in two
+ * slots at once.
+ */
+export function groupSlotProblems(
+  slots: readonly SlotInput[],
+  roster: ReadonlyMap<string, { sex: Sex; languages: readonly Language[] }>,
+  field = 'groupSlots',
+): string[] {
+  const problems: string[] = [];
+  slots.forEach((s, i) => {
+    const at = `${field}[${i}]`;
+    for (const [role, id, sex] of [
+      ['leadFacilitatorId', s.leadFacilitatorId, s.sex],
+      ['coFacilitatorId', s.coFacilitatorId, otherSex(s.sex)],
+    ] as const) {
+      const f = roster.get(id);
+      if (!f) problems.push(`${at}.${role} ${id} is not a facilitator of this centre`);
+      else if (f.sex !== sex) problems.push(`${at}.${role} must be a ${sex} facilitator for a ${s.sex} group`);
+      else if (!f.languages.includes(s.language)) problems.push(`${at}.${role} ${id} does not speak ${s.language}`);
+    }
+    if (clockMinutes(s.start, `${at}.start`) + s.minutes > 1440) problems.push(`${at}.minutes must end the meeting by 24:00`);
+    if (s.minParticipants > s.maxParticipants) problems.push(`${at}.minParticipants must not exceed ${at}.maxParticipants`);
+  });
+  const ids = slots.map((s) => s.id).filter((id): id is string => id !== undefined);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push(`${field} has slot id ${id} twice`);
+  });
+  const meetings = slots.map((s) => {
+    const start = clockMinutes(s.start, field);
+    return { weekday: s.weekday, start: s.start, end: clockOf(Math.min(start + s.minutes, 1440)), people: [s.leadFacilitatorId, s.coFacilitatorId] };
+  });
+  for (const [i, j] of overlappingWindows(meetings)) {
+    if (meetings[i].people.some((p) => meetings[j].people.includes(p))) {
+      problems.push(`${field}[${j}] overlaps ${field}[${i}] on weekday ${slots[i].weekday} with the same facilitator`);
+    }
+  }
+  return problems;
+}
+
+const clockOf = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

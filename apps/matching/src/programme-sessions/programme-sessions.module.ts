@@ -3,14 +3,17 @@ import { DataSource } from 'typeorm';
 import { ProgrammeSessionContracts, ProgrammeSessionRequestClasses, ProgrammeSessionSubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
+import { CapacitySignal } from '../directory/capacity-signal';
 import { CentreDirectory } from '../directory/centre-directory';
+import { DirectoryModule } from '../directory/directory.module';
 import { NoMakeUpSlot, ProgrammeSessions } from './programme-sessions';
 
 /** Answers the programme service's calendar commands; the programme service never reads matching's tables. */
-@Module({})
+@Module({ imports: [DirectoryModule] })
 export class ProgrammeSessionsModule implements OnModuleInit {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
+    private readonly capacity: CapacitySignal,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -28,8 +31,13 @@ export class ProgrammeSessionsModule implements OnModuleInit {
           throw error;
         }),
     );
+    // A cancelled or ended programme gives its sessions back: the waiting orders may take them at once.
     commands.handle(ProgrammeSessionSubjects.Release, async ({ referralId, fromIndex }) => ({
-      released: await this.dataSource.transaction((tx) => sessions.release(tx, referralId, fromIndex)),
+      released: await this.messaging.outbox.transaction(async (tx) => {
+        const released = await sessions.release(tx, referralId, fromIndex);
+        if (released > 0) await this.capacity.appeared(tx, 'programme_released');
+        return released;
+      }),
     }));
   }
 }

@@ -5,7 +5,9 @@ import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
 import { Clock, DuePoller, exportBreakers } from '@korgoo/platform/core';
+import { CapacitySignal } from '../directory/capacity-signal';
 import { CentreDirectory } from '../directory/centre-directory';
+import { DirectoryModule } from '../directory/directory.module';
 import { MatchingSettings } from '../matching-settings';
 import { FallbackTravelTimes } from '../travel/fallback-travel-times';
 import { OsrmTravelTimes } from '../travel/osrm-travel-times';
@@ -46,7 +48,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
   private osrm: OsrmTravelTimes | null = null;
 
   static register(settings: MatchingSettings): DynamicModule {
-    return { module: ReferralsModule, providers: [{ provide: MATCHING_SETTINGS, useValue: settings }] };
+    return { module: ReferralsModule, imports: [DirectoryModule], providers: [{ provide: MATCHING_SETTINGS, useValue: settings }] };
   }
 
   constructor(
@@ -56,6 +58,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly capacity: CapacitySignal,
     private readonly metrics: ServiceMetrics,
     private readonly health: ServiceHealth,
   ) {}
@@ -88,6 +91,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       decisionReminderHours: settings.decisionReminderHours,
     });
     const waiting = new ServeWaitingReferrals(referrals, deadlines, decisions, selection, proposals);
+    this.capacity.listen((tx, freedBy) => waiting.execute(tx, freedBy, clock.now()));
     const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, waiting, outbox, settings);
     const commands = new ReferralCommands(referrals, deadlines, outbox);
     const route = new RouteReferral(referrals, transitions, decisions, selection, proposals, outbox, clock);

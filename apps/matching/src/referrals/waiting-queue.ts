@@ -29,4 +29,4 @@ export function servingOrder<W extends WaitingReferral>(waiting: readonly W[], n
 }
 
 /** What freed capacity: shown in the decision record of every order the queue places. */
-export type CapacityFreedBy = 'declined' | 'expired' | 'cancelled' | 'reassigned';
+export type CapacityFreedBy = 'declined' | 'expired' | 'cancelled' | 'reassigned' | 'directory_changed' | 'programme_released';

@@ -948,6 +948,47 @@ export interface CreateCentreBody {
   contactChannels?: ContactChannelBody[];
 }
 
+export interface GroupSlotBody {
+  /** Keep it to keep the slot; a new slot gets the centre id and the next number */
+  id?: string;
+  /**
+   * ISO weekday, 1 = Monday
+   * @min 1
+   * @max 7
+   */
+  weekday: number;
+  /**
+   * Asia/Bishkek
+   * @example "14:00"
+   */
+  start: string;
+  /**
+   * @min 60
+   * @max 480
+   * @example 240
+   */
+  minutes: number;
+  /** Men and women meet in separate groups */
+  sex: "male" | "female";
+  language: "ky" | "ru";
+  /** A facilitator of the centre of the group's sex */
+  leadFacilitatorId: string;
+  /** A facilitator of the centre of the other sex */
+  coFacilitatorId: string;
+  /**
+   * @min 1
+   * @max 50
+   * @example 3
+   */
+  minParticipants: number;
+  /**
+   * @min 1
+   * @max 50
+   * @example 10
+   */
+  maxParticipants: number;
+}
+
 export interface UpdateCentreBody {
   name?: string;
   settlementCode?: string;
@@ -960,6 +1001,8 @@ export interface UpdateCentreBody {
   groupCapacity?: number;
   municipal?: boolean;
   contactChannels?: ContactChannelBody[];
+  /** Replaces every declared weekly group slot */
+  groupSlots?: GroupSlotBody[];
 }
 
 export interface CentreStatusBody {

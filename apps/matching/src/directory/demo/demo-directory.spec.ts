@@ -1,6 +1,7 @@
 import { assessFeasibility } from '../../capacity/feasibility';
 import { bishkekInstant } from '../../capacity/bishkek-time';
 import { settlementByCode } from '../../travel/kg-gazetteer';
+import { groupSlotProblems } from '../directory-rules';
 import { DEMO_DIRECTORY, demoCentreCapacity } from './demo-directory';
 
 const facilitators = DEMO_DIRECTORY.flatMap((c) => c.facilitators);
@@ -12,6 +13,14 @@ const maleRequest = {
 };
 
 describe('DEMO_DIRECTORY', () => {
+  it("declares a valid weekly men's group slot at every centre with an active man, its pair of the centre", () => {
+    for (const c of DEMO_DIRECTORY) {
+      expect(groupSlotProblems(c.groupSlots, new Map(c.facilitators.map((f) => [f.id, f])))).toEqual([]);
+      const hasMan = c.facilitators.some((f) => f.sex === 'male' && f.active);
+      expect(c.groupSlots.some((s) => s.sex === 'male' && s.language === 'ky')).toBe(hasMan);
+    }
+  });
+
   it('has stable unique slugs for centres and facilitators', () => {
     const centreIds = DEMO_DIRECTORY.map((c) => c.id);
     expect(new Set(centreIds).size).toBe(centreIds.length);

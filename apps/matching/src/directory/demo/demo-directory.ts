@@ -3,7 +3,7 @@
  * are placeholders); every facilitator, initial, schedule and contact below is fictional. Use for
  * local runs, demos and tests only; never seed a deployment with it.
  */
-import type { AvailabilityException, BookedSession, CentreCapacity, Facilitator, Language, Sex, WeeklyWindow } from '../../capacity/capacity-types';
+import type { AvailabilityException, BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, Sex, WeeklyWindow } from '../../capacity/capacity-types';
 import { Oblast, SettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 
 export interface DirectoryFacilitator extends Facilitator {
@@ -28,6 +28,7 @@ export interface DirectoryCentre {
   groupCapacity: number;
   contactChannels: ContactChannel[];
   facilitators: DirectoryFacilitator[];
+  groupSlots: GroupSlot[];
 }
 
 /** Certification dates follow the trainings in the report; headcounts per training are not matched. */
@@ -64,7 +65,21 @@ export interface CentreLine {
   settlementCode: SettlementCode;
   groupCapacity: number;
   roster: RosterLine[];
+  /** Weekly group slots; `pair` gives the lead's and the co-facilitator's 1-based roster lines. */
+  slots?: SlotLine[];
 }
+
+export interface SlotLine {
+  weekday: Weekday;
+  start: string;
+  language: Language;
+  pair: [number, number];
+  minParticipants?: number;
+  maxParticipants?: number;
+}
+
+/** Default group size bounds of a declared slot. */
+export const SLOT_SIZE = { min: 3, max: 10 } as const;
 
 export function listed(line: CentreLine): DirectoryCentre {
   const place = settlementByCode(line.settlementCode);
@@ -90,6 +105,19 @@ export function listed(line: CentreLine): DirectoryCentre {
       weekly: r.weekly,
       exceptions: [],
     })),
+    groupSlots: (line.slots ?? []).map((s, i) => ({
+      id: `${line.id}-slot-${i + 1}`,
+      weekday: s.weekday,
+      start: s.start,
+      minutes: 240,
+      // The lead's sex is the group's: men and women meet apart.
+      sex: line.roster[s.pair[0] - 1].sex,
+      language: s.language,
+      leadFacilitatorId: `${line.id}-${s.pair[0]}`,
+      coFacilitatorId: `${line.id}-${s.pair[1]}`,
+      minParticipants: s.minParticipants ?? SLOT_SIZE.min,
+      maxParticipants: s.maxParticipants ?? SLOT_SIZE.max,
+    })),
   };
 }
 
@@ -103,7 +131,9 @@ const RU: Language[] = ['ru'];
  * Fourteen centres in the towns the report names, plus placeholders in Batken and Talas; Chuy is served
  * from Bishkek and Jalal-Abad oblast, where the report names no centre, from Osh. Bishkek Sezim,
  * Osh Garmoniya and Karakol Ayalzat have no male facilitator on purpose, so routing has to look
- * elsewhere for male participants.
+ * elsewhere for male participants. Every centre with a man on its roster declares a weekly men's group
+ * slot in Kyrgyz (and one in Russian where two pairs allow); women, about 5% of orders, get groups opened
+ * as they come rather than a weekly hour that would mostly sit empty.
  */
 export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
   listed({
@@ -111,6 +141,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Шанс',
     settlementCode: 'bishkek',
     groupCapacity: 8,
+    slots: [{ weekday: 4, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'A.K.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(TUE_THU, '09:00', '18:00') },
       { initials: 'B.S.', sex: F, languages: KY_RU, trained: 'bishkekPsychologists2021', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -141,6 +172,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     municipal: true,
     settlementCode: 'bishkek',
     groupCapacity: 10,
+    slots: [
+      { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
+      { weekday: 2, start: '14:00', language: 'ru', pair: [2, 4] },
+    ],
     roster: [
       { initials: 'T.B.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'S.I.', sex: M, languages: RU, trained: 'bishkekPsychologists2021', weekly: windows([2], '13:00', '18:00') },
@@ -156,6 +191,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Аялдарга жардам берүү борбору',
     settlementCode: 'bishkek',
     groupCapacity: 8,
+    slots: [{ weekday: 6, start: '10:00', language: 'ky', pair: [1, 2] }],
     roster: [
       {
         initials: 'R.Sh.',
@@ -174,6 +210,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Ак-Жүрөк',
     settlementCode: 'osh',
     groupCapacity: 10,
+    slots: [
+      { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
+      { weekday: 4, start: '14:00', language: 'ru', pair: [2, 4] },
+    ],
     roster: [
       { initials: 'U.T.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'B.A.', sex: M, languages: KY_RU, trained: 'oshCityAndOblast2022', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -198,6 +238,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Жаңы ритм',
     settlementCode: 'osh',
     groupCapacity: 6,
+    slots: [{ weekday: 6, start: '09:00', language: 'ky', pair: [1, 4] }],
     roster: [
       { initials: 'E.Zh.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows([2, 6], '09:00', '13:00') },
       { initials: 'Z.T.', sex: F, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -211,6 +252,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     municipal: true,
     settlementCode: 'naryn',
     groupCapacity: 6,
+    slots: [{ weekday: 4, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'K.M.', sex: M, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows([1, 4], '09:00', '18:00') },
       { initials: 'A.S.', sex: F, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -222,6 +264,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Пир Соломон',
     settlementCode: 'naryn',
     groupCapacity: 6,
+    slots: [{ weekday: 5, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'N.B.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows([2, 5], '09:00', '18:00') },
       { initials: 'G.Sh.', sex: F, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows([2, 3, 5], '09:00', '18:00') },
@@ -232,6 +275,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Мээрман',
     settlementCode: 'karakol',
     groupCapacity: 8,
+    slots: [{ weekday: 3, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'D.A.', sex: M, languages: KY_RU, trained: 'issykKul2023', weekly: windows([1, 3], '09:00', '18:00') },
       { initials: 'A.T.', sex: F, languages: KY_RU, trained: 'issykKul2023', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -256,6 +300,10 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Теңдеш',
     settlementCode: 'naryn',
     groupCapacity: 8,
+    slots: [
+      { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
+      { weekday: 4, start: '14:00', language: 'ru', pair: [2, 4] },
+    ],
     roster: [
       { initials: 'T.K.', sex: M, languages: KY, trained: 'genderBalancedPairs2023', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'A.M.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -268,6 +316,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Баткен кризистик борбору (демо)',
     settlementCode: 'batken',
     groupCapacity: 8,
+    slots: [{ weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] }],
     roster: [
       { initials: 'I.T.', sex: M, languages: KY, trained: 'batken2024', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'S.A.', sex: M, languages: KY, trained: 'batken2024', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -281,6 +330,7 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     name: 'Талас кризистик борбору (демо)',
     settlementCode: 'talas',
     groupCapacity: 6,
+    slots: [{ weekday: 4, start: '14:00', language: 'ky', pair: [1, 2] }],
     roster: [
       { initials: 'B.Zh.', sex: M, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows([1, 4], '09:00', '18:00') },
       { initials: 'K.A.', sex: F, languages: KY_RU, trained: 'genderBalancedPairs2023', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -302,5 +352,6 @@ export function demoCentreCapacity(
     facilitators: centre.facilitators,
     booked,
     closures,
+    groupSlots: centre.groupSlots,
   };
 }

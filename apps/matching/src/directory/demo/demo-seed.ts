@@ -32,6 +32,26 @@ export async function seedDemoDirectory(tx: EntityManager): Promise<boolean> {
         [f.id, centre.id, f.displayName, f.sex, f.languages, f.certifiedOn, f.active, JSON.stringify(f.weekly), JSON.stringify(f.exceptions)],
       );
     }
+    for (const slot of centre.groupSlots) {
+      await tx.query(
+        `INSERT INTO matching.group_slot (id, centre_id, weekday, start_time, minutes, sex, language, lead_facilitator_id,
+           co_facilitator_id, min_participants, max_participants)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          slot.id,
+          centre.id,
+          slot.weekday,
+          slot.start,
+          slot.minutes,
+          slot.sex,
+          slot.language,
+          slot.leadFacilitatorId,
+          slot.coFacilitatorId,
+          slot.minParticipants,
+          slot.maxParticipants,
+        ],
+      );
+    }
   }
   return true;
 }
