@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
-import { acceptedProgramme, AcceptedProgramme, during, Event, HOUR, recordAttendance, Sent, SIGNED_NOTE } from './support/programme-flow';
+import { acceptedProgramme, AcceptedProgramme, roomyCentre, ROOMY_SETTLEMENT, during, Event, HOUR, recordAttendance, Sent, SIGNED_NOTE } from './support/programme-flow';
 
 type InboxEntry = { entryId: string; kind: string; referralId: string; title: Record<string, string> };
 type Meeting = { number: number; monthsAfterCompletion: number; dueAt: string; outcome: string | null };
@@ -19,6 +19,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
     stack = new KorgooStack();
     await stack.start();
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
+    await roomyCentre(stack, admin);
   }, 900_000);
 
   // setClock moves every service: back to the real time after each test, so its orders register and route now.
@@ -45,7 +46,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
   }
 
   it('enrols a person who completed in the voluntary component, records its sessions with their dates, and ends it voluntary_completed', async () => {
-    const accepted = await acceptedProgramme(stack, police, admin);
+    const accepted = await acceptedProgramme(stack, police, admin, ROOMY_SETTLEMENT);
     const { referralId } = accepted.started.payload;
     const enrol = (token: string) => post(token, `/api/v1/referrals/${referralId}/programme/voluntary`);
     // Only a completed mandatory programme leads on to the voluntary part.
@@ -101,7 +102,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
   });
 
   it('schedules three monitoring meetings at completion, reminds the centre once when each falls due, and records them held or missed', async () => {
-    const { orderId, referralId, staff, started } = await complete(await acceptedProgramme(stack, police, admin));
+    const { orderId, referralId, staff, started } = await complete(await acceptedProgramme(stack, police, admin, ROOMY_SETTLEMENT));
     const meetings: Meeting[] = (await programmeOf(staff, referralId)).body.programme.monitoring;
     expect(meetings.map((m) => [m.number, m.monthsAfterCompletion, m.outcome])).toEqual([
       [1, 1, null],
@@ -143,7 +144,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
   });
 
   it('closes a programme for treatment first with a re-check day, final, and reminds the coordinators once on that day', async () => {
-    const { orderId, started } = await acceptedProgramme(stack, police, admin);
+    const { orderId, started } = await acceptedProgramme(stack, police, admin, ROOMY_SETTLEMENT);
     const { referralId } = started.payload;
     const close = (body: Record<string, unknown>) => post(coordinator, `/api/v1/referrals/${referralId}/programme/close`, body);
 

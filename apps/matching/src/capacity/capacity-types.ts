@@ -3,6 +3,8 @@
  * Types only (and the one rule constant), so the calendar, feasibility and the pair rule import it and not
  * each other.
  */
+import { MIN_DAYS_BETWEEN_SESSIONS } from '@korgoo/contracts';
+
 export type Language = 'ky' | 'ru';
 export type Sex = 'male' | 'female';
 
@@ -127,7 +129,7 @@ export const MANDATORY_PROGRAMME: ProgrammeRules = Object.freeze({
   sessionCount: 4,
   individualSessions: 2,
   sessionHours: 4,
-  minDaysBetween: 6,
+  minDaysBetween: MIN_DAYS_BETWEEN_SESSIONS,
   maxDaysBetween: 8,
   startStepMinutes: 60,
 });

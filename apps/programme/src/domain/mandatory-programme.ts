@@ -1,4 +1,13 @@
-import { AttendanceMark, ExcuseReason, ProgrammeBooking, ProgrammeState, ProgrammeTrack, SessionKind } from '@korgoo/contracts';
+import {
+  AttendanceMark,
+  ExcuseReason,
+  farEnoughApart,
+  MIN_DAYS_BETWEEN_SESSIONS,
+  ProgrammeBooking,
+  ProgrammeState,
+  ProgrammeTrack,
+  SessionKind,
+} from '@korgoo/contracts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -7,8 +16,8 @@ const DAY_MS = 24 * HOUR_MS;
 export const MANDATORY_PLAN = {
   kinds: ['individual', 'individual', 'group', 'group'] as readonly SessionKind[],
   totalHours: 16,
-  /** "A week apart": a session may move within its week, but two may not share one. */
-  minimumGapDays: 6,
+  /** "A week apart" in Bishkek calendar days, as routing books it (`farEnoughApart`). */
+  minimumGapDays: MIN_DAYS_BETWEEN_SESSIONS,
 } as const;
 
 export interface ProgrammeSession {
@@ -82,7 +91,7 @@ export function planFromBooking(booking: ProgrammeBooking): ProgrammeSession[] {
     if (session.index !== i + 1 || session.kind !== MANDATORY_PLAN.kinds[i]) {
       throw new ProgrammeRuleViolation('invalid_plan', 'the sessions must be 2 individual then 2 group, numbered 1 to 4');
     }
-    if (i > 0 && session.startsAt.getTime() - sessions[i - 1].startsAt.getTime() < MANDATORY_PLAN.minimumGapDays * DAY_MS) {
+    if (i > 0 && !farEnoughApart(sessions[i - 1].startsAt, session.startsAt)) {
       throw new ProgrammeRuleViolation('invalid_plan', `session ${session.index} is less than a week after the one before`);
     }
   });

@@ -1,6 +1,6 @@
+import { farEnoughApart } from '@korgoo/contracts';
 import { isFinal, MANDATORY_PLAN, Programme, ProgrammeRuleViolation, ProgrammeSession } from './mandatory-programme';
 
-const DAY_MS = 24 * 3_600_000;
 
 /** What the calendar must find for an excused session: it and every later session, in order, a week apart. */
 export interface MakeUpRequest {
@@ -47,12 +47,16 @@ export function makeUpRequest(programme: Programme, excused: ProgrammeSession): 
 export function whyMakeUpDoesNotFit(programme: Programme, request: MakeUpRequest, slots: SessionSlot[]): string | null {
   const wanted = programme.sessions.filter((s) => s.index >= request.fromIndex).map((s) => s.index);
   if (slots.map((s) => s.index).join() !== wanted.join()) return `the new slots must be sessions ${wanted.join(', ')} in order`;
-  const gap = MANDATORY_PLAN.minimumGapDays * DAY_MS;
-  let earliest = Math.max(request.notBefore.getTime(), (request.previousStartsAt?.getTime() ?? -Infinity) + gap);
+  let previous = request.previousStartsAt ?? null;
   for (const slot of slots) {
-    if (slot.startsAt.getTime() < earliest) return `session ${slot.index} would come too early, before ${new Date(earliest).toISOString()}`;
+    if (slot.startsAt.getTime() < request.notBefore.getTime()) {
+      return `session ${slot.index} would come too early, before ${request.notBefore.toISOString()}`;
+    }
+    if (previous && !farEnoughApart(previous, slot.startsAt)) {
+      return `session ${slot.index} would come too early, less than a week after ${previous.toISOString()}`;
+    }
     if (slot.endsAt.getTime() <= slot.startsAt.getTime()) return `session ${slot.index} would end before it starts`;
-    earliest = slot.startsAt.getTime() + gap;
+    previous = slot.startsAt;
   }
   const last = slots[slots.length - 1];
   if (last.endsAt.getTime() > request.mustFinishBy.getTime()) return `session ${last.index} would end after the order expires`;

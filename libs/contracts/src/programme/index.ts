@@ -1,2 +1,3 @@
 export * from './programme-commands';
 export * from './programme-vocabulary';
+export * from './session-spacing';
