@@ -8,6 +8,8 @@ export type RuntimeEnvironment = 'development' | 'test' | 'production';
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
 const DEVELOPMENT_PERSON_PSEUDONYM_KEY = 'korgoo-development-only-person-pseudonym-key';
 /** Published, so refused in production: anyone could open what it sealed. */
+/** The services that seal personal data at rest, and what they seal. */
+const SEALED_AT_REST: Record<string, string> = { gateway: 'names and notes', notification: 'contact addresses' };
 const DEVELOPMENT_FIELD_ENCRYPTION_KEYS = 'development:a29yZ29vLWRldmVsb3BtZW50LWZpZWxkLWtleS0zMiE=';
 export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   gateway: 3000,
@@ -314,8 +316,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
-  if (vars.NODE_ENV === 'production' && service === 'gateway' && !vars.FIELD_ENCRYPTION_KEYS) {
-    throw new ConfigurationError('FIELD_ENCRYPTION_KEYS is required for the gateway in production: names and notes are sealed with it');
+  if (vars.NODE_ENV === 'production' && service in SEALED_AT_REST && !vars.FIELD_ENCRYPTION_KEYS) {
+    throw new ConfigurationError(`FIELD_ENCRYPTION_KEYS is required for the ${service} service in production: ${SEALED_AT_REST[service]} are sealed with it`);
   }
   if (vars.NODE_ENV === 'production' && vars.FIELD_ENCRYPTION_KEYS?.includes(DEVELOPMENT_FIELD_ENCRYPTION_KEYS)) {
     throw new ConfigurationError('FIELD_ENCRYPTION_KEYS holds the published development key; generate one with openssl rand -base64 32');
