@@ -5,7 +5,6 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
-import { FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogEntry } from './audit/audit-log.entity';
@@ -98,7 +97,6 @@ const log = createServiceLog(config);
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
-    { provide: FieldCipher, useValue: new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
     RegisterProtectionOrder,
     OrderProgress,
     CorrectScreening,

@@ -1,11 +1,12 @@
 import { ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { CLOCK } from '@korgoo/platform';
 import { invalidField } from '../http/problems';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
+import { accountNameContext } from '../orders/sealed-fields';
 import { PoliceUnit } from '../police-units/police-unit.entity';
 import type { Actor } from '@korgoo/contracts';
 import { Account } from './account.entity';
@@ -29,6 +30,7 @@ export class Accounts {
     private readonly standing: AccountStanding,
     private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async login(username: string, password: string, address: string | null): Promise<SessionResponse> {
@@ -77,14 +79,15 @@ export class Accounts {
   }
 
   async create(admin: Actor | null, request: CreateAccountRequest): Promise<AccountView> {
+    const id = randomUUID();
     const account: Account = {
-      id: randomUUID(),
+      id,
       username: request.username,
       passwordHash: await this.passwords.hash(request.password),
       role: request.role,
       centreId: request.role === 'centre' ? (request.centreId ?? null) : null,
       unitCode: request.role === 'police' ? (request.unitCode ?? null) : null,
-      displayName: request.displayName,
+      displayName: this.cipher.seal(request.displayName, accountNameContext(id)),
       active: true,
       tokenVersion: 0,
       passwordChangedAt: this.clock.now(),
@@ -96,7 +99,7 @@ export class Accounts {
       if (inserted.raw.length === 0) throw new ConflictException(`username ${request.username} is already taken`);
       if (admin) await this.audit.record(admin, 'create_account', 'account', account.id, tx);
     });
-    return view(account);
+    return this.view(account);
   }
 
   /** A new role, place or deactivation makes every token the account holds stale. */
@@ -108,7 +111,7 @@ export class Accounts {
       centreId: role === 'centre' ? (request.centreId ?? account.centreId) : null,
       unitCode: role === 'police' ? (request.unitCode ?? account.unitCode) : null,
       active: request.active ?? account.active,
-      displayName: request.displayName ?? account.displayName,
+      displayName: request.displayName === undefined ? account.displayName : this.cipher.seal(request.displayName, accountNameContext(account.id)),
     };
     if (role === 'centre' && !next.centreId) throw invalidField('centreId', 'centreId is required for centre staff');
     if (role === 'police' && !next.unitCode) throw invalidField('unitCode', 'unitCode is required for police');
@@ -124,7 +127,7 @@ export class Accounts {
     });
     // After the commit, so this replica cannot re-read the old version in between.
     this.standing.forget(account.id);
-    return view(changed);
+    return this.view(changed);
   }
 
   async list(admin: Actor, query: PageQuery): Promise<Page<AccountView>> {
@@ -135,7 +138,7 @@ export class Accounts {
     const rows = await builder.getMany();
     await this.audit.record(admin, 'list', 'account', null);
     const page = toPage(rows, size, (last) => last.username);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map((account) => this.view(account)), nextCursor: page.nextCursor };
   }
 
   /** Creates the account unless its username exists; used for the development demo accounts. */
@@ -160,6 +163,18 @@ export class Accounts {
     await tx.getRepository(Account).update({ id: account.id }, changes);
     return { ...account, ...changes };
   }
+  private view(account: Account): AccountView {
+    return {
+      id: account.id,
+      username: account.username,
+      role: account.role,
+      centreId: account.centreId,
+      unitCode: account.unitCode,
+      displayName: this.cipher.open(account.displayName, accountNameContext(account.id)),
+      active: account.active,
+    };
+  }
+
 
   private async requireUnit(tx: EntityManager, unitCode: string | null) {
     if (!unitCode) return;
@@ -167,14 +182,3 @@ export class Accounts {
   }
 }
 
-function view(account: Account): AccountView {
-  return {
-    id: account.id,
-    username: account.username,
-    role: account.role,
-    centreId: account.centreId,
-    unitCode: account.unitCode,
-    displayName: account.displayName,
-    active: account.active,
-  };
-}

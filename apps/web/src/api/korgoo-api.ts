@@ -780,6 +780,8 @@ export interface FieldKeyRotationResponse {
   personNames: number;
   /** Officers' notes sealed or rewrapped by this run */
   notes: number;
+  /** Account display names (staff names) sealed or rewrapped by this run */
+  accountNames: number;
 }
 
 export interface IndicatorRebuildResponse {
