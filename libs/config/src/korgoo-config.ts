@@ -158,6 +158,8 @@ class EnvironmentVariables {
   // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
   @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
   @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
+  // A refresh token is deleted this many days after it expired or was revoked (gateway).
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;
 
   // Notification: an immediate-danger alert or an Article 72 notice nobody acknowledged is told again.
   @Transform(toInt) @IsInt() @Min(1) @Max(240) ESCALATE_DANGER_EVERY_MINUTES = 15;
@@ -244,7 +246,7 @@ export interface KorgooConfig {
     metricsToken: string | null;
   };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; monitoringMonths: number[] };
-  retention: { orderYears: number; pollMs: number };
+  retention: { orderYears: number; pollMs: number; refreshTokenDays: number };
   escalation: { dangerEveryMinutes: number; dangerRounds: number; noticeEveryHours: number; noticeRounds: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
   testClock: boolean;
@@ -392,7 +394,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
       monitoringMonths: vars.MONITORING_MONTHS.split(',').map(Number),
     },
-    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS },
+    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS, refreshTokenDays: vars.RETENTION_REFRESH_TOKEN_DAYS },
     escalation: {
       dangerEveryMinutes: vars.ESCALATE_DANGER_EVERY_MINUTES,
       dangerRounds: vars.ESCALATE_DANGER_ROUNDS,

@@ -30,3 +30,11 @@ export function erasureCutoffs(now: Date, policy: RetentionPolicy): ErasureCutof
     expiredBefore: yearsBefore(now, policy.orderYears + UNREPORTED_CLOSURE_YEARS),
   };
 }
+
+/**
+ * A refresh token is kept `days` after it expired or was revoked, so a replayed one is still recognised
+ * (and its whole session revoked) while it matters; then it is deleted.
+ */
+export function refreshTokenCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 24 * 3600_000);
+}

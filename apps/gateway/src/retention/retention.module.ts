@@ -9,7 +9,8 @@ import { Logger } from 'pino';
 import { AuditTrail } from '../audit/audit-trail';
 import { ErasePersonalData } from './erase-personal-data';
 import { OrderRetentionStore } from './order-retention-store';
-import { erasureCutoffs } from './retention-policy';
+import { erasureCutoffs, refreshTokenCutoff } from './retention-policy';
+import { RefreshTokenRetentionStore } from './refresh-token-retention-store';
 
 /** The programme's final outcomes: each closes the order's case, from which its retention term runs. */
 const CASE_CLOSING = [
@@ -19,10 +20,11 @@ const CASE_CLOSING = [
   EventSubjects.ProgrammeExpiredUnplaced,
 ] as const;
 
-/** Wiring: case closures from the programme's events, and the erasure poller on the injected clock. */
+/** Wiring: case closures from the programme's events, the erasure and the refresh token pollers on the injected clock. */
 @Module({})
 export class RetentionModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private poller: DuePoller<EntityManager, string> | null = null;
+  private tokenPoller: DuePoller<EntityManager, string[]> | null = null;
 
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
@@ -51,13 +53,27 @@ export class RetentionModule implements OnModuleInit, OnApplicationBootstrap, On
       { name: 'personal data erasure', pollMs: this.config.retention.pollMs },
       this.log,
     );
+    const tokens = new RefreshTokenRetentionStore();
+    this.tokenPoller = new DuePoller<EntityManager, string[]>(
+      (work) => this.dataSource.transaction(work),
+      {
+        claimDue: (tx, now, passOver) => tokens.claimDue(tx, refreshTokenCutoff(now, this.config.retention.refreshTokenDays), passOver),
+        fire: (tx, tokenIds) => tokens.delete(tx, tokenIds),
+        idOf: (tokenIds) => tokenIds[0],
+      },
+      this.clock,
+      { name: 'expired refresh token deletion', pollMs: this.config.retention.pollMs },
+      this.log,
+    );
   }
 
   onApplicationBootstrap() {
     this.poller?.start();
+    this.tokenPoller?.start();
   }
 
   async onModuleDestroy() {
     await this.poller?.stop();
+    await this.tokenPoller?.stop();
   }
 }
