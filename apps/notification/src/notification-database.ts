@@ -6,6 +6,7 @@ import { RecipientsAndDeliveryAttempts1765000000000 } from './migrations/1765000
 import { PoliceUnitNotices1797000000000 } from './migrations/1797000000000-police-unit-notices';
 import { ImmediateDangerAlerts1797000000001 } from './migrations/1797000000001-immediate-danger-alerts';
 import { AlertEscalation1797000000002 } from './migrations/1797000000002-alert-escalation';
+import { ClosedCases1798000000000 } from './migrations/1798000000000-closed-cases';
 
 /** The notification service's schema: its entities and migrations, in order. */
 export const NOTIFICATION_DATABASE: ServiceDatabase = {
@@ -17,5 +18,6 @@ export const NOTIFICATION_DATABASE: ServiceDatabase = {
     PoliceUnitNotices1797000000000,
     ImmediateDangerAlerts1797000000001,
     AlertEscalation1797000000002,
+    ClosedCases1798000000000,
   ],
 };

@@ -1,3 +1,5 @@
+import { yearsBefore } from '@korgoo/platform/core';
+
 /**
  * How long the gateway keeps the personal data of an order (the person's name and birth year, the officers'
  * notes, the court's reference): `orderYears` after its case closes, and no law term is known that says
@@ -16,12 +18,6 @@ export const UNREPORTED_CLOSURE_YEARS = 2;
 export interface ErasureCutoffs {
   closedBefore: Date;
   expiredBefore: Date;
-}
-
-function yearsBefore(now: Date, years: number): Date {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-  return cutoff;
 }
 
 export function erasureCutoffs(now: Date, policy: RetentionPolicy): ErasureCutoffs {

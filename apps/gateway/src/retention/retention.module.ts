@@ -1,6 +1,6 @@
 import { Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventSubjects } from '@korgoo/contracts';
+import { CASE_CLOSING_OUTCOMES } from '@korgoo/contracts';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
@@ -11,14 +11,6 @@ import { ErasePersonalData } from './erase-personal-data';
 import { OrderRetentionStore } from './order-retention-store';
 import { erasureCutoffs, refreshTokenCutoff } from './retention-policy';
 import { RefreshTokenRetentionStore } from './refresh-token-retention-store';
-
-/** The programme's final outcomes: each closes the order's case, from which its retention term runs. */
-const CASE_CLOSING = [
-  EventSubjects.ProgrammeCompleted,
-  EventSubjects.ProgrammeRefusalReported,
-  EventSubjects.ProgrammeClosedByDecision,
-  EventSubjects.ProgrammeExpiredUnplaced,
-] as const;
 
 /** Wiring: case closures from the programme's events, the erasure and the refresh token pollers on the injected clock. */
 @Module({})
@@ -37,7 +29,7 @@ export class RetentionModule implements OnModuleInit, OnApplicationBootstrap, On
 
   onModuleInit() {
     const store = new OrderRetentionStore();
-    for (const subject of CASE_CLOSING) {
+    for (const subject of CASE_CLOSING_OUTCOMES) {
       this.messaging.on(subject, (event, tx) => store.closeCase(tx, event.payload.orderId, new Date(event.occurredAt)));
     }
     const erase = new ErasePersonalData(store, this.audit, this.clock);

@@ -19,6 +19,7 @@ import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
 import { ContactAddresses } from '../recipients/contact-addresses';
 import { Recipients } from '../recipients/recipients';
 import { SealContactAddresses } from '../recipients/seal-contact-addresses';
+import { ClosedCases } from '../retention/closed-cases';
 import { Acknowledgements } from './acknowledgements';
 import { AlertEscalation, AlertEscalations } from './alert-escalations';
 import { bindDeliveryCommands, bindDeliveryEvents, bindDeliveryQueries, DeliveryHandlers } from './delivery.handlers';
@@ -137,6 +138,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
       recipients,
       acknowledgements,
       orders: new OrderReferences(),
+      cases: new ClosedCases(),
       log: this.log,
     };
     bindDeliveryEvents(this.messaging, handlers);
