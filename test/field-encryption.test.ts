@@ -95,7 +95,7 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
     expect(rotation.body.notes).toBeGreaterThanOrEqual(1);
     const again = await request(stack.gateway).post('/api/v1/admin/field-keys/rotation').auth(admin, { type: 'bearer' }).expect(200);
     expect(rotation.body.accountNames).toBeGreaterThanOrEqual(1);
-    expect(again.body).toEqual({ activeKeyId: 'second', personNames: 0, notes: 0, accountNames: 0 });
+    expect(again.body).toEqual({ activeKeyId: 'second', personNames: 0, notes: 0, accountNames: 0, secondFactorSecrets: 0 });
 
     const rows = await stored();
     expect(rows.name).toMatch(/^enc1\.second\./);

@@ -31,6 +31,7 @@ import { IndicatorRebuildController } from './admin/indicator-rebuild.controller
 import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
+import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
@@ -72,6 +73,7 @@ const log = createServiceLog(config);
         OrderNotes1767000000001,
         NoVictimContact1768000000000,
         OrderRetention1768000000001,
+        SecondFactor1769000000000,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@korgoo/contracts';
 import { FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
-import { accountNameContext, noteBodyContext, personNameContext } from '../orders/sealed-fields';
+import { accountNameContext, noteBodyContext, personNameContext, totpSecretContext } from '../orders/sealed-fields';
 
 const BATCH = 500;
 
@@ -13,6 +13,7 @@ export interface FieldKeyRotation {
   personNames: number;
   notes: number;
   accountNames: number;
+  secondFactorSecrets: number;
 }
 
 interface SealedColumn {
@@ -39,6 +40,12 @@ const ACCOUNT_NAMES: SealedColumn = {
   context: accountNameContext,
 };
 
+const SECOND_FACTOR_SECRETS: SealedColumn = {
+  select: 'SELECT id, totp_secret AS value FROM gateway.account WHERE id > $1 AND totp_secret IS NOT NULL ORDER BY id LIMIT $2 FOR UPDATE',
+  update: 'UPDATE gateway.account SET totp_secret = $2 WHERE id = $1',
+  context: totpSecretContext,
+};
+
 /**
  * Brings every sealed field under the active key (the first of FIELD_ENCRYPTION_KEYS): run after adding a
  * key, then drop the old key from the configuration. Safe to run again; audited with the count.
@@ -55,8 +62,9 @@ export class RotateFieldKeys {
     const personNames = await this.refreshAll(PERSON_NAMES);
     const notes = await this.refreshAll(NOTES);
     const accountNames = await this.refreshAll(ACCOUNT_NAMES);
+    const secondFactorSecrets = await this.refreshAll(SECOND_FACTOR_SECRETS);
     await this.audit.record(actor, 'rotate_field_keys', 'field_encryption', this.cipher.activeKeyId);
-    return { activeKeyId: this.cipher.activeKeyId, personNames, notes, accountNames };
+    return { activeKeyId: this.cipher.activeKeyId, personNames, notes, accountNames, secondFactorSecrets };
   }
 
   private async refreshAll(column: SealedColumn): Promise<number> {

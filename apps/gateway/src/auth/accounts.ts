@@ -13,12 +13,15 @@ import { Account } from './account.entity';
 import { AccountStanding } from './account-standing';
 import { AccountView, ChangeAccountRequest, CreateAccountRequest, SessionResponse } from './auth.dto';
 import { PasswordHashing } from './password-hashing';
+import { SecondFactor } from './second-factor';
 import { actorOf, SessionTokens } from './session-tokens';
 import { SignInFailureCounters } from './sign-in-failures';
 
 // Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
 const UNKNOWN_ACCOUNT_HASH = '$2b$10$rm5rBbPtwkFd5sKIyR4rF.YMiS8QNQNunZCbfTvBTeQWNdIwOsIYi';
 const WRONG_CREDENTIALS = 'username or password is wrong';
+const TOTP_REQUIRED = 'totpCode is required: this account signs in with a code from its authenticator app';
+const WRONG_TOTP = 'totpCode is wrong or was used already; wait for the next code';
 
 @Injectable()
 export class Accounts {
@@ -31,9 +34,11 @@ export class Accounts {
     private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
+    private readonly secondFactor: SecondFactor,
   ) {}
 
-  async login(username: string, password: string, address: string | null): Promise<SessionResponse> {
+  /** An account with a second factor also needs `totpCode`; a wrong or reused code counts as a failed sign-in. */
+  async login(username: string, password: string, address: string | null, totpCode?: string): Promise<SessionResponse> {
     await this.failures.refuseWhileLocked(username, address);
     const account = await this.dataSource.getRepository(Account).findOne({ where: { username, active: true } });
     const matches = await this.passwords.matches(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
@@ -42,13 +47,20 @@ export class Accounts {
       await this.audit.refusal(account ? actorOf(account) : null, 'sign_in', 'account', account?.id ?? null);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    await this.failures.succeeded(username);
-    const session = await this.dataSource.transaction(async (tx) => {
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      const factor = await this.secondFactor.check(tx, account, totpCode);
+      if (factor === 'missing' || factor === 'refused') return factor;
       const started = await this.sessions.start(account, tx);
       await this.audit.record(actorOf(account), 'sign_in', 'account', account.id, tx);
       return started;
     });
-    return session;
+    if (outcome === 'missing' || outcome === 'refused') {
+      if (outcome === 'refused') await this.failures.failed(username, address);
+      await this.audit.refusal(actorOf(account), 'sign_in', 'account', account.id);
+      throw new UnauthorizedException(outcome === 'missing' ? TOTP_REQUIRED : WRONG_TOTP);
+    }
+    await this.failures.succeeded(username);
+    return outcome;
   }
 
   /** Signs the account out everywhere else and returns a fresh session for the caller. */
@@ -72,7 +84,9 @@ export class Accounts {
     const account = await this.find(accountId);
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (tx) => {
-      await this.replaceCredentials(tx, account, { passwordHash, passwordChangedAt: this.clock.now() });
+      // Whoever lost their password may have lost their phone too: the second factor is enrolled again.
+      const noSecondFactor = { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
+      await this.replaceCredentials(tx, account, { passwordHash, passwordChangedAt: this.clock.now(), ...noSecondFactor });
       await this.audit.record(admin, 'reset_password', 'account', account.id, tx);
     });
     this.standing.forget(account.id);
@@ -92,6 +106,9 @@ export class Accounts {
       tokenVersion: 0,
       passwordChangedAt: this.clock.now(),
       createdAt: this.clock.now(),
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
     };
     await this.dataSource.transaction(async (tx) => {
       await this.requireUnit(tx, account.unitCode);

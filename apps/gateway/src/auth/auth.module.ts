@@ -11,6 +11,7 @@ import { AccountsController, AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { PasswordHashing } from './password-hashing';
+import { SecondFactor } from './second-factor';
 import { SessionTokens } from './session-tokens';
 import { SignInFailureCounters } from './sign-in-failures';
 
@@ -34,6 +35,7 @@ import { SignInFailureCounters } from './sign-in-failures';
     PasswordHashing,
     SessionTokens,
     SignInFailureCounters,
+    SecondFactor,
     // Seals names, notes and account display names at rest; shared with the rest of the gateway.
     { provide: FieldCipher, inject: [KORGOO_CONFIG], useFactory: (config: KorgooConfig) => new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
   ],

@@ -9,6 +9,8 @@ export const personNameContext = (orderId: string): string => `protection_order:
 export const noteBodyContext = (noteId: string): string => `order_note:${noteId}:body`;
 /** Staff accounts carry a person's name too. */
 export const accountNameContext = (accountId: string): string => `account:${accountId}:displayName`;
+/** And the secret of an account's second factor. */
+export const totpSecretContext = (accountId: string): string => `account:${accountId}:totpSecret`;
 
 /** Null once the retention term has ended and the name was erased. */
 export function personNameOf(order: ProtectionOrder, cipher: FieldCipher): string | null {
