@@ -25,6 +25,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'POST /api/v1/auth/refresh': EVERY_ROLE,
   'POST /api/v1/auth/logout': EVERY_ROLE,
   'POST /api/v1/auth/password': EVERY_ROLE,
+  'POST /api/v1/auth/second-factor/enrolment': ['coordinator', 'admin'],
+  'POST /api/v1/auth/second-factor/confirmation': ['coordinator', 'admin'],
 
   'POST /api/v1/accounts': ['admin'],
   'GET /api/v1/accounts': ['admin'],
@@ -93,7 +95,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
 
 /**
  * Well-formed ids that name nothing, so an allowed call answers 400 or 404 and never changes data; every
- * body sent is empty, so a write fails validation before it reaches a service.
+ * body sent is empty, so a write fails its scope check or validation before it reaches a service.
  */
 const ABSENT: Record<string, string> = {
   id: '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b',
@@ -197,7 +199,7 @@ describe('access matrix: every operation of the OpenAPI document, every role', (
     await request(stack.gateway).get('/api/v1/directory/centres/osh-ak-jurok').auth(tokens.get('centre')!, { type: 'bearer' }).expect(403);
   });
 
-  it("answers 404 for another police unit's order and another centre's referral", async () => {
+  it("answers 404 for another police unit's order and another centre's referral, whatever the body", async () => {
     const admin = tokens.get('admin')!;
     const created = await request(stack.gateway)
       .post('/api/v1/protection-orders')
@@ -223,5 +225,28 @@ describe('access matrix: every operation of the OpenAPI document, every role', (
     }
     await get(`/api/v1/referrals/${referralId}`, await stack.centreStaff(admin, centreId)).expect(200);
     await get(`/api/v1/referrals/${referralId}`, otherCentre).expect(404);
+
+    // The scope is checked before the body: an invalid body tells nothing about another's object (404, not
+    // 400), while the owner gets the 400 naming the field.
+    const post = (path: string, token: string) => request(stack.gateway).post(path).auth(token, { type: 'bearer' }).send({});
+    for (const write of ['screening-corrections', 'withdrawal', 'extension', 'court-decision']) {
+      await post(`/api/v1/protection-orders/${orderId}/${write}`, otherUnit).expect(404);
+      await post(`/api/v1/protection-orders/${orderId}/${write}`, tokens.get('police')!).expect(400);
+    }
+    const ownCentre = await stack.centreStaff(admin, centreId);
+    await post(`/api/v1/referrals/${referralId}/decline`, otherCentre).expect(404);
+    await post(`/api/v1/referrals/${referralId}/decline`, ownCentre).expect(400);
+    const coordinator = tokens.get('coordinator')!;
+    await post(`/api/v1/referrals/${ABSENT.id}/assign`, coordinator).expect(404);
+    await post(`/api/v1/referrals/${referralId}/assign`, coordinator).expect(400);
+
+    await request(stack.gateway).post(`/api/v1/referrals/${referralId}/accept`).auth(ownCentre, { type: 'bearer' }).expect(200);
+    await stack.awaitEvent('programme.started.v1', (e) => e.correlationId === orderId);
+    for (const write of ['sessions/1/attendance', 'voluntary/sessions/1/attendance', 'follow-ups/1']) {
+      await post(`/api/v1/referrals/${referralId}/programme/${write}`, otherCentre).expect(404);
+      await post(`/api/v1/referrals/${referralId}/programme/${write}`, ownCentre).expect(400);
+    }
+    await post(`/api/v1/referrals/${ABSENT.id}/programme/close`, coordinator).expect(404);
+    await post(`/api/v1/referrals/${referralId}/programme/close`, coordinator).expect(400);
   });
 });

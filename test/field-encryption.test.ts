@@ -6,7 +6,7 @@ import { protectionOrderBody } from './support/protection-order.fixture';
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 
 /**
- * Names and officers' notes are sealed at rest with a key from configuration; rotating the key rewraps
+ * Names, officers' notes and staff names on accounts are sealed at rest with a key from configuration; rotating the key rewraps
  * every value, after which the old key can be dropped. Nothing readable is left in the gateway's tables.
  */
 describe('field encryption: names and notes sealed at rest, keys rotated', () => {
@@ -54,6 +54,28 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
     expect(shown.notes[0].body).toBe('Ал кошунага барып жүрөт');
   });
 
+  it('stores the staff names on accounts sealed, and shows them to the admin opened', async () => {
+    const admin = await stack.login('admin.demo', 'korgoo-demo-admin');
+    const created = await request(stack.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'coordinator.sealed', password: 'a-long-enough-password', role: 'coordinator', displayName: 'Асанова Гүлнара' })
+      .expect(201);
+    expect(created.body.displayName).toBe('Асанова Гүлнара');
+    const rows = await stack.db.query('SELECT display_name FROM gateway.account WHERE id = $1', [created.body.id]);
+    expect(rows.rows[0].display_name).toMatch(/^enc1\.first\./);
+    const renamed = await request(stack.gateway)
+      .patch(`/api/v1/accounts/${created.body.id}`)
+      .auth(admin, { type: 'bearer' })
+      .send({ displayName: 'Асанова Г.' })
+      .expect(200);
+    expect(renamed.body.displayName).toBe('Асанова Г.');
+    const listed = await request(stack.gateway).get('/api/v1/accounts?limit=200').auth(admin, { type: 'bearer' }).expect(200);
+    expect(listed.body.items.find((a: { id: string }) => a.id === created.body.id).displayName).toBe('Асанова Г.');
+    const all = await stack.db.query('SELECT display_name FROM gateway.account');
+    expect(JSON.stringify(all.rows)).not.toMatch(/Асанова|Demo administrator/);
+  });
+
   it('refuses a victim contact: none is kept', async () => {
     const police = await stack.login('police.demo', 'korgoo-demo-police');
     const body = { ...protectionOrderBody(), victim: { safeContactPhone: '+996700123456' } };
@@ -72,7 +94,8 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
     expect(rotation.body.personNames).toBeGreaterThanOrEqual(1);
     expect(rotation.body.notes).toBeGreaterThanOrEqual(1);
     const again = await request(stack.gateway).post('/api/v1/admin/field-keys/rotation').auth(admin, { type: 'bearer' }).expect(200);
-    expect(again.body).toEqual({ activeKeyId: 'second', personNames: 0, notes: 0 });
+    expect(rotation.body.accountNames).toBeGreaterThanOrEqual(1);
+    expect(again.body).toEqual({ activeKeyId: 'second', personNames: 0, notes: 0, accountNames: 0, secondFactorSecrets: 0 });
 
     const rows = await stored();
     expect(rows.name).toMatch(/^enc1\.second\./);

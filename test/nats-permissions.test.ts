@@ -115,8 +115,8 @@ describe('NATS permissions generated from the service map', () => {
     const notification = await jetstreamManager(await as('notification'));
     await expect(
       notification.consumers.add(`${NAMESPACE.toUpperCase()}_ORDERS`, {
-        durable_name: 'notification_order_withdrawn_v1',
-        filter_subject: `${NAMESPACE}.${EventSubjects.OrderWithdrawn}`,
+        durable_name: 'notification_order_screening_corrected_v1',
+        filter_subject: `${NAMESPACE}.${EventSubjects.OrderScreeningCorrected}`,
         ack_policy: AckPolicy.Explicit,
       }),
     ).rejects.toThrow(/permission/i);

@@ -92,4 +92,26 @@ describe('retention: personal data erased when its term has run', () => {
     expect((await stored(neverHeard.orderId)).perpetrator).toEqual({ sex: 'male', language: 'ky' });
     for (const { orderId } of [withdrawn, completed, neverHeard]) expect(await erasureAudits(orderId)).toHaveLength(1);
   });
+
+  it('deletes a refresh token thirty days after it was revoked or expired, and keeps a live one', async () => {
+    const signIn = async () =>
+      (await request(stack.gateway).post('/api/v1/auth/login').send({ username: 'police.demo', password: 'korgoo-demo-police' }).expect(200)).body;
+    const start = new Date(Date.now() + 10 * YEAR_MS);
+    const tokensSince = async () =>
+      (await stack.db.query('SELECT issued_at, revoked_at FROM gateway.refresh_token WHERE issued_at >= $1 ORDER BY issued_at', [start])).rows;
+
+    await stack.setClock(start);
+    const signedOut = await signIn();
+    await request(stack.gateway).post('/api/v1/auth/logout').send({ refreshToken: signedOut.refreshToken }).expect(204);
+    expect(await tokensSince()).toHaveLength(1);
+
+    const later = new Date(start.getTime() + 31 * 24 * 3600_000);
+    await stack.setClock(later);
+    const live = await signIn();
+    await until(async () => (await tokensSince()).every((row) => row.revoked_at === null), 'the revoked token to be deleted');
+    const kept = await tokensSince();
+    expect(kept).toHaveLength(1);
+    expect(kept[0].issued_at.getTime()).toBeGreaterThanOrEqual(later.getTime());
+    await request(stack.gateway).post('/api/v1/auth/refresh').send({ refreshToken: live.refreshToken }).expect(200);
+  });
 });

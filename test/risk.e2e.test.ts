@@ -102,11 +102,19 @@ describe('risk assessment through the API', () => {
       .auth(police, { type: 'bearer' })
       .send(body.screening)
       .expect(404);
+    // The order is looked up before the body is read: a bad screening is a 400 only on an order of one's own.
     const bad = { ...body.screening, items: { ...body.screening.items, substanceAbuse: 'often' } };
     await request(stack.gateway)
       .post('/api/v1/protection-orders/8a0e0cb4-8b3f-4f43-9a39-6a8b1c1d2e3f/screening-corrections')
       .auth(police, { type: 'bearer' })
       .send(bad)
+      .expect(404);
+    const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201)).body;
+    const refused = await request(stack.gateway)
+      .post(`/api/v1/protection-orders/${orderId}/screening-corrections`)
+      .auth(police, { type: 'bearer' })
+      .send(bad)
       .expect(400);
+    expect(refused.body.problems.map((p: { field: string }) => p.field)).toContain('items.substanceAbuse');
   });
 });

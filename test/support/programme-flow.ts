@@ -16,26 +16,26 @@ export interface AcceptedProgramme {
   expiresAt: string;
 }
 
-/** Where the roomy centre stands: no demo centre does, so orders placed there go to it first. */
-export const ROOMY_SETTLEMENT = 'tokmok';
+/** Where the roomy centre stands: far from every demo centre, so its orders and theirs never meet. */
+export const ROOMY_SETTLEMENT = 'toktogul';
 
 /**
- * A centre in Tokmok with three facilitator pairs free every day. The suites of a run share one database, and
- * the demo centres' next weeks fill up with the programmes earlier suites booked; orders placed in Tokmok
+ * A centre in Toktogul, beyond the reach of every demo centre, with three facilitator pairs free every day. The suites of a run share one database, and
+ * the demo centres' next weeks fill up with the programmes earlier suites booked; orders placed in Toktogul
  * always find a place here. Created once per run; later suites find it there.
  */
 export async function roomyCentre(stack: KorgooStack, admin: string): Promise<void> {
   const created = await request(stack.gateway)
     .post('/api/v1/directory/centres')
     .auth(admin, { type: 'bearer' })
-    .send({ id: 'test-roomy-tokmok', name: 'Roomy test centre', settlementCode: ROOMY_SETTLEMENT, status: 'open', groupCapacity: 10 });
+    .send({ id: 'test-roomy-toktogul', name: 'Roomy test centre', settlementCode: ROOMY_SETTLEMENT, status: 'open', groupCapacity: 10 });
   if (created.status === 409) return;
   if (created.status !== 201) throw new Error(`the roomy centre could not be created: ${created.status} ${JSON.stringify(created.body)}`);
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
   for (const pair of [1, 2, 3]) {
     for (const sex of ['male', 'female']) {
       await request(stack.gateway)
-        .post('/api/v1/directory/centres/test-roomy-tokmok/facilitators')
+        .post('/api/v1/directory/centres/test-roomy-toktogul/facilitators')
         .auth(admin, { type: 'bearer' })
         .send({ displayName: `Facilitator ${sex} ${pair}`, sex, languages: ['ky', 'ru'], certifiedOn: '2023-10-13', active: true, weekly })
         .expect(201);

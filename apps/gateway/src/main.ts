@@ -5,7 +5,6 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
-import { FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogEntry } from './audit/audit-log.entity';
@@ -32,6 +31,7 @@ import { IndicatorRebuildController } from './admin/indicator-rebuild.controller
 import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
+import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
@@ -73,6 +73,7 @@ const log = createServiceLog(config);
         OrderNotes1767000000001,
         NoVictimContact1768000000000,
         OrderRetention1768000000001,
+        SecondFactor1769000000000,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
@@ -98,7 +99,6 @@ const log = createServiceLog(config);
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
-    { provide: FieldCipher, useValue: new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
     RegisterProtectionOrder,
     OrderProgress,
     CorrectScreening,

@@ -6,6 +6,7 @@ import { DeliveryModule } from './delivery/delivery.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NOTIFICATION_DATABASE } from './notification-database';
 import { keepRawBody } from './receipts/raw-body';
+import { RetentionModule } from './retention/retention.module';
 import { SMS_RECEIPTS_PATH } from './receipts/sms-receipts.controller';
 
 const config = loadConfig('notification');
@@ -16,6 +17,7 @@ const log = createServiceLog(config);
     KorgooPlatformModule.forService(config, log, NOTIFICATION_DATABASE),
     InboxModule,
     DeliveryModule,
+    RetentionModule,
   ],
 })
 class NotificationServiceModule {}

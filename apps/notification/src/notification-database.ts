@@ -7,6 +7,7 @@ import { PoliceUnitNotices1797000000000 } from './migrations/1797000000000-polic
 import { ImmediateDangerAlerts1797000000001 } from './migrations/1797000000001-immediate-danger-alerts';
 import { AlertEscalation1797000000002 } from './migrations/1797000000002-alert-escalation';
 import { IntentsByOrder1797000000003 } from './migrations/1797000000003-intents-by-order';
+import { ClosedCases1798000000000 } from './migrations/1798000000000-closed-cases';
 
 /** The notification service's schema: its entities and migrations, in order. */
 export const NOTIFICATION_DATABASE: ServiceDatabase = {
@@ -19,5 +20,6 @@ export const NOTIFICATION_DATABASE: ServiceDatabase = {
     ImmediateDangerAlerts1797000000001,
     AlertEscalation1797000000002,
     IntentsByOrder1797000000003,
+    ClosedCases1798000000000,
   ],
 };

@@ -40,9 +40,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig('gateway', env)).toThrow(message);
   });
 
-  it('seals names in production only with keys of its own', () => {
+  it('seals names and contact addresses in production only with keys of its own', () => {
     const { FIELD_ENCRYPTION_KEYS: _none, ...withoutKeys } = PRODUCTION;
-    expect(() => loadConfig('gateway', withoutKeys)).toThrow('FIELD_ENCRYPTION_KEYS is required for the gateway in production');
+    expect(() => loadConfig('gateway', withoutKeys)).toThrow('FIELD_ENCRYPTION_KEYS is required for the gateway service in production');
+    expect(() => loadConfig('notification', withoutKeys)).toThrow('FIELD_ENCRYPTION_KEYS is required for the notification service in production');
     expect(loadConfig('risk', withoutKeys).environment).toBe('production');
     const published = loadConfig('gateway', { NODE_ENV: 'development' }).fieldEncryptionKeys;
     expect(() => loadConfig('gateway', { ...PRODUCTION, FIELD_ENCRYPTION_KEYS: published })).toThrow('published development key');

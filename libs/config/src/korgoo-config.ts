@@ -8,6 +8,8 @@ export type RuntimeEnvironment = 'development' | 'test' | 'production';
 const DEVELOPMENT_JWT_SECRET = 'korgoo-development-only-secret';
 const DEVELOPMENT_PERSON_PSEUDONYM_KEY = 'korgoo-development-only-person-pseudonym-key';
 /** Published, so refused in production: anyone could open what it sealed. */
+/** The services that seal personal data at rest, and what they seal. */
+const SEALED_AT_REST: Record<string, string> = { gateway: 'names and notes', notification: 'contact addresses' };
 const DEVELOPMENT_FIELD_ENCRYPTION_KEYS = 'development:a29yZ29vLWRldmVsb3BtZW50LWZpZWxkLWtleS0zMiE=';
 export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   gateway: 3000,
@@ -156,6 +158,8 @@ class EnvironmentVariables {
   // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
   @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
   @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
+  // A refresh token is deleted this many days after it expired or was revoked (gateway).
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;
 
   // Notification: an immediate-danger alert or an Article 72 notice nobody acknowledged is told again.
   @Transform(toInt) @IsInt() @Min(1) @Max(240) ESCALATE_DANGER_EVERY_MINUTES = 15;
@@ -242,7 +246,7 @@ export interface KorgooConfig {
     metricsToken: string | null;
   };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; monitoringMonths: number[] };
-  retention: { orderYears: number; pollMs: number };
+  retention: { orderYears: number; pollMs: number; refreshTokenDays: number };
   escalation: { dangerEveryMinutes: number; dangerRounds: number; noticeEveryHours: number; noticeRounds: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
   testClock: boolean;
@@ -314,8 +318,8 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     throw new ConfigurationError('ACKNOWLEDGE_WINDOWS is for rehearsals and tests; production follows the risk policy');
   }
   if (vars.NODE_ENV === 'production') refuseWeakProductionSecrets(vars);
-  if (vars.NODE_ENV === 'production' && service === 'gateway' && !vars.FIELD_ENCRYPTION_KEYS) {
-    throw new ConfigurationError('FIELD_ENCRYPTION_KEYS is required for the gateway in production: names and notes are sealed with it');
+  if (vars.NODE_ENV === 'production' && service in SEALED_AT_REST && !vars.FIELD_ENCRYPTION_KEYS) {
+    throw new ConfigurationError(`FIELD_ENCRYPTION_KEYS is required for the ${service} service in production: ${SEALED_AT_REST[service]} are sealed with it`);
   }
   if (vars.NODE_ENV === 'production' && vars.FIELD_ENCRYPTION_KEYS?.includes(DEVELOPMENT_FIELD_ENCRYPTION_KEYS)) {
     throw new ConfigurationError('FIELD_ENCRYPTION_KEYS holds the published development key; generate one with openssl rand -base64 32');
@@ -390,7 +394,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
       monitoringMonths: vars.MONITORING_MONTHS.split(',').map(Number),
     },
-    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS },
+    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS, refreshTokenDays: vars.RETENTION_REFRESH_TOKEN_DAYS },
     escalation: {
       dangerEveryMinutes: vars.ESCALATE_DANGER_EVERY_MINUTES,
       dangerRounds: vars.ESCALATE_DANGER_ROUNDS,

@@ -15,11 +15,16 @@ export interface ServiceMessaging {
   asks: readonly string[];
 }
 
+/**
+ * The programme's final outcomes: each closes an order's case, from which the retention of what the gateway
+ * and the notification service keep about it runs (a police withdrawal closes it too).
+ */
+export const CASE_CLOSING_OUTCOMES = [E.ProgrammeCompleted, E.ProgrammeRefusalReported, E.ProgrammeClosedByDecision, E.ProgrammeExpiredUnplaced] as const;
+
 export const SERVICE_MESSAGING = {
   gateway: {
     publishes: ['order'],
-    // The programme's final outcomes close an order's case; its personal data's retention runs from there.
-    consumes: [E.ProgrammeCompleted, E.ProgrammeRefusalReported, E.ProgrammeClosedByDecision, E.ProgrammeExpiredUnplaced],
+    consumes: [...CASE_CLOSING_OUTCOMES],
     asks: ['risk', 'matching', 'notification', 'programme', 'reporting', 'dead-letters'],
   },
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
@@ -42,12 +47,14 @@ export const SERVICE_MESSAGING = {
       E.OrderRegistered,
       E.RiskAssessed,
       E.RiskReassessed,
-      E.ProgrammeRefusalReported,
       E.ProgrammeAlert,
       E.ProgrammeFollowUpDue,
       E.ProgrammeTreatmentRecheckDue,
       // Its own: an unacknowledged alert is told again through the same exactly-once delivery.
       E.NotificationAlertUnacknowledged,
+      // A closed case's delivery records are deleted once their retention term has run.
+      ...CASE_CLOSING_OUTCOMES,
+      E.OrderWithdrawn,
     ],
     asks: [],
   },

@@ -9,6 +9,8 @@ export class FieldKeyRotationResponse implements FieldKeyRotation {
   @ApiProperty({ description: 'The key every sealed field is now under', example: '2026-12' }) activeKeyId: string;
   @ApiProperty({ description: 'Person names sealed or rewrapped by this run' }) personNames: number;
   @ApiProperty({ description: 'Officers\' notes sealed or rewrapped by this run' }) notes: number;
+  @ApiProperty({ description: 'Account display names (staff names) sealed or rewrapped by this run' }) accountNames: number;
+  @ApiProperty({ description: 'Second-factor (TOTP) secrets sealed or rewrapped by this run' }) secondFactorSecrets: number;
 }
 
 @ApiTags('admin')

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@korgoo/contracts';
 import { FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
-import { noteBodyContext, personNameContext } from '../orders/sealed-fields';
+import { accountNameContext, noteBodyContext, personNameContext, totpSecretContext } from '../orders/sealed-fields';
 
 const BATCH = 500;
 
@@ -12,6 +12,8 @@ export interface FieldKeyRotation {
   /** Values brought under the active key: plain ones sealed, old ones' data keys rewrapped. */
   personNames: number;
   notes: number;
+  accountNames: number;
+  secondFactorSecrets: number;
 }
 
 interface SealedColumn {
@@ -32,6 +34,18 @@ const NOTES: SealedColumn = {
   context: noteBodyContext,
 };
 
+const ACCOUNT_NAMES: SealedColumn = {
+  select: 'SELECT id, display_name AS value FROM gateway.account WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE',
+  update: 'UPDATE gateway.account SET display_name = $2 WHERE id = $1',
+  context: accountNameContext,
+};
+
+const SECOND_FACTOR_SECRETS: SealedColumn = {
+  select: 'SELECT id, totp_secret AS value FROM gateway.account WHERE id > $1 AND totp_secret IS NOT NULL ORDER BY id LIMIT $2 FOR UPDATE',
+  update: 'UPDATE gateway.account SET totp_secret = $2 WHERE id = $1',
+  context: totpSecretContext,
+};
+
 /**
  * Brings every sealed field under the active key (the first of FIELD_ENCRYPTION_KEYS): run after adding a
  * key, then drop the old key from the configuration. Safe to run again; audited with the count.
@@ -47,8 +61,10 @@ export class RotateFieldKeys {
   async execute(actor: Actor): Promise<FieldKeyRotation> {
     const personNames = await this.refreshAll(PERSON_NAMES);
     const notes = await this.refreshAll(NOTES);
+    const accountNames = await this.refreshAll(ACCOUNT_NAMES);
+    const secondFactorSecrets = await this.refreshAll(SECOND_FACTOR_SECRETS);
     await this.audit.record(actor, 'rotate_field_keys', 'field_encryption', this.cipher.activeKeyId);
-    return { activeKeyId: this.cipher.activeKeyId, personNames, notes };
+    return { activeKeyId: this.cipher.activeKeyId, personNames, notes, accountNames, secondFactorSecrets };
   }
 
   private async refreshAll(column: SealedColumn): Promise<number> {

@@ -37,6 +37,8 @@ export type AuditAction =
   | 'rotate_field_keys'
   | 'rebuild'
   | 'erase'
+  | 'enrol_second_factor'
+  | 'confirm_second_factor'
   | 'refused';
 
 export type AuditOutcome = 'success' | 'refused';

@@ -18,4 +18,10 @@ export class Account {
   @Column('integer', { name: 'token_version', default: 0 }) tokenVersion: number;
   @Column('timestamptz', { name: 'password_changed_at' }) passwordChangedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** The TOTP secret, sealed; set at enrolment, in force once confirmed (`totpEnabledAt`). */
+  @Column('text', { name: 'totp_secret', nullable: true }) totpSecret: string | null;
+  @Column('timestamptz', { name: 'totp_enabled_at', nullable: true }) totpEnabledAt: Date | null;
+  /** The time step of the last code accepted: a code works once. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true, transformer: { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null) => v } })
+  totpLastStep: number | null;
 }

@@ -1,23 +1,27 @@
 import { ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@korgoo/platform/core';
+import { Clock, FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { CLOCK } from '@korgoo/platform';
 import { invalidField } from '../http/problems';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
+import { accountNameContext } from '../orders/sealed-fields';
 import { PoliceUnit } from '../police-units/police-unit.entity';
 import type { Actor } from '@korgoo/contracts';
 import { Account } from './account.entity';
 import { AccountStanding } from './account-standing';
 import { AccountView, ChangeAccountRequest, CreateAccountRequest, SessionResponse } from './auth.dto';
 import { PasswordHashing } from './password-hashing';
+import { SecondFactor } from './second-factor';
 import { actorOf, SessionTokens } from './session-tokens';
 import { SignInFailureCounters } from './sign-in-failures';
 
 // Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
 const UNKNOWN_ACCOUNT_HASH = '$2b$10$rm5rBbPtwkFd5sKIyR4rF.YMiS8QNQNunZCbfTvBTeQWNdIwOsIYi';
 const WRONG_CREDENTIALS = 'username or password is wrong';
+const TOTP_REQUIRED = 'totpCode is required: this account signs in with a code from its authenticator app';
+const WRONG_TOTP = 'totpCode is wrong or was used already; wait for the next code';
 
 @Injectable()
 export class Accounts {
@@ -29,9 +33,12 @@ export class Accounts {
     private readonly standing: AccountStanding,
     private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+    private readonly secondFactor: SecondFactor,
   ) {}
 
-  async login(username: string, password: string, address: string | null): Promise<SessionResponse> {
+  /** An account with a second factor also needs `totpCode`; a wrong or reused code counts as a failed sign-in. */
+  async login(username: string, password: string, address: string | null, totpCode?: string): Promise<SessionResponse> {
     await this.failures.refuseWhileLocked(username, address);
     const account = await this.dataSource.getRepository(Account).findOne({ where: { username, active: true } });
     const matches = await this.passwords.matches(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
@@ -40,13 +47,20 @@ export class Accounts {
       await this.audit.refusal(account ? actorOf(account) : null, 'sign_in', 'account', account?.id ?? null);
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    await this.failures.succeeded(username);
-    const session = await this.dataSource.transaction(async (tx) => {
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      const factor = await this.secondFactor.check(tx, account, totpCode);
+      if (factor === 'missing' || factor === 'refused') return factor;
       const started = await this.sessions.start(account, tx);
       await this.audit.record(actorOf(account), 'sign_in', 'account', account.id, tx);
       return started;
     });
-    return session;
+    if (outcome === 'missing' || outcome === 'refused') {
+      if (outcome === 'refused') await this.failures.failed(username, address);
+      await this.audit.refusal(actorOf(account), 'sign_in', 'account', account.id);
+      throw new UnauthorizedException(outcome === 'missing' ? TOTP_REQUIRED : WRONG_TOTP);
+    }
+    await this.failures.succeeded(username);
+    return outcome;
   }
 
   /** Signs the account out everywhere else and returns a fresh session for the caller. */
@@ -70,25 +84,31 @@ export class Accounts {
     const account = await this.find(accountId);
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (tx) => {
-      await this.replaceCredentials(tx, account, { passwordHash, passwordChangedAt: this.clock.now() });
+      // Whoever lost their password may have lost their phone too: the second factor is enrolled again.
+      const noSecondFactor = { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
+      await this.replaceCredentials(tx, account, { passwordHash, passwordChangedAt: this.clock.now(), ...noSecondFactor });
       await this.audit.record(admin, 'reset_password', 'account', account.id, tx);
     });
     this.standing.forget(account.id);
   }
 
   async create(admin: Actor | null, request: CreateAccountRequest): Promise<AccountView> {
+    const id = randomUUID();
     const account: Account = {
-      id: randomUUID(),
+      id,
       username: request.username,
       passwordHash: await this.passwords.hash(request.password),
       role: request.role,
       centreId: request.role === 'centre' ? (request.centreId ?? null) : null,
       unitCode: request.role === 'police' ? (request.unitCode ?? null) : null,
-      displayName: request.displayName,
+      displayName: this.cipher.seal(request.displayName, accountNameContext(id)),
       active: true,
       tokenVersion: 0,
       passwordChangedAt: this.clock.now(),
       createdAt: this.clock.now(),
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
     };
     await this.dataSource.transaction(async (tx) => {
       await this.requireUnit(tx, account.unitCode);
@@ -96,7 +116,7 @@ export class Accounts {
       if (inserted.raw.length === 0) throw new ConflictException(`username ${request.username} is already taken`);
       if (admin) await this.audit.record(admin, 'create_account', 'account', account.id, tx);
     });
-    return view(account);
+    return this.view(account);
   }
 
   /** A new role, place or deactivation makes every token the account holds stale. */
@@ -108,7 +128,7 @@ export class Accounts {
       centreId: role === 'centre' ? (request.centreId ?? account.centreId) : null,
       unitCode: role === 'police' ? (request.unitCode ?? account.unitCode) : null,
       active: request.active ?? account.active,
-      displayName: request.displayName ?? account.displayName,
+      displayName: request.displayName === undefined ? account.displayName : this.cipher.seal(request.displayName, accountNameContext(account.id)),
     };
     if (role === 'centre' && !next.centreId) throw invalidField('centreId', 'centreId is required for centre staff');
     if (role === 'police' && !next.unitCode) throw invalidField('unitCode', 'unitCode is required for police');
@@ -124,7 +144,7 @@ export class Accounts {
     });
     // After the commit, so this replica cannot re-read the old version in between.
     this.standing.forget(account.id);
-    return view(changed);
+    return this.view(changed);
   }
 
   async list(admin: Actor, query: PageQuery): Promise<Page<AccountView>> {
@@ -135,7 +155,7 @@ export class Accounts {
     const rows = await builder.getMany();
     await this.audit.record(admin, 'list', 'account', null);
     const page = toPage(rows, size, (last) => last.username);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map((account) => this.view(account)), nextCursor: page.nextCursor };
   }
 
   /** Creates the account unless its username exists; used for the development demo accounts. */
@@ -160,6 +180,18 @@ export class Accounts {
     await tx.getRepository(Account).update({ id: account.id }, changes);
     return { ...account, ...changes };
   }
+  private view(account: Account): AccountView {
+    return {
+      id: account.id,
+      username: account.username,
+      role: account.role,
+      centreId: account.centreId,
+      unitCode: account.unitCode,
+      displayName: this.cipher.open(account.displayName, accountNameContext(account.id)),
+      active: account.active,
+    };
+  }
+
 
   private async requireUnit(tx: EntityManager, unitCode: string | null) {
     if (!unitCode) return;
@@ -167,14 +199,3 @@ export class Accounts {
   }
 }
 
-function view(account: Account): AccountView {
-  return {
-    id: account.id,
-    username: account.username,
-    role: account.role,
-    centreId: account.centreId,
-    unitCode: account.unitCode,
-    displayName: account.displayName,
-    active: account.active,
-  };
-}

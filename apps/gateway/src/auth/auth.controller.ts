@@ -21,8 +21,11 @@ import {
   LoginRequest,
   RefreshRequest,
   ResetPasswordRequest,
+  SecondFactorCodeRequest,
+  SecondFactorEnrolmentResponse,
   SessionResponse,
 } from './auth.dto';
+import { SecondFactor } from './second-factor';
 import { SessionTokens } from './session-tokens';
 
 @ApiTags('auth')
@@ -31,6 +34,7 @@ export class AuthController {
   constructor(
     private readonly accounts: Accounts,
     private readonly sessions: SessionTokens,
+    private readonly secondFactor: SecondFactor,
   ) {}
 
   @ApiProblems(400, 401, 429)
@@ -42,11 +46,12 @@ export class AuthController {
     description:
       'Returns a 15-minute access token and a single-use refresh token. Five wrong passwords for one username ' +
       'lock it for a minute, doubling with each further failure (up to 30 minutes); 100 failures from one address ' +
-      'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked.',
+      'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked. ' +
+      'An account with a second factor also sends totpCode: 401 naming totpCode when it is missing, wrong or used before.',
   })
   @ApiOkResponse({ type: SessionResponse })
   login(@Body() request: LoginRequest, @Req() http: Request): Promise<SessionResponse> {
-    return this.accounts.login(request.username, request.password, http.ip ?? null);
+    return this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode);
   }
 
   @ApiProblems(400, 401)
@@ -89,6 +94,38 @@ export class AuthController {
   @ApiOkResponse({ type: SessionResponse })
   changePassword(@Body() request: ChangePasswordRequest, @CurrentActor() actor: Actor): Promise<SessionResponse> {
     return this.accounts.changePassword(actor, request.currentPassword, request.newPassword);
+  }
+
+  @ApiProblems(400, 401, 403, 409)
+  @Post('second-factor/enrolment')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @UseGuards(AuthGuard)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Start a TOTP second factor for one’s own account',
+    description:
+      'Returns a new secret once, as an otpauth URI for an authenticator app; it is in force only after confirmation. ' +
+      'Enrolling again before confirming replaces the secret; 409 once the second factor is in force.',
+  })
+  @ApiOkResponse({ type: SecondFactorEnrolmentResponse })
+  enrolSecondFactor(@CurrentActor() actor: Actor): Promise<SecondFactorEnrolmentResponse> {
+    return this.secondFactor.enrol(actor);
+  }
+
+  @ApiProblems(400, 401, 403, 409)
+  @Post('second-factor/confirmation')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @UseGuards(AuthGuard)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Put the enrolled second factor in force with a first code',
+    description: 'From then on sign-in needs totpCode. 400 naming code when it is wrong; 409 when already in force.',
+  })
+  @ApiNoContentResponse()
+  async confirmSecondFactor(@Body() request: SecondFactorCodeRequest, @CurrentActor() actor: Actor): Promise<void> {
+    await this.secondFactor.confirm(actor, request.code);
   }
 }
 

@@ -9,6 +9,8 @@ const CENTRE_RULE = 'centreId must be a centre id such as naryn-asylzat';
 const UNIT_RULE = 'unitCode must be a police unit code such as naryn-riib';
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const REFRESH_RULE = 'refreshToken must be the refresh token given at sign-in or at the last refresh';
+const TOTP_CODE = /^\d{6}$/;
+const TOTP_RULE = 'totpCode must be the six digits the authenticator app shows';
 
 /** A new password: long rather than complicated (ASVS 2.1). */
 function NewPassword(property: string) {
@@ -29,6 +31,24 @@ export class LoginRequest {
   @IsString()
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'The authenticator app\'s current code: required once the account has a second factor' })
+  @IsOptional()
+  @Matches(TOTP_CODE, { message: TOTP_RULE })
+  totpCode?: string;
+}
+
+export class SecondFactorCodeRequest {
+  @ApiProperty({ example: '123456', description: 'The current code the authenticator app shows for the new secret' })
+  @Matches(TOTP_CODE, { message: TOTP_RULE.replace('totpCode', 'code') })
+  code: string;
+}
+
+export class SecondFactorEnrolmentResponse {
+  @ApiProperty({ description: 'Scan into an authenticator app (as a QR code); shown once, never again', example: 'otpauth://totp/Korgoo:admin.demo?issuer=Korgoo&secret=…' })
+  otpauthUri: string;
+  @ApiProperty({ description: 'The same secret in base32, to type in by hand; shown once' })
+  secret: string;
 }
 
 export class RefreshRequest {

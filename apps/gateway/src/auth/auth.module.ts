@@ -4,12 +4,14 @@ import { createSecretKey } from 'node:crypto';
 import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
+import { FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { Accounts } from './accounts';
 import { AccountStanding } from './account-standing';
 import { AccountsController, AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { PasswordHashing } from './password-hashing';
+import { SecondFactor } from './second-factor';
 import { SessionTokens } from './session-tokens';
 import { SignInFailureCounters } from './sign-in-failures';
 
@@ -26,8 +28,18 @@ import { SignInFailureCounters } from './sign-in-failures';
     }),
   ],
   controllers: [AuthController, AccountsController],
-  providers: [Accounts, AccountStanding, AuthGuard, PasswordHashing, SessionTokens, SignInFailureCounters],
-  exports: [AuthGuard, AccountStanding, JwtModule],
+  providers: [
+    Accounts,
+    AccountStanding,
+    AuthGuard,
+    PasswordHashing,
+    SessionTokens,
+    SignInFailureCounters,
+    SecondFactor,
+    // Seals names, notes and account display names at rest; shared with the rest of the gateway.
+    { provide: FieldCipher, inject: [KORGOO_CONFIG], useFactory: (config: KorgooConfig) => new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
+  ],
+  exports: [AuthGuard, AccountStanding, JwtModule, FieldCipher],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

@@ -10,6 +10,7 @@ import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { orderLookupScope } from '../auth/scope';
+import { ScopeFirst } from '../auth/scope-first';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
 import { CourtDecisionRequest, ExtendOrderRequest, WithdrawOrderRequest } from './dto/order-changes.request';
@@ -95,6 +96,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'Correct an order\'s screening' })
   @ApiAcceptedResponse({ type: OrderChangeAccepted })
   @Post(':id/screening-corrections')
+  @ScopeFirst('order')
   @Roles('police')
   @HttpCode(202)
   async correct(
@@ -109,6 +111,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'Withdraw a protection order' })
   @ApiAcceptedResponse({ type: OrderChangeAccepted })
   @Post(':id/withdrawal')
+  @ScopeFirst('order')
   @Roles('police')
   @HttpCode(202)
   async withdraw(
@@ -125,6 +128,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderExtendedResponse })
   @ApiProblems(400, 401, 403, 404)
   @Post(':id/extension')
+  @ScopeFirst('order')
   @Roles('police')
   @HttpCode(200)
   async extend(
@@ -141,6 +145,7 @@ export class OrdersController {
   @ApiOkResponse({ type: CourtDecisionRecordedResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   @Post(':id/court-decision')
+  @ScopeFirst('order')
   @Roles('police')
   @HttpCode(200)
   async recordCourtDecision(

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/openapi';
 import {
   MAX_VOLUNTARY_SESSIONS,
   ProgrammeContracts,
-  ProgrammeReader,
   ProgrammeRequestClasses,
   ProgrammeSubject,
   ProgrammeSubjects,
@@ -16,6 +15,8 @@ import { FieldCipher } from '@korgoo/platform/core';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { centreOf } from '../auth/centre-account';
+import { ScopeFirst } from '../auth/scope-first';
+import { programmeOf } from '../auth/scoped-lookups';
 import { AuditTrail } from '../audit/audit-trail';
 import { invalidField } from '../http/problems';
 import { Audited } from '../audit/audited';
@@ -53,14 +54,8 @@ export class ProgrammesController {
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @CurrentActor() actor: Actor,
   ): Promise<{ programme: ProgrammeView | PoliceProgrammeView }> {
-    const reader = actor.role as ProgrammeReader;
-    const { programme } = await this.ask(ProgrammeSubjects.ProgrammeByReferral, {
-      referralId,
-      reader,
-      ...(reader === 'centre' ? { centreId: centreOf(actor) } : {}),
-    });
-    if (!programme) throw new NotFoundException(`no programme for referral ${referralId}`);
-    if (reader !== 'police') {
+    const programme = await programmeOf(this.messaging, actor, referralId);
+    if (actor.role !== 'police') {
       await this.audit.record(actor, 'read', 'programme', programme.programmeId);
       return { programme };
     }
@@ -78,6 +73,7 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Record attendance at a session' })
   @ApiOkResponse({ type: ProgrammeReply })
   @Post('sessions/:index/attendance')
+  @ScopeFirst('programme')
   @HttpCode(200)
   @Roles('centre')
   @Audited('record_attendance', 'programme', 'id')
@@ -116,6 +112,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeReply })
   @ApiProblems(409)
   @Post('voluntary/sessions/:number/attendance')
+  @ScopeFirst('programme')
   @HttpCode(200)
   @Roles('centre')
   @Audited('record_attendance', 'programme', 'id')
@@ -136,6 +133,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeReply })
   @ApiProblems(409)
   @Post('follow-ups/:number')
+  @ScopeFirst('programme')
   @HttpCode(200)
   @Roles('centre')
   @Audited('record_follow_up', 'programme', 'id')
@@ -162,6 +160,7 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeReply })
   @ApiProblems(409)
   @Post('close')
+  @ScopeFirst('programme')
   @HttpCode(200)
   @Roles('coordinator')
   @Audited('close', 'programme', 'id')

@@ -20,6 +20,7 @@ import { MESSAGING } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { centreOf } from '../auth/centre-account';
+import { ScopeFirst } from '../auth/scope-first';
 import { scopeOf } from '../auth/scope';
 import { AuditTrail } from '../audit/audit-trail';
 import { Audited } from '../audit/audited';
@@ -84,6 +85,7 @@ export class ReferralActionsController {
   @ApiOperation({ summary: 'Decline a proposed referral with a reason' })
   @ApiOkResponse({ type: ReferralReply })
   @Post(':id/decline')
+  @ScopeFirst('referral')
   @Audited('decline', 'referral', 'id')
   @HttpCode(200)
   @Roles('centre')
@@ -105,6 +107,7 @@ export class ReferralActionsController {
   @ApiOperation({ summary: 'Assign a referral to a centre by hand' })
   @ApiOkResponse({ type: ReferralReply })
   @Post(':id/assign')
+  @ScopeFirst('referral')
   @Audited('assign', 'referral', 'id')
   @HttpCode(200)
   @Roles('coordinator')

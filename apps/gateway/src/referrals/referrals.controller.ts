@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InboxPage, ReferralPage, ReferralResponse } from './referral.responses';
 import { ApiProblems } from '../http/openapi';
@@ -17,6 +17,7 @@ import type { Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { scopedCentre, scopeOf } from '../auth/scope';
 import { requireInboxScope } from '../auth/inbox-scope';
+import { referralOf } from '../auth/scoped-lookups';
 import { AuditTrail } from '../audit/audit-trail';
 
 @ApiTags('referrals')
@@ -50,14 +51,7 @@ export class ReferralsController {
   @Get('referrals/:id')
   @Roles('coordinator', 'admin', 'centre')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<ReferralView> {
-    const { referrals } = await this.messaging.client.request(QuerySubjects.ReferralList, {
-      scope: scopeOf(actor),
-      referralId: id,
-      limit: 1,
-    });
-    const referral = referrals[0];
-    // Another centre's referral is answered as missing: its existence is not theirs to learn.
-    if (!referral) throw new NotFoundException(`no referral ${id}`);
+    const referral = await referralOf(this.messaging, actor, id);
     if (actor.role === 'centre') {
       // The centre has now seen it: reminders stop. Best effort: if notification is away, the
       // acknowledgement deadline in matching still guards the referral, so the read must not fail.

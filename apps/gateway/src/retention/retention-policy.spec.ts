@@ -1,4 +1,4 @@
-import { erasureCutoffs } from './retention-policy';
+import { erasureCutoffs, refreshTokenCutoff } from './retention-policy';
 
 describe('retention of an order’s personal data', () => {
   const now = new Date('2032-06-15T12:00:00Z');
@@ -19,5 +19,11 @@ describe('retention of an order’s personal data', () => {
 
   it('keeps a leap day’s case a full term', () => {
     expect(erasureCutoffs(new Date('2033-03-01T00:00:00Z'), { orderYears: 5 }).closedBefore.toISOString()).toBe('2028-03-01T00:00:00.000Z');
+  });
+});
+
+describe('retention of refresh tokens', () => {
+  it('deletes a token the configured number of days after it expired or was revoked', () => {
+    expect(refreshTokenCutoff(new Date('2032-06-15T12:00:00Z'), 30).toISOString()).toBe('2032-05-16T12:00:00.000Z');
   });
 });

@@ -1,3 +1,5 @@
+import { yearsBefore } from '@korgoo/platform/core';
+
 /**
  * How long the gateway keeps the personal data of an order (the person's name and birth year, the officers'
  * notes, the court's reference): `orderYears` after its case closes, and no law term is known that says
@@ -18,15 +20,17 @@ export interface ErasureCutoffs {
   expiredBefore: Date;
 }
 
-function yearsBefore(now: Date, years: number): Date {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-  return cutoff;
-}
-
 export function erasureCutoffs(now: Date, policy: RetentionPolicy): ErasureCutoffs {
   return {
     closedBefore: yearsBefore(now, policy.orderYears),
     expiredBefore: yearsBefore(now, policy.orderYears + UNREPORTED_CLOSURE_YEARS),
   };
+}
+
+/**
+ * A refresh token is kept `days` after it expired or was revoked, so a replayed one is still recognised
+ * (and its whole session revoked) while it matters; then it is deleted.
+ */
+export function refreshTokenCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 24 * 3600_000);
 }

@@ -18,6 +18,7 @@ export interface DeliveryIntent {
   kind: MessageKind;
   language: Language;
   facts: MessageFacts;
+  /** The recipient's channels when the event came; addresses sealed as in the recipient row. */
   plan: Array<{ channel: ExternalChannel; address: string }>;
   outcome: IntentOutcome;
 }
@@ -101,6 +102,20 @@ export class DeliveryRecords {
       [orderId, kind, exceptEventId],
     );
     return rows.length > 0;
+  }
+
+  /** Intents whose plan holds an address not sealed under the active key (`LIKE` pattern), locked, a batch at a time. */
+  async plansToSeal(tx: EntityManager, currentPattern: string, limit: number): Promise<Array<Pick<DeliveryIntent, 'id' | 'recipient_kind' | 'centre_id' | 'unit_code' | 'plan'>>> {
+    return tx.query(
+      `SELECT id, recipient_kind, centre_id, unit_code, plan FROM notification.delivery_intent i
+        WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(i.plan) p WHERE p->>'address' NOT LIKE $1)
+        LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [currentPattern, limit],
+    );
+  }
+
+  async replacePlan(tx: EntityManager, intentId: string, plan: DeliveryIntent['plan']): Promise<void> {
+    await tx.query('UPDATE notification.delivery_intent SET plan = $2 WHERE id = $1', [intentId, JSON.stringify(plan)]);
   }
 
   /** The priority the referral's latest notification carried. */

@@ -14,6 +14,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { OrderReferences } from '../orders/order-references';
 import { Recipients } from '../recipients/recipients';
+import { ClosedCases } from '../retention/closed-cases';
 import { Acknowledgements, AlertOwner } from './acknowledgements';
 import { AlertEscalations } from './alert-escalations';
 import { DeliveryRecords } from './delivery-records';
@@ -46,6 +47,7 @@ export interface DeliveryHandlers {
   recipients: Recipients;
   acknowledgements: Acknowledgements;
   orders: OrderReferences;
+  cases: ClosedCases;
   log: Logger;
 }
 
@@ -81,6 +83,8 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     // The registration is weeks older than any refusal; if it is still missing, redelivery waits for it
     // and a dead letter (listed and replayable by admins) is what finally says so.
     if (!order) throw new Error(`no issuing unit known for order ${orderId}`);
+    // The refusal is the case's final outcome: the retention of its delivery records runs from here.
+    await h.cases.close(tx, orderId, new Date(envelope.occurredAt));
     await tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [refusalNoticeIntent(envelope, order)]);
   });
   messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { Clock, DuePoller } from '@korgoo/platform/core';
+import { Clock, DuePoller, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { InboxEntries } from '../inbox/inbox-entries';
 import { OrderReferences } from '../orders/order-references';
 import { ChannelProvider } from '../providers/channel-provider';
@@ -16,7 +16,10 @@ import { TelegramProvider } from '../providers/telegram-provider';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
 import { SmsReceiptsController } from '../receipts/sms-receipts.controller';
 import { DEMO_RECIPIENTS } from '../recipients/demo-recipients';
+import { ContactAddresses } from '../recipients/contact-addresses';
 import { Recipients } from '../recipients/recipients';
+import { SealContactAddresses } from '../recipients/seal-contact-addresses';
+import { ClosedCases } from '../retention/closed-cases';
 import { Acknowledgements } from './acknowledgements';
 import { AlertEscalation, AlertEscalations } from './alert-escalations';
 import { bindDeliveryCommands, bindDeliveryEvents, bindDeliveryQueries, DeliveryHandlers } from './delivery.handlers';
@@ -65,12 +68,15 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
   ) {}
 
   async onModuleInit() {
-    const recipients = new Recipients();
+    const addresses = new ContactAddresses(new FieldCipher(parseFieldKeys(this.config.fieldEncryptionKeys)));
+    const recipients = new Recipients(addresses);
+    const records = new DeliveryRecords();
     const acknowledgements = new Acknowledgements(this.clock);
     if (this.config.environment === 'development') {
       const added = await this.dataSource.transaction((tx) => recipients.seed(tx, DEMO_RECIPIENTS));
       if (added > 0) this.log.info({ added }, 'demo notification recipients added (development data, fake addresses)');
     }
+    await this.sealContactAddresses(new SealContactAddresses(addresses, recipients, records));
     const breakers = new ProviderBreakers(configuredProviders(this.config), this.config.providers.breaker, this.metrics.registry);
     this.breakers = breakers;
     this.log.info({ channels: breakers.channels() }, 'notification channels with a configured provider');
@@ -87,7 +93,6 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
       extra: { max: DELIVERY_POOL_SIZE, application_name: 'korgoo-notification-delivery' },
     });
     await this.deliveryDb.initialize();
-    const records = new DeliveryRecords();
     const dispatch = new DispatchNotification({
       db: this.deliveryDb,
       records,
@@ -95,6 +100,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
       outbox: this.messaging.outbox,
       providers: breakers,
       recipients,
+      addresses,
       receipts: this.receipts,
       acknowledgements,
       limits: { attemptsPerChannel: ATTEMPTS_PER_CHANNEL, inDoubtAfterMs: this.config.providers.breaker.timeoutMs + IN_DOUBT_MARGIN_MS },
@@ -132,11 +138,22 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
       recipients,
       acknowledgements,
       orders: new OrderReferences(),
+      cases: new ClosedCases(),
       log: this.log,
     };
     bindDeliveryEvents(this.messaging, handlers);
     bindDeliveryQueries(this.messaging, handlers);
     bindDeliveryCommands(this.messaging, handlers);
+  }
+
+  /** A value that does not open (its key was dropped too early) is logged, not fatal: the inbox still works. */
+  private async sealContactAddresses(seal: SealContactAddresses) {
+    try {
+      const sealed = await seal.execute(this.dataSource);
+      if (sealed.recipients + sealed.intents > 0) this.log.info(sealed, 'contact addresses sealed under the active field key');
+    } catch (error) {
+      this.log.error({ err: String(error) }, 'contact addresses could not all be sealed under the active field key');
+    }
   }
 
   onApplicationBootstrap() {

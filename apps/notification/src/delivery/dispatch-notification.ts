@@ -9,7 +9,8 @@ import { InboxEntries } from '../inbox/inbox-entries';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
-import { Recipients } from '../recipients/recipients';
+import { ContactAddresses } from '../recipients/contact-addresses';
+import { recipientKeyOf, Recipients } from '../recipients/recipients';
 import { inboxTitle, MessageFacts, renderEmail, renderShortMessage } from '../templates/message-templates';
 import { Acknowledgements } from './acknowledgements';
 import { DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
@@ -30,6 +31,7 @@ export interface DispatchDeps {
   outbox: Outbox;
   providers: ProviderBreakers;
   recipients: Recipients;
+  addresses: ContactAddresses;
   receipts: DeliveryReceipts;
   acknowledgements: Acknowledgements;
   limits: DispatchLimits;
@@ -221,7 +223,7 @@ export class DispatchNotification {
     const db = this.deps.db.manager;
     const notificationId = await this.deps.records.channelNotification(db, intent, channel);
     // Rendered before the reservation: a message that cannot be written never leaves an attempt in doubt.
-    const message = outboundMessage(intent, channel, notificationId);
+    const message = this.message(intent, channel, notificationId);
     const attemptId = randomUUID();
     await this.deps.records.reserveAttempt(db, attemptId, notificationId, channel, guarded.provider.name, this.deps.clock.now());
     this.deps.attempts.inc({ channel, provider: guarded.provider.name, status: 'queued' });
@@ -282,7 +284,7 @@ export class DispatchNotification {
     const guarded = this.deps.providers.for(channel);
     if (guarded && guarded.provider.name === provider && guarded.provider.idempotent) {
       this.deps.log.info({ intentId: intent.id, channel, attemptId }, 'repeating a send in doubt with its idempotency key');
-      return this.deliver(intent, channel, guarded, outboundMessage(intent, channel, notificationId), attemptId);
+      return this.deliver(intent, channel, guarded, this.message(intent, channel, notificationId), attemptId);
     }
     this.deps.log.warn({ intentId: intent.id, channel, attemptId }, 'send in doubt recorded as sent, not repeated');
     await this.recordSent(intent, channel, provider, notificationId, attemptId, { providerMessageId: null, status: 'sent' }, IN_DOUBT_NOTE);
@@ -296,6 +298,12 @@ export class DispatchNotification {
       if (outcome === 'acknowledged') await this.deps.records.skipPendingChannels(tx, intent.id);
       return closed ? outcome : this.deps.records.outcome(tx, intent.id);
     });
+  }
+
+  /** The message for one channel, its address opened only now, for the provider. */
+  private message(intent: DeliveryIntent, channel: ExternalChannel, notificationId: string): OutboundMessage {
+    const sealed = intent.plan.find((entry) => entry.channel === channel)!.address;
+    return outboundMessage(intent, channel, notificationId, this.deps.addresses.openOne(recipientKeyOf(intent), sealed));
   }
 
   private async closeUnreachable(intent: DeliveryIntent, attempted: ExternalChannel[]): Promise<IntentOutcome> {
@@ -313,8 +321,7 @@ export class DispatchNotification {
 }
 
 /** The message one channel carries, in the recipient's language, keyed so a provider can dedupe it. */
-function outboundMessage(intent: DeliveryIntent, channel: ExternalChannel, notificationId: string): OutboundMessage {
-  const address = intent.plan.find((entry) => entry.channel === channel)!.address;
+function outboundMessage(intent: DeliveryIntent, channel: ExternalChannel, notificationId: string, address: string): OutboundMessage {
   if (channel === 'email') {
     const email = renderEmail(intent.kind, intent.language, intent.facts);
     return { idempotencyKey: notificationId, address, subject: email.subject, text: email.text };

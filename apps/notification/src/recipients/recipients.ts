@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
 import {
   ConfigureRecipientCommand,
-  ExternalChannel,
   QueryRejected,
   Language,
   RecipientRef,
   RecipientView,
   RecipientKind,
 } from '@korgoo/contracts';
+import { ChannelAddresses, ContactAddresses } from './contact-addresses';
 import { DemoRecipient } from './demo-recipients';
 
 export interface RecipientRow {
@@ -17,7 +17,8 @@ export interface RecipientRow {
   unit_code: string | null;
   display_name: string;
   language: Language;
-  channels: Array<{ channel: ExternalChannel; address: string }>;
+  /** Addresses sealed (contact-addresses.ts); `show` opens them. */
+  channels: ChannelAddresses;
   updated_at: Date;
 }
 
@@ -41,6 +42,11 @@ export function recipientKey({ recipientKind, centreId, unitCode }: RecipientAdd
   }
 }
 
+/** The key of the recipient a stored row (an intent, a notification) names. */
+export function recipientKeyOf(row: { recipient_kind: RecipientKind; centre_id: string | null; unit_code: string | null }): string {
+  return recipientKey({ recipientKind: row.recipient_kind, centreId: row.centre_id, unitCode: row.unit_code });
+}
+
 const DEFAULT_NAMES: Record<RecipientKind, string | null> = {
   coordinators: 'Coordinators',
   duty_hotline: 'Duty hotline',
@@ -52,6 +58,8 @@ const COLUMNS = 'key, recipient_kind, centre_id, unit_code, display_name, langua
 
 /** Who is told, in which language, through which channels in which order. */
 export class Recipients {
+  constructor(private readonly addresses: ContactAddresses) {}
+
   async find(db: EntityManager, address: RecipientAddress): Promise<RecipientRow | null> {
     const rows: RecipientRow[] = await db.query(`SELECT ${COLUMNS} FROM notification.recipient WHERE key = $1`, [recipientKey(address)]);
     return rows[0] ?? null;
@@ -59,12 +67,16 @@ export class Recipients {
 
   async show(db: EntityManager, ref: RecipientRef): Promise<RecipientView | null> {
     const row = await this.find(db, addressOf(ref));
-    return row ? view(row) : null;
+    return row ? this.view(row) : null;
   }
 
   async configure(db: EntityManager, command: ConfigureRecipientCommand): Promise<RecipientView> {
     const address = addressOf(command);
-    const channels = command.channels.map(({ channel, address: to }) => ({ channel, address: to.trim() }));
+    const key = recipientKey(address);
+    const channels = this.addresses.seal(
+      key,
+      command.channels.map(({ channel, address: to }) => ({ channel, address: to.trim() })),
+    );
     const rows: RecipientRow[] = await db.query(
       `INSERT INTO notification.recipient (key, recipient_kind, centre_id, unit_code, display_name, language, channels)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -73,7 +85,7 @@ export class Recipients {
          language = EXCLUDED.language, channels = EXCLUDED.channels, updated_at = now()
        RETURNING ${COLUMNS}`,
       [
-        recipientKey(address),
+        key,
         address.recipientKind,
         address.centreId,
         address.unitCode,
@@ -83,29 +95,56 @@ export class Recipients {
         command.displayName ?? null,
       ],
     );
-    return view(rows[0]);
+    return this.view(rows[0]);
   }
 
   /** Adds the demo recipients that are missing; never overwrites what someone configured. */
   async seed(db: EntityManager, recipients: DemoRecipient[]): Promise<number> {
     let added = 0;
     for (const recipient of recipients) {
+      const key = recipientKey(recipient);
       const inserted: unknown[] = await db.query(
         `INSERT INTO notification.recipient (key, recipient_kind, centre_id, unit_code, display_name, language, channels)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING RETURNING key`,
         [
-          recipientKey(recipient),
+          key,
           recipient.recipientKind,
           recipient.centreId,
           recipient.unitCode,
           recipient.displayName,
           recipient.language,
-          JSON.stringify(recipient.channels),
+          JSON.stringify(this.addresses.seal(key, recipient.channels)),
         ],
       );
       added += inserted.length;
     }
     return added;
+  }
+
+  /** Seals the addresses stored before sealing existed and rewraps those of an older key; how many rows changed. */
+  async refreshSealed(db: EntityManager): Promise<number> {
+    const rows: Array<Pick<RecipientRow, 'key' | 'channels'>> = await db.query(
+      `SELECT key, channels FROM notification.recipient r
+       WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(r.channels) c WHERE c->>'address' NOT LIKE $1) FOR UPDATE`,
+      [this.addresses.currentPattern],
+    );
+    for (const row of rows) {
+      const channels = this.addresses.refresh(row.key, row.channels)!;
+      await db.query('UPDATE notification.recipient SET channels = $2 WHERE key = $1', [row.key, JSON.stringify(channels)]);
+    }
+    return rows.length;
+  }
+
+  private view(row: RecipientRow): RecipientView {
+    return {
+      recipientKind: row.recipient_kind,
+      centreId: row.centre_id,
+      unitCode: row.unit_code,
+      displayName: row.display_name,
+      language: row.language,
+      channels: this.addresses.open(row.key, row.channels),
+      updatedAt: row.updated_at.toISOString(),
+    };
   }
 }
 
@@ -120,14 +159,3 @@ function addressOf(ref: RecipientRef): RecipientAddress {
   return { recipientKind: ref.recipientKind, centreId: ref.centreId ?? null, unitCode: ref.unitCode ?? null };
 }
 
-function view(row: RecipientRow): RecipientView {
-  return {
-    recipientKind: row.recipient_kind,
-    centreId: row.centre_id,
-    unitCode: row.unit_code,
-    displayName: row.display_name,
-    language: row.language,
-    channels: row.channels,
-    updatedAt: row.updated_at.toISOString(),
-  };
-}

@@ -813,6 +813,10 @@ export interface FieldKeyRotationResponse {
   personNames: number;
   /** Officers' notes sealed or rewrapped by this run */
   notes: number;
+  /** Account display names (staff names) sealed or rewrapped by this run */
+  accountNames: number;
+  /** Second-factor (TOTP) secrets sealed or rewrapped by this run */
+  secondFactorSecrets: number;
 }
 
 export interface IndicatorRebuildResponse {
@@ -829,6 +833,11 @@ export interface LoginRequest {
   username: string;
   /** @example "korgoo-demo-police" */
   password: string;
+  /**
+   * The authenticator app's current code: required once the account has a second factor
+   * @example "123456"
+   */
+  totpCode?: string;
 }
 
 export interface SessionResponse {
@@ -863,6 +872,24 @@ export interface ChangePasswordRequest {
    * @maxLength 200
    */
   newPassword: string;
+}
+
+export interface SecondFactorEnrolmentResponse {
+  /**
+   * Scan into an authenticator app (as a QR code); shown once, never again
+   * @example "otpauth://totp/Korgoo:admin.demo?issuer=Korgoo&secret=…"
+   */
+  otpauthUri: string;
+  /** The same secret in base32, to type in by hand; shown once */
+  secret: string;
+}
+
+export interface SecondFactorCodeRequest {
+  /**
+   * The current code the authenticator app shows for the new secret
+   * @example "123456"
+   */
+  code: string;
 }
 
 export interface CreateAccountRequest {

@@ -16,7 +16,8 @@ interface SessionState {
   /** True when neither the token nor the refresh token works: a sign-in dialog covers the screen, which stays as it was. */
   expired: boolean;
   api: ApiClient;
-  signIn(username: string, password: string): Promise<void>;
+  /** `totpCode` once the account has a second factor (the API answers 401 naming totpCode without it). */
+  signIn(username: string, password: string, totpCode?: string): Promise<void>;
   signOut(): void;
 }
 
@@ -74,8 +75,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [keep]);
 
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      const next = toSession(username, await anonymous.post<SessionResponse>('/api/v1/auth/login', { username, password }));
+    async (username: string, password: string, totpCode?: string) => {
+      const credentials = totpCode ? { username, password, totpCode } : { username, password };
+      const next = toSession(username, await anonymous.post<SessionResponse>('/api/v1/auth/login', credentials));
       keep(next);
       setExpired(false);
       release(next.accessToken);

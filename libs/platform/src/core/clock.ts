@@ -5,6 +5,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The same calendar instant `years` earlier (a retention cutoff); 29 February falls to 1 March. */
+export function yearsBefore(instant: Date, years: number): Date {
+  const earlier = new Date(instant);
+  earlier.setUTCFullYear(earlier.getUTCFullYear() - years);
+  return earlier;
+}
+
 /** A clock that runs with the system clock from a chosen instant; tests move it forward or back. */
 export class SettableClock implements Clock {
   private offsetMs = 0;

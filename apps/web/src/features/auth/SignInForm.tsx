@@ -1,7 +1,13 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
+
+/** The API's 401 for an account with a second factor names the missing or wrong `totpCode`. */
+function asksForCode(error: unknown): boolean {
+  return error instanceof ApiProblem && error.status === 401 && String(error.body?.message ?? '').startsWith('totpCode');
+}
 
 /** Used both on the first screen and in the dialog that asks again when a session has expired. */
 export function SignInForm({ username: known }: { username?: string }) {
@@ -9,17 +15,21 @@ export function SignInForm({ username: known }: { username?: string }) {
   const { signIn } = useSession();
   const [username, setUsername] = useState(known ?? '');
   const [password, setPassword] = useState('');
-  const [failed, setFailed] = useState(false);
+  const [code, setCode] = useState('');
+  const [codeAsked, setCodeAsked] = useState(false);
+  const [failed, setFailed] = useState<'signIn.failed' | 'signIn.codeFailed' | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setPending(true);
-    setFailed(false);
+    setFailed(null);
     try {
-      await signIn(username.trim(), password);
-    } catch {
-      setFailed(true);
+      await signIn(username.trim(), password, codeAsked ? code.trim() : undefined);
+    } catch (error) {
+      // The first time the account asks for a code is not a failure: the field appears.
+      if (asksForCode(error) && !codeAsked) setCodeAsked(true);
+      else setFailed(asksForCode(error) ? 'signIn.codeFailed' : 'signIn.failed');
     } finally {
       setPending(false);
     }
@@ -28,9 +38,21 @@ export function SignInForm({ username: known }: { username?: string }) {
   return (
     <form onSubmit={submit}>
       <Stack>
-        {failed && <Alert color="red" role="alert">{t('signIn.failed')}</Alert>}
+        {failed && <Alert color="red" role="alert">{t(failed)}</Alert>}
         <TextInput required label={t('signIn.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.currentTarget.value)} />
         <PasswordInput required label={t('signIn.password')} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.currentTarget.value)} />
+        {codeAsked && (
+          <TextInput
+            required
+            label={t('signIn.code')}
+            description={t('signIn.codeHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(event) => setCode(event.currentTarget.value)}
+          />
+        )}
         <Button type="submit" loading={pending}>{t('signIn.submit')}</Button>
       </Stack>
     </form>
