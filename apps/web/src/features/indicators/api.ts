@@ -6,8 +6,9 @@ export const DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language
 
 const month = (at: Date) => at.toISOString().slice(0, 7);
 
-/** The period shown first: from January of this year to this month. */
-export function thisYear(now = new Date()): { from: string; to: string } {
+/** The period shown first: from January of this year to this month, by the device's clock unless given. */
+export function thisYear(nowMs: number = Date.now()): { from: string; to: string } {
+  const now = new Date(nowMs);
   return { from: `${now.getUTCFullYear()}-01`, to: month(now) };
 }
 
