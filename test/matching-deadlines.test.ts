@@ -14,8 +14,9 @@ describe('acknowledgement deadlines are durable timers', () => {
   afterAll(() => stack.stop());
 
   it('fires a deadline that fell due while matching was down exactly once after restart, on two replicas', async () => {
-    // Settlements with a second centre within reach, so each first expiry re-routes before the second escalates.
-    const orders = ['naryn', 'osh', 'bishkek', 'naryn', 'osh', 'bishkek'].map((settlementCode) =>
+    // Settlements with a second centre within reach and room for each order, so each first expiry re-routes
+    // before the second escalates (Osh's second centre has room for one man a month, so Osh has one order).
+    const orders = ['naryn', 'osh', 'bishkek', 'naryn', 'bishkek', 'bishkek'].map((settlementCode) =>
       riskAssessed({ settlementCode }),
     );
     for (const order of orders) await stack.publish('risk.assessed.v1', order.orderId, order);

@@ -135,7 +135,7 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     expect(noNote.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'note' })]));
     const badReason = await post(`/api/v1/referrals/${referralId}/decline`, token, { reason: 'busy' }).expect(400);
     expect(badReason.body.problems[0].field).toBe('reason');
-    await post(`/api/v1/referrals/${referralId}/decline`, oshStaff, { reason: 'at_capacity' }).expect(403);
+    await post(`/api/v1/referrals/${referralId}/decline`, oshStaff, { reason: 'at_capacity' }).expect(404);
 
     const declined = await post(`/api/v1/referrals/${referralId}/decline`, token, { reason: 'at_capacity' }).expect(200);
     const second = declined.body.referral.centreId;

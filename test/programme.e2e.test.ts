@@ -33,7 +33,8 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     await smtp.stop();
   });
 
-  const acceptedProgramme = () => accept(stack, police, admin);
+  // In the roomy centre: the demo centres' weeks may be booked by the suites that ran before this one.
+  const acceptedProgramme = () => accept(stack, police, admin, ROOMY_SETTLEMENT);
   const record = (staff: string, referralId: string, index: number, body: Record<string, unknown>) =>
     recordAttendanceAt(stack, staff, referralId, index, body);
 
@@ -171,7 +172,7 @@ describe('the programme follows each accepted referral to exactly one outcome', 
 
   it('moves an excused session to the next free slot before expiry, keeping the later sessions a week apart', async () => {
     // A centre free every day: whether a make-up fits must not hang on the weekday the suite runs.
-    const { orderId, started, staff } = await accept(stack, police, admin, ROOMY_SETTLEMENT);
+    const { orderId, started, staff } = await acceptedProgramme();
     const { referralId, sessions } = started.payload;
     const excused = await attendFirstThenMarkSecond(staff, referralId, sessions, { mark: 'excused_absence', excuseReason: 'court_hearing' });
     expect(excused.body.programme.sessions[1].mark).toBe('excused_absence');
@@ -220,10 +221,11 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       await stack.setClock(during(session));
       await record(staff, referralId, session.index, { mark: 'attended' }).expect(200);
     }
-    // Each excused absence pushes the last session later, until none is left before the order ends.
+    // Each excused absence pushes the last session later (in a centre free every day, by as little as a day),
+    // until none is left before the order ends.
     let alert: Record<string, unknown> | null = null;
     for (let attempt = 0; alert === null; attempt++) {
-      expect(attempt).toBeLessThan(8);
+      expect(attempt).toBeLessThan(40);
       await stack.setClock(during(plan[3]));
       const seen = movesOf(orderId);
       await record(staff, referralId, 4, { mark: 'excused_absence', excuseReason: 'illness_with_document' }).expect(200);
