@@ -12,11 +12,28 @@ export function bishkekWeekday(days: number): number {
  * 30-day order ends, and there are not eight such mornings for a second programme.
  */
 export async function lastPlaceCentre(gateway: string, admin: string, id: string, settlementCode: string, name: string): Promise<void> {
-  const post = (path: string, body: object) =>
-    request(gateway).post(`/api/v1/directory${path}`).auth(admin, { type: 'bearer' }).send(body).expect(201);
-  await post('/centres', { id, name, settlementCode, status: 'open', groupCapacity: 1 });
-  const weekly = [{ weekday: bishkekWeekday(2), start: '09:00', end: '13:00' }];
-  for (const sex of ['male', 'female']) {
-    await post(`/centres/${id}/facilitators`, { displayName: `Facilitator ${sex}`, sex, languages: ['ky'], certifiedOn: '2023-10-13', active: true, weekly });
+  await request(gateway)
+    .post('/api/v1/directory/centres')
+    .auth(admin, { type: 'bearer' })
+    .send({ id, name, settlementCode, status: 'open', groupCapacity: 1 })
+    .expect(201);
+  await addFacilitatorPairs(gateway, admin, id, { pairs: 1, languages: ['ky'], weekly: [{ weekday: bishkekWeekday(2), start: '09:00', end: '13:00' }] });
+}
+
+/** Certified male and female facilitators, `pairs` of each, with the same languages and weekly hours. */
+export async function addFacilitatorPairs(
+  gateway: string,
+  admin: string,
+  centreId: string,
+  roster: { pairs: number; languages: string[]; weekly: Array<{ weekday: number; start: string; end: string }> },
+): Promise<void> {
+  for (let pair = 1; pair <= roster.pairs; pair++) {
+    for (const sex of ['male', 'female']) {
+      await request(gateway)
+        .post(`/api/v1/directory/centres/${centreId}/facilitators`)
+        .auth(admin, { type: 'bearer' })
+        .send({ displayName: `Facilitator ${sex} ${pair}`, sex, languages: roster.languages, certifiedOn: '2023-10-13', active: true, weekly: roster.weekly })
+        .expect(201);
+    }
   }
 }

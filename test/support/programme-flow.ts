@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { KorgooStack } from './korgoo-stack';
+import { addFacilitatorPairs } from './last-place-centre';
 import { protectionOrderBody } from './protection-order.fixture';
 
 export type Event<P = Record<string, unknown>> = { eventId: string; correlationId: string; payload: P };
@@ -20,9 +21,10 @@ export interface AcceptedProgramme {
 export const ROOMY_SETTLEMENT = 'toktogul';
 
 /**
- * A centre in Toktogul, beyond the reach of every demo centre, with three facilitator pairs free every day. The suites of a run share one database, and
- * the demo centres' next weeks fill up with the programmes earlier suites booked; orders placed in Toktogul
- * always find a place here. Created once per run; later suites find it there.
+ * A centre in Toktogul, beyond the reach of every demo centre, with three facilitator pairs free every day.
+ * The suites of a run share one database, and the demo centres' next weeks fill up with the programmes
+ * earlier suites booked; orders placed in Toktogul always find a place here. Created once per run; later
+ * suites find it there.
  */
 export async function roomyCentre(stack: KorgooStack, admin: string): Promise<void> {
   const created = await request(stack.gateway)
@@ -32,15 +34,7 @@ export async function roomyCentre(stack: KorgooStack, admin: string): Promise<vo
   if (created.status === 409) return;
   if (created.status !== 201) throw new Error(`the roomy centre could not be created: ${created.status} ${JSON.stringify(created.body)}`);
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-  for (const pair of [1, 2, 3]) {
-    for (const sex of ['male', 'female']) {
-      await request(stack.gateway)
-        .post('/api/v1/directory/centres/test-roomy-toktogul/facilitators')
-        .auth(admin, { type: 'bearer' })
-        .send({ displayName: `Facilitator ${sex} ${pair}`, sex, languages: ['ky', 'ru'], certifiedOn: '2023-10-13', active: true, weekly })
-        .expect(201);
-    }
-  }
+  await addFacilitatorPairs(stack.gateway, admin, 'test-roomy-toktogul', { pairs: 3, languages: ['ky', 'ru'], weekly });
 }
 
 /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */
