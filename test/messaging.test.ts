@@ -123,6 +123,8 @@ describe('durable messaging in batches', () => {
   let gate: Promise<void> = Promise.resolve();
   let openGate: () => void = () => undefined;
   const poisoned = new Set<string>();
+  let heartbeats = 0;
+  const counting = { ...silent, debug: (_: object, msg?: string) => void (msg === 'held messages kept in progress' && heartbeats++) };
 
   beforeAll(async () => {
     dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
@@ -138,10 +140,11 @@ describe('durable messaging in batches', () => {
         natsServers: [NATS_URL],
         namespace,
         outboxPollMs: 50,
-        // One worker: whatever arrives while it is held at the gate queues up and forms the next batch.
-        consumer: { maxDeliver: 3, ackWaitMs: 10_000, backoffMs: [20], concurrency: 1, batchSize: 32 },
+        // One worker: whatever arrives while it is held at the gate queues up and forms the next batch. The
+        // short ack wait is outlasted by every hold at the gate, so only the heartbeat prevents redelivery.
+        consumer: { maxDeliver: 3, ackWaitMs: 1_500, backoffMs: [20], concurrency: 1, batchSize: 32 },
       },
-      silent,
+      counting,
     );
     runtime.on(
       EventSubjects.NotificationSent,
@@ -190,6 +193,11 @@ describe('durable messaging in batches', () => {
     return ids;
   }
 
+  const consumerInfo = async () => {
+    const jsm = await jetstreamManager(runtime.nc);
+    return jsm.consumers.info(new SubjectNamespace(namespace).stream('NOTIFICATIONS'), 'notification_notification_sent_v1');
+  };
+
   const appliedRows = async (ids: string[]): Promise<Array<{ event_id: string; tx: string }>> =>
     dataSource.query(`SELECT event_id, tx FROM ${schema}.applied WHERE event_id = ANY($1::uuid[])`, [ids]);
 
@@ -211,8 +219,45 @@ describe('durable messaging in batches', () => {
     expect(deadLetters.map((d) => d.eventId)).toEqual([poison]);
     expect(deadLetters[0]).toMatchObject({ deliveries: 1, error: 'Error: this event can never be applied' });
     expect(await appliedRows([poison])).toEqual([]);
+    // Terminated, not merely left to time out: nothing of the batch stays pending for a redelivery.
+    await until(async () => (await consumerInfo()).num_ack_pending === 0, 'the dead letter to be terminated', 20_000);
     const rows = await appliedRows(others);
     expect(new Set(rows.map((row) => row.event_id)).size).toBe(9);
     expect(rows).toHaveLength(9);
+  });
+
+  it('keeps messages held behind a busy worker past the ack wait without their being delivered again', async () => {
+    const before = (await consumerInfo()).num_redelivered;
+    gateEntered = false;
+    gate = new Promise<void>((resolve) => (openGate = resolve));
+    [gateId] = await enqueue(1);
+    await until(() => gateEntered, 'the worker to be held at the gate', 20_000);
+    const ids = await enqueue(5);
+    await until(async () => (await consumerInfo()).num_ack_pending === 6, 'the events to be queued', 20_000);
+    // Four heartbeats a third of the ack wait apart: the messages have waited longer than the ack wait.
+    const from = heartbeats;
+    await until(() => heartbeats >= from + 4, 'four heartbeats', 20_000);
+    expect((await consumerInfo()).num_redelivered).toBe(before);
+    openGate();
+    await until(async () => (await appliedRows([gateId, ...ids])).length === 6, 'the held events to be applied', 20_000);
+    expect(await appliedRows([gateId, ...ids])).toHaveLength(6);
+  });
+
+  it('makes one dead letter of a poisoned event that arrives twice', async () => {
+    const envelope = await runtime.outbox.transaction((tx) =>
+      runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
+    );
+    poisoned.add(envelope.eventId);
+    await until(async () => (await runtime.deadLetters.list()).deadLetters.some((d) => d.eventId === envelope.eventId), 'the dead letter', 20_000);
+    // The same event again under another message id, as a redelivery after a lost acknowledgement would be.
+    await jetstream(runtime.nc).publish(new SubjectNamespace(namespace).subject(EventSubjects.NotificationSent), JSON.stringify(envelope), {
+      msgID: `again-${envelope.eventId}`,
+    });
+    await until(async () => {
+      const info = await consumerInfo();
+      return info.num_ack_pending === 0 && info.num_pending === 0;
+    }, 'the consumer to settle', 20_000);
+    const deadLetters = (await runtime.deadLetters.list()).deadLetters.filter((d) => d.eventId === envelope.eventId);
+    expect(deadLetters).toHaveLength(1);
   });
 });

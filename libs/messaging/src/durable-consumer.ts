@@ -69,6 +69,9 @@ export class DurableConsumer<S extends EventSubject> {
   private loop: Promise<void> | null = null;
   private stopped = false;
   private readonly intake: BatchIntake<JsMsg>;
+  /** Messages pulled and not yet settled: queued behind a busy worker or being handled. */
+  private readonly held = new Set<JsMsg>();
+  private heartbeat: NodeJS.Timeout | null = null;
   private readonly consumerName: string;
 
   constructor(
@@ -118,6 +121,10 @@ export class DurableConsumer<S extends EventSubject> {
     }
     const consumer = await this.deps.js.consumers.get(stream, this.consumerName);
     this.loop = this.consumeUntilStopped(consumer);
+    // A burst can keep a message queued longer than the ack wait; without this JetStream would deliver it
+    // again while it waits, wasting work and using up deliveries that only failures should count.
+    this.heartbeat = setInterval(() => this.keepHeldMessages(), Math.max(100, this.options.ackWaitMs / 3));
+    this.heartbeat.unref();
   }
 
   /** Stops pulling, lets the message in hand finish and be acknowledged. */
@@ -126,6 +133,13 @@ export class DurableConsumer<S extends EventSubject> {
     await this.messages?.close();
     await this.loop;
     await this.intake.drained();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+  }
+
+  private keepHeldMessages(): void {
+    if (this.held.size === 0) return;
+    for (const message of this.held) message.working();
+    this.deps.log.debug({ consumer: this.consumerName, held: this.held.size }, 'held messages kept in progress');
   }
 
   private async consumeUntilStopped(consumer: Awaited<ReturnType<JetStreamClient['consumers']['get']>>) {
@@ -133,6 +147,7 @@ export class DurableConsumer<S extends EventSubject> {
       try {
         this.messages = await consumer.consume({ max_messages: Math.max(64, this.options.concurrency * 2) });
         for await (const message of this.messages) {
+          this.held.add(message);
           await this.intake.push(message);
           if (this.stopped) break;
         }
@@ -144,8 +159,16 @@ export class DurableConsumer<S extends EventSubject> {
     }
   }
 
-  /** A failure is logged and the message left unacknowledged: it comes back after ack_wait. */
   private async handleBatch(batch: JsMsg[]): Promise<void> {
+    try {
+      await this.handleHeld(batch);
+    } finally {
+      for (const message of batch) this.held.delete(message);
+    }
+  }
+
+  /** A failure is logged and the message left unacknowledged: it comes back after ack_wait. */
+  private async handleHeld(batch: JsMsg[]): Promise<void> {
     const received: Array<Received<S>> = [];
     for (const message of batch) {
       try {
@@ -235,16 +258,27 @@ export class DurableConsumer<S extends EventSubject> {
     >;
   }
 
-  /** Stores the message for an admin to inspect and replay, announces it, then stops its redelivery. */
+  /**
+   * Stores the message for an admin to inspect and replay, announces it, then stops its redelivery. A second
+   * copy of an event already waiting in the dead letters (redelivered, or published again) adds no row.
+   */
   private async deadLetter(message: JsMsg, envelope: EventEnvelope | null, error: unknown): Promise<void> {
-    const id = randomUUID();
     const reason = describe(error);
-    await this.deps.outbox.transaction((tx) =>
-      tx.query(
+    const id = await this.deps.outbox.transaction(async (tx) => {
+      if (envelope) {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [this.consumerName, envelope.eventId]);
+        const [waiting] = await tx.query(
+          `SELECT id FROM "${this.deps.schema}".dead_letter WHERE consumer = $1 AND event_id = $2 AND replayed_at IS NULL`,
+          [this.consumerName, envelope.eventId],
+        );
+        if (waiting) return null;
+      }
+      const newId = randomUUID();
+      await tx.query(
         `INSERT INTO "${this.deps.schema}".dead_letter (id, consumer, subject, event_id, envelope, raw, error, deliveries)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
-          id,
+          newId,
           this.consumerName,
           this.subject,
           envelope?.eventId ?? null,
@@ -253,8 +287,15 @@ export class DurableConsumer<S extends EventSubject> {
           reason.slice(0, 2_000),
           message.info.deliveryCount,
         ],
-      ),
-    );
+      );
+      return newId;
+    });
+    if (id === null) {
+      message.term();
+      this.deps.log.warn({ consumer: this.consumerName, eventId: envelope?.eventId }, 'copy of a dead-lettered event dropped');
+      this.deps.onOutcome?.(this.subject, 'duplicate');
+      return;
+    }
     // The dead-letter subject carries ids only: the stored record is where the content stays.
     await this.deps.js
       .publish(
@@ -265,7 +306,9 @@ export class DurableConsumer<S extends EventSubject> {
       .catch((publishError) =>
         this.deps.log.warn({ err: describe(publishError) }, 'dead-letter announcement not published'),
       );
-    message.term(reason.slice(0, 200));
+    // No reason text: nats-server before 2.10 ignores a `+TERM` that carries one and redelivers the message
+    // after the ack wait. The reason is in the stored record.
+    message.term();
     this.deps.log.error(
       { consumer: this.consumerName, eventId: envelope?.eventId, deadLetterId: id, err: reason },
       'event moved to dead letters',
