@@ -6,9 +6,10 @@ import { CaseFact, OrderCase } from './order-case';
 import { SuppressedCell, suppressSmallCounts } from './suppression';
 
 /**
- * The counts anyone may read. Counts of orders and programme steps only: no duration (a median of three is
- * three people's dates), no reason breakdown and no repeat orders (too fine for a public table), and no centre
- * or police unit (a centre in a small town is a handful of people).
+ * The counts anyone may read. Counts of orders, referral and programme steps, the voluntary component and
+ * monitoring meetings only: no duration (a median of three is three people's dates), no reason breakdown and
+ * no repeat orders (too fine for a public table), and no centre or police unit (a centre in a small town is a
+ * handful of people).
  */
 export const PUBLIC_INDICATORS = [
   'orders_registered',
@@ -18,6 +19,8 @@ export const PUBLIC_INDICATORS = [
   'referrals_routed',
   'referrals_accepted',
   'referrals_declined',
+  'referrals_rerouted',
+  'referrals_escalated',
   'referrals_unroutable',
   'programmes_started',
   'programmes_attending',
@@ -25,6 +28,11 @@ export const PUBLIC_INDICATORS = [
   'programmes_refused',
   'programmes_closed',
   'orders_expired_unplaced',
+  'voluntary_enrolled',
+  'voluntary_completed',
+  'voluntary_left',
+  'follow_ups_held',
+  'follow_ups_missed',
 ] as const;
 
 /** A public request covers at most three years: each month is a pass over the period's facts. */
