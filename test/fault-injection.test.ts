@@ -126,7 +126,7 @@ describe('fault injection under steady load', () => {
     db = new Client({ connectionString: pg.url('korgoo') });
     db.on('error', () => undefined);
     await db.connect();
-    const [police] = await stack.demoTokens('police');
+    const [police, admin] = await stack.demoTokens('police', 'admin');
     const accepted = new Set<string>();
     let sent = 0;
     let retries = 0;
@@ -160,6 +160,25 @@ describe('fault injection under steady load', () => {
       await Promise.all(inFlight);
     })();
 
+    // Centre staff accept what is proposed to them, so the programme and reporting services have work to lose.
+    const referralsAccepted = new Set<string>();
+    const accepting = (async () => {
+      while (loading) {
+        const proposed = await db
+          .query(`SELECT id, centre_id FROM matching.referral WHERE status = 'proposed' ORDER BY id LIMIT 20`)
+          .then((result) => result.rows as Array<{ id: string; centre_id: string }>)
+          .catch(() => []);
+        for (const { id, centre_id } of proposed) {
+          const staff = await stack.centreStaff(admin, centre_id).catch(() => null);
+          const response = staff
+            ? await request(stack.gateway).post(`/api/v1/referrals/${id}/accept`).auth(staff, { type: 'bearer' }).catch(() => null)
+            : null;
+          if (response?.status === 200) referralsAccepted.add(id);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+
     await awaitProgress(accepted);
     for (const name of SERVICES) {
       await stack.kill(name);
@@ -179,6 +198,7 @@ describe('fault injection under steady load', () => {
     await awaitProgress(accepted);
     loading = false;
     await load;
+    await accepting;
 
     await until(async () => (await notifiedCount(accepted)) === accepted.size, 'every accepted order to be notified', 180_000);
     const duplicateReferrals = await db.query(
@@ -188,6 +208,23 @@ describe('fault injection under steady load', () => {
       `SELECT order_id FROM notification.notification WHERE channel = 'inbox' GROUP BY order_id, referral_id, recipient_kind HAVING count(*) > 1`,
     );
     const duplicateOrders = await db.query(`SELECT order_number FROM gateway.protection_order GROUP BY order_number HAVING count(*) > 1`);
+    const programmesStarted = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM programme.programme WHERE referral_id = ANY($1::uuid[])`, [[...referralsAccepted]])).rows[0].n;
+    await until(async () => (await programmesStarted()) === referralsAccepted.size, 'every accepted referral to start its programme', 180_000);
+    const incompleteProgrammes = await db.query(
+      `SELECT p.id FROM programme.programme p LEFT JOIN programme.session s ON s.programme_id = p.id
+        WHERE p.referral_id = ANY($1::uuid[]) GROUP BY p.id HAVING count(s.*) <> 4`,
+      [[...referralsAccepted]],
+    );
+    // Reporting counts each order's registration, acceptance and start once: no fact lost, none counted twice.
+    const reported = async (kind: string) =>
+      (await db.query(`SELECT count(DISTINCT order_id)::int AS n FROM reporting.case_fact WHERE kind = $1 AND order_id = ANY($2::uuid[])`, [kind, [...accepted]])).rows[0].n;
+    await until(async () => (await reported('order_registered')) === accepted.size, 'every order to be counted', 180_000);
+    await until(async () => (await reported('programme_started')) === referralsAccepted.size, 'every start to be counted', 180_000);
+    const duplicateFacts = await db.query(
+      `SELECT order_id, kind FROM reporting.case_fact WHERE kind IN ('order_registered', 'referral_accepted', 'programme_started')
+        GROUP BY order_id, kind HAVING count(*) > 1`,
+    );
     const counts = {
       ordersSent: sent,
       ordersAccepted: accepted.size,
@@ -197,6 +234,10 @@ describe('fault injection under steady load', () => {
       duplicateOrders: duplicateOrders.rowCount,
       duplicateReferrals: duplicateReferrals.rowCount,
       duplicateNotifications: duplicateNotifications.rowCount,
+      referralsAccepted: referralsAccepted.size,
+      programmesStarted: await programmesStarted(),
+      programmesWithoutFourSessions: incompleteProgrammes.rowCount,
+      duplicateReportingFacts: duplicateFacts.rowCount,
     };
     console.log(`fault injection: ${JSON.stringify(counts)}`);
     expect(counts.ordersAccepted).toBe(sent);
@@ -204,5 +245,10 @@ describe('fault injection under steady load', () => {
     expect(counts.duplicateOrders).toBe(0);
     expect(counts.duplicateReferrals).toBe(0);
     expect(counts.duplicateNotifications).toBe(0);
-  });
+    expect(counts.referralsAccepted).toBeGreaterThan(0);
+    expect(counts.programmesStarted).toBe(counts.referralsAccepted);
+    expect(counts.programmesWithoutFourSessions).toBe(0);
+    expect(counts.duplicateReportingFacts).toBe(0);
+    // Each phase waits on its own deadline above; the whole run may take several of them on a busy machine.
+  }, 900_000);
 });
