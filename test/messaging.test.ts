@@ -96,6 +96,14 @@ describe('durable messaging', () => {
     expect(stream.state.messages).toBe(2);
   });
 
+  it('keeps the domain streams for days and the history for years', async () => {
+    const jsm = await jetstreamManager(runtime.nc);
+    const ns = new SubjectNamespace(namespace);
+    const day = 24 * 3_600 * 1e9;
+    expect((await jsm.streams.info(ns.stream('NOTIFICATIONS'))).config.max_age).toBe(30 * day);
+    expect((await jsm.streams.info(ns.stream('REPORTING_HISTORY'))).config.max_age).toBe(2190 * day);
+  });
+
   it('moves an event that keeps failing to the dead letters, and applies it once when an admin replays it', async () => {
     failuresLeft = 3;
     const envelope: EventEnvelope = await runtime.outbox.transaction((tx) =>

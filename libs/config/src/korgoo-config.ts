@@ -116,6 +116,15 @@ class EnvironmentVariables {
   @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5' })
   STREAM_REPLICAS = 1;
 
+  /**
+   * How long the history streams keep events for a rebuild of the indicators: the order retention term and a
+   * year for orders still running; never less than the 18 months the repeat-order indicator looks back.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(550, { message: 'HISTORY_MAX_AGE_DAYS must be at least 550 (the repeat-order window and an order)' })
+  HISTORY_MAX_AGE_DAYS = 2190;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -218,7 +227,14 @@ export interface KorgooConfig {
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
-  messaging: { maxDeliver: number; ackWaitMs: number; outboxPollMs: number; streamReplicas: number; concurrency: number };
+  messaging: {
+    maxDeliver: number;
+    ackWaitMs: number;
+    outboxPollMs: number;
+    streamReplicas: number;
+    historyMaxAgeDays: number;
+    concurrency: number;
+  };
   risk: {
     priorityPolicy: {
       version: string;
@@ -354,6 +370,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,
       outboxPollMs: vars.OUTBOX_POLL_MS,
       streamReplicas: vars.STREAM_REPLICAS,
+      historyMaxAgeDays: vars.HISTORY_MAX_AGE_DAYS,
       concurrency: vars.MESSAGING_CONCURRENCY,
     },
     risk: {

@@ -8,9 +8,12 @@ export interface StreamSettings {
   replicas: number;
   duplicateWindowMs: number;
   maxAgeDays: number;
+  historyMaxAgeDays: number;
 }
 
-export const DEFAULT_STREAM_SETTINGS: StreamSettings = { replicas: 1, duplicateWindowMs: 10 * 60_000, maxAgeDays: 30 };
+export const DEFAULT_STREAM_SETTINGS: StreamSettings = { replicas: 1, duplicateWindowMs: 10 * 60_000, maxAgeDays: 30, historyMaxAgeDays: 2190 };
+
+const days = (count: number) => nanos(count * 24 * 3_600_000);
 
 /**
  * Creates or updates every domain stream and history stream. Safe to run from every replica at every start: an existing stream
@@ -33,13 +36,13 @@ export async function ensureStreams(
       ...common,
       name: ns.stream(name),
       subjects: [ns.subject(Streams[name])],
-      max_age: nanos(settings.maxAgeDays * 24 * 3_600_000),
+      max_age: days(settings.maxAgeDays),
     });
   }
-  // No age limit: a sourced stream first copies what its sources still hold, then every new message.
+  // A sourced stream first copies what its sources still hold, then every new message, for years, not days.
   for (const name of Object.keys(HistoryStreams) as HistoryStreamName[]) {
     const sources = HistoryStreams[name].sources.map((source) => ({ name: ns.stream(source) }));
-    await ensureStream(jsm, { ...common, name: ns.stream(name), max_age: 0, sources });
+    await ensureStream(jsm, { ...common, name: ns.stream(name), max_age: days(settings.historyMaxAgeDays), sources });
   }
   return jsm;
 }

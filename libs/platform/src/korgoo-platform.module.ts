@@ -89,7 +89,7 @@ export class KorgooPlatformModule {
                   ackWaitMs: config.messaging.ackWaitMs,
                   concurrency: config.messaging.concurrency,
                 },
-                streams: { replicas: config.messaging.streamReplicas },
+                streams: { replicas: config.messaging.streamReplicas, historyMaxAgeDays: config.messaging.historyMaxAgeDays },
                 clock,
                 onOutcome: (subject, outcome) => metrics.eventsHandled.inc({ subject, outcome }),
               },
