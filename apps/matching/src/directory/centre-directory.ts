@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, PlannedSession } from '../capacity/capacity-types';
+import type { CalendarWindow, VersionedCentre } from './calendar-cache';
 
 export interface CentreLocation {
   id: string;
@@ -7,6 +8,8 @@ export interface CentreLocation {
   lat: number;
   lng: number;
 }
+
+export type OpenCentre = CentreLocation & VersionedCentre;
 
 interface FacilitatorRow {
   id: string;
@@ -33,12 +36,14 @@ interface BookedRow {
 
 /** Reads and writes the centre directory and its booked sessions; decides nothing. */
 export class CentreDirectory {
-  async openCentres(tx: EntityManager): Promise<CentreLocation[]> {
-    return tx.query(`SELECT id, name, lat, lng FROM matching.centre WHERE status = 'open' ORDER BY id`);
+  async openCentres(tx: EntityManager): Promise<OpenCentre[]> {
+    return tx.query(
+      `SELECT id, name, lat, lng, calendar_version::text AS "calendarVersion" FROM matching.centre WHERE status = 'open' ORDER BY id`,
+    );
   }
 
-  /** Capacity of the given centres as of now: rosters plus sessions booked from `from` on. */
-  async capacities(tx: EntityManager, centreIds: string[], from: Date): Promise<Map<string, CentreCapacity>> {
+  /** Capacity of the given centres inside `window`: rosters plus the sessions booked that overlap it. */
+  async capacities(tx: EntityManager, centreIds: string[], window: CalendarWindow): Promise<Map<string, CentreCapacity>> {
     // One after another: the queries share the transaction's connection.
     const centres = await tx.query(`SELECT id, status, group_capacity FROM matching.centre WHERE id = ANY($1)`, [centreIds]);
     const facilitators: FacilitatorRow[] = await tx.query(
@@ -46,8 +51,8 @@ export class CentreDirectory {
       [centreIds],
     );
     const booked: BookedRow[] = await tx.query(
-      `SELECT * FROM matching.booked_session WHERE centre_id = ANY($1) AND ends_at > $2 ORDER BY starts_at`,
-      [centreIds, from],
+      `SELECT * FROM matching.booked_session WHERE centre_id = ANY($1) AND ends_at > $2 AND starts_at < $3 ORDER BY starts_at`,
+      [centreIds, window.from, window.until],
     );
     const slots: Array<GroupSlot & { centreId: string }> = await tx.query(
       `SELECT id, centre_id AS "centreId", weekday, start_time AS start, minutes, sex, language,
@@ -86,9 +91,13 @@ export class CentreDirectory {
     return capacities;
   }
 
-  /** Serialises bookings per centre: two routings to the same centre take turns, others run in parallel. */
-  async lockCentre(tx: EntityManager, centreId: string): Promise<void> {
-    await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
+  /**
+   * Serialises bookings per centre: two routings to the same centre take turns, others run in parallel.
+   * Answers the calendar's version as it stands under the lock (null for a centre that is gone).
+   */
+  async lockCentre(tx: EntityManager, centreId: string): Promise<string | null> {
+    const [row] = await tx.query('SELECT calendar_version::text AS version FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
+    return row?.version ?? null;
   }
 
   async centre(tx: EntityManager, centreId: string): Promise<CentreLocation | null> {
