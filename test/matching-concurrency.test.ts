@@ -31,6 +31,13 @@ describe('fifty routings race for the last free places', () => {
 
   afterAll(() => stack.stop());
 
+  /** Sessions that put one facilitator in two places at once. */
+  const clashes = () =>
+    stack.sql(
+      `SELECT a.id FROM matching.booked_session a JOIN matching.booked_session b
+          ON a.id < b.id AND a.facilitator_ids && b.facilitator_ids AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
+    );
+
   it('gives each last place to exactly one routing; the rest go elsewhere or to coordinators', async () => {
     const orders = Array.from({ length: ROUTINGS }, () => riskAssessed({ settlementCode: 'naryn' }));
     await Promise.all(orders.map((o) => stack.publish('risk.assessed.v1', o.orderId, o)));
@@ -63,11 +70,7 @@ describe('fifty routings race for the last free places', () => {
       { centre_id: 'race-kochkor', n: 4, people: 4 },
       { centre_id: 'race-naryn', n: 4, people: 4 },
     ]);
-    const clashes = await stack.sql(
-      `SELECT a.id FROM matching.booked_session a JOIN matching.booked_session b
-          ON a.id < b.id AND a.facilitator_ids && b.facilitator_ids AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
-    );
-    expect(clashes).toEqual([]);
+    expect(await clashes()).toEqual([]);
 
     // The routings really ran side by side: several replicas decided.
     const deciders = await stack.sql<{ replica: string }>(
@@ -120,11 +123,7 @@ describe('fifty routings race for the last free places', () => {
       `SELECT count(*)::int AS n, sum(participants)::int AS people FROM matching.booked_session WHERE centre_id = 'race-kochkor'`,
     );
     expect(sessions).toEqual([{ n: 8, people: 8 }]);
-    const clashes = await stack.sql(
-      `SELECT a.id FROM matching.booked_session a JOIN matching.booked_session b
-          ON a.id < b.id AND a.facilitator_ids && b.facilitator_ids AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
-    );
-    expect(clashes).toEqual([]);
+    expect(await clashes()).toEqual([]);
     expect(answered()).toHaveLength(orders.length);
     expect(stack.eventsOn('referral.routed.v1').filter((e) => ids.has(e.correlationId)).length).toBeLessThanOrEqual(1);
   });
