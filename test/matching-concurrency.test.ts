@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { lastPlaceCentre } from './support/last-place-centre';
+import { addFacilitatorPairs, bishkekWeekday, lastPlaceCentre } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
+import { until } from './support/until';
 
 const ROUTINGS = 50;
 const REPLICAS = 4;
@@ -29,6 +30,13 @@ describe('fifty routings race for the last free places', () => {
   });
 
   afterAll(() => stack.stop());
+
+  /** Sessions that put one facilitator in two places at once. */
+  const clashes = () =>
+    stack.sql(
+      `SELECT a.id FROM matching.booked_session a JOIN matching.booked_session b
+          ON a.id < b.id AND a.facilitator_ids && b.facilitator_ids AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
+    );
 
   it('gives each last place to exactly one routing; the rest go elsewhere or to coordinators', async () => {
     const orders = Array.from({ length: ROUTINGS }, () => riskAssessed({ settlementCode: 'naryn' }));
@@ -62,11 +70,7 @@ describe('fifty routings race for the last free places', () => {
       { centre_id: 'race-kochkor', n: 4, people: 4 },
       { centre_id: 'race-naryn', n: 4, people: 4 },
     ]);
-    const clashes = await stack.sql(
-      `SELECT a.id FROM matching.booked_session a JOIN matching.booked_session b
-          ON a.id < b.id AND a.facilitator_ids && b.facilitator_ids AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
-    );
-    expect(clashes).toEqual([]);
+    expect(await clashes()).toEqual([]);
 
     // The routings really ran side by side: several replicas decided.
     const deciders = await stack.sql<{ replica: string }>(
@@ -98,5 +102,29 @@ describe('fifty routings race for the last free places', () => {
     );
     expect(transition).toMatchObject({ from_status: 'unroutable', note: reason });
     expect(transition.reason_code).toMatch(/^assigned_despite_/);
+  });
+
+  it('sees a new pair added through one replica in every replica, and books its one programme once', async () => {
+    // Every replica has both centres in memory, full; one replica now adds a pair: one more programme.
+    await addFacilitatorPairs(stack.gateway, admin, 'race-kochkor', {
+      pairs: 1,
+      languages: ['ky'],
+      weekly: [{ weekday: bishkekWeekday(2), start: '09:00', end: '13:00' }],
+    });
+    const orders = Array.from({ length: 20 }, () => riskAssessed({ settlementCode: 'naryn' }));
+    await Promise.all(orders.map((o) => stack.publish('risk.assessed.v1', o.orderId, o)));
+    const ids = new Set(orders.map((o) => o.orderId));
+    const answered = () =>
+      [...stack.eventsOn('referral.routed.v1'), ...stack.eventsOn('referral.unroutable.v1')].filter((e) => ids.has(e.correlationId));
+    await until(() => answered().length >= orders.length, 'every new order answered');
+
+    // The new place went to one order, new or waiting, and to no other: two programmes at Kochkor now.
+    const sessions = await stack.sql<{ n: number; people: number }>(
+      `SELECT count(*)::int AS n, sum(participants)::int AS people FROM matching.booked_session WHERE centre_id = 'race-kochkor'`,
+    );
+    expect(sessions).toEqual([{ n: 8, people: 8 }]);
+    expect(await clashes()).toEqual([]);
+    expect(answered()).toHaveLength(orders.length);
+    expect(stack.eventsOn('referral.routed.v1').filter((e) => ids.has(e.correlationId)).length).toBeLessThanOrEqual(1);
   });
 });

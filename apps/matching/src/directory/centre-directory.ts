@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, PlannedSession } from '../capacity/capacity-types';
+import type { CalendarWindow, VersionedCentre } from './calendar-cache';
 
 export interface CentreLocation {
   id: string;
@@ -7,6 +8,8 @@ export interface CentreLocation {
   lat: number;
   lng: number;
 }
+
+export type OpenCentre = CentreLocation & VersionedCentre;
 
 interface FacilitatorRow {
   id: string;
@@ -33,12 +36,14 @@ interface BookedRow {
 
 /** Reads and writes the centre directory and its booked sessions; decides nothing. */
 export class CentreDirectory {
-  async openCentres(tx: EntityManager): Promise<CentreLocation[]> {
-    return tx.query(`SELECT id, name, lat, lng FROM matching.centre WHERE status = 'open' ORDER BY id`);
+  async openCentres(tx: EntityManager): Promise<OpenCentre[]> {
+    return tx.query(
+      `SELECT id, name, lat, lng, calendar_version::text AS "calendarVersion" FROM matching.centre WHERE status = 'open' ORDER BY id`,
+    );
   }
 
-  /** Capacity of the given centres as of now: rosters plus sessions booked from `from` on. */
-  async capacities(tx: EntityManager, centreIds: string[], from: Date): Promise<Map<string, CentreCapacity>> {
+  /** Capacity of the given centres inside `window`: rosters plus the sessions booked that overlap it. */
+  async capacities(tx: EntityManager, centreIds: string[], window: CalendarWindow): Promise<Map<string, CentreCapacity>> {
     // One after another: the queries share the transaction's connection.
     const centres = await tx.query(`SELECT id, status, group_capacity FROM matching.centre WHERE id = ANY($1)`, [centreIds]);
     const facilitators: FacilitatorRow[] = await tx.query(
@@ -46,8 +51,8 @@ export class CentreDirectory {
       [centreIds],
     );
     const booked: BookedRow[] = await tx.query(
-      `SELECT * FROM matching.booked_session WHERE centre_id = ANY($1) AND ends_at > $2 ORDER BY starts_at`,
-      [centreIds, from],
+      `SELECT * FROM matching.booked_session WHERE centre_id = ANY($1) AND ends_at > $2 AND starts_at < $3 ORDER BY starts_at`,
+      [centreIds, window.from, window.until],
     );
     const slots: Array<GroupSlot & { centreId: string }> = await tx.query(
       `SELECT id, centre_id AS "centreId", weekday, start_time AS start, minutes, sex, language,
@@ -86,9 +91,13 @@ export class CentreDirectory {
     return capacities;
   }
 
-  /** Serialises bookings per centre: two routings to the same centre take turns, others run in parallel. */
-  async lockCentre(tx: EntityManager, centreId: string): Promise<void> {
-    await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
+  /**
+   * Serialises bookings per centre: two routings to the same centre take turns, others run in parallel.
+   * Answers the calendar's version as it stands under the lock (null for a centre that is gone).
+   */
+  async lockCentre(tx: EntityManager, centreId: string): Promise<string | null> {
+    const [row] = await tx.query('SELECT calendar_version::text AS version FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
+    return row?.version ?? null;
   }
 
   async centre(tx: EntityManager, centreId: string): Promise<CentreLocation | null> {
@@ -96,38 +105,46 @@ export class CentreDirectory {
     return row ?? null;
   }
 
-  /** Books the plan's sessions, joining existing group sessions; returns the booked session id per index. */
+  /**
+   * Books the plan's sessions, joining existing group sessions; returns the booked session id per index.
+   * One statement for the joins and one for the new sessions: the centre's lock is held meanwhile.
+   */
   async book(tx: EntityManager, centreId: string, language: Language, sessions: PlannedSession[], newId: () => string) {
-    const booked: Array<{ index: number; bookedSessionId: string }> = [];
-    for (const session of sessions) {
-      if (session.joinsBookedSessionId) {
-        const [, joined] = await tx.query(
-          'UPDATE matching.booked_session SET participants = participants + 1 WHERE id = $1',
-          [session.joinsBookedSessionId],
-        );
-        // A release may have removed the group between reading and joining: start over with fresh capacity.
-        if (joined === 0) throw new BookingConflict(`group session ${session.joinsBookedSessionId} is gone`);
-        booked.push({ index: session.index, bookedSessionId: session.joinsBookedSessionId });
-        continue;
-      }
-      const id = newId();
+    const joins = sessions.filter((s) => s.joinsBookedSessionId !== undefined);
+    const fresh = sessions.filter((s) => s.joinsBookedSessionId === undefined).map((s) => ({ ...s, id: newId() }));
+    if (joins.length > 0) {
+      // UPDATE answers [rows, affected].
+      const [, joined] = await tx.query(
+        'UPDATE matching.booked_session SET participants = participants + 1 WHERE id = ANY($1::uuid[])',
+        [joins.map((s) => s.joinsBookedSessionId)],
+      );
+      // A release may have removed a group between reading and joining: start over with fresh capacity.
+      if (joined !== joins.length) throw new BookingConflict(`a group session of centre ${centreId} is gone`);
+    }
+    if (fresh.length > 0) {
       await tx.query(
         `INSERT INTO matching.booked_session (id, centre_id, kind, starts_at, ends_at, facilitator_ids, language, participants, group_slot_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)`,
+         SELECT id, $1, kind, starts_at, ends_at, ARRAY[lead, co], $2, 1, group_slot_id
+           FROM unnest($3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
+             AS s(id, kind, starts_at, ends_at, lead, co, group_slot_id)`,
         [
-          id,
           centreId,
-          session.kind,
-          session.startsAt,
-          session.endsAt,
-          [session.leadFacilitatorId, session.coFacilitatorId],
           language,
-          session.groupSlotId ?? null,
+          fresh.map((s) => s.id),
+          fresh.map((s) => s.kind),
+          fresh.map((s) => s.startsAt),
+          fresh.map((s) => s.endsAt),
+          fresh.map((s) => s.leadFacilitatorId),
+          fresh.map((s) => s.coFacilitatorId),
+          fresh.map((s) => s.groupSlotId ?? null),
         ],
       );
-      booked.push({ index: session.index, bookedSessionId: id });
     }
-    return booked;
+    const ids = new Map<number, string>([
+      ...joins.map((s) => [s.index, s.joinsBookedSessionId!] as const),
+      ...fresh.map((s) => [s.index, s.id] as const),
+    ]);
+    return sessions.map((s) => ({ index: s.index, bookedSessionId: ids.get(s.index)! }));
   }
 
   /**

@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import { ProgrammeSessionContracts, ProgrammeSessionRequestClasses, ProgrammeSessionSubjects } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
+import { retryingTransaction } from '@korgoo/platform/core';
 import { CapacitySignal } from '../directory/capacity-signal';
 import { CentreDirectory } from '../directory/centre-directory';
 import { DirectoryModule } from '../directory/directory.module';
+import { ROUTING_RETRY } from '../referrals/lock-conflicts';
 import { NoMakeUpSlot, ProgrammeSessions } from './programme-sessions';
 
 /** Answers the programme service's calendar commands; the programme service never reads matching's tables. */
@@ -32,12 +34,17 @@ export class ProgrammeSessionsModule implements OnModuleInit {
         }),
     );
     // A cancelled or ended programme gives its sessions back: the waiting orders may take them at once.
+    // A release takes its centre's lock and then routes waiting orders to others: a deadlock is retried.
     commands.handle(ProgrammeSessionSubjects.Release, async ({ referralId, fromIndex }) => ({
-      released: await this.messaging.outbox.transaction(async (tx) => {
-        const released = await sessions.release(tx, referralId, fromIndex);
-        if (released > 0) await this.capacity.appeared(tx, 'programme_released');
-        return released;
-      }),
+      released: await retryingTransaction(
+        () =>
+          this.messaging.outbox.transaction(async (tx) => {
+            const released = await sessions.release(tx, referralId, fromIndex);
+            if (released > 0) await this.capacity.appeared(tx, 'programme_released');
+            return released;
+          }),
+        ROUTING_RETRY,
+      ),
     }));
   }
 }

@@ -85,14 +85,15 @@ export class ProgrammeSessions {
     );
     await this.release(tx, request.referralId, request.fromIndex);
     const notBefore = new Date(request.notBefore);
-    const capacity = (await this.directory.capacities(tx, [centreId], notBefore)).get(centreId)!;
+    const mustFinishBy = new Date(request.mustFinishBy);
+    const capacity = (await this.directory.capacities(tx, [centreId], { from: notBefore, until: mustFinishBy })).get(centreId)!;
     const plan = planMakeUp(capacity, {
       participantSex: routing.participantSex,
       language: routing.language,
       sessions: current.map((s) => ({ index: s.index as 1 | 2 | 3 | 4, kind: s.kind })),
       notBefore,
       previousStartsAt: request.previousStartsAt ? new Date(request.previousStartsAt) : null,
-      mustFinishBy: new Date(request.mustFinishBy),
+      mustFinishBy,
       preferredPairKey: excused.facilitatorIds.join('|'),
     });
     if (!plan) throw new NoMakeUpSlot(`no trained pair of centre ${centreId} is free for sessions ${current.map((s) => s.index).join(', ')} before ${request.mustFinishBy}`);

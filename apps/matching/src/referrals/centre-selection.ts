@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EntityManager } from 'typeorm';
 import type { UnroutableReason } from '@korgoo/contracts';
-import { CentreDirectory, CentreLocation } from '../directory/centre-directory';
-import { Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capacity-types';
+import { CalendarCache, CalendarWindow, withinWindow } from '../directory/calendar-cache';
+import { BookingConflict, CentreDirectory, CentreLocation, OpenCentre } from '../directory/centre-directory';
+import { CentreCapacity, Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capacity-types';
 import { CentreCandidate, rankCentres } from '../capacity/ranking';
 import { GeoPoint } from '../travel/geo';
 import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
@@ -50,12 +51,16 @@ export interface SelectionSettings {
 
 /**
  * Chooses the nearest centre by travel that can deliver the programme in time and holds its sessions.
- * Each ranked centre is checked again under its row lock inside a savepoint: a centre found taken is
- * let go at once, so a routing never holds more than the one centre lock it books under.
+ * Candidates are assessed without locks from calendars kept in memory, re-read only for centres whose
+ * calendar version moved. Each ranked centre is then checked under its row lock inside a savepoint: at an
+ * unchanged version the assessment stands and the booking follows at once; otherwise only that centre is
+ * re-read. A centre found taken is let go at once, so a routing never holds more than the one centre lock
+ * it books under.
  */
 export class CentreSelection {
   constructor(
     private readonly directory: CentreDirectory,
+    private readonly calendars: CalendarCache,
     private readonly activeLoad: (tx: EntityManager) => Promise<Map<string, number>>,
     private readonly travelTimes: TravelTimeProvider,
     private readonly providers: TravelSource[],
@@ -79,19 +84,24 @@ export class CentreSelection {
     exclude: ReadonlyMap<string, 'declined' | 'expired'> = new Map(),
   ): Promise<Selection> {
     const request = this.requestFor(facts, now);
+    const window = windowOf(request);
     const centres = await this.directory.openCentres(tx);
     const reach = await this.reachOf(facts, centres, request);
-    const capacities = await this.directory.capacities(tx, centres.map((c) => c.id), now);
+    const capacities = await this.calendarsOf(tx, centres, window);
     const load = await this.activeLoad(tx);
     const { candidates, records } = assessCandidates(centres, reach, capacities, load, request, now, exclude);
     const reachById = new Map(centres.map((c, i) => [c.id, reach[i]]));
+    const assessedAt = new Map(centres.map((c) => [c.id, c.calendarVersion]));
     const base = this.baseRecord(facts, request, now);
 
     for (const ranked of rankCentres(candidates, new Set(exclude.keys()))) {
       await tx.query('SAVEPOINT centre_choice');
-      await this.directory.lockCentre(tx, ranked.centreId);
-      const fresh = (await this.directory.capacities(tx, [ranked.centreId], now)).get(ranked.centreId)!;
-      const verdict = assessCentre(fresh, request, reachById.get(ranked.centreId)!);
+      const locked = await this.calendarUnderLock(tx, ranked.centreId, window);
+      // At the version it was assessed at, the calendar is the one assessed: nothing to plan again.
+      const verdict =
+        locked.version === assessedAt.get(ranked.centreId)
+          ? ({ feasible: true, plan: ranked.plan } as const)
+          : assessCentre(locked.capacity, request, reachById.get(ranked.centreId)!);
       if (!verdict.feasible) {
         // Rolling back to the savepoint also gives up the centre's lock.
         await tx.query('ROLLBACK TO SAVEPOINT centre_choice');
@@ -132,8 +142,7 @@ export class CentreSelection {
   ): Promise<{ outOfReach: string } | { record: SelectionRecord; place: HeldPlace; verdict: VerdictRecord }> {
     const request = this.requestFor(facts, now);
     const [reach] = await this.reachOf(facts, [centre], request);
-    await this.directory.lockCentre(tx, centre.id);
-    const capacity = (await this.directory.capacities(tx, [centre.id], now)).get(centre.id)!;
+    const { capacity } = await this.calendarUnderLock(tx, centre.id, windowOf(request));
     const load = await this.activeLoad(tx);
     const { candidate, record } = assessCandidate(centre, reach, capacity, request, load.get(centre.id) ?? 0, now);
     const verdict = candidate.verdict;
@@ -148,6 +157,42 @@ export class CentreSelection {
       place: { centreId: centre.id, travel: reach.travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
       verdict: record.verdict,
     };
+  }
+
+  /** Open centres' calendars inside `window`, from memory where their version has not moved. */
+  private async calendarsOf(tx: EntityManager, centres: OpenCentre[], window: CalendarWindow): Promise<Map<string, CentreCapacity>> {
+    const stale = this.calendars.staleAmong(centres, window);
+    if (stale.length > 0) {
+      const toLoad = this.calendars.windowToLoad(window);
+      const loaded = await this.directory.capacities(tx, stale, toLoad);
+      // Kept under the version listed before the read: the read is no older, so at most it is re-read later.
+      for (const centre of centres) {
+        const capacity = loaded.get(centre.id);
+        if (capacity) this.calendars.store(centre.id, centre.calendarVersion, toLoad, capacity);
+      }
+    }
+    const capacities = new Map<string, CentreCapacity>();
+    for (const centre of centres) {
+      const capacity = this.calendars.calendar(centre.id, centre.calendarVersion, window);
+      if (!capacity) throw new BookingConflict(`centre ${centre.id} is gone`);
+      capacities.set(centre.id, capacity);
+    }
+    return capacities;
+  }
+
+  /**
+   * Locks the centre and answers its calendar as it stands under the lock: from memory at an unchanged
+   * version, else re-read (nobody can change it while the lock is held, so the read is that version).
+   */
+  private async calendarUnderLock(tx: EntityManager, centreId: string, window: CalendarWindow) {
+    const version = await this.directory.lockCentre(tx, centreId);
+    if (version === null) throw new BookingConflict(`centre ${centreId} is gone`);
+    const known = this.calendars.calendar(centreId, version, window);
+    if (known) return { version, capacity: known };
+    const toLoad = this.calendars.windowToLoad(window);
+    const capacity = (await this.directory.capacities(tx, [centreId], toLoad)).get(centreId)!;
+    this.calendars.store(centreId, version, toLoad, capacity);
+    return { version, capacity: withinWindow(capacity, window) };
   }
 
   /** Travel to every centre in each month the programme may run in: winter closes passes for months. */
@@ -179,6 +224,11 @@ export class CentreSelection {
       providers: this.providers,
     };
   }
+}
+
+/** The sessions a request could collide with or join: those overlapping its window. */
+function windowOf(request: ProgrammeRequest): CalendarWindow {
+  return { from: request.notBefore, until: request.mustFinishBy };
 }
 
 /** The place an order comes from, as coordinators name it. */

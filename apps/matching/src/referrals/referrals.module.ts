@@ -6,6 +6,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
 import { Clock, DuePoller, exportBreakers } from '@korgoo/platform/core';
 import { CapacitySignal } from '../directory/capacity-signal';
+import { CalendarCache } from '../directory/calendar-cache';
 import { CentreDirectory } from '../directory/centre-directory';
 import { DirectoryModule } from '../directory/directory.module';
 import { MatchingSettings } from '../matching-settings';
@@ -39,6 +40,9 @@ import { DueReminder, ReminderRepository } from './repositories/reminder-reposit
 import { TransitionRepository } from './repositories/transition-repository';
 
 const MATCHING_SETTINGS = Symbol('MATCHING_SETTINGS');
+
+/** A calendar read for one routing covers the next five weeks, the longest an order usually runs and some. */
+const CALENDAR_SPAN_MS = 35 * 24 * 3_600_000;
 
 /** Wires the referral use cases to their repositories, the travel providers, messaging and the two timers. */
 @Module({})
@@ -81,6 +85,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     const providers = this.travelProviders();
     const selection = new CentreSelection(
       directory,
+      new CalendarCache(CALENDAR_SPAN_MS),
       (tx) => referrals.activeLoad(tx),
       new FallbackTravelTimes(providers),
       providers.map((p) => p.source),

@@ -34,9 +34,10 @@ export class RouteReferral {
     if (await this.referrals.isWithdrawn(tx, assessed.orderId)) return;
     const now = this.clock.now();
     const facts = routingFacts(assessed);
+    // Numbered before choosing: after the choice the centre's lock is held until commit.
+    const referralNumber = await this.referrals.nextNumber(tx, now);
     const selection = await this.selection.choose(tx, facts, now);
     const referralId = randomUUID();
-    const referralNumber = await this.referrals.nextNumber(tx, now);
     const trigger = event.subject === EventSubjects.RiskReassessed ? 'reassessed' : 'assessed';
     const record: RoutingRecord = {
       ...selection.record,

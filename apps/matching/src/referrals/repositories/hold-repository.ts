@@ -8,12 +8,13 @@ export class HoldRepository {
     handOff: number,
     booked: Array<{ index: number; bookedSessionId: string }>,
   ): Promise<void> {
-    for (const session of booked) {
-      await tx.query(
-        `INSERT INTO matching.session_hold (referral_id, session_index, booked_session_id, hand_off) VALUES ($1, $2, $3, $4)`,
-        [referralId, session.index, session.bookedSessionId, handOff],
-      );
-    }
+    if (booked.length === 0) return;
+    // One statement: the routing still holds its centre's lock.
+    await tx.query(
+      `INSERT INTO matching.session_hold (referral_id, session_index, booked_session_id, hand_off)
+       SELECT $1, session_index, booked_session_id, $4 FROM unnest($2::int[], $3::uuid[]) AS h(session_index, booked_session_id)`,
+      [referralId, booked.map((b) => b.index), booked.map((b) => b.bookedSessionId), handOff],
+    );
   }
 
   /** Drops the referral's holds and answers which booked sessions they were in. */
