@@ -37,6 +37,22 @@ export interface OrderProgressView {
   notes: OrderNoteView[];
 }
 
+/** An order in a list, with what a card shows of it: one page costs one request to each owning service. */
+export interface OrderListItem {
+  orderId: string;
+  orderNumber: string;
+  unitCode: string | null;
+  issuedAt: string;
+  expiresAt: string;
+  firstExpiresAt: string | null;
+  courtDecision: CourtDecision | null;
+  registeredAt: string;
+  /** Null once erased at the end of the retention term. */
+  perpetratorName: string | null;
+  stage: OrderStage;
+  referral: Pick<ReferralView, 'referralId' | 'referralNumber' | 'status' | 'centreName'> | null;
+}
+
 export interface OrderNoteView {
   kind: OrderNoteKind;
   body: string;
@@ -61,13 +77,8 @@ export class OrderProgress {
       notesOfOrder(this.dataSource.manager, orderId, this.cipher),
     ]);
     return {
-      orderId: order.id,
-      orderNumber: order.orderNumber,
+      ...this.asRegistered(order),
       issuingUnit: order.issuingUnit,
-      issuedAt: order.issuedAt.toISOString(),
-      expiresAt: order.expiresAt.toISOString(),
-      firstExpiresAt: order.firstExpiresAt?.toISOString() ?? null,
-      courtDecision: courtDecisionOf(order),
       perpetrator: {
         fullName: personNameOf(order, this.cipher),
         sex: order.perpetrator.sex,
@@ -79,6 +90,45 @@ export class OrderProgress {
       referral,
       notifications,
       notes: notes.map((note) => ({ kind: note.kind, body: note.body, writtenAt: note.writtenAt.toISOString() })),
+    };
+  }
+
+  /** Where each order of a page stands, asked of each owning service once for the whole page. */
+  async ofPage(orders: ProtectionOrder[], scope: Scope): Promise<OrderListItem[]> {
+    if (orders.length === 0) return [];
+    const orderIds = orders.map((order) => order.id);
+    const [{ assessments }, { referrals }, { notifications }] = await Promise.all([
+      this.messaging.client.request(QuerySubjects.RiskAssessmentsByOrders, { orderIds, scope }),
+      this.messaging.client.request(QuerySubjects.ReferralsByOrders, { orderIds, scope }),
+      this.messaging.client.request(QuerySubjects.NotificationsByOrders, { orderIds, scope }),
+    ]);
+    return orders.map((order) => {
+      const referral = referrals[order.id] ?? null;
+      return {
+        ...this.asRegistered(order),
+        unitCode: order.unitCode,
+        registeredAt: order.registeredAt.toISOString(),
+        perpetratorName: personNameOf(order, this.cipher),
+        stage: stageOf(assessments[order.id] ?? null, referral, notifications[order.id] ?? []),
+        referral: referral && {
+          referralId: referral.referralId,
+          referralNumber: referral.referralNumber,
+          status: referral.status,
+          centreName: referral.centreName,
+        },
+      };
+    });
+  }
+
+  /** What the gateway itself holds of the order's dates and decision. */
+  private asRegistered(order: ProtectionOrder) {
+    return {
+      orderId: order.id,
+      orderNumber: order.orderNumber,
+      issuedAt: order.issuedAt.toISOString(),
+      expiresAt: order.expiresAt.toISOString(),
+      firstExpiresAt: order.firstExpiresAt?.toISOString() ?? null,
+      courtDecision: courtDecisionOf(order),
     };
   }
 }

@@ -18,9 +18,9 @@ import { CorrectScreening } from './correct-screening';
 import { ExtendOrder } from './extend-order';
 import { RecordCourtDecision } from './record-court-decision';
 import { WithdrawOrder } from './withdraw-order';
-import { OrderListItem, ScopedOrders } from './order-scope';
+import { ScopedOrders } from './order-scope';
 import { Page, PageQuery } from '../http/page';
-import { OrderProgress, OrderProgressView } from './order-progress';
+import { OrderListItem, OrderProgress, OrderProgressView } from './order-progress';
 import { RegisterProtectionOrder } from './register-protection-order';
 
 @ApiTags('protection orders')
@@ -59,12 +59,18 @@ export class OrdersController {
   }
 
   /** Police see their unit's orders only; coordinators and admins every order. */
-  @ApiOperation({ summary: 'List protection orders, newest first, a page at a time' })
+  @ApiOperation({
+    summary: 'List protection orders, newest first, a page at a time',
+    description:
+      'Each order with its stage, its newest referral, its dates and court decision, and the perpetrator\'s name: ' +
+      'a list needs no further request per order. Police get their unit\'s orders; coordinators and admins every order.',
+  })
   @ApiOkResponse({ type: OrderPage })
   @Get()
   @Roles('police', 'coordinator', 'admin')
-  list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
-    return this.orders.list(actor, query);
+  async list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
+    const page = await this.orders.list(actor, query);
+    return { items: await this.progress.ofPage(page.items, orderLookupScope(actor)), nextCursor: page.nextCursor };
   }
 
   @ApiOperation({ summary: 'Where a protection order stands' })

@@ -76,6 +76,28 @@ export interface RegisteredOrderResponse {
   created: boolean;
 }
 
+export interface CourtDecisionResponse {
+  /** @format date */
+  decidedOn: string;
+  reference: string;
+}
+
+export interface ReferralSummaryResponse {
+  /** @format uuid */
+  referralId: string;
+  /** @example "R-2026-000017" */
+  referralNumber: string;
+  status:
+    | "proposed"
+    | "unroutable"
+    | "accepted"
+    | "declined"
+    | "expired"
+    | "escalated"
+    | "cancelled";
+  centreName: string | null;
+}
+
 export interface OrderListItemResponse {
   /** @format uuid */
   orderId: string;
@@ -93,20 +115,25 @@ export interface OrderListItemResponse {
    * @format date-time
    */
   expiresAt: string;
+  /**
+   * The expiry first registered, once extended
+   * @format date-time
+   */
+  firstExpiresAt: string | null;
+  courtDecision: CourtDecisionResponse | null;
   /** @format date-time */
   registeredAt: string;
+  /** The perpetrator's name; null once erased at the end of the retention term */
+  perpetratorName: string | null;
+  stage: "registered" | "assessed" | "routed" | "unroutable" | "notified";
+  /** The newest referral; null before routing */
+  referral: ReferralSummaryResponse | null;
 }
 
 export interface OrderPage {
   items: OrderListItemResponse[];
   /** Pass as cursor for the next page; null on the last page */
   nextCursor: string | null;
-}
-
-export interface CourtDecisionResponse {
-  /** @format date */
-  decidedOn: string;
-  reference: string;
 }
 
 export interface PerpetratorSummary {

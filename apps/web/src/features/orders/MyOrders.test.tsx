@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrderListItemResponse, OrderProgressResponse } from '../../api/korgoo-api';
+import type { OrderListItemResponse } from '../../api/korgoo-api';
 import ky from '../../i18n/locales/ky.json';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import { MyOrders } from './MyOrders';
@@ -9,23 +9,16 @@ const LIST = '/api/v1/protection-orders';
 
 const item = (n: number): OrderListItemResponse => ({
   orderId: `00000000-0000-4000-8000-00000000000${n}`, orderNumber: `НР-2026-30${n}`, unitCode: 'naryn-riib',
-  issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', registeredAt: `2026-03-0${n}T08:05:00Z`,
+  issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', firstExpiresAt: null, courtDecision: null,
+  registeredAt: `2026-03-0${n}T08:05:00Z`, perpetratorName: n === 3 ? null : 'Асанов Бакыт', stage: 'routed',
+  referral: { referralId: `10000000-0000-4000-8000-00000000000${n}`, referralNumber: `R-2026-00000${n}`, status: 'proposed', centreName: 'Асылзат' },
 });
 
-function progress(listed: OrderListItemResponse, stage: OrderProgressResponse['stage']): OrderProgressResponse {
-  return {
-    orderId: listed.orderId, orderNumber: listed.orderNumber, issuingUnit: 'Нарын РИИБ', issuedAt: listed.issuedAt, expiresAt: listed.expiresAt,
-    firstExpiresAt: null, courtDecision: null, perpetrator: { fullName: null, sex: 'male', language: 'ky' }, erasedAt: '2026-12-01T00:00:00Z',
-    stage, assessment: null, referral: null, notifications: [], notes: [],
-  };
-}
-
-/** The unit's orders in two pages of the API (newest first), each order's stage read on its own. */
+/** The unit's orders in two pages of the API (newest first), each with where it stands. */
 function unit(request: SentRequest) {
   if (request.path === `${LIST}?limit=10`) return { body: { items: [item(3), item(2)], nextCursor: 'after-2' } };
   if (request.path === `${LIST}?cursor=after-2&limit=10`) return { body: { items: [item(1)], nextCursor: null } };
-  const listed = [item(1), item(2), item(3)].find((candidate) => request.path === `${LIST}/${candidate.orderId}`);
-  return listed ? { body: progress(listed, 'routed') } : { status: 404, body: { statusCode: 404, message: 'no' } };
+  return { status: 404, body: { statusCode: 404, message: 'no' } };
 }
 
 afterEach(() => {
@@ -35,16 +28,19 @@ afterEach(() => {
 });
 
 describe('my orders for police', () => {
-  it('lists the unit’s orders from the API, filed from any phone, and loads older ones on request', async () => {
+  it('lists the unit’s orders with where each stands, filed from any phone, one request a page, and loads older ones on request', async () => {
     const { sent } = await renderSignedIn(<MyOrders />, { role: 'police', answer: unit });
     await waitFor(() => expect(screen.getAllByTestId('order-card').map((card) => within(card).getAllByText(/^НР-/)[0].textContent)).toEqual(['НР-2026-303', 'НР-2026-302']));
     const newest = screen.getAllByTestId('order-card')[0];
     expect((await within(newest).findByLabelText(ky.myOrders.stage)).textContent).toBe(ky.stage.routed);
     expect(within(newest).getByText(ky.myOrders.erased)).toBeTruthy();
+    expect(within(newest).getByText(ky.myOrders.referral.replace('{{status}}', ky.referralStatus.proposed).replace('{{centre}}', 'Асылзат'))).toBeTruthy();
+    expect(within(screen.getAllByTestId('order-card')[1]).getByText('Асанов Бакыт')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: ky.myOrders.more }));
     await waitFor(() => expect(screen.getAllByTestId('order-card')).toHaveLength(3));
     expect(screen.queryByRole('button', { name: ky.myOrders.more })).toBeNull();
-    expect(sent.filter((request) => request.path.startsWith(`${LIST}?`)).map((request) => request.path)).toEqual([`${LIST}?limit=10`, `${LIST}?cursor=after-2&limit=10`]);
+    // One request per page, none per order.
+    expect(sent.map((request) => request.path)).toEqual([`${LIST}?limit=10`, `${LIST}?cursor=after-2&limit=10`]);
   });
 
   it('says when the unit has no orders, and when they could not be loaded', async () => {
