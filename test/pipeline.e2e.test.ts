@@ -53,6 +53,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
         status: 'proposed',
         centreName: progress.body.referral.centreName,
       },
+      programme: null,
     });
 
     await request(stack.gateway)

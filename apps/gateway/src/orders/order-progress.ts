@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AssessmentSummary, NotificationView, QuerySubjects, ReferralView, Scope } from '@korgoo/contracts';
+import {
+  AssessmentSummary,
+  NotificationView,
+  ProgrammeContracts,
+  ProgrammeReader,
+  ProgrammeRequestClasses,
+  ProgrammeSubjects,
+  ProgrammeView,
+  QuerySubjects,
+  ReferralView,
+  Scope,
+} from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { DataSource } from 'typeorm';
@@ -51,6 +62,8 @@ export interface OrderListItem {
   perpetratorName: string | null;
   stage: OrderStage;
   referral: Pick<ReferralView, 'referralId' | 'referralNumber' | 'status' | 'centreName'> | null;
+  /** The programme on that referral as the reader may see it; null before one starts, and for readers of none. */
+  programme: ProgrammeView | null;
 }
 
 export interface OrderNoteView {
@@ -93,8 +106,11 @@ export class OrderProgress {
     };
   }
 
-  /** Where each order of a page stands, asked of each owning service once for the whole page. */
-  async ofPage(orders: ProtectionOrder[], scope: Scope): Promise<OrderListItem[]> {
+  /**
+   * Where each order of a page stands, asked of each owning service once for the whole page; the programmes
+   * as `reader` sees them (null: a role that reads none).
+   */
+  async ofPage(orders: ProtectionOrder[], scope: Scope, reader: ProgrammeReader | null): Promise<OrderListItem[]> {
     if (orders.length === 0) return [];
     const orderIds = orders.map((order) => order.id);
     const [{ assessments }, { referrals }, { notifications }] = await Promise.all([
@@ -102,6 +118,7 @@ export class OrderProgress {
       this.messaging.client.request(QuerySubjects.ReferralsByOrders, { orderIds, scope }),
       this.messaging.client.request(QuerySubjects.NotificationsByOrders, { orderIds, scope }),
     ]);
+    const programmes = await this.programmesOf(Object.values(referrals), reader);
     return orders.map((order) => {
       const referral = referrals[order.id] ?? null;
       return {
@@ -116,8 +133,19 @@ export class OrderProgress {
           status: referral.status,
           centreName: referral.centreName,
         },
+        programme: (referral && programmes[referral.referralId]) ?? null,
       };
     });
+  }
+
+  private async programmesOf(referrals: ReferralView[], reader: ProgrammeReader | null): Promise<Record<string, ProgrammeView>> {
+    if (!reader || referrals.length === 0) return {};
+    const { programmes } = await this.messaging.client.requestFrom<ProgrammeContracts, typeof ProgrammeSubjects.ProgrammesByReferrals>(
+      ProgrammeRequestClasses,
+      ProgrammeSubjects.ProgrammesByReferrals,
+      { referralIds: referrals.map((referral) => referral.referralId), reader },
+    );
+    return programmes;
   }
 
   /** What the gateway itself holds of the order's dates and decision. */

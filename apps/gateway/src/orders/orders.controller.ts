@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, 
 import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderPage, OrderProgressResponse } from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
-import { AssessmentDetail, QuerySubjects } from '@korgoo/contracts';
+import { AssessmentDetail, ProgrammeReader, QuerySubjects } from '@korgoo/contracts';
 import { ScreeningRequest } from './dto/screening.request';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
@@ -62,15 +62,18 @@ export class OrdersController {
   @ApiOperation({
     summary: 'List protection orders, newest first, a page at a time',
     description:
-      'Each order with its stage, its newest referral, its dates and court decision, and the perpetrator\'s name: ' +
-      'a list needs no further request per order. Police get their unit\'s orders; coordinators and admins every order.',
+      'Each order with its stage, its newest referral and programme, its dates and court decision, and the perpetrator\'s ' +
+      'name: a list needs no further request per order. Police get their unit\'s orders and read the programmes as police ' +
+      'do (outcome, attendance marks, notices); coordinators every order; admins every order without programmes.',
   })
   @ApiOkResponse({ type: OrderPage })
   @Get()
   @Roles('police', 'coordinator', 'admin')
   async list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
     const page = await this.orders.list(actor, query);
-    return { items: await this.progress.ofPage(page.items, orderLookupScope(actor)), nextCursor: page.nextCursor };
+    // Admins read no programmes; police and coordinators read them as their role may.
+    const reader = actor.role === 'admin' ? null : (actor.role as ProgrammeReader);
+    return { items: await this.progress.ofPage(page.items, orderLookupScope(actor), reader), nextCursor: page.nextCursor };
   }
 
   @ApiOperation({ summary: 'Where a protection order stands' })

@@ -1,5 +1,6 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import { AssessmentSummary, NotificationView } from '@korgoo/contracts';
+import { ProgrammeResponse } from '../../programmes/programme.responses';
 import { NEXT_CURSOR, ReferralResponse } from '../../referrals/referral.responses';
 import { ORDER_NOTE_KINDS, OrderNoteKind } from '../order-notes';
 import { OrderListItem, OrderNoteView, OrderProgressView, OrderStage } from '../order-progress';
@@ -101,6 +102,12 @@ export class OrderListItemResponse implements OrderListItem {
   @ApiProperty({ enum: ORDER_STAGES }) stage: OrderStage;
   @ApiProperty({ type: ReferralSummaryResponse, nullable: true, description: 'The newest referral; null before routing' })
   referral: ReferralSummaryResponse | null;
+  @ApiProperty({
+    type: ProgrammeResponse,
+    nullable: true,
+    description: 'The programme on that referral as the caller\'s role reads it; null before a centre accepted, and for admins',
+  })
+  programme: ProgrammeResponse | null;
 }
 
 export class OrderPage {

@@ -4,7 +4,7 @@ import type { OrderListItemResponse } from '../../api/korgoo-api';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
 import { useDates } from '../../lib/dates';
-import { ProgrammeDetail } from '../programme/ProgrammeDetail';
+import { ProgrammeCard } from '../programme/ProgrammeDetail';
 import { WITH_PROGRAMME } from '../programme/api';
 import { useDeviceOrders, useUnitOrders } from './api';
 import { OrderChanges } from './OrderChanges';
@@ -28,7 +28,8 @@ function OrderCard({ item }: { item: OrderListItemResponse }) {
           {t('myOrders.referral', { status: t(`referralStatus.${item.referral.status}`), centre: item.referral.centreName ?? '—' })}
         </Text>
       )}
-      {item.referral && WITH_PROGRAMME.includes(item.referral.status) && <ProgrammeDetail referralId={item.referral.referralId} />}
+      {item.programme && <ProgrammeCard programme={item.programme} />}
+      {!item.programme && item.referral && WITH_PROGRAMME.includes(item.referral.status) && <Text size="sm">{t('programme.notYet')}</Text>}
     </Card>
   );
 }

@@ -15,7 +15,7 @@ const PATH = `${LIST}/${ORDER}`;
 function registered(): OrderListItemResponse {
   return {
     orderId: ORDER, orderNumber: 'НР-2026-201', unitCode: 'naryn-riib', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z',
-    firstExpiresAt: null, courtDecision: null, registeredAt: '2026-03-01T08:05:00Z', perpetratorName: 'Асанов Бакыт', stage: 'assessed', referral: null,
+    firstExpiresAt: null, courtDecision: null, registeredAt: '2026-03-01T08:05:00Z', perpetratorName: 'Асанов Бакыт', stage: 'assessed', referral: null, programme: null,
   };
 }
 

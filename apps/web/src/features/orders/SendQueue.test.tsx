@@ -19,7 +19,7 @@ function gateway() {
     if (request.method === 'GET' && request.path.startsWith('/api/v1/protection-orders?')) {
       const items: OrderListItemResponse[] = state.registered.map((orderNumber) => ({
         orderId: `id-${orderNumber}`, orderNumber, unitCode: 'naryn-riib', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z',
-        firstExpiresAt: null, courtDecision: null, registeredAt: '2026-03-01T08:05:00Z', perpetratorName: 'Асанов Бакыт', stage: 'assessed', referral: null,
+        firstExpiresAt: null, courtDecision: null, registeredAt: '2026-03-01T08:05:00Z', perpetratorName: 'Асанов Бакыт', stage: 'assessed', referral: null, programme: null,
       }));
       return { body: { items, nextCursor: null } };
     }
