@@ -50,7 +50,7 @@ function ConfirmCodeForm({ confirm, onConfirmed }: { confirm: ReturnType<typeof 
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
-          w={220}
+          maw={340}
           value={code}
           error={wrongCode ? t('secondFactor.codeWrong') : undefined}
           onChange={(event) => setCode(event.currentTarget.value)}
