@@ -34,6 +34,27 @@ describe('a protection order flows through gateway, risk, matching and notificat
     expect(progress.body.stage).toBe('notified');
     expect(progress.body.assessment.status).toBe('scored');
     expect(progress.body.referral).toMatchObject({ status: 'proposed', centreId, travelSource: 'road-graph' });
+    // The unit's list tells the same, for the whole page in one request.
+    const listed = await request(stack.gateway).get('/api/v1/protection-orders').auth(police, { type: 'bearer' }).expect(200);
+    expect(listed.body.items.find((o: { orderId: string }) => o.orderId === created.body.orderId)).toEqual({
+      orderId: created.body.orderId,
+      orderNumber: body.orderNumber,
+      unitCode: 'naryn-riib',
+      issuedAt: progress.body.issuedAt,
+      expiresAt: progress.body.expiresAt,
+      firstExpiresAt: null,
+      courtDecision: null,
+      registeredAt: expect.any(String),
+      perpetratorName: 'Төлөгөнов Ңурбек',
+      stage: 'notified',
+      referral: {
+        referralId: progress.body.referral.referralId,
+        referralNumber: progress.body.referral.referralNumber,
+        status: 'proposed',
+        centreName: progress.body.referral.centreName,
+      },
+      programme: null,
+    });
 
     await request(stack.gateway)
       .post('/api/v1/accounts')

@@ -104,6 +104,10 @@ describe('the programme follows each accepted referral to exactly one outcome', 
     await record(staff, referralId, 3, { mark: 'refused' }).expect(409);
     const asPolice = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(police, { type: 'bearer' }).expect(200);
     expect(asPolice.body.programme.notices).toHaveLength(1);
+    // The unit's list of orders carries the same programme, so a list needs no request per order.
+    const listed = await request(stack.gateway).get('/api/v1/protection-orders').auth(police, { type: 'bearer' }).expect(200);
+    const { order: _order, ...programme } = asPolice.body.programme;
+    expect(listed.body.items.find((o: { orderId: string }) => o.orderId === orderId).programme).toEqual(programme);
     await stack.awaitEvent<Event>('programme.session_recorded.v1', (e) => e.correlationId === orderId && e.payload.sessionIndex === 2);
     expect(stack.eventsOn('programme.refusal_reported.v1').filter((e) => e.correlationId === orderId)).toHaveLength(1);
   });

@@ -77,6 +77,9 @@ describe('scope: a centre sees only its own centre, and a request without a scop
       ['query.notification.inbox.v1', {}],
       ['query.notification.delivery-log.v1', { referralId }],
       ['query.risk.assessment-history.v1', { orderId: '00000000-0000-4000-8000-000000000000' }],
+      ['query.risk.assessments-by-orders.v1', { orderIds: ['00000000-0000-4000-8000-000000000000'] }],
+      ['query.matching.referrals-by-orders.v1', { orderIds: ['00000000-0000-4000-8000-000000000000'] }],
+      ['query.notification.by-orders.v1', { orderIds: ['00000000-0000-4000-8000-000000000000'] }],
     ] as const) {
       const reply = await ask(subject, body);
       expect({ subject, code: reply.error?.code }).toEqual({ subject, code: 'invalid_request' });

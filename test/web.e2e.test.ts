@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+import { totpCode } from '../apps/gateway/src/auth/totp';
 import en from '../apps/web/src/i18n/locales/en.json';
 import ky from '../apps/web/src/i18n/locales/ky.json';
 import ru from '../apps/web/src/i18n/locales/ru.json';
@@ -240,5 +241,37 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     expect(await seriousViolations(auditor.page)).toEqual([]);
     await screenshot(auditor.page, 'auditor-audit-log-ky');
     await auditor.context.close();
+  });
+
+  it('lets a coordinator turn on two-step sign-in from a QR code drawn in the page, then asks for the code at sign-in', async () => {
+    const username = `coordinator.web.${Math.random().toString(36).slice(2, 10)}`;
+    await request(stack.gateway)
+      .post('/api/v1/accounts')
+      .auth(admin, { type: 'bearer' })
+      .send({ username, password: 'a-long-enough-password', role: 'coordinator', displayName: 'Coordinator' })
+      .expect(201);
+    const { context, page } = await openApp(browser, stack.gateway);
+    await signIn(page, username, 'a-long-enough-password');
+    await page.getByRole('button', { name: ky.nav.secondFactor }).click();
+    await page.getByRole('button', { name: ky.secondFactor.start }).click();
+    await page.getByRole('img', { name: ky.secondFactor.qrLabel }).waitFor();
+    expect(await untranslatedOn(page, englishOnly(form))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'coordinator-second-factor-ky');
+
+    const secret = (await page.getByLabel(ky.secondFactor.keyLabel).innerText()).replace(/\s/g, '');
+    await page.getByLabel(ky.secondFactor.code).fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: ky.secondFactor.confirm }).click();
+    await page.getByRole('status').getByText(ky.secondFactor.enabled).waitFor();
+
+    await page.getByRole('button', { name: ky.signIn.signOut }).click();
+    await page.getByLabel(ky.signIn.username).fill(username);
+    await page.getByLabel(ky.signIn.password).fill('a-long-enough-password');
+    await page.getByRole('button', { name: ky.signIn.submit }).click();
+    // The code of the next time step: the one that confirmed the factor works only once.
+    await page.getByLabel(ky.signIn.code).fill(totpCode(secret, new Date(Date.now() + 30_000)));
+    await page.getByRole('button', { name: ky.signIn.submit }).click();
+    await page.getByRole('button', { name: ky.signIn.signOut }).waitFor();
+    await context.close();
   });
 });

@@ -53,6 +53,10 @@ export const QuerySubjects = {
   ReferralDecision: 'query.matching.referral-decision.v1',
   DeliveryLog: 'query.notification.delivery-log.v1',
   DeadLetterList: 'query.dead-letters.v1',
+  // A page of orders at once, so a list of orders costs one request per owner, not one per order.
+  RiskAssessmentsByOrders: 'query.risk.assessments-by-orders.v1',
+  ReferralsByOrders: 'query.matching.referrals-by-orders.v1',
+  NotificationsByOrders: 'query.notification.by-orders.v1',
 } as const;
 export type QuerySubject = (typeof QuerySubjects)[keyof typeof QuerySubjects];
 

@@ -14,15 +14,6 @@ export function requireOrderScope(actor: Actor): Scope {
   return scope;
 }
 
-export interface OrderListItem {
-  orderId: string;
-  orderNumber: string;
-  unitCode: string | null;
-  issuedAt: string;
-  expiresAt: string;
-  registeredAt: string;
-}
-
 /**
  * The only way the gateway looks an order up for a person: every lookup carries the caller's scope, and an
  * order outside it is answered exactly like a missing one (404), with a refusal in the audit log.
@@ -43,7 +34,7 @@ export class ScopedOrders {
   }
 
   /** Newest registration first. */
-  async list(actor: Actor, query: PageQuery): Promise<Page<OrderListItem>> {
+  async list(actor: Actor, query: PageQuery): Promise<Page<ProtectionOrder>> {
     const scope = requireOrderScope(actor);
     const size = pageSize(query);
     const after = afterCursor(query);
@@ -60,17 +51,6 @@ export class ScopedOrders {
     }
     const rows = await builder.getMany();
     await this.audit.record(actor, 'list', 'protection_order', scope.kind === 'unit' ? `unit:${scope.unitId}` : null);
-    const page = toPage(rows, size, (last) => `${last.registeredAt.getTime()}+${last.id}`);
-    return {
-      items: page.items.map((order) => ({
-        orderId: order.id,
-        orderNumber: order.orderNumber,
-        unitCode: order.unitCode,
-        issuedAt: order.issuedAt.toISOString(),
-        expiresAt: order.expiresAt.toISOString(),
-        registeredAt: order.registeredAt.toISOString(),
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return toPage(rows, size, (last) => `${last.registeredAt.getTime()}+${last.id}`);
   }
 }

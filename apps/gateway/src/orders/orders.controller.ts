@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, 
 import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderPage, OrderProgressResponse } from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
-import { AssessmentDetail, QuerySubjects } from '@korgoo/contracts';
+import { AssessmentDetail, ProgrammeReader, QuerySubjects } from '@korgoo/contracts';
 import { ScreeningRequest } from './dto/screening.request';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
@@ -18,9 +18,9 @@ import { CorrectScreening } from './correct-screening';
 import { ExtendOrder } from './extend-order';
 import { RecordCourtDecision } from './record-court-decision';
 import { WithdrawOrder } from './withdraw-order';
-import { OrderListItem, ScopedOrders } from './order-scope';
+import { ScopedOrders } from './order-scope';
 import { Page, PageQuery } from '../http/page';
-import { OrderProgress, OrderProgressView } from './order-progress';
+import { OrderListItem, OrderProgress, OrderProgressView } from './order-progress';
 import { RegisterProtectionOrder } from './register-protection-order';
 
 @ApiTags('protection orders')
@@ -59,12 +59,21 @@ export class OrdersController {
   }
 
   /** Police see their unit's orders only; coordinators and admins every order. */
-  @ApiOperation({ summary: 'List protection orders, newest first, a page at a time' })
+  @ApiOperation({
+    summary: 'List protection orders, newest first, a page at a time',
+    description:
+      'Each order with its stage, its newest referral and programme, its dates and court decision, and the perpetrator\'s ' +
+      'name: a list needs no further request per order. Police get their unit\'s orders and read the programmes as police ' +
+      'do (outcome, attendance marks, notices); coordinators every order; admins every order without programmes.',
+  })
   @ApiOkResponse({ type: OrderPage })
   @Get()
   @Roles('police', 'coordinator', 'admin')
-  list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
-    return this.orders.list(actor, query);
+  async list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
+    const page = await this.orders.list(actor, query);
+    // Admins read no programmes; police and coordinators read them as their role may.
+    const reader = actor.role === 'admin' ? null : (actor.role as ProgrammeReader);
+    return { items: await this.progress.ofPage(page.items, orderLookupScope(actor), reader), nextCursor: page.nextCursor };
   }
 
   @ApiOperation({ summary: 'Where a protection order stands' })

@@ -32,6 +32,7 @@ export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityMana
   messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => raceSafe(tx, () => h.endReminders.execute(tx, event)));
 
   messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => ({ referral: await h.status.byOrder(db, orderId, scope) }));
+  messaging.queries.handle(QuerySubjects.ReferralsByOrders, async ({ orderIds, scope }) => ({ referrals: await h.status.byOrders(db, orderIds, scope) }));
   messaging.queries.handle(QuerySubjects.ReferralList, (request) => h.status.list(db, request));
   messaging.queries.handle(QuerySubjects.ReferralDecision, async (lookup) => ({ decision: await h.decision.execute(db, lookup) }));
   messaging.queries.handle(CommandSubjects.AcceptReferral, async (command) => ({ referral: await h.accept.execute(command) }));

@@ -1,13 +1,16 @@
 import { Logger } from 'pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, FindOperator, In } from 'typeorm';
 import {
+  ByOrder,
   EscalatingAlert,
   EventSubjects,
   NotificationCommandContracts,
   NotificationCommandRequestClasses,
   NotificationCommandSubjects,
+  NotificationView,
   QueryRejected,
   QuerySubjects,
+  Scope,
   centreFilterOf,
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
@@ -119,21 +122,18 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
 
 /** The delivery log and notifications of an order, read in the asker's scope. */
 export function bindDeliveryQueries(messaging: MessagingRuntime, h: DeliveryHandlers): void {
-  messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => {
+  const notificationsOf = (orderId: string | FindOperator<string>, scope: Scope) => {
     const centreId = centreFilterOf(scope);
     const where = centreId === null ? { orderId } : { orderId, recipientKind: 'centre' as const, centreId };
-    const rows = await h.dataSource.getRepository(Notification).find({ where, order: { createdAt: 'ASC' } });
-    return {
-      notifications: rows.map((row) => ({
-        notificationId: row.id,
-        referralId: row.referralId,
-        recipientKind: row.recipientKind,
-        centreId: row.centreId,
-        channel: row.channel,
-        status: row.status,
-        createdAt: row.createdAt.toISOString(),
-      })),
-    };
+    return h.dataSource.getRepository(Notification).find({ where, order: { createdAt: 'ASC' } });
+  };
+  messaging.queries.handle(QuerySubjects.NotificationsByOrder, async ({ orderId, scope }) => ({
+    notifications: (await notificationsOf(orderId, scope)).map(notificationView),
+  }));
+  messaging.queries.handle(QuerySubjects.NotificationsByOrders, async ({ orderIds, scope }) => {
+    const notifications: ByOrder<NotificationView[]> = {};
+    for (const row of await notificationsOf(In(orderIds), scope)) (notifications[row.orderId] ??= []).push(notificationView(row));
+    return { notifications };
   });
   messaging.queries.handle(QuerySubjects.DeliveryLog, async ({ referralId, scope }) => {
     const centreId = centreFilterOf(scope);
@@ -173,4 +173,16 @@ export function bindDeliveryCommands(messaging: MessagingRuntime, h: DeliveryHan
     if (acknowledgement.recorded) log.info({ entryId, recipientKind: owner.recipientKind }, 'alert acknowledged');
     return { entryId, ...acknowledgement, acknowledgedAt: acknowledgement.acknowledgedAt.toISOString() };
   });
+}
+
+function notificationView(row: Notification): NotificationView {
+  return {
+    notificationId: row.id,
+    referralId: row.referralId,
+    recipientKind: row.recipientKind,
+    centreId: row.centreId,
+    channel: row.channel,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

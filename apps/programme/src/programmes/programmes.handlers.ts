@@ -1,4 +1,4 @@
-import { EventSubjects, ProgrammeContracts, ProgrammeRequestClasses, ProgrammeSubjects } from '@korgoo/contracts';
+import { EventSubjects, ProgrammeContracts, ProgrammeRequestClasses, ProgrammeSubjects, ProgrammeView } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
@@ -54,6 +54,14 @@ export function bindProgrammeCommands(messaging: MessagingRuntime, u: ProgrammeU
   commands.handle(ProgrammeSubjects.ProgrammeByReferral, async ({ referralId, reader, centreId }) => ({
     programme: await u.read.execute(referralId, reader, centreId),
   }));
+  commands.handle(ProgrammeSubjects.ProgrammesByReferrals, async ({ referralIds, reader, centreId }) => {
+    const programmes: Record<string, ProgrammeView> = {};
+    for (const referralId of referralIds) {
+      const programme = await u.read.execute(referralId, reader, centreId);
+      if (programme) programmes[referralId] = programme;
+    }
+    return { programmes };
+  });
   commands.handle(ProgrammeSubjects.RecordAttendance, async (command) => {
     const recorded = await u.attendance.execute(command);
     u.calendar.release(command.referralId, recorded.releaseFrom);

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AssessmentDetail, EventSubjects, QuerySubjects, requireNational } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { DEFAULT_POLICIES, ODARA_FORM, OdaraPolicies } from '../odara';
@@ -19,6 +19,12 @@ export function bindAssessments(messaging: MessagingRuntime, dataSource: DataSou
     requireNational(scope);
     const latest = await assessments.findOne({ where: { orderId }, order: { version: 'DESC' } });
     return { assessment: latest ? summary(latest) : null };
+  });
+  messaging.queries.handle(QuerySubjects.RiskAssessmentsByOrders, async ({ orderIds, scope }) => {
+    requireNational(scope);
+    const versions = await assessments.find({ where: { orderId: In(orderIds) }, order: { version: 'ASC' } });
+    // Ascending, so each order's latest version is the one left standing.
+    return { assessments: Object.fromEntries(versions.map((version) => [version.orderId, summary(version)])) };
   });
   messaging.queries.handle(QuerySubjects.AssessmentHistory, async ({ orderId, scope }) => {
     requireNational(scope);

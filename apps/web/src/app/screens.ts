@@ -11,6 +11,7 @@ const Programmes = lazy(() => import('../features/programme/Programmes').then((m
 const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
 const SavedOrderSender = lazy(() => import('../features/orders/SavedOrderSender').then((m) => ({ default: m.SavedOrderSender })));
 const AuditLog = lazy(() => import('../features/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
+const SecondFactorScreen = lazy(() => import('../features/account/SecondFactorScreen').then((m) => ({ default: m.SecondFactorScreen })));
 
 export interface Screen {
   key: string;
@@ -28,6 +29,7 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
     { key: 'inbox', Component: AlertInbox },
     { key: 'programmes', Component: Programmes },
     { key: 'indicators', Component: IndicatorsScreen },
+    { key: 'secondFactor', Component: SecondFactorScreen },
   ],
   centre: [
     { key: 'inbox', Component: CentreInbox },
@@ -38,6 +40,7 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
     { key: 'queue', Component: ReferralQueue },
     { key: 'indicators', Component: IndicatorsScreen },
     { key: 'auditLog', Component: AuditLog },
+    { key: 'secondFactor', Component: SecondFactorScreen },
   ],
   probation: [{ key: 'indicators', Component: IndicatorsScreen }],
   auditor: [{ key: 'auditLog', Component: AuditLog }],

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CALENDAR_DATE, CENTRE_ID } from '../directory';
 import {
   ATTENDANCE_MARKS,
@@ -20,6 +20,8 @@ import {
 /** What the gateway asks the programme service, and what the programme service asks matching's calendar. */
 export const ProgrammeSubjects = {
   ProgrammeByReferral: 'query.programme.by-referral.v1',
+  /** The programmes of a page of referrals at once, so a list of orders costs one request. */
+  ProgrammesByReferrals: 'query.programme.by-referrals.v1',
   RecordAttendance: 'command.programme.record-attendance.v1',
   CloseByDecision: 'command.programme.close-by-decision.v1',
   EnrolVoluntary: 'command.programme.enrol-voluntary.v1',
@@ -43,6 +45,13 @@ export class ProgrammeLookup {
   @IsUUID() referralId: string;
   @IsIn(PROGRAMME_READERS) reader: ProgrammeReader;
   @ValidateIf((lookup: ProgrammeLookup) => lookup.reader === 'centre') @Matches(CENTRE_ID) centreId?: string;
+}
+
+/** The referrals of one page of a list (at most 200), each read as `ProgrammeLookup` would read it. */
+export class ProgrammesLookup {
+  @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) referralIds: string[];
+  @IsIn(PROGRAMME_READERS) reader: ProgrammeReader;
+  @ValidateIf((lookup: ProgrammesLookup) => lookup.reader === 'centre') @Matches(CENTRE_ID) centreId?: string;
 }
 
 /** How a session went, as centre staff record it, mandatory or voluntary alike. */
@@ -229,6 +238,8 @@ export interface ProgrammeView {
 
 export interface ProgrammeContracts {
   [ProgrammeSubjects.ProgrammeByReferral]: { request: ProgrammeLookup; reply: { programme: ProgrammeView | null } };
+  /** Keyed by referral id; a referral without a programme has no key. */
+  [ProgrammeSubjects.ProgrammesByReferrals]: { request: ProgrammesLookup; reply: { programmes: Record<string, ProgrammeView> } };
   [ProgrammeSubjects.RecordAttendance]: { request: RecordAttendanceCommand; reply: { programme: ProgrammeView } };
   [ProgrammeSubjects.CloseByDecision]: { request: CloseProgrammeCommand; reply: { programme: ProgrammeView } };
   [ProgrammeSubjects.EnrolVoluntary]: { request: EnrolVoluntaryCommand; reply: { programme: ProgrammeView } };
@@ -238,6 +249,7 @@ export interface ProgrammeContracts {
 
 export const ProgrammeRequestClasses: { [S in ProgrammeSubject]: new () => ProgrammeContracts[S]['request'] } = {
   [ProgrammeSubjects.ProgrammeByReferral]: ProgrammeLookup,
+  [ProgrammeSubjects.ProgrammesByReferrals]: ProgrammesLookup,
   [ProgrammeSubjects.RecordAttendance]: RecordAttendanceCommand,
   [ProgrammeSubjects.CloseByDecision]: CloseProgrammeCommand,
   [ProgrammeSubjects.EnrolVoluntary]: EnrolVoluntaryCommand,

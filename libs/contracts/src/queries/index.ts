@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import type { InboxEntryKind } from '../notification-recipients';
@@ -9,6 +9,15 @@ export class OrderLookup {
   @IsUUID() orderId: string;
   @IsScope() scope: Scope;
 }
+
+/** The orders of one page of a list (at most 200), each answered as `OrderLookup` would be. */
+export class OrdersLookup {
+  @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) orderIds: string[];
+  @IsScope() scope: Scope;
+}
+
+/** An answer per order id; an order with nothing to tell has no key. */
+export type ByOrder<T> = Record<string, T>;
 
 /**
  * Where a page of a newest-first list ends: the last row's creation time to the microsecond (UTC), `+`, and
@@ -188,6 +197,9 @@ export interface QueryContracts {
   [QuerySubjects.ReferralDecision]: { request: ReferralLookup; reply: { decision: object | null } };
   [QuerySubjects.DeliveryLog]: { request: ReferralLookup; reply: { attempts: DeliveryAttemptView[] } };
   [QuerySubjects.DeadLetterList]: { request: DeadLetterListRequest; reply: { deadLetters: DeadLetterView[] } & ListPageReply };
+  [QuerySubjects.RiskAssessmentsByOrders]: { request: OrdersLookup; reply: { assessments: ByOrder<AssessmentSummary> } };
+  [QuerySubjects.ReferralsByOrders]: { request: OrdersLookup; reply: { referrals: ByOrder<ReferralView> } };
+  [QuerySubjects.NotificationsByOrders]: { request: OrdersLookup; reply: { notifications: ByOrder<NotificationView[]> } };
 }
 
 /** Each command subject with its request class and reply type. */
@@ -212,6 +224,9 @@ export const QueryRequestClasses: { [S in QuerySubject]: new () => QueryContract
   [QuerySubjects.ReferralDecision]: ReferralLookup,
   [QuerySubjects.DeliveryLog]: ReferralLookup,
   [QuerySubjects.DeadLetterList]: DeadLetterListRequest,
+  [QuerySubjects.RiskAssessmentsByOrders]: OrdersLookup,
+  [QuerySubjects.ReferralsByOrders]: OrdersLookup,
+  [QuerySubjects.NotificationsByOrders]: OrdersLookup,
 };
 
 export const CommandRequestClasses: { [S in CommandSubject]: new () => CommandContracts[S]['request'] } = {

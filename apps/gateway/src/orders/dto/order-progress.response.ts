@@ -1,9 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { AssessmentSummary, NotificationView } from '@korgoo/contracts';
+import { ProgrammeResponse } from '../../programmes/programme.responses';
 import { NEXT_CURSOR, ReferralResponse } from '../../referrals/referral.responses';
 import { ORDER_NOTE_KINDS, OrderNoteKind } from '../order-notes';
-import { OrderNoteView, OrderProgressView, OrderStage } from '../order-progress';
-import type { OrderListItem } from '../order-scope';
+import { OrderListItem, OrderNoteView, OrderProgressView, OrderStage } from '../order-progress';
 
 const ORDER_STAGES: OrderStage[] = ['registered', 'assessed', 'routed', 'unroutable', 'notified'];
 
@@ -83,14 +83,31 @@ export class CourtDecisionRecordedResponse {
   @ApiProperty({ type: CourtDecisionResponse }) courtDecision: CourtDecisionResponse;
 }
 
-/** An order in a list: where it stands is read one order at a time. */
+/** The order's newest referral, as far as a list shows it. */
+export class ReferralSummaryResponse extends PickType(ReferralResponse, ['referralId', 'referralNumber', 'status', 'centreName'] as const) {}
+
+/** An order in a list, with where it stands: a list of orders needs no further request per order. */
 export class OrderListItemResponse implements OrderListItem {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ example: 'TPO-2026-000123' }) orderNumber: string;
   @ApiProperty({ type: String, nullable: true, example: 'naryn-riib', description: 'The police unit that registered it' }) unitCode: string | null;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
   @ApiProperty({ format: 'date-time', description: 'As it stands, later after an extension' }) expiresAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The expiry first registered, once extended' })
+  firstExpiresAt: string | null;
+  @ApiProperty({ type: CourtDecisionResponse, nullable: true }) courtDecision: CourtDecisionResponse | null;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The perpetrator\'s name; null once erased at the end of the retention term' })
+  perpetratorName: string | null;
+  @ApiProperty({ enum: ORDER_STAGES }) stage: OrderStage;
+  @ApiProperty({ type: ReferralSummaryResponse, nullable: true, description: 'The newest referral; null before routing' })
+  referral: ReferralSummaryResponse | null;
+  @ApiProperty({
+    type: ProgrammeResponse,
+    nullable: true,
+    description: 'The programme on that referral as the caller\'s role reads it; null before a centre accepted, and for admins',
+  })
+  programme: ProgrammeResponse | null;
 }
 
 export class OrderPage {

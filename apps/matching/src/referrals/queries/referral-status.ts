@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { centreFilterOf, ReferralListRequest, ReferralView, Scope } from '@korgoo/contracts';
+import { ByOrder, centreFilterOf, ReferralListRequest, ReferralView, Scope } from '@korgoo/contracts';
 import { ReferralRepository } from '../repositories/referral-repository';
 
 /** Where referrals stand, as the gateway lists them or looks one up by its order. */
@@ -14,5 +14,10 @@ export class ReferralStatusQuery {
   async byOrder(db: EntityManager, orderId: string, scope: Scope): Promise<ReferralView | null> {
     const { items } = await this.referrals.list(db, { centreId: centreFilterOf(scope), orderId, limit: 1 });
     return items[0] ?? null;
+  }
+
+  async byOrders(db: EntityManager, orderIds: string[], scope: Scope): Promise<ByOrder<ReferralView>> {
+    const newest = await this.referrals.newestByOrders(db, orderIds, centreFilterOf(scope));
+    return Object.fromEntries(newest.map((referral) => [referral.orderId, referral]));
   }
 }

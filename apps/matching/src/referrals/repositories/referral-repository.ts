@@ -187,6 +187,18 @@ export class ReferralRepository {
     return pageOfRows(rows, limit, toView);
   }
 
+  /** The newest referral of each order, as `list` with an order id and a limit of 1 gives it one order at a time. */
+  async newestByOrders(db: EntityManager, orderIds: string[], centreId: string | null): Promise<ReferralView[]> {
+    const rows: ReferralRow[] = await db.query(
+      `SELECT DISTINCT ON (r.order_id) r.*, c.name AS centre_name
+         FROM matching.referral r LEFT JOIN matching.centre c ON c.id = r.centre_id
+        WHERE ($1::text IS NULL OR r.centre_id = $1) AND r.order_id = ANY($2::uuid[])
+        ORDER BY r.order_id, ${orderSql('r')}`,
+      [centreId, orderIds],
+    );
+    return rows.map(toView);
+  }
+
   async isWithdrawn(tx: EntityManager, orderId: string): Promise<boolean> {
     const rows = await tx.query('SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1', [orderId]);
     return rows.length > 0;

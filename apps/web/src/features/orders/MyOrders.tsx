@@ -4,38 +4,32 @@ import type { OrderListItemResponse } from '../../api/korgoo-api';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
 import { useDates } from '../../lib/dates';
-import { ProgrammeDetail } from '../programme/ProgrammeDetail';
+import { ProgrammeCard } from '../programme/ProgrammeDetail';
 import { WITH_PROGRAMME } from '../programme/api';
-import { useDeviceOrders, useOrder, useUnitOrders } from './api';
+import { useDeviceOrders, useUnitOrders } from './api';
 import { OrderChanges } from './OrderChanges';
 import { PendingOrders } from './PendingOrders';
 
-/** One order of the unit: the list gives its number and issue; where it stands is read for it alone. */
+/** One order of the unit, as the list gives it: no further request per order. */
 function OrderCard({ item }: { item: OrderListItemResponse }) {
   const { t } = useTranslation();
   const dates = useDates();
-  const { data } = useOrder(item.orderId);
   return (
     <Card withBorder data-testid="order-card">
       <Group justify="space-between">
         <Text fw={600}>{item.orderNumber}</Text>
-        {data && <Badge aria-label={t('myOrders.stage')}>{t(`stage.${data.stage}`)}</Badge>}
+        <Badge aria-label={t('myOrders.stage')}>{t(`stage.${item.stage}`)}</Badge>
       </Group>
       <Text size="sm">{t('myOrders.issued', { at: dates.moment(item.issuedAt) })}</Text>
-      {data ? (
-        <>
-          <Text size="sm">{data.perpetrator.fullName ?? t('myOrders.erased')}</Text>
-          <OrderChanges order={data} />
-          {data.referral && (
-            <Text size="sm">
-              {t('myOrders.referral', { status: t(`referralStatus.${data.referral.status}`), centre: data.referral.centreName ?? '—' })}
-            </Text>
-          )}
-          {data.referral && WITH_PROGRAMME.includes(data.referral.status) && <ProgrammeDetail referralId={data.referral.referralId} />}
-        </>
-      ) : (
-        <Text size="sm">{t('common.loading')}</Text>
+      <Text size="sm">{item.perpetratorName ?? t('myOrders.erased')}</Text>
+      <OrderChanges order={item} />
+      {item.referral && (
+        <Text size="sm">
+          {t('myOrders.referral', { status: t(`referralStatus.${item.referral.status}`), centre: item.referral.centreName ?? '—' })}
+        </Text>
       )}
+      {item.programme && <ProgrammeCard programme={item.programme} />}
+      {!item.programme && item.referral && WITH_PROGRAMME.includes(item.referral.status) && <Text size="sm">{t('programme.notYet')}</Text>}
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrderProgressResponse } from '../../api/korgoo-api';
+import type { OrderListItemResponse } from '../../api/korgoo-api';
 import en from '../../i18n/locales/en.json';
 import ky from '../../i18n/locales/ky.json';
 import ru from '../../i18n/locales/ru.json';
@@ -12,27 +12,19 @@ const ORDER = '0b7e3c52-6a1f-4d0e-9c3b-5f2a8e1d4c70';
 const LIST = '/api/v1/protection-orders';
 const PATH = `${LIST}/${ORDER}`;
 
-function registered(): OrderProgressResponse {
+function registered(): OrderListItemResponse {
   return {
-    orderId: ORDER, orderNumber: 'НР-2026-201', issuingUnit: 'Нарын РИИБ', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z',
-    firstExpiresAt: null, courtDecision: null, perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky' }, erasedAt: null,
-    stage: 'assessed', assessment: null, referral: null, notifications: [], notes: [],
+    orderId: ORDER, orderNumber: 'НР-2026-201', unitCode: 'naryn-riib', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z',
+    firstExpiresAt: null, courtDecision: null, registeredAt: '2026-03-01T08:05:00Z', perpetratorName: 'Асанов Бакыт', stage: 'assessed', referral: null, programme: null,
   };
 }
-
-/** The unit's list: the order's number and dates; where it stands is read for it alone. */
-const page = (order: OrderProgressResponse) => ({
-  items: [{ orderId: order.orderId, orderNumber: order.orderNumber, unitCode: 'naryn-riib', issuedAt: order.issuedAt, expiresAt: order.expiresAt, registeredAt: order.issuedAt }],
-  nextCursor: null,
-});
 
 type Refusal = { status: number; body: unknown };
 
 /** The order as the gateway keeps it: an extension moves the expiry and keeps the first one; a decision is recorded once. */
-function gateway(order: OrderProgressResponse, refuse: (request: SentRequest) => Refusal | null = () => null) {
+function gateway(order: OrderListItemResponse, refuse: (request: SentRequest) => Refusal | null = () => null) {
   return (request: SentRequest) => {
-    if (request.path.startsWith(`${LIST}?`)) return { body: page(order) };
-    if (request.method === 'GET') return { body: order };
+    if (request.method === 'GET') return { body: { items: [{ ...order }], nextCursor: null } };
     const refusal = refuse(request);
     if (refusal) return refusal;
     if (request.path === `${PATH}/extension`) {
@@ -40,12 +32,12 @@ function gateway(order: OrderProgressResponse, refuse: (request: SentRequest) =>
       Object.assign(order, { expiresAt, firstExpiresAt: order.firstExpiresAt ?? order.expiresAt });
       return { body: { orderId: ORDER, expiresAt, firstExpiresAt: order.firstExpiresAt } };
     }
-    order.courtDecision = request.body as OrderProgressResponse['courtDecision'];
+    order.courtDecision = request.body as OrderListItemResponse['courtDecision'];
     return { body: { orderId: ORDER, courtDecision: order.courtDecision } };
   };
 }
 
-/** The order's card once where it stands has loaded. */
+/** The order's card, with its buttons. */
 async function card() {
   const found = await screen.findByTestId('order-card');
   await within(found).findAllByRole('button');

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderProgressResponse } from '../../api/korgoo-api';
+import type { OrderListItemResponse } from '../../api/korgoo-api';
 import { ApiProblem } from '../../lib/api-client';
 import { fromLocalInput, localInputValue, useDates } from '../../lib/dates';
 import { useFieldErrors } from '../../lib/field-errors';
 import { useExtendOrder, useRecordCourtDecision } from './api';
 
-type Order = Pick<OrderProgressResponse, 'orderId' | 'issuedAt' | 'expiresAt' | 'firstExpiresAt' | 'courtDecision'>;
+type Order = Pick<OrderListItemResponse, 'orderId' | 'issuedAt' | 'expiresAt' | 'firstExpiresAt' | 'courtDecision'>;
 
 // A court decides within 70 days of the order's issue (the gateway's rule; it checks again).
 const COURT_WINDOW_DAYS = 70;

@@ -1,7 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
+import type { OrderListItemResponse, RegisterProtectionOrderRequest } from '../../api/korgoo-api';
 import ky from '../../i18n/locales/ky.json';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import { MyOrders } from './MyOrders';
@@ -17,18 +17,11 @@ function gateway() {
     if (!state.online) return { offline: true };
     if (request.method === 'GET' && request.path === '/api/v1/odara/form') return { body: EMPTY_FORM };
     if (request.method === 'GET' && request.path.startsWith('/api/v1/protection-orders?')) {
-      const items = state.registered.map((orderNumber) => ({
-        orderId: `id-${orderNumber}`, orderNumber, unitCode: 'naryn-riib', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', registeredAt: '2026-03-01T08:05:00Z',
+      const items: OrderListItemResponse[] = state.registered.map((orderNumber) => ({
+        orderId: `id-${orderNumber}`, orderNumber, unitCode: 'naryn-riib', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z',
+        firstExpiresAt: null, courtDecision: null, registeredAt: '2026-03-01T08:05:00Z', perpetratorName: 'Асанов Бакыт', stage: 'assessed', referral: null, programme: null,
       }));
       return { body: { items, nextCursor: null } };
-    }
-    if (request.method === 'GET') {
-      return {
-        body: {
-          orderId: 'o-1', orderNumber: 'НР-1', issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', firstExpiresAt: null,
-          courtDecision: null, stage: 'assessed', perpetrator: { fullName: 'Асанов Бакыт' }, referral: null,
-        },
-      };
     }
     if (state.refusal) return state.refusal;
     const { orderNumber } = request.body as RegisterProtectionOrderRequest;

@@ -7,7 +7,6 @@ import type {
   OdaraFormResponse,
   OrderExtendedResponse,
   OrderPage,
-  OrderProgressResponse,
   RegisteredOrderResponse,
   RegisterProtectionOrderRequest,
 } from '../../api/korgoo-api';
@@ -98,9 +97,9 @@ export function useRegisterOrder() {
   });
 }
 
-const orderKey = (orderId: string) => ['order', orderId];
+const UNIT_ORDERS = ['orders', 'unit'];
 
-/** A change to a registered order; the order is read again afterwards, as the API now has it. */
+/** A change to a registered order; the unit's orders are read again afterwards, as the API now has them. */
 function useOrderChange<Body, Reply>(orderId: string, change: 'extension' | 'court-decision') {
   const { api } = useSession();
   const queries = useQueryClient();
@@ -108,7 +107,7 @@ function useOrderChange<Body, Reply>(orderId: string, change: 'extension' | 'cou
     // Offline, the officer is told it did not go through rather than left waiting on a held request.
     networkMode: 'always',
     mutationFn: (body: Body) => api.post<Reply>(`${ORDERS_PATH}/${orderId}/${change}`, body),
-    onSuccess: () => queries.invalidateQueries({ queryKey: orderKey(orderId) }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: UNIT_ORDERS }),
   });
 }
 
@@ -119,11 +118,9 @@ export const useExtendOrder = (orderId: string) => useOrderChange<ExtendOrderReq
 export const useRecordCourtDecision = (orderId: string) =>
   useOrderChange<CourtDecisionRequest, CourtDecisionRecordedResponse>(orderId, 'court-decision');
 
-const UNIT_ORDERS = ['orders', 'unit'];
-
 /**
- * The orders of the officer's unit, newest first, a page at a time, from whichever phone they were filed.
- * An order this phone has just sent shows at once, not at the next refresh.
+ * The orders of the officer's unit, newest first, a page at a time, from whichever phone they were filed,
+ * each with where it stands. An order this phone has just sent shows at once, not at the next refresh.
  */
 export function useUnitOrders() {
   const list = useCursorPages<OrderPage>(UNIT_ORDERS, ORDERS_PATH, { limit: '10', refetchInterval: 30_000 });
@@ -136,14 +133,4 @@ export function useUnitOrders() {
     void queries.invalidateQueries({ queryKey: UNIT_ORDERS });
   }, [queries, registered]);
   return list;
-}
-
-/** Where one order stands, read again every quarter minute while it is on screen. */
-export function useOrder(orderId: string) {
-  const { api } = useSession();
-  return useQuery({
-    queryKey: orderKey(orderId),
-    queryFn: () => api.get<OrderProgressResponse>(`${ORDERS_PATH}/${orderId}`),
-    refetchInterval: 15_000,
-  });
 }

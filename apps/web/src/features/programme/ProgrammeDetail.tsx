@@ -54,37 +54,42 @@ function Outcome({ programme }: { programme: ProgrammeResponse }) {
  * One programme as the reader may see it: police the outcome and notices only; centre staff the sessions
  * and attendance to record; coordinators the sessions and closing by decision.
  */
-export function ProgrammeDetail({ referralId }: { referralId: string }) {
+export function ProgrammeCard({ programme }: { programme: ProgrammeResponse }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const programme = useProgramme(referralId);
-  if (programme.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!programme.data) return <Text size="sm">{t('programme.notYet')}</Text>;
-  const current = programme.data;
-  const open = OPEN.includes(current.state);
+  const open = OPEN.includes(programme.state);
   const role = session?.role;
   // Sessions are recorded in order: the first one without a mark is the one to record.
-  const next = current.sessions.find((candidate) => candidate.mark === null);
+  const next = programme.sessions.find((candidate) => candidate.mark === null);
   return (
     <Card withBorder data-testid="programme">
       <Stack>
-        <Outcome programme={current} />
-        <Notices programme={current} />
+        <Outcome programme={programme} />
+        <Notices programme={programme} />
         {role !== 'police' && (
           <SessionsTable
             atLabel={t('programme.startsAt')}
-            rows={current.sessions.map((row) => ({ number: row.index, kind: row.kind, at: row.startsAt, mark: row.mark }))}
+            rows={programme.sessions.map((row) => ({ number: row.index, kind: row.kind, at: row.startsAt, mark: row.mark }))}
           />
         )}
-        {role === 'centre' && RUNNING.includes(current.state) && next && (
+        {role === 'centre' && RUNNING.includes(programme.state) && next && (
           <Stack gap={4}>
             <Title order={4}>{t('programme.recordSession', { index: next.index })}</Title>
-            <AttendanceForm key={next.index} referralId={referralId} sessionIndex={next.index} />
+            <AttendanceForm key={next.index} referralId={programme.referralId} sessionIndex={next.index} />
           </Stack>
         )}
-        {role === 'coordinator' && open && <CloseProgrammeForm referralId={referralId} />}
-        <AfterProgramme programme={current} role={role} />
+        {role === 'coordinator' && open && <CloseProgrammeForm referralId={programme.referralId} />}
+        <AfterProgramme programme={programme} role={role} />
       </Stack>
     </Card>
   );
+}
+
+/** The programme on a referral, read for it alone. */
+export function ProgrammeDetail({ referralId }: { referralId: string }) {
+  const { t } = useTranslation();
+  const programme = useProgramme(referralId);
+  if (programme.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (!programme.data) return <Text size="sm">{t('programme.notYet')}</Text>;
+  return <ProgrammeCard programme={programme.data} />;
 }
