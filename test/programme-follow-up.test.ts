@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
+import { until } from './support/until';
 import { acceptedProgramme, AcceptedProgramme, roomyCentre, ROOMY_SETTLEMENT, during, Event, HOUR, recordAttendance, Sent, SIGNED_NOTE } from './support/programme-flow';
 
 type InboxEntry = { entryId: string; kind: string; referralId: string; title: Record<string, string> };
@@ -9,7 +10,7 @@ type Meeting = { number: number; monthsAfterCompletion: number; dueAt: string; o
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
-describe('after the mandatory programme: the voluntary component, monitoring, and the treatment_first re-check', () => {
+describe('after the mandatory programme: the voluntary component, monitoring, the treatment_first re-check, and timers across replicas', () => {
   let stack: KorgooStack;
   let police: string;
   let coordinator: string;
@@ -20,6 +21,9 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
     await stack.start();
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
     await roomyCentre(stack, admin);
+    // Three programme replicas poll the same timers: each must still fire once.
+    await stack.addReplica('programme');
+    await stack.addReplica('programme');
   }, 900_000);
 
   // setClock moves every service: back to the real time after each test, so its orders register and route now.
@@ -33,6 +37,21 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
   const ofOrder = (subject: string, orderId: string) => stack.eventsOn(subject).filter((e) => e.correlationId === orderId);
   const inbox = async (token: string): Promise<InboxEntry[]> =>
     (await request(stack.gateway).get('/api/v1/inbox').auth(token, { type: 'bearer' }).expect(200)).body.items;
+
+  async function timersOf(referralId: string, where = 'true'): Promise<Array<{ fired_at: Date | null; alerted: boolean | null; due_at: Date }>> {
+    const db = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT t.fired_at, t.alerted, t.due_at FROM programme.timer t JOIN programme.programme p ON p.id = t.programme_id
+          WHERE p.referral_id = $1 AND ${where} ORDER BY t.due_at`,
+        [referralId],
+      );
+      return rows;
+    } finally {
+      await db.end();
+    }
+  }
 
   /** The four sessions attended: the programme ends `completed`. */
   async function complete(accepted: AcceptedProgramme): Promise<AcceptedProgramme & { referralId: string }> {
@@ -169,19 +188,41 @@ describe('after the mandatory programme: the voluntary component, monitoring, an
 
     // Later rounds find the reminder fired: it is never sent again.
     await stack.setClock(new Date(Date.parse(`${recheckOn}T09:00:00+06:00`) + 2 * DAY));
-    const db = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
-    await db.connect();
-    try {
-      const { rows } = await db.query(
-        `SELECT t.fired_at, t.alerted FROM programme.timer t JOIN programme.programme p ON p.id = t.programme_id
-          WHERE p.referral_id = $1 AND t.kind = 'treatment_recheck'`,
-        [referralId],
-      );
-      expect(rows).toEqual([{ fired_at: expect.any(Date), alerted: true }]);
-    } finally {
-      await db.end();
-    }
+    const rows = await timersOf(referralId, `t.kind = 'treatment_recheck'`);
+    expect(rows).toEqual([expect.objectContaining({ fired_at: expect.any(Date), alerted: true })]);
     expect(ofOrder('programme.treatment_recheck_due.v1', orderId)).toHaveLength(1);
     expect((await programmeOf(coordinator, referralId)).body.programme.state).toBe('closed_by_decision');
+  });
+
+  it('fires every timer of a programme once with three replicas polling, across a kill -9 and restart of one', async () => {
+    const { orderId, started } = await acceptedProgramme(stack, police, admin, ROOMY_SETTLEMENT);
+    const { referralId, sessions } = started.payload;
+    const alerts = () => ofOrder('programme.alert.v1', orderId).map((e) => e.payload as { kind: string; audience: string; sessionIndex?: number; daysBeforeExpiry?: number });
+    const endOf = (index: number) => Date.parse(sessions[index - 1].endsAt);
+    const isAlert = (audience: string, sessionIndex: number) => (e: Event) =>
+      e.correlationId === orderId && e.payload.audience === audience && e.payload.sessionIndex === sessionIndex;
+
+    // Nothing is recorded: session 1's reminders to the centre and the coordinators, then session 2's to the centre.
+    await stack.setClock(new Date(endOf(2) + 25 * HOUR));
+    await stack.awaitEvent<Event>('programme.alert.v1', isAlert('coordinators', 1));
+    await stack.awaitEvent<Event>('programme.alert.v1', isAlert('centre', 2));
+
+    await stack.kill('programme');
+    await stack.startOne('programme');
+    await stack.setClock(new Date(endOf(4) + 49 * HOUR));
+    await stack.awaitEvent<Event>('programme.alert.v1', isAlert('coordinators', 4));
+
+    // Every timer due by now has fired, and each one that alerted is one event: none lost, none twice.
+    const now = endOf(4) + 49 * HOUR;
+    const due = (await timersOf(referralId)).filter((t) => t.due_at.getTime() <= now);
+    expect(due.filter((t) => t.fired_at === null)).toEqual([]);
+    const alerted = due.filter((t) => t.alerted).length;
+    await until(() => alerts().length >= alerted, 'an event for every timer that alerted', 60_000);
+    const keys = alerts().map((a) => `${a.kind}/${a.audience}/${a.sessionIndex ?? '-'}/${a.daysBeforeExpiry ?? '-'}`);
+    expect(keys).toHaveLength(alerted);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const index of [1, 2, 3, 4]) {
+      expect(keys).toEqual(expect.arrayContaining([`attendance_missing/centre/${index}/-`, `attendance_missing/coordinators/${index}/-`]));
+    }
   });
 });

@@ -23,6 +23,7 @@ export async function freePort(): Promise<number> {
 /** Every service as separate processes against this run's database and NATS namespace. */
 export class KorgooStack {
   readonly services = new Map<ServiceName, RunningService>();
+  private readonly replicas: RunningService[] = [];
   private readonly ports = new Map<ServiceName, number>();
   nc!: NatsConnection;
 
@@ -67,13 +68,27 @@ export class KorgooStack {
   }
 
   async startOne(name: ServiceName): Promise<RunningService> {
-    // A shared, loaded machine can take minutes to bring one service up; the failure still names it.
-    const env = this.env();
-    // A suite that brings its own database (fault injection) keeps one login for all.
-    const database = this.extraEnv.DATABASE_URL ? {} : leastPrivilegeDatabase(name, process.env.KORGOO_TEST_DATABASE!);
-    const service = await startService(name, this.ports.get(name)!, { ...env, ...database }, { root: ROOT, healthTimeoutMs: 180_000 });
+    const service = await this.launch(name, this.ports.get(name)!);
     this.services.set(name, service);
     return service;
+  }
+
+  /** One more process of a service beside the one `start` ran, on the same database and consumers. */
+  async addReplica(name: ServiceName): Promise<RunningService> {
+    const replica = await this.launch(name, await freePort());
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  private async launch(name: ServiceName, port: number): Promise<RunningService> {
+    // A suite that brings its own database (fault injection) keeps one login for all.
+    const database = this.extraEnv.DATABASE_URL ? {} : leastPrivilegeDatabase(name, process.env.KORGOO_TEST_DATABASE!);
+    // A shared, loaded machine can take minutes to bring one service up; the failure still names it.
+    return startService(name, port, { ...this.env(), ...database }, { root: ROOT, healthTimeoutMs: 180_000 });
+  }
+
+  private get running(): RunningService[] {
+    return [...this.services.values(), ...this.replicas];
   }
 
   /** SIGKILL: no shutdown hook runs, whatever was in hand is lost from memory. */
@@ -83,13 +98,13 @@ export class KorgooStack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.services.values()].map((service) => stopService(service)));
+    await Promise.all(this.running.map((service) => stopService(service)));
     await this.nc?.close();
   }
 
   /** Moves every running service's clock at once, so weeks of sessions and deadlines pass without waiting. */
   async setClock(at: Date): Promise<void> {
-    await setServiceClocks(this.nc, this.namespace, at, this.services.values());
+    await setServiceClocks(this.nc, this.namespace, at, this.running);
   }
 
   /** Tokens of the development demo accounts, in the order asked. */
@@ -136,7 +151,7 @@ export class KorgooStack {
 
   /** The services' last log lines, for a failure message. */
   recentOutput(): string {
-    return [...this.services.values()]
+    return this.running
       .map((service) => `--- ${service.name}\n${service.output.join('').slice(-1500)}`)
       .join('\n');
   }
