@@ -34,6 +34,7 @@ function render(): Manifest[] {
 const manifests = render();
 const workloads = manifests.filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet');
 const deployments = manifests.filter((m) => m.kind === 'Deployment');
+const jobs = manifests.filter((m) => m.kind === 'Job');
 const named = (kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name);
 
 describe('deploy/base', () => {
@@ -42,7 +43,7 @@ describe('deploy/base', () => {
     expect(named('StatefulSet', 'nats')).toBeDefined();
   });
 
-  it.each(workloads.map((w) => [w.kind, w.metadata.name, w] as const))('%s %s runs non-root, read-only, without capabilities', (_kind, _name, workload) => {
+  it.each([...workloads, ...jobs].map((w) => [w.kind, w.metadata.name, w] as const))('%s %s runs non-root, read-only, without capabilities', (_kind, _name, workload) => {
     const pod = workload.spec.template.spec;
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
@@ -107,6 +108,9 @@ describe('deploy/base', () => {
     for (const deployment of deployments) expect(deployment.spec.template.metadata.labels['korgoo.kg/tier']).toBe('service');
     const serviceEgress = named('NetworkPolicy', 'services-reach-nats-and-postgres')!.spec.egress;
     expect(serviceEgress.flatMap((rule: any) => rule.ports.map((p: any) => p.port))).toEqual([4222, 5432]);
+    const migrationPolicy = named('NetworkPolicy', 'migrations-reach-postgres')!.spec;
+    expect(migrationPolicy.podSelector).toEqual({ matchLabels: { 'korgoo.kg/tier': 'migration' } });
+    expect(migrationPolicy.egress.flatMap((rule: any) => rule.ports.map((p: any) => p.port))).toEqual([5432]);
   });
 
   it('spreads NATS over nodes and keeps two servers through voluntary disruptions', () => {
@@ -117,17 +121,29 @@ describe('deploy/base', () => {
     expect(named('PodDisruptionBudget', 'nats')?.spec).toEqual({ minAvailable: 2, selector: { matchLabels: { app: 'nats' } } });
   });
 
-  it('connects each service to PostgreSQL as its own login, with its own schema owner for migrations', () => {
+  it('connects each service to PostgreSQL as its own login; only its migration Job holds the schema owner', () => {
     const example = readFileSync(join(BASE, 'database-logins.env.example'), 'utf8');
     const script = readFileSync(join(BASE, 'database-roles.sql'), 'utf8');
     expect(readFileSync(join(BASE, 'secrets.env.example'), 'utf8')).not.toMatch(/DATABASE_URL/);
+    const login = (service: string, name: string) => ({
+      name,
+      valueFrom: { secretKeyRef: { name: 'korgoo-database-logins', key: `${service.toUpperCase()}_${name}` } },
+    });
+    expect(jobs.map((job) => job.metadata.name).sort()).toEqual(deployments.map((d) => `migrate-${d.metadata.name}`).sort());
     for (const deployment of deployments) {
       const service: string = deployment.metadata.name;
       const env = deployment.spec.template.spec.containers[0].env;
+      expect(env).toContainEqual(login(service, 'DATABASE_URL'));
+      expect(env).toContainEqual({ name: 'MIGRATIONS', value: 'verify' });
+      expect(env.map((variable: { name: string }) => variable.name)).not.toContain('DATABASE_OWNER_URL');
+      const job = named('Job', `migrate-${service}`)!;
+      const [migrate] = job.spec.template.spec.containers;
+      expect(migrate.command).toEqual(['node', 'dist/tools/migrate.js']);
+      expect(migrate.env).toEqual([{ name: 'SERVICE', value: service }, login(service, 'DATABASE_URL'), login(service, 'DATABASE_OWNER_URL')]);
+      expect(migrate.envFrom).toBeUndefined();
+      expect(job.spec.template.metadata.labels['korgoo.kg/tier']).toBe('migration');
       for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL']) {
-        const key = `${service.toUpperCase()}_${name}`;
-        expect(env).toContainEqual({ name, valueFrom: { secretKeyRef: { name: 'korgoo-database-logins', key } } });
-        expect(example).toMatch(new RegExp(`^${key}=postgres://korgoo_${service}_(app|owner):`, 'm'));
+        expect(example).toMatch(new RegExp(`^${service.toUpperCase()}_${name}=postgres://korgoo_${service}_(app|owner):`, 'm'));
       }
       expect(script).toContain(`CREATE ROLE korgoo_${service}_app LOGIN PASSWORD :'${service}_app_pw' IN ROLE korgoo_${service};`);
       expect(script).toContain(`CREATE SCHEMA ${service} AUTHORIZATION korgoo_${service}_owner;`);

@@ -7,11 +7,9 @@ import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AuditLogController } from './audit/audit-log.controller';
-import { AuditLogEntry } from './audit/audit-log.entity';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail';
 import { auditRefusals } from './audit/refusal-audit';
-import { Account } from './auth/account.entity';
 import { AuthModule } from './auth/auth.module';
 import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
@@ -19,19 +17,9 @@ import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
 import { serveWebApp } from './http/web-app';
 import { withRequestContext } from './http/request-context';
-import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
-import { AccountsSessions1765000000000 } from './migrations/1765000000000-accounts-sessions';
-import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
-import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-units';
-import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
-import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
-import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
 import { FieldKeysController } from './admin/field-keys.controller';
 import { IndicatorRebuildController } from './admin/indicator-rebuild.controller';
 import { RotateFieldKeys } from './admin/rotate-field-keys';
-import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
-import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
-import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
@@ -41,41 +29,23 @@ import { ExtendOrder } from './orders/extend-order';
 import { RecordCourtDecision } from './orders/record-court-decision';
 import { WithdrawOrder } from './orders/withdraw-order';
 import { ScopedOrders } from './orders/order-scope';
-import { PoliceUnit } from './police-units/police-unit.entity';
 import { PoliceUnitsController } from './police-units/police-units.controller';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
-import { ProtectionOrder } from './orders/protection-order.entity';
-import { OrderNote } from './orders/order-note.entity';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { DirectoryModule } from './directory/directory.module';
 import { ReferralActionsController } from './referrals/referral-actions.controller';
+import { GATEWAY_DATABASE } from './gateway-database';
 
 const config = loadConfig('gateway');
 const log = createServiceLog(config);
 
 @Module({
   imports: [
-    KorgooPlatformModule.forService(config, log, {
-      schema: 'gateway',
-      entities: [Account, AuditLogEntry, ProtectionOrder, OrderNote, PoliceUnit],
-      appendOnly: ['audit_log'],
-      migrations: [
-        CreateGatewaySchema1764000000000,
-        AccountsSessions1765000000000,
-        AuditChain1765000000001,
-        PoliceUnits1765000000002,
-        ProbationRole1766000000000,
-        OrderExtensionCourtDecision1767000000000,
-        OrderNotes1767000000001,
-        NoVictimContact1768000000000,
-        OrderRetention1768000000001,
-        SecondFactor1769000000000,
-      ],
-    }),
+    KorgooPlatformModule.forService(config, log, GATEWAY_DATABASE),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuditModule,
     AuthModule,

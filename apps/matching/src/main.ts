@@ -4,16 +4,9 @@ import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { DirectoryModule } from './directory/directory.module';
 import { loadMatchingSettings } from './matching-settings';
-import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
-import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
-import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
-import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
-import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
-import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
-import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
-import { CentreCalendarVersion1797500000000 } from './migrations/1797500000000-centre-calendar-version';
 import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { MATCHING_DATABASE } from './matching-database';
 
 const config = loadConfig('matching');
 const settings = loadMatchingSettings(config);
@@ -21,20 +14,7 @@ const log = createServiceLog(config);
 
 @Module({
   imports: [
-    KorgooPlatformModule.forService(config, log, {
-      schema: 'matching',
-      entities: [],
-      migrations: [
-        CreateMatchingSchema1764000000000,
-        ReferralLoop1795597200000,
-        DecisionRecordFields1796100000000,
-        DecisionReminders1797100000000,
-        ReferralListOrder1797200000000,
-        ReferralEndsAtAcceptance1797300000000,
-        GroupSlots1797400000000,
-        CentreCalendarVersion1797500000000,
-      ],
-    }),
+    KorgooPlatformModule.forService(config, log, MATCHING_DATABASE),
     // The directory first: in development it seeds the demo centres before routing starts.
     DirectoryModule,
     ProgrammeSessionsModule,

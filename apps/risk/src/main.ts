@@ -3,20 +3,14 @@ import { Module } from '@nestjs/common';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { AssessmentModule } from './assessment/assessment.module';
-import { RiskAssessment } from './assessment/risk-assessment.entity';
-import { CreateRiskSchema1764000000000 } from './migrations/1764000000000-create-risk-schema';
-import { KeepRoutingFacts1764100000000 } from './migrations/1764100000000-keep-routing-facts';
+import { RISK_DATABASE } from './risk-database';
 
 const config = loadConfig('risk');
 const log = createServiceLog(config);
 
 @Module({
   imports: [
-    KorgooPlatformModule.forService(config, log, {
-      schema: 'risk',
-      entities: [RiskAssessment],
-      migrations: [CreateRiskSchema1764000000000, KeepRoutingFacts1764100000000],
-    }),
+    KorgooPlatformModule.forService(config, log, RISK_DATABASE),
     AssessmentModule,
   ],
 })

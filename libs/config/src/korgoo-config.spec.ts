@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfig } from './korgoo-config';
+import { ConfigurationError, loadConfig, loadMigrationSettings } from './korgoo-config';
 
 // Random bytes as `openssl rand -base64 36` prints them.
 const STRONG = 'q0Zr3F7pXw+K9mUe2LbTn5YcVhJ8sAdG4iRo6PzW1xQ=';
@@ -118,5 +118,25 @@ describe('loadConfig', () => {
       'nats://a:4222',
       'nats://b:4222',
     ]);
+  });
+});
+
+describe('the migration settings', () => {
+  const owner = `postgres://korgoo_risk_owner:${encodeURIComponent(STRONG)}@db:5432/korgoo`;
+  const app = `postgres://korgoo_risk_app:${encodeURIComponent(PRODUCTION.NATS_PASSWORD)}@db:5432/korgoo`;
+
+  it('needs only the two database logins, and the owner in production', () => {
+    expect(loadMigrationSettings('risk', { DATABASE_URL: app, DATABASE_OWNER_URL: owner })).toEqual({ service: 'risk', databaseUrl: app, databaseOwnerUrl: owner });
+    expect(() => loadMigrationSettings('risk', { DATABASE_URL: app })).toThrow('DATABASE_OWNER_URL is required for migrations in production');
+    expect(() => loadMigrationSettings('risk', { DATABASE_URL: app, DATABASE_OWNER_URL: 'postgres://owner:secret@db/korgoo' })).toThrow(
+      'a database password is missing or weak',
+    );
+    expect(() => loadMigrationSettings('risk', { NODE_ENV: 'development', DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL must be a postgres:// URL');
+  });
+
+  it('lets a service run its migrations at start or only verify them', () => {
+    expect(loadConfig('risk', { NODE_ENV: 'development' }).migrations).toBe('run');
+    expect(loadConfig('risk', { NODE_ENV: 'development', MIGRATIONS: 'verify' }).migrations).toBe('verify');
+    expect(() => loadConfig('risk', { NODE_ENV: 'development', MIGRATIONS: 'skip' })).toThrow('MIGRATIONS must be run or verify');
   });
 });

@@ -22,8 +22,8 @@ export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
-/** Environment variables every service understands; validated once at start-up. */
-class EnvironmentVariables {
+/** What opening a service's schema needs: all that its migration Job is given. */
+class DatabaseVariables {
   /** Production unless said otherwise: only `npm start` and the test harness choose development or test. */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: RuntimeEnvironment = 'production';
@@ -38,6 +38,16 @@ class EnvironmentVariables {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
   DATABASE_OWNER_URL?: string;
+}
+
+/** Environment variables every service understands; validated once at start-up. */
+class EnvironmentVariables extends DatabaseVariables {
+  /**
+   * `run`: migrate as DATABASE_OWNER_URL at start (development, compose). `verify`: the migration Job did it
+   * (tools/migrate.ts); the service holds no owner credentials and refuses to start on a schema behind its code.
+   */
+  @IsIn(['run', 'verify'], { message: 'MIGRATIONS must be run or verify' })
+  MIGRATIONS: 'run' | 'verify' = 'run';
 
   @Matches(/^(nats|tls):\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
@@ -214,6 +224,7 @@ export interface KorgooConfig {
   databaseUrl: string;
   /** Runs the migrations and grants the service's role; the same as databaseUrl when no owner is set. */
   databaseOwnerUrl: string;
+  migrations: 'run' | 'verify';
   natsServers: string[];
   /** null: an open NATS (development and tests on a shared local server). */
   natsCredentials: { user: string; password: string } | null;
@@ -352,6 +363,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     environment: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
     databaseOwnerUrl: vars.DATABASE_OWNER_URL ?? vars.DATABASE_URL,
+    migrations: vars.MIGRATIONS,
     natsServers: vars.NATS_URL.split(',').map((url) => url.trim()),
     natsCredentials: vars.NATS_PASSWORD ? { user: vars.NATS_USER ?? service, password: vars.NATS_PASSWORD } : null,
     natsTls:
@@ -443,4 +455,27 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       },
     },
   };
+}
+
+/** What the migration Job of one service needs, and nothing else it could leak. */
+export interface MigrationSettings {
+  service: ServiceName;
+  databaseUrl: string;
+  databaseOwnerUrl: string;
+}
+
+/** The migration Job's settings: the service's login (to grant it its role) and the schema owner's. */
+export function loadMigrationSettings(service: ServiceName, env: NodeJS.ProcessEnv = process.env): MigrationSettings {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(DatabaseVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(`Invalid migration settings for ${service}: ${errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; ')}`);
+  }
+  if (vars.NODE_ENV === 'production') {
+    if (!vars.DATABASE_OWNER_URL) throw new ConfigurationError('DATABASE_OWNER_URL is required for migrations in production');
+    const weak = [vars.DATABASE_URL, vars.DATABASE_OWNER_URL].map(databasePassword).some((password) => password === undefined || secretWeakness(password) !== null);
+    if (weak) throw new ConfigurationError('Refusing to migrate in production: a database password is missing or weak');
+  }
+  return { service, databaseUrl: vars.DATABASE_URL, databaseOwnerUrl: vars.DATABASE_OWNER_URL ?? vars.DATABASE_URL };
 }

@@ -11,15 +11,18 @@ export interface ServiceDatabase {
 }
 
 /** What opening a service's database needs of its configuration. */
-export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize'>;
+export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize'> &
+  Partial<Pick<KorgooConfig, 'migrations'>>;
+
+/** What migrating a service's schema needs: the owner who migrates and the login given the service's role. */
+export type MigrationLogins = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl'>;
 
 /**
- * Brings the service's schema up to date as its owner, gives the service's login its own role (see
- * service-role.ts), then opens the service's connection pool as that login. Migrations run under an
- * advisory lock so several replicas starting together apply each migration once. Never `synchronize`.
+ * Brings the service's schema up to date as its owner (or, with `migrations: 'verify'`, checks that the
+ * migration Job did), then opens the service's connection pool as its own login. Never `synchronize`.
  */
 export async function openServiceDatabase(config: DatabaseSettings, database: ServiceDatabase): Promise<DataSource> {
-  await migrateAsOwner(config, database);
+  if (config.migrations !== 'verify') await migrateServiceSchema(config, database);
   const dataSource = new DataSource({
     type: 'postgres',
     url: config.databaseUrl,
@@ -28,10 +31,37 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     synchronize: false,
     extra: { max: config.dbPoolSize, application_name: `korgoo-${config.service}` },
   });
-  return dataSource.initialize();
+  await dataSource.initialize();
+  if (config.migrations === 'verify') await refuseUnmigratedSchema(dataSource, database);
+  return dataSource;
 }
 
-async function migrateAsOwner(config: DatabaseSettings, database: ServiceDatabase): Promise<void> {
+/** The names TypeORM records for applied migrations, in the order the service lists them. */
+function migrationNames(database: ServiceDatabase): string[] {
+  return (database.migrations as Array<new () => { name?: string }>).map((migration) => new migration().name ?? migration.name);
+}
+
+async function refuseUnmigratedSchema(dataSource: DataSource, database: ServiceDatabase): Promise<void> {
+  const applied = new Set<string>(
+    await dataSource
+      .query(`SELECT name FROM "${database.schema}".migrations`)
+      .then((rows: Array<{ name: string }>) => rows.map((row) => row.name))
+      .catch(() => []),
+  );
+  const pending = migrationNames(database).filter((name) => !applied.has(name));
+  if (pending.length === 0) return;
+  await dataSource.destroy();
+  throw new Error(
+    `the ${database.schema} schema lacks ${pending.length} migration(s), first ${pending[0]}: run this release's migration Job before its services`,
+  );
+}
+
+/**
+ * Brings the service's schema up to date as its owner and gives the service's login its own role (see
+ * service-role.ts). Runs under an advisory lock, so several replicas or Jobs starting together apply each
+ * migration once.
+ */
+export async function migrateServiceSchema(config: MigrationLogins, database: ServiceDatabase): Promise<void> {
   const owner = new DataSource({
     type: 'postgres',
     url: config.databaseOwnerUrl,

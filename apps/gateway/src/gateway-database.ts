@@ -1,0 +1,35 @@
+import type { ServiceDatabase } from '@korgoo/platform';
+import { Account } from './auth/account.entity';
+import { AccountsSessions1765000000000 } from './migrations/1765000000000-accounts-sessions';
+import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
+import { AuditLogEntry } from './audit/audit-log.entity';
+import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
+import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
+import { OrderExtensionCourtDecision1767000000000 } from './migrations/1767000000000-order-extension-court-decision';
+import { OrderNote } from './orders/order-note.entity';
+import { OrderNotes1767000000001 } from './migrations/1767000000001-order-notes';
+import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
+import { PoliceUnit } from './police-units/police-unit.entity';
+import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-units';
+import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
+import { ProtectionOrder } from './orders/protection-order.entity';
+import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
+
+/** The gateway service's schema: its entities and migrations, in order. */
+export const GATEWAY_DATABASE: ServiceDatabase = {
+  schema: 'gateway',
+  entities: [Account, AuditLogEntry, ProtectionOrder, OrderNote, PoliceUnit],
+  appendOnly: ['audit_log'],
+  migrations: [
+    CreateGatewaySchema1764000000000,
+    AccountsSessions1765000000000,
+    AuditChain1765000000001,
+    PoliceUnits1765000000002,
+    ProbationRole1766000000000,
+    OrderExtensionCourtDecision1767000000000,
+    OrderNotes1767000000001,
+    NoVictimContact1768000000000,
+    OrderRetention1768000000001,
+    SecondFactor1769000000000,
+  ],
+};

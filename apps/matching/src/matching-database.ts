@@ -1,0 +1,25 @@
+import type { ServiceDatabase } from '@korgoo/platform';
+import { CentreCalendarVersion1797500000000 } from './migrations/1797500000000-centre-calendar-version';
+import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
+import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
+import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
+import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
+import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
+import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
+import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
+
+/** The matching service's schema: its entities and migrations, in order. */
+export const MATCHING_DATABASE: ServiceDatabase = {
+  schema: 'matching',
+  entities: [],
+  migrations: [
+    CreateMatchingSchema1764000000000,
+    ReferralLoop1795597200000,
+    DecisionRecordFields1796100000000,
+    DecisionReminders1797100000000,
+    ReferralListOrder1797200000000,
+    ReferralEndsAtAcceptance1797300000000,
+    GroupSlots1797400000000,
+    CentreCalendarVersion1797500000000,
+  ],
+};
