@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
+import { percentile } from './percentile';
 
 const ROOT = join(__dirname, '..', '..');
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])));
@@ -29,11 +30,6 @@ const REPLICAS = Number(args.get('replicas') ?? 1);
 const CPU_PROFILE = args.has('cpu-prof');
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function postgresInsertCeiling(url: string, seconds = 5, clients = 8): Promise<number> {
   const pool = new Pool({ connectionString: url, max: clients });
