@@ -11,6 +11,7 @@ import { DecisionReminders1797100000000 } from './migrations/1797100000000-decis
 import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
 import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
+import { OrderPeriod1797500000000 } from './migrations/1797500000000-order-period';
 import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
@@ -31,6 +32,7 @@ const log = createServiceLog(config);
         ReferralListOrder1797200000000,
         ReferralEndsAtAcceptance1797300000000,
         GroupSlots1797400000000,
+        OrderPeriod1797500000000,
       ],
     }),
     // The directory first: in development it seeds the demo centres before routing starts.

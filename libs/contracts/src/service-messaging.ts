@@ -30,7 +30,7 @@ export const SERVICE_MESSAGING = {
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
   matching: {
     publishes: ['referral'],
-    consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
+    consumes: [E.OrderWithdrawn, E.OrderExtended, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
     asks: [],
   },
   notification: {
