@@ -32,12 +32,14 @@ import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
 import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
+import { OrderUnitsFromOfficers1770000000000 } from './migrations/1770000000000-order-units-from-officers';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
 import { ExtendOrder } from './orders/extend-order';
+import { AssignOrderUnit } from './orders/assign-order-unit';
 import { RecordCourtDecision } from './orders/record-court-decision';
 import { WithdrawOrder } from './orders/withdraw-order';
 import { ScopedOrders } from './orders/order-scope';
@@ -74,6 +76,7 @@ const log = createServiceLog(config);
         NoVictimContact1768000000000,
         OrderRetention1768000000001,
         SecondFactor1769000000000,
+        OrderUnitsFromOfficers1770000000000,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
@@ -104,6 +107,7 @@ const log = createServiceLog(config);
     CorrectScreening,
     WithdrawOrder,
     ExtendOrder,
+    AssignOrderUnit,
     RecordCourtDecision,
     ScopedOrders,
     RotateFieldKeys,

@@ -266,6 +266,21 @@ export interface CourtDecisionRecordedResponse {
   courtDecision: CourtDecisionResponse;
 }
 
+export interface AssignOrderUnitRequest {
+  /**
+   * The code of a registered police unit
+   * @example "naryn-riib"
+   */
+  unitCode: string;
+}
+
+export interface OrderUnitAssignedResponse {
+  /** @format uuid */
+  orderId: string;
+  /** @example "naryn-riib" */
+  unitCode: string;
+}
+
 export interface LocalizedText {
   ky: string;
   ru: string;
