@@ -148,4 +148,19 @@ describe('an order that is extended or ends unplaced: routing follows its period
     expect((await transitions(early.referralId)).at(-1)).toEqual(['proposed', 'cancelled', 'system', 'order_expired_unplaced']);
     await accept(early.referralId).expect(409);
   });
+
+  it('refuses a coordinator who assigns an order that has ended, however free the centre is', async () => {
+    // By the services' clock, now past the first orders' end, this order ended days ago.
+    const assessed = riskAssessed({ expiresInDays: 20 });
+    await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
+    const waits = await stack.awaitEvent<Unroutable>('referral.unroutable.v1', (e) => e.correlationId === assessed.orderId);
+    const refused = await request(stack.gateway)
+      .post(`/api/v1/referrals/${waits.payload.referralId}/assign`)
+      .auth(coordinator, { type: 'bearer' })
+      .send({ centreId: 'ext-naryn', reason: 'the centre has room' })
+      .expect(409);
+    expect(JSON.stringify(refused.body)).toContain('ended');
+    expect(await heldSessions(waits.payload.referralId)).toBe(0);
+    expect(await bookedSessions()).toBe(0);
+  });
 });

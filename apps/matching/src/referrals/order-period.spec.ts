@@ -1,5 +1,5 @@
 import type { RoutingFacts } from './centre-selection';
-import { acceptanceAfterEnd, withLaterExpiry } from './order-period';
+import { placementAfterEnd, withLaterExpiry } from './order-period';
 
 const facts: RoutingFacts = {
   origin: { lat: 41.43, lng: 75.99 },
@@ -22,19 +22,19 @@ describe('the order period routing plans to', () => {
   });
 });
 
-describe('a centre accepting after the order ended', () => {
+describe('placing a participant after the order ended', () => {
   const referral = { referralNumber: 'R-2027-000007', routing: facts };
 
   it('is refused once the order ended without a programme, even before its planned expiry', () => {
-    const refusal = acceptanceAfterEnd(referral, new Date('2027-01-15T00:00:00Z'), new Date('2027-01-15T01:00:00Z'));
+    const refusal = placementAfterEnd(referral, new Date('2027-01-15T00:00:00Z'), new Date('2027-01-15T01:00:00Z'));
     expect(refusal).toMatchObject({ code: 'conflict', message: expect.stringContaining('ended without a programme') });
   });
 
   it('is refused once the expiry has passed', () => {
-    expect(acceptanceAfterEnd(referral, null, new Date('2027-01-20T03:00:00Z'))).toMatchObject({ code: 'conflict' });
+    expect(placementAfterEnd(referral, null, new Date('2027-01-20T03:00:00Z'))).toMatchObject({ code: 'conflict' });
   });
 
   it('goes ahead while the order stands', () => {
-    expect(acceptanceAfterEnd(referral, null, new Date('2027-01-20T02:59:59Z'))).toBeNull();
+    expect(placementAfterEnd(referral, null, new Date('2027-01-20T02:59:59Z'))).toBeNull();
   });
 });

@@ -11,10 +11,11 @@ export function withLaterExpiry(facts: RoutingFacts, expiresAt: Date | null): Ro
 }
 
 /**
- * A centre may not take a participant whose order has ended: its expiry has passed, or it already ended
- * with no programme (a final outcome). Booking the sessions then would hold them for nobody.
+ * Nobody places a participant whose order has ended, neither a centre accepting nor a coordinator assigning:
+ * its expiry has passed, or it already ended with no programme (a final outcome). Sessions booked then would
+ * be held for nobody.
  */
-export function acceptanceAfterEnd(
+export function placementAfterEnd(
   referral: { referralNumber: string; routing: Pick<RoutingFacts, 'expiresAt'> },
   endedUnplacedAt: Date | null,
   now: Date,

@@ -1,7 +1,7 @@
 import { AcceptReferralCommand, EventSubjects, ReferralView } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { acceptanceAfterEnd } from '../order-period';
+import { placementAfterEnd } from '../order-period';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { HoldRepository } from '../repositories/hold-repository';
 import { ReferralRepository } from '../repositories/referral-repository';
@@ -27,7 +27,7 @@ export class AcceptReferral {
     return this.commands.run(command.referralId, async (tx) => {
       const now = this.clock.now();
       const referral = await this.commands.lockForCentre(tx, command.referralId, command.centreId);
-      const ended = acceptanceAfterEnd(referral, (await this.referrals.orderPeriod(tx, referral.orderId)).endedUnplacedAt, now);
+      const ended = placementAfterEnd(referral, (await this.referrals.orderPeriod(tx, referral.orderId)).endedUnplacedAt, now);
       if (ended) throw ended;
       const deadline = (await this.deadlines.pendingDeadline(tx, referral.id))!;
       const groupSessions = await this.holds.confirmHolds(tx, referral.id, now);
