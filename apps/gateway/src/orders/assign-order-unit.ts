@@ -24,8 +24,7 @@ export class AssignOrderUnit {
 
   async execute(orderId: string, request: AssignOrderUnitRequest, actor: Actor): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
-      await this.orders.require(actor, orderId, tx);
-      const order = (await tx.getRepository(ProtectionOrder).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }))!;
+      const order = await this.orders.requireLocked(actor, orderId, tx);
       if (!(await tx.getRepository(PoliceUnit).existsBy({ code: request.unitCode }))) {
         throw invalidField('unitCode', 'must be a registered police unit');
       }
