@@ -16,7 +16,8 @@ const DAY = 24 * 3_600_000;
  * never to the dead letters.
  */
 describe('orders registered before police units: a unit for their Article 72 notices', () => {
-  const stack = new MatchingStack({ services: ['gateway', 'notification'] });
+  // Two deliveries: a refusal whose order was never seen here waits one redelivery for its registration.
+  const stack = new MatchingStack({ services: ['gateway', 'notification'], env: { MESSAGING_MAX_DELIVER: '2' } });
   let admin: string;
   let coordinator: string;
   let police: string;
@@ -94,6 +95,7 @@ describe('orders registered before police units: a unit for their Article 72 not
   });
 
   it('sends the notice of an order with no unit to the coordinators, then to the unit a coordinator sets, with no dead letter', async () => {
+    // Registered before police units, and before this service kept order numbers: never seen here.
     const order = await legacyOrder(randomUUID());
     const refusal = refusalReported(order.orderId);
     await refusal.publish();

@@ -86,19 +86,26 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   messaging.on(EventSubjects.OrderRegistered, async ({ eventId, payload }, tx) => {
     // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
     if (!payload.orderNumber) return;
+    await orders.lockOrder(tx, payload.orderId);
     await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null });
     // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
     await forwardWaitingNotices(tx, payload.orderId, eventId);
   });
   messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx) => {
+    await orders.lockOrder(tx, payload.orderId);
     await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
     await forwardWaitingNotices(tx, payload.orderId, eventId);
   });
-  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx) => {
+  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx, delivery) => {
     const { orderId } = envelope.payload;
     // The refusal is the case's final outcome: the retention of its delivery records runs from here.
     await h.cases.close(tx, orderId, new Date(envelope.occurredAt));
-    const route = refusalNoticeRoute(envelope, await orders.find(tx, orderId));
+    await orders.lockOrder(tx, orderId);
+    const order = await orders.find(tx, orderId);
+    // The registration is weeks older than any refusal: one not seen yet is waited for through the
+    // redeliveries; on the last, the order is taken as registered before police units, with no unit known.
+    if (!order && !delivery.last) throw new Error(`no issuing unit known for order ${orderId} yet`);
+    const route = refusalNoticeRoute(envelope, order);
     if (!route.awaitsUnit) return tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [route.intent]);
     // No unit to tell: the coordinators find it, and the notice waits for the order to be given one.
     await h.awaitingUnit.hold(tx, envelope, h.clock.now());

@@ -7,6 +7,14 @@ import { OrderReference } from '../delivery/intents';
  * to that unit and name the order as the police know it.
  */
 export class OrderReferences {
+  /**
+   * Holds the order for this transaction, row or no row yet: a refusal that finds no unit and a unit that
+   * arrives meanwhile take turns, so the notice cannot be left waiting after its unit came.
+   */
+  async lockOrder(tx: EntityManager, orderId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [orderId]);
+  }
+
   async record(tx: EntityManager, orderId: string, reference: OrderReference): Promise<void> {
     await tx.query(
       `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
