@@ -48,6 +48,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'POST /api/v1/protection-orders/{id}/withdrawal': ['police'],
   'POST /api/v1/protection-orders/{id}/extension': ['police'],
   'POST /api/v1/protection-orders/{id}/court-decision': ['police'],
+  'PUT /api/v1/protection-orders/{id}/unit': ['coordinator'],
   'GET /api/v1/odara/form': EVERY_ROLE,
 
   'GET /api/v1/referrals': ['coordinator', 'admin', 'centre'],

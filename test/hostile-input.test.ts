@@ -167,6 +167,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       { method: 'post', path: `/api/v1/protection-orders/${someId}/withdrawal`, token: police },
       { method: 'post', path: `/api/v1/protection-orders/${someId}/extension`, token: police },
       { method: 'post', path: `/api/v1/protection-orders/${someId}/court-decision`, token: police },
+      { method: 'put', path: `/api/v1/protection-orders/${someId}/unit`, token: coordinator },
       { method: 'post', path: '/api/v1/accounts', token: admin },
       { method: 'post', path: `/api/v1/referrals/${someId}/accept`, token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/decline`, token: centre },

@@ -14,6 +14,7 @@ import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-unit
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
+import { OrderUnitsFromOfficers1771000000000 } from './migrations/1771000000000-order-units-from-officers';
 
 /** The gateway service's schema: its entities and migrations, in order. */
 export const GATEWAY_DATABASE: ServiceDatabase = {
@@ -31,5 +32,6 @@ export const GATEWAY_DATABASE: ServiceDatabase = {
     NoVictimContact1768000000000,
     OrderRetention1768000000001,
     SecondFactor1769000000000,
+    OrderUnitsFromOfficers1771000000000,
   ],
 };

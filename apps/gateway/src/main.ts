@@ -26,6 +26,7 @@ import { PublicIndicatorsController } from './indicators/public-indicators.contr
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
 import { ExtendOrder } from './orders/extend-order';
+import { AssignOrderUnit } from './orders/assign-order-unit';
 import { RecordCourtDecision } from './orders/record-court-decision';
 import { WithdrawOrder } from './orders/withdraw-order';
 import { ScopedOrders } from './orders/order-scope';
@@ -74,6 +75,7 @@ const log = createServiceLog(config);
     CorrectScreening,
     WithdrawOrder,
     ExtendOrder,
+    AssignOrderUnit,
     RecordCourtDecision,
     ScopedOrders,
     RotateFieldKeys,

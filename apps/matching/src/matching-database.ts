@@ -4,6 +4,7 @@ import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-cr
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
+import { OrderPeriod1797600000000 } from './migrations/1797600000000-order-period';
 import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
 import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
@@ -21,5 +22,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     ReferralEndsAtAcceptance1797300000000,
     GroupSlots1797400000000,
     CentreCalendarVersion1797500000000,
+    OrderPeriod1797600000000,
   ],
 };

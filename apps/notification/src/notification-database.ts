@@ -8,6 +8,7 @@ import { ImmediateDangerAlerts1797000000001 } from './migrations/1797000000001-i
 import { AlertEscalation1797000000002 } from './migrations/1797000000002-alert-escalation';
 import { IntentsByOrder1797000000003 } from './migrations/1797000000003-intents-by-order';
 import { ClosedCases1798000000000 } from './migrations/1798000000000-closed-cases';
+import { NoticesAwaitingUnit1798000000001 } from './migrations/1798000000001-notices-awaiting-unit';
 
 /** The notification service's schema: its entities and migrations, in order. */
 export const NOTIFICATION_DATABASE: ServiceDatabase = {
@@ -21,5 +22,6 @@ export const NOTIFICATION_DATABASE: ServiceDatabase = {
     AlertEscalation1797000000002,
     IntentsByOrder1797000000003,
     ClosedCases1798000000000,
+    NoticesAwaitingUnit1798000000001,
   ],
 };

@@ -30,7 +30,7 @@ export const SERVICE_MESSAGING = {
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
   matching: {
     publishes: ['referral'],
-    consumes: [E.OrderWithdrawn, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
+    consumes: [E.OrderWithdrawn, E.OrderExtended, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
     asks: [],
   },
   notification: {
@@ -55,6 +55,8 @@ export const SERVICE_MESSAGING = {
       // A closed case's delivery records are deleted once their retention term has run.
       ...CASE_CLOSING_OUTCOMES,
       E.OrderWithdrawn,
+      // An order registered before police units learns its unit: a notice waiting for one goes to it.
+      E.OrderUnitAssigned,
     ],
     asks: [],
   },

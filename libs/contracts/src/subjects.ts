@@ -8,6 +8,7 @@ export const EventSubjects = {
   OrderWithdrawn: 'order.withdrawn.v1',
   OrderExtended: 'order.extended.v1',
   OrderCourtDecisionRecorded: 'order.court_decision_recorded.v1',
+  OrderUnitAssigned: 'order.unit_assigned.v1',
   RiskAssessed: 'risk.assessed.v1',
   RiskReassessed: 'risk.reassessed.v1',
   ReferralRouted: 'referral.routed.v1',

@@ -18,9 +18,18 @@ import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe, Outbox } from './outbox';
 
+/**
+ * Which delivery of the message this is. On the last one a handler still waiting for something that has not
+ * come (another stream's event) may take its fallback instead of failing into the dead letters.
+ */
+export interface Delivery {
+  last: boolean;
+}
+
 export type EventHandler<S extends EventSubject> = (
   envelope: EventEnvelope<EventPayload<S>>,
   tx: EntityManager,
+  delivery: Delivery,
 ) => Promise<void>;
 
 export interface DurableConsumerOptions {
@@ -201,10 +210,10 @@ export class DurableConsumer<S extends EventSubject> {
       );
       const fresh = new Set(rows.map((row) => row.event_id));
       const outcomes: boolean[] = [];
-      for (const { envelope } of received) {
+      for (const { message, envelope } of received) {
         // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
         const first = fresh.delete(envelope.eventId);
-        if (first) await this.handler(envelope, tx);
+        if (first) await this.handler(envelope, tx, this.delivery(message));
         outcomes.push(first);
       }
       return outcomes;
@@ -224,7 +233,7 @@ export class DurableConsumer<S extends EventSubject> {
           [envelope.eventId, this.consumerName, this.subject],
         );
         if (inserted.length === 0) return false;
-        await this.handler(envelope, tx);
+        await this.handler(envelope, tx, this.delivery(message));
         return true;
       });
       message.ack();
@@ -244,6 +253,10 @@ export class DurableConsumer<S extends EventSubject> {
       message.nak(delay);
       this.deps.onOutcome?.(this.subject, 'retried');
     }
+  }
+
+  private delivery(message: JsMsg): Delivery {
+    return { last: message.info.deliveryCount >= this.options.maxDeliver };
   }
 
   private parse(message: JsMsg): EventEnvelope<EventPayload<S>> {

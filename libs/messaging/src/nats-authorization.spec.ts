@@ -14,8 +14,9 @@ describe('servicePermissions', () => {
     expect(servicePermissions('risk', 'korgoo').publish).toContain(
       '$JS.API.CONSUMER.CREATE.KORGOO_ORDERS.risk_order_registered_v1.korgoo.order.registered.v1',
     );
-    // On the orders stream notification keeps only the registration (order number and unit, for notices)
-    // and the withdrawal (which closes the case, so its delivery records' retention runs).
+    // On the orders stream notification keeps only the registration (order number and unit, for notices),
+    // the withdrawal (which closes the case, so its delivery records' retention runs) and the unit given to
+    // an order registered before police units.
     const onOrders = servicePermissions('notification', 'korgoo').publish.filter((subject) => subject.includes('CONSUMER') && subject.includes('KORGOO_ORDERS'));
     expect(onOrders).toEqual([
       '$JS.API.CONSUMER.CREATE.KORGOO_ORDERS.notification_order_registered_v1.korgoo.order.registered.v1',
@@ -24,6 +25,9 @@ describe('servicePermissions', () => {
       '$JS.API.CONSUMER.CREATE.KORGOO_ORDERS.notification_order_withdrawn_v1.korgoo.order.withdrawn.v1',
       '$JS.API.CONSUMER.INFO.KORGOO_ORDERS.notification_order_withdrawn_v1',
       '$JS.API.CONSUMER.MSG.NEXT.KORGOO_ORDERS.notification_order_withdrawn_v1',
+      '$JS.API.CONSUMER.CREATE.KORGOO_ORDERS.notification_order_unit_assigned_v1.korgoo.order.unit_assigned.v1',
+      '$JS.API.CONSUMER.INFO.KORGOO_ORDERS.notification_order_unit_assigned_v1',
+      '$JS.API.CONSUMER.MSG.NEXT.KORGOO_ORDERS.notification_order_unit_assigned_v1',
     ]);
   });
 

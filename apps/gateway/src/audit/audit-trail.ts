@@ -15,6 +15,7 @@ export type AuditAction =
   | 'withdraw'
   | 'extend'
   | 'record_court_decision'
+  | 'assign_unit'
   | 'replay'
   | 'accept'
   | 'decline'

@@ -21,8 +21,7 @@ export class ExtendOrder {
 
   async execute(orderId: string, request: ExtendOrderRequest, actor: Actor): Promise<ProtectionOrder> {
     return this.messaging.outbox.transaction(async (tx) => {
-      await this.orders.require(actor, orderId, tx);
-      const order = (await tx.getRepository(ProtectionOrder).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }))!;
+      const order = await this.orders.requireLocked(actor, orderId, tx);
       const expiresAt = new Date(request.expiresAt);
       const problem = extensionProblem(order.expiresAt, expiresAt);
       if (problem) throw invalidField('expiresAt', problem);

@@ -33,6 +33,12 @@ export class ScopedOrders {
     throw new NotFoundException(`no protection order ${orderId}`);
   }
 
+  /** The order in the actor's scope, locked for a change: two changes to one order take turns. */
+  async requireLocked(actor: Actor, orderId: string, tx: EntityManager): Promise<ProtectionOrder> {
+    await this.require(actor, orderId, tx);
+    return (await tx.getRepository(ProtectionOrder).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }))!;
+  }
+
   /** Newest registration first. */
   async list(actor: Actor, query: PageQuery): Promise<Page<ProtectionOrder>> {
     const scope = requireOrderScope(actor);

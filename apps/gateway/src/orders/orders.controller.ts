@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CourtDecisionRecordedResponse, OrderChangeAccepted, OrderExtendedResponse, OrderPage, OrderProgressResponse } from './dto/order-progress.response';
+import {
+  CourtDecisionRecordedResponse,
+  OrderChangeAccepted,
+  OrderExtendedResponse,
+  OrderPage,
+  OrderProgressResponse,
+  OrderUnitAssignedResponse,
+} from './dto/order-progress.response';
 import { ApiProblems } from '../http/openapi';
 import type { Response } from 'express';
 import { AssessmentDetail, ProgrammeReader, QuerySubjects } from '@korgoo/contracts';
@@ -13,7 +20,8 @@ import { orderLookupScope } from '../auth/scope';
 import { ScopeFirst } from '../auth/scope-first';
 import { AuditTrail } from '../audit/audit-trail';
 import { RegisteredOrderResponse, RegisterProtectionOrderRequest } from './dto/register-protection-order.request';
-import { CourtDecisionRequest, ExtendOrderRequest, WithdrawOrderRequest } from './dto/order-changes.request';
+import { AssignOrderUnitRequest, CourtDecisionRequest, ExtendOrderRequest, WithdrawOrderRequest } from './dto/order-changes.request';
+import { AssignOrderUnit } from './assign-order-unit';
 import { CorrectScreening } from './correct-screening';
 import { ExtendOrder } from './extend-order';
 import { RecordCourtDecision } from './record-court-decision';
@@ -37,6 +45,7 @@ export class OrdersController {
     private readonly withdrawOrder: WithdrawOrder,
     private readonly extendOrder: ExtendOrder,
     private readonly courtDecision: RecordCourtDecision,
+    private readonly assignUnit: AssignOrderUnit,
     private readonly orders: ScopedOrders,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
@@ -164,5 +173,21 @@ export class OrdersController {
   ): Promise<CourtDecisionRecordedResponse> {
     await this.courtDecision.execute(id, request, actor);
     return { orderId: id, courtDecision: { decidedOn: request.decidedOn, reference: request.reference } };
+  }
+
+  /** For an order registered before police units: the unit its Article 72 notices go to and whose officers see it. */
+  @ApiOperation({ summary: 'Give an order registered without a police unit its unit' })
+  @ApiOkResponse({ type: OrderUnitAssignedResponse })
+  @ApiProblems(400, 401, 403, 404, 409)
+  @Put(':id/unit')
+  @ScopeFirst('order')
+  @Roles('coordinator')
+  async assignOrderUnit(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() request: AssignOrderUnitRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrderUnitAssignedResponse> {
+    await this.assignUnit.execute(id, request, actor);
+    return { orderId: id, unitCode: request.unitCode };
   }
 }

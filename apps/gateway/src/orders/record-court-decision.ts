@@ -26,8 +26,7 @@ export class RecordCourtDecision {
 
   async execute(orderId: string, request: CourtDecisionRequest, actor: Actor): Promise<void> {
     await this.messaging.outbox.transaction(async (tx) => {
-      await this.orders.require(actor, orderId, tx);
-      const order = (await tx.getRepository(ProtectionOrder).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }))!;
+      const order = await this.orders.requireLocked(actor, orderId, tx);
       const problem = courtDecisionProblem(order.issuedAt, request.decidedOn, this.clock.now());
       if (problem) throw invalidField('decidedOn', problem);
       if (order.courtDecidedOn !== null) {

@@ -4,7 +4,7 @@ import type { GeoPoint } from '../travel/geo';
 import type { CapacityFreedBy } from './waiting-queue';
 import type { TravelEstimate, TravelSource } from '../travel/travel-time';
 
-export type RoutingTrigger = 'assessed' | 'reassessed' | 'declined' | 'expired' | 'assigned' | 'capacity_freed';
+export type RoutingTrigger = 'assessed' | 'reassessed' | 'declined' | 'expired' | 'assigned' | 'capacity_freed' | 'order_extended';
 
 export interface RoutingRecord {
   handOff: number;

@@ -26,6 +26,8 @@ export function assertTransition(from: ReferralStatus, to: ReferralStatus): void
 export const ASSIGNABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated'];
 /** A withdrawn order ends the referral unless it already ended. */
 export const CANCELLABLE: readonly ReferralStatus[] = ['proposed', 'unroutable', 'escalated', 'accepted'];
+/** A centre holds sessions for the referral: held while proposed, booked once accepted. */
+export const HOLDS_SESSIONS: readonly ReferralStatus[] = ['proposed', 'accepted'];
 
 export interface HandOffState {
   /** Declines and missed deadlines so far, this one included. */

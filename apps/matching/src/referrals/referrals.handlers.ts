@@ -4,7 +4,8 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
 import { DeclineReferral } from './commands/decline-referral';
-import { EndReminders } from './commands/end-reminders';
+import { EndUnplacedOrder } from './commands/end-unplaced-order';
+import { ExtendReferral } from './commands/extend-referral';
 import { ReassessReferral } from './commands/reassess-referral';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
@@ -16,12 +17,13 @@ export interface ReferralHandlers {
   route: RouteReferral;
   reassess: ReassessReferral;
   withdraw: WithdrawReferral;
+  extend: ExtendReferral;
   accept: AcceptReferral;
   decline: DeclineReferral;
   assign: AssignReferral;
   decision: ReferralDecisionQuery;
   status: ReferralStatusQuery;
-  endReminders: EndReminders;
+  endUnplaced: EndUnplacedOrder;
 }
 
 /** Events run inside the consumer's transaction (retried in a savepoint); commands and queries answer requests. */
@@ -29,7 +31,8 @@ export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityMana
   messaging.on(EventSubjects.RiskAssessed, (event, tx) => raceSafe(tx, () => h.route.execute(event, tx)));
   messaging.on(EventSubjects.RiskReassessed, (event, tx) => raceSafe(tx, () => h.reassess.execute(tx, event)));
   messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => raceSafe(tx, () => h.withdraw.execute(tx, event)));
-  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => raceSafe(tx, () => h.endReminders.execute(tx, event)));
+  messaging.on(EventSubjects.OrderExtended, (event, tx) => raceSafe(tx, () => h.extend.execute(tx, event)));
+  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => raceSafe(tx, () => h.endUnplaced.execute(tx, event)));
 
   messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => ({ referral: await h.status.byOrder(db, orderId, scope) }));
   messaging.queries.handle(QuerySubjects.ReferralsByOrders, async ({ orderIds, scope }) => ({ referrals: await h.status.byOrders(db, orderIds, scope) }));

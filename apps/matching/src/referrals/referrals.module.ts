@@ -17,11 +17,13 @@ import { TravelTimeProvider } from '../travel/travel-time';
 import { CentreSelection } from './centre-selection';
 import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
+import { CancelReferral } from './commands/cancel-referral';
 import { DeclineReferral } from './commands/decline-referral';
 import { EndHandOff } from './commands/end-hand-off';
-import { EndReminders } from './commands/end-reminders';
+import { EndUnplacedOrder } from './commands/end-unplaced-order';
 import { ServeWaitingReferrals } from './commands/serve-waiting-referrals';
 import { ExpireReferral } from './commands/expire-referral';
+import { ExtendReferral } from './commands/extend-referral';
 import { Proposals } from './commands/proposals';
 import { ReassessReferral } from './commands/reassess-referral';
 import { RemindCoordinators } from './commands/remind-coordinators';
@@ -101,17 +103,19 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     const commands = new ReferralCommands(referrals, deadlines, outbox);
     const route = new RouteReferral(referrals, transitions, decisions, selection, proposals, outbox, clock);
     const expire = new ExpireReferral(referrals, deadlines, endHandOff, clock);
+    const cancel = new CancelReferral(referrals, deadlines, endHandOff);
 
     bindReferralHandlers(this.messaging, this.dataSource.manager, {
       route,
       reassess: new ReassessReferral(referrals, deadlines, transitions, route, settings.acknowledgeWindows, clock),
-      withdraw: new WithdrawReferral(referrals, deadlines, endHandOff, clock),
+      withdraw: new WithdrawReferral(referrals, cancel, clock),
+      extend: new ExtendReferral(referrals, deadlines, transitions, waiting, clock),
       accept: new AcceptReferral(commands, referrals, deadlines, holds, transitions, outbox, clock),
       decline: new DeclineReferral(commands, deadlines, endHandOff, clock),
       assign: new AssignReferral(commands, referrals, deadlines, decisions, directory, selection, endHandOff, proposals, clock),
       decision: new ReferralDecisionQuery(referrals, deadlines, transitions, decisions, settings.handOffLimit),
       status: new ReferralStatusQuery(referrals),
-      endReminders: new EndReminders(referrals, deadlines, reminders, transitions, clock),
+      endUnplaced: new EndUnplacedOrder(referrals, deadlines, reminders, transitions, cancel, clock),
     });
     this.poller = deadlinePoller(
       (work) => outbox.transaction(work),

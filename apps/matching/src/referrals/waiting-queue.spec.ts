@@ -1,4 +1,4 @@
-import { compareWaiting, servingOrder, WaitingReferral } from './waiting-queue';
+import { compareWaiting, queuePlacementReason, servingOrder, WaitingReferral } from './waiting-queue';
 
 const waiting = (referralNumber: string, priority: WaitingReferral['priority'], expiresAt: string): WaitingReferral => ({
   referralNumber,
@@ -40,5 +40,11 @@ describe('the queue of orders waiting for capacity', () => {
     const queue = [waiting('R-1', 'standard', '2027-01-20T00:00:00Z'), waiting('R-2', 'urgent', '2027-01-20T00:00:00Z')];
     servingOrder(queue, now);
     expect(queue.map((w) => w.referralNumber)).toEqual(['R-1', 'R-2']);
+  });
+
+  it('records a placement after an extension as the extension, every other one as capacity freed', () => {
+    expect(queuePlacementReason('order_extended')).toBe('order_extended');
+    expect(queuePlacementReason('declined')).toBe('capacity_freed');
+    expect(queuePlacementReason('directory_changed')).toBe('capacity_freed');
   });
 });

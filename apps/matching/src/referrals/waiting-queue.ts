@@ -28,5 +28,20 @@ export function servingOrder<W extends WaitingReferral>(waiting: readonly W[], n
   return waiting.filter((w) => Date.parse(w.expiresAt) > now.getTime()).sort(compareWaiting);
 }
 
-/** What freed capacity: shown in the decision record of every order the queue places. */
-export type CapacityFreedBy = 'declined' | 'expired' | 'cancelled' | 'reassigned' | 'directory_changed' | 'programme_released';
+/**
+ * Why the queue is tried again, shown in the decision record of every order it places: capacity freed, or
+ * an order extended, which frees nothing but may let that order fit where its old expiry did not.
+ */
+export type CapacityFreedBy =
+  | 'declined'
+  | 'expired'
+  | 'cancelled'
+  | 'reassigned'
+  | 'directory_changed'
+  | 'programme_released'
+  | 'order_extended';
+
+/** The routing trigger and transition reason of a placement from the queue. */
+export function queuePlacementReason(freedBy: CapacityFreedBy): 'capacity_freed' | 'order_extended' {
+  return freedBy === 'order_extended' ? 'order_extended' : 'capacity_freed';
+}

@@ -15,6 +15,7 @@ import {
 } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
+import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
 import { OrderReferences } from '../orders/order-references';
 import { Recipients } from '../recipients/recipients';
 import { ClosedCases } from '../retention/closed-cases';
@@ -33,6 +34,7 @@ import {
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
+  refusalNoticeRoute,
   repeatedAlertIntents,
   routedIntent,
   treatmentRecheckIntent,
@@ -50,6 +52,7 @@ export interface DeliveryHandlers {
   recipients: Recipients;
   acknowledgements: Acknowledgements;
   orders: OrderReferences;
+  awaitingUnit: NoticesAwaitingUnit;
   cases: ClosedCases;
   log: Logger;
 }
@@ -74,21 +77,42 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
     await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
   });
-  messaging.on(EventSubjects.OrderRegistered, async ({ payload }, tx) => {
-    // Orders registered before police units carry no unit: no notice can go back to one.
-    if (payload.orderNumber && payload.unitCode) {
-      await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
+  /** The order's unit is known now: an Article 72 notice that waited for it goes to the unit, as a delivery of `becauseOf`. */
+  const forwardWaitingNotices = async (tx: EntityManager, orderId: string, becauseOf: string) => {
+    const order = await orders.find(tx, orderId);
+    if (!order?.unitCode) return;
+    for (const refusal of await h.awaitingUnit.release(tx, orderId, h.clock.now())) {
+      const notice = { ...refusalNoticeIntent(refusal, { ...order, unitCode: order.unitCode }), sourceEventId: becauseOf };
+      await tellAndWatch(tx, 'article72_notice', becauseOf, orderId, [notice]);
     }
+  };
+  messaging.on(EventSubjects.OrderRegistered, async ({ eventId, payload }, tx) => {
+    // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
+    if (!payload.orderNumber) return;
+    await orders.lockOrder(tx, payload.orderId);
+    await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null });
+    // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
+    await forwardWaitingNotices(tx, payload.orderId, eventId);
   });
-  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx) => {
+  messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx) => {
+    await orders.lockOrder(tx, payload.orderId);
+    await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
+    await forwardWaitingNotices(tx, payload.orderId, eventId);
+  });
+  messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx, delivery) => {
     const { orderId } = envelope.payload;
-    const order = await orders.find(manager, orderId);
-    // The registration is weeks older than any refusal; if it is still missing, redelivery waits for it
-    // and a dead letter (listed and replayable by admins) is what finally says so.
-    if (!order) throw new Error(`no issuing unit known for order ${orderId}`);
     // The refusal is the case's final outcome: the retention of its delivery records runs from here.
     await h.cases.close(tx, orderId, new Date(envelope.occurredAt));
-    await tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [refusalNoticeIntent(envelope, order)]);
+    await orders.lockOrder(tx, orderId);
+    const order = await orders.find(tx, orderId);
+    // The registration is weeks older than any refusal: one not seen yet is waited for through the
+    // redeliveries; on the last, the order is taken as registered before police units, with no unit known.
+    if (!order && !delivery.last) throw new Error(`no issuing unit known for order ${orderId} yet`);
+    const route = refusalNoticeRoute(envelope, order);
+    if (!route.awaitsUnit) return tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [route.intent]);
+    // No unit to tell: the coordinators find it, and the notice waits for the order to be given one.
+    await h.awaitingUnit.hold(tx, envelope, h.clock.now());
+    await dispatch.execute(route.intent);
   });
   messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
   messaging.on(EventSubjects.ProgrammeFollowUpDue, (envelope) => dispatch.execute(followUpDueIntent(envelope)));

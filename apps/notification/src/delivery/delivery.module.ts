@@ -7,6 +7,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
 import { Clock, DuePoller, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { InboxEntries } from '../inbox/inbox-entries';
+import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
 import { OrderReferences } from '../orders/order-references';
 import { ChannelProvider } from '../providers/channel-provider';
 import { HttpSmsProvider } from '../providers/http-sms-provider';
@@ -138,6 +139,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
       recipients,
       acknowledgements,
       orders: new OrderReferences(),
+      awaitingUnit: new NoticesAwaitingUnit(),
       cases: new ClosedCases(),
       log: this.log,
     };

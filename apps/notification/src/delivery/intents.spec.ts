@@ -8,6 +8,7 @@ import {
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
+  refusalNoticeRoute,
   routedIntent,
   treatmentRecheckIntent,
   unreachableNotice,
@@ -123,6 +124,29 @@ describe('who each programme event addresses', () => {
         reportedAt: '2026-03-09T06:00:00Z',
       },
     });
+  });
+
+  it('sends the Article 72 notice of an order with no police unit to the coordinators, to wait for a unit', () => {
+    const refusal = envelope({
+      ...programme,
+      noticeId: randomUUID(),
+      ground: 'unexcused_absences' as const,
+      refusalPolicy: 'second-unexcused-or-cannot-finish',
+      sessionsOffered: 3,
+      missed: [],
+      expiresAt: '2026-03-28T00:00:00Z',
+      reportedAt: '2026-03-16T06:00:00Z',
+    });
+    const withUnit = refusalNoticeRoute(refusal, { orderNumber: 'TPO-2026-000123', unitCode: 'naryn-riib' });
+    expect(withUnit).toMatchObject({ awaitsUnit: false, intent: { recipientKind: 'police_unit', unitCode: 'naryn-riib', kind: 'article72_notice' } });
+
+    const registeredBeforeUnits = refusalNoticeRoute(refusal, { orderNumber: 'TPO-2026-000123', unitCode: null });
+    expect(registeredBeforeUnits).toMatchObject({
+      awaitsUnit: true,
+      intent: { recipientKind: 'coordinators', unitCode: null, kind: 'police_unit_unreachable', priority: 'urgent', sourceEventId: refusal.eventId },
+    });
+    expect(registeredBeforeUnits.intent.facts).toEqual({ referralNumber: ids.referralNumber, orderNumber: 'TPO-2026-000123' });
+    expect(refusalNoticeRoute(refusal, null).intent.facts).toEqual({ referralNumber: ids.referralNumber });
   });
 
   it('sends a programme alert to the centre or to the coordinators, as its audience says', () => {

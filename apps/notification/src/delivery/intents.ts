@@ -45,17 +45,37 @@ function base(envelope: EventEnvelope<{ referralId: string; orderId: string; ref
   };
 }
 
-/** What the notification service keeps of a registered order: its number and the unit that issued it. */
+/**
+ * What the notification service keeps of a registered order: its number and the unit that issued it, none
+ * for an order registered before police units until it is given one.
+ */
 export interface OrderReference {
   orderNumber: string;
-  unitCode: string;
+  unitCode: string | null;
+}
+
+/**
+ * Where an Article 72 notice goes: to the unit that issued the order; when no unit is known (an order
+ * registered before police units, or one never seen here), to the coordinators, who find the unit, and the
+ * notice waits until the order has one.
+ */
+export function refusalNoticeRoute(
+  envelope: EventEnvelope<ProgrammeRefusalReportedV1>,
+  order: OrderReference | null,
+): { awaitsUnit: boolean; intent: IntentSpec } {
+  if (order?.unitCode) return { awaitsUnit: false, intent: refusalNoticeIntent(envelope, { ...order, unitCode: order.unitCode }) };
+  const facts: MessageFacts = { referralNumber: envelope.payload.referralNumber, ...(order ? { orderNumber: order.orderNumber } : {}) };
+  return { awaitsUnit: true, intent: coordinators(envelope, 'police_unit_unreachable', 'urgent', facts) };
 }
 
 /**
  * The Article 72 notice goes to the police unit that issued the order, naming the order by its number, the
  * centre, and the sessions offered and missed with their dates; never the person.
  */
-export function refusalNoticeIntent(envelope: EventEnvelope<ProgrammeRefusalReportedV1>, order: OrderReference): IntentSpec {
+export function refusalNoticeIntent(
+  envelope: EventEnvelope<ProgrammeRefusalReportedV1>,
+  order: OrderReference & { unitCode: string },
+): IntentSpec {
   const { payload } = envelope;
   return {
     ...base(envelope),

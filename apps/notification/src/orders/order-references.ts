@@ -2,10 +2,19 @@ import { EntityManager } from 'typeorm';
 import { OrderReference } from '../delivery/intents';
 
 /**
- * The order number and issuing unit of each registered order, kept from `order.registered.v1`: notices about
- * a programme go back to that unit and name the order as the police know it.
+ * The order number and issuing unit of each registered order, kept from `order.registered.v1` (an order
+ * registered before police units has none until `order.unit_assigned.v1`): notices about a programme go back
+ * to that unit and name the order as the police know it.
  */
 export class OrderReferences {
+  /**
+   * Holds the order for this transaction, row or no row yet: a refusal that finds no unit and a unit that
+   * arrives meanwhile take turns, so the notice cannot be left waiting after its unit came.
+   */
+  async lockOrder(tx: EntityManager, orderId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [orderId]);
+  }
+
   async record(tx: EntityManager, orderId: string, reference: OrderReference): Promise<void> {
     await tx.query(
       `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
@@ -14,8 +23,17 @@ export class OrderReferences {
     );
   }
 
+  /** The unit an order without one was given; a unit already known stays. */
+  async assignUnit(tx: EntityManager, orderId: string, reference: OrderReference): Promise<void> {
+    await tx.query(
+      `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
+       ON CONFLICT (order_id) DO UPDATE SET unit_code = EXCLUDED.unit_code WHERE notification.order_reference.unit_code IS NULL`,
+      [orderId, reference.orderNumber, reference.unitCode],
+    );
+  }
+
   async find(db: EntityManager, orderId: string): Promise<OrderReference | null> {
-    const rows: Array<{ order_number: string; unit_code: string }> = await db.query(
+    const rows: Array<{ order_number: string; unit_code: string | null }> = await db.query(
       'SELECT order_number, unit_code FROM notification.order_reference WHERE order_id = $1',
       [orderId],
     );

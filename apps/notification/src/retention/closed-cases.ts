@@ -44,6 +44,7 @@ export class ClosedCases {
     const intents = await count('DELETE FROM notification.delivery_intent WHERE order_id = $1');
     await tx.query('DELETE FROM notification.alert_escalation WHERE order_id = $1', [orderId]);
     await tx.query('DELETE FROM notification.order_reference WHERE order_id = $1', [orderId]);
+    await tx.query('DELETE FROM notification.notice_awaiting_unit WHERE order_id = $1', [orderId]);
     await tx.query('UPDATE notification.closed_case SET erased_at = $2 WHERE order_id = $1', [orderId, erasedAt]);
     return { intents, notifications: erased, attempts, inboxEntries };
   }

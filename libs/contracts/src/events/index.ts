@@ -1,6 +1,6 @@
 import { EventSubject, EventSubjects } from '../subjects';
 import { AlertUnacknowledgedV1, NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1';
-import { OrderCourtDecisionRecordedV1, OrderExtendedV1, OrderScreeningCorrectedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
+import { OrderCourtDecisionRecordedV1, OrderExtendedV1, OrderScreeningCorrectedV1, OrderUnitAssignedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
 import { OrderRegisteredV1 } from './order-registered.v1';
 import {
   ProgrammeAlertV1,
@@ -47,6 +47,7 @@ export const EventPayloadClasses = {
   [EventSubjects.OrderWithdrawn]: OrderWithdrawnV1,
   [EventSubjects.OrderExtended]: OrderExtendedV1,
   [EventSubjects.OrderCourtDecisionRecorded]: OrderCourtDecisionRecordedV1,
+  [EventSubjects.OrderUnitAssigned]: OrderUnitAssignedV1,
   [EventSubjects.RiskAssessed]: RiskAssessedV1,
   [EventSubjects.RiskReassessed]: RiskReassessedV1,
   [EventSubjects.ReferralRouted]: ReferralRoutedV1,

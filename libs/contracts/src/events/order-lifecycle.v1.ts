@@ -1,6 +1,8 @@
 import { IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
+import { POLICE_UNIT_CODE } from '../directory';
 import { OdaraScreeningContract } from '../screening';
 import { Nested } from '../nested';
+import { ORDER_NUMBER } from './order-registered.v1';
 
 /** order.screening.corrected.v1: the police corrected the ODARA screening of a registered order. */
 export class OrderScreeningCorrectedV1 {
@@ -33,4 +35,15 @@ export class OrderExtendedV1 {
 export class OrderCourtDecisionRecordedV1 {
   @IsUUID() orderId: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) decidedOn: string;
+}
+
+/**
+ * order.unit_assigned.v1: an order registered before police units was given the unit its notices go to
+ * (the registering officer's unit where known, or a coordinator's choice). The order's number comes along:
+ * such orders reached no service with it at registration.
+ */
+export class OrderUnitAssignedV1 {
+  @IsUUID() orderId: string;
+  @Matches(ORDER_NUMBER) orderNumber: string;
+  @Matches(POLICE_UNIT_CODE, { message: 'unitCode must be a police unit code' }) unitCode: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { WITHDRAWAL_REASONS } from '@korgoo/contracts';
+import { POLICE_UNIT_CODE, WITHDRAWAL_REASONS } from '@korgoo/contracts';
 
 export class WithdrawOrderRequest {
   @ApiProperty({ enum: WITHDRAWAL_REASONS })
@@ -31,4 +31,11 @@ export class CourtDecisionRequest {
   @MaxLength(100)
   @Matches(/^[\p{L}\p{N} ./№#-]+$/u, { message: 'reference may hold letters, digits, spaces and . / № # -' })
   reference: string;
+}
+
+export class AssignOrderUnitRequest {
+  @ApiProperty({ example: 'naryn-riib', description: 'The code of a registered police unit' })
+  @IsString()
+  @Matches(POLICE_UNIT_CODE, { message: 'unitCode must be a police unit code (2-60 lowercase letters, digits or -)' })
+  unitCode: string;
 }

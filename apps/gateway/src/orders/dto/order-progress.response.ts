@@ -78,6 +78,11 @@ export class OrderExtendedResponse {
   @ApiProperty({ format: 'date-time' }) firstExpiresAt: string;
 }
 
+export class OrderUnitAssignedResponse {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ example: 'naryn-riib' }) unitCode: string;
+}
+
 export class CourtDecisionRecordedResponse {
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ type: CourtDecisionResponse }) courtDecision: CourtDecisionResponse;

@@ -1,13 +1,17 @@
 import { AcceptReferralCommand, EventSubjects, ReferralView } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
+import { placementAfterEnd } from '../order-period';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { HoldRepository } from '../repositories/hold-repository';
 import { ReferralRepository } from '../repositories/referral-repository';
 import { TransitionRepository } from '../repositories/transition-repository';
 import { ReferralCommands } from './referral-commands';
 
-/** The centre takes the participant: the held sessions become bookings and the referral is accepted. */
+/**
+ * The centre takes the participant: the held sessions become bookings and the referral is accepted. Not once
+ * the order has ended: no programme could start, and the bookings would stay with nobody.
+ */
 export class AcceptReferral {
   constructor(
     private readonly commands: ReferralCommands,
@@ -23,6 +27,8 @@ export class AcceptReferral {
     return this.commands.run(command.referralId, async (tx) => {
       const now = this.clock.now();
       const referral = await this.commands.lockForCentre(tx, command.referralId, command.centreId);
+      const ended = placementAfterEnd(referral, (await this.referrals.orderPeriod(tx, referral.orderId)).endedUnplacedAt, now);
+      if (ended) throw ended;
       const deadline = (await this.deadlines.pendingDeadline(tx, referral.id))!;
       const groupSessions = await this.holds.confirmHolds(tx, referral.id, now);
       await this.deadlines.resolveDeadline(tx, deadline.id, 'accepted', now);

@@ -2,6 +2,7 @@ import { AssignReferralCommand, QueryRejected, ReferralView } from '@korgoo/cont
 import { Clock } from '@korgoo/platform/core';
 import { CentreDirectory } from '../../directory/centre-directory';
 import { CentreSelection } from '../centre-selection';
+import { placementAfterEnd } from '../order-period';
 import { ASSIGNABLE } from '../referral-lifecycle';
 import { DecisionRepository } from '../repositories/decision-repository';
 import { DeadlineRepository } from '../repositories/deadline-repository';
@@ -12,7 +13,8 @@ import { ReferralCommands } from './referral-commands';
 
 /**
  * A coordinator places the referral by hand, even where the capacity rules said no; the override is recorded.
- * The road still decides: a centre beyond reach, or with no open road on a session's date, is refused.
+ * The road still decides: a centre beyond reach, or with no open road on a session's date, is refused, and
+ * nothing is placed once the order has ended.
  */
 export class AssignReferral {
   constructor(
@@ -35,6 +37,8 @@ export class AssignReferral {
       if (!ASSIGNABLE.includes(referral.status)) {
         throw new QueryRejected('conflict', `referral ${referral.referralNumber} is ${referral.status} and cannot be assigned`);
       }
+      const ended = placementAfterEnd(referral, (await this.referrals.orderPeriod(tx, referral.orderId)).endedUnplacedAt, now);
+      if (ended) throw ended;
       if (referral.status === 'proposed' && referral.centreId === command.centreId) {
         throw new QueryRejected('conflict', `referral ${referral.referralNumber} is already proposed to ${command.centreId}`);
       }

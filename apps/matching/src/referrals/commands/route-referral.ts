@@ -7,6 +7,7 @@ import { GeoPoint } from '../../travel/geo';
 import { isSettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 import { CentreSelection, RoutingFacts } from '../centre-selection';
 import { RoutingRecord } from '../decision-record';
+import { withLaterExpiry } from '../order-period';
 import { DecisionRepository } from '../repositories/decision-repository';
 import { ReferralRepository } from '../repositories/referral-repository';
 import { TransitionRepository } from '../repositories/transition-repository';
@@ -33,7 +34,9 @@ export class RouteReferral {
     if (await this.referrals.existsForOrder(tx, assessed.orderId)) return;
     if (await this.referrals.isWithdrawn(tx, assessed.orderId)) return;
     const now = this.clock.now();
-    const facts = routingFacts(assessed);
+    const assessedFacts = routingFacts(assessed);
+    // The police may have extended the order before it was scored.
+    const facts = withLaterExpiry(assessedFacts, (await this.referrals.orderPeriod(tx, assessed.orderId)).extendedTo) ?? assessedFacts;
     // Numbered before choosing: after the choice the centre's lock is held until commit.
     const referralNumber = await this.referrals.nextNumber(tx, now);
     const selection = await this.selection.choose(tx, facts, now);
@@ -92,7 +95,7 @@ export class RouteReferral {
       priority: assessed.priority,
       reasons: selection.reasons,
       reasonCodes: selection.reasonCodes,
-      expiresAt: assessed.period.expiresAt,
+      expiresAt: facts.expiresAt,
     });
     await this.proposals.awaitDecision(tx, referralId, now);
   }

@@ -4,13 +4,13 @@ import { RoutingRecord } from '../decision-record';
 import { DecisionRepository } from '../repositories/decision-repository';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { ReferralRepository } from '../repositories/referral-repository';
-import { CapacityFreedBy, servingOrder } from '../waiting-queue';
+import { CapacityFreedBy, queuePlacementReason, servingOrder } from '../waiting-queue';
 import { Proposals } from './proposals';
 
 /**
- * Capacity appeared: the orders waiting for it are routed again, highest priority and fewest days left
- * first, each taking what it can before the next one looks. Runs in the transaction that freed the
- * capacity, so nothing routed meanwhile can take the place first.
+ * Capacity appeared, or a waiting order was extended: the orders waiting are routed again, highest priority
+ * and fewest days left first, each taking what it can before the next one looks. Runs in the transaction
+ * that freed the capacity, so nothing routed meanwhile can take the place first.
  */
 export class ServeWaitingReferrals {
   constructor(
@@ -27,6 +27,7 @@ export class ServeWaitingReferrals {
       waiting.map((referral) => ({ referral, referralNumber: referral.referralNumber, priority: referral.priority, expiresAt: referral.routing.expiresAt })),
       now,
     );
+    const reason = queuePlacementReason(freedBy);
     for (const [i, { referral }] of queue.entries()) {
       const selection = await this.selection.choose(tx, referral.routing, now);
       if (!selection.chosen) continue;
@@ -34,7 +35,7 @@ export class ServeWaitingReferrals {
       const record: RoutingRecord = {
         ...selection.record,
         handOff,
-        trigger: 'capacity_freed',
+        trigger: reason,
         outcome: 'proposed',
         queue: { position: i + 1, waiting: queue.length, freedBy },
       };
@@ -44,7 +45,7 @@ export class ServeWaitingReferrals {
         now,
         previousCentreId: null,
         assignedBy: null,
-        transition: { from: 'unroutable', actor: { kind: 'system' }, reasonCode: 'capacity_freed' },
+        transition: { from: 'unroutable', actor: { kind: 'system' }, reasonCode: reason },
       });
     }
   }

@@ -22,6 +22,12 @@ interface ReferralFields {
   assessmentVersion: number;
 }
 
+/** What matching heard of the order's period after its assessment. */
+export interface OrderPeriod {
+  extendedTo: Date | null;
+  endedUnplacedAt: Date | null;
+}
+
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
 
 export interface NewReferral extends ReferralFields {
@@ -87,7 +93,7 @@ interface ReferralRow {
   created_at: Date;
 }
 
-/** Reads and writes referral rows and the orders known to be withdrawn; decides nothing. */
+/** Reads and writes referral rows and what is known of their orders (withdrawn, extended, ended unplaced); decides nothing. */
 export class ReferralRepository {
   async existsForOrder(tx: EntityManager, orderId: string): Promise<boolean> {
     const rows = await tx.query('SELECT 1 FROM matching.referral WHERE order_id = $1', [orderId]);
@@ -209,6 +215,30 @@ export class ReferralRepository {
       `INSERT INTO matching.withdrawn_order (order_id, reason, withdrawn_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [orderId, reason, at],
     );
+  }
+  /** Keeps the latest expiry the police extended the order to; never an earlier one, whatever order events come in. */
+  async noteExtension(tx: EntityManager, orderId: string, expiresAt: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO matching.order_period (order_id, extended_to) VALUES ($1, $2)
+       ON CONFLICT (order_id) DO UPDATE SET extended_to = GREATEST(matching.order_period.extended_to, EXCLUDED.extended_to)`,
+      [orderId, expiresAt],
+    );
+  }
+
+  async noteEndedUnplaced(tx: EntityManager, orderId: string, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO matching.order_period (order_id, ended_unplaced_at) VALUES ($1, $2)
+       ON CONFLICT (order_id) DO UPDATE SET ended_unplaced_at = COALESCE(matching.order_period.ended_unplaced_at, EXCLUDED.ended_unplaced_at)`,
+      [orderId, at],
+    );
+  }
+
+  async orderPeriod(tx: EntityManager, orderId: string): Promise<OrderPeriod> {
+    const [row]: Array<{ extended_to: Date | null; ended_unplaced_at: Date | null }> = await tx.query(
+      'SELECT extended_to, ended_unplaced_at FROM matching.order_period WHERE order_id = $1',
+      [orderId],
+    );
+    return { extendedTo: row?.extended_to ?? null, endedUnplacedAt: row?.ended_unplaced_at ?? null };
   }
 }
 
