@@ -76,6 +76,209 @@ export interface RegisteredOrderResponse {
   created: boolean;
 }
 
+export interface CourtDecisionResponse {
+  /** @format date */
+  decidedOn: string;
+  reference: string;
+}
+
+export interface ReferralSummaryResponse {
+  /** @format uuid */
+  referralId: string;
+  /** @example "R-2026-000017" */
+  referralNumber: string;
+  status:
+    | "proposed"
+    | "unroutable"
+    | "accepted"
+    | "declined"
+    | "expired"
+    | "escalated"
+    | "cancelled";
+  centreName: string | null;
+}
+
+export interface ClosureResponse {
+  reason:
+    | "in_custody"
+    | "order_revoked_by_court"
+    | "left_country"
+    | "deceased"
+    | "treatment_first"
+    | "other";
+  note: string | null;
+  decidedBy: string;
+  /** @format date-time */
+  decidedAt: string;
+  /**
+   * The re-check day of a treatment_first closure
+   * @format date
+   */
+  recheckOn: string | null;
+}
+
+export interface LocalizedText {
+  ky: string;
+  ru: string;
+  en: string;
+}
+
+export interface CompletionResponse {
+  referralNumber: string;
+  centreId: string;
+  /** @format date-time */
+  completedAt: string;
+  text: LocalizedText;
+}
+
+export interface MissedSessionResponse {
+  index: number;
+  /** @format date-time */
+  startsAt: string;
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+}
+
+export interface RefusalNoticeResponse {
+  /** @format uuid */
+  noticeId: string;
+  ground:
+    | "explicit_refusal"
+    | "unexcused_absences"
+    | "cannot_finish_before_expiry";
+  refusalPolicy: string;
+  sessionsOffered: number;
+  missed: MissedSessionResponse[];
+  /** @format date-time */
+  reportedAt: string;
+}
+
+export interface VoluntaryPlanResponse {
+  /** @example 2 */
+  individual: number;
+  /** @example 24 */
+  group: number;
+  /** @example 6 */
+  months: number;
+}
+
+export interface VoluntarySessionResponse {
+  /** @min 1 */
+  number: number;
+  kind: "individual" | "group";
+  /** @format date-time */
+  heldAt: string;
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other"
+    | null;
+  excuseNote?: string | null;
+  facilitatorNote?: string | null;
+  signedBy?: string | null;
+  /** @format date-time */
+  recordedAt?: string;
+}
+
+export interface VoluntaryResponse {
+  state: "enrolled" | "voluntary_completed" | "voluntary_left";
+  /** @format date-time */
+  enrolledAt: string;
+  /** @format date-time */
+  plannedEnd: string;
+  /** @format date-time */
+  outcomeAt: string | null;
+  plan: VoluntaryPlanResponse;
+  sessions: VoluntarySessionResponse[];
+}
+
+export interface FollowUpMeetingResponse {
+  /** @min 1 */
+  number: number;
+  /**
+   * @min 1
+   * @max 18
+   */
+  monthsAfterCompletion: number;
+  /** @format date-time */
+  dueAt: string;
+  outcome: "held" | "missed" | null;
+  /** @format date-time */
+  recordedAt: string | null;
+}
+
+export interface ProgrammeSessionResponse {
+  /**
+   * @min 1
+   * @max 4
+   */
+  index: number;
+  kind: "individual" | "group";
+  /** @format date-time */
+  startsAt: string;
+  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused" | null;
+  /** @format date-time */
+  endsAt?: string;
+  centreId?: string;
+  facilitatorIds?: string[];
+  language?: string;
+  excuseReason?:
+    | "illness_with_document"
+    | "court_hearing"
+    | "detention"
+    | "other"
+    | null;
+  excuseNote?: string | null;
+  facilitatorNote?: string | null;
+  signedBy?: string | null;
+  /** @format date-time */
+  recordedAt?: string | null;
+}
+
+export interface ProgrammeOrderResponse {
+  orderNumber: string;
+  issuingUnit: string;
+  /** Null once erased at the end of the retention term */
+  personName: string | null;
+}
+
+export interface ProgrammeResponse {
+  /** @format uuid */
+  programmeId: string;
+  /** @format uuid */
+  referralId: string;
+  referralNumber: string;
+  /** @format uuid */
+  orderId: string;
+  centreId: string;
+  track: "men" | "women";
+  language: string;
+  /** @format date-time */
+  expiresAt: string;
+  state:
+    | "scheduled"
+    | "in_progress"
+    | "awaiting_decision"
+    | "cancelled"
+    | "completed"
+    | "refused"
+    | "closed_by_decision"
+    | "expired_unplaced";
+  /** @format date-time */
+  outcomeAt: string | null;
+  closure: ClosureResponse | null;
+  completion: CompletionResponse | null;
+  notices: RefusalNoticeResponse[];
+  /** Once enrolled in the voluntary component after completion */
+  voluntary: VoluntaryResponse | null;
+  /** The monitoring meetings scheduled at completion */
+  monitoring: FollowUpMeetingResponse[];
+  sessions: ProgrammeSessionResponse[];
+  /** Present in the police view only */
+  order?: ProgrammeOrderResponse;
+}
+
 export interface OrderListItemResponse {
   /** @format uuid */
   orderId: string;
@@ -93,20 +296,27 @@ export interface OrderListItemResponse {
    * @format date-time
    */
   expiresAt: string;
+  /**
+   * The expiry first registered, once extended
+   * @format date-time
+   */
+  firstExpiresAt: string | null;
+  courtDecision: CourtDecisionResponse | null;
   /** @format date-time */
   registeredAt: string;
+  /** The perpetrator's name; null once erased at the end of the retention term */
+  perpetratorName: string | null;
+  stage: "registered" | "assessed" | "routed" | "unroutable" | "notified";
+  /** The newest referral; null before routing */
+  referral: ReferralSummaryResponse | null;
+  /** The programme on that referral as the caller's role reads it; null before a centre accepted, and for admins */
+  programme: ProgrammeResponse | null;
 }
 
 export interface OrderPage {
   items: OrderListItemResponse[];
   /** Pass as cursor for the next page; null on the last page */
   nextCursor: string | null;
-}
-
-export interface CourtDecisionResponse {
-  /** @format date */
-  decidedOn: string;
-  reference: string;
 }
 
 export interface PerpetratorSummary {
@@ -281,12 +491,6 @@ export interface OrderUnitAssignedResponse {
   unitCode: string;
 }
 
-export interface LocalizedText {
-  ky: string;
-  ru: string;
-  en: string;
-}
-
 export interface FormSectionResponse {
   key: string;
   title: LocalizedText;
@@ -453,181 +657,6 @@ export interface NoticeAcknowledgementResponse {
 }
 
 export type RecipientSettings = object;
-
-export interface ClosureResponse {
-  reason:
-    | "in_custody"
-    | "order_revoked_by_court"
-    | "left_country"
-    | "deceased"
-    | "treatment_first"
-    | "other";
-  note: string | null;
-  decidedBy: string;
-  /** @format date-time */
-  decidedAt: string;
-  /**
-   * The re-check day of a treatment_first closure
-   * @format date
-   */
-  recheckOn: string | null;
-}
-
-export interface CompletionResponse {
-  referralNumber: string;
-  centreId: string;
-  /** @format date-time */
-  completedAt: string;
-  text: LocalizedText;
-}
-
-export interface MissedSessionResponse {
-  index: number;
-  /** @format date-time */
-  startsAt: string;
-  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
-}
-
-export interface RefusalNoticeResponse {
-  /** @format uuid */
-  noticeId: string;
-  ground:
-    | "explicit_refusal"
-    | "unexcused_absences"
-    | "cannot_finish_before_expiry";
-  refusalPolicy: string;
-  sessionsOffered: number;
-  missed: MissedSessionResponse[];
-  /** @format date-time */
-  reportedAt: string;
-}
-
-export interface VoluntaryPlanResponse {
-  /** @example 2 */
-  individual: number;
-  /** @example 24 */
-  group: number;
-  /** @example 6 */
-  months: number;
-}
-
-export interface VoluntarySessionResponse {
-  /** @min 1 */
-  number: number;
-  kind: "individual" | "group";
-  /** @format date-time */
-  heldAt: string;
-  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused";
-  excuseReason?:
-    | "illness_with_document"
-    | "court_hearing"
-    | "detention"
-    | "other"
-    | null;
-  excuseNote?: string | null;
-  facilitatorNote?: string | null;
-  signedBy?: string | null;
-  /** @format date-time */
-  recordedAt?: string;
-}
-
-export interface VoluntaryResponse {
-  state: "enrolled" | "voluntary_completed" | "voluntary_left";
-  /** @format date-time */
-  enrolledAt: string;
-  /** @format date-time */
-  plannedEnd: string;
-  /** @format date-time */
-  outcomeAt: string | null;
-  plan: VoluntaryPlanResponse;
-  sessions: VoluntarySessionResponse[];
-}
-
-export interface FollowUpMeetingResponse {
-  /** @min 1 */
-  number: number;
-  /**
-   * @min 1
-   * @max 18
-   */
-  monthsAfterCompletion: number;
-  /** @format date-time */
-  dueAt: string;
-  outcome: "held" | "missed" | null;
-  /** @format date-time */
-  recordedAt: string | null;
-}
-
-export interface ProgrammeSessionResponse {
-  /**
-   * @min 1
-   * @max 4
-   */
-  index: number;
-  kind: "individual" | "group";
-  /** @format date-time */
-  startsAt: string;
-  mark: "attended" | "excused_absence" | "unexcused_absence" | "refused" | null;
-  /** @format date-time */
-  endsAt?: string;
-  centreId?: string;
-  facilitatorIds?: string[];
-  language?: string;
-  excuseReason?:
-    | "illness_with_document"
-    | "court_hearing"
-    | "detention"
-    | "other"
-    | null;
-  excuseNote?: string | null;
-  facilitatorNote?: string | null;
-  signedBy?: string | null;
-  /** @format date-time */
-  recordedAt?: string | null;
-}
-
-export interface ProgrammeOrderResponse {
-  orderNumber: string;
-  issuingUnit: string;
-  /** Null once erased at the end of the retention term */
-  personName: string | null;
-}
-
-export interface ProgrammeResponse {
-  /** @format uuid */
-  programmeId: string;
-  /** @format uuid */
-  referralId: string;
-  referralNumber: string;
-  /** @format uuid */
-  orderId: string;
-  centreId: string;
-  track: "men" | "women";
-  language: string;
-  /** @format date-time */
-  expiresAt: string;
-  state:
-    | "scheduled"
-    | "in_progress"
-    | "awaiting_decision"
-    | "cancelled"
-    | "completed"
-    | "refused"
-    | "closed_by_decision"
-    | "expired_unplaced";
-  /** @format date-time */
-  outcomeAt: string | null;
-  closure: ClosureResponse | null;
-  completion: CompletionResponse | null;
-  notices: RefusalNoticeResponse[];
-  /** Once enrolled in the voluntary component after completion */
-  voluntary: VoluntaryResponse | null;
-  /** The monitoring meetings scheduled at completion */
-  monitoring: FollowUpMeetingResponse[];
-  sessions: ProgrammeSessionResponse[];
-  /** Present in the police view only */
-  order?: ProgrammeOrderResponse;
-}
 
 export interface ProgrammeReply {
   programme: ProgrammeResponse;
