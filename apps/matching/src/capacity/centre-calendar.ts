@@ -183,7 +183,15 @@ export class CentreCalendar {
 
   /** Some booked group of the request's sex and language has room inside the window, or a slot is declared for them. */
   hasOpenGroups(): boolean {
-    return this.joinableByDay.size > 0 || this.centre.groupSlots.some((s) => s.sex === this.leadSex && s.language === this.language);
+    return this.joinableByDay.size > 0 || this.hasDeclaredSlots();
+  }
+
+  /**
+   * The centre declared weekly group meetings for the request's sex and language: its groups meet there and
+   * nowhere else, so newcomers fill those meetings instead of each opening a group of their own.
+   */
+  hasDeclaredSlots(): boolean {
+    return this.centre.groupSlots.some((s) => s.sex === this.leadSex && s.language === this.language);
   }
 
   /**

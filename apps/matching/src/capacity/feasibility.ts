@@ -98,6 +98,9 @@ export function assessFeasibility(
 
   if (found) return { feasible: true, plan: toPlan(found.slots, rules) };
 
+  if (groupBlockedByCapacity && calendar.hasDeclaredSlots()) {
+    return infeasible('group_capacity_full', `the centre's declared ${language} group meetings for ${request.participantSex} participants are full until ${expiry()}`);
+  }
   if (groupBlockedByCapacity) {
     return infeasible(
       'group_capacity_full',
@@ -155,8 +158,9 @@ function findEarliestPlan(
     const fromDay = prevDay + rules.minDaysBetween;
     const toDay = Math.min(prevDay + rules.maxDaysBetween, window.lastDay - (count - k) * rules.minDaysBetween);
     const isGroup = k > rules.individualSessions;
-    // Every group session left must join when as many joins are still needed.
-    const mustJoin = isGroup && needed > count - k;
+    // Every group session left must join when as many joins are still needed; a centre with declared
+    // meetings for this sex and language holds its groups only there.
+    const mustJoin = isGroup && (needed > count - k || calendar.hasDeclaredSlots());
     let anyOption = false;
     let sawFullGroup = false;
     const attempt = (slot: Slot): Slot[] | null => {

@@ -93,12 +93,21 @@ describe('declared weekly group slots', () => {
     expect(second.sessions.filter((s) => s.kind === 'group').map((s) => s.joinsBookedSessionId)).toEqual(['first-3', 'first-4']);
   });
 
-  it('never opens a meeting past its maximum: the third man gets groups of his own', () => {
+  it('never fills a meeting past its maximum, and opens no group of its own beside the declared ones', () => {
     let booked: BookedSession[] = [];
     for (const owner of ['a', 'b']) booked = book(booked, planFor(centreWith(booked), 'male'), owner);
-    const third = planFor(centreWith(booked), 'male');
-    const slotMeetings = new Set(booked.filter((b) => b.groupSlotId).map((b) => b.id));
-    for (const s of third.sessions) expect(slotMeetings.has(s.joinsBookedSessionId ?? '')).toBe(false);
+    const third = assessFeasibility(centreWith(booked), request('male'));
+    expect(third).toEqual({
+      feasible: false,
+      code: 'group_capacity_full',
+      reason: "the centre's declared ky group meetings for male participants are full until 2027-01-06",
+    });
+  });
+
+  it('lets a man have groups of his own where no meeting is declared for men', () => {
+    const WOMENS_THURSDAY = { ...MENS_THURSDAY, id: 'slot-w', sex: 'female' as const, leadFacilitatorId: 'f1', coFacilitatorId: 'm1' };
+    const plan = planFor(centreWith([], [WOMENS_THURSDAY]), 'male');
+    expect(plan.sessions.filter((s) => s.kind === 'group').every((s) => s.groupSlotId === undefined)).toBe(true);
   });
 
   it("never puts a woman in the men's slot", () => {

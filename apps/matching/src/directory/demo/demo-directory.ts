@@ -198,7 +198,9 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
         sex: M,
         languages: KY,
         trained: 'genderBalancedPairs2023',
-        weekly: [...windows([3], '14:00', '18:00'), ...windows([6], '10:00', '14:00')],
+        // Saturday afternoons too: groups meet only at the declared Saturday morning slot, so the individual
+        // sessions before them must fall on a Saturday a week earlier.
+        weekly: [...windows([3], '14:00', '18:00'), ...windows([6], '10:00', '18:00')],
       },
       { initials: 'I.K.', sex: F, languages: KY_RU, trained: 'bishkekPsychologists2021', weekly: windows([1, 2, 3, 4, 5, 6], '09:00', '18:00') },
       { initials: 'L.P.', sex: F, languages: RU, trained: 'bishkekPsychologists2021', weekly: windows([3, 6], '09:00', '18:00') },
@@ -240,7 +242,8 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     groupCapacity: 6,
     slots: [{ weekday: 6, start: '09:00', language: 'ky', pair: [1, 4] }],
     roster: [
-      { initials: 'E.Zh.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows([2, 6], '09:00', '13:00') },
+      // Saturday until 17:00: individual sessions a week before the Saturday morning groups.
+      { initials: 'E.Zh.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: [...windows([2], '09:00', '13:00'), ...windows([6], '09:00', '17:00')] },
       { initials: 'Z.T.', sex: F, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows(MON_FRI, '09:00', '18:00') },
       { initials: 'M.A.', sex: F, languages: KY_RU, trained: 'oshCityAndOblast2022', weekly: windows(TUE_THU, '09:00', '18:00') },
       { initials: 'Ch.O.', sex: F, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows([1, 3, 6], '09:00', '18:00') },
