@@ -32,6 +32,7 @@ import { RotateFieldKeys } from './admin/rotate-field-keys';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
 import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
+import { AuditRetention1770000000000 } from './migrations/1770000000000-audit-retention';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
@@ -74,6 +75,7 @@ const log = createServiceLog(config);
         NoVictimContact1768000000000,
         OrderRetention1768000000001,
         SecondFactor1769000000000,
+        AuditRetention1770000000000,
       ],
     }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),

@@ -158,6 +158,10 @@ class EnvironmentVariables {
   // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
   @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
   @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
+  // The audit log (gateway) is kept this many years: the order term plus the two years a case may run, so the
+  // trace of who saw a case outlasts its data. The database refuses to purge anything under five years
+  // (migration 1770000000000-audit-retention), so a shorter term is refused here.
+  @Transform(toInt) @IsInt() @Min(5, { message: 'RETENTION_AUDIT_YEARS must be at least 5 (the database keeps younger entries)' }) @Max(100) RETENTION_AUDIT_YEARS = 7;
   // A refresh token is deleted this many days after it expired or was revoked (gateway).
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;
 
@@ -246,7 +250,7 @@ export interface KorgooConfig {
     metricsToken: string | null;
   };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; monitoringMonths: number[] };
-  retention: { orderYears: number; pollMs: number; refreshTokenDays: number };
+  retention: { orderYears: number; pollMs: number; refreshTokenDays: number; auditYears: number };
   escalation: { dangerEveryMinutes: number; dangerRounds: number; noticeEveryHours: number; noticeRounds: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
   testClock: boolean;
@@ -394,7 +398,12 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
       monitoringMonths: vars.MONITORING_MONTHS.split(',').map(Number),
     },
-    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS, refreshTokenDays: vars.RETENTION_REFRESH_TOKEN_DAYS },
+    retention: {
+      orderYears: vars.RETENTION_ORDER_YEARS,
+      pollMs: vars.RETENTION_POLL_MS,
+      refreshTokenDays: vars.RETENTION_REFRESH_TOKEN_DAYS,
+      auditYears: vars.RETENTION_AUDIT_YEARS,
+    },
     escalation: {
       dangerEveryMinutes: vars.ESCALATE_DANGER_EVERY_MINUTES,
       dangerRounds: vars.ESCALATE_DANGER_ROUNDS,

@@ -34,6 +34,8 @@ export function serviceRoleStatements(plan: ServiceRolePlan): string[] {
     `GRANT USAGE ON SCHEMA ${schema} TO ${role}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`,
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`,
+    // A function a migration keeps from PUBLIC (the audit log's retention purge) is the service's to call.
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${role}`,
     ...plan.appendOnly.map((table) => `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${quoted(table)} FROM ${role}`),
     ...(plan.login ? [grantOnce(role, quoted(plan.login))] : []),
   ];

@@ -6,12 +6,14 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
+import { AuditLogRetentionStore, DueAuditPurge } from './audit-log-retention-store';
 import { ErasePersonalData } from './erase-personal-data';
 import { OrderRetentionStore } from './order-retention-store';
-import { erasureCutoffs, refreshTokenCutoff } from './retention-policy';
+import { PurgeAuditLog } from './purge-audit-log';
+import { auditCutoff, erasureCutoffs, refreshTokenCutoff } from './retention-policy';
 import { RefreshTokenRetentionStore } from './refresh-token-retention-store';
 
-/** Wiring: case closures from the programme's events, the erasure and the refresh token pollers on the injected clock. */
+/** Wiring: case closures from the programme's events; the erasure, refresh token and audit log pollers on the injected clock. */
 @Module({})
 export class RetentionModule implements OnModuleInit {
   constructor(
@@ -29,7 +31,7 @@ export class RetentionModule implements OnModuleInit {
       this.messaging.on(subject, (event, tx) => store.closeCase(tx, event.payload.orderId, new Date(event.occurredAt)));
     }
     const transaction = <T>(work: (tx: EntityManager) => Promise<T>) => this.dataSource.transaction(work);
-    const { orderYears, refreshTokenDays, pollMs } = this.config.retention;
+    const { orderYears, refreshTokenDays, auditYears, pollMs } = this.config.retention;
     const erase = new ErasePersonalData(store, this.audit, this.clock);
     this.pollers.add('personal data erasure', pollMs, transaction, {
       claimDue: (tx, now, passOver) => store.claimDue(tx, erasureCutoffs(now, { orderYears }), passOver),
@@ -41,6 +43,13 @@ export class RetentionModule implements OnModuleInit {
       claimDue: (tx, now, passOver) => tokens.claimDue(tx, refreshTokenCutoff(now, refreshTokenDays), passOver),
       fire: (tx, tokenIds: string[]) => tokens.delete(tx, tokenIds),
       idOf: (tokenIds) => tokenIds[0],
+    });
+    const auditLog = new AuditLogRetentionStore();
+    const purge = new PurgeAuditLog(auditLog, this.audit);
+    this.pollers.add('audit log purge', pollMs, transaction, {
+      claimDue: (tx, now, passOver) => auditLog.claimDue(tx, auditCutoff(now, auditYears), passOver),
+      fire: (tx, due: DueAuditPurge) => purge.execute(tx, due),
+      idOf: (due) => due.firstId,
     });
   }
 }

@@ -1,0 +1,58 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The audit log gets a retention term. Its entries stay append-only for the services: the gateway's role
+ * may not DELETE, only call `gateway.purge_audit_log`, which runs as the owner, removes the oldest entries
+ * as one run from the start of the chain, and refuses any cutoff younger than five years by the database's
+ * own clock (RETENTION_AUDIT_YEARS cannot go below it). The trigger lets a DELETE through only for an entry
+ * past that floor, whoever asks; UPDATE and TRUNCATE stay refused. `detail` carries what a system entry
+ * needs beyond the resource (a purge's count and the link the chain now starts from) and is chained too.
+ */
+export class AuditRetention1770000000000 implements MigrationInterface {
+  name = 'AuditRetention1770000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE gateway.audit_log ADD COLUMN detail text');
+    await db.query('CREATE INDEX audit_log_at ON gateway.audit_log (at)');
+    await db.query(`
+      CREATE OR REPLACE FUNCTION gateway.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND OLD.at < now() - interval '5 years' THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'gateway.audit_log is append-only: % is refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION gateway.purge_audit_log(purge_before timestamptz, max_entries integer)
+        RETURNS TABLE (entries integer, through_id bigint, through_hash text)
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+      DECLARE
+        first_kept bigint;
+      BEGIN
+        IF purge_before > now() - interval '5 years' THEN
+          RAISE EXCEPTION 'audit entries younger than five years are kept' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        -- One purge at a time; what is left still verifies from the last purged entry's hash.
+        PERFORM pg_advisory_xact_lock(hashtext('gateway.purge_audit_log'));
+        SELECT min(a.id) INTO first_kept FROM gateway.audit_log a WHERE a.at >= purge_before;
+        RETURN QUERY
+          WITH purged AS (
+            DELETE FROM gateway.audit_log a
+             WHERE a.id IN (SELECT o.id FROM gateway.audit_log o WHERE first_kept IS NULL OR o.id < first_kept ORDER BY o.id LIMIT max_entries)
+            RETURNING a.id, a.hash)
+          SELECT count(*)::integer, max(p.id), (SELECT l.hash FROM purged l ORDER BY l.id DESC LIMIT 1) FROM purged p;
+      END $$`);
+    await db.query('REVOKE ALL ON FUNCTION gateway.purge_audit_log(timestamptz, integer) FROM PUBLIC');
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP FUNCTION gateway.purge_audit_log(timestamptz, integer)');
+    await db.query(`
+      CREATE OR REPLACE FUNCTION gateway.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'gateway.audit_log is append-only: % is refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    await db.query('DROP INDEX gateway.audit_log_at');
+    await db.query('ALTER TABLE gateway.audit_log DROP COLUMN detail');
+  }
+}
