@@ -62,7 +62,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'List protection orders, newest first, a page at a time' })
   @ApiOkResponse({ type: OrderPage })
   @Get()
-  @Roles('police', 'coordinator', 'admin')
+  @Roles('police', 'coordinator')
   list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
     return this.orders.list(actor, query);
   }
@@ -70,7 +70,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'Where a protection order stands' })
   @ApiOkResponse({ type: OrderProgressResponse })
   @Get(':id')
-  @Roles('police', 'coordinator', 'admin')
+  @Roles('police', 'coordinator')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<OrderProgressView> {
     const view = await this.progress.of(await this.orders.require(actor, id), orderLookupScope(actor));
     await this.audit.record(actor, 'read', 'protection_order', id);
@@ -81,7 +81,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'Every risk assessment version of an order, explained' })
   @ApiOkResponse({ description: 'Assessment versions, newest last', schema: { type: 'object', properties: { assessments: { type: 'array', items: { type: 'object' } } } } })
   @Get(':id/assessments')
-  @Roles('police', 'coordinator', 'admin')
+  @Roles('police', 'coordinator')
   async assessments(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentActor() actor: Actor,
