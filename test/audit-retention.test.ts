@@ -13,8 +13,8 @@ const YEAR_MS = 365.25 * 24 * 3600_000;
  * The audit log is kept RETENTION_AUDIT_YEARS (seven by default), then purged by the gateway's poller on its
  * injected clock through the owner's `gateway.purge_audit_log`: the oldest entries as one run from the start
  * of the chain, with an entry that says how many went. The database refuses anyone a cutoff under five
- * years, and the gateway's own login still cannot delete a single entry; a purge that skips its entry shows
- * as a broken chain.
+ * years, even to a gateway whose clock runs ahead, and the gateway's own login still cannot delete a single
+ * entry; a purge that skips its entry shows as a broken chain.
  */
 describe('audit log retention: entries past their term purged, the purge itself audited', () => {
   const stack = new MatchingStack({ services: ['gateway'], env: { RETENTION_POLL_MS: '200' } });
@@ -53,9 +53,10 @@ describe('audit log retention: entries past their term purged, the purge itself 
     await signInAt(new Date(now - 7.5 * YEAR_MS));
     const pastTerm = await entries();
     await signInAt(new Date(now - 6 * YEAR_MS));
+    await signInAt(new Date(now - 6 * YEAR_MS));
     const withinTerm = (await entries()).slice(pastTerm.length);
     expect(pastTerm.length).toBeGreaterThanOrEqual(2);
-    expect(withinTerm.length).toBeGreaterThanOrEqual(1);
+    expect(withinTerm.length).toBeGreaterThanOrEqual(2);
 
     await stack.setClock(new Date(now));
     await until(async () => (await entries()).some((entry) => entry.action === 'purge'), 'the purge to leave its entry');
@@ -92,5 +93,23 @@ describe('audit log retention: entries past their term purged, the purge itself 
     const silent = await gatewayLogin.query(`SELECT * FROM gateway.purge_audit_log(now() - interval '5 years 1 day', 1)`);
     expect(silent.rows[0]).toMatchObject({ entries: 1, through_id: oldest.id });
     expect(await verifyChain()).toMatchObject({ code: 1, verdict: { intact: false, reason: 'relinked' } });
+  });
+
+  it('holds a gateway clock set far ahead to the five years the database keeps', async () => {
+    const before = await entries();
+    const fiveYearsAgo = Date.now() - 5 * YEAR_MS;
+    const past = before.filter((entry) => entry.at.getTime() < fiveYearsAgo);
+    const young = before.filter((entry) => entry.at.getTime() >= fiveYearsAgo);
+    expect(past.length).toBeGreaterThanOrEqual(1);
+
+    // Ten years ahead, a seven-year term would reach three years into the real future.
+    await stack.setClock(new Date(Date.now() + 10 * YEAR_MS));
+    const purges = async () => (await entries()).filter((entry) => entry.action === 'purge');
+    await until(async () => (await purges()).length === 2, 'the second purge');
+
+    const after = await entries();
+    expect(after.map((entry) => entry.id)).toEqual(expect.arrayContaining(young.map((entry) => entry.id)));
+    expect(after.every((entry) => entry.at.getTime() >= fiveYearsAgo)).toBe(true);
+    expect(JSON.parse((await purges())[1].detail!)).toMatchObject({ entries: past.length });
   });
 });

@@ -13,7 +13,6 @@ export class AuditRetention1770000000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE gateway.audit_log ADD COLUMN detail text');
-    await db.query('CREATE INDEX audit_log_at ON gateway.audit_log (at)');
     await db.query(`
       CREATE OR REPLACE FUNCTION gateway.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -26,20 +25,20 @@ export class AuditRetention1770000000000 implements MigrationInterface {
       CREATE FUNCTION gateway.purge_audit_log(purge_before timestamptz, max_entries integer)
         RETURNS TABLE (entries integer, through_id bigint, through_hash text)
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-      DECLARE
-        first_kept bigint;
       BEGIN
         IF purge_before > now() - interval '5 years' THEN
           RAISE EXCEPTION 'audit entries younger than five years are kept' USING ERRCODE = 'insufficient_privilege';
         END IF;
-        -- One purge at a time; what is left still verifies from the last purged entry's hash.
+        -- One purge at a time. Only the first entries by id, up to the first one written at or after the
+        -- cutoff: what is left still verifies from the last purged entry's hash. Read by primary key alone.
         PERFORM pg_advisory_xact_lock(hashtext('gateway.purge_audit_log'));
-        SELECT min(a.id) INTO first_kept FROM gateway.audit_log a WHERE a.at >= purge_before;
         RETURN QUERY
-          WITH purged AS (
-            DELETE FROM gateway.audit_log a
-             WHERE a.id IN (SELECT o.id FROM gateway.audit_log o WHERE first_kept IS NULL OR o.id < first_kept ORDER BY o.id LIMIT max_entries)
-            RETURNING a.id, a.hash)
+          WITH head AS (SELECT o.id, o.at FROM gateway.audit_log o ORDER BY o.id LIMIT max_entries),
+               stop AS (SELECT min(h.id) AS id FROM head h WHERE h.at >= purge_before),
+               purged AS (
+                 DELETE FROM gateway.audit_log a
+                  WHERE a.id IN (SELECT h.id FROM head h, stop WHERE stop.id IS NULL OR h.id < stop.id)
+                 RETURNING a.id, a.hash)
           SELECT count(*)::integer, max(p.id), (SELECT l.hash FROM purged l ORDER BY l.id DESC LIMIT 1) FROM purged p;
       END $$`);
     await db.query('REVOKE ALL ON FUNCTION gateway.purge_audit_log(timestamptz, integer) FROM PUBLIC');
@@ -52,7 +51,6 @@ export class AuditRetention1770000000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'gateway.audit_log is append-only: % is refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await db.query('DROP INDEX gateway.audit_log_at');
     await db.query('ALTER TABLE gateway.audit_log DROP COLUMN detail');
   }
 }
