@@ -33,6 +33,7 @@ import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-vict
 import { OrderRetention1768000000001 } from './migrations/1768000000001-order-retention';
 import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
 import { AuditRetention1770000000000 } from './migrations/1770000000000-audit-retention';
+import { auditTermSetting } from './retention/audit-log-retention-store';
 import { RetentionModule } from './retention/retention.module';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
@@ -64,6 +65,8 @@ const log = createServiceLog(config);
       schema: 'gateway',
       entities: [Account, AuditLogEntry, ProtectionOrder, OrderNote, PoliceUnit],
       appendOnly: ['audit_log'],
+      readOnly: ['audit_retention'],
+      ownerSettings: [auditTermSetting(config.retention.auditYears)],
       migrations: [
         CreateGatewaySchema1764000000000,
         AccountsSessions1765000000000,

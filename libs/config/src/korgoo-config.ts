@@ -159,8 +159,8 @@ class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
   @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
   // The audit log (gateway) is kept this many years: the order term plus the two years a case may run, so the
-  // trace of who saw a case outlasts its data. The database refuses to purge anything under five years
-  // (migration 1770000000000-audit-retention), so a shorter term is refused here.
+  // trace of who saw a case outlasts its data. The database holds the term too and refuses one under five
+  // years (migration 1770000000000-audit-retention), so a shorter term is refused here.
   @Transform(toInt) @IsInt() @Min(5, { message: 'RETENTION_AUDIT_YEARS must be at least 5 (the database keeps younger entries)' }) @Max(100) RETENTION_AUDIT_YEARS = 7;
   // A refresh token is deleted this many days after it expired or was revoked (gateway).
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;

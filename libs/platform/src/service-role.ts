@@ -8,6 +8,8 @@ export interface ServiceRolePlan {
   schema: string;
   /** Tables the service may read and append to but never change (the audit log). */
   appendOnly: readonly string[];
+  /** Tables the service may read but never change (a setting its owner writes from configuration). */
+  readOnly?: readonly string[];
   /** The login the service connects as, when it is not the owner: it is given the role. */
   login: string | null;
 }
@@ -37,6 +39,7 @@ export function serviceRoleStatements(plan: ServiceRolePlan): string[] {
     // A function a migration keeps from PUBLIC (the audit log's retention purge) is the service's to call.
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${role}`,
     ...plan.appendOnly.map((table) => `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${quoted(table)} FROM ${role}`),
+    ...(plan.readOnly ?? []).map((table) => `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.${quoted(table)} FROM ${role}`),
     ...(plan.login ? [grantOnce(role, quoted(plan.login))] : []),
   ];
 }

@@ -34,12 +34,6 @@ export function refreshTokenCutoff(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 24 * 3600_000);
 }
 
-/**
- * The database keeps every audit entry at least this long (migration 1770000000000-audit-retention refuses a
- * younger cutoff to every role), whatever the configured term (RETENTION_AUDIT_YEARS, at least this).
- */
-export const AUDIT_FLOOR_YEARS = 5;
-
 /** Audit entries written before this are past their term. */
 export function auditCutoff(now: Date, auditYears: number): Date {
   return yearsBefore(now, auditYears);
