@@ -140,7 +140,7 @@ describe('deploy/base', () => {
       const [migrate] = job.spec.template.spec.containers;
       expect(migrate.command).toEqual(['node', 'dist/tools/migrate.js']);
       expect(migrate.env).toEqual([{ name: 'SERVICE', value: service }, login(service, 'DATABASE_URL'), login(service, 'DATABASE_OWNER_URL')]);
-      expect(migrate.envFrom).toBeUndefined();
+      expect(migrate.envFrom).toEqual([{ configMapRef: { name: 'korgoo-config' } }]);
       expect(job.spec.template.metadata.labels['korgoo.kg/tier']).toBe('migration');
       for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL']) {
         expect(example).toMatch(new RegExp(`^${service.toUpperCase()}_${name}=postgres://korgoo_${service}_(app|owner):`, 'm'));

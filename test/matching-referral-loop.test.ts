@@ -260,7 +260,7 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     });
     const { body } = await request(stack.gateway)
       .get(`/api/v1/referrals/${referralId}/decision`)
-      .auth(admin, { type: 'bearer' })
+      .auth(coordinator, { type: 'bearer' })
       .expect(200);
     const override = body.decision.routings[1];
     expect(override).toMatchObject({ trigger: 'assigned', chosen: 'karakol-ayalzat', override: { reason, verdict: { feasible: false } } });
@@ -331,11 +331,12 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     expect(await stack.sql('SELECT 1 FROM matching.referral WHERE order_id = $1', [early])).toEqual([]);
   });
 
-  it('shows the decision record to coordinators and admins only', async () => {
+  it('shows the decision record to coordinators only', async () => {
     const routed = await route({ settlementCode: 'jalal-abad' });
     const { referralId, centreId } = routed.payload;
     await request(stack.gateway).get(`/api/v1/referrals/${referralId}/decision`).auth(await staff(centreId), { type: 'bearer' }).expect(403);
     await request(stack.gateway).get(`/api/v1/referrals/${referralId}/decision`).auth(police, { type: 'bearer' }).expect(403);
+    await request(stack.gateway).get(`/api/v1/referrals/${referralId}/decision`).auth(admin, { type: 'bearer' }).expect(403);
     await request(stack.gateway).get(`/api/v1/referrals/${randomUUID()}/decision`).auth(coordinator, { type: 'bearer' }).expect(404);
     const { body } = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/decision`).auth(coordinator, { type: 'bearer' }).expect(200);
     const [routing] = body.decision.routings;

@@ -7,7 +7,8 @@ const YEAR_MS = 365.25 * 24 * 3600_000;
 /**
  * What the notification service kept about telling people of an order (delivery plans with their sealed
  * addresses, notifications, attempts, inbox entries) is deleted five years after the order's case closed:
- * the programme's final outcome or a police withdrawal. An open case's records stay.
+ * the programme's final outcome or a police withdrawal. An open case's records stay; a case never heard to
+ * end counts as closed two years after the last record about it.
  */
 describe('notification retention: delivery records of a closed case deleted when their term has run', () => {
   const stack = new MatchingStack({ services: ['notification'], env: { RETENTION_POLL_MS: '200' } });
@@ -73,5 +74,30 @@ describe('notification retention: delivery records of a closed case deleted when
     const stays = await kept(open.orderId);
     expect(stays.intents).toBeGreaterThan(0);
     expect(stays.inbox).toBeGreaterThan(0);
+  });
+
+  it('closes a case never heard to end two years after its last record, and deletes its records five years after that', async () => {
+    const unheard = routed();
+    await stack.publish('referral.routed.v1', unheard.orderId, unheard, 'matching');
+    await until(async () => (await kept(unheard.orderId)).inbox > 0, 'the centre’s inbox entry');
+    const [{ last }] = await stack.sql<{ last: Date }>('SELECT max(created_at) AS last FROM notification.notification WHERE order_id = $1', [
+      unheard.orderId,
+    ]);
+    const closure = async () =>
+      (await stack.sql<{ closed_at: Date; erased_at: Date | null }>('SELECT closed_at, erased_at FROM notification.closed_case WHERE order_id = $1', [
+        unheard.orderId,
+      ]))[0];
+
+    await stack.setClock(new Date(last.getTime() + 6 * YEAR_MS));
+    await until(closure, 'the unheard case to be taken as closed');
+    const closed = await closure();
+    expect(closed.closed_at.getTime() - last.getTime()).toBeGreaterThan(1.99 * YEAR_MS);
+    expect(closed.closed_at.getTime() - last.getTime()).toBeLessThan(2.01 * YEAR_MS);
+    expect(closed.erased_at).toBeNull();
+    expect((await kept(unheard.orderId)).inbox).toBeGreaterThan(0);
+
+    await stack.setClock(new Date(last.getTime() + 7 * YEAR_MS + 2 * 24 * 3600_000));
+    await until(async () => (await closure()).erased_at, 'the unheard case’s records to be erased');
+    expect(await kept(unheard.orderId)).toEqual({ intents: 0, notifications: 0, inbox: 0 });
   });
 });

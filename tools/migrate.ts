@@ -1,20 +1,20 @@
 import 'reflect-metadata';
-import { GATEWAY_DATABASE } from '../apps/gateway/src/gateway-database';
+import { gatewayDatabase } from '../apps/gateway/src/gateway-database';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
 import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
 import { RISK_DATABASE } from '../apps/risk/src/risk-database';
-import { loadMigrationSettings, ServiceName } from '@korgoo/config';
+import { loadMigrationSettings, MigrationSettings, ServiceName } from '@korgoo/config';
 import { migrateServiceSchema, ServiceDatabase } from '@korgoo/platform';
 
-const DATABASES: Record<ServiceName, ServiceDatabase> = {
-  gateway: GATEWAY_DATABASE,
-  risk: RISK_DATABASE,
-  matching: MATCHING_DATABASE,
-  notification: NOTIFICATION_DATABASE,
-  programme: PROGRAMME_DATABASE,
-  reporting: REPORTING_DATABASE,
+const DATABASES: Record<ServiceName, (settings: MigrationSettings) => ServiceDatabase> = {
+  gateway: (settings) => gatewayDatabase(settings.auditYears),
+  risk: () => RISK_DATABASE,
+  matching: () => MATCHING_DATABASE,
+  notification: () => NOTIFICATION_DATABASE,
+  programme: () => PROGRAMME_DATABASE,
+  reporting: () => REPORTING_DATABASE,
 };
 
 /**
@@ -24,7 +24,8 @@ const DATABASES: Record<ServiceName, ServiceDatabase> = {
 async function main(): Promise<void> {
   const service = process.env.SERVICE as ServiceName;
   if (!(service in DATABASES)) throw new Error(`SERVICE must be one of ${Object.keys(DATABASES).join(', ')}`);
-  await migrateServiceSchema(loadMigrationSettings(service), DATABASES[service]);
+  const settings = loadMigrationSettings(service);
+  await migrateServiceSchema(settings, DATABASES[service](settings));
   process.stdout.write(`${JSON.stringify({ service, msg: 'schema migrated' })}\n`);
 }
 

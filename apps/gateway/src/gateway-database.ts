@@ -1,4 +1,5 @@
 import type { ServiceDatabase } from '@korgoo/platform';
+import { auditTermSetting } from './retention/audit-log-retention-store';
 import { Account } from './auth/account.entity';
 import { AccountsSessions1765000000000 } from './migrations/1765000000000-accounts-sessions';
 import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
@@ -14,13 +15,14 @@ import { PoliceUnits1765000000002 } from './migrations/1765000000002-police-unit
 import { ProbationRole1766000000000 } from './migrations/1766000000000-probation-role';
 import { ProtectionOrder } from './orders/protection-order.entity';
 import { SecondFactor1769000000000 } from './migrations/1769000000000-second-factor';
+import { AuditRetention1770000000000 } from './migrations/1770000000000-audit-retention';
 import { OrderUnitsFromOfficers1771000000000 } from './migrations/1771000000000-order-units-from-officers';
 
-/** The gateway service's schema: its entities and migrations, in order. */
-export const GATEWAY_DATABASE: ServiceDatabase = {
+const GATEWAY_SCHEMA: ServiceDatabase = {
   schema: 'gateway',
   entities: [Account, AuditLogEntry, ProtectionOrder, OrderNote, PoliceUnit],
   appendOnly: ['audit_log'],
+  readOnly: ['audit_retention'],
   migrations: [
     CreateGatewaySchema1764000000000,
     AccountsSessions1765000000000,
@@ -32,6 +34,13 @@ export const GATEWAY_DATABASE: ServiceDatabase = {
     NoVictimContact1768000000000,
     OrderRetention1768000000001,
     SecondFactor1769000000000,
+    AuditRetention1770000000000,
     OrderUnitsFromOfficers1771000000000,
   ],
 };
+
+/**
+ * The gateway service's schema: its entities and migrations, in order, and the audit log's term, which its
+ * owner writes (the service may only read it), wherever the migrations run: at start or in the migration Job.
+ */
+export const gatewayDatabase = (auditYears: number): ServiceDatabase => ({ ...GATEWAY_SCHEMA, ownerSettings: [auditTermSetting(auditYears)] });

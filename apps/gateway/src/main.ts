@@ -39,14 +39,14 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { DirectoryModule } from './directory/directory.module';
 import { ReferralActionsController } from './referrals/referral-actions.controller';
-import { GATEWAY_DATABASE } from './gateway-database';
+import { gatewayDatabase } from './gateway-database';
 
 const config = loadConfig('gateway');
 const log = createServiceLog(config);
 
 @Module({
   imports: [
-    KorgooPlatformModule.forService(config, log, GATEWAY_DATABASE),
+    KorgooPlatformModule.forService(config, log, gatewayDatabase(config.retention.auditYears)),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuditModule,
     AuthModule,

@@ -126,7 +126,7 @@ describe('the migration settings', () => {
   const app = `postgres://korgoo_risk_app:${encodeURIComponent(PRODUCTION.NATS_PASSWORD)}@db:5432/korgoo`;
 
   it('needs only the two database logins, and the owner in production', () => {
-    expect(loadMigrationSettings('risk', { DATABASE_URL: app, DATABASE_OWNER_URL: owner })).toEqual({ service: 'risk', databaseUrl: app, databaseOwnerUrl: owner });
+    expect(loadMigrationSettings('risk', { DATABASE_URL: app, DATABASE_OWNER_URL: owner })).toEqual({ service: 'risk', databaseUrl: app, databaseOwnerUrl: owner, auditYears: 7 });
     expect(() => loadMigrationSettings('risk', { DATABASE_URL: app })).toThrow('DATABASE_OWNER_URL is required for migrations in production');
     expect(() => loadMigrationSettings('risk', { DATABASE_URL: app, DATABASE_OWNER_URL: 'postgres://owner:secret@db/korgoo' })).toThrow(
       'a database password is missing or weak',

@@ -38,6 +38,9 @@ class DatabaseVariables {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
   DATABASE_OWNER_URL?: string;
+
+  /** The audit log's term, written into the gateway's schema by its owner (who also migrates). */
+  @Transform(toInt) @IsInt() @Min(5, { message: 'RETENTION_AUDIT_YEARS must be at least 5 (the database keeps younger entries)' }) @Max(100) RETENTION_AUDIT_YEARS = 7;
 }
 
 /** Environment variables every service understands; validated once at start-up. */
@@ -177,6 +180,9 @@ class EnvironmentVariables extends DatabaseVariables {
   // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
   @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
   @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
+  // The audit log (gateway) is kept this many years: the order term plus the two years a case may run, so the
+  // trace of who saw a case outlasts its data. The database holds the term too and refuses one under five
+  // years (migration 1770000000000-audit-retention), so a shorter term is refused here.
   // A refresh token is deleted this many days after it expired or was revoked (gateway).
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;
 
@@ -273,7 +279,7 @@ export interface KorgooConfig {
     metricsToken: string | null;
   };
   programme: { refusalPolicy: string; attendanceReminderHours: number; timerPollMs: number; monitoringMonths: number[] };
-  retention: { orderYears: number; pollMs: number; refreshTokenDays: number };
+  retention: { orderYears: number; pollMs: number; refreshTokenDays: number; auditYears: number };
   escalation: { dangerEveryMinutes: number; dangerRounds: number; noticeEveryHours: number; noticeRounds: number; pollMs: number };
   /** Rehearsals and tests only: the service's clock can be moved over NATS (`test.clock.set.v1`). */
   testClock: boolean;
@@ -423,7 +429,12 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       timerPollMs: vars.PROGRAMME_TIMER_POLL_MS,
       monitoringMonths: vars.MONITORING_MONTHS.split(',').map(Number),
     },
-    retention: { orderYears: vars.RETENTION_ORDER_YEARS, pollMs: vars.RETENTION_POLL_MS, refreshTokenDays: vars.RETENTION_REFRESH_TOKEN_DAYS },
+    retention: {
+      orderYears: vars.RETENTION_ORDER_YEARS,
+      pollMs: vars.RETENTION_POLL_MS,
+      refreshTokenDays: vars.RETENTION_REFRESH_TOKEN_DAYS,
+      auditYears: vars.RETENTION_AUDIT_YEARS,
+    },
     escalation: {
       dangerEveryMinutes: vars.ESCALATE_DANGER_EVERY_MINUTES,
       dangerRounds: vars.ESCALATE_DANGER_ROUNDS,
@@ -462,6 +473,8 @@ export interface MigrationSettings {
   service: ServiceName;
   databaseUrl: string;
   databaseOwnerUrl: string;
+  /** The audit log's term the gateway's owner keeps in its schema. */
+  auditYears: number;
 }
 
 /** The migration Job's settings: the service's login (to grant it its role) and the schema owner's. */
@@ -477,5 +490,10 @@ export function loadMigrationSettings(service: ServiceName, env: NodeJS.ProcessE
     const weak = [vars.DATABASE_URL, vars.DATABASE_OWNER_URL].map(databasePassword).some((password) => password === undefined || secretWeakness(password) !== null);
     if (weak) throw new ConfigurationError('Refusing to migrate in production: a database password is missing or weak');
   }
-  return { service, databaseUrl: vars.DATABASE_URL, databaseOwnerUrl: vars.DATABASE_OWNER_URL ?? vars.DATABASE_URL };
+  return {
+    service,
+    databaseUrl: vars.DATABASE_URL,
+    databaseOwnerUrl: vars.DATABASE_OWNER_URL ?? vars.DATABASE_URL,
+    auditYears: vars.RETENTION_AUDIT_YEARS,
+  };
 }

@@ -21,6 +21,13 @@ export interface ServiceMessaging {
  */
 export const CASE_CLOSING_OUTCOMES = [E.ProgrammeCompleted, E.ProgrammeRefusalReported, E.ProgrammeClosedByDecision, E.ProgrammeExpiredUnplaced] as const;
 
+/**
+ * A case that never reports an end (an outcome lost to an outage, say) counts as closed this many years after
+ * the last thing known of it (the gateway: the order's expiry; the notification service: its last delivery
+ * record): the longest the programme and its follow-up run, so nothing about it is kept for ever.
+ */
+export const UNREPORTED_CLOSURE_YEARS = 2;
+
 export const SERVICE_MESSAGING = {
   gateway: {
     publishes: ['order'],

@@ -8,6 +8,10 @@ export interface ServiceDatabase {
   migrations: MixedList<Function>;
   /** Tables the service may read and append to but never change (the audit log). */
   appendOnly?: readonly string[];
+  /** Tables the service may read but never change: settings its owner writes (`ownerSettings`). */
+  readOnly?: readonly string[];
+  /** Statements the owner runs at every start, after the grants: settings from configuration, such as a term. */
+  ownerSettings?: ReadonlyArray<{ sql: string; params: readonly unknown[] }>;
 }
 
 /** What opening a service's database needs of its configuration. */
@@ -88,9 +92,11 @@ export async function migrateServiceSchema(config: MigrationLogins, database: Se
     const plan = {
       schema: database.schema,
       appendOnly: database.appendOnly ?? [],
+      readOnly: database.readOnly ?? [],
       login: serviceLogin !== null && serviceLogin !== ownerLogin ? serviceLogin : null,
     };
     for (const statement of serviceRoleStatements(plan)) await runner.query(statement);
+    for (const setting of database.ownerSettings ?? []) await runner.query(setting.sql, [...setting.params]);
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]).catch(() => undefined);
     await runner.release();

@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './database';
+export * from './due-pollers';
 export * from './korgoo-platform.module';
 export * from './logger';
 export * from './metrics';

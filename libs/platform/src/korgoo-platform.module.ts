@@ -14,6 +14,7 @@ import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { Clock, SettableClock, systemClock } from './core';
 import { openServiceDatabase, ServiceDatabase } from './database';
+import { DuePollers } from './due-pollers';
 import { ServiceMetrics } from './metrics';
 import { OperationsController } from './operations.controller';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from './platform.constants';
@@ -97,8 +98,9 @@ export class KorgooPlatformModule {
             ),
         },
         MessagingLifecycle,
+        DuePollers,
       ],
-      exports: [KORGOO_CONFIG, SERVICE_LOG, CLOCK, MESSAGING, ServiceMetrics, ServiceHealth],
+      exports: [KORGOO_CONFIG, SERVICE_LOG, CLOCK, MESSAGING, ServiceMetrics, ServiceHealth, DuePollers],
     };
   }
 }

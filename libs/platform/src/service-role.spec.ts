@@ -14,6 +14,16 @@ describe('a service role', () => {
     expect(statements.at(-1)).toContain('GRANT "korgoo_gateway" TO "gateway_app"');
   });
 
+  it('may only read a setting its owner writes', () => {
+    const statements = serviceRoleStatements({ schema: 'gateway', appendOnly: [], readOnly: ['audit_retention'], login: null });
+    expect(statements).toContain('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "gateway"."audit_retention" FROM "korgoo_gateway"');
+  });
+
+  it('may call the functions of its own schema (the audit log purge, which keeps young entries)', () => {
+    const statements = serviceRoleStatements({ schema: 'gateway', appendOnly: ['audit_log'], login: null });
+    expect(statements).toContain('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "gateway" TO "korgoo_gateway"');
+  });
+
   it('refuses a name that is not a plain identifier instead of quoting it into SQL', () => {
     expect(() => serviceRoleStatements({ schema: 'gateway', appendOnly: [], login: 'x"; DROP ROLE postgres; --' })).toThrow(
       'not a plain SQL identifier',

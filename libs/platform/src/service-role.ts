@@ -8,6 +8,8 @@ export interface ServiceRolePlan {
   schema: string;
   /** Tables the service may read and append to but never change (the audit log). */
   appendOnly: readonly string[];
+  /** Tables the service may read but never change (a setting its owner writes from configuration). */
+  readOnly?: readonly string[];
   /** The login the service connects as, when it is not the owner: it is given the role. */
   login: string | null;
 }
@@ -34,7 +36,10 @@ export function serviceRoleStatements(plan: ServiceRolePlan): string[] {
     `GRANT USAGE ON SCHEMA ${schema} TO ${role}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`,
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`,
+    // A function a migration keeps from PUBLIC (the audit log's retention purge) is the service's to call.
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${role}`,
     ...plan.appendOnly.map((table) => `REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.${quoted(table)} FROM ${role}`),
+    ...(plan.readOnly ?? []).map((table) => `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.${quoted(table)} FROM ${role}`),
     ...(plan.login ? [grantOnce(role, quoted(plan.login))] : []),
   ];
 }

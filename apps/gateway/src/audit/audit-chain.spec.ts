@@ -1,4 +1,4 @@
-import { AuditChainVerifier, AuditFacts, CHAIN_START, chainHash, ChainedAuditEntry } from './audit-chain';
+import { AuditChainVerifier, AuditFacts, CHAIN_START, chainHash, ChainedAuditEntry, chainStartAfter, purgeDetail } from './audit-chain';
 
 function chain(count: number): ChainedAuditEntry[] {
   const entries: ChainedAuditEntry[] = [];
@@ -24,8 +24,8 @@ function chain(count: number): ChainedAuditEntry[] {
   return entries;
 }
 
-function verify(entries: ChainedAuditEntry[]) {
-  const verifier = new AuditChainVerifier();
+function verify(entries: ChainedAuditEntry[], start = CHAIN_START) {
+  const verifier = new AuditChainVerifier(start);
   for (const entry of entries) verifier.add(entry);
   return verifier.verdict();
 }
@@ -61,5 +61,38 @@ describe('audit hash chain', () => {
     const verifier = new AuditChainVerifier(entries[2].hash);
     for (const entry of entries.slice(3)) verifier.add(entry);
     expect(verifier.verdict()).toMatchObject({ intact: true, entries: 3 });
+  });
+
+  describe('after a retention purge of the oldest entries', () => {
+    const purged = () => {
+      const entries = chain(6);
+      const through = entries[2];
+      const detail = purgeDetail({ entries: 3, before: '2026-12-02T10:00:04.000Z', throughId: through.id, throughHash: through.hash });
+      const last = entries[5];
+      const facts: AuditFacts = { ...last, actorId: null, actorRole: null, unitCode: null, ip: null, requestId: null, action: 'purge', resourceType: 'audit_log', resourceId: null, detail };
+      const purge: ChainedAuditEntry = { ...facts, id: '7', prevHash: last.hash, hash: chainHash(last.hash, facts) };
+      return { kept: [...entries.slice(3), purge], detail };
+    };
+
+    it('verifies what is kept from the link the purge names', () => {
+      const { kept, detail } = purged();
+      expect(verify(kept, chainStartAfter(detail))).toMatchObject({ intact: true, entries: 4 });
+    });
+
+    it('detects a kept entry deleted after the purge', () => {
+      const { kept, detail } = purged();
+      expect(verify(kept.slice(1), chainStartAfter(detail))).toMatchObject({ intact: false, brokenAt: '5', reason: 'relinked' });
+    });
+
+    it('detects a purge entry whose count or anchor was changed', () => {
+      const { kept, detail } = purged();
+      kept[3] = { ...kept[3], detail: detail.replace('"entries":3', '"entries":2') };
+      expect(verify(kept, chainStartAfter(detail))).toMatchObject({ intact: false, brokenAt: '7', reason: 'edited' });
+    });
+  });
+
+  it('hashes an entry without a detail as it did before details existed', () => {
+    const [entry] = chain(1);
+    expect(chainHash(CHAIN_START, { ...entry, detail: null })).toBe(entry.hash);
   });
 });

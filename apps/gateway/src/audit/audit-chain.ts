@@ -13,6 +13,8 @@ export interface AuditFacts {
   ip: string | null;
   requestId: string | null;
   at: Date;
+  /** A system entry's facts beyond the resource (a purge's count and anchor); absent on every other entry. */
+  detail?: string | null;
 }
 
 export interface ChainedAuditEntry extends AuditFacts {
@@ -39,8 +41,31 @@ export function chainHash(prevHash: string, facts: AuditFacts): string {
     facts.ip,
     facts.requestId,
     facts.at.toISOString(),
+    // Hashed only where present, so entries written before details existed keep their hashes.
+    ...(facts.detail == null ? [] : [facts.detail]),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * What a retention purge of the oldest entries writes in its own entry: how many went, the cutoff, and the
+ * last purged entry, whose hash the oldest kept entry links to. Chained like every entry, so the anchor a
+ * verification starts from cannot be moved without breaking the chain after it.
+ */
+export interface AuditPurge {
+  entries: number;
+  before: string;
+  throughId: string;
+  throughHash: string;
+}
+
+export function purgeDetail(purge: AuditPurge): string {
+  return JSON.stringify({ entries: purge.entries, before: purge.before, throughId: purge.throughId, throughHash: purge.throughHash });
+}
+
+/** Where verification starts: the link named by the latest purge's detail, or the chain's start when none ran. */
+export function chainStartAfter(latestPurgeDetail: string | null): string {
+  return latestPurgeDetail === null ? CHAIN_START : (JSON.parse(latestPurgeDetail) as AuditPurge).throughHash;
 }
 
 export type ChainVerdict =

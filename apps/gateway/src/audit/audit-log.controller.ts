@@ -44,6 +44,8 @@ export class AuditEntryView {
   @ApiProperty({ nullable: true, type: String }) ip: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty() at: Date;
+  @ApiProperty({ nullable: true, type: String, description: 'A system entry’s facts beyond the resource, as JSON: a purge’s count of entries' })
+  detail: string | null;
   @ApiProperty({ description: 'SHA-256 over this entry and the previous one (tools/verify-audit-chain checks them)' }) hash: string;
 }
 

@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Who read or changed which personal record or decision, or was refused, and when. Never the content itself.
- * Append-only (triggers refuse UPDATE and DELETE) and hash-chained (see audit-chain.ts).
+ * Append-only (triggers refuse UPDATE, and DELETE but for the retention purge of entries past their term)
+ * and hash-chained (see audit-chain.ts).
  */
 @Entity({ name: 'audit_log' })
 export class AuditLogEntry {
@@ -18,6 +19,7 @@ export class AuditLogEntry {
   @Column('text', { nullable: true }) ip: string | null;
   @Column('text', { name: 'request_id', nullable: true }) requestId: string | null;
   @Column('timestamptz') at: Date;
+  @Column('text', { nullable: true }) detail: string | null;
   @Column('text', { name: 'prev_hash' }) prevHash: string;
   @Column('text') hash: string;
 }

@@ -38,6 +38,7 @@ export type AuditAction =
   | 'rotate_field_keys'
   | 'rebuild'
   | 'erase'
+  | 'purge'
   | 'enrol_second_factor'
   | 'confirm_second_factor'
   | 'refused';
@@ -59,9 +60,9 @@ export class AuditTrail {
     await this.write({ actor, action, resourceType, resourceId, outcome: 'success' }, tx);
   }
 
-  /** Done by the system itself (the retention job): no account, no request. */
-  async recordBySystem(action: AuditAction, resourceType: string, resourceId: string, tx: EntityManager) {
-    await this.write({ actor: null, action, resourceType, resourceId, outcome: 'success' }, tx);
+  /** Done by the system itself (the retention jobs): no account, no request. */
+  async recordBySystem(action: AuditAction, resourceType: string, resourceId: string | null, tx: EntityManager, detail: string | null = null) {
+    await this.write({ actor: null, action, resourceType, resourceId, outcome: 'success', detail }, tx);
   }
 
   /** A refused attempt: a bad sign-in, a missing or stale token, a role or scope the caller lacks. */
@@ -70,7 +71,7 @@ export class AuditTrail {
   }
 
   private async write(
-    entry: { actor: Actor | null; action: AuditAction; resourceType: string; resourceId: string | null; outcome: AuditOutcome },
+    entry: { actor: Actor | null; action: AuditAction; resourceType: string; resourceId: string | null; outcome: AuditOutcome; detail?: string | null },
     tx?: EntityManager,
   ) {
     const request = currentRequest();
@@ -86,6 +87,7 @@ export class AuditTrail {
       ip: request?.ip ?? null,
       requestId: request?.requestId ?? null,
       at: this.clock.now(),
+      detail: entry.detail ?? null,
     };
     const append = async (manager: EntityManager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);

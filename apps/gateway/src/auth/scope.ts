@@ -29,16 +29,16 @@ export function orderLookupScope(actor: Actor): Scope {
 }
 
 /**
- * Which protection orders an account reads in the gateway's own table: police their unit's, coordinators and
- * admins the country's. Centre staff, auditors and probation read none, nor does an officer without a unit
- * (unlike `scopeOf`, which lets that officer's service requests stay national until units are recorded).
+ * Which protection orders an account reads in the gateway's own table: police their unit's, coordinators the
+ * country's. Admins (who run accounts, the directory and the machinery, not cases), centre staff, auditors
+ * and probation read none, nor does an officer without a unit (unlike `scopeOf`, which lets that officer's
+ * service requests stay national until units are recorded).
  */
 export function orderScope(actor: Actor): Scope | null {
   switch (actor.role) {
     case 'police':
       return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : null;
     case 'coordinator':
-    case 'admin':
       return scopeOf(actor);
     default:
       return null;

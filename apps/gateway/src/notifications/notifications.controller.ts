@@ -55,7 +55,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Every delivery attempt about a referral' })
   @ApiOkResponse({ description: 'Delivery attempts', schema: { type: 'object', properties: { attempts: { type: 'array', items: { type: 'object' } } } } })
   @Get('referrals/:id/deliveries')
-  @Roles('coordinator', 'admin')
+  @Roles('coordinator')
   async deliveries(
     @Param('id', new ParseUUIDPipe()) referralId: string,
     @CurrentActor() actor: Actor,

@@ -67,28 +67,26 @@ export class OrdersController {
     return registered;
   }
 
-  /** Police see their unit's orders only; coordinators and admins every order. */
+  /** Police see their unit's orders only; coordinators every order. */
   @ApiOperation({
     summary: 'List protection orders, newest first, a page at a time',
     description:
       'Each order with its stage, its newest referral and programme, its dates and court decision, and the perpetrator\'s ' +
       'name: a list needs no further request per order. Police get their unit\'s orders and read the programmes as police ' +
-      'do (outcome, attendance marks, notices); coordinators every order; admins every order without programmes.',
+      'do (outcome, attendance marks, notices); coordinators every order.',
   })
   @ApiOkResponse({ type: OrderPage })
   @Get()
-  @Roles('police', 'coordinator', 'admin')
+  @Roles('police', 'coordinator')
   async list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<OrderListItem>> {
     const page = await this.orders.list(actor, query);
-    // Admins read no programmes; police and coordinators read them as their role may.
-    const reader = actor.role === 'admin' ? null : (actor.role as ProgrammeReader);
-    return { items: await this.progress.ofPage(page.items, orderLookupScope(actor), reader), nextCursor: page.nextCursor };
+    return { items: await this.progress.ofPage(page.items, orderLookupScope(actor), actor.role as ProgrammeReader), nextCursor: page.nextCursor };
   }
 
   @ApiOperation({ summary: 'Where a protection order stands' })
   @ApiOkResponse({ type: OrderProgressResponse })
   @Get(':id')
-  @Roles('police', 'coordinator', 'admin')
+  @Roles('police', 'coordinator')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<OrderProgressView> {
     const view = await this.progress.of(await this.orders.require(actor, id), orderLookupScope(actor));
     await this.audit.record(actor, 'read', 'protection_order', id);
@@ -99,7 +97,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'Every risk assessment version of an order, explained' })
   @ApiOkResponse({ description: 'Assessment versions, newest last', schema: { type: 'object', properties: { assessments: { type: 'array', items: { type: 'object' } } } } })
   @Get(':id/assessments')
-  @Roles('police', 'coordinator', 'admin')
+  @Roles('police', 'coordinator')
   async assessments(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentActor() actor: Actor,

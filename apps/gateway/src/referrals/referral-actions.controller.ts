@@ -128,7 +128,7 @@ export class ReferralActionsController {
   @ApiOperation({ summary: 'The routing decision record of a referral' })
   @ApiOkResponse({ description: 'Candidates, travel, verdicts and hand-offs', schema: { type: 'object', properties: { decision: { type: 'object' } } } })
   @Get(':id/decision')
-  @Roles('coordinator', 'admin')
+  @Roles('coordinator')
   async decision(@Param('id', new ParseUUIDPipe()) referralId: string, @CurrentActor() actor: Actor) {
     const { decision } = await this.messaging.client.request(QuerySubjects.ReferralDecision, { referralId, scope: scopeOf(actor) });
     if (!decision) throw new NotFoundException(`no referral ${referralId}`);

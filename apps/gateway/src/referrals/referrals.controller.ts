@@ -35,7 +35,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'List referrals, newest first, a page at a time (centre staff: their centre\'s only)' })
   @ApiOkResponse({ type: ReferralPage })
   @Get('referrals')
-  @Roles('coordinator', 'admin', 'centre')
+  @Roles('coordinator', 'centre')
   async list(@Query() query: PageQuery, @CurrentActor() actor: Actor): Promise<Page<ReferralView>> {
     const reply = await this.messaging.client.request(QuerySubjects.ReferralList, {
       scope: scopeOf(actor),
@@ -49,7 +49,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'One referral' })
   @ApiOkResponse({ type: ReferralResponse })
   @Get('referrals/:id')
-  @Roles('coordinator', 'admin', 'centre')
+  @Roles('coordinator', 'centre')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<ReferralView> {
     const referral = await referralOf(this.messaging, actor, id);
     if (actor.role === 'centre') {

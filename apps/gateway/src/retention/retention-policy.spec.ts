@@ -1,4 +1,4 @@
-import { erasureCutoffs, refreshTokenCutoff } from './retention-policy';
+import { auditCutoff, erasureCutoffs, refreshTokenCutoff } from './retention-policy';
 
 describe('retention of an order’s personal data', () => {
   const now = new Date('2032-06-15T12:00:00Z');
@@ -25,5 +25,11 @@ describe('retention of an order’s personal data', () => {
 describe('retention of refresh tokens', () => {
   it('deletes a token the configured number of days after it expired or was revoked', () => {
     expect(refreshTokenCutoff(new Date('2032-06-15T12:00:00Z'), 30).toISOString()).toBe('2032-05-16T12:00:00.000Z');
+  });
+});
+
+describe('retention of the audit log', () => {
+  it('keeps entries the configured number of years', () => {
+    expect(auditCutoff(new Date('2032-06-15T12:00:00Z'), 7).toISOString()).toBe('2025-06-15T12:00:00.000Z');
   });
 });

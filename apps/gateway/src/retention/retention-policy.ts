@@ -1,3 +1,4 @@
+import { UNREPORTED_CLOSURE_YEARS } from '@korgoo/contracts';
 import { yearsBefore } from '@korgoo/platform/core';
 
 /**
@@ -11,8 +12,6 @@ import { yearsBefore } from '@korgoo/platform/core';
 export interface RetentionPolicy {
   orderYears: number;
 }
-
-export const UNREPORTED_CLOSURE_YEARS = 2;
 
 /** An order is due for erasure when its case closed before `closedBefore`, or, with no closure, expired before `expiredBefore`. */
 export interface ErasureCutoffs {
@@ -33,4 +32,9 @@ export function erasureCutoffs(now: Date, policy: RetentionPolicy): ErasureCutof
  */
 export function refreshTokenCutoff(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 24 * 3600_000);
+}
+
+/** Audit entries written before this are past their term. */
+export function auditCutoff(now: Date, auditYears: number): Date {
+  return yearsBefore(now, auditYears);
 }

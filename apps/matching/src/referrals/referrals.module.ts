@@ -1,10 +1,10 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { Clock, DuePoller, exportBreakers } from '@korgoo/platform/core';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { Clock, exportBreakers } from '@korgoo/platform/core';
 import { CapacitySignal } from '../directory/capacity-signal';
 import { CalendarCache } from '../directory/calendar-cache';
 import { CentreDirectory } from '../directory/centre-directory';
@@ -30,7 +30,7 @@ import { RemindCoordinators } from './commands/remind-coordinators';
 import { ReferralCommands } from './commands/referral-commands';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
-import { deadlinePoller, DueDeadline } from './deadline-poller';
+import { deadlineWork } from './deadline-work';
 import { ReferralDecisionQuery } from './queries/referral-decision';
 import { ReferralStatusQuery } from './queries/referral-status';
 import { bindReferralHandlers } from './referrals.handlers';
@@ -48,9 +48,7 @@ const CALENDAR_SPAN_MS = 35 * 24 * 3_600_000;
 
 /** Wires the referral use cases to their repositories, the travel providers, messaging and the two timers. */
 @Module({})
-export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private poller: DuePoller<EntityManager, DueDeadline> | null = null;
-  private reminderPoller: DuePoller<EntityManager, DueReminder> | null = null;
+export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
   private osrm: OsrmTravelTimes | null = null;
 
   static register(settings: MatchingSettings): DynamicModule {
@@ -67,6 +65,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     private readonly capacity: CapacitySignal,
     private readonly metrics: ServiceMetrics,
     private readonly health: ServiceHealth,
+    private readonly pollers: DuePollers,
   ) {}
 
   onModuleInit() {
@@ -117,26 +116,14 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
       status: new ReferralStatusQuery(referrals),
       endUnplaced: new EndUnplacedOrder(referrals, deadlines, reminders, transitions, cancel, clock),
     });
-    this.poller = deadlinePoller(
-      (work) => outbox.transaction(work),
-      deadlines,
-      (tx, due) => expire.execute(tx, due),
-      clock,
-      settings.deadlinePollMs,
-      this.log,
-    );
+    const transaction = outbox.transaction.bind(outbox);
+    this.pollers.add('acknowledgement deadline', settings.deadlinePollMs, transaction, deadlineWork(deadlines, (tx, due) => expire.execute(tx, due)));
     const remind = new RemindCoordinators(referrals, deadlines, reminders, transitions, outbox, clock, settings.decisionReminderHours);
-    this.reminderPoller = new DuePoller<EntityManager, DueReminder>(
-      (work) => outbox.transaction(work),
-      {
-        claimDue: (tx, now, passOver) => reminders.claimDue(tx, now, passOver),
-        fire: (tx, due) => remind.execute(tx, due),
-        idOf: (due) => due.reminderId,
-      },
-      clock,
-      { name: 'decision reminder', pollMs: settings.deadlinePollMs },
-      this.log,
-    );
+    this.pollers.add('decision reminder', settings.deadlinePollMs, transaction, {
+      claimDue: (tx, now, passOver) => reminders.claimDue(tx, now, passOver),
+      fire: (tx, due: DueReminder) => remind.execute(tx, due),
+      idOf: (due) => due.reminderId,
+    });
   }
 
   /**
@@ -169,13 +156,8 @@ export class ReferralsModule implements OnModuleInit, OnApplicationBootstrap, On
     return providers;
   }
 
-  onApplicationBootstrap() {
-    this.poller?.start();
-    this.reminderPoller?.start();
-  }
-
-  async onModuleDestroy() {
-    await Promise.all([this.poller?.stop(), this.reminderPoller?.stop()]);
+  /** After the pollers' last rounds (they stop as modules are destroyed), which may still ask OSRM. */
+  onApplicationShutdown() {
     this.osrm?.shutdown();
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, FindOperator, In } from 'typeorm';
 import {
   ByOrder,
   EscalatingAlert,
+  EventEnvelope,
   EventSubjects,
   NotificationCommandContracts,
   NotificationCommandRequestClasses,
@@ -10,6 +11,7 @@ import {
   NotificationView,
   QueryRejected,
   QuerySubjects,
+  RiskAssessedV1,
   Scope,
   centreFilterOf,
 } from '@korgoo/contracts';
@@ -117,23 +119,19 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
   messaging.on(EventSubjects.ProgrammeFollowUpDue, (envelope) => dispatch.execute(followUpDueIntent(envelope)));
   messaging.on(EventSubjects.ProgrammeTreatmentRecheckDue, (envelope) => dispatch.execute(treatmentRecheckIntent(envelope)));
-  // Immediate danger is told from the first assessment, apart from routing and before any referral.
-  messaging.on(EventSubjects.RiskAssessed, async (envelope, tx) => {
+  // Immediate danger is told from the first assessment, apart from routing and before any referral. A
+  // correction that first shows danger alerts as a first assessment would; once alerted, an order is not again.
+  const alertImmediateDanger = async (envelope: EventEnvelope<RiskAssessedV1>, tx: EntityManager, correction: boolean) => {
     const { orderId, immediateDanger } = envelope.payload;
     if (!immediateDanger) return;
+    if (correction && (await h.records.alertedBefore(tx, orderId, 'immediate_danger', envelope.eventId))) return;
     const order = await orders.find(manager, orderId);
     // Registration and assessment travel on separate streams; redelivery waits for the registration.
     if (!order) throw new Error(`order ${orderId} is not registered here yet`);
     await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
-  });
-  // A correction that first shows danger alerts as a first assessment would; once alerted, an order is not again.
-  messaging.on(EventSubjects.RiskReassessed, async (envelope, tx) => {
-    const { orderId, immediateDanger } = envelope.payload;
-    if (!immediateDanger || (await h.records.alertedBefore(tx, orderId, 'immediate_danger', envelope.eventId))) return;
-    const order = await orders.find(manager, orderId);
-    if (!order) throw new Error(`order ${orderId} is not registered here yet`);
-    await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
-  });
+  };
+  messaging.on(EventSubjects.RiskAssessed, (envelope, tx) => alertImmediateDanger(envelope, tx, false));
+  messaging.on(EventSubjects.RiskReassessed, (envelope, tx) => alertImmediateDanger(envelope, tx, true));
   messaging.on(EventSubjects.NotificationAlertUnacknowledged, async (envelope) => {
     const { alertEventId, alert, orderId } = envelope.payload;
     const escalation = await escalations.find(manager, alertEventId);

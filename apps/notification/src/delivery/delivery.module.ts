@@ -1,11 +1,11 @@
-import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
-import { Clock, DuePoller, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { Clock, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { InboxEntries } from '../inbox/inbox-entries';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
 import { OrderReferences } from '../orders/order-references';
@@ -52,9 +52,8 @@ function configuredProviders(config: KorgooConfig): ChannelProvider[] {
   controllers: [SmsReceiptsController],
   providers: [{ provide: DeliveryReceipts, useValue: new DeliveryReceipts() }],
 })
-export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
   private breakers: ProviderBreakers | null = null;
-  private escalationPoller: DuePoller<EntityManager, AlertEscalation> | null = null;
   private deliveryDb: DataSource | null = null;
 
   constructor(
@@ -66,6 +65,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
     private readonly metrics: ServiceMetrics,
     private readonly health: ServiceHealth,
     private readonly receipts: DeliveryReceipts,
+    private readonly pollers: DuePollers,
   ) {}
 
   async onModuleInit() {
@@ -118,17 +118,11 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
     const escalations = new AlertEscalations();
     const escalationPolicy = this.config.escalation;
     const escalate = new EscalateAlert(escalations, acknowledgements, this.messaging.outbox, escalationPolicy, this.clock, this.log);
-    this.escalationPoller = new DuePoller<EntityManager, AlertEscalation>(
-      (work) => this.messaging.outbox.transaction(work),
-      {
-        claimDue: (tx, now, passOver) => escalations.claimDue(tx, now, passOver),
-        fire: (tx, escalation) => escalate.execute(tx, escalation),
-        idOf: (escalation) => escalation.alertEventId,
-      },
-      this.clock,
-      { name: 'alert escalation', pollMs: escalationPolicy.pollMs },
-      this.log,
-    );
+    this.pollers.add('alert escalation', escalationPolicy.pollMs, this.messaging.outbox.transaction.bind(this.messaging.outbox), {
+      claimDue: (tx, now, passOver) => escalations.claimDue(tx, now, passOver),
+      fire: (tx, escalation: AlertEscalation) => escalate.execute(tx, escalation),
+      idOf: (escalation) => escalation.alertEventId,
+    });
     const handlers: DeliveryHandlers = {
       dataSource: this.dataSource,
       dispatch,
@@ -158,12 +152,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationBootstrap, OnA
     }
   }
 
-  onApplicationBootstrap() {
-    this.escalationPoller?.start();
-  }
-
   async onApplicationShutdown() {
-    await this.escalationPoller?.stop();
     this.breakers?.shutdown();
     if (this.deliveryDb?.isInitialized) await this.deliveryDb.destroy();
   }

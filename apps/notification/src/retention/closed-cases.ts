@@ -8,6 +8,14 @@ export interface ErasedDeliveryRecords {
   inboxEntries: number;
 }
 
+/** An order the service never heard the end of, and the last time it recorded anything about it. */
+export interface UnreportedCase {
+  orderId: string;
+  lastTouchedAt: Date;
+}
+
+const UNREPORTED_BATCH = 500;
+
 /**
  * The rows retention reads and changes: each order's case closure, and what the service kept about telling
  * people of that order (intents with their channel plans, notifications, attempts, inbox entries,
@@ -20,6 +28,38 @@ export class ClosedCases {
       orderId,
       closedAt,
     ]);
+  }
+
+  /**
+   * Up to a batch of orders never closed whose last record (first heard of, told, planned, escalated) is
+   * older than `touchedBefore`; null when none. Closing is idempotent, so replicas need not take turns.
+   */
+  async claimUnreported(tx: EntityManager, touchedBefore: Date, passOver: readonly string[]): Promise<UnreportedCase[] | null> {
+    const rows: Array<{ order_id: string; last_touched_at: Date }> = await tx.query(
+      `SELECT order_id, max(at) AS last_touched_at FROM (
+          SELECT order_id, recorded_at AS at FROM notification.order_reference
+          UNION ALL SELECT order_id, created_at FROM notification.notification
+          UNION ALL SELECT order_id, created_at FROM notification.delivery_intent
+          UNION ALL SELECT order_id, updated_at FROM notification.alert_escalation
+        ) touched
+        WHERE NOT EXISTS (SELECT 1 FROM notification.closed_case c WHERE c.order_id = touched.order_id)
+          AND NOT (order_id = ANY($2::uuid[]))
+        GROUP BY order_id HAVING max(at) < $1
+        ORDER BY last_touched_at LIMIT $3`,
+      [touchedBefore, passOver, UNREPORTED_BATCH],
+    );
+    return rows.length > 0 ? rows.map((row) => ({ orderId: row.order_id, lastTouchedAt: row.last_touched_at })) : null;
+  }
+
+  /** Each closes `years` after its last record; its records then go at the end of the term like any closed case's. */
+  async closeUnreported(tx: EntityManager, cases: readonly UnreportedCase[], years: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO notification.closed_case (order_id, closed_at)
+       SELECT order_id, last_touched_at + make_interval(years => $3)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS c(order_id, last_touched_at)
+       ON CONFLICT (order_id) DO NOTHING`,
+      [cases.map((c) => c.orderId), cases.map((c) => c.lastTouchedAt), years],
+    );
   }
 
   /** The longest-closed case past the cutoff whose records are still kept, locked for this transaction alone. */

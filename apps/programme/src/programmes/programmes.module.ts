@@ -1,14 +1,13 @@
-import { Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
-import { Clock, DuePoller } from '@korgoo/platform/core';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
 import { DEFAULT_TIMER_SETTINGS, meetingMonths, refusalPolicyNamed } from '../domain';
 import { FireTimer } from '../timers/fire-timer';
 import { RemindAfterOutcome } from '../timers/remind-after-outcome';
-import { timerPoller } from '../timers/timer-poller';
 import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
 import { EnrolVoluntary } from './enrol-voluntary';
@@ -34,8 +33,7 @@ import { WatchPlacement } from './watch-placement';
  * the gateway's commands and the timer poller; matching's calendar is reached only by request/reply.
  */
 @Module({})
-export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private poller: DuePoller<EntityManager, DueTimer> | null = null;
+export class ProgrammesModule implements OnModuleInit {
 
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
@@ -43,6 +41,7 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
     @Inject(SERVICE_LOG) private readonly log: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly pollers: DuePollers,
   ) {}
 
   onModuleInit() {
@@ -75,14 +74,11 @@ export class ProgrammesModule implements OnModuleInit, OnApplicationBootstrap, O
     const makeUp = new MakeUpSession(store, outbox, calendar.move, timers, clock);
     const expire = new ExpireUnplaced(placements, outbox, clock);
     const fire = new FireTimer(store, outbox, makeUp, expire, new RemindAfterOutcome(monitoring, outbox), timers, clock);
-    this.poller = timerPoller(outbox, store, fire, clock, this.config.programme.timerPollMs, this.log);
-  }
-
-  onApplicationBootstrap() {
-    this.poller?.start();
-  }
-
-  async onModuleDestroy() {
-    await this.poller?.stop();
+    // Each timer fires once across replicas and restarts (see DuePoller).
+    this.pollers.add('programme timer', this.config.programme.timerPollMs, outbox.transaction.bind(outbox), {
+      claimDue: (tx, now, passOver) => store.claimDueTimer(tx, now, passOver),
+      fire: (tx, due: DueTimer) => fire.execute(tx, due),
+      idOf: (due) => due.id,
+    });
   }
 }

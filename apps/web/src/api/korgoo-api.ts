@@ -820,6 +820,8 @@ export interface AuditEntryView {
   requestId: string | null;
   /** @format date-time */
   at: string;
+  /** A system entry’s facts beyond the resource, as JSON: a purge’s count of entries */
+  detail: string | null;
   /** SHA-256 over this entry and the previous one (tools/verify-audit-chain checks them) */
   hash: string;
 }

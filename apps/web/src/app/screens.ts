@@ -36,8 +36,8 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
     { key: 'programmes', Component: Programmes },
     { key: 'indicators', Component: IndicatorsScreen },
   ],
+  // Admins run accounts, the directory and the machinery (through the API); they read no case.
   admin: [
-    { key: 'queue', Component: ReferralQueue },
     { key: 'indicators', Component: IndicatorsScreen },
     { key: 'auditLog', Component: AuditLog },
     { key: 'secondFactor', Component: SecondFactorScreen },

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { EventSubjects } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
-import { DueDeadline } from '../deadline-poller';
+import { DueDeadline } from '../deadline-work';
 import { failedHandOffReason } from '../referral-lifecycle';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { ReferralRepository } from '../repositories/referral-repository';

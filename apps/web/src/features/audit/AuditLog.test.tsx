@@ -7,7 +7,7 @@ import { AuditLog } from './AuditLog';
 
 const entry = (id: string, outcome: 'success' | 'refused'): AuditEntryView => ({
   id, actorId: null, actorRole: 'centre', centreId: 'naryn-asylzat', unitCode: null, action: 'read', resourceType: 'programme',
-  resourceId: `p-${id}`, outcome, ip: null, requestId: null, at: '2026-03-01T10:00:00Z', hash: 'h',
+  resourceId: `p-${id}`, outcome, ip: null, requestId: null, at: '2026-03-01T10:00:00Z', detail: null, hash: 'h',
 });
 
 function answer(request: SentRequest) {

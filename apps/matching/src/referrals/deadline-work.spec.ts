@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { DuePoller } from '@korgoo/platform/core';
 import { BookingConflict } from '../directory/centre-directory';
-import { deadlinePoller, DueDeadline } from './deadline-poller';
+import { deadlineWork, DueDeadline } from './deadline-work';
 
-describe('deadlinePoller', () => {
+describe('deadlineWork', () => {
   it('tries a deadline again inside its savepoint when a booking changed underneath', async () => {
     const statements: string[] = [];
     const tx = { query: async (sql: string) => void statements.push(sql) } as unknown as EntityManager;
@@ -16,7 +17,8 @@ describe('deadlinePoller', () => {
       pending = false;
     };
     const log = { warn: jest.fn(), error: jest.fn() };
-    const poller = deadlinePoller((work) => work(tx), store, expire, { now: () => new Date('2026-12-01T10:00:00Z') }, 10_000, log);
+    const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
+    const poller = new DuePoller<EntityManager, DueDeadline>((work) => work(tx), deadlineWork(store, expire), clock, { name: 'deadline', pollMs: 10_000 }, log);
     expect(await poller.fireDue()).toBe(1);
     expect(statements).toEqual([
       'SAVEPOINT retry_attempt',
