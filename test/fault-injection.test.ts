@@ -122,7 +122,7 @@ describe('fault injection under steady load', () => {
     }
   }
 
-  it('loses and duplicates nothing when each service is killed and NATS and PostgreSQL restart', async () => {
+  it('loses and duplicates nothing when each service is killed and NATS and PostgreSQL restart, and each order ends once', async () => {
     db = new Client({ connectionString: pg.url('korgoo') });
     db.on('error', () => undefined);
     await db.connect();
@@ -221,8 +221,25 @@ describe('fault injection under steady load', () => {
       (await db.query(`SELECT count(DISTINCT order_id)::int AS n FROM reporting.case_fact WHERE kind = $1 AND order_id = ANY($2::uuid[])`, [kind, [...accepted]])).rows[0].n;
     await until(async () => (await reported('order_registered')) === accepted.size, 'every order to be counted', 180_000);
     await until(async () => (await reported('programme_started')) === referralsAccepted.size, 'every start to be counted', 180_000);
+    // Past every order's expiry: each ends in one outcome, a programme or `expired_unplaced`, never both or none.
+    await stack.setClock(new Date(Date.now() + 32 * 24 * 3_600_000));
+    const ordersWithoutOneEnd = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS o(id)
+            WHERE (SELECT count(*) FROM programme.programme p WHERE p.order_id = o.id)
+                + (SELECT count(*) FROM programme.placement pl WHERE pl.order_id = o.id AND pl.state = 'expired_unplaced') <> 1`,
+          [[...accepted]],
+        )
+      ).rows[0].n;
+    await until(async () => (await ordersWithoutOneEnd()) === 0, 'every order to end in one outcome', 180_000);
+    const expiredUnplaced = (
+      await db.query(`SELECT count(*)::int AS n FROM programme.placement WHERE state = 'expired_unplaced' AND order_id = ANY($1::uuid[])`, [[...accepted]])
+    ).rows[0].n;
+    await until(async () => (await reported('programme_expired_unplaced')) === expiredUnplaced, 'every unplaced end to be counted', 180_000);
     const duplicateFacts = await db.query(
-      `SELECT order_id, kind FROM reporting.case_fact WHERE kind IN ('order_registered', 'referral_accepted', 'programme_started')
+      `SELECT order_id, kind FROM reporting.case_fact
+        WHERE kind IN ('order_registered', 'referral_accepted', 'programme_started', 'programme_expired_unplaced')
         GROUP BY order_id, kind HAVING count(*) > 1`,
     );
     const counts = {
@@ -238,6 +255,8 @@ describe('fault injection under steady load', () => {
       programmesStarted: await programmesStarted(),
       programmesWithoutFourSessions: incompleteProgrammes.rowCount,
       duplicateReportingFacts: duplicateFacts.rowCount,
+      ordersExpiredUnplaced: expiredUnplaced,
+      ordersWithoutOneEnd: await ordersWithoutOneEnd(),
     };
     console.log(`fault injection: ${JSON.stringify(counts)}`);
     expect(counts.ordersAccepted).toBe(sent);
@@ -249,6 +268,7 @@ describe('fault injection under steady load', () => {
     expect(counts.programmesStarted).toBe(counts.referralsAccepted);
     expect(counts.programmesWithoutFourSessions).toBe(0);
     expect(counts.duplicateReportingFacts).toBe(0);
+    expect(counts.ordersWithoutOneEnd).toBe(0);
     // Each phase waits on its own deadline above; the whole run may take several of them on a busy machine.
   }, 900_000);
 });
