@@ -63,6 +63,8 @@ export interface DeliveryHandlers {
 export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandlers): void {
   const { dispatch, orders, acknowledgements, escalations } = h;
   const manager = h.dataSource.manager;
+  // Handlers that only write this service's tables inside the transaction: a burst of them commits together.
+  const inTransactionOnly = { batchable: true };
   /** An alert a person must acknowledge: told now, and told again on the policy's schedule until someone does. */
   const tellAndWatch = async (tx: EntityManager, alert: EscalatingAlert, alertEventId: string, orderId: string, specs: IntentSpec[]) => {
     const dueAt = nextEscalationDue(alert, 0, h.clock.now(), h.escalationPolicy);
@@ -78,7 +80,7 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatch.execute(cancelledIntent(envelope)));
   messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
     await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
-  });
+  }, inTransactionOnly);
   /** The order's unit is known now: an Article 72 notice that waited for it goes to the unit, as a delivery of `becauseOf`. */
   const forwardWaitingNotices = async (tx: EntityManager, orderId: string, becauseOf: string) => {
     const order = await orders.find(tx, orderId);

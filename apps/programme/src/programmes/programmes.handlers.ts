@@ -29,21 +29,27 @@ export interface ProgrammeUseCases {
 /** Acceptance starts a programme; cancellation, extension and the order's fate reach it and its placement watch. */
 export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUseCases): void {
   const { watch } = u;
+  // The placement watch changes only the placement and its timer, inside the transaction.
+  const inTransactionOnly = { batchable: true };
   messaging.on(EventSubjects.ReferralAccepted, (event, tx) => u.start.execute(event, tx));
   messaging.on(EventSubjects.ReferralCancelled, (event, tx) => u.cancel.execute(event, tx));
-  messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)));
+  messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)), inTransactionOnly);
   messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
     await u.extend.execute(event, tx);
     await watch.expiry(tx, event.payload.orderId, new Date(event.payload.expiresAt));
   });
-  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => watch.withdrawn(tx, event.payload.orderId));
-  messaging.on(EventSubjects.ReferralUnroutable, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons));
-  messaging.on(EventSubjects.ReferralEscalated, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons));
-  messaging.on(EventSubjects.ReferralDeclined, (event, tx) =>
-    watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: declined (${event.payload.reason})`]),
+  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => watch.withdrawn(tx, event.payload.orderId), inTransactionOnly);
+  messaging.on(EventSubjects.ReferralUnroutable, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons), inTransactionOnly);
+  messaging.on(EventSubjects.ReferralEscalated, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons), inTransactionOnly);
+  messaging.on(
+    EventSubjects.ReferralDeclined,
+    (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: declined (${event.payload.reason})`]),
+    inTransactionOnly,
   );
-  messaging.on(EventSubjects.ReferralExpired, (event, tx) =>
-    watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
+  messaging.on(
+    EventSubjects.ReferralExpired,
+    (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
+    inTransactionOnly,
   );
 }
 

@@ -25,7 +25,8 @@ export class IndicatorsModule implements OnModuleInit {
     const readModel = new IndicatorReadModel();
     for (const subject of Object.keys(projectEvent) as ProjectedSubject[]) {
       const project = projectEvent[subject] as (envelope: unknown) => ReturnType<(typeof projectEvent)[ProjectedSubject]>;
-      this.messaging.on(subject, async (envelope, tx) => readModel.apply(tx, project(envelope)));
+      // Only the read model changes, inside the transaction: a burst of events commits together.
+      this.messaging.on(subject, async (envelope, tx) => readModel.apply(tx, project(envelope)), { batchable: true });
     }
     const queries = this.messaging.queries.family<IndicatorContracts>(IndicatorRequestClasses);
     queries.handle(IndicatorSubjects.Report, async (request) => {
