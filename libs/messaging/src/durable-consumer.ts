@@ -60,6 +60,12 @@ export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
   batchSize: 32,
 };
 
+/**
+ * Workers of a batchable consumer: one commits while the next batch gathers. More workers would each take a
+ * single message under moderate load, paying a transaction per event where one would carry them all.
+ */
+const BATCH_WORKERS = 2;
+
 interface Received<S extends EventSubject> {
   message: JsMsg;
   envelope: EventEnvelope<EventPayload<S>>;
@@ -101,7 +107,7 @@ export class DurableConsumer<S extends EventSubject> {
   ) {
     this.consumerName = deps.ns.durable(deps.service, subject);
     this.intake = new BatchIntake((batch) => this.handleBatch(batch), {
-      concurrency: options.concurrency,
+      concurrency: handlerOptions.batchable ? Math.min(options.concurrency, BATCH_WORKERS) : options.concurrency,
       batchSize: handlerOptions.batchable ? options.batchSize : 1,
     });
   }
