@@ -17,7 +17,7 @@ const DAY = 24 * 3_600_000;
  */
 describe('orders registered before police units: a unit for their Article 72 notices', () => {
   // Two deliveries: a refusal whose order was never seen here waits one redelivery for its registration.
-  const stack = new MatchingStack({ services: ['gateway', 'notification'], env: { MESSAGING_MAX_DELIVER: '2' } });
+  const stack = new MatchingStack({ services: ['gateway', 'notification', 'reporting'], env: { MESSAGING_MAX_DELIVER: '2' } });
   let admin: string;
   let coordinator: string;
   let police: string;
@@ -84,6 +84,10 @@ describe('orders registered before police units: a unit for their Article 72 not
     await until(
       async () => (await stack.sql('SELECT 1 FROM notification.order_reference WHERE order_id = $1 AND unit_code IS NOT NULL', [order.orderId])).length > 0,
       'the notification service to learn the unit',
+    );
+    await until(
+      async () => (await stack.sql(`SELECT 1 FROM reporting.order_case WHERE order_id = $1 AND unit = 'naryn-riib'`, [order.orderId])).length > 0,
+      'the indicators to count the order under its unit',
     );
 
     await refusalReported(order.orderId).publish();

@@ -86,6 +86,7 @@ export const SERVICE_MESSAGING = {
     publishes: [],
     consumes: [
       E.OrderRegistered,
+      E.OrderUnitAssigned,
       E.OrderWithdrawn,
       E.RiskAssessed,
       E.RiskReassessed,

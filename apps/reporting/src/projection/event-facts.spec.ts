@@ -30,6 +30,13 @@ describe('what reporting counts', () => {
     expect(projected).toEqual({ order: { orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b' }, fact: expect.objectContaining({ kind: 'order_extended' }) });
   });
 
+  it('puts an order registered before police units under the unit it gets later, counting nothing new', () => {
+    const projected = projectEvent['order.unit_assigned.v1'](
+      envelope('order.unit_assigned.v1', { orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b', orderNumber: 'TPO-2026-17', unitCode: 'naryn-riib' }),
+    );
+    expect(projected).toEqual({ order: { orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b', unit: 'naryn-riib' }, fact: null });
+  });
+
   it('counts an unroutable referral by its reason codes, and one from before the codes without a reason', () => {
     const unroutable = (extra: object) =>
       projectEvent['referral.unroutable.v1'](

@@ -70,6 +70,11 @@ export const projectEvent = {
     },
     fact: factOf(e, 'order_registered'),
   }),
+  // An order registered before police units gets its unit later: counted under it from then on.
+  [EventSubjects.OrderUnitAssigned]: (e: Envelope<'OrderUnitAssigned'>): Projected => ({
+    order: { orderId: e.payload.orderId, unit: e.payload.unitCode },
+    fact: null,
+  }),
   [EventSubjects.OrderWithdrawn]: (e: Envelope<'OrderWithdrawn'>): Projected => ({
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'order_withdrawn', { reason: e.payload.reason }),
