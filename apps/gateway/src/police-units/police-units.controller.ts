@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/openapi';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { POLICE_UNIT_CODE, type Actor } from '@korgoo/contracts';
 import { AuthGuard, CurrentActor, Roles } from '../auth/auth.guard';
 import { AuditTrail } from '../audit/audit-trail';
 import { afterCursor, Page, PageQuery, pageSize, toPage } from '../http/page';
+import { NEXT_CURSOR } from '../referrals/referral.responses';
 import { PoliceUnit } from './police-unit.entity';
 
 export class PoliceUnitBody {
@@ -31,6 +32,11 @@ export class PoliceUnitBody {
   oblast: string;
 }
 
+export class PoliceUnitPage {
+  @ApiProperty({ type: [PoliceUnitBody] }) items: PoliceUnitBody[];
+  @ApiProperty(NEXT_CURSOR) nextCursor: string | null;
+}
+
 /** The police unit directory: every police account belongs to one of these. */
 @ApiTags('police units')
 @ApiBearerAuth()
@@ -44,6 +50,7 @@ export class PoliceUnitsController {
   ) {}
 
   @ApiOperation({ summary: 'List police units by code, a page at a time' })
+  @ApiOkResponse({ type: PoliceUnitPage })
   @Get()
   @Roles('admin', 'coordinator', 'police')
   async list(@Query() query: PageQuery): Promise<Page<PoliceUnit>> {

@@ -849,6 +849,12 @@ export interface PoliceUnitBody {
   oblast: string;
 }
 
+export interface PoliceUnitPage {
+  items: PoliceUnitBody[];
+  /** Pass as cursor for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
 export interface FieldKeyRotationResponse {
   /**
    * The key every sealed field is now under

@@ -20,6 +20,7 @@ export class Offline extends Error {}
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** A file the API offers for download (CSV, XLSX), fetched with the token like any other request. */
   download(path: string): Promise<Blob>;
 }
@@ -54,6 +55,7 @@ export function createApiClient(token: () => string | null, renew: () => Promise
   return {
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
+    put: (path, body) => send('PUT', path, body),
     download: async (path) => (await exchange('GET', path, undefined, '*/*')).blob(),
   };
 }

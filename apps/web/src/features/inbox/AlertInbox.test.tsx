@@ -120,4 +120,43 @@ describe('the police notices', () => {
     await screen.findByRole('button', { name: ky.notices.acknowledged });
     expect(sent.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/api/v1/inbox/danger/acknowledge']);
   });
+
+  /** The coordinators' inbox with a notice no unit could take, the unit directory, and the order behind the referral. */
+  function unitlessNotice(unitAnswer: (request: SentRequest) => { status?: number; body?: unknown }) {
+    const inbox = unitInbox([notice('nounit', 'НР-2026-040', '2026-03-01T08:00:00Z', null, 'police_unit_unreachable')]);
+    return (request: SentRequest) => {
+      if (request.path.startsWith('/api/v1/police-units')) {
+        return { body: { items: [{ code: 'naryn-riib', nameKy: 'Нарын РИИБ', nameRu: 'Нарынское РУВД', oblast: 'naryn' }], nextCursor: null } };
+      }
+      if (request.path === '/api/v1/referrals/referral-nounit') return { body: { referralId: 'referral-nounit', orderId: 'order-40' } };
+      if (request.method === 'PUT') return unitAnswer(request);
+      return inbox(request);
+    };
+  }
+
+  it('lets a coordinator give an order with no police unit its unit from the notice, so the notice goes there', async () => {
+    const { sent } = await renderSignedIn(<AlertInbox />, {
+      role: 'coordinator',
+      answer: unitlessNotice(() => ({ body: { orderId: 'order-40', unitCode: 'naryn-riib' } })),
+    });
+    fireEvent.click((await screen.findAllByLabelText(ky.notices.orderUnit))[0]);
+    fireEvent.click(await screen.findByText('Нарын РИИБ'));
+    fireEvent.click(screen.getByRole('button', { name: ky.notices.assignUnit }));
+    expect((await screen.findByRole('status')).textContent).toBe(ky.notices.unitAssigned);
+    expect(sent.filter((request) => request.method === 'PUT').map((request) => [request.path, request.body])).toEqual([
+      ['/api/v1/protection-orders/order-40/unit', { unitCode: 'naryn-riib' }],
+    ]);
+  });
+
+  it('says so when the order already has a unit', async () => {
+    await renderSignedIn(<AlertInbox />, {
+      role: 'coordinator',
+      language: 'ru',
+      answer: unitlessNotice(() => ({ status: 409, body: { status: 409, title: 'Conflict' } })),
+    });
+    fireEvent.click((await screen.findAllByLabelText(ru.notices.orderUnit))[0]);
+    fireEvent.click(await screen.findByText('Нарынское РУВД'));
+    fireEvent.click(screen.getByRole('button', { name: ru.notices.assignUnit }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ru.notices.unitAlreadySet);
+  });
 });

@@ -7,6 +7,7 @@ import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
 import { useDates } from '../../lib/dates';
 import { unreadOf, useAcknowledgeNotice, useInbox } from './api';
+import { AssignOrderUnit } from './AssignOrderUnit';
 
 type AlertKind = InboxEntryResponse['kind'];
 
@@ -30,6 +31,7 @@ function NoticeCard({ entry, alert }: { entry: InboxEntryResponse; alert: AlertK
       </Group>
       {entry.orderNumber && <Text size="sm">{t('notices.order', { number: entry.orderNumber })}</Text>}
       <Text size="sm">{t('notices.received', { at: dates.moment(entry.createdAt) })}</Text>
+      {entry.kind === 'police_unit_unreachable' && entry.referralId && <AssignOrderUnit referralId={entry.referralId} />}
       {entry.kind === alert && (
         <Group mt="sm">
           <Button

@@ -1,5 +1,11 @@
-import { InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InboxEntryResponse, NoticeAcknowledgementResponse } from '../../api/korgoo-api';
+import { InfiniteData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  InboxEntryResponse,
+  NoticeAcknowledgementResponse,
+  OrderUnitAssignedResponse,
+  PoliceUnitPage,
+  ReferralResponse,
+} from '../../api/korgoo-api';
 import { CursorPage, useCursorPages } from '../../lib/cursor-pages';
 import { useSession } from '../../lib/session';
 
@@ -41,5 +47,27 @@ export function useAcknowledgeNotice() {
       );
       return queries.invalidateQueries({ queryKey: ['inbox'] });
     },
+  });
+}
+
+/** The police units a coordinator may give an order: the first page of the directory, by code. */
+export function usePoliceUnits() {
+  const { api } = useSession();
+  return useQuery({ queryKey: ['police-units'], queryFn: () => api.get<PoliceUnitPage>('/api/v1/police-units?limit=200'), staleTime: 300_000 });
+}
+
+/**
+ * A coordinator gives an order registered before police units the unit its Article 72 notice waits for. The
+ * inbox entry names the referral; the order is the referral's.
+ */
+export function useAssignOrderUnit(referralId: string) {
+  const { api } = useSession();
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async (unitCode: string) => {
+      const { orderId } = await api.get<ReferralResponse>(`/api/v1/referrals/${referralId}`);
+      return api.put<OrderUnitAssignedResponse>(`/api/v1/protection-orders/${orderId}/unit`, { unitCode });
+    },
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['inbox'] }),
   });
 }

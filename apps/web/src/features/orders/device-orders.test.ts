@@ -26,6 +26,9 @@ class Gateway {
     get: async () => {
       throw new Error('not used');
     },
+    put: async () => {
+      throw new Error('not used');
+    },
     download: async () => {
       throw new Error('not used');
     },
