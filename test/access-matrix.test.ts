@@ -25,6 +25,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'POST /api/v1/auth/refresh': EVERY_ROLE,
   'POST /api/v1/auth/logout': EVERY_ROLE,
   'POST /api/v1/auth/password': EVERY_ROLE,
+  'GET /api/v1/auth/second-factor': ['coordinator', 'admin'],
   'POST /api/v1/auth/second-factor/enrolment': ['coordinator', 'admin'],
   'POST /api/v1/auth/second-factor/confirmation': ['coordinator', 'admin'],
 

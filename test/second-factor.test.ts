@@ -34,6 +34,8 @@ describe('second factor: TOTP for coordinators and admins', () => {
 
   it('enrols, confirms with a first code, then asks every sign-in for a fresh code and refuses a used one', async () => {
     const token = (await signIn({}).expect(200)).body.accessToken as string;
+    const status = () => request(stack.gateway).get('/api/v1/auth/second-factor').auth(token, { type: 'bearer' }).expect(200);
+    expect((await status()).body).toEqual({ inForceSince: null });
     const enrolment = await request(stack.gateway).post('/api/v1/auth/second-factor/enrolment').auth(token, { type: 'bearer' }).expect(200);
     const { secret, otpauthUri } = enrolment.body as { secret: string; otpauthUri: string };
     expect(otpauthUri).toMatch(new RegExp(`^otpauth://totp/Korgoo:${username.replace(/\./g, '\\.')}\\?`));
@@ -55,6 +57,7 @@ describe('second factor: TOTP for coordinators and admins', () => {
       .auth(token, { type: 'bearer' })
       .send({ code: totpCode(secret, new Date()) })
       .expect(204);
+    expect(Date.parse((await status()).body.inForceSince)).toBeLessThanOrEqual(Date.now());
 
     const missing = await signIn({}).expect(401);
     expect(missing.body.message).toMatch(/totpCode is required/);
@@ -74,6 +77,7 @@ describe('second factor: TOTP for coordinators and admins', () => {
   it('refuses police a second factor of their own (403)', async () => {
     const police = await stack.login('police.demo', 'korgoo-demo-police');
     await request(stack.gateway).post('/api/v1/auth/second-factor/enrolment').auth(police, { type: 'bearer' }).expect(403);
+    await request(stack.gateway).get('/api/v1/auth/second-factor').auth(police, { type: 'bearer' }).expect(403);
   });
 
   it('switches the second factor off when an admin resets the password (a lost phone)', async () => {

@@ -23,6 +23,7 @@ import {
   ResetPasswordRequest,
   SecondFactorCodeRequest,
   SecondFactorEnrolmentResponse,
+  SecondFactorStatusResponse,
   SessionResponse,
 } from './auth.dto';
 import { SecondFactor } from './second-factor';
@@ -94,6 +95,17 @@ export class AuthController {
   @ApiOkResponse({ type: SessionResponse })
   changePassword(@Body() request: ChangePasswordRequest, @CurrentActor() actor: Actor): Promise<SessionResponse> {
     return this.accounts.changePassword(actor, request.currentPassword, request.newPassword);
+  }
+
+  @ApiProblems(401, 403)
+  @Get('second-factor')
+  @ApiBearerAuth()
+  @UseGuards(AuthGuard)
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: 'Whether one’s own sign-in needs a second factor, and since when' })
+  @ApiOkResponse({ type: SecondFactorStatusResponse })
+  secondFactorStatus(@CurrentActor() actor: Actor): Promise<SecondFactorStatusResponse> {
+    return this.secondFactor.status(actor);
   }
 
   @ApiProblems(400, 401, 403, 409)

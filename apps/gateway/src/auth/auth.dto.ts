@@ -44,6 +44,11 @@ export class SecondFactorCodeRequest {
   code: string;
 }
 
+export class SecondFactorStatusResponse {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the second factor came into force; null while sign-in needs none' })
+  inForceSince: string | null;
+}
+
 export class SecondFactorEnrolmentResponse {
   @ApiProperty({ description: 'Scan into an authenticator app (as a QR code); shown once, never again', example: 'otpauth://totp/Korgoo:admin.demo?issuer=Korgoo&secret=…' })
   otpauthUri: string;

@@ -33,6 +33,13 @@ export class SecondFactor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Whether sign-in to one's own account needs a code, and since when. */
+  async status(actor: Actor): Promise<{ inForceSince: string | null }> {
+    const account = await this.dataSource.getRepository(Account).findOne({ where: { id: actor.accountId, active: true } });
+    if (!account) throw new UnauthorizedException('this account is no longer active');
+    return { inForceSince: account.totpEnabledAt?.toISOString() ?? null };
+  }
+
   /** A new secret, replacing one not yet confirmed; 409 once a second factor is in force. */
   async enrol(actor: Actor): Promise<TotpEnrolment> {
     const secret = newTotpSecret();

@@ -926,6 +926,14 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+export interface SecondFactorStatusResponse {
+  /**
+   * When the second factor came into force; null while sign-in needs none
+   * @format date-time
+   */
+  inForceSince: string | null;
+}
+
 export interface SecondFactorEnrolmentResponse {
   /**
    * Scan into an authenticator app (as a QR code); shown once, never again

@@ -12,6 +12,7 @@ const URI = `otpauth://totp/Korgoo:coordinator.test?issuer=Korgoo&secret=${SECRE
 
 /** An account without a second factor yet, whose app shows 123456 for the new secret. */
 function enrolling(request: SentRequest) {
+  if (request.method === 'GET') return { body: { inForceSince: null } };
   if (request.path === ENROLMENT) return { body: { otpauthUri: URI, secret: SECRET } };
   if ((request.body as { code: string }).code === '123456') return { status: 204 };
   return { status: 400, body: { statusCode: 400, message: ['code: code must be the current six-digit code of the authenticator app'], problems: [{ field: 'code', rules: ['code must be the current six-digit code of the authenticator app'] }] } };
@@ -45,7 +46,7 @@ describe('a coordinator adds a second factor', () => {
     expect(screen.queryByRole('img', { name: ky.secondFactor.qrLabel })).toBeNull();
     expect(screen.queryByRole('button', { name: ky.secondFactor.start })).toBeNull();
 
-    expect(sent.map((request) => [request.method, request.path, request.body])).toEqual([
+    expect(sent.filter((request) => request.method === 'POST').map((request) => [request.method, request.path, request.body])).toEqual([
       ['POST', ENROLMENT, undefined],
       ['POST', CONFIRMATION, { code: '654321' }],
       ['POST', CONFIRMATION, { code: '123456' }],
@@ -64,6 +65,13 @@ describe('a coordinator adds a second factor', () => {
     fireEvent.click(screen.getByRole('button', { name: ru.secondFactor.restart }));
     expect((await screen.findByText(/^KRSX/)).textContent).toBe('KRSX G5CT MVRX EZLU KRSX G5CT MVRX EZLU');
     expect(sent.filter((request) => request.path === ENROLMENT)).toHaveLength(2);
+  });
+
+  it('says at once that the account already signs in with a code, offering no new key', async () => {
+    const { sent } = await renderSignedIn(<SecondFactorScreen />, { role: 'coordinator', answer: () => ({ body: { inForceSince: '2026-11-30T08:00:00.000Z' } }) });
+    expect((await screen.findByRole('status')).textContent).toBe(ky.secondFactor.alreadyOn);
+    expect(screen.queryByRole('button', { name: ky.secondFactor.start })).toBeNull();
+    expect(sent.map((request) => [request.method, request.path])).toEqual([['GET', '/api/v1/auth/second-factor']]);
   });
 
   it('says so when the account already signs in with a code, and when the API fails', async () => {

@@ -4,7 +4,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecondFactorEnrolmentResponse } from '../../api/korgoo-api';
 import { ApiProblem } from '../../lib/api-client';
-import { useConfirmSecondFactor, useEnrolSecondFactor } from './api';
+import { useConfirmSecondFactor, useEnrolSecondFactor, useSecondFactorStatus } from './api';
 
 /** The API answers 409 once the account's second factor is in force. */
 const alreadyInForce = (error: unknown) => error instanceof ApiProblem && error.status === 409;
@@ -69,7 +69,8 @@ export function SecondFactorScreen() {
   const { t } = useTranslation();
   const enrol = useEnrolSecondFactor();
   const confirm = useConfirmSecondFactor();
-  const alreadyOn = alreadyInForce(enrol.error) || alreadyInForce(confirm.error);
+  const status = useSecondFactorStatus();
+  const alreadyOn = Boolean(status.data?.inForceSince) || alreadyInForce(enrol.error) || alreadyInForce(confirm.error);
   const settled = confirm.isSuccess || alreadyOn;
 
   const start = () => {
@@ -82,7 +83,7 @@ export function SecondFactorScreen() {
       <Title order={2}>{t('secondFactor.title')}</Title>
       <Text>{t('secondFactor.intro')}</Text>
       {confirm.isSuccess && <Alert color="green" role="status">{t('secondFactor.enabled')}</Alert>}
-      {alreadyOn && <Alert role="status">{t('secondFactor.alreadyOn')}</Alert>}
+      {alreadyOn && !confirm.isSuccess && <Alert role="status">{t('secondFactor.alreadyOn')}</Alert>}
       {enrol.isError && !alreadyOn && <Alert color="red" role="alert">{t('form.failed')}</Alert>}
       {!settled && enrol.data && (
         <>

@@ -1,8 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
-import type { SecondFactorCodeRequest, SecondFactorEnrolmentResponse } from '../../api/korgoo-api';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { SecondFactorCodeRequest, SecondFactorEnrolmentResponse, SecondFactorStatusResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
 
 const SECOND_FACTOR = '/api/v1/auth/second-factor';
+
+/** Whether the signed-in account's sign-in already needs a code. */
+export function useSecondFactorStatus() {
+  const { api } = useSession();
+  return useQuery({ queryKey: ['second-factor'], queryFn: () => api.get<SecondFactorStatusResponse>(SECOND_FACTOR) });
+}
 
 /**
  * A new secret for the signed-in account, replacing one not yet confirmed. The API shows it once: it lives
