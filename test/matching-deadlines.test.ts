@@ -15,9 +15,9 @@ describe('acknowledgement deadlines are durable timers', () => {
 
   it('fires a deadline that fell due while matching was down exactly once after restart, on two replicas', async () => {
     // Settlements with a second centre within reach and room for each order, so each first expiry re-routes
-    // before the second escalates (Osh's second centre has room for one man a month, so Osh has one order;
-    // Naryn's and Bishkek's second centres, whose groups meet only at their declared slots, for two each).
-    const orders = ['naryn', 'osh', 'bishkek', 'naryn', 'bishkek'].map((settlementCode) =>
+    // before the second escalates. The demo centres' groups meet only at their declared slots, which leaves
+    // room for one more man a month at Osh's and Bishkek's second centres, and two around Naryn.
+    const orders = ['naryn', 'osh', 'bishkek', 'naryn'].map((settlementCode) =>
       riskAssessed({ settlementCode }),
     );
     for (const order of orders) await stack.publish('risk.assessed.v1', order.orderId, order);
