@@ -1,5 +1,6 @@
 import { DataSource, MixedList } from 'typeorm';
 import type { KorgooConfig } from '@korgoo/config';
+import { sqlState } from './core';
 import { loginOf, serviceRoleStatements } from './service-role';
 
 export interface ServiceDatabase {
@@ -36,9 +37,17 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     extra: { max: config.dbPoolSize, application_name: `korgoo-${config.service}` },
   });
   await dataSource.initialize();
-  if (config.migrations === 'verify') await refuseUnmigratedSchema(dataSource, database);
+  if (config.migrations === 'verify') {
+    await refuseUnmigratedSchema(dataSource, database).catch(async (error: unknown) => {
+      await dataSource.destroy();
+      throw error;
+    });
+  }
   return dataSource;
 }
+
+/** Undefined table, and no privilege on a schema whose owner has not yet granted the service's role. */
+const NOT_MIGRATED_YET = new Set(['42P01', '42501']);
 
 /** The names TypeORM records for applied migrations, in the order the service lists them. */
 function migrationNames(database: ServiceDatabase): string[] {
@@ -50,11 +59,15 @@ async function refuseUnmigratedSchema(dataSource: DataSource, database: ServiceD
     await dataSource
       .query(`SELECT name FROM "${database.schema}".migrations`)
       .then((rows: Array<{ name: string }>) => rows.map((row) => row.name))
-      .catch(() => []),
+      // No migrations table yet, or no grant on the schema yet: nothing applied. Any other failure (an outage)
+      // is its own error, not a missing migration.
+      .catch((error: unknown) => {
+        if (NOT_MIGRATED_YET.has(sqlState(error) ?? '')) return [];
+        throw error;
+      }),
   );
   const pending = migrationNames(database).filter((name) => !applied.has(name));
   if (pending.length === 0) return;
-  await dataSource.destroy();
   throw new Error(
     `the ${database.schema} schema lacks ${pending.length} migration(s), first ${pending[0]}: run this release's migration Job before its services`,
   );
