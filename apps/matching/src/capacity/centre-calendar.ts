@@ -117,6 +117,8 @@ export class CentreCalendar {
   private readonly slotOpeningsByDay = new Map<number, Slot[]>();
   /** Meetings of declared slots already booked, as `slotId@start`. */
   private readonly openedSlotMeetings = new Set<string>();
+  // Asked at every step of the plan search: known once per request.
+  private readonly declaresSlots: boolean;
 
   constructor(
     private readonly centre: CentreCapacity,
@@ -129,6 +131,7 @@ export class CentreCalendar {
     this.rosterById = new Map(centre.facilitators.map((f) => [f.id, f]));
     this.closures = centre.closures.map((c) => toLocal(c.from, c.to));
     this.slotHours = slotHoursByFacilitator(centre.groupSlots);
+    this.declaresSlots = centre.groupSlots.some((s) => s.sex === leadSex && s.language === language);
     for (const b of centre.booked) {
       if (b.groupSlotId !== undefined) this.openedSlotMeetings.add(`${b.groupSlotId}@${toBishkekMinutes(b.startsAt)}`);
     }
@@ -191,7 +194,7 @@ export class CentreCalendar {
    * nowhere else, so newcomers fill those meetings instead of each opening a group of their own.
    */
   hasDeclaredSlots(): boolean {
-    return this.centre.groupSlots.some((s) => s.sex === this.leadSex && s.language === this.language);
+    return this.declaresSlots;
   }
 
   /**
