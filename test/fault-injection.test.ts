@@ -1,16 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
-import { SERVICES } from '../tools/service-process';
-import { freePort, KorgooStack } from './support/korgoo-stack';
+import { natsServerBinary, PrivateNats } from '../tools/private-nats';
+import { freePort, SERVICES } from '../tools/service-process';
+import { KorgooStack } from './support/korgoo-stack';
 import { until } from './support/until';
 import { protectionOrderBody } from './support/protection-order.fixture';
-
-const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+import { testNatsUsers } from './support/nats-namespaces';
 
 /** A PostgreSQL of this test's own, run as a separate process so it can be stopped and started. */
 class PrivatePostgres {
@@ -41,37 +40,6 @@ class PrivatePostgres {
   }
 }
 
-/** A NATS server of this test's own, so it can be killed and restarted without touching anyone else's. */
-class PrivateNats {
-  private child: ChildProcess | null = null;
-  constructor(
-    readonly port: number,
-    private readonly storeDir: string,
-  ) {}
-  get url() {
-    return `nats://127.0.0.1:${this.port}`;
-  }
-  async start() {
-    this.child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
-    await until(() => fetchable(this.port), 'NATS to listen', 120_000);
-  }
-  async kill() {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-async function fetchable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
 describe('fault injection under steady load', () => {
   let pg: PrivatePostgres;
   let nats: PrivateNats;
@@ -88,7 +56,9 @@ describe('fault injection under steady load', () => {
     await admin.connect();
     await admin.query('CREATE DATABASE korgoo');
     await admin.end();
-    nats = new PrivateNats(await freePort(), join(dir, 'nats'));
+    // The run's users, on a server this suite may kill: the services connect as they do on the run's own.
+    const users = testNatsUsers([process.env.KORGOO_TEST_NAMESPACE!]);
+    nats = new PrivateNats(natsServerBinary()!, await freePort(), join(dir, 'nats'), users);
     await nats.start();
     stack = new KorgooStack(
       { DATABASE_URL: pg.url('korgoo'), MESSAGING_ACK_WAIT_MS: '3000', OUTBOX_POLL_MS: '200', DB_POOL_SIZE: '5' },
@@ -100,7 +70,7 @@ describe('fault injection under steady load', () => {
   afterAll(async () => {
     await db?.end().catch(() => undefined);
     await stack?.stop();
-    await nats?.kill();
+    await nats?.stop();
     await pg?.stop();
   });
 
@@ -186,7 +156,7 @@ describe('fault injection under steady load', () => {
       await stack.startOne(name);
       await awaitProgress(accepted);
     }
-    await nats.kill();
+    await nats.stop('SIGKILL');
     await nats.start();
     await awaitProgress(accepted);
     await pg.stop();

@@ -3,7 +3,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
 import { createMessagingTablesSql, MessagingRuntime, PermanentFailure, SubjectNamespace } from '@korgoo/messaging';
-import { NATS_URL } from './support/test-environment';
+import { harnessCredentials, testNatsUrl } from './support/test-nats';
 import { until } from './support/until';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
@@ -39,7 +39,9 @@ describe('durable messaging', () => {
       {
         service: 'notification',
         schema: SCHEMA,
-        natsServers: [NATS_URL],
+        natsServers: [testNatsUrl()],
+        // A made-up binding of the library, not a deployment's service: the harness's user.
+        credentials: harnessCredentials(),
         namespace,
         outboxPollMs: 50,
         consumer: { maxDeliver: 3, ackWaitMs: 5_000, backoffMs: [20] },
@@ -145,7 +147,8 @@ describe('durable messaging in batches', () => {
       {
         service: 'notification',
         schema,
-        natsServers: [NATS_URL],
+        natsServers: [testNatsUrl()],
+        credentials: harnessCredentials(),
         namespace,
         outboxPollMs: 50,
         // One worker: whatever arrives while it is held at the gate queues up and forms the next batch. The

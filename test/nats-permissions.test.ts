@@ -1,19 +1,20 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { CommandSubjects, EventSubjects, MessagingParticipant, QuerySubjects, SERVICE_MESSAGING } from '@korgoo/contracts';
-import { createMessagingTablesSql, inboxPrefix, MessagingRuntime, renderNatsAuthorization } from '@korgoo/messaging';
-import { freePort } from './support/korgoo-stack';
+import { createMessagingTablesSql, inboxPrefix, MessagingRuntime, serviceNatsUsers } from '@korgoo/messaging';
+import { natsServerBinary, PrivateNats } from '../tools/private-nats';
+import { freePort } from '../tools/service-process';
 import { riskAssessed } from './support/matching-stack';
+import { admitNamespace } from './support/nats-namespaces';
+import { serviceNatsEnv, testNatsUrl } from './support/test-nats';
 import { until } from './support/until';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
-const NATS_SERVER = '/usr/sbin/nats-server';
 const NAMESPACE = 'korgoo';
 
 /**
@@ -27,7 +28,7 @@ describe('NATS permissions generated from the service map', () => {
   const schema = `nats_permissions_${randomBytes(4).toString('hex')}`;
   const storeDir = mkdtempSync(join(tmpdir(), 'korgoo-nats-auth-'));
   const connections: NatsConnection[] = [];
-  let server: ChildProcess;
+  let server: PrivateNats;
   let url: string;
   let dataSource: DataSource;
   let matching: MessagingRuntime;
@@ -44,15 +45,9 @@ describe('NATS permissions generated from the service map', () => {
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `nats://127.0.0.1:${port}`;
-    const config = join(storeDir, 'nats.conf');
-    writeFileSync(
-      config,
-      `listen: "127.0.0.1:${port}"\njetstream { store_dir: "${join(storeDir, 'js')}" }\n` +
-        renderNatsAuthorization(NAMESPACE, (service) => JSON.stringify(passwords[service])),
-    );
-    server = spawn(NATS_SERVER, ['-c', config], { stdio: 'ignore' });
+    server = new PrivateNats(natsServerBinary()!, await freePort(), storeDir, serviceNatsUsers(NAMESPACE, (service) => JSON.stringify(passwords[service])));
+    await server.start();
+    url = server.url;
     await until(async () => {
       const probe = await as('gateway').catch(() => null);
       return probe !== null;
@@ -85,7 +80,7 @@ describe('NATS permissions generated from the service map', () => {
     await Promise.all(connections.map((nc) => nc.close()));
     await dataSource?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await dataSource?.destroy();
-    server?.kill('SIGTERM');
+    await server?.stop();
     rmSync(storeDir, { recursive: true, force: true });
   });
 
@@ -171,5 +166,23 @@ describe('NATS permissions generated from the service map', () => {
     await expect(
       notification.request(`${NAMESPACE}.${CommandSubjects.AcceptReferral}`, JSON.stringify({ referralId: randomUUID() }), { timeout: 2_000 }),
     ).rejects.toThrow(/permission/i);
+  });
+});
+
+/** The suites' own server holds the same users, so every service process in every suite runs as production's. */
+describe("the test run's NATS", () => {
+  it('refuses a connection without a user, and lets a service of the run say only what its deployment may', async () => {
+    await expect(connect({ servers: testNatsUrl(), reconnect: false })).rejects.toThrow(/authoriz/i);
+    const namespace = process.env.KORGOO_TEST_NAMESPACE!;
+    await admitNamespace(namespace);
+    const { NATS_USER, NATS_PASSWORD } = serviceNatsEnv('risk', namespace);
+    const risk = await connect({ servers: testNatsUrl(), user: NATS_USER, pass: NATS_PASSWORD, inboxPrefix: inboxPrefix('risk'), reconnect: false });
+    try {
+      await expect(
+        jetstream(risk).publish(`${namespace}.${EventSubjects.OrderWithdrawn}`, JSON.stringify({ orderId: randomUUID() }), { timeout: 2_000 }),
+      ).rejects.toThrow(/permission/i);
+    } finally {
+      await risk.close();
+    }
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { RunningService, startService, stopService } from '../tools/service-process';
-import { freePort, KorgooStack } from './support/korgoo-stack';
+import { freePort, RunningService, stopService } from '../tools/service-process';
+import { KorgooStack } from './support/korgoo-stack';
 
 const ROOT = join(__dirname, '..');
 const COMMITTED = join(ROOT, 'apps/web/src/api/openapi.json');
@@ -19,7 +19,7 @@ describe('the OpenAPI document', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    gateway = await startService('gateway', port, new KorgooStack().env(), { root: ROOT });
+    gateway = await new KorgooStack().launchAlone('gateway', port);
     url = `http://127.0.0.1:${port}`;
     document = (await request(url).get('/api/docs-json').expect(200)).body;
   });

@@ -1,9 +1,9 @@
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { NatsConnection } from '@nats-io/transport-node';
 import pino from 'pino';
 import { TestClockSubjects } from '@korgoo/contracts';
 import { SettableClock } from '@korgoo/platform/core';
 import { TestClockListener } from '../libs/platform/src/test-clock';
-import { NATS_URL } from './support/test-environment';
+import { connectAsHarness } from './support/test-nats';
 
 /** The test clock's NATS control against the real NATS server, without any service around it. */
 describe('the test clock moves every replica and answers for each', () => {
@@ -15,7 +15,7 @@ describe('the test clock moves every replica and answers for each', () => {
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    nc = await connect({ servers: NATS_URL });
+    nc = await connectAsHarness();
     for (const listener of listeners) listener.listen(nc);
     await nc.flush();
   });

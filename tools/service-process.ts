@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const SERVICES = ['gateway', 'risk', 'matching', 'notification', 'programme', 'reporting'] as const;
@@ -62,4 +63,16 @@ export async function stopService(service: RunningService, signal: NodeJS.Signal
   if (service.child.exitCode !== null || service.child.signalCode !== null) return;
   service.child.kill(signal);
   await service.exited;
+}
+
+/** A port nobody listens on now, for a process about to start. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,29 +1,20 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_HTTP_PORTS } from '@korgoo/config';
+import { natsPasswordVariable, serviceNatsUsers } from '@korgoo/messaging';
 import { embeddedPostgres, EmbeddedPostgresFailure } from './embedded-postgres';
-import { RunningService, SERVICES, startService, stopService } from './service-process';
+import { listening, natsServerBinary, PrivateNats } from './private-nats';
+import { freePort, RunningService, ServiceName, SERVICES, startService, stopService } from './service-process';
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
 /**
- * `npm start`: every service on this machine. Uses PostgreSQL and NATS at DATABASE_URL / NATS_URL (or
- * their default local addresses); starts an embedded PostgreSQL when none answers, and a `nats-server` with
- * JetStream when none answers but the binary is installed; otherwise explains how to get NATS.
+ * `npm start`: every service on this machine. Uses PostgreSQL at DATABASE_URL (or its default local address)
+ * and starts an embedded one when none answers; NATS as `natsForTheStack` says.
  */
 // Compiled to dist/tools: the project root is two levels up.
 const ROOT = join(__dirname, '..', '..');
-
-async function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port, timeout: 1_500 });
-    socket.once('connect', () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
 
 async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -46,64 +37,56 @@ async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promi
   return { url: pg.url('korgoo'), stop: () => pg.stop() };
 }
 
-function natsServerBinary(): string | null {
-  const folders = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin'];
-  for (const folder of folders.filter(Boolean)) {
-    try {
-      accessSync(join(folder, 'nats-server'), constants.X_OK);
-      return join(folder, 'nats-server');
-    } catch {
-      // not in this folder
+/**
+ * Where the services find NATS and as whom. NATS_URL given: that server, each service as its own user when
+ * `<SERVICE>_NATS_PASSWORD` is set (the names the deployments use). Otherwise a private nats-server with
+ * JetStream in .korgoo/nats and a user per service with passwords new at each start, so the local stack
+ * runs with the permissions production has. Without the binary, an open NATS on the default port will do,
+ * with a warning.
+ */
+async function natsForTheStack(env: NodeJS.ProcessEnv): Promise<{ url: string; passwords: Partial<Record<ServiceName, string>> } | null> {
+  if (env.NATS_URL) {
+    const passwords = Object.fromEntries(SERVICES.filter((name) => env[natsPasswordVariable(name)]).map((name) => [name, env[natsPasswordVariable(name)]!]));
+    if (Object.keys(passwords).length < SERVICES.length) {
+      console.warn(`Some services have no ${natsPasswordVariable('<service>')}: they connect to ${env.NATS_URL} without a user of their own.`);
     }
+    return { url: env.NATS_URL, passwords };
+  }
+  const binary = natsServerBinary();
+  if (binary) {
+    const passwords = Object.fromEntries(SERVICES.map((name) => [name, randomBytes(24).toString('base64url')])) as Record<ServiceName, string>;
+    const users = serviceNatsUsers(env.KORGOO_NAMESPACE ?? 'korgoo', (service) => JSON.stringify(passwords[service as ServiceName]));
+    const server = new PrivateNats(binary, Number(env.NATS_PORT ?? (await freePort())), join(ROOT, '.korgoo', 'nats'), users);
+    await server.start();
+    nats = server;
+    return { url: server.url, passwords };
+  }
+  if (await listening('127.0.0.1', 4222)) {
+    console.warn('nats-server is not installed, so the services connect to the NATS at 127.0.0.1:4222 without users of their own.');
+    return { url: 'nats://127.0.0.1:4222', passwords: {} };
   }
   return null;
 }
 
-/** A private JetStream server under .korgoo/nats, stopped with the stack. */
-async function startNatsServer(binary: string, host: string, port: number): Promise<{ stop: () => Promise<void> }> {
-  const storage = join(ROOT, '.korgoo', 'nats');
-  mkdirSync(storage, { recursive: true });
-  const server = spawn(binary, ['-js', '-a', host, '-p', String(port), '-sd', storage], { stdio: 'ignore' });
-  for (let attempt = 0; attempt < 50 && !(await reachable(host, port)); attempt++) {
-    if (server.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  if (!(await reachable(host, port))) {
-    server.kill();
-    throw new Error(`nats-server (${binary}) did not start on ${host}:${port}`);
-  }
-  const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  return {
-    stop: async () => {
-      if (server.exitCode === null) server.kill('SIGTERM');
-      await stopped;
-    },
-  };
-}
-
 // Module-level so that a failed start stops the NATS server it began.
-let nats: { stop: () => Promise<void> } | null = null;
+let nats: PrivateNats | null = null;
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
-  const natsUrl = new URL((env.NATS_URL ?? 'nats://127.0.0.1:4222').split(',')[0]);
-  const natsPort = Number(natsUrl.port || 4222);
-  const natsBinary = natsServerBinary();
-  if (!(await reachable(natsUrl.hostname, natsPort)) && natsBinary) {
-    console.log(`No NATS answers at ${natsUrl.host}; starting ${natsBinary} with JetStream in .korgoo/nats`);
-    nats = await startNatsServer(natsBinary, natsUrl.hostname, natsPort);
-  }
-  if (!(await reachable(natsUrl.hostname, natsPort))) {
-    console.error(`No NATS server answers at ${natsUrl.host}. Korgoo needs NATS with JetStream:
-  Debian/Ubuntu: sudo apt-get install nats-server && nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/korgoo-nats
+  const natsAt = await natsForTheStack(env);
+  if (!natsAt) {
+    console.error(`No NATS. Korgoo needs NATS with JetStream:
+  Debian/Ubuntu: sudo apt-get install nats-server (npm start then runs its own, with a user per service)
   Docker:        docker run -p 4222:4222 nats:2 -js
-  or point NATS_URL at a running one (nats://host:4222), then run npm start again.`);
+  or point NATS_URL at a running one (nats://host:4222) with each service's password in GATEWAY_NATS_PASSWORD,
+  RISK_NATS_PASSWORD and so on, then run npm start again.`);
     process.exit(1);
   }
+  env.NATS_URL = natsAt.url;
   let embedded: { stop: () => Promise<void> } | null = null;
   const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/korgoo';
   const pgUrl = new URL(databaseUrl);
-  if (await reachable(pgUrl.hostname, Number(pgUrl.port || 5432))) {
+  if (await listening(pgUrl.hostname, Number(pgUrl.port || 5432))) {
     env.DATABASE_URL = databaseUrl;
   } else {
     console.log(`No PostgreSQL answers at ${pgUrl.host}; starting an embedded one in .korgoo/pgdata`);
@@ -123,13 +106,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   for (const name of SERVICES) {
-    running.push(await startService(name, Number(env[`${name.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[name]), env, { root: ROOT, echo: true }));
+    const password = natsAt.passwords[name];
+    const own = password ? { ...env, NATS_USER: name, NATS_PASSWORD: password } : env;
+    running.push(await startService(name, Number(env[`${name.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[name]), own, { root: ROOT, echo: true }));
   }
   const gateway = `http://127.0.0.1:${running[0].port}`;
   console.log(`
 Korgoo is running.
   Web app:  ${gateway}/
   API:      ${gateway}/api/v1    OpenAPI: ${gateway}/api/docs
+  NATS:     ${natsAt.url}${nats ? ' (its own, a user per service)' : ''}
   Health:   ${running.map((s) => `${s.name} :${s.port}/health`).join(', ')}
 ${env.NODE_ENV === 'development' ? `  Demo accounts (development only):\n${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(28)} ${a.password}`).join('\n')}` : ''}
 Press Ctrl+C to stop.`);

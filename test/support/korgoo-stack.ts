@@ -1,24 +1,14 @@
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
-import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
+import { freePort, RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
-import { GENEROUS_THROTTLING, leastPrivilegeDatabase, NATS_URL } from './test-environment';
+import { GENEROUS_THROTTLING, leastPrivilegeDatabase } from './test-environment';
+import { admitNamespace } from './nats-namespaces';
+import { connectAsHarness, serviceNatsEnv, testNatsUrl } from './test-nats';
 import { setServiceClocks } from './test-clock';
 
 const ROOT = join(__dirname, '..', '..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every service as separate processes against this run's database and NATS namespace. */
 export class KorgooStack {
@@ -29,7 +19,7 @@ export class KorgooStack {
 
   constructor(
     private readonly extraEnv: NodeJS.ProcessEnv = {},
-    private readonly natsUrl = NATS_URL,
+    private readonly natsUrl = testNatsUrl(),
   ) {}
 
   get namespace(): string {
@@ -59,7 +49,8 @@ export class KorgooStack {
   }
 
   async start(): Promise<void> {
-    this.nc = await connect({ servers: this.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    await admitNamespace(this.namespace);
+    this.nc = await connectAsHarness(this.natsUrl, { maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
     this.recorder.start(this.nc);
     for (const name of SERVICES) this.ports.set(name, await freePort());
@@ -80,11 +71,18 @@ export class KorgooStack {
     return replica;
   }
 
+  /** One service without the rest of the stack: a suite that needs only the gateway's document. */
+  async launchAlone(name: ServiceName, port: number): Promise<RunningService> {
+    await admitNamespace(this.namespace);
+    return this.launch(name, port);
+  }
+
   private async launch(name: ServiceName, port: number): Promise<RunningService> {
     // A suite that brings its own database (fault injection) keeps one login for all.
     const database = this.extraEnv.DATABASE_URL ? {} : leastPrivilegeDatabase(name, process.env.KORGOO_TEST_DATABASE!);
     // A shared, loaded machine can take minutes to bring one service up; the failure still names it.
-    return startService(name, port, { ...this.env(), ...database }, { root: ROOT, healthTimeoutMs: 180_000 });
+    const env = { ...this.env(), ...database, ...serviceNatsEnv(name, this.namespace) };
+    return startService(name, port, env, { root: ROOT, healthTimeoutMs: 180_000 });
   }
 
   private get running(): RunningService[] {

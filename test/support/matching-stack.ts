@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, NatsConnection } from '@nats-io/transport-node';
+import { NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import request from 'supertest';
-import { RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
+import { freePort, RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
-import { freePort } from './korgoo-stack';
 import { setServiceClocks } from './test-clock';
 
 export type { Envelope } from './event-recorder';
-import { databaseUrl, GENEROUS_THROTTLING, leastPrivilegeDatabase, NATS_URL, withAdminClient } from './test-environment';
+import { databaseUrl, GENEROUS_THROTTLING, leastPrivilegeDatabase, withAdminClient } from './test-environment';
+import { admitNamespace } from './nats-namespaces';
+import { connectAsHarness, serviceNatsEnv, testNatsUrl } from './test-nats';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -40,7 +41,7 @@ export class MatchingStack {
       PATH: process.env.PATH,
       NODE_ENV: 'development',
       DATABASE_URL: databaseUrl(this.database),
-      NATS_URL,
+      NATS_URL: testNatsUrl(),
       KORGOO_NAMESPACE: this.namespace,
       JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
       ...GENEROUS_THROTTLING,
@@ -54,7 +55,8 @@ export class MatchingStack {
 
   async start(): Promise<void> {
     await withAdminClient((client) => client.query(`CREATE DATABASE ${this.database}`));
-    this.nc = await connect({ servers: NATS_URL });
+    await admitNamespace(this.namespace);
+    this.nc = await connectAsHarness();
     this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
     this.recorder.start(this.nc);
     for (const name of this.options.services) await this.startOne(name);
@@ -67,7 +69,7 @@ export class MatchingStack {
     const port = await freePort();
     if (name === 'gateway') this.gatewayPort = port;
     const database = this.options.env?.DATABASE_URL ? {} : leastPrivilegeDatabase(name, this.database);
-    const service = await startService(name, port, { ...this.env(), ...database, ...env }, { root: ROOT });
+    const service = await startService(name, port, { ...this.env(), ...database, ...serviceNatsEnv(name, this.namespace), ...env }, { root: ROOT });
     this.services.push(service);
     return service;
   }

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 
-/** Postgres and NATS the tests run against: the machine's own, or URLs from the environment. */
+/** The Postgres the tests run against: the machine's own, or a URL from the environment. */
 export const ADMIN_DATABASE_URL = process.env.KORGOO_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 /** Tests log in and post far more often than people do; the throttling suite sets its own limits. */
 export const GENEROUS_THROTTLING = {

@@ -8,4 +8,5 @@ export * from './namespace';
 export * from './outbox';
 export * from './queries';
 export * from './nats-authorization';
+export * from './nats-users';
 export * from './list-page';

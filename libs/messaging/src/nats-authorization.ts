@@ -10,11 +10,7 @@ import {
   streamOf,
 } from '@korgoo/contracts';
 import { SubjectNamespace } from './namespace';
-
-export interface NatsPermissions {
-  publish: string[];
-  subscribe: string[];
-}
+import { NatsPermissions, NatsUser, renderNatsUsers } from './nats-users';
 
 /** Replies to a service's own requests (and JetStream's publish acknowledgements) arrive under this prefix. */
 export function inboxPrefix(service: string): string {
@@ -72,36 +68,34 @@ export function servicePermissions(service: MessagingParticipant, namespace: str
   };
 }
 
+/** Each service's user in one namespace, named by `user` (the service's own name unless told otherwise). */
+export function serviceNatsUsers(
+  namespace: string,
+  password: (service: MessagingParticipant) => string,
+  user: (service: MessagingParticipant) => string = (service) => service,
+  extra: (service: MessagingParticipant) => Partial<NatsPermissions> = () => ({}),
+): NatsUser[] {
+  return (Object.keys(SERVICE_MESSAGING) as MessagingParticipant[]).map((service) => {
+    const permissions = servicePermissions(service, namespace);
+    const more = extra(service);
+    return {
+      user: user(service),
+      password: password(service),
+      permissions: {
+        publish: [...permissions.publish, ...(more.publish ?? [])],
+        subscribe: [...permissions.subscribe, ...(more.subscribe ?? [])],
+      },
+    };
+  });
+}
+
 /**
- * The `authorization` block of nats-server's configuration: one user per service. `password` gives the
- * text to write for each (an environment reference such as `$GATEWAY_NATS_PASSWORD` in deployments, a
- * quoted literal in tests).
+ * The deployment's `authorization` block: one user per service, named after it. `password` gives the text to
+ * write for each (an environment reference such as `$GATEWAY_NATS_PASSWORD` in deployments).
  */
 export function renderNatsAuthorization(namespace: string, password: (service: MessagingParticipant) => string): string {
-  const users = (Object.keys(SERVICE_MESSAGING) as MessagingParticipant[]).map((service) => {
-    const permissions = servicePermissions(service, namespace);
-    const list = (subjects: string[]) => subjects.map((subject) => `          "${subject}"`).join('\n');
-    return `    {
-      user: "${service}"
-      password: ${password(service)}
-      permissions: {
-        publish: { allow: [
-${list(permissions.publish)}
-        ] }
-        subscribe: { allow: [
-${list(permissions.subscribe)}
-        ] }
-        allow_responses: true
-      }
-    }`;
-  });
   return `# Generated from SERVICE_MESSAGING (libs/contracts) by \`npm run render:nats\`; do not edit by hand.
-authorization {
-  users: [
-${users.join('\n')}
-  ]
-}
-`;
+${renderNatsUsers(serviceNatsUsers(namespace, password))}`;
 }
 
 /** The environment variable a deployment passes a service's NATS password in: GATEWAY_NATS_PASSWORD. */
