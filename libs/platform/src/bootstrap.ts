@@ -2,7 +2,8 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
-import { NestPinoLogger } from './logger';
+import { Logger as NestLogger, PinoLogger } from 'nestjs-pino';
+import { requestLogParams } from './request-log';
 
 /**
  * Starts one service: HTTP for health, metrics (and the API on the gateway), graceful shutdown on SIGTERM
@@ -15,7 +16,9 @@ export async function runService(
   configure?: (app: INestApplication) => void,
 ): Promise<INestApplication> {
   process.on('unhandledRejection', (reason) => log.error({ err: String(reason) }, 'unhandled rejection'));
-  const app = await NestFactory.create(rootModule, { logger: new NestPinoLogger(log), bufferLogs: false });
+  // NestJS's own lines go through the same pino logger, with the request's id when written inside a request.
+  const params = requestLogParams(log);
+  const app = await NestFactory.create(rootModule, { logger: new NestLogger(new PinoLogger(params), params), bufferLogs: false });
   app.enableShutdownHooks();
   configure?.(app);
   await app.listen(config.httpPort, '0.0.0.0');

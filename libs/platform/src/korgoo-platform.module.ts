@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
@@ -16,6 +17,7 @@ import { Clock, SettableClock, systemClock } from './core';
 import { openServiceDatabase, ServiceDatabase } from './database';
 import { DuePollers } from './due-pollers';
 import { ServiceMetrics } from './metrics';
+import { requestLogParams } from './request-log';
 import { OperationsController } from './operations.controller';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from './platform.constants';
 import { ServiceHealth } from './service-health';
@@ -58,6 +60,7 @@ export class KorgooPlatformModule {
       module: KorgooPlatformModule,
       imports: [
         TerminusModule,
+        LoggerModule.forRoot(requestLogParams(log)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ type: 'postgres' as const }),
           dataSourceFactory: () => openServiceDatabase(config, database),

@@ -1,4 +1,3 @@
-import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 
@@ -35,24 +34,4 @@ export function createServiceLog(config: Pick<KorgooConfig, 'service' | 'logLeve
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
-}
-
-/** Lets NestJS write its own lines through the same pino logger. */
-export class NestPinoLogger implements LoggerService {
-  constructor(private readonly pino: Logger) {}
-  log(message: unknown, context?: string) {
-    this.pino.info({ context }, String(message));
-  }
-  error(message: unknown, trace?: string, context?: string) {
-    this.pino.error({ context, trace }, String(message));
-  }
-  warn(message: unknown, context?: string) {
-    this.pino.warn({ context }, String(message));
-  }
-  debug(message: unknown, context?: string) {
-    this.pino.debug({ context }, String(message));
-  }
-  verbose(message: unknown, context?: string) {
-    this.pino.trace({ context }, String(message));
-  }
 }
