@@ -287,6 +287,21 @@ describe('reporting: indicators from the event stream, each event counted once',
     // Centre staff see their own centre's figures only.
     const own = await figures(await staff(idle), 'centre', period);
     expect(Object.keys(own.pair_hours_rostered).sort()).toEqual([idle, 'total'].sort());
+
+    // Matching announces at start-up only what it never announced: a restart adds nothing.
+    const owner = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await owner.connect();
+    const announcements = async () =>
+      (await owner.query(`SELECT count(*)::int AS n FROM matching.outbox WHERE subject = 'directory.roster_changed.v1'`)).rows[0].n as number;
+    try {
+      const before = await announcements();
+      expect(before).toBe(stack.eventsOn('directory.roster_changed.v1').length);
+      await stack.kill('matching');
+      await stack.startOne('matching');
+      expect(await announcements()).toBe(before);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('lets probation read national figures, refuses the police, and names the field of a bad filter', async () => {
