@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 
+type Roster = { centreId: string; open: boolean; facilitators: Array<{ weekly: unknown[]; absences: unknown[] }> };
+
 describe('the centre directory: admins manage it, centre staff keep their own availability and status', () => {
   const stack = new MatchingStack({ services: ['gateway', 'matching'] });
   let admin: string;
@@ -135,6 +137,20 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     await api('patch', '/facilitators/naryn-asylzat-1', narynStaff, { active: false }).expect(403);
     await api('post', '/centres/naryn-asylzat/facilitators', narynStaff, pair[0]).expect(403);
     await api('patch', '/centres/naryn-asylzat', narynStaff, { name: 'x' }).expect(403);
+
+    // Each change of rostered time was announced in its transaction: the seeded roster, the new windows, the
+    // leave and its removal, the pause and the reopening; the refused edits announced nothing.
+    const rosters = await stack.awaitEvents<Roster>('directory.roster_changed.v1', (e) => e.payload.centreId === 'naryn-asylzat', 6);
+    expect(rosters.map((e) => [e.payload.open, e.payload.facilitators.some((f) => f.absences.length > 0)])).toEqual([
+      [true, false],
+      [true, false],
+      [true, true],
+      [true, false],
+      [false, false],
+      [true, false],
+    ]);
+    expect(rosters[1].payload.facilitators.map((f) => f.weekly)).toContainEqual(week2);
+    expect(JSON.stringify(rosters)).not.toMatch(/naryn-asylzat-\d|displayName|Facilitator/);
   });
 
   it('deletes only what nothing refers to', async () => {
@@ -144,6 +160,13 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     await api('delete', '/facilitators/talas-empty-1', admin).expect(404);
     await api('delete', '/centres/talas-empty', admin).expect(204);
     await api('get', '/centres/talas-empty', admin).expect(404);
+    // A removed centre's roster is announced once more, empty; one paused offers no time anyway.
+    const talas = await stack.awaitEvents<Roster>('directory.roster_changed.v1', (e) => e.payload.centreId === 'talas-empty', 3);
+    expect(talas.map((e) => [e.payload.open, e.payload.facilitators.length])).toEqual([
+      [false, 0],
+      [false, 1],
+      [false, 0],
+    ]);
 
     // Kochkor has a referral with sessions booked: it can be paused, not deleted.
     const kept = await api('delete', '/centres/kochkor-umut', admin).expect(409);

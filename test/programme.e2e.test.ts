@@ -202,6 +202,10 @@ describe('the programme follows each accepted referral to exactly one outcome', 
       { timeout: 30_000 },
     );
     expect(again.json()).toMatchObject({ moved: true, sessions: moved.map((s) => ({ index: s.index, startsAt: s.startsAt, endsAt: s.endsAt })) });
+    // Each moved session names the pair-session matching booked for it, and the repeated answer the same one.
+    const movedIds = (again.json() as { sessions: Array<{ bookedSessionId: string }> }).sessions.map((s) => s.bookedSessionId);
+    expect(moved.map((s) => (s as { bookedSessionId?: string }).bookedSessionId)).toEqual(movedIds);
+    expect(movedIds.every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
 
     const view = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
     expect(view.body.programme.sessions[1]).toMatchObject({ index: 2, startsAt: moved[0].startsAt, mark: null });

@@ -14,6 +14,44 @@ type Sheet = { group: string; columns: Array<{ key: string }>; rows: Array<{ key
 /** Bishkek keeps UTC+6 all year. */
 const thisMonth = () => new Date(Date.now() + 6 * 3_600_000).toISOString().slice(0, 7);
 
+type Directory = {
+  id: string;
+  displayName: string;
+  sex: 'male' | 'female';
+  certifiedOn: string | null;
+  active: boolean;
+  weekly: Array<{ weekday: number; start: string; end: string }>;
+  exceptions: Array<{ from: string; to: string }>;
+};
+
+const bishkekMonth = (instant: Date) => new Date(instant.getTime() + 6 * 3_600_000).toISOString().slice(0, 7);
+
+/**
+ * Rostered pair-minutes the plain way, minute by minute from the roster's announcement to the end of the month
+ * (Bishkek): at each minute as many pairs as the smaller side of available men and women.
+ */
+function rosteredMinutes(facilitators: Directory[], effectiveFrom: Date, month: string): number {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const monthStart = Date.UTC(year, monthNumber - 1, 1) - 6 * 3_600_000;
+  const monthEnd = Date.UTC(year, monthNumber, 1) - 6 * 3_600_000;
+  const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  let total = 0;
+  for (let minute = Math.max(monthStart / 60_000, Math.floor(effectiveFrom.getTime() / 60_000)); minute < monthEnd / 60_000; minute++) {
+    const local = new Date((minute + 360) * 60_000);
+    const [date, weekday, ofDay] = [local.toISOString().slice(0, 10), ((local.getUTCDay() + 6) % 7) + 1, local.getUTCHours() * 60 + local.getUTCMinutes()];
+    const available = (f: Directory) =>
+      f.active &&
+      f.certifiedOn !== null &&
+      f.certifiedOn <= date &&
+      f.weekly.some((w) => w.weekday === weekday && clock(w.start) <= ofDay && ofDay < clock(w.end)) &&
+      !f.exceptions.some((e) => Date.parse(e.from) <= minute * 60_000 && minute * 60_000 < Date.parse(e.to));
+    const men = facilitators.filter((f) => f.sex === 'male' && available(f)).length;
+    const women = facilitators.filter((f) => f.sex === 'female' && available(f)).length;
+    total += Math.min(men, women);
+  }
+  return total;
+}
+
 describe('reporting: indicators from the event stream, each event counted once', () => {
   const stack = new KorgooStack();
   let police: string;
@@ -22,7 +60,7 @@ describe('reporting: indicators from the event stream, each event counted once',
   const month = thisMonth();
   const staff = (centreId: string) => stack.centreStaff(admin, centreId);
 
-  const indicators = (token: string, query: Record<string, string>) =>
+  const indicators = (token: string, query: Record<string, string | undefined>) =>
     request(stack.gateway).get('/api/v1/indicators').query({ from: month, to: month, ...query }).auth(token, { type: 'bearer' });
 
   /** Each indicator's value per row key (and under `total`), for the given grouping. */
@@ -209,6 +247,63 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(narynOnly.orders_registered).toEqual({ [month]: 3, total: 3 });
   });
 
+  it('measures facilitator utilisation: booked pair-hours against the rostered pair-hours matching announced, per centre and month', async () => {
+    type Roster = { effectiveFrom: string; facilitators: Array<Record<string, unknown>> };
+    const announced = await stack.awaitEvent<{ payload: Roster & { centreId: string } }>('directory.roster_changed.v1', (e) => e.payload.centreId === acceptingCentre);
+    const { centre } = (await request(stack.gateway).get(`/api/v1/directory/centres/${acceptingCentre}`).auth(admin, { type: 'bearer' }).expect(200)).body as { centre: { facilitators: Directory[] } };
+    // The roster travels as sexes, windows and absences: no facilitator's id or name.
+    for (const f of centre.facilitators) expect(JSON.stringify(announced)).not.toMatch(new RegExp(`${f.id}|${f.displayName}`));
+
+    const started = stack.eventsOn('programme.started.v1').find((e) => e.correlationId === dangerOrder)!;
+    const sessions = started.payload.sessions as Array<{ startsAt: string; endsAt: string; bookedSessionId: string }>;
+    expect(new Set(sessions.map((s) => s.bookedSessionId)).size).toBe(4);
+    const months = [...new Set([month, ...sessions.map((s) => bishkekMonth(new Date(s.startsAt)))])].sort();
+    const expected = Object.fromEntries(
+      months.map((m) => {
+        const rostered = rosteredMinutes(centre.facilitators, new Date(announced.payload.effectiveFrom), m);
+        const booked = sessions.filter((s) => bishkekMonth(new Date(s.startsAt)) === m).reduce((sum, s) => sum + (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60_000, 0);
+        return [m, { rostered, booked }];
+      }),
+    );
+    const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+    const percent = (booked: number, rostered: number) => (rostered === 0 ? null : Math.round((booked / rostered) * 1000) / 10);
+    const period = { from: months[0], to: months[months.length - 1] };
+    const byMonth = await figures(coordinator, 'month', { ...period, centreId: acceptingCentre });
+    for (const m of months) {
+      const { rostered, booked } = expected[m];
+      expect([m, byMonth.pair_hours_rostered[m], byMonth.pair_hours_booked[m], byMonth.facilitator_utilisation_percent[m]]).toEqual([m, hours(rostered), hours(booked), percent(booked, rostered)]);
+    }
+    // Four sessions of four hours, each a pair-session of its own (the group sessions were opened by this programme).
+    expect(byMonth.pair_hours_booked.total).toBe(16);
+    const rosteredInAll = months.reduce((sum, m) => sum + expected[m].rostered, 0);
+    expect(rosteredInAll).toBeGreaterThan(0);
+    const byCentre = await figures(coordinator, 'centre', period);
+    expect([byCentre.pair_hours_booked[acceptingCentre], byCentre.facilitator_utilisation_percent[acceptingCentre]]).toEqual([16, percent(16 * 60, rosteredInAll)]);
+    const idle = [decliningCentre, reroutedTo].find((c) => c !== acceptingCentre)!;
+    expect([byCentre.pair_hours_booked[idle], byCentre.pair_hours_rostered[idle]]).toEqual([0, expect.any(Number)]);
+    expect(byCentre.pair_hours_rostered[idle]).toBeGreaterThan(0);
+    const byOblast = await figures(coordinator, 'oblast', { ...period, oblast: 'Naryn' });
+    expect(byOblast.pair_hours_booked.Naryn).toBe(16);
+    // Centre staff see their own centre's figures only.
+    const own = await figures(await staff(idle), 'centre', period);
+    expect(Object.keys(own.pair_hours_rostered).sort()).toEqual([idle, 'total'].sort());
+
+    // Matching announces at start-up only what it never announced: a restart adds nothing.
+    const owner = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await owner.connect();
+    const announcements = async () =>
+      (await owner.query(`SELECT count(*)::int AS n FROM matching.outbox WHERE subject = 'directory.roster_changed.v1'`)).rows[0].n as number;
+    try {
+      const before = await announcements();
+      expect(before).toBe(stack.eventsOn('directory.roster_changed.v1').length);
+      await stack.kill('matching');
+      await stack.startOne('matching');
+      expect(await announcements()).toBe(before);
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('lets probation read national figures, refuses the police, and names the field of a bad filter', async () => {
     const username = `probation.${randomUUID().slice(0, 8)}`;
     await request(stack.gateway)
@@ -255,7 +350,7 @@ describe('reporting: indicators from the event stream, each event counted once',
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Voluntary component', 'Monitoring meetings', 'Repeat orders']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Orders', 'Referrals', 'Programmes', 'Voluntary component', 'Monitoring meetings', 'Repeat orders', 'Facilitator utilisation']);
     const orders = workbook.getWorksheet('Orders')!;
     const header = (orders.getRow(1).values as unknown[]).slice(1);
     expect(header[0]).toBe('Oblast');
@@ -266,6 +361,8 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(rowOf('Naryn')[header.indexOf('Orders registered')]).toBe(3);
     expect(rowOf('Osh city')[header.indexOf('Orders withdrawn')]).toBe(1);
     expect(rowOf('Total')[header.indexOf('Orders registered')]).toBe(4);
+    const utilisation = workbook.getWorksheet('Facilitator utilisation')!;
+    expect((utilisation.getRow(1).values as unknown[]).slice(1)).toEqual(['Oblast', 'Rostered pair-hours', 'Booked pair-hours', 'Facilitator utilisation, %']);
 
     const csv = await indicators(coordinator, { groupBy: 'oblast', format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -274,6 +371,8 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Naryn', 'Катталган буйруктар', '3']);
     expect(rows).toContainEqual(['Буйруктар', 'Облус', 'Бардыгы', 'Катталган буйруктар', '4']);
     expect(rows).toContainEqual(['Жолдомолор', 'Облус', 'Naryn', 'Жөнөтүүгө мүмкүн эмес: мөөнөтү бүткөнгө чейин бош убакыт жок', '1']);
+    const rostered = rows.find((row) => row[0] === 'Фасилитаторлордун жүктөлүшү' && row[2] === 'Бардыгы' && row[3] === 'Графиктеги жуп-сааттар')!;
+    expect(Number(rostered[4])).toBe((await figures(coordinator, 'oblast')).pair_hours_rostered.total);
   });
 
   it('never counts a redelivered event twice, nor after the service is killed and restarted', async () => {
@@ -299,15 +398,16 @@ describe('reporting: indicators from the event stream, each event counted once',
     const groupings = ['oblast', 'centre', 'month', 'sex', 'riskBin', 'unit'];
     const everyFigure = async () => Object.fromEntries(await Promise.all(groupings.map(async (groupBy) => [groupBy, await figures(coordinator, groupBy)])));
     const before = await everyFigure();
+    expect(before.centre.pair_hours_rostered[acceptingCentre]).toBeGreaterThan(0);
     const owner = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
     await owner.connect();
     try {
-      await owner.query('DELETE FROM reporting.case_fact');
-      await owner.query('DELETE FROM reporting.order_case');
+      for (const table of ['case_fact', 'order_case', 'centre_roster', 'pair_session_hold', 'programme_end']) await owner.query(`DELETE FROM reporting.${table}`);
     } finally {
       await owner.end();
     }
-    expect((await figures(coordinator, 'oblast')).orders_registered.total).toBe(0);
+    const lost = await figures(coordinator, 'oblast');
+    expect([lost.orders_registered.total, lost.pair_hours_rostered.total, lost.pair_hours_booked.total]).toEqual([0, 0, 0]);
 
     const rebuilt = await request(stack.gateway).post('/api/v1/admin/indicators/rebuild').auth(admin, { type: 'bearer' }).expect(200);
     expect(rebuilt.body.orders).toBe(4);

@@ -1,4 +1,5 @@
 import type { ServiceDatabase } from '@korgoo/platform';
+import { AnnouncedRoster1797700000000 } from './migrations/1797700000000-announced-roster';
 import { CentreCalendarVersion1797500000000 } from './migrations/1797500000000-centre-calendar-version';
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
@@ -23,5 +24,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     GroupSlots1797400000000,
     CentreCalendarVersion1797500000000,
     OrderPeriod1797600000000,
+    AnnouncedRoster1797700000000,
   ],
 };

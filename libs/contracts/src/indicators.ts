@@ -13,7 +13,7 @@ export const IndicatorSubjects = {
 export const INDICATOR_DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language', 'riskBin', 'priority'] as const;
 export type IndicatorDimension = (typeof INDICATOR_DIMENSIONS)[number];
 
-export const INDICATOR_GROUPS = ['orders', 'referrals', 'programmes', 'voluntary', 'follow_ups', 'repeats'] as const;
+export const INDICATOR_GROUPS = ['orders', 'referrals', 'programmes', 'voluntary', 'follow_ups', 'repeats', 'utilisation'] as const;
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -36,7 +36,7 @@ export const SERVICE_MESSAGING = {
   },
   risk: { publishes: ['risk'], consumes: [E.OrderRegistered, E.OrderScreeningCorrected], asks: [] },
   matching: {
-    publishes: ['referral'],
+    publishes: ['referral', 'directory'],
     consumes: [E.OrderWithdrawn, E.OrderExtended, E.RiskAssessed, E.RiskReassessed, E.ProgrammeExpiredUnplaced],
     asks: [],
   },
@@ -112,6 +112,8 @@ export const SERVICE_MESSAGING = {
       E.ProgrammeVoluntaryLeft,
       E.ProgrammeFollowUpDue,
       E.ProgrammeFollowUpRecorded,
+      E.ProgrammeSessionsRescheduled,
+      E.DirectoryRosterChanged,
     ],
     asks: [],
   },

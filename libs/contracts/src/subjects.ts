@@ -39,6 +39,7 @@ export const EventSubjects = {
   ProgrammeFollowUpDue: 'programme.follow_up_due.v1',
   ProgrammeFollowUpRecorded: 'programme.follow_up_recorded.v1',
   ProgrammeTreatmentRecheckDue: 'programme.treatment_recheck_due.v1',
+  DirectoryRosterChanged: 'directory.roster_changed.v1',
 } as const;
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
 
@@ -81,6 +82,7 @@ export const Streams = {
   REFERRALS: 'referral.>',
   NOTIFICATIONS: 'notification.>',
   PROGRAMMES: 'programme.>',
+  DIRECTORY: 'directory.>',
   DEAD_LETTERS: 'deadletter.>',
 } as const;
 export type StreamName = keyof typeof Streams;

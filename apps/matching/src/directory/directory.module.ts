@@ -7,10 +7,12 @@ import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { retryingTransaction } from '@korgoo/platform/core';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
+import { AnnounceRosters } from './announce-rosters';
 import { CapacitySignal } from './capacity-signal';
 import { seedDemoDirectory } from './demo/demo-seed';
 import { DirectoryAdmin } from './directory-admin';
 import { bindDirectoryHandlers } from './directory.handlers';
+import { RosterStore } from './roster-store';
 
 /** Matching owns centres, facilitators and their time; this wires the directory to the gateway's requests. */
 @Module({ providers: [CapacitySignal], exports: [CapacitySignal] })
@@ -28,12 +30,18 @@ export class DirectoryModule implements OnModuleInit {
     if (this.config.environment === 'development' && (await this.dataSource.transaction((tx) => seedDemoDirectory(tx)))) {
       this.log.info('demo centre directory loaded (development data, not real rosters)');
     }
-    // A directory change may add capacity: the waiting orders are served in the same transaction.
+    const rosters = new AnnounceRosters(new RosterStore(), this.messaging.outbox, this.clock);
+    // Rosters never announced (a directory older than the announcement, or just seeded) are announced once.
+    const announced = await this.messaging.outbox.transaction((tx) => rosters.execute(tx));
+    if (announced > 0) this.log.info({ centres: announced }, 'centre rosters announced');
+    // A directory change may add capacity: the waiting orders are served in the same transaction, and a
+    // changed roster is announced in it.
     const write = <T>(work: (tx: EntityManager) => Promise<T>) =>
       retryingTransaction(
         () =>
           this.messaging.outbox.transaction(async (tx) => {
             const result = await work(tx);
+            await rosters.execute(tx);
             await this.capacity.appeared(tx, 'directory_changed');
             return result;
           }),

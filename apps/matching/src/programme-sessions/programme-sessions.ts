@@ -16,6 +16,7 @@ interface BookedRow {
   starts_at: Date;
   ends_at: Date;
   facilitator_ids: string[];
+  booked_session_id: string;
 }
 
 /**
@@ -29,7 +30,7 @@ export class ProgrammeSessions {
   async book(db: EntityManager, referralId: string): Promise<ProgrammeBooking> {
     const rows: BookedRow[] = await db.query(
       `SELECT r.id AS referral_id, r.order_id, r.referral_number, r.centre_id, r.status, r.routing,
-              h.session_index, b.kind, b.starts_at, b.ends_at, b.facilitator_ids
+              h.session_index, b.kind, b.starts_at, b.ends_at, b.facilitator_ids, b.id AS booked_session_id
          FROM matching.referral r
          JOIN matching.session_hold h ON h.referral_id = r.id AND h.confirmed_at IS NOT NULL
          JOIN matching.booked_session b ON b.id = h.booked_session_id
@@ -53,6 +54,7 @@ export class ProgrammeSessions {
         startsAt: row.starts_at.toISOString(),
         endsAt: row.ends_at.toISOString(),
         facilitatorIds: row.facilitator_ids,
+        bookedSessionId: row.booked_session_id,
       })),
     };
   }
@@ -111,6 +113,7 @@ export class ProgrammeSessions {
       startsAt: s.startsAt.toISOString(),
       endsAt: s.endsAt.toISOString(),
       facilitatorIds: [s.leadFacilitatorId, s.coFacilitatorId],
+      bookedSessionId: booked.find((b) => b.index === s.index)!.bookedSessionId,
     }));
     return { moved: true, sessions };
   }

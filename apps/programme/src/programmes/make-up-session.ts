@@ -3,7 +3,7 @@ import { EventSubjects, MovedProgrammeSessions, MoveProgrammeSessionsRequest } f
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { attendanceTimers, awaitDecision, awaitingMakeUp, makeUpRequest, moveSessions, TimerSettings } from '../domain';
-import { programmeFacts } from './programme-facts';
+import { bookedSessionOf, programmeFacts } from './programme-facts';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
 export type MoveInCalendar = (request: MoveProgrammeSessionsRequest) => Promise<MovedProgrammeSessions>;
@@ -56,7 +56,13 @@ export class MakeUpSession {
     await this.outbox.enqueue(tx, EventSubjects.ProgrammeSessionsRescheduled, programme.orderId, {
       ...programmeFacts(programme),
       excusedIndex: sessionIndex,
-      sessions: moved.map((s) => ({ index: s.index, kind: s.kind, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+      sessions: moved.map((s) => ({
+        index: s.index,
+        kind: s.kind,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        ...bookedSessionOf(reply.sessions, s.index),
+      })),
       expiresAt: programme.expiresAt.toISOString(),
     });
   }

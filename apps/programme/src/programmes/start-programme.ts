@@ -4,7 +4,7 @@ import { EventEnvelope, EventSubjects, ProgrammeBooking, ReferralAcceptedV1 } fr
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { planFromBooking, ProgrammeRuleViolation, RefusalPolicy, timersFor, TimerSettings, trackOf } from '../domain';
-import { programmeFacts } from './programme-facts';
+import { bookedSessionOf, programmeFacts } from './programme-facts';
 import { PlacementStore } from './placement-store';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
@@ -60,6 +60,7 @@ export class StartProgramme {
         kind: s.kind,
         startsAt: s.startsAt.toISOString(),
         endsAt: s.endsAt.toISOString(),
+        ...bookedSessionOf(booking.sessions, s.index),
       })),
     });
   }

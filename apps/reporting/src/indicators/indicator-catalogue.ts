@@ -293,7 +293,27 @@ export const GROUP_TITLES: Record<IndicatorGroup, IndicatorLabel> = {
   voluntary: { ky: 'Ыктыярдуу бөлүк', ru: 'Добровольная часть', en: 'Voluntary component' },
   follow_ups: { ky: 'Көзөмөл жолугушуулары', ru: 'Встречи мониторинга', en: 'Monitoring meetings' },
   repeats: { ky: 'Кайталанган буйруктар', ru: 'Повторные предписания', en: 'Repeat orders' },
+  utilisation: { ky: 'Фасилитаторлордун жүктөлүшү', ru: 'Загрузка ведущих', en: 'Facilitator utilisation' },
 };
+
+/**
+ * Facilitator utilisation, by the month the sessions fall in (`utilisation-sheet.ts` measures it): a pair-hour
+ * is an hour of a man and a woman together.
+ */
+export const UTILISATION_COLUMNS: ReadonlyArray<{ key: string; label: IndicatorLabel }> = [
+  {
+    key: 'pair_hours_rostered',
+    label: label('Графиктеги жуп-сааттар', 'Пары-часы по графику', 'Rostered pair-hours'),
+  },
+  {
+    key: 'pair_hours_booked',
+    label: label('Брондолгон жуп-сааттар', 'Забронированные пары-часы', 'Booked pair-hours'),
+  },
+  {
+    key: 'facilitator_utilisation_percent',
+    label: label('Фасилитаторлордун жүктөлүшү, %', 'Загрузка ведущих, %', 'Facilitator utilisation, %'),
+  },
+];
 
 export const DIMENSION_LABELS: Record<IndicatorDimension, IndicatorLabel> = {
   month: { ky: 'Ай', ru: 'Месяц', en: 'Month' },

@@ -122,7 +122,7 @@ describe('the indicator report', () => {
     expect(column(report, 'programmes_refused.unexcused_absences').rows).toMatchObject({ 'naryn-b': 0, 'chuy-a': 1 });
     expect(column(report, 'programmes_closed').total).toBe(0);
     expect(column(report, 'order_to_first_session_median_hours').total).toBe(48);
-    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'voluntary', 'follow_ups', 'repeats']);
+    expect(report.sheets.map((sheet) => sheet.group)).toEqual(['orders', 'referrals', 'programmes', 'voluntary', 'follow_ups', 'repeats', 'utilisation']);
   });
 
   it('counts the voluntary component and the monitoring meetings after completion, by centre and track', () => {

@@ -2,6 +2,7 @@ import { INDICATOR_GROUPS, IndicatorDimension, IndicatorReport, IndicatorSheet, 
 import { centreOfOrder, dimensionValue, monthOf, monthsBetween } from './dimensions';
 import { DIMENSION_LABELS, GROUP_TITLES, INDICATOR_COLUMNS, IndicatorColumn } from './indicator-catalogue';
 import { CaseFact, OrderCase, PersonOrder } from './order-case';
+import { PairHoursInput, utilisationSheet } from './utilisation-sheet';
 import { nextOrderAfter, placementOutcome, PlacementOutcome } from './repeat-orders';
 
 export interface IndicatorQuery {
@@ -30,6 +31,7 @@ export function buildIndicatorReport(
   facts: readonly CaseFact[],
   query: IndicatorQuery,
   personHistory: readonly PersonOrder[] = [],
+  pairHours: PairHoursInput = { rosters: [], holds: [], endedAt: new Map() },
 ): IndicatorReport {
   const byOrder = new Map(orders.map((order) => [order.orderId, order]));
   const factsByOrder = new Map<string, CaseFact[]>();
@@ -62,6 +64,7 @@ export function buildIndicatorReport(
   }
   const keys = [...rows.keys()].sort();
   const sheets: IndicatorSheet[] = INDICATOR_GROUPS.map((group) => {
+    if (group === 'utilisation') return utilisationSheet(pairHours, query);
     const columns = INDICATOR_COLUMNS.filter((column) => column.group === group);
     return {
       group,

@@ -46,14 +46,58 @@ function rank(matrix: number[][]): number {
   return r;
 }
 
-const table = fc
-  .record({ rows: fc.integer({ min: 1, max: 6 }), columns: fc.integer({ min: 1, max: 6 }) })
-  .chain(({ rows, columns }) =>
-    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), { minLength: columns, maxLength: columns }), {
-      minLength: rows,
-      maxLength: rows,
-    }),
-  );
+/** The published table with its margins, as a reader sees it. */
+const shownWithMargins = (published: PublishedTable) => [
+  ...published.cells.map((row, i) => [...row, published.rowTotals[i]]),
+  [...published.columnTotals, published.grandTotal],
+];
+
+/**
+ * An independent check of bounds combined over the whole table: whether some table the reader cannot tell from
+ * the published one (same shown counts and totals, every `<5` 1 to 4, every hidden count at least 1) gives the
+ * `<5` at (i, j) another value. If one does, one also does that moves each hidden count by at most one (the
+ * difference of two such tables splits into unit cycles), so a search of the body's hidden counts within one of
+ * their values, the margins following, is complete.
+ */
+function smallCellHasAnotherValue(published: PublishedTable, full: number[][], at: [number, number]): boolean {
+  const rows = full.length - 1;
+  const columns = full[0].length - 1;
+  const shown = shownWithMargins(published);
+  const fits = (cell: (typeof shown)[number][number], value: number, truth: number) =>
+    cell.shown === 'value' ? value === truth : value >= 1 && (cell.shown !== 'small' || value <= 4);
+  const unknowns: Array<[number, number]> = [];
+  for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) if (shown[i][j].shown !== 'value') unknowns.push([i, j]);
+  const body = full.slice(0, rows).map((row) => row.slice(0, columns));
+  const search = (k: number): boolean => {
+    if (k === unknowns.length) {
+      const candidate = withMargins(body);
+      if (candidate[at[0]][at[1]] === full[at[0]][at[1]]) return false;
+      return candidate.every((row, i) => row.every((value, j) => fits(shown[i][j], value, full[i][j])));
+    }
+    const [i, j] = unknowns[k];
+    const truth = full[i][j];
+    for (const value of [truth - 1, truth, truth + 1]) {
+      if (!fits(shown[i][j], value, truth)) continue;
+      body[i][j] = value;
+      if (search(k + 1)) return true;
+    }
+    body[i][j] = truth;
+    return false;
+  };
+  return search(0);
+}
+
+/** Random tables up to `side` × `side`, with many counts under 5 among larger ones up to `largest`. */
+const tables = (side: number, largest: number) =>
+  fc
+    .record({ rows: fc.integer({ min: 1, max: side }), columns: fc.integer({ min: 1, max: side }) })
+    .chain(({ rows, columns }) =>
+      fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: largest })), { minLength: columns, maxLength: columns }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+    );
+const table = tables(6, 40);
 
 describe('small-number suppression', () => {
   it('leaves no hidden cell that the published cells and totals determine', () => {
@@ -71,7 +115,7 @@ describe('small-number suppression', () => {
       fc.property(table, (counts) => {
         const published = suppressSmallCounts(counts);
         const full = withMargins(counts);
-        const shown = [...published.cells.map((row, i) => [...row, published.rowTotals[i]]), [...published.columnTotals, published.grandTotal]];
+        const shown = shownWithMargins(published);
         shown.forEach((row, i) =>
           row.forEach((cell, j) => {
             if (full[i][j] >= 1 && full[i][j] <= 4) expect(cell.shown).toBe('small');
@@ -90,7 +134,7 @@ describe('small-number suppression', () => {
     fc.assert(
       fc.property(table, (counts) => {
         const published = suppressSmallCounts(counts);
-        const shown = [...published.cells.map((row, i) => [...row, published.rowTotals[i]]), [...published.columnTotals, published.grandTotal]];
+        const shown = shownWithMargins(published);
         const lines = [...shown, ...shown[0].map((_, j) => shown.map((row) => row[j]))];
         for (const line of lines) {
           const total = line[line.length - 1];
@@ -107,6 +151,23 @@ describe('small-number suppression', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('leaves every <5 another value some table agreeing with everything published allows, bounds of all lines combined', () => {
+    // Small enough for the plain search.
+    const small = tables(3, 12);
+    fc.assert(
+      fc.property(small, (counts) => {
+        const published = suppressSmallCounts(counts);
+        const full = withMargins(counts);
+        shownWithMargins(published).forEach((row, i) =>
+          row.forEach((cell, j) => {
+            if (cell.shown === 'small') expect({ at: [i, j], another: smallCellHasAnotherValue(published, full, [i, j]) }).toEqual({ at: [i, j], another: true });
+          }),
+        );
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -26,7 +26,9 @@ export interface PublishedTable {
  *
  * Bounds give more away than the equations: a `<5` is 1 to 4, and a hidden partner, never zero, is at least 1.
  * So a line whose published total leaves its hidden cells only one value for a `<5` (two `<5` summing to 2)
- * gets one more hidden cell, its smallest shown count or else its total.
+ * gets one more hidden cell, its smallest shown count or else its total. Bounds can also combine across several
+ * lines at once; `findExposedSmallCell` checks the whole table and a `<5` it finds pinned gets one more hidden
+ * cell beside it.
  */
 export function suppressSmallCounts(counts: readonly (readonly number[])[]): PublishedTable {
   const rows = counts.length;
@@ -42,8 +44,12 @@ export function suppressSmallCounts(counts: readonly (readonly number[])[]): Pub
       continue;
     }
     const pinned = findPinnedLine(full, hidden, primary);
-    if (!pinned) break;
-    hideOneMoreIn(full, hidden, pinned);
+    if (pinned) {
+      hideOneMoreIn(full, hidden, pinned);
+      continue;
+    }
+    const exposed = findExposedSmallCell(full, hidden, primary);
+    if (!exposed || !hideOneMoreNear(full, hidden, exposed)) break;
   }
   const cell = (i: number, j: number): SuppressedCell =>
     !hidden[i][j] ? { value: full[i][j], shown: 'value' } : primary[i][j] ? { value: null, shown: 'small' } : { value: null, shown: 'complement' };
@@ -145,4 +151,76 @@ function hideOneMoreIn(full: readonly (readonly number[])[], hidden: boolean[][]
   const smallest = shown.reduce<[number, number] | null>((least, cell) => (!least || value(cell) < value(least) ? cell : least), null);
   const [i, j] = smallest ?? line.total;
   hidden[i][j] = true;
+}
+
+/**
+ * A `<5` whose value the published table pins, all lines and bounds combined, or null. The table with its
+ * margins is a circulation: body cell (i, j) and the grand total flow from row i to column j, a row or column
+ * total from column j to row i, and every row and column conserves flow. What a reader knows is every shown
+ * count, each `<5` in 1-4 and each other hidden count at least 1. The true table is one such circulation; a `<5`
+ * can take another value exactly when a unit cycle through it fits those bounds, that is when, without it, the
+ * hidden cells with room to move join its ends in the residual graph.
+ */
+export function findExposedSmallCell(
+  full: readonly (readonly number[])[],
+  hidden: readonly (readonly boolean[])[],
+  primary: readonly (readonly boolean[])[],
+): [number, number] | null {
+  const rows = full.length - 1;
+  const columns = full[0].length - 1;
+  const rowNode = (i: number) => i;
+  const columnNode = (j: number) => rows + 1 + j;
+  const isMargin = (i: number, j: number) => (i === rows) !== (j === columns);
+  const ends = (i: number, j: number): [number, number] => (isMargin(i, j) ? [columnNode(j), rowNode(i)] : [rowNode(i), columnNode(j)]);
+  const upper = (i: number, j: number) => (primary[i][j] ? SMALLEST_PUBLISHED - 1 : Infinity);
+  const lower = 1;
+  const hiddenCells: Array<[number, number]> = [];
+  full.forEach((row, i) => row.forEach((_, j) => hidden[i][j] && hiddenCells.push([i, j])));
+
+  // The residual graph once: each arc remembers the cell it moves, so a search can leave that cell out.
+  const arcs = new Map<number, Array<{ to: number; cell: number }>>();
+  const arc = (from: number, to: number, cell: number) => arcs.set(from, [...(arcs.get(from) ?? []), { to, cell }]);
+  hiddenCells.forEach(([i, j], cell) => {
+    const [a, b] = ends(i, j);
+    if (full[i][j] < upper(i, j)) arc(a, b, cell);
+    if (full[i][j] > lower) arc(b, a, cell);
+  });
+  const reachable = (from: number, to: number, skip: number): boolean => {
+    const seen = new Set([from]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      if (node === to) return true;
+      for (const next of arcs.get(node) ?? []) {
+        if (next.cell === skip || seen.has(next.to)) continue;
+        seen.add(next.to);
+        queue.push(next.to);
+      }
+    }
+    return false;
+  };
+
+  for (const [cell, [i, j]] of hiddenCells.entries()) {
+    if (!primary[i][j]) continue;
+    const [a, b] = ends(i, j);
+    // More flow through (i, j) needs a way back from its head to its tail; less needs another way forward.
+    const canGrow = full[i][j] < upper(i, j) && reachable(b, a, cell);
+    const canShrink = full[i][j] > lower && reachable(a, b, cell);
+    if (!canGrow && !canShrink) return [i, j];
+  }
+  return null;
+}
+
+/** Hides the smallest shown non-zero count of the exposed cell's row or column (a total included), else of the table. */
+function hideOneMoreNear(full: readonly (readonly number[])[], hidden: boolean[][], [i, j]: [number, number]): boolean {
+  const candidates = (cells: Array<[number, number]>) => cells.filter(([a, b]) => !hidden[a][b] && full[a][b] > 0);
+  const all = full.flatMap((row, a) => row.map((_, b): [number, number] => [a, b]));
+  const near = candidates(all.filter(([a, b]) => a === i || b === j));
+  const choice = (near.length > 0 ? near : candidates(all)).reduce<[number, number] | null>(
+    (least, cell) => (!least || full[cell[0]][cell[1]] < full[least[0]][least[1]] ? cell : least),
+    null,
+  );
+  if (!choice) return false;
+  hidden[choice[0]][choice[1]] = true;
+  return true;
 }

@@ -118,4 +118,47 @@ describe('what reporting counts', () => {
     );
     expect(held.fact).toMatchObject({ kind: 'follow_up_recorded', reason: 'held', centreId: 'naryn-meerman' });
   });
+  describe('facilitator utilisation', () => {
+    const facts = { programmeId: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d', orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b', referralId: '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f', referralNumber: 'R-2026-000001', centreId: 'naryn-asylzat' };
+    const group = '1e2d3c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b';
+
+    it('holds each session of a started programme, a group session under its booked id and an older one under its own', () => {
+      const projected = projectEvent['programme.started.v1'](
+        envelope('programme.started.v1', {
+          ...facts,
+          track: 'men',
+          language: 'ky',
+          expiresAt: '2027-01-30T03:00:00.000Z',
+          sessions: [
+            { index: 1, kind: 'individual', startsAt: '2026-12-07T03:00:00.000Z', endsAt: '2026-12-07T07:00:00.000Z' },
+            { index: 3, kind: 'group', startsAt: '2026-12-21T03:00:00.000Z', endsAt: '2026-12-21T07:00:00.000Z', bookedSessionId: group },
+          ],
+        }),
+      );
+      expect(projected.fact).toMatchObject({ kind: 'programme_started' });
+      expect(projected.holds!.map((h) => [h.sessionIndex, h.sessionKey, h.asOf.toISOString()])).toEqual([
+        [1, `${facts.programmeId}/1`, '2026-12-01T08:00:00.000Z'],
+        [3, group, '2026-12-01T08:00:00.000Z'],
+      ]);
+    });
+
+    it('gives back a programme’s sessions from its end, and keeps a centre’s roster whole with its absences as instants', () => {
+      const closed = projectEvent['programme.closed_by_decision.v1'](
+        envelope('programme.closed_by_decision.v1', { ...facts, reason: 'in_custody', decidedBy: facts.referralId, decidedAt: '2026-12-10T05:00:00.000Z' }),
+      );
+      expect(closed.programmeEnd).toEqual({ programmeId: facts.programmeId, endedAt: new Date('2026-12-10T05:00:00.000Z') });
+      const roster = projectEvent['directory.roster_changed.v1'](
+        envelope('directory.roster_changed.v1', {
+          centreId: 'naryn-asylzat',
+          oblast: 'Naryn',
+          open: true,
+          effectiveFrom: '2026-12-01T08:00:00.000Z',
+          facilitators: [{ sex: 'male', certifiedOn: '2025-01-01', weekly: [{ weekday: 1, start: '09:00', end: '13:00' }], absences: [{ from: '2026-12-24T18:00:00.000Z', to: '2026-12-25T18:00:00.000Z' }] }],
+        }),
+      );
+      expect(roster.order).toBeNull();
+      expect(roster.roster).toMatchObject({ centreId: 'naryn-asylzat', eventId: expect.any(String), effectiveFrom: new Date('2026-12-01T08:00:00.000Z') });
+      expect(roster.roster!.facilitators[0].absences).toEqual([{ from: new Date('2026-12-24T18:00:00.000Z'), to: new Date('2026-12-25T18:00:00.000Z') }]);
+    });
+  });
 });

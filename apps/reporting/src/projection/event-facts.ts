@@ -2,13 +2,28 @@ import { createHash } from 'node:crypto';
 import { EventEnvelope, EventPayload, EventSubjects } from '@korgoo/contracts';
 import { oblastOfSettlement, riskBinOf } from '../indicators/dimensions';
 import { CaseFact, FactKind, OrderCase } from '../indicators/order-case';
+import { PairSessionHold, RosterSnapshot } from '../indicators/utilisation';
 
-/** What one event adds to the read model: facts about its order's dimensions, and at most one counted fact. */
+/** A programme's hold on one booked session, newer (`asOf`) holds of the same session index replacing older. */
+export interface ProjectedHold extends PairSessionHold {
+  sessionIndex: number;
+  asOf: Date;
+}
+
+/**
+ * What one event adds to the read model: facts about its order's dimensions, and at most one counted fact;
+ * for facilitator utilisation, a centre's roster, a programme's booked sessions or its end.
+ */
+export type OrderFacts = Partial<OrderCase> & { orderId: string; riskVersion?: number };
+
 export interface Projected {
-  order: Partial<OrderCase> & { orderId: string; riskVersion?: number };
+  order: OrderFacts | null;
   fact: CaseFact | null;
   /** An acceptance's places in group sessions, one fact each. */
   groupPlaces?: CaseFact[];
+  roster?: RosterSnapshot & { eventId: string };
+  holds?: ProjectedHold[];
+  programmeEnd?: { programmeId: string; endedAt: Date };
 }
 
 /** A stable fact id for one of several things an event tells, so a redelivery lands on the same key. */
@@ -21,7 +36,7 @@ function derivedFactId(eventId: string, part: string): string {
 type Participant = EventPayload<typeof EventSubjects.OrderRegistered>['participant'];
 type Period = EventPayload<typeof EventSubjects.OrderRegistered>['period'];
 
-function orderFacts(orderId: string, period: Period, participant: Participant): Projected['order'] {
+function orderFacts(orderId: string, period: Period, participant: Participant): OrderFacts {
   return {
     orderId,
     issuedAt: new Date(period.issuedAt),
@@ -59,6 +74,24 @@ const programmeFact = (
 
 type Envelope<S extends keyof typeof subjects> = EventEnvelope<EventPayload<(typeof subjects)[S]>>;
 const subjects = EventSubjects;
+
+type SessionPlan = EventPayload<typeof EventSubjects.ProgrammeStarted>['sessions'][number];
+
+/** Each session as a hold on its booked pair-session; an event from before sessions were named holds its own. */
+function holdsOf(e: EventEnvelope<{ programmeId: string; centreId: string; sessions: SessionPlan[] }>): ProjectedHold[] {
+  return e.payload.sessions.map((s) => ({
+    programmeId: e.payload.programmeId,
+    centreId: e.payload.centreId,
+    sessionIndex: s.index,
+    sessionKey: s.bookedSessionId ?? `${e.payload.programmeId}/${s.index}`,
+    startsAt: new Date(s.startsAt),
+    endsAt: new Date(s.endsAt),
+    asOf: new Date(e.occurredAt),
+  }));
+}
+
+/** A programme that ended early: the sessions from then on went back to the centre. */
+const ended = (programmeId: string, at: string) => ({ programmeEnd: { programmeId, endedAt: new Date(at) } });
 
 /** One function per subject reporting consumes; each reads only codes, instants and ids. */
 export const projectEvent = {
@@ -135,18 +168,33 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_cancelled', { centreId: e.payload.centreId ?? null }),
   }),
-  [EventSubjects.ProgrammeStarted]: (e: Envelope<'ProgrammeStarted'>) => programmeFact(e, 'programme_started', { reason: e.payload.track }),
+  [EventSubjects.ProgrammeStarted]: (e: Envelope<'ProgrammeStarted'>): Projected => ({
+    ...programmeFact(e, 'programme_started', { reason: e.payload.track }),
+    holds: holdsOf(e),
+  }),
+  [EventSubjects.ProgrammeSessionsRescheduled]: (e: Envelope<'ProgrammeSessionsRescheduled'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: null,
+    holds: holdsOf(e),
+  }),
   // Only attendance is counted; the time to first session is taken from when that session began.
   [EventSubjects.ProgrammeSessionRecorded]: (e: Envelope<'ProgrammeSessionRecorded'>): Projected =>
     e.payload.mark === 'attended'
       ? programmeFact(e, 'session_attended', { occurredAt: e.payload.sessionStartsAt })
       : { order: { orderId: e.payload.orderId }, fact: null },
   [EventSubjects.ProgrammeCompleted]: (e: Envelope<'ProgrammeCompleted'>) => programmeFact(e, 'programme_completed', { occurredAt: e.payload.completedAt }),
-  [EventSubjects.ProgrammeRefusalReported]: (e: Envelope<'ProgrammeRefusalReported'>) =>
-    programmeFact(e, 'programme_refused', { reason: e.payload.ground, occurredAt: e.payload.reportedAt }),
-  [EventSubjects.ProgrammeClosedByDecision]: (e: Envelope<'ProgrammeClosedByDecision'>) =>
-    programmeFact(e, 'programme_closed', { reason: e.payload.reason, occurredAt: e.payload.decidedAt }),
-  [EventSubjects.ProgrammeCancelled]: (e: Envelope<'ProgrammeCancelled'>) => programmeFact(e, 'programme_cancelled', { occurredAt: e.payload.cancelledAt }),
+  [EventSubjects.ProgrammeRefusalReported]: (e: Envelope<'ProgrammeRefusalReported'>): Projected => ({
+    ...programmeFact(e, 'programme_refused', { reason: e.payload.ground, occurredAt: e.payload.reportedAt }),
+    ...ended(e.payload.programmeId, e.payload.reportedAt),
+  }),
+  [EventSubjects.ProgrammeClosedByDecision]: (e: Envelope<'ProgrammeClosedByDecision'>): Projected => ({
+    ...programmeFact(e, 'programme_closed', { reason: e.payload.reason, occurredAt: e.payload.decidedAt }),
+    ...ended(e.payload.programmeId, e.payload.decidedAt),
+  }),
+  [EventSubjects.ProgrammeCancelled]: (e: Envelope<'ProgrammeCancelled'>): Projected => ({
+    ...programmeFact(e, 'programme_cancelled', { occurredAt: e.payload.cancelledAt }),
+    ...ended(e.payload.programmeId, e.payload.cancelledAt),
+  }),
   // The order keeps its registered period here: registration and extension arrive through separate
   // consumers in any order, so the extension is counted, not folded into the order's dates.
   [EventSubjects.OrderExtended]: (e: Envelope<'OrderExtended'>): Projected => ({
@@ -165,6 +213,22 @@ export const projectEvent = {
   [EventSubjects.ProgrammeFollowUpDue]: (e: Envelope<'ProgrammeFollowUpDue'>) => programmeFact(e, 'follow_up_due', { occurredAt: e.payload.dueAt }),
   [EventSubjects.ProgrammeFollowUpRecorded]: (e: Envelope<'ProgrammeFollowUpRecorded'>) =>
     programmeFact(e, 'follow_up_recorded', { reason: e.payload.outcome, occurredAt: e.payload.recordedAt }),
+  // A centre's whole roster from when it took effect; it concerns no order.
+  [EventSubjects.DirectoryRosterChanged]: (e: Envelope<'DirectoryRosterChanged'>): Projected => ({
+    order: null,
+    fact: null,
+    roster: {
+      eventId: e.eventId,
+      centreId: e.payload.centreId,
+      oblast: e.payload.oblast ?? null,
+      open: e.payload.open,
+      effectiveFrom: new Date(e.payload.effectiveFrom),
+      facilitators: e.payload.facilitators.map((f) => ({
+        ...f,
+        absences: f.absences.map((a) => ({ from: new Date(a.from), to: new Date(a.to) })),
+      })),
+    },
+  }),
 };
 
 export type ProjectedSubject = keyof typeof projectEvent;

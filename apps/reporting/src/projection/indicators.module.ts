@@ -34,13 +34,14 @@ export class IndicatorsModule implements OnModuleInit {
       const [from, to] = [monthStart(request.from), monthStart(request.to, 1)];
       const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, from, to);
       const history = await readModel.personHistory(this.dataSource.manager, from, to);
+      const pairHours = await readModel.pairHoursBetween(this.dataSource.manager, from, to);
       const scope: Scope =
         request.scope.kind === 'centre'
           ? { kind: 'centre', centreId: request.scope.centreId! }
           : request.scope.kind === 'unit'
             ? { kind: 'unit', unitId: request.scope.unitId! }
             : { kind: 'national' };
-      return { report: buildIndicatorReport(orders, facts, { ...request, scope }, history) };
+      return { report: buildIndicatorReport(orders, facts, { ...request, scope }, history, pairHours) };
     });
     queries.handle(IndicatorSubjects.PublicReport, async (request) => {
       const months = monthsBetween(request.from, request.to).length;

@@ -1,6 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { CaseFact, FactKind, OrderCase, PersonOrder } from '../indicators/order-case';
-import { Projected } from './event-facts';
+import { PairHoursInput } from '../indicators/utilisation-sheet';
+import { PairSessionHold, RosteredFacilitator } from '../indicators/utilisation';
+import { OrderFacts, Projected } from './event-facts';
+
+type RosterRow = Omit<RosteredFacilitator, 'absences'> & { absences: Array<{ from: string; to: string }> };
 
 interface OrderCaseRow {
   order_id: string;
@@ -32,7 +36,44 @@ interface CaseFactRow {
  * assessment version. A fact is keyed by its event id: the same event can never be counted twice.
  */
 export class IndicatorReadModel {
-  async apply(tx: EntityManager, { order, fact, groupPlaces = [] }: Projected): Promise<void> {
+  async apply(tx: EntityManager, { order, fact, groupPlaces = [], roster, holds = [], programmeEnd }: Projected): Promise<void> {
+    if (order) await this.fillOrder(tx, order);
+    for (const counted of [...(fact ? [fact] : []), ...groupPlaces]) {
+      await tx.query(
+        `INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
+        [counted.eventId, counted.orderId, counted.kind, counted.reason, counted.centreId, counted.occurredAt, counted.sessionId ?? null, counted.participants ?? null],
+      );
+    }
+    if (roster) {
+      await tx.query(
+        `INSERT INTO reporting.centre_roster (event_id, centre_id, oblast, open, effective_from, facilitators)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+        [roster.eventId, roster.centreId, roster.oblast, roster.open, roster.effectiveFrom, JSON.stringify(roster.facilitators)],
+      );
+    }
+    // Holds arrive through separate consumers in any order: the newest word on a session index stands.
+    for (const hold of holds) {
+      await tx.query(
+        `INSERT INTO reporting.pair_session_hold AS h (programme_id, session_index, centre_id, session_key, starts_at, ends_at, as_of)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (programme_id, session_index) DO UPDATE SET
+           centre_id = EXCLUDED.centre_id, session_key = EXCLUDED.session_key, starts_at = EXCLUDED.starts_at,
+           ends_at = EXCLUDED.ends_at, as_of = EXCLUDED.as_of
+         WHERE EXCLUDED.as_of > h.as_of`,
+        [hold.programmeId, hold.sessionIndex, hold.centreId, hold.sessionKey, hold.startsAt, hold.endsAt, hold.asOf],
+      );
+    }
+    if (programmeEnd) {
+      await tx.query(
+        `INSERT INTO reporting.programme_end AS e (programme_id, ended_at) VALUES ($1, $2)
+         ON CONFLICT (programme_id) DO UPDATE SET ended_at = LEAST(e.ended_at, EXCLUDED.ended_at)`,
+        [programmeEnd.programmeId, programmeEnd.endedAt],
+      );
+    }
+  }
+
+  private async fillOrder(tx: EntityManager, order: OrderFacts): Promise<void> {
     await tx.query(
       `INSERT INTO reporting.order_case AS o
          (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
@@ -62,13 +103,6 @@ export class IndicatorReadModel {
         order.personRef ?? null,
       ],
     );
-    for (const counted of [...(fact ? [fact] : []), ...groupPlaces]) {
-      await tx.query(
-        `INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
-        [counted.eventId, counted.orderId, counted.kind, counted.reason, counted.centreId, counted.occurredAt, counted.sessionId ?? null, counted.participants ?? null],
-      );
-    }
   }
 
   /** Every order, of any month, against the people of the orders issued in [from, to): to find repeats. */
@@ -80,6 +114,34 @@ export class IndicatorReadModel {
       [from, to],
     );
     return rows.map((row) => ({ orderId: row.order_id, personRef: row.person_ref, issuedAt: row.issued_at }));
+  }
+
+  /**
+   * What facilitator utilisation in [from, to) is counted from: every roster announced (few: one per change,
+   * and the one in force at `from` may be older), the holds on sessions starting in the period, and when
+   * their programmes ended.
+   */
+  async pairHoursBetween(db: EntityManager, from: Date, to: Date): Promise<PairHoursInput> {
+    const rosters: Array<{ centre_id: string; oblast: string | null; open: boolean; effective_from: Date; facilitators: RosterRow[] }> =
+      await db.query('SELECT centre_id, oblast, open, effective_from, facilitators FROM reporting.centre_roster');
+    const holds: Array<PairSessionHold & { endedAt: Date | null }> = await db.query(
+      `SELECT h.programme_id AS "programmeId", h.centre_id AS "centreId", h.session_key AS "sessionKey",
+              h.starts_at AS "startsAt", h.ends_at AS "endsAt", e.ended_at AS "endedAt"
+         FROM reporting.pair_session_hold h LEFT JOIN reporting.programme_end e USING (programme_id)
+        WHERE h.starts_at >= $1 AND h.starts_at < $2`,
+      [from, to],
+    );
+    return {
+      rosters: rosters.map((row) => ({
+        centreId: row.centre_id,
+        oblast: row.oblast,
+        open: row.open,
+        effectiveFrom: row.effective_from,
+        facilitators: row.facilitators.map((f) => ({ ...f, absences: f.absences.map((a) => ({ from: new Date(a.from), to: new Date(a.to) })) })),
+      })),
+      holds: holds.map(({ endedAt: _ended, ...hold }) => hold),
+      endedAt: new Map(holds.flatMap((row) => (row.endedAt ? [[row.programmeId, row.endedAt] as const] : []))),
+    };
   }
 
   /** Orders issued in [from, to) with every fact about them. */

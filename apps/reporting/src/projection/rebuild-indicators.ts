@@ -5,6 +5,15 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { projectEvent, ProjectedSubject } from './event-facts';
 import { IndicatorReadModel } from './read-model';
 
+/** Every table the projection writes, all rebuilt together. */
+const READ_MODEL_TABLES = [
+  'reporting.case_fact',
+  'reporting.order_case',
+  'reporting.centre_roster',
+  'reporting.pair_session_hold',
+  'reporting.programme_end',
+];
+
 /** The history stream copies the domain streams within moments; events counted earlier than this are in it. */
 const SOURCING_LAG_BOUND = '10 minutes';
 
@@ -22,10 +31,9 @@ export class RebuildIndicators {
 
   async execute(): Promise<IndicatorRebuild> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('LOCK TABLE reporting.order_case, reporting.case_fact IN EXCLUSIVE MODE');
+      await tx.query(`LOCK TABLE ${READ_MODEL_TABLES.join(', ')} IN EXCLUSIVE MODE`);
       // Service roles may not TRUNCATE.
-      await tx.query('DELETE FROM reporting.case_fact');
-      await tx.query('DELETE FROM reporting.order_case');
+      for (const table of READ_MODEL_TABLES) await tx.query(`DELETE FROM ${table}`);
       // Every event counted lately must come out of the history too, however late the stream copied it.
       const recent: Array<{ event_id: string }> = await tx.query(
         `SELECT DISTINCT event_id FROM reporting.inbox WHERE processed_at > now() - interval '${SOURCING_LAG_BOUND}'`,

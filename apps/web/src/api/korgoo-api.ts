@@ -752,7 +752,8 @@ export interface IndicatorSheetResponse {
     | "programmes"
     | "voluntary"
     | "follow_ups"
-    | "repeats";
+    | "repeats"
+    | "utilisation";
   title: LocalizedText;
   dimension: IndicatorDimensionResponse;
   columns: IndicatorColumnResponse[];

@@ -1,4 +1,5 @@
 import { EventSubject, EventSubjects } from '../subjects';
+import { DirectoryRosterChangedV1 } from './directory.v1';
 import { AlertUnacknowledgedV1, NotificationFailedV1, NotificationSentV1 } from './notification-sent.v1';
 import { OrderCourtDecisionRecordedV1, OrderExtendedV1, OrderScreeningCorrectedV1, OrderUnitAssignedV1, OrderWithdrawnV1 } from './order-lifecycle.v1';
 import { OrderRegisteredV1 } from './order-registered.v1';
@@ -33,6 +34,7 @@ import {
 } from './referral.v1';
 import { RiskAssessedV1, RiskReassessedV1 } from './risk-assessed.v1';
 
+export * from './directory.v1';
 export * from './notification-sent.v1';
 export * from './order-lifecycle.v1';
 export * from './order-registered.v1';
@@ -78,6 +80,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ProgrammeFollowUpDue]: ProgrammeFollowUpDueV1,
   [EventSubjects.ProgrammeFollowUpRecorded]: ProgrammeFollowUpRecordedV1,
   [EventSubjects.ProgrammeTreatmentRecheckDue]: ProgrammeTreatmentRecheckDueV1,
+  [EventSubjects.DirectoryRosterChanged]: DirectoryRosterChangedV1,
 } satisfies Record<EventSubject, new () => object>;
 
 export type EventPayload<S extends EventSubject> = InstanceType<(typeof EventPayloadClasses)[S]>;

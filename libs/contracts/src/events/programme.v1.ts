@@ -38,6 +38,8 @@ export class ProgrammeSessionPlanV1 {
   @IsIn(SESSION_KINDS) kind: SessionKind;
   @IsISO8601() startsAt: string;
   @IsISO8601() endsAt: string;
+  /** Matching's booked session, shared by everyone in a group; absent from events published before it was sent. */
+  @IsOptional() @IsUUID() bookedSessionId?: string;
 }
 
 /** programme.started.v1: an accepted referral became a programme of four booked sessions. */

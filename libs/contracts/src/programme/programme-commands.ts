@@ -137,6 +137,8 @@ export interface BookedProgrammeSession {
   startsAt: string;
   endsAt: string;
   facilitatorIds: string[];
+  /** Matching's booked session: one pair-session, shared by everyone in a group. */
+  bookedSessionId?: string;
 }
 
 /** The accepted booking as matching's calendar holds it. */
