@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '@korgoo/contracts';
 import { ApiProblems } from '../http/openapi';
 import { Page, PageQuery } from '../http/page';
@@ -27,6 +27,7 @@ import {
   SessionResponse,
 } from './auth.dto';
 import { SecondFactor } from './second-factor';
+import { SignInsBusy } from './sign-in-admission';
 import { SessionTokens } from './session-tokens';
 
 @ApiTags('auth')
@@ -38,7 +39,7 @@ export class AuthController {
     private readonly secondFactor: SecondFactor,
   ) {}
 
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 429, 503)
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
@@ -48,11 +49,16 @@ export class AuthController {
       'Returns a 15-minute access token and a single-use refresh token. Five wrong passwords for one username ' +
       'lock it for a minute, doubling with each further failure (up to 30 minutes); 100 failures from one address ' +
       'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked. ' +
+      'The gateway checks only so many passwords per second from all addresses together; beyond that 503 with ' +
+      'retryAfterSeconds and a Retry-After header, before anything else. ' +
       'An account with a second factor also sends totpCode: 401 naming totpCode when it is missing, wrong or used before.',
   })
   @ApiOkResponse({ type: SessionResponse })
-  login(@Body() request: LoginRequest, @Req() http: Request): Promise<SessionResponse> {
-    return this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode);
+  login(@Body() request: LoginRequest, @Req() http: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
+    return this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode).catch((error: unknown) => {
+      if (error instanceof SignInsBusy) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
   }
 
   @ApiProblems(400, 401)
