@@ -1,24 +1,15 @@
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
-import { RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
+import { freePort, RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
 import { GENEROUS_THROTTLING, leastPrivilegeDatabase, NATS_URL } from './test-environment';
 import { setServiceClocks } from './test-clock';
 
+export { freePort } from '../../tools/service-process';
+
 const ROOT = join(__dirname, '..', '..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every service as separate processes against this run's database and NATS namespace. */
 export class KorgooStack {
