@@ -15,7 +15,6 @@ import { AccountView, ChangeAccountRequest, CreateAccountRequest, SessionRespons
 import { PasswordHashing } from './password-hashing';
 import { SecondFactor } from './second-factor';
 import { actorOf, SessionTokens } from './session-tokens';
-import { SignInAdmissionGate } from './sign-in-admission';
 import { SignInFailureCounters } from './sign-in-failures';
 
 // Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
@@ -36,13 +35,10 @@ export class Accounts {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly secondFactor: SecondFactor,
-    private readonly admission: SignInAdmissionGate,
   ) {}
 
   /** An account with a second factor also needs `totpCode`; a wrong or reused code counts as a failed sign-in. */
   async login(username: string, password: string, address: string | null, totpCode?: string): Promise<SessionResponse> {
-    // First, before any query: a refused flood then costs the event loop and nothing else.
-    await this.admission.admit();
     await this.failures.refuseWhileLocked(username, address);
     const account = await this.dataSource.getRepository(Account).findOne({ where: { username, active: true } });
     const matches = await this.passwords.matches(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Actor } from '@korgoo/contracts';
 import { ApiProblems } from '../http/openapi';
 import { Page, PageQuery } from '../http/page';
@@ -27,7 +27,6 @@ import {
   SessionResponse,
 } from './auth.dto';
 import { SecondFactor } from './second-factor';
-import { SignInsBusy } from './sign-in-admission';
 import { SessionTokens } from './session-tokens';
 
 @ApiTags('auth')
@@ -54,11 +53,8 @@ export class AuthController {
       'An account with a second factor also sends totpCode: 401 naming totpCode when it is missing, wrong or used before.',
   })
   @ApiOkResponse({ type: SessionResponse })
-  login(@Body() request: LoginRequest, @Req() http: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
-    return this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode).catch((error: unknown) => {
-      if (error instanceof SignInsBusy) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    });
+  login(@Body() request: LoginRequest, @Req() http: Request): Promise<SessionResponse> {
+    return this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode);
   }
 
   @ApiProblems(400, 401)

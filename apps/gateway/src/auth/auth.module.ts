@@ -41,7 +41,7 @@ import { SignInFailureCounters } from './sign-in-failures';
     // Seals names, notes and account display names at rest; shared with the rest of the gateway.
     { provide: FieldCipher, inject: [KORGOO_CONFIG], useFactory: (config: KorgooConfig) => new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
   ],
-  exports: [AuthGuard, AccountStanding, JwtModule, FieldCipher],
+  exports: [AuthGuard, AccountStanding, JwtModule, FieldCipher, SignInAdmissionGate],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

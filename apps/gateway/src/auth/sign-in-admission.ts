@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { CLOCK, KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
@@ -13,6 +14,8 @@ const TALLY_WINDOW_MS = 10_000;
 /**
  * The gateway-wide budget of password checks (`SIGN_IN_CHECKS_PER_SECOND`, `SIGN_IN_CHECKS_BURST`), taken
  * before anything else a sign-in does. Each replica keeps its own: the budget protects the replica's cores.
+ * It runs as middleware ahead of Nest's guards, pipes and filters: a refusal there costs a fraction of what
+ * the same refusal costs from the controller, and a flood is made of refusals.
  */
 @Injectable()
 export class SignInAdmissionGate implements OnModuleDestroy {
@@ -39,6 +42,18 @@ export class SignInAdmissionGate implements OnModuleDestroy {
       await this.audit.refusal(null, 'sign_in', 'sign_in_budget', null, 'the gateway’s password checks per second were spent');
     }
     throw new SignInsBusy(retryAfterSeconds);
+  }
+
+  /** For `POST /api/v1/auth/login`: answers 503 itself, or passes the sign-in on. */
+  middleware() {
+    return (request: Request, response: Response, next: NextFunction) => {
+      if (request.method !== 'POST') return next();
+      this.admit().then(next, (error: unknown) => {
+        if (!(error instanceof SignInsBusy)) return next(error);
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        response.status(error.getStatus()).json(error.getResponse());
+      });
+    };
   }
 
   async onModuleDestroy() {
