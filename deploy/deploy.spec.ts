@@ -6,7 +6,8 @@ import { deploymentNatsAuthorization, NATS_AUTH_FILE } from '../tools/render-nat
 
 /**
  * What `kubectl kustomize deploy/base` would render, read offline: every resource file, with the JSON-patch
- * additions the kustomization applies by kind. Enough to hold the manifests to the security rules below.
+ * additions the kustomization applies by kind and its replacements from the site's values (here the committed
+ * example's). Enough to hold the manifests to the security rules below.
  */
 type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
 
@@ -28,8 +29,31 @@ function render(): Manifest[] {
       }
     }
   }
+  for (const replacement of kustomization.replacements ?? []) {
+    const [, key] = replacement.source.fieldPath.split('.');
+    expect(replacement.source).toMatchObject({ kind: 'ConfigMap', name: 'korgoo-site', fieldPath: `data.${key}` });
+    for (const target of replacement.targets) {
+      const manifest = manifests.find((m) => m.kind === target.select.kind && m.metadata.name === target.select.name)!;
+      for (const fieldPath of target.fieldPaths as string[]) {
+        const keys = fieldPath.split('.');
+        const parent = keys.slice(0, -1).reduce((node: any, part) => node?.[part], manifest);
+        expect(parent?.[keys[keys.length - 1]]).toBeDefined();
+        parent[keys[keys.length - 1]] = siteValues[key];
+      }
+    }
+  }
   return manifests;
 }
+
+/** The korgoo-site ConfigMap's values: site.env is the site's own, never committed; its example stands in. */
+function readSiteValues(): Record<string, string> {
+  const generator = kustomization.configMapGenerator.find((g: { name: string }) => g.name === 'korgoo-site');
+  expect(generator.envs).toEqual(['site.env']);
+  const lines = readFileSync(join(BASE, 'site.env.example'), 'utf8').split('\n');
+  return Object.fromEntries(lines.filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.split('=', 2)));
+}
+
+const siteValues = readSiteValues();
 
 const manifests = render();
 const workloads = manifests.filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet');
@@ -111,6 +135,20 @@ describe('deploy/base', () => {
     const migrationPolicy = named('NetworkPolicy', 'migrations-reach-postgres')!.spec;
     expect(migrationPolicy.podSelector).toEqual({ matchLabels: { 'korgoo.kg/tier': 'migration' } });
     expect(migrationPolicy.egress.flatMap((rule: any) => rule.ports.map((p: any) => p.port))).toEqual([5432]);
+  });
+
+  it('lets every PostgreSQL rule reach only the site’s POSTGRES_CIDR, which a deployment must set', () => {
+    expect(siteValues.POSTGRES_CIDR).toMatch(/^\d{1,3}(\.\d{1,3}){3}\/(3[0-2]|[12]\d|\d)$/);
+    const postgresRules = manifests
+      .filter((m) => m.kind === 'NetworkPolicy')
+      .flatMap((policy) => (policy.spec.egress ?? []).map((rule: any) => ({ policy: policy.metadata.name, rule })))
+      .filter(({ rule }) => (rule.ports ?? []).some((port: any) => port.port === 5432));
+    expect(postgresRules.map(({ policy }) => policy).sort()).toEqual(['migrations-reach-postgres', 'services-reach-nats-and-postgres']);
+    for (const { rule } of postgresRules) expect(rule.to).toEqual([{ ipBlock: { cidr: siteValues.POSTGRES_CIDR } }]);
+    // Nothing else holds an address of its own: no placeholder left, no network wider than the site's.
+    const policiesText = JSON.stringify(manifests.filter((m) => m.kind === 'NetworkPolicy'));
+    expect(policiesText).not.toMatch(/SITE_POSTGRES_CIDR|10\.0\.0\.0\/8/);
+    expect(readFileSync(join(__dirname, '..', '.gitignore'), 'utf8')).toMatch(/^deploy\/base\/site\.env$/m);
   });
 
   it('spreads NATS over nodes and keeps two servers through voluntary disruptions', () => {

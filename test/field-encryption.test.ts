@@ -12,8 +12,8 @@ const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 describe('field encryption: names and notes sealed at rest, keys rotated', () => {
   const first = key('first');
   const second = key('second');
-  // The order view asks risk, matching and notification; the gateway is started with keys of this test's own.
-  const stack = new MatchingStack({ services: ['risk', 'matching', 'notification'] });
+  // The order view asks risk, matching and notification; the gateway and notification share this test's keys.
+  const stack = new MatchingStack({ services: ['risk', 'matching', 'notification'], env: { FIELD_ENCRYPTION_KEYS: first } });
   let orderId: string;
 
   const stored = async () => {
@@ -21,8 +21,10 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
     const notes = await stack.db.query('SELECT body FROM gateway.order_note WHERE order_id = $1', [orderId]);
     return { name: orders.rows[0].perpetrator.fullName as string, whole: JSON.stringify(orders.rows[0].whole), notes: notes.rows.map((r) => r.body as string) };
   };
-  const restartGateway = async (keys: string) => {
+  const restartWithKeys = async (keys: string) => {
     await stack.kill('gateway');
+    await stack.kill('notification');
+    await stack.startOne('notification', { FIELD_ENCRYPTION_KEYS: keys });
     await stack.startOne('gateway', { FIELD_ENCRYPTION_KEYS: keys });
   };
   const view = async (token: string) =>
@@ -84,7 +86,7 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
   });
 
   it('rewraps every value under a new key, audited, after which the old key is no longer needed', async () => {
-    await restartGateway(`${second},${first}`);
+    await restartWithKeys(`${second},${first}`);
     const admin = await stack.login('admin.demo', 'korgoo-demo-admin');
     const police = await stack.login('police.demo', 'korgoo-demo-police');
     expect((await view(police)).perpetrator.fullName).toBe('Сейитбеков Нурлан');
@@ -95,7 +97,14 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
     expect(rotation.body.notes).toBeGreaterThanOrEqual(1);
     const again = await request(stack.gateway).post('/api/v1/admin/field-keys/rotation').auth(admin, { type: 'bearer' }).expect(200);
     expect(rotation.body.accountNames).toBeGreaterThanOrEqual(1);
-    expect(again.body).toEqual({ activeKeyId: 'second', personNames: 0, notes: 0, accountNames: 0, secondFactorSecrets: 0 });
+    expect(again.body).toEqual({
+      activeKeyId: 'second',
+      personNames: 0,
+      notes: 0,
+      accountNames: 0,
+      secondFactorSecrets: 0,
+      contactAddresses: { recipients: 0, intents: 0 },
+    });
 
     const rows = await stored();
     expect(rows.name).toMatch(/^enc1\.second\./);
@@ -105,7 +114,7 @@ describe('field encryption: names and notes sealed at rest, keys rotated', () =>
     );
     expect(audited.rows[0].n).toBe(2);
 
-    await restartGateway(second);
+    await restartWithKeys(second);
     const shown = await view(await stack.login('police.demo', 'korgoo-demo-police'));
     expect(shown.perpetrator.fullName).toBe('Сейитбеков Нурлан');
     expect(shown.notes[0].body).toBe('Ал кошунага барып жүрөт');

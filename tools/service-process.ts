@@ -5,6 +5,18 @@ import { join } from 'node:path';
 export const SERVICES = ['gateway', 'risk', 'matching', 'notification', 'programme', 'reporting'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
+/** A port nobody listens on now: the machine is shared, so a fixed or random one may be taken. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export interface RunningService {
   name: ServiceName;
   port: number;
@@ -63,16 +75,4 @@ export async function stopService(service: RunningService, signal: NodeJS.Signal
   if (service.child.exitCode !== null || service.child.signalCode !== null) return;
   service.child.kill(signal);
   await service.exited;
-}
-
-/** A port nobody listens on now, for a process about to start. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

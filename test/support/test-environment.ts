@@ -9,6 +9,8 @@ export const GENEROUS_THROTTLING = {
   THROTTLE_PUBLIC_PER_MINUTE: '1000000',
   THROTTLE_WRITES_PER_MINUTE: '1000000',
   THROTTLE_READS_PER_MINUTE: '1000000',
+  SIGN_IN_CHECKS_PER_SECOND: '1000000',
+  SIGN_IN_CHECKS_BURST: '1000000',
 };
 
 /** The login each service connects as in tests: it holds only the service's own role (see service-role.ts). */

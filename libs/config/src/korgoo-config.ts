@@ -218,6 +218,9 @@ class EnvironmentVariables extends DatabaseVariables {
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_PUBLIC_PER_MINUTE = 60;
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_WRITES_PER_MINUTE = 120;
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_READS_PER_MINUTE = 600;
+  /** Password checks one gateway starts per second from all addresses together (503 beyond), and its burst. */
+  @Transform(toInt) @IsInt() @Min(1) SIGN_IN_CHECKS_PER_SECOND = 2;
+  @Transform(toInt) @IsInt() @Min(1) SIGN_IN_CHECKS_BURST = 10;
   /** OpenAPI at /api/docs: on outside production unless turned off. */
   @IsOptional() @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' }) API_DOCS?: 'on' | 'off';
   /** Bearer token Prometheus presents for /metrics in production; without one /metrics is off there. */
@@ -274,6 +277,7 @@ export interface KorgooConfig {
     bodyLimit: string;
     trustProxyHops: number;
     throttle: { loginPerMinute: number; publicPerMinute: number; writesPerMinute: number; readsPerMinute: number };
+    signInChecks: { perSecond: number; burst: number };
     apiDocs: boolean;
     /** null: /metrics is open outside production and off in production. */
     metricsToken: string | null;
@@ -420,6 +424,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
         writesPerMinute: vars.THROTTLE_WRITES_PER_MINUTE,
         readsPerMinute: vars.THROTTLE_READS_PER_MINUTE,
       },
+      signInChecks: { perSecond: vars.SIGN_IN_CHECKS_PER_SECOND, burst: vars.SIGN_IN_CHECKS_BURST },
       apiDocs: vars.API_DOCS ? vars.API_DOCS === 'on' : vars.NODE_ENV !== 'production',
       metricsToken: vars.METRICS_TOKEN ?? null,
     },

@@ -32,6 +32,7 @@ export const NotificationCommandSubjects = {
   RecipientConfigure: 'command.notification.recipient-configure.v1',
   ReferralAcknowledge: 'command.notification.referral-acknowledge.v1',
   NoticeAcknowledge: 'command.notification.notice-acknowledge.v1',
+  FieldKeysRotate: 'command.notification.field-keys-rotate.v1',
 } as const;
 export type NotificationCommandSubject = (typeof NotificationCommandSubjects)[keyof typeof NotificationCommandSubjects];
 
@@ -139,6 +140,21 @@ export class AcknowledgeNoticeCommand {
   @IsUUID() accountId: string;
 }
 
+/**
+ * The admin's key rotation reaches the notification service: every contact address is brought under the
+ * named key, which must already be first in the replica's FIELD_ENCRYPTION_KEYS (keys never travel on NATS).
+ */
+export class RotateContactAddressKeysCommand {
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'activeKeyId must be a field key id' }) activeKeyId: string;
+}
+
+export interface ContactAddressKeyRotation {
+  activeKeyId: string;
+  /** Recipients and delivery plans whose addresses were sealed or rewrapped by this run. */
+  recipients: number;
+  intents: number;
+}
+
 export interface NoticeAcknowledgement {
   entryId: string;
   acknowledgedAt: string;
@@ -162,6 +178,7 @@ export interface NotificationCommandContracts {
   [NotificationCommandSubjects.RecipientConfigure]: { request: ConfigureRecipientCommand; reply: { recipient: RecipientView } };
   [NotificationCommandSubjects.ReferralAcknowledge]: { request: AcknowledgeReferralCommand; reply: { acknowledged: number } };
   [NotificationCommandSubjects.NoticeAcknowledge]: { request: AcknowledgeNoticeCommand; reply: NoticeAcknowledgement };
+  [NotificationCommandSubjects.FieldKeysRotate]: { request: RotateContactAddressKeysCommand; reply: ContactAddressKeyRotation };
 }
 
 export const NotificationCommandRequestClasses: {
@@ -171,4 +188,5 @@ export const NotificationCommandRequestClasses: {
   [NotificationCommandSubjects.RecipientConfigure]: ConfigureRecipientCommand,
   [NotificationCommandSubjects.ReferralAcknowledge]: AcknowledgeReferralCommand,
   [NotificationCommandSubjects.NoticeAcknowledge]: AcknowledgeNoticeCommand,
+  [NotificationCommandSubjects.FieldKeysRotate]: RotateContactAddressKeysCommand,
 };

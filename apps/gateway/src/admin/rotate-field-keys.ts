@@ -1,11 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@korgoo/contracts';
+import {
+  type Actor,
+  ContactAddressKeyRotation,
+  NotificationCommandContracts,
+  NotificationCommandRequestClasses,
+  NotificationCommandSubjects,
+} from '@korgoo/contracts';
+import { MessagingRuntime } from '@korgoo/messaging';
+import { MESSAGING } from '@korgoo/platform';
 import { FieldCipher } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { accountNameContext, noteBodyContext, personNameContext, totpSecretContext } from '../orders/sealed-fields';
 
 const BATCH = 500;
+// The notification service rewraps every delivery plan it keeps before it answers.
+const CONTACT_ADDRESSES_WAIT_MS = 120_000;
 
 export interface FieldKeyRotation {
   activeKeyId: string;
@@ -14,6 +24,8 @@ export interface FieldKeyRotation {
   notes: number;
   accountNames: number;
   secondFactorSecrets: number;
+  /** The notification service's recipients' contact addresses, in its own database. */
+  contactAddresses: Omit<ContactAddressKeyRotation, 'activeKeyId'>;
 }
 
 interface SealedColumn {
@@ -47,8 +59,10 @@ const SECOND_FACTOR_SECRETS: SealedColumn = {
 };
 
 /**
- * Brings every sealed field under the active key (the first of FIELD_ENCRYPTION_KEYS): run after adding a
- * key, then drop the old key from the configuration. Safe to run again; audited with the count.
+ * Brings every sealed field under the active key (the first of FIELD_ENCRYPTION_KEYS), the gateway's and the
+ * notification service's: run after adding a key on every replica of both, then drop the old key from the
+ * configuration. The notification service is asked first: it refuses (409) while it seals under another key,
+ * before anything here changes. Safe to run again; audited.
  */
 @Injectable()
 export class RotateFieldKeys {
@@ -56,15 +70,23 @@ export class RotateFieldKeys {
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditTrail,
+    @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
   ) {}
 
   async execute(actor: Actor): Promise<FieldKeyRotation> {
+    const { recipients, intents } = await this.messaging.client.requestFrom<NotificationCommandContracts, typeof NotificationCommandSubjects.FieldKeysRotate>(
+      NotificationCommandRequestClasses,
+      NotificationCommandSubjects.FieldKeysRotate,
+      { activeKeyId: this.cipher.activeKeyId },
+      undefined,
+      CONTACT_ADDRESSES_WAIT_MS,
+    );
     const personNames = await this.refreshAll(PERSON_NAMES);
     const notes = await this.refreshAll(NOTES);
     const accountNames = await this.refreshAll(ACCOUNT_NAMES);
     const secondFactorSecrets = await this.refreshAll(SECOND_FACTOR_SECRETS);
     await this.audit.record(actor, 'rotate_field_keys', 'field_encryption', this.cipher.activeKeyId);
-    return { activeKeyId: this.cipher.activeKeyId, personNames, notes, accountNames, secondFactorSecrets };
+    return { activeKeyId: this.cipher.activeKeyId, personNames, notes, accountNames, secondFactorSecrets, contactAddresses: { recipients, intents } };
   }
 
   private async refreshAll(column: SealedColumn): Promise<number> {

@@ -66,8 +66,8 @@ export class AuditTrail {
   }
 
   /** A refused attempt: a bad sign-in, a missing or stale token, a role or scope the caller lacks. */
-  async refusal(actor: Actor | null, action: AuditAction, resourceType: string, resourceId: string | null) {
-    await this.write({ actor, action, resourceType, resourceId, outcome: 'refused' });
+  async refusal(actor: Actor | null, action: AuditAction, resourceType: string, resourceId: string | null, detail: string | null = null) {
+    await this.write({ actor, action, resourceType, resourceId, outcome: 'refused', detail });
   }
 
   private async write(

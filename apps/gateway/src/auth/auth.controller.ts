@@ -38,7 +38,7 @@ export class AuthController {
     private readonly secondFactor: SecondFactor,
   ) {}
 
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 429, 503)
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
@@ -48,6 +48,8 @@ export class AuthController {
       'Returns a 15-minute access token and a single-use refresh token. Five wrong passwords for one username ' +
       'lock it for a minute, doubling with each further failure (up to 30 minutes); 100 failures from one address ' +
       'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked. ' +
+      'The gateway checks only so many passwords per second from all addresses together; beyond that 503 with ' +
+      'retryAfterSeconds and a Retry-After header, before anything else. ' +
       'An account with a second factor also sends totpCode: 401 naming totpCode when it is missing, wrong or used before.',
   })
   @ApiOkResponse({ type: SessionResponse })

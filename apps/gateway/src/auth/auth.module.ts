@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { PasswordHashing } from './password-hashing';
 import { SecondFactor } from './second-factor';
 import { SessionTokens } from './session-tokens';
+import { SignInAdmissionGate } from './sign-in-admission';
 import { SignInFailureCounters } from './sign-in-failures';
 
 @Module({
@@ -35,11 +36,12 @@ import { SignInFailureCounters } from './sign-in-failures';
     PasswordHashing,
     SessionTokens,
     SignInFailureCounters,
+    SignInAdmissionGate,
     SecondFactor,
     // Seals names, notes and account display names at rest; shared with the rest of the gateway.
     { provide: FieldCipher, inject: [KORGOO_CONFIG], useFactory: (config: KorgooConfig) => new FieldCipher(parseFieldKeys(config.fieldEncryptionKeys)) },
   ],
-  exports: [AuthGuard, AccountStanding, JwtModule, FieldCipher],
+  exports: [AuthGuard, AccountStanding, JwtModule, FieldCipher, SignInAdmissionGate],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

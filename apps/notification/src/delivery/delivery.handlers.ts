@@ -20,6 +20,7 @@ import { Clock } from '@korgoo/platform/core';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
 import { OrderReferences } from '../orders/order-references';
 import { Recipients } from '../recipients/recipients';
+import { SealContactAddresses } from '../recipients/seal-contact-addresses';
 import { ClosedCases } from '../retention/closed-cases';
 import { Acknowledgements, AlertOwner } from './acknowledgements';
 import { AlertEscalations } from './alert-escalations';
@@ -56,6 +57,7 @@ export interface DeliveryHandlers {
   orders: OrderReferences;
   awaitingUnit: NoticesAwaitingUnit;
   cases: ClosedCases;
+  contactAddresses: SealContactAddresses;
   log: Logger;
 }
 
@@ -196,6 +198,16 @@ export function bindDeliveryCommands(messaging: MessagingRuntime, h: DeliveryHan
     if (!acknowledgement) throw new QueryRejected('not_found', `no alert ${entryId} to acknowledge`);
     if (acknowledgement.recorded) log.info({ entryId, recipientKind: owner.recipientKind }, 'alert acknowledged');
     return { entryId, ...acknowledgement, acknowledgedAt: acknowledgement.acknowledgedAt.toISOString() };
+  });
+  commands.handle(NotificationCommandSubjects.FieldKeysRotate, async ({ activeKeyId }) => {
+    const { contactAddresses } = h;
+    // A replica still on the old key would rewrap under it: the rollout of the key is not finished.
+    if (contactAddresses.activeKeyId !== activeKeyId) {
+      throw new QueryRejected('conflict', `the notification service seals under field key ${contactAddresses.activeKeyId}, not ${activeKeyId}: put the new key first on every notification replica`);
+    }
+    const rotated = await contactAddresses.execute(dataSource);
+    log.info({ activeKeyId, ...rotated }, 'contact addresses brought under the active field key');
+    return { activeKeyId, ...rotated };
   });
 }
 

@@ -77,7 +77,8 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       const added = await this.dataSource.transaction((tx) => recipients.seed(tx, DEMO_RECIPIENTS));
       if (added > 0) this.log.info({ added }, 'demo notification recipients added (development data, fake addresses)');
     }
-    await this.sealContactAddresses(new SealContactAddresses(addresses, recipients, records));
+    const contactAddresses = new SealContactAddresses(addresses, recipients, records);
+    await this.sealContactAddresses(contactAddresses);
     const breakers = new ProviderBreakers(configuredProviders(this.config), this.config.providers.breaker, this.metrics.registry);
     this.breakers = breakers;
     this.log.info({ channels: breakers.channels() }, 'notification channels with a configured provider');
@@ -135,6 +136,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       orders: new OrderReferences(),
       awaitingUnit: new NoticesAwaitingUnit(),
       cases: new ClosedCases(),
+      contactAddresses,
       log: this.log,
     };
     bindDeliveryEvents(this.messaging, handlers);

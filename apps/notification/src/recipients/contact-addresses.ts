@@ -11,6 +11,10 @@ export type ChannelAddresses = Array<{ channel: ExternalChannel; address: string
 export class ContactAddresses {
   constructor(private readonly cipher: FieldCipher) {}
 
+  get activeKeyId(): string {
+    return this.cipher.activeKeyId;
+  }
+
   /** Stored values whose address is not yet sealed under the active key match this SQL LIKE pattern's negation. */
   get currentPattern(): string {
     return `enc1.${this.cipher.activeKeyId}.%`;

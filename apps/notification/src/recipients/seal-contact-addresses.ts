@@ -6,10 +6,11 @@ import { recipientKeyOf, Recipients } from './recipients';
 const BATCH = 500;
 
 /**
- * Run at every start: seals the contact addresses stored before sealing existed, and rewraps those sealed
+ * Run at every start and on the admin's key rotation: seals the contact addresses stored before sealing existed, and rewraps those sealed
  * under a key that is no longer first in FIELD_ENCRYPTION_KEYS, in the recipients and in every intent's plan.
- * Safe on several replicas at once (rows locked, skipped when another replica holds them). After every
- * replica has started with a new key first, the old key may be dropped.
+ * Safe on several replicas at once (rows locked, skipped when another replica holds them). The rotation
+ * after every replica runs with the new key first catches what an older replica sealed meanwhile; then the
+ * old key may be dropped.
  */
 export class SealContactAddresses {
   constructor(
@@ -17,6 +18,10 @@ export class SealContactAddresses {
     private readonly recipients: Recipients,
     private readonly records: DeliveryRecords,
   ) {}
+
+  get activeKeyId(): string {
+    return this.addresses.activeKeyId;
+  }
 
   async execute(db: DataSource): Promise<{ recipients: number; intents: number }> {
     const recipients = await db.transaction((tx) => this.recipients.refreshSealed(tx));

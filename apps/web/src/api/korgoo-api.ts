@@ -856,6 +856,13 @@ export interface PoliceUnitPage {
   nextCursor: string | null;
 }
 
+export interface ContactAddressRotationResponse {
+  /** Notification recipients whose contact addresses were sealed or rewrapped by this run */
+  recipients: number;
+  /** Delivery plans whose copied contact addresses were sealed or rewrapped by this run */
+  intents: number;
+}
+
 export interface FieldKeyRotationResponse {
   /**
    * The key every sealed field is now under
@@ -870,6 +877,8 @@ export interface FieldKeyRotationResponse {
   accountNames: number;
   /** Second-factor (TOTP) secrets sealed or rewrapped by this run */
   secondFactorSecrets: number;
+  /** The notification service's contact addresses, rewrapped in its own database */
+  contactAddresses: ContactAddressRotationResponse;
 }
 
 export interface IndicatorRebuildResponse {

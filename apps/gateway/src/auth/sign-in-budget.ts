@@ -1,0 +1,23 @@
+/**
+ * How many password checks one gateway starts, whoever asks: a bucket of `burst` checks refilled at `perSecond`.
+ * A flood from many addresses passes every per-address throttle, but not this, so bcrypt never takes more
+ * than its share of the cores that order intake runs on. Pure, so the rule is tested without a clock.
+ */
+export interface SignInBudgetPolicy {
+  perSecond: number;
+  burst: number;
+}
+
+export interface SignInBudget {
+  checks: number;
+  atMs: number;
+}
+
+export type SignInAdmission = { admitted: true; budget: SignInBudget } | { admitted: false; budget: SignInBudget; retryAfterMs: number };
+
+export function admitPasswordCheck(previous: SignInBudget | null, nowMs: number, policy: SignInBudgetPolicy): SignInAdmission {
+  const refilled = previous === null ? policy.burst : previous.checks + (Math.max(0, nowMs - previous.atMs) * policy.perSecond) / 1000;
+  const checks = Math.min(policy.burst, refilled);
+  if (checks >= 1) return { admitted: true, budget: { checks: checks - 1, atMs: nowMs } };
+  return { admitted: false, budget: { checks, atMs: nowMs }, retryAfterMs: Math.ceil(((1 - checks) * 1000) / policy.perSecond) };
+}
