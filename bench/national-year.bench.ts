@@ -155,7 +155,8 @@ function main(): void {
     'what it can run. It knows which centres will decline, ignores exact times, and assumes groups fill completely.',
     'Where a centre declares weekly group slots for a sex and language, those groups meet only there: orders of that',
     'sex and language take at most half the slot places of the span (two group sessions each, at most the slot\'s',
-    'maximum per meeting), and those starting in a week at most half the places 12-30 days after its Monday.',
+    'maximum per meeting), and those starting in a week at most half the places 12-30 days after its Monday;',
+    'individual sessions and groups of a pair\'s own are counted outside the hours kept for slots.',
     r.runs.slotBlindBound
       ? `Blind to the slots (every group anywhere in the pairs' free time) the bound was ${count(r.runs.slotBlindBound.placed)}; ` +
         `the router is ${percent(r.router.placed / Math.max(1, r.runs.slotBlindBound.placed))} of it.`

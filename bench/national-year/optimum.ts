@@ -38,9 +38,10 @@ import { centreAnswer, withinReach, World } from './world';
  * - (centre, class, week) admits at most the sessions the centre can run that week, and for a class with
  *   slots at most half the slot places between 12 and 30 days after that Monday, where its group sessions fall;
  * - (centre, class) with slots admits at most half the slot places of the span: two group sessions each;
+ * - sessions are counted outside the hours the slots' pairs keep for them, as routing books them: individual
+ *   sessions and groups of a pair's own never go there, and slot meetings may lie outside the rosters;
  * - the classes without slots share today's per-centre programme limit;
- * - the centre admits at most half its sessions: slot meetings may lie outside the rosters, so orders
- *   meeting in slots are charged their two individual sessions only.
+ * - the centre admits at most half its sessions, the two individual sessions of every order.
  */
 export interface OptimumRun {
   policy: 'optimum';
