@@ -6,7 +6,7 @@
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --target 0.95 (facilitator shortfall),
- * --no-shortfall, --no-loose-bound, --out bench/results, --directory what-if|report (the large what-if
+ * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report (the large what-if
  * rosters, the default, or the demo directory sized to what the evaluation report observes).
  */
 // The gazetteer checks settlement codes with the contracts' validators, whose decorators need it.
@@ -68,7 +68,7 @@ function policyTable(r: NationalYearResult): string {
   const reason = (s: PolicySummary, key: keyof PolicySummary['unplaced']) =>
     s.unplaced[key] === undefined ? '-' : withShare(s.unplaced[key]!, s.orders);
   return table(
-    ['', 'Korgoo router', 'Greedy nearest', 'Offline optimum'],
+    ['', 'Korgoo router', 'Greedy nearest', 'Offline optimum (slots)'],
     [
       ['Placed, programme ends before expiry', ...cell((s) => withShare(s.placed, s.orders))],
       ['  as a share of the optimum', percent(r.routerShareOfOptimum), percent(r.greedyShareOfOptimum), '100.0%'],
@@ -153,6 +153,14 @@ function main(): void {
     'empty calendar; a centre-week takes at most the sessions its roster can run that week; a centre takes at most',
     'n orders over the year, where 2n individual sessions plus ceil(2n / group capacity) full group sessions fit in',
     'what it can run. It knows which centres will decline, ignores exact times, and assumes groups fill completely.',
+    'Where a centre declares weekly group slots for a sex and language, those groups meet only there: orders of that',
+    'sex and language take at most half the slot places of the span (two group sessions each, at most the slot\'s',
+    'maximum per meeting), and those starting in a week at most half the places 12-30 days after its Monday;',
+    'individual sessions and groups of a pair\'s own are counted outside the hours kept for slots.',
+    r.runs.slotBlindBound
+      ? `Blind to the slots (every group anywhere in the pairs' free time) the bound was ${count(r.runs.slotBlindBound.placed)}; ` +
+        `the router is ${percent(r.router.placed / Math.max(1, r.runs.slotBlindBound.placed))} of it.`
+      : '',
     `Router sessions: ${count(sessions.individual)} individual and ${count(sessions.groups)} group sessions held ` +
       `(${(sessions.groupSeats / Math.max(1, sessions.groups)).toFixed(2)} participants per group) of ` +
       `${count(r.sessionsOffered)} the rosters can run over the span ` +

@@ -11,7 +11,7 @@ export interface NationalYearOptions extends SimSettings {
   year: number;
   /** Coverage the facilitator shortfall is sized for; null skips the shortfall. */
   shortfallTarget: number | null;
-  /** Also solve the looser first-sessions-only flow, for comparison. */
+  /** Also solve the looser flows, blind to declared slots and first-sessions-only, for comparison. */
   looseBound: boolean;
   centres?: readonly DirectoryCentre[];
   /** Progress lines while it runs. */
@@ -46,9 +46,11 @@ export interface NationalYearResult {
     router: Omit<OnlineRun, 'outcomes' | 'policy'>;
     greedy: Omit<OnlineRun, 'outcomes' | 'policy'>;
     optimum: Omit<OptimumRun, 'outcomes' | 'policy'>;
+    /** The optimum's flow without the slot limits ('sessions-per-centre'). */
+    slotBlindBound: { placed: number; network: OptimumRun['network'] } | null;
     looseBound: { placed: number; network: OptimumRun['network'] } | null;
   };
-  /** Sessions the rosters could run over the whole span (the optimum's per-centre sums). */
+  /** Sessions the rosters could run over the whole span, slot meetings included (the optimum's per-centre sums). */
   sessionsOffered: number;
   shortfall: OblastShortfall[] | null;
   /** National router run with every oblast's added facilitators, declines and misses on. */
@@ -60,6 +62,9 @@ const strip = <T extends { outcomes: unknown; policy: unknown }>(run: T): Omit<T
   const { outcomes: _o, policy: _p, ...rest } = run;
   return rest;
 };
+
+const placedBy = (run: OptimumRun | null) =>
+  run ? { placed: run.outcomes.filter((o) => o.placed).length, network: run.network } : null;
 
 /**
  * Generates the year's orders (or takes `given` ones), plays them through the three policies against
@@ -89,7 +94,8 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
   const router = timed('router', () => runOnline(world, 'router'));
   const greedy = timed('greedy', () => runOnline(world, 'greedy'));
   const starts = timed('optimum: start weeks', () => startWeeks(world));
-  const optimum = timed('optimum: flow', () => solveOptimum(world, 'sessions-per-centre', starts));
+  const optimum = timed('optimum: flow', () => solveOptimum(world, 'slot-model', starts));
+  const slotBlind = options.looseBound ? timed('slot-blind flow', () => solveOptimum(world, 'sessions-per-centre', starts)) : null;
   const loose = options.looseBound ? timed('first-sessions-only flow', () => solveOptimum(world, 'first-sessions-only', starts)) : null;
 
   let shortfall: OblastShortfall[] | null = null;
@@ -133,9 +139,10 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
       router: strip(router),
       greedy: strip(greedy),
       optimum: strip(optimum),
-      looseBound: loose ? { placed: loose.outcomes.filter((o) => o.placed).length, network: loose.network } : null,
+      slotBlindBound: placedBy(slotBlind),
+      looseBound: placedBy(loose),
     },
-    sessionsOffered: optimum.centreLimits.reduce((n, c) => n + c.sessionsInSpan, 0),
+    sessionsOffered: optimum.centreLimits.reduce((n, c) => n + c.sessionsInSpan + c.slotMeetingsInSpan, 0),
     shortfall,
     shortfallCheck,
     timingsMs,

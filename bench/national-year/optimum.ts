@@ -1,10 +1,12 @@
 import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber, fromBishkekMinutes, toBishkekMinutes } from '../../apps/matching/src/capacity/bishkek-time';
+import { bishkekDayNumber, fromBishkekMinutes, toBishkekMinutes, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
 import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
-import { CentreCapacity, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
+import { CentreCapacity, GroupSlot, MANDATORY_PROGRAMME, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
+import { slotHoursByFacilitator } from '../../apps/matching/src/capacity/group-slots';
 import { MinCostFlow } from './min-cost-flow';
 import { sessionsOnDay } from './roster-capacity';
 import type { OrderOutcome } from './online-policies';
+import type { SimOrder } from './orders';
 import { centreAnswer, withinReach, World } from './world';
 
 /**
@@ -27,21 +29,43 @@ import { centreAnswer, withinReach, World } from './world';
  * sessions line up, and that orders arrive one by one. It knows which centres would decline or miss
  * the deadline and avoids them. Every real schedule satisfies these limits, so the router's count can
  * never exceed it.
+ *
+ * The 'slot-model' also knows that a centre declaring weekly group slots for a sex and language holds
+ * those groups only there (`slotPlaces`), so the flow runs
+ *
+ *   order -> (centre, sex and language, week) -> (centre, sex and language) -> (centre, slots or own groups) -> centre
+ *
+ * - (centre, class, week) admits at most the sessions the centre can run that week, and for a class with
+ *   slots at most half the slot places between 12 and 30 days after that Monday, where its group sessions fall;
+ * - (centre, class) with slots admits at most half the slot places of the span: two group sessions each;
+ * - sessions are counted outside the hours the slots' pairs keep for them, as routing books them: individual
+ *   sessions and groups of a pair's own never go there, and slot meetings may lie outside the rosters;
+ * - the classes without slots share today's per-centre programme limit;
+ * - the centre admits at most half its sessions, the two individual sessions of every order.
  */
 export interface OptimumRun {
   policy: 'optimum';
   model: OptimumModel;
   outcomes: OrderOutcome[];
   network: { nodes: number; edges: number; orderWeekEdges: number; phases: number; solveMs: number };
-  /** Per centre: sessions per ordinary week and the programme limit over the whole span. */
-  centreLimits: Array<{ centreId: string; sessionsPerWeek: number; sessionsInSpan: number; programmeLimit: number | null }>;
+  /**
+   * Per centre: sessions per ordinary week and the programme limit over the whole span; in the slot model
+   * sessions outside the hours kept for slots, whose meetings are counted apart.
+   */
+  centreLimits: Array<{
+    centreId: string;
+    sessionsPerWeek: number;
+    sessionsInSpan: number;
+    slotMeetingsInSpan: number;
+    programmeLimit: number | null;
+  }>;
 }
 
 /**
- * 'sessions-per-centre' is the model above; 'first-sessions-only' drops the per-centre limit (each order
- * then counts one session only) and is looser still.
+ * 'sessions-per-centre' is the model above, blind to declared slots; 'slot-model' adds the slot limits;
+ * 'first-sessions-only' drops the per-centre limit (each order then counts one session only) and is looser still.
  */
-export type OptimumModel = 'sessions-per-centre' | 'first-sessions-only';
+export type OptimumModel = 'slot-model' | 'sessions-per-centre' | 'first-sessions-only';
 
 /** Day 4 (1970-01-05) was a Monday. */
 export const weekOfDay = (day: number): number => Math.floor((day - 4) / 7);
@@ -101,6 +125,31 @@ export function startWeeks(world: World): StartWeek[][] {
   });
 }
 
+/**
+ * Group sessions of a programme started in the week of `monday` fall this many days after it: the first
+ * session is in that week, each later one 6 to 8 days after the one before.
+ */
+const GROUPS_FROM_DAY = MANDATORY_PROGRAMME.individualSessions * MANDATORY_PROGRAMME.minDaysBetween;
+const GROUPS_UNTIL_DAY = 6 + (MANDATORY_PROGRAMME.sessionCount - 1) * MANDATORY_PROGRAMME.maxDaysBetween;
+
+/**
+ * Seats in the meetings of `slots` from day `from` to day `until`, counting only slots long enough for a
+ * session; with `seats` giving 1, the meetings.
+ */
+export function slotPlaces(
+  slots: readonly GroupSlot[],
+  from: number,
+  until: number,
+  seats: (slot: GroupSlot) => number = (s) => s.maxParticipants,
+): number {
+  let places = 0;
+  for (let day = from; day <= until; day++) {
+    const weekday = weekdayOfDayNumber(day);
+    for (const s of slots) if (s.weekday === weekday && s.minutes >= MANDATORY_PROGRAMME.sessionHours * 60) places += seats(s);
+  }
+  return places;
+}
+
 /** Most programmes whose 2 individual and shared group sessions fit in `sessions`. */
 export function programmeLimit(sessions: number, groupCapacity: number): number {
   let n = Math.floor(sessions / 2);
@@ -118,31 +167,56 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
   if (firstWeek === Infinity) firstWeek = lastWeek = 0;
   const weekCount = lastWeek - firstWeek + 1;
 
-  const weekSessions = centres.map((centre) =>
-    Array.from({ length: weekCount }, (_, w) => {
+  const weekSessions = centres.map((centre) => {
+    const kept = model === 'slot-model' ? slotHoursByFacilitator(centre.groupSlots) : undefined;
+    return Array.from({ length: weekCount }, (_, w) => {
       let total = 0;
-      for (let d = 0; d < 7; d++) total += sessionsOnDay(centre, firstDayOfWeek(firstWeek + w) + d);
+      for (let d = 0; d < 7; d++) total += sessionsOnDay(centre, firstDayOfWeek(firstWeek + w) + d, kept);
       return total;
-    }),
-  );
+    });
+  });
   const sessionsInSpan = weekSessions.map((w) => w.reduce((a, b) => a + b, 0));
   const limits = centres.map((c, i) =>
-    model === 'sessions-per-centre' ? programmeLimit(sessionsInSpan[i], c.groupCapacity) : null,
+    model === 'first-sessions-only' ? null : programmeLimit(sessionsInSpan[i], c.groupCapacity),
   );
+  const spanFirstDay = firstDayOfWeek(firstWeek);
+  const spanLastDay = firstDayOfWeek(lastWeek) + 6;
 
-  // Nodes: source, orders, centre-weeks in use, centres, sink.
+  /** The nodes an order's unit passes from its (centre, week) to the sink, each with its capacity. */
+  const route = (order: SimOrder, c: number, week: number): Array<[string, number]> => {
+    const sessions = weekSessions[c][week - firstWeek];
+    if (model !== 'slot-model') return [[`${c}|${week}`, sessions], [`${c}`, limits[c] ?? Infinity]];
+    const { sex, language } = order;
+    const slots = centres[c].groupSlots.filter((s) => s.sex === sex && s.language === language);
+    const centreCap: [string, number] = [`${c}`, Math.floor(sessionsInSpan[c] / 2)];
+    if (slots.length === 0) {
+      return [[`${c}|${sex}|${language}|${week}`, sessions], [`${c}|own`, limits[c]!], centreCap];
+    }
+    const monday = firstDayOfWeek(week);
+    const inWeeks = Math.floor(slotPlaces(slots, monday + GROUPS_FROM_DAY, monday + GROUPS_UNTIL_DAY) / 2);
+    const inSpan = Math.floor(slotPlaces(slots, spanFirstDay, spanLastDay) / 2);
+    return [[`${c}|${sex}|${language}|${week}`, Math.min(sessions, inWeeks)], [`${c}|${sex}|${language}`, inSpan], centreCap];
+  };
+
+  // Nodes: source, orders, then the nodes of the routes as first met, then the sink; each route node has
+  // one edge out, to the next node of its route.
   const source = 0;
   const orderNode = (i: number) => 1 + i;
-  const weekNodes = new Map<number, number>();
+  const routeNodes = new Map<string, number>();
+  const routeEdges: Array<{ from: number; to: string | null; capacity: number }> = [];
   let nodes = 1 + orders.length;
-  for (const s of starts) {
-    for (const { centre, week } of s) {
-      const key = centre * weekCount + (week - firstWeek);
-      if (!weekNodes.has(key)) weekNodes.set(key, nodes++);
-    }
-  }
-  const centreNode = (c: number) => nodes + c;
-  const sink = nodes + centres.length;
+  const entry = starts.map((s, i) =>
+    s.map(({ centre, week }) => {
+      const path = route(orders[i], centre, week);
+      path.forEach(([key, capacity], k) => {
+        if (routeNodes.has(key)) return;
+        routeNodes.set(key, nodes++);
+        routeEdges.push({ from: nodes - 1, to: k + 1 < path.length ? path[k + 1][0] : null, capacity });
+      });
+      return routeNodes.get(path[0][0])!;
+    }),
+  );
+  const sink = nodes;
   const network = new MinCostFlow(sink + 1);
 
   const orderEdges: Array<Array<{ edge: number; centre: number }>> = [];
@@ -151,18 +225,13 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
     network.addEdge(source, orderNode(i), 1, 0);
     const travel = world.travel[i].travel;
     orderEdges.push(
-      starts[i].map(({ centre, week }) => {
+      starts[i].map(({ centre }, k) => {
         orderWeekEdges++;
-        const to = weekNodes.get(centre * weekCount + (week - firstWeek))!;
-        return { edge: network.addEdge(orderNode(i), to, 1, Math.round(travel[centre].minutes * COST_PER_MINUTE)), centre };
+        return { edge: network.addEdge(orderNode(i), entry[i][k], 1, Math.round(travel[centre].minutes * COST_PER_MINUTE)), centre };
       }),
     );
   });
-  for (const [key, node] of weekNodes) {
-    const centre = Math.floor(key / weekCount);
-    network.addEdge(node, centreNode(centre), weekSessions[centre][key % weekCount], 0);
-  }
-  centres.forEach((_, c) => network.addEdge(centreNode(c), sink, limits[c] ?? Infinity, 0));
+  for (const { from, to, capacity } of routeEdges) network.addEdge(from, to === null ? sink : routeNodes.get(to)!, capacity, 0);
 
   const started = performance.now();
   const result = network.solve(source, sink);
@@ -191,7 +260,8 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
       centreId: c.id,
       sessionsPerWeek: Math.max(...weekSessions[i]),
       sessionsInSpan: sessionsInSpan[i],
-      programmeLimit: limits[i],
+      slotMeetingsInSpan: model === 'slot-model' ? slotPlaces(c.groupSlots, spanFirstDay, spanLastDay, () => 1) : 0,
+      programmeLimit: model === 'slot-model' ? Math.floor(sessionsInSpan[i] / 2) : limits[i],
     })),
   };
 }

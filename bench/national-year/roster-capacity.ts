@@ -6,32 +6,46 @@ import {
   Interval,
   mergeIntervals,
   sessionsThatFit,
+  subtractIntervals,
   weeklyIntervals,
 } from '../../apps/matching/src/capacity/weekly-window';
 
 const SESSION_MINUTES = MANDATORY_PROGRAMME.sessionHours * 60;
 const STEP = MANDATORY_PROGRAMME.startStepMinutes;
 
-const onDuty = (f: Facilitator, weekday: number): Interval[] => weeklyIntervals(f.weekly, `facilitator ${f.id}`)[weekday];
+/** Weekly hours the facilitators keep for declared group slots, by facilitator and ISO weekday. */
+export type KeptHours = ReadonlyMap<string, Interval[][]>;
+
+const NONE_KEPT: KeptHours = new Map();
+
+const onDuty = (f: Facilitator, weekday: number, kept: KeptHours): Interval[] => {
+  const duty = weeklyIntervals(f.weekly, `facilitator ${f.id}`)[weekday];
+  const slots = kept.get(f.id)?.[weekday];
+  return slots ? subtractIntervals(duty, slots) : duty;
+};
 
 /**
  * Sessions the facilitators of one sex can run on a day, each counted only while someone of the
- * other sex is on duty too. Leave and closures are ignored, which can only overcount.
+ * other sex is on duty too, outside the `kept` slot hours. Leave and closures are ignored, which can
+ * only overcount.
  */
-export function slotsOnDay(centre: DirectoryCentre, day: number, sex: Sex): number {
+export function slotsOnDay(centre: DirectoryCentre, day: number, sex: Sex, kept: KeptHours = NONE_KEPT): number {
   const weekday = weekdayOfDayNumber(day);
   const staff = centre.facilitators.filter(
     (f) => f.active && f.certifiedOn !== null && bishkekDayNumber(f.certifiedOn) <= day,
   );
-  const partners = mergeIntervals(staff.filter((f) => f.sex !== sex).flatMap((f) => onDuty(f, weekday)));
+  const partners = mergeIntervals(staff.filter((f) => f.sex !== sex).flatMap((f) => onDuty(f, weekday, kept)));
   return staff
     .filter((f) => f.sex === sex)
-    .reduce((n, f) => n + sessionsThatFit(intersectIntervals(onDuty(f, weekday), partners), SESSION_MINUTES, STEP), 0);
+    .reduce((n, f) => n + sessionsThatFit(intersectIntervals(onDuty(f, weekday, kept), partners), SESSION_MINUTES, STEP), 0);
 }
 
-/** Upper bound on the sessions a centre can run on a day: each needs a man and a woman. */
-export function sessionsOnDay(centre: DirectoryCentre, day: number): number {
-  return Math.min(slotsOnDay(centre, day, 'male'), slotsOnDay(centre, day, 'female'));
+/**
+ * Upper bound on the sessions a centre can run on a day: each needs a man and a woman. With `kept`,
+ * only outside the hours kept for slots, where individual sessions and groups of their own go.
+ */
+export function sessionsOnDay(centre: DirectoryCentre, day: number, kept: KeptHours = NONE_KEPT): number {
+  return Math.min(slotsOnDay(centre, day, 'male', kept), slotsOnDay(centre, day, 'female', kept));
 }
 
 /** Sessions a week the centres' men (or women) can run; rosters repeat weekly. */
