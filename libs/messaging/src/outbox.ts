@@ -26,10 +26,11 @@ export class Outbox {
   /**
    * Runs `work` in one transaction and, when it enqueued an event, wakes the relay once it has committed.
    * A commit that wrote no event wakes nothing: the relay's look at an empty outbox costs three statements.
+   * `on` is another pool of the same database, for work that must not wait on the consumers' connections.
    */
-  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>, on: DataSource = this.dataSource): Promise<T> {
     let runner: object | undefined;
-    const result = await this.dataSource.transaction((tx) => {
+    const result = await on.transaction((tx) => {
       runner = writerOf(tx);
       return work(tx);
     });

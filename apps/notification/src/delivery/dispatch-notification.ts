@@ -90,11 +90,9 @@ export class DispatchNotification {
     if (notice) await this.dispatch(await this.ensureIntent(notice), retry);
   }
 
-  /** One committed step; the relay is woken to publish what it enqueued. */
-  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.deps.db.transaction(work);
-    this.deps.outbox.committed();
-    return result;
+  /** One committed step; the relay is woken when it enqueued something to publish. */
+  private transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.deps.outbox.transaction(work, this.deps.db);
   }
 
   /** The intent with its channel plan as the recipient had it when the event came, and its inbox entry. */
