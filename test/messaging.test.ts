@@ -123,6 +123,28 @@ describe('durable messaging', () => {
     expect({ n, entries }).toEqual({ n: 1, entries: 1 });
   });
 
+  it('publishes a batch of outbox rows to the stream in the order they were written', async () => {
+    const jsm = await jetstreamManager(runtime.nc);
+    const streamName = new SubjectNamespace(namespace).stream('NOTIFICATIONS');
+    const lastSeq = (await jsm.streams.info(streamName)).state.last_seq;
+    // Enough rows in one commit for the relay to take them as one batch and for their numbers to gain digits.
+    const written = await runtime.outbox.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 120; i++) {
+        ids.push((await runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent())).eventId);
+      }
+      return ids;
+    });
+    await until(async () => (await jsm.streams.info(streamName)).state.last_seq >= lastSeq + written.length, 'the batch in the stream', 20_000);
+    const published: string[] = [];
+    for (let seq = lastSeq + 1; seq <= lastSeq + written.length; seq++) {
+      published.push((await jsm.streams.getMessage(streamName, { seq }))!.json<EventEnvelope>().eventId);
+    }
+    expect(published).toEqual(written);
+    // Settled before the next test counts its handler's failures.
+    await until(() => written.every((id) => applied.includes(id)), 'the batch to be applied', 20_000);
+  });
+
   it('keeps the domain streams for days and the history for years', async () => {
     const jsm = await jetstreamManager(runtime.nc);
     const ns = new SubjectNamespace(namespace);
