@@ -119,17 +119,17 @@ export class DispatchNotification {
         facts,
         plan: recipient?.channels ?? [],
       };
-      const intentId = await records.addIntent(tx, intent);
-      if (intentId) {
-        await this.deliverToInbox(tx, { ...intent, id: intentId, outcome: 'dispatching' }, priority);
-        if (intent.plan.length === 0 && spec.recipientKind !== 'coordinators') {
-          this.deps.log.warn(
-            { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
-            'recipient has no channel beyond the inbox',
-          );
-        }
+      const added = await records.addIntent(tx, intent);
+      // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
+      if (!added) return records.intent(tx, spec.sourceEventId, spec.recipientKind);
+      await this.deliverToInbox(tx, added, priority);
+      if (intent.plan.length === 0 && spec.recipientKind !== 'coordinators') {
+        this.deps.log.warn(
+          { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
+          'recipient has no channel beyond the inbox',
+        );
       }
-      return records.intent(tx, spec.sourceEventId, spec.recipientKind);
+      return added;
     });
   }
 
