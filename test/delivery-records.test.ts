@@ -37,12 +37,12 @@ describe('delivery records', () => {
 
   it('keeps one intent per event and recipient, with the plan it was given first', async () => {
     const first = newIntent();
-    const id = await db.transaction((tx) => records.addIntent(tx, first));
-    expect(id).toEqual(expect.any(String));
+    const added = await db.transaction((tx) => records.addIntent(tx, first));
+    expect(added).toMatchObject({ id: expect.any(String), outcome: 'dispatching', plan: first.plan, facts: first.facts });
     const again = await db.transaction((tx) => records.addIntent(tx, { ...first, plan: [] }));
     expect(again).toBeNull();
     const intent = await records.intent(db.manager, first.source_event_id, 'centre');
-    expect(intent).toMatchObject({ id, outcome: 'dispatching', plan: first.plan, facts: first.facts });
+    expect(intent).toEqual(added);
     // The coordinators are another recipient of the same event.
     expect(await db.transaction((tx) => records.addIntent(tx, { ...first, recipient_kind: 'coordinators', centre_id: null }))).not.toBeNull();
     expect(await records.latestPriority(db.manager, first.referral_id!)).toBe('urgent');

@@ -9,6 +9,9 @@ import { until } from './support/until';
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const SCHEMA = 'messaging_probe';
 
+/** What a handler throws when it lost a race: the consumer runs the event's transaction again at once. */
+class LostRace extends Error {}
+
 function notificationSent(): NotificationSentV1 {
   return {
     notificationId: randomUUID(),
@@ -26,7 +29,9 @@ describe('durable messaging', () => {
   let dataSource: DataSource;
   let runtime: MessagingRuntime;
   let failuresLeft = 0;
+  let racesLeft = 0;
   const applied: string[] = [];
+  const outcomes: string[] = [];
 
   beforeAll(async () => {
     dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
@@ -45,17 +50,26 @@ describe('durable messaging', () => {
         namespace,
         outboxPollMs: 50,
         consumer: { maxDeliver: 3, ackWaitMs: 5_000, backoffMs: [20] },
+        onOutcome: (_, outcome) => outcomes.push(outcome),
       },
       silent,
     );
-    runtime.on(EventSubjects.NotificationSent, async (envelope, tx) => {
-      if (failuresLeft > 0) {
-        failuresLeft--;
-        throw new Error('handler refused');
-      }
-      await tx.query(`INSERT INTO ${SCHEMA}.applied (event_id) VALUES ($1)`, [envelope.eventId]);
-      applied.push(envelope.eventId);
-    });
+    runtime.on(
+      EventSubjects.NotificationSent,
+      async (envelope, tx) => {
+        await tx.query(`INSERT INTO ${SCHEMA}.applied (event_id) VALUES ($1)`, [envelope.eventId]);
+        if (racesLeft > 0) {
+          racesLeft--;
+          throw new LostRace('row changed underneath');
+        }
+        if (failuresLeft > 0) {
+          failuresLeft--;
+          throw new Error('handler refused');
+        }
+        applied.push(envelope.eventId);
+      },
+      { lostRace: (error) => error instanceof LostRace },
+    );
     await runtime.start();
   });
 
@@ -96,6 +110,41 @@ describe('durable messaging', () => {
     const stream = await jsm.streams.info(streamName);
     // The outbox's re-publication was dropped as a duplicate; only the deliberate redelivery was stored.
     expect(stream.state.messages).toBe(2);
+  });
+
+  it('runs the whole transaction of an event that lost a race again at once, without a redelivery', async () => {
+    racesLeft = 2;
+    const before = outcomes.length;
+    const envelope = await runtime.outbox.transaction((tx) =>
+      runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
+    );
+    await until(() => applied.includes(envelope.eventId), 'the event to be applied', 20_000);
+    expect(outcomes.slice(before)).toEqual(['applied']);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE event_id = $1`, [envelope.eventId]);
+    const [{ entries }] = await dataSource.query(`SELECT count(*)::int AS entries FROM ${SCHEMA}.inbox WHERE event_id = $1`, [envelope.eventId]);
+    expect({ n, entries }).toEqual({ n: 1, entries: 1 });
+  });
+
+  it('publishes a batch of outbox rows to the stream in the order they were written', async () => {
+    const jsm = await jetstreamManager(runtime.nc);
+    const streamName = new SubjectNamespace(namespace).stream('NOTIFICATIONS');
+    const lastSeq = (await jsm.streams.info(streamName)).state.last_seq;
+    // Enough rows in one commit for the relay to take them as one batch and for their numbers to gain digits.
+    const written = await runtime.outbox.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 120; i++) {
+        ids.push((await runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent())).eventId);
+      }
+      return ids;
+    });
+    await until(async () => (await jsm.streams.info(streamName)).state.last_seq >= lastSeq + written.length, 'the batch in the stream', 20_000);
+    const published: string[] = [];
+    for (let seq = lastSeq + 1; seq <= lastSeq + written.length; seq++) {
+      published.push((await jsm.streams.getMessage(streamName, { seq }))!.json<EventEnvelope>().eventId);
+    }
+    expect(published).toEqual(written);
+    // Settled before the next test counts its handler's failures.
+    await until(() => written.every((id) => applied.includes(id)), 'the batch to be applied', 20_000);
   });
 
   it('keeps the domain streams for days and the history for years', async () => {

@@ -12,6 +12,8 @@ import { SubjectNamespace } from './namespace';
  */
 export class Outbox {
   private readonly listeners = new Set<() => void>();
+  /** Transactions that wrote an event: only their commit has anything for the relay to publish. */
+  private readonly enqueuing = new WeakSet<object>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -21,10 +23,21 @@ export class Outbox {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Runs `work` in one transaction and wakes the relay once it has committed. */
-  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.committed();
+  /**
+   * Runs `work` in one transaction and, when it enqueued an event, wakes the relay once it has committed.
+   * A commit that wrote no event wakes nothing: the relay's look at an empty outbox costs three statements.
+   * `on` is another pool of the same database, for work that must not wait on the consumers' connections.
+   */
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>, on: DataSource = this.dataSource): Promise<T> {
+    let runner: object | undefined;
+    const result = await on.transaction((tx) => {
+      runner = writerOf(tx);
+      return work(tx);
+    });
+    if (runner && this.enqueuing.has(runner)) {
+      this.enqueuing.delete(runner);
+      this.committed();
+    }
     return result;
   }
 
@@ -49,6 +62,7 @@ export class Outbox {
       subject,
       JSON.stringify(envelope),
     ]);
+    this.enqueuing.add(writerOf(tx));
     return envelope;
   }
 
@@ -62,10 +76,22 @@ export class Outbox {
   }
 }
 
+/** The connection a transaction's managers share: a handler may pass on a manager derived from `tx`. */
+function writerOf(tx: EntityManager): object {
+  return tx.queryRunner ?? tx;
+}
+
 interface OutboxRow {
+  /** A bigserial, which the driver hands over as text. */
+  seq: string;
   event_id: string;
   subject: string;
-  envelope: EventEnvelope;
+  /** The stored JSON as text: published as it is, never parsed on the way. */
+  envelope: string;
+}
+
+function compareSeq(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 export interface OutboxRelayOptions {
@@ -152,23 +178,27 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Claims and marks a batch in one statement; a failed publish rolls the mark back with the transaction, so
+   * a row is published at least once and, through its message id, appended once.
+   */
   private async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT event_id, subject, envelope FROM "${this.schema}".outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // The driver answers an UPDATE with its rows and its count.
+      const [rows]: [OutboxRow[], number] = await tx.query(
+        `UPDATE "${this.schema}".outbox SET published_at = now()
+          WHERE event_id IN (SELECT event_id FROM "${this.schema}".outbox
+                              WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING seq, event_id, subject, envelope::text AS envelope`,
         [this.options.batchSize],
       );
       if (rows.length === 0) return 0;
+      // RETURNING keeps no order; the stream must receive a service's events in the order they were written.
+      rows.sort((a, b) => compareSeq(a.seq, b.seq));
       // Pipelined: awaiting each acknowledgement in turn would cap the relay at the round-trip rate.
       await Promise.all(
-        rows.map((row) =>
-          this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.event_id }),
-        ),
+        rows.map((row) => this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.event_id })),
       );
-      await tx.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE event_id = ANY($1::uuid[])`, [
-        rows.map((row) => row.event_id),
-      ]);
       return rows.length;
     });
   }

@@ -8,7 +8,7 @@ export function isRoutingRace(error: unknown): boolean {
 
 export const ROUTING_RETRY = { retryable: isRoutingRace };
 
-/** Work inside an event's or a timer's transaction that a lost race rolls back to its savepoint and repeats. */
+/** Work inside a timer's transaction that a lost race rolls back to its savepoint and repeats. */
 export function raceSafe<T>(tx: SqlRunner, work: () => Promise<T>): Promise<T> {
   return retryingInSavepoint(tx, work, ROUTING_RETRY);
 }

@@ -9,7 +9,7 @@ import { ExtendReferral } from './commands/extend-referral';
 import { ReassessReferral } from './commands/reassess-referral';
 import { RouteReferral } from './commands/route-referral';
 import { WithdrawReferral } from './commands/withdraw-referral';
-import { raceSafe } from './lock-conflicts';
+import { isRoutingRace } from './lock-conflicts';
 import { ReferralDecisionQuery } from './queries/referral-decision';
 import { ReferralStatusQuery } from './queries/referral-status';
 
@@ -26,13 +26,15 @@ export interface ReferralHandlers {
   endUnplaced: EndUnplacedOrder;
 }
 
-/** Events run inside the consumer's transaction (retried in a savepoint); commands and queries answer requests. */
+/** Events run inside the consumer's transaction (run again whole after a lost race); commands and queries answer requests. */
 export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityManager, h: ReferralHandlers): void {
-  messaging.on(EventSubjects.RiskAssessed, (event, tx) => raceSafe(tx, () => h.route.execute(event, tx)));
-  messaging.on(EventSubjects.RiskReassessed, (event, tx) => raceSafe(tx, () => h.reassess.execute(tx, event)));
-  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => raceSafe(tx, () => h.withdraw.execute(tx, event)));
-  messaging.on(EventSubjects.OrderExtended, (event, tx) => raceSafe(tx, () => h.extend.execute(tx, event)));
-  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => raceSafe(tx, () => h.endUnplaced.execute(tx, event)));
+  // A lost race runs the event's whole transaction again: the inbox entry is all it holds besides the handler's work.
+  const raceRetried = { lostRace: isRoutingRace };
+  messaging.on(EventSubjects.RiskAssessed, (event, tx) => h.route.execute(event, tx), raceRetried);
+  messaging.on(EventSubjects.RiskReassessed, (event, tx) => h.reassess.execute(tx, event), raceRetried);
+  messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => h.withdraw.execute(tx, event), raceRetried);
+  messaging.on(EventSubjects.OrderExtended, (event, tx) => h.extend.execute(tx, event), raceRetried);
+  messaging.on(EventSubjects.ProgrammeExpiredUnplaced, (event, tx) => h.endUnplaced.execute(tx, event), raceRetried);
 
   messaging.queries.handle(QuerySubjects.ReferralByOrder, async ({ orderId, scope }) => ({ referral: await h.status.byOrder(db, orderId, scope) }));
   messaging.queries.handle(QuerySubjects.ReferralsByOrders, async ({ orderIds, scope }) => ({ referrals: await h.status.byOrders(db, orderIds, scope) }));

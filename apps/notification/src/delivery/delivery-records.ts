@@ -51,6 +51,8 @@ type Addressee = Pick<DeliveryIntent, 'source_event_id' | 'order_id' | 'referral
  * The delivery tables: runs per event, intents, one notification per channel and its attempts. Reads and
  * writes only; what to send when is the dispatcher's and the delivery policy's.
  */
+const INTENT_COLUMNS = 'id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome';
+
 export class DeliveryRecords {
   async countRun(db: EntityManager, sourceEventId: string): Promise<number> {
     const rows: Array<{ runs: number }> = await db.query(
@@ -63,12 +65,14 @@ export class DeliveryRecords {
   }
 
   /** The new intent's id, or null when one for this event and recipient exists already. */
-  async addIntent(tx: EntityManager, intent: NewIntent): Promise<string | null> {
-    const inserted: Array<{ id: string }> = await tx.query(
+  /** The intent as stored when this call made it; null when the event's recipient already had one. */
+  async addIntent(tx: EntityManager, intent: NewIntent): Promise<DeliveryIntent | null> {
+    const inserted: DeliveryIntent[] = await tx.query(
       `INSERT INTO notification.delivery_intent
          (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (source_event_id, recipient_kind) DO NOTHING RETURNING id`,
+       ON CONFLICT (source_event_id, recipient_kind) DO NOTHING
+       RETURNING ${INTENT_COLUMNS}`,
       [
         randomUUID(),
         intent.source_event_id,
@@ -83,13 +87,12 @@ export class DeliveryRecords {
         JSON.stringify(intent.plan),
       ],
     );
-    return inserted[0]?.id ?? null;
+    return inserted[0] ?? null;
   }
 
   async intent(tx: EntityManager, sourceEventId: string, recipientKind: RecipientKind): Promise<DeliveryIntent> {
     const rows: DeliveryIntent[] = await tx.query(
-      `SELECT id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome
-         FROM notification.delivery_intent WHERE source_event_id = $1 AND recipient_kind = $2`,
+      `SELECT ${INTENT_COLUMNS} FROM notification.delivery_intent WHERE source_event_id = $1 AND recipient_kind = $2`,
       [sourceEventId, recipientKind],
     );
     return rows[0];

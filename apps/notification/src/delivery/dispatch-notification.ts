@@ -90,11 +90,9 @@ export class DispatchNotification {
     if (notice) await this.dispatch(await this.ensureIntent(notice), retry);
   }
 
-  /** One committed step; the relay is woken to publish what it enqueued. */
-  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.deps.db.transaction(work);
-    this.deps.outbox.committed();
-    return result;
+  /** One committed step; the relay is woken when it enqueued something to publish. */
+  private transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.deps.outbox.transaction(work, this.deps.db);
   }
 
   /** The intent with its channel plan as the recipient had it when the event came, and its inbox entry. */
@@ -121,17 +119,17 @@ export class DispatchNotification {
         facts,
         plan: recipient?.channels ?? [],
       };
-      const intentId = await records.addIntent(tx, intent);
-      if (intentId) {
-        await this.deliverToInbox(tx, { ...intent, id: intentId, outcome: 'dispatching' }, priority);
-        if (intent.plan.length === 0 && spec.recipientKind !== 'coordinators') {
-          this.deps.log.warn(
-            { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
-            'recipient has no channel beyond the inbox',
-          );
-        }
+      const added = await records.addIntent(tx, intent);
+      // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
+      if (!added) return records.intent(tx, spec.sourceEventId, spec.recipientKind);
+      await this.deliverToInbox(tx, added, priority);
+      if (intent.plan.length === 0 && spec.recipientKind !== 'coordinators') {
+        this.deps.log.warn(
+          { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
+          'recipient has no channel beyond the inbox',
+        );
       }
-      return records.intent(tx, spec.sourceEventId, spec.recipientKind);
+      return added;
     });
   }
 

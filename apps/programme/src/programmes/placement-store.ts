@@ -10,10 +10,16 @@ interface PlacementRow {
 
 /** Reads and writes orders waiting for a programme; decisions are the domain's. */
 export class PlacementStore {
-  /** The order's placement under its row lock, made on first sight whichever of its events comes first. */
+  /**
+   * The order's placement under its row lock, made on first sight whichever of its events comes first. One
+   * statement: the conflict's no-op update takes the lock and returns the row a concurrent first sight made.
+   */
   async locked(tx: EntityManager, orderId: string): Promise<Placement> {
-    await tx.query(`INSERT INTO programme.placement (order_id, state) VALUES ($1, 'waiting') ON CONFLICT (order_id) DO NOTHING`, [orderId]);
-    const [row]: PlacementRow[] = await tx.query('SELECT * FROM programme.placement WHERE order_id = $1 FOR UPDATE', [orderId]);
+    const [row]: PlacementRow[] = await tx.query(
+      `INSERT INTO programme.placement AS p (order_id, state) VALUES ($1, 'waiting')
+       ON CONFLICT (order_id) DO UPDATE SET state = p.state RETURNING p.order_id, p.expires_at, p.state, p.reasons`,
+      [orderId],
+    );
     return { orderId: row.order_id, expiresAt: row.expires_at, state: row.state, reasons: row.reasons };
   }
 

@@ -31,12 +31,12 @@ export class RouteReferral {
 
   async execute(event: EventEnvelope<RiskAssessedV1>, tx: EntityManager): Promise<void> {
     const assessed = event.payload;
-    if (await this.referrals.existsForOrder(tx, assessed.orderId)) return;
-    if (await this.referrals.isWithdrawn(tx, assessed.orderId)) return;
+    const order = await this.referrals.beforeRouting(tx, assessed.orderId);
+    if (order.referred || order.withdrawn) return;
     const now = this.clock.now();
     const assessedFacts = routingFacts(assessed);
     // The police may have extended the order before it was scored.
-    const facts = withLaterExpiry(assessedFacts, (await this.referrals.orderPeriod(tx, assessed.orderId)).extendedTo) ?? assessedFacts;
+    const facts = withLaterExpiry(assessedFacts, order.extendedTo) ?? assessedFacts;
     // Numbered before choosing: after the choice the centre's lock is held until commit.
     const referralNumber = await this.referrals.nextNumber(tx, now);
     const selection = await this.selection.choose(tx, facts, now);
@@ -49,7 +49,7 @@ export class RouteReferral {
       outcome: selection.chosen ? 'proposed' : 'unroutable',
     };
     const chosen = selection.chosen;
-    await this.referrals.insert(tx, {
+    const referral = await this.referrals.insert(tx, {
       id: referralId,
       referralNumber,
       orderId: assessed.orderId,
@@ -67,7 +67,6 @@ export class RouteReferral {
       assessmentVersion: assessed.assessmentVersion,
     });
     await this.decisions.recordDecision(tx, referralId, record);
-    const referral = (await this.referrals.lock(tx, referralId))!;
     if (chosen) {
       await this.proposals.propose(tx, referral, chosen, {
         handOff: 0,

@@ -28,6 +28,13 @@ export interface OrderPeriod {
   endedUnplacedAt: Date | null;
 }
 
+export interface OrderBeforeRouting {
+  /** A referral exists already: a redelivered or repeated assessment routes nothing. */
+  referred: boolean;
+  withdrawn: boolean;
+  extendedTo: Date | null;
+}
+
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
 
 export interface NewReferral extends ReferralFields {
@@ -95,9 +102,15 @@ interface ReferralRow {
 
 /** Reads and writes referral rows and what is known of their orders (withdrawn, extended, ended unplaced); decides nothing. */
 export class ReferralRepository {
-  async existsForOrder(tx: EntityManager, orderId: string): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM matching.referral WHERE order_id = $1', [orderId]);
-    return rows.length > 0;
+  /** What routing must know of an order before it starts, read in one statement. */
+  async beforeRouting(tx: EntityManager, orderId: string): Promise<OrderBeforeRouting> {
+    const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null }> = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM matching.referral WHERE order_id = $1) AS referred,
+              EXISTS (SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1) AS withdrawn,
+              (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to`,
+      [orderId],
+    );
+    return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to };
   }
 
   /** R-2026-000042: readable on the phone, says nothing about the people. */
@@ -114,11 +127,12 @@ export class ReferralRepository {
     return new Map(rows.map((row) => [row.centre_id, row.n]));
   }
 
-  async insert(tx: EntityManager, referral: NewReferral): Promise<void> {
-    await tx.query(
+  /** The new referral as stored; this transaction holds its row lock from the insert on. */
+  async insert(tx: EntityManager, referral: NewReferral): Promise<ReferralRecord> {
+    const [row]: ReferralRow[] = await tx.query(
       `INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
          acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
       [
         referral.id,
         referral.referralNumber,
@@ -137,6 +151,7 @@ export class ReferralRepository {
         referral.assessmentVersion,
       ],
     );
+    return toRecord(row);
   }
 
   async update(tx: EntityManager, referralId: string, changes: ReferralChanges): Promise<void> {
@@ -203,11 +218,6 @@ export class ReferralRepository {
       [centreId, orderIds],
     );
     return rows.map(toView);
-  }
-
-  async isWithdrawn(tx: EntityManager, orderId: string): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1', [orderId]);
-    return rows.length > 0;
   }
 
   async markWithdrawn(tx: EntityManager, orderId: string, reason: string, at: Date): Promise<void> {
