@@ -118,7 +118,8 @@ describe('durable messaging', () => {
     const envelope = await runtime.outbox.transaction((tx) =>
       runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
     );
-    await until(() => applied.includes(envelope.eventId), 'the event to be applied', 20_000);
+    // The handler has run before the commit; its outcome is reported once the commit is done.
+    await until(() => applied.includes(envelope.eventId) && outcomes.length > before, 'the event to be applied', 20_000);
     expect(outcomes.slice(before)).toEqual(['applied']);
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE event_id = $1`, [envelope.eventId]);
     const [{ entries }] = await dataSource.query(`SELECT count(*)::int AS entries FROM ${SCHEMA}.inbox WHERE event_id = $1`, [envelope.eventId]);
