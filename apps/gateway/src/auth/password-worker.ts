@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { compareSync, hashSync } from 'bcryptjs';
 
@@ -9,6 +10,15 @@ export interface PasswordJob {
   hash?: string;
   cost?: number;
 }
+
+/**
+ * Password checks yield the CPU to everything else: on Linux a thread has its own nice value, and 0 names
+ * the calling thread, so only this worker runs at the lowest priority. Order intake and the services' event
+ * loops then keep their cores under a sign-in flood, and a check waits instead. Elsewhere the call would
+ * lower the whole gateway, so it is left out.
+ */
+const PASSWORD_WORKER_NICENESS = 19;
+if (process.platform === 'linux') setPriority(0, PASSWORD_WORKER_NICENESS);
 
 parentPort!.on('message', (job: PasswordJob) => {
   try {
