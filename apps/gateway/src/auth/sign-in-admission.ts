@@ -5,7 +5,7 @@ import { KorgooConfig } from '@korgoo/config';
 import { CLOCK, KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
-import { admitPasswordCheck, SignInBudget } from './sign-in-budget';
+import { admitAddress, AddressWindow, admitPasswordCheck, SignInBudget } from './sign-in-budget';
 
 // A flood is refused hundreds of times a second: one audit entry per refusal would make the audit chain's
 // lock the new bottleneck, so the first refusal is written at once and the rest are counted per window.
@@ -20,7 +20,8 @@ const TALLY_WINDOW_MS = 10_000;
 @Injectable()
 export class SignInAdmissionGate implements OnModuleDestroy {
   private budget: SignInBudget | null = null;
-  private uncounted = 0;
+  private addresses: AddressWindow | null = null;
+  private readonly uncounted = new Map<RefusalReason, number>();
   private tally: NodeJS.Timeout | null = null;
 
   constructor(
@@ -30,26 +31,35 @@ export class SignInAdmissionGate implements OnModuleDestroy {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** 503 with Retry-After when the budget is spent; every refusal is audited, at once or in the window's tally. */
-  async admit(): Promise<void> {
-    const admission = admitPasswordCheck(this.budget, this.clock.now().getTime(), this.config.http.signInChecks);
+  /**
+   * 429 when this address has had its sign-ins for the minute, else 503 when the gateway's budget is spent,
+   * both with Retry-After; every refusal is audited, at once or in the window's tally.
+   */
+  async admit(address: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const fromAddress = admitAddress(this.addresses, address, now, this.config.http.throttle.loginPerMinute);
+    this.addresses = fromAddress.window;
+    if (!fromAddress.admitted) return this.refuse('address', new SignInsFromAddress(Math.ceil(fromAddress.retryAfterMs / 1000)));
+    const admission = admitPasswordCheck(this.budget, now, this.config.http.signInChecks);
     this.budget = admission.budget;
-    if (admission.admitted) return;
-    const retryAfterSeconds = Math.ceil(admission.retryAfterMs / 1000);
-    if (this.tally) this.uncounted++;
+    if (!admission.admitted) return this.refuse('budget', new SignInsBusy(Math.ceil(admission.retryAfterMs / 1000)));
+  }
+
+  private async refuse(reason: RefusalReason, refusal: SignInRefused): Promise<never> {
+    if (this.tally) this.uncounted.set(reason, (this.uncounted.get(reason) ?? 0) + 1);
     else {
       this.tally = setTimeout(() => void this.writeTally(), TALLY_WINDOW_MS).unref();
-      await this.audit.refusal(null, 'sign_in', 'sign_in_budget', null, 'the gateway’s password checks per second were spent');
+      await this.audit.refusal(null, 'sign_in', 'sign_in_budget', null, REFUSALS[reason]);
     }
-    throw new SignInsBusy(retryAfterSeconds);
+    throw refusal;
   }
 
   /** For `POST /api/v1/auth/login`: answers 503 itself, or passes the sign-in on. */
   middleware() {
     return (request: Request, response: Response, next: NextFunction) => {
       if (request.method !== 'POST') return next();
-      this.admit().then(next, (error: unknown) => {
-        if (!(error instanceof SignInsBusy)) return next(error);
+      this.admit(request.ip ?? 'unknown').then(next, (error: unknown) => {
+        if (!(error instanceof SignInRefused)) return next(error);
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
         response.status(error.getStatus()).json(error.getResponse());
       });
@@ -62,27 +72,44 @@ export class SignInAdmissionGate implements OnModuleDestroy {
   }
 
   private async writeTally() {
-    const refused = this.uncounted;
-    this.uncounted = 0;
+    const tallied = [...this.uncounted];
+    this.uncounted.clear();
     this.tally = null;
-    if (refused === 0) return;
-    const detail = `${refused} further sign-ins refused within ${TALLY_WINDOW_MS / 1000} s: the gateway’s password checks per second were spent`;
-    await this.audit
-      .refusal(null, 'sign_in', 'sign_in_budget', null, detail)
-      .catch((error) => this.log.error({ err: String(error), refused }, 'a tally of refused sign-ins could not be audited'));
+    for (const [reason, refused] of tallied) {
+      const detail = `${refused} further sign-ins refused within ${TALLY_WINDOW_MS / 1000} s: ${REFUSALS[reason]}`;
+      await this.audit
+        .refusal(null, 'sign_in', 'sign_in_budget', null, detail)
+        .catch((error) => this.log.error({ err: String(error), refused }, 'a tally of refused sign-ins could not be audited'));
+    }
   }
 }
 
-export class SignInsBusy extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      {
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: `too many sign-ins at once; try again in ${retryAfterSeconds} seconds`,
-        retryAfterSeconds,
-      },
-      HttpStatus.SERVICE_UNAVAILABLE,
-    );
+type RefusalReason = 'address' | 'budget';
+const REFUSALS: Record<RefusalReason, string> = {
+  address: 'one address’s sign-ins for the minute were spent',
+  budget: 'the gateway’s password checks per second were spent',
+};
+
+/** A sign-in refused before any password check, with the seconds after which to try again. */
+abstract class SignInRefused extends HttpException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    status: HttpStatus,
+    error: string,
+    message: string,
+  ) {
+    super({ statusCode: status, error, message, retryAfterSeconds }, status);
+  }
+}
+
+export class SignInsFromAddress extends SignInRefused {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, HttpStatus.TOO_MANY_REQUESTS, 'Too Many Requests', `too many sign-ins from this address; try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+export class SignInsBusy extends SignInRefused {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', `too many sign-ins at once; try again in ${retryAfterSeconds} seconds`);
   }
 }

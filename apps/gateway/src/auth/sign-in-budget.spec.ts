@@ -1,4 +1,4 @@
-import { admitPasswordCheck, SignInBudget, SignInBudgetPolicy } from './sign-in-budget';
+import { admitAddress, AddressWindow, admitPasswordCheck, SignInBudget, SignInBudgetPolicy } from './sign-in-budget';
 
 const POLICY: SignInBudgetPolicy = { perSecond: 2, burst: 3 };
 
@@ -31,5 +31,24 @@ describe('the sign-in budget shared by every address', () => {
   it('keeps a sustained flood at the rate, however many ask', () => {
     const everyMillisecond = Array.from({ length: 10_000 }, (_, i) => i);
     expect(attempts(everyMillisecond).filter(Boolean)).toHaveLength(3 + 2 * 10 - 1);
+  });
+});
+
+describe('sign-ins per address, counted before the budget', () => {
+  function fromAddresses(calls: Array<[string, number]>, perMinute = 2): Array<boolean | number> {
+    let window: AddressWindow | null = null;
+    return calls.map(([address, at]) => {
+      const admission = admitAddress(window, address, at, perMinute);
+      window = admission.window;
+      return admission.admitted || admission.retryAfterMs;
+    });
+  }
+
+  it('refuses one address past its minute without touching another, and says when to come back', () => {
+    expect(fromAddresses([['a', 0], ['a', 10], ['a', 20_000], ['b', 30_000], ['a', 59_999]])).toEqual([true, true, 40_000, true, 1]);
+  });
+
+  it('starts a new count each minute', () => {
+    expect(fromAddresses([['a', 0], ['a', 1], ['a', 2], ['a', 60_000], ['a', 60_001]])).toEqual([true, true, 59_998, true, true]);
   });
 });

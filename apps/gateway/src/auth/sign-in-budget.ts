@@ -21,3 +21,24 @@ export function admitPasswordCheck(previous: SignInBudget | null, nowMs: number,
   if (checks >= 1) return { admitted: true, budget: { checks: checks - 1, atMs: nowMs } };
   return { admitted: false, budget: { checks, atMs: nowMs }, retryAfterMs: Math.ceil(((1 - checks) * 1000) / policy.perSecond) };
 }
+
+/** Sign-ins per address in the current minute (a fixed window), so one address cannot spend the budget. */
+export interface AddressWindow {
+  startMs: number;
+  /** Counted in place: a flood from many addresses would make copying it the cost. */
+  counts: Map<string, number>;
+}
+
+export type AddressAdmission = { admitted: true; window: AddressWindow } | { admitted: false; window: AddressWindow; retryAfterMs: number };
+
+/**
+ * Counted before the budget: a single address flooding sign-ins would otherwise spend every check of the
+ * gateway and refuse everyone else. The same limit as the per-address login throttle behind it.
+ */
+export function admitAddress(previous: AddressWindow | null, address: string, nowMs: number, perMinute: number): AddressAdmission {
+  const window = previous && nowMs - previous.startMs < 60_000 ? previous : { startMs: nowMs, counts: new Map<string, number>() };
+  const count = (window.counts.get(address) ?? 0) + 1;
+  window.counts.set(address, count);
+  if (count <= perMinute) return { admitted: true, window };
+  return { admitted: false, window, retryAfterMs: window.startMs + 60_000 - nowMs };
+}
