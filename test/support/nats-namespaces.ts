@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { MessagingParticipant, TestClockSubjects } from '@korgoo/contracts';
@@ -24,16 +24,19 @@ export function testNatsUsers(namespaces: string[], secret = process.env.KORGOO_
 
 /**
  * Gives a namespace's services their users on the run's server before they start. The namespaces admitted
- * so far are files in the server's folder, so each rewrite keeps the others; admitting one twice is harmless.
+ * so far are files in the server's folder, so each rewrite keeps the others; admitting one twice does nothing.
  */
 export async function admitNamespace(namespace: string): Promise<void> {
   const dir = process.env.KORGOO_TEST_NATS_DIR!;
   const admitted = join(dir, 'namespaces');
   mkdirSync(admitted, { recursive: true });
-  writeFileSync(join(admitted, namespace), '');
-  const url = new URL(testNatsUrl());
-  writeNatsConfig(dir, url.hostname, Number(url.port), testNatsUsers(readdirSync(admitted)));
-  reloadNats(Number(process.env.KORGOO_TEST_NATS_PID));
+  // Every stack of the run's own namespace asks again; a reload pauses every client, so only once.
+  if (!existsSync(join(admitted, namespace))) {
+    writeFileSync(join(admitted, namespace), '');
+    const url = new URL(testNatsUrl());
+    writeNatsConfig(dir, url.hostname, Number(url.port), testNatsUsers(readdirSync(admitted)));
+    reloadNats(Number(process.env.KORGOO_TEST_NATS_PID));
+  }
   const { NATS_USER, NATS_PASSWORD } = serviceNatsEnv('gateway', namespace);
   await until(async () => {
     const nc = await connect({ servers: testNatsUrl(), user: NATS_USER, pass: NATS_PASSWORD, reconnect: false }).catch(() => null);
