@@ -35,11 +35,12 @@ export class SignInAdmissionGate implements OnModuleDestroy {
    * 429 when this address has had its sign-ins for the minute, else 503 when the gateway's budget is spent,
    * both with Retry-After; every refusal is audited, at once or in the window's tally.
    */
-  async admit(address: string): Promise<void> {
+  async admit(address: string, checksPassword: boolean): Promise<void> {
     const now = this.clock.now().getTime();
     const fromAddress = admitAddress(this.addresses, address, now, this.config.http.throttle.loginPerMinute);
     this.addresses = fromAddress.window;
     if (!fromAddress.admitted) return this.refuse('address', new SignInsFromAddress(Math.ceil(fromAddress.retryAfterMs / 1000)));
+    if (!checksPassword) return;
     const admission = admitPasswordCheck(this.budget, now, this.config.http.signInChecks);
     this.budget = admission.budget;
     if (!admission.admitted) return this.refuse('budget', new SignInsBusy(Math.ceil(admission.retryAfterMs / 1000)));
@@ -54,11 +55,14 @@ export class SignInAdmissionGate implements OnModuleDestroy {
     throw refusal;
   }
 
-  /** For `POST /api/v1/auth/login`: answers 503 itself, or passes the sign-in on. */
+  /**
+   * For `/api/v1/auth/login`, the login route class's only throttle (see edge-hardening.ts): every request is
+   * counted for its address, and a sign-in (POST) also takes a password check from the budget. Answers 429 or
+   * 503 itself, or passes the request on.
+   */
   middleware() {
     return (request: Request, response: Response, next: NextFunction) => {
-      if (request.method !== 'POST') return next();
-      this.admit(request.ip ?? 'unknown').then(next, (error: unknown) => {
+      this.admit(request.ip ?? 'unknown', request.method === 'POST').then(next, (error: unknown) => {
         if (!(error instanceof SignInRefused)) return next(error);
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
         response.status(error.getStatus()).json(error.getResponse());

@@ -22,10 +22,13 @@ export function hardenHttpEdge(app: INestApplication, config: KorgooConfig): voi
   }
 }
 
-/** One named throttler per route class, each counting only its own requests, per client address per minute. */
+/**
+ * One named throttler per route class, each counting only its own requests, per client address per minute.
+ * Sign-ins are counted at the gateway's door instead (auth/sign-in-admission.ts), ahead of the budget of
+ * password checks, so that one address cannot spend it.
+ */
 export function throttlingByRouteClass(config: KorgooConfig): ThrottlerModuleOptions {
-  const perMinute: Record<Exclude<RouteClass, 'unthrottled'>, number> = {
-    login: config.http.throttle.loginPerMinute,
+  const perMinute: Record<Exclude<RouteClass, 'unthrottled' | 'login'>, number> = {
     public: config.http.throttle.publicPerMinute,
     write: config.http.throttle.writesPerMinute,
     read: config.http.throttle.readsPerMinute,
