@@ -116,9 +116,11 @@ describe('small-number suppression', () => {
         const published = suppressSmallCounts(counts);
         const full = withMargins(counts);
         const shown = shownWithMargins(published);
+        // A table whose bounds would pin a `<5` even with every count hidden is withheld: all `x`.
+        const withheld = shown.flat().every((cell) => cell.shown === 'complement' || (cell.shown === 'value' && cell.value === 0));
         shown.forEach((row, i) =>
           row.forEach((cell, j) => {
-            if (full[i][j] >= 1 && full[i][j] <= 4) expect(cell.shown).toBe('small');
+            if (full[i][j] >= 1 && full[i][j] <= 4) expect(cell.shown).toBe(withheld ? 'complement' : 'small');
             if (cell.shown === 'value') expect(cell.value).toBe(full[i][j]);
             if (cell.shown === 'small') expect(full[i][j]).toBeLessThan(5);
             // Never a hidden zero: a line whose total leaves nothing for its hidden cells would reveal them.
@@ -178,6 +180,15 @@ describe('small-number suppression', () => {
     ]);
     expect(published.cells.flat().every((cell) => cell.shown === 'value')).toBe(true);
     expect(published.grandTotal).toEqual({ value: 49, shown: 'value' });
+  });
+
+  it.each([
+    [[[1, 1], [1, 1]]],
+    [[[1, 1, 1, 1]]],
+  ])('withholds %j whole: four counts of at least 1 under a total below 5 are each 1', (counts) => {
+    const published = suppressSmallCounts(counts);
+    const everyCell = [...published.cells.flat(), ...published.rowTotals, ...published.columnTotals, published.grandTotal];
+    expect(everyCell.map((cell) => cell.shown)).toEqual(everyCell.map(() => 'complement'));
   });
 
   it('hides a partner for a lone small cell so the row total cannot give it away', () => {

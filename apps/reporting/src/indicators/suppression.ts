@@ -49,7 +49,13 @@ export function suppressSmallCounts(counts: readonly (readonly number[])[]): Pub
       continue;
     }
     const exposed = findExposedSmallCell(full, hidden, primary);
-    if (!exposed || !hideOneMoreNear(full, hidden, exposed)) break;
+    if (!exposed) break;
+    if (!hideOneMoreNear(full, hidden, exposed)) {
+      // Every count is hidden and the bounds still pin a `<5` (four `<5` under a `<5` total are all 1): the table
+      // is withheld whole, each count an `x` that says nothing of its size.
+      primary.forEach((row) => row.fill(false));
+      break;
+    }
   }
   const cell = (i: number, j: number): SuppressedCell =>
     !hidden[i][j] ? { value: full[i][j], shown: 'value' } : primary[i][j] ? { value: null, shown: 'small' } : { value: null, shown: 'complement' };
