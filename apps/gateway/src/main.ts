@@ -17,7 +17,7 @@ import { validationExceptionFactory } from './http/problems';
 import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
 import { serveWebApp } from './http/web-app';
 import { withRequestContext } from './http/request-context';
-import { SignInAdmissionGate } from './auth/sign-in-admission';
+import { openSignInDoor } from './auth/sign-in-admission';
 import { FieldKeysController } from './admin/field-keys.controller';
 import { IndicatorRebuildController } from './admin/indicator-rebuild.controller';
 import { RotateFieldKeys } from './admin/rotate-field-keys';
@@ -89,8 +89,8 @@ runService(GatewayModule, config, log, (app) => {
   // Request id and address for the audit trail first, then the hook that audits every 401 and 403.
   app.use(withRequestContext);
   app.use(auditRefusals(app.get(AuditTrail), log));
-  // The sign-in budget before Nest's pipeline: a flood from many addresses is refused at the least cost.
-  app.use('/api/v1/auth/login', app.get(SignInAdmissionGate).middleware());
+  // Sign-ins are admitted ahead of the web application itself: a flood is refused at the least cost.
+  openSignInDoor(app);
   app.useGlobalPipes(
     new RejectNulCharacters(),
     new ValidationPipe({

@@ -1,10 +1,13 @@
-import { HttpException, HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { HttpException, HttpStatus, INestApplication, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { RequestListener, Server } from 'node:http';
+import proxyAddr from 'proxy-addr';
 import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { CLOCK, KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
+import { inRequestContext, requestContextOf } from '../http/request-context';
+import { isSignInPath } from './sign-in-path';
 import { admitAddress, AddressWindow, admitPasswordCheck, SignInBudget } from './sign-in-budget';
 
 // A flood is refused hundreds of times a second: one audit entry per refusal would make the audit chain's
@@ -56,17 +59,33 @@ export class SignInAdmissionGate implements OnModuleDestroy {
   }
 
   /**
-   * For `/api/v1/auth/login`, the login route class's only throttle (see edge-hardening.ts): every request is
-   * counted for its address, and a sign-in (POST) also takes a password check from the budget. Answers 429 or
-   * 503 itself, or passes the request on.
+   * The HTTP server's first listener, ahead of the whole web application `app`: for `/api/v1/auth/login`, the
+   * login route class's only throttle (see edge-hardening.ts), every request is counted for its address and a
+   * sign-in (POST) also takes a password check from the budget. It answers 429 or 503 itself, before routing,
+   * headers or body parsing (a flood is made of refusals, so that is where its cost lies), or hands the request
+   * on. `trust` is the application's own proxy rule, so the address is the one Express would give.
    */
-  middleware() {
-    return (request: Request, response: Response, next: NextFunction) => {
-      this.admit(request.ip ?? 'unknown', request.method === 'POST').then(next, (error: unknown) => {
-        if (!(error instanceof SignInRefused)) return next(error);
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        response.status(error.getStatus()).json(error.getResponse());
-      });
+  door(app: RequestListener, trust: (address: string, hop: number) => boolean): RequestListener {
+    return (request, response) => {
+      if (!isSignInPath(request.url)) return app(request, response);
+      const context = requestContextOf(request, proxyAddr(request, trust));
+      inRequestContext(context, () => this.admit(context.ip!, request.method === 'POST')).then(
+        () => app(request, response),
+        (error: unknown) => {
+          const refused = error instanceof SignInRefused;
+          if (!refused) this.log.error({ err: String(error) }, 'a sign-in could not be admitted');
+          const status = refused ? error.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+          const body = refused ? error.getResponse() : { statusCode: status, error: 'Internal Server Error', message: 'the sign-in could not be admitted' };
+          response.writeHead(status, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+            'x-request-id': context.requestId,
+            ...(refused ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
+          });
+          response.end(JSON.stringify(body));
+        },
+      );
     };
   }
 
@@ -116,4 +135,15 @@ export class SignInsBusy extends SignInRefused {
   constructor(retryAfterSeconds: number) {
     super(retryAfterSeconds, HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable', `too many sign-ins at once; try again in ${retryAfterSeconds} seconds`);
   }
+}
+
+/**
+ * Puts the gate's door in front of the web application on the HTTP server; after `trust proxy` is set, whose
+ * compiled rule the door shares.
+ */
+export function openSignInDoor(app: INestApplication): void {
+  const server = app.getHttpServer() as Server;
+  const express = app.getHttpAdapter().getInstance() as RequestListener & { get(setting: 'trust proxy fn'): (address: string, hop: number) => boolean };
+  server.removeListener('request', express);
+  server.on('request', app.get(SignInAdmissionGate).door(express, express.get('trust proxy fn')));
 }

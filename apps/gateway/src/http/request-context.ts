@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Where a request came from, for the audit trail; set once per request, read wherever an entry is written. */
@@ -17,14 +18,23 @@ export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
-export function withRequestContext(request: Request, response: Response, next: NextFunction) {
+/** Names a request for the audit trail: the caller's id when it looks like one, else a new one. */
+export function requestContextOf(request: IncomingMessage, ip: string | null): RequestContext {
   const offered = request.headers['x-request-id'];
-  const requestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
-  response.setHeader('x-request-id', requestId);
-  const context: RequestContext = {
-    requestId,
-    ip: request.ip ?? null,
-    path: request.originalUrl.split('?')[0].slice(0, 300),
+  return {
+    requestId: typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID(),
+    ip,
+    path: (request.url ?? '').split('?')[0].slice(0, 300),
   };
+}
+
+/** Runs `work` with `context` as the current request: whatever it audits carries the request's id and address. */
+export function inRequestContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+export function withRequestContext(request: Request, response: Response, next: NextFunction) {
+  const context = requestContextOf(request, request.ip ?? null);
+  response.setHeader('x-request-id', context.requestId);
   storage.run(context, next);
 }
