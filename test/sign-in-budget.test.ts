@@ -31,6 +31,9 @@ describe('the gateway-wide budget of password checks, whatever the address', () 
 
     // The first refusal is written before its answer; the others are counted and written as one tally.
     expect(await refusals()).toEqual([{ outcome: 'refused', detail: 'the gateway’s password checks per second were spent' }]);
+    // Operators see the flood in the metrics, the one place besides the audit that counts each refusal.
+    const metrics = await request(stack.gateway).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(new RegExp(`^korgoo_sign_ins_refused_total\\{[^}]*reason="budget"[^}]*\\} ${refused.length}$`, 'm'));
     await Promise.all(stack.replicas('gateway').map((gateway) => stopService(gateway)));
     const written = await refusals();
     expect(written).toHaveLength(2);

@@ -2,8 +2,9 @@ import { HttpException, HttpStatus, INestApplication, Inject, Injectable, OnModu
 import type { RequestListener, Server } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import { KorgooConfig } from '@korgoo/config';
-import { CLOCK, KORGOO_CONFIG, SERVICE_LOG } from '@korgoo/platform';
+import { CLOCK, KORGOO_CONFIG, SERVICE_LOG, ServiceMetrics } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { inRequestContext, requestContextOf } from '../http/request-context';
@@ -26,13 +27,23 @@ export class SignInAdmissionGate implements OnModuleDestroy {
   private addresses: AddressWindow | null = null;
   private readonly uncounted = new Map<RefusalReason, number>();
   private tally: NodeJS.Timeout | null = null;
+  // Refusals never reach the request log (they are answered before it), so operators see a flood here.
+  private readonly refusals: Counter<'reason'>;
 
   constructor(
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_LOG) private readonly log: Logger,
     private readonly audit: AuditTrail,
-  ) {}
+    metrics: ServiceMetrics,
+  ) {
+    this.refusals = new Counter({
+      name: 'korgoo_sign_ins_refused_total',
+      help: 'Sign-ins refused before any password check, by reason (address: the address had its sign-ins for the minute; budget: the gateway had its password checks for the second)',
+      labelNames: ['reason'],
+      registers: [metrics.registry],
+    });
+  }
 
   /**
    * 429 when this address has had its sign-ins for the minute, else 503 when the gateway's budget is spent,
@@ -50,6 +61,7 @@ export class SignInAdmissionGate implements OnModuleDestroy {
   }
 
   private async refuse(reason: RefusalReason, refusal: SignInRefused): Promise<never> {
+    this.refusals.inc({ reason });
     if (this.tally) this.uncounted.set(reason, (this.uncounted.get(reason) ?? 0) + 1);
     else {
       this.tally = setTimeout(() => void this.writeTally(), TALLY_WINDOW_MS).unref();
