@@ -59,6 +59,7 @@ function parseOptions(argv: readonly string[]): NationalYearOptions & { out: str
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+const perGroup = (seats: number, groups: number) => (seats / Math.max(1, groups)).toFixed(2);
 const withShare = (n: number, total: number) => `${count(n)} (${percent(n / Math.max(1, total))})`;
 
 function policyTable(r: NationalYearResult): string {
@@ -156,15 +157,20 @@ function main(): void {
     'Where a centre declares weekly group slots for a sex and language, those groups meet only there: orders of that',
     'sex and language take at most half the slot places of the span (two group sessions each, at most the slot\'s',
     'maximum per meeting), and those starting in a week at most half the places 12-30 days after its Monday;',
-    'individual sessions and groups of a pair\'s own are counted outside the hours kept for slots.',
+    'individual sessions and groups of a pair\'s own are counted outside the hours kept for slots, and an order\'s',
+    'individual sessions only on days from which one of its slot meetings can follow 6-8 days apart (with a Thursday',
+    'slot, the last one on Wednesday to Friday, the first within two days of Thursday).',
     r.runs.slotBlindBound
       ? `Blind to the slots (every group anywhere in the pairs' free time) the bound was ${count(r.runs.slotBlindBound.placed)}; ` +
         `the router is ${percent(r.router.placed / Math.max(1, r.runs.slotBlindBound.placed))} of it.`
       : '',
     `Router sessions: ${count(sessions.individual)} individual and ${count(sessions.groups)} group sessions held ` +
-      `(${(sessions.groupSeats / Math.max(1, sessions.groups)).toFixed(2)} participants per group) of ` +
+      `(${perGroup(sessions.groupSeats, sessions.groups)} participants per group) of ` +
       `${count(r.sessionsOffered)} the rosters can run over the span ` +
-      `(${percent((sessions.individual + sessions.groups) / Math.max(1, r.sessionsOffered))}).`,
+      `(${percent((sessions.individual + sessions.groups) / Math.max(1, r.sessionsOffered))}): ` +
+      `${count(sessions.slotMeetings)} meetings of declared slots (${perGroup(sessions.slotSeats, sessions.slotMeetings)} each) ` +
+      `and ${count(sessions.groups - sessions.slotMeetings)} groups a pair opened in its own time ` +
+      `(${perGroup(sessions.groupSeats - sessions.slotSeats, sessions.groups - sessions.slotMeetings)} each).`,
     r.runs.looseBound
       ? `The looser first-sessions-only bound (no per-centre limit) places ${count(r.runs.looseBound.placed)}; ` +
         `the router is ${percent(r.router.placed / Math.max(1, r.runs.looseBound.placed))} of it.`
