@@ -6,8 +6,9 @@
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --target 0.95 (facilitator shortfall),
- * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report (the large what-if
- * rosters, the default, or the demo directory sized to what the evaluation report observes).
+ * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
+ * (the large what-if rosters, the default; the demo directory sized to what the evaluation report observes; or the
+ * what-if rosters with every men's slot lead on duty the day before, of and after the slot).
  */
 // The gazetteer checks settlement codes with the contracts' validators, whose decorators need it.
 import 'reflect-metadata';
@@ -20,8 +21,13 @@ import { REPORT_DIRECTORY } from '../apps/matching/src/directory/demo/report-dir
 import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYear } from './national-year/national-year';
 import { OBLASTS } from './national-year/orders';
 import { minutes, percent, PolicySummary, table } from './national-year/report';
+import { withSlotLeadsAroundSlots } from './national-year/slot-days';
 
-const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = { 'what-if': DEMO_DIRECTORY, report: REPORT_DIRECTORY };
+const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = {
+  'what-if': DEMO_DIRECTORY,
+  report: REPORT_DIRECTORY,
+  'slot-days': withSlotLeadsAroundSlots(DEMO_DIRECTORY),
+};
 
 function parseOptions(argv: readonly string[]): NationalYearOptions & { out: string; centres: readonly DirectoryCentre[] } {
   const options = { ...DEFAULT_OPTIONS, out: join(process.cwd(), 'bench', 'results'), centres: DEMO_DIRECTORY };
