@@ -6,8 +6,9 @@
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --target 0.95 (facilitator shortfall),
- * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report (the large what-if
- * rosters, the default, or the demo directory sized to what the evaluation report observes).
+ * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
+ * (the large what-if rosters, the default; the demo directory sized to what the evaluation report observes; or the
+ * what-if rosters with every men's slot lead on duty the day before, of and after the slot).
  */
 // The gazetteer checks settlement codes with the contracts' validators, whose decorators need it.
 import 'reflect-metadata';
@@ -20,8 +21,13 @@ import { REPORT_DIRECTORY } from '../apps/matching/src/directory/demo/report-dir
 import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYear } from './national-year/national-year';
 import { OBLASTS } from './national-year/orders';
 import { minutes, percent, PolicySummary, table } from './national-year/report';
+import { withSlotLeadsAroundSlots } from './national-year/slot-days';
 
-const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = { 'what-if': DEMO_DIRECTORY, report: REPORT_DIRECTORY };
+const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = {
+  'what-if': DEMO_DIRECTORY,
+  report: REPORT_DIRECTORY,
+  'slot-days': withSlotLeadsAroundSlots(DEMO_DIRECTORY),
+};
 
 function parseOptions(argv: readonly string[]): NationalYearOptions & { out: string; centres: readonly DirectoryCentre[] } {
   const options = { ...DEFAULT_OPTIONS, out: join(process.cwd(), 'bench', 'results'), centres: DEMO_DIRECTORY };
@@ -59,6 +65,7 @@ function parseOptions(argv: readonly string[]): NationalYearOptions & { out: str
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+const perGroup = (seats: number, groups: number) => (seats / Math.max(1, groups)).toFixed(2);
 const withShare = (n: number, total: number) => `${count(n)} (${percent(n / Math.max(1, total))})`;
 
 function policyTable(r: NationalYearResult): string {
@@ -156,15 +163,20 @@ function main(): void {
     'Where a centre declares weekly group slots for a sex and language, those groups meet only there: orders of that',
     'sex and language take at most half the slot places of the span (two group sessions each, at most the slot\'s',
     'maximum per meeting), and those starting in a week at most half the places 12-30 days after its Monday;',
-    'individual sessions and groups of a pair\'s own are counted outside the hours kept for slots.',
+    'individual sessions and groups of a pair\'s own are counted outside the hours kept for slots, and an order\'s',
+    'individual sessions only on days from which one of its slot meetings can follow 6-8 days apart (with a Thursday',
+    'slot, the last one on Wednesday to Friday, the first within two days of Thursday).',
     r.runs.slotBlindBound
       ? `Blind to the slots (every group anywhere in the pairs' free time) the bound was ${count(r.runs.slotBlindBound.placed)}; ` +
         `the router is ${percent(r.router.placed / Math.max(1, r.runs.slotBlindBound.placed))} of it.`
       : '',
     `Router sessions: ${count(sessions.individual)} individual and ${count(sessions.groups)} group sessions held ` +
-      `(${(sessions.groupSeats / Math.max(1, sessions.groups)).toFixed(2)} participants per group) of ` +
+      `(${perGroup(sessions.groupSeats, sessions.groups)} participants per group) of ` +
       `${count(r.sessionsOffered)} the rosters can run over the span ` +
-      `(${percent((sessions.individual + sessions.groups) / Math.max(1, r.sessionsOffered))}).`,
+      `(${percent((sessions.individual + sessions.groups) / Math.max(1, r.sessionsOffered))}): ` +
+      `${count(sessions.slotMeetings)} meetings of declared slots (${perGroup(sessions.slotSeats, sessions.slotMeetings)} each) ` +
+      `and ${count(sessions.groups - sessions.slotMeetings)} groups a pair opened in its own time ` +
+      `(${perGroup(sessions.groupSeats - sessions.slotSeats, sessions.groups - sessions.slotMeetings)} each).`,
     r.runs.looseBound
       ? `The looser first-sessions-only bound (no per-centre limit) places ${count(r.runs.looseBound.placed)}; ` +
         `the router is ${percent(r.router.placed / Math.max(1, r.runs.looseBound.placed))} of it.`

@@ -10,8 +10,11 @@ export class CentreBookings {
   private nextId = 1;
   /** End of each live placement's last session, to count the centre's current load. */
   private placementEnds: number[] = [];
-  /** Sessions held over the whole run (released ones taken off), to see how full groups get. */
-  readonly tally = { individual: 0, groups: 0, groupSeats: 0 };
+  /**
+   * Sessions held over the whole run (released ones taken off), to see how full groups get: all groups, and
+   * apart the meetings of declared slots, whose hours are kept for them, from groups a pair opened in its own time.
+   */
+  readonly tally = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 };
 
   constructor(readonly centreId: string) {}
 
@@ -47,7 +50,7 @@ export class CentreBookings {
         const group = this.byId.get(session.joinsBookedSessionId);
         if (!group) throw new Error(`group session ${session.joinsBookedSessionId} is not booked at ${this.centreId}`);
         group.participants++;
-        this.tally.groupSeats++;
+        this.countSeat(group, 1);
         ids.push(group.id);
         continue;
       }
@@ -64,10 +67,7 @@ export class CentreBookings {
       this.sessions.push(booked);
       this.byId.set(booked.id, booked);
       if (booked.kind === 'individual') this.tally.individual++;
-      else {
-        this.tally.groups++;
-        this.tally.groupSeats++;
-      }
+      else this.countGroup(booked, 1);
       ids.push(booked.id);
     }
     this.placementEnds.push(Math.max(...plan.map((s) => s.endsAt.getTime())));
@@ -79,14 +79,30 @@ export class CentreBookings {
     for (const id of ids) {
       const session = this.byId.get(id);
       if (!session) continue;
-      if (session.kind === 'group') this.tally.groupSeats--;
-      if (--session.participants > 0) continue;
+      if (--session.participants > 0) {
+        this.countSeat(session, -1);
+        continue;
+      }
       if (session.kind === 'individual') this.tally.individual--;
-      else this.tally.groups--;
+      else this.countGroup(session, -1);
       this.byId.delete(id);
       this.sessions = this.sessions.filter((s) => s !== session);
     }
     const i = this.placementEnds.indexOf(lastSessionEnd);
     if (i !== -1) this.placementEnds.splice(i, 1);
+  }
+
+  /** One participant more (1) or less (-1) in a group. */
+  private countSeat(group: BookedSession, change: 1 | -1): void {
+    if (group.kind !== 'group') return;
+    this.tally.groupSeats += change;
+    if (group.groupSlotId !== undefined) this.tally.slotSeats += change;
+  }
+
+  /** A group opened with its first participant (1), or gone with its last (-1). */
+  private countGroup(group: BookedSession, change: 1 | -1): void {
+    this.tally.groups += change;
+    if (group.groupSlotId !== undefined) this.tally.slotMeetings += change;
+    this.countSeat(group, change);
   }
 }

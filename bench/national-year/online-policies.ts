@@ -41,8 +41,8 @@ export interface OnlineRun {
   feasibilityChecks: number;
   /** Most sessions ever held at once by one centre after pruning, a check that pruning works. */
   peakBookedSessions: number;
-  /** Sessions the placed orders hold, over all centres. */
-  sessions: { individual: number; groups: number; groupSeats: number };
+  /** Sessions the placed orders hold, over all centres; slot meetings and their seats are among the groups. */
+  sessions: CentreBookings['tally'];
   /** The run gave up once more orders than asked were left unplaced; later orders are not played. */
   stoppedEarly: boolean;
 }
@@ -296,11 +296,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
       waiting.push({ referralNumber: order.id, priority: order.priority, expiresAt: order.expiresAt.toISOString(), event });
     }
   }
-  const sessions = { individual: 0, groups: 0, groupSeats: 0 };
-  for (const { tally } of ledgers) {
-    sessions.individual += tally.individual;
-    sessions.groups += tally.groups;
-    sessions.groupSeats += tally.groupSeats;
-  }
+  const sessions = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 };
+  for (const { tally } of ledgers) for (const key of Object.keys(sessions) as Array<keyof typeof sessions>) sessions[key] += tally[key];
   return { policy, outcomes, feasibilityChecks, peakBookedSessions, sessions, stoppedEarly: queue.length > 0 };
 }

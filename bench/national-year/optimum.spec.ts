@@ -1,7 +1,7 @@
 import { DEMO_DIRECTORY, DirectoryCentre } from '../../apps/matching/src/directory/demo/demo-directory';
 import { Random } from '../seeded-random';
 import { runOnline } from './online-policies';
-import { slotPlaces, solveOptimum, startWeeks } from './optimum';
+import { leadsToSlot, slotAlignedLimits, slotPlaces, solveOptimum, startWeeks } from './optimum';
 import { generateOrders } from './orders';
 import { buildWorld, DEFAULT_SETTINGS, World } from './world';
 
@@ -36,6 +36,22 @@ describe('the offline bound for declared group slots', () => {
     // One Thursday slot: 2027-01-04 is a Monday (day 20,822), so two Thursdays fall in these 14 days.
     expect(slotPlaces(shans.groupSlots, 20_822, 20_835)).toBe(8);
     expect(slotPlaces([{ ...shans.groupSlots[0], minutes: 120 }], 20_822, 20_835)).toBe(0);
+  });
+
+  it('counts individual sessions only on days from which a slot meeting can follow', () => {
+    // Talas: the men's group meets on Thursdays; 2027-01-04 (day 20,822) is a Monday.
+    const [talas] = DEMO_DIRECTORY.filter((c) => c.id === 'talas-demo');
+    const monday = 20_822;
+    const thursday = monday + 3;
+    // The last individual session falls 6-8 days before the first group: Wednesday, Thursday or Friday.
+    expect([0, 1, 2, 3, 4, 5, 6].filter((d) => leadsToSlot(talas.groupSlots, monday + d, [6, 7, 8]))).toEqual([2, 3, 4]);
+    // Two sessions a week on Monday, one on Thursday morning (the afternoon is the slot's): only Thursday's
+    // can lead to a meeting, and a programme holds two individual sessions there.
+    const fourWeeks = Array.from({ length: 28 }, (_, d) => (d % 7 === 0 ? 2 : d % 7 === 3 ? 1 : 0));
+    const limits = slotAlignedLimits(talas.groupSlots, fourWeeks, monday);
+    expect(limits.firstSessionsPerWeek).toEqual([1, 1, 1, 1]);
+    expect(limits.programmes).toBe(2);
+    expect(leadsToSlot(talas.groupSlots, thursday, [12, 13, 14, 15, 16])).toBe(true);
   });
 
   it('is lower than the slot-blind bound when small slots bind, and still above the router', () => {

@@ -38,6 +38,9 @@ import { centreAnswer, withinReach, World } from './world';
  * - (centre, class, week) admits at most the sessions the centre can run that week, and for a class with
  *   slots at most half the slot places between 12 and 30 days after that Monday, where its group sessions fall;
  * - (centre, class) with slots admits at most half the slot places of the span: two group sessions each;
+ * - for a class with slots, individual sessions count only on days a slot meeting can follow at the programme's
+ *   spacing (`slotAlignedLimits`): with a Thursday slot, the last one on Wednesday to Friday, the first within
+ *   two days of Thursday, so a facilitator's Monday serves that class nobody;
  * - sessions are counted outside the hours the slots' pairs keep for them, as routing books them: individual
  *   sessions and groups of a pair's own never go there, and slot meetings may lie outside the rosters;
  * - the classes without slots share today's per-centre programme limit;
@@ -150,6 +153,49 @@ export function slotPlaces(
   return places;
 }
 
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * For each individual session, last first, the days after it on which the first group session can fall: the
+ * last individual session is 6-8 days before it, the one before that 12-16 days.
+ */
+const DAYS_TO_FIRST_GROUP: number[][] = Array.from({ length: MANDATORY_PROGRAMME.individualSessions }, (_, i) =>
+  Array.from(
+    { length: (i + 1) * (MANDATORY_PROGRAMME.maxDaysBetween - MANDATORY_PROGRAMME.minDaysBetween) + 1 },
+    (_, k) => (i + 1) * MANDATORY_PROGRAMME.minDaysBetween + k,
+  ),
+);
+
+/**
+ * Whether an individual session on `day` can be followed, `daysToGroup` later, by a meeting of one of `slots`.
+ * Where groups meet only at declared slots, individual sessions on other weekdays (a Monday when the slot
+ * is on Thursday) serve nobody of that sex and language.
+ */
+export function leadsToSlot(slots: readonly GroupSlot[], day: number, daysToGroup: readonly number[]): boolean {
+  return daysToGroup.some((after) => slots.some((s) => s.weekday === weekdayOfDayNumber(day + after)));
+}
+
+/**
+ * Limits on the programmes of one sex and language at a centre with slots, from the sessions on days that can
+ * lead to a slot meeting: per week, first sessions; over the span, every programme holds each of its
+ * individual sessions on a day that leads to a meeting, so at most the sessions on the days each of them may
+ * fall, and half those on any day one may fall.
+ */
+export function slotAlignedLimits(
+  slots: readonly GroupSlot[],
+  daySessions: readonly number[],
+  firstDay: number,
+): { firstSessionsPerWeek: number[]; programmes: number } {
+  const onDays = (daysToGroup: readonly number[]) => daySessions.map((n, d) => (leadsToSlot(slots, firstDay + d, daysToGroup) ? n : 0));
+  const each = DAYS_TO_FIRST_GROUP.map(onDays);
+  const first = each[each.length - 1];
+  const any = daySessions.map((_, d) => Math.max(...each.map((e) => e[d])));
+  return {
+    firstSessionsPerWeek: Array.from({ length: Math.ceil(first.length / 7) }, (_, w) => sum(first.slice(w * 7, w * 7 + 7))),
+    programmes: Math.min(...each.map(sum), Math.floor(sum(any) / MANDATORY_PROGRAMME.individualSessions)),
+  };
+}
+
 /** Most programmes whose 2 individual and shared group sessions fit in `sessions`. */
 export function programmeLimit(sessions: number, groupCapacity: number): number {
   let n = Math.floor(sessions / 2);
@@ -167,20 +213,19 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
   if (firstWeek === Infinity) firstWeek = lastWeek = 0;
   const weekCount = lastWeek - firstWeek + 1;
 
-  const weekSessions = centres.map((centre) => {
+  // Sessions each centre can run on each day of the span, from its first Monday.
+  const daySessions = centres.map((centre) => {
     const kept = model === 'slot-model' ? slotHoursByFacilitator(centre.groupSlots) : undefined;
-    return Array.from({ length: weekCount }, (_, w) => {
-      let total = 0;
-      for (let d = 0; d < 7; d++) total += sessionsOnDay(centre, firstDayOfWeek(firstWeek + w) + d, kept);
-      return total;
-    });
+    return Array.from({ length: weekCount * 7 }, (_, d) => sessionsOnDay(centre, firstDayOfWeek(firstWeek) + d, kept));
   });
-  const sessionsInSpan = weekSessions.map((w) => w.reduce((a, b) => a + b, 0));
+  const weekSessions = daySessions.map((days) => Array.from({ length: weekCount }, (_, w) => sum(days.slice(w * 7, w * 7 + 7))));
+  const sessionsInSpan = weekSessions.map(sum);
   const limits = centres.map((c, i) =>
     model === 'first-sessions-only' ? null : programmeLimit(sessionsInSpan[i], c.groupCapacity),
   );
   const spanFirstDay = firstDayOfWeek(firstWeek);
   const spanLastDay = firstDayOfWeek(lastWeek) + 6;
+  const alignedLimits = new Map<string, ReturnType<typeof slotAlignedLimits>>();
 
   /** The nodes an order's unit passes from its (centre, week) to the sink, each with its capacity. */
   const route = (order: SimOrder, c: number, week: number): Array<[string, number]> => {
@@ -195,7 +240,14 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
     const monday = firstDayOfWeek(week);
     const inWeeks = Math.floor(slotPlaces(slots, monday + GROUPS_FROM_DAY, monday + GROUPS_UNTIL_DAY) / 2);
     const inSpan = Math.floor(slotPlaces(slots, spanFirstDay, spanLastDay) / 2);
-    return [[`${c}|${sex}|${language}|${week}`, Math.min(sessions, inWeeks)], [`${c}|${sex}|${language}`, inSpan], centreCap];
+    const key = `${c}|${sex}|${language}`;
+    let aligned = alignedLimits.get(key);
+    if (!aligned) alignedLimits.set(key, (aligned = slotAlignedLimits(slots, daySessions[c], spanFirstDay)));
+    return [
+      [`${c}|${sex}|${language}|${week}`, Math.min(aligned.firstSessionsPerWeek[week - firstWeek], inWeeks)],
+      [`${c}|${sex}|${language}`, Math.min(inSpan, aligned.programmes)],
+      centreCap,
+    ];
   };
 
   // Nodes: source, orders, then the nodes of the routes as first met, then the sink; each route node has

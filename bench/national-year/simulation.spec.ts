@@ -81,7 +81,7 @@ describe('a small simulated year', () => {
     }
     expect(run.outcomes.some((o) => o.handOffs === 3)).toBe(true);
     // Every declined plan was given back.
-    expect(run.sessions).toEqual({ individual: 0, groups: 0, groupSeats: 0 });
+    expect(run.sessions).toEqual({ individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 });
     expect(placed(runOnline(declining, 'greedy').outcomes)).toBe(0);
   });
 
@@ -100,7 +100,7 @@ describe('a small simulated year', () => {
 });
 
 describe('CentreBookings', () => {
-  const session = (index: 1 | 2 | 3 | 4, kind: 'individual' | 'group', day: number, joins?: string) => ({
+  const session = (index: 1 | 2 | 3 | 4, kind: 'individual' | 'group', day: number, joins?: string, slot?: string) => ({
     index,
     kind,
     startsAt: new Date(Date.UTC(2027, 0, day, 3)),
@@ -108,6 +108,7 @@ describe('CentreBookings', () => {
     leadFacilitatorId: 'm',
     coFacilitatorId: 'f',
     ...(joins ? { joinsBookedSessionId: joins } : {}),
+    ...(slot ? { groupSlotId: slot } : {}),
   });
 
   it('shares a group between participants and gives sessions back on release', () => {
@@ -118,7 +119,7 @@ describe('CentreBookings', () => {
       'ky',
     );
     expect(ledger.booked.find((s) => s.id === first[2])!.participants).toBe(2);
-    expect(ledger.tally).toEqual({ individual: 4, groups: 2, groupSeats: 4 });
+    expect(ledger.tally).toEqual({ individual: 4, groups: 2, groupSeats: 4, slotMeetings: 0, slotSeats: 0 });
     expect(ledger.activeLoad()).toBe(2);
     ledger.release(first, Date.UTC(2027, 0, 25, 7));
     expect(ledger.booked).toHaveLength(4);
@@ -126,5 +127,16 @@ describe('CentreBookings', () => {
     expect(ledger.activeLoad()).toBe(1);
     ledger.prune(Date.UTC(2027, 0, 13));
     expect(ledger.booked).toHaveLength(2);
+  });
+
+  it('counts the meetings of declared slots and their seats apart from groups of a pair\'s own', () => {
+    const ledger = new CentreBookings('c');
+    const first = ledger.book([session(1, 'individual', 4), session(2, 'individual', 11), session(3, 'group', 18, undefined, 's1'), session(4, 'group', 25)], 'ky');
+    const second = ledger.book([session(1, 'individual', 5), session(2, 'individual', 12), session(3, 'group', 18, first[2]), session(4, 'group', 26)], 'ky');
+    expect(ledger.tally).toEqual({ individual: 4, groups: 3, groupSeats: 4, slotMeetings: 1, slotSeats: 2 });
+    ledger.release(first, Date.UTC(2027, 0, 25, 7));
+    expect(ledger.tally).toEqual({ individual: 2, groups: 2, groupSeats: 2, slotMeetings: 1, slotSeats: 1 });
+    ledger.release(second, Date.UTC(2027, 0, 26, 7));
+    expect(ledger.tally).toEqual({ individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { bishkekInstant } from './bishkek-time';
-import type { FeasibilityVerdict, ProgrammePlan } from './capacity-types';
+import type { FeasibilityVerdict, PlannedSession, ProgrammePlan } from './capacity-types';
 import { CentreCandidate, rankCentres } from './ranking';
 import type { TravelEstimate } from '../travel/travel-time';
 
@@ -59,6 +59,26 @@ describe('rankCentres', () => {
     const later = candidate('a', 100, { verdict: feasible('2026-12-09T09:00') });
     const sooner = candidate('b', 101.5, { verdict: feasible('2026-12-08T09:00') });
     expect(ids([later, sooner])).toEqual(['a', 'b']);
+  });
+
+  it('breaks travel ties by fewer groups of its own opened before the earliest first session', () => {
+    const group = (kind: 'own' | 'joins' | 'slot'): PlannedSession => ({
+      index: 3,
+      kind: 'group',
+      startsAt: bishkekInstant('2026-12-21T09:00'),
+      endsAt: bishkekInstant('2026-12-21T13:00'),
+      leadFacilitatorId: 'm',
+      coFacilitatorId: 'f',
+      ...(kind === 'joins' ? { joinsBookedSessionId: 'g1' } : kind === 'slot' ? { groupSlotId: 's1' } : {}),
+    });
+    const withGroups = (firstSession: string, kinds: Array<'own' | 'joins' | 'slot'>): FeasibilityVerdict => ({
+      feasible: true,
+      plan: { ...plan(firstSession), sessions: kinds.map(group) },
+    });
+    const opensTwo = candidate('a', 60, { verdict: withGroups('2026-12-07T09:00', ['own', 'own']) });
+    const opensOne = candidate('b', 60.5, { verdict: withGroups('2026-12-09T09:00', ['joins', 'own']) });
+    const fills = candidate('c', 60, { verdict: withGroups('2026-12-10T09:00', ['joins', 'slot']) });
+    expect(ids([opensTwo, opensOne, fills])).toEqual(['c', 'b', 'a']);
   });
 
   it('then by fewer active referrals, then by centre id', () => {

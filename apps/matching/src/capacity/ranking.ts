@@ -19,8 +19,17 @@ export interface RankedCentre {
 export const TRAVEL_TIE_MINUTES = 1;
 
 /**
+ * Group sessions a plan holds in a group of its own: each costs a pair a whole session that could have been
+ * someone's individual session, where joining a booked group or a declared slot's meeting costs none.
+ */
+function groupsOpened(plan: ProgrammePlan): number {
+  return plan.sessions.filter((s) => s.kind === 'group' && s.joinsBookedSessionId === undefined && s.groupSlotId === undefined).length;
+}
+
+/**
  * Feasible, reachable, not excluded centres, nearest by travel first. Times within a minute of the
- * first centre of a run count as a tie, broken by the earliest first session, then by the lighter
+ * first centre of a run count as a tie, broken by fewer groups of its own opened (the plan that fills
+ * open groups spares a pair's session), then by the earliest first session, then by the lighter
  * load, then by id so the order never depends on input order.
  */
 export function rankCentres(candidates: CentreCandidate[], excludeCentreIds?: ReadonlySet<string>): RankedCentre[] {
@@ -40,6 +49,7 @@ export function rankCentres(candidates: CentreCandidate[], excludeCentreIds?: Re
     const run = eligible.slice(i, j);
     run.sort(
       (a, b) =>
+        groupsOpened(a.plan) - groupsOpened(b.plan) ||
         a.plan.firstSessionAt.getTime() - b.plan.firstSessionAt.getTime() ||
         a.activeReferrals - b.activeReferrals ||
         byId(a, b),
