@@ -18,9 +18,9 @@ const TALLY_WINDOW_MS = 10_000;
 
 /**
  * The gateway-wide budget of password checks (`SIGN_IN_CHECKS_PER_SECOND`, `SIGN_IN_CHECKS_BURST`), taken
- * before anything else a sign-in does. Each replica keeps its own: the budget protects the replica's cores.
- * It runs as middleware ahead of Nest's guards, pipes and filters: a refusal there costs a fraction of what
- * the same refusal costs from the controller, and a flood is made of refusals.
+ * before anything else a sign-in does, and the count of each address's (and each known device's) sign-ins
+ * before it. Each replica keeps its own: the budget protects the replica's cores. It runs at the HTTP server's
+ * door, ahead of the web application (see `door`), because a flood is made of refusals.
  */
 @Injectable()
 export class SignInAdmissionGate implements OnModuleDestroy {
