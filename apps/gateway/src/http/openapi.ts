@@ -17,6 +17,8 @@ export class ProblemBody {
   message: string | string[];
   @ApiPropertyOptional({ type: [FieldProblemBody], description: 'On 400: each field and the rules it broke' })
   problems?: FieldProblemBody[];
+  @ApiPropertyOptional({ example: 30, description: 'On 429 and 503: the seconds to wait before trying again, as in Retry-After' })
+  retryAfterSeconds?: number;
 }
 
 const PROBLEMS: Record<number, string> = {

@@ -26,6 +26,11 @@ export interface ProblemBody {
   message: string | string[];
   /** On 400: each field and the rules it broke */
   problems?: FieldProblemBody[];
+  /**
+   * On 429 and 503: the seconds to wait before trying again, as in Retry-After
+   * @example 30
+   */
+  retryAfterSeconds?: number;
 }
 
 export type ParticipantLocation = object;

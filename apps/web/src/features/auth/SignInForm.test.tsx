@@ -43,3 +43,14 @@ describe('signing in with a second factor', () => {
     ]);
   });
 });
+
+describe('signing in during a flood of sign-ins', () => {
+  it('says how long to wait instead of calling the password wrong', async () => {
+    const busy = () => ({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'too many sign-ins at once; try again in 7 seconds', retryAfterSeconds: 7 } });
+    await renderSignedIn(<SignInForm username="police.test" />, { role: 'police', answer: busy });
+    fireEvent.change(screen.getByLabelText(ky.signIn.password, { exact: false }), { target: { value: 'a-long-enough-password' } });
+    fireEvent.click(screen.getByRole('button', { name: ky.signIn.submit }));
+    await screen.findByText(ky.signIn.wait.replace('{{seconds}}', '7'));
+    expect(screen.queryByText(ky.signIn.failed)).toBeNull();
+  });
+});

@@ -9,6 +9,12 @@ function asksForCode(error: unknown): boolean {
   return error instanceof ApiProblem && error.status === 401 && String(error.body?.message ?? '').startsWith('totpCode');
 }
 
+/** Too many sign-ins (this address's, this account's or everyone's): how long to wait, when the API said. */
+function secondsToWait(error: unknown): number | null {
+  if (!(error instanceof ApiProblem) || (error.status !== 429 && error.status !== 503)) return null;
+  return error.body?.retryAfterSeconds ?? null;
+}
+
 /** Used both on the first screen and in the dialog that asks again when a session has expired. */
 export function SignInForm({ username: known }: { username?: string }) {
   const { t } = useTranslation();
@@ -18,17 +24,20 @@ export function SignInForm({ username: known }: { username?: string }) {
   const [code, setCode] = useState('');
   const [codeAsked, setCodeAsked] = useState(false);
   const [failed, setFailed] = useState<'signIn.failed' | 'signIn.codeFailed' | null>(null);
+  const [wait, setWait] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setPending(true);
     setFailed(null);
+    setWait(null);
     try {
       await signIn(username.trim(), password, codeAsked ? code.trim() : undefined);
     } catch (error) {
       // The first time the account asks for a code is not a failure: the field appears.
       if (asksForCode(error) && !codeAsked) setCodeAsked(true);
+      else if (secondsToWait(error) !== null) setWait(secondsToWait(error));
       else setFailed(asksForCode(error) ? 'signIn.codeFailed' : 'signIn.failed');
     } finally {
       setPending(false);
@@ -39,6 +48,7 @@ export function SignInForm({ username: known }: { username?: string }) {
     <form onSubmit={submit}>
       <Stack>
         {failed && <Alert color="red" role="alert">{t(failed)}</Alert>}
+        {wait !== null && <Alert color="yellow" role="alert">{t('signIn.wait', { seconds: wait })}</Alert>}
         <TextInput required label={t('signIn.username')} autoComplete="username" value={username} onChange={(event) => setUsername(event.currentTarget.value)} />
         <PasswordInput required label={t('signIn.password')} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.currentTarget.value)} />
         {codeAsked && (
