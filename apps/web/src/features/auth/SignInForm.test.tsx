@@ -54,3 +54,14 @@ describe('signing in during a flood of sign-ins', () => {
     expect(screen.queryByText(ky.signIn.failed)).toBeNull();
   });
 });
+
+describe('signing in while the gateway is in trouble', () => {
+  it('does not call the password wrong when the server failed', async () => {
+    const failing = () => ({ status: 500, body: { statusCode: 500, message: 'Internal server error' } });
+    await renderSignedIn(<SignInForm username="police.test" />, { role: 'police', answer: failing });
+    fireEvent.change(screen.getByLabelText(ky.signIn.password, { exact: false }), { target: { value: 'a-long-enough-password' } });
+    fireEvent.click(screen.getByRole('button', { name: ky.signIn.submit }));
+    await screen.findByText(ky.signIn.unavailable);
+    expect(screen.queryByText(ky.signIn.failed)).toBeNull();
+  });
+});

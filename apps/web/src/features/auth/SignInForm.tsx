@@ -9,6 +9,11 @@ function asksForCode(error: unknown): boolean {
   return error instanceof ApiProblem && error.status === 401 && String(error.body?.message ?? '').startsWith('totpCode');
 }
 
+/** Only a 400 or 401 is about the name, password or code; no network or a server in trouble says nothing of them. */
+function refusedCredentials(error: unknown): boolean {
+  return error instanceof ApiProblem && (error.status === 400 || error.status === 401);
+}
+
 /** Too many sign-ins (this address's, this account's or everyone's): how long to wait, when the API said. */
 function secondsToWait(error: unknown): number | null {
   if (!(error instanceof ApiProblem) || (error.status !== 429 && error.status !== 503)) return null;
@@ -23,7 +28,7 @@ export function SignInForm({ username: known }: { username?: string }) {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [codeAsked, setCodeAsked] = useState(false);
-  const [failed, setFailed] = useState<'signIn.failed' | 'signIn.codeFailed' | null>(null);
+  const [failed, setFailed] = useState<'signIn.failed' | 'signIn.codeFailed' | 'signIn.unavailable' | null>(null);
   const [wait, setWait] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -38,7 +43,7 @@ export function SignInForm({ username: known }: { username?: string }) {
       // The first time the account asks for a code is not a failure: the field appears.
       if (asksForCode(error) && !codeAsked) setCodeAsked(true);
       else if (secondsToWait(error) !== null) setWait(secondsToWait(error));
-      else setFailed(asksForCode(error) ? 'signIn.codeFailed' : 'signIn.failed');
+      else setFailed(asksForCode(error) ? 'signIn.codeFailed' : refusedCredentials(error) ? 'signIn.failed' : 'signIn.unavailable');
     } finally {
       setPending(false);
     }
