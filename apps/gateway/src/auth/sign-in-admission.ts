@@ -195,6 +195,10 @@ export class SignInsBusy extends SignInRefused {
 export function openSignInDoor(app: INestApplication): void {
   const server = app.getHttpServer() as Server;
   const express = app.getHttpAdapter().getInstance() as RequestListener & { get(setting: 'trust proxy fn'): (address: string, hop: number) => boolean };
+  // Were the application reached some other way, the door would stand beside it and let a flood around it.
+  if (server.listeners('request').length !== 1 || server.listeners('request')[0] !== express) {
+    throw new Error('the HTTP server does not hand requests straight to the web application: the sign-in door cannot stand before it');
+  }
   server.removeListener('request', express);
   server.on('request', app.get(SignInAdmissionGate).door(express, express.get('trust proxy fn')));
 }
