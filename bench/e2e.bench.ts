@@ -11,6 +11,7 @@
  *   npm run bench:e2e -- --rate 50 --seconds 20
  *   npm run bench:e2e -- --rate 300 --seconds 60 --replicas 2   (two processes of every service)
  *   npm run bench:e2e -- --rate 100 --cpu-prof                  (a .cpuprofile per process in bench/profiles/)
+ *   npm run bench:e2e -- --rate 30 --timeline                    (each order's stage times in bench/results/)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
@@ -28,6 +29,7 @@ const RATE = Number(args.get('rate') ?? 50);
 const SECONDS = Number(args.get('seconds') ?? 20);
 const REPLICAS = Number(args.get('replicas') ?? 1);
 const CPU_PROFILE = args.has('cpu-prof');
+const TIMELINE = args.has('timeline');
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -107,6 +109,44 @@ async function lostAndDuplicated(databaseUrl: string) {
   return result;
 }
 
+/**
+ * The events that mark an order's way through the pipeline, in order: 201 → each of these. Matching's stage is
+ * whichever it announced, routed or unroutable; both are notified.
+ */
+const STAGES = [
+  { stage: 'registered', subjects: ['order.registered.v1'] },
+  { stage: 'assessed', subjects: ['risk.assessed.v1'] },
+  { stage: 'routed', subjects: ['referral.routed.v1', 'referral.unroutable.v1'] },
+  { stage: 'notified', subjects: ['notification.sent.v1'] },
+];
+
+function spread(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => +percentile(sorted, p).toFixed(1);
+  return { p50: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+/**
+ * Per stage, for the orders seen at every stage: the time since the 201 when its event reached the stream
+ * (`since201`) and the time the stage itself took, from the previous stage's event (`step`).
+ */
+function stageTimings(answered: Map<string, number>, seen: Map<string, Map<string, number>>) {
+  const complete = [...answered].filter(([order]) => STAGES.every(({ stage }) => seen.get(stage)!.has(order)));
+  const at = (order: string, i: number) => (i < 0 ? answered.get(order)! : seen.get(STAGES[i].stage)!.get(order)!);
+  return {
+    orders: complete.length,
+    ...Object.fromEntries(
+      STAGES.map(({ stage }, i) => [
+        stage,
+        {
+          since201: spread(complete.map(([order]) => at(order, i) - at(order, -1))),
+          step: spread(complete.map(([order]) => at(order, i) - at(order, i - 1))),
+        },
+      ]),
+    ),
+  };
+}
+
 async function main() {
   const runId = Date.now().toString(36);
   const database = `korgoo_bench_${runId}`;
@@ -152,6 +192,19 @@ async function main() {
     const latencies: number[] = [];
     const early = new Map<string, number>();
     const notifiedOrders = new Set<string>();
+    // When each order's event of every stage reached the stream (first copy), to find which stage holds the tail.
+    const stageSeen = new Map<string, Map<string, number>>(STAGES.map(({ stage }) => [stage, new Map()]));
+    const stageSubscriptions = STAGES.flatMap(({ stage, subjects }) =>
+      subjects.map((subject) => nc.subscribe(`${namespace}.${subject}`, {
+        callback: (_, message) => {
+          const now = performance.now();
+          const seen = stageSeen.get(stage)!;
+          const { correlationId } = message.json<{ correlationId: string }>();
+          if (!seen.has(correlationId)) seen.set(correlationId, now);
+        },
+      })),
+    );
+    const answeredAll = new Map<string, number>();
     const subscription = nc.subscribe(`${namespace}.notification.sent.v1`, {
       callback: (_, message) => {
         const now = performance.now();
@@ -187,6 +240,7 @@ async function main() {
             return;
           }
           const { orderId } = (await response.json()) as { orderId: string };
+          answeredAll.set(orderId, now);
           const seen = early.get(orderId);
           if (seen !== undefined) latencies.push(seen - now);
           else answeredAt.set(orderId, now);
@@ -204,6 +258,7 @@ async function main() {
     }
     const pipelineSeconds = (Math.min(performance.now(), lastProgress) - started) / 1000;
     subscription.unsubscribe();
+    for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
     const cpuAfter = cpuByService(services);
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const notified = Math.max(1, latencies.length);
@@ -227,6 +282,7 @@ async function main() {
         p99: +percentile(sorted, 99).toFixed(1),
         max: +(sorted[sorted.length - 1] ?? NaN).toFixed(1),
       },
+      stagesMs: stageTimings(answeredAll, stageSeen),
       notified: latencies.length,
       errors,
       lost: total - errors - latencies.length,
@@ -242,6 +298,15 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', `e2e-${runId}.json`), JSON.stringify(result, null, 2));
+    if (TIMELINE) {
+      // Each order's 201 and stage times in ms since the first post: a stall shows as orders stuck at one moment.
+      const since = (t: number | undefined) => (t === undefined ? null : +(t - started).toFixed(1));
+      const timeline = [...answeredAll].map(([order, answered]) => [
+        since(answered),
+        ...STAGES.map(({ stage }) => since(stageSeen.get(stage)!.get(order))),
+      ]);
+      writeFileSync(join(ROOT, 'bench', 'results', `e2e-${runId}-timeline.json`), JSON.stringify(timeline));
+    }
   } finally {
     await Promise.all(services.map((service) => stopService(service)));
     const jsm = await jetstreamManager(nc);
