@@ -11,6 +11,7 @@
  *   npm run bench:e2e -- --rate 50 --seconds 20
  *   npm run bench:e2e -- --rate 300 --seconds 60 --replicas 2   (two processes of every service)
  *   npm run bench:e2e -- --rate 100 --cpu-prof                  (a .cpuprofile per process in bench/profiles/)
+ *   npm run bench:e2e -- --rate 30 --warmup 0                    (time the cold start too; 5 s untimed by default)
  *   npm run bench:e2e -- --rate 30 --timeline                    (each order's stage times in bench/results/)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -30,6 +31,8 @@ const SECONDS = Number(args.get('seconds') ?? 20);
 const REPLICAS = Number(args.get('replicas') ?? 1);
 const CPU_PROFILE = args.has('cpu-prof');
 const TIMELINE = args.has('timeline');
+/** Seconds of orders at the same rate before the measured ones, which then meet warm processes. */
+const WARMUP = Number(args.get('warmup') ?? 5);
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -147,6 +150,40 @@ function stageTimings(answered: Map<string, number>, seen: Map<string, Map<strin
   };
 }
 
+function postOrder(gateway: string, accessToken: string, index: number, runId: string) {
+  return fetch(`${gateway}/api/v1/protection-orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify(benchmarkOrder(index, runId)),
+  });
+}
+
+/**
+ * Offers WARMUP seconds of orders at the rate and waits until they are notified: the first seconds after a
+ * start run in cold processes (compiling, opening connections, filling caches), which a deployment pays once.
+ * The warm-up orders are not timed, but the loss and duplicate checks count them.
+ */
+async function warmUp(gateways: string[], accessToken: string, runId: string, notifiedOrders: Set<string>) {
+  const warm = new Set<string>();
+  const started = performance.now();
+  const posts: Promise<void>[] = [];
+  for (let i = 0; i < WARMUP * RATE; i++) {
+    const wait = started + (i * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    posts.push(
+      postOrder(gateways[i % gateways.length], accessToken, i, runId).then(async (response) => {
+        if (response.status === 201) warm.add(((await response.json()) as { orderId: string }).orderId);
+      }, () => undefined),
+    );
+  }
+  await Promise.all(posts);
+  const deadline = performance.now() + 60_000;
+  while ([...warm].some((order) => !notifiedOrders.has(order)) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return warm;
+}
+
 async function main() {
   const runId = Date.now().toString(36);
   const database = `korgoo_bench_${runId}`;
@@ -205,6 +242,7 @@ async function main() {
       })),
     );
     const answeredAll = new Map<string, number>();
+    let warmOrders: Set<string> | undefined;
     const subscription = nc.subscribe(`${namespace}.notification.sent.v1`, {
       callback: (_, message) => {
         const now = performance.now();
@@ -212,12 +250,14 @@ async function main() {
         // The first notification of an order reaching its centre's inbox is the one timed.
         if (notifiedOrders.has(correlationId)) return;
         notifiedOrders.add(correlationId);
+        if (warmOrders?.has(correlationId)) return;
         const answered = answeredAt.get(correlationId);
         if (answered === undefined) early.set(correlationId, now);
         else latencies.push(now - answered);
       },
     });
 
+    warmOrders = await warmUp(gateways, accessToken, runId, notifiedOrders);
     let errors = 0;
     const total = RATE * SECONDS;
     const cpuBefore = cpuByService(services);
@@ -229,11 +269,7 @@ async function main() {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       posts.push(
-        fetch(`${gateways[i % gateways.length]}/api/v1/protection-orders`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-          body: JSON.stringify(benchmarkOrder(i, runId)),
-        }).then(async (response) => {
+        postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then(async (response) => {
           const now = performance.now();
           if (response.status !== 201) {
             errors++;
@@ -274,7 +310,7 @@ async function main() {
     const throughput = latencies.length / pipelineSeconds;
     const result = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      offered: { ratePerSecond: RATE, seconds: SECONDS, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
+      offered: { ratePerSecond: RATE, seconds: SECONDS, warmupSeconds: WARMUP, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
       endToEndMs: {
         p50: +percentile(sorted, 50).toFixed(1),
         p90: +percentile(sorted, 90).toFixed(1),
