@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { RunningService, SERVICES, startService, stopService } from '../tools/service-process';
+import { freePort, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
 import { percentile } from './percentile';
 
@@ -207,13 +207,12 @@ async function main() {
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });
   try {
-    let port = 39100 + Math.floor(Math.random() * 500);
     const profileDir = join(ROOT, 'bench', 'profiles', runId);
     const nodeArgs = CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     // One after another: the first replica of each service runs its migrations and seeds before the next starts.
     for (const name of SERVICES) {
       for (let replica = 0; replica < REPLICAS; replica++) {
-        services.push(await startService(name, port++, env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000 }));
+        services.push(await startService(name, await freePort(), env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000 }));
       }
     }
     const gateways = services.filter((service) => service.name === 'gateway').map((service) => `http://127.0.0.1:${service.port}`);
