@@ -5,6 +5,7 @@ import { CentreCandidate, rankCentres } from '../apps/matching/src/capacity/rank
 import { KG_SETTLEMENTS } from '../apps/matching/src/travel/kg-gazetteer';
 import { RoadGraphTravelTimes } from '../apps/matching/src/travel/road-graph-travel-times';
 import { Random } from './seeded-random';
+import { percentile } from './percentile';
 
 const CENTRES = 50;
 const FACILITATORS_PER_CENTRE = 4;
@@ -123,10 +124,6 @@ function route(centres: BenchCentre[], r: BenchRequest): string | null {
   stageNanos.feasibility += t2 - t1;
   stageNanos.ranking += t3 - t2;
   return best?.centreId ?? null;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function main(): void {

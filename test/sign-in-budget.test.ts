@@ -40,3 +40,62 @@ describe('the gateway-wide budget of password checks, whatever the address', () 
     expect(written[1].detail).toBe(`${refused.length - 1} further sign-ins refused within 10 s: the gateway’s password checks per second were spent`);
   });
 });
+
+describe('known devices: an account’s own device signs in past a spent budget', () => {
+  const stack = new MatchingStack({
+    services: ['gateway'],
+    // One address here stands for many: the budget, not the per-address count, is what the flood meets.
+    env: { SIGN_IN_CHECKS_PER_SECOND: '1', SIGN_IN_CHECKS_BURST: '3', THROTTLE_LOGIN_PER_MINUTE: '1000' },
+  });
+
+  beforeAll(() => stack.start());
+  afterAll(() => stack.stop());
+
+  const flood = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      request(stack.gateway).post('/api/v1/auth/login').send({ username: `flood.${i}`, password: 'not-the-password-at-all' }),
+    );
+
+  it('remembers a device that signed in, in a cookie only the sign-in route receives and no script reads', async () => {
+    const signedIn = await request(stack.gateway).post('/api/v1/auth/login').send({ username: 'coordinator.demo', password: 'korgoo-demo-coordinator' }).expect(200);
+    const cookie = [signedIn.headers['set-cookie'] ?? []].flat().find((line: string) => line.startsWith('korgoo_device='));
+    expect(cookie).toMatch(/; Path=\/api\/v1\/auth\/login;/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    const device = cookie!.split(';')[0];
+
+    // During a flood that spends the budget, the coordinator's own device still signs in...
+    const [own, ...flooded] = await Promise.all([
+      request(stack.gateway).post('/api/v1/auth/login').set('Cookie', device).send({ username: 'coordinator.demo', password: 'korgoo-demo-coordinator' }),
+      ...flood(12),
+    ]);
+    expect(own.status).toBe(200);
+    expect(flooded.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
+
+    // ...while the same device naming other accounts pays for each check like anyone: at most one refill came.
+    const guesses = await Promise.all(
+      ['admin.demo', 'auditor.demo'].map((username) =>
+        request(stack.gateway).post('/api/v1/auth/login').set('Cookie', device).send({ username, password: 'not-the-password-at-all' }),
+      ),
+    );
+    expect(guesses.map((answer) => answer.status)).toEqual(guesses.map((answer) => (answer.status === 401 ? 401 : 503)));
+    const refused = guesses.filter((answer) => answer.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const answer of refused) expect(answer.headers['retry-after']).toBe(String(answer.body.retryAfterSeconds));
+
+    // Three sign-ins a minute per device token: one copied off a device is no way around the budget.
+    await request(stack.gateway).post('/api/v1/auth/login').set('Cookie', device).send({ username: 'coordinator.demo', password: 'korgoo-demo-coordinator' }).expect(429);
+  });
+
+  it('takes a forged device token for none at all', async () => {
+    await Promise.all(flood(12));
+    const forged = `korgoo_device=d1.${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.${Date.now().toString(36)}.forged`;
+    const attempts = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        request(stack.gateway).post('/api/v1/auth/login').set('Cookie', forged).send({ username: 'coordinator.demo', password: 'korgoo-demo-coordinator' }),
+      ),
+    );
+    // Charged to the spent budget like any sign-in: at most one check came back in the moment they took.
+    expect(attempts.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
+  });
+});

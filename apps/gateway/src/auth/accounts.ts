@@ -23,6 +23,17 @@ const WRONG_CREDENTIALS = 'username or password is wrong';
 const TOTP_REQUIRED = 'totpCode is required: this account signs in with a code from its authenticator app';
 const WRONG_TOTP = 'totpCode is wrong or was used already; wait for the next code';
 
+/** A sign-in the gateway's door let past the budget as a known device of `accountId`. */
+export interface KnownDeviceSignIn {
+  accountId: string;
+  chargePasswordCheck(): Promise<void>;
+}
+
+export interface SignedIn {
+  session: SessionResponse;
+  accountId: string;
+}
+
 @Injectable()
 export class Accounts {
   constructor(
@@ -37,10 +48,14 @@ export class Accounts {
     private readonly secondFactor: SecondFactor,
   ) {}
 
-  /** An account with a second factor also needs `totpCode`; a wrong or reused code counts as a failed sign-in. */
-  async login(username: string, password: string, address: string | null, totpCode?: string): Promise<SessionResponse> {
+  /**
+   * An account with a second factor also needs `totpCode`; a wrong or reused code counts as a failed sign-in.
+   * A sign-in admitted past the budget as a known device pays for its check here when it names another account.
+   */
+  async login(username: string, password: string, address: string | null, totpCode?: string, device?: KnownDeviceSignIn): Promise<SignedIn> {
     await this.failures.refuseWhileLocked(username, address);
     const account = await this.dataSource.getRepository(Account).findOne({ where: { username, active: true } });
+    if (device && device.accountId !== account?.id) await device.chargePasswordCheck();
     const matches = await this.passwords.matches(password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     if (!account || !matches) {
       await this.failures.failed(username, address);
@@ -60,7 +75,7 @@ export class Accounts {
       throw new UnauthorizedException(outcome === 'missing' ? TOTP_REQUIRED : WRONG_TOTP);
     }
     await this.failures.succeeded(username);
-    return outcome;
+    return { session: outcome, accountId: account.id };
   }
 
   /** Signs the account out everywhere else and returns a fresh session for the caller. */

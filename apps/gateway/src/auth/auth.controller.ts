@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,7 +7,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { KorgooConfig } from '@korgoo/config';
+import { KORGOO_CONFIG } from '@korgoo/platform';
 import type { Actor } from '@korgoo/contracts';
 import { ApiProblems } from '../http/openapi';
 import { Page, PageQuery } from '../http/page';
@@ -27,6 +29,8 @@ import {
   SessionResponse,
 } from './auth.dto';
 import { SecondFactor } from './second-factor';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_LIFETIME_MS } from './known-device';
+import { SignInAdmissionGate } from './sign-in-admission';
 import { SessionTokens } from './session-tokens';
 
 @ApiTags('auth')
@@ -36,6 +40,8 @@ export class AuthController {
     private readonly accounts: Accounts,
     private readonly sessions: SessionTokens,
     private readonly secondFactor: SecondFactor,
+    private readonly gate: SignInAdmissionGate,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
   ) {}
 
   @ApiProblems(400, 401, 429, 503)
@@ -49,12 +55,25 @@ export class AuthController {
       'lock it for a minute, doubling with each further failure (up to 30 minutes); 100 failures from one address ' +
       'in 15 minutes lock the address. Locked: 429 with retryAfterSeconds, before any password is checked. ' +
       'The gateway checks only so many passwords per second from all addresses together; beyond that 503 with ' +
-      'retryAfterSeconds and a Retry-After header, before anything else. ' +
+      'retryAfterSeconds and a Retry-After header, before anything else. A successful sign-in sets the korgoo_device ' +
+      'cookie (HttpOnly, SameSite=Strict, sent only to this route, 90 days): later sign-ins from that device to the same ' +
+      'account pass the budget (three a minute per device; the password, second factor and lockouts still apply). ' +
       'An account with a second factor also sends totpCode: 401 naming totpCode when it is missing, wrong or used before.',
   })
   @ApiOkResponse({ type: SessionResponse })
-  login(@Body() request: LoginRequest, @Req() http: Request): Promise<SessionResponse> {
-    return this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode);
+  async login(@Body() request: LoginRequest, @Req() http: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
+    const knownAccountId = this.gate.knownDeviceOf(http);
+    const device = knownAccountId === null ? undefined : { accountId: knownAccountId, chargePasswordCheck: () => this.gate.chargePasswordCheck(response) };
+    const { session, accountId } = await this.accounts.login(request.username, request.password, http.ip ?? null, request.totpCode, device);
+    // Sent back only to the sign-in itself, out of reach of the page's scripts.
+    response.cookie(KNOWN_DEVICE_COOKIE, this.gate.knownDeviceToken(accountId), {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.environment === 'production',
+      path: '/api/v1/auth/login',
+      maxAge: KNOWN_DEVICE_LIFETIME_MS,
+    });
+    return session;
   }
 
   @ApiProblems(400, 401)

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, INestApplication, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { RequestListener, Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
@@ -9,6 +9,7 @@ import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { inRequestContext, requestContextOf } from '../http/request-context';
 import { isSignInPath } from './sign-in-path';
+import { issueKnownDevice, KNOWN_DEVICE_SIGN_INS_PER_MINUTE, knownDeviceIn, knownDeviceKey, readKnownDevice } from './known-device';
 import { admitAddress, AddressWindow, admitPasswordCheck, SignInBudget } from './sign-in-budget';
 
 // A flood is refused hundreds of times a second: one audit entry per refusal would make the audit chain's
@@ -25,6 +26,9 @@ const TALLY_WINDOW_MS = 10_000;
 export class SignInAdmissionGate implements OnModuleDestroy {
   private budget: SignInBudget | null = null;
   private addresses: AddressWindow | null = null;
+  private devices: AddressWindow | null = null;
+  private readonly knownDevices = new WeakMap<IncomingMessage, string>();
+  private readonly deviceKey: Buffer;
   private readonly uncounted = new Map<RefusalReason, number>();
   private tally: NodeJS.Timeout | null = null;
   // Refusals never reach the request log (they are answered before it), so operators see a flood here.
@@ -37,9 +41,10 @@ export class SignInAdmissionGate implements OnModuleDestroy {
     private readonly audit: AuditTrail,
     metrics: ServiceMetrics,
   ) {
+    this.deviceKey = knownDeviceKey(config.jwtSecret);
     this.refusals = new Counter({
       name: 'korgoo_sign_ins_refused_total',
-      help: 'Sign-ins refused before any password check, by reason (address: the address had its sign-ins for the minute; budget: the gateway had its password checks for the second)',
+      help: 'Sign-ins refused before any password check, by reason (address: the address had its sign-ins for the minute; device: a known device had its sign-ins for the minute; budget: the gateway had its password checks for the second)',
       labelNames: ['reason'],
       registers: [metrics.registry],
     });
@@ -47,17 +52,43 @@ export class SignInAdmissionGate implements OnModuleDestroy {
 
   /**
    * 429 when this address has had its sign-ins for the minute, else 503 when the gateway's budget is spent,
-   * both with Retry-After; every refusal is audited, at once or in the window's tally.
+   * both with Retry-After; every refusal is audited, at once or in the window's tally. A sign-in from a known
+   * device of `knownAccountId` counts against its token's own allowance instead of the budget.
    */
-  async admit(address: string, checksPassword: boolean): Promise<void> {
+  async admit(address: string, checksPassword: boolean, device: { token: string; accountId: string } | null = null): Promise<void> {
     const now = this.clock.now().getTime();
     const fromAddress = admitAddress(this.addresses, address, now, this.config.http.throttle.loginPerMinute);
     this.addresses = fromAddress.window;
     if (!fromAddress.admitted) return this.refuse('address', new SignInsFromAddress(Math.ceil(fromAddress.retryAfterMs / 1000)));
     if (!checksPassword) return;
-    const admission = admitPasswordCheck(this.budget, now, this.config.http.signInChecks);
+    if (device) {
+      // The same fixed window, keyed by the token instead of the address.
+      const fromDevice = admitAddress(this.devices, device.token, now, KNOWN_DEVICE_SIGN_INS_PER_MINUTE);
+      this.devices = fromDevice.window;
+      if (!fromDevice.admitted) return this.refuse('device', new SignInsFromAddress(Math.ceil(fromDevice.retryAfterMs / 1000)));
+      return;
+    }
+    return this.chargePasswordCheck();
+  }
+
+  /** Takes one password check from the budget, or refuses with 503, naming in `response` when to try again. */
+  async chargePasswordCheck(response?: ServerResponse): Promise<void> {
+    const admission = admitPasswordCheck(this.budget, this.clock.now().getTime(), this.config.http.signInChecks);
     this.budget = admission.budget;
-    if (!admission.admitted) return this.refuse('budget', new SignInsBusy(Math.ceil(admission.retryAfterMs / 1000)));
+    if (admission.admitted) return;
+    const retryAfterSeconds = Math.ceil(admission.retryAfterMs / 1000);
+    response?.setHeader('Retry-After', String(retryAfterSeconds));
+    return this.refuse('budget', new SignInsBusy(retryAfterSeconds));
+  }
+
+  /** The account whose known device this sign-in was admitted as, past the budget; null when it was charged. */
+  knownDeviceOf(request: IncomingMessage): string | null {
+    return this.knownDevices.get(request) ?? null;
+  }
+
+  /** A token for the device that has just signed in to `accountId`, to be kept as the `korgoo_device` cookie. */
+  knownDeviceToken(accountId: string): string {
+    return issueKnownDevice(this.deviceKey, accountId, this.clock.now().getTime());
   }
 
   private async refuse(reason: RefusalReason, refusal: SignInRefused): Promise<never> {
@@ -81,8 +112,15 @@ export class SignInAdmissionGate implements OnModuleDestroy {
     return (request, response) => {
       if (!isSignInPath(request.url)) return app(request, response);
       const context = requestContextOf(request, proxyAddr(request, trust));
-      inRequestContext(context, () => this.admit(context.ip!, request.method === 'POST')).then(
-        () => app(request, response),
+      const signsIn = request.method === 'POST';
+      const token = signsIn ? knownDeviceIn(request.headers.cookie) : null;
+      const accountId = token ? readKnownDevice(this.deviceKey, token, this.clock.now().getTime()) : null;
+      const device = token && accountId ? { token, accountId } : null;
+      inRequestContext(context, () => this.admit(context.ip!, signsIn, device)).then(
+        () => {
+          if (device) this.knownDevices.set(request, device.accountId);
+          app(request, response);
+        },
         (error: unknown) => {
           const refused = error instanceof SignInRefused;
           if (!refused) this.log.error({ err: String(error) }, 'a sign-in could not be admitted');
@@ -119,9 +157,10 @@ export class SignInAdmissionGate implements OnModuleDestroy {
   }
 }
 
-type RefusalReason = 'address' | 'budget';
+type RefusalReason = 'address' | 'device' | 'budget';
 const REFUSALS: Record<RefusalReason, string> = {
   address: 'one address’s sign-ins for the minute were spent',
+  device: 'one known device’s sign-ins for the minute were spent',
   budget: 'the gateway’s password checks per second were spent',
 };
 
