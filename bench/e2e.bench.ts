@@ -231,14 +231,16 @@ async function main() {
     // When each order's event of every stage reached the stream (first copy), to find which stage holds the tail.
     const stageSeen = new Map<string, Map<string, number>>(STAGES.map(({ stage }) => [stage, new Map()]));
     const stageSubscriptions = STAGES.flatMap(({ stage, subjects }) =>
-      subjects.map((subject) => nc.subscribe(`${namespace}.${subject}`, {
-        callback: (_, message) => {
-          const now = performance.now();
-          const seen = stageSeen.get(stage)!;
-          const { correlationId } = message.json<{ correlationId: string }>();
-          if (!seen.has(correlationId)) seen.set(correlationId, now);
-        },
-      })),
+      subjects.map((subject) =>
+        nc.subscribe(`${namespace}.${subject}`, {
+          callback: (_, message) => {
+            const now = performance.now();
+            const seen = stageSeen.get(stage)!;
+            const { correlationId } = message.json<{ correlationId: string }>();
+            if (!seen.has(correlationId)) seen.set(correlationId, now);
+          },
+        }),
+      ),
     );
     const answeredAll = new Map<string, number>();
     let warmOrders: Set<string> | undefined;
