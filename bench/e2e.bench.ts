@@ -11,6 +11,8 @@
  *   npm run bench:e2e -- --rate 50 --seconds 20
  *   npm run bench:e2e -- --rate 300 --seconds 60 --replicas 2   (two processes of every service)
  *   npm run bench:e2e -- --rate 100 --cpu-prof                  (a .cpuprofile per process in bench/profiles/)
+ *   npm run bench:e2e -- --rate 30 --warmup 0                    (time the cold start too; 5 s untimed by default)
+ *   npm run bench:e2e -- --rate 30 --timeline                    (each order's stage times in bench/results/)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
@@ -18,7 +20,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { RunningService, SERVICES, startService, stopService } from '../tools/service-process';
+import { freePort, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
 import { percentile } from './percentile';
 
@@ -28,6 +30,9 @@ const RATE = Number(args.get('rate') ?? 50);
 const SECONDS = Number(args.get('seconds') ?? 20);
 const REPLICAS = Number(args.get('replicas') ?? 1);
 const CPU_PROFILE = args.has('cpu-prof');
+const TIMELINE = args.has('timeline');
+/** Seconds of orders at the same rate before the measured ones, which then meet warm processes. */
+const WARMUP = Number(args.get('warmup') ?? 5);
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -107,6 +112,78 @@ async function lostAndDuplicated(databaseUrl: string) {
   return result;
 }
 
+/**
+ * The events that mark an order's way through the pipeline, in order: 201 → each of these. Matching's stage is
+ * whichever it announced, routed or unroutable; both are notified.
+ */
+const STAGES = [
+  { stage: 'registered', subjects: ['order.registered.v1'] },
+  { stage: 'assessed', subjects: ['risk.assessed.v1'] },
+  { stage: 'routed', subjects: ['referral.routed.v1', 'referral.unroutable.v1'] },
+  { stage: 'notified', subjects: ['notification.sent.v1'] },
+];
+
+function spread(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => +percentile(sorted, p).toFixed(1);
+  return { p50: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+/**
+ * Per stage, for the orders seen at every stage: the time since the 201 when its event reached the stream
+ * (`since201`) and the time the stage itself took, from the previous stage's event (`step`).
+ */
+function stageTimings(answered: Map<string, number>, seen: Map<string, Map<string, number>>) {
+  const complete = [...answered].filter(([order]) => STAGES.every(({ stage }) => seen.get(stage)!.has(order)));
+  const at = (order: string, i: number) => (i < 0 ? answered.get(order)! : seen.get(STAGES[i].stage)!.get(order)!);
+  return {
+    orders: complete.length,
+    ...Object.fromEntries(
+      STAGES.map(({ stage }, i) => [
+        stage,
+        {
+          since201: spread(complete.map(([order]) => at(order, i) - at(order, -1))),
+          step: spread(complete.map(([order]) => at(order, i) - at(order, i - 1))),
+        },
+      ]),
+    ),
+  };
+}
+
+function postOrder(gateway: string, accessToken: string, index: number, runId: string) {
+  return fetch(`${gateway}/api/v1/protection-orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify(benchmarkOrder(index, runId)),
+  });
+}
+
+/**
+ * Offers WARMUP seconds of orders at the rate and waits until they are notified: the first seconds after a
+ * start run in cold processes (compiling, opening connections, filling caches), which a deployment pays once.
+ * The warm-up orders are not timed, but the loss and duplicate checks count them.
+ */
+async function warmUp(gateways: string[], accessToken: string, runId: string, notifiedOrders: Set<string>) {
+  const warm = new Set<string>();
+  const started = performance.now();
+  const posts: Promise<void>[] = [];
+  for (let i = 0; i < WARMUP * RATE; i++) {
+    const wait = started + (i * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    posts.push(
+      postOrder(gateways[i % gateways.length], accessToken, i, runId).then(async (response) => {
+        if (response.status === 201) warm.add(((await response.json()) as { orderId: string }).orderId);
+      }, () => undefined),
+    );
+  }
+  await Promise.all(posts);
+  const deadline = performance.now() + 60_000;
+  while ([...warm].some((order) => !notifiedOrders.has(order)) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return warm;
+}
+
 async function main() {
   const runId = Date.now().toString(36);
   const database = `korgoo_bench_${runId}`;
@@ -130,13 +207,12 @@ async function main() {
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });
   try {
-    let port = 39100 + Math.floor(Math.random() * 500);
     const profileDir = join(ROOT, 'bench', 'profiles', runId);
     const nodeArgs = CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     // One after another: the first replica of each service runs its migrations and seeds before the next starts.
     for (const name of SERVICES) {
       for (let replica = 0; replica < REPLICAS; replica++) {
-        services.push(await startService(name, port++, env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000 }));
+        services.push(await startService(name, await freePort(), env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000 }));
       }
     }
     const gateways = services.filter((service) => service.name === 'gateway').map((service) => `http://127.0.0.1:${service.port}`);
@@ -152,6 +228,22 @@ async function main() {
     const latencies: number[] = [];
     const early = new Map<string, number>();
     const notifiedOrders = new Set<string>();
+    // When each order's event of every stage reached the stream (first copy), to find which stage holds the tail.
+    const stageSeen = new Map<string, Map<string, number>>(STAGES.map(({ stage }) => [stage, new Map()]));
+    const stageSubscriptions = STAGES.flatMap(({ stage, subjects }) =>
+      subjects.map((subject) =>
+        nc.subscribe(`${namespace}.${subject}`, {
+          callback: (_, message) => {
+            const now = performance.now();
+            const seen = stageSeen.get(stage)!;
+            const { correlationId } = message.json<{ correlationId: string }>();
+            if (!seen.has(correlationId)) seen.set(correlationId, now);
+          },
+        }),
+      ),
+    );
+    const answeredAll = new Map<string, number>();
+    let warmOrders: Set<string> | undefined;
     const subscription = nc.subscribe(`${namespace}.notification.sent.v1`, {
       callback: (_, message) => {
         const now = performance.now();
@@ -159,12 +251,14 @@ async function main() {
         // The first notification of an order reaching its centre's inbox is the one timed.
         if (notifiedOrders.has(correlationId)) return;
         notifiedOrders.add(correlationId);
+        if (warmOrders?.has(correlationId)) return;
         const answered = answeredAt.get(correlationId);
         if (answered === undefined) early.set(correlationId, now);
         else latencies.push(now - answered);
       },
     });
 
+    warmOrders = await warmUp(gateways, accessToken, runId, notifiedOrders);
     let errors = 0;
     const total = RATE * SECONDS;
     const cpuBefore = cpuByService(services);
@@ -176,17 +270,14 @@ async function main() {
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       posts.push(
-        fetch(`${gateways[i % gateways.length]}/api/v1/protection-orders`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-          body: JSON.stringify(benchmarkOrder(i, runId)),
-        }).then(async (response) => {
+        postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then(async (response) => {
           const now = performance.now();
           if (response.status !== 201) {
             errors++;
             return;
           }
           const { orderId } = (await response.json()) as { orderId: string };
+          answeredAll.set(orderId, now);
           const seen = early.get(orderId);
           if (seen !== undefined) latencies.push(seen - now);
           else answeredAt.set(orderId, now);
@@ -204,6 +295,7 @@ async function main() {
     }
     const pipelineSeconds = (Math.min(performance.now(), lastProgress) - started) / 1000;
     subscription.unsubscribe();
+    for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
     const cpuAfter = cpuByService(services);
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const notified = Math.max(1, latencies.length);
@@ -219,7 +311,7 @@ async function main() {
     const throughput = latencies.length / pipelineSeconds;
     const result = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      offered: { ratePerSecond: RATE, seconds: SECONDS, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
+      offered: { ratePerSecond: RATE, seconds: SECONDS, warmupSeconds: WARMUP, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
       endToEndMs: {
         p50: +percentile(sorted, 50).toFixed(1),
         p90: +percentile(sorted, 90).toFixed(1),
@@ -227,6 +319,7 @@ async function main() {
         p99: +percentile(sorted, 99).toFixed(1),
         max: +(sorted[sorted.length - 1] ?? NaN).toFixed(1),
       },
+      stagesMs: stageTimings(answeredAll, stageSeen),
       notified: latencies.length,
       errors,
       lost: total - errors - latencies.length,
@@ -242,6 +335,15 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench', 'results', `e2e-${runId}.json`), JSON.stringify(result, null, 2));
+    if (TIMELINE) {
+      // Each order's 201 and stage times in ms since the first post: a stall shows as orders stuck at one moment.
+      const since = (t: number | undefined) => (t === undefined ? null : +(t - started).toFixed(1));
+      const timeline = [...answeredAll].map(([order, answered]) => [
+        since(answered),
+        ...STAGES.map(({ stage }) => since(stageSeen.get(stage)!.get(order))),
+      ]);
+      writeFileSync(join(ROOT, 'bench', 'results', `e2e-${runId}-timeline.json`), JSON.stringify(timeline));
+    }
   } finally {
     await Promise.all(services.map((service) => stopService(service)));
     const jsm = await jetstreamManager(nc);
