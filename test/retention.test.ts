@@ -114,4 +114,27 @@ describe('retention: personal data erased when its term has run', () => {
     expect(kept[0].issued_at.getTime()).toBeGreaterThanOrEqual(later.getTime());
     await request(stack.gateway).post('/api/v1/auth/refresh').send({ refreshToken: live.refreshToken }).expect(200);
   });
+
+  it('deletes a failed sign-in count once it no longer slows anyone down, and keeps one still locked or counting', async () => {
+    const MINUTE = 60_000;
+    const start = new Date(Date.now() + 12 * YEAR_MS);
+    const keys = async () =>
+      (await stack.db.query(`SELECT key FROM gateway.sign_in_failure WHERE key LIKE 'account:nobody.%' ORDER BY key`)).rows.map((row) => row.key);
+    await stack.setClock(start);
+    await request(stack.gateway).post('/api/v1/auth/login').send({ username: 'nobody.spent', password: 'not-the-password-at-all' }).expect(401);
+    await stack.db.query(
+      `INSERT INTO gateway.sign_in_failure (key, failures, first_failed_at, locked_until)
+       VALUES ('account:nobody.locked', 12, $1, $2), ('account:nobody.counting', 1, $3, NULL)`,
+      [new Date(start.getTime() - 60 * MINUTE), new Date(start.getTime() + 20 * MINUTE), new Date(start.getTime() + 10 * MINUTE)],
+    );
+
+    // Past the 15-minute window: the plain count goes; the lock and the recent count stay.
+    await stack.setClock(new Date(start.getTime() + 16 * MINUTE));
+    await until(async () => !(await keys()).includes('account:nobody.spent'), 'the spent count to be deleted');
+    expect(await keys()).toEqual(['account:nobody.counting', 'account:nobody.locked']);
+
+    await stack.setClock(new Date(start.getTime() + 21 * MINUTE));
+    await until(async () => !(await keys()).includes('account:nobody.locked'), 'the count whose lock ran out to be deleted');
+    expect(await keys()).toEqual(['account:nobody.counting']);
+  });
 });

@@ -42,13 +42,12 @@ export class SignInFailureCounters {
   private async count(key: string, policy: LockoutPolicy) {
     await this.dataSource.transaction(async (tx) => {
       const now = this.clock.now();
-      await tx.query(
-        'INSERT INTO gateway.sign_in_failure (key, failures, first_failed_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING',
-        [key, now],
-      );
+      // One upsert makes or finds the row and locks it: a spent row deleted meanwhile is simply made again.
       const [row]: FailureRow[] = await tx.query(
-        'SELECT failures, first_failed_at, locked_until FROM gateway.sign_in_failure WHERE key = $1 FOR UPDATE',
-        [key],
+        `INSERT INTO gateway.sign_in_failure (key, failures, first_failed_at) VALUES ($1, 0, $2)
+         ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+         RETURNING failures, first_failed_at, locked_until`,
+        [key, now],
       );
       const next = afterFailure(row.failures === 0 ? null : toRecord(row), now, policy);
       await tx.query('UPDATE gateway.sign_in_failure SET failures = $2, first_failed_at = $3, locked_until = $4 WHERE key = $1', [

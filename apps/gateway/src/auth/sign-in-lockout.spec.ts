@@ -1,4 +1,4 @@
-import { ACCOUNT_LOCKOUT, afterFailure, lockRemainingMs, SignInFailures } from './sign-in-lockout';
+import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, afterFailure, lockRemainingMs, SignInFailures, signInFailuresSpentBefore } from './sign-in-lockout';
 
 const start = new Date('2026-12-02T10:00:00Z');
 const at = (ms: number) => new Date(start.getTime() + ms);
@@ -40,5 +40,15 @@ describe('sign-in lockout', () => {
 
   it('is unlocked once the lock has run out', () => {
     expect(lockRemainingMs(failTimes(5), at(4000 + 60_000))).toBe(0);
+  });
+
+  it('calls a count spent exactly when afterFailure would start it again from one', () => {
+    const now = new Date('2026-12-03T12:00:00Z');
+    const spentBefore = signInFailuresSpentBefore(now);
+    for (const policy of [ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT]) {
+      const begun = (at: Date) => ({ failures: 3, firstFailedAt: at, lockedUntil: null });
+      expect(afterFailure(begun(new Date(spentBefore.getTime() - 1)), now, policy).failures).toBe(1);
+      expect(afterFailure(begun(spentBefore), now, policy).failures).toBe(4);
+    }
   });
 });

@@ -39,3 +39,11 @@ export function lockRemainingMs(record: SignInFailures | null, now: Date): numbe
   if (!record?.lockedUntil) return 0;
   return Math.max(0, record.lockedUntil.getTime() - now.getTime());
 }
+
+/**
+ * Counts begun before this, and not locked now, are spent: `afterFailure` would start them again from one.
+ * They are deleted then, since each names an account name or an address and a flood makes many of them.
+ */
+export function signInFailuresSpentBefore(now: Date): Date {
+  return new Date(now.getTime() - Math.max(ACCOUNT_LOCKOUT.windowMs, ADDRESS_LOCKOUT.windowMs));
+}

@@ -12,8 +12,10 @@ import { OrderRetentionStore } from './order-retention-store';
 import { PurgeAuditLog } from './purge-audit-log';
 import { auditCutoff, erasureCutoffs, refreshTokenCutoff } from './retention-policy';
 import { RefreshTokenRetentionStore } from './refresh-token-retention-store';
+import { SignInFailureRetentionStore } from './sign-in-failure-retention-store';
+import { signInFailuresSpentBefore } from '../auth/sign-in-lockout';
 
-/** Wiring: case closures from the programme's events; the erasure, refresh token and audit log pollers on the injected clock. */
+/** Wiring: case closures from the programme's events; the erasure, refresh token, sign-in failure and audit log pollers on the injected clock. */
 @Module({})
 export class RetentionModule implements OnModuleInit {
   constructor(
@@ -43,6 +45,12 @@ export class RetentionModule implements OnModuleInit {
       claimDue: (tx, now, passOver) => tokens.claimDue(tx, refreshTokenCutoff(now, refreshTokenDays), passOver),
       fire: (tx, tokenIds: string[]) => tokens.delete(tx, tokenIds),
       idOf: (tokenIds) => tokenIds[0],
+    });
+    const failures = new SignInFailureRetentionStore();
+    this.pollers.add('spent sign-in failure deletion', pollMs, transaction, {
+      claimDue: (tx, now, passOver) => failures.claimDue(tx, signInFailuresSpentBefore(now), now, passOver),
+      fire: (tx, keys: string[]) => failures.delete(tx, keys),
+      idOf: (keys) => keys[0],
     });
     const auditLog = new AuditLogRetentionStore();
     const purge = new PurgeAuditLog(auditLog, this.audit);
