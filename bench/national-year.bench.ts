@@ -1,11 +1,11 @@
 /**
  * A simulated national year: 15,000 protection orders spread over 2027 by oblast population, hour and
- * weekday, routed against the demo centres by Korgoo's router, by a greedy nearest-by-straight-line
- * baseline and by the offline optimum with hindsight (a min-cost max-flow relaxation), side by side.
+ * weekday, routed against the demo centres by Korgoo's router, by a greedy baseline (the nearest by straight
+ * line that can deliver) and by the offline optimum with hindsight (a min-cost max-flow relaxation), side by side.
  *
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
- * Other options: --handoffs 2, --margin-hours 24, --year 2027, --target 0.95 (facilitator shortfall),
+ * Other options: --handoffs 2, --margin-hours 24, --year 2027, --growth 0.3 (orders 30% busier at the year's end than at its start), --target 0.95 (facilitator shortfall),
  * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
  * (the large what-if rosters, the default; the demo directory sized to what the evaluation report observes; or the
  * what-if rosters with every men's slot lead on duty the day before, of and after the slot).
@@ -47,6 +47,7 @@ function parseOptions(argv: readonly string[]): NationalYearOptions & { out: str
       case '--miss-rate': options.missRate = number(flag, value, share); i++; break;
       case '--handoffs': options.handOffLimit = number(flag, value, (n) => Number.isInteger(n) && n >= 0); i++; break;
       case '--margin-hours': options.firstSessionMarginHours = number(flag, value, (n) => n >= 0); i++; break;
+      case '--growth': options.growth = number(flag, value, (n) => n >= 0 && n <= 2); i++; break;
       case '--year': options.year = number(flag, value, (n) => Number.isInteger(n) && n >= 2000 && n <= 2100); i++; break;
       case '--target': options.shortfallTarget = number(flag, value, (n) => n > 0 && n <= 1); i++; break;
       case '--no-shortfall': options.shortfallTarget = null; break;
@@ -75,7 +76,7 @@ function policyTable(r: NationalYearResult): string {
   const reason = (s: PolicySummary, key: keyof PolicySummary['unplaced']) =>
     s.unplaced[key] === undefined ? '-' : withShare(s.unplaced[key]!, s.orders);
   return table(
-    ['', 'Korgoo router', 'Greedy nearest', 'Offline optimum (slots)'],
+    ['', 'Korgoo router', 'Greedy, nearest able', 'Offline optimum (slots)'],
     [
       ['Placed, programme ends before expiry', ...cell((s) => withShare(s.placed, s.orders))],
       ['  as a share of the optimum', percent(r.routerShareOfOptimum), percent(r.greedyShareOfOptimum), '100.0%'],
@@ -94,8 +95,8 @@ function policyTable(r: NationalYearResult): string {
       ['  declined or missed, hand-offs used up', reason(router, 'hand_offs_exhausted'), '-', '-'],
       ['Placed after a decline or missed deadline', withShare(router.placedAfterHandOff, router.orders), '-', '-'],
       ['Placed from the waiting queue when capacity freed', withShare(router.placedFromQueue, router.orders), '-', '-'],
-      ['Not placed: nearest could not deliver', '-', reason(greedy, 'nearest_cannot_deliver'), '-'],
-      ['Not placed: nearest declined or missed', '-', reason(greedy, 'declined_or_missed'), '-'],
+      ['Not placed: no centre within reach could deliver', '-', reason(greedy, 'no_centre_can_deliver'), '-'],
+      ['Not placed: the centre chosen declined or missed', '-', reason(greedy, 'declined_or_missed'), '-'],
     ],
   );
 }
@@ -130,7 +131,7 @@ function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const facilitators = options.centres.reduce((n, c) => n + c.facilitators.length, 0);
-  console.log(`Simulated national year ${options.year}, seed ${options.seed}: ${count(options.orders)} orders`);
+  console.log(`Simulated national year ${options.year}, seed ${options.seed}: ${count(options.orders)} orders, growing ${percent(options.growth)} over the year`);
   const r = runNationalYear({ ...options, log: (line) => console.log(line) });
   const elapsed = (performance.now() - started) / 1000;
   const usage = process.resourceUsage();

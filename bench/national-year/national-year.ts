@@ -9,6 +9,8 @@ import { buildWorld, DEFAULT_SETTINGS, SimSettings } from './world';
 export interface NationalYearOptions extends SimSettings {
   orders: number;
   year: number;
+  /** Growth of orders over the year (0.3: the year ends 30% busier than it began). */
+  growth: number;
   /** Coverage the facilitator shortfall is sized for; null skips the shortfall. */
   shortfallTarget: number | null;
   /** Also solve the looser flows, blind to declared slots and first-sessions-only, for comparison. */
@@ -22,6 +24,7 @@ export const DEFAULT_OPTIONS: NationalYearOptions = {
   ...DEFAULT_SETTINGS,
   orders: 15_000,
   year: 2027,
+  growth: 0.3,
   shortfallTarget: 0.95,
   looseBound: true,
 };
@@ -89,7 +92,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     return value;
   };
 
-  const orders = timed('generate orders', () => given ?? generateOrders({ count: options.orders, seed: options.seed, year: options.year }));
+  const orders = timed('generate orders', () => given ?? generateOrders({ count: options.orders, seed: options.seed, year: options.year, yearlyGrowth: options.growth }));
   const world = timed('travel times', () => buildWorld(orders, centres, settings));
   const router = timed('router', () => runOnline(world, 'router'));
   const greedy = timed('greedy', () => runOnline(world, 'greedy'));

@@ -15,9 +15,9 @@ export type UnplacedReason =
   | 'no_feasible_centre'
   /** Router: declined or missed by every centre it was handed to. */
   | 'hand_offs_exhausted'
-  /** Greedy: the nearest centre could not deliver in time. */
-  | 'nearest_cannot_deliver'
-  /** Greedy: the nearest centre declined or missed the deadline. */
+  /** Greedy: no open centre within reach could deliver in time. */
+  | 'no_centre_can_deliver'
+  /** Greedy: the centre chosen declined or missed the deadline. */
   | 'declined_or_missed'
   /** Optimum: left out of the best assignment. */
   | 'not_assigned';
@@ -173,21 +173,25 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     return { centre: index, plan: best.plan, travel: best.travel };
   };
 
+  /**
+   * Greedy: the open centres within reach by straight line, nearest first (at one place, the one with fewer
+   * people in a programme, then by id), and the first that can deliver in time; no ranking, no waiting.
+   */
   const greedy: Chooser = (order, request) => {
     const { straight, travel } = world.travel[positionOf.get(order)!];
-    let nearest = -1;
-    centres.forEach((centre, i) => {
-      // Within reach, as the router: a place nobody can attend is no placement.
-      if (centre.status !== 'open' || !withinReach(travel[i])) return;
-      if (nearest === -1) return void (nearest = i);
-      // Same place (several Bishkek centres): the one with fewer people in a programme, then by id.
-      const d = straight[i].km - straight[nearest].km;
-      const load = ledgers[i].activeLoad() - ledgers[nearest].activeLoad();
-      if (d < -1e-9 || (Math.abs(d) <= 1e-9 && (load < 0 || (load === 0 && centre.id < centres[nearest].id)))) nearest = i;
-    });
-    if (nearest === -1) return null;
-    const verdict = assess(nearest, request);
-    return verdict.feasible ? { centre: nearest, plan: verdict.plan, travel: travel[nearest] } : null;
+    // Within reach, as the router: a place nobody can attend is no placement.
+    const reachable = centres.map((_, i) => i).filter((i) => centres[i].status === 'open' && withinReach(travel[i]));
+    reachable.sort(
+      (a, b) =>
+        (Math.abs(straight[a].km - straight[b].km) <= 1e-9 ? 0 : straight[a].km - straight[b].km) ||
+        ledgers[a].activeLoad() - ledgers[b].activeLoad() ||
+        (centres[a].id < centres[b].id ? -1 : 1),
+    );
+    for (const i of reachable) {
+      const verdict = assess(i, request);
+      if (verdict.feasible) return { centre: i, plan: verdict.plan, travel: travel[i] };
+    }
+    return null;
   };
 
   const choose = policy === 'router' ? router : greedy;
@@ -289,7 +293,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     }
 
     if (propose(event, now)) continue;
-    outcome.reason = policy === 'router' ? 'no_feasible_centre' : 'nearest_cannot_deliver';
+    outcome.reason = policy === 'router' ? 'no_feasible_centre' : 'no_centre_can_deliver';
     unplaced++;
     if (policy === 'router') {
       const { order } = event;
