@@ -5,8 +5,9 @@
  * ceilings underneath: single-row insert commits per second on the same PostgreSQL and pipelined JetStream
  * publish acknowledgements per second on the same NATS.
  *
- * It also prints the CPU each service spent per order (all its replicas together) and checks, in the
- * services' own tables, that no order was lost or handled twice.
+ * It also prints the CPU each service spent per order (all its replicas together), PostgreSQL's and the NATS
+ * server's beside them and the total, and checks, in the services' own tables, that no order was lost or
+ * handled twice.
  *
  *   npm run bench:e2e -- --rate 50 --seconds 20
  *   npm run bench:e2e -- --rate 300 --seconds 60 --replicas 2   (two processes of every service)
@@ -16,7 +17,7 @@
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -80,6 +81,31 @@ function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // utime and stime are fields 14 and 15 of stat, counted in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds of every process on the machine with this name, by pid: PostgreSQL runs a process per connection
+ * and the NATS server one of its own, and both work for every order on the same two cores.
+ */
+function cpuOfProcessesNamed(name: string): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name) found.set(pid, cpuSeconds(pid));
+    } catch {
+      // ended while listed
+    }
+  }
+  return found;
+}
+
+/** CPU spent since `before` by the processes of that name: a process started since counts whole; one that ended is missed. */
+function cpuSpentSince(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 function cpuByService(services: RunningService[]): Map<string, number> {
@@ -262,6 +288,7 @@ async function main() {
     let errors = 0;
     const total = RATE * SECONDS;
     const cpuBefore = cpuByService(services);
+    const infrastructureBefore = { postgres: cpuOfProcessesNamed('postgres'), nats: cpuOfProcessesNamed('nats-server') };
     const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
     const posts: Promise<void>[] = [];
@@ -297,12 +324,19 @@ async function main() {
     subscription.unsubscribe();
     for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
     const cpuAfter = cpuByService(services);
+    const infrastructureAfter = { postgres: cpuOfProcessesNamed('postgres'), nats: cpuOfProcessesNamed('nats-server') };
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const notified = Math.max(1, latencies.length);
     const cpuMsPerOrder = Object.fromEntries(
       [...cpuAfter].map(([name, seconds]) => [name, +(((seconds - (cpuBefore.get(name) ?? 0)) * 1000) / notified).toFixed(2)]),
     );
     cpuMsPerOrder.loadGenerator = +((benchCpu.user + benchCpu.system) / 1000 / notified).toFixed(2);
+    for (const name of ['postgres', 'nats'] as const) {
+      cpuMsPerOrder[name] = +((cpuSpentSince(infrastructureBefore[name], infrastructureAfter[name]) * 1000) / notified).toFixed(2);
+    }
+    cpuMsPerOrder.total = +Object.values(cpuMsPerOrder)
+      .reduce((sum, ms) => sum + ms, 0)
+      .toFixed(2);
     const checks = await lostAndDuplicated(databaseUrl);
 
     const postgres = await postgresInsertCeiling(databaseUrl);
