@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { freePort, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
-import { percentile } from './percentile';
+import { percentile, spread } from './percentile';
+import { atSteadyRate } from './steady-rate';
 
 const ROOT = join(__dirname, '..', '..');
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])));
@@ -101,6 +102,11 @@ function cpuOfProcessesNamed(name: string): Map<number, number> {
   return found;
 }
 
+/** PostgreSQL's processes and the NATS server's, each by pid. */
+function infrastructureCpu() {
+  return { postgres: cpuOfProcessesNamed('postgres'), nats: cpuOfProcessesNamed('nats-server') };
+}
+
 /** CPU spent since `before` by the processes of that name: a process started since counts whole; one that ended is missed. */
 function cpuSpentSince(before: Map<number, number>, after: Map<number, number>): number {
   let seconds = 0;
@@ -149,12 +155,6 @@ const STAGES = [
   { stage: 'notified', subjects: ['notification.sent.v1'] },
 ];
 
-function spread(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => +percentile(sorted, p).toFixed(1);
-  return { p50: at(50), p95: at(95), p99: at(99), max: at(100) };
-}
-
 /**
  * Per stage, for the orders seen at every stage: the time since the 201 when its event reached the stream
  * (`since201`) and the time the stage itself took, from the previous stage's event (`step`).
@@ -191,18 +191,11 @@ function postOrder(gateway: string, accessToken: string, index: number, runId: s
  */
 async function warmUp(gateways: string[], accessToken: string, runId: string, notifiedOrders: Set<string>) {
   const warm = new Set<string>();
-  const started = performance.now();
-  const posts: Promise<void>[] = [];
-  for (let i = 0; i < WARMUP * RATE; i++) {
-    const wait = started + (i * 1000) / RATE - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    posts.push(
-      postOrder(gateways[i % gateways.length], accessToken, i, runId).then(async (response) => {
-        if (response.status === 201) warm.add(((await response.json()) as { orderId: string }).orderId);
-      }, () => undefined),
-    );
-  }
-  await Promise.all(posts);
+  await atSteadyRate(WARMUP * RATE, RATE, (i) =>
+    postOrder(gateways[i % gateways.length], accessToken, i, runId).then(async (response) => {
+      if (response.status === 201) warm.add(((await response.json()) as { orderId: string }).orderId);
+    }, () => undefined),
+  );
   const deadline = performance.now() + 60_000;
   while ([...warm].some((order) => !notifiedOrders.has(order)) && performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -288,30 +281,23 @@ async function main() {
     let errors = 0;
     const total = RATE * SECONDS;
     const cpuBefore = cpuByService(services);
-    const infrastructureBefore = { postgres: cpuOfProcessesNamed('postgres'), nats: cpuOfProcessesNamed('nats-server') };
+    const infrastructureBefore = infrastructureCpu();
     const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
-    const posts: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / RATE;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      posts.push(
-        postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then(async (response) => {
-          const now = performance.now();
-          if (response.status !== 201) {
-            errors++;
-            return;
-          }
-          const { orderId } = (await response.json()) as { orderId: string };
-          answeredAll.set(orderId, now);
-          const seen = early.get(orderId);
-          if (seen !== undefined) latencies.push(seen - now);
-          else answeredAt.set(orderId, now);
-        }, () => void errors++),
-      );
-    }
-    await Promise.all(posts);
+    await atSteadyRate(total, RATE, (i) =>
+      postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then(async (response) => {
+        const now = performance.now();
+        if (response.status !== 201) {
+          errors++;
+          return;
+        }
+        const { orderId } = (await response.json()) as { orderId: string };
+        answeredAll.set(orderId, now);
+        const seen = early.get(orderId);
+        if (seen !== undefined) latencies.push(seen - now);
+        else answeredAt.set(orderId, now);
+      }, () => void errors++),
+    );
     const sendSeconds = (performance.now() - started) / 1000;
     // A backlog drains for as long as orders keep arriving at the inbox; 30 s without one means they never will.
     let lastProgress = performance.now();
@@ -324,7 +310,7 @@ async function main() {
     subscription.unsubscribe();
     for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
     const cpuAfter = cpuByService(services);
-    const infrastructureAfter = { postgres: cpuOfProcessesNamed('postgres'), nats: cpuOfProcessesNamed('nats-server') };
+    const infrastructureAfter = infrastructureCpu();
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const notified = Math.max(1, latencies.length);
     const cpuMsPerOrder = Object.fromEntries(

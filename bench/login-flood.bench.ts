@@ -18,7 +18,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { Client } from 'pg';
 import { freePort, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
-import { percentile } from './percentile';
+import { spread } from './percentile';
+import { atSteadyRate } from './steady-rate';
 
 const ROOT = join(__dirname, '..', '..');
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])));
@@ -37,27 +38,19 @@ const post = (url: string, body: object, headers: Record<string, string> = {}) =
 async function intake(gateway: string, token: string, runId: string, seconds: number) {
   const latencies: number[] = [];
   let errors = 0;
-  const started = performance.now();
-  const posts: Promise<void>[] = [];
-  for (let i = 0; i < RATE * seconds; i++) {
-    const wait = started + (i * 1000) / RATE - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await atSteadyRate(RATE * seconds, RATE, (i) => {
     const sent = performance.now();
-    posts.push(
-      post(`${gateway}/api/v1/protection-orders`, benchmarkOrder(i, runId), { authorization: `Bearer ${token}` }).then(
-        (response) => void (response.status === 201 ? latencies.push(performance.now() - sent) : errors++),
-        () => void errors++,
-      ),
+    return post(`${gateway}/api/v1/protection-orders`, benchmarkOrder(i, runId), { authorization: `Bearer ${token}` }).then(
+      (response) => void (response.status === 201 ? latencies.push(performance.now() - sent) : errors++),
+      () => void errors++,
     );
-  }
-  await Promise.all(posts);
+  });
   return { latencies, errors };
 }
 
 function summary({ latencies, errors }: { latencies: number[]; errors: number }) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (p: number) => +percentile(sorted, p).toFixed(1);
-  return { orders: latencies.length, errors, p50: at(50), p95: at(95), p99: at(99) };
+  const { p50, p95, p99 } = spread(latencies);
+  return { orders: latencies.length, errors, p50, p95, p99 };
 }
 
 // Plain HTTP on kept-alive sockets: fetch costs the flooding client about 0.3-0.5 ms of CPU an attempt, twice

@@ -53,7 +53,7 @@ export class SignInAdmissionGate implements OnModuleDestroy {
   /**
    * 429 when this address has had its sign-ins for the minute, else 503 when the gateway's budget is spent,
    * both with Retry-After; every refusal is audited, at once or in the window's tally. A sign-in from a known
-   * device of `knownAccountId` counts against its token's own allowance instead of the budget.
+   * device (a valid token naming `device.accountId`) counts against the token's own allowance instead of the budget.
    */
   async admit(address: string, checksPassword: boolean, device: { token: string; accountId: string } | null = null): Promise<void> {
     const now = this.clock.now().getTime();

@@ -40,9 +40,10 @@ export function SignInForm({ username: known }: { username?: string }) {
     try {
       await signIn(username.trim(), password, codeAsked ? code.trim() : undefined);
     } catch (error) {
+      const seconds = secondsToWait(error);
       // The first time the account asks for a code is not a failure: the field appears.
       if (asksForCode(error) && !codeAsked) setCodeAsked(true);
-      else if (secondsToWait(error) !== null) setWait(secondsToWait(error));
+      else if (seconds !== null) setWait(seconds);
       else setFailed(asksForCode(error) ? 'signIn.codeFailed' : refusedCredentials(error) ? 'signIn.failed' : 'signIn.unavailable');
     } finally {
       setPending(false);
