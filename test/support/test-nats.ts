@@ -38,5 +38,6 @@ export function harnessCredentials(): { user: string; password: string } {
 }
 
 export async function connectAsHarness(servers = testNatsUrl(), options: Partial<ConnectionOptions> = {}): Promise<NatsConnection> {
-  return connect({ servers, user: HARNESS, pass: natsPassword(HARNESS), ...options });
+  const { user, password } = harnessCredentials();
+  return connect({ servers, user, pass: password, ...options });
 }
