@@ -77,7 +77,31 @@ describe('fault injection under steady load', () => {
   /** Orders this many more reach their inbox; proves the pipeline moves again after a fault. */
   async function awaitProgress(accepted: Set<string>, more = 3) {
     const before = await notifiedCount(accepted);
-    await until(async () => (await notifiedCount(accepted)) >= Math.min(before + more, accepted.size), 'orders to flow again', 120_000);
+    try {
+      await until(async () => (await notifiedCount(accepted)) >= Math.min(before + more, accepted.size), 'orders to flow again', 120_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${await whereOrdersStand()}\n${stack.recentOutput()}`);
+    }
+  }
+
+  /** How far the orders got and what each service still has to relay, for a stalled run's failure message. */
+  async function whereOrdersStand(): Promise<string> {
+    const count = (sql: string) =>
+      db
+        .query(sql)
+        .then((result) => String(result.rows[0].n))
+        .catch((error: Error) => `unreadable (${error.message})`);
+    const stages = {
+      orders: await count(`SELECT count(*)::int AS n FROM gateway.protection_order`),
+      screened: await count(`SELECT count(*)::int AS n FROM risk.risk_assessment`),
+      referrals: await count(`SELECT count(*)::int AS n FROM matching.referral`),
+      notified: await count(`SELECT count(DISTINCT order_id)::int AS n FROM notification.notification`),
+    };
+    const unpublished: Record<string, string> = {};
+    for (const schema of ['gateway', 'risk', 'matching', 'notification', 'programme']) {
+      unpublished[schema] = await count(`SELECT count(*)::int AS n FROM ${schema}.outbox WHERE published_at IS NULL`);
+    }
+    return `stages ${JSON.stringify(stages)}; unpublished outbox rows ${JSON.stringify(unpublished)}`;
   }
 
   async function notifiedCount(accepted: Set<string>): Promise<number> {
@@ -149,26 +173,30 @@ describe('fault injection under steady load', () => {
       }
     })();
 
-    await awaitProgress(accepted);
-    for (const name of SERVICES) {
-      await stack.kill(name);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await stack.startOne(name);
+    // Whatever fails, the load stops: a client left running would keep the test process alive.
+    try {
       await awaitProgress(accepted);
+      for (const name of SERVICES) {
+        await stack.kill(name);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await stack.startOne(name);
+        await awaitProgress(accepted);
+      }
+      await nats.stop('SIGKILL');
+      await nats.start();
+      await awaitProgress(accepted);
+      await pg.stop();
+      await pg.start();
+      await db.end().catch(() => undefined);
+      db = new Client({ connectionString: pg.url('korgoo') });
+      db.on('error', () => undefined);
+      await db.connect();
+      await awaitProgress(accepted);
+    } finally {
+      loading = false;
+      await load;
+      await accepting;
     }
-    await nats.stop('SIGKILL');
-    await nats.start();
-    await awaitProgress(accepted);
-    await pg.stop();
-    await pg.start();
-    await db.end().catch(() => undefined);
-    db = new Client({ connectionString: pg.url('korgoo') });
-    db.on('error', () => undefined);
-    await db.connect();
-    await awaitProgress(accepted);
-    loading = false;
-    await load;
-    await accepting;
 
     await until(async () => (await notifiedCount(accepted)) === accepted.size, 'every accepted order to be notified', 180_000);
     const duplicateReferrals = await db.query(
