@@ -1,3 +1,4 @@
+import { Client, ClientConfig } from 'pg';
 import { DataSource, MixedList } from 'typeorm';
 import type { KorgooConfig } from '@korgoo/config';
 import { sqlState } from './core';
@@ -13,6 +14,25 @@ export interface ServiceDatabase {
   readOnly?: readonly string[];
   /** Statements the owner runs at every start, after the grants: settings from configuration, such as a term. */
   ownerSettings?: ReadonlyArray<{ sql: string; params: readonly unknown[] }>;
+}
+
+/**
+ * A pooled connection that always has someone listening for its errors. The pool listens while the
+ * connection is idle and TypeORM while a query runner holds it, but each stops listening once it has seen
+ * one error; a server shutting down can send a second (57P01 after the connection was already given up),
+ * and an error event nobody hears ends the whole process. The pool and the query runner still act on the
+ * first; this one only keeps the service alive to reconnect.
+ */
+class ListenedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
+/** Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash the service. */
+export function poolSettings(max: number, applicationName: string) {
+  return { max, application_name: applicationName, Client: ListenedClient };
 }
 
 /** What opening a service's database needs of its configuration. */
@@ -34,7 +54,7 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     schema: database.schema,
     entities: database.entities,
     synchronize: false,
-    extra: { max: config.dbPoolSize, application_name: `korgoo-${config.service}` },
+    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`),
   });
   await dataSource.initialize();
   if (config.migrations === 'verify') {
@@ -88,7 +108,7 @@ export async function migrateServiceSchema(config: MigrationLogins, database: Se
     migrationsTransactionMode: 'each',
     synchronize: false,
     // One connection holds the advisory lock while the migrations run on another.
-    extra: { max: 2, application_name: `korgoo-${config.service}-migrations` },
+    extra: poolSettings(2, `korgoo-${config.service}-migrations`),
   });
   await owner.initialize();
   const lock = `korgoo-migrations-${database.schema}`;

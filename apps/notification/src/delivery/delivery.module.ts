@@ -4,7 +4,7 @@ import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, poolSettings, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
 import { Clock, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { InboxEntries } from '../inbox/inbox-entries';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
@@ -92,7 +92,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     this.deliveryDb = new DataSource({
       type: 'postgres',
       url: this.config.databaseUrl,
-      extra: { max: DELIVERY_POOL_SIZE, application_name: 'korgoo-notification-delivery' },
+      extra: poolSettings(DELIVERY_POOL_SIZE, 'korgoo-notification-delivery'),
     });
     await this.deliveryDb.initialize();
     const dispatch = new DispatchNotification({

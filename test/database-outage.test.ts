@@ -1,0 +1,67 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { poolSettings } from '../libs/platform/src/database';
+import { until } from './support/until';
+
+/**
+ * A server that ends every connection (a restart, a failover) must leave the service running to reconnect:
+ * an error event on a connection nobody listens to would end the whole process.
+ */
+describe('a service pool when the server ends its connections', () => {
+  const url = process.env.KORGOO_TEST_DATABASE_URL!;
+  const name = `korgoo-outage-${process.pid}`;
+  let pool: DataSource;
+  let admin: Client;
+  const uncaught: unknown[] = [];
+  const record = (error: unknown) => uncaught.push(error);
+
+  beforeAll(async () => {
+    process.on('uncaughtException', record);
+    pool = new DataSource({ type: 'postgres', url, extra: poolSettings(4, name) });
+    await pool.initialize();
+    admin = new Client({ connectionString: url });
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    process.off('uncaughtException', record);
+    await pool?.destroy().catch(() => undefined);
+    await admin?.end();
+  });
+
+  it('survives connections ended idle, between statements of a transaction and in mid-query, and serves again', async () => {
+    for (let round = 0; round < 10; round++) {
+      let letGo!: () => void;
+      const held = new Promise<void>((resolve) => (letGo = resolve));
+      const started: Array<Promise<void>> = [];
+      const transactions = [0, 1].map(() => {
+        let begun!: () => void;
+        started.push(new Promise<void>((resolve) => (begun = resolve)));
+        return pool
+          .transaction(async (tx) => {
+            await tx.query('SELECT 1');
+            begun();
+            await held;
+            await tx.query('SELECT 1');
+          })
+          .then(
+            () => 'committed',
+            () => 'failed',
+          );
+      });
+      const sleeping = pool.query('SELECT pg_sleep(5)').then(
+        () => 'slept',
+        () => 'failed',
+      );
+      await Promise.all(started);
+      await until(async () => (await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND query LIKE '%pg_sleep%'`, [name])).rowCount, 'the long query to run');
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name]);
+      letGo();
+      expect(await Promise.all(transactions)).toEqual(['failed', 'failed']);
+      expect(await sleeping).toBe('failed');
+      // A connection ended while idle may be handed out once more before its error is read; the next is fresh.
+      expect(await until(() => pool.query('SELECT 1 AS ok').catch(() => null), 'the pool to serve again')).toEqual([{ ok: 1 }]);
+    }
+    expect(uncaught).toEqual([]);
+  });
+});
