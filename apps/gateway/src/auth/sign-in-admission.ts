@@ -65,7 +65,7 @@ export class SignInAdmissionGate implements OnModuleDestroy {
       // The same fixed window, keyed by the token instead of the address.
       const fromDevice = admitAddress(this.devices, device.token, now, KNOWN_DEVICE_SIGN_INS_PER_MINUTE);
       this.devices = fromDevice.window;
-      if (!fromDevice.admitted) return this.refuse('device', new SignInsFromAddress(Math.ceil(fromDevice.retryAfterMs / 1000)));
+      if (!fromDevice.admitted) return this.refuse('device', new SignInsFromDevice(Math.ceil(fromDevice.retryAfterMs / 1000)));
       return;
     }
     return this.chargePasswordCheck();
@@ -179,6 +179,12 @@ abstract class SignInRefused extends HttpException {
 export class SignInsFromAddress extends SignInRefused {
   constructor(retryAfterSeconds: number) {
     super(retryAfterSeconds, HttpStatus.TOO_MANY_REQUESTS, 'Too Many Requests', `too many sign-ins from this address; try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+export class SignInsFromDevice extends SignInRefused {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, HttpStatus.TOO_MANY_REQUESTS, 'Too Many Requests', `too many sign-ins from this device; try again in ${retryAfterSeconds} seconds`);
   }
 }
 
