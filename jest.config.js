@@ -22,6 +22,9 @@ const common = {
 module.exports = {
   // Integration suites start real processes; a generous ceiling, not a speed target.
   testTimeout: 120000,
+  // In CI a run that leaves a handle open still ends, with jest's warning naming it, instead of waiting out
+  // the CI's time limit with every result already printed.
+  forceExit: process.env.CI === 'true',
   testSequencer: '<rootDir>/test/support/reporting-first-sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts'] },
