@@ -20,10 +20,10 @@ describe('small group meetings a set time before they start: merged where every 
 
   const directory = (method: 'post' | 'patch', path: string, body: object) =>
     request(stack.gateway)[method](`/api/v1/directory${path}`).auth(admin, { type: 'bearer' }).send(body);
-  /** Two men's Kyrgyz groups on consecutive days, run by the centre's one pair. */
-  const slots = (minParticipants: number, maxParticipants: number) =>
+  /** Two men's Kyrgyz groups on consecutive days, run by the centre's one pair; `declared` keeps their ids. */
+  const slots = (minParticipants: number, maxParticipants: number, declared = false) =>
     [2, 3].map((weekday, i) => ({
-      ...(referrals.length > 0 ? { id: `${CENTRE}-slot-${i + 1}` } : {}),
+      ...(declared ? { id: `${CENTRE}-slot-${i + 1}` } : {}),
       weekday,
       start: '14:00',
       minutes: 240,
@@ -72,26 +72,31 @@ describe('small group meetings a set time before they start: merged where every 
       referrals.push(routed.payload.referralId);
     }
     // Now the slots need three: every meeting is a group of one.
-    await directory('patch', `/centres/${CENTRE}`, { groupSlots: slots(3, 10) }).expect(200);
+    await directory('patch', `/centres/${CENTRE}`, { groupSlots: slots(3, 10, true) }).expect(200);
   });
 
   afterAll(() => stack.stop());
 
-  it('moves the first small meeting into the one next day that both men can attend, once, and tells the programme and the centre', async () => {
+  let into: Meeting;
+  let from: Meeting;
+
+  it('merges the first week’s two small meetings into the one both men can attend, once, and tells the programme and the centre', async () => {
     const before = await groupMeetings();
     expect(before).toHaveLength(4);
     expect(new Set(before.map((m) => m.booked_session_id)).size).toBe(4);
+    // The earliest meeting and the other man's meeting of the same session: groups on consecutive days.
     const [first] = before;
-    const other = referrals.find((id) => id !== first.referral_id)!;
-    const into = before.find((m) => m.referral_id === other && m.session_index === first.session_index)!;
+    const partner = before.find((m) => m.referral_id !== first.referral_id && m.session_index === first.session_index)!;
 
     await stack.setClock(new Date(first.starts_at.getTime() - LEAD_HOURS * HOUR + 60_000));
-    const moved = await stack.awaitEvent<Moved>('referral.group_session_moved.v1', (e) => e.payload.fromBookedSessionId === first.booked_session_id);
+    const pair = [first.booked_session_id, partner.booked_session_id];
+    const moved = await stack.awaitEvent<Moved>('referral.group_session_moved.v1', (e) => pair.includes(e.payload.fromBookedSessionId));
+    [from, into] = moved.payload.fromBookedSessionId === first.booked_session_id ? [first, partner] : [partner, first];
     expect(moved.payload).toMatchObject({
-      referralId: first.referral_id,
-      sessionIndex: first.session_index,
+      referralId: from.referral_id,
+      sessionIndex: from.session_index,
       bookedSessionId: into.booked_session_id,
-      previousStartsAt: first.starts_at.toISOString(),
+      previousStartsAt: from.starts_at.toISOString(),
       startsAt: into.starts_at.toISOString(),
     });
 
@@ -99,19 +104,21 @@ describe('small group meetings a set time before they start: merged where every 
     const after = await groupMeetings();
     expect(after).toHaveLength(4);
     expect(after.filter((m) => m.booked_session_id === into.booked_session_id).map((m) => m.referral_id).sort()).toEqual([...referrals].sort());
-    expect(await stack.sql('SELECT 1 FROM matching.booked_session WHERE id = $1', [first.booked_session_id])).toEqual([]);
+    expect(await stack.sql('SELECT 1 FROM matching.booked_session WHERE id = $1', [from.booked_session_id])).toEqual([]);
     const [{ participants }] = await stack.sql<{ participants: number }>('SELECT participants FROM matching.booked_session WHERE id = $1', [
       into.booked_session_id,
     ]);
     expect(participants).toBe(2);
+    const [decided] = await stack.sql('SELECT outcome, into_booked_session_id FROM matching.group_meeting_decision WHERE booked_session_id = $1', [
+      from.booked_session_id,
+    ]);
+    expect(decided).toEqual({ outcome: 'merged', into_booked_session_id: into.booked_session_id });
 
     // The participant's programme shows the new time, and the centre's inbox names it.
-    await until(async () => (await programmeSession(first.referral_id, first.session_index)).startsAt === into.starts_at.toISOString(), 'the programme session to move');
-    const notice = await until(async () => (await inbox()).find((e) => e.kind === 'group_session_moved' && e.referralId === first.referral_id), 'the centre notice');
+    await until(async () => (await programmeSession(from.referral_id, from.session_index)).startsAt === into.starts_at.toISOString(), 'the programme session to move');
+    const notice = await until(async () => (await inbox()).find((e) => e.kind === 'group_session_moved' && e.referralId === from.referral_id), 'the centre notice');
     expect(notice.title.ru).toContain(new Date(into.starts_at.getTime() + 6 * HOUR).toISOString().slice(0, 16).replace('T', ' '));
-
-    const decisions = await stack.sql('SELECT booked_session_id, outcome FROM matching.group_meeting_decision');
-    expect(decisions).toEqual([{ booked_session_id: first.booked_session_id, outcome: 'merged' }]);
+    expect(notice.title.ky).toContain(new Date(from.starts_at.getTime() + 6 * HOUR).toISOString().slice(0, 16).replace('T', ' '));
 
     // A restart and a second replica meet the next decision below; neither decides this meeting again.
     await stack.kill('matching');
@@ -119,21 +126,22 @@ describe('small group meetings a set time before they start: merged where every 
     await stack.startOne('matching');
   });
 
-  it('runs the merged meeting anyway when no other meeting suits both men, and tells each, with two replicas deciding', async () => {
+  it('runs the merged meeting anyway, as no other meeting suits both men, and tells each, with two replicas deciding', async () => {
     const meetings = await groupMeetings();
-    const shared = meetings.find((m) => meetings.filter((n) => n.booked_session_id === m.booked_session_id).length === 2)!;
-    await stack.setClock(new Date(shared.starts_at.getTime() - LEAD_HOURS * HOUR + 60_000));
-    const runs = await stack.awaitEvents<RunsSmall>('referral.group_session_runs_small.v1', (e) => e.payload.bookedSessionId === shared.booked_session_id, 2);
+    await stack.setClock(new Date(into.starts_at.getTime() - LEAD_HOURS * HOUR + 60_000));
+    const runs = await stack.awaitEvents<RunsSmall>('referral.group_session_runs_small.v1', (e) => e.payload.bookedSessionId === into.booked_session_id, 2);
     expect(runs.map((e) => e.payload.referralId).sort()).toEqual([...referrals].sort());
     expect(runs[0].payload).toMatchObject({ participants: 2, minParticipants: 3 });
-    // Nothing moved: the same four places, and the first merge announced once only.
+    // Nothing moved again: the same four places, the merge announced once, each meeting decided once.
     expect(await groupMeetings()).toEqual(meetings);
     expect(stack.eventsOn('referral.group_session_moved.v1')).toHaveLength(1);
-    const [decision] = await stack.sql('SELECT outcome, participants FROM matching.group_meeting_decision WHERE booked_session_id = $1', [shared.booked_session_id]);
-    expect(decision).toEqual({ outcome: 'runs_below_minimum', participants: 2 });
-    expect(await stack.sql('SELECT outcome FROM matching.group_meeting_decision ORDER BY starts_at')).toEqual([
-      { outcome: 'merged' },
-      { outcome: 'runs_below_minimum' },
+    expect(stack.eventsOn('referral.group_session_runs_small.v1')).toHaveLength(2);
+    const decisions = await stack.sql<{ booked_session_id: string; outcome: string; participants: number }>(
+      'SELECT booked_session_id, outcome, participants FROM matching.group_meeting_decision ORDER BY outcome',
+    );
+    expect(decisions).toEqual([
+      { booked_session_id: from.booked_session_id, outcome: 'merged', participants: 1 },
+      { booked_session_id: into.booked_session_id, outcome: 'runs_below_minimum', participants: 2 },
     ]);
     await until(async () => (await inbox()).filter((e) => e.kind === 'group_session_runs_small').length === 2, 'the centre notices');
   });

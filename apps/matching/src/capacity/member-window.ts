@@ -1,5 +1,5 @@
-import { MIN_DAYS_BETWEEN_SESSIONS } from '@korgoo/contracts';
 import { bishkekDayNumber, fromBishkekMinutes, MINUTES_PER_DAY } from './bishkek-time';
+import { MANDATORY_PROGRAMME } from './capacity-types';
 
 export interface HeldSession {
   index: number;
@@ -8,17 +8,22 @@ export interface HeldSession {
 }
 
 /**
- * When one member's group session may take place instead: a week (counted in Bishkek days) after their
- * session before it and before their session after it, and ending by their order's expiry.
+ * When one member's group session may take place instead: as far (in Bishkek days) from their session before
+ * and their session after it as routing books them, 6 to 8 days, and ending by their order's expiry.
  */
 export function memberWindow(session: HeldSession, others: readonly HeldSession[], expiresAt: Date): { earliest: Date; latest: Date } {
+  const { minDaysBetween, maxDaysBetween } = MANDATORY_PROGRAMME;
   const before = others.filter((s) => s.index < session.index).sort((a, b) => b.index - a.index)[0];
   const after = others.filter((s) => s.index > session.index).sort((a, b) => a.index - b.index)[0];
+  const beforeDay = before && bishkekDayNumber(before.startsAt);
+  const afterDay = after && bishkekDayNumber(after.startsAt);
+  const earliestDays = [...(before ? [beforeDay + minDaysBetween] : []), ...(after ? [afterDay - maxDaysBetween] : [])];
+  const latestDays = [...(before ? [beforeDay + maxDaysBetween] : []), ...(after ? [afterDay - minDaysBetween] : [])];
   const minutes = session.endsAt.getTime() - session.startsAt.getTime();
   const endsByExpiry = expiresAt.getTime() - minutes;
-  const earliest = before ? dayStart(bishkekDayNumber(before.startsAt) + MIN_DAYS_BETWEEN_SESSIONS) : new Date(0);
-  const latestBySpacing = after ? dayStart(bishkekDayNumber(after.startsAt) - MIN_DAYS_BETWEEN_SESSIONS + 1).getTime() - 1 : Infinity;
-  return { earliest, latest: new Date(Math.min(endsByExpiry, latestBySpacing)) };
+  const earliest = earliestDays.length > 0 ? dayStart(Math.max(...earliestDays)).getTime() : 0;
+  const latest = latestDays.length > 0 ? dayStart(Math.min(...latestDays) + 1).getTime() - 1 : Infinity;
+  return { earliest: new Date(earliest), latest: new Date(Math.min(endsByExpiry, latest)) };
 }
 
 function dayStart(day: number): Date {
