@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { loadConfig } from '@korgoo/config';
 import { createServiceLog, KorgooPlatformModule, runService } from '@korgoo/platform';
 import { DirectoryModule } from './directory/directory.module';
+import { GroupMeetingsModule } from './group-meetings/group-meetings.module';
 import { loadMatchingSettings } from './matching-settings';
 import { ProgrammeSessionsModule } from './programme-sessions/programme-sessions.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -19,6 +20,7 @@ const log = createServiceLog(config);
     DirectoryModule,
     ProgrammeSessionsModule,
     ReferralsModule.register(settings),
+    GroupMeetingsModule.register(settings),
   ],
 })
 class MatchingServiceModule {}

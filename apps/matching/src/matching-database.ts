@@ -4,6 +4,7 @@ import { CentreCalendarVersion1797500000000 } from './migrations/1797500000000-c
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
+import { GroupMeetingDecisions1797800000000 } from './migrations/1797800000000-group-meeting-decisions';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
 import { OrderPeriod1797600000000 } from './migrations/1797600000000-order-period';
 import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
@@ -25,5 +26,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     CentreCalendarVersion1797500000000,
     OrderPeriod1797600000000,
     AnnouncedRoster1797700000000,
+    GroupMeetingDecisions1797800000000,
   ],
 };

@@ -7,6 +7,8 @@ export interface MatchingSettings {
   maxTravelMinutes: number;
   deadlinePollMs: number;
   decisionReminderHours: number;
+  /** How long before a group meeting its size is decided: merged into another, or run below its minimum. */
+  groupDecisionLeadHours: number;
   osrmUrl: string | null;
   acknowledgeWindows: AcknowledgeWindowOverrides;
 }
@@ -23,6 +25,7 @@ export function loadMatchingSettings(config: KorgooConfig): MatchingSettings {
     maxTravelMinutes: config.routing.maxTravelMinutes,
     deadlinePollMs: config.routing.deadlinePollMs,
     decisionReminderHours: config.routing.decisionReminderHours,
+    groupDecisionLeadHours: config.routing.groupDecisionLeadHours,
     osrmUrl: config.routing.osrmUrl,
     acknowledgeWindows: text ? parseAcknowledgeWindows(text) : {},
   };

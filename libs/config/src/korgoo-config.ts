@@ -162,6 +162,8 @@ class EnvironmentVariables extends DatabaseVariables {
   @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
   /** How often coordinators are reminded of an escalated or unroutable referral that still waits for them. */
   @Transform(toInt) @IsInt() @Min(1) @Max(168) DECISION_REMINDER_HOURS = 4;
+  /** How long before a group meeting one below its minimum is merged into another or kept to run anyway. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(336) GROUP_DECISION_LEAD_HOURS = 48;
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
 
@@ -270,6 +272,7 @@ export interface KorgooConfig {
     maxTravelMinutes: number;
     deadlinePollMs: number;
     decisionReminderHours: number;
+    groupDecisionLeadHours: number;
     acknowledgeWindows: string | null;
   };
   http: {
@@ -412,6 +415,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       maxTravelMinutes: vars.MAX_TRAVEL_MINUTES,
       deadlinePollMs: vars.DEADLINE_POLL_MS,
       decisionReminderHours: vars.DECISION_REMINDER_HOURS,
+      groupDecisionLeadHours: vars.GROUP_DECISION_LEAD_HOURS,
       acknowledgeWindows: vars.ACKNOWLEDGE_WINDOWS?.trim() || null,
     },
     http: {

@@ -56,6 +56,8 @@ export const INBOX_ENTRY_KINDS = [
   'programme_reschedule_needed',
   'programme_follow_up_due',
   'programme_treatment_recheck',
+  'group_session_moved',
+  'group_session_runs_small',
   'immediate_danger',
 ] as const;
 export type InboxEntryKind = (typeof INBOX_ENTRY_KINDS)[number];

@@ -51,6 +51,8 @@ export const SERVICE_MESSAGING = {
       E.ReferralEscalated,
       E.ReferralCancelled,
       E.ReferralDecisionReminderDue,
+      E.ReferralGroupSessionMoved,
+      E.ReferralGroupSessionRunsSmall,
       E.OrderRegistered,
       E.RiskAssessed,
       E.RiskReassessed,
@@ -79,6 +81,8 @@ export const SERVICE_MESSAGING = {
       E.ReferralExpired,
       E.ReferralEscalated,
       E.ReferralUnroutable,
+      // A small group merged into another: the session takes the new meeting's time.
+      E.ReferralGroupSessionMoved,
     ],
     asks: ['matching'],
   },

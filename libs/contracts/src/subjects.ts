@@ -20,6 +20,8 @@ export const EventSubjects = {
   ReferralEscalated: 'referral.escalated.v1',
   ReferralCancelled: 'referral.cancelled.v1',
   ReferralDecisionReminderDue: 'referral.decision_reminder_due.v1',
+  ReferralGroupSessionMoved: 'referral.group_session_moved.v1',
+  ReferralGroupSessionRunsSmall: 'referral.group_session_runs_small.v1',
   NotificationSent: 'notification.sent.v1',
   NotificationFailed: 'notification.failed.v1',
   NotificationAlertUnacknowledged: 'notification.alert_unacknowledged.v1',

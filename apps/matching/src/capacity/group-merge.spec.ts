@@ -45,6 +45,13 @@ describe('merging small groups', () => {
     ]);
   });
 
+  it('neither moves nor decides again a meeting decided before, but may bring members to it', () => {
+    const decided = meeting('decided', '2026-12-22T14:00', flexible(1));
+    const two = meeting('two', '2026-12-24T14:00', flexible(2));
+    expect(planMerges([decided, two], NOW, new Set(['decided']))).toEqual([{ kind: 'merge', from: 'two', into: 'decided' }]);
+    expect(planMerges([decided], NOW, new Set(['decided']))).toEqual([]);
+  });
+
   it('moves nothing once a meeting is under way, nor beyond the seats', () => {
     const started = meeting('started', '2026-12-07T08:00', flexible(1));
     const full = meeting('full', '2026-12-24T14:00', flexible(9), { seats: 10 });

@@ -38,15 +38,16 @@ export function canMerge(from: GroupMeeting, into: GroupMeeting, now: Date, into
 /**
  * What to do with every meeting below its minimum, smallest first: merge it into the fullest meeting all its
  * members can attend (the earliest on a tie); one still below its minimum after that runs anyway. A meeting that absorbed another is not
- * moved itself, so members move at most once.
+ * moved itself, so members move at most once. `settled` meetings were decided before: they may take
+ * members in but are neither moved nor decided again.
  */
-export function planMerges(meetings: readonly GroupMeeting[], now: Date): MergeDecision[] {
+export function planMerges(meetings: readonly GroupMeeting[], now: Date, settled: ReadonlySet<string> = new Set()): MergeDecision[] {
   const size = new Map(meetings.map((m) => [m.id, m.members.length]));
   const absorbed = new Set<string>();
   const receivers = new Set<string>();
   const decisions: MergeDecision[] = [];
   const small = meetings
-    .filter((m) => m.members.length < m.minParticipants)
+    .filter((m) => m.members.length < m.minParticipants && !settled.has(m.id))
     .sort((a, b) => a.members.length - b.members.length || a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1));
   for (const from of small) {
     if (receivers.has(from.id)) continue;

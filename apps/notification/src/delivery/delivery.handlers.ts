@@ -34,6 +34,7 @@ import {
   escalatedIntent,
   expiredIntent,
   followUpDueIntent,
+  groupSessionIntent,
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
@@ -122,6 +123,8 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   });
   messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
   messaging.on(EventSubjects.ProgrammeFollowUpDue, (envelope) => dispatch.execute(followUpDueIntent(envelope)));
+  messaging.on(EventSubjects.ReferralGroupSessionMoved, (envelope) => dispatch.execute(groupSessionIntent(envelope)));
+  messaging.on(EventSubjects.ReferralGroupSessionRunsSmall, (envelope) => dispatch.execute(groupSessionIntent(envelope)));
   messaging.on(EventSubjects.ProgrammeTreatmentRecheckDue, (envelope) => dispatch.execute(treatmentRecheckIntent(envelope)));
   // Immediate danger is told from the first assessment, apart from routing and before any referral. A
   // correction that first shows danger alerts as a first assessment would; once alerted, an order is not again.

@@ -5,6 +5,7 @@ import {
   decisionReminderIntent,
   expiredIntent,
   followUpDueIntent,
+  groupSessionIntent,
   immediateDangerIntents,
   programmeAlertIntent,
   refusalNoticeIntent,
@@ -181,6 +182,37 @@ describe('who is reminded after the programme', () => {
     const recheck = treatmentRecheckIntent(envelope({ ...programme, recheckOn: '2026-06-15', closedAt: '2026-03-10T06:00:00Z' }));
     expect(recheck).toMatchObject({ recipientKind: 'coordinators', centreId: null, kind: 'programme_treatment_recheck', aboutCentreId: 'naryn-asylzat' });
     expect(recheck.facts).toEqual({ referralNumber: ids.referralNumber, recheckOn: '2026-06-15' });
+  });
+});
+
+describe('who hears what became of a small group', () => {
+  const member = { ...ids, centreId: 'naryn-asylzat', sessionIndex: 3, participants: 1, minParticipants: 3, decidedAt: '2026-03-14T08:00:00Z' };
+
+  it('tells the centre the session’s new time and the one it replaces, naming only the referral', () => {
+    const moved = groupSessionIntent(
+      envelope({
+        ...member,
+        fromBookedSessionId: randomUUID(),
+        previousStartsAt: '2026-03-16T08:00:00Z',
+        bookedSessionId: randomUUID(),
+        startsAt: '2026-03-17T08:00:00Z',
+        endsAt: '2026-03-17T12:00:00Z',
+        facilitatorIds: ['naryn-asylzat-1', 'naryn-asylzat-2'],
+      }),
+    );
+    expect(moved).toMatchObject({ recipientKind: 'centre', centreId: 'naryn-asylzat', kind: 'group_session_moved', referralId: ids.referralId });
+    expect(moved.facts).toEqual({
+      referralNumber: ids.referralNumber,
+      sessionIndex: 3,
+      sessionStartsAt: '2026-03-17T08:00:00Z',
+      previousStartsAt: '2026-03-16T08:00:00Z',
+    });
+  });
+
+  it('tells the centre a meeting runs below its minimum, with its size', () => {
+    const runs = groupSessionIntent(envelope({ ...member, participants: 2, bookedSessionId: randomUUID(), startsAt: '2026-03-17T08:00:00Z' }));
+    expect(runs).toMatchObject({ recipientKind: 'centre', centreId: 'naryn-asylzat', kind: 'group_session_runs_small' });
+    expect(runs.facts).toEqual({ referralNumber: ids.referralNumber, sessionIndex: 3, sessionStartsAt: '2026-03-17T08:00:00Z', participants: 2 });
   });
 });
 

@@ -10,6 +10,8 @@ import {
   ReferralDecisionReminderDueV1,
   ReferralEscalatedV1,
   ReferralExpiredV1,
+  ReferralGroupSessionMovedV1,
+  ReferralGroupSessionRunsSmallV1,
   ReferralReroutedV1,
   ReferralRoutedV1,
   ReferralUnroutableV1,
@@ -162,6 +164,20 @@ export function treatmentRecheckIntent(envelope: EventEnvelope<ProgrammeTreatmen
   const { payload } = envelope;
   const facts: MessageFacts = { referralNumber: payload.referralNumber, recheckOn: payload.recheckOn };
   return { ...coordinators(envelope, 'programme_treatment_recheck', null, facts), aboutCentreId: payload.centreId };
+}
+
+/**
+ * What became of a small group meeting, told to the centre per referral: the session's new date and time and
+ * the one it replaces, or that it runs below its minimum and with how many. The centre holds the referral
+ * already, so nothing more is said.
+ */
+export function groupSessionIntent(envelope: EventEnvelope<ReferralGroupSessionMovedV1 | ReferralGroupSessionRunsSmallV1>): IntentSpec {
+  const { payload } = envelope;
+  const facts: MessageFacts = { referralNumber: payload.referralNumber, sessionIndex: payload.sessionIndex, sessionStartsAt: payload.startsAt };
+  if ('previousStartsAt' in payload) {
+    return centre(envelope, payload.centreId, 'group_session_moved', { ...facts, previousStartsAt: payload.previousStartsAt });
+  }
+  return centre(envelope, payload.centreId, 'group_session_runs_small', { ...facts, participants: payload.participants });
 }
 
 /** A new proposal goes to its centre, whether routed first or handed on after a decline or a missed deadline. */

@@ -231,6 +231,17 @@ describe('message templates', () => {
     expect(inboxTitle('programme_follow_up_due', hostile).en).toContain('monitoring meeting ? is due');
   });
 
+  it('names the new date and time of a merged group session, and the size of one that runs small, in three languages', () => {
+    const moved = { referralNumber: 'R-2026-000042', sessionIndex: 3, sessionStartsAt: '2026-03-17T08:00:00Z', previousStartsAt: '2026-03-16T08:00:00Z' };
+    expect(inboxTitle('group_session_moved', moved).ru).toBe('Направление R-2026-000042: группа была мала, сессия 3 перенесена на 2026-03-17 14:00 (было 2026-03-16 14:00, время Бишкека)');
+    expect(inboxTitle('group_session_moved', moved).ky).toContain('2026-03-17 14:00');
+    expect(renderEmail('group_session_moved', 'en', moved).subject).toBe('Korgoo R-2026-000042: group session moved');
+    expect(renderShortMessage('group_session_moved', 'ky', moved)).not.toMatch(/2026-03-17/);
+    const runs = { referralNumber: 'R-2026-000042', sessionIndex: 4, sessionStartsAt: '2026-03-24T08:00:00Z', participants: 2 };
+    expect(inboxTitle('group_session_runs_small', runs).en).toBe('Referral R-2026-000042: session 4 on 2026-03-24 14:00 (Bishkek time) runs with 2 participants; no other group suits them');
+    expect(inboxTitle('group_session_runs_small', { ...runs, sessionStartsAt: 'Асанов' }).en).toContain('on ? (Bishkek time)');
+  });
+
   it('writes Bishkek time as UTC+6 and ignores what is not a date', () => {
     expect(bishkekTime('2026-12-31T20:15:00Z')).toBe('2027-01-01 02:15');
     expect(bishkekTime('not a date')).toBeNull();

@@ -43,6 +43,11 @@ export interface MessageFacts {
   dueAt?: string;
   /** The re-check day (YYYY-MM-DD) of a programme closed for treatment first. */
   recheckOn?: string;
+  /** A small group meeting decided a set time before it: when the session now meets, and when it did. */
+  sessionStartsAt?: string;
+  previousStartsAt?: string;
+  /** How many the meeting has, when it runs below its minimum. */
+  participants?: number;
 }
 
 export interface RefusalFacts {
@@ -159,6 +164,16 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ru: `Korgoo: по направлению ${n} настал день повторной проверки. Откройте Korgoo.`,
     en: `Korgoo: the re-check day on referral ${n} has come. Please open Korgoo.`,
   }),
+  group_session_moved: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча топтук сессия башка убакытка которулду. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: групповая сессия по направлению ${n} перенесена. Откройте Korgoo.`,
+    en: `Korgoo: a group session on referral ${n} has moved. Please open Korgoo.`,
+  }),
+  group_session_runs_small: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча топтук сессия аз катышуучу менен өтөт. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: групповая сессия по направлению ${n} пройдёт в малом составе. Откройте Korgoo.`,
+    en: `Korgoo: a group session on referral ${n} runs with fewer participants. Please open Korgoo.`,
+  }),
 };
 
 /**
@@ -254,6 +269,26 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ky: `${n} жолдомосу: ${index}-сессиянын катышуусу белгилене элек`,
         ru: `Направление ${n}: не отмечено посещение сессии ${index}`,
         en: `Referral ${n}: attendance of session ${index} is not recorded`,
+      };
+    }
+    case 'group_session_moved': {
+      const index = facts.sessionIndex ?? '?';
+      const at = bishkekTime(facts.sessionStartsAt) ?? '?';
+      const was = bishkekTime(facts.previousStartsAt) ?? '?';
+      return {
+        ky: `${n} жолдомосу: топ аз болгондуктан ${index}-сессия ${at} убактысына которулду (мурда ${was}, Бишкек убактысы)`,
+        ru: `Направление ${n}: группа была мала, сессия ${index} перенесена на ${at} (было ${was}, время Бишкека)`,
+        en: `Referral ${n}: the group was too small, so session ${index} moved to ${at} (was ${was}, Bishkek time)`,
+      };
+    }
+    case 'group_session_runs_small': {
+      const index = facts.sessionIndex ?? '?';
+      const at = bishkekTime(facts.sessionStartsAt) ?? '?';
+      const size = wholeNumber(facts.participants);
+      return {
+        ky: `${n} жолдомосу: ${index}-сессия ${at} (Бишкек убактысы) ${size} катышуучу менен өтөт, башка ылайыктуу топ жок`,
+        ru: `Направление ${n}: сессия ${index} ${at} (время Бишкека) пройдёт в составе ${size}, другой подходящей группы нет`,
+        en: `Referral ${n}: session ${index} on ${at} (Bishkek time) runs with ${size} participants; no other group suits them`,
       };
     }
     case 'immediate_danger': {
@@ -376,6 +411,8 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   programme_reschedule_needed: { ky: 'сессияны которууга орун жок', ru: 'сессию некуда перенести', en: 'session cannot be moved' },
   programme_follow_up_due: { ky: 'мониторинг жолугушуусу', ru: 'встреча мониторинга', en: 'monitoring meeting due' },
   programme_treatment_recheck: { ky: 'кайра карап чыгуу күнү', ru: 'повторная проверка', en: 're-check day' },
+  group_session_moved: { ky: 'топтук сессия которулду', ru: 'групповая сессия перенесена', en: 'group session moved' },
+  group_session_runs_small: { ky: 'топтук сессия аз курам менен', ru: 'групповая сессия в малом составе', en: 'group session runs small' },
   immediate_danger: { ky: 'дароо коркунуч', ru: 'непосредственная опасность', en: 'immediate danger' },
 };
 

@@ -1,6 +1,7 @@
 export * from './attendance';
 export * from './completion-record';
 export * from './extension';
+export * from './group-move';
 export * from './mandatory-programme';
 export * from './monitoring';
 export * from './outcome';

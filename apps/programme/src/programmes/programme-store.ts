@@ -167,7 +167,7 @@ export class ProgrammeStore {
     );
   }
 
-  /** Keeps the excused absence as the move's history, then puts the session at its new time, open again. */
+  /** Keeps an excused absence as the move's history, then puts the session at its new time, open again. */
   async moveSession(tx: EntityManager, programmeId: string, s: ProgrammeSession, movedAt: Date): Promise<void> {
     await tx.query(
       `INSERT INTO programme.session_move (programme_id, session_index, missed_starts_at, excuse_reason, excuse_note,

@@ -4,6 +4,7 @@ import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
 import { EnrolVoluntary } from './enrol-voluntary';
 import { ExtendProgramme } from './extend-programme';
+import { FollowGroupMove } from './follow-group-move';
 import { MatchingCalendar } from './matching-calendar';
 import { ReadProgramme } from './read-programme';
 import { RecordAttendance } from './record-attendance';
@@ -16,6 +17,7 @@ export interface ProgrammeUseCases {
   start: StartProgramme;
   cancel: CancelProgramme;
   extend: ExtendProgramme;
+  groupMove: FollowGroupMove;
   watch: WatchPlacement;
   attendance: RecordAttendance;
   close: CloseProgramme;
@@ -33,6 +35,7 @@ export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUse
   const inTransactionOnly = { batchable: true };
   messaging.on(EventSubjects.ReferralAccepted, (event, tx) => u.start.execute(event, tx));
   messaging.on(EventSubjects.ReferralCancelled, (event, tx) => u.cancel.execute(event, tx));
+  messaging.on(EventSubjects.ReferralGroupSessionMoved, (event, tx) => u.groupMove.execute(event, tx));
   messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)), inTransactionOnly);
   messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
     await u.extend.execute(event, tx);

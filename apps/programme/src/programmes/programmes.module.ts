@@ -13,6 +13,7 @@ import { CloseProgramme } from './close-programme';
 import { EnrolVoluntary } from './enrol-voluntary';
 import { ExpireUnplaced } from './expire-unplaced';
 import { ExtendProgramme } from './extend-programme';
+import { FollowGroupMove } from './follow-group-move';
 import { MakeUpSession } from './make-up-session';
 import { MatchingCalendar } from './matching-calendar';
 import { MonitoringStore } from './monitoring-store';
@@ -59,6 +60,7 @@ export class ProgrammesModule implements OnModuleInit {
       start: new StartProgramme(store, placements, outbox, calendar.book, policy, timers, clock),
       cancel: new CancelProgramme(store, outbox, clock),
       extend: new ExtendProgramme(store, timers, clock),
+      groupMove: new FollowGroupMove(store, timers, clock),
       watch: new WatchPlacement(placements),
       attendance: new RecordAttendance(store, outbox, policy, schedule, clock),
       close: new CloseProgramme(store, outbox, clock),

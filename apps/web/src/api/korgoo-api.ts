@@ -581,6 +581,8 @@ export interface InboxEntryResponse {
     | "programme_reschedule_needed"
     | "programme_follow_up_due"
     | "programme_treatment_recheck"
+    | "group_session_moved"
+    | "group_session_runs_small"
     | "immediate_danger";
   title: LocalizedText;
   priority: string;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
-import { CENTRE_ID } from '../directory';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { CENTRE_ID, FACILITATOR_ID } from '../directory';
 import { PROGRAMME_LANGUAGES, ROUTING_PRIORITIES, type ProgrammeLanguage, type RoutingPriority } from '../vocabulary';
 
 export const REFERRAL_NUMBER = /^R-\d{4}-\d{6}$/;
@@ -135,4 +135,36 @@ export class ReferralCancelledV1 {
   @IsUUID() orderId: string;
   @Matches(REFERRAL_NUMBER) referralNumber: string;
   @IsOptional() @Matches(CENTRE_ID) centreId?: string;
+}
+
+/** One member's group session as a decision about a small group meeting names it: ids, an index and times. */
+class GroupSessionFacts {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @Matches(CENTRE_ID) centreId: string;
+  @IsInt() @Min(3) @Max(4) sessionIndex: number;
+  /** How many the meeting had and needs when it was decided, a set time before it. */
+  @IsInt() @Min(1) participants: number;
+  @IsInt() @Min(1) minParticipants: number;
+  @IsISO8601() decidedAt: string;
+}
+
+/**
+ * referral.group_session_moved.v1: the member's group meeting was below its minimum, so its members moved
+ * to another meeting of the same centre, sex and language that fits each member's spacing and expiry.
+ */
+export class ReferralGroupSessionMovedV1 extends GroupSessionFacts {
+  @IsUUID() fromBookedSessionId: string;
+  @IsISO8601() previousStartsAt: string;
+  @IsUUID() bookedSessionId: string;
+  @IsISO8601() startsAt: string;
+  @IsISO8601() endsAt: string;
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(2) @Matches(FACILITATOR_ID, { each: true }) facilitatorIds: string[];
+}
+
+/** referral.group_session_runs_small.v1: the member's group meeting stays below its minimum and runs anyway. */
+export class ReferralGroupSessionRunsSmallV1 extends GroupSessionFacts {
+  @IsUUID() bookedSessionId: string;
+  @IsISO8601() startsAt: string;
 }

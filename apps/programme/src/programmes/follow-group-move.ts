@@ -1,0 +1,34 @@
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, ReferralGroupSessionMovedV1 } from '@korgoo/contracts';
+import { Clock } from '@korgoo/platform/core';
+import { attendanceTimers, followGroupMove, TimerSettings } from '../domain';
+import { ProgrammeStore } from './programme-store';
+
+/**
+ * Matching merged a small group meeting into another: the participant's session takes the new time and pair,
+ * with attendance reminders for it (the old ones fall silent). A redelivery finds the session moved already.
+ */
+export class FollowGroupMove {
+  constructor(
+    private readonly store: ProgrammeStore,
+    private readonly timers: TimerSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(event: EventEnvelope<ReferralGroupSessionMovedV1>, tx: EntityManager): Promise<void> {
+    const { payload } = event;
+    // A referral not yet accepted has no programme: its booking, read at acceptance, already has the new time.
+    const programme = await this.store.byReferral(tx, payload.referralId, true);
+    if (!programme) return;
+    const moved = followGroupMove(programme, {
+      sessionIndex: payload.sessionIndex,
+      previousStartsAt: new Date(payload.previousStartsAt),
+      startsAt: new Date(payload.startsAt),
+      endsAt: new Date(payload.endsAt),
+      facilitatorIds: payload.facilitatorIds,
+    });
+    if (!moved) return;
+    await this.store.moveSession(tx, programme.id, moved, this.clock.now());
+    await this.store.insertTimers(tx, programme.id, attendanceTimers([moved], this.timers));
+  }
+}
