@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope, ReferralGroupSessionMovedV1 } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
 import { attendanceTimers, followGroupMove, TimerSettings } from '../domain';
+import { PlacementStore } from './placement-store';
 import { ProgrammeStore } from './programme-store';
 
 /**
@@ -11,12 +12,16 @@ import { ProgrammeStore } from './programme-store';
 export class FollowGroupMove {
   constructor(
     private readonly store: ProgrammeStore,
+    private readonly placements: PlacementStore,
     private readonly timers: TimerSettings,
     private readonly clock: Clock,
   ) {}
 
   async execute(event: EventEnvelope<ReferralGroupSessionMovedV1>, tx: EntityManager): Promise<void> {
     const { payload } = event;
+    // The placement's lock, which a starting programme holds while it reads its booking: a programme that
+    // read the old time is committed before this looks for it, and one that starts later reads the new time.
+    await this.placements.locked(tx, payload.orderId);
     // A referral not yet accepted has no programme: its booking, read at acceptance, already has the new time.
     const programme = await this.store.byReferral(tx, payload.referralId, true);
     if (!programme) return;
