@@ -6,8 +6,9 @@
  * publish acknowledgements per second on the same NATS.
  *
  * It also prints the CPU each service spent per order (all its replicas together), PostgreSQL's and the NATS
- * server's beside them and the total, and checks, in the services' own tables, that no order was lost or
- * handled twice.
+ * server's beside them and the total, the statements each service sent to PostgreSQL per order (its
+ * `korgoo_db_statements_total`, which does not move with the machine's load as CPU does), and checks, in the
+ * services' own tables, that no order was lost or handled twice.
  *
  *   npm run bench:e2e -- --rate 50 --seconds 20
  *   npm run bench:e2e -- --rate 300 --seconds 60 --replicas 2   (two processes of every service)
@@ -117,6 +118,17 @@ function cpuSpentSince(before: Map<number, number>, after: Map<number, number>):
 function cpuByService(services: RunningService[]): Map<string, number> {
   const totals = new Map<string, number>();
   for (const service of services) totals.set(service.name, (totals.get(service.name) ?? 0) + cpuSeconds(service.child.pid!));
+  return totals;
+}
+
+/** Statements each service (all its replicas together) has sent to PostgreSQL so far, from its /metrics. */
+async function statementsByService(services: RunningService[]): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  for (const service of services) {
+    const text = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('korgoo_db_statements_total'));
+    totals.set(service.name, (totals.get(service.name) ?? 0) + Number(line?.split(' ').pop() ?? NaN));
+  }
   return totals;
 }
 
@@ -281,6 +293,7 @@ async function main() {
     let errors = 0;
     const total = RATE * SECONDS;
     const cpuBefore = cpuByService(services);
+    const statementsBefore = await statementsByService(services);
     const infrastructureBefore = infrastructureCpu();
     const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -310,6 +323,7 @@ async function main() {
     subscription.unsubscribe();
     for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
     const cpuAfter = cpuByService(services);
+    const statementsAfter = await statementsByService(services);
     const infrastructureAfter = infrastructureCpu();
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const notified = Math.max(1, latencies.length);
@@ -323,6 +337,12 @@ async function main() {
     cpuMsPerOrder.total = +Object.values(cpuMsPerOrder)
       .reduce((sum, ms) => sum + ms, 0)
       .toFixed(2);
+    const statementsPerOrder = Object.fromEntries(
+      [...statementsAfter].map(([name, sent]) => [name, +((sent - (statementsBefore.get(name) ?? 0)) / notified).toFixed(1)]),
+    );
+    statementsPerOrder.total = +Object.values(statementsPerOrder)
+      .reduce((sum, n) => sum + n, 0)
+      .toFixed(1);
     const checks = await lostAndDuplicated(databaseUrl);
 
     const postgres = await postgresInsertCeiling(databaseUrl);
@@ -345,6 +365,7 @@ async function main() {
       lost: total - errors - latencies.length,
       sustainedOrdersPerSecond: +throughput.toFixed(1),
       cpuMsPerOrder,
+      statementsPerOrder,
       checks: { ...checks, lost: checks.orders - checks.notifiedOrders },
       ceilings: { postgresInsertCommitsPerSecond: Math.round(postgres), jetstreamPublishAcksPerSecond: Math.round(jetstreamAcks) },
       ratios: {

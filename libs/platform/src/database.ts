@@ -16,12 +16,19 @@ export interface ServiceDatabase {
   ownerSettings?: ReadonlyArray<{ sql: string; params: readonly unknown[] }>;
 }
 
+let statementsSent = 0;
+
+/** Statements this process has sent to PostgreSQL over all its pools, transaction control included. */
+export function statementsSentSoFar(): number {
+  return statementsSent;
+}
+
 /**
- * A pooled connection that always has someone listening for its errors. The pool listens while the
- * connection is idle and TypeORM while a query runner holds it, but each stops listening once it has seen
- * one error; a server shutting down can send a second (57P01 after the connection was already given up),
- * and an error event nobody hears ends the whole process. The pool and the query runner still act on the
- * first; this one only keeps the service alive to reconnect.
+ * A pooled connection that always has someone listening for its errors, and counts what it sends. The pool
+ * listens while the connection is idle and TypeORM while a query runner holds it, but each stops listening
+ * once it has seen one error; a server shutting down can send a second (57P01 after the connection was
+ * already given up), and an error event nobody hears ends the whole process. The pool and the query runner
+ * still act on the first; this one only keeps the service alive to reconnect.
  */
 class ListenedClient extends Client {
   constructor(config?: string | ClientConfig) {
@@ -30,7 +37,14 @@ class ListenedClient extends Client {
   }
 }
 
-/** Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash the service. */
+// Counted where every statement leaves, whichever pool, query runner or transaction sends it.
+const send = Client.prototype.query as (...args: unknown[]) => unknown;
+ListenedClient.prototype.query = function (this: Client, ...args: unknown[]) {
+  statementsSent++;
+  return send.apply(this, args);
+} as Client['query'];
+
+/** Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash the service and are counted. */
 export function poolSettings(max: number, applicationName: string) {
   return { max, application_name: applicationName, Client: ListenedClient };
 }

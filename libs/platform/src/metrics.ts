@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { statementsSentSoFar } from './database';
 
-/** Prometheus metrics of one service: process defaults plus the event flow's outcomes. */
+/** Prometheus metrics of one service: process defaults, the event flow's outcomes and its database statements. */
 export class ServiceMetrics {
   readonly registry = new Registry();
   readonly eventsHandled: Counter<'subject' | 'outcome'>;
@@ -13,6 +14,15 @@ export class ServiceMetrics {
       help: 'Events taken from JetStream, by subject and outcome (applied, duplicate, retried, dead_lettered)',
       labelNames: ['subject', 'outcome'],
       registers: [this.registry],
+    });
+    new Counter({
+      name: 'korgoo_db_statements_total',
+      help: 'Statements sent to PostgreSQL, BEGIN and COMMIT included: what each event costs the database in round trips',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(statementsSentSoFar());
+      },
     });
   }
 }

@@ -1,13 +1,14 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { poolSettings } from '../libs/platform/src/database';
+import { poolSettings, statementsSentSoFar } from '../libs/platform/src/database';
 import { until } from './support/until';
 
 /**
- * A server that ends every connection (a restart, a failover) must leave the service running to reconnect:
- * an error event on a connection nobody listens to would end the whole process.
+ * A service's pool: a server that ends every connection (a restart, a failover) must leave the service
+ * running to reconnect, since an error event on a connection nobody listens to would end the whole process;
+ * and every statement it sends is counted for `korgoo_db_statements_total`.
  */
-describe('a service pool when the server ends its connections', () => {
+describe('a service pool', () => {
   const url = process.env.KORGOO_TEST_DATABASE_URL!;
   const name = `korgoo-outage-${process.pid}`;
   let pool: DataSource;
@@ -63,5 +64,12 @@ describe('a service pool when the server ends its connections', () => {
       expect(await until(() => pool.query('SELECT 1 AS ok').catch(() => null), 'the pool to serve again')).toEqual([{ ok: 1 }]);
     }
     expect(uncaught).toEqual([]);
+  });
+
+  it('counts every statement it sends, transaction control included', async () => {
+    const before = statementsSentSoFar();
+    await pool.query('SELECT 1');
+    await pool.transaction((tx) => tx.query('SELECT 1'));
+    expect(statementsSentSoFar() - before).toBe(4);
   });
 });
