@@ -48,6 +48,15 @@ describe('delivery records', () => {
     expect(await records.latestPriority(db.manager, first.referral_id!)).toBe('urgent');
   });
 
+  it('makes an intent with nothing to send beyond the inbox closed, and one closed intent cannot be closed again', async () => {
+    const inboxOnly = newIntent({ plan: [] });
+    const added = await db.transaction((tx) => records.addIntent(tx, inboxOnly, 'inbox_only'));
+    expect(added).toMatchObject({ outcome: 'inbox_only' });
+    const [row] = await db.query(`SELECT closed_at FROM notification.delivery_intent WHERE id = $1`, [added!.id]);
+    expect(row.closed_at).toBeInstanceOf(Date);
+    expect(await db.transaction((tx) => records.closeIntent(tx, added!.id, 'reached'))).toBe(false);
+  });
+
   it('delivers the inbox once and numbers each channel attempt after the last', async () => {
     const intent = await stored(newIntent());
     const inbox = await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent));

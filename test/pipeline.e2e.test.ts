@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
@@ -69,6 +70,16 @@ describe('a protection order flows through gateway, risk, matching and notificat
 
     const own = await request(stack.gateway).get('/api/v1/referrals').auth(staff, { type: 'bearer' }).expect(200);
     expect(own.body.items.every((r: { centreId: string }) => r.centreId === centreId)).toBe(true);
+
+    // No channel of the centre's has a provider in this deployment: the notice ended with its inbox entry.
+    const db = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT outcome FROM notification.delivery_intent WHERE referral_id = $1`, [progress.body.referral.referralId]);
+      expect(rows).toEqual([{ outcome: 'inbox_only' }]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('answers a repeated identical order with the same order, and a changed one with 409 naming the conflict', async () => {

@@ -64,13 +64,15 @@ export class DeliveryRecords {
     return rows[0].runs;
   }
 
-  /** The new intent's id, or null when one for this event and recipient exists already. */
-  /** The intent as stored when this call made it; null when the event's recipient already had one. */
-  async addIntent(tx: EntityManager, intent: NewIntent): Promise<DeliveryIntent | null> {
+  /**
+   * The intent as stored when this call made it; null when the event's recipient already had one. One with
+   * nothing to do after its inbox entry is stored closed, with its outcome.
+   */
+  async addIntent(tx: EntityManager, intent: NewIntent, outcome: IntentOutcome = 'dispatching'): Promise<DeliveryIntent | null> {
     const inserted: DeliveryIntent[] = await tx.query(
       `INSERT INTO notification.delivery_intent
-         (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome, closed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12 = 'dispatching' THEN NULL ELSE now() END)
        ON CONFLICT (source_event_id, recipient_kind) DO NOTHING
        RETURNING ${INTENT_COLUMNS}`,
       [
@@ -85,6 +87,7 @@ export class DeliveryRecords {
         intent.language,
         JSON.stringify(intent.facts),
         JSON.stringify(intent.plan),
+        outcome,
       ],
     );
     return inserted[0] ?? null;

@@ -119,7 +119,11 @@ export class DispatchNotification {
         facts,
         plan: recipient?.channels ?? [],
       };
-      const added = await records.addIntent(tx, intent);
+      // No channel here has a provider: the inbox is all there is, and the intent is made closed, as `decide`
+      // would close it, instead of in a step (and a commit) of its own.
+      const inboxOnly = !intent.plan.some(({ channel }) => this.deps.providers.for(channel));
+      const outcome = !inboxOnly ? 'dispatching' : (await this.acknowledged(tx, intent)) ? 'acknowledged' : 'inbox_only';
+      const added = await records.addIntent(tx, intent, outcome);
       // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
       if (!added) return records.intent(tx, spec.sourceEventId, spec.recipientKind);
       await this.deliverToInbox(tx, added, priority);
@@ -204,14 +208,18 @@ export class DispatchNotification {
         failedThisRun: failedThisRun.get(channel) ?? null,
       };
     });
-    // Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through.
-    let acknowledged = false;
+    return { acknowledged: await this.acknowledged(db, intent), channels, mayRetryLater: retry };
+  }
+
+  /** Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through. */
+  private async acknowledged(db: EntityManager, intent: Pick<DeliveryIntent, 'kind' | 'referral_id' | 'centre_id' | 'order_id'>): Promise<boolean> {
     if (intent.kind === 'referral_routed' && intent.referral_id !== null && intent.centre_id !== null) {
-      acknowledged = await this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id);
-    } else if (intent.kind === 'article72_notice' || intent.kind === 'immediate_danger') {
-      acknowledged = await this.deps.acknowledgements.isAlertAcknowledged(db, intent.kind, intent.order_id);
+      return this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id);
     }
-    return { acknowledged, channels, mayRetryLater: retry };
+    if (intent.kind === 'article72_notice' || intent.kind === 'immediate_danger') {
+      return this.deps.acknowledgements.isAlertAcknowledged(db, intent.kind, intent.order_id);
+    }
+    return false;
   }
 
   /** Reserve, send, record: three steps, each committed before the next begins. */
