@@ -10,7 +10,7 @@ import { GeoPoint } from '../travel/geo';
 import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
 import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
 import { bishkekDateString, monthStartsBetween } from '../capacity/bishkek-time';
-import { assessCandidate, assessCandidates, assessCentre, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { assessCandidate, assessCandidates, assessPlaces, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons, VerdictRecord } from '../capacity/candidates';
 import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
@@ -98,10 +98,10 @@ export class CentreSelection {
       await tx.query('SAVEPOINT centre_choice');
       const locked = await this.calendarUnderLock(tx, ranked.centreId, window);
       // At the version it was assessed at, the calendar is the one assessed: nothing to plan again.
-      const verdict =
+      const { verdict, travel } =
         locked.version === assessedAt.get(ranked.centreId)
-          ? ({ feasible: true, plan: ranked.plan } as const)
-          : assessCentre(locked.capacity, request, reachById.get(ranked.centreId)!);
+          ? { verdict: { feasible: true, plan: ranked.plan } as const, travel: ranked.travel }
+          : assessPlaces(locked.capacity, request, reachById.get(ranked.centreId)!);
       if (!verdict.feasible) {
         // Rolling back to the savepoint also gives up the centre's lock.
         await tx.query('ROLLBACK TO SAVEPOINT centre_choice');
@@ -115,7 +115,7 @@ export class CentreSelection {
         record: { ...base, candidates: [...records.values()], chosen: ranked.centreId, plan: verdict.plan },
         chosen: {
           centreId: ranked.centreId,
-          travel: ranked.travel,
+          travel: travel ?? ranked.travel,
           plan: verdict.plan,
           booked,
           firstSessionAt: verdict.plan.firstSessionAt,
@@ -145,16 +145,16 @@ export class CentreSelection {
     const { capacity } = await this.calendarUnderLock(tx, centre.id, windowOf(request));
     const load = await this.activeLoad(tx);
     const { candidate, record } = assessCandidate(centre, reach, capacity, request, load.get(centre.id) ?? 0, now);
-    const verdict = candidate.verdict;
-    const problem = reachProblem(reach, verdict);
-    if (problem !== null || reach.travel === null) return { outOfReach: `from ${placeName(facts)}, ${problem}` };
+    const { verdict, travel } = candidate;
+    const problem = reachProblem({ verdict, travel });
+    if (problem !== null || travel === null) return { outOfReach: `from ${placeName(facts)}, ${problem}` };
     const booked = verdict.feasible
       ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID)
       : [];
     const plan = verdict.feasible ? verdict.plan : null;
     return {
       record: { ...this.baseRecord(facts, request, now), candidates: [record], chosen: centre.id, plan },
-      place: { centreId: centre.id, travel: reach.travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
+      place: { centreId: centre.id, travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
       verdict: record.verdict,
     };
   }
