@@ -6,6 +6,7 @@ import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-de
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
 import { OrderPeriod1797600000000 } from './migrations/1797600000000-order-period';
+import { OutreachPoints1797900000000 } from './migrations/1797900000000-outreach-points';
 import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
 import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
@@ -25,5 +26,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     CentreCalendarVersion1797500000000,
     OrderPeriod1797600000000,
     AnnouncedRoster1797700000000,
+    OutreachPoints1797900000000,
   ],
 };

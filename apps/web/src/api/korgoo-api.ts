@@ -1091,27 +1091,6 @@ export interface GroupSlotBody {
   maxParticipants: number;
 }
 
-export interface UpdateCentreBody {
-  name?: string;
-  settlementCode?: string;
-  lat?: number;
-  lng?: number;
-  /**
-   * @min 1
-   * @max 50
-   */
-  groupCapacity?: number;
-  municipal?: boolean;
-  contactChannels?: ContactChannelBody[];
-  /** Replaces every declared weekly group slot */
-  groupSlots?: GroupSlotBody[];
-}
-
-export interface CentreStatusBody {
-  /** A paused centre takes no new participants */
-  status: "open" | "paused";
-}
-
 export interface WeeklyWindowBody {
   /**
    * ISO weekday, 1 = Monday
@@ -1129,6 +1108,47 @@ export interface WeeklyWindowBody {
    * @example "18:00"
    */
   end: string;
+}
+
+export interface OutreachPointBody {
+  /** Keep it to keep the point; a new point gets the centre id, "point" and the next number */
+  id?: string;
+  /**
+   * Gazetteer settlement where the sessions are held
+   * @example "kazarman"
+   */
+  settlementCode: string;
+  /**
+   * A man and a woman of the centre; the one of the participant’s sex leads. Their outreach weekdays are days away from the centre
+   * @maxItems 2
+   * @minItems 2
+   */
+  facilitatorIds: string[];
+  /** Hours held at the place, each at least one 4-hour session; the pair travels outside them */
+  windows: WeeklyWindowBody[];
+}
+
+export interface UpdateCentreBody {
+  name?: string;
+  settlementCode?: string;
+  lat?: number;
+  lng?: number;
+  /**
+   * @min 1
+   * @max 50
+   */
+  groupCapacity?: number;
+  municipal?: boolean;
+  contactChannels?: ContactChannelBody[];
+  /** Replaces every declared weekly group slot */
+  groupSlots?: GroupSlotBody[];
+  /** Replaces every outreach point; one with sessions ahead cannot be dropped (409) */
+  outreachPoints?: OutreachPointBody[];
+}
+
+export interface CentreStatusBody {
+  /** A paused centre takes no new participants */
+  status: "open" | "paused";
 }
 
 export interface AvailabilityExceptionBody {
