@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Centres declare outreach points: a gazetteer settlement where one of their pairs holds sessions on weekly
- * windows. A booked session may be held at one; a change to a centre's points renews its calendar version,
+ * windows. A booked session may be held at one, and a referral names the place; a change to a centre's points renews its calendar version,
  * like any other change to its calendar.
  */
 export class OutreachPoints1797900000000 implements MigrationInterface {
@@ -24,9 +24,12 @@ export class OutreachPoints1797900000000 implements MigrationInterface {
     await db.query(
       'ALTER TABLE matching.booked_session ADD COLUMN outreach_point_id text REFERENCES matching.outreach_point (id) ON DELETE SET NULL',
     );
+    // Where a proposed referral's sessions are held when not at the centre, for its notices and views.
+    await db.query('ALTER TABLE matching.referral ADD COLUMN outreach_settlement_code text');
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE matching.referral DROP COLUMN outreach_settlement_code');
     await db.query('ALTER TABLE matching.booked_session DROP COLUMN outreach_point_id');
     await db.query('DROP TABLE matching.outreach_point');
   }

@@ -178,6 +178,7 @@ export function routedIntent(envelope: EventEnvelope<ReferralRoutedV1 | Referral
       priority: payload.priority,
       acknowledgeBy: payload.acknowledgeBy,
       firstSessionAt: payload.firstSessionAt,
+      ...(payload.outreachSettlementCode ? { outreachSettlementCode: payload.outreachSettlementCode } : {}),
     },
     aboutCentreId: null,
   };

@@ -101,6 +101,11 @@ export interface ReferralSummaryResponse {
     | "escalated"
     | "cancelled";
   centreName: string | null;
+  /**
+   * Gazetteer settlement of the centre's outreach point where the sessions are held; null at the centre
+   * @example "kazarman"
+   */
+  outreachSettlementCode: string | null;
 }
 
 export interface ClosureResponse {
@@ -375,6 +380,11 @@ export interface ReferralResponse {
   firstSessionAt: string | null;
   travelMinutes: number | null;
   travelSource: string | null;
+  /**
+   * Gazetteer settlement of the centre's outreach point where the sessions are held; null at the centre
+   * @example "kazarman"
+   */
+  outreachSettlementCode: string | null;
   reasons: string[];
   /** @format date-time */
   createdAt: string;
