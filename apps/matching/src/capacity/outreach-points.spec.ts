@@ -2,8 +2,6 @@ import { bishkekDayNumber, bishkekInstant, toBishkekMinutes, weekdayOfDayNumber 
 import { assessPlaces, CentreReach, PlaceTravel } from './candidates';
 import type { BookedSession, CentreCapacity, Facilitator, FeasibilityVerdict, OutreachPoint, ProgrammePlan, ProgrammeRequest, Sex } from './capacity-types';
 import { assessFeasibility } from './feasibility';
-import { planMakeUp } from './make-up-plan';
-import { capacityAtPoint } from './outreach-points';
 
 const t = bishkekInstant;
 const HOUR = 3_600_000;
@@ -148,24 +146,5 @@ describe('outreach points', () => {
 
     const atCentre = planOf(assessPlaces(booked, request(), reach(60)).verdict);
     expect(atCentre.sessions.map((s) => s.joinsBookedSessionId)).not.toContain('m');
-  });
-
-  it('makes up a session at the point on its days, with its pair', () => {
-    const plan = planMakeUp(capacityAtPoint(centre(), kazarman), {
-      participantSex: 'male',
-      language: 'ky',
-      sessions: [
-        { index: 2, kind: 'individual' },
-        { index: 3, kind: 'group' },
-      ],
-      notBefore: t('2026-12-15T09:00'),
-      previousStartsAt: t('2026-12-10T10:00'),
-      mustFinishBy: t('2027-01-06T18:00'),
-      preferredPairKey: 'm2|f2',
-    });
-    expect(plan?.map((s) => [weekdayOf(s), s.leadFacilitatorId, s.coFacilitatorId])).toEqual([
-      [4, 'm2', 'f2'],
-      [4, 'm2', 'f2'],
-    ]);
   });
 });
