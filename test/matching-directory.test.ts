@@ -91,6 +91,21 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     const slotted = await api('patch', '/centres/kochkor-umut', admin, { groupSlots: [slot] }).expect(200);
     expect(slotted.body.centre.groupSlots).toEqual([{ id: 'kochkor-umut-slot-1', ...slot }]);
     await api('delete', '/facilitators/kochkor-umut-1', admin).expect(409);
+
+    const point = { settlementCode: 'kazarman', facilitatorIds: ['kochkor-umut-1', 'kochkor-umut-2'], windows: [week(2, '10:00', '16:00')] };
+    const malformed = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [{ ...point, facilitatorIds: ['kochkor-umut-1'], windows: [week(2, '10am', '16:00')] }] }).expect(400);
+    expect(fields(malformed)).toEqual(expect.arrayContaining(['outreachPoints.0.facilitatorIds', 'outreachPoints.0.windows.0.start']));
+    const unknownPlace = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [{ ...point, settlementCode: 'atlantis' }] }).expect(400);
+    expect(unknownPlace.body.message).toContain('changes.outreachPoints[0].settlementCode atlantis is not in the gazetteer');
+    const onSlotDay = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [{ ...point, windows: [week(4, '08:00', '12:00')] }] }).expect(400);
+    expect(onSlotDay.body.message).toContain('changes.outreachPoints[0].facilitatorIds: kochkor-umut-1 is due at group slot kochkor-umut-slot-1 on weekday 4');
+    const oneHourTooFew = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [{ ...point, windows: [week(2, '10:00', '13:00')] }] }).expect(400);
+    expect(oneHourTooFew.body.message).toContain('changes.outreachPoints[0].windows[0] must hold a whole session of 4 hours');
+    const declared = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [point] }).expect(200);
+    expect(declared.body.centre.outreachPoints).toEqual([{ id: 'kochkor-umut-point-1', ...point }]);
+    await api('delete', '/facilitators/kochkor-umut-2', admin).expect(409);
+    const dropped = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [] }).expect(200);
+    expect(dropped.body.centre.outreachPoints).toEqual([]);
   });
 
   it('routes an order from Kochkor to the new centre there, as the directory now says', async () => {

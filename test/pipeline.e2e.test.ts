@@ -53,6 +53,8 @@ describe('a protection order flows through gateway, risk, matching and notificat
         referralNumber: progress.body.referral.referralNumber,
         status: 'proposed',
         centreName: progress.body.referral.centreName,
+        // Naryn is within reach of its centres: the sessions are held there, at no outreach point.
+        outreachSettlementCode: null,
       },
       programme: null,
     });

@@ -102,6 +102,7 @@ export function withAddedStaff(
       contactChannels: [],
       facilitators: [],
       groupSlots: [],
+      outreachPoints: [],
     });
   }
   for (const [sex, total] of [['male', men], ['female', women]] as const) {

@@ -7,6 +7,7 @@ import { DecisionReminders1797100000000 } from './migrations/1797100000000-decis
 import { GroupMeetingDecisions1797800000000 } from './migrations/1797800000000-group-meeting-decisions';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
 import { OrderPeriod1797600000000 } from './migrations/1797600000000-order-period';
+import { OutreachPoints1797900000000 } from './migrations/1797900000000-outreach-points';
 import { ReferralEndsAtAcceptance1797300000000 } from './migrations/1797300000000-referral-ends-at-acceptance';
 import { ReferralListOrder1797200000000 } from './migrations/1797200000000-referral-list-order';
 import { ReferralLoop1795597200000 } from './migrations/1795597200000-referral-loop';
@@ -27,5 +28,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     OrderPeriod1797600000000,
     AnnouncedRoster1797700000000,
     GroupMeetingDecisions1797800000000,
+    OutreachPoints1797900000000,
   ],
 };

@@ -114,6 +114,30 @@ export interface GroupSlotView {
   maxParticipants: number;
 }
 
+/**
+ * A place far from the centre where one of its pairs holds sessions on weekly windows (Bishkek time, as held
+ * there: the pair travels outside them), so a district town beyond every centre's reach can be served.
+ * Matching checks the settlement against the gazetteer and the pair against the roster.
+ */
+export class OutreachPointFields {
+  @IsOptional() @facilitatorId @MaxLength(90) id?: string;
+  @settlementCode settlementCode: string;
+  @Matches(FACILITATOR_ID, { each: true, message: '$property must be two facilitator ids such as naryn-asylzat-4' })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(2)
+  @ArrayUnique()
+  facilitatorIds: string[];
+  @ValidateNested({ each: true }) @Type(() => WeeklyWindowFields) @ArrayMinSize(1) @ArrayMaxSize(14)
+  windows: WeeklyWindowFields[];
+}
+
+export interface OutreachPointView {
+  id: string;
+  settlementCode: string;
+  facilitatorIds: [string, string];
+  windows: Array<{ weekday: number; start: string; end: string }>;
+}
+
 export class CentreChanges {
   @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
   @IsOptional() @settlementCode settlementCode?: string;
@@ -126,6 +150,9 @@ export class CentreChanges {
   /** Replaces every declared group slot; a slot keeps its id (and its booked meetings) when the id is given. */
   @IsOptional() @ValidateNested({ each: true }) @Type(() => GroupSlotFields) @ArrayMaxSize(50)
   groupSlots?: GroupSlotFields[];
+  /** Replaces every outreach point; a point keeps its id (and its booked sessions) when the id is given. */
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => OutreachPointFields) @ArrayMaxSize(20)
+  outreachPoints?: OutreachPointFields[];
 }
 
 export class WeeklyWindowFields {
@@ -253,6 +280,7 @@ export interface FacilitatorView {
 export interface CentreDetailView extends CentreSummaryView {
   facilitators: FacilitatorView[];
   groupSlots: GroupSlotView[];
+  outreachPoints: OutreachPointView[];
 }
 
 /** Each directory subject with its request class and reply type. */

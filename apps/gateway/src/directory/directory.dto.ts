@@ -13,6 +13,7 @@ import {
   LANGUAGES,
   NewCentreFields,
   NewFacilitatorFields,
+  OutreachPointFields,
   PROGRAMME_LANGUAGES,
   SEXES,
   SetCentreStatusCommand,
@@ -62,6 +63,29 @@ documented(GroupSlotBody, {
   maxParticipants: { type: Number, minimum: 1, maximum: 50, example: 10 },
 });
 
+export class WeeklyWindowBody extends WeeklyWindowFields {}
+documented(WeeklyWindowBody, {
+  weekday: { type: Number, minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' },
+  start: { type: String, example: '09:00', description: 'Asia/Bishkek' },
+  end: { type: String, example: '18:00', description: 'Asia/Bishkek; 24:00 for midnight' },
+});
+
+export class OutreachPointBody extends OutreachPointFields {}
+documented(OutreachPointBody, {
+  id: { type: String, required: false, description: 'Keep it to keep the point; a new point gets the centre id, "point" and the next number' },
+  settlementCode: { type: String, example: 'kazarman', description: 'Gazetteer settlement where the sessions are held' },
+  facilitatorIds: {
+    type: [String],
+    minItems: 2,
+    maxItems: 2,
+    description: 'A man and a woman of the centre; the one of the participant’s sex leads. Their outreach weekdays are days away from the centre',
+  },
+  windows: {
+    type: [WeeklyWindowBody],
+    description: 'Hours held at the place, each at least one 4-hour session; the pair travels outside them',
+  },
+});
+
 export class UpdateCentreBody extends CentreChanges {}
 documented(UpdateCentreBody, {
   name: { type: String, required: false },
@@ -72,6 +96,11 @@ documented(UpdateCentreBody, {
   municipal: { type: Boolean, required: false },
   contactChannels: { type: [ContactChannelBody], required: false },
   groupSlots: { type: [GroupSlotBody], required: false, description: 'Replaces every declared weekly group slot' },
+  outreachPoints: {
+    type: [OutreachPointBody],
+    required: false,
+    description: 'Replaces every outreach point; one with sessions ahead cannot be dropped (409)',
+  },
 });
 
 export class CentreStatusBody {
@@ -80,12 +109,6 @@ export class CentreStatusBody {
   status: SetCentreStatusCommand['status'];
 }
 
-export class WeeklyWindowBody extends WeeklyWindowFields {}
-documented(WeeklyWindowBody, {
-  weekday: { type: Number, minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' },
-  start: { type: String, example: '09:00', description: 'Asia/Bishkek' },
-  end: { type: String, example: '18:00', description: 'Asia/Bishkek; 24:00 for midnight' },
-});
 
 export class AvailabilityExceptionBody extends AvailabilityExceptionFields {}
 documented(AvailabilityExceptionBody, {

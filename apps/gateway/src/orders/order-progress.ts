@@ -61,7 +61,7 @@ export interface OrderListItem {
   /** Null once erased at the end of the retention term. */
   perpetratorName: string | null;
   stage: OrderStage;
-  referral: Pick<ReferralView, 'referralId' | 'referralNumber' | 'status' | 'centreName'> | null;
+  referral: Pick<ReferralView, 'referralId' | 'referralNumber' | 'status' | 'centreName' | 'outreachSettlementCode'> | null;
   /** The programme on that referral as the reader may see it; null before one starts, and for readers of none. */
   programme: ProgrammeView | null;
 }
@@ -132,6 +132,7 @@ export class OrderProgress {
           referralNumber: referral.referralNumber,
           status: referral.status,
           centreName: referral.centreName,
+          outreachSettlementCode: referral.outreachSettlementCode,
         },
         programme: (referral && programmes[referral.referralId]) ?? null,
       };

@@ -25,6 +25,13 @@ export class ReferralResponse implements ReferralView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) firstSessionAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) travelMinutes: number | null;
   @ApiProperty({ type: String, nullable: true }) travelSource: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'kazarman',
+    description: "Gazetteer settlement of the centre's outreach point where the sessions are held; null at the centre",
+  })
+  outreachSettlementCode: string | null;
   @ApiProperty({ type: [String] }) reasons: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

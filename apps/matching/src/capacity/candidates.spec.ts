@@ -1,6 +1,6 @@
 import { demoCentreCapacity, DEMO_DIRECTORY } from '../directory/demo/demo-directory';
 import { bishkekInstant } from './bishkek-time';
-import { assessCentre, capacitySeen, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons } from './candidates';
+import { assessCentre, assessPlaces, capacitySeen, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons } from './candidates';
 
 const shans = DEMO_DIRECTORY.find((c) => c.id === 'bishkek-shans')!;
 const now = bishkekInstant('2026-12-01T09:00');
@@ -135,25 +135,25 @@ describe('reach', () => {
   describe('for a coordinator choosing a centre by hand', () => {
     it('names the distance when the centre is beyond reach', () => {
       const r = reach(400);
-      expect(reachProblem(r, assessCentre(capacity, request, r))).toBe('400 minutes one way, beyond the reach of 180 minutes');
+      expect(reachProblem(assessPlaces(capacity, request, r))).toBe('400 minutes one way, beyond the reach of 180 minutes');
     });
 
     it('names the date when the road is closed for a session', () => {
       const r = reach(120, bishkekInstant('2026-12-05T00:00'));
-      expect(reachProblem(r, assessCentre(capacity, request, r))).toMatch(/^no open road to the centre on 2026-12-\d\d$/);
+      expect(reachProblem(assessPlaces(capacity, request, r))).toMatch(/^no open road to the centre on 2026-12-\d\d$/);
     });
 
     it('refuses a centre no road leads to, even when its capacity was overruled', () => {
       const none: CentreReach = { travel: null, travelOn: () => null, maxTravelMinutes: 180 };
       const noPair = { ...capacity, facilitators: capacity.facilitators.filter((f) => f.sex === 'female') };
-      expect(reachProblem(none, assessCentre(noPair, request, none))).toBe('no open road to the centre');
+      expect(reachProblem(assessPlaces(noPair, request, none))).toBe('no open road to the centre');
     });
 
     it('lets a centre within reach through, whatever its capacity', () => {
       const r = reach(120);
       const noPair = { ...capacity, facilitators: capacity.facilitators.filter((f) => f.sex === 'female') };
-      expect(reachProblem(r, assessCentre(noPair, request, r))).toBeNull();
-      expect(reachProblem(r, assessCentre(capacity, request, r))).toBeNull();
+      expect(reachProblem(assessPlaces(noPair, request, r))).toBeNull();
+      expect(reachProblem(assessPlaces(capacity, request, r))).toBeNull();
     });
   });
 

@@ -1,7 +1,8 @@
 import type { UnroutableReason } from '@korgoo/contracts';
 import { bishkekDateString } from './bishkek-time';
-import type { CentreCapacity, FeasibilityVerdict, InfeasibilityCode, Language, ProgrammeRequest, Sex } from './capacity-types';
+import type { CentreCapacity, FeasibilityVerdict, InfeasibilityCode, Language, OutreachPoint, ProgrammeRequest, Sex } from './capacity-types';
 import { assessFeasibility } from './feasibility';
+import { capacityAtCentre, capacityAtPoint } from './outreach-points';
 import type { CentreCandidate } from './ranking';
 import type { TravelEstimate } from '../travel/travel-time';
 
@@ -115,50 +116,104 @@ export function unplacedReasonCodes(candidates: readonly CandidateRecord[]): Unr
   return [...codes];
 }
 
-/** How far the participant is from one centre, on the dates that matter. */
-export interface CentreReach {
+/** How far the participant is from one place, on the dates that matter. */
+export interface PlaceTravel {
   /** Travel as ranked (at the start of the window); null when no provider knows a road. */
   travel: TravelEstimate | null;
   /** Travel on a session's date: passes close in winter; null when there is no road that day. */
   travelOn(date: Date): TravelEstimate | null;
+}
+
+/** How far the participant is from one centre and from each of its outreach points. */
+export interface CentreReach extends PlaceTravel {
   /** Nobody attends four weekly sessions farther than this one way. */
   maxTravelMinutes: number;
+  /** By outreach point id; a point missing here is not within reach. */
+  toOutreachPoints?: ReadonlyMap<string, PlaceTravel>;
+}
+
+/** A verdict and the travel to the place it was reached at: the centre or one of its outreach points. */
+export interface PlaceVerdict {
+  verdict: FeasibilityVerdict;
+  travel: TravelEstimate | null;
 }
 
 /** The routing reach when none is configured: three hours one way. */
 export const DEFAULT_MAX_TRAVEL_MINUTES = 180;
 
-/**
- * Can this centre deliver the programme to this participant, within reach on every session's date?
- * A centre beyond reach is not even planned: its sessions could not be attended.
- */
+/** `assessPlaces`, the verdict alone. */
 export function assessCentre(capacity: CentreCapacity, request: ProgrammeRequest, reach: CentreReach): FeasibilityVerdict {
-  const beyond = (minutes: number, when: string): FeasibilityVerdict => ({
-    feasible: false,
-    code: 'beyond_reach',
-    reason: `${Math.round(minutes)} minutes one way${when}, beyond the reach of ${reach.maxTravelMinutes} minutes`,
-  });
-  if (reach.travel && reach.travel.minutes > reach.maxTravelMinutes) return beyond(reach.travel.minutes, '');
-  const verdict = assessFeasibility(capacity, request);
-  if (!verdict.feasible) return verdict;
+  return assessPlaces(capacity, request, reach).verdict;
+}
+
+const beyond = (minutes: number, when: string, max: number, points = ''): FeasibilityVerdict => ({
+  feasible: false,
+  code: 'beyond_reach',
+  reason: `${Math.round(minutes)} minutes one way${when}, beyond the reach of ${max} minutes${points}`,
+});
+
+interface Place {
+  travel: PlaceTravel;
+  point?: OutreachPoint;
+}
+
+/**
+ * Can this centre deliver the programme to this participant at a place within reach on every session's date:
+ * the centre itself, or one of its outreach points, nearest first? A place beyond reach is not even planned:
+ * its sessions could not be attended. When no place can deliver, the nearest place's reason stands.
+ */
+export function assessPlaces(capacity: CentreCapacity, request: ProgrammeRequest, reach: CentreReach): PlaceVerdict {
+  const max = reach.maxTravelMinutes;
+  const places: Place[] = [];
+  if (!(reach.travel && reach.travel.minutes > max)) places.push({ travel: reach });
+  for (const point of capacity.outreachPoints ?? []) {
+    const travel = reach.toOutreachPoints?.get(point.id);
+    if (travel?.travel && travel.travel.minutes <= max) places.push({ travel, point });
+  }
+  if (places.length === 0) {
+    const verdict = beyond(reach.travel!.minutes, '', max, capacity.outreachPoints?.length ? ', nor any of its outreach points' : '');
+    return { verdict, travel: reach.travel };
+  }
+  const minutes = (p: Place) => p.travel.travel?.minutes ?? Infinity;
+  places.sort((a, b) => minutes(a) - minutes(b));
+
+  let nearest: PlaceVerdict | null = null;
+  for (const place of places) {
+    const verdict = assessAt(capacity, request, place, max);
+    if (verdict.feasible) return { verdict, travel: place.travel.travel };
+    nearest ??= { verdict, travel: place.travel.travel };
+  }
+  return nearest!;
+}
+
+function assessAt(
+  capacity: CentreCapacity,
+  request: ProgrammeRequest,
+  { travel: reach, point }: Place,
+  max: number,
+): FeasibilityVerdict {
+  const where = point ? `the outreach point in ${point.settlementCode}` : 'the centre';
+  const verdict = assessFeasibility(point ? capacityAtPoint(capacity, point) : capacityAtCentre(capacity), request);
+  if (!verdict.feasible) return point ? { ...verdict, reason: `at ${where}: ${verdict.reason}` } : verdict;
   for (const session of verdict.plan.sessions) {
     const travel = reach.travelOn(session.startsAt);
     const date = bishkekDateString(session.startsAt);
     if (travel === null) {
-      return { feasible: false, code: 'no_road_on_session_date', reason: `no open road to the centre on ${date}` };
+      return { feasible: false, code: 'no_road_on_session_date', reason: `no open road to ${where} on ${date}` };
     }
-    if (travel.minutes > reach.maxTravelMinutes) return beyond(travel.minutes, ` on ${date}`);
+    if (travel.minutes > max) return beyond(travel.minutes, ` on ${date}`, max);
   }
-  return verdict;
+  if (!point) return verdict;
+  return { feasible: true, plan: { ...verdict.plan, outreachPoint: { id: point.id, settlementCode: point.settlementCode } } };
 }
 
 /**
  * Why nobody could attend this centre's sessions from where the participant lives, or null. A coordinator may
  * overrule the centre's capacity but not the road: beyond reach or with no open road, the order goes unserved.
  */
-export function reachProblem(reach: CentreReach, verdict: FeasibilityVerdict): string | null {
+export function reachProblem({ verdict, travel }: PlaceVerdict): string | null {
   if (!verdict.feasible && (verdict.code === 'beyond_reach' || verdict.code === 'no_road_on_session_date')) return verdict.reason;
-  if (reach.travel === null) return 'no open road to the centre';
+  if (travel === null) return 'no open road to the centre';
   return null;
 }
 
@@ -177,8 +232,7 @@ export function assessCandidate(
   now: Date,
   excluded?: 'declined' | 'expired',
 ): { candidate: CentreCandidate; record: CandidateRecord } {
-  const verdict = assessCentre(capacity, request, reach);
-  const travel = reach.travel;
+  const { verdict, travel } = assessPlaces(capacity, request, reach);
   return {
     candidate: { centreId: centre.id, travel, verdict, activeReferrals },
     record: {

@@ -42,6 +42,8 @@ export interface BookedSession {
   participants: number;
   /** The declared weekly group slot this session is one meeting of. */
   groupSlotId?: string;
+  /** Held at this outreach point rather than at the centre. */
+  outreachPointId?: string;
 }
 
 /**
@@ -63,6 +65,20 @@ export interface GroupSlot {
   maxParticipants: number;
 }
 
+/**
+ * A place far from the centre where one of its pairs holds sessions on declared weekly windows, so a district
+ * town beyond every centre's reach can be served. The windows are the hours at the place: the centre declares
+ * them with the road in mind, and the day is the pair's away from the centre.
+ */
+export interface OutreachPoint {
+  id: string;
+  /** Gazetteer settlement code of the place. */
+  settlementCode: string;
+  /** A man and a woman; the one of the participant's sex leads. */
+  facilitatorIds: [string, string];
+  windows: WeeklyWindow[];
+}
+
 export interface CentreCapacity {
   centreId: string;
   status: 'open' | 'paused';
@@ -72,6 +88,10 @@ export interface CentreCapacity {
   closures: AvailabilityException[];
   /** Declared weekly group slots; their hours are kept for the group (no individual session there). */
   groupSlots: GroupSlot[];
+  /** Declared outreach points; none when absent. */
+  outreachPoints?: OutreachPoint[];
+  /** Planned at this outreach point: groups meet where they were opened, at the centre or at one point. */
+  atOutreachPoint?: string;
 }
 
 export interface ProgrammeRequest {
@@ -95,6 +115,8 @@ export interface PlannedSession {
 
 export interface ProgrammePlan {
   sessions: PlannedSession[];
+  /** Every session is held at this outreach point rather than at the centre. */
+  outreachPoint?: { id: string; settlementCode: string };
   firstSessionAt: Date;
   lastSessionEndsAt: Date;
 }

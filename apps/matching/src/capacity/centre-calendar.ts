@@ -305,6 +305,7 @@ export class CentreCalendar {
     const coSex = otherSex(this.leadSex);
     for (const b of this.centre.booked) {
       if (b.kind !== 'group' || b.language !== this.language) continue;
+      if (b.outreachPointId !== this.centre.atOutreachPoint) continue;
       const start = toBishkekMinutes(b.startsAt);
       const end = toBishkekMinutes(b.endsAt);
       if (start < notBefore || end > mustFinishBy || end - start < sessionMinutes) continue;

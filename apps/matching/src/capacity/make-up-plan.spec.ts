@@ -1,6 +1,7 @@
 import { bishkekInstant } from './bishkek-time';
 import { BookedSession, CentreCapacity, Facilitator, Sex, WeeklyWindow } from './capacity-types';
 import { MakeUpNeed, planMakeUp } from './make-up-plan';
+import { capacityAtPoint } from './outreach-points';
 
 const t = bishkekInstant;
 const HOUR = 3_600_000;
@@ -56,6 +57,17 @@ describe('planMakeUp', () => {
       [4, 'group', '2026-12-28T09:00'],
     ]);
     expect(plan.every((s) => s.leadFacilitatorId === 'm1' && s.coFacilitatorId === 'f1')).toBe(true);
+  });
+
+  it('makes up a session held at an outreach point there, on its days, with its pair', () => {
+    const point = { id: 'p1', settlementCode: 'kazarman', facilitatorIds: ['m2', 'f2'] as [string, string], windows: [{ weekday: 4 as const, start: '10:00', end: '16:00' }] };
+    const roster = [facilitator('m1', 'male'), facilitator('f1', 'female'), facilitator('m2', 'male'), facilitator('f2', 'female')];
+    const plan = planMakeUp(capacityAtPoint(centre(roster), point), need({ preferredPairKey: 'm2|f2' }))!;
+    expect(plan.map((s) => [s.index, local(s.startsAt), s.leadFacilitatorId, s.coFacilitatorId])).toEqual([
+      [2, '2026-12-17T10:00', 'm2', 'f2'],
+      [3, '2026-12-24T10:00', 'm2', 'f2'],
+      [4, '2026-12-31T10:00', 'm2', 'f2'],
+    ]);
   });
 
   it('keeps a week after the last session held even when the absence was recorded earlier', () => {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, PlannedSession } from '../capacity/capacity-types';
+import { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, OutreachPoint, PlannedSession } from '../capacity/capacity-types';
 import type { CalendarWindow, VersionedCentre } from './calendar-cache';
 
 export interface CentreLocation {
@@ -32,6 +32,7 @@ interface BookedRow {
   language: Language;
   participants: number;
   group_slot_id: string | null;
+  outreach_point_id: string | null;
 }
 
 /** Reads and writes the centre directory and its booked sessions; decides nothing. */
@@ -61,6 +62,11 @@ export class CentreDirectory {
          FROM matching.group_slot WHERE centre_id = ANY($1) ORDER BY id`,
       [centreIds],
     );
+    const points: Array<OutreachPoint & { centreId: string }> = await tx.query(
+      `SELECT id, centre_id AS "centreId", settlement_code AS "settlementCode", facilitator_ids AS "facilitatorIds", windows
+         FROM matching.outreach_point WHERE centre_id = ANY($1) ORDER BY id`,
+      [centreIds],
+    );
     const capacities = new Map<string, CentreCapacity>();
     for (const centre of centres as Array<{ id: string; status: 'open' | 'paused'; group_capacity: number }>) {
       capacities.set(centre.id, {
@@ -71,6 +77,7 @@ export class CentreDirectory {
         booked: [],
         closures: [],
         groupSlots: [],
+        outreachPoints: [],
       });
     }
     for (const row of facilitators) {
@@ -88,6 +95,7 @@ export class CentreDirectory {
       capacities.get(row.centre_id)?.booked.push(toBookedSession(row));
     }
     for (const { centreId, ...slot } of slots) capacities.get(centreId)?.groupSlots.push(slot);
+    for (const { centreId, ...point } of points) capacities.get(centreId)?.outreachPoints!.push(point);
     return capacities;
   }
 
@@ -107,9 +115,17 @@ export class CentreDirectory {
 
   /**
    * Books the plan's sessions, joining existing group sessions; returns the booked session id per index.
-   * One statement for the joins and one for the new sessions: the centre's lock is held meanwhile.
+   * One statement for the joins and one for the new sessions: the centre's lock is held meanwhile. New sessions
+   * are held at `outreachPointId` when given, else at the centre.
    */
-  async book(tx: EntityManager, centreId: string, language: Language, sessions: PlannedSession[], newId: () => string) {
+  async book(
+    tx: EntityManager,
+    centreId: string,
+    language: Language,
+    sessions: PlannedSession[],
+    newId: () => string,
+    outreachPointId?: string,
+  ) {
     const joins = sessions.filter((s) => s.joinsBookedSessionId !== undefined);
     const fresh = sessions.filter((s) => s.joinsBookedSessionId === undefined).map((s) => ({ ...s, id: newId() }));
     if (joins.length > 0) {
@@ -123,8 +139,9 @@ export class CentreDirectory {
     }
     if (fresh.length > 0) {
       await tx.query(
-        `INSERT INTO matching.booked_session (id, centre_id, kind, starts_at, ends_at, facilitator_ids, language, participants, group_slot_id)
-         SELECT id, $1, kind, starts_at, ends_at, ARRAY[lead, co], $2, 1, group_slot_id
+        `INSERT INTO matching.booked_session (id, centre_id, kind, starts_at, ends_at, facilitator_ids, language, participants, group_slot_id,
+           outreach_point_id)
+         SELECT id, $1, kind, starts_at, ends_at, ARRAY[lead, co], $2, 1, group_slot_id, $10
            FROM unnest($3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
              AS s(id, kind, starts_at, ends_at, lead, co, group_slot_id)`,
         [
@@ -137,6 +154,7 @@ export class CentreDirectory {
           fresh.map((s) => s.leadFacilitatorId),
           fresh.map((s) => s.coFacilitatorId),
           fresh.map((s) => s.groupSlotId ?? null),
+          outreachPointId ?? null,
         ],
       );
     }
@@ -176,5 +194,6 @@ function toBookedSession(row: BookedRow): BookedSession {
     language: row.language,
     participants: row.participants,
     ...(row.group_slot_id ? { groupSlotId: row.group_slot_id } : {}),
+    ...(row.outreach_point_id ? { outreachPointId: row.outreach_point_id } : {}),
   };
 }

@@ -13,10 +13,12 @@ import {
   GroupSlotView,
   NewCentreFields,
   NewFacilitatorFields,
+  OutreachPointFields,
+  OutreachPointView,
   QueryRejected,
   WeeklyWindowFields,
 } from '@korgoo/contracts';
-import { exceptionProblems, groupSlotProblems, settlementOf, weeklyProblems } from './directory-rules';
+import { exceptionProblems, groupSlotProblems, OutreachPointInput, outreachPointProblems, settlementOf, weeklyProblems } from './directory-rules';
 
 interface CentreRow {
   id: string;
@@ -54,6 +56,8 @@ const GROUP_SLOT_SELECT = `
   SELECT id, weekday, start_time AS start, minutes, sex, language, lead_facilitator_id AS "leadFacilitatorId",
          co_facilitator_id AS "coFacilitatorId", min_participants AS "minParticipants", max_participants AS "maxParticipants"
     FROM matching.group_slot`;
+const OUTREACH_POINT_SELECT = `
+  SELECT id, settlement_code AS "settlementCode", facilitator_ids AS "facilitatorIds", windows FROM matching.outreach_point`;
 const FACILITATOR_SELECT = `
   SELECT id, centre_id, display_name, sex, languages, certified_on::text AS certified_on, active, weekly, exceptions, updated_at
     FROM matching.facilitator`;
@@ -83,7 +87,8 @@ export class DirectoryAdmin {
     const groupSlots: GroupSlotView[] = await db.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY weekday, start_time, id`, [
       centreId,
     ]);
-    return { ...toCentreSummary(row), facilitators: facilitators.map(toFacilitatorView), groupSlots };
+    const outreachPoints = await this.outreachPoints(db, centreId);
+    return { ...toCentreSummary(row), facilitators: facilitators.map(toFacilitatorView), groupSlots, outreachPoints };
   }
 
   async createCentre(tx: EntityManager, fields: NewCentreFields): Promise<CentreDetailView> {
@@ -137,7 +142,55 @@ export class DirectoryAdmin {
       await tx.query(`UPDATE matching.centre SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [centreId, ...values]);
     }
     if (changes.groupSlots !== undefined) await this.replaceGroupSlots(tx, centreId, changes.groupSlots);
+    if (changes.outreachPoints !== undefined) await this.replaceOutreachPoints(tx, centreId, changes.outreachPoints);
+    // New slots may fall on a pair's outreach day.
+    else if (changes.groupSlots !== undefined) await this.checkOutreachPoints(tx, centreId, await this.outreachPoints(tx, centreId), 'outreachPoints');
     return this.centre(tx, centreId);
+  }
+
+  /**
+   * The whole list at once, like group slots; a point given with its id keeps its booked sessions, and a point
+   * with sessions ahead cannot be dropped: its participants were told to come there.
+   */
+  private async replaceOutreachPoints(tx: EntityManager, centreId: string, points: OutreachPointFields[]): Promise<void> {
+    await this.checkOutreachPoints(tx, centreId, points, 'changes.outreachPoints');
+    const existing = await this.outreachPoints(tx, centreId);
+    const foreign = points.filter((p) => p.id !== undefined && !existing.some((e) => e.id === p.id));
+    if (foreign.length > 0) throw invalid(foreign.map((p) => `changes.outreachPoints: ${p.id} is not an outreach point of centre ${centreId}`));
+    const kept = points.flatMap((p) => (p.id ? [p.id] : []));
+    const [busy] = await tx.query(
+      `SELECT outreach_point_id AS id FROM matching.booked_session
+        WHERE centre_id = $1 AND outreach_point_id IS NOT NULL AND NOT (outreach_point_id = ANY($2)) AND ends_at > $3 LIMIT 1`,
+      [centreId, kept, this.clock.now()],
+    );
+    if (busy) throw new QueryRejected('conflict', `outreach point ${busy.id} has sessions ahead; keep it until they are held`);
+    await tx.query('DELETE FROM matching.outreach_point WHERE centre_id = $1 AND NOT (id = ANY($2))', [centreId, kept]);
+    let next = Math.max(0, ...existing.map((e) => Number(e.id.slice(`${centreId}-point-`.length))).filter(Number.isInteger));
+    for (const p of points) {
+      await tx.query(
+        `INSERT INTO matching.outreach_point (id, centre_id, settlement_code, facilitator_ids, windows) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET settlement_code = $3, facilitator_ids = $4, windows = $5`,
+        [p.id ?? `${centreId}-point-${++next}`, centreId, p.settlementCode, p.facilitatorIds, JSON.stringify(p.windows.map(windowOf))],
+      );
+    }
+  }
+
+  private async checkOutreachPoints(
+    tx: EntityManager,
+    centreId: string,
+    points: readonly OutreachPointInput[],
+    field: string,
+  ): Promise<void> {
+    const roster: Array<Pick<FacilitatorRow, 'id' | 'sex'>> = await tx.query('SELECT id, sex FROM matching.facilitator WHERE centre_id = $1', [
+      centreId,
+    ]);
+    const slots: GroupSlotView[] = await tx.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY id`, [centreId]);
+    const problems = outreachPointProblems(points, new Map(roster.map((f) => [f.id, f])), slots, field);
+    if (problems.length > 0) throw invalid(problems);
+  }
+
+  private outreachPoints(tx: EntityManager, centreId: string): Promise<OutreachPointView[]> {
+    return tx.query(`${OUTREACH_POINT_SELECT} WHERE centre_id = $1 ORDER BY id`, [centreId]);
   }
 
   /** The whole list at once; a slot given with its id keeps its booked meetings, a dropped slot's meetings stay as plain groups. */
@@ -191,6 +244,7 @@ export class DirectoryAdmin {
     );
     if (used) throw new QueryRejected('conflict', `centre ${centreId} has referrals or sessions; pause it instead`);
     await tx.query('DELETE FROM matching.group_slot WHERE centre_id = $1', [centreId]);
+    await tx.query('DELETE FROM matching.outreach_point WHERE centre_id = $1', [centreId]);
     await tx.query('DELETE FROM matching.facilitator WHERE centre_id = $1', [centreId]);
     await tx.query('DELETE FROM matching.centre WHERE id = $1', [centreId]);
   }
@@ -266,6 +320,8 @@ export class DirectoryAdmin {
       [facilitatorId],
     );
     if (inSlot) throw new QueryRejected('conflict', `facilitator ${facilitatorId} runs group slot ${inSlot.id}; change the slot first`);
+    const [atPoint] = await tx.query('SELECT id FROM matching.outreach_point WHERE $1 = ANY(facilitator_ids) LIMIT 1', [facilitatorId]);
+    if (atPoint) throw new QueryRejected('conflict', `facilitator ${facilitatorId} holds outreach point ${atPoint.id}; change the point first`);
     await tx.query('DELETE FROM matching.facilitator WHERE id = $1', [facilitatorId]);
   }
 

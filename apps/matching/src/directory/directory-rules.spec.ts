@@ -1,4 +1,4 @@
-import { exceptionProblems, groupSlotProblems, settlementOf, weeklyProblems } from './directory-rules';
+import { exceptionProblems, groupSlotProblems, outreachPointProblems, settlementOf, weeklyProblems } from './directory-rules';
 
 describe('directory rules', () => {
   it('accepts a plain week, including a window closing at midnight', () => {
@@ -75,6 +75,45 @@ describe('directory rules', () => {
     it('refuses one facilitator in two slots at once', () => {
       expect(groupSlotProblems([slot, { ...slot, start: '16:00', language: 'ky' }], roster)).toEqual([
         'groupSlots[1] overlaps groupSlots[0] on weekday 4 with the same facilitator',
+      ]);
+    });
+  });
+
+  describe('outreach points', () => {
+    const roster = new Map([
+      ['k-1', { sex: 'male' as const }],
+      ['k-2', { sex: 'female' as const }],
+      ['k-3', { sex: 'female' as const }],
+    ]);
+    const point = { settlementCode: 'kazarman', facilitatorIds: ['k-1', 'k-2'], windows: [{ weekday: 4, start: '10:00', end: '16:00' }] };
+
+    it('accepts a man and a woman of the centre holding whole sessions in a gazetteer town', () => {
+      expect(outreachPointProblems([point], roster, [])).toEqual([]);
+    });
+
+    it('names each wrong field', () => {
+      expect(
+        outreachPointProblems(
+          [{ ...point, settlementCode: 'atlantis', facilitatorIds: ['k-2', 'k-3'], windows: [{ weekday: 4, start: '10:00', end: '13:00' }] }],
+          roster,
+          [],
+        ),
+      ).toEqual([
+        'outreachPoints[0].settlementCode atlantis is not in the gazetteer',
+        'outreachPoints[0].facilitatorIds must be a man and a woman',
+        'outreachPoints[0].windows[0] must hold a whole session of 4 hours',
+      ]);
+      expect(outreachPointProblems([{ ...point, facilitatorIds: ['k-1', 'x-9'] }], roster, [])).toEqual([
+        'outreachPoints[0].facilitatorIds[1] x-9 is not a facilitator of this centre',
+      ]);
+    });
+
+    it('keeps an outreach day free of the pair’s other duties', () => {
+      const slot = { id: 'k-slot-1', weekday: 4, leadFacilitatorId: 'k-1', coFacilitatorId: 'k-3' };
+      expect(outreachPointProblems([point], roster, [slot])).toEqual(['outreachPoints[0].facilitatorIds: k-1 is due at group slot k-slot-1 on weekday 4']);
+      expect(outreachPointProblems([point, { ...point, settlementCode: 'toktogul' }], roster, [])).toEqual([
+        'outreachPoints[1].facilitatorIds: k-1 is due at outreachPoints[0] on weekday 4',
+        'outreachPoints[1].facilitatorIds: k-2 is due at outreachPoints[0] on weekday 4',
       ]);
     });
   });

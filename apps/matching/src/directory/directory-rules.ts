@@ -1,4 +1,4 @@
-import type { GroupSlot, Language, Sex } from '../capacity/capacity-types';
+import { GroupSlot, Language, MANDATORY_PROGRAMME, Sex } from '../capacity/capacity-types';
 import { otherSex } from '../capacity/facilitator-pair';
 import { clockMinutes, overlappingWindows } from '../capacity/weekly-window';
 import { isSettlementCode, Settlement, settlementByCode } from '../travel/kg-gazetteer';
@@ -77,6 +77,63 @@ export function groupSlotProblems(
       problems.push(`${field}[${j}] overlaps ${field}[${i}] on weekday ${slots[i].weekday} with the same facilitator`);
     }
   }
+  return problems;
+}
+
+/** An outreach point as an admin declares it: the id is kept when given, made up when not. */
+export interface OutreachPointInput {
+  id?: string;
+  settlementCode: string;
+  facilitatorIds: readonly string[];
+  windows: readonly WindowInput[];
+}
+
+/**
+ * What is wrong with a centre's outreach points, one line per problem naming the field: the place is in the
+ * gazetteer, the pair is a man and a woman of the centre, each window holds a whole session, and nobody of a
+ * pair is due elsewhere on an outreach day (another point, or a group slot they run at the centre): an
+ * outreach day is a day away.
+ */
+export function outreachPointProblems(
+  points: readonly OutreachPointInput[],
+  roster: ReadonlyMap<string, { sex: Sex }>,
+  slots: readonly Pick<SlotInput, 'id' | 'weekday' | 'leadFacilitatorId' | 'coFacilitatorId'>[],
+  field = 'outreachPoints',
+): string[] {
+  const problems: string[] = [];
+  const sessionMinutes = MANDATORY_PROGRAMME.sessionHours * 60;
+  const dueOn = new Map<string, string>();
+  slots.forEach((s, i) => {
+    for (const id of [s.leadFacilitatorId, s.coFacilitatorId]) dueOn.set(`${id}@${s.weekday}`, `group slot ${s.id ?? i + 1}`);
+  });
+  points.forEach((p, i) => {
+    const at = `${field}[${i}]`;
+    const place = settlementOf(p.settlementCode, `${at}.settlementCode`);
+    if (typeof place === 'string') problems.push(place);
+    const pair = p.facilitatorIds.map((id) => roster.get(id));
+    p.facilitatorIds.forEach((id, j) => {
+      if (!pair[j]) problems.push(`${at}.facilitatorIds[${j}] ${id} is not a facilitator of this centre`);
+    });
+    if (pair.every((f) => f) && new Set(pair.map((f) => f!.sex)).size !== 2) problems.push(`${at}.facilitatorIds must be a man and a woman`);
+    const windowProblems = weeklyProblems(p.windows, `${at}.windows`);
+    problems.push(...windowProblems);
+    p.windows.forEach((w, j) => {
+      if (windowProblems.length === 0 && clockMinutes(w.end, at) - clockMinutes(w.start, at) < sessionMinutes) {
+        problems.push(`${at}.windows[${j}] must hold a whole session of ${sessionMinutes / 60} hours`);
+      }
+    });
+    for (const weekday of new Set(p.windows.map((w) => w.weekday))) {
+      for (const id of new Set(p.facilitatorIds)) {
+        const due = dueOn.get(`${id}@${weekday}`);
+        if (due) problems.push(`${at}.facilitatorIds: ${id} is due at ${due} on weekday ${weekday}`);
+        dueOn.set(`${id}@${weekday}`, `${field}[${i}]`);
+      }
+    }
+  });
+  const ids = points.map((p) => p.id).filter((id): id is string => id !== undefined);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push(`${field} has point id ${id} twice`);
+  });
   return problems;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { BookedProgrammeSession, MovedProgrammeSessions, MoveProgrammeSessionsRequest, ProgrammeBooking, QueryRejected } from '@korgoo/contracts';
 import { planMakeUp } from '../capacity/make-up-plan';
+import { capacityAtCentre, capacityAtPoint } from '../capacity/outreach-points';
 import { CentreDirectory } from '../directory/centre-directory';
 
 interface BookedRow {
@@ -85,11 +86,17 @@ export class ProgrammeSessions {
       'SELECT hand_off FROM matching.session_hold WHERE referral_id = $1 AND session_index = $2',
       [request.referralId, request.fromIndex],
     );
+    // Sessions held at an outreach point are made up there, on its days.
+    const [{ outreach_point_id: pointId }]: Array<{ outreach_point_id: string | null }> = await tx.query(
+      'SELECT outreach_point_id FROM matching.booked_session WHERE id = $1',
+      [excused.bookedSessionId],
+    );
     await this.release(tx, request.referralId, request.fromIndex);
     const notBefore = new Date(request.notBefore);
     const mustFinishBy = new Date(request.mustFinishBy);
     const capacity = (await this.directory.capacities(tx, [centreId], { from: notBefore, until: mustFinishBy })).get(centreId)!;
-    const plan = planMakeUp(capacity, {
+    const point = capacity.outreachPoints?.find((p) => p.id === pointId);
+    const plan = planMakeUp(point ? capacityAtPoint(capacity, point) : capacityAtCentre(capacity), {
       participantSex: routing.participantSex,
       language: routing.language,
       sessions: current.map((s) => ({ index: s.index as 1 | 2 | 3 | 4, kind: s.kind })),
@@ -99,7 +106,7 @@ export class ProgrammeSessions {
       preferredPairKey: excused.facilitatorIds.join('|'),
     });
     if (!plan) throw new NoMakeUpSlot(`no trained pair of centre ${centreId} is free for sessions ${current.map((s) => s.index).join(', ')} before ${request.mustFinishBy}`);
-    const booked = await this.directory.book(tx, centreId, routing.language, plan, randomUUID);
+    const booked = await this.directory.book(tx, centreId, routing.language, plan, randomUUID, point?.id);
     for (const { index, bookedSessionId } of booked) {
       await tx.query(
         `INSERT INTO matching.session_hold (referral_id, session_index, booked_session_id, hand_off, confirmed_at)

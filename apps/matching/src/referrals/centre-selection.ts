@@ -10,7 +10,7 @@ import { GeoPoint } from '../travel/geo';
 import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
 import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
 import { bishkekDateString, monthStartsBetween } from '../capacity/bishkek-time';
-import { assessCandidate, assessCandidates, assessCentre, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { assessCandidate, assessCandidates, assessPlaces, CentreReach, PlaceTravel, reachProblem, unplacedReasonCodes, unplacedReasons, VerdictRecord } from '../capacity/candidates';
 import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
@@ -86,8 +86,8 @@ export class CentreSelection {
     const request = this.requestFor(facts, now);
     const window = windowOf(request);
     const centres = await this.directory.openCentres(tx);
-    const reach = await this.reachOf(facts, centres, request);
     const capacities = await this.calendarsOf(tx, centres, window);
+    const reach = await this.reachOf(facts, centres, capacities, request);
     const load = await this.activeLoad(tx);
     const { candidates, records } = assessCandidates(centres, reach, capacities, load, request, now, exclude);
     const reachById = new Map(centres.map((c, i) => [c.id, reach[i]]));
@@ -98,10 +98,10 @@ export class CentreSelection {
       await tx.query('SAVEPOINT centre_choice');
       const locked = await this.calendarUnderLock(tx, ranked.centreId, window);
       // At the version it was assessed at, the calendar is the one assessed: nothing to plan again.
-      const verdict =
+      const { verdict, travel } =
         locked.version === assessedAt.get(ranked.centreId)
-          ? ({ feasible: true, plan: ranked.plan } as const)
-          : assessCentre(locked.capacity, request, reachById.get(ranked.centreId)!);
+          ? { verdict: { feasible: true, plan: ranked.plan } as const, travel: ranked.travel }
+          : assessPlaces(locked.capacity, request, reachById.get(ranked.centreId)!);
       if (!verdict.feasible) {
         // Rolling back to the savepoint also gives up the centre's lock.
         await tx.query('ROLLBACK TO SAVEPOINT centre_choice');
@@ -109,13 +109,20 @@ export class CentreSelection {
         records.get(ranked.centreId)!.takenMeanwhile = `taken by another routing meanwhile: ${verdict.reason}`;
         continue;
       }
-      const booked = await this.directory.book(tx, ranked.centreId, request.language, verdict.plan.sessions, randomUUID);
+      const booked = await this.directory.book(
+        tx,
+        ranked.centreId,
+        request.language,
+        verdict.plan.sessions,
+        randomUUID,
+        verdict.plan.outreachPoint?.id,
+      );
       await tx.query('RELEASE SAVEPOINT centre_choice');
       return {
         record: { ...base, candidates: [...records.values()], chosen: ranked.centreId, plan: verdict.plan },
         chosen: {
           centreId: ranked.centreId,
-          travel: ranked.travel,
+          travel: travel ?? ranked.travel,
           plan: verdict.plan,
           booked,
           firstSessionAt: verdict.plan.firstSessionAt,
@@ -141,20 +148,20 @@ export class CentreSelection {
     centre: CentreLocation,
   ): Promise<{ outOfReach: string } | { record: SelectionRecord; place: HeldPlace; verdict: VerdictRecord }> {
     const request = this.requestFor(facts, now);
-    const [reach] = await this.reachOf(facts, [centre], request);
     const { capacity } = await this.calendarUnderLock(tx, centre.id, windowOf(request));
+    const [reach] = await this.reachOf(facts, [centre], new Map([[centre.id, capacity]]), request);
     const load = await this.activeLoad(tx);
     const { candidate, record } = assessCandidate(centre, reach, capacity, request, load.get(centre.id) ?? 0, now);
-    const verdict = candidate.verdict;
-    const problem = reachProblem(reach, verdict);
-    if (problem !== null || reach.travel === null) return { outOfReach: `from ${placeName(facts)}, ${problem}` };
+    const { verdict, travel } = candidate;
+    const problem = reachProblem({ verdict, travel });
+    if (problem !== null || travel === null) return { outOfReach: `from ${placeName(facts)}, ${problem}` };
     const booked = verdict.feasible
-      ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID)
+      ? await this.directory.book(tx, centre.id, request.language, verdict.plan.sessions, randomUUID, verdict.plan.outreachPoint?.id)
       : [];
     const plan = verdict.feasible ? verdict.plan : null;
     return {
       record: { ...this.baseRecord(facts, request, now), candidates: [record], chosen: centre.id, plan },
-      place: { centreId: centre.id, travel: reach.travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
+      place: { centreId: centre.id, travel, plan, booked, firstSessionAt: plan?.firstSessionAt ?? request.notBefore },
       verdict: record.verdict,
     };
   }
@@ -195,19 +202,38 @@ export class CentreSelection {
     return { version, capacity: withinWindow(capacity, window) };
   }
 
-  /** Travel to every centre in each month the programme may run in: winter closes passes for months. */
-  private async reachOf(facts: RoutingFacts, centres: CentreLocation[], request: ProgrammeRequest): Promise<CentreReach[]> {
+  /**
+   * Travel to every centre and to each of its outreach points in each month the programme may run in: winter
+   * closes passes for months.
+   */
+  private async reachOf(
+    facts: RoutingFacts,
+    centres: CentreLocation[],
+    capacities: ReadonlyMap<string, CentreCapacity>,
+    request: ProgrammeRequest,
+  ): Promise<CentreReach[]> {
+    // A point's place is checked against the gazetteer when declared; one it no longer knows is out of reach.
+    const points = centres.flatMap((c) =>
+      (capacities.get(c.id)?.outreachPoints ?? []).flatMap(({ id, settlementCode }) =>
+        isSettlementCode(settlementCode) ? [{ centreId: c.id, id, place: settlementByCode(settlementCode) }] : [],
+      ),
+    );
+    const places: GeoPoint[] = [...centres, ...points.map(({ place }) => place)];
     const byMonth = new Map<string, Array<TravelEstimate | null>>();
     const monthOf = (at: Date) => bishkekDateString(at).slice(0, 7);
     for (const at of monthStartsBetween(request.notBefore, request.mustFinishBy)) {
-      byMonth.set(monthOf(at), await this.travelTimes.estimate(facts.origin, centres, at));
+      byMonth.set(monthOf(at), await this.travelTimes.estimate(facts.origin, places, at));
     }
     const first = byMonth.get(monthOf(request.notBefore))!;
-    return centres.map((_, i) => ({
-      travel: first[i],
-      travelOn: (date: Date) => byMonth.get(monthOf(date))?.[i] ?? null,
-      maxTravelMinutes: this.settings.maxTravelMinutes,
-    }));
+    const travelTo = (k: number): PlaceTravel => ({ travel: first[k], travelOn: (date: Date) => byMonth.get(monthOf(date))?.[k] ?? null });
+    return centres.map((centre, i) => {
+      const own = points.flatMap(({ centreId, id }, j) => (centreId === centre.id ? [[id, travelTo(centres.length + j)] as const] : []));
+      return {
+        ...travelTo(i),
+        maxTravelMinutes: this.settings.maxTravelMinutes,
+        ...(own.length > 0 ? { toOutreachPoints: new Map(own) } : {}),
+      };
+    });
   }
 
   private baseRecord(facts: RoutingFacts, request: ProgrammeRequest, now: Date) {

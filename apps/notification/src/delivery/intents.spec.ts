@@ -29,22 +29,27 @@ function envelope<P>(payload: P): EventEnvelope<P> {
 const ids = { referralId: randomUUID(), orderId: randomUUID(), referralNumber: 'R-2026-000042' };
 const unreached = { sourceEventId: 'e-1', orderId: ids.orderId, referralId: ids.referralId, centreId: null, unitCode: null };
 
+const proposal = {
+  ...ids,
+  centreId: 'naryn-asylzat',
+  priority: 'urgent' as const,
+  acknowledgeBy: '2026-03-01T06:00:00Z',
+  firstSessionAt: '2026-03-02T06:00:00Z',
+  language: 'ky' as const,
+  travelMinutes: 20,
+  travelSource: 'road-graph',
+};
+
 describe('who each referral event addresses', () => {
   it('tells the proposed centre, with the facts it needs to plan', () => {
-    const spec = routedIntent(
-      envelope({
-        ...ids,
-        centreId: 'naryn-asylzat',
-        priority: 'urgent' as const,
-        acknowledgeBy: '2026-03-01T06:00:00Z',
-        firstSessionAt: '2026-03-02T06:00:00Z',
-        language: 'ky' as const,
-        travelMinutes: 20,
-        travelSource: 'road-graph',
-      }),
-    );
+    const spec = routedIntent(envelope(proposal));
     expect(spec).toMatchObject({ recipientKind: 'centre', centreId: 'naryn-asylzat', kind: 'referral_routed', priority: 'urgent' });
     expect(Object.keys(spec.facts).sort()).toEqual(['acknowledgeBy', 'firstSessionAt', 'priority', 'referralNumber']);
+  });
+
+  it('tells the centre the outreach point where the sessions are held, by its settlement only', () => {
+    const spec = routedIntent(envelope({ ...proposal, outreachSettlementCode: 'kazarman' }));
+    expect(spec.facts).toMatchObject({ outreachSettlementCode: 'kazarman' });
   });
 
   it('tells the coordinators about a missed deadline, naming the centre', () => {

@@ -194,6 +194,7 @@ export function routedIntent(envelope: EventEnvelope<ReferralRoutedV1 | Referral
       priority: payload.priority,
       acknowledgeBy: payload.acknowledgeBy,
       firstSessionAt: payload.firstSessionAt,
+      ...(payload.outreachSettlementCode ? { outreachSettlementCode: payload.outreachSettlementCode } : {}),
     },
     aboutCentreId: null,
   };

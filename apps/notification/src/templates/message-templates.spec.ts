@@ -132,6 +132,19 @@ describe('message templates', () => {
     expect(email.text).toContain('Первая сессия: 2026-03-03 10:00');
   });
 
+  it('names the outreach point where a new referral’s sessions are held, in every language', () => {
+    const facts = { referralNumber: 'R-2026-000042', firstSessionAt: '2026-03-03T04:00:00Z', outreachSettlementCode: 'kazarman' };
+    expect(inboxTitle('referral_routed', facts)).toEqual({
+      ky: 'Коргоодо жаңы жолдомо R-2026-000042, сессиялар Казарман көчмө пунктунда: кабыл алыңыз же баш тартыңыз',
+      ru: 'Новое направление R-2026-000042 в Korgoo, сессии в выездном пункте «Казарман»: примите или откажитесь',
+      en: 'New referral R-2026-000042 in Korgoo, sessions at the outreach point in Kazarman: accept or decline',
+    });
+    expect(renderEmail('referral_routed', 'ky', facts).text).toContain('Сессиялар өтүүчү жер: Казарман көчмө пункту');
+    expect(renderEmail('referral_routed', 'ru', facts).text).toContain('Место проведения сессий: выездной пункт «Казарман»');
+    expect(renderEmail('referral_routed', 'en', facts).text).toContain('Sessions held at: the outreach point in Kazarman');
+    expect(renderEmail('referral_routed', 'en', { ...facts, outreachSettlementCode: undefined }).text).not.toContain('Sessions held at');
+  });
+
   it('names the centre a coordinator must chase, cleaned of anything but plain words', () => {
     const title = inboxTitle('centre_unreachable', { referralNumber: 'R-2026-000042', centreName: 'Асылзат <b>\n' });
     expect(title.en).toBe('Centre Асылзат b could not be reached about referral R-2026-000042');

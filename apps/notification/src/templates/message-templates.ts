@@ -35,6 +35,8 @@ export interface MessageFacts {
   sessionIndex?: number;
   daysBeforeExpiry?: number;
   expiresAt?: string;
+  /** A new referral whose sessions are held at the centre's outreach point: that point's settlement (gazetteer code). */
+  outreachSettlementCode?: string;
   /** An immediate-danger alert: the settlement (gazetteer code) where the person is, nothing more precise. */
   settlementCode?: string;
   /** A monitoring meeting after completion that fell due: which one, how long after, and when. */
@@ -195,12 +197,21 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
   const n = reference(kind, facts);
   const centre = plainLabel(facts.centreName);
   switch (kind) {
-    case 'referral_routed':
+    case 'referral_routed': {
+      if (!facts.outreachSettlementCode) {
+        return {
+          ky: `Коргоодо жаңы жолдомо ${n}: кабыл алыңыз же баш тартыңыз`,
+          ru: `Новое направление ${n} в Korgoo: примите или откажитесь`,
+          en: `New referral ${n} in Korgoo: accept or decline`,
+        };
+      }
+      const place = settlementLabel(facts.outreachSettlementCode);
       return {
-        ky: `Коргоодо жаңы жолдомо ${n}: кабыл алыңыз же баш тартыңыз`,
-        ru: `Новое направление ${n} в Korgoo: примите или откажитесь`,
-        en: `New referral ${n} in Korgoo: accept or decline`,
+        ky: `Коргоодо жаңы жолдомо ${n}, сессиялар ${place.ky} көчмө пунктунда: кабыл алыңыз же баш тартыңыз`,
+        ru: `Новое направление ${n} в Korgoo, сессии в выездном пункте «${place.ru}»: примите или откажитесь`,
+        en: `New referral ${n} in Korgoo, sessions at the outreach point in ${place.en}: accept or decline`,
       };
+    }
     case 'referral_unroutable':
       return {
         ky: `${n} жолдомосу үчүн борбор табылган жок: координатордун чечими керек`,
@@ -345,6 +356,7 @@ const LABELS = {
   priority: { ky: 'Артыкчылык', ru: 'Приоритет', en: 'Priority' },
   acknowledgeBy: { ky: 'Тастыктоо мөөнөтү', ru: 'Подтвердить до', en: 'Acknowledge by' },
   firstSessionAt: { ky: 'Биринчи сессия', ru: 'Первая сессия', en: 'First session' },
+  sessionsAt: { ky: 'Сессиялар өтүүчү жер', ru: 'Место проведения сессий', en: 'Sessions held at' },
   bishkek: { ky: 'Бишкек убактысы', ru: 'время Бишкека', en: 'Bishkek time' },
   orderNumber: { ky: 'Ордердин номери', ru: 'Номер ордера', en: 'Order number' },
   referralNumber: { ky: 'Жолдомо', ru: 'Направление', en: 'Referral' },
@@ -386,6 +398,7 @@ export function renderEmail(kind: MessageKind, language: Language, facts: Messag
   if (acknowledgeBy) lines.push(`${LABELS.acknowledgeBy[language]}: ${acknowledgeBy} (${LABELS.bishkek[language]})`);
   const firstSession = bishkekTime(facts.firstSessionAt);
   if (firstSession) lines.push(`${LABELS.firstSessionAt[language]}: ${firstSession} (${LABELS.bishkek[language]})`);
+  if (facts.outreachSettlementCode) lines.push(`${LABELS.sessionsAt[language]}: ${outreachLabel(facts.outreachSettlementCode)[language]}`);
   const due = bishkekTime(facts.dueAt);
   if (due) lines.push(`${LABELS.dueAt[language]}: ${due} (${LABELS.bishkek[language]})`);
   const expires = bishkekTime(facts.expiresAt);
@@ -421,6 +434,16 @@ function settlementLabel(code: string | undefined): Translations {
   if (!code || !isSettlementCode(code)) return UNKNOWN;
   const settlement = settlementByCode(code);
   return { ky: settlement.nameKy, ru: settlement.nameRu, en: settlement.nameEn };
+}
+
+/** The centre's outreach point, by its settlement: the sessions are held there, not at the centre. */
+export function outreachLabel(code: string): Translations {
+  const place = settlementLabel(code);
+  return {
+    ky: `${place.ky} көчмө пункту`,
+    ru: `выездной пункт «${place.ru}»`,
+    en: `the outreach point in ${place.en}`,
+  };
 }
 
 const GROUNDS: Record<RefusalGround, Translations> = {

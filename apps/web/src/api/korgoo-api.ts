@@ -101,6 +101,11 @@ export interface ReferralSummaryResponse {
     | "escalated"
     | "cancelled";
   centreName: string | null;
+  /**
+   * Gazetteer settlement of the centre's outreach point where the sessions are held; null at the centre
+   * @example "kazarman"
+   */
+  outreachSettlementCode: string | null;
 }
 
 export interface ClosureResponse {
@@ -375,6 +380,11 @@ export interface ReferralResponse {
   firstSessionAt: string | null;
   travelMinutes: number | null;
   travelSource: string | null;
+  /**
+   * Gazetteer settlement of the centre's outreach point where the sessions are held; null at the centre
+   * @example "kazarman"
+   */
+  outreachSettlementCode: string | null;
   reasons: string[];
   /** @format date-time */
   createdAt: string;
@@ -1093,27 +1103,6 @@ export interface GroupSlotBody {
   maxParticipants: number;
 }
 
-export interface UpdateCentreBody {
-  name?: string;
-  settlementCode?: string;
-  lat?: number;
-  lng?: number;
-  /**
-   * @min 1
-   * @max 50
-   */
-  groupCapacity?: number;
-  municipal?: boolean;
-  contactChannels?: ContactChannelBody[];
-  /** Replaces every declared weekly group slot */
-  groupSlots?: GroupSlotBody[];
-}
-
-export interface CentreStatusBody {
-  /** A paused centre takes no new participants */
-  status: "open" | "paused";
-}
-
 export interface WeeklyWindowBody {
   /**
    * ISO weekday, 1 = Monday
@@ -1131,6 +1120,47 @@ export interface WeeklyWindowBody {
    * @example "18:00"
    */
   end: string;
+}
+
+export interface OutreachPointBody {
+  /** Keep it to keep the point; a new point gets the centre id, "point" and the next number */
+  id?: string;
+  /**
+   * Gazetteer settlement where the sessions are held
+   * @example "kazarman"
+   */
+  settlementCode: string;
+  /**
+   * A man and a woman of the centre; the one of the participant’s sex leads. Their outreach weekdays are days away from the centre
+   * @maxItems 2
+   * @minItems 2
+   */
+  facilitatorIds: string[];
+  /** Hours held at the place, each at least one 4-hour session; the pair travels outside them */
+  windows: WeeklyWindowBody[];
+}
+
+export interface UpdateCentreBody {
+  name?: string;
+  settlementCode?: string;
+  lat?: number;
+  lng?: number;
+  /**
+   * @min 1
+   * @max 50
+   */
+  groupCapacity?: number;
+  municipal?: boolean;
+  contactChannels?: ContactChannelBody[];
+  /** Replaces every declared weekly group slot */
+  groupSlots?: GroupSlotBody[];
+  /** Replaces every outreach point; one with sessions ahead cannot be dropped (409) */
+  outreachPoints?: OutreachPointBody[];
+}
+
+export interface CentreStatusBody {
+  /** A paused centre takes no new participants */
+  status: "open" | "paused";
 }
 
 export interface AvailabilityExceptionBody {

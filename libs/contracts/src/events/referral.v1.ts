@@ -17,6 +17,11 @@ export class ReferralRoutedV1 {
   @IsIn(PROGRAMME_LANGUAGES) language: ProgrammeLanguage;
   @IsInt() @Min(0) travelMinutes: number;
   @IsIn(['osrm', 'road-graph', 'straight-line']) travelSource: string;
+  /**
+   * The gazetteer settlement of the centre's outreach point where the sessions are held (travel is to it);
+   * absent when they are held at the centre, and from events published before outreach points.
+   */
+  @IsOptional() @Matches(/^[a-z][a-z-]{1,40}$/) outreachSettlementCode?: string;
 }
 
 /**

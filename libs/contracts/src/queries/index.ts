@@ -143,6 +143,8 @@ export interface ReferralView {
   firstSessionAt: string | null;
   travelMinutes: number | null;
   travelSource: string | null;
+  /** The outreach point's gazetteer settlement where the sessions are held; null at the centre itself. */
+  outreachSettlementCode: string | null;
   reasons: string[];
   createdAt: string;
 }

@@ -89,7 +89,13 @@ export class CourtDecisionRecordedResponse {
 }
 
 /** The order's newest referral, as far as a list shows it. */
-export class ReferralSummaryResponse extends PickType(ReferralResponse, ['referralId', 'referralNumber', 'status', 'centreName'] as const) {}
+export class ReferralSummaryResponse extends PickType(ReferralResponse, [
+  'referralId',
+  'referralNumber',
+  'status',
+  'centreName',
+  'outreachSettlementCode',
+] as const) {}
 
 /** An order in a list, with where it stands: a list of orders needs no further request per order. */
 export class OrderListItemResponse implements OrderListItem {

@@ -1,7 +1,7 @@
 import { assessFeasibility } from '../../capacity/feasibility';
 import { bishkekInstant } from '../../capacity/bishkek-time';
 import { settlementByCode } from '../../travel/kg-gazetteer';
-import { groupSlotProblems } from '../directory-rules';
+import { groupSlotProblems, outreachPointProblems } from '../directory-rules';
 import { DEMO_DIRECTORY, demoCentreCapacity } from './demo-directory';
 
 const facilitators = DEMO_DIRECTORY.flatMap((c) => c.facilitators);
@@ -18,6 +18,15 @@ describe('DEMO_DIRECTORY', () => {
       expect(groupSlotProblems(c.groupSlots, new Map(c.facilitators.map((f) => [f.id, f])))).toEqual([]);
       const hasMan = c.facilitators.some((f) => f.sex === 'male' && f.active);
       expect(c.groupSlots.some((s) => s.sex === 'male' && s.language === 'ky')).toBe(hasMan);
+    }
+  });
+
+  it('declares valid outreach points in district towns beyond the reach of every centre', () => {
+    const points = DEMO_DIRECTORY.flatMap((c) => c.outreachPoints.map((p) => ({ centre: c, point: p })));
+    expect(points.map(({ point }) => point.settlementCode).sort()).toEqual(['bokonbaevo', 'kerben']);
+    for (const { centre, point } of points) {
+      expect(outreachPointProblems([point], new Map(centre.facilitators.map((f) => [f.id, f])), centre.groupSlots)).toEqual([]);
+      expect(DEMO_DIRECTORY.some((c) => c.settlementCode === point.settlementCode)).toBe(false);
     }
   });
 

@@ -3,7 +3,17 @@
  * are placeholders); every facilitator, initial, schedule and contact below is fictional. Use for
  * local runs, demos and tests only; never seed a deployment with it.
  */
-import type { AvailabilityException, BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, Sex, WeeklyWindow } from '../../capacity/capacity-types';
+import type {
+  AvailabilityException,
+  BookedSession,
+  CentreCapacity,
+  Facilitator,
+  GroupSlot,
+  Language,
+  OutreachPoint,
+  Sex,
+  WeeklyWindow,
+} from '../../capacity/capacity-types';
 import { Oblast, SettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 
 export interface DirectoryFacilitator extends Facilitator {
@@ -29,6 +39,7 @@ export interface DirectoryCentre {
   contactChannels: ContactChannel[];
   facilitators: DirectoryFacilitator[];
   groupSlots: GroupSlot[];
+  outreachPoints: OutreachPoint[];
 }
 
 /** Certification dates follow the trainings in the report; headcounts per training are not matched. */
@@ -67,6 +78,14 @@ export interface CentreLine {
   roster: RosterLine[];
   /** Weekly group slots; `pair` gives the lead's and the co-facilitator's 1-based roster lines. */
   slots?: SlotLine[];
+  /** Outreach points; `pair` gives the man's and the woman's 1-based roster lines. */
+  outreach?: OutreachLine[];
+}
+
+export interface OutreachLine {
+  settlementCode: SettlementCode;
+  pair: [number, number];
+  windows: WeeklyWindow[];
 }
 
 export interface SlotLine {
@@ -117,6 +136,12 @@ export function listed(line: CentreLine): DirectoryCentre {
       coFacilitatorId: `${line.id}-${s.pair[1]}`,
       minParticipants: s.minParticipants ?? SLOT_SIZE.min,
       maxParticipants: s.maxParticipants ?? SLOT_SIZE.max,
+    })),
+    outreachPoints: (line.outreach ?? []).map((o, i) => ({
+      id: `${line.id}-point-${i + 1}`,
+      settlementCode: o.settlementCode,
+      facilitatorIds: [`${line.id}-${o.pair[0]}`, `${line.id}-${o.pair[1]}`],
+      windows: o.windows,
     })),
   };
 }
@@ -216,6 +241,8 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
       { weekday: 3, start: '14:00', language: 'ky', pair: [1, 3] },
       { weekday: 4, start: '14:00', language: 'ru', pair: [2, 4] },
     ],
+    // Kerben (Aksy district) is about five hours from Osh by road: one session there on Tuesdays.
+    outreach: [{ settlementCode: 'kerben', pair: [1, 5], windows: windows([2], '11:00', '15:00') }],
     roster: [
       { initials: 'U.T.', sex: M, languages: KY, trained: 'oshCityAndOblast2022', weekly: windows(MON_WED_FRI, '09:00', '18:00') },
       { initials: 'B.A.', sex: M, languages: KY_RU, trained: 'oshCityAndOblast2022', weekly: windows(TUE_THU, '09:00', '18:00') },
@@ -279,6 +306,8 @@ export const DEMO_DIRECTORY: readonly DirectoryCentre[] = [
     settlementCode: 'karakol',
     groupCapacity: 8,
     slots: [{ weekday: 3, start: '14:00', language: 'ky', pair: [1, 2] }],
+    // Bokonbaevo, on the south shore, is just beyond the reach of Karakol.
+    outreach: [{ settlementCode: 'bokonbaevo', pair: [1, 4], windows: windows([2], '10:00', '16:00') }],
     roster: [
       { initials: 'D.A.', sex: M, languages: KY_RU, trained: 'issykKul2023', weekly: windows([1, 3], '09:00', '18:00') },
       { initials: 'A.T.', sex: F, languages: KY_RU, trained: 'issykKul2023', weekly: windows(MON_FRI, '09:00', '18:00') },
@@ -356,5 +385,6 @@ export function demoCentreCapacity(
     booked,
     closures,
     groupSlots: centre.groupSlots,
+    outreachPoints: centre.outreachPoints,
   };
 }

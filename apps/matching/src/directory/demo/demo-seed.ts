@@ -52,6 +52,12 @@ export async function seedDemoDirectory(tx: EntityManager): Promise<boolean> {
         ],
       );
     }
+    for (const point of centre.outreachPoints) {
+      await tx.query(
+        'INSERT INTO matching.outreach_point (id, centre_id, settlement_code, facilitator_ids, windows) VALUES ($1, $2, $3, $4, $5)',
+        [point.id, centre.id, point.settlementCode, point.facilitatorIds, JSON.stringify(point.windows)],
+      );
+    }
   }
   return true;
 }

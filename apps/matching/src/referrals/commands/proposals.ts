@@ -41,6 +41,7 @@ export class Proposals {
   async propose(tx: EntityManager, referral: ReferralRecord, place: HeldPlace, p: Proposal): Promise<void> {
     const dueAt = acknowledgeBy(p.now, referral.priority, referral.routing.acknowledgeWithinHours, this.settings.acknowledgeWindows);
     const travelMinutes = Math.round(place.travel.minutes);
+    const outreachSettlementCode = place.plan?.outreachPoint?.settlementCode ?? null;
     await this.referrals.update(tx, referral.id, {
       status: 'proposed',
       centreId: place.centreId,
@@ -48,6 +49,7 @@ export class Proposals {
       firstSessionAt: place.firstSessionAt,
       travelMinutes,
       travelSource: place.travel.source,
+      outreachSettlementCode,
       assignedBy: p.assignedBy,
     });
     await this.deadlines.openDeadline(tx, {
@@ -80,6 +82,7 @@ export class Proposals {
       language: referral.routing.language,
       travelMinutes,
       travelSource: place.travel.source,
+      ...(outreachSettlementCode ? { outreachSettlementCode } : {}),
     };
     if (p.previousCentreId === null) {
       await this.outbox.enqueue(tx, EventSubjects.ReferralRouted, referral.orderId, routed);
@@ -105,6 +108,7 @@ export class Proposals {
       firstSessionAt: null,
       travelMinutes: null,
       travelSource: null,
+      outreachSettlementCode: null,
       reasons: e.reasons,
     });
     await this.transitions.transition(tx, {

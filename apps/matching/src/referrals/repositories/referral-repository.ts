@@ -42,6 +42,8 @@ export interface NewReferral extends ReferralFields {
 }
 
 export interface ReferralRecord extends ReferralFields {
+  /** The outreach point's settlement where the sessions are held; null at the centre. */
+  outreachSettlementCode: string | null;
   failedHandOffs: number;
   assignedBy: string | null;
 }
@@ -56,6 +58,7 @@ export type ReferralChanges = Partial<
     | 'firstSessionAt'
     | 'travelMinutes'
     | 'travelSource'
+    | 'outreachSettlementCode'
     | 'reasons'
     | 'failedHandOffs'
     | 'assessmentVersion'
@@ -72,6 +75,7 @@ const COLUMNS: Record<keyof ReferralChanges, { column: string; json?: true }> = 
   firstSessionAt: { column: 'first_session_at' },
   travelMinutes: { column: 'travel_minutes' },
   travelSource: { column: 'travel_source' },
+  outreachSettlementCode: { column: 'outreach_settlement_code' },
   reasons: { column: 'reasons', json: true },
   failedHandOffs: { column: 'failed_hand_offs' },
   assessmentVersion: { column: 'assessment_version' },
@@ -92,6 +96,7 @@ interface ReferralRow {
   first_session_at: Date | null;
   travel_minutes: number | null;
   travel_source: string | null;
+  outreach_settlement_code: string | null;
   reasons: string[];
   failed_hand_offs: number;
   assessment_version: number;
@@ -265,6 +270,7 @@ function toRecord(row: ReferralRow): ReferralRecord {
     firstSessionAt: row.first_session_at,
     travelMinutes: row.travel_minutes,
     travelSource: row.travel_source,
+    outreachSettlementCode: row.outreach_settlement_code,
     reasons: row.reasons,
     failedHandOffs: row.failed_hand_offs,
     assessmentVersion: row.assessment_version,
@@ -287,6 +293,7 @@ function toView(row: ReferralRow): ReferralView {
     firstSessionAt: row.first_session_at?.toISOString() ?? null,
     travelMinutes: row.travel_minutes,
     travelSource: row.travel_source,
+    outreachSettlementCode: row.outreach_settlement_code,
     reasons: row.reasons,
     createdAt: row.created_at.toISOString(),
   };

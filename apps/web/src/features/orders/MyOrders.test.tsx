@@ -20,7 +20,8 @@ const item = (n: number): OrderListItemResponse => ({
   orderId: `00000000-0000-4000-8000-00000000000${n}`, orderNumber: `НР-2026-30${n}`, unitCode: 'naryn-riib',
   issuedAt: '2026-03-01T08:00:00Z', expiresAt: '2026-03-30T08:00:00Z', firstExpiresAt: null, courtDecision: null,
   registeredAt: `2026-03-0${n}T08:05:00Z`, perpetratorName: n === 3 ? null : 'Асанов Бакыт', stage: 'notified',
-  referral: { referralId: `10000000-0000-4000-8000-00000000000${n}`, referralNumber: `R-2026-00000${n}`, status: n === 3 ? 'proposed' : 'accepted', centreName: 'Асылзат' },
+  referral: { referralId: `10000000-0000-4000-8000-00000000000${n}`, referralNumber: `R-2026-00000${n}`, status: n === 3 ? 'proposed' : 'accepted', centreName: 'Асылзат',
+    outreachSettlementCode: n === 3 ? 'kazarman' : null },
   programme: n === 2 ? refused(n) : null,
 });
 
@@ -45,7 +46,10 @@ describe('my orders for police', () => {
     expect((await within(newest).findByLabelText(ky.myOrders.stage)).textContent).toBe(ky.stage.notified);
     expect(within(newest).getByText(ky.myOrders.erased)).toBeTruthy();
     expect(within(newest).getByText(ky.myOrders.referral.replace('{{status}}', ky.referralStatus.proposed).replace('{{centre}}', 'Асылзат'))).toBeTruthy();
+    // Its sessions are held at the centre's outreach point, named from the gazetteer.
+    expect(within(newest).getByText(ky.referral.outreach.replace('{{place}}', 'Казарман'))).toBeTruthy();
     const inProgramme = screen.getAllByTestId('order-card')[1];
+    expect(within(inProgramme).queryByText(new RegExp(ky.referral.outreach.split('«')[0]))).toBeNull();
     expect(within(inProgramme).getByText('Асанов Бакыт')).toBeTruthy();
     expect(within(within(inProgramme).getByTestId('programme')).getByText(ky.programmeState.refused)).toBeTruthy();
     expect(within(inProgramme).getByText(new RegExp(ky.refusalGround.explicit_refusal))).toBeTruthy();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderListItemResponse } from '../../api/korgoo-api';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
+import { settlementNameOf } from '../../lib/settlement-names';
 import { useDates } from '../../lib/dates';
 import { ProgrammeCard } from '../programme/ProgrammeDetail';
 import { WITH_PROGRAMME } from '../programme/api';
@@ -12,7 +13,7 @@ import { PendingOrders } from './PendingOrders';
 
 /** One order of the unit, as the list gives it: no further request per order. */
 function OrderCard({ item }: { item: OrderListItemResponse }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dates = useDates();
   return (
     <Card withBorder data-testid="order-card">
@@ -27,6 +28,9 @@ function OrderCard({ item }: { item: OrderListItemResponse }) {
         <Text size="sm">
           {t('myOrders.referral', { status: t(`referralStatus.${item.referral.status}`), centre: item.referral.centreName ?? '—' })}
         </Text>
+      )}
+      {item.referral?.outreachSettlementCode && (
+        <Text size="sm">{t('referral.outreach', { place: settlementNameOf(item.referral.outreachSettlementCode, i18n.language) })}</Text>
       )}
       {item.programme && <ProgrammeCard programme={item.programme} />}
       {!item.programme && item.referral && WITH_PROGRAMME.includes(item.referral.status) && <Text size="sm">{t('programme.notYet')}</Text>}

@@ -1,4 +1,5 @@
 import { KG_SETTLEMENTS, Settlement } from '../../../../../libs/contracts/src/kg-gazetteer';
+export { settlementName } from '../../lib/settlement-names';
 
 export type { Settlement };
 export const KNOWN_SETTLEMENTS = KG_SETTLEMENTS;
@@ -23,9 +24,3 @@ export function findSettlements(query: string): Settlement[] {
   );
 }
 
-/** The name in the reader's language; Kyrgyz and Russian readers also see the other spelling when it differs. */
-export function settlementName(settlement: Settlement, language: string): string {
-  if (language === 'en') return settlement.nameEn;
-  const [own, other] = language === 'ru' ? [settlement.nameRu, settlement.nameKy] : [settlement.nameKy, settlement.nameRu];
-  return own === other ? own : `${own} (${other})`;
-}
