@@ -12,6 +12,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
+import { EventSubjects, SERVICE_MESSAGING } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { Clock, SettableClock, systemClock } from './core';
 import { openServiceDatabase, ServiceDatabase } from './database';
@@ -22,6 +23,7 @@ import { OperationsController } from './operations.controller';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from './platform.constants';
 import { ServiceHealth } from './service-health';
 import { TestClockListener } from './test-clock';
+import { warmUp } from './warm-up';
 
 const TEST_CLOCK_LISTENER = Symbol('TEST_CLOCK_LISTENER');
 
@@ -33,10 +35,29 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     @Inject(TEST_CLOCK_LISTENER) private readonly testClock: TestClockListener | null,
+    @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
+    @Inject(SERVICE_LOG) private readonly log: Logger,
+    private readonly dataSource: DataSource,
   ) {}
   async onApplicationBootstrap() {
+    // Before the first event is pulled and before /health answers (the HTTP server listens after this).
+    if (this.config.warmup) await this.warmUp();
     this.testClock?.listen(this.messaging.nc);
     await this.messaging.start();
+  }
+  private async warmUp() {
+    try {
+      const { consumes, publishes } = SERVICE_MESSAGING[this.config.service];
+      const traffic = {
+        consumes,
+        publishes: Object.values(EventSubjects).filter((subject) => (publishes as readonly string[]).includes(subject.split('.')[0])),
+      };
+      const result = await warmUp(this.dataSource, this.config.dbPoolSize, traffic);
+      this.log.info(result, 'warmed up');
+    } catch (error) {
+      // A cold service is slower on its first events, never wrong: start anyway.
+      this.log.warn({ err: String(error) }, 'warm-up failed; starting cold');
+    }
   }
   async beforeApplicationShutdown() {
     this.testClock?.stop();
