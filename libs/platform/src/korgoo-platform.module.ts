@@ -26,6 +26,7 @@ import { TestClockListener } from './test-clock';
 import { warmUp } from './warm-up';
 
 const TEST_CLOCK_LISTENER = Symbol('TEST_CLOCK_LISTENER');
+const WARM_UP_REQUESTS = Symbol('WARM_UP_REQUESTS');
 
 /**
  * Starts consuming once every feature module has registered its handlers; stops first on shutdown. A
@@ -38,6 +39,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
     private readonly dataSource: DataSource,
+    @Inject(WARM_UP_REQUESTS) private readonly requests: ReadonlyArray<new () => object>,
   ) {}
   async onApplicationBootstrap() {
     // Before the first event is pulled and before /health answers (the HTTP server listens after this).
@@ -51,6 +53,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       const traffic = {
         consumes,
         publishes: Object.values(EventSubjects).filter((subject) => (publishes as readonly string[]).includes(subject.split('.')[0])),
+        requests: this.requests,
       };
       const result = await warmUp(this.dataSource, this.config.dbPoolSize, traffic);
       this.log.info(result, 'warmed up');
@@ -72,7 +75,13 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 @Global()
 @Module({})
 export class KorgooPlatformModule {
-  static forService(config: KorgooConfig, log: Logger, database: ServiceDatabase): DynamicModule {
+  /** `requests`: the service's HTTP request bodies, validated in its warm-up as its events are. */
+  static forService(
+    config: KorgooConfig,
+    log: Logger,
+    database: ServiceDatabase,
+    { requests = [] }: { requests?: ReadonlyArray<new () => object> } = {},
+  ): DynamicModule {
     const metrics = new ServiceMetrics(config.service);
     // Config refuses a settable clock in production.
     const settable = config.testClock ? new SettableClock() : null;
@@ -92,6 +101,7 @@ export class KorgooPlatformModule {
         { provide: KORGOO_CONFIG, useValue: config },
         { provide: SERVICE_LOG, useValue: log },
         { provide: CLOCK, useValue: clock },
+        { provide: WARM_UP_REQUESTS, useValue: requests },
         { provide: TEST_CLOCK_LISTENER, useValue: settable && new TestClockListener(settable, config.service, config.namespace, log) },
         { provide: ServiceMetrics, useValue: metrics },
         { provide: ServiceHealth, useValue: new ServiceHealth() },

@@ -19,19 +19,24 @@ export interface WarmUpResult {
   contractRounds: number;
 }
 
-/** The events a service consumes (validated as they arrive) and publishes (validated as they enter the outbox). */
-export interface EventTraffic {
+/**
+ * What a service validates: the events it consumes (as they arrive) and publishes (as they enter the outbox),
+ * and the request bodies of its HTTP API, if any.
+ */
+export interface ValidatedTraffic {
   consumes: readonly EventSubject[];
   publishes: readonly EventSubject[];
+  requests: ReadonlyArray<new () => object>;
 }
 
 /**
  * What a service's first real events would pay for, paid before it consumes and before /health answers:
  * every connection of the pool opened, each in a transaction that selects made-up rows and builds a query of
- * every entity that matches nothing, and samples of the events it consumes and publishes validated. It reads
- * no row of the service's tables, writes nothing and publishes nothing.
+ * every entity that matches nothing and the insert of each without running it, and samples of the events it
+ * consumes and publishes and of its request bodies validated. It reads no row of the service's tables, writes
+ * nothing and publishes nothing.
  */
-export async function warmUp(dataSource: DataSource, poolSize: number, traffic: EventTraffic): Promise<WarmUpResult> {
+export async function warmUp(dataSource: DataSource, poolSize: number, traffic: ValidatedTraffic): Promise<WarmUpResult> {
   const started = performance.now();
   const deadline = started + WARM_UP_BUDGET_MS;
   let databaseRounds = 0;
@@ -42,7 +47,10 @@ export async function warmUp(dataSource: DataSource, poolSize: number, traffic: 
   }
   const checks = [
     ...traffic.consumes.map((subject) => ({ contract: envelopeContract(EventPayloadClasses[subject]), sample: sampleEvent(subject) })),
-    ...traffic.publishes.map((subject) => ({ contract: EventPayloadClasses[subject], sample: contractSample(EventPayloadClasses[subject]) })),
+    ...[...traffic.publishes.map((subject) => EventPayloadClasses[subject]), ...traffic.requests].map((contract) => ({
+      contract,
+      sample: contractSample(contract),
+    })),
   ];
   let contractRounds = 0;
   while (contractRounds < CONTRACT_ROUNDS && performance.now() < deadline) {
@@ -58,6 +66,8 @@ async function touchEveryEntity(dataSource: DataSource): Promise<void> {
     await manager.query(SYNTHETIC_ROWS);
     for (const entity of dataSource.entityMetadatas) {
       await manager.createQueryBuilder(entity.target, 'e').where('false').getMany();
+      // Built, never run: the statement of a new row, as each use case's first insert builds it.
+      manager.createQueryBuilder().insert().into(entity.target).values({}).getQueryAndParameters();
     }
   });
 }
