@@ -40,7 +40,10 @@ export function poolSettings(max: number, applicationName: string, min = 0) {
 
 /** What opening a service's database needs of its configuration. */
 export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize'> &
-  Partial<Pick<KorgooConfig, 'migrations' | 'warmup'>>;
+  Partial<Pick<KorgooConfig, 'migrations'>> & {
+    /** Connections kept open while idle: those the warm-up opened. */
+    warmConnections?: number;
+  };
 
 /** What migrating a service's schema needs: the owner who migrates and the login given the service's role. */
 export type MigrationLogins = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl'>;
@@ -58,7 +61,7 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     entities: database.entities,
     synchronize: false,
     // A warmed service keeps the connections its warm-up opened, so a burst long after start finds them open.
-    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`, config.warmup ? config.dbPoolSize : 0),
+    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`, config.warmConnections ?? 0),
   });
   await dataSource.initialize();
   if (config.migrations === 'verify') {

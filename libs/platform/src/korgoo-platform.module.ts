@@ -29,6 +29,14 @@ const TEST_CLOCK_LISTENER = Symbol('TEST_CLOCK_LISTENER');
 const WARM_UP_REQUESTS = Symbol('WARM_UP_REQUESTS');
 
 /**
+ * The connections a warmed service opens and keeps: one per message it handles at once, not the whole pool,
+ * since PostgreSQL's connection limit is shared by every replica of every service and idle connections count.
+ */
+function warmConnections(config: KorgooConfig): number {
+  return config.warmup ? config.messaging.concurrency : 0;
+}
+
+/**
  * Starts consuming once every feature module has registered its handlers; stops first on shutdown. A
  * settable clock listens from the same moment, so a test can move it as soon as the service is up.
  */
@@ -55,7 +63,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         publishes: Object.values(EventSubjects).filter((subject) => (publishes as readonly string[]).includes(subject.split('.')[0])),
         requests: this.requests,
       };
-      const result = await warmUp(this.dataSource, this.config.dbPoolSize, traffic);
+      const result = await warmUp(this.dataSource, warmConnections(this.config), traffic);
       this.log.info(result, 'warmed up');
     } catch (error) {
       // A cold service is slower on its first events, never wrong: start anyway.
@@ -93,7 +101,7 @@ export class KorgooPlatformModule {
         LoggerModule.forRoot(requestLogParams(log)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ type: 'postgres' as const }),
-          dataSourceFactory: () => openServiceDatabase(config, database),
+          dataSourceFactory: () => openServiceDatabase({ ...config, warmConnections: warmConnections(config) }, database),
         }),
       ],
       controllers: [OperationsController],

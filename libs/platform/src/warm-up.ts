@@ -31,18 +31,18 @@ export interface ValidatedTraffic {
 
 /**
  * What a service's first real events would pay for, paid before it consumes and before /health answers:
- * every connection of the pool opened, each in a transaction that selects made-up rows and builds a query of
+ * `connections` of the pool opened, each in a transaction that selects made-up rows and builds a query of
  * every entity that matches nothing and the insert of each without running it, and samples of the events it
  * consumes and publishes and of its request bodies validated. It reads no row of the service's tables, writes
  * nothing and publishes nothing.
  */
-export async function warmUp(dataSource: DataSource, poolSize: number, traffic: ValidatedTraffic): Promise<WarmUpResult> {
+export async function warmUp(dataSource: DataSource, connections: number, traffic: ValidatedTraffic): Promise<WarmUpResult> {
   const started = performance.now();
   const deadline = started + WARM_UP_BUDGET_MS;
   let databaseRounds = 0;
   while (databaseRounds < DATABASE_ROUNDS && performance.now() < deadline) {
-    // All slots at once, so the pool opens every connection a burst would.
-    await Promise.all(Array.from({ length: poolSize }, () => touchEveryEntity(dataSource)));
+    // All at once, so the pool opens that many connections.
+    await Promise.all(Array.from({ length: connections }, () => touchEveryEntity(dataSource)));
     databaseRounds++;
   }
   const checks = [
