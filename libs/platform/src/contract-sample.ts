@@ -4,11 +4,10 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { EventPayloadClasses, EventSubject } from '@korgoo/contracts';
 
 // class-transformer keeps the nested types in its storage but exports no typings for the module.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
 
 /** A fixed time in the samples: nothing in a sample is about now. */
-export const SAMPLE_TIME = '2026-01-01T00:00:00.000Z';
+const SAMPLE_TIME = '2026-01-01T00:00:00.000Z';
 const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000';
 /** Made-up values tried against a field's pattern, the first that fits is taken: codes, numbers, dates, times. */
 const PATTERN_PLACEHOLDERS = ['xx', 'R-2026-000001', '2026-01-01', '2026-01', '09:00', '0'.repeat(64), 'X-0001'];
