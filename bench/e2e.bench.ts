@@ -234,6 +234,8 @@ async function main() {
     // The benchmark measures the pipeline, not the per-address throttling in front of it.
     THROTTLE_WRITES_PER_MINUTE: '1000000',
     THROTTLE_READS_PER_MINUTE: '1000000',
+    // `SERVICE_WARMUP=off npm run bench:e2e …` measures services that take their first events cold.
+    ...(process.env.SERVICE_WARMUP ? { SERVICE_WARMUP: process.env.SERVICE_WARMUP } : {}),
   };
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });

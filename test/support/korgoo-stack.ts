@@ -41,6 +41,8 @@ export class KorgooStack {
       ...GENEROUS_THROTTLING,
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '200',
+      // Suites start services hundreds of times: no warm-up there; test/warm-up.test.ts starts one with it.
+      SERVICE_WARMUP: 'off',
       KORGOO_TEST_CLOCK: 'true',
       PROGRAMME_TIMER_POLL_MS: '200',
       ESCALATION_POLL_MS: '200',

@@ -48,6 +48,8 @@ export class MatchingStack {
       LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '100',
       DEADLINE_POLL_MS: '100',
+      // Suites start services hundreds of times: no warm-up there; test/warm-up.test.ts starts one with it.
+      SERVICE_WARMUP: 'off',
       KORGOO_TEST_CLOCK: 'true',
       ...this.options.env,
     };

@@ -35,6 +35,7 @@ import { PoliceUnitsController } from './police-units/police-units.controller';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
+import { RegisterProtectionOrderRequest } from './orders/dto/register-protection-order.request';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
@@ -47,7 +48,8 @@ const log = createServiceLog(config);
 
 @Module({
   imports: [
-    KorgooPlatformModule.forService(config, log, gatewayDatabase(config.retention.auditYears)),
+    // Order intake is the burst after a restart: its body's rules are warmed before the gateway reports ready.
+    KorgooPlatformModule.forService(config, log, gatewayDatabase(config.retention.auditYears), { requests: [RegisterProtectionOrderRequest] }),
     ThrottlerModule.forRoot(throttlingByRouteClass(config)),
     AuditModule,
     AuthModule,

@@ -139,4 +139,10 @@ describe('the migration settings', () => {
     expect(loadConfig('risk', { NODE_ENV: 'development', MIGRATIONS: 'verify' }).migrations).toBe('verify');
     expect(() => loadConfig('risk', { NODE_ENV: 'development', MIGRATIONS: 'skip' })).toThrow('MIGRATIONS must be run or verify');
   });
+
+  it('warms a service before it reports ready unless told not to', () => {
+    expect(loadConfig('risk', { NODE_ENV: 'development' }).warmup).toBe(true);
+    expect(loadConfig('risk', { NODE_ENV: 'development', SERVICE_WARMUP: 'off' }).warmup).toBe(false);
+    expect(() => loadConfig('risk', { NODE_ENV: 'development', SERVICE_WARMUP: 'yes' })).toThrow('SERVICE_WARMUP must be on or off');
+  });
 });

@@ -144,6 +144,10 @@ class EnvironmentVariables extends DatabaseVariables {
   @Max(64)
   DB_POOL_SIZE = 10;
 
+  /** `on`: before it reports ready, a service runs its hot paths on nothing real, so its first events are not slow. */
+  @IsIn(['on', 'off'], { message: 'SERVICE_WARMUP must be on or off' })
+  SERVICE_WARMUP: 'on' | 'off' = 'on';
+
   // Risk: a local priority policy replaces the default one only as a whole, under its own version.
   @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,40}$/, { message: 'PRIORITY_POLICY_VERSION must be a short version name' })
   PRIORITY_POLICY_VERSION?: string;
@@ -249,6 +253,8 @@ export interface KorgooConfig {
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
+  /** Warm the pool, the contracts and the queries before consuming and before /health answers. */
+  warmup: boolean;
   messaging: {
     maxDeliver: number;
     ackWaitMs: number;
@@ -390,6 +396,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
     logLevel: vars.LOG_LEVEL,
     dbPoolSize: vars.DB_POOL_SIZE,
+    warmup: vars.SERVICE_WARMUP === 'on',
     messaging: {
       maxDeliver: vars.MESSAGING_MAX_DELIVER,
       ackWaitMs: vars.MESSAGING_ACK_WAIT_MS,

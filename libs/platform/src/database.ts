@@ -44,14 +44,20 @@ ListenedClient.prototype.query = function (this: Client, ...args: unknown[]) {
   return send.apply(this, args);
 } as Client['query'];
 
-/** Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash the service and are counted. */
-export function poolSettings(max: number, applicationName: string) {
-  return { max, application_name: applicationName, Client: ListenedClient };
+/**
+ * Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash
+ * the service and are counted, and how many it keeps open while idle (`min`; the rest close after ten idle seconds).
+ */
+export function poolSettings(max: number, applicationName: string, min = 0) {
+  return { max, min, application_name: applicationName, Client: ListenedClient };
 }
 
 /** What opening a service's database needs of its configuration. */
 export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize'> &
-  Partial<Pick<KorgooConfig, 'migrations'>>;
+  Partial<Pick<KorgooConfig, 'migrations'>> & {
+    /** Connections kept open while idle: those the warm-up opened. */
+    warmConnections?: number;
+  };
 
 /** What migrating a service's schema needs: the owner who migrates and the login given the service's role. */
 export type MigrationLogins = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl'>;
@@ -68,7 +74,8 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     schema: database.schema,
     entities: database.entities,
     synchronize: false,
-    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`),
+    // A warmed service keeps the connections its warm-up opened, so a burst long after start finds them open.
+    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`, config.warmConnections ?? 0),
   });
   await dataSource.initialize();
   if (config.migrations === 'verify') {
