@@ -55,13 +55,19 @@ export class KorgooStack {
     this.nc = await connectAsHarness(this.natsUrl, { maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
     this.recorder.start(this.nc);
-    for (const name of SERVICES) this.ports.set(name, await freePort());
     // The gateway first: its migrations and demo accounts must exist before anyone logs in.
     for (const name of SERVICES) await this.startOne(name);
   }
 
+  /**
+   * The gateway keeps its first port through restarts (suites hold its address); every other process takes a
+   * port found free just before it starts. A port found free long before can meanwhile be the local end of
+   * another process's outgoing connection, which is taken from the same range.
+   */
   async startOne(name: ServiceName): Promise<RunningService> {
-    const service = await this.launch(name, this.ports.get(name)!);
+    const port = (name === 'gateway' && this.ports.get(name)) || (await freePort());
+    this.ports.set(name, port);
+    const service = await this.launch(name, port);
     this.services.set(name, service);
     return service;
   }

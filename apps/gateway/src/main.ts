@@ -14,7 +14,7 @@ import { AuthModule } from './auth/auth.module';
 import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
 import { validationExceptionFactory } from './http/problems';
-import { RejectNulCharacters } from './http/reject-nul-characters.pipe';
+import { RejectUnsafeInput } from './http/reject-unsafe-input.pipe';
 import { serveWebApp } from './http/web-app';
 import { withRequestContext } from './http/request-context';
 import { openSignInDoor } from './auth/sign-in-admission';
@@ -94,7 +94,7 @@ runService(GatewayModule, config, log, (app) => {
   // Sign-ins are admitted ahead of the web application itself: a flood is refused at the least cost.
   openSignInDoor(app);
   app.useGlobalPipes(
-    new RejectNulCharacters(),
+    new RejectUnsafeInput(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
