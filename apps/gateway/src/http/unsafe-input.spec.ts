@@ -10,7 +10,7 @@ describe('unsafeField', () => {
     expect(unsafeField(value)?.field ?? null).toBe(expected);
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %s, which the object mapper would drop unseen', (key) => {
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])('refuses the key %s, which the object mapper would drop unseen', (key) => {
     expect(unsafeField(JSON.parse(`{"a": {"${key}": []}}`))).toEqual({ field: `a.${key}`, rule: `property a.${key} should not exist` });
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Keys the object mapper skips without a word (they name an object's own machinery): a body carrying one
- * would be taken as if the key were absent, so it is refused like any other unknown property instead.
+ * Keys naming an object's own machinery (`__proto__`, `constructor`, `toString`, ...): the object mapper
+ * skips them without a word, so a body carrying one would be taken as if the key were absent. No contract
+ * has such a field; they are refused like any other unknown property instead.
  */
-const SILENTLY_DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const SILENTLY_DROPPED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** The first field of the input that cannot be taken as sent, and the rule it breaks. */
 export interface UnsafeField {
