@@ -1,6 +1,6 @@
 import { demoCentreCapacity, DEMO_DIRECTORY } from '../directory/demo/demo-directory';
 import { bishkekInstant } from './bishkek-time';
-import { assessCentre, assessPlaces, capacitySeen, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons } from './candidates';
+import { assessPlaces, capacitySeen, CentreReach, reachProblem, unplacedReasonCodes, unplacedReasons } from './candidates';
 
 const shans = DEMO_DIRECTORY.find((c) => c.id === 'bishkek-shans')!;
 const now = bishkekInstant('2026-12-01T09:00');
@@ -121,11 +121,11 @@ describe('reach', () => {
   });
 
   it('plans a centre within reach', () => {
-    expect(assessCentre(capacity, request, reach(120)).feasible).toBe(true);
+    expect(assessPlaces(capacity, request, reach(120)).verdict.feasible).toBe(true);
   });
 
   it('never proposes a centre beyond reach, and says how far it is', () => {
-    expect(assessCentre(capacity, request, reach(181))).toEqual({
+    expect(assessPlaces(capacity, request, reach(181)).verdict).toEqual({
       feasible: false,
       code: 'beyond_reach',
       reason: '181 minutes one way, beyond the reach of 180 minutes',
@@ -158,7 +158,7 @@ describe('reach', () => {
   });
 
   it('refuses a plan with a session on a date the road is closed', () => {
-    const verdict = assessCentre(capacity, request, reach(120, bishkekInstant('2026-12-05T00:00')));
+    const verdict = assessPlaces(capacity, request, reach(120, bishkekInstant('2026-12-05T00:00'))).verdict;
     expect(verdict).toMatchObject({ feasible: false, code: 'no_road_on_session_date' });
   });
 });

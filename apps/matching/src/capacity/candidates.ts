@@ -141,11 +141,6 @@ export interface PlaceVerdict {
 /** The routing reach when none is configured: three hours one way. */
 export const DEFAULT_MAX_TRAVEL_MINUTES = 180;
 
-/** `assessPlaces`, the verdict alone. */
-export function assessCentre(capacity: CentreCapacity, request: ProgrammeRequest, reach: CentreReach): FeasibilityVerdict {
-  return assessPlaces(capacity, request, reach).verdict;
-}
-
 const beyond = (minutes: number, when: string, max: number, points = ''): FeasibilityVerdict => ({
   feasible: false,
   code: 'beyond_reach',
