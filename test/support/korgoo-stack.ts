@@ -14,7 +14,8 @@ const ROOT = join(__dirname, '..', '..');
 export class KorgooStack {
   readonly services = new Map<ServiceName, RunningService>();
   private readonly replicas: RunningService[] = [];
-  private readonly ports = new Map<ServiceName, number>();
+  /** Kept through restarts: suites hold the gateway's address. */
+  private gatewayPort: number | null = null;
   nc!: NatsConnection;
 
   constructor(
@@ -27,7 +28,7 @@ export class KorgooStack {
   }
 
   get gateway(): string {
-    return `http://127.0.0.1:${this.ports.get('gateway')}`;
+    return `http://127.0.0.1:${this.gatewayPort}`;
   }
 
   env(): NodeJS.ProcessEnv {
@@ -60,13 +61,13 @@ export class KorgooStack {
   }
 
   /**
-   * The gateway keeps its first port through restarts (suites hold its address); every other process takes a
-   * port found free just before it starts. A port found free long before can meanwhile be the local end of
-   * another process's outgoing connection, which is taken from the same range.
+   * The gateway keeps its first port through restarts; every other process takes a port found free just before
+   * it starts. A port found free long before can meanwhile be the local end of another process's outgoing
+   * connection, which is taken from the same range.
    */
   async startOne(name: ServiceName): Promise<RunningService> {
-    const port = (name === 'gateway' && this.ports.get(name)) || (await freePort());
-    this.ports.set(name, port);
+    const port = (name === 'gateway' && this.gatewayPort) || (await freePort());
+    if (name === 'gateway') this.gatewayPort = port;
     const service = await this.launch(name, port);
     this.services.set(name, service);
     return service;
