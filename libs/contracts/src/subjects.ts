@@ -89,8 +89,13 @@ export const Streams = {
 } as const;
 export type StreamName = keyof typeof Streams;
 
+/** The domain an event belongs to: the first word of its subject (`order` in `order.registered.v1`). */
+export function domainOf(subject: EventSubject): string {
+  return subject.split('.')[0];
+}
+
 export function streamOf(subject: EventSubject): StreamName {
-  const domain = subject.split('.')[0];
+  const domain = domainOf(subject);
   const found = (Object.keys(Streams) as StreamName[]).find((name) => Streams[name].startsWith(`${domain}.`));
   if (!found) throw new Error(`No stream captures ${subject}`);
   return found;

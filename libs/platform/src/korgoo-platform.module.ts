@@ -12,7 +12,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
-import { EventSubjects, SERVICE_MESSAGING } from '@korgoo/contracts';
+import { domainOf, EventSubjects, SERVICE_MESSAGING } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { Clock, SettableClock, systemClock } from './core';
 import { openServiceDatabase, ServiceDatabase } from './database';
@@ -60,7 +60,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       const { consumes, publishes } = SERVICE_MESSAGING[this.config.service];
       const traffic = {
         consumes,
-        publishes: Object.values(EventSubjects).filter((subject) => (publishes as readonly string[]).includes(subject.split('.')[0])),
+        publishes: Object.values(EventSubjects).filter((subject) => (publishes as readonly string[]).includes(domainOf(subject))),
         requests: this.requests,
       };
       const result = await warmUp(this.dataSource, warmConnections(this.config), traffic);
