@@ -68,7 +68,8 @@ describe('durable messaging', () => {
         }
         applied.push(envelope.eventId);
       },
-      { lostRace: (error) => error instanceof LostRace },
+      // A made-up rule for the probe: messages about SMS are none of this handler's business.
+      { lostRace: (error) => error instanceof LostRace, relevant: (envelope) => envelope.payload.channel !== 'sms' },
     );
     await runtime.start();
   });
@@ -124,6 +125,25 @@ describe('durable messaging', () => {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.applied WHERE event_id = $1`, [envelope.eventId]);
     const [{ entries }] = await dataSource.query(`SELECT count(*)::int AS entries FROM ${SCHEMA}.inbox WHERE event_id = $1`, [envelope.eventId]);
     expect({ n, entries }).toEqual({ n: 1, entries: 1 });
+  });
+
+  it('acknowledges an event its handler would ignore without a transaction or an inbox entry', async () => {
+    const before = outcomes.length;
+    const [ignored, handled] = await runtime.outbox.transaction(async (tx) => [
+      await runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), { ...notificationSent(), channel: 'sms' }),
+      await runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
+    ]);
+    await until(() => applied.includes(handled.eventId) && outcomes.length >= before + 2, 'both events to be settled', 20_000);
+    expect(outcomes.slice(before).sort()).toEqual(['applied', 'ignored']);
+    const jsm = await jetstreamManager(runtime.nc);
+    const stream = new SubjectNamespace(namespace).stream('NOTIFICATIONS');
+    await until(async () => (await jsm.consumers.info(stream, 'notification_notification_sent_v1')).num_ack_pending === 0, 'both acknowledgements', 20_000);
+    const rows = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM ${SCHEMA}.inbox WHERE event_id = $1) AS inbox,
+              (SELECT count(*)::int FROM ${SCHEMA}.applied WHERE event_id = $1) AS applied`,
+      [ignored.eventId],
+    );
+    expect(rows[0]).toEqual({ inbox: 0, applied: 0 });
   });
 
   it('publishes a batch of outbox rows to the stream in the order they were written', async () => {

@@ -44,7 +44,7 @@ export interface DurableConsumerOptions {
   batchSize: number;
 }
 
-export interface EventHandlerOptions {
+export interface EventHandlerOptions<S extends EventSubject = EventSubject> {
   /**
    * The handler changes nothing outside `tx` (no provider call, no commit of its own), so several events may
    * share one transaction and, when that transaction fails, be handled again one by one.
@@ -56,6 +56,12 @@ export interface EventHandlerOptions {
    * costs two more statements on every event that wins.
    */
   lostRace?: (error: unknown) => boolean;
+  /**
+   * Whether the handler has anything to do with this event, judged from the event alone. One it would
+   * ignore is acknowledged without a transaction or an inbox entry: it changes nothing, so a redelivery of it
+   * changes nothing either.
+   */
+  relevant?: (envelope: EventEnvelope<EventPayload<S>>) => boolean;
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
@@ -77,6 +83,9 @@ interface Received<S extends EventSubject> {
   envelope: EventEnvelope<EventPayload<S>>;
 }
 
+/** What became of one delivery of an event, as the service's metrics count it. */
+export type HandlingOutcome = 'applied' | 'ignored' | 'duplicate' | 'retried' | 'dead_lettered';
+
 /** Thrown by a handler for a message that can never succeed: it goes straight to the dead letters. */
 export class PermanentFailure extends Error {}
 
@@ -95,6 +104,7 @@ export class DurableConsumer<S extends EventSubject> {
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly consumerName: string;
   private readonly lostRace: ((error: unknown) => boolean) | undefined;
+  private readonly relevant: ((envelope: EventEnvelope<EventPayload<S>>) => boolean) | undefined;
 
   constructor(
     private readonly subject: S,
@@ -107,13 +117,14 @@ export class DurableConsumer<S extends EventSubject> {
       jsm: JetStreamManager;
       outbox: Outbox;
       log: MessagingLog;
-      onOutcome?: (subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered') => void;
+      onOutcome?: (subject: string, outcome: HandlingOutcome) => void;
     },
     private readonly options: DurableConsumerOptions = DEFAULT_CONSUMER_OPTIONS,
-    handlerOptions: EventHandlerOptions = {},
+    handlerOptions: EventHandlerOptions<S> = {},
   ) {
     this.consumerName = deps.ns.durable(deps.service, subject);
     this.lostRace = handlerOptions.lostRace;
+    this.relevant = handlerOptions.relevant;
     this.intake = new BatchIntake((batch) => this.handleBatch(batch), {
       concurrency: handlerOptions.batchable ? Math.min(options.concurrency, BATCH_WORKERS) : options.concurrency,
       batchSize: handlerOptions.batchable ? options.batchSize : 1,
@@ -194,11 +205,19 @@ export class DurableConsumer<S extends EventSubject> {
   private async handleHeld(batch: JsMsg[]): Promise<void> {
     const received: Array<Received<S>> = [];
     for (const message of batch) {
+      let envelope: EventEnvelope<EventPayload<S>>;
       try {
-        received.push({ message, envelope: this.parse(message) });
+        envelope = this.parse(message);
       } catch (error) {
         await this.settle(this.deadLetter(message, null, error));
+        continue;
       }
+      if (this.relevant && !this.relevant(envelope)) {
+        message.ack();
+        this.deps.onOutcome?.(this.subject, 'ignored');
+        continue;
+      }
+      received.push({ message, envelope });
     }
     if (received.length === 0) return;
     await togetherOrAlone(

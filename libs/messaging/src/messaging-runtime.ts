@@ -10,6 +10,7 @@ import {
   DurableConsumerOptions,
   EventHandler,
   EventHandlerOptions,
+  HandlingOutcome,
 } from './durable-consumer';
 import { DEFAULT_STREAM_SETTINGS, ensureStreams, StreamSettings } from './jetstream-topology';
 import { MessagingLog } from './log';
@@ -33,7 +34,7 @@ export interface MessagingRuntimeOptions {
   queryTimeoutMs?: number;
   /** The service's clock, for the time its events occur; the system clock unless a test moves it. */
   clock?: Clock;
-  onOutcome?: (subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered') => void;
+  onOutcome?: (subject: string, outcome: HandlingOutcome) => void;
 }
 
 /**
@@ -86,7 +87,7 @@ export class MessagingRuntime {
   }
 
   /** Registers the handler of one event subject; consumption begins at start(). */
-  on<S extends EventSubject>(subject: S, handler: EventHandler<S>, handlerOptions: EventHandlerOptions = {}): void {
+  on<S extends EventSubject>(subject: S, handler: EventHandler<S>, handlerOptions: EventHandlerOptions<S> = {}): void {
     if (this.started) throw new Error('register event handlers before start()');
     const consumer = new DurableConsumer(
       subject,

@@ -149,37 +149,36 @@ export class DeliveryRecords {
     return rows[0].outcome;
   }
 
-  /** The inbox notification, delivered with its one attempt; null when the event already has it. */
+  /** The inbox notification, delivered with its one attempt, in one statement; null when the event already has it. */
   async addInboxDelivered(tx: EntityManager, intentId: string, about: Addressee): Promise<string | null> {
-    const notificationId = randomUUID();
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO notification.notification
-         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'inbox', 'delivered', $8)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [notificationId, ...addresseeValues(about), intentId],
+    const inserted: Array<{ notification_id: string }> = await tx.query(
+      `WITH made AS (
+         INSERT INTO notification.notification
+           (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'inbox', 'delivered', $8)
+         ON CONFLICT DO NOTHING RETURNING id)
+       INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
+       SELECT $9, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made
+       RETURNING notification_id`,
+      [randomUUID(), ...addresseeValues(about), intentId, randomUUID()],
     );
-    if (inserted.length === 0) return null;
-    await tx.query(
-      `INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
-       VALUES ($1, $2, 1, 'inbox', 'korgoo-inbox', 'delivered')`,
-      [randomUUID(), notificationId],
-    );
-    return notificationId;
+    return inserted[0]?.notification_id ?? null;
   }
 
-  /** The intent's notification for one external channel, created pending on its first turn. */
+  /** The intent's notification for one external channel, created pending on its first turn; one statement. */
   async channelNotification(db: EntityManager, intent: DeliveryIntent, channel: ExternalChannel): Promise<string> {
-    await db.query(
-      `INSERT INTO notification.notification
-         (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
-       ON CONFLICT DO NOTHING`,
-      [randomUUID(), ...addresseeValues(intent), channel, intent.id],
-    );
+    // A row made by an earlier run (runs of one event never overlap) is not in the insert's RETURNING: the
+    // union reads it instead.
     const rows: Array<{ id: string }> = await db.query(
-      `SELECT id FROM notification.notification WHERE source_event_id = $1 AND recipient_kind = $2 AND channel = $3`,
-      [intent.source_event_id, intent.recipient_kind, channel],
+      `WITH made AS (
+         INSERT INTO notification.notification
+           (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
+         ON CONFLICT DO NOTHING RETURNING id)
+       SELECT id FROM made
+       UNION ALL
+       SELECT id FROM notification.notification WHERE source_event_id = $2 AND recipient_kind = $5 AND channel = $8`,
+      [randomUUID(), ...addresseeValues(intent), channel, intent.id],
     );
     return rows[0].id;
   }

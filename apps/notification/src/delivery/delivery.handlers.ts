@@ -129,16 +129,17 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   // Immediate danger is told from the first assessment, apart from routing and before any referral. A
   // correction that first shows danger alerts as a first assessment would; once alerted, an order is not again.
   const alertImmediateDanger = async (envelope: EventEnvelope<RiskAssessedV1>, tx: EntityManager, correction: boolean) => {
-    const { orderId, immediateDanger } = envelope.payload;
-    if (!immediateDanger) return;
+    const { orderId } = envelope.payload;
     if (correction && (await h.records.alertedBefore(tx, orderId, 'immediate_danger', envelope.eventId))) return;
     const order = await orders.find(manager, orderId);
     // Registration and assessment travel on separate streams; redelivery waits for the registration.
     if (!order) throw new Error(`order ${orderId} is not registered here yet`);
     await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
   };
-  messaging.on(EventSubjects.RiskAssessed, (envelope, tx) => alertImmediateDanger(envelope, tx, false));
-  messaging.on(EventSubjects.RiskReassessed, (envelope, tx) => alertImmediateDanger(envelope, tx, true));
+  // Most assessments show no immediate danger: those are acknowledged without a transaction.
+  const inDanger = { relevant: (envelope: EventEnvelope<RiskAssessedV1>) => envelope.payload.immediateDanger };
+  messaging.on(EventSubjects.RiskAssessed, (envelope, tx) => alertImmediateDanger(envelope, tx, false), inDanger);
+  messaging.on(EventSubjects.RiskReassessed, (envelope, tx) => alertImmediateDanger(envelope, tx, true), inDanger);
   messaging.on(EventSubjects.NotificationAlertUnacknowledged, async (envelope) => {
     const { alertEventId, alert, orderId } = envelope.payload;
     const escalation = await escalations.find(manager, alertEventId);
