@@ -1,7 +1,7 @@
 import { bishkekInstant } from '../capacity/bishkek-time';
 import type { BookedSession } from '../capacity/capacity-types';
 import { demoCentreCapacity, DEMO_DIRECTORY } from './demo/demo-directory';
-import { CalendarCache, CalendarWindow, withinWindow } from './calendar-cache';
+import { CalendarCache, CalendarWindow, withBooking, withinWindow } from './calendar-cache';
 
 const DAY = 24 * 3_600_000;
 const shans = DEMO_DIRECTORY.find((c) => c.id === 'bishkek-shans')!;
@@ -75,5 +75,51 @@ describe('calendar cache', () => {
     const seen = cache.calendar('bishkek-shans', '9', december)!;
     expect(seen.booked.map((b) => b.id)).toEqual(['straddles', 'inside']);
     expect(withinWindow(demoCentreCapacity(shans, booked), december).booked).toEqual(seen.booked);
+  });
+
+  it("moves its own booking's entry to the new version, and leaves an entry at another version alone", () => {
+    const cache = new CalendarCache(35 * DAY);
+    const loaded = cache.windowToLoad(december);
+    const group = { ...session('g', '2026-12-10T14:00', '2026-12-10T18:00'), kind: 'group' as const, groupSlotId: 'slot-1' };
+    cache.store('bishkek-shans', '7', loaded, { ...demoCentreCapacity(shans), booked: [session('a', '2026-12-09T09:00', '2026-12-09T13:00'), group] });
+    const plan = {
+      sessions: [
+        { index: 1 as const, kind: 'individual' as const, startsAt: bishkekInstant('2026-12-03T09:00'), endsAt: bishkekInstant('2026-12-03T13:00'), leadFacilitatorId: 'm', coFacilitatorId: 'f' },
+        { index: 3 as const, kind: 'group' as const, startsAt: group.startsAt, endsAt: group.endsAt, leadFacilitatorId: 'm', coFacilitatorId: 'f', joinsBookedSessionId: 'g' },
+        { index: 4 as const, kind: 'group' as const, startsAt: bishkekInstant('2026-12-17T14:00'), endsAt: bishkekInstant('2026-12-17T18:00'), leadFacilitatorId: 'm', coFacilitatorId: 'f', groupSlotId: 'slot-1' },
+      ],
+      outreachPoint: { id: 'point-1', settlementCode: 'KG-x' },
+    };
+    const booked = [
+      { index: 1, bookedSessionId: 'new-1' },
+      { index: 3, bookedSessionId: 'g' },
+      { index: 4, bookedSessionId: 'new-4' },
+    ];
+    cache.advance('bishkek-shans', '7', '9', (capacity) => withBooking(capacity, 'ru', plan, booked));
+
+    expect(cache.calendar('bishkek-shans', '7', december)).toBeNull();
+    const after = cache.calendar('bishkek-shans', '9', december)!;
+    expect(after.booked.map((b) => [b.id, b.participants])).toEqual([
+      ['new-1', 1],
+      ['a', 1],
+      ['g', 2],
+      ['new-4', 1],
+    ]);
+    expect(after.booked[0]).toEqual({
+      id: 'new-1',
+      kind: 'individual',
+      startsAt: plan.sessions[0].startsAt,
+      endsAt: plan.sessions[0].endsAt,
+      facilitatorIds: ['m', 'f'],
+      language: 'ru',
+      participants: 1,
+      outreachPointId: 'point-1',
+    });
+    expect(after.booked[3]).toMatchObject({ groupSlotId: 'slot-1', kind: 'group' });
+
+    // Another replica's change moved the version first: the entry is not this booking's to move.
+    cache.advance('bishkek-shans', '8', '10', (capacity) => withBooking(capacity, 'ru', plan, booked));
+    expect(cache.calendar('bishkek-shans', '10', december)).toBeNull();
+    expect(cache.calendar('bishkek-shans', '9', december)).not.toBeNull();
   });
 });

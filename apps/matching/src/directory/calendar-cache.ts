@@ -1,4 +1,4 @@
-import type { CentreCapacity } from '../capacity/capacity-types';
+import type { BookedSession, CentreCapacity, Language, ProgrammePlan } from '../capacity/capacity-types';
 
 /** The time a routing plans in: sessions that end after `from` and start before `until` matter to it. */
 export interface CalendarWindow {
@@ -49,6 +49,17 @@ export class CalendarCache {
     this.entries.set(centreId, { version, window, capacity });
   }
 
+  /**
+   * Moves the entry held at `from` to `to` with `change` applied. For this replica's own booking under the
+   * centre's lock: writers take that lock, so the booking is the only change between the two versions, and
+   * the next routing reads nothing again. An entry at another version stays as it is (stale, so re-read).
+   */
+  advance(centreId: string, from: string, to: string, change: (capacity: CentreCapacity) => CentreCapacity): void {
+    const entry = this.entries.get(centreId);
+    if (!entry || entry.version !== from) return;
+    this.entries.set(centreId, { ...entry, version: to, capacity: change(entry.capacity) });
+  }
+
   /** The centre's calendar inside `needed` when the cache holds it at `version`, else null. */
   calendar(centreId: string, version: string, needed: CalendarWindow): CentreCapacity | null {
     const entry = this.entries.get(centreId);
@@ -63,4 +74,35 @@ export function withinWindow(capacity: CentreCapacity, window: CalendarWindow): 
   const from = window.from.getTime();
   const until = window.until.getTime();
   return { ...capacity, booked: capacity.booked.filter((b) => b.endsAt.getTime() > from && b.startsAt.getTime() < until) };
+}
+
+/**
+ * The calendar after a plan is booked as `booked` says: each group session it joins holds one more
+ * participant, and its new sessions are added in time order, as the database reads them.
+ */
+export function withBooking(
+  capacity: CentreCapacity,
+  language: Language,
+  plan: Pick<ProgrammePlan, 'sessions' | 'outreachPoint'>,
+  booked: ReadonlyArray<{ index: number; bookedSessionId: string }>,
+): CentreCapacity {
+  const idOf = new Map(booked.map((b) => [b.index, b.bookedSessionId]));
+  const joined = new Set(plan.sessions.flatMap((s) => (s.joinsBookedSessionId ? [s.joinsBookedSessionId] : [])));
+  const added = plan.sessions
+    .filter((s) => s.joinsBookedSessionId === undefined)
+    .map(
+      (s): BookedSession => ({
+        id: idOf.get(s.index)!,
+        kind: s.kind,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        facilitatorIds: [s.leadFacilitatorId, s.coFacilitatorId],
+        language,
+        participants: 1,
+        ...(s.groupSlotId ? { groupSlotId: s.groupSlotId } : {}),
+        ...(plan.outreachPoint ? { outreachPointId: plan.outreachPoint.id } : {}),
+      }),
+    );
+  const kept = capacity.booked.map((b) => (joined.has(b.id) ? { ...b, participants: b.participants + 1 } : b));
+  return { ...capacity, booked: [...kept, ...added].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) };
 }

@@ -108,6 +108,12 @@ export class CentreDirectory {
     return row?.version ?? null;
   }
 
+  /** The calendar's version as this transaction sees it. */
+  async calendarVersion(tx: EntityManager, centreId: string): Promise<string> {
+    const [row] = await tx.query('SELECT calendar_version::text AS version FROM matching.centre WHERE id = $1', [centreId]);
+    return row.version;
+  }
+
   async centre(tx: EntityManager, centreId: string): Promise<CentreLocation | null> {
     const [row] = await tx.query('SELECT id, name, lat, lng FROM matching.centre WHERE id = $1', [centreId]);
     return row ?? null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EntityManager } from 'typeorm';
 import type { UnroutableReason } from '@korgoo/contracts';
-import { CalendarCache, CalendarWindow, withinWindow } from '../directory/calendar-cache';
+import { CalendarCache, CalendarWindow, withBooking, withinWindow } from '../directory/calendar-cache';
 import { BookingConflict, CentreDirectory, CentreLocation, OpenCentre } from '../directory/centre-directory';
 import { CentreCapacity, Language, ProgrammePlan, ProgrammeRequest, Sex } from '../capacity/capacity-types';
 import { CentreCandidate, rankCentres } from '../capacity/ranking';
@@ -116,6 +116,10 @@ export class CentreSelection {
         verdict.plan.sessions,
         randomUUID,
         verdict.plan.outreachPoint?.id,
+      );
+      const bookedAt = await this.directory.calendarVersion(tx, ranked.centreId);
+      this.calendars.advance(ranked.centreId, locked.version, bookedAt, (capacity) =>
+        withBooking(capacity, request.language, verdict.plan, booked),
       );
       await tx.query('RELEASE SAVEPOINT centre_choice');
       return {
