@@ -1,4 +1,4 @@
-import type { BookedSession, Language, PlannedSession } from '../../apps/matching/src/capacity/capacity-types';
+import { BookedSession, bookedSessionOf, Language, PlannedSession } from '../../apps/matching/src/capacity/capacity-types';
 
 /**
  * One centre's booked sessions as one policy has filled them. Sessions that have ended are dropped,
@@ -54,16 +54,7 @@ export class CentreBookings {
         ids.push(group.id);
         continue;
       }
-      const booked: BookedSession = {
-        id: `${this.centreId}#${this.nextId++}`,
-        kind: session.kind,
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-        facilitatorIds: [session.leadFacilitatorId, session.coFacilitatorId],
-        language,
-        participants: 1,
-        ...(session.groupSlotId ? { groupSlotId: session.groupSlotId } : {}),
-      };
+      const booked = bookedSessionOf(session, `${this.centreId}#${this.nextId++}`, language);
       this.sessions.push(booked);
       this.byId.set(booked.id, booked);
       if (booked.kind === 'individual') this.tally.individual++;

@@ -155,3 +155,18 @@ export const MANDATORY_PROGRAMME: ProgrammeRules = Object.freeze({
   maxDaysBetween: 8,
   startStepMinutes: 60,
 });
+
+/** A planned session once booked as `id`: its first participant, at `outreachPointId` when held there. */
+export function bookedSessionOf(session: PlannedSession, id: string, language: Language, outreachPointId?: string): BookedSession {
+  return {
+    id,
+    kind: session.kind,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    facilitatorIds: [session.leadFacilitatorId, session.coFacilitatorId],
+    language,
+    participants: 1,
+    ...(session.groupSlotId ? { groupSlotId: session.groupSlotId } : {}),
+    ...(outreachPointId ? { outreachPointId } : {}),
+  };
+}

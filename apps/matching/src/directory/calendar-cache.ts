@@ -1,4 +1,4 @@
-import type { BookedSession, CentreCapacity, Language, ProgrammePlan } from '../capacity/capacity-types';
+import { bookedSessionOf, CentreCapacity, Language, ProgrammePlan } from '../capacity/capacity-types';
 
 /** The time a routing plans in: sessions that end after `from` and start before `until` matter to it. */
 export interface CalendarWindow {
@@ -90,19 +90,7 @@ export function withBooking(
   const joined = new Set(plan.sessions.flatMap((s) => (s.joinsBookedSessionId ? [s.joinsBookedSessionId] : [])));
   const added = plan.sessions
     .filter((s) => s.joinsBookedSessionId === undefined)
-    .map(
-      (s): BookedSession => ({
-        id: idOf.get(s.index)!,
-        kind: s.kind,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        facilitatorIds: [s.leadFacilitatorId, s.coFacilitatorId],
-        language,
-        participants: 1,
-        ...(s.groupSlotId ? { groupSlotId: s.groupSlotId } : {}),
-        ...(plan.outreachPoint ? { outreachPointId: plan.outreachPoint.id } : {}),
-      }),
-    );
+    .map((s) => bookedSessionOf(s, idOf.get(s.index)!, language, plan.outreachPoint?.id));
   const kept = capacity.booked.map((b) => (joined.has(b.id) ? { ...b, participants: b.participants + 1 } : b));
   return { ...capacity, booked: [...kept, ...added].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) };
 }
