@@ -32,9 +32,16 @@ describe('durable messaging', () => {
   let racesLeft = 0;
   const applied: string[] = [];
   const outcomes: string[] = [];
+  /** Every statement the runtime and the test sent, in order, as TypeORM's logger hears them. */
+  const statements: string[] = [];
 
   beforeAll(async () => {
-    dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: process.env.KORGOO_TEST_DATABASE_URL,
+      logging: ['query'],
+      logger: { logQuery: (sql) => void statements.push(sql), logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} },
+    });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
     for (const sql of createMessagingTablesSql(SCHEMA)) await dataSource.query(sql);
@@ -144,6 +151,16 @@ describe('durable messaging', () => {
       [ignored.eventId],
     );
     expect(rows[0]).toEqual({ inbox: 0, applied: 0 });
+  });
+
+  it('looks at an empty outbox on each poll with one read, without claiming anything', async () => {
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE published_at IS NULL`);
+    expect(n).toBe(0);
+    const from = statements.length;
+    const probes = () => statements.slice(from).filter((sql) => sql.includes('EXISTS (SELECT 1 FROM'));
+    await until(() => probes().length >= 3, 'three polls of the outbox', 10_000);
+    const seen = statements.slice(from, statements.indexOf(probes()[2], from) + 1);
+    expect(seen.every((sql) => sql.includes('EXISTS (SELECT 1 FROM'))).toBe(true);
   });
 
   it('publishes a batch of outbox rows to the stream in the order they were written', async () => {

@@ -152,26 +152,29 @@ export class OutboxRelay {
     }
   }
 
-  private schedule(delayMs: number): void {
+  /** `polled`: no commit asked for this round; the outbox is most likely empty. */
+  private schedule(delayMs: number, polled = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.tick().finally(() => {
+      this.running = this.tick(polled).finally(() => {
         this.running = null;
         if (this.stopped) return;
         if (this.again) {
           this.again = false;
           this.schedule(0);
         } else if (!this.timer) {
-          this.schedule(this.options.pollMs);
+          this.schedule(this.options.pollMs, true);
         }
       });
     }, delayMs);
   }
 
-  private async tick(): Promise<void> {
+  private async tick(polled: boolean): Promise<void> {
     try {
-      await this.drain();
+      // A poll is a backstop (another replica's rows, a failed publish) that mostly finds nothing: one read
+      // says so, where a claim costs BEGIN, UPDATE and COMMIT.
+      if (!polled || (await this.pending())) await this.drain();
       await this.cleanup();
     } catch (error) {
       this.log.warn({ err: describe(error) }, 'outbox relay could not publish; will retry');
@@ -201,6 +204,13 @@ export class OutboxRelay {
       );
       return rows.length;
     });
+  }
+
+  private async pending(): Promise<boolean> {
+    const [row]: Array<{ pending: boolean }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM "${this.schema}".outbox WHERE published_at IS NULL) AS pending`,
+    );
+    return row.pending;
   }
 
   /** Housekeeping on the database's own time (`published_at` is its now()), never on a clock a rehearsal moves. */
