@@ -6,6 +6,7 @@ import { protectionOrderBody } from './support/protection-order.fixture';
 type Routed = {
   referralId: string;
   orderId: string;
+  referralNumber: string;
   centreId: string;
   acknowledgeBy: string;
   firstSessionAt: string;
@@ -101,6 +102,8 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === created.body.orderId);
     const { referralId, centreId } = routed.payload;
     expect(centreId).toMatch(/^naryn-/);
+    // Numbered in the year it was routed in, by matching's clock.
+    expect(routed.payload.referralNumber).toMatch(new RegExp(`^R-${new Date(routed.occurredAt).getUTCFullYear()}-\\d{6,}$`));
     expect(await holds(referralId)).toHaveLength(4);
 
     await post(`/api/v1/referrals/${referralId}/accept`, oshStaff).expect(403);

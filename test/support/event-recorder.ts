@@ -4,6 +4,7 @@ export type Envelope<P = Record<string, unknown>> = {
   eventId: string;
   subject: string;
   correlationId: string;
+  occurredAt: string;
   payload: P;
 };
 

@@ -61,8 +61,9 @@ export class Proposals {
       assigned: p.assignedBy !== null,
     });
     await this.holds.hold(tx, referral.id, p.handOff, place.booked);
-    // A centre holds it again: the coordinators have decided, or capacity freed up for it.
-    await this.reminders.stop(tx, referral.id, p.now);
+    // A centre holds it again: the coordinators have decided, or capacity freed up for it. A referral
+    // just made has no reminder.
+    if (p.transition.from !== null) await this.reminders.stop(tx, referral.id, p.now);
     await this.transitions.transition(tx, {
       ...p.transition,
       referralId: referral.id,

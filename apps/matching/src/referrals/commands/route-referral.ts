@@ -37,8 +37,6 @@ export class RouteReferral {
     const assessedFacts = routingFacts(assessed);
     // The police may have extended the order before it was scored.
     const facts = withLaterExpiry(assessedFacts, order.extendedTo) ?? assessedFacts;
-    // Numbered before choosing: after the choice the centre's lock is held until commit.
-    const referralNumber = await this.referrals.nextNumber(tx, now);
     const selection = await this.selection.choose(tx, facts, now);
     const referralId = randomUUID();
     const trigger = event.subject === EventSubjects.RiskReassessed ? 'reassessed' : 'assessed';
@@ -51,7 +49,6 @@ export class RouteReferral {
     const chosen = selection.chosen;
     const referral = await this.referrals.insert(tx, {
       id: referralId,
-      referralNumber,
       orderId: assessed.orderId,
       status: chosen ? 'proposed' : 'unroutable',
       centreId: chosen?.centreId ?? null,
@@ -65,7 +62,7 @@ export class RouteReferral {
       decision: record,
       routing: facts,
       assessmentVersion: assessed.assessmentVersion,
-    });
+    }, now);
     await this.decisions.recordDecision(tx, referralId, record);
     if (chosen) {
       await this.proposals.propose(tx, referral, chosen, {
@@ -90,7 +87,7 @@ export class RouteReferral {
     await this.outbox.enqueue(tx, EventSubjects.ReferralUnroutable, assessed.orderId, {
       referralId,
       orderId: assessed.orderId,
-      referralNumber,
+      referralNumber: referral.referralNumber,
       priority: assessed.priority,
       reasons: selection.reasons,
       reasonCodes: selection.reasonCodes,

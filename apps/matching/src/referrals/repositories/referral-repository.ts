@@ -37,7 +37,8 @@ export interface OrderBeforeRouting {
 
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
 
-export interface NewReferral extends ReferralFields {
+/** The referral number is drawn by the insert itself. */
+export interface NewReferral extends Omit<ReferralFields, 'referralNumber'> {
   decision: object;
 }
 
@@ -118,12 +119,6 @@ export class ReferralRepository {
     return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to };
   }
 
-  /** R-2026-000042: readable on the phone, says nothing about the people. */
-  async nextNumber(tx: EntityManager, now: Date): Promise<string> {
-    const [{ n }] = await tx.query(`SELECT nextval('matching.referral_number_seq') AS n`);
-    return `R-${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
-  }
-
   async activeLoad(tx: EntityManager): Promise<Map<string, number>> {
     const rows: Array<{ centre_id: string; n: number }> = await tx.query(
       `SELECT centre_id, count(*)::int AS n FROM matching.referral
@@ -132,15 +127,20 @@ export class ReferralRepository {
     return new Map(rows.map((row) => [row.centre_id, row.n]));
   }
 
-  /** The new referral as stored; this transaction holds its row lock from the insert on. */
-  async insert(tx: EntityManager, referral: NewReferral): Promise<ReferralRecord> {
+  /**
+   * The new referral as stored, numbered R-2026-000042 (readable on the phone, says nothing about the people)
+   * in `now`'s year; this transaction holds its row lock from the insert on.
+   */
+  async insert(tx: EntityManager, referral: NewReferral, now: Date): Promise<ReferralRecord> {
     const [row]: ReferralRow[] = await tx.query(
-      `INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
+      `WITH drawn AS (SELECT nextval('matching.referral_number_seq')::text AS n)
+       INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
          acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
+       SELECT $1, 'R-' || $2::text || '-' || lpad(n, greatest(6, length(n)), '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+         FROM drawn RETURNING *`,
       [
         referral.id,
-        referral.referralNumber,
+        now.getUTCFullYear(),
         referral.orderId,
         referral.status,
         referral.centreId,
