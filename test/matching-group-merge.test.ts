@@ -1,22 +1,27 @@
+import { jetstream } from '@nats-io/jetstream';
 import request from 'supertest';
 import { addFacilitatorPairs } from './support/last-place-centre';
-import { MatchingStack, riskAssessed } from './support/matching-stack';
+import { Envelope, MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
 
 type Routed = { referralId: string; centreId: string };
 type Moved = { referralId: string; sessionIndex: number; fromBookedSessionId: string; bookedSessionId: string; previousStartsAt: string; startsAt: string };
 type RunsSmall = { referralId: string; bookedSessionId: string; participants: number; minParticipants: number };
+type Rescheduled = { referralId: string; cause?: string; excusedIndex?: number; sessions: Array<{ index: number; kind: string; startsAt: string; bookedSessionId?: string }> };
 type Meeting = { referral_id: string; session_index: number; booked_session_id: string; starts_at: Date };
 
 const CENTRE = 'merge-toktogul';
 const HOUR = 3_600_000;
 const LEAD_HOURS = 48;
+/** The month an instant falls in, in Bishkek: indicators count orders by the month they were issued. */
+const bishkekMonth = (iso: string) => new Date(new Date(iso).getTime() + 6 * HOUR).toISOString().slice(0, 7);
 
 describe('small group meetings a set time before they start: merged where every member fits, run anyway where none does', () => {
-  const stack = new MatchingStack({ services: ['gateway', 'matching', 'programme', 'notification'] });
+  const stack = new MatchingStack({ services: ['gateway', 'matching', 'programme', 'notification', 'reporting'] });
   let admin: string;
   let staff: string;
   const referrals: string[] = [];
+  const issuedMonths: string[] = [];
 
   const directory = (method: 'post' | 'patch', path: string, body: object) =>
     request(stack.gateway)[method](`/api/v1/directory${path}`).auth(admin, { type: 'bearer' }).send(body);
@@ -45,6 +50,22 @@ describe('small group meetings a set time before they start: merged where every 
     const { body } = await request(stack.gateway).get(`/api/v1/referrals/${referralId}/programme`).auth(staff, { type: 'bearer' }).expect(200);
     return (body.programme.sessions as Array<{ index: number; startsAt: string }>).find((s) => s.index === index)!;
   };
+  /** An indicator's national figure over the months the orders were issued in. */
+  const indicator = async (key: string) => {
+    const months = [...issuedMonths].sort();
+    const { body } = await request(stack.gateway)
+      .get('/api/v1/indicators')
+      .query({ from: months[0], to: months[months.length - 1], groupBy: 'centre' })
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    const sheet = (body.report.sheets as Array<{ columns: Array<{ key: string }>; total: number[] }>).find((s) => s.columns.some((c) => c.key === key))!;
+    return sheet.total[sheet.columns.findIndex((c) => c.key === key)];
+  };
+  /** How many events of a subject a service's inbox found it had handled already. */
+  const duplicatesHandled = (service: 'programme' | 'reporting', subject: string) => stack.eventsHandled(service, subject, 'duplicate');
+  /** The same event again under another message id, as a redelivery after a lost acknowledgement would be. */
+  const redeliver = (event: Envelope) =>
+    jetstream(stack.nc).publish(`${stack.namespace}.${event.subject}`, JSON.stringify(event), { msgID: `again-${event.eventId}` });
   const inbox = async () =>
     (await request(stack.gateway).get('/api/v1/inbox?limit=100').auth(staff, { type: 'bearer' }).expect(200)).body.items as Array<{
       kind: string;
@@ -64,6 +85,7 @@ describe('small group meetings a set time before they start: merged where every 
     staff = await stack.centreStaff(admin, CENTRE);
     for (let i = 0; i < 2; i++) {
       const assessed = riskAssessed({ settlementCode: 'toktogul' });
+      issuedMonths.push(bishkekMonth(assessed.period.issuedAt));
       await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
       const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === assessed.orderId);
       expect(routed.payload.centreId).toBe(CENTRE);
@@ -114,11 +136,23 @@ describe('small group meetings a set time before they start: merged where every 
     ]);
     expect(decided).toEqual({ outcome: 'merged', into_booked_session_id: into.booked_session_id });
 
-    // The participant's programme shows the new time, and the centre's inbox names it.
+    // The participant's programme shows the new time and announces it as moved by the merge, once per member
+    // moved; the centre's inbox names it.
     await until(async () => (await programmeSession(from.referral_id, from.session_index)).startsAt === into.starts_at.toISOString(), 'the programme session to move');
+    const rescheduled = await stack.awaitEvent<Rescheduled>('programme.sessions_rescheduled.v1', (e) => e.payload.referralId === from.referral_id);
+    expect(rescheduled.payload).toMatchObject({
+      cause: 'group_merge',
+      sessions: [{ index: from.session_index, kind: 'group', startsAt: into.starts_at.toISOString(), bookedSessionId: into.booked_session_id }],
+    });
+    expect(rescheduled.payload.excusedIndex).toBeUndefined();
+    const movedMembers = stack.eventsOn<Moved>('referral.group_session_moved.v1').map((e) => e.payload.referralId);
+    const mergeReschedules = stack.eventsOn<Rescheduled>('programme.sessions_rescheduled.v1').filter((e) => e.payload.cause === 'group_merge');
+    expect(mergeReschedules.map((e) => e.payload.referralId).sort()).toEqual(movedMembers.sort());
     const notice = await until(async () => (await inbox()).find((e) => e.kind === 'group_session_moved' && e.referralId === from.referral_id), 'the centre notice');
     expect(notice.title.ru).toContain(new Date(into.starts_at.getTime() + 6 * HOUR).toISOString().slice(0, 16).replace('T', ' '));
     expect(notice.title.ky).toContain(new Date(from.starts_at.getTime() + 6 * HOUR).toISOString().slice(0, 16).replace('T', ' '));
+    // The indicators count the meeting merged away.
+    await until(async () => (await indicator('group_meetings_merged')) === 1, 'the merged meeting to be counted');
 
     // A restart and a second replica meet the next decision below; neither decides this meeting again.
     await stack.kill('matching');
@@ -144,5 +178,29 @@ describe('small group meetings a set time before they start: merged where every 
       { booked_session_id: into.booked_session_id, outcome: 'runs_below_minimum', participants: 2 },
     ]);
     await until(async () => (await inbox()).filter((e) => e.kind === 'group_session_runs_small').length === 2, 'the centre notices');
+    // Two members told, one meeting counted.
+    await until(async () => (await indicator('group_meetings_run_small')) === 1, 'the meeting run small to be counted');
+  });
+
+  it('counts each meeting once and moves nothing again when the decisions are delivered a second time', async () => {
+    const [moved] = stack.eventsOn('referral.group_session_moved.v1');
+    const [runs] = stack.eventsOn('referral.group_session_runs_small.v1');
+    const before = {
+      programme: await duplicatesHandled('programme', moved.subject),
+      reporting: await duplicatesHandled('reporting', moved.subject),
+      runs: await duplicatesHandled('reporting', runs.subject),
+    };
+    await redeliver(moved);
+    await redeliver(runs);
+    await until(
+      async () =>
+        (await duplicatesHandled('programme', moved.subject)) > before.programme &&
+        (await duplicatesHandled('reporting', moved.subject)) > before.reporting &&
+        (await duplicatesHandled('reporting', runs.subject)) > before.runs,
+      'the redeliveries to be seen',
+    );
+    expect(await indicator('group_meetings_merged')).toBe(1);
+    expect(await indicator('group_meetings_run_small')).toBe(1);
+    expect(stack.eventsOn('programme.sessions_rescheduled.v1')).toHaveLength(1);
   });
 });

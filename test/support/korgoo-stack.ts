@@ -3,6 +3,7 @@ import { NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { freePort, RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
+import { eventsHandledAt, HandlingOutcome } from './events-handled';
 import { GENEROUS_THROTTLING, leastPrivilegeDatabase } from './test-environment';
 import { admitNamespace } from './nats-namespaces';
 import { connectAsHarness, serviceNatsEnv, testNatsUrl } from './test-nats';
@@ -168,11 +169,7 @@ export class KorgooStack {
   }
 
   /** How many events on `subject` a service's consumers handled with that outcome, from its /metrics. */
-  async eventsHandled(service: ServiceName, subject: string, outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered'): Promise<number> {
-    const text = (await request(`http://127.0.0.1:${this.services.get(service)!.port}`).get('/metrics')).text;
-    const line = text
-      .split('\n')
-      .find((l) => l.startsWith('korgoo_events_handled_total{') && l.includes(`subject="${subject}"`) && l.includes(`outcome="${outcome}"`));
-    return line ? Number(line.split(' ').pop()) : 0;
+  eventsHandled(service: ServiceName, subject: string, outcome: HandlingOutcome): Promise<number> {
+    return eventsHandledAt(this.services.get(service)!.port, subject, outcome);
   }
 }

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { freePort, RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
+import { eventsHandledAt, HandlingOutcome } from './events-handled';
 import { setServiceClocks } from './test-clock';
 
 export type { Envelope } from './event-recorder';
@@ -78,6 +79,11 @@ export class MatchingStack {
 
   replicas(name: ServiceName): RunningService[] {
     return this.services.filter((s) => s.name === name && s.child.exitCode === null && s.child.signalCode === null);
+  }
+
+  /** How many events on `subject` the first running replica of a service handled with that outcome. */
+  eventsHandled(name: ServiceName, subject: string, outcome: HandlingOutcome): Promise<number> {
+    return eventsHandledAt(this.replicas(name)[0].port, subject, outcome);
   }
 
   /** SIGKILL: no shutdown hook runs; whatever was in hand is lost from memory. */

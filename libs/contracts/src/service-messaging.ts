@@ -103,6 +103,8 @@ export const SERVICE_MESSAGING = {
       E.ReferralUnroutable,
       E.ReferralDecisionReminderDue,
       E.ReferralCancelled,
+      E.ReferralGroupSessionMoved,
+      E.ReferralGroupSessionRunsSmall,
       E.OrderExtended,
       E.ProgrammeStarted,
       E.ProgrammeSessionRecorded,

@@ -1,18 +1,22 @@
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, ReferralGroupSessionMovedV1 } from '@korgoo/contracts';
+import { EventEnvelope, EventSubjects, ReferralGroupSessionMovedV1 } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { attendanceTimers, followGroupMove, TimerSettings } from '../domain';
 import { PlacementStore } from './placement-store';
+import { programmeFacts, sessionPlans } from './programme-facts';
 import { ProgrammeStore } from './programme-store';
 
 /**
  * Matching merged a small group meeting into another: the participant's session takes the new time and pair,
- * with attendance reminders for it (the old ones fall silent). A redelivery finds the session moved already.
+ * with attendance reminders for it (the old ones fall silent), and the programme announces the new time as a
+ * reschedule caused by the merge. A redelivery finds the session moved already and announces nothing.
  */
 export class FollowGroupMove {
   constructor(
     private readonly store: ProgrammeStore,
     private readonly placements: PlacementStore,
+    private readonly outbox: Outbox,
     private readonly timers: TimerSettings,
     private readonly clock: Clock,
   ) {}
@@ -35,5 +39,11 @@ export class FollowGroupMove {
     if (!moved) return;
     await this.store.moveSession(tx, programme.id, moved, this.clock.now());
     await this.store.insertTimers(tx, programme.id, attendanceTimers([moved], this.timers));
+    await this.outbox.enqueue(tx, EventSubjects.ProgrammeSessionsRescheduled, programme.orderId, {
+      ...programmeFacts(programme),
+      cause: 'group_merge',
+      sessions: sessionPlans([moved], [{ index: moved.index, bookedSessionId: payload.bookedSessionId }]),
+      expiresAt: programme.expiresAt.toISOString(),
+    });
   }
 }

@@ -3,7 +3,7 @@ import { EventSubjects, MovedProgrammeSessions, MoveProgrammeSessionsRequest } f
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { attendanceTimers, awaitDecision, awaitingMakeUp, makeUpRequest, moveSessions, TimerSettings } from '../domain';
-import { bookedSessionOf, programmeFacts } from './programme-facts';
+import { programmeFacts, sessionPlans } from './programme-facts';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
 export type MoveInCalendar = (request: MoveProgrammeSessionsRequest) => Promise<MovedProgrammeSessions>;
@@ -55,14 +55,9 @@ export class MakeUpSession {
     await this.store.insertTimers(tx, programme.id, attendanceTimers(moved, this.timers));
     await this.outbox.enqueue(tx, EventSubjects.ProgrammeSessionsRescheduled, programme.orderId, {
       ...programmeFacts(programme),
+      cause: 'excused',
       excusedIndex: sessionIndex,
-      sessions: moved.map((s) => ({
-        index: s.index,
-        kind: s.kind,
-        startsAt: s.startsAt.toISOString(),
-        endsAt: s.endsAt.toISOString(),
-        ...bookedSessionOf(reply.sessions, s.index),
-      })),
+      sessions: sessionPlans(moved, reply.sessions),
       expiresAt: programme.expiresAt.toISOString(),
     });
   }

@@ -60,7 +60,7 @@ export class ProgrammesModule implements OnModuleInit {
       start: new StartProgramme(store, placements, outbox, calendar.book, policy, timers, clock),
       cancel: new CancelProgramme(store, outbox, clock),
       extend: new ExtendProgramme(store, timers, clock),
-      groupMove: new FollowGroupMove(store, placements, timers, clock),
+      groupMove: new FollowGroupMove(store, placements, outbox, timers, clock),
       watch: new WatchPlacement(placements),
       attendance: new RecordAttendance(store, outbox, policy, schedule, clock),
       close: new CloseProgramme(store, outbox, clock),

@@ -4,7 +4,7 @@ import { EventEnvelope, EventSubjects, ProgrammeBooking, ReferralAcceptedV1 } fr
 import { Outbox, PermanentFailure } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { planFromBooking, ProgrammeRuleViolation, RefusalPolicy, timersFor, TimerSettings, trackOf } from '../domain';
-import { bookedSessionOf, programmeFacts } from './programme-facts';
+import { programmeFacts, sessionPlans } from './programme-facts';
 import { PlacementStore } from './placement-store';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
@@ -55,13 +55,7 @@ export class StartProgramme {
       track: programme.track,
       language: booking.language,
       expiresAt: expiresAt.toISOString(),
-      sessions: programme.sessions.map((s) => ({
-        index: s.index,
-        kind: s.kind,
-        startsAt: s.startsAt.toISOString(),
-        endsAt: s.endsAt.toISOString(),
-        ...bookedSessionOf(booking.sessions, s.index),
-      })),
+      sessions: sessionPlans(programme.sessions, booking.sessions),
     });
   }
 }

@@ -77,6 +77,10 @@ function groupSessionFill(cell: CellFacts): Map<string, number> {
   return fill;
 }
 
+/** Distinct group sessions among the facts of a kind: several members' facts name the same session. */
+const distinctSessions = (kind: FactKind) => (cell: CellFacts) =>
+  new Set(cell.facts.flatMap((f) => (f.kind === kind && f.sessionId ? [f.sessionId] : []))).size;
+
 /** Participants per group session, to two decimals; null where no group session was booked. */
 function meanGroupFill(cell: CellFacts): number | null {
   const fill = [...groupSessionFill(cell).values()];
@@ -259,13 +263,25 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
     key: 'group_sessions_booked',
     group: 'programmes',
     label: label('Брондолгон топтук сессиялар', 'Групповые занятия с бронированием', 'Group sessions booked'),
-    measure: (cell) => groupSessionFill(cell).size,
+    measure: distinctSessions('group_place'),
   },
   {
     key: 'group_fill_mean',
     group: 'programmes',
     label: label('Бир топтук сессиядагы катышуучулар, орточо', 'Участников на групповое занятие, в среднем', 'Participants per group session, mean'),
     measure: meanGroupFill,
+  },
+  {
+    key: 'group_meetings_merged',
+    group: 'programmes',
+    label: label('Башка сессияга кошулган аз курамдуу топтук сессиялар', 'Малые групповые занятия, объединённые с другими', 'Small group meetings merged into another'),
+    measure: distinctSessions('group_meeting_merged'),
+  },
+  {
+    key: 'group_meetings_run_small',
+    group: 'programmes',
+    label: label('Аз курам менен калтырылган топтук сессиялар', 'Групповые занятия, оставленные в малом составе', 'Group meetings kept below their minimum'),
+    measure: distinctSessions('group_meeting_ran_small'),
   },
   ...counterByReason('voluntary', 'voluntary_enrolled', 'voluntary_enrolled', label('Ыктыярдуу бөлүккө катталгандар', 'Записались на добровольную часть', 'Enrolled in the voluntary component'), TRACK_LABELS),
   counter('voluntary', 'voluntary_completed', 'voluntary_completed', label('Ыктыярдуу бөлүктү аяктагандар', 'Завершили добровольную часть', 'Completed the voluntary component')),

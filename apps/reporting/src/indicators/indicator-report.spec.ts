@@ -167,6 +167,26 @@ describe('the indicator report', () => {
     expect(column(byOblast, 'group_fill_mean').rows).toEqual({ Chuy: 2, Naryn: 2 });
   });
 
+  it('counts small group meetings merged or run small once each, however many members were told', () => {
+    const decided = [
+      ...facts,
+      // m1 (o1 and o2) was merged away; m2, which o1 joined, ran small; o4 is issued after the period.
+      fact('o1', 'group_meeting_merged', '2026-03-14T08:00:00Z', { centreId: 'naryn-b', sessionId: 'm1', participants: 2 }),
+      fact('o2', 'group_meeting_merged', '2026-03-14T08:00:00Z', { centreId: 'naryn-b', sessionId: 'm1', participants: 2 }),
+      fact('o1', 'group_meeting_ran_small', '2026-03-15T08:00:00Z', { centreId: 'naryn-b', sessionId: 'm2', participants: 2 }),
+      fact('o3', 'group_meeting_ran_small', '2026-04-15T08:00:00Z', { centreId: 'naryn-b', sessionId: 'm3', participants: 1 }),
+      fact('o4', 'group_meeting_merged', '2026-05-14T08:00:00Z', { centreId: 'naryn-b', sessionId: 'm4', participants: 1 }),
+    ];
+    const report = buildIndicatorReport(orders, decided, national);
+    expect(column(report, 'group_meetings_merged')).toEqual({ rows: { '2026-03': 1, '2026-04': 0 }, total: 1 });
+    expect(column(report, 'group_meetings_run_small')).toEqual({ rows: { '2026-03': 1, '2026-04': 1 }, total: 2 });
+    // A member in each oblast: the meeting counts in both rows, once in the total.
+    const byOblast = buildIndicatorReport(orders, decided, { ...national, groupBy: 'oblast' });
+    expect(column(byOblast, 'group_meetings_merged')).toEqual({ rows: { Chuy: 1, Naryn: 1 }, total: 1 });
+    const label = report.sheets.find((s) => s.group === 'programmes')!.columns.find((c) => c.key === 'group_meetings_run_small')!.label;
+    expect(Object.keys(label)).toEqual(['ky', 'ru', 'en']);
+  });
+
   it('links repeat orders of the same person within 6, 12 and 18 months, by how the first programme ended', () => {
     const people = orders.map((o) => (o.orderId === 'o1' ? { ...o, personRef: 'p1' } : o.orderId === 'o2' ? { ...o, personRef: 'p2' } : o));
     const history = [

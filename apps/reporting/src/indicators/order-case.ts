@@ -47,6 +47,8 @@ export const FACT_KINDS = [
   'follow_up_due',
   'follow_up_recorded',
   'group_place',
+  'group_meeting_merged',
+  'group_meeting_ran_small',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
@@ -59,7 +61,10 @@ export interface CaseFact {
   reason: string | null;
   centreId: string | null;
   occurredAt: Date;
-  /** A `group_place`: the group session booked and how many places it held then. */
+  /**
+   * A `group_place`: the group session booked and how many places it held then. A `group_meeting_merged` or
+   * `group_meeting_ran_small`: the meeting decided (the one merged away, or the one that ran) and how many it had.
+   */
   sessionId?: string | null;
   participants?: number | null;
 }

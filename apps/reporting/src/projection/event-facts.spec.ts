@@ -82,6 +82,55 @@ describe('what reporting counts', () => {
     expect(accepted('8c1b5d2f-3a8e-4d66-8b4a-2e1d7b4a0f21').groupPlaces!.map((place) => place.eventId)).not.toEqual(keys);
   });
 
+  describe('small group meetings', () => {
+    const member = {
+      referralId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+      orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b',
+      referralNumber: 'R-2026-000123',
+      centreId: 'naryn-meerman',
+      sessionIndex: 3,
+      participants: 2,
+      minParticipants: 3,
+      decidedAt: '2026-12-14T03:00:00.000Z',
+    };
+    const emptied = '11111111-2222-4333-8444-555555555555';
+    const joined = '66666666-7777-4888-9999-000000000000';
+
+    it('counts a merge under the meeting merged away, for its centre, when it was decided', () => {
+      const moved = projectEvent['referral.group_session_moved.v1'](
+        envelope('referral.group_session_moved.v1', {
+          ...member,
+          fromBookedSessionId: emptied,
+          previousStartsAt: '2026-12-16T08:00:00.000Z',
+          bookedSessionId: joined,
+          startsAt: '2026-12-17T08:00:00.000Z',
+          endsAt: '2026-12-17T12:00:00.000Z',
+          facilitatorIds: ['naryn-meerman-1', 'naryn-meerman-2'],
+        }),
+      );
+      expect(moved).toEqual({
+        order: { orderId: member.orderId },
+        fact: {
+          eventId: '7b0a4c1e-2f7d-4c55-9a39-1d0c6a3f9e10',
+          orderId: member.orderId,
+          kind: 'group_meeting_merged',
+          reason: null,
+          centreId: 'naryn-meerman',
+          occurredAt: new Date(member.decidedAt),
+          sessionId: emptied,
+          participants: 2,
+        },
+      });
+    });
+
+    it('counts a meeting that runs small under that meeting', () => {
+      const runs = projectEvent['referral.group_session_runs_small.v1'](
+        envelope('referral.group_session_runs_small.v1', { ...member, bookedSessionId: joined, startsAt: '2026-12-17T08:00:00.000Z' }),
+      );
+      expect(runs.fact).toMatchObject({ kind: 'group_meeting_ran_small', centreId: 'naryn-meerman', sessionId: joined, participants: 2 });
+    });
+  });
+
   const programme = {
     programmeId: '5c2e8f7a-1b3d-4e6f-9a0b-7c8d9e0f1a2b',
     orderId: '3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b',
@@ -140,6 +189,25 @@ describe('what reporting counts', () => {
         [1, `${facts.programmeId}/1`, '2026-12-01T08:00:00.000Z'],
         [3, group, '2026-12-01T08:00:00.000Z'],
       ]);
+    });
+
+    it('moves the hold of a session whose small group was merged to the meeting it joined, as for an excused one', () => {
+      const rescheduled = (cause: object) =>
+        projectEvent['programme.sessions_rescheduled.v1'](
+          envelope('programme.sessions_rescheduled.v1', {
+            ...facts,
+            ...cause,
+            sessions: [{ index: 3, kind: 'group', startsAt: '2026-12-22T03:00:00.000Z', endsAt: '2026-12-22T07:00:00.000Z', bookedSessionId: group }],
+            expiresAt: '2027-01-30T03:00:00.000Z',
+          }),
+        );
+      for (const cause of [{ cause: 'group_merge' }, { cause: 'excused', excusedIndex: 3 }, { excusedIndex: 3 }]) {
+        expect(rescheduled(cause)).toEqual({
+          order: { orderId: facts.orderId },
+          fact: null,
+          holds: [expect.objectContaining({ sessionIndex: 3, sessionKey: group, startsAt: new Date('2026-12-22T03:00:00.000Z') })],
+        });
+      }
     });
 
     it('gives back a programme’s sessions from its end, and keeps a centre’s roster whole with its absences as instants', () => {

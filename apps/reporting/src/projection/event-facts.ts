@@ -90,6 +90,20 @@ function holdsOf(e: EventEnvelope<{ programmeId: string; centreId: string; sessi
   }));
 }
 
+type GroupMeetingDecided = { orderId: string; centreId: string; participants: number; decidedAt: string };
+
+/** What became of a small group meeting, told per member: counted for the centre, as of when it was decided. */
+function groupMeetingFact(e: EventEnvelope<GroupMeetingDecided>, kind: FactKind, meetingId: string): Projected {
+  return {
+    order: { orderId: e.payload.orderId },
+    fact: {
+      ...factOf(e, kind, { centreId: e.payload.centreId, occurredAt: e.payload.decidedAt }),
+      sessionId: meetingId,
+      participants: e.payload.participants,
+    },
+  };
+}
+
 /** A programme that ended early: the sessions from then on went back to the centre. */
 const ended = (programmeId: string, at: string) => ({ programmeEnd: { programmeId, endedAt: new Date(at) } });
 
@@ -168,6 +182,11 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_cancelled', { centreId: e.payload.centreId ?? null }),
   }),
+  // One event per member: the meeting is the fact's session, so a meeting counts once however many moved.
+  [EventSubjects.ReferralGroupSessionMoved]: (e: Envelope<'ReferralGroupSessionMoved'>) =>
+    groupMeetingFact(e, 'group_meeting_merged', e.payload.fromBookedSessionId),
+  [EventSubjects.ReferralGroupSessionRunsSmall]: (e: Envelope<'ReferralGroupSessionRunsSmall'>) =>
+    groupMeetingFact(e, 'group_meeting_ran_small', e.payload.bookedSessionId),
   [EventSubjects.ProgrammeStarted]: (e: Envelope<'ProgrammeStarted'>): Projected => ({
     ...programmeFact(e, 'programme_started', { reason: e.payload.track }),
     holds: holdsOf(e),

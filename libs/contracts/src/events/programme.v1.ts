@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PROGRAMME_LANGUAGES, ProgrammeLanguage } from '../vocabulary';
 import {
   ATTENDANCE_MARKS,
@@ -99,9 +99,19 @@ export class ProgrammeCancelledV1 extends ProgrammeFacts {
   @IsISO8601() cancelledAt: string;
 }
 
-/** programme.sessions_rescheduled.v1: an excused session and those after it moved to new slots before expiry. */
+/** Why sessions moved: an excused absence, or matching merged a small group meeting into another. */
+export const RESCHEDULE_CAUSES = ['excused', 'group_merge'] as const;
+export type RescheduleCause = (typeof RESCHEDULE_CAUSES)[number];
+
+/**
+ * programme.sessions_rescheduled.v1: an excused session and those after it moved to new slots before expiry,
+ * or a group session took the time of the meeting its small group was merged into.
+ */
 export class ProgrammeSessionsRescheduledV1 extends ProgrammeFacts {
-  @IsInt() @Min(1) @Max(4) excusedIndex: number;
+  /** Absent from events published before group merges were followed: those were all excused. */
+  @IsOptional() @IsIn(RESCHEDULE_CAUSES) cause?: RescheduleCause;
+  /** The excused session the move starts from; a group merge has none. */
+  @ValidateIf((e: ProgrammeSessionsRescheduledV1) => e.cause !== 'group_merge') @IsInt() @Min(1) @Max(4) excusedIndex?: number;
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => ProgrammeSessionPlanV1)
   sessions: ProgrammeSessionPlanV1[];
   @IsISO8601() expiresAt: string;
