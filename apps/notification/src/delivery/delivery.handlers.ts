@@ -36,6 +36,7 @@ import {
   followUpDueIntent,
   groupSessionIntent,
   immediateDangerIntents,
+  OrderReference,
   programmeAlertIntent,
   refusalNoticeIntent,
   refusalNoticeRoute,
@@ -85,9 +86,8 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
   }, inTransactionOnly);
   /** The order's unit is known now: an Article 72 notice that waited for it goes to the unit, as a delivery of `becauseOf`. */
-  const forwardWaitingNotices = async (tx: EntityManager, orderId: string, becauseOf: string) => {
-    const order = await orders.find(tx, orderId);
-    if (!order?.unitCode) return;
+  const forwardWaitingNotices = async (tx: EntityManager, orderId: string, order: OrderReference, becauseOf: string) => {
+    if (!order.unitCode) return;
     for (const refusal of await h.awaitingUnit.release(tx, orderId, h.clock.now())) {
       const notice = { ...refusalNoticeIntent(refusal, { ...order, unitCode: order.unitCode }), sourceEventId: becauseOf };
       await tellAndWatch(tx, 'article72_notice', becauseOf, orderId, [notice]);
@@ -97,14 +97,14 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
     if (!payload.orderNumber) return;
     await orders.lockOrder(tx, payload.orderId);
-    await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null });
+    const order = await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null });
     // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
-    await forwardWaitingNotices(tx, payload.orderId, eventId);
+    await forwardWaitingNotices(tx, payload.orderId, order, eventId);
   });
   messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx) => {
     await orders.lockOrder(tx, payload.orderId);
-    await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
-    await forwardWaitingNotices(tx, payload.orderId, eventId);
+    const order = await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
+    await forwardWaitingNotices(tx, payload.orderId, order, eventId);
   });
   messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx, delivery) => {
     const { orderId } = envelope.payload;

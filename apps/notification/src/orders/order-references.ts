@@ -15,21 +15,37 @@ export class OrderReferences {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [orderId]);
   }
 
-  async record(tx: EntityManager, orderId: string, reference: OrderReference): Promise<void> {
-    await tx.query(
+  /** Keeps the order's reference unless one is kept already; answers the one kept. */
+  async record(tx: EntityManager, orderId: string, reference: OrderReference): Promise<OrderReference> {
+    return this.kept(
+      tx,
       `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
-       ON CONFLICT (order_id) DO NOTHING`,
-      [orderId, reference.orderNumber, reference.unitCode],
+       ON CONFLICT (order_id) DO UPDATE SET order_number = notification.order_reference.order_number
+       RETURNING order_number, unit_code`,
+      orderId,
+      reference,
     );
   }
 
-  /** The unit an order without one was given; a unit already known stays. */
-  async assignUnit(tx: EntityManager, orderId: string, reference: OrderReference): Promise<void> {
-    await tx.query(
+  /** The unit an order without one was given; a unit already known stays. Answers the reference kept. */
+  async assignUnit(tx: EntityManager, orderId: string, reference: OrderReference): Promise<OrderReference> {
+    return this.kept(
+      tx,
       `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
-       ON CONFLICT (order_id) DO UPDATE SET unit_code = EXCLUDED.unit_code WHERE notification.order_reference.unit_code IS NULL`,
-      [orderId, reference.orderNumber, reference.unitCode],
+       ON CONFLICT (order_id) DO UPDATE SET unit_code = coalesce(notification.order_reference.unit_code, EXCLUDED.unit_code)
+       RETURNING order_number, unit_code`,
+      orderId,
+      reference,
     );
+  }
+
+  private async kept(tx: EntityManager, sql: string, orderId: string, reference: OrderReference): Promise<OrderReference> {
+    const [row]: Array<{ order_number: string; unit_code: string | null }> = await tx.query(sql, [
+      orderId,
+      reference.orderNumber,
+      reference.unitCode,
+    ]);
+    return { orderNumber: row.order_number, unitCode: row.unit_code };
   }
 
   async find(db: EntityManager, orderId: string): Promise<OrderReference | null> {
