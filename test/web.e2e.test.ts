@@ -243,6 +243,22 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await auditor.context.close();
   });
 
+  it('shows an admin the directory, and a centre’s group slots and outreach points by the facilitators’ names', async () => {
+    const { context, page } = await openApp(browser, stack.gateway);
+    await signIn(page, 'admin.demo', 'korgoo-demo-admin');
+    await page.getByRole('button', { name: ky.nav.directory }).click();
+    await page.getByRole('button', { name: 'Мээрман' }).click();
+    const slots = page.getByRole('table', { name: ky.directory.groupSlots });
+    await slots.getByRole('cell', { name: ky.weekday['3'], exact: true }).waitFor();
+    expect(await slots.innerText()).toContain('Facilitator D.A.');
+    await page.getByRole('table', { name: ky.directory.outreachPoints }).getByRole('cell', { name: 'Бөкөнбаев (Боконбаево)', exact: true }).waitFor();
+    // The demo facilitators are named "Facilitator" and their initials: data, not the app's own text.
+    expect(await untranslatedOn(page, englishOnly(form).filter((text) => text !== en.auditResource.facilitator))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-directory-ky');
+    await context.close();
+  });
+
   it('lets a coordinator turn on two-step sign-in from a QR code drawn in the page, then asks for the code at sign-in', async () => {
     const username = `coordinator.web.${Math.random().toString(36).slice(2, 10)}`;
     await request(stack.gateway)

@@ -18,7 +18,7 @@ export function GroupSlotsTable({ slots, facilitators, pending, onRemove }: Prop
   if (slots.length === 0) return <Text c="dimmed">{t('directory.noSlots')}</Text>;
   const headings = ['weekday', 'hours', 'group', 'pair', 'participants'].map((key) => t(`directory.${key}`));
   return (
-    <ListTable label={t('directory.groupSlots')} headings={[...headings, '']}>
+    <ListTable label={t('directory.groupSlots')} headings={headings} actions={t('directory.actions')}>
       {slots.map((slot) => {
         const weekday = t(`weekday.${slot.weekday}`);
         return (

@@ -17,7 +17,8 @@ export function OutreachPointsTable({ points, facilitators, pending, onRemove }:
   const { t, i18n } = useTranslation();
   if (points.length === 0) return <Text c="dimmed">{t('directory.noPoints')}</Text>;
   return (
-    <ListTable label={t('directory.outreachPoints')} headings={[t('directory.settlement'), t('directory.pair'), t('directory.days'), '']}>
+    <ListTable label={t('directory.outreachPoints')} headings={[t('directory.settlement'), t('directory.pair'), t('directory.days')]}
+      actions={t('directory.actions')}>
       {points.map((point) => {
         const place = settlementNameOf(point.settlementCode, i18n.language);
         return (
