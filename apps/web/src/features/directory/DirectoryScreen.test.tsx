@@ -99,6 +99,16 @@ describe('the directory screen', () => {
     expect(within(form).getByLabelText(ky.directory.start).getAttribute('aria-invalid')).not.toBe('true');
   });
 
+  it('shows a roster rule of matching at the field it names', async () => {
+    const message = 'changes.groupSlots[1].leadFacilitatorId must be a male facilitator for a male group';
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message } }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    expect(within(form).getByLabelText(ky.directory.lead).getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('says why an outreach point with sessions ahead stays', async () => {
     const { sent } = await openNaryn(directory({ status: 409, body: { statusCode: 409, message: 'outreach point naryn-asylzat-point-1 has sessions ahead' } }));
     fireEvent.click(screen.getByRole('button', { name: ky.directory.removePoint.replace('{{place}}', 'Казарман') }));

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupSlotBody, OutreachPointBody, WeeklyWindowBody } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
+import { placeRules } from './roster-rules';
 
 // The gateway documents no schema for the directory's replies; these are the fields this screen reads.
 export interface FacilitatorView {
@@ -80,7 +81,10 @@ export function useChangeCentreLists(centreId: string) {
   const { api } = useSession();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (lists: CentreLists) => api.patch<{ centre: CentreDetailView }>(centrePath(centreId), lists),
+    mutationFn: (lists: CentreLists) =>
+      api.patch<{ centre: CentreDetailView }>(centrePath(centreId), lists).catch((error: unknown) => {
+        throw placeRules(error);
+      }),
     // The list's counts change too, so everything the directory shows is read again.
     onSuccess: () => queries.invalidateQueries({ queryKey: DIRECTORY }),
   });
