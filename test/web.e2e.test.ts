@@ -256,6 +256,17 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     expect(await untranslatedOn(page, englishOnly(form).filter((text) => text !== en.auditResource.facilitator))).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-directory-ky');
+
+    // A Monday men's group, added and removed again: each change sends the whole list, and the counts follow.
+    const added = page.getByRole('form', { name: ky.directory.addSlot });
+    await added.getByLabel(ky.directory.weekday).selectOption('1');
+    await added.getByRole('button', { name: ky.directory.add }).click();
+    const monday = slots.getByRole('cell', { name: ky.weekday['1'], exact: true });
+    await monday.waitFor();
+    const counts = page.getByRole('table', { name: ky.directory.centres }).getByRole('row').filter({ hasText: 'Мээрман' });
+    await counts.getByRole('cell', { name: '2', exact: true }).waitFor();
+    await slots.getByRole('button', { name: `${ky.weekday['1']} саат 14:00`, exact: false }).click();
+    await monday.waitFor({ state: 'detached' });
     await context.close();
   });
 
