@@ -103,6 +103,7 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(oneHourTooFew.body.message).toContain('changes.outreachPoints[0].windows[0] must hold a whole session of 4 hours');
     const declared = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [point] }).expect(200);
     expect(declared.body.centre.outreachPoints).toEqual([{ id: 'kochkor-umut-point-1', ...point }]);
+    expect(declared.body.centre).toMatchObject({ groupSlotCount: 1, outreachPointCount: 1 });
     await api('delete', '/facilitators/kochkor-umut-2', admin).expect(409);
     const dropped = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [] }).expect(200);
     expect(dropped.body.centre.outreachPoints).toEqual([]);

@@ -243,6 +243,33 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await auditor.context.close();
   });
 
+  it('shows an admin the directory, and a centre’s group slots and outreach points by the facilitators’ names', async () => {
+    const { context, page } = await openApp(browser, stack.gateway);
+    await signIn(page, 'admin.demo', 'korgoo-demo-admin');
+    await page.getByRole('button', { name: ky.nav.directory }).click();
+    await page.getByRole('button', { name: 'Мээрман' }).click();
+    const slots = page.getByRole('table', { name: ky.directory.groupSlots });
+    await slots.getByRole('cell', { name: ky.weekday['3'], exact: true }).waitFor();
+    expect(await slots.innerText()).toContain('Facilitator D.A.');
+    await page.getByRole('table', { name: ky.directory.outreachPoints }).getByRole('cell', { name: 'Бөкөнбаев (Боконбаево)', exact: true }).waitFor();
+    // The demo facilitators are named "Facilitator" and their initials: data, not the app's own text.
+    expect(await untranslatedOn(page, englishOnly(form).filter((text) => text !== en.auditResource.facilitator))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-directory-ky');
+
+    // A Monday men's group, added and removed again: each change sends the whole list, and the counts follow.
+    const added = page.getByRole('form', { name: ky.directory.addSlot });
+    await added.getByLabel(ky.directory.weekday).selectOption('1');
+    await added.getByRole('button', { name: ky.directory.add }).click();
+    const monday = slots.getByRole('cell', { name: ky.weekday['1'], exact: true });
+    await monday.waitFor();
+    const counts = page.getByRole('table', { name: ky.directory.centres }).getByRole('row').filter({ hasText: 'Мээрман' });
+    await counts.getByRole('cell', { name: '2', exact: true }).waitFor();
+    await slots.getByRole('button', { name: `${ky.weekday['1']} саат 14:00`, exact: false }).click();
+    await monday.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
   it('lets a coordinator turn on two-step sign-in from a QR code drawn in the page, then asks for the code at sign-in', async () => {
     const username = `coordinator.web.${Math.random().toString(36).slice(2, 10)}`;
     await request(stack.gateway)

@@ -261,6 +261,9 @@ export interface CentreSummaryView {
   demo: boolean;
   contactChannels: Array<{ kind: string; address: string }>;
   activeFacilitators: number;
+  /** How many weekly group slots and outreach points it declares, so a list shows them without the details. */
+  groupSlotCount: number;
+  outreachPointCount: number;
   updatedAt: string;
 }
 

@@ -33,6 +33,8 @@ interface CentreRow {
   demo: boolean;
   contact_channels: Array<{ kind: string; address: string }>;
   active_facilitators: number;
+  group_slot_count: number;
+  outreach_point_count: number;
   updated_at: Date;
 }
 
@@ -50,7 +52,9 @@ interface FacilitatorRow {
 }
 
 const CENTRE_SELECT = `
-  SELECT c.*, (SELECT count(*)::int FROM matching.facilitator f WHERE f.centre_id = c.id AND f.active) AS active_facilitators
+  SELECT c.*, (SELECT count(*)::int FROM matching.facilitator f WHERE f.centre_id = c.id AND f.active) AS active_facilitators,
+         (SELECT count(*)::int FROM matching.group_slot s WHERE s.centre_id = c.id) AS group_slot_count,
+         (SELECT count(*)::int FROM matching.outreach_point p WHERE p.centre_id = c.id) AS outreach_point_count
     FROM matching.centre c`;
 const GROUP_SLOT_SELECT = `
   SELECT id, weekday, start_time AS start, minutes, sex, language, lead_facilitator_id AS "leadFacilitatorId",
@@ -417,6 +421,8 @@ function toCentreSummary(row: CentreRow): CentreSummaryView {
     demo: row.demo,
     contactChannels: row.contact_channels,
     activeFacilitators: row.active_facilitators,
+    groupSlotCount: row.group_slot_count,
+    outreachPointCount: row.outreach_point_count,
     updatedAt: row.updated_at.toISOString(),
   };
 }

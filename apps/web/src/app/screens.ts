@@ -11,6 +11,7 @@ const Programmes = lazy(() => import('../features/programme/Programmes').then((m
 const IndicatorsScreen = lazy(() => import('../features/indicators/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
 const SavedOrderSender = lazy(() => import('../features/orders/SavedOrderSender').then((m) => ({ default: m.SavedOrderSender })));
 const AuditLog = lazy(() => import('../features/audit/AuditLog').then((m) => ({ default: m.AuditLog })));
+const DirectoryScreen = lazy(() => import('../features/directory/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })));
 const SecondFactorScreen = lazy(() => import('../features/account/SecondFactorScreen').then((m) => ({ default: m.SecondFactorScreen })));
 
 export interface Screen {
@@ -39,6 +40,7 @@ export const SCREENS: Record<Session['role'], Screen[]> = {
   // Admins run accounts, the directory and the machinery (through the API); they read no case.
   admin: [
     { key: 'indicators', Component: IndicatorsScreen },
+    { key: 'directory', Component: DirectoryScreen },
     { key: 'auditLog', Component: AuditLog },
     { key: 'secondFactor', Component: SecondFactorScreen },
   ],

@@ -21,6 +21,7 @@ export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
   /** A file the API offers for download (CSV, XLSX), fetched with the token like any other request. */
   download(path: string): Promise<Blob>;
 }
@@ -56,6 +57,7 @@ export function createApiClient(token: () => string | null, renew: () => Promise
     get: (path) => send('GET', path),
     post: (path, body) => send('POST', path, body),
     put: (path, body) => send('PUT', path, body),
+    patch: (path, body) => send('PATCH', path, body),
     download: async (path) => (await exchange('GET', path, undefined, '*/*')).blob(),
   };
 }

@@ -6,6 +6,9 @@ interface Props {
   value: string;
   error?: string;
   onChange(code: string): void;
+  /** Where else the picker serves, what it asks for; the order form's wording otherwise. */
+  label?: string;
+  description?: string;
 }
 
 const isItem = (option: ComboboxParsedItem): option is ComboboxItem => 'value' in option;
@@ -19,7 +22,7 @@ const bySpelling: OptionsFilter = ({ options, search, limit }) => {
 };
 
 /** Finds the perpetrator's settlement as the officer types its Kyrgyz or Russian name; arrows and Enter choose. */
-export function SettlementPicker({ value, error, onChange }: Props) {
+export function SettlementPicker({ value, error, onChange, label, description }: Props) {
   const { t, i18n } = useTranslation();
   const data = KNOWN_SETTLEMENTS.map((settlement) => ({ value: settlement.code, label: settlementName(settlement, i18n.language) }));
   const oblastOf = new Map(KNOWN_SETTLEMENTS.map((settlement) => [settlement.code as string, settlement.oblast]));
@@ -28,8 +31,8 @@ export function SettlementPicker({ value, error, onChange }: Props) {
       required
       searchable
       selectFirstOptionOnChange
-      label={t('order.settlement')}
-      description={t('order.settlementHelp')}
+      label={label ?? t('order.settlement')}
+      description={description ?? t('order.settlementHelp')}
       nothingFoundMessage={t('order.settlementNone')}
       data={data}
       filter={bySpelling}

@@ -29,6 +29,9 @@ class Gateway {
     put: async () => {
       throw new Error('not used');
     },
+    patch: async () => {
+      throw new Error('not used');
+    },
     download: async () => {
       throw new Error('not used');
     },

@@ -1,0 +1,37 @@
+import { Alert, Loader, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AddPointForm } from './AddPointForm';
+import { AddSlotForm } from './AddSlotForm';
+import { pointBody, slotBody, useCentre, useChangeCentreLists } from './api';
+import { ChangeProblem } from './ChangeProblem';
+import { GroupSlotsTable } from './GroupSlotsTable';
+import { OutreachPointsTable } from './OutreachPointsTable';
+
+/** One centre's weekly group slots and outreach points; each change sends the whole list it changes. */
+export function CentreDetail({ centreId }: { centreId: string }) {
+  const { t } = useTranslation();
+  const centre = useCentre(centreId);
+  const slots = useChangeCentreLists(centreId);
+  const points = useChangeCentreLists(centreId);
+  if (centre.error) return <Alert color="red" role="alert">{t('directory.failed')}</Alert>;
+  if (!centre.data) return <Loader aria-label={t('common.loading')} />;
+  const { name, facilitators, groupSlots, outreachPoints } = centre.data;
+  const kept = { groupSlots: groupSlots.map(slotBody), outreachPoints: outreachPoints.map(pointBody) };
+  return (
+    <Stack>
+      <Title order={3}>{name}</Title>
+      <Title order={4}>{t('directory.groupSlots')}</Title>
+      <GroupSlotsTable slots={groupSlots} facilitators={facilitators} pending={slots.isPending}
+        onRemove={(id) => slots.mutate({ groupSlots: kept.groupSlots.filter((slot) => slot.id !== id) })} />
+      <ChangeProblem error={slots.error} />
+      <AddSlotForm facilitators={facilitators} index={groupSlots.length} error={slots.error} pending={slots.isPending}
+        onAdd={(slot) => slots.mutate({ groupSlots: [...kept.groupSlots, slot] })} />
+      <Title order={4}>{t('directory.outreachPoints')}</Title>
+      <OutreachPointsTable points={outreachPoints} facilitators={facilitators} pending={points.isPending}
+        onRemove={(id) => points.mutate({ outreachPoints: kept.outreachPoints.filter((point) => point.id !== id) })} />
+      <ChangeProblem error={points.error} />
+      <AddPointForm facilitators={facilitators} index={outreachPoints.length} error={points.error} pending={points.isPending}
+        onAdd={(point) => points.mutate({ outreachPoints: [...kept.outreachPoints, point] })} />
+    </Stack>
+  );
+}

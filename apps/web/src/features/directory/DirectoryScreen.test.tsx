@@ -1,0 +1,118 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ky from '../../i18n/locales/ky.json';
+import { renderSignedIn, SentRequest } from '../../test/render';
+import type { CentreDetailView, CentreSummaryView } from './api';
+import { DirectoryScreen } from './DirectoryScreen';
+
+const summary = (id: string, name: string, status: CentreSummaryView['status'], counts: [number, number, number]): CentreSummaryView => ({
+  id, name, settlementCode: id.split('-')[0], status,
+  activeFacilitators: counts[0], groupSlotCount: counts[1], outreachPointCount: counts[2],
+});
+
+const SLOT = {
+  id: 'naryn-asylzat-slot-1', weekday: 4, start: '14:00', minutes: 240, sex: 'male' as const, language: 'ky' as const,
+  leadFacilitatorId: 'naryn-asylzat-1', coFacilitatorId: 'naryn-asylzat-2', minParticipants: 3, maxParticipants: 10,
+};
+const POINT = { id: 'naryn-asylzat-point-1', settlementCode: 'kazarman', facilitatorIds: ['naryn-asylzat-1', 'naryn-asylzat-2'], windows: [{ weekday: 2, start: '10:00', end: '16:00' }] };
+
+const NARYN: CentreDetailView = {
+  ...summary('naryn-asylzat', 'Асылзат', 'open', [2, 1, 1]),
+  facilitators: [
+    { id: 'naryn-asylzat-1', displayName: 'Фасилитатор К.М.', sex: 'male', languages: ['ky', 'ru'], active: true },
+    { id: 'naryn-asylzat-2', displayName: 'Фасилитатор А.С.', sex: 'female', languages: ['ky'], active: true },
+  ],
+  groupSlots: [SLOT],
+  outreachPoints: [POINT],
+};
+
+const CENTRES = { centres: [NARYN, summary('kochkor-umut', 'Үмүт', 'paused', [0, 0, 0])] };
+
+/** The directory as the gateway answers it; `change` answers the PATCH. */
+const directory = (change: { status?: number; body?: unknown } = { body: { centre: NARYN } }) => (request: SentRequest) => {
+  if (request.method === 'PATCH') return change;
+  return request.path.endsWith('/centres') ? { body: CENTRES } : { body: { centre: NARYN } };
+};
+
+async function openNaryn(answer: (request: SentRequest) => { status?: number; body?: unknown }) {
+  const view = await renderSignedIn(<DirectoryScreen />, { role: 'admin', answer });
+  fireEvent.click(await screen.findByRole('button', { name: 'Асылзат' }));
+  await screen.findByRole('table', { name: ky.directory.groupSlots });
+  return view;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('the directory screen', () => {
+  it('lists the centres with their counts, and shows a chosen centre’s slots and points by name', async () => {
+    await openNaryn(directory());
+    const centres = screen.getByRole('table', { name: ky.directory.centres });
+    const paused = within(centres).getByRole('button', { name: 'Үмүт' }).closest('tr')!;
+    expect(within(paused).getByText(ky.directory.centreStatus.paused)).toBeTruthy();
+    const naryn = within(centres).getByRole('button', { name: 'Асылзат' }).closest('tr')!;
+    expect(within(naryn).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Асылзат', 'Нарын', ky.directory.centreStatus.open, '2', '1', '1']);
+
+    const slot = within(screen.getByRole('table', { name: ky.directory.groupSlots })).getByText(ky.weekday['4']).closest('tr')!;
+    expect(within(slot).getByText('14:00–18:00')).toBeTruthy();
+    expect(within(slot).getByText('Фасилитатор К.М. жетектейт, Фасилитатор А.С. менен')).toBeTruthy();
+    const point = within(screen.getByRole('table', { name: ky.directory.outreachPoints })).getByText('Казарман').closest('tr')!;
+    expect(within(point).getByText(`${ky.weekday['2']} 10:00–16:00`)).toBeTruthy();
+  });
+
+  it('adds a slot with one PATCH of the whole list, and reads the directory again', async () => {
+    const { sent } = await openNaryn(directory());
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.change(within(form).getByLabelText(ky.directory.weekday), { target: { value: '6' } });
+    fireEvent.change(within(form).getByLabelText(ky.directory.start), { target: { value: '10:00' } });
+    fireEvent.change(within(form).getByLabelText(ky.directory.sex), { target: { value: 'female' } });
+    // Only the woman may lead a women's group, so the pair turns round.
+    expect((within(form).getByLabelText(ky.directory.lead) as HTMLSelectElement).value).toBe('naryn-asylzat-2');
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    await waitFor(() => expect(sent.filter((request) => request.method === 'PATCH')).toHaveLength(1));
+    const patch = sent.find((request) => request.method === 'PATCH')!;
+    expect(patch.path).toBe('/api/v1/directory/centres/naryn-asylzat');
+    expect(patch.body).toEqual({
+      groupSlots: [
+        SLOT,
+        { weekday: 6, start: '10:00', minutes: 240, sex: 'female', language: 'ky', leadFacilitatorId: 'naryn-asylzat-2',
+          coFacilitatorId: 'naryn-asylzat-1', minParticipants: 3, maxParticipants: 10 },
+      ],
+    });
+    await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
+  });
+
+  it('shows the gateway’s field problem at the new slot’s field', async () => {
+    const problems = [{ field: 'groupSlots.1.minutes', rules: ['minutes must not be less than 60'] }];
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['groupSlots.1.minutes: minutes must not be less than 60'], problems } }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.change(within(form).getByLabelText(ky.directory.minutes), { target: { value: '30' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    const minutes = within(form).getByLabelText(ky.directory.minutes);
+    expect(minutes.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(ky.form.fieldInvalid)).toBeTruthy();
+    expect(within(form).getByLabelText(ky.directory.start).getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('shows a roster rule of matching at the field it names', async () => {
+    const message = 'changes.groupSlots[1].leadFacilitatorId must be a male facilitator for a male group';
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message } }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    expect(within(form).getByLabelText(ky.directory.lead).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says why an outreach point with sessions ahead stays', async () => {
+    const { sent } = await openNaryn(directory({ status: 409, body: { statusCode: 409, message: 'outreach point naryn-asylzat-point-1 has sessions ahead' } }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.removePoint.replace('{{place}}', 'Казарман') }));
+    expect((await screen.findByRole('alert')).textContent).toContain(ky.directory.conflict);
+    expect(sent.find((request) => request.method === 'PATCH')?.body).toEqual({ outreachPoints: [] });
+  });
+});
