@@ -46,8 +46,8 @@ export interface NationalYearResult {
   routerShareOfOptimum: number;
   greedyShareOfOptimum: number;
   runs: {
-    router: Omit<OnlineRun, 'outcomes' | 'policy'>;
-    greedy: Omit<OnlineRun, 'outcomes' | 'policy'>;
+    router: Omit<OnlineRun, 'outcomes' | 'policy' | 'pointDays'>;
+    greedy: Omit<OnlineRun, 'outcomes' | 'policy' | 'pointDays'>;
     optimum: Omit<OptimumRun, 'outcomes' | 'policy'>;
     /** The optimum's flow without the slot limits ('sessions-per-centre'). */
     slotBlindBound: { placed: number; network: OptimumRun['network'] } | null;
@@ -63,6 +63,12 @@ export interface NationalYearResult {
 
 const strip = <T extends { outcomes: unknown; policy: unknown }>(run: T): Omit<T, 'outcomes' | 'policy'> => {
   const { outcomes: _o, policy: _p, ...rest } = run;
+  return rest;
+};
+
+/** An online run without its outcomes and its per-day tallies at outreach points. */
+const stripOnline = (run: OnlineRun): Omit<OnlineRun, 'outcomes' | 'policy' | 'pointDays'> => {
+  const { pointDays: _d, ...rest } = strip(run);
   return rest;
 };
 
@@ -139,8 +145,8 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     routerShareOfOptimum: summaries.router.placed / Math.max(1, summaries.optimum.placed),
     greedyShareOfOptimum: summaries.greedy.placed / Math.max(1, summaries.optimum.placed),
     runs: {
-      router: strip(router),
-      greedy: strip(greedy),
+      router: stripOnline(router),
+      greedy: stripOnline(greedy),
       optimum: strip(optimum),
       slotBlindBound: placedBy(slotBlind),
       looseBound: placedBy(loose),
