@@ -3,6 +3,7 @@ import { OnlineRun, runOnline } from './online-policies';
 import { OptimumRun, solveOptimum, startWeeks } from './optimum';
 import { generateOrders, SimOrder } from './orders';
 import { PolicySummary, summarise } from './report';
+import { OblastOutreach, outreachOption } from './outreach';
 import { facilitatorShortfall, OblastShortfall, withAddedStaff } from './shortfall';
 import { buildWorld, DEFAULT_SETTINGS, SimSettings } from './world';
 
@@ -58,6 +59,8 @@ export interface NationalYearResult {
   shortfall: OblastShortfall[] | null;
   /** National router run with every oblast's added facilitators, declines and misses on. */
   shortfallCheck: PolicySummary | null;
+  /** Per oblast, outreach points for the orders no centre is within reach of, priced beside the added facilitators. */
+  outreach: OblastOutreach[] | null;
   timingsMs: Record<string, number>;
 }
 
@@ -109,6 +112,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
 
   let shortfall: OblastShortfall[] | null = null;
   let shortfallCheck: PolicySummary | null = null;
+  let outreach: OblastOutreach[] | null = null;
   if (options.shortfallTarget !== null) {
     const target = options.shortfallTarget;
     shortfall = timed('shortfall search', () => facilitatorShortfall(orders, centres, { target, settings }));
@@ -124,6 +128,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     shortfallCheck = timed('shortfall check', () =>
       summarise('router', orders, runOnline(buildWorld(orders, staffed, settings), 'router').outcomes),
     );
+    outreach = timed('outreach', () => outreachOption(world, router.outcomes, shortfall!, settings));
   }
 
   const summaries = {
@@ -154,6 +159,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     sessionsOffered: optimum.centreLimits.reduce((n, c) => n + c.sessionsInSpan + c.slotMeetingsInSpan, 0),
     shortfall,
     shortfallCheck,
+    outreach,
     timingsMs,
   };
 }
