@@ -2,11 +2,13 @@
  * A simulated national year: 15,000 protection orders spread over 2027 by oblast population, hour and
  * weekday, routed against the demo centres by Korgoo's router, by a greedy baseline (the nearest by straight
  * line that can deliver) and by the offline optimum with hindsight (a min-cost max-flow relaxation), side by side.
+ * Centres' outreach points are routed to as the service does. Per oblast it sizes the facilitator shortfall and,
+ * for the orders no centre is within reach of, prices outreach points of existing centres beside it.
  *
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --growth 0.3 (orders 30% busier at the year's end than at its start), --target 0.95 (facilitator shortfall),
- * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
+ * --no-shortfall (also skips the outreach option), --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
  * (the large what-if rosters, the default; the demo directory sized to what the evaluation report observes; or the
  * what-if rosters with every men's slot lead on duty the day before, of and after the slot).
  */
@@ -196,7 +198,8 @@ function main(): void {
     '',
     'The offline optimum is a relaxation, an upper bound on what any online router can place: min-cost max-flow',
     'over orders -> (centre, week of first session) -> centre -> sink. An order may start at a centre within reach',
-    `(by road, at most ${DEFAULT_MAX_TRAVEL_MINUTES} minutes one way, as for the router) in a week`,
+    `(by road, at most ${DEFAULT_MAX_TRAVEL_MINUTES} minutes one way, as for the router) in a week, or at one of its`,
+    'outreach points, counted as a place of its own run by its pair in its windows only,',
     'when the centre could run its whole programme (language, man and woman, 6-8 days apart, before expiry) on an',
     'empty calendar; a centre-week takes at most the sessions its roster can run that week; a centre takes at most',
     'n orders over the year, where 2n individual sessions plus ceil(2n / group capacity) full group sessions fit in',
