@@ -172,7 +172,10 @@ function proposePoints(
     const byRoad = centres
       .filter((c) => hosts.has(c.id) && road.minutes(c, code, midYear) <= MAX_ROAD_MINUTES)
       .sort((a, b) => road.minutes(a, code, midYear) - road.minutes(b, code, midYear) || (a.id < b.id ? -1 : 1));
-    const chosen = byRoad.map((host) => ({ host, plan: pairAndDays(host, days) })).find((c) => c.plan !== null);
+    const [chosen] = byRoad.flatMap((host) => {
+      const plan = pairAndDays(host, days);
+      return plan ? [{ host, plan }] : [];
+    });
     inReach.forEach((row, i) => {
       if (row[k]) covered[i] = true;
     });
@@ -181,8 +184,8 @@ function proposePoints(
     const point = {
       id: `${host.id}-point-${host.outreachPoints.length + 1}`,
       settlementCode: code,
-      facilitatorIds: plan!.pair,
-      windows: windows(plan!.weekdays, POINT_HOURS.start, POINT_HOURS.end),
+      facilitatorIds: plan.pair,
+      windows: windows(plan.weekdays, POINT_HOURS.start, POINT_HOURS.end),
     };
     const problems = outreachPointProblems(
       [...host.outreachPoints, point],
@@ -194,8 +197,8 @@ function proposePoints(
     points.push({
       centreId: host.id,
       settlementCode: code,
-      weekdays: plan!.weekdays,
-      facilitatorIds: plan!.pair,
+      weekdays: plan.weekdays,
+      facilitatorIds: plan.pair,
       unreachedInReach: gains[k],
       roadMinutes: road.minutes(host, code, midYear),
     });
