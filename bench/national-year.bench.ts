@@ -2,11 +2,13 @@
  * A simulated national year: 15,000 protection orders spread over 2027 by oblast population, hour and
  * weekday, routed against the demo centres by Korgoo's router, by a greedy baseline (the nearest by straight
  * line that can deliver) and by the offline optimum with hindsight (a min-cost max-flow relaxation), side by side.
+ * Centres' outreach points are routed to as the service does. Per oblast it sizes the facilitator shortfall and,
+ * for the orders no centre is within reach of, prices outreach points of existing centres beside it.
  *
  *   npm run bench:year -- --orders 15000 --decline-rate 0.1 --miss-rate 0.05 --seed 1
  *
  * Other options: --handoffs 2, --margin-hours 24, --year 2027, --growth 0.3 (orders 30% busier at the year's end than at its start), --target 0.95 (facilitator shortfall),
- * --no-shortfall, --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
+ * --no-shortfall (also skips the outreach option), --no-loose-bound (skips the slot-blind and first-sessions-only flows), --out bench/results, --directory what-if|report|slot-days
  * (the large what-if rosters, the default; the demo directory sized to what the evaluation report observes; or the
  * what-if rosters with every men's slot lead on duty the day before, of and after the slot).
  */
@@ -21,6 +23,7 @@ import { REPORT_DIRECTORY } from '../apps/matching/src/directory/demo/report-dir
 import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYear } from './national-year/national-year';
 import { OBLASTS } from './national-year/orders';
 import { minutes, percent, PolicySummary, table } from './national-year/report';
+import { SOM_PER_FACILITATOR_HOUR } from './national-year/outreach-cost';
 import { withSlotLeadsAroundSlots } from './national-year/slot-days';
 
 const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = {
@@ -127,6 +130,45 @@ function oblastTable(r: NationalYearResult): string {
   );
 }
 
+const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const som = (n: number | null) => (n === null ? '-' : count(Math.round(n)));
+
+/** Outreach points against new facilitators, per oblast, each priced per order it newly places. */
+function outreachTable(r: NationalYearResult): string {
+  const rows = (r.outreach ?? []).map((o) => {
+    const f = o.facilitators;
+    const proposed = o.points.length > 0;
+    return [
+      o.oblast,
+      count(o.unreached),
+      proposed ? `${o.points.length} (${o.points.reduce((n, p) => n + p.weekdays.length, 0)} d/wk)` : '-',
+      proposed ? count(o.newlyPlaced) : '-',
+      proposed ? count(Math.round(o.price.hours)) : '-',
+      proposed ? som(o.price.som) : '-',
+      proposed ? som(o.price.somPerOrder) : '-',
+      f ? `${count(f.added)}${f.reached ? '' : '+'}` : '-',
+      f ? count(f.newlyPlaced) : '-',
+      f ? count(Math.round(f.price.hours)) : '-',
+      f ? som(f.price.som) : '-',
+      f ? som(f.price.somPerOrder) : '-',
+    ];
+  });
+  const points = (r.outreach ?? []).flatMap((o) =>
+    o.points.map(
+      (p) =>
+        `  ${o.oblast}: ${p.settlementCode} on ${p.weekdays.map((d) => WEEKDAY_NAMES[d]).join(' and ')} from ${p.centreId} ` +
+        `(${minutes(p.roadMinutes)} by road; ${count(p.unreachedInReach)} unreached orders within reach)`,
+    ),
+  );
+  return [
+    table(
+      ['Oblast', 'Unreached', 'Points', '+Placed', 'Hours/yr', 'Som/yr', 'Som/order', '+Staff', '+Placed', 'Hours/yr', 'Som/yr', 'Som/order'],
+      rows,
+    ),
+    ...(points.length > 0 ? ['Points proposed:', ...points] : []),
+  ].join('\n');
+}
+
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
@@ -156,7 +198,8 @@ function main(): void {
     '',
     'The offline optimum is a relaxation, an upper bound on what any online router can place: min-cost max-flow',
     'over orders -> (centre, week of first session) -> centre -> sink. An order may start at a centre within reach',
-    `(by road, at most ${DEFAULT_MAX_TRAVEL_MINUTES} minutes one way, as for the router) in a week`,
+    `(by road, at most ${DEFAULT_MAX_TRAVEL_MINUTES} minutes one way, as for the router) in a week, or at one of its`,
+    'outreach points, counted as a place of its own run by its pair in its windows only,',
     'when the centre could run its whole programme (language, man and woman, 6-8 days apart, before expiry) on an',
     'empty calendar; a centre-week takes at most the sessions its roster can run that week; a centre takes at most',
     'n orders over the year, where 2n individual sessions plus ceil(2n / group capacity) full group sessions fit in',
@@ -191,6 +234,23 @@ function main(): void {
         'oblast\'s orders placed in that run; "+": not reached. "Check": the national run with every addition, ' +
         `declines and misses on, which places ${percent(r.shortfallCheck!.placedShare)} of all orders.`
       : '',
+    ...(r.outreach
+      ? [
+          '',
+          'Outreach against new facilitators: orders placed nowhere because no centre is within reach ("Unreached"), ' +
+            'outreach points of existing centres proposed for them, and what each option newly places and costs at ' +
+            `${SOM_PER_FACILITATOR_HOUR} som per facilitator-hour per person:`,
+          outreachTable(r),
+          'Outreach: at the settlements bringing the most unreached orders within reach (at least 12 a year, at most 3 ' +
+            'points an oblast), a pair of the nearest centre by road, at most 6 hours away (the oblast\'s own; any where ' +
+            'it has none), holds sessions 10:00-16:00 one day a week, two above 17 orders a year, on the weekdays it is ' +
+            'due nowhere else and loses fewest hours at its centre; the router is re-run on the oblast\'s orders against ' +
+            'the directory\'s centres, without declines, with and without the points. Priced: sessions held there ' +
+            'plus the road both ways, for both of the pair, on the days anything was booked. New facilitators (the ' +
+            'shortfall above, "+": target not reached): their rostered 45 hours a week all year, against what they ' +
+            'newly place in the sizing run over the oblast\'s centres as they are.',
+        ]
+      : []),
     '',
     `Run time ${elapsed.toFixed(1)} s (` +
       Object.entries(r.timingsMs)

@@ -1,3 +1,4 @@
+import { bishkekDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
 import { BookedSession, bookedSessionOf, Language, PlannedSession } from '../../apps/matching/src/capacity/capacity-types';
 
 /**
@@ -15,6 +16,8 @@ export class CentreBookings {
    * apart the meetings of declared slots, whose hours are kept for them, from groups a pair opened in its own time.
    */
   readonly tally = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 };
+  /** Sessions held at each of the centre's outreach points over the run, by Bishkek day number (released ones taken off). */
+  readonly pointDays = new Map<string, Map<number, number>>();
 
   constructor(readonly centreId: string) {}
 
@@ -42,8 +45,8 @@ export class CentreBookings {
     return this.placementEnds.length;
   }
 
-  /** Holds a plan's sessions, joining booked groups; returns the session ids to release it later. */
-  book(plan: readonly PlannedSession[], language: Language): string[] {
+  /** Holds a plan's sessions, joining booked groups, at the outreach point when given; returns the session ids to release it later. */
+  book(plan: readonly PlannedSession[], language: Language, outreachPointId?: string): string[] {
     const ids: string[] = [];
     for (const session of plan) {
       if (session.joinsBookedSessionId) {
@@ -54,9 +57,10 @@ export class CentreBookings {
         ids.push(group.id);
         continue;
       }
-      const booked = bookedSessionOf(session, `${this.centreId}#${this.nextId++}`, language);
+      const booked = bookedSessionOf(session, `${this.centreId}#${this.nextId++}`, language, outreachPointId);
       this.sessions.push(booked);
       this.byId.set(booked.id, booked);
+      this.countAtPoint(booked, 1);
       if (booked.kind === 'individual') this.tally.individual++;
       else this.countGroup(booked, 1);
       ids.push(booked.id);
@@ -76,11 +80,23 @@ export class CentreBookings {
       }
       if (session.kind === 'individual') this.tally.individual--;
       else this.countGroup(session, -1);
+      this.countAtPoint(session, -1);
       this.byId.delete(id);
       this.sessions = this.sessions.filter((s) => s !== session);
     }
     const i = this.placementEnds.indexOf(lastSessionEnd);
     if (i !== -1) this.placementEnds.splice(i, 1);
+  }
+
+  /** A session held at an outreach point (1), or given back (-1). */
+  private countAtPoint(session: BookedSession, change: 1 | -1): void {
+    if (session.outreachPointId === undefined) return;
+    const days = this.pointDays.get(session.outreachPointId) ?? new Map<number, number>();
+    const day = bishkekDayNumber(session.startsAt);
+    const sessions = (days.get(day) ?? 0) + change;
+    if (sessions > 0) days.set(day, sessions);
+    else days.delete(day);
+    this.pointDays.set(session.outreachPointId, days);
   }
 
   /** One participant more (1) or less (-1) in a group. */

@@ -3,6 +3,7 @@ import { OnlineRun, runOnline } from './online-policies';
 import { OptimumRun, solveOptimum, startWeeks } from './optimum';
 import { generateOrders, SimOrder } from './orders';
 import { PolicySummary, summarise } from './report';
+import { OblastOutreach, outreachOption } from './outreach';
 import { facilitatorShortfall, OblastShortfall, withAddedStaff } from './shortfall';
 import { buildWorld, DEFAULT_SETTINGS, SimSettings } from './world';
 
@@ -46,8 +47,8 @@ export interface NationalYearResult {
   routerShareOfOptimum: number;
   greedyShareOfOptimum: number;
   runs: {
-    router: Omit<OnlineRun, 'outcomes' | 'policy'>;
-    greedy: Omit<OnlineRun, 'outcomes' | 'policy'>;
+    router: Omit<OnlineRun, 'outcomes' | 'policy' | 'pointDays'>;
+    greedy: Omit<OnlineRun, 'outcomes' | 'policy' | 'pointDays'>;
     optimum: Omit<OptimumRun, 'outcomes' | 'policy'>;
     /** The optimum's flow without the slot limits ('sessions-per-centre'). */
     slotBlindBound: { placed: number; network: OptimumRun['network'] } | null;
@@ -58,11 +59,19 @@ export interface NationalYearResult {
   shortfall: OblastShortfall[] | null;
   /** National router run with every oblast's added facilitators, declines and misses on. */
   shortfallCheck: PolicySummary | null;
+  /** Per oblast, outreach points for the orders no centre is within reach of, priced beside the added facilitators. */
+  outreach: OblastOutreach[] | null;
   timingsMs: Record<string, number>;
 }
 
 const strip = <T extends { outcomes: unknown; policy: unknown }>(run: T): Omit<T, 'outcomes' | 'policy'> => {
   const { outcomes: _o, policy: _p, ...rest } = run;
+  return rest;
+};
+
+/** An online run without its outcomes and its per-day tallies at outreach points. */
+const stripOnline = (run: OnlineRun): Omit<OnlineRun, 'outcomes' | 'policy' | 'pointDays'> => {
+  const { pointDays: _d, ...rest } = strip(run);
   return rest;
 };
 
@@ -103,6 +112,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
 
   let shortfall: OblastShortfall[] | null = null;
   let shortfallCheck: PolicySummary | null = null;
+  let outreach: OblastOutreach[] | null = null;
   if (options.shortfallTarget !== null) {
     const target = options.shortfallTarget;
     shortfall = timed('shortfall search', () => facilitatorShortfall(orders, centres, { target, settings }));
@@ -118,6 +128,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     shortfallCheck = timed('shortfall check', () =>
       summarise('router', orders, runOnline(buildWorld(orders, staffed, settings), 'router').outcomes),
     );
+    outreach = timed('outreach', () => outreachOption(world, router.outcomes, shortfall!, settings));
   }
 
   const summaries = {
@@ -139,8 +150,8 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     routerShareOfOptimum: summaries.router.placed / Math.max(1, summaries.optimum.placed),
     greedyShareOfOptimum: summaries.greedy.placed / Math.max(1, summaries.optimum.placed),
     runs: {
-      router: strip(router),
-      greedy: strip(greedy),
+      router: stripOnline(router),
+      greedy: stripOnline(greedy),
       optimum: strip(optimum),
       slotBlindBound: placedBy(slotBlind),
       looseBound: placedBy(loose),
@@ -148,6 +159,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
     sessionsOffered: optimum.centreLimits.reduce((n, c) => n + c.sessionsInSpan + c.slotMeetingsInSpan, 0),
     shortfall,
     shortfallCheck,
+    outreach,
     timingsMs,
   };
 }

@@ -1,12 +1,12 @@
 import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
-import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
-import { FeasibilityVerdict, MANDATORY_PROGRAMME, ProgrammePlan, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
+import { assessPlaces, PlaceVerdict } from '../../apps/matching/src/capacity/candidates';
+import { MANDATORY_PROGRAMME, ProgrammePlan, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
 import { CentreCandidate, rankCentres, TRAVEL_TIE_MINUTES } from '../../apps/matching/src/capacity/ranking';
 import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
 import { servingOrder } from '../../apps/matching/src/referrals/waiting-queue';
 import { CentreBookings } from './bookings';
 import type { SimOrder } from './orders';
-import { centreAnswer, withinReach, World } from './world';
+import { centreAnswer, centreReach, nearestPlaceMinutes, withinReach, World } from './world';
 
 export type PolicyName = 'router' | 'greedy' | 'optimum';
 
@@ -33,6 +33,8 @@ export interface OrderOutcome {
   handOffs: number;
   /** Placed from the waiting queue when a decline or a missed deadline freed capacity. */
   fromQueue: boolean;
+  /** The centre's outreach point the sessions are held at; null at the centre or when not placed. */
+  outreachPointId: string | null;
 }
 
 export interface OnlineRun {
@@ -43,6 +45,8 @@ export interface OnlineRun {
   peakBookedSessions: number;
   /** Sessions the placed orders hold, over all centres; slot meetings and their seats are among the groups. */
   sessions: CentreBookings['tally'];
+  /** Sessions held at each outreach point, by Bishkek day number: the days a pair went there. */
+  pointDays: Map<string, Map<number, number>>;
   /** The run gave up once more orders than asked were left unplaced; later orders are not played. */
   stoppedEarly: boolean;
 }
@@ -114,6 +118,9 @@ class EventQueue {
 const SHORTEST_PROGRAMME_MS =
   ((MANDATORY_PROGRAMME.sessionCount - 1) * MANDATORY_PROGRAMME.minDaysBetween * 24 + MANDATORY_PROGRAMME.sessionHours) * 3_600_000;
 
+/** Straight-line km to a place, when the place is within reach by road. */
+const withinReachKm = (travel: TravelEstimate, km: number): number => (withinReach(travel) ? km : Infinity);
+
 const before = (a: Pending, b: Pending) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 const HOUR_MS = 3_600_000;
 
@@ -134,38 +141,45 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     reason: null,
     handOffs: 0,
     fromQueue: false,
+    outreachPointId: null,
   }));
   const positionOf = new Map(orders.map((o, i) => [o, i]));
   let feasibilityChecks = 0;
   let peakBookedSessions = 0;
 
-  const assess = (centre: number, request: ProgrammeRequest): FeasibilityVerdict => {
+  /** As the service weighs a centre: at itself or at one of its outreach points, the nearest within reach that can deliver. */
+  const assess = (position: number, centre: number, request: ProgrammeRequest): PlaceVerdict => {
     feasibilityChecks++;
-    return assessFeasibility(demoCentreCapacity(centres[centre], ledgers[centre].booked), request);
+    return assessPlaces(demoCentreCapacity(centres[centre], ledgers[centre].booked), request, centreReach(world, position, centre));
   };
 
-  // Centres in order of travel from each order, computed once.
-  const byTravel = world.travel.map(({ travel }) =>
-    centres.map((_, i) => i).sort((a, b) => travel[a].minutes - travel[b].minutes || (centres[a].id < centres[b].id ? -1 : 1)),
+  // Per order, the open centres with a place within reach (the centre or a point), nearest place first, computed once.
+  const nearest = world.travel.map((_, position) => centres.map((_, i) => nearestPlaceMinutes(world, position, i)));
+  const byTravel = nearest.map((minutes) =>
+    centres
+      .map((_, i) => i)
+      .filter((i) => centres[i].status === 'open' && minutes[i] !== Infinity)
+      .sort((a, b) => minutes[a] - minutes[b] || (centres[a].id < centres[b].id ? -1 : 1)),
   );
 
   /**
-   * Checks centres nearest first and stops once the nearest feasible one and every centre within the
-   * travel tie of it are known: rankCentres picks the same centre as when every centre is checked.
-   * As the service does, a centre farther than the reach, or reached only by a straight-line guess (the
-   * road graph knows no open road that month), is not a candidate.
+   * Checks centres by their nearest place within reach and stops once the nearest feasible one and every
+   * centre within the travel tie of it are known: a centre's candidate travel is never nearer than its nearest
+   * place, so rankCentres picks the same centre as when every centre is checked. As the service does, a place
+   * farther than the reach, or reached only by a straight-line guess (the road graph knows no open road that
+   * month), is not a candidate.
    */
   const router: Chooser = (order, request, excluded) => {
     const position = positionOf.get(order)!;
-    const travel = world.travel[position].travel;
+    const minutes = nearest[position];
     const candidates: CentreCandidate[] = [];
     let tieLimit = Infinity;
     for (const i of byTravel[position]) {
-      if (travel[i].minutes > tieLimit) break;
-      if (excluded.has(i) || centres[i].status !== 'open' || !withinReach(travel[i])) continue;
-      const verdict = assess(i, request);
-      candidates.push({ centreId: centres[i].id, travel: travel[i], verdict, activeReferrals: ledgers[i].activeLoad() });
-      if (verdict.feasible && tieLimit === Infinity) tieLimit = travel[i].minutes + TRAVEL_TIE_MINUTES;
+      if (minutes[i] > tieLimit) break;
+      if (excluded.has(i)) continue;
+      const { verdict, travel } = assess(position, i, request);
+      candidates.push({ centreId: centres[i].id, travel, verdict, activeReferrals: ledgers[i].activeLoad() });
+      if (verdict.feasible && travel) tieLimit = Math.min(tieLimit, travel.minutes + TRAVEL_TIE_MINUTES);
     }
     const best = rankCentres(candidates)[0];
     if (!best) return null;
@@ -174,22 +188,30 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
   };
 
   /**
-   * Greedy: the open centres within reach by straight line, nearest first (at one place, the one with fewer
-   * people in a programme, then by id), and the first that can deliver in time; no ranking, no waiting.
+   * Greedy: the open centres with a place within reach, nearest place by straight line first (at one
+   * distance, the one with fewer people in a programme, then by id), and the first that can deliver in time;
+   * no ranking, no waiting.
    */
   const greedy: Chooser = (order, request) => {
-    const { straight, travel } = world.travel[positionOf.get(order)!];
+    const position = positionOf.get(order)!;
+    const { straight, straightToPoints, travel, toPoints } = world.travel[position];
     // Within reach, as the router: a place nobody can attend is no placement.
-    const reachable = centres.map((_, i) => i).filter((i) => centres[i].status === 'open' && withinReach(travel[i]));
+    const km = (i: number) =>
+      Math.min(
+        withinReachKm(travel[i], straight[i].km),
+        ...world.pointsOf[i].map((j) => withinReachKm(toPoints[j], straightToPoints[j].km)),
+      );
+    const reachable = byTravel[position].slice();
+    const kmTo = new Map(reachable.map((i) => [i, km(i)]));
     reachable.sort(
       (a, b) =>
-        (Math.abs(straight[a].km - straight[b].km) <= 1e-9 ? 0 : straight[a].km - straight[b].km) ||
+        (Math.abs(kmTo.get(a)! - kmTo.get(b)!) <= 1e-9 ? 0 : kmTo.get(a)! - kmTo.get(b)!) ||
         ledgers[a].activeLoad() - ledgers[b].activeLoad() ||
         (centres[a].id < centres[b].id ? -1 : 1),
     );
     for (const i of reachable) {
-      const verdict = assess(i, request);
-      if (verdict.feasible) return { centre: i, plan: verdict.plan, travel: travel[i] };
+      const { verdict, travel: at } = assess(position, i, request);
+      if (verdict.feasible && at) return { centre: i, plan: verdict.plan, travel: at };
     }
     return null;
   };
@@ -211,10 +233,10 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
   const atCentre =
     (centre: number): Chooser =>
     (order, request, excluded) => {
-      const travel = world.travel[positionOf.get(order)!].travel[centre];
-      if (excluded.has(centre) || centres[centre].status !== 'open' || !withinReach(travel)) return null;
-      const verdict = assess(centre, request);
-      return verdict.feasible ? { centre, plan: verdict.plan, travel } : null;
+      const position = positionOf.get(order)!;
+      if (excluded.has(centre) || centres[centre].status !== 'open' || nearest[position][centre] === Infinity) return null;
+      const { verdict, travel } = assess(position, centre, request);
+      return verdict.feasible && travel ? { centre, plan: verdict.plan, travel } : null;
     };
 
   /** Proposes the order to the chosen centre; false when no centre can take it now. */
@@ -230,7 +252,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     const choice = chooser(order, request, event.excluded);
     if (!choice) return false;
     const centreId = centres[choice.centre].id;
-    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language);
+    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language, choice.plan.outreachPoint?.id);
     peakBookedSessions = Math.max(peakBookedSessions, ledgers[choice.centre].size);
     const answer = centreAnswer(world, order, centreId);
     if (answer.kind === 'accept') {
@@ -241,6 +263,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
         firstSessionAt: choice.plan.firstSessionAt,
         lastSessionEndsAt: choice.plan.lastSessionEndsAt,
         reason: null,
+        outreachPointId: choice.plan.outreachPoint?.id ?? null,
       });
       return true;
     }
@@ -302,5 +325,6 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
   }
   const sessions = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 };
   for (const { tally } of ledgers) for (const key of Object.keys(sessions) as Array<keyof typeof sessions>) sessions[key] += tally[key];
-  return { policy, outcomes, feasibilityChecks, peakBookedSessions, sessions, stoppedEarly: queue.length > 0 };
+  const pointDays = new Map(ledgers.flatMap((l) => [...l.pointDays]));
+  return { policy, outcomes, feasibilityChecks, peakBookedSessions, sessions, pointDays, stoppedEarly: queue.length > 0 };
 }

@@ -1,4 +1,5 @@
-import { demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
+import { DirectoryCentre, demoCentreCapacity } from '../../apps/matching/src/directory/demo/demo-directory';
+import { capacityAtPoint } from '../../apps/matching/src/capacity/outreach-points';
 import { bishkekDayNumber, fromBishkekMinutes, toBishkekMinutes, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
 import { assessFeasibility } from '../../apps/matching/src/capacity/feasibility';
 import { CentreCapacity, GroupSlot, MANDATORY_PROGRAMME, ProgrammeRequest } from '../../apps/matching/src/capacity/capacity-types';
@@ -85,8 +86,48 @@ export interface StartWeek {
   week: number;
 }
 
-/** Weeks in which each order could start its programme at each centre that would accept it. */
-export function startWeeks(world: World): StartWeek[][] {
+const placesWorlds = new WeakMap<World, World>();
+
+/**
+ * The flow's places: every centre, then each outreach point as a place of its own, run by its pair in its
+ * windows only (the service's `capacityAtPoint`), at the travel to the point, answering as its centre does.
+ * The centre keeps its whole roster, the pair's outreach weekday included, which can only loosen the bound.
+ */
+export function placesWorld(world: World): World {
+  if (world.points.length === 0) return world;
+  let places = placesWorlds.get(world);
+  if (places) return places;
+  const atPoints: DirectoryCentre[] = world.points.map(({ centre, point }) => {
+    const host = world.centres[centre];
+    const at = capacityAtPoint(demoCentreCapacity(host), point);
+    const named = new Map(host.facilitators.map((f) => [f.id, f.displayName]));
+    return {
+      ...host,
+      facilitators: at.facilitators.map((f) => ({ ...f, displayName: named.get(f.id)! })),
+      groupSlots: at.groupSlots,
+      outreachPoints: [],
+    };
+  });
+  const centres = [...world.centres, ...atPoints];
+  places = {
+    ...world,
+    centres,
+    points: [],
+    pointsOf: centres.map(() => []),
+    travel: world.travel.map((row) => ({
+      travel: [...row.travel, ...row.toPoints],
+      straight: [...row.straight, ...row.straightToPoints],
+      toPoints: [],
+      straightToPoints: [],
+    })),
+  };
+  placesWorlds.set(world, places);
+  return places;
+}
+
+/** Weeks in which each order could start its programme at each place (centre or outreach point) that would accept it. */
+export function startWeeks(given: World): StartWeek[][] {
+  const world = placesWorld(given);
   const empty = world.centres.map((c) => demoCentreCapacity(c, []));
   const cache = new Map<string, number>();
   const marginMs = world.settings.firstSessionMarginHours * 3_600_000;
@@ -203,7 +244,8 @@ export function programmeLimit(sessions: number, groupCapacity: number): number 
   return n;
 }
 
-export function solveOptimum(world: World, model: OptimumModel, starts: StartWeek[][] = startWeeks(world)): OptimumRun {
+export function solveOptimum(given: World, model: OptimumModel, starts: StartWeek[][] = startWeeks(given)): OptimumRun {
+  const world = placesWorld(given);
   const { orders, centres } = world;
   // The span every programme of the year can fall in, from the first possible start to the last expiry.
   let firstWeek = Infinity;
@@ -301,6 +343,7 @@ export function solveOptimum(world: World, model: OptimumModel, starts: StartWee
       reason: used ? null : 'not_assigned',
       handOffs: 0,
       fromQueue: false,
+      outreachPointId: null,
     };
   });
   return {

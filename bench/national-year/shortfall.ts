@@ -18,7 +18,7 @@ export const TYPICAL_WEEK: readonly WeeklyWindow[] = ([1, 2, 3, 4, 5] as const).
 const TYPICAL_SESSIONS_PER_WEEK = 10;
 /** Participants per group session assumed for the first guess only; the search corrects it. */
 const GUESSED_GROUP_FILL = 3;
-const WEEKS_PER_YEAR = 365 / 7;
+export const WEEKS_PER_YEAR = 365 / 7;
 /**
  * An existing centre takes at most this many added people of each sex; the rest form new teams of
  * this size. Real centres are small, and a big roster makes every feasibility check slow.
@@ -43,6 +43,9 @@ export interface OblastShortfall {
   addWomen: number;
   /** Share of all the oblast's orders placed in the sizing run with the added staff. */
   coverage: number;
+  /** Orders placed in that run, and with the oblast's centres as they are (no staff added). */
+  placed: number;
+  placedWithout: number;
   reached: boolean;
   /** Router runs the search needed. */
   runs: number;
@@ -144,12 +147,19 @@ export function facilitatorShortfall(
 
     // A failing staffing level only needs to be known to fail: its run stops early.
     const shares = new Map<string, number | null>();
-    const reaches = (men: number, women: number): boolean => {
+    const placedAt = (men: number, women: number, stopAfterUnplaced?: number): number | null => {
+      const world = buildWorld(own, withAddedStaff(oblast, local, site, men, women), settings);
+      const run = runOnline(world, 'router', { stopAfterUnplaced });
+      return run.stoppedEarly ? null : run.outcomes.filter((o) => o.placed).length;
+    };
+    // Without additions the run goes to the end: what the additions newly place is measured against it.
+    const placedWithout = placedAt(0, 0)!;
+    shares.set('0|0', placedWithout);
+    /** With `toTheEnd`, a failing level is played out too: the last one tried, short of the target, is reported. */
+    const reaches = (men: number, women: number, toTheEnd = false): boolean => {
       const key = `${men}|${women}`;
-      if (!shares.has(key)) {
-        const world = buildWorld(own, withAddedStaff(oblast, local, site, men, women), settings);
-        const run = runOnline(world, 'router', { stopAfterUnplaced: own.length - needed });
-        shares.set(key, run.stoppedEarly ? null : run.outcomes.filter((o) => o.placed).length);
+      if (!shares.has(key) || (toTheEnd && shares.get(key) === null)) {
+        shares.set(key, placedAt(men, women, toTheEnd ? undefined : own.length - needed));
       }
       const placed = shares.get(key);
       return placed !== null && placed !== undefined && placed >= needed;
@@ -169,7 +179,7 @@ export function facilitatorShortfall(
       // Find enough of both, then take men off with women plentiful, then women off.
       let hiMen = Math.max(1, guess.men);
       let hiWomen = Math.max(1, guess.women);
-      while (!(reached = reaches(hiMen, hiWomen)) && Math.max(hiMen, hiWomen) < maxPerSex) {
+      while (!(reached = reaches(hiMen, hiWomen, Math.max(hiMen, hiWomen) >= maxPerSex)) && Math.max(hiMen, hiWomen) < maxPerSex) {
         hiMen = Math.min(maxPerSex, Math.ceil(hiMen * 1.5) + 1);
         hiWomen = Math.min(maxPerSex, Math.ceil(hiWomen * 1.5) + 1);
       }
@@ -180,7 +190,8 @@ export function facilitatorShortfall(
         women = smallest(0, hiWomen, (w) => reaches(men, w));
       }
     }
-    const placed = shares.get(`${men}|${women}`);
+    // Short of the target, the largest staffing tried is played to the end to know what it places.
+    const placed = shares.get(`${men}|${women}`) ?? placedAt(men, women)!;
     results.push({
       oblast,
       orders: own.length,
@@ -190,7 +201,9 @@ export function facilitatorShortfall(
       guess,
       addMen: men,
       addWomen: women,
-      coverage: typeof placed === 'number' ? placed / own.length : NaN,
+      coverage: placed / own.length,
+      placed,
+      placedWithout,
       reached,
       runs: shares.size,
     });

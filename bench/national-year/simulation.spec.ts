@@ -1,5 +1,5 @@
 import { DEMO_DIRECTORY } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
+import { bishkekDayNumber, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
 import { CentreBookings } from './bookings';
 import { DEFAULT_OPTIONS, runNationalYear } from './national-year';
 import { runOnline } from './online-policies';
@@ -98,6 +98,38 @@ describe('a small simulated year', () => {
     expect(result.router.travelMinutes.median!).toBeLessThanOrEqual(result.router.travelMinutes.p95!);
   });
 });
+
+describe('outreach points in the simulated year', () => {
+  // Kerben and Bokonbaevo lie beyond the reach of every centre; Osh Ак-Жүрөк and Karakol Мээрман declare points there.
+  const far = generateOrders({ count: 4000, seed: 7 }).filter((o) => o.settlementCode === 'kerben' || o.settlementCode === 'bokonbaevo');
+  const hosts = DEMO_DIRECTORY.filter((c) => c.outreachPoints.length > 0);
+  const world = buildWorld(far, hosts, { ...DEFAULT_SETTINGS, declineRate: 0, missRate: 0 });
+  const run = runOnline(world, 'router');
+
+  it('places orders beyond every centre at a point within reach, on the point\'s day only', () => {
+    expect(far.length).toBeGreaterThan(10);
+    const atPoints = run.outcomes.filter((o) => o.placed);
+    expect(atPoints.length).toBeGreaterThan(0);
+    run.outcomes.forEach((o, i) => {
+      if (!o.placed) return;
+      const j = world.points.findIndex((p) => p.point.id === o.outreachPointId);
+      expect(j).not.toBe(-1);
+      expect(o.travelMinutes).toBe(world.travel[i].toPoints[j].minutes);
+      expect(withinReach(world.travel[i].toPoints[j])).toBe(true);
+    });
+    for (const days of run.pointDays.values()) for (const day of days.keys()) expect(weekdayOfDayNumber(day)).toBe(2);
+    const held = [...run.pointDays.values()].reduce((n, days) => n + [...days.values()].reduce((a, b) => a + b, 0), 0);
+    expect(held).toBe(run.sessions.individual + run.sessions.groups);
+  });
+
+  it('places none of them without the points, and keeps the optimum a bound with them', () => {
+    const without = buildWorld(far, hosts.map((c) => ({ ...c, outreachPoints: [] })), world.settings);
+    expect(placed(runOnline(without, 'router').outcomes)).toBe(0);
+    expect(placed(run.outcomes)).toBeLessThanOrEqual(placed(solveOptimum(world, 'slot-model').outcomes));
+  });
+});
+
+const placed = (outcomes: { placed: boolean }[]) => outcomes.filter((o) => o.placed).length;
 
 describe('CentreBookings', () => {
   const session = (index: 1 | 2 | 3 | 4, kind: 'individual' | 'group', day: number, joins?: string, slot?: string) => ({

@@ -1,8 +1,10 @@
 import type { DirectoryCentre } from '../../apps/matching/src/directory/demo/demo-directory';
 import type { SimOrder } from './orders';
 import { hashUniform } from '../seeded-random';
-import { CentreTravel, OrderTravel } from './travel';
-import { DEFAULT_MAX_TRAVEL_MINUTES } from '../../apps/matching/src/capacity/candidates';
+import { CentreTravel } from './travel';
+import { CentreReach, DEFAULT_MAX_TRAVEL_MINUTES, PlaceTravel } from '../../apps/matching/src/capacity/candidates';
+import type { OutreachPoint } from '../../apps/matching/src/capacity/capacity-types';
+import { isSettlementCode, settlementByCode } from '../../apps/matching/src/travel/kg-gazetteer';
 import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
 
 export interface SimSettings {
@@ -27,11 +29,31 @@ export const DEFAULT_SETTINGS: SimSettings = {
 /** Acknowledgement windows of the default risk policy, by priority. */
 export const ACK_HOURS = { urgent: 1, high: 4, standard: 24 } as const;
 
+/** One centre's outreach point, as the simulation keeps it. */
+export interface SimPoint {
+  centre: number;
+  point: OutreachPoint;
+}
+
+/** Travel from one order to the centres and to their outreach points. */
+export interface WorldTravel {
+  /** By centre: road graph, straight line where the graph has no route; what the router ranks by. */
+  travel: TravelEstimate[];
+  /** By centre, straight line only: what the greedy baseline chooses by. */
+  straight: TravelEstimate[];
+  /** By outreach point (in the order of `World.points`), as `travel` and `straight`. */
+  toPoints: TravelEstimate[];
+  straightToPoints: TravelEstimate[];
+}
+
 export interface World {
   orders: readonly SimOrder[];
   centres: readonly DirectoryCentre[];
-  /** Aligned with `orders`, one estimate per centre. */
-  travel: readonly OrderTravel[];
+  /** Every centre's outreach points; those of a centre are listed in `pointsOf`. */
+  points: readonly SimPoint[];
+  pointsOf: ReadonlyArray<readonly number[]>;
+  /** Aligned with `orders`. */
+  travel: readonly WorldTravel[];
   settings: SimSettings;
 }
 
@@ -40,9 +62,26 @@ export function buildWorld(orders: readonly SimOrder[], centres: readonly Direct
   if (rates.some((r) => !(r >= 0 && r <= 1)) || settings.declineRate + settings.missRate > 1) {
     throw new RangeError('decline and miss rates must be shares that add up to at most 1');
   }
-  const centreTravel = new CentreTravel(centres);
-  const travel = orders.map((o) => centreTravel.forOrder(o.location, o.issuedAt));
-  return { orders, centres, travel, settings };
+  const points = centres.flatMap((c, centre) => c.outreachPoints.map((point) => ({ centre, point })));
+  const pointsOf = centres.map((_, c) => points.flatMap((p, j) => (p.centre === c ? [j] : [])));
+  // Travel to the points is asked with the centres', from the same road graph.
+  const centreTravel = new CentreTravel([...centres, ...points.map((p) => placeOf(p.point.settlementCode))]);
+  const n = centres.length;
+  const travel = orders.map((o) => {
+    const row = centreTravel.forOrder(o.location, o.issuedAt);
+    return {
+      travel: row.travel.slice(0, n),
+      straight: row.straight.slice(0, n),
+      toPoints: row.travel.slice(n),
+      straightToPoints: row.straight.slice(n),
+    };
+  });
+  return { orders, centres, points, pointsOf, travel, settings };
+}
+
+function placeOf(code: string) {
+  if (!isSettlementCode(code)) throw new RangeError(`outreach point at ${code}, which the gazetteer does not know`);
+  return settlementByCode(code);
 }
 
 /**
@@ -51,6 +90,31 @@ export function buildWorld(orders: readonly SimOrder[], centres: readonly Direct
  */
 export const withinReach = (travel: TravelEstimate): boolean =>
   travel.source === 'road-graph' && travel.minutes <= DEFAULT_MAX_TRAVEL_MINUTES;
+
+/** Travel to the nearest place of a centre within reach, itself or one of its points; Infinity when none is. */
+export function nearestPlaceMinutes(world: World, position: number, centre: number): number {
+  const row = world.travel[position];
+  let minutes = withinReach(row.travel[centre]) ? row.travel[centre].minutes : Infinity;
+  for (const j of world.pointsOf[centre]) if (withinReach(row.toPoints[j])) minutes = Math.min(minutes, row.toPoints[j].minutes);
+  return minutes;
+}
+
+/** The travel the matching rules weigh: a straight-line guess is no road. Travel is taken as on the order's day. */
+const placeTravel = (travel: TravelEstimate): PlaceTravel => {
+  const road = travel.source === 'road-graph' ? travel : null;
+  return { travel: road, travelOn: () => road };
+};
+
+/** How far one order is from a centre and its outreach points, as the service's `assessPlaces` takes it. */
+export function centreReach(world: World, position: number, centre: number): CentreReach {
+  const row = world.travel[position];
+  const own = world.pointsOf[centre];
+  return {
+    ...placeTravel(row.travel[centre]),
+    maxTravelMinutes: DEFAULT_MAX_TRAVEL_MINUTES,
+    ...(own.length > 0 ? { toOutreachPoints: new Map(own.map((j) => [world.points[j].point.id, placeTravel(row.toPoints[j])])) } : {}),
+  };
+}
 
 export type CentreAnswer = { kind: 'accept' } | { kind: 'decline' | 'miss'; afterMs: number };
 
