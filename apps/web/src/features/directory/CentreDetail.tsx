@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { AddPointForm } from './AddPointForm';
 import { AddSlotForm } from './AddSlotForm';
 import { pointBody, slotBody, useCentre, useChangeCentreLists } from './api';
+import { CentreStatusControl } from './CentreStatusControl';
 import { ChangeProblem } from './ChangeProblem';
+import { FacilitatorsSection } from './FacilitatorsSection';
 import { GroupSlotsTable } from './GroupSlotsTable';
 import { OutreachPointsTable } from './OutreachPointsTable';
 
-/** One centre's weekly group slots and outreach points; each change sends the whole list it changes. */
+/**
+ * One centre: its status, its facilitators, its weekly group slots and outreach points; each change of a
+ * list of the centre sends the whole list it changes.
+ */
 export function CentreDetail({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
   const centre = useCentre(centreId);
@@ -15,11 +20,13 @@ export function CentreDetail({ centreId }: { centreId: string }) {
   const points = useChangeCentreLists(centreId);
   if (centre.error) return <Alert color="red" role="alert">{t('directory.failed')}</Alert>;
   if (!centre.data) return <Loader aria-label={t('common.loading')} />;
-  const { name, facilitators, groupSlots, outreachPoints } = centre.data;
+  const { name, status, facilitators, groupSlots, outreachPoints } = centre.data;
   const kept = { groupSlots: groupSlots.map(slotBody), outreachPoints: outreachPoints.map(pointBody) };
   return (
     <Stack>
       <Title order={3}>{name}</Title>
+      <CentreStatusControl centreId={centreId} name={name} status={status} />
+      <FacilitatorsSection centreId={centreId} facilitators={facilitators} />
       <Title order={4}>{t('directory.groupSlots')}</Title>
       <GroupSlotsTable slots={groupSlots} facilitators={facilitators} pending={slots.isPending}
         onRemove={(id) => slots.mutate({ groupSlots: kept.groupSlots.filter((slot) => slot.id !== id) })} />

@@ -1,7 +1,8 @@
-import { Badge, Button, Table } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { settlementNameOf } from '../../lib/settlement-names';
 import type { CentreSummaryView } from './api';
+import { CentreStatusBadge } from './CentreStatusBadge';
 import { ListTable } from './ListTable';
 
 interface Props {
@@ -27,7 +28,7 @@ export function CentresTable({ centres, chosen, onChoose }: Props) {
           </Table.Td>
           <Table.Td>{settlementNameOf(centre.settlementCode, i18n.language)}</Table.Td>
           <Table.Td>
-            <Badge color={centre.status === 'open' ? 'teal.9' : 'gray.7'}>{t(`directory.centreStatus.${centre.status}`)}</Badge>
+            <CentreStatusBadge status={centre.status} />
           </Table.Td>
           <Table.Td>{centre.activeFacilitators}</Table.Td>
           <Table.Td>{centre.groupSlotCount}</Table.Td>

@@ -8,7 +8,7 @@ import { unplacedReasons } from './roster-rules';
  * Why the directory refused a change. What names a field is shown there; what does not (two slots of one
  * pair at once, a point with sessions ahead) is shown here as the API wrote it, naming the ids to act on.
  */
-export function ChangeProblem({ error }: { error: unknown }) {
+export function ChangeProblem({ error, conflict }: { error: unknown; /** The headline of a 409, when not sessions ahead. */ conflict?: string }) {
   const { t } = useTranslation();
   const { any } = useFieldErrors(error);
   if (!error) return null;
@@ -17,7 +17,7 @@ export function ChangeProblem({ error }: { error: unknown }) {
   const headline = any
     ? t('form.fixFields')
     : status === 409
-      ? t('directory.conflict')
+      ? (conflict ?? t('directory.conflict'))
       : status === 400
         ? t('directory.refused')
         : t('form.failed');

@@ -19,8 +19,9 @@ const POINT = { id: 'naryn-asylzat-point-1', settlementCode: 'kazarman', facilit
 const NARYN: CentreDetailView = {
   ...summary('naryn-asylzat', 'Асылзат', 'open', [2, 1, 1]),
   facilitators: [
-    { id: 'naryn-asylzat-1', displayName: 'Фасилитатор К.М.', sex: 'male', languages: ['ky', 'ru'], active: true },
-    { id: 'naryn-asylzat-2', displayName: 'Фасилитатор А.С.', sex: 'female', languages: ['ky'], active: true },
+    { id: 'naryn-asylzat-1', displayName: 'Фасилитатор К.М.', sex: 'male', languages: ['ky', 'ru'], active: true,
+      weekly: [{ weekday: 1, start: '09:00', end: '18:00' }, { weekday: 4, start: '09:00', end: '18:00' }] },
+    { id: 'naryn-asylzat-2', displayName: 'Фасилитатор А.С.', sex: 'female', languages: ['ky'], active: true, weekly: [] },
   ],
   groupSlots: [SLOT],
   outreachPoints: [POINT],
@@ -28,9 +29,9 @@ const NARYN: CentreDetailView = {
 
 const CENTRES = { centres: [NARYN, summary('kochkor-umut', 'Үмүт', 'paused', [0, 0, 0])] };
 
-/** The directory as the gateway answers it; `change` answers the PATCH. */
+/** The directory as the gateway answers it; `change` answers every change (PATCH, PUT, POST). */
 const directory = (change: { status?: number; body?: unknown } = { body: { centre: NARYN } }) => (request: SentRequest) => {
-  if (request.method === 'PATCH') return change;
+  if (request.method !== 'GET') return change;
   return request.path.endsWith('/centres') ? { body: CENTRES } : { body: { centre: NARYN } };
 };
 
@@ -114,5 +115,101 @@ describe('the directory screen', () => {
     fireEvent.click(screen.getByRole('button', { name: ky.directory.removePoint.replace('{{place}}', 'Казарман') }));
     expect((await screen.findByRole('alert')).textContent).toContain(ky.directory.conflict);
     expect(sent.find((request) => request.method === 'PATCH')?.body).toEqual({ outreachPoints: [] });
+  });
+});
+
+describe('a centre’s facilitators and status on the directory screen', () => {
+  const sentWith = (sent: SentRequest[], method: string) => sent.filter((request) => request.method === method);
+
+  it('lists the facilitators with their languages, whether they take new work and their usual week', async () => {
+    await openNaryn(directory());
+    const table = screen.getByRole('table', { name: ky.directory.facilitators });
+    const man = within(table).getByText('Фасилитатор К.М.').closest('tr')!;
+    expect(within(man).getAllByRole('cell').slice(0, 5).map((cell) => cell.textContent)).toEqual([
+      'Фасилитатор К.М.', ky.directory.facilitatorSex.male, `${ky.language.ky}, ${ky.language.ru}`, ky.directory.facilitatorActive.true,
+      `${ky.weekday['1']} 09:00–18:00; ${ky.weekday['4']} 09:00–18:00`,
+    ]);
+    const woman = within(table).getByText('Фасилитатор А.С.').closest('tr')!;
+    expect(within(woman).getByText(ky.directory.noWeekly)).toBeTruthy();
+  });
+
+  it('adds a facilitator with the fields the API requires, and reads the directory again', async () => {
+    const { sent } = await openNaryn(directory({ status: 201, body: { facilitator: NARYN.facilitators[0] } }));
+    const form = screen.getByRole('form', { name: ky.directory.addFacilitator });
+    fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: ' Фасилитатор Б.Т. ' } });
+    fireEvent.change(within(form).getByLabelText(ky.directory.facilitatorSex.label), { target: { value: 'male' } });
+    fireEvent.click(within(form).getByLabelText(ky.language.ru));
+    fireEvent.change(within(form).getByLabelText(ky.directory.weekday), { target: { value: '3' } });
+    fireEvent.change(within(form).getByLabelText(ky.directory.end), { target: { value: '13:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    await waitFor(() => expect(sentWith(sent, 'POST')).toHaveLength(1));
+    const [post] = sentWith(sent, 'POST');
+    expect(post.path).toBe('/api/v1/directory/centres/naryn-asylzat/facilitators');
+    expect(post.body).toEqual({
+      displayName: 'Фасилитатор Б.Т.', sex: 'male', languages: ['ky', 'ru'], certifiedOn: null, active: true,
+      weekly: [{ weekday: 3, start: '09:00', end: '13:00' }],
+    });
+    await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
+    // The form starts empty again for the next one.
+    expect((within(screen.getByRole('form', { name: ky.directory.addFacilitator })).getByLabelText(ky.directory.displayName) as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows the gateway’s field problem, and matching’s rule on the week, at the new facilitator’s fields', async () => {
+    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'] }];
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['displayName: too long'], problems } }));
+    let form = screen.getByRole('form', { name: ky.directory.addFacilitator });
+    fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Ф'.repeat(201) } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    expect(within(form).getByLabelText(ky.directory.displayName).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).not.toBe('true');
+    cleanup();
+
+    const message = 'facilitator.weekly[0].end must be after facilitator.weekly[0].start';
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message } }));
+    form = screen.getByRole('form', { name: ky.directory.addFacilitator });
+    fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Фасилитатор Б.Т.' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('replaces a facilitator’s week with one PUT, and deactivates one with a PATCH', async () => {
+    const { sent } = await openNaryn(directory({ body: { facilitator: NARYN.facilitators[0] } }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.editWeekOf.replace('{{name}}', 'Фасилитатор К.М.') }));
+    const form = screen.getByRole('form', { name: ky.directory.weekOf.replace('{{name}}', 'Фасилитатор К.М.') });
+    fireEvent.change(within(form).getAllByLabelText(ky.directory.start)[1], { target: { value: '12:00' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.save }));
+    await waitFor(() => expect(sentWith(sent, 'PUT')).toHaveLength(1));
+    expect(sentWith(sent, 'PUT')[0]).toMatchObject({
+      path: '/api/v1/directory/facilitators/naryn-asylzat-1/availability',
+      body: { weekly: [{ weekday: 1, start: '09:00', end: '18:00' }, { weekday: 4, start: '12:00', end: '18:00' }] },
+    });
+    await waitFor(() => expect(screen.queryByRole('form', { name: ky.directory.weekOf.replace('{{name}}', 'Фасилитатор К.М.') })).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.deactivateOf.replace('{{name}}', 'Фасилитатор А.С.') }));
+    await waitFor(() => expect(sentWith(sent, 'PATCH')).toHaveLength(1));
+    expect(sentWith(sent, 'PATCH')[0]).toMatchObject({ path: '/api/v1/directory/facilitators/naryn-asylzat-2', body: { active: false } });
+  });
+
+  it('pauses the centre with a PUT only once the admin confirms', async () => {
+    const { sent } = await openNaryn(directory());
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.setStatus.paused }));
+    const confirmation = screen.getByRole('group', { name: ky.directory.setStatus.paused });
+    expect(within(confirmation).getByText(ky.directory.confirmStatus.paused.replace('{{name}}', 'Асылзат'))).toBeTruthy();
+    expect(sentWith(sent, 'PUT')).toHaveLength(0);
+    fireEvent.click(within(confirmation).getByRole('button', { name: ky.directory.confirm }));
+    await waitFor(() => expect(sentWith(sent, 'PUT')).toHaveLength(1));
+    expect(sentWith(sent, 'PUT')[0]).toMatchObject({ path: '/api/v1/directory/centres/naryn-asylzat/status', body: { status: 'paused' } });
+  });
+
+  it('says why the directory refused to pause the centre', async () => {
+    await openNaryn(directory({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'centre naryn-asylzat is being moved' } }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.setStatus.paused }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.confirm }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(ky.directory.refused);
+    expect(alert.textContent).toContain('centre naryn-asylzat is being moved');
   });
 });

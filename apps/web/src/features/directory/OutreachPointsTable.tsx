@@ -4,6 +4,7 @@ import { settlementNameOf } from '../../lib/settlement-names';
 import { FacilitatorView, nameOf, OutreachPointView } from './api';
 import { ListTable } from './ListTable';
 import { RemoveButton } from './RemoveButton';
+import { windowsText } from './week';
 
 interface Props {
   points: OutreachPointView[];
@@ -25,7 +26,7 @@ export function OutreachPointsTable({ points, facilitators, pending, onRemove }:
           <Table.Tr key={point.id}>
             <Table.Td>{place}</Table.Td>
             <Table.Td>{point.facilitatorIds.map((id) => nameOf(facilitators, id)).join(', ')}</Table.Td>
-            <Table.Td>{point.windows.map((window) => `${t(`weekday.${window.weekday}`)} ${window.start}–${window.end}`).join('; ')}</Table.Td>
+            <Table.Td>{windowsText(point.windows, (weekday) => t(`weekday.${weekday}`))}</Table.Td>
             <Table.Td>
               <RemoveButton label={t('directory.removePoint', { place })} disabled={pending} onRemove={() => onRemove(point.id)} />
             </Table.Td>

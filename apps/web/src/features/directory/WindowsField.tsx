@@ -8,16 +8,18 @@ interface Props {
   /** The field problem at a window's field, by its place in the list. */
   errorAt(index: number, field: keyof WeeklyWindowBody): string | undefined;
   onChange(windows: WeeklyWindowBody[]): void;
+  /** What the hours are, when not the days a place is held. */
+  label?: string;
 }
 
-/** The weekly hours held at a place, a day at a time; each must hold a whole session. */
-export function WindowsField({ windows, errorAt, onChange }: Props) {
+/** Weekly hours a day at a time: those held at a place, or those a facilitator is available. */
+export function WindowsField({ windows, errorAt, onChange, label }: Props) {
   const { t } = useTranslation();
   const change = (index: number, field: keyof WeeklyWindowBody, value: string) =>
     onChange(windows.map((window, at) => (at === index ? { ...window, [field]: field === 'weekday' ? Number(value) : value } : window)));
   return (
     <Stack gap="xs">
-      <Text size="sm" fw={500}>{t('directory.days')}</Text>
+      <Text size="sm" fw={500}>{label ?? t('directory.days')}</Text>
       {windows.map((window, index) => (
         <Group key={index} align="end">
           <NativeSelect label={t('directory.weekday')} value={String(window.weekday)} error={errorAt(index, 'weekday')}

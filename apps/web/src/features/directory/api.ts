@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GroupSlotBody, OutreachPointBody, WeeklyWindowBody } from '../../api/korgoo-api';
+import type { CentreStatusBody, CreateFacilitatorBody, GroupSlotBody, OutreachPointBody, WeeklyWindowBody } from '../../api/korgoo-api';
+import type { ApiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 import { placeRules } from './roster-rules';
 
@@ -10,6 +11,7 @@ export interface FacilitatorView {
   sex: GroupSlotBody['sex'];
   languages: GroupSlotBody['language'][];
   active: boolean;
+  weekly: WeeklyWindowBody[];
 }
 
 export type GroupSlotView = GroupSlotBody & { id: string };
@@ -19,7 +21,7 @@ export interface CentreSummaryView {
   id: string;
   name: string;
   settlementCode: string;
-  status: 'open' | 'paused';
+  status: CentreStatusBody['status'];
   activeFacilitators: number;
   groupSlotCount: number;
   outreachPointCount: number;
@@ -77,18 +79,43 @@ export const pointBody = (point: OutreachPointBody): OutreachPointBody => ({
 /** Either whole list of a centre, replaced at once: the API keeps what comes back with its id and drops the rest. */
 export type CentreLists = { groupSlots: GroupSlotBody[] } | { outreachPoints: OutreachPointBody[] };
 
-export function useChangeCentreLists(centreId: string) {
+/**
+ * One change to the directory. Matching's refusals are put at the fields they name; on success the
+ * centres' counts may change too, so everything the directory shows is read again.
+ */
+function useDirectoryChange<T>(send: (api: ApiClient, change: T) => Promise<unknown>) {
   const { api } = useSession();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (lists: CentreLists) =>
-      api.patch<{ centre: CentreDetailView }>(centrePath(centreId), lists).catch((error: unknown) => {
+    mutationFn: (change: T) =>
+      send(api, change).catch((error: unknown) => {
         throw placeRules(error);
       }),
-    // The list's counts change too, so everything the directory shows is read again.
     onSuccess: () => queries.invalidateQueries({ queryKey: DIRECTORY }),
   });
 }
+
+export const useChangeCentreLists = (centreId: string) =>
+  useDirectoryChange((api, lists: CentreLists) => api.patch(centrePath(centreId), lists));
+
+/** A paused centre keeps its referrals and sessions but takes no new participants. */
+export const useSetCentreStatus = (centreId: string) =>
+  useDirectoryChange((api, status: CentreStatusBody['status']) => api.put(`${centrePath(centreId)}/status`, { status }));
+
+export const useAddFacilitator = (centreId: string) =>
+  useDirectoryChange((api, facilitator: CreateFacilitatorBody) => api.post(`${centrePath(centreId)}/facilitators`, facilitator));
+
+const facilitatorPath = (facilitatorId: string) => `/api/v1/directory/facilitators/${encodeURIComponent(facilitatorId)}`;
+
+/** An inactive facilitator keeps their booked sessions but is offered for no new slot, point or session. */
+export const useSetFacilitatorActive = () =>
+  useDirectoryChange((api, { facilitatorId, active }: { facilitatorId: string; active: boolean }) =>
+    api.patch(facilitatorPath(facilitatorId), { active }));
+
+/** Replaces the facilitator's whole week. */
+export const useSetWeeklyAvailability = () =>
+  useDirectoryChange((api, { facilitatorId, weekly }: { facilitatorId: string; weekly: WeeklyWindowBody[] }) =>
+    api.put(`${facilitatorPath(facilitatorId)}/availability`, { weekly: weekly.map(windowBody) }));
 
 /** The facilitator's display name, or the id when the roster no longer has them. */
 export function nameOf(facilitators: readonly FacilitatorView[], id: string): string {

@@ -1,11 +1,15 @@
 import { ApiProblem } from '../../lib/api-client';
 
 // Matching checks the roster rules itself and answers one sentence per problem, naming where it is as
-// `changes.groupSlots[1].leadFacilitatorId` or `changes.outreachPoints[0].windows[0].end`.
+// `changes.groupSlots[1].leadFacilitatorId` or `changes.outreachPoints[0].windows[0].end`, and a
+// facilitator's week as `facilitator.weekly[0].end` (a new facilitator) or `weekly[0]` (a week replaced).
 const NAMED = /^changes\.(groupSlots|outreachPoints)\[(\d+)\]\.(\w+)(?:\[(\d+)\](?:\.(\w+))?)?/;
+const WEEKLY = /^(?:facilitator\.)?weekly\[(\d+)\](?:\.(\w+))?/;
 
 /** The field path (as the gateway names fields) a sentence of matching is about, if it names one. */
 export function fieldOf(sentence: string): string | null {
+  const weekly = WEEKLY.exec(sentence);
+  if (weekly) return `weekly.${weekly[1]}.${weekly[2] ?? 'end'}`;
   const named = NAMED.exec(sentence);
   if (!named) return null;
   const [, list, index, field, item, part] = named;

@@ -1,0 +1,47 @@
+import { Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AddFacilitatorForm } from './AddFacilitatorForm';
+import { FacilitatorView, useAddFacilitator, useSetFacilitatorActive, useSetWeeklyAvailability } from './api';
+import { ChangeProblem } from './ChangeProblem';
+import { FacilitatorsTable } from './FacilitatorsTable';
+import { WeekForm } from './WeekForm';
+
+/** The centre's facilitators: who they are, whether they take new work, and their usual week. */
+export function FacilitatorsSection({ centreId, facilitators }: { centreId: string; facilitators: FacilitatorView[] }) {
+  const { t } = useTranslation();
+  const add = useAddFacilitator(centreId);
+  const activity = useSetFacilitatorActive();
+  const week = useSetWeeklyAvailability();
+  const [editing, setEditing] = useState<string | null>(null);
+  // A new form after each facilitator added, so the next starts empty.
+  const [added, setAdded] = useState(0);
+  const edited = facilitators.find((facilitator) => facilitator.id === editing);
+  const closeWeek = () => {
+    setEditing(null);
+    week.reset();
+  };
+  const refused = t('directory.refused');
+  return (
+    <Stack>
+      <Title order={4}>{t('directory.facilitators')}</Title>
+      <FacilitatorsTable facilitators={facilitators} pending={activity.isPending}
+        onEditWeek={(facilitatorId) => {
+          week.reset();
+          setEditing(facilitatorId);
+        }}
+        onSetActive={(facilitatorId, active) => activity.mutate({ facilitatorId, active })} />
+      <ChangeProblem error={activity.error} conflict={refused} />
+      {edited && (
+        <>
+          <WeekForm key={edited.id} facilitator={edited} error={week.error} pending={week.isPending} onClose={closeWeek}
+            onSave={(weekly) => week.mutate({ facilitatorId: edited.id, weekly }, { onSuccess: closeWeek })} />
+          <ChangeProblem error={week.error} conflict={refused} />
+        </>
+      )}
+      <ChangeProblem error={add.error} conflict={refused} />
+      <AddFacilitatorForm key={added} error={add.error} pending={add.isPending}
+        onAdd={(facilitator) => add.mutate(facilitator, { onSuccess: () => setAdded((count) => count + 1) })} />
+    </Stack>
+  );
+}
