@@ -267,6 +267,38 @@ describeWithBrowser('the web app in a browser, against the running stack', () =>
     await counts.getByRole('cell', { name: '2', exact: true }).waitFor();
     await slots.getByRole('button', { name: `${ky.weekday['1']} саат 14:00`, exact: false }).click();
     await monday.waitFor({ state: 'detached' });
+
+    // A new facilitator, her week changed, then deactivated so routing offers her nothing.
+    const name = `Фасилитатор ${Math.random().toString(36).slice(2, 6).toUpperCase()}.`;
+    const newcomer = page.getByRole('form', { name: ky.directory.addFacilitator });
+    await newcomer.getByLabel(ky.directory.displayName).fill(name);
+    await newcomer.getByLabel(ky.directory.weekday).selectOption('6');
+    await newcomer.getByRole('button', { name: ky.directory.add, exact: true }).click();
+    const facilitators = page.getByRole('table', { name: ky.directory.facilitators });
+    const row = facilitators.getByRole('row').filter({ hasText: name });
+    await row.getByRole('cell', { name: `${ky.weekday['6']} 09:00–18:00`, exact: true }).waitFor();
+    await row.getByRole('button', { name: ky.directory.editWeekOf.replace('{{name}}', name) }).click();
+    const week = page.getByRole('form', { name: ky.directory.weekOf.replace('{{name}}', name) });
+    await week.getByLabel(ky.directory.end).fill('13:00');
+    await week.getByRole('button', { name: ky.directory.save }).click();
+    await row.getByRole('cell', { name: `${ky.weekday['6']} 09:00–13:00`, exact: true }).waitFor();
+    await row.getByRole('button', { name: ky.directory.deactivateOf.replace('{{name}}', name) }).click();
+    await row.getByRole('cell', { name: ky.directory.facilitatorActive.false, exact: true }).waitFor();
+    // The pointer leaves the button it pressed, so the page is checked as it rests.
+    await page.mouse.move(0, 0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Paused once confirmed, and reopened, so the centre takes participants again.
+    await page.getByRole('button', { name: ky.directory.setStatus.paused }).click();
+    const confirmation = page.getByRole('group', { name: ky.directory.setStatus.paused });
+    await confirmation.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-directory-facilitators-ky');
+    await confirmation.getByRole('button', { name: ky.directory.confirm }).click();
+    await counts.getByText(ky.directory.centreStatus.paused, { exact: true }).waitFor();
+    await page.getByRole('button', { name: ky.directory.setStatus.open }).click();
+    await page.getByRole('group', { name: ky.directory.setStatus.open }).getByRole('button', { name: ky.directory.confirm }).click();
+    await counts.getByText(ky.directory.centreStatus.open, { exact: true }).waitFor();
     await context.close();
   });
 

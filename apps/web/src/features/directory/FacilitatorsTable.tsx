@@ -34,7 +34,7 @@ export function FacilitatorsTable({ facilitators, pending, onEditWeek, onSetActi
                   aria-label={t('directory.editWeekOf', { name })}>
                   {t('directory.editWeek')}
                 </Button>
-                <Button variant="subtle" size="compact-sm" color={facilitator.active ? 'red' : 'teal.9'} disabled={pending}
+                <Button variant="subtle" size="compact-sm" {...(facilitator.active ? { color: 'red' } : {})} disabled={pending}
                   onClick={() => onSetActive(facilitator.id, !facilitator.active)}
                   aria-label={t(facilitator.active ? 'directory.deactivateOf' : 'directory.activateOf', { name })}>
                   {t(facilitator.active ? 'directory.deactivate' : 'directory.activate')}
