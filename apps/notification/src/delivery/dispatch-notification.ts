@@ -100,7 +100,8 @@ export class DispatchNotification {
     return this.transaction(async (tx) => {
       const { records } = this.deps;
       const recipient = await this.deps.recipients.find(tx, spec);
-      const prior = spec.referralId === null ? null : await records.latestPriority(tx, spec.referralId);
+      // An event without a priority of its own takes the one its referral's last notification carried.
+      const prior = spec.priority === null && spec.referralId !== null ? await records.latestPriority(tx, spec.referralId) : null;
       const priority = spec.priority ?? prior ?? 'standard';
       const facts: MessageFacts = { ...spec.facts, priority: spec.facts.priority ?? priority };
       if (spec.aboutCentreId) {
