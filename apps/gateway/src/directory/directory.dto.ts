@@ -10,7 +10,6 @@ import {
   ContactChannelFields,
   FacilitatorChanges,
   GroupSlotFields,
-  LANGUAGES,
   NewCentreFields,
   NewFacilitatorFields,
   OutreachPointFields,
@@ -122,7 +121,7 @@ documented(CreateFacilitatorBody, {
   id: { type: String, required: false, description: 'Defaults to the centre id and the next number' },
   displayName: { type: String, example: 'Facilitator K.M.' },
   sex: { enum: SEXES },
-  languages: { enum: LANGUAGES, isArray: true },
+  languages: { enum: PROGRAMME_LANGUAGES, isArray: true },
   certifiedOn: { type: String, nullable: true, example: '2023-10-13', description: 'Null while in training' },
   active: { type: Boolean },
   weekly: { type: [WeeklyWindowBody] },
@@ -133,7 +132,7 @@ export class UpdateFacilitatorBody extends FacilitatorChanges {}
 documented(UpdateFacilitatorBody, {
   displayName: { type: String, required: false },
   sex: { enum: SEXES, required: false },
-  languages: { enum: LANGUAGES, isArray: true, required: false },
+  languages: { enum: PROGRAMME_LANGUAGES, isArray: true, required: false },
   certifiedOn: { type: String, nullable: true, required: false },
   active: { type: Boolean, required: false },
 });

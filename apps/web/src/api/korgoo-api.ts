@@ -1180,7 +1180,7 @@ export interface CreateFacilitatorBody {
   /** @example "Facilitator K.M." */
   displayName: string;
   sex: "male" | "female";
-  languages: ("ky" | "ru" | "en")[];
+  languages: ("ky" | "ru")[];
   /**
    * Null while in training
    * @example "2023-10-13"
@@ -1194,7 +1194,7 @@ export interface CreateFacilitatorBody {
 export interface UpdateFacilitatorBody {
   displayName?: string;
   sex?: "male" | "female";
-  languages?: ("ky" | "ru" | "en")[];
+  languages?: ("ky" | "ru")[];
   certifiedOn?: string | null;
   active?: boolean;
 }
