@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { settlementByCode } from '@korgoo/contracts';
 import { CalendarCache } from '../apps/matching/src/directory/calendar-cache';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
+import { RecentActiveLoad } from '../apps/matching/src/referrals/active-load';
 import { CentreSelection, RoutingFacts, Selection } from '../apps/matching/src/referrals/centre-selection';
 import { ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { RoadGraphTravelTimes } from '../apps/matching/src/travel/road-graph-travel-times';
@@ -25,7 +26,7 @@ describe('calendars kept in memory by each replica', () => {
     new CentreSelection(
       directory,
       new CalendarCache(35 * DAY),
-      (tx) => new ReferralRepository().activeLoad(tx),
+      new RecentActiveLoad((tx: EntityManager) => new ReferralRepository().activeLoad(tx), 0),
       new RoadGraphTravelTimes(),
       ['road-graph'],
       { firstSessionMarginHours: 24, maxTravelMinutes: 180 },

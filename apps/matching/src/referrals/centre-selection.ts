@@ -11,6 +11,7 @@ import { isSettlementCode, settlementByCode } from '../travel/kg-gazetteer';
 import { TravelEstimate, TravelSource, TravelTimeProvider } from '../travel/travel-time';
 import { bishkekDateString, monthStartsBetween } from '../capacity/bishkek-time';
 import { assessCandidate, assessCandidates, assessPlaces, CentreReach, PlaceTravel, reachProblem, unplacedReasonCodes, unplacedReasons, VerdictRecord } from '../capacity/candidates';
+import { ActiveLoad } from './active-load';
 import { RoutingRecord } from './decision-record';
 
 /** What routing needs about an order, kept with the referral so it can be routed again without risk. */
@@ -61,7 +62,7 @@ export class CentreSelection {
   constructor(
     private readonly directory: CentreDirectory,
     private readonly calendars: CalendarCache,
-    private readonly activeLoad: (tx: EntityManager) => Promise<Map<string, number>>,
+    private readonly activeLoad: ActiveLoad<EntityManager>,
     private readonly travelTimes: TravelTimeProvider,
     private readonly providers: TravelSource[],
     private readonly settings: SelectionSettings,
@@ -88,7 +89,7 @@ export class CentreSelection {
     const centres = await this.directory.openCentres(tx);
     const capacities = await this.calendarsOf(tx, centres, window);
     const reach = await this.reachOf(facts, centres, capacities, request);
-    const load = await this.activeLoad(tx);
+    const load = await this.activeLoad.counts(tx);
     const { candidates, records } = assessCandidates(centres, reach, capacities, load, request, now, exclude);
     const reachById = new Map(centres.map((c, i) => [c.id, reach[i]]));
     const assessedAt = new Map(centres.map((c) => [c.id, c.calendarVersion]));
@@ -122,6 +123,7 @@ export class CentreSelection {
         withBooking(capacity, request.language, verdict.plan, booked),
       );
       await tx.query('RELEASE SAVEPOINT centre_choice');
+      this.activeLoad.added(ranked.centreId);
       return {
         record: { ...base, candidates: [...records.values()], chosen: ranked.centreId, plan: verdict.plan },
         chosen: {
@@ -154,7 +156,7 @@ export class CentreSelection {
     const request = this.requestFor(facts, now);
     const { capacity } = await this.calendarUnderLock(tx, centre.id, windowOf(request));
     const [reach] = await this.reachOf(facts, [centre], new Map([[centre.id, capacity]]), request);
-    const load = await this.activeLoad(tx);
+    const load = await this.activeLoad.counts(tx);
     const { candidate, record } = assessCandidate(centre, reach, capacity, request, load.get(centre.id) ?? 0, now);
     const { verdict, travel } = candidate;
     const problem = reachProblem({ verdict, travel });

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
@@ -14,6 +14,7 @@ import { FallbackTravelTimes } from '../travel/fallback-travel-times';
 import { OsrmTravelTimes } from '../travel/osrm-travel-times';
 import { RoadGraphTravelTimes } from '../travel/road-graph-travel-times';
 import { TravelTimeProvider } from '../travel/travel-time';
+import { RecentActiveLoad } from './active-load';
 import { CentreSelection } from './centre-selection';
 import { AcceptReferral } from './commands/accept-referral';
 import { AssignReferral } from './commands/assign-referral';
@@ -45,6 +46,8 @@ const MATCHING_SETTINGS = Symbol('MATCHING_SETTINGS');
 
 /** A calendar read for one routing covers the next five weeks, the longest an order usually runs and some. */
 const CALENDAR_SPAN_MS = 35 * 24 * 3_600_000;
+/** Active referrals per centre are counted at most this often; between counts a replica adds its own proposals. */
+const ACTIVE_LOAD_MAX_AGE_MS = 1_000;
 
 /** Wires the referral use cases to their repositories, the travel providers, messaging and the two timers. */
 @Module({})
@@ -87,7 +90,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
     const selection = new CentreSelection(
       directory,
       new CalendarCache(CALENDAR_SPAN_MS),
-      (tx) => referrals.activeLoad(tx),
+      new RecentActiveLoad((tx: EntityManager) => referrals.activeLoad(tx), ACTIVE_LOAD_MAX_AGE_MS),
       new FallbackTravelTimes(providers),
       providers.map((p) => p.source),
       { firstSessionMarginHours: settings.firstSessionMarginHours, maxTravelMinutes: settings.maxTravelMinutes },
