@@ -22,6 +22,7 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
   /** A file the API offers for download (CSV, XLSX), fetched with the token like any other request. */
   download(path: string): Promise<Blob>;
 }
@@ -58,6 +59,7 @@ export function createApiClient(token: () => string | null, renew: () => Promise
     post: (path, body) => send('POST', path, body),
     put: (path, body) => send('PUT', path, body),
     patch: (path, body) => send('PATCH', path, body),
+    delete: (path) => send('DELETE', path),
     download: async (path) => (await exchange('GET', path, undefined, '*/*')).blob(),
   };
 }

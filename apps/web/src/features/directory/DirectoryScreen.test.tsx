@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ky from '../../i18n/locales/ky.json';
+import { formatDate } from '../../lib/dates';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import type { CentreDetailView, CentreSummaryView } from './api';
 import { DirectoryScreen } from './DirectoryScreen';
@@ -16,12 +17,15 @@ const SLOT = {
 };
 const POINT = { id: 'naryn-asylzat-point-1', settlementCode: 'kazarman', facilitatorIds: ['naryn-asylzat-1', 'naryn-asylzat-2'], windows: [{ weekday: 2, start: '10:00', end: '16:00' }] };
 
+// The New Year holidays, 30 December to 2 January in Bishkek, as matching stores them (UTC, end exclusive).
+const LEAVE = { id: '0b6f3c1e-8a2d-4f5e-9c7b-1d2e3f4a5b6c', from: '2026-12-29T18:00:00.000Z', to: '2027-01-02T18:00:00.000Z', reason: 'holiday' as const };
+
 const NARYN: CentreDetailView = {
   ...summary('naryn-asylzat', 'Асылзат', 'open', [2, 1, 1]),
   facilitators: [
-    { id: 'naryn-asylzat-1', displayName: 'Фасилитатор К.М.', sex: 'male', languages: ['ky', 'ru'], active: true,
-      weekly: [{ weekday: 1, start: '09:00', end: '18:00' }, { weekday: 4, start: '09:00', end: '18:00' }] },
-    { id: 'naryn-asylzat-2', displayName: 'Фасилитатор А.С.', sex: 'female', languages: ['ky'], active: true, weekly: [] },
+    { id: 'naryn-asylzat-1', displayName: 'Фасилитатор К.М.', sex: 'male', languages: ['ky', 'ru'], certifiedOn: '2023-10-13', active: true,
+      weekly: [{ weekday: 1, start: '09:00', end: '18:00' }, { weekday: 4, start: '09:00', end: '18:00' }], exceptions: [LEAVE] },
+    { id: 'naryn-asylzat-2', displayName: 'Фасилитатор А.С.', sex: 'female', languages: ['ky'], certifiedOn: null, active: true, weekly: [], exceptions: [] },
   ],
   groupSlots: [SLOT],
   outreachPoints: [POINT],
@@ -211,5 +215,66 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(ky.directory.refused);
     expect(alert.textContent).toContain('centre naryn-asylzat is being moved');
+  });
+});
+
+describe('a facilitator’s leave on the directory screen', () => {
+  const KM = 'Фасилитатор К.М.';
+  const day = (on: string) => formatDate(on, 'ky', { withTime: false, timeZone: 'UTC' });
+  const holidays = `${day('2026-12-30')} – ${day('2027-01-02')}`;
+
+  async function openLeave(answer: (request: SentRequest) => { status?: number; body?: unknown }) {
+    const view = await openNaryn(answer);
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.leaveOf.replace('{{name}}', KM) }));
+    return { ...view, panel: screen.getByRole('region', { name: ky.directory.leaveOf.replace('{{name}}', KM) }) };
+  }
+
+  function addLeave(panel: HTMLElement, first: string, last: string) {
+    const form = within(panel).getByRole('form', { name: ky.directory.addLeave });
+    fireEvent.change(within(form).getByLabelText(ky.directory.firstDay), { target: { value: first } });
+    fireEvent.change(within(form).getByLabelText(ky.directory.lastDay), { target: { value: last } });
+    fireEvent.change(within(form).getByLabelText(ky.directory.reason), { target: { value: 'leave' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+    return form;
+  }
+
+  it('lists each period away by its Bishkek days and its reason', async () => {
+    const { panel } = await openLeave(directory());
+    const row = within(within(panel).getByRole('table')).getByText(holidays).closest('tr')!;
+    expect(within(row).getByText(ky.directory.exceptionReason.holiday)).toBeTruthy();
+  });
+
+  it('adds leave from the first day’s start to the start of the day after the last, Bishkek time', async () => {
+    const { sent, panel } = await openLeave(directory({ status: 201, body: { facilitator: NARYN.facilitators[0] } }));
+    addLeave(panel, '2027-03-02', '2027-03-05');
+    await waitFor(() => expect(sent.filter((request) => request.method === 'POST')).toHaveLength(1));
+    expect(sent.find((request) => request.method === 'POST')).toMatchObject({
+      path: '/api/v1/directory/facilitators/naryn-asylzat-1/exceptions',
+      body: { from: '2027-03-02T00:00:00+06:00', to: '2027-03-06T00:00:00+06:00', reason: 'leave' },
+    });
+    await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
+  });
+
+  it('shows matching’s refusal of the period at its last day, and a refusal naming no field as the API wrote it', async () => {
+    const { panel } = await openLeave(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'exception.to must be after exception.from' } }));
+    const form = addLeave(panel, '2027-03-05', '2027-03-01');
+    expect((await within(panel).findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    expect(within(form).getByLabelText(ky.directory.lastDay).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByLabelText(ky.directory.firstDay).getAttribute('aria-invalid')).not.toBe('true');
+    cleanup();
+
+    const message = 'facilitator naryn-asylzat-1 has sessions booked in that period';
+    const refused = await openLeave(directory({ status: 409, body: { statusCode: 409, error: 'Conflict', message } }));
+    addLeave(refused.panel, '2027-03-02', '2027-03-05');
+    const alert = await within(refused.panel).findByRole('alert');
+    expect(alert.textContent).toContain(ky.directory.refused);
+    expect(alert.textContent).toContain(message);
+  });
+
+  it('removes a period with a DELETE of that period', async () => {
+    const { sent, panel } = await openLeave(directory({ body: { facilitator: NARYN.facilitators[0] } }));
+    fireEvent.click(within(panel).getByRole('button', { name: ky.directory.removeLeaveOf.replace('{{period}}', holidays) }));
+    await waitFor(() => expect(sent.filter((request) => request.method === 'DELETE')).toHaveLength(1));
+    expect(sent.find((request) => request.method === 'DELETE')!.path).toBe(`/api/v1/directory/facilitators/naryn-asylzat-1/exceptions/${LEAVE.id}`);
   });
 });

@@ -5,18 +5,21 @@ import { AddFacilitatorForm } from './AddFacilitatorForm';
 import { FacilitatorView, useAddFacilitator, useSetFacilitatorActive, useSetWeeklyAvailability } from './api';
 import { ChangeProblem } from './ChangeProblem';
 import { FacilitatorsTable } from './FacilitatorsTable';
+import { LeavePanel } from './LeavePanel';
 import { WeekForm } from './WeekForm';
 
-/** The centre's facilitators: who they are, whether they take new work, and their usual week. */
+/** The centre's facilitators: who they are, whether they take new work, their usual week and their leave. */
 export function FacilitatorsSection({ centreId, facilitators }: { centreId: string; facilitators: FacilitatorView[] }) {
   const { t } = useTranslation();
   const add = useAddFacilitator(centreId);
   const activity = useSetFacilitatorActive();
   const week = useSetWeeklyAvailability();
   const [editing, setEditing] = useState<string | null>(null);
+  const [onLeave, setOnLeave] = useState<string | null>(null);
   // A new form after each facilitator added, so the next starts empty.
   const [added, setAdded] = useState(0);
   const edited = facilitators.find((facilitator) => facilitator.id === editing);
+  const away = facilitators.find((facilitator) => facilitator.id === onLeave);
   const closeWeek = () => {
     setEditing(null);
     week.reset();
@@ -30,6 +33,7 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
           week.reset();
           setEditing(facilitatorId);
         }}
+        onOpenLeave={setOnLeave}
         onSetActive={(facilitatorId, active) => activity.mutate({ facilitatorId, active })} />
       <ChangeProblem error={activity.error} conflict={refused} />
       {edited && (
@@ -39,6 +43,7 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
           <ChangeProblem error={week.error} conflict={refused} />
         </>
       )}
+      {away && <LeavePanel key={away.id} facilitator={away} onClose={() => setOnLeave(null)} />}
       <ChangeProblem error={add.error} conflict={refused} />
       <AddFacilitatorForm key={added} error={add.error} pending={add.isPending}
         onAdd={(facilitator) => add.mutate(facilitator, { onSuccess: () => setAdded((count) => count + 1) })} />

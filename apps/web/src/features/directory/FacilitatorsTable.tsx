@@ -8,13 +8,14 @@ interface Props {
   facilitators: FacilitatorView[];
   pending: boolean;
   onEditWeek(facilitatorId: string): void;
+  onOpenLeave(facilitatorId: string): void;
   onSetActive(facilitatorId: string, active: boolean): void;
 }
 
 const HEADINGS = ['displayName', 'facilitatorSex.label', 'languages', 'facilitatorActive.label', 'weekly'];
 
-/** The centre's facilitators and the hours each is available in a usual week. */
-export function FacilitatorsTable({ facilitators, pending, onEditWeek, onSetActive }: Props) {
+/** The centre's facilitators and the hours each is available in a usual week; their leave opens below. */
+export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLeave, onSetActive }: Props) {
   const { t } = useTranslation();
   if (facilitators.length === 0) return <Text c="dimmed">{t('directory.noFacilitators')}</Text>;
   return (
@@ -33,6 +34,10 @@ export function FacilitatorsTable({ facilitators, pending, onEditWeek, onSetActi
                 <Button variant="subtle" size="compact-sm" disabled={pending} onClick={() => onEditWeek(facilitator.id)}
                   aria-label={t('directory.editWeekOf', { name })}>
                   {t('directory.editWeek')}
+                </Button>
+                <Button variant="subtle" size="compact-sm" onClick={() => onOpenLeave(facilitator.id)}
+                  aria-label={t('directory.leaveOf', { name })}>
+                  {t('directory.leave')}
                 </Button>
                 <Button variant="subtle" size="compact-sm" {...(facilitator.active ? { color: 'red' } : {})} disabled={pending}
                   onClick={() => onSetActive(facilitator.id, !facilitator.active)}

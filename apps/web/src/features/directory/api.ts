@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CentreStatusBody, CreateFacilitatorBody, GroupSlotBody, OutreachPointBody, WeeklyWindowBody } from '../../api/korgoo-api';
+import type {
+  AvailabilityExceptionBody,
+  CentreStatusBody,
+  CreateFacilitatorBody,
+  GroupSlotBody,
+  OutreachPointBody,
+  WeeklyWindowBody,
+} from '../../api/korgoo-api';
 import type { ApiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
 import { placeRules } from './roster-rules';
@@ -10,9 +17,14 @@ export interface FacilitatorView {
   displayName: string;
   sex: GroupSlotBody['sex'];
   languages: GroupSlotBody['language'][];
+  certifiedOn: string | null;
   active: boolean;
   weekly: WeeklyWindowBody[];
+  /** Leave, holidays and other absences; `to` is exclusive. */
+  exceptions: ExceptionView[];
 }
+
+export type ExceptionView = AvailabilityExceptionBody & { id: string };
 
 export type GroupSlotView = GroupSlotBody & { id: string };
 export type OutreachPointView = OutreachPointBody & { id: string };
@@ -116,6 +128,15 @@ export const useSetFacilitatorActive = () =>
 export const useSetWeeklyAvailability = () =>
   useDirectoryChange((api, { facilitatorId, weekly }: { facilitatorId: string; weekly: WeeklyWindowBody[] }) =>
     api.put(`${facilitatorPath(facilitatorId)}/availability`, { weekly: weekly.map(windowBody) }));
+
+/** A period the facilitator is away: nothing new is booked in it. */
+export const useAddLeave = () =>
+  useDirectoryChange((api, { facilitatorId, leave }: { facilitatorId: string; leave: AvailabilityExceptionBody }) =>
+    api.post(`${facilitatorPath(facilitatorId)}/exceptions`, leave));
+
+export const useRemoveLeave = () =>
+  useDirectoryChange((api, { facilitatorId, exceptionId }: { facilitatorId: string; exceptionId: string }) =>
+    api.delete(`${facilitatorPath(facilitatorId)}/exceptions/${encodeURIComponent(exceptionId)}`));
 
 /** The facilitator's display name, or the id when the roster no longer has them. */
 export function nameOf(facilitators: readonly FacilitatorView[], id: string): string {

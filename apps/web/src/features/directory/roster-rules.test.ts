@@ -13,6 +13,7 @@ describe('the roster rules matching answers', () => {
     expect(fieldOf('changes.outreachPoints[2].windows[1].start must be HH:MM')).toBe('outreachPoints.2.windows.1.start');
     expect(fieldOf('facilitator.weekly[0].end must be after facilitator.weekly[0].start')).toBe('weekly.0.end');
     expect(fieldOf('weekly[2] overlaps weekly[0] on weekday 3')).toBe('weekly.2.end');
+    expect(fieldOf('exception.to must be after exception.from')).toBe('to');
     expect(fieldOf('changes.groupSlots[1] overlaps changes.groupSlots[0] on weekday 4 with the same facilitator')).toBeNull();
   });
 

@@ -2,14 +2,18 @@ import { ApiProblem } from '../../lib/api-client';
 
 // Matching checks the roster rules itself and answers one sentence per problem, naming where it is as
 // `changes.groupSlots[1].leadFacilitatorId` or `changes.outreachPoints[0].windows[0].end`, and a
-// facilitator's week as `facilitator.weekly[0].end` (a new facilitator) or `weekly[0]` (a week replaced).
+// facilitator's week as `facilitator.weekly[0].end` (a new facilitator) or `weekly[0]` (a week replaced),
+// and a period of leave added on its own as `exception.to`.
 const NAMED = /^changes\.(groupSlots|outreachPoints)\[(\d+)\]\.(\w+)(?:\[(\d+)\](?:\.(\w+))?)?/;
 const WEEKLY = /^(?:facilitator\.)?weekly\[(\d+)\](?:\.(\w+))?/;
+const EXCEPTION = /^exception\.(\w+)/;
 
 /** The field path (as the gateway names fields) a sentence of matching is about, if it names one. */
 export function fieldOf(sentence: string): string | null {
   const weekly = WEEKLY.exec(sentence);
   if (weekly) return `weekly.${weekly[1]}.${weekly[2] ?? 'end'}`;
+  const exception = EXCEPTION.exec(sentence);
+  if (exception) return exception[1];
   const named = NAMED.exec(sentence);
   if (!named) return null;
   const [, list, index, field, item, part] = named;

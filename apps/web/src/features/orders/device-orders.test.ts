@@ -32,6 +32,9 @@ class Gateway {
     patch: async () => {
       throw new Error('not used');
     },
+    delete: async () => {
+      throw new Error('not used');
+    },
     download: async () => {
       throw new Error('not used');
     },
