@@ -1,8 +1,10 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateFacilitatorBody, WeeklyWindowBody } from '../../api/korgoo-api';
 import { useFieldErrors } from '../../lib/field-errors';
+import { CertifiedOnField } from './CertifiedOnField';
+import { LanguagesField, PROGRAMME_LANGUAGES } from './LanguagesField';
 import { WindowsField } from './WindowsField';
 
 interface Props {
@@ -12,8 +14,6 @@ interface Props {
 }
 
 const SEXES: CreateFacilitatorBody['sex'][] = ['female', 'male'];
-// The programme is held in Kyrgyz and Russian only.
-const LANGUAGES: CreateFacilitatorBody['languages'] = ['ky', 'ru'];
 
 /** A new facilitator of the centre, active from now, with the hours they are available in a usual week. */
 export function AddFacilitatorForm({ error, pending, onAdd }: Props) {
@@ -30,7 +30,7 @@ export function AddFacilitatorForm({ error, pending, onAdd }: Props) {
     onAdd({
       displayName: displayName.trim(),
       sex,
-      languages: LANGUAGES.filter((language) => languages.includes(language)),
+      languages: PROGRAMME_LANGUAGES.filter((language) => languages.includes(language)),
       // An empty date means still in training.
       certifiedOn: certifiedOn || null,
       active: true,
@@ -48,14 +48,9 @@ export function AddFacilitatorForm({ error, pending, onAdd }: Props) {
           <NativeSelect label={t('directory.facilitatorSex.label')} value={sex} error={errorAt('sex')}
             onChange={(event) => setSex(event.currentTarget.value as CreateFacilitatorBody['sex'])}
             data={SEXES.map((value) => ({ value, label: t(`directory.facilitatorSex.${value}`) }))} />
-          <TextInput type="date" label={t('directory.certifiedOn')} description={t('directory.certifiedOnHelp')} value={certifiedOn}
-            error={errorAt('certifiedOn')} onChange={(event) => setCertifiedOn(event.currentTarget.value)} />
+          <CertifiedOnField value={certifiedOn} error={errorAt('certifiedOn')} onChange={setCertifiedOn} />
         </Group>
-        <Checkbox.Group label={t('directory.languages')} value={languages} error={errorAt('languages')} onChange={setLanguages}>
-          <Group mt={4}>
-            {LANGUAGES.map((language) => <Checkbox key={language} value={language} label={t(`language.${language}`)} />)}
-          </Group>
-        </Checkbox.Group>
+        <LanguagesField value={languages} error={errorAt('languages')} onChange={setLanguages} />
         <WindowsField label={t('directory.weekly')} windows={weekly} errorAt={(window, field) => errorAt(`weekly.${window}.${field}`)}
           onChange={setWeekly} />
         <Group>

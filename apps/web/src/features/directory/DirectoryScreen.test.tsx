@@ -278,3 +278,36 @@ describe('a facilitator’s leave on the directory screen', () => {
     expect(sent.find((request) => request.method === 'DELETE')!.path).toBe(`/api/v1/directory/facilitators/naryn-asylzat-1/exceptions/${LEAVE.id}`);
   });
 });
+
+describe('corrections of a facilitator on the directory screen', () => {
+  const details = ky.directory.detailsOf.replace('{{name}}', 'Фасилитатор А.С.');
+
+  it('sends only what was corrected in one PATCH, and closes the form', async () => {
+    const { sent } = await openNaryn(directory({ body: { facilitator: NARYN.facilitators[1] } }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.correctOf.replace('{{name}}', 'Фасилитатор А.С.') }));
+    const form = screen.getByRole('form', { name: details });
+    expect((within(form).getByLabelText(ky.directory.displayName) as HTMLInputElement).value).toBe('Фасилитатор А.С.');
+    fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: ' Фасилитатор А.Т. ' } });
+    fireEvent.click(within(form).getByLabelText(ky.language.ru));
+    fireEvent.change(within(form).getByLabelText(ky.directory.certifiedOn), { target: { value: '2024-05-17' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.save }));
+
+    await waitFor(() => expect(sent.filter((request) => request.method === 'PATCH')).toHaveLength(1));
+    expect(sent.find((request) => request.method === 'PATCH')).toMatchObject({
+      path: '/api/v1/directory/facilitators/naryn-asylzat-2',
+      body: { displayName: 'Фасилитатор А.Т.', languages: ['ky', 'ru'], certifiedOn: '2024-05-17' },
+    });
+    await waitFor(() => expect(screen.queryByRole('form', { name: details })).toBeNull());
+  });
+
+  it('shows the gateway’s field problem at the corrected field', async () => {
+    const problems = [{ field: 'certifiedOn', rules: ['certifiedOn must be a date YYYY-MM-DD or null'] }];
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['certifiedOn: not a date'], problems } }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.correctOf.replace('{{name}}', 'Фасилитатор А.С.') }));
+    const form = screen.getByRole('form', { name: details });
+    fireEvent.change(within(form).getByLabelText(ky.directory.certifiedOn), { target: { value: '2024-05-17' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.save }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
+    expect(within(form).getByLabelText(ky.directory.certifiedOn).getAttribute('aria-invalid')).toBe('true');
+  });
+});

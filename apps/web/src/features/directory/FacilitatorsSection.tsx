@@ -2,27 +2,36 @@ import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddFacilitatorForm } from './AddFacilitatorForm';
-import { FacilitatorView, useAddFacilitator, useSetFacilitatorActive, useSetWeeklyAvailability } from './api';
+import { FacilitatorView, useAddFacilitator, useCorrectFacilitator, useSetFacilitatorActive, useSetWeeklyAvailability } from './api';
 import { ChangeProblem } from './ChangeProblem';
+import { DetailsForm } from './DetailsForm';
 import { FacilitatorsTable } from './FacilitatorsTable';
 import { LeavePanel } from './LeavePanel';
 import { WeekForm } from './WeekForm';
 
-/** The centre's facilitators: who they are, whether they take new work, their usual week and their leave. */
+/** The centre's facilitators: who they are, whether they take new work, their usual week and their leave, and corrections
+ * of who they are on record as. */
 export function FacilitatorsSection({ centreId, facilitators }: { centreId: string; facilitators: FacilitatorView[] }) {
   const { t } = useTranslation();
   const add = useAddFacilitator(centreId);
   const activity = useSetFacilitatorActive();
   const week = useSetWeeklyAvailability();
+  const correction = useCorrectFacilitator();
   const [editing, setEditing] = useState<string | null>(null);
   const [onLeave, setOnLeave] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   // A new form after each facilitator added, so the next starts empty.
   const [added, setAdded] = useState(0);
   const edited = facilitators.find((facilitator) => facilitator.id === editing);
   const away = facilitators.find((facilitator) => facilitator.id === onLeave);
+  const corrected = facilitators.find((facilitator) => facilitator.id === correcting);
   const closeWeek = () => {
     setEditing(null);
     week.reset();
+  };
+  const closeCorrection = () => {
+    setCorrecting(null);
+    correction.reset();
   };
   const refused = t('directory.refused');
   return (
@@ -34,6 +43,10 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
           setEditing(facilitatorId);
         }}
         onOpenLeave={setOnLeave}
+        onCorrect={(facilitatorId) => {
+          correction.reset();
+          setCorrecting(facilitatorId);
+        }}
         onSetActive={(facilitatorId, active) => activity.mutate({ facilitatorId, active })} />
       <ChangeProblem error={activity.error} conflict={refused} />
       {edited && (
@@ -41,6 +54,14 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
           <WeekForm key={edited.id} facilitator={edited} error={week.error} pending={week.isPending} onClose={closeWeek}
             onSave={(weekly) => week.mutate({ facilitatorId: edited.id, weekly }, { onSuccess: closeWeek })} />
           <ChangeProblem error={week.error} conflict={refused} />
+        </>
+      )}
+      {corrected && (
+        <>
+          <DetailsForm key={corrected.id} facilitator={corrected} error={correction.error} pending={correction.isPending}
+            onClose={closeCorrection}
+            onSave={(changes) => correction.mutate({ facilitatorId: corrected.id, changes }, { onSuccess: closeCorrection })} />
+          <ChangeProblem error={correction.error} conflict={refused} />
         </>
       )}
       {away && <LeavePanel key={away.id} facilitator={away} onClose={() => setOnLeave(null)} />}

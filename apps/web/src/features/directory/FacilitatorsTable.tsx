@@ -9,13 +9,14 @@ interface Props {
   pending: boolean;
   onEditWeek(facilitatorId: string): void;
   onOpenLeave(facilitatorId: string): void;
+  onCorrect(facilitatorId: string): void;
   onSetActive(facilitatorId: string, active: boolean): void;
 }
 
 const HEADINGS = ['displayName', 'facilitatorSex.label', 'languages', 'facilitatorActive.label', 'weekly'];
 
 /** The centre's facilitators and the hours each is available in a usual week; their leave opens below. */
-export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLeave, onSetActive }: Props) {
+export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLeave, onCorrect, onSetActive }: Props) {
   const { t } = useTranslation();
   if (facilitators.length === 0) return <Text c="dimmed">{t('directory.noFacilitators')}</Text>;
   return (
@@ -38,6 +39,10 @@ export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLea
                 <Button variant="subtle" size="compact-sm" onClick={() => onOpenLeave(facilitator.id)}
                   aria-label={t('directory.leaveOf', { name })}>
                   {t('directory.leave')}
+                </Button>
+                <Button variant="subtle" size="compact-sm" disabled={pending} onClick={() => onCorrect(facilitator.id)}
+                  aria-label={t('directory.correctOf', { name })}>
+                  {t('directory.correct')}
                 </Button>
                 <Button variant="subtle" size="compact-sm" {...(facilitator.active ? { color: 'red' } : {})} disabled={pending}
                   onClick={() => onSetActive(facilitator.id, !facilitator.active)}

@@ -5,6 +5,7 @@ import type {
   CreateFacilitatorBody,
   GroupSlotBody,
   OutreachPointBody,
+  UpdateFacilitatorBody,
   WeeklyWindowBody,
 } from '../../api/korgoo-api';
 import type { ApiClient } from '../../lib/api-client';
@@ -123,6 +124,11 @@ const facilitatorPath = (facilitatorId: string) => `/api/v1/directory/facilitato
 export const useSetFacilitatorActive = () =>
   useDirectoryChange((api, { facilitatorId, active }: { facilitatorId: string; active: boolean }) =>
     api.patch(facilitatorPath(facilitatorId), { active }));
+
+/** Corrects what the directory records of a facilitator: name, languages, certification. */
+export const useCorrectFacilitator = () =>
+  useDirectoryChange((api, { facilitatorId, changes }: { facilitatorId: string; changes: UpdateFacilitatorBody }) =>
+    api.patch(facilitatorPath(facilitatorId), changes));
 
 /** Replaces the facilitator's whole week. */
 export const useSetWeeklyAvailability = () =>
