@@ -4,6 +4,7 @@ import { bishkekMonth, fromBishkekMinutes, MINUTES_PER_DAY } from '../../apps/ma
 import type { Language } from '../../apps/matching/src/capacity/capacity-types';
 import { weeklyIntervals } from '../../apps/matching/src/capacity/weekly-window';
 import { Oblast, SettlementCode, settlementByCode } from '../../apps/matching/src/travel/kg-gazetteer';
+import { StraightLineTravelTimes } from '../../apps/matching/src/travel/straight-line-travel-times';
 import { runOnline, OrderOutcome } from './online-policies';
 import { OBLASTS, SimOrder } from './orders';
 import { outreachHours, OutreachTrip, Price, priced, rosteredHours } from './outreach-cost';
@@ -105,7 +106,7 @@ export function outreachOption(
     results.push(row);
     if (unreached.length === 0) continue;
 
-    const openCentres = world.centres.filter((c) => c.status === 'open');
+    const openCentres = open.map((i) => world.centres[i]);
     const local = openCentres.filter((c) => c.oblast === oblast);
     const hosts = new Set((local.length > 0 ? local : openCentres).map((c) => c.id));
     const midYear = own[Math.floor(own.length / 2)].issuedAt;
@@ -238,6 +239,7 @@ function pairAndDays(centre: DirectoryCentre, days: number): { pair: [string, st
 /** Road minutes from a centre to a settlement in the month of `at`, a straight-line guess where no road is open. */
 class RoadBetween {
   private readonly graph = directRoadGraph();
+  private readonly straightLine = new StraightLineTravelTimes();
   private readonly known = new Map<string, number>();
 
   minutes(centre: DirectoryCentre, code: SettlementCode, at: Date): number {
@@ -245,7 +247,7 @@ class RoadBetween {
     let minutes = this.known.get(key);
     if (minutes === undefined) {
       const place = settlementByCode(code);
-      minutes = this.graph.estimateNow(centre, [place], at)[0]?.minutes ?? new CentreTravel([place]).forOrder(centre, at).straight[0].minutes;
+      minutes = this.graph.estimateNow(centre, [place], at)[0]?.minutes ?? this.straightLine.between(centre, place).minutes;
       this.known.set(key, minutes);
     }
     return minutes;

@@ -1,6 +1,7 @@
 import request from 'supertest';
+import type { HandlingOutcome } from '@korgoo/messaging';
 
-export type HandlingOutcome = 'applied' | 'duplicate' | 'retried' | 'dead_lettered';
+export type { HandlingOutcome };
 
 /** How many events on `subject` the service on `port` handled with that outcome, from its /metrics. */
 export async function eventsHandledAt(port: number, subject: string, outcome: HandlingOutcome): Promise<number> {

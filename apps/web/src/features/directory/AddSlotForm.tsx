@@ -5,6 +5,7 @@ import type { GroupSlotBody } from '../../api/korgoo-api';
 import type { FacilitatorView } from './api';
 import { chosenOrFirst, FacilitatorSelect } from './FacilitatorSelect';
 import { useEntryErrors } from './entry-errors';
+import { PROGRAMME_LANGUAGES } from './LanguagesField';
 import { WEEKDAYS } from './week';
 
 interface Props {
@@ -17,7 +18,6 @@ interface Props {
 }
 
 const SEXES: GroupSlotBody['sex'][] = ['male', 'female'];
-const LANGUAGES: GroupSlotBody['language'][] = ['ky', 'ru'];
 const other = (sex: GroupSlotBody['sex']) => (sex === 'male' ? 'female' : 'male');
 
 /** A new weekly group: the lead is of the group's sex (a man leads men), the co-facilitator of the other. */
@@ -68,7 +68,7 @@ export function AddSlotForm({ facilitators, index, error, pending, onAdd }: Prop
           data={SEXES.map((value) => ({ value, label: t(`directory.groupOf.${value}`) }))} />
         <NativeSelect label={t('directory.language')} value={language} error={at('language')}
           onChange={(event) => setLanguage(event.currentTarget.value as GroupSlotBody['language'])}
-          data={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))} />
+          data={PROGRAMME_LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))} />
         <FacilitatorSelect label={t('directory.lead')} choices={leads} value={leadId} error={at('leadFacilitatorId')} onChange={setLead} />
         <FacilitatorSelect label={t('directory.co')} choices={cos} value={coId} error={at('coFacilitatorId')} onChange={setCo} />
         <TextInput type="number" label={t('directory.minParticipants')} value={minParticipants} error={at('minParticipants')}
