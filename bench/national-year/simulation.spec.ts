@@ -1,12 +1,12 @@
 import { DEMO_DIRECTORY } from '../../apps/matching/src/directory/demo/demo-directory';
-import { bishkekDayNumber, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
+import { bishkekDayNumber, bishkekInstant, weekdayOfDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
 import { CentreBookings } from './bookings';
 import { DEFAULT_OPTIONS, runNationalYear } from './national-year';
 import { runOnline } from './online-policies';
 import { firstDayOfWeek, solveOptimum, startWeeks, weekOfDay } from './optimum';
 import { generateOrders } from './orders';
 import { sessionsOnDay } from './roster-capacity';
-import { buildWorld, centreAnswer, DEFAULT_SETTINGS, withinReach } from './world';
+import { buildWorld, centreAnswer, centreReach, DEFAULT_SETTINGS, withinReach } from './world';
 
 const HOUR = 3_600_000;
 
@@ -126,6 +126,19 @@ describe('outreach points in the simulated year', () => {
     const without = buildWorld(far, hosts.map((c) => ({ ...c, outreachPoints: [] })), world.settings);
     expect(placed(runOnline(without, 'router').outcomes)).toBe(0);
     expect(placed(run.outcomes)).toBeLessThanOrEqual(placed(solveOptimum(world, 'slot-model').outcomes));
+  });
+});
+
+describe('roads on each session\'s date', () => {
+  it('takes the road open on the issue day and closed for sessions after the pass closes (Kazarman, November)', () => {
+    const [template] = generateOrders({ count: 4000, seed: 7 }).filter((o) => o.settlementCode === 'kazarman');
+    const issuedAt = bishkekInstant('2027-10-25');
+    const order = { ...template, issuedAt, expiresAt: bishkekInstant('2027-11-25'), lengthDays: 31 };
+    const naryn = DEMO_DIRECTORY.findIndex((c) => c.id === 'naryn-asylzat');
+    const reach = centreReach(buildWorld([order], DEMO_DIRECTORY, DEFAULT_SETTINGS), 0, naryn);
+    expect(reach.travel?.source).toBe('road-graph');
+    expect(reach.travelOn(bishkekInstant('2027-10-29'))).toEqual(reach.travel);
+    expect(reach.travelOn(bishkekInstant('2027-11-05'))).toBeNull();
   });
 });
 

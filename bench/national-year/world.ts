@@ -4,6 +4,7 @@ import { hashUniform } from '../seeded-random';
 import { CentreTravel } from './travel';
 import { CentreReach, DEFAULT_MAX_TRAVEL_MINUTES, PlaceTravel } from '../../apps/matching/src/capacity/candidates';
 import type { OutreachPoint } from '../../apps/matching/src/capacity/capacity-types';
+import { bishkekMonth, monthStartsBetween } from '../../apps/matching/src/capacity/bishkek-time';
 import { isSettlementCode, settlementByCode } from '../../apps/matching/src/travel/kg-gazetteer';
 import type { TravelEstimate } from '../../apps/matching/src/travel/travel-time';
 
@@ -36,14 +37,20 @@ export interface SimPoint {
 }
 
 /** Travel from one order to the centres and to their outreach points. */
-export interface WorldTravel {
-  /** By centre: road graph, straight line where the graph has no route; what the router ranks by. */
-  travel: TravelEstimate[];
+export interface WorldTravel extends MonthTravel {
   /** By centre, straight line only: what the greedy baseline chooses by. */
   straight: TravelEstimate[];
+  straightToPoints: TravelEstimate[];
+  /** As `travel` and `toPoints` in each month (1-12) the programme may run in: winter closes passes for months. */
+  byMonth: ReadonlyMap<number, MonthTravel>;
+}
+
+/** Travel by road as in one month, on the order's issue day unless read from `byMonth`. */
+export interface MonthTravel {
+  /** By centre: road graph, straight line where the graph has no route; what the router ranks by. */
+  travel: TravelEstimate[];
   /** By outreach point (in the order of `World.points`), as `travel` and `straight`. */
   toPoints: TravelEstimate[];
-  straightToPoints: TravelEstimate[];
 }
 
 export interface World {
@@ -67,14 +74,15 @@ export function buildWorld(orders: readonly SimOrder[], centres: readonly Direct
   // Travel to the points is asked with the centres', from the same road graph.
   const centreTravel = new CentreTravel([...centres, ...points.map((p) => placeOf(p.point.settlementCode))]);
   const n = centres.length;
-  const travel = orders.map((o) => {
+  const travel = orders.map((o): WorldTravel => {
     const row = centreTravel.forOrder(o.location, o.issuedAt);
-    return {
-      travel: row.travel.slice(0, n),
-      straight: row.straight.slice(0, n),
-      toPoints: row.travel.slice(n),
-      straightToPoints: row.straight.slice(n),
-    };
+    const issued = { travel: row.travel.slice(0, n), toPoints: row.travel.slice(n) };
+    const byMonth = new Map([[bishkekMonth(o.issuedAt), issued]]);
+    for (const at of monthStartsBetween(o.issuedAt, o.expiresAt).slice(1)) {
+      const later = centreTravel.forOrder(o.location, at).travel;
+      byMonth.set(bishkekMonth(at), { travel: later.slice(0, n), toPoints: later.slice(n) });
+    }
+    return { ...issued, straight: row.straight.slice(0, n), straightToPoints: row.straight.slice(n), byMonth };
   });
   return { orders, centres, points, pointsOf, travel, settings };
 }
@@ -99,20 +107,27 @@ export function nearestPlaceMinutes(world: World, position: number, centre: numb
   return minutes;
 }
 
-/** The travel the matching rules weigh: a straight-line guess is no road. Travel is taken as on the order's day. */
-const placeTravel = (travel: TravelEstimate): PlaceTravel => {
-  const road = travel.source === 'road-graph' ? travel : null;
-  return { travel: road, travelOn: () => road };
-};
+/** The travel the matching rules weigh: a straight-line guess is no road. */
+const byRoad = (travel: TravelEstimate | undefined): TravelEstimate | null => (travel?.source === 'road-graph' ? travel : null);
 
-/** How far one order is from a centre and its outreach points, as the service's `assessPlaces` takes it. */
+/**
+ * How far one order is from a centre and its outreach points, as the service's `assessPlaces` takes it: ranked
+ * by the travel on the order's issue day, and each session checked against the roads of its own month.
+ */
 export function centreReach(world: World, position: number, centre: number): CentreReach {
   const row = world.travel[position];
+  const place = (pick: (month: MonthTravel) => TravelEstimate): PlaceTravel => ({
+    travel: byRoad(pick(row)),
+    travelOn: (date) => {
+      const month = row.byMonth.get(bishkekMonth(date));
+      return month ? byRoad(pick(month)) : null;
+    },
+  });
   const own = world.pointsOf[centre];
   return {
-    ...placeTravel(row.travel[centre]),
+    ...place((m) => m.travel[centre]),
     maxTravelMinutes: DEFAULT_MAX_TRAVEL_MINUTES,
-    ...(own.length > 0 ? { toOutreachPoints: new Map(own.map((j) => [world.points[j].point.id, placeTravel(row.toPoints[j])])) } : {}),
+    ...(own.length > 0 ? { toOutreachPoints: new Map(own.map((j) => [world.points[j].point.id, place((m) => m.toPoints[j])])) } : {}),
   };
 }
 
