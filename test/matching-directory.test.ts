@@ -169,6 +169,26 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(JSON.stringify(rosters)).not.toMatch(/naryn-asylzat-\d|displayName|Facilitator/);
   });
 
+  it('refuses a correction of sex or languages that breaks the slots, points or sessions planned on it', async () => {
+    // Kochkor's man holds the routed order's sessions.
+    const booked = await api('patch', '/facilitators/kochkor-umut-1', admin, { sex: 'female' }).expect(409);
+    expect(booked.body.message).toContain('kochkor-umut-1 has sessions ahead planned on their sex');
+    const spoken = await api('patch', '/facilitators/kochkor-umut-1', admin, { languages: ['ru'] }).expect(409);
+    expect(spoken.body.message).toContain('planned on their languages (sessions in ky)');
+
+    await api('post', '/centres', admin, { id: 'talas-slots', name: 'Слот', settlementCode: 'talas', status: 'paused', groupCapacity: 4 }).expect(201);
+    for (const f of pair) await api('post', '/centres/talas-slots/facilitators', admin, f).expect(201);
+    const slot = { weekday: 3, start: '10:00', minutes: 240, sex: 'male', language: 'ky', leadFacilitatorId: 'talas-slots-1', coFacilitatorId: 'talas-slots-2', minParticipants: 3, maxParticipants: 10 };
+    await api('patch', '/centres/talas-slots', admin, { groupSlots: [slot] }).expect(200);
+    const lead = await api('patch', '/facilitators/talas-slots-1', admin, { sex: 'female' }).expect(409);
+    expect(lead.body.message).toContain('groupSlots[0].leadFacilitatorId must be a male facilitator for a male group');
+    const language = await api('patch', '/facilitators/talas-slots-2', admin, { languages: ['ru'] }).expect(409);
+    expect(language.body.message).toContain('groupSlots[0].coFacilitatorId talas-slots-2 does not speak ky');
+    // What nothing was planned on is corrected.
+    const corrected = await api('patch', '/facilitators/talas-slots-1', admin, { languages: ['ky'], displayName: 'Facilitator T.M.' }).expect(200);
+    expect(corrected.body.facilitator).toMatchObject({ sex: 'male', languages: ['ky'] });
+  });
+
   it('deletes only what nothing refers to', async () => {
     await api('post', '/centres', admin, { id: 'talas-empty', name: 'Бош', settlementCode: 'talas', status: 'paused', groupCapacity: 4 }).expect(201);
     await api('post', '/centres/talas-empty/facilitators', admin, pair[1]).expect(201);

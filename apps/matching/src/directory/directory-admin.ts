@@ -291,6 +291,7 @@ export class DirectoryAdmin {
 
   async updateFacilitator(tx: EntityManager, facilitatorId: string, changes: FacilitatorChanges): Promise<FacilitatorView> {
     const current = await this.lockFacilitator(tx, facilitatorId);
+    await this.checkPlannedWork(tx, current, changes);
     const sets: string[] = [];
     const values: unknown[] = [];
     const set = (column: string, value: unknown) => {
@@ -309,6 +310,37 @@ export class DirectoryAdmin {
       ]);
     }
     return this.facilitator(tx, facilitatorId);
+  }
+
+  /**
+   * The centre's slots, outreach points and booked sessions were planned on a facilitator's sex and languages:
+   * a correction that would leave a men's group led by a woman, a point without a man and a woman, or a
+   * session in a language its pair no longer speaks is refused, naming what to change first.
+   */
+  private async checkPlannedWork(tx: EntityManager, current: FacilitatorView, changes: FacilitatorChanges): Promise<void> {
+    const sexChanged = changes.sex !== undefined && changes.sex !== current.sex;
+    const dropped = current.languages.filter((l) => changes.languages !== undefined && !changes.languages.includes(l));
+    if (!sexChanged && dropped.length === 0) return;
+    const [booked]: Array<{ language: string }> = await tx.query(
+      `SELECT language FROM matching.booked_session
+        WHERE $1 = ANY(facilitator_ids) AND ends_at > $2 AND ($3 OR language = ANY($4)) ORDER BY starts_at LIMIT 1`,
+      [current.id, this.clock.now(), sexChanged, dropped],
+    );
+    if (booked) {
+      const what = sexChanged ? 'sex' : `languages (sessions in ${booked.language})`;
+      throw new QueryRejected('conflict', `facilitator ${current.id} has sessions ahead planned on their ${what}; deactivate instead`);
+    }
+    const staff: Array<Pick<FacilitatorRow, 'id' | 'sex' | 'languages'>> = await tx.query(
+      'SELECT id, sex, languages FROM matching.facilitator WHERE centre_id = $1',
+      [current.centreId],
+    );
+    const roster = new Map(staff.map((f) => [f.id, f.id === current.id ? { ...f, ...pick(changes) } : f]));
+    const slots: GroupSlotView[] = await tx.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY id`, [current.centreId]);
+    const problems = [
+      ...groupSlotProblems(slots, roster, 'groupSlots'),
+      ...outreachPointProblems(await this.outreachPoints(tx, current.centreId), roster, slots, 'outreachPoints'),
+    ];
+    if (problems.length > 0) throw new QueryRejected('conflict', problems.join('; '));
   }
 
   /** Only someone with no sessions ahead; otherwise they are deactivated, so booked sessions keep their pair. */
@@ -398,6 +430,9 @@ export class DirectoryAdmin {
     return `${centreId}-${Math.max(0, ...numbers) + 1}`;
   }
 }
+
+/** What a correction changes of what slots and points are planned on. */
+const pick = ({ sex, languages }: FacilitatorChanges) => ({ ...(sex ? { sex } : {}), ...(languages ? { languages } : {}) });
 
 const windowOf = (w: WeeklyWindowFields) => ({ weekday: w.weekday, start: w.start, end: w.end });
 const exceptionOf = (e: AvailabilityExceptionFields) => ({
