@@ -169,12 +169,15 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(JSON.stringify(rosters)).not.toMatch(/naryn-asylzat-\d|displayName|Facilitator/);
   });
 
-  it('refuses a correction of sex or languages that breaks the slots, points or sessions planned on it', async () => {
+  it('refuses a correction of sex, languages or certification that breaks the slots, points or sessions planned on it', async () => {
     // Kochkor's man holds the routed order's sessions.
     const booked = await api('patch', '/facilitators/kochkor-umut-1', admin, { sex: 'female' }).expect(409);
     expect(booked.body.message).toContain('kochkor-umut-1 has sessions ahead planned on their sex');
     const spoken = await api('patch', '/facilitators/kochkor-umut-1', admin, { languages: ['ru'] }).expect(409);
     expect(spoken.body.message).toContain('planned on their languages (sessions in ky)');
+    const uncertified = await api('patch', '/facilitators/kochkor-umut-1', admin, { certifiedOn: '2099-01-01' }).expect(409);
+    expect(uncertified.body.message).toContain('planned on their certification');
+    await api('patch', '/facilitators/kochkor-umut-1', admin, { certifiedOn: '2023-10-01' }).expect(200);
 
     await api('post', '/centres', admin, { id: 'talas-slots', name: 'Слот', settlementCode: 'talas', status: 'paused', groupCapacity: 4 }).expect(201);
     for (const f of pair) await api('post', '/centres/talas-slots/facilitators', admin, f).expect(201);

@@ -18,6 +18,7 @@ import {
   QueryRejected,
   WeeklyWindowFields,
 } from '@korgoo/contracts';
+import { bishkekInstant } from '../capacity/bishkek-time';
 import { exceptionProblems, groupSlotProblems, OutreachPointInput, outreachPointProblems, settlementOf, weeklyProblems } from './directory-rules';
 
 interface CentreRow {
@@ -313,23 +314,26 @@ export class DirectoryAdmin {
   }
 
   /**
-   * The centre's slots, outreach points and booked sessions were planned on a facilitator's sex and languages:
-   * a correction that would leave a men's group led by a woman, a point without a man and a woman, or a
-   * session in a language its pair no longer speaks is refused, naming what to change first.
+   * The centre's slots, outreach points and booked sessions were planned on a facilitator's sex, languages and
+   * certification: a correction that would leave a men's group led by a woman, a point without a man and a
+   * woman, or a session its pair can no longer run is refused, naming what to change first.
    */
   private async checkPlannedWork(tx: EntityManager, current: FacilitatorView, changes: FacilitatorChanges): Promise<void> {
     const sexChanged = changes.sex !== undefined && changes.sex !== current.sex;
     const dropped = current.languages.filter((l) => changes.languages !== undefined && !changes.languages.includes(l));
-    if (!sexChanged && dropped.length === 0) return;
-    const [booked]: Array<{ language: string }> = await tx.query(
-      `SELECT language FROM matching.booked_session
-        WHERE $1 = ANY(facilitator_ids) AND ends_at > $2 AND ($3 OR language = ANY($4)) ORDER BY starts_at LIMIT 1`,
-      [current.id, this.clock.now(), sexChanged, dropped],
+    // Sessions before the corrected certification day (all of them when the certification is withdrawn).
+    const certifiedFrom = changes.certifiedOn === undefined ? null : changes.certifiedOn === null ? 'infinity' : bishkekInstant(changes.certifiedOn);
+    if (!sexChanged && dropped.length === 0 && certifiedFrom === null) return;
+    const [booked]: Array<{ language: string; uncertified: boolean }> = await tx.query(
+      `SELECT language, starts_at < $5 AS uncertified FROM matching.booked_session
+        WHERE $1 = ANY(facilitator_ids) AND ends_at > $2 AND ($3 OR language = ANY($4) OR starts_at < $5) ORDER BY starts_at LIMIT 1`,
+      [current.id, this.clock.now(), sexChanged, dropped, certifiedFrom],
     );
     if (booked) {
-      const what = sexChanged ? 'sex' : `languages (sessions in ${booked.language})`;
+      const what = sexChanged ? 'sex' : booked.uncertified ? 'certification' : `languages (sessions in ${booked.language})`;
       throw new QueryRejected('conflict', `facilitator ${current.id} has sessions ahead planned on their ${what}; deactivate instead`);
     }
+    if (!sexChanged && dropped.length === 0) return;
     const staff: Array<Pick<FacilitatorRow, 'id' | 'sex' | 'languages'>> = await tx.query(
       'SELECT id, sex, languages FROM matching.facilitator WHERE centre_id = $1',
       [current.centreId],
