@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { Logger as NestLogger, PinoLogger } from 'nestjs-pino';
 import { requestLogParams } from './request-log';
+import { rememberValidationMetadata } from './validation-metadata';
 
 /**
  * Starts one service: HTTP for health, metrics (and the API on the gateway), graceful shutdown on SIGTERM
@@ -15,6 +16,7 @@ export async function runService(
   log: Logger,
   configure?: (app: INestApplication) => void,
 ): Promise<INestApplication> {
+  rememberValidationMetadata();
   process.on('unhandledRejection', (reason) => log.error({ err: String(reason) }, 'unhandled rejection'));
   // NestJS's own lines go through the same pino logger, with the request's id when written inside a request.
   const params = requestLogParams(log);
