@@ -4,6 +4,8 @@ import { validateSync, ValidationError } from 'class-validator';
 export interface FieldProblem {
   field: string;
   rules: string[];
+  /** Each rule's name beside it, where the rules have names (an owner's refusal rules). */
+  codes?: string[];
 }
 
 /** Raised when a payload breaks its contract; names each field and the rule it broke. */
