@@ -7,8 +7,8 @@ export class FieldProblemBody {
   @ApiProperty({ type: [String], example: ['settlementCode must be a gazetteer code'] }) rules: string[];
   @ApiPropertyOptional({
     type: [String],
-    example: ['settlement_not_in_gazetteer'],
-    description: 'The name of each rule beside it, where the rule has one (an owner’s refusal rules)',
+    example: ['matches'],
+    description: 'The name of each rule beside it, where the rule has one: a validation constraint (`isInt`, `maxLength`) or an owner’s refusal rule',
   })
   codes?: string[];
 }

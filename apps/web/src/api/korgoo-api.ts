@@ -16,8 +16,8 @@ export interface FieldProblemBody {
   /** @example ["settlementCode must be a gazetteer code"] */
   rules: string[];
   /**
-   * The name of each rule beside it, where the rule has one (an owner’s refusal rules)
-   * @example ["settlement_not_in_gazetteer"]
+   * The name of each rule beside it, where the rule has one: a validation constraint (`isInt`, `maxLength`) or an owner’s refusal rule
+   * @example ["matches"]
    */
   codes?: string[];
 }

@@ -106,7 +106,7 @@ describe('the directory screen', () => {
     await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
   });
 
-  it('shows the gateway’s field problem at the new slot’s field', async () => {
+  it('shows the gateway’s field problem at the new slot’s field, as the hint when its rule has no name', async () => {
     const problems = [{ field: 'groupSlots.1.minutes', rules: ['minutes must not be less than 60'] }];
     await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['groupSlots.1.minutes: minutes must not be less than 60'], problems } }));
     const form = screen.getByRole('form', { name: ky.directory.addSlot });
@@ -196,14 +196,15 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     expect((within(screen.getByRole('form', { name: ky.directory.addFacilitator })).getByLabelText(ky.directory.displayName) as HTMLInputElement).value).toBe('');
   });
 
-  it('shows the gateway’s field problem, and matching’s rule on the week, at the new facilitator’s fields', async () => {
-    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'] }];
+  it('shows the gateway’s field problem by its rule’s name, and matching’s rule on the week, at the new facilitator’s fields', async () => {
+    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'] }];
     await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['displayName: too long'], problems } }));
     let form = screen.getByRole('form', { name: ky.directory.addFacilitator });
     fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Ф'.repeat(201) } });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.displayName).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(ky.validation.maxLength)).toBeTruthy();
     expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).not.toBe('true');
     cleanup();
 
