@@ -21,7 +21,7 @@ export function ChangeProblem({ error }: { error: unknown }) {
   return (
     <Alert color="red" role="alert">
       {headline}
-      {reasons.length > 0 && <Text size="sm" mt={4}>{reasons.join(' ')}</Text>}
+      {[...new Set(reasons)].map((reason) => <Text key={reason} size="sm" mt={4}>{reason}</Text>)}
     </Alert>
   );
 }
