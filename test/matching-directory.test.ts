@@ -88,6 +88,17 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(fields(short)).toContain('groupSlots.0.minutes');
     const womanLeads = await api('patch', '/centres/kochkor-umut', admin, { groupSlots: [{ ...slot, leadFacilitatorId: 'kochkor-umut-2' }] }).expect(400);
     expect(womanLeads.body.message).toContain('changes.groupSlots[0].leadFacilitatorId must be a male facilitator for a male group');
+    // Each refusal names its rule, so a screen can say it in its reader's language, and sits at its field.
+    expect(womanLeads.body.refusals).toContainEqual({
+      rule: 'lead_not_of_group_sex',
+      field: 'groupSlots.0.leadFacilitatorId',
+      message: 'changes.groupSlots[0].leadFacilitatorId must be a male facilitator for a male group',
+    });
+    expect(womanLeads.body.problems).toContainEqual({
+      field: 'groupSlots.0.leadFacilitatorId',
+      rules: ['changes.groupSlots[0].leadFacilitatorId must be a male facilitator for a male group'],
+      codes: ['lead_not_of_group_sex'],
+    });
     const slotted = await api('patch', '/centres/kochkor-umut', admin, { groupSlots: [slot] }).expect(200);
     expect(slotted.body.centre.groupSlots).toEqual([{ id: 'kochkor-umut-slot-1', ...slot }]);
     await api('delete', '/facilitators/kochkor-umut-1', admin).expect(409);
@@ -99,6 +110,13 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(unknownPlace.body.message).toContain('changes.outreachPoints[0].settlementCode atlantis is not in the gazetteer');
     const onSlotDay = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [{ ...point, windows: [week(4, '08:00', '12:00')] }] }).expect(400);
     expect(onSlotDay.body.message).toContain('changes.outreachPoints[0].facilitatorIds: kochkor-umut-1 is due at group slot kochkor-umut-slot-1 on weekday 4');
+    expect(onSlotDay.body.refusals).toContainEqual(
+      expect.objectContaining({
+        rule: 'due_at_group_slot',
+        field: 'outreachPoints.0.facilitatorIds',
+        params: { facilitatorId: 'kochkor-umut-1', weekday: 4, slotId: 'kochkor-umut-slot-1' },
+      }),
+    );
     const oneHourTooFew = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [{ ...point, windows: [week(2, '10:00', '13:00')] }] }).expect(400);
     expect(oneHourTooFew.body.message).toContain('changes.outreachPoints[0].windows[0] must hold a whole session of 4 hours');
     const declared = await api('patch', '/centres/kochkor-umut', admin, { outreachPoints: [point] }).expect(200);
@@ -129,6 +147,10 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(set.body.facilitator.weekly).toEqual(week2);
     const overlapping = await api('put', '/facilitators/naryn-asylzat-1/availability', narynStaff, { weekly: [week(2), week(2, '12:00', '20:00')] }).expect(400);
     expect(overlapping.body.message).toContain('weekly[1] overlaps weekly[0] on weekday 2');
+    expect(overlapping.body.refusals).toEqual([
+      { rule: 'windows_overlap', field: 'weekly.1.end', params: { window: 2, otherWindow: 1, weekday: 2 }, message: 'weekly[1] overlaps weekly[0] on weekday 2' },
+    ]);
+    expect(fields(overlapping)).toEqual(['weekly.1.end']);
     const wrongDay = await api('put', '/facilitators/naryn-asylzat-1/availability', narynStaff, { weekly: [week(8)] }).expect(400);
     expect(fields(wrongDay)).toContain('weekly.0.weekday');
     await api('put', '/facilitators/kochkor-umut-1/availability', narynStaff, { weekly: week2 }).expect(403);
@@ -139,6 +161,7 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(exception).toMatchObject({ reason: 'holiday', from: '2026-12-27T18:00:00.000Z', id: expect.any(String) });
     const reversed = await api('post', '/facilitators/naryn-asylzat-2/exceptions', narynStaff, { ...leave, to: leave.from }).expect(400);
     expect(reversed.body.message).toContain('exception.to must be after exception.from');
+    expect(reversed.body.refusals).toEqual([expect.objectContaining({ rule: 'period_ends_before_start', field: 'to' })]);
     await api('post', '/facilitators/kochkor-umut-2/exceptions', narynStaff, leave).expect(403);
     const removed = await api('delete', `/facilitators/naryn-asylzat-2/exceptions/${exception.id}`, narynStaff).expect(200);
     expect(removed.body.facilitator.exceptions).toEqual([]);
@@ -172,11 +195,11 @@ describe('the centre directory: admins manage it, centre staff keep their own av
   it('refuses a correction of sex, languages or certification that breaks the slots, points or sessions planned on it', async () => {
     // Kochkor's man holds the routed order's sessions.
     const booked = await api('patch', '/facilitators/kochkor-umut-1', admin, { sex: 'female' }).expect(409);
-    expect(booked.body.message).toContain('kochkor-umut-1 has sessions ahead planned on their sex');
+    expect(booked.body.refusals).toEqual([expect.objectContaining({ rule: 'sessions_planned_on_sex', params: { facilitatorId: 'kochkor-umut-1' } })]);
     const spoken = await api('patch', '/facilitators/kochkor-umut-1', admin, { languages: ['ru'] }).expect(409);
-    expect(spoken.body.message).toContain('planned on their languages (sessions in ky)');
+    expect(spoken.body.refusals).toEqual([expect.objectContaining({ rule: 'sessions_planned_on_language', params: { facilitatorId: 'kochkor-umut-1', language: 'ky' } })]);
     const uncertified = await api('patch', '/facilitators/kochkor-umut-1', admin, { certifiedOn: '2099-01-01' }).expect(409);
-    expect(uncertified.body.message).toContain('planned on their certification');
+    expect(uncertified.body.refusals[0].rule).toBe('sessions_before_certification');
     await api('patch', '/facilitators/kochkor-umut-1', admin, { certifiedOn: '2023-10-01' }).expect(200);
 
     await api('post', '/centres', admin, { id: 'talas-slots', name: 'Слот', settlementCode: 'talas', status: 'paused', groupCapacity: 4 }).expect(201);
@@ -185,6 +208,9 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     await api('patch', '/centres/talas-slots', admin, { groupSlots: [slot] }).expect(200);
     const lead = await api('patch', '/facilitators/talas-slots-1', admin, { sex: 'female' }).expect(409);
     expect(lead.body.message).toContain('groupSlots[0].leadFacilitatorId must be a male facilitator for a male group');
+    // The slot is not part of the request, so the refusal names no field of it.
+    expect(lead.body.refusals).toEqual([expect.not.objectContaining({ field: expect.anything() })]);
+    expect(lead.body.refusals[0]).toMatchObject({ rule: 'lead_not_of_group_sex' });
     const language = await api('patch', '/facilitators/talas-slots-2', admin, { languages: ['ru'] }).expect(409);
     expect(language.body.message).toContain('groupSlots[0].coFacilitatorId talas-slots-2 does not speak ky');
     // What nothing was planned on is corrected.
@@ -210,6 +236,10 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     // Kochkor has a referral with sessions booked: it can be paused, not deleted.
     const kept = await api('delete', '/centres/kochkor-umut', admin).expect(409);
     expect(kept.body.message).toContain('pause it instead');
+    expect(kept.body.refusals).toEqual([
+      { rule: 'centre_in_use', params: { centreId: 'kochkor-umut' }, message: 'centre kochkor-umut has referrals or sessions; pause it instead' },
+    ]);
+    expect(kept.body.problems).toBeUndefined();
     const busy = await api('delete', '/facilitators/kochkor-umut-1', admin).expect(409);
     expect(busy.body.message).toContain('deactivate instead');
     const inactive = await api('patch', '/facilitators/kochkor-umut-1', admin, { active: false }).expect(200);

@@ -91,7 +91,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, th
     const heldAt = (number: number) => new Date(enrolledAt + number * WEEK).toISOString();
 
     const bad = await session(1, { mark: 'attended', heldAt: 'next week' }).expect(400);
-    expect(bad.body.problems).toEqual([{ field: 'heldAt', rules: ['heldAt must be an ISO 8601 date-time'] }]);
+    expect(bad.body.problems).toEqual([{ field: 'heldAt', rules: ['heldAt must be an ISO 8601 date-time'], codes: ['isIso8601'] }]);
     await session(2, { mark: 'attended', heldAt: heldAt(2) }).expect(409);
     await session(1, { mark: 'attended', heldAt: new Date(enrolledAt + 40 * WEEK).toISOString() }).expect(409);
     let last = null as null | request.Response;
@@ -168,7 +168,7 @@ describe('after the mandatory programme: the voluntary component, monitoring, th
     const close = (body: Record<string, unknown>) => post(coordinator, `/api/v1/referrals/${referralId}/programme/close`, body);
 
     const missing = await close({ reason: 'treatment_first' }).expect(400);
-    expect(missing.body.problems).toEqual([{ field: 'recheckOn', rules: [expect.stringMatching(/required with treatment_first/)] }]);
+    expect(missing.body.problems).toEqual([{ field: 'recheckOn', rules: [expect.stringMatching(/required with treatment_first/)], codes: ['matches'] }]);
     await close({ reason: 'treatment_first', recheckOn: '2020-01-01' }).expect(400);
     await close({ reason: 'in_custody', recheckOn: '2099-01-01' }).expect(400);
     const recheckOn = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);

@@ -4,6 +4,8 @@ import { validateSync, ValidationError } from 'class-validator';
 export interface FieldProblem {
   field: string;
   rules: string[];
+  /** Each rule's name beside it, where the rules have names (a validation constraint such as `isInt`, an owner's refusal rule). */
+  codes?: string[];
 }
 
 /** Raised when a payload breaks its contract; names each field and the rule it broke. */
@@ -19,7 +21,7 @@ export class ContractViolation extends Error {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, rules: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, rules: Object.values(error.constraints), codes: Object.keys(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -10,6 +10,7 @@ export * from './odara-items';
 export * from './nested';
 export * from './participant';
 export * from './programme';
+export * from './refusal.v1';
 export * from './queries';
 export * from './scope';
 export * from './screening';

@@ -4,6 +4,7 @@ import {
   parseContract,
   QueryFailure,
   QueryRejected,
+  Refusal,
   RequestClassesBySubject,
   RequestContracts,
   RequestSubject,
@@ -84,7 +85,9 @@ export class QueryResponder {
 
 function toFailure(failure: unknown): QueryFailure {
   if (failure instanceof ContractViolation) return { error: { code: 'invalid_request', message: failure.message } };
-  if (failure instanceof QueryRejected) return { error: { code: failure.code, message: failure.message } };
+  if (failure instanceof QueryRejected) {
+    return { error: { code: failure.code, message: failure.message, ...(failure.refusals ? { refusals: failure.refusals } : {}) } };
+  }
   if (failure instanceof SyntaxError) return { error: { code: 'invalid_request', message: 'request must be JSON' } };
   return { error: { code: 'internal', message: 'the service could not answer' } };
 }
@@ -94,6 +97,7 @@ export class QueryFailed extends Error {
     readonly subject: string,
     readonly code: QueryFailure['error']['code'] | 'unavailable',
     readonly reason: string,
+    readonly refusals?: Refusal[],
   ) {
     super(`${subject}: ${reason}`);
   }
@@ -136,7 +140,7 @@ export class QueryClient {
       throw new QueryFailed(subject, 'unavailable', describe(error));
     }
     if (reply && typeof reply === 'object' && 'error' in reply) {
-      throw new QueryFailed(subject, reply.error.code, reply.error.message);
+      throw new QueryFailed(subject, reply.error.code, reply.error.message, reply.error.refusals);
     }
     return reply;
   }

@@ -1,9 +1,31 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { REFUSAL_RULES, type RefusalParams, type RefusalRule } from '@korgoo/contracts';
 
 export class FieldProblemBody {
   @ApiProperty({ example: 'perpetrator.location.settlementCode' }) field: string;
   @ApiProperty({ type: [String], example: ['settlementCode must be a gazetteer code'] }) rules: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['matches'],
+    description: 'The name of each rule beside it, where the rule has one: a validation constraint (`isInt`, `maxLength`) or an owner’s refusal rule',
+  })
+  codes?: string[];
+}
+
+/** One problem an owning service refused a change for, by its rule, for a screen to say in its reader's language. */
+export class RefusalBody {
+  @ApiProperty({ enum: REFUSAL_RULES, example: 'lead_not_of_group_sex' }) rule: RefusalRule;
+  @ApiPropertyOptional({ example: 'groupSlots.1.leadFacilitatorId', description: 'The request field, named as in `problems`; none for the whole change' })
+  field?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { facilitatorId: 'naryn-asylzat-1', weekday: 4 },
+    description: 'Ids, numbers (1-based positions, hours), weekdays (1 = Monday) and language codes the rule is about',
+  })
+  params?: RefusalParams;
+  @ApiProperty({ example: 'changes.groupSlots[1].leadFacilitatorId must be a male facilitator for a male group' }) message: string;
 }
 
 /** The one error body every endpoint answers with (Nest's shape; 400 adds the field problems). */
@@ -17,6 +39,8 @@ export class ProblemBody {
   message: string | string[];
   @ApiPropertyOptional({ type: [FieldProblemBody], description: 'On 400: each field and the rules it broke' })
   problems?: FieldProblemBody[];
+  @ApiPropertyOptional({ type: [RefusalBody], description: 'On 400 and 409 from an owner that names its rules: each problem by its rule' })
+  refusals?: RefusalBody[];
   @ApiPropertyOptional({ example: 30, description: 'On 429 and 503: the seconds to wait before trying again, as in Retry-After' })
   retryAfterSeconds?: number;
 }

@@ -19,7 +19,18 @@ import {
   WeeklyWindowFields,
 } from '@korgoo/contracts';
 import { bishkekInstant } from '../capacity/bishkek-time';
-import { exceptionProblems, groupSlotProblems, OutreachPointInput, outreachPointProblems, settlementOf, weeklyProblems } from './directory-rules';
+import type { Refusal } from '@korgoo/contracts';
+import {
+  exceptionProblems,
+  Field,
+  groupSlotProblems,
+  isRefusal,
+  OutreachPointInput,
+  outreachPointProblems,
+  refusal,
+  settlementOf,
+  weeklyProblems,
+} from './directory-rules';
 
 interface CentreRow {
   id: string;
@@ -67,7 +78,8 @@ const FACILITATOR_SELECT = `
   SELECT id, centre_id, display_name, sex, languages, certified_on::text AS certified_on, active, weekly, exceptions, updated_at
     FROM matching.facilitator`;
 
-const invalid = (problems: string[]) => new QueryRejected('invalid_request', problems.join('; '));
+const invalid = (problems: Refusal[]) => QueryRejected.of('invalid_request', problems);
+const conflict = (...problem: Parameters<typeof refusal>) => QueryRejected.of('conflict', [refusal(...problem)]);
 
 /**
  * The centre directory as admins and centre staff edit it. Every write takes the centre's row lock, the
@@ -97,10 +109,10 @@ export class DirectoryAdmin {
   }
 
   async createCentre(tx: EntityManager, fields: NewCentreFields): Promise<CentreDetailView> {
-    const settlement = settlementOf(fields.settlementCode, 'centre.settlementCode');
-    if (typeof settlement === 'string') throw invalid([settlement]);
+    const settlement = settlementOf(fields.settlementCode, Field.of('settlementCode', 'centre'));
+    if (isRefusal(settlement)) throw invalid([settlement]);
     const [exists] = await tx.query('SELECT 1 FROM matching.centre WHERE id = $1', [fields.id]);
-    if (exists) throw new QueryRejected('conflict', `centre ${fields.id} already exists`);
+    if (exists) throw conflict('centre_exists', Field.of('id'), `centre ${fields.id} already exists`, { centreId: fields.id });
     await tx.query(
       `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity, municipal, contact_channels)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -129,8 +141,8 @@ export class DirectoryAdmin {
       sets.push(`${column} = $${values.length + 1}`);
     };
     if (changes.settlementCode !== undefined) {
-      const settlement = settlementOf(changes.settlementCode, 'changes.settlementCode');
-      if (typeof settlement === 'string') throw invalid([settlement]);
+      const settlement = settlementOf(changes.settlementCode, Field.of('settlementCode', 'changes'));
+      if (isRefusal(settlement)) throw invalid([settlement]);
       set('settlement_code', settlement.code);
       set('oblast', settlement.oblast);
       // A move without coordinates takes the new settlement's.
@@ -149,7 +161,9 @@ export class DirectoryAdmin {
     if (changes.groupSlots !== undefined) await this.replaceGroupSlots(tx, centreId, changes.groupSlots);
     if (changes.outreachPoints !== undefined) await this.replaceOutreachPoints(tx, centreId, changes.outreachPoints);
     // New slots may fall on a pair's outreach day.
-    else if (changes.groupSlots !== undefined) await this.checkOutreachPoints(tx, centreId, await this.outreachPoints(tx, centreId), 'outreachPoints');
+    else if (changes.groupSlots !== undefined) {
+      await this.checkOutreachPoints(tx, centreId, await this.outreachPoints(tx, centreId), Field.unsent('outreachPoints'));
+    }
     return this.centre(tx, centreId);
   }
 
@@ -158,17 +172,30 @@ export class DirectoryAdmin {
    * with sessions ahead cannot be dropped: its participants were told to come there.
    */
   private async replaceOutreachPoints(tx: EntityManager, centreId: string, points: OutreachPointFields[]): Promise<void> {
-    await this.checkOutreachPoints(tx, centreId, points, 'changes.outreachPoints');
+    await this.checkOutreachPoints(tx, centreId, points, Field.of('outreachPoints', 'changes'));
     const existing = await this.outreachPoints(tx, centreId);
     const foreign = points.filter((p) => p.id !== undefined && !existing.some((e) => e.id === p.id));
-    if (foreign.length > 0) throw invalid(foreign.map((p) => `changes.outreachPoints: ${p.id} is not an outreach point of centre ${centreId}`));
+    if (foreign.length > 0) {
+      throw invalid(
+        foreign.map((p) =>
+          refusal('point_not_of_centre', undefined, `changes.outreachPoints: ${p.id} is not an outreach point of centre ${centreId}`, {
+            pointId: p.id!,
+            centreId,
+          }),
+        ),
+      );
+    }
     const kept = points.flatMap((p) => (p.id ? [p.id] : []));
     const [busy] = await tx.query(
       `SELECT outreach_point_id AS id FROM matching.booked_session
         WHERE centre_id = $1 AND outreach_point_id IS NOT NULL AND NOT (outreach_point_id = ANY($2)) AND ends_at > $3 LIMIT 1`,
       [centreId, kept, this.clock.now()],
     );
-    if (busy) throw new QueryRejected('conflict', `outreach point ${busy.id} has sessions ahead; keep it until they are held`);
+    if (busy) {
+      throw conflict('point_has_sessions_ahead', undefined, `outreach point ${busy.id} has sessions ahead; keep it until they are held`, {
+        pointId: busy.id,
+      });
+    }
     await tx.query('DELETE FROM matching.outreach_point WHERE centre_id = $1 AND NOT (id = ANY($2))', [centreId, kept]);
     let next = Math.max(0, ...existing.map((e) => Number(e.id.slice(`${centreId}-point-`.length))).filter(Number.isInteger));
     for (const p of points) {
@@ -184,7 +211,7 @@ export class DirectoryAdmin {
     tx: EntityManager,
     centreId: string,
     points: readonly OutreachPointInput[],
-    field: string,
+    field: Field,
   ): Promise<void> {
     const roster: Array<Pick<FacilitatorRow, 'id' | 'sex'>> = await tx.query('SELECT id, sex FROM matching.facilitator WHERE centre_id = $1', [
       centreId,
@@ -204,11 +231,17 @@ export class DirectoryAdmin {
       'SELECT id, sex, languages FROM matching.facilitator WHERE centre_id = $1',
       [centreId],
     );
-    const problems = groupSlotProblems(slots, new Map(roster.map((f) => [f.id, f])), 'changes.groupSlots');
+    const problems = groupSlotProblems(slots, new Map(roster.map((f) => [f.id, f])), Field.of('groupSlots', 'changes'));
     if (problems.length > 0) throw invalid(problems);
     const existing: Array<{ id: string }> = await tx.query('SELECT id FROM matching.group_slot WHERE centre_id = $1', [centreId]);
     const foreign = slots.filter((s) => s.id !== undefined && !existing.some((e) => e.id === s.id));
-    if (foreign.length > 0) throw invalid(foreign.map((s) => `changes.groupSlots: ${s.id} is not a slot of centre ${centreId}`));
+    if (foreign.length > 0) {
+      throw invalid(
+        foreign.map((s) =>
+          refusal('slot_not_of_centre', undefined, `changes.groupSlots: ${s.id} is not a slot of centre ${centreId}`, { slotId: s.id!, centreId }),
+        ),
+      );
+    }
     await tx.query('DELETE FROM matching.group_slot WHERE centre_id = $1 AND NOT (id = ANY($2))', [
       centreId,
       slots.flatMap((s) => (s.id ? [s.id] : [])),
@@ -247,7 +280,7 @@ export class DirectoryAdmin {
        UNION ALL SELECT 1 FROM matching.booked_session WHERE centre_id = $1 LIMIT 1`,
       [centreId],
     );
-    if (used) throw new QueryRejected('conflict', `centre ${centreId} has referrals or sessions; pause it instead`);
+    if (used) throw conflict('centre_in_use', undefined, `centre ${centreId} has referrals or sessions; pause it instead`, { centreId });
     await tx.query('DELETE FROM matching.group_slot WHERE centre_id = $1', [centreId]);
     await tx.query('DELETE FROM matching.outreach_point WHERE centre_id = $1', [centreId]);
     await tx.query('DELETE FROM matching.facilitator WHERE centre_id = $1', [centreId]);
@@ -264,14 +297,14 @@ export class DirectoryAdmin {
 
   async createFacilitator(tx: EntityManager, centreId: string, fields: NewFacilitatorFields): Promise<FacilitatorView> {
     const problems = [
-      ...weeklyProblems(fields.weekly, 'facilitator.weekly'),
-      ...(fields.exceptions ?? []).flatMap((e, i) => exceptionProblems(e, `facilitator.exceptions[${i}]`)),
+      ...weeklyProblems(fields.weekly, Field.of('weekly', 'facilitator')),
+      ...(fields.exceptions ?? []).flatMap((e, i) => exceptionProblems(e, Field.of('exceptions', 'facilitator').at(i))),
     ];
     if (problems.length > 0) throw invalid(problems);
     await this.lockCentre(tx, centreId);
     const id = fields.id ?? (await this.nextFacilitatorId(tx, centreId));
     const [exists] = await tx.query('SELECT 1 FROM matching.facilitator WHERE id = $1', [id]);
-    if (exists) throw new QueryRejected('conflict', `facilitator ${id} already exists`);
+    if (exists) throw conflict('facilitator_exists', Field.of('id'), `facilitator ${id} already exists`, { facilitatorId: id });
     await tx.query(
       `INSERT INTO matching.facilitator (id, centre_id, display_name, sex, languages, certified_on, active, weekly, exceptions)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -330,8 +363,17 @@ export class DirectoryAdmin {
       [current.id, this.clock.now(), sexChanged, dropped, certifiedFrom],
     );
     if (booked) {
-      const what = sexChanged ? 'sex' : booked.uncertified ? 'certification' : `languages (sessions in ${booked.language})`;
-      throw new QueryRejected('conflict', `facilitator ${current.id} has sessions ahead planned on their ${what}; deactivate instead`);
+      const facilitatorId = current.id;
+      if (sexChanged) throw conflict('sessions_planned_on_sex', undefined, `facilitator ${facilitatorId} has sessions ahead planned on their sex; deactivate instead`, { facilitatorId });
+      if (booked.uncertified) {
+        throw conflict('sessions_before_certification', undefined, `facilitator ${facilitatorId} has sessions ahead before the new certification day; deactivate instead`, {
+          facilitatorId,
+        });
+      }
+      throw conflict('sessions_planned_on_language', undefined, `facilitator ${facilitatorId} has sessions ahead in ${booked.language}; deactivate instead`, {
+        facilitatorId,
+        language: booked.language,
+      });
     }
     if (!sexChanged && dropped.length === 0) return;
     const staff: Array<Pick<FacilitatorRow, 'id' | 'sex' | 'languages'>> = await tx.query(
@@ -341,10 +383,10 @@ export class DirectoryAdmin {
     const roster = new Map(staff.map((f) => [f.id, f.id === current.id ? { ...f, ...pick(changes) } : f]));
     const slots: GroupSlotView[] = await tx.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY id`, [current.centreId]);
     const problems = [
-      ...groupSlotProblems(slots, roster, 'groupSlots'),
-      ...outreachPointProblems(await this.outreachPoints(tx, current.centreId), roster, slots, 'outreachPoints'),
+      ...groupSlotProblems(slots, roster, Field.unsent('groupSlots')),
+      ...outreachPointProblems(await this.outreachPoints(tx, current.centreId), roster, slots, Field.unsent('outreachPoints')),
     ];
-    if (problems.length > 0) throw new QueryRejected('conflict', problems.join('; '));
+    if (problems.length > 0) throw QueryRejected.of('conflict', problems);
   }
 
   /** Only someone with no sessions ahead; otherwise they are deactivated, so booked sessions keep their pair. */
@@ -354,14 +396,28 @@ export class DirectoryAdmin {
       'SELECT 1 FROM matching.booked_session WHERE $1 = ANY(facilitator_ids) AND ends_at > $2 LIMIT 1',
       [facilitatorId, this.clock.now()],
     );
-    if (booked) throw new QueryRejected('conflict', `facilitator ${facilitatorId} has sessions ahead; deactivate instead`);
+    if (booked) {
+      throw conflict('facilitator_has_sessions_ahead', undefined, `facilitator ${facilitatorId} has sessions ahead; deactivate instead`, {
+        facilitatorId,
+      });
+    }
     const [inSlot] = await tx.query(
       'SELECT id FROM matching.group_slot WHERE lead_facilitator_id = $1 OR co_facilitator_id = $1 LIMIT 1',
       [facilitatorId],
     );
-    if (inSlot) throw new QueryRejected('conflict', `facilitator ${facilitatorId} runs group slot ${inSlot.id}; change the slot first`);
+    if (inSlot) {
+      throw conflict('facilitator_runs_slot', undefined, `facilitator ${facilitatorId} runs group slot ${inSlot.id}; change the slot first`, {
+        facilitatorId,
+        slotId: inSlot.id,
+      });
+    }
     const [atPoint] = await tx.query('SELECT id FROM matching.outreach_point WHERE $1 = ANY(facilitator_ids) LIMIT 1', [facilitatorId]);
-    if (atPoint) throw new QueryRejected('conflict', `facilitator ${facilitatorId} holds outreach point ${atPoint.id}; change the point first`);
+    if (atPoint) {
+      throw conflict('facilitator_holds_point', undefined, `facilitator ${facilitatorId} holds outreach point ${atPoint.id}; change the point first`, {
+        facilitatorId,
+        pointId: atPoint.id,
+      });
+    }
     await tx.query('DELETE FROM matching.facilitator WHERE id = $1', [facilitatorId]);
   }
 

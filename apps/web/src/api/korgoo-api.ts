@@ -15,6 +15,57 @@ export interface FieldProblemBody {
   field: string;
   /** @example ["settlementCode must be a gazetteer code"] */
   rules: string[];
+  /**
+   * The name of each rule beside it, where the rule has one: a validation constraint (`isInt`, `maxLength`) or an owner’s refusal rule
+   * @example ["matches"]
+   */
+  codes?: string[];
+}
+
+export interface RefusalBody {
+  /** @example "lead_not_of_group_sex" */
+  rule:
+    | "window_ends_before_start"
+    | "windows_overlap"
+    | "period_ends_before_start"
+    | "settlement_not_in_gazetteer"
+    | "not_a_facilitator_of_centre"
+    | "lead_not_of_group_sex"
+    | "co_not_of_other_sex"
+    | "facilitator_lacks_language"
+    | "meeting_past_midnight"
+    | "minimum_above_maximum"
+    | "slot_id_twice"
+    | "slots_share_facilitator"
+    | "slot_not_of_centre"
+    | "pair_not_man_and_woman"
+    | "window_shorter_than_session"
+    | "due_at_group_slot"
+    | "due_at_outreach_point"
+    | "point_id_twice"
+    | "point_not_of_centre"
+    | "centre_exists"
+    | "centre_in_use"
+    | "point_has_sessions_ahead"
+    | "facilitator_exists"
+    | "facilitator_has_sessions_ahead"
+    | "facilitator_runs_slot"
+    | "facilitator_holds_point"
+    | "sessions_planned_on_sex"
+    | "sessions_planned_on_language"
+    | "sessions_before_certification";
+  /**
+   * The request field, named as in `problems`; none for the whole change
+   * @example "groupSlots.1.leadFacilitatorId"
+   */
+  field?: string;
+  /**
+   * Ids, numbers (1-based positions, hours), weekdays (1 = Monday) and language codes the rule is about
+   * @example {"facilitatorId":"naryn-asylzat-1","weekday":4}
+   */
+  params?: Record<string, string | number>;
+  /** @example "changes.groupSlots[1].leadFacilitatorId must be a male facilitator for a male group" */
+  message: string;
 }
 
 export interface ProblemBody {
@@ -26,6 +77,8 @@ export interface ProblemBody {
   message: string | string[];
   /** On 400: each field and the rules it broke */
   problems?: FieldProblemBody[];
+  /** On 400 and 409 from an owner that names its rules: each problem by its rule */
+  refusals?: RefusalBody[];
   /**
    * On 429 and 503: the seconds to wait before trying again, as in Retry-After
    * @example 30

@@ -1,16 +1,12 @@
-import type { FieldProblemBody, ProblemBody } from '../api/korgoo-api';
+import type { ProblemBody } from '../api/korgoo-api';
 
-/** An API answer other than 2xx, with the field problems of a 400 (keyed by the path the API names). */
+/** An API answer other than 2xx, with the field problems of a 400 (each at the path the API names). */
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
     readonly body: ProblemBody | null,
   ) {
     super(`HTTP ${status}`);
-  }
-
-  get fieldProblems(): Record<string, string[]> {
-    return Object.fromEntries((this.body?.problems ?? []).map((problem: FieldProblemBody) => [problem.field, problem.rules]));
   }
 }
 

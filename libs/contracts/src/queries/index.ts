@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, I
 import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 import { DECLINE_REASONS, DeclineReason } from '../events/referral.v1';
 import type { InboxEntryKind } from '../notification-recipients';
+import type { Refusal } from '../refusal.v1';
 import { IsScope, type Scope } from '../scope';
 import { CommandSubject, CommandSubjects, QuerySubject, QuerySubjects } from '../subjects';
 
@@ -255,17 +256,25 @@ export function requireNational(scope: Scope): void {
 
 /** A reply that failed carries a code the gateway maps to an HTTP status. */
 export interface QueryFailure {
-  error: { code: QueryFailureCode; message: string };
+  error: { code: QueryFailureCode; message: string; refusals?: Refusal[] };
 }
 
 export type QueryFailureCode = 'invalid_request' | 'not_found' | 'forbidden' | 'conflict' | 'internal';
 
-/** Thrown by a query or command handler to answer with a code the gateway maps to 400/403/404/409. */
+/**
+ * Thrown by a query or command handler to answer with a code the gateway maps to 400/403/404/409; `refusals`
+ * name each problem by its rule, and `message` is their English sentences joined.
+ */
 export class QueryRejected extends Error {
   constructor(
     readonly code: Exclude<QueryFailureCode, 'internal'>,
     message: string,
+    readonly refusals?: Refusal[],
   ) {
     super(message);
+  }
+
+  static of(code: Exclude<QueryFailureCode, 'internal'>, refusals: Refusal[]): QueryRejected {
+    return new QueryRejected(code, refusals.map((r) => r.message).join('; '), refusals);
   }
 }

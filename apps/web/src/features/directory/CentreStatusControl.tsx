@@ -46,7 +46,7 @@ export function CentreStatusControl({ centreId, name, status }: Props) {
           </Stack>
         </Paper>
       )}
-      <ChangeProblem error={change.error} conflict={t('directory.refused')} />
+      <ChangeProblem error={change.error} />
     </Stack>
   );
 }

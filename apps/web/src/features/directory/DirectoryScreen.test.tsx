@@ -39,6 +39,22 @@ const directory = (change: { status?: number; body?: unknown } = { body: { centr
   return request.path.endsWith('/centres') ? { body: CENTRES } : { body: { centre: NARYN } };
 };
 
+type Refused = { rule: string; field?: string; params?: Record<string, string | number>; message: string };
+
+/** Matching's refusal as the gateway answers it: each rule by name, and on a 400 those at a field as that field's problems. */
+const refusing = (status: 400 | 409, ...refusals: Refused[]) => directory({
+  status,
+  body: {
+    statusCode: status,
+    error: status === 400 ? 'Bad Request' : 'Conflict',
+    message: refusals.map((refusal) => refusal.message).join('; '),
+    refusals,
+    ...(status === 400 && refusals.some((refusal) => refusal.field)
+      ? { problems: refusals.filter((refusal) => refusal.field).map(({ field, message, rule }) => ({ field, rules: [message], codes: [rule] })) }
+      : {}),
+  },
+});
+
 async function openNaryn(answer: (request: SentRequest) => { status?: number; body?: unknown }) {
   const view = await renderSignedIn(<DirectoryScreen />, { role: 'admin', answer });
   fireEvent.click(await screen.findByRole('button', { name: 'Асылзат' }));
@@ -90,7 +106,7 @@ describe('the directory screen', () => {
     await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
   });
 
-  it('shows the gateway’s field problem at the new slot’s field', async () => {
+  it('shows the gateway’s field problem at the new slot’s field, as the hint when its rule has no name', async () => {
     const problems = [{ field: 'groupSlots.1.minutes', rules: ['minutes must not be less than 60'] }];
     await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['groupSlots.1.minutes: minutes must not be less than 60'], problems } }));
     const form = screen.getByRole('form', { name: ky.directory.addSlot });
@@ -104,20 +120,41 @@ describe('the directory screen', () => {
     expect(within(form).getByLabelText(ky.directory.start).getAttribute('aria-invalid')).not.toBe('true');
   });
 
-  it('shows a roster rule of matching at the field it names', async () => {
-    const message = 'changes.groupSlots[1].leadFacilitatorId must be a male facilitator for a male group';
-    await openNaryn(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message } }));
+  it('says a roster rule of matching in Kyrgyz at the field it names, and one naming no field in the alert', async () => {
+    await openNaryn(refusing(400,
+      { rule: 'lead_not_of_group_sex', field: 'groupSlots.1.leadFacilitatorId', message: 'changes.groupSlots[1].leadFacilitatorId must be a male facilitator for a male group' },
+      { rule: 'slots_share_facilitator', params: { slot: 2, otherSlot: 1, weekday: 4 }, message: 'changes.groupSlots[1] overlaps changes.groupSlots[0] on weekday 4 with the same facilitator' },
+    ));
     const form = screen.getByRole('form', { name: ky.directory.addSlot });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
-    expect(within(form).getByLabelText(ky.directory.lead).getAttribute('aria-invalid')).toBe('true');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(`${ky.form.fixFields}${ky.refusal.slots_share_facilitator.replace('{{weekday}}', ky.weekday[4])}`);
+    const lead = within(form).getByLabelText(ky.directory.lead);
+    expect(lead.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(ky.refusal.lead_not_of_group_sex)).toBeTruthy();
+    expect(screen.queryByText(/must be a male facilitator/)).toBeNull();
+  });
+
+  it('says a rule it does not know yet as the API wrote it, at its field and in the alert', async () => {
+    await openNaryn(refusing(400,
+      { rule: 'slot_too_crowded', field: 'groupSlots.1.maxParticipants', message: 'changes.groupSlots[1].maxParticipants is more than the room holds' },
+      { rule: 'centre_closing', message: 'centre naryn-asylzat is closing' },
+    ));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.form.fixFields}centre naryn-asylzat is closing`);
+    expect(within(form).getByText('changes.groupSlots[1].maxParticipants is more than the room holds')).toBeTruthy();
   });
 
   it('says why an outreach point with sessions ahead stays', async () => {
-    const { sent } = await openNaryn(directory({ status: 409, body: { statusCode: 409, message: 'outreach point naryn-asylzat-point-1 has sessions ahead' } }));
+    const { sent } = await openNaryn(refusing(409, {
+      rule: 'point_has_sessions_ahead', params: { pointId: 'naryn-asylzat-point-1' },
+      message: 'outreach point naryn-asylzat-point-1 has sessions ahead; keep it until they are held',
+    }));
     fireEvent.click(screen.getByRole('button', { name: ky.directory.removePoint.replace('{{place}}', 'Казарман') }));
-    expect((await screen.findByRole('alert')).textContent).toContain(ky.directory.conflict);
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.refusal.point_has_sessions_ahead}`);
     expect(sent.find((request) => request.method === 'PATCH')?.body).toEqual({ outreachPoints: [] });
   });
 });
@@ -159,24 +196,27 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     expect((within(screen.getByRole('form', { name: ky.directory.addFacilitator })).getByLabelText(ky.directory.displayName) as HTMLInputElement).value).toBe('');
   });
 
-  it('shows the gateway’s field problem, and matching’s rule on the week, at the new facilitator’s fields', async () => {
-    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'] }];
+  it('shows the gateway’s field problem by its rule’s name, and matching’s rule on the week, at the new facilitator’s fields', async () => {
+    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'] }];
     await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['displayName: too long'], problems } }));
     let form = screen.getByRole('form', { name: ky.directory.addFacilitator });
     fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Ф'.repeat(201) } });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.displayName).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(ky.validation.maxLength)).toBeTruthy();
     expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).not.toBe('true');
     cleanup();
 
-    const message = 'facilitator.weekly[0].end must be after facilitator.weekly[0].start';
-    await openNaryn(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message } }));
+    await openNaryn(refusing(400, {
+      rule: 'window_ends_before_start', field: 'weekly.0.end', message: 'facilitator.weekly[0].end must be after facilitator.weekly[0].start',
+    }));
     form = screen.getByRole('form', { name: ky.directory.addFacilitator });
     fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Фасилитатор Б.Т.' } });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(ky.refusal.window_ends_before_start)).toBeTruthy();
   });
 
   it('replaces a facilitator’s week with one PUT, and deactivates one with a PATCH', async () => {
@@ -255,11 +295,12 @@ describe('a facilitator’s leave on the directory screen', () => {
     await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
   });
 
-  it('shows matching’s refusal of the period at its last day, and a refusal naming no field as the API wrote it', async () => {
-    const { panel } = await openLeave(directory({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'exception.to must be after exception.from' } }));
+  it('shows matching’s refusal of the period at its last day, and a refusal naming no rule as the API wrote it', async () => {
+    const { panel } = await openLeave(refusing(400, { rule: 'period_ends_before_start', field: 'to', message: 'exception.to must be after exception.from' }));
     const form = addLeave(panel, '2027-03-05', '2027-03-01');
     expect((await within(panel).findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.lastDay).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(ky.refusal.period_ends_before_start)).toBeTruthy();
     expect(within(form).getByLabelText(ky.directory.firstDay).getAttribute('aria-invalid')).not.toBe('true');
     cleanup();
 

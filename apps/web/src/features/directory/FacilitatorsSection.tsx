@@ -33,7 +33,6 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
     setCorrecting(null);
     correction.reset();
   };
-  const refused = t('directory.refused');
   return (
     <Stack>
       <Title order={4}>{t('directory.facilitators')}</Title>
@@ -48,12 +47,12 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
           setCorrecting(facilitatorId);
         }}
         onSetActive={(facilitatorId, active) => activity.mutate({ facilitatorId, active })} />
-      <ChangeProblem error={activity.error} conflict={refused} />
+      <ChangeProblem error={activity.error} />
       {edited && (
         <>
           <WeekForm key={edited.id} facilitator={edited} error={week.error} pending={week.isPending} onClose={closeWeek}
             onSave={(weekly) => week.mutate({ facilitatorId: edited.id, weekly }, { onSuccess: closeWeek })} />
-          <ChangeProblem error={week.error} conflict={refused} />
+          <ChangeProblem error={week.error} />
         </>
       )}
       {corrected && (
@@ -61,11 +60,11 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
           <DetailsForm key={corrected.id} facilitator={corrected} error={correction.error} pending={correction.isPending}
             onClose={closeCorrection}
             onSave={(changes) => correction.mutate({ facilitatorId: corrected.id, changes }, { onSuccess: closeCorrection })} />
-          <ChangeProblem error={correction.error} conflict={refused} />
+          <ChangeProblem error={correction.error} />
         </>
       )}
       {away && <LeavePanel key={away.id} facilitator={away} onClose={() => setOnLeave(null)} />}
-      <ChangeProblem error={add.error} conflict={refused} />
+      <ChangeProblem error={add.error} />
       <AddFacilitatorForm key={added} error={add.error} pending={add.isPending}
         onAdd={(facilitator) => add.mutate(facilitator, { onSuccess: () => setAdded((count) => count + 1) })} />
     </Stack>

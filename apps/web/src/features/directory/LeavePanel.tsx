@@ -14,16 +14,15 @@ export function LeavePanel({ facilitator, onClose }: { facilitator: FacilitatorV
   // A new form after each period added, so the next starts empty.
   const [added, setAdded] = useState(0);
   const title = t('directory.leaveOf', { name: facilitator.displayName });
-  const refused = t('directory.refused');
   return (
     <Stack gap="xs" role="region" aria-label={title}>
       <Title order={5}>{title}</Title>
       <LeaveTable label={title} exceptions={facilitator.exceptions} pending={remove.isPending}
         onRemove={(exceptionId) => remove.mutate({ facilitatorId: facilitator.id, exceptionId })} />
-      <ChangeProblem error={remove.error} conflict={refused} />
+      <ChangeProblem error={remove.error} />
       <AddLeaveForm key={added} error={add.error} pending={add.isPending}
         onAdd={(leave) => add.mutate({ facilitatorId: facilitator.id, leave }, { onSuccess: () => setAdded((count) => count + 1) })} />
-      <ChangeProblem error={add.error} conflict={refused} />
+      <ChangeProblem error={add.error} />
       <Group>
         <Button variant="default" onClick={onClose}>{t('directory.close')}</Button>
       </Group>

@@ -10,7 +10,6 @@ import type {
 } from '../../api/korgoo-api';
 import type { ApiClient } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
-import { placeRules } from './roster-rules';
 
 // The gateway documents no schema for the directory's replies; these are the fields this screen reads.
 export interface FacilitatorView {
@@ -92,18 +91,12 @@ export const pointBody = (point: OutreachPointBody): OutreachPointBody => ({
 /** Either whole list of a centre, replaced at once: the API keeps what comes back with its id and drops the rest. */
 export type CentreLists = { groupSlots: GroupSlotBody[] } | { outreachPoints: OutreachPointBody[] };
 
-/**
- * One change to the directory. Matching's refusals are put at the fields they name; on success the
- * centres' counts may change too, so everything the directory shows is read again.
- */
+/** One change to the directory; on success the centres' counts may change too, so everything the directory shows is read again. */
 function useDirectoryChange<T>(send: (api: ApiClient, change: T) => Promise<unknown>) {
   const { api } = useSession();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (change: T) =>
-      send(api, change).catch((error: unknown) => {
-        throw placeRules(error);
-      }),
+    mutationFn: (change: T) => send(api, change),
     onSuccess: () => queries.invalidateQueries({ queryKey: DIRECTORY }),
   });
 }
