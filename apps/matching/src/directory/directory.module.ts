@@ -9,6 +9,8 @@ import { retryingTransaction } from '@korgoo/platform/core';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
 import { AnnounceRosters } from './announce-rosters';
 import { CapacitySignal } from './capacity-signal';
+import { CentreDirectory } from './centre-directory';
+import { CoverAwayFacilitator } from './cover-away-facilitator';
 import { seedDemoDirectory } from './demo/demo-seed';
 import { DirectoryAdmin } from './directory-admin';
 import { bindDirectoryHandlers } from './directory.handlers';
@@ -47,6 +49,7 @@ export class DirectoryModule implements OnModuleInit {
           }),
         ROUTING_RETRY,
       );
-    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock), this.dataSource.manager, write);
+    const coverAway = new CoverAwayFacilitator(new CentreDirectory(), this.messaging.outbox, this.clock);
+    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock, coverAway), this.dataSource.manager, write);
   }
 }
