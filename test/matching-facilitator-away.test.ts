@@ -120,4 +120,37 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     expect(programme.state).not.toBe('awaiting_decision');
     expect(await stack.sql("SELECT 1 FROM programme.session_move")).toEqual([]);
   });
+
+  it('moves the holds of a referral not yet accepted itself, so it starts with sessions its facilitators can hold', async () => {
+    const assessed = riskAssessed({ settlementCode: 'toktogul', expiresInDays: EXPIRES_IN_DAYS });
+    await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
+    const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === assessed.orderId);
+    const pending = routed.payload.referralId;
+    const holds = () =>
+      stack.sql<Held & { confirmed_at: Date | null }>(
+        `SELECT h.session_index, h.booked_session_id, b.starts_at, b.ends_at, b.facilitator_ids, h.confirmed_at FROM matching.session_hold h
+           JOIN matching.booked_session b ON b.id = h.booked_session_id WHERE h.referral_id = $1 ORDER BY h.session_index`,
+        [pending],
+      );
+    const [first] = await holds();
+    const [pendingLead] = first.facilitator_ids;
+    const other = [`${CENTRE}-1`, `${CENTRE}-3`].find((id) => id !== pendingLead)!;
+    const absence = { from: new Date(first.starts_at.getTime() - HOUR), to: new Date(first.ends_at.getTime() + HOUR) };
+    await leave(other, absence.from, absence.to);
+    await leave(pendingLead, absence.from, absence.to);
+
+    const moved = await holds();
+    expect(moved.map((h) => [h.session_index, h.confirmed_at])).toEqual([1, 2, 3, 4].map((i) => [i, null]));
+    expect(moved[0].starts_at.getTime()).toBeGreaterThanOrEqual(absence.to.getTime());
+    expect(moved[3].ends_at.getTime()).toBeLessThanOrEqual(new Date(assessed.period.expiresAt).getTime());
+    expect(await stack.sql('SELECT 1 FROM matching.booked_session WHERE id = $1', [first.booked_session_id])).toEqual([]);
+    expect(stack.eventsOn<Displaced>('referral.session_displaced.v1').filter((e) => e.payload.referralId === pending)).toEqual([]);
+
+    await request(stack.gateway).post(`/api/v1/referrals/${pending}/accept`).auth(staff, { type: 'bearer' }).expect(200);
+    await stack.awaitEvent('programme.started.v1', (e) => e.correlationId === assessed.orderId);
+    const { body } = await request(stack.gateway).get(`/api/v1/referrals/${pending}/programme`).auth(staff, { type: 'bearer' }).expect(200);
+    expect((body.programme.sessions as ProgrammeSession[]).map((s) => [s.startsAt, s.facilitatorIds])).toEqual(
+      moved.map((h) => [h.starts_at.toISOString(), h.facilitator_ids]),
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { BookedSession } from '../capacity/capacity-types';
 import { coverAway } from '../capacity/facilitator-away';
+import { ProgrammeSessions } from '../programme-sessions/programme-sessions';
 import { CentreDirectory } from './centre-directory';
 
 interface Member {
@@ -12,6 +13,7 @@ interface Member {
   order_id: string;
   referral_number: string;
   session_index: number;
+  confirmed: boolean;
 }
 
 // Every session ahead matters, however far: the calendar is read from now on.
@@ -21,11 +23,13 @@ const NO_END = new Date('9999-12-31T00:00:00Z');
  * After a change to a facilitator's time (an absence, a deactivation, a new week), run in the change's
  * transaction under the centre's lock: each session ahead they can no longer hold goes to a free colleague of
  * the same sex at the same time, and every member's referral hears the new pair; a session nobody can take is
- * displaced, and its members' referrals hear it so the programme re-plans it and the later ones.
+ * displaced, and its members' referrals hear it so the programme re-plans it and the later ones. A referral not
+ * yet accepted has no programme: its holds are moved here, so it starts with sessions its facilitators can hold.
  */
 export class CoverAwayFacilitator {
   constructor(
     private readonly directory: CentreDirectory,
+    private readonly sessions: ProgrammeSessions,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -55,7 +59,9 @@ export class CoverAwayFacilitator {
     }
     for (const session of cover.displaced) {
       for (const member of members.filter((m) => m.booked_session_id === session.id)) {
-        await this.outbox.enqueue(tx, EventSubjects.ReferralSessionDisplaced, member.order_id, facts(session, member));
+        if (member.confirmed) await this.outbox.enqueue(tx, EventSubjects.ReferralSessionDisplaced, member.order_id, facts(session, member));
+        // When nothing fits before expiry the holds stay: the centre sees the referral and its time as before.
+        else await this.sessions.moveUnconfirmed(tx, member.referral_id, member.session_index, now);
       }
     }
     return { substituted: cover.substituted.length, replanned: cover.displaced.length };
@@ -63,7 +69,7 @@ export class CoverAwayFacilitator {
 
   private members(tx: EntityManager, bookedSessionIds: string[]): Promise<Member[]> {
     return tx.query(
-      `SELECT h.booked_session_id, h.referral_id, r.order_id, r.referral_number, h.session_index
+      `SELECT h.booked_session_id, h.referral_id, r.order_id, r.referral_number, h.session_index, h.confirmed_at IS NOT NULL AS confirmed
          FROM matching.session_hold h JOIN matching.referral r ON r.id = h.referral_id
         WHERE h.booked_session_id = ANY($1::uuid[])
         ORDER BY h.booked_session_id, h.referral_id`,

@@ -6,6 +6,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { retryingTransaction } from '@korgoo/platform/core';
+import { ProgrammeSessions } from '../programme-sessions/programme-sessions';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
 import { AnnounceRosters } from './announce-rosters';
 import { CapacitySignal } from './capacity-signal';
@@ -49,7 +50,8 @@ export class DirectoryModule implements OnModuleInit {
           }),
         ROUTING_RETRY,
       );
-    const coverAway = new CoverAwayFacilitator(new CentreDirectory(), this.messaging.outbox, this.clock);
+    const calendar = new CentreDirectory();
+    const coverAway = new CoverAwayFacilitator(calendar, new ProgrammeSessions(calendar), this.messaging.outbox, this.clock);
     bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock, coverAway), this.dataSource.manager, write);
   }
 }
