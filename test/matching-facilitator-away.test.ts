@@ -121,6 +121,21 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     expect(await stack.sql("SELECT 1 FROM programme.session_move")).toEqual([]);
   });
 
+  it('moves nothing twice when the displacement and the substitution are told again', async () => {
+    const before = { holds: await held(), sessions: await programmeSessions() };
+    for (const subject of ['referral.session_displaced.v1', 'referral.session_facilitator_changed.v1']) {
+      const [told] = stack.eventsOn(subject).filter((e) => (e.payload as { referralId: string }).referralId === referralId);
+      const applied = await stack.eventsHandled('programme', subject, 'applied');
+      // A new event id: the inbox does not know it, so only the session's own state can tell it was done.
+      await stack.publish(subject, told.correlationId, told.payload, 'matching');
+      await until(async () => (await stack.eventsHandled('programme', subject, 'applied')) > applied, `${subject} handled again`);
+    }
+    expect(await held()).toEqual(before.holds);
+    expect(await programmeSessions()).toEqual(before.sessions);
+    const reschedules = stack.eventsOn<Rescheduled>('programme.sessions_rescheduled.v1').filter((e) => e.payload.referralId === referralId);
+    expect(reschedules.map((e) => e.payload.cause)).toEqual(['facilitator_away']);
+  });
+
   it('moves the holds of a referral not yet accepted itself, so it starts with sessions its facilitators can hold', async () => {
     const assessed = riskAssessed({ settlementCode: 'toktogul', expiresInDays: EXPIRES_IN_DAYS });
     await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
@@ -152,5 +167,21 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     expect((body.programme.sessions as ProgrammeSession[]).map((s) => [s.startsAt, s.facilitatorIds])).toEqual(
       moved.map((h) => [h.starts_at.toISOString(), h.facilitator_ids]),
     );
+  });
+
+  it('alerts the coordinators when nobody is free for a displaced session before expiry, and the programme waits for them', async () => {
+    const [, , third] = await held();
+    const untilExpiry = { from: new Date(third.starts_at.getTime() - HOUR), to: expiresAt };
+    // The lead last: then both of the participant's remaining sessions are displaced together, from the third on.
+    const [thirdLead] = third.facilitator_ids;
+    const other = [`${CENTRE}-1`, `${CENTRE}-3`].find((id) => id !== thirdLead)!;
+    for (const id of [other, thirdLead]) await leave(id, untilExpiry.from, untilExpiry.to);
+    type Alert = { referralId: string; kind: string; audience: string; sessionIndex?: number };
+    const alert = await stack.awaitEvent<Alert>('programme.alert.v1', (e) => e.payload.referralId === referralId && e.payload.kind === 'reschedule_needed');
+    expect(alert.payload).toMatchObject({ audience: 'coordinators', sessionIndex: 3 });
+    const [programme] = await stack.sql<{ state: string }>('SELECT state FROM programme.programme WHERE referral_id = $1', [referralId]);
+    expect(programme.state).toBe('awaiting_decision');
+    // The calendar keeps the old places until a coordinator decides.
+    expect((await held()).map((h) => h.booked_session_id)[2]).toBe(third.booked_session_id);
   });
 });
