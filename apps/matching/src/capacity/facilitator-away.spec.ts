@@ -96,6 +96,12 @@ describe('coverAway', () => {
     expect(cover.displaced).toEqual([other]);
   });
 
+  it('replaces both of a pair away at once, each by a colleague of their own sex', () => {
+    const away = { exceptions: leave('2026-12-08', '2026-12-09') };
+    const roster = [facilitator('m1', 'male', away), facilitator('f1', 'female', away), facilitator('m2', 'male'), facilitator('f2', 'female')];
+    expect(coverAway(centre(roster, [tuesday]), NOW).substituted).toEqual([{ session: tuesday, facilitatorIds: ['m2', 'f2'] }]);
+  });
+
   it('considers only the changed facilitator’s sessions when asked', () => {
     const roster = [facilitator('m1', 'male', { active: false }), facilitator('m2', 'male', { active: false }), facilitator('f1', 'female'), facilitator('f2', 'female')];
     const other = booked('s2', '2026-12-09T09:00', ['m2', 'f2']);
