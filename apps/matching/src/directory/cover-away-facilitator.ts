@@ -57,11 +57,16 @@ export class CoverAwayFacilitator {
         });
       }
     }
+    // A referral's later sessions move with its first displaced one, so it is moved once.
+    const moved = new Set<string>();
     for (const session of cover.displaced) {
       for (const member of members.filter((m) => m.booked_session_id === session.id)) {
         if (member.confirmed) await this.outbox.enqueue(tx, EventSubjects.ReferralSessionDisplaced, member.order_id, facts(session, member));
-        // When nothing fits before expiry the holds stay: the centre sees the referral and its time as before.
-        else await this.sessions.moveUnconfirmed(tx, member.referral_id, member.session_index, now);
+        else if (!moved.has(member.referral_id)) {
+          moved.add(member.referral_id);
+          // When nothing fits before expiry the holds stay: the centre sees the referral and its time as before.
+          await this.sessions.moveUnconfirmed(tx, member.referral_id, member.session_index, now);
+        }
       }
     }
     return { substituted: cover.substituted.length, replanned: cover.displaced.length };
