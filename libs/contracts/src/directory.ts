@@ -278,6 +278,17 @@ export interface FacilitatorView {
   weekly: Array<{ weekday: number; start: string; end: string }>;
   exceptions: Array<{ id: string; from: string; to: string; reason: AvailabilityExceptionReason }>;
   updatedAt: string;
+  /** Answered to a change of the facilitator's time: what became of their booked sessions ahead. */
+  sessionsCover?: FacilitatorSessionsCover;
+}
+
+/**
+ * The booked sessions ahead a facilitator can no longer hold after a change to their time: how many went to a
+ * colleague at the same time, and how many are being re-planned. Counts only.
+ */
+export interface FacilitatorSessionsCover {
+  substituted: number;
+  replanned: number;
 }
 
 export interface CentreDetailView extends CentreSummaryView {

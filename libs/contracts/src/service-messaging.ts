@@ -83,6 +83,9 @@ export const SERVICE_MESSAGING = {
       E.ReferralUnroutable,
       // A small group merged into another: the session takes the new meeting's time.
       E.ReferralGroupSessionMoved,
+      // A facilitator is away: a colleague takes the session, or it is re-planned.
+      E.ReferralSessionFacilitatorChanged,
+      E.ReferralSessionDisplaced,
     ],
     asks: ['matching'],
   },

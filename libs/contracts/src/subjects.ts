@@ -22,6 +22,8 @@ export const EventSubjects = {
   ReferralDecisionReminderDue: 'referral.decision_reminder_due.v1',
   ReferralGroupSessionMoved: 'referral.group_session_moved.v1',
   ReferralGroupSessionRunsSmall: 'referral.group_session_runs_small.v1',
+  ReferralSessionFacilitatorChanged: 'referral.session_facilitator_changed.v1',
+  ReferralSessionDisplaced: 'referral.session_displaced.v1',
   NotificationSent: 'notification.sent.v1',
   NotificationFailed: 'notification.failed.v1',
   NotificationAlertUnacknowledged: 'notification.alert_unacknowledged.v1',

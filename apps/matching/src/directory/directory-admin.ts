@@ -19,6 +19,7 @@ import {
   WeeklyWindowFields,
 } from '@korgoo/contracts';
 import { bishkekInstant } from '../capacity/bishkek-time';
+import { CoverAwayFacilitator } from './cover-away-facilitator';
 import type { Refusal } from '@korgoo/contracts';
 import {
   exceptionProblems,
@@ -87,7 +88,10 @@ const conflict = (...problem: Parameters<typeof refusal>) => QueryRejected.of('c
  * `scope` is set for centre staff: anything outside their centre is refused.
  */
 export class DirectoryAdmin {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly coverAway: CoverAwayFacilitator,
+  ) {}
 
   async listCentres(db: EntityManager, scope?: string): Promise<CentreSummaryView[]> {
     const rows: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE ($1::text IS NULL OR c.id = $1) ORDER BY c.id`, [
@@ -343,7 +347,7 @@ export class DirectoryAdmin {
         ...values,
       ]);
     }
-    return this.facilitator(tx, facilitatorId);
+    return this.covered(tx, current);
   }
 
   /**
@@ -424,23 +428,23 @@ export class DirectoryAdmin {
   async setWeekly(tx: EntityManager, facilitatorId: string, weekly: WeeklyWindowFields[], scope?: string) {
     const problems = weeklyProblems(weekly);
     if (problems.length > 0) throw invalid(problems);
-    await this.lockFacilitator(tx, facilitatorId, scope);
+    const current = await this.lockFacilitator(tx, facilitatorId, scope);
     await tx.query('UPDATE matching.facilitator SET weekly = $2, updated_at = now() WHERE id = $1', [
       facilitatorId,
       JSON.stringify(weekly.map(windowOf)),
     ]);
-    return this.facilitator(tx, facilitatorId);
+    return this.covered(tx, current);
   }
 
   async addException(tx: EntityManager, facilitatorId: string, exception: AvailabilityExceptionFields, scope?: string) {
     const problems = exceptionProblems(exception);
     if (problems.length > 0) throw invalid(problems);
-    await this.lockFacilitator(tx, facilitatorId, scope);
+    const current = await this.lockFacilitator(tx, facilitatorId, scope);
     await tx.query(
       `UPDATE matching.facilitator SET exceptions = exceptions || $2::jsonb, updated_at = now() WHERE id = $1`,
       [facilitatorId, JSON.stringify([exceptionOf(exception)])],
     );
-    return this.facilitator(tx, facilitatorId);
+    return this.covered(tx, current);
   }
 
   async removeException(tx: EntityManager, facilitatorId: string, exceptionId: string, scope?: string) {
@@ -456,6 +460,15 @@ export class DirectoryAdmin {
       [facilitatorId, exceptionId],
     );
     return this.facilitator(tx, facilitatorId);
+  }
+
+  /**
+   * The facilitator as changed, with what became of the booked sessions ahead they can no longer hold: handed
+   * to a colleague or re-planned, in this transaction and under the centre's lock taken for the change.
+   */
+  private async covered(tx: EntityManager, before: FacilitatorView): Promise<FacilitatorView> {
+    const sessionsCover = await this.coverAway.execute(tx, before.centreId, before.id);
+    return { ...(await this.facilitator(tx, before.id)), sessionsCover };
   }
 
   private checkScope(centreId: string, scope: string | undefined): void {

@@ -6,9 +6,12 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { retryingTransaction } from '@korgoo/platform/core';
+import { ProgrammeSessions } from '../programme-sessions/programme-sessions';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
 import { AnnounceRosters } from './announce-rosters';
 import { CapacitySignal } from './capacity-signal';
+import { CentreDirectory } from './centre-directory';
+import { CoverAwayFacilitator } from './cover-away-facilitator';
 import { seedDemoDirectory } from './demo/demo-seed';
 import { DirectoryAdmin } from './directory-admin';
 import { bindDirectoryHandlers } from './directory.handlers';
@@ -47,6 +50,8 @@ export class DirectoryModule implements OnModuleInit {
           }),
         ROUTING_RETRY,
       );
-    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock), this.dataSource.manager, write);
+    const calendar = new CentreDirectory();
+    const coverAway = new CoverAwayFacilitator(calendar, new ProgrammeSessions(calendar), this.messaging.outbox, this.clock);
+    bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock, coverAway), this.dataSource.manager, write);
   }
 }

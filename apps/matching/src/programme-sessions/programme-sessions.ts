@@ -29,17 +29,24 @@ export class ProgrammeSessions {
 
   /** The booking confirmed at acceptance; answering it again is harmless. */
   async book(db: EntityManager, referralId: string): Promise<ProgrammeBooking> {
+    const booking = await this.holds(db, referralId, true);
+    if (!booking) throw new QueryRejected('not_found', `referral ${referralId} has no confirmed sessions`);
+    return booking;
+  }
+
+  /** The referral's held sessions by index, only those confirmed at acceptance when `confirmed`; null when none. */
+  private async holds(db: EntityManager, referralId: string, confirmed: boolean): Promise<ProgrammeBooking | null> {
     const rows: BookedRow[] = await db.query(
       `SELECT r.id AS referral_id, r.order_id, r.referral_number, r.centre_id, r.status, r.routing,
               h.session_index, b.kind, b.starts_at, b.ends_at, b.facilitator_ids, b.id AS booked_session_id
          FROM matching.referral r
-         JOIN matching.session_hold h ON h.referral_id = r.id AND h.confirmed_at IS NOT NULL
+         JOIN matching.session_hold h ON h.referral_id = r.id AND (h.confirmed_at IS NOT NULL OR NOT $2)
          JOIN matching.booked_session b ON b.id = h.booked_session_id
         WHERE r.id = $1
         ORDER BY h.session_index`,
-      [referralId],
+      [referralId, confirmed],
     );
-    if (rows.length === 0) throw new QueryRejected('not_found', `referral ${referralId} has no confirmed sessions`);
+    if (rows.length === 0) return null;
     const [first] = rows;
     return {
       referralId: first.referral_id,
@@ -67,54 +74,110 @@ export class ProgrammeSessions {
    * answered as it stands, so a repeated request never moves twice.
    */
   async move(tx: EntityManager, request: MoveProgrammeSessionsRequest): Promise<MovedProgrammeSessions> {
-    const [referral]: Array<Pick<BookedRow, 'centre_id' | 'routing'>> = await tx.query(
-      'SELECT centre_id, routing FROM matching.referral WHERE id = $1',
-      [request.referralId],
-    );
+    const [referral]: Array<Pick<BookedRow, 'centre_id'>> = await tx.query('SELECT centre_id FROM matching.referral WHERE id = $1', [
+      request.referralId,
+    ]);
     if (!referral) throw new QueryRejected('not_found', `no referral ${request.referralId}`);
-    const { centre_id: centreId, routing } = referral;
     // The lock comes before reading the holds, so two moves of one referral take turns and the second sees the first.
-    await this.directory.lockCentre(tx, centreId);
-    const current = (await this.book(tx, request.referralId)).sessions.filter((s) => s.index >= request.fromIndex);
+    await this.directory.lockCentre(tx, referral.centre_id);
+    const booking = await this.book(tx, request.referralId);
+    const current = booking.sessions.filter((s) => s.index >= request.fromIndex);
     const excused = current[0];
     if (!excused || excused.index !== request.fromIndex) {
       throw new QueryRejected('not_found', `referral ${request.referralId} holds no session ${request.fromIndex}`);
     }
     if (Date.parse(excused.startsAt) !== Date.parse(request.excusedStartsAt)) return { moved: true, sessions: current };
+    const notBefore = new Date(request.notBefore);
+    const window = {
+      notBefore,
+      previousStartsAt: request.previousStartsAt ? new Date(request.previousStartsAt) : null,
+      mustFinishBy: new Date(request.mustFinishBy),
+    };
+    return { moved: true, sessions: await this.rebook(tx, booking, current, window, notBefore) };
+  }
 
+  /**
+   * A referral not yet accepted holds a session a facilitator's absence displaced: its holds from that session on
+   * move to the earliest slots that fit before expiry, still unconfirmed, in the caller's transaction under the
+   * centre's lock, so acceptance reads a booking its facilitators can hold. False when nothing fits: the holds
+   * stay as they were.
+   */
+  async moveUnconfirmed(tx: EntityManager, referralId: string, fromIndex: number, now: Date): Promise<boolean> {
+    const booking = (await this.holds(tx, referralId, false))!;
+    const current = booking.sessions.filter((s) => s.index >= fromIndex);
+    const previous = booking.sessions.find((s) => s.index === fromIndex - 1);
+    const window = {
+      notBefore: new Date(Math.max(now.getTime(), Date.parse(current[0].startsAt))),
+      previousStartsAt: previous ? new Date(previous.startsAt) : null,
+      mustFinishBy: new Date(booking.expiresAt),
+    };
+    await tx.query('SAVEPOINT unconfirmed_move');
+    try {
+      await this.rebook(tx, booking, current, window, null);
+    } catch (error) {
+      if (!(error instanceof NoMakeUpSlot)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT unconfirmed_move');
+      return false;
+    }
+    await tx.query(
+      `UPDATE matching.referral SET first_session_at = (
+         SELECT min(b.starts_at) FROM matching.session_hold h JOIN matching.booked_session b ON b.id = h.booked_session_id
+          WHERE h.referral_id = $1) WHERE id = $1`,
+      [referralId],
+    );
+    return true;
+  }
+
+  /**
+   * Gives back `current` (the booking's sessions from the first to move on) and books the earliest slots that
+   * fit the window instead, held as confirmed at `confirmedAt` (null: not yet accepted). Throws NoMakeUpSlot
+   * when nothing fits, for the caller to roll back.
+   */
+  private async rebook(
+    tx: EntityManager,
+    booking: ProgrammeBooking,
+    current: BookedProgrammeSession[],
+    window: { notBefore: Date; previousStartsAt: Date | null; mustFinishBy: Date },
+    confirmedAt: Date | null,
+  ): Promise<BookedProgrammeSession[]> {
+    const { referralId, centreId } = booking;
+    const [first] = current;
     const [handOff]: Array<{ hand_off: number }> = await tx.query(
       'SELECT hand_off FROM matching.session_hold WHERE referral_id = $1 AND session_index = $2',
-      [request.referralId, request.fromIndex],
+      [referralId, first.index],
     );
     // Sessions held at an outreach point are made up there, on its days.
     const [{ outreach_point_id: pointId }]: Array<{ outreach_point_id: string | null }> = await tx.query(
       'SELECT outreach_point_id FROM matching.booked_session WHERE id = $1',
-      [excused.bookedSessionId],
+      [first.bookedSessionId],
     );
-    await this.release(tx, request.referralId, request.fromIndex);
-    const notBefore = new Date(request.notBefore);
-    const mustFinishBy = new Date(request.mustFinishBy);
+    await this.release(tx, referralId, first.index);
+    const { notBefore, mustFinishBy } = window;
     const capacity = (await this.directory.capacities(tx, [centreId], { from: notBefore, until: mustFinishBy })).get(centreId)!;
     const point = capacity.outreachPoints?.find((p) => p.id === pointId);
     const plan = planMakeUp(point ? capacityAtPoint(capacity, point) : capacityAtCentre(capacity), {
-      participantSex: routing.participantSex,
-      language: routing.language,
+      participantSex: booking.participantSex,
+      language: booking.language,
       sessions: current.map((s) => ({ index: s.index as 1 | 2 | 3 | 4, kind: s.kind })),
       notBefore,
-      previousStartsAt: request.previousStartsAt ? new Date(request.previousStartsAt) : null,
+      previousStartsAt: window.previousStartsAt,
       mustFinishBy,
-      preferredPairKey: excused.facilitatorIds.join('|'),
+      preferredPairKey: first.facilitatorIds.join('|'),
     });
-    if (!plan) throw new NoMakeUpSlot(`no trained pair of centre ${centreId} is free for sessions ${current.map((s) => s.index).join(', ')} before ${request.mustFinishBy}`);
-    const booked = await this.directory.book(tx, centreId, routing.language, plan, randomUUID, point?.id);
+    if (!plan) {
+      throw new NoMakeUpSlot(
+        `no trained pair of centre ${centreId} is free for sessions ${current.map((s) => s.index).join(', ')} before ${mustFinishBy.toISOString()}`,
+      );
+    }
+    const booked = await this.directory.book(tx, centreId, booking.language, plan, randomUUID, point?.id);
     for (const { index, bookedSessionId } of booked) {
       await tx.query(
         `INSERT INTO matching.session_hold (referral_id, session_index, booked_session_id, hand_off, confirmed_at)
          VALUES ($1, $2, $3, $4, $5)`,
-        [request.referralId, index, bookedSessionId, handOff.hand_off, notBefore],
+        [referralId, index, bookedSessionId, handOff.hand_off, confirmedAt],
       );
     }
-    const sessions: BookedProgrammeSession[] = plan.map((s) => ({
+    return plan.map((s) => ({
       index: s.index,
       kind: s.kind,
       startsAt: s.startsAt.toISOString(),
@@ -122,7 +185,6 @@ export class ProgrammeSessions {
       facilitatorIds: [s.leadFacilitatorId, s.coFacilitatorId],
       bookedSessionId: booked.find((b) => b.index === s.index)!.bookedSessionId,
     }));
-    return { moved: true, sessions };
   }
 
   /** Gives back the sessions from `fromIndex` on; a repeated release finds nothing left and frees nothing. */

@@ -151,10 +151,11 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ru: `Korgoo: программа по направлению ${n} не успевает завершиться до конца ордера. Откройте Korgoo.`,
     en: `Korgoo: the programme on referral ${n} cannot finish before the order ends. Please open Korgoo.`,
   }),
+  // Said of a session excused or displaced by a facilitator's absence alike: either must move and cannot.
   programme_reschedule_needed: (n) => ({
-    ky: `Korgoo: ${n} жолдомосу боюнча жүйөлүү себеп менен калтырылган сессияга мөөнөтүндө орун табылган жок. Korgoo системасын ачыңыз.`,
-    ru: `Korgoo: для пропущенной по уважительной причине сессии по направлению ${n} нет места до конца ордера. Откройте Korgoo.`,
-    en: `Korgoo: no slot before the order ends for an excused session on referral ${n}. Please open Korgoo.`,
+    ky: `Korgoo: ${n} жолдомосу боюнча которула турган сессияга ордердин мөөнөтүнө чейин орун табылган жок. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: для сессии по направлению ${n}, которую нужно перенести, нет места до конца ордера. Откройте Korgoo.`,
+    en: `Korgoo: no slot before the order ends for a session on referral ${n} that must move. Please open Korgoo.`,
   }),
   programme_follow_up_due: (n) => ({
     ky: `Korgoo: ${n} жолдомосу боюнча мониторинг жолугушуусунун убактысы келди. Korgoo системасын ачыңыз.`,

@@ -8,5 +8,6 @@ export * from './outcome';
 export * from './placement';
 export * from './refusal-policy';
 export * from './reschedule';
+export * from './substitute';
 export * from './timers';
 export * from './voluntary-component';

@@ -28,12 +28,31 @@ export function awaitingMakeUp(programme: Programme, sessionIndex: number): Prog
 }
 
 export function makeUpRequest(programme: Programme, excused: ProgrammeSession): MakeUpRequest {
-  const previous = programme.sessions.find((s) => s.index === excused.index - 1);
   const recorded = excused.recordedAt ?? excused.endsAt;
+  return requestFrom(programme, excused, new Date(Math.max(excused.endsAt.getTime(), recorded.getTime())));
+}
+
+/**
+ * The session a facilitator's absence displaced, still open at the displaced time, or null when there is nothing
+ * to move: the programme ended or waits for a coordinator, the session was recorded, or it moved already.
+ */
+export function displacedSession(programme: Programme, sessionIndex: number, displacedStartsAt: Date): ProgrammeSession | null {
+  if (isFinal(programme.state) || programme.state === 'awaiting_decision') return null;
+  const session = programme.sessions.find((s) => s.index === sessionIndex);
+  return session && session.mark === null && session.startsAt.getTime() === displacedStartsAt.getTime() ? session : null;
+}
+
+/** A displaced session moves like an excused one, but never earlier than the time the participant was told. */
+export function displacedRequest(programme: Programme, displaced: ProgrammeSession, now: Date): MakeUpRequest {
+  return requestFrom(programme, displaced, new Date(Math.max(now.getTime(), displaced.startsAt.getTime())));
+}
+
+function requestFrom(programme: Programme, moving: ProgrammeSession, notBefore: Date): MakeUpRequest {
+  const previous = programme.sessions.find((s) => s.index === moving.index - 1);
   return {
-    fromIndex: excused.index,
-    excusedStartsAt: excused.startsAt,
-    notBefore: new Date(Math.max(excused.endsAt.getTime(), recorded.getTime())),
+    fromIndex: moving.index,
+    excusedStartsAt: moving.startsAt,
+    notBefore,
     previousStartsAt: previous?.startsAt ?? null,
     mustFinishBy: programme.expiresAt,
   };

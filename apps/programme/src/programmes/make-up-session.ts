@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { EventSubjects, MovedProgrammeSessions, MoveProgrammeSessionsRequest } from '@korgoo/contracts';
+import { EventSubjects, MovedProgrammeSessions, MoveProgrammeSessionsRequest, RescheduleCause } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { attendanceTimers, awaitDecision, awaitingMakeUp, makeUpRequest, moveSessions, TimerSettings } from '../domain';
+import { attendanceTimers, awaitDecision, awaitingMakeUp, MakeUpRequest, makeUpRequest, moveSessions, TimerSettings } from '../domain';
 import { programmeFacts, sessionPlans } from './programme-facts';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
@@ -26,7 +26,14 @@ export class MakeUpSession {
   async execute(tx: EntityManager, programme: StoredProgramme, sessionIndex: number): Promise<void> {
     const excused = awaitingMakeUp(programme, sessionIndex);
     if (!excused) return;
-    const request = makeUpRequest(programme, excused);
+    await this.replan(tx, programme, makeUpRequest(programme, excused), 'excused');
+  }
+
+  /**
+   * Moves the request's sessions in the calendar and follows the move, or waits for a coordinator when nothing
+   * fits; with the programme locked. Also how a session a facilitator's absence displaced is re-planned.
+   */
+  async replan(tx: EntityManager, programme: StoredProgramme, request: MakeUpRequest, cause: RescheduleCause): Promise<void> {
     // Matching answers a repeated request with the move it already made, so a crash after its commit is safe.
     const reply = await this.moveInCalendar({
       referralId: programme.referralId,
@@ -43,7 +50,7 @@ export class MakeUpSession {
         ...programmeFacts(programme),
         kind: 'reschedule_needed',
         audience: 'coordinators',
-        sessionIndex,
+        sessionIndex: request.fromIndex,
         expiresAt: programme.expiresAt.toISOString(),
       });
       return;
@@ -55,8 +62,8 @@ export class MakeUpSession {
     await this.store.insertTimers(tx, programme.id, attendanceTimers(moved, this.timers));
     await this.outbox.enqueue(tx, EventSubjects.ProgrammeSessionsRescheduled, programme.orderId, {
       ...programmeFacts(programme),
-      cause: 'excused',
-      excusedIndex: sessionIndex,
+      cause,
+      excusedIndex: request.fromIndex,
       sessions: sessionPlans(moved, reply.sessions),
       expiresAt: programme.expiresAt.toISOString(),
     });

@@ -4,6 +4,7 @@ import { CancelProgramme } from './cancel-programme';
 import { CloseProgramme } from './close-programme';
 import { EnrolVoluntary } from './enrol-voluntary';
 import { ExtendProgramme } from './extend-programme';
+import { FollowAwayFacilitator } from './follow-away-facilitator';
 import { FollowGroupMove } from './follow-group-move';
 import { MatchingCalendar } from './matching-calendar';
 import { ReadProgramme } from './read-programme';
@@ -18,6 +19,7 @@ export interface ProgrammeUseCases {
   cancel: CancelProgramme;
   extend: ExtendProgramme;
   groupMove: FollowGroupMove;
+  awayFacilitator: FollowAwayFacilitator;
   watch: WatchPlacement;
   attendance: RecordAttendance;
   close: CloseProgramme;
@@ -36,6 +38,8 @@ export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUse
   messaging.on(EventSubjects.ReferralAccepted, (event, tx) => u.start.execute(event, tx));
   messaging.on(EventSubjects.ReferralCancelled, (event, tx) => u.cancel.execute(event, tx));
   messaging.on(EventSubjects.ReferralGroupSessionMoved, (event, tx) => u.groupMove.execute(event, tx));
+  messaging.on(EventSubjects.ReferralSessionFacilitatorChanged, (event, tx) => u.awayFacilitator.substituted(event, tx));
+  messaging.on(EventSubjects.ReferralSessionDisplaced, (event, tx) => u.awayFacilitator.displaced(event, tx));
   messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)), inTransactionOnly);
   messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
     await u.extend.execute(event, tx);

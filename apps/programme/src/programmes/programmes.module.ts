@@ -13,6 +13,7 @@ import { CloseProgramme } from './close-programme';
 import { EnrolVoluntary } from './enrol-voluntary';
 import { ExpireUnplaced } from './expire-unplaced';
 import { ExtendProgramme } from './extend-programme';
+import { FollowAwayFacilitator } from './follow-away-facilitator';
 import { FollowGroupMove } from './follow-group-move';
 import { MakeUpSession } from './make-up-session';
 import { MatchingCalendar } from './matching-calendar';
@@ -55,12 +56,14 @@ export class ProgrammesModule implements OnModuleInit {
     const voluntary = new VoluntaryStore();
     const monitoring = new MonitoringStore();
     const calendar = new MatchingCalendar(this.messaging, this.log);
+    const makeUp = new MakeUpSession(store, outbox, calendar.move, timers, clock);
     const schedule = new ScheduleMonitoring(store, monitoring, meetingMonths(this.config.programme.monitoringMonths));
     const useCases = {
       start: new StartProgramme(store, placements, outbox, calendar.book, policy, timers, clock),
       cancel: new CancelProgramme(store, outbox, clock),
       extend: new ExtendProgramme(store, timers, clock),
       groupMove: new FollowGroupMove(store, placements, outbox, timers, clock),
+      awayFacilitator: new FollowAwayFacilitator(store, placements, makeUp, clock),
       watch: new WatchPlacement(placements),
       attendance: new RecordAttendance(store, outbox, policy, schedule, clock),
       close: new CloseProgramme(store, outbox, clock),
@@ -73,7 +76,6 @@ export class ProgrammesModule implements OnModuleInit {
     bindProgrammeEvents(this.messaging, useCases);
     bindProgrammeCommands(this.messaging, useCases);
 
-    const makeUp = new MakeUpSession(store, outbox, calendar.move, timers, clock);
     const expire = new ExpireUnplaced(placements, outbox, clock);
     const fire = new FireTimer(store, outbox, makeUp, expire, new RemindAfterOutcome(monitoring, outbox), timers, clock);
     // Each timer fires once across replicas and restarts (see DuePoller).

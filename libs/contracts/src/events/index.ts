@@ -32,6 +32,8 @@ import {
   ReferralGroupSessionRunsSmallV1,
   ReferralReroutedV1,
   ReferralRoutedV1,
+  ReferralSessionDisplacedV1,
+  ReferralSessionFacilitatorChangedV1,
   ReferralUnroutableV1,
 } from './referral.v1';
 import { RiskAssessedV1, RiskReassessedV1 } from './risk-assessed.v1';
@@ -65,6 +67,8 @@ export const EventPayloadClasses = {
   [EventSubjects.ReferralDecisionReminderDue]: ReferralDecisionReminderDueV1,
   [EventSubjects.ReferralGroupSessionMoved]: ReferralGroupSessionMovedV1,
   [EventSubjects.ReferralGroupSessionRunsSmall]: ReferralGroupSessionRunsSmallV1,
+  [EventSubjects.ReferralSessionFacilitatorChanged]: ReferralSessionFacilitatorChangedV1,
+  [EventSubjects.ReferralSessionDisplaced]: ReferralSessionDisplacedV1,
   [EventSubjects.NotificationSent]: NotificationSentV1,
   [EventSubjects.NotificationFailed]: NotificationFailedV1,
   [EventSubjects.NotificationAlertUnacknowledged]: AlertUnacknowledgedV1,

@@ -28,6 +28,8 @@ describe('programme.sessions_rescheduled.v1', () => {
     expect(accepts({ ...rescheduled, cause: 'excused', excusedIndex: 3 })).toBe(true);
     expect(accepts({ ...rescheduled, excusedIndex: 3 })).toBe(true);
     expect(accepts({ ...rescheduled, cause: 'excused' })).toBe(false);
+    expect(accepts({ ...rescheduled, cause: 'facilitator_away', excusedIndex: 2 })).toBe(true);
+    expect(accepts({ ...rescheduled, cause: 'facilitator_away' })).toBe(false);
     expect(accepts(rescheduled)).toBe(false);
     expect(accepts({ ...rescheduled, cause: 'coordinator', excusedIndex: 3 })).toBe(false);
   });

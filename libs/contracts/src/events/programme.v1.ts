@@ -99,8 +99,11 @@ export class ProgrammeCancelledV1 extends ProgrammeFacts {
   @IsISO8601() cancelledAt: string;
 }
 
-/** Why sessions moved: an excused absence, or matching merged a small group meeting into another. */
-export const RESCHEDULE_CAUSES = ['excused', 'group_merge'] as const;
+/**
+ * Why sessions moved: an excused absence, matching merged a small group meeting into another, or a facilitator
+ * is away over a booked session and no colleague could take it (no absence counts against the participant).
+ */
+export const RESCHEDULE_CAUSES = ['excused', 'group_merge', 'facilitator_away'] as const;
 export type RescheduleCause = (typeof RESCHEDULE_CAUSES)[number];
 
 /**
@@ -110,7 +113,7 @@ export type RescheduleCause = (typeof RESCHEDULE_CAUSES)[number];
 export class ProgrammeSessionsRescheduledV1 extends ProgrammeFacts {
   /** Absent from events published before group merges were followed: those were all excused. */
   @IsOptional() @IsIn(RESCHEDULE_CAUSES) cause?: RescheduleCause;
-  /** The excused session the move starts from; a group merge has none. */
+  /** The excused (or, for `facilitator_away`, displaced) session the move starts from; a group merge has none. */
   @ValidateIf((e: ProgrammeSessionsRescheduledV1) => e.cause !== 'group_merge') @IsInt() @Min(1) @Max(4) excusedIndex?: number;
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => ProgrammeSessionPlanV1)
   sessions: ProgrammeSessionPlanV1[];

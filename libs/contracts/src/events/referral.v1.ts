@@ -173,3 +173,30 @@ export class ReferralGroupSessionRunsSmallV1 extends GroupSessionFacts {
   @IsUUID() bookedSessionId: string;
   @IsISO8601() startsAt: string;
 }
+
+/** One member's booked session as a facilitator's absence touches it: ids, an index and its start. */
+class AwayFacilitatorFacts {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @Matches(CENTRE_ID) centreId: string;
+  @IsInt() @Min(1) @Max(4) sessionIndex: number;
+  @IsUUID() bookedSessionId: string;
+  @IsISO8601() startsAt: string;
+}
+
+/**
+ * referral.session_facilitator_changed.v1: a facilitator of the member's booked session is away (absent,
+ * inactive or no longer working then), and a colleague of the same sex and centre takes their place; the
+ * session keeps its time. `facilitatorIds` is the new pair, lead first.
+ */
+export class ReferralSessionFacilitatorChangedV1 extends AwayFacilitatorFacts {
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(2) @Matches(FACILITATOR_ID, { each: true }) facilitatorIds: string[];
+}
+
+/**
+ * referral.session_displaced.v1: a facilitator of the member's booked session is away and no colleague is
+ * free to take it, so that session and the later ones are to be re-planned as for an excused absence, without
+ * counting one against the participant. `startsAt` is the displaced start, so a redelivery moves nothing twice.
+ */
+export class ReferralSessionDisplacedV1 extends AwayFacilitatorFacts {}

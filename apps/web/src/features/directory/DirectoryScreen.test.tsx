@@ -295,6 +295,14 @@ describe('a facilitator’s leave on the directory screen', () => {
     await waitFor(() => expect(sent.filter((request) => request.path.endsWith('/centres'))).toHaveLength(2));
   });
 
+  it('says how many booked sessions went to a colleague and how many are being re-planned, once the period is added', async () => {
+    const covered = { ...NARYN.facilitators[0], sessionsCover: { substituted: 1, replanned: 2 } };
+    const { panel } = await openLeave(directory({ status: 201, body: { facilitator: covered } }));
+    addLeave(panel, '2027-03-02', '2027-03-05');
+    const status = await within(panel).findByRole('status');
+    expect(status.textContent).toBe(ky.directory.sessionsCover.replace('{{substituted}}', '1').replace('{{replanned}}', '2'));
+  });
+
   it('shows matching’s refusal of the period at its last day, and a refusal naming no rule as the API wrote it', async () => {
     const { panel } = await openLeave(refusing(400, { rule: 'period_ends_before_start', field: 'to', message: 'exception.to must be after exception.from' }));
     const form = addLeave(panel, '2027-03-05', '2027-03-01');

@@ -22,6 +22,8 @@ export interface FacilitatorView {
   weekly: WeeklyWindowBody[];
   /** Leave, holidays and other absences; `to` is exclusive. */
   exceptions: ExceptionView[];
+  /** Answered to a change of their time: their booked sessions ahead handed to a colleague, or being re-planned. */
+  sessionsCover?: { substituted: number; replanned: number };
 }
 
 export type ExceptionView = AvailabilityExceptionBody & { id: string };
@@ -92,7 +94,7 @@ export const pointBody = (point: OutreachPointBody): OutreachPointBody => ({
 export type CentreLists = { groupSlots: GroupSlotBody[] } | { outreachPoints: OutreachPointBody[] };
 
 /** One change to the directory; on success the centres' counts may change too, so everything the directory shows is read again. */
-function useDirectoryChange<T>(send: (api: ApiClient, change: T) => Promise<unknown>) {
+function useDirectoryChange<T, R = unknown>(send: (api: ApiClient, change: T) => Promise<R>) {
   const { api } = useSession();
   const queries = useQueryClient();
   return useMutation({
@@ -131,7 +133,7 @@ export const useSetWeeklyAvailability = () =>
 /** A period the facilitator is away: nothing new is booked in it. */
 export const useAddLeave = () =>
   useDirectoryChange((api, { facilitatorId, leave }: { facilitatorId: string; leave: AvailabilityExceptionBody }) =>
-    api.post(`${facilitatorPath(facilitatorId)}/exceptions`, leave));
+    api.post<{ facilitator: FacilitatorView }>(`${facilitatorPath(facilitatorId)}/exceptions`, leave));
 
 export const useRemoveLeave = () =>
   useDirectoryChange((api, { facilitatorId, exceptionId }: { facilitatorId: string; exceptionId: string }) =>
