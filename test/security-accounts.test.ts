@@ -193,6 +193,11 @@ describe('accounts, sessions, audit and police units', () => {
           ({ stdout }) => ({ code: 0, verdict: JSON.parse(stdout) }),
           (error: { code: number; stdout: string }) => ({ code: error.code, verdict: JSON.parse(error.stdout) }),
         );
+      // Audited requests at once take turns on the chain's head: every entry links to the one before it.
+      const count = async () => (await db.query('SELECT count(*)::int AS count FROM gateway.audit_log')).rows[0].count as number;
+      const before = await count();
+      await Promise.all(Array.from({ length: 24 }, () => api().get('/api/v1/audit-log').query({ limit: 1 }).auth(admin, { type: 'bearer' }).expect(200)));
+      expect((await count()) - before).toBeGreaterThanOrEqual(24);
       const intact = await verify();
       expect(intact).toMatchObject({ code: 0, verdict: { intact: true } });
 

@@ -90,9 +90,8 @@ export class AuditTrail {
       detail: entry.detail ?? null,
     };
     const append = async (manager: EntityManager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [head] = await manager.query('SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1');
-      const prevHash: string = head?.hash ?? CHAIN_START;
+      const [{ head }]: Array<{ head: string | null }> = await manager.query('SELECT gateway.audit_chain_head($1) AS head', [CHAIN_LOCK]);
+      const prevHash = head ?? CHAIN_START;
       await manager.getRepository(AuditLogEntry).insert({ ...facts, prevHash, hash: chainHash(prevHash, facts) });
     };
     if (tx) await append(tx);
