@@ -79,6 +79,19 @@ describe('substituteFor', () => {
     const calendar = centre(roster, [tuesday, overlapping], { groupSlots: [slot], outreachPoints: [point] });
     expect(substituteFor(calendar, tuesday, 0)).toBeNull();
   });
+
+  it('treats an outreach day as a day away, for a session at a point and for one at the centre', () => {
+    const roster = [away, facilitator('f1', 'female'), facilitator('f2', 'female'), facilitator('m2', 'male'), facilitator('m3', 'male'), facilitator('m4', 'male')];
+    const atPoint = booked('p1', '2026-12-08T13:00', ['m1', 'f1'], { outreachPointId: 'c1-point-1' });
+    // m2 has a morning session at the centre that day; m3 runs a slot that weekday, hours apart; m4 is free.
+    const morning = booked('s5', '2026-12-08T08:00', ['m2', 'f2']);
+    const slot = { id: 'c1-slot-1', weekday: 2 as const, start: '09:00', minutes: 60, sex: 'male' as const, language: 'ky' as const, leadFacilitatorId: 'm3', coFacilitatorId: 'f2', minParticipants: 3, maxParticipants: 8 };
+    expect(substituteFor(centre(roster, [atPoint, morning], { groupSlots: [slot] }), atPoint, 0)).toBe('m4');
+    // At the centre, a colleague booked at a point that day is away, however far apart the hours.
+    const pointMorning = booked('p2', '2026-12-08T08:00', ['m2', 'f2'], { outreachPointId: 'c1-point-1' });
+    const atCentre = booked('s6', '2026-12-08T14:00', ['m1', 'f1']);
+    expect(substituteFor(centre(roster.filter((f) => f.id !== 'm4' && f.id !== 'm3'), [atCentre, pointMorning]), atCentre, 0)).toBeNull();
+  });
 });
 
 describe('coverAway', () => {

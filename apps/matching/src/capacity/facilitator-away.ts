@@ -73,17 +73,23 @@ export function strandedSessions(centre: CentreCapacity, now: Date, onlyOf?: str
 /**
  * A colleague of the centre who can take `seat` of the session: of the seat's sex, trained, certified and active
  * for its language, not away, within their week outside the hours of the group slots they run and off their
- * outreach days, and not booked at an overlapping time. The first by id, so the choice is stable.
+ * outreach days, and not booked at an overlapping time. An outreach day is a day away: a session at a point
+ * takes nobody booked elsewhere that day or due at a group slot that weekday, and a session at the centre nobody
+ * booked at a point that day. The first by id, so the choice is stable.
  */
 export function substituteFor(centre: CentreCapacity, session: BookedSession, seat: 0 | 1): string | null {
   const sex = seatSexes(centre, session)[seat];
   const at = localOf(session);
+  const day = dayOf(at.start);
   const slotHours = slotHoursByFacilitator(centre.groupSlots);
-  const busy = (id: string) => centre.booked.some((b) => b.id !== session.id && b.facilitatorIds.includes(id) && overlaps(localOf(b), at));
+  const elsewhereThatDay = (b: BookedSession) => dayOf(localOf(b).start) === day && b.outreachPointId !== session.outreachPointId;
+  const busy = (id: string) =>
+    centre.booked.some((b) => b.id !== session.id && b.facilitatorIds.includes(id) && (overlaps(localOf(b), at) || elsewhereThatDay(b)));
+  const dueAtSlot = (id: string) => session.outreachPointId !== undefined && (slotHours.get(id)?.[weekdayOfDayNumber(day)].length ?? 0) > 0;
   const free = (f: Facilitator) => {
     const week = weeklyIntervals(f.weekly, `facilitator ${f.id}`);
     const kept = slotHours.get(f.id);
-    return insideWeek(kept ? week.map((day, d) => subtractIntervals(day, kept[d])) : week, at);
+    return !dueAtSlot(f.id) && insideWeek(kept ? week.map((day, d) => subtractIntervals(day, kept[d])) : week, at);
   };
   const found = capacityAtCentre(centre)
     .facilitators.filter((f) => !session.facilitatorIds.includes(f.id))
