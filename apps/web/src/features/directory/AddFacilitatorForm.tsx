@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateFacilitatorBody, WeeklyWindowBody } from '../../api/korgoo-api';
 import { useFieldErrors } from '../../lib/field-errors';
 import { CertifiedOnField } from './CertifiedOnField';
 import { LanguagesField, PROGRAMME_LANGUAGES } from './LanguagesField';
+import { FacilitatorSex, SexField } from './SexField';
 import { WindowsField } from './WindowsField';
 
 interface Props {
@@ -13,14 +14,12 @@ interface Props {
   onAdd(facilitator: CreateFacilitatorBody): void;
 }
 
-const SEXES: CreateFacilitatorBody['sex'][] = ['female', 'male'];
-
 /** A new facilitator of the centre, active from now, with the hours they are available in a usual week. */
 export function AddFacilitatorForm({ error, pending, onAdd }: Props) {
   const { t } = useTranslation();
   const { errorAt } = useFieldErrors(error);
   const [displayName, setDisplayName] = useState('');
-  const [sex, setSex] = useState<CreateFacilitatorBody['sex']>('female');
+  const [sex, setSex] = useState<FacilitatorSex>('female');
   const [languages, setLanguages] = useState<string[]>(['ky']);
   const [certifiedOn, setCertifiedOn] = useState('');
   const [weekly, setWeekly] = useState<WeeklyWindowBody[]>([{ weekday: 1, start: '09:00', end: '18:00' }]);
@@ -45,9 +44,7 @@ export function AddFacilitatorForm({ error, pending, onAdd }: Props) {
         <Group align="end">
           <TextInput label={t('directory.displayName')} description={t('directory.displayNameHelp')} value={displayName}
             error={errorAt('displayName')} onChange={(event) => setDisplayName(event.currentTarget.value)} />
-          <NativeSelect label={t('directory.facilitatorSex.label')} value={sex} error={errorAt('sex')}
-            onChange={(event) => setSex(event.currentTarget.value as CreateFacilitatorBody['sex'])}
-            data={SEXES.map((value) => ({ value, label: t(`directory.facilitatorSex.${value}`) }))} />
+          <SexField value={sex} error={errorAt('sex')} onChange={setSex} />
           <CertifiedOnField value={certifiedOn} error={errorAt('certifiedOn')} onChange={setCertifiedOn} />
         </Group>
         <LanguagesField value={languages} error={errorAt('languages')} onChange={setLanguages} />

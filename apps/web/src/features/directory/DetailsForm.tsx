@@ -6,6 +6,7 @@ import { useFieldErrors } from '../../lib/field-errors';
 import type { FacilitatorView } from './api';
 import { CertifiedOnField } from './CertifiedOnField';
 import { LanguagesField, PROGRAMME_LANGUAGES } from './LanguagesField';
+import { SexField } from './SexField';
 
 interface Props {
   facilitator: FacilitatorView;
@@ -17,11 +18,15 @@ interface Props {
 
 const sameLanguages = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((language) => b.includes(language));
 
-/** Corrects who a facilitator is on record as; only what was changed is sent, so nothing else is overwritten. */
+/**
+ * Corrects who a facilitator is on record as; only what was changed is sent, so nothing else is overwritten. A sex,
+ * language or certification that the centre's slots, points or booked sessions rely on is refused by the directory.
+ */
 export function DetailsForm({ facilitator, error, pending, onSave, onClose }: Props) {
   const { t } = useTranslation();
   const { errorAt } = useFieldErrors(error);
   const [displayName, setDisplayName] = useState(facilitator.displayName);
+  const [sex, setSex] = useState(facilitator.sex);
   const [languages, setLanguages] = useState<string[]>(facilitator.languages);
   const [certifiedOn, setCertifiedOn] = useState(facilitator.certifiedOn ?? '');
   const title = t('directory.detailsOf', { name: facilitator.displayName });
@@ -34,6 +39,7 @@ export function DetailsForm({ facilitator, error, pending, onSave, onClose }: Pr
     const certified = certifiedOn || null;
     const changes: UpdateFacilitatorBody = {
       ...(name !== facilitator.displayName ? { displayName: name } : {}),
+      ...(sex !== facilitator.sex ? { sex } : {}),
       ...(!sameLanguages(chosen, facilitator.languages) ? { languages: chosen } : {}),
       ...(certified !== facilitator.certifiedOn ? { certifiedOn: certified } : {}),
     };
@@ -48,6 +54,7 @@ export function DetailsForm({ facilitator, error, pending, onSave, onClose }: Pr
         <Group align="end">
           <TextInput label={t('directory.displayName')} value={displayName} error={errorAt('displayName')}
             onChange={(event) => setDisplayName(event.currentTarget.value)} />
+          <SexField value={sex} error={errorAt('sex')} onChange={setSex} />
           <CertifiedOnField value={certifiedOn} error={errorAt('certifiedOn')} onChange={setCertifiedOn} />
         </Group>
         <LanguagesField value={languages} error={errorAt('languages')} onChange={setLanguages} />

@@ -359,4 +359,42 @@ describe('corrections of a facilitator on the directory screen', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.certifiedOn).getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('corrects a facilitator’s sex, and says in Kyrgyz why the directory refuses it under booked sessions', async () => {
+    const refusal = { rule: 'sessions_planned_on_sex', params: { facilitatorId: 'naryn-asylzat-2' }, message: 'facilitator naryn-asylzat-2 has sessions ahead planned on their sex; deactivate instead' };
+    const { sent } = await openNaryn(refusing(409, refusal));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.correctOf.replace('{{name}}', 'Фасилитатор А.С.') }));
+    const form = screen.getByRole('form', { name: details });
+    fireEvent.change(within(form).getByLabelText(ky.directory.facilitatorSex.label), { target: { value: 'male' } });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.save }));
+    await waitFor(() => expect(sent.filter((request) => request.method === 'PATCH')).toHaveLength(1));
+    expect(sent.find((request) => request.method === 'PATCH')!.body).toEqual({ sex: 'male' });
+    expect((await screen.findByRole('alert')).textContent).toContain(ky.refusal.sessions_planned_on_sex.replace('{{facilitatorId}}', 'naryn-asylzat-2'));
+  });
+});
+
+describe('removing a facilitator and deactivating one with booked sessions', () => {
+  const remove = ky.directory.removeFacilitatorOf.replace('{{name}}', 'Фасилитатор К.М.');
+
+  it('removes only after the admin confirms, and says in Kyrgyz why the directory refuses', async () => {
+    const refusal = { rule: 'facilitator_runs_slot', params: { facilitatorId: 'naryn-asylzat-1', slotId: 'naryn-asylzat-slot-1' }, message: 'facilitator naryn-asylzat-1 runs group slot naryn-asylzat-slot-1; change the slot first' };
+    const { sent } = await openNaryn(refusing(409, refusal));
+    fireEvent.click(screen.getByRole('button', { name: remove }));
+    expect(sent.filter((request) => request.method === 'DELETE')).toHaveLength(0);
+    const confirm = screen.getByRole('group', { name: remove });
+    fireEvent.click(within(confirm).getByRole('button', { name: ky.directory.confirm }));
+    await waitFor(() => expect(sent.filter((request) => request.method === 'DELETE')).toHaveLength(1));
+    expect(sent.find((request) => request.method === 'DELETE')!.path).toBe('/api/v1/directory/facilitators/naryn-asylzat-1');
+    expect((await within(confirm).findByRole('alert')).textContent).toContain(ky.refusal.facilitator_runs_slot.replace('{{slotId}}', 'naryn-asylzat-slot-1'));
+    fireEvent.click(within(confirm).getByRole('button', { name: ky.directory.cancel }));
+    expect(screen.queryByRole('group', { name: remove })).toBeNull();
+  });
+
+  it('says how many booked sessions went to a colleague and how many are being re-planned after a deactivation', async () => {
+    const covered = { ...NARYN.facilitators[0], active: false, sessionsCover: { substituted: 2, replanned: 1 } };
+    const { sent } = await openNaryn(directory({ body: { facilitator: covered } }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.deactivateOf.replace('{{name}}', 'Фасилитатор К.М.') }));
+    await waitFor(() => expect(sent.find((request) => request.method === 'PATCH')?.body).toEqual({ active: false }));
+    expect((await screen.findByRole('status')).textContent).toBe(ky.directory.sessionsCover.replace('{{substituted}}', '2').replace('{{replanned}}', '1'));
+  });
 });

@@ -2,6 +2,7 @@ import { Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FacilitatorView } from './api';
 import { ListTable } from './ListTable';
+import { RemoveButton } from './RemoveButton';
 import { windowsText } from './week';
 
 interface Props {
@@ -11,12 +12,13 @@ interface Props {
   onOpenLeave(facilitatorId: string): void;
   onCorrect(facilitatorId: string): void;
   onSetActive(facilitatorId: string, active: boolean): void;
+  onRemove(facilitatorId: string): void;
 }
 
 const HEADINGS = ['displayName', 'facilitatorSex.label', 'languages', 'facilitatorActive.label', 'weekly'];
 
 /** The centre's facilitators and the hours each is available in a usual week; their leave opens below. */
-export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLeave, onCorrect, onSetActive }: Props) {
+export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLeave, onCorrect, onSetActive, onRemove }: Props) {
   const { t } = useTranslation();
   if (facilitators.length === 0) return <Text c="dimmed">{t('directory.noFacilitators')}</Text>;
   return (
@@ -49,6 +51,7 @@ export function FacilitatorsTable({ facilitators, pending, onEditWeek, onOpenLea
                   aria-label={t(facilitator.active ? 'directory.deactivateOf' : 'directory.activateOf', { name })}>
                   {t(facilitator.active ? 'directory.deactivate' : 'directory.activate')}
                 </Button>
+                <RemoveButton label={t('directory.removeFacilitatorOf', { name })} disabled={pending} onRemove={() => onRemove(facilitator.id)} />
               </Group>
             </Table.Td>
           </Table.Tr>

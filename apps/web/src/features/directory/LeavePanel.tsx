@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddLeaveForm } from './AddLeaveForm';
 import { FacilitatorView, useAddLeave, useRemoveLeave } from './api';
 import { ChangeProblem } from './ChangeProblem';
 import { LeaveTable } from './LeaveTable';
+import { SessionsCoverNote } from './SessionsCoverNote';
 
 /** A facilitator's leave, holidays and other absences, kept apart from their usual week. */
 export function LeavePanel({ facilitator, onClose }: { facilitator: FacilitatorView; onClose(): void }) {
@@ -14,8 +15,6 @@ export function LeavePanel({ facilitator, onClose }: { facilitator: FacilitatorV
   // A new form after each period added, so the next starts empty.
   const [added, setAdded] = useState(0);
   const title = t('directory.leaveOf', { name: facilitator.displayName });
-  // What became of the sessions the facilitator was booked for in the period just added.
-  const cover = add.data?.facilitator.sessionsCover;
   return (
     <Stack gap="xs" role="region" aria-label={title}>
       <Title order={5}>{title}</Title>
@@ -25,7 +24,7 @@ export function LeavePanel({ facilitator, onClose }: { facilitator: FacilitatorV
       <AddLeaveForm key={added} error={add.error} pending={add.isPending}
         onAdd={(leave) => add.mutate({ facilitatorId: facilitator.id, leave }, { onSuccess: () => setAdded((count) => count + 1) })} />
       <ChangeProblem error={add.error} />
-      {cover && cover.substituted + cover.replanned > 0 && <Text role="status" size="sm">{t('directory.sessionsCover', cover)}</Text>}
+      <SessionsCoverNote cover={add.data?.facilitator.sessionsCover} />
       <Group>
         <Button variant="default" onClick={onClose}>{t('directory.close')}</Button>
       </Group>

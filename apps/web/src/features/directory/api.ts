@@ -115,10 +115,16 @@ export const useAddFacilitator = (centreId: string) =>
 
 const facilitatorPath = (facilitatorId: string) => `/api/v1/directory/facilitators/${encodeURIComponent(facilitatorId)}`;
 
-/** An inactive facilitator keeps their booked sessions but is offered for no new slot, point or session. */
+/**
+ * An inactive facilitator is offered for no new slot, point or session; the sessions they were booked for go to a
+ * colleague or are re-planned (`sessionsCover` says how many).
+ */
 export const useSetFacilitatorActive = () =>
   useDirectoryChange((api, { facilitatorId, active }: { facilitatorId: string; active: boolean }) =>
-    api.patch(facilitatorPath(facilitatorId), { active }));
+    api.patch<{ facilitator: FacilitatorView }>(facilitatorPath(facilitatorId), { active }));
+
+/** Only someone nothing refers to: no sessions ahead, no slot, no outreach point; otherwise they are deactivated. */
+export const useRemoveFacilitator = () => useDirectoryChange((api, facilitatorId: string) => api.delete(facilitatorPath(facilitatorId)));
 
 /** Corrects what the directory records of a facilitator: name, languages, certification. */
 export const useCorrectFacilitator = () =>
@@ -128,7 +134,7 @@ export const useCorrectFacilitator = () =>
 /** Replaces the facilitator's whole week. */
 export const useSetWeeklyAvailability = () =>
   useDirectoryChange((api, { facilitatorId, weekly }: { facilitatorId: string; weekly: WeeklyWindowBody[] }) =>
-    api.put(`${facilitatorPath(facilitatorId)}/availability`, { weekly: weekly.map(windowBody) }));
+    api.put<{ facilitator: FacilitatorView }>(`${facilitatorPath(facilitatorId)}/availability`, { weekly: weekly.map(windowBody) }));
 
 /** A period the facilitator is away: nothing new is booked in it. */
 export const useAddLeave = () =>
