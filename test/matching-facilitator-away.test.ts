@@ -19,6 +19,7 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
   let admin: string;
   let staff: string;
   let referralId: string;
+  let orderId: string;
   let expiresAt: Date;
 
   const leave = (facilitatorId: string, from: Date, to: Date) =>
@@ -52,6 +53,7 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     staff = await stack.centreStaff(admin, CENTRE);
     const assessed = riskAssessed({ settlementCode: 'toktogul', expiresInDays: EXPIRES_IN_DAYS });
     expiresAt = new Date(assessed.period.expiresAt);
+    orderId = assessed.orderId;
     await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
     const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === assessed.orderId);
     expect(routed.payload.centreId).toBe(CENTRE);
@@ -183,5 +185,40 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     expect(programme.state).toBe('awaiting_decision');
     // The calendar keeps the old places until a coordinator decides.
     expect((await held()).map((h) => h.booked_session_id)[2]).toBe(third.booked_session_id);
+  });
+
+  it('tries the displaced session again when the order is extended, and moves it once a slot fits in the longer period', async () => {
+    const [, , third] = await held();
+    const [waiting] = await stack.sql<{ displaced: boolean }>(
+      'SELECT s.displaced FROM programme.session s JOIN programme.programme p ON p.id = s.programme_id WHERE p.referral_id = $1 AND s.session_index = 3',
+      [referralId],
+    );
+    expect(waiting.displaced).toBe(true);
+    // Both of the pair are away until the old expiry: three weeks more leave room for sessions 3 and 4 after it.
+    const extendedTo = new Date(expiresAt.getTime() + 21 * 24 * HOUR);
+    await stack.publish('order.extended.v1', orderId, { orderId, previousExpiresAt: expiresAt.toISOString(), expiresAt: extendedTo.toISOString() }, 'gateway');
+
+    const rescheduled = await stack.awaitEvent<Rescheduled>(
+      'programme.sessions_rescheduled.v1',
+      (e) => e.payload.referralId === referralId && e.payload.excusedIndex === 3,
+    );
+    expect(rescheduled.payload.cause).toBe('facilitator_away');
+    expect(rescheduled.payload.sessions.map((s) => s.index)).toEqual([3, 4]);
+    const after = await held();
+    expect(after[2].starts_at.getTime()).toBeGreaterThanOrEqual(expiresAt.getTime());
+    expect(after[2].starts_at.toISOString()).toBe(rescheduled.payload.sessions[0].startsAt);
+    expect(after[3].ends_at.getTime()).toBeLessThanOrEqual(extendedTo.getTime());
+    // The old group meeting may still hold the other participant; this one's place in it is given back.
+    expect(after[2].booked_session_id).not.toBe(third.booked_session_id);
+    await until(async () => (await programmeSessions())[2].startsAt === after[2].starts_at.toISOString(), 'the programme session to move');
+    const [programme] = await stack.sql<{ state: string }>('SELECT state FROM programme.programme WHERE referral_id = $1', [referralId]);
+    expect(programme.state).not.toBe('awaiting_decision');
+    // No absence is counted, and the session is no longer waiting.
+    expect(await stack.sql('SELECT 1 FROM programme.session_move')).toEqual([]);
+    const [moved] = await stack.sql<{ displaced: boolean; mark: string | null }>(
+      'SELECT s.displaced, s.mark FROM programme.session s JOIN programme.programme p ON p.id = s.programme_id WHERE p.referral_id = $1 AND s.session_index = 3',
+      [referralId],
+    );
+    expect(moved).toEqual({ displaced: false, mark: null });
   });
 });

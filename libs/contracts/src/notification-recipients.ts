@@ -47,6 +47,7 @@ export const INBOX_ENTRY_KINDS = [
   'referral_decision_reminder',
   'referral_expired',
   'referral_cancelled',
+  'referral_withdrawn',
   'centre_unreachable',
   'article72_notice',
   'article72_unacknowledged',

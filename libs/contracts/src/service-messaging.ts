@@ -48,6 +48,8 @@ export const SERVICE_MESSAGING = {
       E.ReferralAccepted,
       E.ReferralExpired,
       E.ReferralRerouted,
+      // The centre hears that a referral proposed to it was taken back: it can no longer run its sessions.
+      E.ReferralWithdrawnFromCentre,
       E.ReferralEscalated,
       E.ReferralCancelled,
       E.ReferralDecisionReminderDue,
@@ -79,6 +81,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralCancelled,
       E.ReferralDeclined,
       E.ReferralExpired,
+      E.ReferralWithdrawnFromCentre,
       E.ReferralEscalated,
       E.ReferralUnroutable,
       // A small group merged into another: the session takes the new meeting's time.

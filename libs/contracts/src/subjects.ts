@@ -17,6 +17,7 @@ export const EventSubjects = {
   ReferralDeclined: 'referral.declined.v1',
   ReferralExpired: 'referral.expired.v1',
   ReferralRerouted: 'referral.rerouted.v1',
+  ReferralWithdrawnFromCentre: 'referral.withdrawn_from_centre.v1',
   ReferralEscalated: 'referral.escalated.v1',
   ReferralCancelled: 'referral.cancelled.v1',
   ReferralDecisionReminderDue: 'referral.decision_reminder_due.v1',

@@ -5,6 +5,7 @@ import { Clock } from '@korgoo/platform/core';
 import { BookedSession } from '../capacity/capacity-types';
 import { coverAway } from '../capacity/facilitator-away';
 import { ProgrammeSessions } from '../programme-sessions/programme-sessions';
+import { StrandedProposals } from './capacity-signal';
 import { CentreDirectory } from './centre-directory';
 
 interface Member {
@@ -24,12 +25,14 @@ const NO_END = new Date('9999-12-31T00:00:00Z');
  * transaction under the centre's lock: each session ahead they can no longer hold goes to a free colleague of
  * the same sex at the same time, and every member's referral hears the new pair; a session nobody can take is
  * displaced, and its members' referrals hear it so the programme re-plans it and the later ones. A referral not
- * yet accepted has no programme: its holds are moved here, so it starts with sessions its facilitators can hold.
+ * yet accepted has no programme: its holds are moved here, so it starts with sessions its facilitators can hold;
+ * when nothing fits before expiry, routing takes it back from the centre and it moves on as after a decline.
  */
 export class CoverAwayFacilitator {
   constructor(
     private readonly directory: CentreDirectory,
     private readonly sessions: ProgrammeSessions,
+    private readonly stranded: StrandedProposals,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -64,8 +67,8 @@ export class CoverAwayFacilitator {
         if (member.confirmed) await this.outbox.enqueue(tx, EventSubjects.ReferralSessionDisplaced, member.order_id, facts(session, member));
         else if (!moved.has(member.referral_id)) {
           moved.add(member.referral_id);
-          // When nothing fits before expiry the holds stay: the centre sees the referral and its time as before.
-          await this.sessions.moveUnconfirmed(tx, member.referral_id, member.session_index, now);
+          const fits = await this.sessions.moveUnconfirmed(tx, member.referral_id, member.session_index, now);
+          if (!fits) await this.stranded.stranded(tx, { referralId: member.referral_id, sessionIndex: member.session_index });
         }
       }
     }

@@ -9,7 +9,7 @@ import { retryingTransaction } from '@korgoo/platform/core';
 import { ProgrammeSessions } from '../programme-sessions/programme-sessions';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
 import { AnnounceRosters } from './announce-rosters';
-import { CapacitySignal } from './capacity-signal';
+import { CapacitySignal, StrandedProposals } from './capacity-signal';
 import { CentreDirectory } from './centre-directory';
 import { CoverAwayFacilitator } from './cover-away-facilitator';
 import { seedDemoDirectory } from './demo/demo-seed';
@@ -18,10 +18,11 @@ import { bindDirectoryHandlers } from './directory.handlers';
 import { RosterStore } from './roster-store';
 
 /** Matching owns centres, facilitators and their time; this wires the directory to the gateway's requests. */
-@Module({ providers: [CapacitySignal], exports: [CapacitySignal] })
+@Module({ providers: [CapacitySignal, StrandedProposals], exports: [CapacitySignal, StrandedProposals] })
 export class DirectoryModule implements OnModuleInit {
   constructor(
     private readonly capacity: CapacitySignal,
+    private readonly stranded: StrandedProposals,
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(SERVICE_LOG) private readonly log: Logger,
@@ -51,7 +52,7 @@ export class DirectoryModule implements OnModuleInit {
         ROUTING_RETRY,
       );
     const calendar = new CentreDirectory();
-    const coverAway = new CoverAwayFacilitator(calendar, new ProgrammeSessions(calendar), this.messaging.outbox, this.clock);
+    const coverAway = new CoverAwayFacilitator(calendar, new ProgrammeSessions(calendar), this.stranded, this.messaging.outbox, this.clock);
     bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock, coverAway), this.dataSource.manager, write);
   }
 }

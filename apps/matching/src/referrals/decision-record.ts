@@ -4,7 +4,15 @@ import type { GeoPoint } from '../travel/geo';
 import type { CapacityFreedBy } from './waiting-queue';
 import type { TravelEstimate, TravelSource } from '../travel/travel-time';
 
-export type RoutingTrigger = 'assessed' | 'reassessed' | 'declined' | 'expired' | 'assigned' | 'capacity_freed' | 'order_extended';
+export type RoutingTrigger =
+  | 'assessed'
+  | 'reassessed'
+  | 'declined'
+  | 'expired'
+  | 'facilitator_away'
+  | 'assigned'
+  | 'capacity_freed'
+  | 'order_extended';
 
 export interface RoutingRecord {
   handOff: number;

@@ -6,6 +6,7 @@ import {
   centreActionRefusal,
   declineProblem,
   failedHandOffReason,
+  passedThrough,
 } from './referral-lifecycle';
 
 describe('referral transitions', () => {
@@ -55,6 +56,17 @@ describe('after a failed hand-off', () => {
     expect(failedHandOffReason('expired', 'osh-ak-jurok', '2026-12-01T10:00:00.000Z')).toBe(
       'osh-ak-jurok did not acknowledge by 2026-12-01T10:00:00.000Z',
     );
+    expect(failedHandOffReason('facilitator_away', 'naryn-asylzat', '2')).toBe(
+      'naryn-asylzat can no longer hold session 2: a facilitator is away and nothing fits before expiry',
+    );
+  });
+
+  it('leaves a centre that can no longer hold the sessions as if it had declined, and moves on from there', () => {
+    expect(passedThrough('facilitator_away')).toBe('declined');
+    expect(passedThrough('expired')).toBe('expired');
+    expect(canTransition('proposed', passedThrough('facilitator_away'))).toBe(true);
+    expect(canTransition(passedThrough('facilitator_away'), 'proposed')).toBe(true);
+    expect(canTransition(passedThrough('facilitator_away'), 'escalated')).toBe(true);
   });
 });
 

@@ -51,9 +51,21 @@ export function afterFailedHandOff(state: HandOffState): NextStep {
   return { kind: 'reroute' };
 }
 
+/** How a hand-off to a centre failed: it declined, let the deadline pass, or can no longer hold the sessions. */
+export type FailedHandOff = 'declined' | 'expired' | 'facilitator_away';
+
+/**
+ * The status a referral passes through on its way on: one withdrawn from a centre that can no longer hold its
+ * sessions (a facilitator away) leaves it as if the centre had declined it for capacity.
+ */
+export function passedThrough(failed: FailedHandOff): 'declined' | 'expired' {
+  return failed === 'facilitator_away' ? 'declined' : failed;
+}
+
 /** Why the last centre let the referral go, in words a coordinator reads; codes only, never the staff's note. */
-export function failedHandOffReason(trigger: 'declined' | 'expired', centreId: string, detail: string): string {
-  return trigger === 'declined' ? `${centreId} declined (${detail})` : `${centreId} did not acknowledge by ${detail}`;
+export function failedHandOffReason(failed: FailedHandOff, centreId: string, detail: string): string {
+  if (failed === 'facilitator_away') return `${centreId} can no longer hold session ${detail}: a facilitator is away and nothing fits before expiry`;
+  return failed === 'declined' ? `${centreId} declined (${detail})` : `${centreId} did not acknowledge by ${detail}`;
 }
 
 export function declineProblem(reason: DeclineReason, note: string | undefined): string | null {

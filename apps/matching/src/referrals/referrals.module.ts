@@ -5,7 +5,7 @@ import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
 import { Clock, exportBreakers } from '@korgoo/platform/core';
-import { CapacitySignal } from '../directory/capacity-signal';
+import { CapacitySignal, StrandedProposals } from '../directory/capacity-signal';
 import { CalendarCache } from '../directory/calendar-cache';
 import { CentreDirectory } from '../directory/centre-directory';
 import { DirectoryModule } from '../directory/directory.module';
@@ -30,6 +30,7 @@ import { ReassessReferral } from './commands/reassess-referral';
 import { RemindCoordinators } from './commands/remind-coordinators';
 import { ReferralCommands } from './commands/referral-commands';
 import { RouteReferral } from './commands/route-referral';
+import { WithdrawFromCentre } from './commands/withdraw-from-centre';
 import { WithdrawReferral } from './commands/withdraw-referral';
 import { deadlineWork } from './deadline-work';
 import { ReferralDecisionQuery } from './queries/referral-decision';
@@ -66,6 +67,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly capacity: CapacitySignal,
+    private readonly stranded: StrandedProposals,
     private readonly metrics: ServiceMetrics,
     private readonly health: ServiceHealth,
     private readonly pollers: DuePollers,
@@ -102,6 +104,8 @@ export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
     const waiting = new ServeWaitingReferrals(referrals, deadlines, decisions, selection, proposals);
     this.capacity.listen((tx, freedBy) => waiting.execute(tx, freedBy, clock.now()));
     const endHandOff = new EndHandOff(referrals, deadlines, holds, transitions, decisions, directory, selection, proposals, waiting, outbox, settings);
+    const withdrawFromCentre = new WithdrawFromCentre(referrals, deadlines, endHandOff, clock);
+    this.stranded.listen((tx, proposal) => withdrawFromCentre.execute(tx, proposal));
     const commands = new ReferralCommands(referrals, deadlines, outbox);
     const route = new RouteReferral(referrals, transitions, decisions, selection, proposals, outbox, clock);
     const expire = new ExpireReferral(referrals, deadlines, endHandOff, clock);

@@ -44,6 +44,7 @@ import {
   routedIntent,
   treatmentRecheckIntent,
   unroutableIntent,
+  withdrawnIntent,
 } from './intents';
 import { Notification } from './notification.entity';
 
@@ -77,6 +78,7 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   };
   messaging.on(EventSubjects.ReferralRouted, (envelope) => dispatch.execute(routedIntent(envelope)));
   messaging.on(EventSubjects.ReferralRerouted, (envelope) => dispatch.execute(routedIntent(envelope)));
+  messaging.on(EventSubjects.ReferralWithdrawnFromCentre, (envelope) => dispatch.execute(withdrawnIntent(envelope)));
   messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatch.execute(unroutableIntent(envelope)));
   messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatch.execute(escalatedIntent(envelope)));
   messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatch.execute(expiredIntent(envelope)));

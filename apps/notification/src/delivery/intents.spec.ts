@@ -13,6 +13,7 @@ import {
   routedIntent,
   treatmentRecheckIntent,
   unreachableNotice,
+  withdrawnIntent,
 } from './intents';
 
 function envelope<P>(payload: P): EventEnvelope<P> {
@@ -69,6 +70,12 @@ describe('who each referral event addresses', () => {
   it('tells the holding centre of a cancellation, or the coordinators when no centre held it', () => {
     expect(cancelledIntent(envelope({ ...ids, centreId: 'osh-ak-jurok' }))).toMatchObject({ recipientKind: 'centre', centreId: 'osh-ak-jurok' });
     expect(cancelledIntent(envelope({ ...ids }))).toMatchObject({ recipientKind: 'coordinators', centreId: null });
+  });
+
+  it('tells the centre a referral proposed to it was withdrawn from it, by its number only', () => {
+    const spec = withdrawnIntent(envelope({ ...ids, centreId: 'osh-ak-jurok', reason: 'facilitator_away' as const }));
+    expect(spec).toMatchObject({ recipientKind: 'centre', centreId: 'osh-ak-jurok', kind: 'referral_withdrawn', aboutCentreId: null });
+    expect(spec.facts).toEqual({ referralNumber: ids.referralNumber });
   });
 
   it('keys the coordinators’ notice about an unreachable centre to the same event', () => {

@@ -13,6 +13,7 @@ import {
   ReferralGroupSessionMovedV1,
   ReferralGroupSessionRunsSmallV1,
   ReferralReroutedV1,
+  ReferralWithdrawnFromCentreV1,
   ReferralRoutedV1,
   ReferralUnroutableV1,
   RoutingPriority,
@@ -229,6 +230,12 @@ export function expiredIntent(envelope: EventEnvelope<ReferralExpiredV1>): Inten
     }),
     aboutCentreId: payload.centreId,
   };
+}
+
+/** The centre the referral was proposed to no longer holds it: matching took it back, as it cannot run its sessions. */
+export function withdrawnIntent(envelope: EventEnvelope<ReferralWithdrawnFromCentreV1>): IntentSpec {
+  const { payload } = envelope;
+  return centre(envelope, payload.centreId, 'referral_withdrawn', { referralNumber: payload.referralNumber });
 }
 
 /** The centre holding the referral stops planning it; one never placed was the coordinators' to watch. */

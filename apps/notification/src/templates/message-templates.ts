@@ -101,6 +101,11 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ru: `Korgoo: направление ${n} отменено. Подробности во входящих в Korgoo.`,
     en: `Korgoo: referral ${n} was cancelled. Details are in the Korgoo inbox.`,
   }),
+  referral_withdrawn: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу сиздин борбордон кайтарылып алынды. Толугураак Korgoo системасында.`,
+    ru: `Korgoo: направление ${n} отозвано из вашего центра. Подробности во входящих в Korgoo.`,
+    en: `Korgoo: referral ${n} was withdrawn from your centre. Details are in the Korgoo inbox.`,
+  }),
   referral_unroutable: (n) => ({
     ky: `Korgoo: ${n} жолдомосу үчүн борбор табылган жок, координатордун чечими керек. Korgoo системасын ачыңыз.`,
     ru: `Korgoo: для направления ${n} не найден центр, нужно решение координатора. Откройте Korgoo.`,
@@ -242,6 +247,12 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ky: `${n} жолдомосу жокко чыгарылды: кармалган орундар бошотулду`,
         ru: `Направление ${n} отменено: удержанные места освобождены`,
         en: `Referral ${n} was cancelled: the held sessions are released`,
+      };
+    case 'referral_withdrawn':
+      return {
+        ky: `${n} жолдомосу кайтарылып алынды: фасилитатор жок болгондуктан борбор сессияларды өткөрө албайт; кармалган орундар бошотулду`,
+        ru: `Направление ${n} отозвано: фасилитатор отсутствует, и центр не может провести сессии; удержанные места освобождены`,
+        en: `Referral ${n} was withdrawn: a facilitator is away and the centre cannot hold its sessions; the held sessions are released`,
       };
     case 'centre_unreachable':
       return {
@@ -412,6 +423,7 @@ export function renderEmail(kind: MessageKind, language: Language, facts: Messag
 const SUBJECTS: Record<MessageKind, Translations> = {
   referral_routed: { ky: 'жаңы жолдомо', ru: 'новое направление', en: 'new referral' },
   referral_cancelled: { ky: 'жолдомо жокко чыгарылды', ru: 'направление отменено', en: 'referral cancelled' },
+  referral_withdrawn: { ky: 'жолдомо кайтарылып алынды', ru: 'направление отозвано', en: 'referral withdrawn' },
   referral_unroutable: { ky: 'борбор табылган жок', ru: 'центр не найден', en: 'no centre found' },
   referral_escalated: { ky: 'координатордун чечими керек', ru: 'нужно решение координатора', en: 'coordinator decision needed' },
   referral_decision_reminder: { ky: 'чечим дагы эле күтүлүүдө', ru: 'решение всё ещё не принято', en: 'decision still pending' },

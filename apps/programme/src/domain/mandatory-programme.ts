@@ -29,6 +29,11 @@ export interface ProgrammeSession {
   mark: AttendanceMark | null;
   excuseReason: ExcuseReason | null;
   recordedAt: Date | null;
+  /**
+   * A facilitator's absence displaced it and no slot fitted before expiry: it keeps its time, unmarked, and waits
+   * for a make-up as an excused session does, without an absence counted.
+   */
+  displaced: boolean;
 }
 
 export interface Programme {
@@ -83,6 +88,7 @@ export function planFromBooking(booking: ProgrammeBooking): ProgrammeSession[] {
       mark: null,
       excuseReason: null,
       recordedAt: null,
+      displaced: false,
     }));
   if (sessions.length !== MANDATORY_PLAN.kinds.length) {
     throw new ProgrammeRuleViolation('invalid_plan', `the mandatory programme has 4 sessions, the booking has ${sessions.length}`);

@@ -34,6 +34,7 @@ describe('the make-up of an excused session', () => {
     const p = excusedSecond();
     const excused = awaitingMakeUp(p, 2)!;
     expect(makeUpRequest(p, excused)).toEqual({
+      cause: 'excused',
       fromIndex: 2,
       excusedStartsAt: p.sessions[1].startsAt,
       notBefore: new Date(p.sessions[1].endsAt.getTime() + HOUR),
@@ -84,8 +85,9 @@ describe('the make-up of an excused session', () => {
 
   it('waits for a coordinator when nothing fits, and never reopens a final outcome', () => {
     const p = excusedSecond();
-    awaitDecision(p);
+    expect(awaitDecision(p, makeUpRequest(p, p.sessions[1]))).toBeNull();
     expect(p.state).toBe('awaiting_decision');
+    expect(p.sessions[1]).toMatchObject({ mark: 'excused_absence', displaced: false });
     p.state = 'refused';
     expect(() => awaitDecision(p)).toThrow(/already ended/);
   });

@@ -1,9 +1,11 @@
-import { farEnoughApart } from '@korgoo/contracts';
+import { farEnoughApart, RescheduleCause } from '@korgoo/contracts';
 import { isFinal, MANDATORY_PLAN, Programme, ProgrammeRuleViolation, ProgrammeSession } from './mandatory-programme';
 
 
 /** What the calendar must find for an excused session: it and every later session, in order, a week apart. */
 export interface MakeUpRequest {
+  /** An excused absence, or a session a facilitator's absence displaced (no absence counted). */
+  cause: Extract<RescheduleCause, 'excused' | 'facilitator_away'>;
   fromIndex: number;
   excusedStartsAt: Date;
   /** Not before the missed session ended and the absence was recorded. */
@@ -20,16 +22,26 @@ export interface SessionSlot {
   facilitatorIds: string[];
 }
 
-/** The session whose excused absence still waits for a make-up, or null when there is nothing to move. */
+/**
+ * The session that still waits for a make-up (an excused absence, or a displaced session nothing fitted before),
+ * or null when there is nothing to move.
+ */
 export function awaitingMakeUp(programme: Programme, sessionIndex: number): ProgrammeSession | null {
   if (isFinal(programme.state) || programme.state === 'awaiting_decision') return null;
   const session = programme.sessions.find((s) => s.index === sessionIndex);
-  return session?.mark === 'excused_absence' ? session : null;
+  return session && (session.mark === 'excused_absence' || (session.mark === null && session.displaced)) ? session : null;
 }
 
 export function makeUpRequest(programme: Programme, excused: ProgrammeSession): MakeUpRequest {
   const recorded = excused.recordedAt ?? excused.endsAt;
-  return requestFrom(programme, excused, new Date(Math.max(excused.endsAt.getTime(), recorded.getTime())));
+  return requestFrom(programme, excused, new Date(Math.max(excused.endsAt.getTime(), recorded.getTime())), 'excused');
+}
+
+/** What the make-up of a waiting session asks the calendar for, each as it was first asked; null when none waits. */
+export function pendingMakeUp(programme: Programme, sessionIndex: number, now: Date): MakeUpRequest | null {
+  const waiting = awaitingMakeUp(programme, sessionIndex);
+  if (!waiting) return null;
+  return waiting.displaced ? displacedRequest(programme, waiting, now) : makeUpRequest(programme, waiting);
 }
 
 /**
@@ -44,12 +56,13 @@ export function displacedSession(programme: Programme, sessionIndex: number, dis
 
 /** A displaced session moves like an excused one, but never earlier than the time the participant was told. */
 export function displacedRequest(programme: Programme, displaced: ProgrammeSession, now: Date): MakeUpRequest {
-  return requestFrom(programme, displaced, new Date(Math.max(now.getTime(), displaced.startsAt.getTime())));
+  return requestFrom(programme, displaced, new Date(Math.max(now.getTime(), displaced.startsAt.getTime())), 'facilitator_away');
 }
 
-function requestFrom(programme: Programme, moving: ProgrammeSession, notBefore: Date): MakeUpRequest {
+function requestFrom(programme: Programme, moving: ProgrammeSession, notBefore: Date, cause: MakeUpRequest['cause']): MakeUpRequest {
   const previous = programme.sessions.find((s) => s.index === moving.index - 1);
   return {
+    cause,
     fromIndex: moving.index,
     excusedStartsAt: moving.startsAt,
     notBefore,
@@ -97,12 +110,21 @@ export function moveSessions(programme: Programme, request: MakeUpRequest, slots
     session.mark = null;
     session.excuseReason = null;
     session.recordedAt = null;
+    session.displaced = false;
     return session;
   });
 }
 
-/** No slot fits before expiry: the programme waits for a coordinator to decide (close, or an extension). */
-export function awaitDecision(programme: Programme): void {
+/**
+ * No slot fits before expiry: the programme waits for a coordinator to decide (close, or an extension). An excused
+ * session is known again by its mark; a displaced one has none, so it is marked displaced, for an extension to
+ * try its make-up again. Answers the session so marked, or null.
+ */
+export function awaitDecision(programme: Programme, request: MakeUpRequest | null = null): ProgrammeSession | null {
   if (isFinal(programme.state)) throw new ProgrammeRuleViolation('programme_closed', `the programme already ended as ${programme.state}`);
   programme.state = 'awaiting_decision';
+  if (request?.cause !== 'facilitator_away') return null;
+  const displaced = programme.sessions.find((s) => s.index === request.fromIndex)!;
+  displaced.displaced = true;
+  return displaced;
 }

@@ -1,4 +1,13 @@
-import { awaitDecision, displacedRequest, displacedSession, followSubstitution, recordAttendance } from './index';
+import {
+  awaitDecision,
+  displacedRequest,
+  displacedSession,
+  extendExpiry,
+  followSubstitution,
+  moveSessions,
+  pendingMakeUp,
+  recordAttendance,
+} from './index';
 import { DAY, HOUR, START, weeklyProgramme } from './weekly-programme.spec-fixture';
 
 const second = new Date(START.getTime() + 7 * DAY);
@@ -28,6 +37,7 @@ describe('a facilitator away over a booked session', () => {
     const p = weeklyProgramme(29);
     const displaced = displacedSession(p, 2, second)!;
     expect(displacedRequest(p, displaced, START)).toEqual({
+      cause: 'facilitator_away',
       fromIndex: 2,
       excusedStartsAt: second,
       notBefore: second,
@@ -43,5 +53,26 @@ describe('a facilitator away over a booked session', () => {
     expect(displacedSession(p, 2, new Date(second.getTime() + DAY))).toBeNull();
     awaitDecision(p);
     expect(displacedSession(p, 2, second)).toBeNull();
+  });
+
+  it('marks a displaced session nothing fitted before expiry, and after an extension asks the calendar again for it as it did', () => {
+    const p = weeklyProgramme(29);
+    const request = displacedRequest(p, displacedSession(p, 2, second)!, START);
+    expect(pendingMakeUp(p, 2, START)).toBeNull();
+    expect(awaitDecision(p, request)).toBe(p.sessions[1]);
+    expect(p.sessions[1]).toMatchObject({ startsAt: second, mark: null, displaced: true });
+    expect(pendingMakeUp(p, 2, START)).toBeNull();
+
+    const extension = extendExpiry(p, new Date(p.expiresAt.getTime() + 21 * DAY));
+    expect(extension).toEqual({ extended: true, makeUpAgain: p.sessions[1] });
+    const later = new Date(second.getTime() + 2 * DAY);
+    expect(pendingMakeUp(p, 2, later)).toEqual({ ...request, notBefore: later, mustFinishBy: p.expiresAt });
+    const slots = [2, 3, 4].map((index) => {
+      const startsAt = new Date(START.getTime() + (index + 1) * 7 * DAY);
+      return { index, startsAt, endsAt: new Date(startsAt.getTime() + 4 * HOUR), facilitatorIds: ['f-m2', 'f-w'] };
+    });
+    moveSessions(p, pendingMakeUp(p, 2, later)!, slots);
+    expect(p.sessions[1]).toMatchObject({ mark: null, displaced: false });
+    expect(pendingMakeUp(p, 2, later)).toBeNull();
   });
 });

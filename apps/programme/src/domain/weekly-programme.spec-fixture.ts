@@ -24,6 +24,7 @@ export function weeklyProgramme(expiresInDays: number): Programme {
         mark: null,
         excuseReason: null,
         recordedAt: null,
+        displaced: false,
       };
     }),
   };

@@ -38,7 +38,7 @@ export class FollowAwayFacilitator {
     if (!programme) return;
     const session = displacedSession(programme, payload.sessionIndex, new Date(payload.startsAt));
     if (!session) return;
-    await this.makeUp.replan(tx, programme, displacedRequest(programme, session, this.clock.now()), 'facilitator_away');
+    await this.makeUp.replan(tx, programme, displacedRequest(programme, session, this.clock.now()));
   }
 
   /**

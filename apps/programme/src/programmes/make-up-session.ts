@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { EventSubjects, MovedProgrammeSessions, MoveProgrammeSessionsRequest, RescheduleCause } from '@korgoo/contracts';
+import { EventSubjects, MovedProgrammeSessions, MoveProgrammeSessionsRequest } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { attendanceTimers, awaitDecision, awaitingMakeUp, MakeUpRequest, makeUpRequest, moveSessions, TimerSettings } from '../domain';
+import { attendanceTimers, awaitDecision, MakeUpRequest, moveSessions, pendingMakeUp, TimerSettings } from '../domain';
 import { programmeFacts, sessionPlans } from './programme-facts';
 import { ProgrammeStore, StoredProgramme } from './programme-store';
 
@@ -22,18 +22,20 @@ export class MakeUpSession {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs in the make-up timer's transaction, with the programme locked; a failure leaves the timer due. */
+  /**
+   * Runs in the make-up timer's transaction, with the programme locked; a failure leaves the timer due. Also how
+   * an extension tries again a displaced session nothing fitted before.
+   */
   async execute(tx: EntityManager, programme: StoredProgramme, sessionIndex: number): Promise<void> {
-    const excused = awaitingMakeUp(programme, sessionIndex);
-    if (!excused) return;
-    await this.replan(tx, programme, makeUpRequest(programme, excused), 'excused');
+    const request = pendingMakeUp(programme, sessionIndex, this.clock.now());
+    if (request) await this.replan(tx, programme, request);
   }
 
   /**
    * Moves the request's sessions in the calendar and follows the move, or waits for a coordinator when nothing
    * fits; with the programme locked. Also how a session a facilitator's absence displaced is re-planned.
    */
-  async replan(tx: EntityManager, programme: StoredProgramme, request: MakeUpRequest, cause: RescheduleCause): Promise<void> {
+  async replan(tx: EntityManager, programme: StoredProgramme, request: MakeUpRequest): Promise<void> {
     // Matching answers a repeated request with the move it already made, so a crash after its commit is safe.
     const reply = await this.moveInCalendar({
       referralId: programme.referralId,
@@ -44,8 +46,9 @@ export class MakeUpSession {
       mustFinishBy: request.mustFinishBy.toISOString(),
     });
     if (!reply.moved) {
-      awaitDecision(programme);
+      const displaced = awaitDecision(programme, request);
       await this.store.saveState(tx, programme);
+      if (displaced) await this.store.markDisplaced(tx, programme.id, displaced);
       await this.outbox.enqueue(tx, EventSubjects.ProgrammeAlert, programme.orderId, {
         ...programmeFacts(programme),
         kind: 'reschedule_needed',
@@ -62,7 +65,7 @@ export class MakeUpSession {
     await this.store.insertTimers(tx, programme.id, attendanceTimers(moved, this.timers));
     await this.outbox.enqueue(tx, EventSubjects.ProgrammeSessionsRescheduled, programme.orderId, {
       ...programmeFacts(programme),
-      cause,
+      cause: request.cause,
       excusedIndex: request.fromIndex,
       sessions: sessionPlans(moved, reply.sessions),
       expiresAt: programme.expiresAt.toISOString(),

@@ -68,6 +68,7 @@ interface SessionRow {
   facilitator_note: string | null;
   signed_by: string | null;
   recorded_at: Date | null;
+  displaced: boolean;
 }
 
 /** Reads and writes programme rows; decisions are the domain's and the use cases'. */
@@ -155,6 +156,7 @@ export class ProgrammeStore {
         facilitatorNote: s.facilitator_note,
         signedBy: s.signed_by,
         recordedAt: s.recorded_at,
+        displaced: s.displaced,
       })),
     };
   }
@@ -179,10 +181,15 @@ export class ProgrammeStore {
     );
     await tx.query(
       `UPDATE programme.session SET starts_at = $3, ends_at = $4, facilitator_ids = $5, mark = NULL, excuse_reason = NULL,
-         excuse_note = NULL, facilitator_note = NULL, signed_by = NULL, recorded_by = NULL, recorded_at = NULL
+         excuse_note = NULL, facilitator_note = NULL, signed_by = NULL, recorded_by = NULL, recorded_at = NULL, displaced = false
         WHERE programme_id = $1 AND session_index = $2`,
       [programmeId, s.index, s.startsAt, s.endsAt, s.facilitatorIds],
     );
+  }
+
+  /** A displaced session nothing fitted before expiry keeps its time and waits for a make-up. */
+  async markDisplaced(tx: EntityManager, programmeId: string, s: ProgrammeSession): Promise<void> {
+    await tx.query('UPDATE programme.session SET displaced = true WHERE programme_id = $1 AND session_index = $2', [programmeId, s.index]);
   }
 
   async saveState(tx: EntityManager, p: StoredProgramme): Promise<void> {

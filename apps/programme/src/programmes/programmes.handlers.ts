@@ -54,6 +54,11 @@ export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUse
     inTransactionOnly,
   );
   messaging.on(
+    EventSubjects.ReferralWithdrawnFromCentre,
+    (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: withdrawn (${event.payload.reason})`]),
+    inTransactionOnly,
+  );
+  messaging.on(
     EventSubjects.ReferralExpired,
     (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
     inTransactionOnly,

@@ -635,6 +635,7 @@ export interface InboxEntryResponse {
     | "referral_decision_reminder"
     | "referral_expired"
     | "referral_cancelled"
+    | "referral_withdrawn"
     | "centre_unreachable"
     | "article72_notice"
     | "article72_unacknowledged"

@@ -35,6 +35,7 @@ import {
   ReferralSessionDisplacedV1,
   ReferralSessionFacilitatorChangedV1,
   ReferralUnroutableV1,
+  ReferralWithdrawnFromCentreV1,
 } from './referral.v1';
 import { RiskAssessedV1, RiskReassessedV1 } from './risk-assessed.v1';
 
@@ -62,6 +63,7 @@ export const EventPayloadClasses = {
   [EventSubjects.ReferralDeclined]: ReferralDeclinedV1,
   [EventSubjects.ReferralExpired]: ReferralExpiredV1,
   [EventSubjects.ReferralRerouted]: ReferralReroutedV1,
+  [EventSubjects.ReferralWithdrawnFromCentre]: ReferralWithdrawnFromCentreV1,
   [EventSubjects.ReferralEscalated]: ReferralEscalatedV1,
   [EventSubjects.ReferralCancelled]: ReferralCancelledV1,
   [EventSubjects.ReferralDecisionReminderDue]: ReferralDecisionReminderDueV1,

@@ -103,7 +103,27 @@ export class ReferralExpiredV1 {
   @IsISO8601() acknowledgeBy: string;
 }
 
-/** referral.rerouted.v1: after a decline or a missed deadline, the referral was proposed to the next centre. */
+/** Why matching itself took a referral back from the centre it was proposed to, before the centre answered. */
+export const CENTRE_WITHDRAWAL_REASONS = ['facilitator_away'] as const;
+export type CentreWithdrawalReason = (typeof CENTRE_WITHDRAWAL_REASONS)[number];
+
+/**
+ * referral.withdrawn_from_centre.v1: the centre the referral was proposed to can no longer run its sessions (a
+ * facilitator is away over one, no colleague is free and nothing fits before expiry); its held sessions are
+ * released, and it moves on as after a decline: to the next centre, or to the coordinators.
+ */
+export class ReferralWithdrawnFromCentreV1 {
+  @IsUUID() referralId: string;
+  @IsUUID() orderId: string;
+  @Matches(REFERRAL_NUMBER) referralNumber: string;
+  @Matches(CENTRE_ID) centreId: string;
+  @IsIn(CENTRE_WITHDRAWAL_REASONS) reason: CentreWithdrawalReason;
+}
+
+/**
+ * referral.rerouted.v1: after a decline, a missed deadline or a withdrawal from the centre, the referral was
+ * proposed to the next centre.
+ */
 export class ReferralReroutedV1 extends ReferralRoutedV1 {
   @Matches(CENTRE_ID) previousCentreId: string;
   @IsInt() @Min(1) handOff: number;

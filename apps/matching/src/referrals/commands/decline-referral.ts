@@ -21,20 +21,13 @@ export class DeclineReferral {
       const now = this.clock.now();
       const referral = await this.commands.lockForCentre(tx, command.referralId, command.centreId);
       const deadline = (await this.deadlines.pendingDeadline(tx, referral.id))!;
-      await this.endHandOff.execute(tx, {
+      await this.endHandOff.letGo(tx, {
         referral,
         deadline,
-        deadlineState: 'declined',
         now,
-        transition: {
-          handOff: deadline.handOff,
-          from: 'proposed',
-          to: 'declined',
-          centreId: referral.centreId,
-          actor: { kind: 'centre', id: command.actorId },
-          reasonCode: command.reason,
-          note: command.note?.trim() || null,
-        },
+        actor: { kind: 'centre', id: command.actorId },
+        reasonCode: command.reason,
+        note: command.note?.trim() || null,
         event: {
           subject: EventSubjects.ReferralDeclined,
           payload: {

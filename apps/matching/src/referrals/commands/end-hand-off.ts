@@ -4,7 +4,7 @@ import { Outbox } from '@korgoo/messaging';
 import { CentreDirectory } from '../../directory/centre-directory';
 import { CentreSelection } from '../centre-selection';
 import { RoutingRecord } from '../decision-record';
-import { afterFailedHandOff } from '../referral-lifecycle';
+import { afterFailedHandOff, FailedHandOff, passedThrough } from '../referral-lifecycle';
 import { DecisionRepository } from '../repositories/decision-repository';
 import { Deadline, DeadlineRepository, DeadlineState } from '../repositories/deadline-repository';
 import { HoldRepository } from '../repositories/hold-repository';
@@ -29,8 +29,20 @@ export interface HandOffEnding<S extends EventSubject> {
   now: Date;
   transition?: Omit<NewTransition, 'referralId' | 'at'>;
   event?: { subject: S; payload: EventPayload<S> };
-  /** A decline or a missed deadline: the referral goes on to the next centre or to a coordinator. */
-  moveOn?: { trigger: 'declined' | 'expired'; reason: string };
+  /** A decline, a missed deadline or a withdrawal: the referral goes on to the next centre or to a coordinator. */
+  moveOn?: { trigger: FailedHandOff; reason: string };
+}
+
+/** A centre let the referral go: it declined, or can no longer hold the sessions (`facilitator_away`). */
+export interface LetGo<S extends EventSubject> {
+  referral: ReferralRecord;
+  deadline: Deadline;
+  now: Date;
+  actor: NewTransition['actor'];
+  reasonCode: string;
+  note?: string | null;
+  event: { subject: S; payload: EventPayload<S> };
+  moveOn: { trigger: Exclude<FailedHandOff, 'expired'>; reason: string };
 }
 
 export interface EndHandOffSettings {
@@ -38,8 +50,8 @@ export interface EndHandOffSettings {
 }
 
 /**
- * Ends a referral's hand-off to a centre, the same way on every path (decline, missed deadline, withdrawal,
- * a coordinator's reassignment): give the held sessions back, close the deadline, record the transition,
+ * Ends a referral's hand-off to a centre, the same way on every path (decline, missed deadline, withdrawal of the
+ * order or from a centre that can no longer hold the sessions, a coordinator's reassignment): give the held sessions back, close the deadline, record the transition,
  * announce it, and move on when the centre let the referral go.
  */
 export class EndHandOff {
@@ -68,12 +80,34 @@ export class EndHandOff {
     if (freedBy && released.length > 0) await this.waiting.execute(tx, freedBy, end.now);
   }
 
+  /** The hand-off ends as declined, with who and why; the referral moves on. */
+  letGo<S extends EventSubject>(tx: EntityManager, end: LetGo<S>): Promise<void> {
+    const { deadline } = end;
+    return this.execute(tx, {
+      referral: end.referral,
+      deadline,
+      deadlineState: 'declined',
+      now: end.now,
+      transition: {
+        handOff: deadline.handOff,
+        from: 'proposed',
+        to: 'declined',
+        centreId: deadline.centreId,
+        actor: end.actor,
+        reasonCode: end.reasonCode,
+        note: end.note ?? null,
+      },
+      event: end.event,
+      moveOn: end.moveOn,
+    });
+  }
+
   /** The next centre, never one that already let the referral go, or a coordinator. */
   private async moveOn(
     tx: EntityManager,
     referral: ReferralRecord,
     failed: Deadline,
-    trigger: 'declined' | 'expired',
+    trigger: FailedHandOff,
     reason: string,
     now: Date,
   ): Promise<void> {
@@ -82,10 +116,11 @@ export class EndHandOff {
     await this.referrals.update(tx, referral.id, { failedHandOffs, reasons });
     const moved = { ...referral, failedHandOffs, reasons };
     const handOff = failed.handOff + 1;
+    const from = passedThrough(trigger);
     const step = afterFailedHandOff({ failedHandOffs, handOffLimit: this.settings.handOffLimit, assigned: failed.assigned });
     if (step.kind === 'escalate') {
       const reasonCode = failed.assigned ? 'assigned_centre_failed' : 'hand_off_limit_reached';
-      await this.proposals.escalate(tx, moved, { from: trigger, reasons: [...reasons, step.reason], reasonCode, handOff: failed.handOff, now });
+      await this.proposals.escalate(tx, moved, { from, reasons: [...reasons, step.reason], reasonCode, handOff: failed.handOff, now });
       return;
     }
     const selection = await this.selection.choose(tx, referral.routing, now, await this.deadlines.failedCentres(tx, referral.id));
@@ -93,7 +128,7 @@ export class EndHandOff {
     await this.decisions.recordDecision(tx, referral.id, record);
     if (!selection.chosen) {
       await this.proposals.escalate(tx, moved, {
-        from: trigger,
+        from,
         reasons: [...reasons, 'no other centre can deliver the programme in time', ...selection.reasons],
         reasonCode: 'no_feasible_centre',
         handOff: failed.handOff,
@@ -106,7 +141,7 @@ export class EndHandOff {
       now,
       previousCentreId: failed.centreId,
       assignedBy: null,
-      transition: { from: trigger, actor: { kind: 'system' }, reasonCode: 'rerouted' },
+      transition: { from, actor: { kind: 'system' }, reasonCode: 'rerouted' },
     });
   }
 }
