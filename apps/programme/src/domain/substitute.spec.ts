@@ -1,5 +1,8 @@
 import {
+  alertWhenDue,
+  attendanceTimers,
   awaitDecision,
+  DEFAULT_TIMER_SETTINGS,
   displacedRequest,
   displacedSession,
   extendExpiry,
@@ -74,5 +77,13 @@ describe('a facilitator away over a booked session', () => {
     moveSessions(p, pendingMakeUp(p, 2, later)!, slots);
     expect(p.sessions[1]).toMatchObject({ mark: null, displaced: false });
     expect(pendingMakeUp(p, 2, later)).toBeNull();
+  });
+
+  it('does not ask the centre for the attendance of a displaced session that waits for a coordinator', () => {
+    const p = weeklyProgramme(29);
+    const [reminder] = attendanceTimers([p.sessions[1]], DEFAULT_TIMER_SETTINGS);
+    expect(alertWhenDue(p, reminder, DEFAULT_TIMER_SETTINGS)).toBe('attendance_missing');
+    awaitDecision(p, displacedRequest(p, displacedSession(p, 2, second)!, START));
+    expect(alertWhenDue(p, reminder, DEFAULT_TIMER_SETTINGS)).toBeNull();
   });
 });

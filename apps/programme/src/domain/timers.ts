@@ -121,7 +121,8 @@ export function alertWhenDue(programme: Programme, timer: ProgrammeTimer, settin
   }
   if (timer.kind === 'attendance_missing') {
     const session = programme.sessions.find((s) => s.index === timer.sessionIndex);
-    return session && session.mark === null ? 'attendance_missing' : null;
+    // A displaced session waiting for a coordinator is not held at its old time: there is nothing to record.
+    return session && session.mark === null && !session.displaced ? 'attendance_missing' : null;
   }
   return canStillFinish(programme) && programme.sessions.every((s) => s.mark === null || s.mark === 'attended')
     ? null
