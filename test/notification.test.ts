@@ -509,6 +509,11 @@ describe('notification delivers through the recipient’s channels, fails over a
     expect(kinds).toEqual(expect.arrayContaining([['referral_escalated', 'urgent'], ['referral_expired', 'urgent']]));
     const expired = inbox.body.items.find((e: { referralId: string; kind: string }) => e.referralId === referral.referralId && e.kind === 'referral_expired');
     expect(expired.title.ru).toBe(`Центр Асылзат не подтвердил направление ${referral.referralNumber} вовремя`);
+    // The centre that let the deadline pass hears the referral was taken from it, so it does not act on it later.
+    const naryn = await stack.login('centre.naryn-asylzat.demo', 'korgoo-demo-centre');
+    const own = await request(stack.gateway).get('/api/v1/inbox').auth(naryn, { type: 'bearer' }).expect(200);
+    const withdrawn = own.body.items.find((e: { referralId: string; kind: string }) => e.referralId === referral.referralId && e.kind === 'referral_withdrawn');
+    expect(withdrawn.title.ky).toBe(`${referral.referralNumber} жолдомосу кайтарылып алынды: аны тастыктоо мөөнөтү өтүп кетти; кармалган орундар бошотулду`);
   });
 
   it('stops reminding a centre that accepted or opened the referral, but still tells it of a cancellation', async () => {

@@ -33,6 +33,7 @@ import {
   decisionReminderIntent,
   escalatedIntent,
   expiredIntent,
+  expiredWithdrawalIntent,
   followUpDueIntent,
   groupSessionIntent,
   immediateDangerIntents,
@@ -81,7 +82,7 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   messaging.on(EventSubjects.ReferralWithdrawnFromCentre, (envelope) => dispatch.execute(withdrawnIntent(envelope)));
   messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatch.execute(unroutableIntent(envelope)));
   messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatch.execute(escalatedIntent(envelope)));
-  messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatch.execute(expiredIntent(envelope)));
+  messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatch.execute(expiredIntent(envelope), expiredWithdrawalIntent(envelope)));
   messaging.on(EventSubjects.ReferralDecisionReminderDue, (envelope) => dispatch.execute(decisionReminderIntent(envelope)));
   messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatch.execute(cancelledIntent(envelope)));
   messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {

@@ -4,6 +4,7 @@ import {
   cancelledIntent,
   decisionReminderIntent,
   expiredIntent,
+  expiredWithdrawalIntent,
   followUpDueIntent,
   groupSessionIntent,
   immediateDangerIntents,
@@ -75,7 +76,13 @@ describe('who each referral event addresses', () => {
   it('tells the centre a referral proposed to it was withdrawn from it, by its number only', () => {
     const spec = withdrawnIntent(envelope({ ...ids, centreId: 'osh-ak-jurok', reason: 'facilitator_away' as const }));
     expect(spec).toMatchObject({ recipientKind: 'centre', centreId: 'osh-ak-jurok', kind: 'referral_withdrawn', aboutCentreId: null });
-    expect(spec.facts).toEqual({ referralNumber: ids.referralNumber });
+    expect(spec.facts).toEqual({ referralNumber: ids.referralNumber, withdrawalReason: 'facilitator_away' });
+  });
+
+  it('tells the centre that missed its deadline that the referral was taken from it, by its number only', () => {
+    const spec = expiredWithdrawalIntent(envelope({ ...ids, centreId: 'osh-ak-jurok', acknowledgeBy: '2026-03-01T06:00:00Z' }));
+    expect(spec).toMatchObject({ recipientKind: 'centre', centreId: 'osh-ak-jurok', kind: 'referral_withdrawn', aboutCentreId: null });
+    expect(spec.facts).toEqual({ referralNumber: ids.referralNumber, withdrawalReason: 'deadline_passed' });
   });
 
   it('keys the coordinators’ notice about an unreachable centre to the same event', () => {

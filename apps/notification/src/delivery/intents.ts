@@ -235,7 +235,13 @@ export function expiredIntent(envelope: EventEnvelope<ReferralExpiredV1>): Inten
 /** The centre the referral was proposed to no longer holds it: matching took it back, as it cannot run its sessions. */
 export function withdrawnIntent(envelope: EventEnvelope<ReferralWithdrawnFromCentreV1>): IntentSpec {
   const { payload } = envelope;
-  return centre(envelope, payload.centreId, 'referral_withdrawn', { referralNumber: payload.referralNumber });
+  return centre(envelope, payload.centreId, 'referral_withdrawn', { referralNumber: payload.referralNumber, withdrawalReason: payload.reason });
+}
+
+/** A missed deadline takes the referral from its centre too: the centre hears it, so it does not act on it later. */
+export function expiredWithdrawalIntent(envelope: EventEnvelope<ReferralExpiredV1>): IntentSpec {
+  const { payload } = envelope;
+  return centre(envelope, payload.centreId, 'referral_withdrawn', { referralNumber: payload.referralNumber, withdrawalReason: 'deadline_passed' });
 }
 
 /** The centre holding the referral stops planning it; one never placed was the coordinators' to watch. */

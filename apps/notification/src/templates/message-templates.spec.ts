@@ -192,6 +192,14 @@ describe('message templates', () => {
     expect(title.ru).not.toMatch(/Асанов/);
   });
 
+  it('tells a centre why a referral was taken back from it', () => {
+    const away = inboxTitle('referral_withdrawn', { referralNumber: 'R-2026-000042', withdrawalReason: 'facilitator_away' });
+    const late = inboxTitle('referral_withdrawn', { referralNumber: 'R-2026-000042', withdrawalReason: 'deadline_passed' });
+    expect(away.en).toBe('Referral R-2026-000042 was withdrawn: a facilitator is away and the centre cannot hold its sessions; the held sessions are released');
+    expect(late.ky).toBe('R-2026-000042 жолдомосу кайтарылып алынды: аны тастыктоо мөөнөтү өтүп кетти; кармалган орундар бошотулду');
+    expect(late.ru).toBe('Направление R-2026-000042 отозвано: срок его подтверждения истёк; удержанные места освобождены');
+  });
+
   it('tells the centre or the coordinators which session waits for its attendance, and how many days are left', () => {
     expect(inboxTitle('programme_attendance_missing', { referralNumber: 'R-2026-000042', sessionIndex: 3 }).ru).toBe(
       'Направление R-2026-000042: не отмечено посещение сессии 3',

@@ -45,6 +45,8 @@ export interface MessageFacts {
   dueAt?: string;
   /** The re-check day (YYYY-MM-DD) of a programme closed for treatment first. */
   recheckOn?: string;
+  /** Why a referral proposed to a centre was taken back from it: a facilitator away, or its deadline passed. */
+  withdrawalReason?: 'facilitator_away' | 'deadline_passed';
   /** A small group meeting decided a set time before it: when the session now meets, and when it did. */
   sessionStartsAt?: string;
   previousStartsAt?: string;
@@ -249,11 +251,17 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         en: `Referral ${n} was cancelled: the held sessions are released`,
       };
     case 'referral_withdrawn':
-      return {
-        ky: `${n} жолдомосу кайтарылып алынды: фасилитатор жок болгондуктан борбор сессияларды өткөрө албайт; кармалган орундар бошотулду`,
-        ru: `Направление ${n} отозвано: фасилитатор отсутствует, и центр не может провести сессии; удержанные места освобождены`,
-        en: `Referral ${n} was withdrawn: a facilitator is away and the centre cannot hold its sessions; the held sessions are released`,
-      };
+      return facts.withdrawalReason === 'deadline_passed'
+        ? {
+            ky: `${n} жолдомосу кайтарылып алынды: аны тастыктоо мөөнөтү өтүп кетти; кармалган орундар бошотулду`,
+            ru: `Направление ${n} отозвано: срок его подтверждения истёк; удержанные места освобождены`,
+            en: `Referral ${n} was withdrawn: its acknowledgement deadline passed; the held sessions are released`,
+          }
+        : {
+            ky: `${n} жолдомосу кайтарылып алынды: фасилитатор жок болгондуктан борбор сессияларды өткөрө албайт; кармалган орундар бошотулду`,
+            ru: `Направление ${n} отозвано: фасилитатор отсутствует, и центр не может провести сессии; удержанные места освобождены`,
+            en: `Referral ${n} was withdrawn: a facilitator is away and the centre cannot hold its sessions; the held sessions are released`,
+          };
     case 'centre_unreachable':
       return {
         ky: `${centre.ky} борборуна ${n} жолдомосу боюнча кабар жеткирилген жок`,
