@@ -20,6 +20,14 @@ export interface FieldProblemBody {
    * @example ["matches"]
    */
   codes?: string[];
+  /**
+   * By code, the arguments of the rules that have them: `min` and `max` (`min`, `max`, `minLength`, `maxLength`, `arrayMinSize`, `arrayMaxSize`) and the allowed `values` (`isIn`)
+   * @example {"maxLength":{"max":200}}
+   */
+  params?: Record<
+    string,
+    Record<string, number | string | (string | number)[]>
+  >;
 }
 
 export interface RefusalBody {

@@ -196,15 +196,17 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     expect((within(screen.getByRole('form', { name: ky.directory.addFacilitator })).getByLabelText(ky.directory.displayName) as HTMLInputElement).value).toBe('');
   });
 
-  it('shows the gateway’s field problem by its rule’s name, and matching’s rule on the week, at the new facilitator’s fields', async () => {
-    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'] }];
+  it('shows the gateway’s field problem by its rule’s name and number, and matching’s rule on the week, at the new facilitator’s fields', async () => {
+    const problems = [{
+      field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'], params: { maxLength: { max: 200 } },
+    }];
     await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['displayName: too long'], problems } }));
     let form = screen.getByRole('form', { name: ky.directory.addFacilitator });
     fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Ф'.repeat(201) } });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.displayName).getAttribute('aria-invalid')).toBe('true');
-    expect(within(form).getByText(ky.validation.maxLength)).toBeTruthy();
+    expect(within(form).getByText(ky.validation.maxLength_limit.replace('{{max}}', '200'))).toBeTruthy();
     expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).not.toBe('true');
     cleanup();
 
