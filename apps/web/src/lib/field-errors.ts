@@ -13,7 +13,7 @@ import { refusalsOf, useSayRefusal } from './refusals';
 export function useFieldErrors(error: unknown): { errorAt(field: string): string | undefined; any: boolean } {
   const { t, i18n } = useTranslation();
   const say = useSayRefusal();
-  const problems = error instanceof ApiProblem ? (error.body?.problems ?? []) : [];
+  const problems = problemsOf(error);
   const refusals = refusalsOf(error);
   return {
     any: problems.length > 0,
@@ -28,6 +28,11 @@ export function useFieldErrors(error: unknown): { errorAt(field: string): string
       return hints.length > 0 ? [...new Set(hints)].join(' ') : t('form.fieldInvalid');
     },
   };
+}
+
+/** The field problems of an API answer, none for any other error. */
+export function problemsOf(error: unknown): FieldProblemBody[] {
+  return error instanceof ApiProblem ? (error.body?.problems ?? []) : [];
 }
 
 /** Beyond this many, the allowed values are left to the field's own choices rather than listed. */

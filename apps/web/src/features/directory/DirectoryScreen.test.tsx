@@ -136,6 +136,17 @@ describe('the directory screen', () => {
     expect(screen.queryByText(/must be a male facilitator/)).toBeNull();
   });
 
+  it('says a refusal at an existing slot’s field in the alert, as the new slot’s form has no input for it', async () => {
+    await openNaryn(refusing(400, {
+      rule: 'lead_not_of_group_sex', field: 'groupSlots.0.leadFacilitatorId', message: 'changes.groupSlots[0].leadFacilitatorId must be a male facilitator for a male group',
+    }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.refusal.lead_not_of_group_sex}`);
+    expect(within(form).getByLabelText(ky.directory.lead).getAttribute('aria-invalid')).not.toBe('true');
+  });
+
   it('says a rule it does not know yet as the API wrote it, at its field and in the alert', async () => {
     await openNaryn(refusing(400,
       { rule: 'slot_too_crowded', field: 'groupSlots.1.maxParticipants', message: 'changes.groupSlots[1].maxParticipants is more than the room holds' },
