@@ -52,7 +52,7 @@ export class ProblemBody {
   message: string | string[];
   @ApiPropertyOptional({ type: [FieldProblemBody], description: 'On 400: each field and the rules it broke' })
   problems?: FieldProblemBody[];
-  @ApiPropertyOptional({ type: [RefusalBody], description: 'On 400 and 409 from an owner that names its rules: each problem by its rule' })
+  @ApiPropertyOptional({ type: [RefusalBody], description: 'On 400, 403, 404 and 409 from an owner that names its rules: each problem by its rule' })
   refusals?: RefusalBody[];
   @ApiPropertyOptional({ example: 30, description: 'On 429 and 503: the seconds to wait before trying again, as in Retry-After' })
   retryAfterSeconds?: number;

@@ -1,5 +1,6 @@
 import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { refusalsOf, useSayRefusal } from '../../lib/refusals';
 import { AddPointForm } from './AddPointForm';
 import { AddSlotForm } from './AddSlotForm';
 import { pointBody, slotBody, useCentre, useChangeCentreLists } from './api';
@@ -19,7 +20,9 @@ export function CentreDetail({ centreId }: { centreId: string }) {
   const centre = useCentre(centreId);
   const slots = useChangeCentreLists(centreId);
   const points = useChangeCentreLists(centreId);
-  if (centre.error) return <Alert color="red" role="alert">{t('directory.failed')}</Alert>;
+  const say = useSayRefusal();
+  // A centre gone or another centre's is said as such; anything else may pass on a second try.
+  if (centre.error) return <Alert color="red" role="alert">{refusalsOf(centre.error).map(say).join(' ') || t('directory.failed')}</Alert>;
   if (!centre.data) return <Loader aria-label={t('common.loading')} />;
   const { name, status, facilitators, groupSlots, outreachPoints } = centre.data;
   const kept = { groupSlots: groupSlots.map(slotBody), outreachPoints: outreachPoints.map(pointBody) };

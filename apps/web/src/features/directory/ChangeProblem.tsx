@@ -23,7 +23,8 @@ export function ChangeProblem({ error, shows = () => true }: Props) {
   const refusals = refusalsOf(error);
   const marked = problemsOf(error).some((problem) => shows(problem.field));
   const reasons = refusals.length > 0 ? refusals.filter((refusal) => !refusal.field || !shows(refusal.field)).map(say) : unnamedReasons(error);
-  const headline = marked ? t('form.fixFields') : status === 400 || status === 409 ? t('directory.refused') : t('form.failed');
+  const refused = refusals.length > 0 || status === 400 || status === 409;
+  const headline = marked ? t('form.fixFields') : refused ? t('directory.refused') : t('form.failed');
   return (
     <Alert color="red" role="alert">
       {headline}

@@ -83,6 +83,18 @@ describe('the directory screen', () => {
     expect(within(point).getByText(`${ky.weekday['2']} 10:00–16:00`)).toBeTruthy();
   });
 
+  it('says that a chosen centre is gone from the directory, by matching’s rule', async () => {
+    const gone = {
+      statusCode: 404, error: 'Not Found', message: 'no centre naryn-asylzat',
+      refusals: [{ rule: 'centre_not_found', params: { centreId: 'naryn-asylzat' }, message: 'no centre naryn-asylzat' }],
+    };
+    await renderSignedIn(<DirectoryScreen />, {
+      role: 'admin', answer: (request) => (request.path.endsWith('/centres') ? { body: CENTRES } : { status: 404, body: gone }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Асылзат' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.refusal.centre_not_found.replace('{{centreId}}', 'naryn-asylzat'));
+  });
+
   it('adds a slot with one PATCH of the whole list, and reads the directory again', async () => {
     const { sent } = await openNaryn(directory());
     const form = screen.getByRole('form', { name: ky.directory.addSlot });
@@ -331,6 +343,19 @@ describe('a facilitator’s leave on the directory screen', () => {
     const alert = await within(refused.panel).findByRole('alert');
     expect(alert.textContent).toContain(ky.directory.refused);
     expect(alert.textContent).toContain(message);
+  });
+
+  it('says that a period already removed is gone, by matching’s rule', async () => {
+    const { panel } = await openLeave(directory({
+      status: 404,
+      body: {
+        statusCode: 404, error: 'Not Found', message: `facilitator naryn-asylzat-1 has no exception ${LEAVE.id}`,
+        refusals: [{ rule: 'exception_not_found', params: { facilitatorId: 'naryn-asylzat-1', exceptionId: LEAVE.id }, message: `facilitator naryn-asylzat-1 has no exception ${LEAVE.id}` }],
+      },
+    }));
+    fireEvent.click(within(panel).getByRole('button', { name: ky.directory.removeLeaveOf.replace('{{period}}', holidays) }));
+    expect((await within(panel).findByRole('alert')).textContent)
+      .toBe(`${ky.directory.refused}${ky.refusal.exception_not_found.replace('{{facilitatorId}}', 'naryn-asylzat-1')}`);
   });
 
   it('removes a period with a DELETE of that period', async () => {
