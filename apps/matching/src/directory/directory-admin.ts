@@ -20,12 +20,14 @@ import {
 } from '@korgoo/contracts';
 import { bishkekInstant } from '../capacity/bishkek-time';
 import { CoverAwayFacilitator } from './cover-away-facilitator';
-import type { QueryFailureCode, Refusal } from '@korgoo/contracts';
+import type { Refusal } from '@korgoo/contracts';
 import {
   exceptionProblems,
   Field,
   groupSlotProblems,
   isRefusal,
+  missing,
+  otherCentre,
   OutreachPointInput,
   outreachPointProblems,
   refusal,
@@ -80,15 +82,8 @@ const FACILITATOR_SELECT = `
     FROM matching.facilitator`;
 
 const invalid = (problems: Refusal[]) => QueryRejected.of('invalid_request', problems);
-/** One problem as the answer of its kind, so a screen says a conflict, a missing record or another centre's by its rule. */
-const refused =
-  (code: Exclude<QueryFailureCode, 'internal'>) =>
-  (...problem: Parameters<typeof refusal>) =>
-    QueryRejected.of(code, [refusal(...problem)]);
-const conflict = refused('conflict');
-const notFound = refused('not_found');
-const otherCentre = refused('forbidden');
-const noCentre = (centreId: string) => notFound('centre_not_found', undefined, `no centre ${centreId}`, { centreId });
+const conflict = (...problem: Parameters<typeof refusal>) => QueryRejected.of('conflict', [refusal(...problem)]);
+const notFound = (problem: Refusal) => QueryRejected.of('not_found', [problem]);
 
 /**
  * The centre directory as admins and centre staff edit it. Every write takes the centre's row lock, the
@@ -111,7 +106,7 @@ export class DirectoryAdmin {
   async centre(db: EntityManager, centreId: string, scope?: string): Promise<CentreDetailView> {
     this.checkScope(centreId, scope);
     const [row]: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE c.id = $1`, [centreId]);
-    if (!row) throw noCentre(centreId);
+    if (!row) throw notFound(missing.centre(centreId));
     const facilitators: FacilitatorRow[] = await db.query(`${FACILITATOR_SELECT} WHERE centre_id = $1 ORDER BY id`, [centreId]);
     const groupSlots: GroupSlotView[] = await db.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY weekday, start_time, id`, [
       centreId,
@@ -458,7 +453,7 @@ export class DirectoryAdmin {
   async removeException(tx: EntityManager, facilitatorId: string, exceptionId: string, scope?: string) {
     const current = await this.lockFacilitator(tx, facilitatorId, scope);
     if (!current.exceptions.some((e) => e.id === exceptionId)) {
-      throw notFound('exception_not_found', undefined, `facilitator ${facilitatorId} has no exception ${exceptionId}`, { facilitatorId, exceptionId });
+      throw notFound(missing.exception(facilitatorId, exceptionId));
     }
     await tx.query(
       `UPDATE matching.facilitator
@@ -481,20 +476,20 @@ export class DirectoryAdmin {
 
   private checkScope(centreId: string, scope: string | undefined): void {
     if (scope !== undefined && scope !== centreId) {
-      throw otherCentre('other_centre', undefined, `centre staff may change only their own centre`, { centreId });
+      throw QueryRejected.of('forbidden', [otherCentre(centreId)]);
     }
   }
 
   private async lockCentre(tx: EntityManager, centreId: string): Promise<void> {
     const [row] = await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
-    if (!row) throw noCentre(centreId);
+    if (!row) throw notFound(missing.centre(centreId));
   }
 
   private async lockFacilitator(tx: EntityManager, facilitatorId: string, scope?: string): Promise<FacilitatorView> {
     const [row]: Array<{ centre_id: string }> = await tx.query('SELECT centre_id FROM matching.facilitator WHERE id = $1', [
       facilitatorId,
     ]);
-    if (!row) throw notFound('facilitator_not_found', undefined, `no facilitator ${facilitatorId}`, { facilitatorId });
+    if (!row) throw notFound(missing.facilitator(facilitatorId));
     this.checkScope(row.centre_id, scope);
     await this.lockCentre(tx, row.centre_id);
     return this.facilitator(tx, facilitatorId);
