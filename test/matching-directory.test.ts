@@ -40,7 +40,10 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     expect(all.body.centres.every((c: { demo: boolean }) => c.demo)).toBe(true);
     const own = await api('get', '/centres', narynStaff).expect(200);
     expect(own.body.centres.map((c: { id: string }) => c.id)).toEqual(['naryn-asylzat']);
-    await api('get', '/centres/osh-ak-jurok', narynStaff).expect(403);
+    const outside = await api('get', '/centres/osh-ak-jurok', narynStaff).expect(403);
+    expect(outside.body.refusals).toEqual([
+      { rule: 'other_centre', params: { centreId: 'osh-ak-jurok' }, message: 'centre staff may change only their own centre' },
+    ]);
     await api('get', '/centres', police).expect(403);
     const detail = await api('get', '/centres/naryn-asylzat', narynStaff).expect(200);
     expect(detail.body.centre).toMatchObject({ oblast: 'Naryn', municipal: true, contactChannels: [{ kind: 'inbox', address: 'inbox:naryn-asylzat' }] });
@@ -165,7 +168,10 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     await api('post', '/facilitators/kochkor-umut-2/exceptions', narynStaff, leave).expect(403);
     const removed = await api('delete', `/facilitators/naryn-asylzat-2/exceptions/${exception.id}`, narynStaff).expect(200);
     expect(removed.body.facilitator.exceptions).toEqual([]);
-    await api('delete', `/facilitators/naryn-asylzat-2/exceptions/${exception.id}`, narynStaff).expect(404);
+    const gone = await api('delete', `/facilitators/naryn-asylzat-2/exceptions/${exception.id}`, narynStaff).expect(404);
+    expect(gone.body.refusals).toEqual([
+      expect.objectContaining({ rule: 'exception_not_found', params: { facilitatorId: 'naryn-asylzat-2', exceptionId: exception.id } }),
+    ]);
 
     const paused = await api('put', '/centres/naryn-asylzat/status', narynStaff, { status: 'paused' }).expect(200);
     expect(paused.body.centre.status).toBe('paused');
@@ -222,9 +228,13 @@ describe('the centre directory: admins manage it, centre staff keep their own av
     await api('post', '/centres', admin, { id: 'talas-empty', name: 'Бош', settlementCode: 'talas', status: 'paused', groupCapacity: 4 }).expect(201);
     await api('post', '/centres/talas-empty/facilitators', admin, pair[1]).expect(201);
     await api('delete', '/facilitators/talas-empty-1', admin).expect(204);
-    await api('delete', '/facilitators/talas-empty-1', admin).expect(404);
+    const noFacilitator = await api('delete', '/facilitators/talas-empty-1', admin).expect(404);
+    expect(noFacilitator.body.refusals).toEqual([
+      { rule: 'facilitator_not_found', params: { facilitatorId: 'talas-empty-1' }, message: 'no facilitator talas-empty-1' },
+    ]);
     await api('delete', '/centres/talas-empty', admin).expect(204);
-    await api('get', '/centres/talas-empty', admin).expect(404);
+    const noCentre = await api('get', '/centres/talas-empty', admin).expect(404);
+    expect(noCentre.body).toMatchObject({ message: 'no centre talas-empty', refusals: [{ rule: 'centre_not_found', params: { centreId: 'talas-empty' } }] });
     // A removed centre's roster is announced once more, empty; one paused offers no time anyway.
     const talas = await stack.awaitEvents<Roster>('directory.roster_changed.v1', (e) => e.payload.centreId === 'talas-empty', 3);
     expect(talas.map((e) => [e.payload.open, e.payload.facilitators.length])).toEqual([

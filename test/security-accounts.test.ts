@@ -131,7 +131,7 @@ describe('accounts, sessions, audit and police units', () => {
         .auth(admin, { type: 'bearer' })
         .send({ username: 'short.password', password: 'short', role: 'coordinator', displayName: 'x' })
         .expect(400);
-      expect(response.body.problems).toContainEqual({ field: 'password', rules: ['password must be at least 12 characters'], codes: ['minLength'] });
+      expect(response.body.problems).toContainEqual({ field: 'password', rules: ['password must be at least 12 characters'], codes: ['minLength'], params: { minLength: { min: 12 } } });
     });
   });
 
@@ -176,7 +176,7 @@ describe('accounts, sessions, audit and police units', () => {
       expect(Number(second.body.items[0].id)).toBeLessThan(Number(first.body.items[1].id));
       await api().get('/api/v1/audit-log').auth(coordinator, { type: 'bearer' }).expect(403);
       const tooMany = await api().get('/api/v1/audit-log').query({ limit: 1000 }).auth(auditor, { type: 'bearer' }).expect(400);
-      expect(tooMany.body.problems).toContainEqual({ field: 'limit', rules: ['limit must be at most 200'], codes: ['max'] });
+      expect(tooMany.body.problems).toContainEqual({ field: 'limit', rules: ['limit must be at most 200'], codes: ['max'], params: { max: { max: 200 } } });
     });
 
     it('cannot be changed or deleted with the service’s own database connection', async () => {

@@ -100,6 +100,9 @@ runService(GatewayModule, config, log, (app) => {
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       transform: true,
+      // The factory reads each rule's arguments (a maximum, the allowed values) off the target's class; the
+      // target itself never leaves the process.
+      validationError: { target: true },
       exceptionFactory: validationExceptionFactory,
     }),
   );

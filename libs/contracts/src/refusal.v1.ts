@@ -36,6 +36,11 @@ export const REFUSAL_RULES = [
   'sessions_planned_on_sex',
   'sessions_planned_on_language',
   'sessions_before_certification',
+  // What the change or the reading names is not in the directory, or is another centre's.
+  'centre_not_found',
+  'facilitator_not_found',
+  'exception_not_found',
+  'other_centre',
 ] as const;
 
 export type RefusalRule = (typeof REFUSAL_RULES)[number];

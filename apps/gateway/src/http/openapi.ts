@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { REFUSAL_RULES, type RefusalParams, type RefusalRule } from '@korgoo/contracts';
+import { type ConstraintParams, REFUSAL_RULES, type RefusalParams, type RefusalRule } from '@korgoo/contracts';
 
 export class FieldProblemBody {
   @ApiProperty({ example: 'perpetrator.location.settlementCode' }) field: string;
@@ -11,6 +11,19 @@ export class FieldProblemBody {
     description: 'The name of each rule beside it, where the rule has one: a validation constraint (`isInt`, `maxLength`) or an owner’s refusal rule',
   })
   codes?: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: {
+        oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'number' }] } }],
+      },
+    },
+    example: { maxLength: { max: 200 } },
+    description:
+      'By code, the arguments of the rules that have them: `min` and `max` (`min`, `max`, `minLength`, `maxLength`, `arrayMinSize`, `arrayMaxSize`) and the allowed `values` (`isIn`)',
+  })
+  params?: Record<string, ConstraintParams>;
 }
 
 /** One problem an owning service refused a change for, by its rule, for a screen to say in its reader's language. */
@@ -39,7 +52,7 @@ export class ProblemBody {
   message: string | string[];
   @ApiPropertyOptional({ type: [FieldProblemBody], description: 'On 400: each field and the rules it broke' })
   problems?: FieldProblemBody[];
-  @ApiPropertyOptional({ type: [RefusalBody], description: 'On 400 and 409 from an owner that names its rules: each problem by its rule' })
+  @ApiPropertyOptional({ type: [RefusalBody], description: 'On 400, 403, 404 and 409 from an owner that names its rules: each problem by its rule' })
   refusals?: RefusalBody[];
   @ApiPropertyOptional({ example: 30, description: 'On 429 and 503: the seconds to wait before trying again, as in Retry-After' })
   retryAfterSeconds?: number;

@@ -26,6 +26,8 @@ import {
   Field,
   groupSlotProblems,
   isRefusal,
+  missing,
+  otherCentre,
   OutreachPointInput,
   outreachPointProblems,
   refusal,
@@ -81,6 +83,7 @@ const FACILITATOR_SELECT = `
 
 const invalid = (problems: Refusal[]) => QueryRejected.of('invalid_request', problems);
 const conflict = (...problem: Parameters<typeof refusal>) => QueryRejected.of('conflict', [refusal(...problem)]);
+const notFound = (problem: Refusal) => QueryRejected.of('not_found', [problem]);
 
 /**
  * The centre directory as admins and centre staff edit it. Every write takes the centre's row lock, the
@@ -103,7 +106,7 @@ export class DirectoryAdmin {
   async centre(db: EntityManager, centreId: string, scope?: string): Promise<CentreDetailView> {
     this.checkScope(centreId, scope);
     const [row]: CentreRow[] = await db.query(`${CENTRE_SELECT} WHERE c.id = $1`, [centreId]);
-    if (!row) throw new QueryRejected('not_found', `no centre ${centreId}`);
+    if (!row) throw notFound(missing.centre(centreId));
     const facilitators: FacilitatorRow[] = await db.query(`${FACILITATOR_SELECT} WHERE centre_id = $1 ORDER BY id`, [centreId]);
     const groupSlots: GroupSlotView[] = await db.query(`${GROUP_SLOT_SELECT} WHERE centre_id = $1 ORDER BY weekday, start_time, id`, [
       centreId,
@@ -450,7 +453,7 @@ export class DirectoryAdmin {
   async removeException(tx: EntityManager, facilitatorId: string, exceptionId: string, scope?: string) {
     const current = await this.lockFacilitator(tx, facilitatorId, scope);
     if (!current.exceptions.some((e) => e.id === exceptionId)) {
-      throw new QueryRejected('not_found', `facilitator ${facilitatorId} has no exception ${exceptionId}`);
+      throw notFound(missing.exception(facilitatorId, exceptionId));
     }
     await tx.query(
       `UPDATE matching.facilitator
@@ -473,20 +476,20 @@ export class DirectoryAdmin {
 
   private checkScope(centreId: string, scope: string | undefined): void {
     if (scope !== undefined && scope !== centreId) {
-      throw new QueryRejected('forbidden', `centre staff may change only their own centre`);
+      throw QueryRejected.of('forbidden', [otherCentre(centreId)]);
     }
   }
 
   private async lockCentre(tx: EntityManager, centreId: string): Promise<void> {
     const [row] = await tx.query('SELECT id FROM matching.centre WHERE id = $1 FOR UPDATE', [centreId]);
-    if (!row) throw new QueryRejected('not_found', `no centre ${centreId}`);
+    if (!row) throw notFound(missing.centre(centreId));
   }
 
   private async lockFacilitator(tx: EntityManager, facilitatorId: string, scope?: string): Promise<FacilitatorView> {
     const [row]: Array<{ centre_id: string }> = await tx.query('SELECT centre_id FROM matching.facilitator WHERE id = $1', [
       facilitatorId,
     ]);
-    if (!row) throw new QueryRejected('not_found', `no facilitator ${facilitatorId}`);
+    if (!row) throw notFound(missing.facilitator(facilitatorId));
     this.checkScope(row.centre_id, scope);
     await this.lockCentre(tx, row.centre_id);
     return this.facilitator(tx, facilitatorId);

@@ -1,4 +1,4 @@
-import { exceptionProblems, Field, groupSlotProblems, outreachPointProblems, settlementOf, weeklyProblems } from './directory-rules';
+import { exceptionProblems, Field, groupSlotProblems, missing, otherCentre, outreachPointProblems, settlementOf, weeklyProblems } from './directory-rules';
 
 /** The rule, field and params of each refusal, without its English sentence. */
 const coded = (refusals: Array<{ rule: string; field?: string; params?: object }>) => refusals.map(({ rule, field, params }) => ({ rule, field, params }));
@@ -32,6 +32,16 @@ describe('directory rules', () => {
     ]);
     expect(coded(overlap)).toEqual([{ rule: 'windows_overlap', field: 'weekly.2.end', params: { window: 3, otherWindow: 1, weekday: 3 } }]);
     expect(sentences(overlap)).toEqual(['weekly[2] overlaps weekly[0] on weekday 3']);
+  });
+
+  it('names what is not in the directory, or is another centre’s, by its id and no field', () => {
+    expect([missing.centre('talas-empty'), missing.facilitator('talas-empty-1'), missing.exception('naryn-asylzat-2', 'e-1'), otherCentre('osh-ak-jurok')])
+      .toEqual([
+        { rule: 'centre_not_found', params: { centreId: 'talas-empty' }, message: 'no centre talas-empty' },
+        { rule: 'facilitator_not_found', params: { facilitatorId: 'talas-empty-1' }, message: 'no facilitator talas-empty-1' },
+        { rule: 'exception_not_found', params: { facilitatorId: 'naryn-asylzat-2', exceptionId: 'e-1' }, message: 'facilitator naryn-asylzat-2 has no exception e-1' },
+        { rule: 'other_centre', params: { centreId: 'osh-ak-jurok' }, message: 'centre staff may change only their own centre' },
+      ]);
   });
 
   it('needs an exception to end after it starts', () => {

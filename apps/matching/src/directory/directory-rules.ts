@@ -53,6 +53,18 @@ export function refusal(rule: RefusalRule, field: Field | undefined, message: st
   return { rule, ...(at ? { field: at } : {}), ...(params ? { params } : {}), message };
 }
 
+/** What a change or a reading names that the directory does not hold, by id: the screen says which to look for. */
+export const missing = {
+  centre: (centreId: string) => refusal('centre_not_found', undefined, `no centre ${centreId}`, { centreId }),
+  facilitator: (facilitatorId: string) => refusal('facilitator_not_found', undefined, `no facilitator ${facilitatorId}`, { facilitatorId }),
+  exception: (facilitatorId: string, exceptionId: string) =>
+    refusal('exception_not_found', undefined, `facilitator ${facilitatorId} has no exception ${exceptionId}`, { facilitatorId, exceptionId }),
+};
+
+/** Centre staff reaching for a centre not theirs. */
+export const otherCentre = (centreId: string) =>
+  refusal('other_centre', undefined, 'centre staff may change only their own centre', { centreId });
+
 export interface WindowInput {
   weekday: number;
   start: string;

@@ -20,6 +20,14 @@ export interface FieldProblemBody {
    * @example ["matches"]
    */
   codes?: string[];
+  /**
+   * By code, the arguments of the rules that have them: `min` and `max` (`min`, `max`, `minLength`, `maxLength`, `arrayMinSize`, `arrayMaxSize`) and the allowed `values` (`isIn`)
+   * @example {"maxLength":{"max":200}}
+   */
+  params?: Record<
+    string,
+    Record<string, number | string | (string | number)[]>
+  >;
 }
 
 export interface RefusalBody {
@@ -53,7 +61,11 @@ export interface RefusalBody {
     | "facilitator_holds_point"
     | "sessions_planned_on_sex"
     | "sessions_planned_on_language"
-    | "sessions_before_certification";
+    | "sessions_before_certification"
+    | "centre_not_found"
+    | "facilitator_not_found"
+    | "exception_not_found"
+    | "other_centre";
   /**
    * The request field, named as in `problems`; none for the whole change
    * @example "groupSlots.1.leadFacilitatorId"
@@ -77,7 +89,7 @@ export interface ProblemBody {
   message: string | string[];
   /** On 400: each field and the rules it broke */
   problems?: FieldProblemBody[];
-  /** On 400 and 409 from an owner that names its rules: each problem by its rule */
+  /** On 400, 403, 404 and 409 from an owner that names its rules: each problem by its rule */
   refusals?: RefusalBody[];
   /**
    * On 429 and 503: the seconds to wait before trying again, as in Retry-After

@@ -1,10 +1,12 @@
 import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { refusalsOf, useSayRefusal } from '../../lib/refusals';
 import { AddPointForm } from './AddPointForm';
 import { AddSlotForm } from './AddSlotForm';
 import { pointBody, slotBody, useCentre, useChangeCentreLists } from './api';
 import { CentreStatusControl } from './CentreStatusControl';
 import { ChangeProblem } from './ChangeProblem';
+import { ofEntry } from './entry-errors';
 import { FacilitatorsSection } from './FacilitatorsSection';
 import { GroupSlotsTable } from './GroupSlotsTable';
 import { OutreachPointsTable } from './OutreachPointsTable';
@@ -18,7 +20,9 @@ export function CentreDetail({ centreId }: { centreId: string }) {
   const centre = useCentre(centreId);
   const slots = useChangeCentreLists(centreId);
   const points = useChangeCentreLists(centreId);
-  if (centre.error) return <Alert color="red" role="alert">{t('directory.failed')}</Alert>;
+  const say = useSayRefusal();
+  // A centre gone or another centre's is said as such; anything else may pass on a second try.
+  if (centre.error) return <Alert color="red" role="alert">{refusalsOf(centre.error).map(say).join(' ') || t('directory.failed')}</Alert>;
   if (!centre.data) return <Loader aria-label={t('common.loading')} />;
   const { name, status, facilitators, groupSlots, outreachPoints } = centre.data;
   const kept = { groupSlots: groupSlots.map(slotBody), outreachPoints: outreachPoints.map(pointBody) };
@@ -30,13 +34,13 @@ export function CentreDetail({ centreId }: { centreId: string }) {
       <Title order={4}>{t('directory.groupSlots')}</Title>
       <GroupSlotsTable slots={groupSlots} facilitators={facilitators} pending={slots.isPending}
         onRemove={(id) => slots.mutate({ groupSlots: kept.groupSlots.filter((slot) => slot.id !== id) })} />
-      <ChangeProblem error={slots.error} />
+      <ChangeProblem error={slots.error} shows={ofEntry('groupSlots', groupSlots.length)} />
       <AddSlotForm facilitators={facilitators} index={groupSlots.length} error={slots.error} pending={slots.isPending}
         onAdd={(slot) => slots.mutate({ groupSlots: [...kept.groupSlots, slot] })} />
       <Title order={4}>{t('directory.outreachPoints')}</Title>
       <OutreachPointsTable points={outreachPoints} facilitators={facilitators} pending={points.isPending}
         onRemove={(id) => points.mutate({ outreachPoints: kept.outreachPoints.filter((point) => point.id !== id) })} />
-      <ChangeProblem error={points.error} />
+      <ChangeProblem error={points.error} shows={ofEntry('outreachPoints', outreachPoints.length)} />
       <AddPointForm facilitators={facilitators} index={outreachPoints.length} error={points.error} pending={points.isPending}
         onAdd={(point) => points.mutate({ outreachPoints: [...kept.outreachPoints, point] })} />
     </Stack>

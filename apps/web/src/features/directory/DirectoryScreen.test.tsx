@@ -83,6 +83,18 @@ describe('the directory screen', () => {
     expect(within(point).getByText(`${ky.weekday['2']} 10:00–16:00`)).toBeTruthy();
   });
 
+  it('says that a chosen centre is gone from the directory, by matching’s rule', async () => {
+    const gone = {
+      statusCode: 404, error: 'Not Found', message: 'no centre naryn-asylzat',
+      refusals: [{ rule: 'centre_not_found', params: { centreId: 'naryn-asylzat' }, message: 'no centre naryn-asylzat' }],
+    };
+    await renderSignedIn(<DirectoryScreen />, {
+      role: 'admin', answer: (request) => (request.path.endsWith('/centres') ? { body: CENTRES } : { status: 404, body: gone }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Асылзат' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ky.refusal.centre_not_found.replace('{{centreId}}', 'naryn-asylzat'));
+  });
+
   it('adds a slot with one PATCH of the whole list, and reads the directory again', async () => {
     const { sent } = await openNaryn(directory());
     const form = screen.getByRole('form', { name: ky.directory.addSlot });
@@ -134,6 +146,17 @@ describe('the directory screen', () => {
     expect(lead.getAttribute('aria-invalid')).toBe('true');
     expect(within(form).getByText(ky.refusal.lead_not_of_group_sex)).toBeTruthy();
     expect(screen.queryByText(/must be a male facilitator/)).toBeNull();
+  });
+
+  it('says a refusal at an existing slot’s field in the alert, as the new slot’s form has no input for it', async () => {
+    await openNaryn(refusing(400, {
+      rule: 'lead_not_of_group_sex', field: 'groupSlots.0.leadFacilitatorId', message: 'changes.groupSlots[0].leadFacilitatorId must be a male facilitator for a male group',
+    }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.refusal.lead_not_of_group_sex}`);
+    expect(within(form).getByLabelText(ky.directory.lead).getAttribute('aria-invalid')).not.toBe('true');
   });
 
   it('says a rule it does not know yet as the API wrote it, at its field and in the alert', async () => {
@@ -196,15 +219,17 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     expect((within(screen.getByRole('form', { name: ky.directory.addFacilitator })).getByLabelText(ky.directory.displayName) as HTMLInputElement).value).toBe('');
   });
 
-  it('shows the gateway’s field problem by its rule’s name, and matching’s rule on the week, at the new facilitator’s fields', async () => {
-    const problems = [{ field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'] }];
+  it('shows the gateway’s field problem by its rule’s name and number, and matching’s rule on the week, at the new facilitator’s fields', async () => {
+    const problems = [{
+      field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'], params: { maxLength: { max: 200 } },
+    }];
     await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['displayName: too long'], problems } }));
     let form = screen.getByRole('form', { name: ky.directory.addFacilitator });
     fireEvent.change(within(form).getByLabelText(ky.directory.displayName), { target: { value: 'Ф'.repeat(201) } });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
     expect((await screen.findByRole('alert')).textContent).toBe(ky.form.fixFields);
     expect(within(form).getByLabelText(ky.directory.displayName).getAttribute('aria-invalid')).toBe('true');
-    expect(within(form).getByText(ky.validation.maxLength)).toBeTruthy();
+    expect(within(form).getByText(ky.validation.maxLength_limit.replace('{{max}}', '200'))).toBeTruthy();
     expect(within(form).getByLabelText(ky.directory.end).getAttribute('aria-invalid')).not.toBe('true');
     cleanup();
 
@@ -318,6 +343,19 @@ describe('a facilitator’s leave on the directory screen', () => {
     const alert = await within(refused.panel).findByRole('alert');
     expect(alert.textContent).toContain(ky.directory.refused);
     expect(alert.textContent).toContain(message);
+  });
+
+  it('says that a period already removed is gone, by matching’s rule', async () => {
+    const { panel } = await openLeave(directory({
+      status: 404,
+      body: {
+        statusCode: 404, error: 'Not Found', message: `facilitator naryn-asylzat-1 has no exception ${LEAVE.id}`,
+        refusals: [{ rule: 'exception_not_found', params: { facilitatorId: 'naryn-asylzat-1', exceptionId: LEAVE.id }, message: `facilitator naryn-asylzat-1 has no exception ${LEAVE.id}` }],
+      },
+    }));
+    fireEvent.click(within(panel).getByRole('button', { name: ky.directory.removeLeaveOf.replace('{{period}}', holidays) }));
+    expect((await within(panel).findByRole('alert')).textContent)
+      .toBe(`${ky.directory.refused}${ky.refusal.exception_not_found.replace('{{facilitatorId}}', 'naryn-asylzat-1')}`);
   });
 
   it('removes a period with a DELETE of that period', async () => {
