@@ -1,9 +1,10 @@
 import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { refusalsOf, useSayRefusal } from '../../lib/refusals';
+import { RefusalNamesProvider, refusalsOf, useSayRefusal } from '../../lib/refusals';
+import { settlementNameOf } from '../../lib/settlement-names';
 import { AddPointForm } from './AddPointForm';
 import { AddSlotForm } from './AddSlotForm';
-import { pointBody, slotBody, useCentre, useChangeCentreLists } from './api';
+import { nameOf, pointBody, slotBody, useCentre, useChangeCentreLists } from './api';
 import { CentreStatusControl } from './CentreStatusControl';
 import { ChangeProblem } from './ChangeProblem';
 import { ofEntry } from './entry-errors';
@@ -16,7 +17,7 @@ import { OutreachPointsTable } from './OutreachPointsTable';
  * list of the centre sends the whole list it changes.
  */
 export function CentreDetail({ centreId }: { centreId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const centre = useCentre(centreId);
   const slots = useChangeCentreLists(centreId);
   const points = useChangeCentreLists(centreId);
@@ -26,23 +27,37 @@ export function CentreDetail({ centreId }: { centreId: string }) {
   if (!centre.data) return <Loader aria-label={t('common.loading')} />;
   const { name, status, facilitators, groupSlots, outreachPoints } = centre.data;
   const kept = { groupSlots: groupSlots.map(slotBody), outreachPoints: outreachPoints.map(pointBody) };
+  // Refusals name the centre's facilitators, slots and points as the tables above show them, not by their ids.
+  const names = {
+    facilitatorId: (id: string) => nameOf(facilitators, id),
+    slotId: (id: string) => {
+      const slot = groupSlots.find((candidate) => candidate.id === id);
+      return slot ? `${t(`weekday.${slot.weekday}`)} ${slot.start}` : id;
+    },
+    pointId: (id: string) => {
+      const point = outreachPoints.find((candidate) => candidate.id === id);
+      return point ? settlementNameOf(point.settlementCode, i18n.language) : id;
+    },
+  };
   return (
-    <Stack>
-      <Title order={3}>{name}</Title>
-      <CentreStatusControl centreId={centreId} name={name} status={status} />
-      <FacilitatorsSection centreId={centreId} facilitators={facilitators} />
-      <Title order={4}>{t('directory.groupSlots')}</Title>
-      <GroupSlotsTable slots={groupSlots} facilitators={facilitators} pending={slots.isPending}
-        onRemove={(id) => slots.mutate({ groupSlots: kept.groupSlots.filter((slot) => slot.id !== id) })} />
-      <ChangeProblem error={slots.error} shows={ofEntry('groupSlots', groupSlots.length)} />
-      <AddSlotForm facilitators={facilitators} index={groupSlots.length} error={slots.error} pending={slots.isPending}
-        onAdd={(slot) => slots.mutate({ groupSlots: [...kept.groupSlots, slot] })} />
-      <Title order={4}>{t('directory.outreachPoints')}</Title>
-      <OutreachPointsTable points={outreachPoints} facilitators={facilitators} pending={points.isPending}
-        onRemove={(id) => points.mutate({ outreachPoints: kept.outreachPoints.filter((point) => point.id !== id) })} />
-      <ChangeProblem error={points.error} shows={ofEntry('outreachPoints', outreachPoints.length)} />
-      <AddPointForm facilitators={facilitators} index={outreachPoints.length} error={points.error} pending={points.isPending}
-        onAdd={(point) => points.mutate({ outreachPoints: [...kept.outreachPoints, point] })} />
-    </Stack>
+    <RefusalNamesProvider value={names}>
+      <Stack>
+        <Title order={3}>{name}</Title>
+        <CentreStatusControl centreId={centreId} name={name} status={status} />
+        <FacilitatorsSection centreId={centreId} facilitators={facilitators} />
+        <Title order={4}>{t('directory.groupSlots')}</Title>
+        <GroupSlotsTable slots={groupSlots} facilitators={facilitators} pending={slots.isPending}
+          onRemove={(id) => slots.mutate({ groupSlots: kept.groupSlots.filter((slot) => slot.id !== id) })} />
+        <ChangeProblem error={slots.error} shows={ofEntry('groupSlots', groupSlots.length)} />
+        <AddSlotForm facilitators={facilitators} index={groupSlots.length} error={slots.error} pending={slots.isPending}
+          onAdd={(slot) => slots.mutate({ groupSlots: [...kept.groupSlots, slot] })} />
+        <Title order={4}>{t('directory.outreachPoints')}</Title>
+        <OutreachPointsTable points={outreachPoints} facilitators={facilitators} pending={points.isPending}
+          onRemove={(id) => points.mutate({ outreachPoints: kept.outreachPoints.filter((point) => point.id !== id) })} />
+        <ChangeProblem error={points.error} shows={ofEntry('outreachPoints', outreachPoints.length)} />
+        <AddPointForm facilitators={facilitators} index={outreachPoints.length} error={points.error} pending={points.isPending}
+          onAdd={(point) => points.mutate({ outreachPoints: [...kept.outreachPoints, point] })} />
+      </Stack>
+    </RefusalNamesProvider>
   );
 }
