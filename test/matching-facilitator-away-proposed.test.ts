@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bishkekDateString } from '../apps/matching/src/capacity/bishkek-time';
 import { addFacilitatorPairs } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
@@ -14,7 +15,7 @@ const SECOND = 'stranded-toktogul-b';
 const HOUR = 3_600_000;
 
 describe('a referral not yet accepted whose centre can no longer hold a session: it leaves that centre as after a decline', () => {
-  const stack = new MatchingStack({ services: ['gateway', 'matching', 'programme', 'notification'] });
+  const stack = new MatchingStack({ services: ['gateway', 'matching', 'programme', 'notification', 'reporting'] });
   let admin: string;
   let coordinator: string;
 
@@ -31,7 +32,12 @@ describe('a referral not yet accepted whose centre can no longer hold a session:
     const assessed = riskAssessed({ settlementCode: 'toktogul', expiresInDays: 45 });
     await stack.publish('risk.assessed.v1', assessed.orderId, assessed);
     const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === assessed.orderId);
-    return { referralId: routed.payload.referralId, centreId: routed.payload.centreId, expiresAt: new Date(assessed.period.expiresAt) };
+    return {
+      referralId: routed.payload.referralId,
+      centreId: routed.payload.centreId,
+      expiresAt: new Date(assessed.period.expiresAt),
+      issuedMonth: bishkekDateString(new Date(assessed.period.issuedAt)).slice(0, 7),
+    };
   };
   const holds = (referralId: string) =>
     stack.sql<Held>(
@@ -113,6 +119,21 @@ describe('a referral not yet accepted whose centre can no longer hold a session:
     expect(notice.title.en).toMatch(/withdrawn: a facilitator is away/);
     expect(notice.title.ky).toMatch(/кайтарылып алынды/);
     expect(notice.title.ru).toMatch(/отозвано/);
+
+    // The indicators count the withdrawal by its reason, for the centre it was taken from.
+    const withdrawals = async () => {
+      const { body } = await request(stack.gateway)
+        .get('/api/v1/indicators')
+        .query({ from: proposed.issuedMonth, to: proposed.issuedMonth, groupBy: 'centre' })
+        .auth(admin, { type: 'bearer' })
+        .expect(200);
+      const sheet = (body.report.sheets as Array<{ columns: Array<{ key: string }>; rows: Array<{ key: string; values: number[] }> }>).find((s) =>
+        s.columns.some((c) => c.key === 'referrals_withdrawn.facilitator_away'),
+      )!;
+      const column = sheet.columns.findIndex((c) => c.key === 'referrals_withdrawn.facilitator_away');
+      return sheet.rows.find((row) => row.key === FIRST)?.values[column] ?? 0;
+    };
+    await until(async () => (await withdrawals()) === 1, 'the withdrawal to be counted for the first centre');
   });
 
   it('sends it to the coordinators when no other centre can run the programme, as the hand-off does', async () => {

@@ -105,6 +105,7 @@ export const SERVICE_MESSAGING = {
       E.ReferralAccepted,
       E.ReferralDeclined,
       E.ReferralExpired,
+      E.ReferralWithdrawnFromCentre,
       E.ReferralEscalated,
       E.ReferralUnroutable,
       E.ReferralDecisionReminderDue,

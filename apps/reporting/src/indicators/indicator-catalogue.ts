@@ -1,4 +1,5 @@
 import {
+  CENTRE_WITHDRAWAL_REASONS,
   CLOSURE_REASONS,
   DECLINE_REASONS,
   FOLLOW_UP_OUTCOMES,
@@ -135,6 +136,10 @@ const DECLINE_LABELS: Record<(typeof DECLINE_REASONS)[number], IndicatorLabel> =
   other: { ky: 'башка', ru: 'другое', en: 'other' },
 };
 
+const CENTRE_WITHDRAWAL_LABELS: Record<(typeof CENTRE_WITHDRAWAL_REASONS)[number], IndicatorLabel> = {
+  facilitator_away: { ky: 'фасилитатор жок', ru: 'ведущий отсутствует', en: 'facilitator away' },
+};
+
 const UNROUTABLE_LABELS: Record<(typeof UNROUTABLE_REASONS)[number], IndicatorLabel> = {
   no_centre_open: { ky: 'бир да борбор ачык эмес', ru: 'ни один центр не открыт', en: 'no centre open' },
   no_programme_within_reach: { ky: 'жетүүгө мүмкүн болгон программа жок', ru: 'нет программы в пределах досягаемости', en: 'no programme within reach' },
@@ -223,6 +228,13 @@ export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
   counter('referrals', 'referral_accepted', 'referrals_accepted', label('Кабыл алынган жолдомолор', 'Принятые направления', 'Referrals accepted')),
   ...counterByReason('referrals', 'referral_declined', 'referrals_declined', label('Баш тартылган жолдомолор', 'Отклонённые направления', 'Referrals declined'), DECLINE_LABELS),
   counter('referrals', 'referral_expired', 'referrals_expired', label('Мөөнөтүндө жооп берилбеген', 'Без ответа в срок', 'Not acknowledged in time')),
+  ...counterByReason(
+    'referrals',
+    'referral_withdrawn',
+    'referrals_withdrawn',
+    label('Борбордон кайтарылып алынган жолдомолор', 'Направления, отозванные из центра', 'Referrals withdrawn from their centre'),
+    CENTRE_WITHDRAWAL_LABELS,
+  ),
   counter('referrals', 'referral_rerouted', 'referrals_rerouted', label('Башка борборго кайра жөнөтүлгөн', 'Перенаправленные', 'Re-routed')),
   counter('referrals', 'referral_escalated', 'referrals_escalated', label('Координаторго өткөрүлгөн', 'Переданные координатору', 'Escalated to coordinators')),
   ...counterByReason('referrals', 'referral_unroutable', 'referrals_unroutable', label('Жөнөтүүгө мүмкүн эмес', 'Не удалось направить', 'Unroutable'), UNROUTABLE_LABELS),

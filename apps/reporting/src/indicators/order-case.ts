@@ -28,6 +28,7 @@ export const FACT_KINDS = [
   'referral_accepted',
   'referral_declined',
   'referral_expired',
+  'referral_withdrawn',
   'referral_rerouted',
   'referral_escalated',
   'referral_unroutable',

@@ -165,6 +165,10 @@ export const projectEvent = {
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_expired', { centreId: e.payload.centreId }),
   }),
+  [EventSubjects.ReferralWithdrawnFromCentre]: (e: Envelope<'ReferralWithdrawnFromCentre'>): Projected => ({
+    order: { orderId: e.payload.orderId },
+    fact: factOf(e, 'referral_withdrawn', { centreId: e.payload.centreId, reason: e.payload.reason }),
+  }),
   [EventSubjects.ReferralEscalated]: (e: Envelope<'ReferralEscalated'>): Projected => ({
     order: { orderId: e.payload.orderId },
     fact: factOf(e, 'referral_escalated'),
