@@ -15,7 +15,7 @@ const HOUR = 3_600_000;
 const EXPIRES_IN_DAYS = 45;
 
 describe('a facilitator away over booked sessions: a free colleague takes them, or the programme re-plans them', () => {
-  const stack = new MatchingStack({ services: ['gateway', 'matching', 'programme'] });
+  const stack = new MatchingStack({ services: ['gateway', 'matching', 'programme', 'notification'] });
   let admin: string;
   let staff: string;
   let referralId: string;
@@ -117,6 +117,15 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     expect(after[3].ends_at.getTime()).toBeLessThanOrEqual(expiresAt.getTime());
     expect(await stack.sql('SELECT 1 FROM matching.booked_session WHERE id = $1', [second.booked_session_id])).toEqual([]);
     await until(async () => (await programmeSessions())[1].startsAt === moved.startsAt, 'the programme session to move');
+    // The centre hears which sessions moved and when the first now meets, to tell the participant.
+    const notice = await until(async () => {
+      const { body } = await request(stack.gateway).get('/api/v1/inbox?limit=100').auth(staff, { type: 'bearer' }).expect(200);
+      return (body.items as Array<{ kind: string; referralId: string; title: { ky: string; ru: string; en: string } }>).find(
+        (e) => e.kind === 'sessions_replanned' && e.referralId === referralId,
+      );
+    }, 'the centre to hear the sessions moved');
+    expect(notice.title.en).toMatch(/a facilitator is away, so session 2 and the later ones moved; session 2 is now on /);
+    expect(notice.title.ky).toMatch(/2-сессия жана андан кийинкилер которулду/);
     // No absence is counted against the participant: the session is open at its new time.
     const [programme] = await stack.sql<{ state: string }>('SELECT state FROM programme.programme WHERE referral_id = $1', [referralId]);
     expect(programme.state).not.toBe('awaiting_decision');

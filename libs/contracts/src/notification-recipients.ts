@@ -58,6 +58,7 @@ export const INBOX_ENTRY_KINDS = [
   'programme_follow_up_due',
   'programme_treatment_recheck',
   'group_session_moved',
+  'sessions_replanned',
   'group_session_runs_small',
   'immediate_danger',
 ] as const;

@@ -55,6 +55,8 @@ export const SERVICE_MESSAGING = {
       E.ReferralDecisionReminderDue,
       E.ReferralGroupSessionMoved,
       E.ReferralGroupSessionRunsSmall,
+      // Sessions a facilitator's absence moved: the centre tells the participant the new times.
+      E.ProgrammeSessionsRescheduled,
       E.OrderRegistered,
       E.RiskAssessed,
       E.RiskReassessed,

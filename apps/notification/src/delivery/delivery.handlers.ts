@@ -34,6 +34,7 @@ import {
   escalatedIntent,
   expiredIntent,
   expiredWithdrawalIntent,
+  replannedIntents,
   followUpDueIntent,
   groupSessionIntent,
   immediateDangerIntents,
@@ -82,6 +83,7 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   messaging.on(EventSubjects.ReferralWithdrawnFromCentre, (envelope) => dispatch.execute(withdrawnIntent(envelope)));
   messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatch.execute(unroutableIntent(envelope)));
   messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatch.execute(escalatedIntent(envelope)));
+  messaging.on(EventSubjects.ProgrammeSessionsRescheduled, (envelope) => dispatch.execute(...replannedIntents(envelope)));
   messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatch.execute(expiredIntent(envelope), expiredWithdrawalIntent(envelope)));
   messaging.on(EventSubjects.ReferralDecisionReminderDue, (envelope) => dispatch.execute(decisionReminderIntent(envelope)));
   messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatch.execute(cancelledIntent(envelope)));

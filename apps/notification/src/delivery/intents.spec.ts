@@ -5,6 +5,7 @@ import {
   decisionReminderIntent,
   expiredIntent,
   expiredWithdrawalIntent,
+  replannedIntents,
   followUpDueIntent,
   groupSessionIntent,
   immediateDangerIntents,
@@ -77,6 +78,17 @@ describe('who each referral event addresses', () => {
     const spec = withdrawnIntent(envelope({ ...ids, centreId: 'osh-ak-jurok', reason: 'facilitator_away' as const }));
     expect(spec).toMatchObject({ recipientKind: 'centre', centreId: 'osh-ak-jurok', kind: 'referral_withdrawn', aboutCentreId: null });
     expect(spec.facts).toEqual({ referralNumber: ids.referralNumber, withdrawalReason: 'facilitator_away' });
+  });
+
+  it('tells the centre of sessions a facilitator’s absence moved, from the first of them, and of no other reschedule', () => {
+    const sessions = [3, 2, 4].map((index) => ({ index, kind: 'individual' as const, startsAt: `2026-03-0${index}T04:00:00Z`, endsAt: `2026-03-0${index}T08:00:00Z` }));
+    const rescheduled = (cause: 'facilitator_away' | 'excused' | 'group_merge') =>
+      envelope({ ...ids, programmeId: ids.referralId, centreId: 'osh-ak-jurok', cause, sessions, expiresAt: '2026-04-01T00:00:00Z' });
+    const [spec, ...rest] = replannedIntents(rescheduled('facilitator_away'));
+    expect(rest).toEqual([]);
+    expect(spec).toMatchObject({ recipientKind: 'centre', centreId: 'osh-ak-jurok', kind: 'sessions_replanned' });
+    expect(spec.facts).toEqual({ referralNumber: ids.referralNumber, sessionIndex: 2, sessionStartsAt: '2026-03-02T04:00:00Z' });
+    expect([...replannedIntents(rescheduled('excused')), ...replannedIntents(rescheduled('group_merge'))]).toEqual([]);
   });
 
   it('tells the centre that missed its deadline that the referral was taken from it, by its number only', () => {

@@ -9,6 +9,7 @@ import {
   ReferralCancelledV1,
   ReferralDecisionReminderDueV1,
   ReferralEscalatedV1,
+  ProgrammeSessionsRescheduledV1,
   ReferralExpiredV1,
   ReferralGroupSessionMovedV1,
   ReferralGroupSessionRunsSmallV1,
@@ -179,6 +180,18 @@ export function groupSessionIntent(envelope: EventEnvelope<ReferralGroupSessionM
     return centre(envelope, payload.centreId, 'group_session_moved', { ...facts, previousStartsAt: payload.previousStartsAt });
   }
   return centre(envelope, payload.centreId, 'group_session_runs_small', { ...facts, participants: payload.participants });
+}
+
+/**
+ * Sessions a facilitator's absence moved: the centre hears from which session on and when the first of them now
+ * meets, to tell the participant. An excused absence the centre recorded itself, and a merge it hears of from
+ * matching, need no word here.
+ */
+export function replannedIntents(envelope: EventEnvelope<ProgrammeSessionsRescheduledV1>): IntentSpec[] {
+  const { payload } = envelope;
+  if (payload.cause !== 'facilitator_away') return [];
+  const [first] = [...payload.sessions].sort((a, b) => a.index - b.index);
+  return [centre(envelope, payload.centreId, 'sessions_replanned', { referralNumber: payload.referralNumber, sessionIndex: first.index, sessionStartsAt: first.startsAt })];
 }
 
 /** A new proposal goes to its centre, whether routed first or handed on after a decline or a missed deadline. */

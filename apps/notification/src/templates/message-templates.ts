@@ -179,6 +179,11 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
     ru: `Korgoo: групповая сессия по направлению ${n} перенесена. Откройте Korgoo.`,
     en: `Korgoo: a group session on referral ${n} has moved. Please open Korgoo.`,
   }),
+  sessions_replanned: (n) => ({
+    ky: `Korgoo: ${n} жолдомосу боюнча сессиялар фасилитатор жок болгондуктан башка убакытка которулду. Korgoo системасын ачыңыз.`,
+    ru: `Korgoo: сессии по направлению ${n} перенесены из-за отсутствия ведущего. Откройте Korgoo.`,
+    en: `Korgoo: sessions on referral ${n} have moved because a facilitator is away. Please open Korgoo.`,
+  }),
   group_session_runs_small: (n) => ({
     ky: `Korgoo: ${n} жолдомосу боюнча топтук сессия аз катышуучу менен өтөт. Korgoo системасын ачыңыз.`,
     ru: `Korgoo: групповая сессия по направлению ${n} пройдёт в малом составе. Откройте Korgoo.`,
@@ -310,6 +315,15 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
         ky: `${n} жолдомосу: топ аз болгондуктан ${index}-сессия ${at} убактысына которулду (мурда ${was}, Бишкек убактысы)`,
         ru: `Направление ${n}: группа была мала, сессия ${index} перенесена на ${at} (было ${was}, время Бишкека)`,
         en: `Referral ${n}: the group was too small, so session ${index} moved to ${at} (was ${was}, Bishkek time)`,
+      };
+    }
+    case 'sessions_replanned': {
+      const index = facts.sessionIndex ?? '?';
+      const at = bishkekTime(facts.sessionStartsAt) ?? '?';
+      return {
+        ky: `${n} жолдомосу: фасилитатор жок болгондуктан ${index}-сессия жана андан кийинкилер которулду; ${index}-сессия эми ${at} (Бишкек убактысы). Катышуучуга жаңы убакытты билдириңиз`,
+        ru: `Направление ${n}: ведущий отсутствует, сессия ${index} и следующие перенесены; сессия ${index} теперь ${at} (время Бишкека). Сообщите участнику новое время`,
+        en: `Referral ${n}: a facilitator is away, so session ${index} and the later ones moved; session ${index} is now on ${at} (Bishkek time). Tell the participant the new time`,
       };
     }
     case 'group_session_runs_small': {
@@ -446,6 +460,7 @@ const SUBJECTS: Record<MessageKind, Translations> = {
   programme_follow_up_due: { ky: 'мониторинг жолугушуусу', ru: 'встреча мониторинга', en: 'monitoring meeting due' },
   programme_treatment_recheck: { ky: 'кайра карап чыгуу күнү', ru: 'повторная проверка', en: 're-check day' },
   group_session_moved: { ky: 'топтук сессия которулду', ru: 'групповая сессия перенесена', en: 'group session moved' },
+  sessions_replanned: { ky: 'сессиялар которулду', ru: 'сессии перенесены', en: 'sessions moved' },
   group_session_runs_small: { ky: 'топтук сессия аз курам менен', ru: 'групповая сессия в малом составе', en: 'group session runs small' },
   immediate_danger: { ky: 'дароо коркунуч', ru: 'непосредственная опасность', en: 'immediate danger' },
 };

@@ -658,6 +658,7 @@ export interface InboxEntryResponse {
     | "programme_follow_up_due"
     | "programme_treatment_recheck"
     | "group_session_moved"
+    | "sessions_replanned"
     | "group_session_runs_small"
     | "immediate_danger";
   title: LocalizedText;
