@@ -190,6 +190,13 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
     type Alert = { referralId: string; kind: string; audience: string; sessionIndex?: number };
     const alert = await stack.awaitEvent<Alert>('programme.alert.v1', (e) => e.payload.referralId === referralId && e.payload.kind === 'reschedule_needed');
     expect(alert.payload).toMatchObject({ audience: 'coordinators', sessionIndex: 3 });
+    // Both sessions were displaced, but the programme is told once, from the earlier: the later moves with it.
+    const told = await stack.sql<{ index: number }>(
+      `SELECT (envelope->'payload'->>'sessionIndex')::int AS index FROM matching.outbox
+        WHERE subject = 'referral.session_displaced.v1' AND envelope->'payload'->>'referralId' = $1 ORDER BY seq`,
+      [referralId],
+    );
+    expect(told.map((t) => t.index)).toEqual([2, 3]);
     const [programme] = await stack.sql<{ state: string }>('SELECT state FROM programme.programme WHERE referral_id = $1', [referralId]);
     expect(programme.state).toBe('awaiting_decision');
     // The calendar keeps the old places until a coordinator decides.

@@ -41,6 +41,7 @@ export class CoverAwayFacilitator {
     const now = this.clock.now();
     const capacity = (await this.directory.capacities(tx, [centreId], { from: now, until: NO_END })).get(centreId)!;
     const cover = coverAway(capacity, now, facilitatorId);
+    if (cover.displaced.length > 0) await this.lockMembers(tx, cover.displaced.map((s) => s.id));
     const members = await this.members(tx, [...cover.substituted.map((s) => s.session), ...cover.displaced].map((s) => s.id));
     const facts = (session: BookedSession, member: Member) => ({
       referralId: member.referral_id,
@@ -60,19 +61,33 @@ export class CoverAwayFacilitator {
         });
       }
     }
-    // A referral's later sessions move with its first displaced one, so it is moved once.
+    // A referral's later sessions move with its first displaced one (the list is in start order), so it is moved,
+    // or its programme told, once.
     const moved = new Set<string>();
     for (const session of cover.displaced) {
-      for (const member of members.filter((m) => m.booked_session_id === session.id)) {
+      for (const member of members.filter((m) => m.booked_session_id === session.id && !moved.has(m.referral_id))) {
+        moved.add(member.referral_id);
         if (member.confirmed) await this.outbox.enqueue(tx, EventSubjects.ReferralSessionDisplaced, member.order_id, facts(session, member));
-        else if (!moved.has(member.referral_id)) {
-          moved.add(member.referral_id);
+        else {
           const fits = await this.sessions.moveUnconfirmed(tx, member.referral_id, member.session_index, now);
           if (!fits) await this.stranded.stranded(tx, { referralId: member.referral_id, sessionIndex: member.session_index });
         }
       }
     }
     return { substituted: cover.substituted.length, replanned: cover.displaced.length };
+  }
+
+  /**
+   * An acceptance confirms a referral's holds under the referral's lock. Taken here before the holds are read, each
+   * referral is either still waiting (matching moves its holds) or accepted (its programme re-plans), never between.
+   */
+  private async lockMembers(tx: EntityManager, bookedSessionIds: string[]): Promise<void> {
+    await tx.query(
+      `SELECT 1 FROM matching.referral
+        WHERE id IN (SELECT referral_id FROM matching.session_hold WHERE booked_session_id = ANY($1::uuid[]))
+        ORDER BY id FOR UPDATE`,
+      [bookedSessionIds],
+    );
   }
 
   private members(tx: EntityManager, bookedSessionIds: string[]): Promise<Member[]> {

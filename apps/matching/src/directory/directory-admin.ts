@@ -396,7 +396,7 @@ export class DirectoryAdmin {
     if (problems.length > 0) throw QueryRejected.of('conflict', problems);
   }
 
-  /** Only someone with no sessions ahead; otherwise they are deactivated, so booked sessions keep their pair. */
+  /** Only someone with no sessions ahead, slot or outreach point; the others are deactivated, which hands their sessions on. */
   async deleteFacilitator(tx: EntityManager, facilitatorId: string): Promise<void> {
     await this.lockFacilitator(tx, facilitatorId);
     const [booked] = await tx.query(

@@ -181,7 +181,7 @@ const SHORT_TEXTS: Record<Exclude<MessageKind, 'immediate_danger'>, (n: string) 
   }),
   sessions_replanned: (n) => ({
     ky: `Korgoo: ${n} жолдомосу боюнча сессиялар фасилитатор жок болгондуктан башка убакытка которулду. Korgoo системасын ачыңыз.`,
-    ru: `Korgoo: сессии по направлению ${n} перенесены из-за отсутствия ведущего. Откройте Korgoo.`,
+    ru: `Korgoo: сессии по направлению ${n} перенесены, так как фасилитатор отсутствует. Откройте Korgoo.`,
     en: `Korgoo: sessions on referral ${n} have moved because a facilitator is away. Please open Korgoo.`,
   }),
   group_session_runs_small: (n) => ({
@@ -322,7 +322,7 @@ export function inboxTitle(kind: MessageKind, facts: MessageFacts): Translations
       const at = bishkekTime(facts.sessionStartsAt) ?? '?';
       return {
         ky: `${n} жолдомосу: фасилитатор жок болгондуктан ${index}-сессия жана андан кийинкилер которулду; ${index}-сессия эми ${at} (Бишкек убактысы). Катышуучуга жаңы убакытты билдириңиз`,
-        ru: `Направление ${n}: ведущий отсутствует, сессия ${index} и следующие перенесены; сессия ${index} теперь ${at} (время Бишкека). Сообщите участнику новое время`,
+        ru: `Направление ${n}: фасилитатор отсутствует, сессия ${index} и следующие перенесены; сессия ${index} теперь ${at} (время Бишкека). Сообщите участнику новое время`,
         en: `Referral ${n}: a facilitator is away, so session ${index} and the later ones moved; session ${index} is now on ${at} (Bishkek time). Tell the participant the new time`,
       };
     }

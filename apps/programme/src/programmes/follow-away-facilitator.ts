@@ -35,7 +35,9 @@ export class FollowAwayFacilitator {
   async displaced(event: EventEnvelope<ReferralSessionDisplacedV1>, tx: EntityManager): Promise<void> {
     const { payload } = event;
     const programme = await this.programme(tx, payload.orderId, payload.referralId);
-    if (!programme) return;
+    // Only an accepted referral's session is displaced, so its programme is on its way: one started later would read
+    // the booking with the session still at its old time, so the event waits for it instead of being dropped.
+    if (!programme) throw new ProgrammeNotStartedYet(`referral ${payload.referralId} has no programme yet`);
     const session = displacedSession(programme, payload.sessionIndex, new Date(payload.startsAt));
     if (!session) return;
     await this.makeUp.replan(tx, programme, displacedRequest(programme, session, this.clock.now()));
@@ -43,11 +45,14 @@ export class FollowAwayFacilitator {
 
   /**
    * The referral's programme, locked. The placement's lock comes first, as a starting programme holds it while it
-   * reads its booking: a programme that read the old booking is committed before this looks for it, and one that
-   * starts later reads the booking as matching changed it.
+   * reads its booking: a programme that read the old booking is committed before this looks for it. One that starts
+   * later reads a substitute's pair as matching changed it; a displaced session it would read unchanged.
    */
   private async programme(tx: EntityManager, orderId: string, referralId: string): Promise<StoredProgramme | null> {
     await this.placements.locked(tx, orderId);
     return this.store.byReferral(tx, referralId, true);
   }
 }
+
+/** Redelivered after a pause: the acceptance that starts the programme is still being handled. */
+export class ProgrammeNotStartedYet extends Error {}

@@ -137,7 +137,7 @@ const DECLINE_LABELS: Record<(typeof DECLINE_REASONS)[number], IndicatorLabel> =
 };
 
 const CENTRE_WITHDRAWAL_LABELS: Record<(typeof CENTRE_WITHDRAWAL_REASONS)[number], IndicatorLabel> = {
-  facilitator_away: { ky: 'фасилитатор жок', ru: 'ведущий отсутствует', en: 'facilitator away' },
+  facilitator_away: { ky: 'фасилитатор жок', ru: 'фасилитатор отсутствует', en: 'facilitator away' },
 };
 
 const UNROUTABLE_LABELS: Record<(typeof UNROUTABLE_REASONS)[number], IndicatorLabel> = {

@@ -24,6 +24,8 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
   const [onLeave, setOnLeave] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  // What the last deactivation or new week did to booked sessions; cleared when the admin turns to anything else.
+  const [cover, setCover] = useState<FacilitatorView['sessionsCover']>();
   // A new form after each facilitator added, so the next starts empty.
   const [added, setAdded] = useState(0);
   const edited = facilitators.find((facilitator) => facilitator.id === editing);
@@ -47,22 +49,30 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
       <Title order={4}>{t('directory.facilitators')}</Title>
       <FacilitatorsTable facilitators={facilitators} pending={activity.isPending}
         onEditWeek={(facilitatorId) => {
+          setCover(undefined);
           week.reset();
           setEditing(facilitatorId);
         }}
-        onOpenLeave={setOnLeave}
+        onOpenLeave={(facilitatorId) => {
+          setCover(undefined);
+          setOnLeave(facilitatorId);
+        }}
         onCorrect={(facilitatorId) => {
+          setCover(undefined);
           correction.reset();
           setCorrecting(facilitatorId);
         }}
-        onSetActive={(facilitatorId, active) => activity.mutate({ facilitatorId, active })}
+        onSetActive={(facilitatorId, active) => {
+          setCover(undefined);
+          activity.mutate({ facilitatorId, active }, { onSuccess: (answer) => setCover(answer.facilitator.sessionsCover) });
+        }}
         onRemove={(facilitatorId) => {
+          setCover(undefined);
           removal.reset();
           setRemoving(facilitatorId);
         }} />
       <ChangeProblem error={activity.error} />
-      <SessionsCoverNote cover={activity.data?.facilitator.sessionsCover} />
-      <SessionsCoverNote cover={week.data?.facilitator.sessionsCover} />
+      <SessionsCoverNote cover={cover} />
       {removed && (
         <RemoveFacilitatorConfirm key={removed.id} name={removed.displayName} error={removal.error} pending={removal.isPending}
           onCancel={closeRemoval} onConfirm={() => removal.mutate(removed.id, { onSuccess: () => setRemoving(null) })} />
@@ -70,7 +80,12 @@ export function FacilitatorsSection({ centreId, facilitators }: { centreId: stri
       {edited && (
         <>
           <WeekForm key={edited.id} facilitator={edited} error={week.error} pending={week.isPending} onClose={closeWeek}
-            onSave={(weekly) => week.mutate({ facilitatorId: edited.id, weekly }, { onSuccess: () => setEditing(null) })} />
+            onSave={(weekly) => week.mutate({ facilitatorId: edited.id, weekly }, {
+              onSuccess: (answer) => {
+                closeWeek();
+                setCover(answer.facilitator.sessionsCover);
+              },
+            })} />
           <ChangeProblem error={week.error} />
         </>
       )}

@@ -123,10 +123,10 @@ export const useSetFacilitatorActive = () =>
   useDirectoryChange((api, { facilitatorId, active }: { facilitatorId: string; active: boolean }) =>
     api.patch<{ facilitator: FacilitatorView }>(facilitatorPath(facilitatorId), { active }));
 
-/** Only someone nothing refers to: no sessions ahead, no slot, no outreach point; otherwise they are deactivated. */
+/** Only someone nothing refers to: no sessions ahead, no slot, no outreach point; the directory refuses the rest, saying why. */
 export const useRemoveFacilitator = () => useDirectoryChange((api, facilitatorId: string) => api.delete(facilitatorPath(facilitatorId)));
 
-/** Corrects what the directory records of a facilitator: name, languages, certification. */
+/** Corrects what the directory records of a facilitator: name, sex, languages, certification. */
 export const useCorrectFacilitator = () =>
   useDirectoryChange((api, { facilitatorId, changes }: { facilitatorId: string; changes: UpdateFacilitatorBody }) =>
     api.patch(facilitatorPath(facilitatorId), changes));
