@@ -1,8 +1,8 @@
 import { dayOf, MINUTES_PER_DAY, toBishkekMinutes, weekdayOfDayNumber } from './bishkek-time';
 import type { BookedSession, CentreCapacity, Facilitator, GroupSlot, Language, ProgrammeRules, Sex } from './capacity-types';
 import { canFacilitate, certifiedDayOf, otherSex } from './facilitator-pair';
-import { groupSeats, slotHoursByFacilitator, slotsFor } from './group-slots';
-import { clockMinutes, intersectIntervals, Interval, subtractIntervals, weeklyIntervals } from './weekly-window';
+import { groupSeats, outsideSlotHours, slotHoursByFacilitator, slotsFor } from './group-slots';
+import { clockMinutes, intersectIntervals, Interval, weeklyIntervals } from './weekly-window';
 
 /** Disjoint sorted intervals, so a free check is one binary search. */
 class Timeline {
@@ -261,7 +261,7 @@ export class CentreCalendar {
     const staff: Staff = {
       facilitator: f,
       certifiedDay: certifiedDayOf(f),
-      weekly: this.withoutSlotHours(id, weeklyIntervals(f.weekly, `facilitator ${f.id}`)),
+      weekly: outsideSlotHours(weeklyIntervals(f.weekly, `facilitator ${f.id}`), this.slotHours.get(id)),
       absent: new Timeline(
         f.exceptions.length ? [...this.closures, ...f.exceptions.map((e) => toLocal(e.from, e.to))] : this.closures,
       ),
@@ -269,11 +269,6 @@ export class CentreCalendar {
     };
     this.staffById.set(id, staff);
     return staff;
-  }
-
-  private withoutSlotHours(id: string, weekly: Interval[][]): Interval[][] {
-    const kept = this.slotHours.get(id);
-    return kept ? weekly.map((day, d) => subtractIntervals(day, kept[d])) : weekly;
   }
 
   private isFree(s: Staff, start: number, end: number): boolean {

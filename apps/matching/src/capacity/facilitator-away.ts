@@ -1,9 +1,9 @@
 import { dayOf, MINUTES_PER_DAY, toBishkekMinutes, weekdayOfDayNumber } from './bishkek-time';
 import type { BookedSession, CentreCapacity, Facilitator, Sex } from './capacity-types';
 import { canFacilitate, otherSex } from './facilitator-pair';
-import { slotHoursByFacilitator } from './group-slots';
+import { outsideSlotHours, slotHoursByFacilitator } from './group-slots';
 import { capacityAtCentre } from './outreach-points';
-import { Interval, subtractIntervals, weeklyIntervals } from './weekly-window';
+import { Interval, weeklyIntervals } from './weekly-window';
 
 /**
  * A facilitator away over sessions already booked: after a roster change (an absence, a deactivation, a new
@@ -86,11 +86,8 @@ export function substituteFor(centre: CentreCapacity, session: BookedSession, se
   const busy = (id: string) =>
     centre.booked.some((b) => b.id !== session.id && b.facilitatorIds.includes(id) && (overlaps(localOf(b), at) || elsewhereThatDay(b)));
   const dueAtSlot = (id: string) => session.outreachPointId !== undefined && (slotHours.get(id)?.[weekdayOfDayNumber(day)].length ?? 0) > 0;
-  const free = (f: Facilitator) => {
-    const week = weeklyIntervals(f.weekly, `facilitator ${f.id}`);
-    const kept = slotHours.get(f.id);
-    return !dueAtSlot(f.id) && insideWeek(kept ? week.map((day, d) => subtractIntervals(day, kept[d])) : week, at);
-  };
+  const free = (f: Facilitator) =>
+    !dueAtSlot(f.id) && insideWeek(outsideSlotHours(weeklyIntervals(f.weekly, `facilitator ${f.id}`), slotHours.get(f.id)), at);
   const found = capacityAtCentre(centre)
     .facilitators.filter((f) => !session.facilitatorIds.includes(f.id))
     .filter((f) => stillThere(f, sex, { ...session, groupSlotId: undefined, outreachPointId: undefined }) && free(f) && !busy(f.id))

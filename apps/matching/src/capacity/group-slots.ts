@@ -1,5 +1,5 @@
 import type { GroupSlot, Language, Sex } from './capacity-types';
-import { clockMinutes, Interval, mergeIntervals } from './weekly-window';
+import { clockMinutes, Interval, mergeIntervals, subtractIntervals } from './weekly-window';
 
 /**
  * Declared weekly group slots. A slot is one pair's standing group for one sex and one language; its hour
@@ -19,6 +19,11 @@ export function slotHoursByFacilitator(slots: readonly GroupSlot[]): Map<string,
     }
   }
   return hours;
+}
+
+/** A facilitator's week without the hours kept for the slots they run (`kept`, one of `slotHoursByFacilitator`'s). */
+export function outsideSlotHours(weekly: Interval[][], kept: Interval[][] | undefined): Interval[][] {
+  return kept ? weekly.map((day, d) => subtractIntervals(day, kept[d])) : weekly;
 }
 
 /** Slots a participant of this sex and language may meet in, on ISO `weekday`, by start time then id. */
