@@ -27,9 +27,14 @@ export interface SessionSlot {
  * or null when there is nothing to move.
  */
 export function awaitingMakeUp(programme: Programme, sessionIndex: number): ProgrammeSession | null {
-  if (isFinal(programme.state) || programme.state === 'awaiting_decision') return null;
-  const session = programme.sessions.find((s) => s.index === sessionIndex);
+  const session = movableSession(programme, sessionIndex);
   return session && (session.mark === 'excused_absence' || (session.mark === null && session.displaced)) ? session : null;
+}
+
+/** The session, while its programme may still move it: not ended and not waiting for a coordinator. */
+function movableSession(programme: Programme, sessionIndex: number): ProgrammeSession | null {
+  if (isFinal(programme.state) || programme.state === 'awaiting_decision') return null;
+  return programme.sessions.find((s) => s.index === sessionIndex) ?? null;
 }
 
 export function makeUpRequest(programme: Programme, excused: ProgrammeSession): MakeUpRequest {
@@ -49,8 +54,7 @@ export function pendingMakeUp(programme: Programme, sessionIndex: number, now: D
  * to move: the programme ended or waits for a coordinator, the session was recorded, or it moved already.
  */
 export function displacedSession(programme: Programme, sessionIndex: number, displacedStartsAt: Date): ProgrammeSession | null {
-  if (isFinal(programme.state) || programme.state === 'awaiting_decision') return null;
-  const session = programme.sessions.find((s) => s.index === sessionIndex);
+  const session = movableSession(programme, sessionIndex);
   return session && session.mark === null && session.startsAt.getTime() === displacedStartsAt.getTime() ? session : null;
 }
 
