@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CentreSummaryView, useSetCentreStatus } from './api';
 import { CentreStatusBadge } from './CentreStatusBadge';
 import { ChangeProblem } from './ChangeProblem';
+import { ConfirmChange } from './ConfirmChange';
 
 interface Props {
   centreId: string;
@@ -33,18 +34,8 @@ export function CentreStatusControl({ centreId, name, status }: Props) {
         {!confirming && <Button variant="light" size="compact-sm" onClick={() => setConfirming(true)}>{action}</Button>}
       </Group>
       {confirming && (
-        <Paper withBorder p="sm" role="group" aria-label={action}>
-          <Stack gap="xs">
-            <Text>{t(`directory.confirmStatus.${next}`, { name })}</Text>
-            <Group>
-              <Button color={next === 'paused' ? 'red' : 'teal.9'} loading={change.isPending}
-                onClick={() => change.mutate(next, { onSuccess: () => setConfirming(false) })}>
-                {t('directory.confirm')}
-              </Button>
-              <Button variant="default" onClick={cancel}>{t('directory.cancel')}</Button>
-            </Group>
-          </Stack>
-        </Paper>
+        <ConfirmChange label={action} question={t(`directory.confirmStatus.${next}`, { name })} color={next === 'paused' ? 'red' : 'teal.9'}
+          pending={change.isPending} onCancel={cancel} onConfirm={() => change.mutate(next, { onSuccess: () => setConfirming(false) })} />
       )}
       <ChangeProblem error={change.error} />
     </Stack>

@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ChangeProblem } from './ChangeProblem';
+import { ConfirmChange } from './ConfirmChange';
 
 interface Props {
   name: string;
@@ -16,17 +16,10 @@ interface Props {
  */
 export function RemoveFacilitatorConfirm({ name, error, pending, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
-  const action = t('directory.removeFacilitatorOf', { name });
   return (
-    <Paper withBorder p="sm" role="group" aria-label={action}>
-      <Stack gap="xs">
-        <Text>{t('directory.confirmRemoveFacilitator', { name })}</Text>
-        <Group>
-          <Button color="red" loading={pending} onClick={onConfirm}>{t('directory.confirm')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('directory.cancel')}</Button>
-        </Group>
-        <ChangeProblem error={error} />
-      </Stack>
-    </Paper>
+    <ConfirmChange label={t('directory.removeFacilitatorOf', { name })} question={t('directory.confirmRemoveFacilitator', { name })}
+      color="red" pending={pending} onConfirm={onConfirm} onCancel={onCancel}>
+      <ChangeProblem error={error} />
+    </ConfirmChange>
   );
 }
