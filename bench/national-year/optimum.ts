@@ -8,7 +8,7 @@ import { MinCostFlow } from './min-cost-flow';
 import { sessionsOnDay } from './roster-capacity';
 import type { OrderOutcome } from './online-policies';
 import type { SimOrder } from './orders';
-import { centreAnswer, MonthTravel, withinReach, World } from './world';
+import { centreAnswer, withinReach, World } from './world';
 
 /**
  * The offline optimum with hindsight, as a min-cost max-flow:
@@ -115,17 +115,17 @@ export function placesWorld(world: World): World {
     points: [],
     pointsOf: centres.map(() => []),
     travel: world.travel.map((row) => ({
-      ...asPlaces(row),
+      travel: [...row.travel, ...row.toPoints],
       straight: [...row.straight, ...row.straightToPoints],
+      toPoints: [],
       straightToPoints: [],
-      byMonth: new Map([...row.byMonth].map(([month, travel]) => [month, asPlaces(travel)])),
+      // The bound takes the roads of the issue day only: a road closed for a later session can only loosen it.
+      byMonth: new Map(),
     })),
   };
   placesWorlds.set(world, places);
   return places;
 }
-
-const asPlaces = (row: MonthTravel): MonthTravel => ({ travel: [...row.travel, ...row.toPoints], toPoints: [] });
 
 /** Weeks in which each order could start its programme at each place (centre or outreach point) that would accept it. */
 export function startWeeks(given: World): StartWeek[][] {
