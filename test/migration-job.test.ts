@@ -15,7 +15,7 @@ const MIGRATE = join(__dirname, '..', 'dist', 'tools', 'migrate.js');
 describe('the migration Job and services that only verify', () => {
   const database = `korgoo_migrations_${process.env.KORGOO_TEST_NAMESPACE}`.toLowerCase();
   const logins = leastPrivilegeDatabase('reporting', database);
-  const settings = { service: 'reporting' as const, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2 };
+  const settings = { service: 'reporting' as const, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2, dbPreparedStatements: true };
   const migrate = (env: Record<string, string>) =>
     run(process.execPath, [MIGRATE], { env: { PATH: process.env.PATH, NODE_ENV: 'development', ...env } });
 

@@ -72,4 +72,42 @@ describe('a service pool', () => {
     await pool.transaction((tx) => tx.query('SELECT 1'));
     expect(statementsSentSoFar() - before).toBe(4);
   });
+
+  describe('with prepared statements', () => {
+    const table = `prepared_probe_${process.pid}`;
+    let prepared: DataSource;
+
+    beforeAll(async () => {
+      prepared = new DataSource({ type: 'postgres', url, extra: poolSettings(1, `${name}-prepared`, 0, true) });
+      await prepared.initialize();
+      await admin.query(`CREATE TABLE ${table} (id int PRIMARY KEY, label text)`);
+      await admin.query(`INSERT INTO ${table} VALUES (1, 'one')`);
+    });
+
+    afterAll(async () => {
+      await prepared?.destroy().catch(() => undefined);
+      await admin.query(`DROP TABLE IF EXISTS ${table}`);
+    });
+
+    const read = (): Promise<unknown[]> => prepared.query(`SELECT * FROM ${table} WHERE id = $1`, [1]);
+    const preparedHere = async (): Promise<string[]> =>
+      (await prepared.query(`SELECT statement FROM pg_prepared_statements WHERE statement LIKE $1`, [`%FROM ${table}%`])).map(
+        (row: { statement: string }) => row.statement,
+      );
+
+    it('sends a statement prepared from its second use, and answers as before', async () => {
+      expect(await read()).toEqual([{ id: 1, label: 'one' }]);
+      expect(await preparedHere()).toEqual([]);
+      expect(await read()).toEqual([{ id: 1, label: 'one' }]);
+      expect(await read()).toEqual([{ id: 1, label: 'one' }]);
+      expect(await preparedHere()).toEqual([`SELECT * FROM ${table} WHERE id = $1`]);
+    });
+
+    it('after a column is added under it, fails once and then sends the statement unprepared', async () => {
+      await admin.query(`ALTER TABLE ${table} ADD COLUMN note text`);
+      await expect(read()).rejects.toMatchObject({ code: '0A000' });
+      expect(await read()).toEqual([{ id: 1, label: 'one', note: null }]);
+      expect(await read()).toEqual([{ id: 1, label: 'one', note: null }]);
+    });
+  });
 });

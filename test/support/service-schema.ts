@@ -9,5 +9,5 @@ import { leastPrivilegeDatabase } from './test-environment';
  */
 export function openServiceSchema(service: ServiceName, database: ServiceDatabase): Promise<DataSource> {
   const urls = leastPrivilegeDatabase(service, process.env.KORGOO_TEST_DATABASE!);
-  return openServiceDatabase({ service, databaseUrl: urls.DATABASE_URL, databaseOwnerUrl: urls.DATABASE_OWNER_URL, dbPoolSize: 4 }, database);
+  return openServiceDatabase({ service, databaseUrl: urls.DATABASE_URL, databaseOwnerUrl: urls.DATABASE_OWNER_URL, dbPoolSize: 4, dbPreparedStatements: true }, database);
 }

@@ -144,6 +144,13 @@ class EnvironmentVariables extends DatabaseVariables {
   @Max(64)
   DB_POOL_SIZE = 10;
 
+  /**
+   * `on`: statements a service sends often go as prepared statements, planned once per connection. `off` behind a
+   * pooler in transaction mode (PgBouncer before 1.21), which would hand them to another connection.
+   */
+  @IsIn(['on', 'off'], { message: 'DB_PREPARED_STATEMENTS must be on or off' })
+  DB_PREPARED_STATEMENTS: 'on' | 'off' = 'on';
+
   /** `on`: before it reports ready, a service runs its hot paths on nothing real, so its first events are not slow. */
   @IsIn(['on', 'off'], { message: 'SERVICE_WARMUP must be on or off' })
   SERVICE_WARMUP: 'on' | 'off' = 'on';
@@ -253,6 +260,7 @@ export interface KorgooConfig {
   httpPort: number;
   logLevel: string;
   dbPoolSize: number;
+  dbPreparedStatements: boolean;
   /** Warm the pool, the contracts and the queries before consuming and before /health answers. */
   warmup: boolean;
   messaging: {
@@ -396,6 +404,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     httpPort: vars.HTTP_PORT ?? DEFAULT_HTTP_PORTS[service],
     logLevel: vars.LOG_LEVEL,
     dbPoolSize: vars.DB_POOL_SIZE,
+    dbPreparedStatements: vars.DB_PREPARED_STATEMENTS === 'on',
     warmup: vars.SERVICE_WARMUP === 'on',
     messaging: {
       maxDeliver: vars.MESSAGING_MAX_DELIVER,

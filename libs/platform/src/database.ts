@@ -2,6 +2,7 @@ import { Client, ClientConfig } from 'pg';
 import { DataSource, MixedList } from 'typeorm';
 import type { KorgooConfig } from '@korgoo/config';
 import { sqlState } from './core';
+import { PLAN_CHANGED_RESULT_TYPE, PreparedStatementNames } from './prepared-statements';
 import { loginOf, serviceRoleStatements } from './service-role';
 
 export interface ServiceDatabase {
@@ -23,37 +24,62 @@ export function statementsSentSoFar(): number {
   return statementsSent;
 }
 
+/** Connection settings this module adds to pg's: whether the connection sends hot statements prepared. */
+interface ServiceClientConfig extends ClientConfig {
+  preparedStatements?: PreparedStatementNames;
+}
+
+const send = Client.prototype.query as (...args: unknown[]) => unknown;
+
+/** One naming for every pool of the process, so a text has the same name on each of its connections. */
+const processStatements = new PreparedStatementNames();
+
 /**
- * A pooled connection that always has someone listening for its errors, and counts what it sends. The pool
- * listens while the connection is idle and TypeORM while a query runner holds it, but each stops listening
- * once it has seen one error; a server shutting down can send a second (57P01 after the connection was
- * already given up), and an error event nobody hears ends the whole process. The pool and the query runner
- * still act on the first; this one only keeps the service alive to reconnect.
+ * A pooled connection that always has someone listening for its errors, counts what it sends and, when its pool
+ * asks, sends hot statements prepared. The pool listens while the connection is idle and TypeORM while a query
+ * runner holds it, but each stops listening once it has seen one error; a server shutting down can send a second
+ * (57P01 after the connection was already given up), and an error event nobody hears ends the whole process. The
+ * pool and the query runner still act on the first; this one only keeps the service alive to reconnect.
  */
 class ListenedClient extends Client {
-  constructor(config?: string | ClientConfig) {
+  private readonly prepared: PreparedStatementNames | undefined;
+
+  constructor(config?: string | ServiceClientConfig) {
     super(config);
+    this.prepared = typeof config === 'object' ? config.preparedStatements : undefined;
     this.on('error', () => undefined);
+  }
+
+  /** A statement with parameters and no callback, as TypeORM sends them, under its prepared name once it has one. */
+  preparedQuery(args: unknown[]): Promise<unknown> | undefined {
+    const [text, values] = args;
+    if (!this.prepared || args.length !== 2 || typeof text !== 'string' || !Array.isArray(values)) return undefined;
+    const name = this.prepared.nameFor(text);
+    if (name === undefined) return undefined;
+    return (send.call(this, { name, text, values }) as Promise<unknown>).catch((error: unknown) => {
+      if (sqlState(error) === PLAN_CHANGED_RESULT_TYPE) this.prepared!.forget(text);
+      throw error;
+    });
   }
 }
 
 // Counted where every statement leaves, whichever pool, query runner or transaction sends it.
-const send = Client.prototype.query as (...args: unknown[]) => unknown;
-ListenedClient.prototype.query = function (this: Client, ...args: unknown[]) {
+ListenedClient.prototype.query = function (this: ListenedClient, ...args: unknown[]) {
   statementsSent++;
-  return send.apply(this, args);
+  return this.preparedQuery(args) ?? send.apply(this, args);
 } as Client['query'];
 
 /**
  * Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash
- * the service and are counted, and how many it keeps open while idle (`min`; the rest close after ten idle seconds).
+ * the service and are counted, how many it keeps open while idle (`min`; the rest close after ten idle seconds),
+ * and whether hot statements go prepared (off behind a pooler that hands one session's statements to another).
  */
-export function poolSettings(max: number, applicationName: string, min = 0) {
-  return { max, min, application_name: applicationName, Client: ListenedClient };
+export function poolSettings(max: number, applicationName: string, min = 0, prepare = false) {
+  return { max, min, application_name: applicationName, Client: ListenedClient, preparedStatements: prepare ? processStatements : undefined };
 }
 
 /** What opening a service's database needs of its configuration. */
-export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize'> &
+export type DatabaseSettings = Pick<KorgooConfig, 'service' | 'databaseUrl' | 'databaseOwnerUrl' | 'dbPoolSize' | 'dbPreparedStatements'> &
   Partial<Pick<KorgooConfig, 'migrations'>> & {
     /** Connections kept open while idle: those the warm-up opened. */
     warmConnections?: number;
@@ -75,7 +101,7 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     entities: database.entities,
     synchronize: false,
     // A warmed service keeps the connections its warm-up opened, so a burst long after start finds them open.
-    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`, config.warmConnections ?? 0),
+    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`, config.warmConnections ?? 0, config.dbPreparedStatements),
   });
   await dataSource.initialize();
   if (config.migrations === 'verify') {
