@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
+import openapi from '../api/openapi.json';
 import type { FieldProblemBody } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
 import { useFieldErrors } from './field-errors';
@@ -92,5 +93,42 @@ describe('allowed values named as the screens name them', () => {
     expect((await errorsIn('ky', error)).errorAt('channel')).toBe('Булардын бирин тандаңыз: email, sms, telegram.');
     expect((await errorsIn('ru', error)).errorAt('channel')).toBe('Выберите одно из: email, sms, telegram.');
     expect((await errorsIn('en', error)).errorAt('channel')).toBe('channel must be one of the following values: email, sms, telegram');
+  });
+
+  /** The values a request body of the API allows at a property, as its OpenAPI document lists them. */
+  const allowedIn = (schema: string, property: string): string[] => {
+    type Property = { enum?: string[]; items?: { enum?: string[] } };
+    const { properties } = (openapi.components.schemas as unknown as Record<string, { properties: Record<string, Property> }>)[schema];
+    return properties[property].enum ?? properties[property].items?.enum ?? [];
+  };
+  const sent: [string, string[]][] = [
+    ['perpetrator.sex', allowedIn('PerpetratorDetails', 'sex')],
+    ['perpetrator.language', allowedIn('PerpetratorDetails', 'language')],
+    // The screening travels whole, its shape not in the document: the values are the contract's.
+    ['screening.context.perpetratorSex', ['male', 'female']],
+    ['screening.context.victimSex', ['male', 'female']],
+    ['screening.override.priority', ['urgent', 'high', 'standard']],
+    ['reason', allowedIn('DeclineReferralRequest', 'reason')],
+    ['mark', allowedIn('RecordAttendanceRequest', 'mark')],
+    ['excuseReason', allowedIn('RecordAttendanceRequest', 'excuseReason')],
+    ['outcome', allowedIn('RecordFollowUpRequest', 'outcome')],
+    ['reason', allowedIn('CloseProgrammeRequest', 'reason')],
+    ['status', allowedIn('CentreStatusBody', 'status')],
+    ['groupSlots.0.sex', allowedIn('GroupSlotBody', 'sex')],
+    ['groupSlots.0.language', allowedIn('GroupSlotBody', 'language')],
+    ['sex', allowedIn('CreateFacilitatorBody', 'sex')],
+    ['languages', allowedIn('CreateFacilitatorBody', 'languages')],
+    ['reason', allowedIn('AvailabilityExceptionBody', 'reason')],
+  ];
+
+  it.each(['ky', 'ru', 'en'])('in %s, names the values of every field the screens send', async (language) => {
+    for (const [field, values] of sent) {
+      expect(values.length).toBeGreaterThan(1);
+      const problem = allowed(field, ...values);
+      const said = (await errorsIn(language, refused(problem))).errorAt(field);
+      // A field no screen names keeps the gateway's sentence in English, the codes in the others' (English names may be the codes: held, missed).
+      if (language === 'en') expect(said).not.toBe(problem.rules[0]);
+      else expect(said).not.toContain(values.join(', '));
+    }
   });
 });
