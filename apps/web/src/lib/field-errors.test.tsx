@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
+import openapi from '../api/openapi.json';
 import type { FieldProblemBody } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
 import { useFieldErrors } from './field-errors';
@@ -19,20 +20,17 @@ describe('the gateway’s field problems in the reader’s language', () => {
   const error = refused(
     { field: 'displayName', rules: ['displayName must be shorter than or equal to 200 characters'], codes: ['maxLength'], params: { maxLength: { max: 200 } } },
     { field: 'weekday', rules: ['weekday must not be greater than 7'], codes: ['max'], params: { max: { max: 7 } } },
-    { field: 'sex', rules: ['sex must be one of the following values: male, female'], codes: ['isIn'], params: { isIn: { values: ['male', 'female'] } } },
     { field: 'reason', rules: ['reason must be one of the following values: a, b, c, d, e, f'], codes: ['isIn'], params: { isIn: { values: ['a', 'b', 'c', 'd', 'e', 'f'] } } },
     { field: 'languages', rules: ['languages must contain at least 1 elements'], codes: ['arrayMinSize'] },
   );
 
-  it('says the numbers and the few allowed values of each rule in Kyrgyz and Russian', async () => {
-    const ky = await errorsIn('ky', error);
-    expect(ky.errorAt('displayName')).toBe('Эң көп белги саны: 200.');
-    expect(ky.errorAt('weekday')).toBe('Эң чоң мааниси: 7.');
-    expect(ky.errorAt('sex')).toBe('Булардын бирин тандаңыз: male, female.');
-    const ru = await errorsIn('ru', error);
-    expect(ru.errorAt('displayName')).toBe('Максимум символов: 200.');
-    expect(ru.errorAt('weekday')).toBe('Наибольшее значение: 7.');
-    expect(ru.errorAt('sex')).toBe('Выберите одно из: male, female.');
+  it.each([
+    ['ky', 'Эң көп белги саны: 200.', 'Эң чоң мааниси: 7.'],
+    ['ru', 'Максимум символов: 200.', 'Наибольшее значение: 7.'],
+  ])('says the numbers of each rule in %s', async (language, displayName, weekday) => {
+    const errors = await errorsIn(language, error);
+    expect(errors.errorAt('displayName')).toBe(displayName);
+    expect(errors.errorAt('weekday')).toBe(weekday);
   });
 
   it('leaves a long list of allowed values to the field, and says a rule without numbers by its name alone', async () => {
@@ -43,5 +41,94 @@ describe('the gateway’s field problems in the reader’s language', () => {
 
   it('gives English readers the gateway’s own sentence', async () => {
     expect((await errorsIn('en', error)).errorAt('weekday')).toBe('weekday must not be greater than 7');
+  });
+});
+
+describe('allowed values named as the screens name them', () => {
+  const allowed = (field: string, ...values: string[]): FieldProblemBody => ({
+    field,
+    rules: [`${field} must be one of the following values: ${values.join(', ')}`],
+    codes: ['isIn'],
+    params: { isIn: { values } },
+  });
+  const error = refused(
+    allowed('sex', 'male', 'female'),
+    allowed('perpetrator.sex', 'male', 'female'),
+    allowed('groupSlots.1.language', 'ky', 'ru'),
+    allowed('reason', 'leave', 'holiday', 'other'),
+    allowed('channel', 'email', 'sms', 'telegram'),
+  );
+
+  // Each field as its own form names the values: a facilitator is a man or a woman, a group slot's language Kyrgyz or Russian.
+  const said = {
+    ky: {
+      sex: 'Булардын бирин тандаңыз: Эркек, Аял.',
+      'perpetrator.sex': 'Булардын бирин тандаңыз: Эркек, Аял.',
+      'groupSlots.1.language': 'Булардын бирин тандаңыз: Кыргызча, Орусча.',
+      reason: 'Булардын бирин тандаңыз: Өргүү, Майрам, Башка себеп.',
+    },
+    ru: {
+      sex: 'Выберите одно из: Мужчина, Женщина.',
+      'perpetrator.sex': 'Выберите одно из: Мужской, Женский.',
+      'groupSlots.1.language': 'Выберите одно из: Кыргызский, Русский.',
+      reason: 'Выберите одно из: Отпуск, Праздник, Другое отсутствие.',
+    },
+    en: {
+      sex: 'Choose one of: Man, Woman.',
+      'perpetrator.sex': 'Choose one of: Male, Female.',
+      'groupSlots.1.language': 'Choose one of: Kyrgyz, Russian.',
+      reason: 'Choose one of: Leave, Holiday, Other absence.',
+    },
+  };
+
+  it.each(Object.entries(said))('in %s, by the labels of the form the field is on, not by the codes', async (language, fields) => {
+    const errors = await errorsIn(language, error);
+    for (const [field, sentence] of Object.entries(fields)) {
+      expect(errors.errorAt(field)).toBe(sentence);
+      expect(errors.errorAt(field)).not.toMatch(/\b(male|female|ky|ru|leave|holiday|other)\b/);
+    }
+  });
+
+  it('keeps the codes of a field no screen names', async () => {
+    expect((await errorsIn('ky', error)).errorAt('channel')).toBe('Булардын бирин тандаңыз: email, sms, telegram.');
+    expect((await errorsIn('ru', error)).errorAt('channel')).toBe('Выберите одно из: email, sms, telegram.');
+    expect((await errorsIn('en', error)).errorAt('channel')).toBe('channel must be one of the following values: email, sms, telegram');
+  });
+
+  /** The values a request body of the API allows at a property, as its OpenAPI document lists them. */
+  const allowedIn = (schema: string, property: string): string[] => {
+    type Property = { enum?: string[]; items?: { enum?: string[] } };
+    const { properties } = (openapi.components.schemas as unknown as Record<string, { properties: Record<string, Property> }>)[schema];
+    return properties[property].enum ?? properties[property].items?.enum ?? [];
+  };
+  const sent: [string, string[]][] = [
+    ['perpetrator.sex', allowedIn('PerpetratorDetails', 'sex')],
+    ['perpetrator.language', allowedIn('PerpetratorDetails', 'language')],
+    // The screening travels whole, its shape not in the document: the values are the contract's.
+    ['screening.context.perpetratorSex', ['male', 'female']],
+    ['screening.context.victimSex', ['male', 'female']],
+    ['screening.override.priority', ['urgent', 'high', 'standard']],
+    ['reason', allowedIn('DeclineReferralRequest', 'reason')],
+    ['mark', allowedIn('RecordAttendanceRequest', 'mark')],
+    ['excuseReason', allowedIn('RecordAttendanceRequest', 'excuseReason')],
+    ['outcome', allowedIn('RecordFollowUpRequest', 'outcome')],
+    ['reason', allowedIn('CloseProgrammeRequest', 'reason')],
+    ['status', allowedIn('CentreStatusBody', 'status')],
+    ['groupSlots.0.sex', allowedIn('GroupSlotBody', 'sex')],
+    ['groupSlots.0.language', allowedIn('GroupSlotBody', 'language')],
+    ['sex', allowedIn('CreateFacilitatorBody', 'sex')],
+    ['languages', allowedIn('CreateFacilitatorBody', 'languages')],
+    ['reason', allowedIn('AvailabilityExceptionBody', 'reason')],
+  ];
+
+  it.each(['ky', 'ru', 'en'])('in %s, names the values of every field the screens send', async (language) => {
+    for (const [field, values] of sent) {
+      expect(values.length).toBeGreaterThan(1);
+      const problem = allowed(field, ...values);
+      const said = (await errorsIn(language, refused(problem))).errorAt(field);
+      // A field no screen names keeps the gateway's sentence in English, the codes in the others' (English names may be the codes: held, missed).
+      if (language === 'en') expect(said).not.toBe(problem.rules[0]);
+      else expect(said).not.toContain(values.join(', '));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblemBody } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
@@ -8,7 +8,8 @@ import { refusalsOf, useSayRefusal } from './refusals';
  * The API's field problems, to show at each field. An owner's refusal is said from its rule in the reader's
  * language. The gateway's own rules are in English: English readers get the rule itself, others the rule's
  * name translated with its numbers (`maxLength`, 200: at most 200 characters) where this app knows it, else the
- * translated hint.
+ * translated hint. Allowed values are said in every language by the names the screens give them, the codes
+ * only where no screen names them.
  */
 export function useFieldErrors(error: unknown): { errorAt(field: string): string | undefined; any: boolean } {
   const { t, i18n } = useTranslation();
@@ -22,9 +23,10 @@ export function useFieldErrors(error: unknown): { errorAt(field: string): string
       if (named.length > 0) return named.map(say).join(' ');
       const here = problems.filter((problem) => problem.field === field);
       if (here.length === 0) return undefined;
-      if (i18n.language === 'en') return here.flatMap((problem) => problem.rules).join('; ');
+      const names = (values: Value[]) => namesOf(i18n, field, values);
+      if (i18n.language === 'en') return here.flatMap((problem) => inEnglish(t, problem, names)).join('; ');
       const hints = here.flatMap((problem) =>
-        (problem.codes ?? []).filter((code) => i18n.exists(`validation.${code}`)).map((code) => sayRule(t, code, problem.params?.[code])));
+        (problem.codes ?? []).filter((code) => i18n.exists(`validation.${code}`)).map((code) => sayRule(t, code, problem.params?.[code], names)));
       return hints.length > 0 ? [...new Set(hints)].join(' ') : t('form.fieldInvalid');
     },
   };
@@ -35,14 +37,56 @@ export function problemsOf(error: unknown): FieldProblemBody[] {
   return error instanceof ApiProblem ? (error.body?.problems ?? []) : [];
 }
 
+type Params = NonNullable<FieldProblemBody['params']>[string];
+type Value = string | number;
+type Names = (values: Value[]) => string[] | undefined;
+
+/**
+ * Where the screens name the values each field allows, by the field's path without list positions
+ * (`groupSlots.2.sex` is `groupSlots.sex`). A name several forms share (`reason`) lists each form's labels:
+ * the first that names every allowed value is the field's.
+ */
+const VALUE_LABELS: Record<string, readonly string[]> = {
+  'perpetrator.sex': ['order'],
+  'perpetrator.language': ['language'],
+  'screening.context.perpetratorSex': ['order'],
+  'screening.context.victimSex': ['order'],
+  'screening.override.priority': ['priority'],
+  status: ['directory.centreStatus'],
+  'groupSlots.sex': ['directory.groupOf'],
+  'groupSlots.language': ['language'],
+  sex: ['directory.facilitatorSex'],
+  languages: ['language'],
+  mark: ['mark'],
+  excuseReason: ['excuseReason'],
+  outcome: ['followUpOutcome'],
+  reason: ['declineReason', 'closureReason', 'directory.exceptionReason'],
+};
+
+/** The field's values as the screen names them, or nothing when any of them has no name there. */
+function namesOf(i18n: I18n, field: string, values: Value[]): string[] | undefined {
+  const labels = VALUE_LABELS[field.replace(/\.\d+(?=\.|$)/g, '')] ?? [];
+  const namespace = labels.find((prefix) => values.every((value) => i18n.exists(`${prefix}.${value}`)));
+  return namespace === undefined ? undefined : values.map((value) => i18n.t(`${namespace}.${value}`));
+}
+
+/** The gateway's own sentences, except an allowed-values rule the screen can name the values of: that one lists the names, not the codes. */
+function inEnglish(t: TFunction, problem: FieldProblemBody, names: Names): string[] {
+  return problem.rules.map((rule, index) => {
+    const code = problem.codes?.[index];
+    const params = code === undefined ? undefined : problem.params?.[code];
+    return code && Array.isArray(params?.values) && names(params.values) ? sayRule(t, code, params, names) : rule;
+  });
+}
+
 /** Beyond this many, the allowed values are left to the field's own choices rather than listed. */
 const LISTED_VALUES = 5;
 
-/** A rule by its name, with its bounds (`_limit`) or its few allowed values (`_values`) when the API gave them. */
-function sayRule(t: TFunction, code: string, params?: NonNullable<FieldProblemBody['params']>[string]): string {
+/** A rule by its name, with its bounds (`_limit`) or its few allowed values (`_values`, by their names where the screen has them) when the API gave them. */
+function sayRule(t: TFunction, code: string, params: Params | undefined, names: Names): string {
   const key = `validation.${code}`;
   if (!params) return t(key);
   const { values } = params;
   if (!Array.isArray(values)) return t(key, { ...params, context: 'limit' });
-  return values.length <= LISTED_VALUES ? t(key, { values: values.join(', '), context: 'values' }) : t(key);
+  return values.length <= LISTED_VALUES ? t(key, { values: (names(values) ?? values).join(', '), context: 'values' }) : t(key);
 }
