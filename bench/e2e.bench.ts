@@ -241,6 +241,8 @@ async function main() {
     THROTTLE_READS_PER_MINUTE: '1000000',
     // `SERVICE_WARMUP=off npm run bench:e2e …` measures services that take their first events cold.
     ...(process.env.SERVICE_WARMUP ? { SERVICE_WARMUP: process.env.SERVICE_WARMUP } : {}),
+    // `DB_PREPARED_STATEMENTS=off npm run bench:e2e …` measures services that have PostgreSQL plan every statement.
+    ...(process.env.DB_PREPARED_STATEMENTS ? { DB_PREPARED_STATEMENTS: process.env.DB_PREPARED_STATEMENTS } : {}),
   };
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });
