@@ -1,16 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { EXTERNAL_CHANNELS, ExternalChannel, Language } from '@korgoo/contracts';
 import { DeliveryIntent, DeliveryRecords, NewIntent } from '../apps/notification/src/delivery/delivery-records';
 import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
+import { recipientKeyOf } from '../apps/notification/src/recipients/recipients';
 import { openServiceSchema } from './support/service-schema';
+
+type Plan = DeliveryIntent['plan'];
 
 /** The notification service's delivery tables, read and written by its repository on real Postgres. */
 describe('delivery records', () => {
   const records = new DeliveryRecords();
   let db: DataSource;
+  const EMAIL: Plan = [{ channel: 'email', address: 'desk@records-centre.test' }];
+
+  /** A centre's row as the recipients keep it; the addresses stand as given, sealing is not these tables' concern. */
+  async function centreHas(centreId: string, language: Language, channels: Plan) {
+    await db.query(
+      `INSERT INTO notification.recipient (key, recipient_kind, centre_id, display_name, language, channels) VALUES ($1, 'centre', $2, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET language = EXCLUDED.language, channels = EXCLUDED.channels`,
+      [`centre:${centreId}`, centreId, language, JSON.stringify(channels)],
+    );
+  }
 
   beforeAll(async () => {
     db = await openServiceSchema('notification', NOTIFICATION_DATABASE);
+    await centreHas('records-centre', 'ky', EMAIL);
   });
   afterAll(() => db.destroy());
 
@@ -23,38 +38,45 @@ describe('delivery records', () => {
       order_id: randomUUID(),
       referral_id: randomUUID(),
       kind: 'referral_routed',
-      language: 'ky',
       facts: { referralNumber: 'R-2026-000900', priority: 'urgent' },
-      plan: [{ channel: 'email', address: 'desk@records-centre.test' }],
       ...overrides,
     };
   }
 
+  const add = (tx: EntityManager, intent: NewIntent, sendable: readonly ExternalChannel[] = EXTERNAL_CHANNELS) =>
+    records.addIntent(tx, intent, recipientKeyOf(intent), sendable);
+
   async function stored(intent: NewIntent): Promise<DeliveryIntent> {
-    await db.transaction((tx) => records.addIntent(tx, intent));
+    await db.transaction((tx) => add(tx, intent));
     return records.intent(db.manager, intent.source_event_id, intent.recipient_kind);
   }
 
-  it('keeps one intent per event and recipient, with the plan it was given first', async () => {
-    const first = newIntent();
-    const added = await db.transaction((tx) => records.addIntent(tx, first));
-    expect(added).toMatchObject({ id: expect.any(String), outcome: 'dispatching', plan: first.plan, facts: first.facts });
-    const again = await db.transaction((tx) => records.addIntent(tx, { ...first, plan: [] }));
-    expect(again).toBeNull();
+  it('keeps one intent per event and recipient, with the language and plan the recipient had first', async () => {
+    await centreHas('records-moving-centre', 'ky', EMAIL);
+    const first = newIntent({ centre_id: 'records-moving-centre' });
+    const added = await db.transaction((tx) => add(tx, first));
+    expect(added).toMatchObject({ id: expect.any(String), outcome: 'dispatching', language: 'ky', plan: EMAIL, facts: first.facts });
+    // The centre changes its settings; a redelivery of the event finds the intent as its first delivery made it.
+    await centreHas('records-moving-centre', 'en', []);
+    expect(await db.transaction((tx) => add(tx, first))).toBeNull();
     const intent = await records.intent(db.manager, first.source_event_id, 'centre');
     expect(intent).toEqual(added);
-    // The coordinators are another recipient of the same event.
-    expect(await db.transaction((tx) => records.addIntent(tx, { ...first, recipient_kind: 'coordinators', centre_id: null }))).not.toBeNull();
+    // The coordinators are another recipient of the same event: with no row of theirs, Russian and the inbox alone.
+    const coordinators = await db.transaction((tx) => add(tx, { ...first, recipient_kind: 'coordinators', centre_id: null }));
+    expect(coordinators).toMatchObject({ language: 'ru', plan: [], outcome: 'inbox_only' });
     expect(await records.latestPriority(db.manager, first.referral_id!)).toBe('urgent');
   });
 
   it('makes an intent with nothing to send beyond the inbox closed, and one closed intent cannot be closed again', async () => {
-    const inboxOnly = newIntent({ plan: [] });
-    const added = await db.transaction((tx) => records.addIntent(tx, inboxOnly, 'inbox_only'));
-    expect(added).toMatchObject({ outcome: 'inbox_only' });
+    // The centre's only channel has no provider here.
+    const added = await db.transaction((tx) => add(tx, newIntent(), ['sms']));
+    expect(added).toMatchObject({ outcome: 'inbox_only', plan: EMAIL });
     const [row] = await db.query(`SELECT closed_at FROM notification.delivery_intent WHERE id = $1`, [added!.id]);
     expect(row.closed_at).toBeInstanceOf(Date);
     expect(await db.transaction((tx) => records.closeIntent(tx, added!.id, 'reached'))).toBe(false);
+    // Acknowledged before it was made, it is closed as acknowledged instead.
+    await db.transaction((tx) => records.closeAsAcknowledged(tx, added!.id));
+    expect(await records.outcome(db.manager, added!.id)).toBe('acknowledged');
   });
 
   it('delivers the inbox once and numbers each channel attempt after the last', async () => {
@@ -97,7 +119,8 @@ describe('delivery records', () => {
   });
 
   it('closes an intent once and skips the channels whose turn never came', async () => {
-    const intent = await stored(newIntent({ plan: [{ channel: 'sms', address: '+996555000901' }, { channel: 'email', address: 'x@records.test' }] }));
+    await centreHas('records-sms-centre', 'ru', [{ channel: 'sms', address: '+996555000901' }, { channel: 'email', address: 'x@records.test' }]);
+    const intent = await stored(newIntent({ centre_id: 'records-sms-centre' }));
     const sms = await records.channelNotification(db.manager, intent, 'sms');
     await records.channelGivenUp(db.manager, intent.id, 'sms');
     await records.channelNotification(db.manager, intent, 'email');

@@ -131,6 +131,10 @@ describe('orders registered before police units: a unit for their Article 72 not
       'the waiting notice in the unit’s inbox',
     );
     expect(forwarded).toMatchObject({ kind: 'article72_notice', referralId: refusal.referralId });
+    // The unit told again finds the notice already taken with the first: it reaches the unit once.
+    const again = await stack.publish('order.unit_assigned.v1', order.orderId, { orderId: order.orderId, orderNumber: order.orderNumber, unitCode: 'naryn-riib' }, 'gateway');
+    await until(async () => (await stack.sql('SELECT 1 FROM notification.inbox WHERE event_id = $1', [again])).length > 0, 'the repeated unit to be handled');
+    expect((await inbox(police)).filter((e) => e.orderNumber === order.orderNumber)).toHaveLength(1);
     const [{ n: deadLetters }] = await stack.sql<{ n: number }>('SELECT count(*)::int AS n FROM notification.dead_letter');
     expect(deadLetters).toBe(0);
   });

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CASE_CLOSING_OUTCOMES } from '@korgoo/contracts';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, outsideTransaction } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { AuditLogRetentionStore, DueAuditPurge } from './audit-log-retention-store';
@@ -33,28 +33,29 @@ export class RetentionModule implements OnModuleInit {
       this.messaging.on(subject, (event, tx) => store.closeCase(tx, event.payload.orderId, new Date(event.occurredAt)));
     }
     const transaction = <T>(work: (tx: EntityManager) => Promise<T>) => this.dataSource.transaction(work);
+    const peek = outsideTransaction(this.dataSource);
     const { orderYears, refreshTokenDays, auditYears, pollMs } = this.config.retention;
     const erase = new ErasePersonalData(store, this.audit, this.clock);
-    this.pollers.add('personal data erasure', pollMs, transaction, {
+    this.pollers.add('personal data erasure', pollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => store.claimDue(tx, erasureCutoffs(now, { orderYears }), passOver),
       fire: (tx, orderId: string) => erase.execute(tx, orderId),
       idOf: (orderId) => orderId,
     });
     const tokens = new RefreshTokenRetentionStore();
-    this.pollers.add('expired refresh token deletion', pollMs, transaction, {
+    this.pollers.add('expired refresh token deletion', pollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => tokens.claimDue(tx, refreshTokenCutoff(now, refreshTokenDays), passOver),
       fire: (tx, tokenIds: string[]) => tokens.delete(tx, tokenIds),
       idOf: (tokenIds) => tokenIds[0],
     });
     const failures = new SignInFailureRetentionStore();
-    this.pollers.add('spent sign-in failure deletion', pollMs, transaction, {
+    this.pollers.add('spent sign-in failure deletion', pollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => failures.claimDue(tx, signInFailuresSpentBefore(now), now, passOver),
       fire: (tx, keys: string[]) => failures.delete(tx, keys),
       idOf: (keys) => keys[0],
     });
     const auditLog = new AuditLogRetentionStore();
     const purge = new PurgeAuditLog(auditLog, this.audit);
-    this.pollers.add('audit log purge', pollMs, transaction, {
+    this.pollers.add('audit log purge', pollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => auditLog.claimDue(tx, auditCutoff(now, auditYears), passOver),
       fire: (tx, due: DueAuditPurge) => purge.execute(tx, due),
       idOf: (due) => due.firstId,

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, MESSAGING } from '@korgoo/platform';
+import { DataSource } from 'typeorm';
+import { CLOCK, DuePollers, MESSAGING, outsideTransaction } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { MatchingSettings } from '../matching-settings';
 import { raceSafe } from '../referrals/lock-conflicts';
@@ -20,6 +21,7 @@ export class GroupMeetingsModule implements OnModuleInit {
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     @Inject(GROUP_MEETING_SETTINGS) private readonly settings: MatchingSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly dataSource: DataSource,
     private readonly pollers: DuePollers,
   ) {}
 
@@ -28,7 +30,7 @@ export class GroupMeetingsModule implements OnModuleInit {
     const store = new GroupMeetingStore();
     const decide = new DecideGroupMeeting(store, outbox, this.clock);
     const leadMs = this.settings.groupDecisionLeadHours * 3_600_000;
-    this.pollers.add('group meeting decision', this.settings.deadlinePollMs, outbox.transaction.bind(outbox), {
+    this.pollers.add('group meeting decision', this.settings.deadlinePollMs, outbox.transaction.bind(outbox), outsideTransaction(this.dataSource), {
       claimDue: (tx, now, passOver) => store.claimDue(tx, now, leadMs, passOver),
       fire: (tx, due: DueMeeting) => raceSafe(tx, () => decide.execute(tx, due)),
       idOf: (due) => due.bookedSessionId,

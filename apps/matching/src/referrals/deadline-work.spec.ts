@@ -18,7 +18,7 @@ describe('deadlineWork', () => {
     };
     const log = { warn: jest.fn(), error: jest.fn() };
     const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
-    const poller = new DuePoller<EntityManager, DueDeadline>((work) => work(tx), deadlineWork(store, expire), clock, { name: 'deadline', pollMs: 10_000 }, log);
+    const poller = new DuePoller<EntityManager, DueDeadline>((work) => work(tx), (work) => work(tx), deadlineWork(store, expire), clock, { name: 'deadline', pollMs: 10_000 }, log);
     expect(await poller.fireDue()).toBe(1);
     expect(statements).toEqual([
       'SAVEPOINT retry_attempt',

@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, ServiceHealth, ServiceMetrics, outsideTransaction } from '@korgoo/platform';
 import { Clock, exportBreakers } from '@korgoo/platform/core';
 import { CapacitySignal, StrandedProposals } from '../directory/capacity-signal';
 import { CalendarCache } from '../directory/calendar-cache';
@@ -124,9 +124,10 @@ export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
       endUnplaced: new EndUnplacedOrder(referrals, deadlines, reminders, transitions, cancel, clock),
     });
     const transaction = outbox.transaction.bind(outbox);
-    this.pollers.add('acknowledgement deadline', settings.deadlinePollMs, transaction, deadlineWork(deadlines, (tx, due) => expire.execute(tx, due)));
+    const peek = outsideTransaction(this.dataSource);
+    this.pollers.add('acknowledgement deadline', settings.deadlinePollMs, transaction, peek, deadlineWork(deadlines, (tx, due) => expire.execute(tx, due)));
     const remind = new RemindCoordinators(referrals, deadlines, reminders, transitions, outbox, clock, settings.decisionReminderHours);
-    this.pollers.add('decision reminder', settings.deadlinePollMs, transaction, {
+    this.pollers.add('decision reminder', settings.deadlinePollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => reminders.claimDue(tx, now, passOver),
       fire: (tx, due: DueReminder) => remind.execute(tx, due),
       idOf: (due) => due.reminderId,

@@ -23,7 +23,8 @@ export interface DeliveryIntent {
   outcome: IntentOutcome;
 }
 
-export type NewIntent = Omit<DeliveryIntent, 'id' | 'outcome'>;
+/** An intent as its event asks for it: the language and the channel plan are the recipient's, read where it is stored. */
+export type NewIntent = Omit<DeliveryIntent, 'id' | 'outcome' | 'language' | 'plan'>;
 
 export interface ChannelNotification {
   id: string;
@@ -65,14 +66,26 @@ export class DeliveryRecords {
   }
 
   /**
-   * The intent as stored when this call made it; null when the event's recipient already had one. One with
-   * nothing to do after its inbox entry is stored closed, with its outcome.
+   * The intent as stored when this call made it; null when the event's recipient already had one. Its language
+   * and plan are the recipient's row (`recipientKey`) as this statement reads it, Russian and no channel where
+   * there is none: the read and the insert are one round trip. An intent with no channel among `sendable` has
+   * nothing to do after its inbox entry and is stored closed, as `inbox_only`.
    */
-  async addIntent(tx: EntityManager, intent: NewIntent, outcome: IntentOutcome = 'dispatching'): Promise<DeliveryIntent | null> {
+  async addIntent(tx: EntityManager, intent: NewIntent, recipientKey: string, sendable: readonly ExternalChannel[]): Promise<DeliveryIntent | null> {
     const inserted: DeliveryIntent[] = await tx.query(
-      `INSERT INTO notification.delivery_intent
+      `WITH recipient AS (SELECT language, channels FROM notification.recipient WHERE key = $10),
+       planned AS (
+         SELECT coalesce((SELECT language FROM recipient), 'ru') AS language,
+                coalesce((SELECT channels FROM recipient), '[]'::jsonb) AS plan),
+       decided AS (
+         SELECT language, plan,
+                CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(plan) c WHERE c->>'channel' = ANY($11::text[]))
+                     THEN 'dispatching' ELSE 'inbox_only' END AS outcome
+           FROM planned)
+       INSERT INTO notification.delivery_intent
          (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12 = 'dispatching' THEN NULL ELSE now() END)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, language, $9, plan, outcome, CASE WHEN outcome = 'dispatching' THEN NULL ELSE now() END
+         FROM decided
        ON CONFLICT (source_event_id, recipient_kind) DO NOTHING
        RETURNING ${INTENT_COLUMNS}`,
       [
@@ -84,13 +97,17 @@ export class DeliveryRecords {
         intent.order_id,
         intent.referral_id,
         intent.kind,
-        intent.language,
         JSON.stringify(intent.facts),
-        JSON.stringify(intent.plan),
-        outcome,
+        recipientKey,
+        sendable,
       ],
     );
     return inserted[0] ?? null;
+  }
+
+  /** An intent with only its inbox whose alert or proposal was acknowledged before it was made. */
+  async closeAsAcknowledged(tx: EntityManager, intentId: string): Promise<void> {
+    await tx.query(`UPDATE notification.delivery_intent SET outcome = 'acknowledged' WHERE id = $1 AND outcome = 'inbox_only'`, [intentId]);
   }
 
   async intent(tx: EntityManager, sourceEventId: string, recipientKind: RecipientKind): Promise<DeliveryIntent> {

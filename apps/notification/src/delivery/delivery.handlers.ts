@@ -18,7 +18,7 @@ import {
 import { MessagingRuntime } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
-import { OrderReferences } from '../orders/order-references';
+import { KeptOrder, OrderReferences } from '../orders/order-references';
 import { Recipients } from '../recipients/recipients';
 import { SealContactAddresses } from '../recipients/seal-contact-addresses';
 import { ClosedCases } from '../retention/closed-cases';
@@ -38,7 +38,6 @@ import {
   followUpDueIntent,
   groupSessionIntent,
   immediateDangerIntents,
-  OrderReference,
   programmeAlertIntent,
   refusalNoticeIntent,
   refusalNoticeRoute,
@@ -91,9 +90,9 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
   }, inTransactionOnly);
   /** The order's unit is known now: an Article 72 notice that waited for it goes to the unit, as a delivery of `becauseOf`. */
-  const forwardWaitingNotices = async (tx: EntityManager, orderId: string, order: OrderReference, becauseOf: string) => {
+  const forwardWaitingNotices = async (tx: EntityManager, orderId: string, { order, released }: KeptOrder, becauseOf: string) => {
     if (!order.unitCode) return;
-    for (const refusal of await h.awaitingUnit.release(tx, orderId, h.clock.now())) {
+    for (const refusal of released) {
       const notice = { ...refusalNoticeIntent(refusal, { ...order, unitCode: order.unitCode }), sourceEventId: becauseOf };
       await tellAndWatch(tx, 'article72_notice', becauseOf, orderId, [notice]);
     }
@@ -102,14 +101,14 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
     if (!payload.orderNumber) return;
     await orders.lockOrder(tx, payload.orderId);
-    const order = await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null });
+    const kept = await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null }, h.clock.now());
     // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
-    await forwardWaitingNotices(tx, payload.orderId, order, eventId);
+    await forwardWaitingNotices(tx, payload.orderId, kept, eventId);
   });
   messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx) => {
     await orders.lockOrder(tx, payload.orderId);
-    const order = await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode });
-    await forwardWaitingNotices(tx, payload.orderId, order, eventId);
+    const kept = await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode }, h.clock.now());
+    await forwardWaitingNotices(tx, payload.orderId, kept, eventId);
   });
   messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx, delivery) => {
     const { orderId } = envelope.payload;

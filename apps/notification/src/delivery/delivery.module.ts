@@ -4,7 +4,7 @@ import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, poolSettings, SERVICE_LOG, ServiceHealth, ServiceMetrics } from '@korgoo/platform';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, poolSettings, SERVICE_LOG, ServiceHealth, ServiceMetrics, outsideTransaction } from '@korgoo/platform';
 import { Clock, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
 import { InboxEntries } from '../inbox/inbox-entries';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
@@ -119,7 +119,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     const escalations = new AlertEscalations();
     const escalationPolicy = this.config.escalation;
     const escalate = new EscalateAlert(escalations, acknowledgements, this.messaging.outbox, escalationPolicy, this.clock, this.log);
-    this.pollers.add('alert escalation', escalationPolicy.pollMs, this.messaging.outbox.transaction.bind(this.messaging.outbox), {
+    this.pollers.add('alert escalation', escalationPolicy.pollMs, this.messaging.outbox.transaction.bind(this.messaging.outbox), outsideTransaction(this.dataSource), {
       claimDue: (tx, now, passOver) => escalations.claimDue(tx, now, passOver),
       fire: (tx, escalation: AlertEscalation) => escalate.execute(tx, escalation),
       idOf: (escalation) => escalation.alertEventId,

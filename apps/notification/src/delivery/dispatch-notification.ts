@@ -10,7 +10,7 @@ import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } f
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
 import { ContactAddresses } from '../recipients/contact-addresses';
-import { recipientKeyOf, Recipients } from '../recipients/recipients';
+import { recipientKey, recipientKeyOf, Recipients } from '../recipients/recipients';
 import { inboxTitle, MessageFacts, renderEmail, renderShortMessage } from '../templates/message-templates';
 import { Acknowledgements } from './acknowledgements';
 import { DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
@@ -99,7 +99,6 @@ export class DispatchNotification {
   private async ensureIntent(spec: IntentSpec): Promise<DeliveryIntent> {
     return this.transaction(async (tx) => {
       const { records } = this.deps;
-      const recipient = await this.deps.recipients.find(tx, spec);
       // An event without a priority of its own takes the one its referral's last notification carried.
       const prior = spec.priority === null && spec.referralId !== null ? await records.latestPriority(tx, spec.referralId) : null;
       const priority = spec.priority ?? prior ?? 'standard';
@@ -116,19 +115,19 @@ export class DispatchNotification {
         order_id: spec.orderId,
         referral_id: spec.referralId,
         kind: spec.kind,
-        language: recipient?.language ?? 'ru',
         facts,
-        plan: recipient?.channels ?? [],
       };
-      // No channel here has a provider: the inbox is all there is, and the intent is made closed, as `decide`
-      // would close it, instead of in a step (and a commit) of its own.
-      const inboxOnly = !intent.plan.some(({ channel }) => this.deps.providers.for(channel));
-      const outcome = !inboxOnly ? 'dispatching' : (await this.acknowledged(tx, intent)) ? 'acknowledged' : 'inbox_only';
-      const added = await records.addIntent(tx, intent, outcome);
+      // No channel of the recipient's has a provider here: the inbox is all there is, and the intent is made
+      // closed, as `decide` would close it, instead of in a step (and a commit) of its own.
+      const added = await records.addIntent(tx, intent, recipientKey(spec), this.deps.providers.channels());
       // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
       if (!added) return records.intent(tx, spec.sourceEventId, spec.recipientKind);
+      if (added.outcome === 'inbox_only' && (await this.acknowledged(tx, added))) {
+        await records.closeAsAcknowledged(tx, added.id);
+        added.outcome = 'acknowledged';
+      }
       await this.deliverToInbox(tx, added, priority);
-      if (intent.plan.length === 0 && spec.recipientKind !== 'coordinators') {
+      if (added.plan.length === 0 && spec.recipientKind !== 'coordinators') {
         this.deps.log.warn(
           { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
           'recipient has no channel beyond the inbox',

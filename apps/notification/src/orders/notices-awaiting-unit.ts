@@ -1,9 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, ProgrammeRefusalReportedV1 } from '@korgoo/contracts';
 
-type Refusal = EventEnvelope<ProgrammeRefusalReportedV1>;
+export type Refusal = EventEnvelope<ProgrammeRefusalReportedV1>;
 
-/** Article 72 notices about orders with no police unit known yet; decides nothing. */
+/**
+ * Article 72 notices about orders with no police unit known yet; decides nothing. They are taken once, marked
+ * forwarded, by the statement that keeps the order's unit (order-references.ts).
+ */
 export class NoticesAwaitingUnit {
   async hold(tx: EntityManager, refusal: Refusal, since: Date): Promise<void> {
     await tx.query(
@@ -11,15 +14,5 @@ export class NoticesAwaitingUnit {
        ON CONFLICT DO NOTHING`,
       [refusal.eventId, refusal.payload.orderId, JSON.stringify(refusal), since],
     );
-  }
-
-  /** The order's waiting notices, taken once: marked forwarded in the same transaction that tells the unit. */
-  async release(tx: EntityManager, orderId: string, at: Date): Promise<Refusal[]> {
-    const [rows]: [Array<{ refusal: Refusal }>, number] = await tx.query(
-      `UPDATE notification.notice_awaiting_unit SET forwarded_at = $2
-        WHERE order_id = $1 AND forwarded_at IS NULL RETURNING refusal`,
-      [orderId, at],
-    );
-    return rows.map((row) => row.refusal);
   }
 }

@@ -1,5 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { OrderReference } from '../delivery/intents';
+import { Refusal } from './notices-awaiting-unit';
+
+/** The reference kept for an order, and the Article 72 notices that waited for its unit, taken once. */
+export interface KeptOrder {
+  order: OrderReference;
+  released: Refusal[];
+}
 
 /**
  * The order number and issuing unit of each registered order, kept from `order.registered.v1` (an order
@@ -15,8 +22,8 @@ export class OrderReferences {
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [orderId]);
   }
 
-  /** Keeps the order's reference unless one is kept already; answers the one kept. */
-  async record(tx: EntityManager, orderId: string, reference: OrderReference): Promise<OrderReference> {
+  /** Keeps the order's reference unless one is kept already; answers the one kept and the notices released. */
+  async record(tx: EntityManager, orderId: string, reference: OrderReference, at: Date): Promise<KeptOrder> {
     return this.kept(
       tx,
       `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
@@ -24,11 +31,12 @@ export class OrderReferences {
        RETURNING order_number, unit_code`,
       orderId,
       reference,
+      at,
     );
   }
 
-  /** The unit an order without one was given; a unit already known stays. Answers the reference kept. */
-  async assignUnit(tx: EntityManager, orderId: string, reference: OrderReference): Promise<OrderReference> {
+  /** The unit an order without one was given; a unit already known stays. Answers the reference kept and the notices released. */
+  async assignUnit(tx: EntityManager, orderId: string, reference: OrderReference, at: Date): Promise<KeptOrder> {
     return this.kept(
       tx,
       `INSERT INTO notification.order_reference (order_id, order_number, unit_code) VALUES ($1, $2, $3)
@@ -36,16 +44,26 @@ export class OrderReferences {
        RETURNING order_number, unit_code`,
       orderId,
       reference,
+      at,
     );
   }
 
-  private async kept(tx: EntityManager, sql: string, orderId: string, reference: OrderReference): Promise<OrderReference> {
-    const [row]: Array<{ order_number: string; unit_code: string | null }> = await tx.query(sql, [
-      orderId,
-      reference.orderNumber,
-      reference.unitCode,
-    ]);
-    return { orderNumber: row.order_number, unitCode: row.unit_code };
+  /**
+   * Runs the upsert and, once the kept reference has a unit, marks the order's waiting notices forwarded (at
+   * `at`) in the same statement: one round trip where a registration used to take two. The order's lock is
+   * taken before, so the statement's snapshot sees any notice a refusal committed meanwhile.
+   */
+  private async kept(tx: EntityManager, upsert: string, orderId: string, reference: OrderReference, at: Date): Promise<KeptOrder> {
+    const [row]: Array<{ order_number: string; unit_code: string | null; released: Refusal[] }> = await tx.query(
+      `WITH kept AS (${upsert}),
+       released AS (
+         UPDATE notification.notice_awaiting_unit SET forwarded_at = $4
+          WHERE order_id = $1 AND forwarded_at IS NULL AND (SELECT unit_code FROM kept) IS NOT NULL
+          RETURNING refusal)
+       SELECT order_number, unit_code, (SELECT coalesce(jsonb_agg(refusal), '[]') FROM released) AS released FROM kept`,
+      [orderId, reference.orderNumber, reference.unitCode, at],
+    );
+    return { order: { orderNumber: row.order_number, unitCode: row.unit_code }, released: row.released };
   }
 
   async find(db: EntityManager, orderId: string): Promise<OrderReference | null> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CASE_CLOSING_OUTCOMES, EventSubjects, UNREPORTED_CLOSURE_YEARS } from '@korgoo/contracts';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, outsideTransaction } from '@korgoo/platform';
 import { Clock, yearsBefore } from '@korgoo/platform/core';
 import { ClosedCases, UnreportedCase } from './closed-cases';
 import { EraseDeliveryRecords } from './erase-delivery-records';
@@ -32,14 +32,15 @@ export class RetentionModule implements OnModuleInit {
       this.messaging.on(subject, (event, tx) => cases.close(tx, event.payload.orderId, new Date(event.occurredAt)));
     }
     const transaction = <T>(work: (tx: EntityManager) => Promise<T>) => this.dataSource.transaction(work);
+    const peek = outsideTransaction(this.dataSource);
     const { orderYears, pollMs } = this.config.retention;
-    this.pollers.add('unreported case closure', pollMs, transaction, {
+    this.pollers.add('unreported case closure', pollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => cases.claimUnreported(tx, yearsBefore(now, UNREPORTED_CLOSURE_YEARS), passOver),
       fire: (tx, unreported: UnreportedCase[]) => cases.closeUnreported(tx, unreported, UNREPORTED_CLOSURE_YEARS),
       idOf: (unreported) => unreported[0].orderId,
     });
     const erase = new EraseDeliveryRecords(cases, this.clock, this.log);
-    this.pollers.add('delivery record erasure', pollMs, transaction, {
+    this.pollers.add('delivery record erasure', pollMs, transaction, peek, {
       claimDue: (tx, now, passOver) => cases.claimDue(tx, yearsBefore(now, orderYears), passOver),
       fire: (tx, orderId: string) => erase.execute(tx, orderId),
       idOf: (orderId) => orderId,

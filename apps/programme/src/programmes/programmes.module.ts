@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG } from '@korgoo/platform';
+import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, SERVICE_LOG, outsideTransaction } from '@korgoo/platform';
 import { Clock } from '@korgoo/platform/core';
 import { DEFAULT_TIMER_SETTINGS, meetingMonths, refusalPolicyNamed } from '../domain';
 import { FireTimer } from '../timers/fire-timer';
@@ -79,7 +79,7 @@ export class ProgrammesModule implements OnModuleInit {
     const expire = new ExpireUnplaced(placements, outbox, clock);
     const fire = new FireTimer(store, outbox, makeUp, expire, new RemindAfterOutcome(monitoring, outbox), timers, clock);
     // Each timer fires once across replicas and restarts (see DuePoller).
-    this.pollers.add('programme timer', this.config.programme.timerPollMs, outbox.transaction.bind(outbox), {
+    this.pollers.add('programme timer', this.config.programme.timerPollMs, outbox.transaction.bind(outbox), outsideTransaction(this.dataSource), {
       claimDue: (tx, now, passOver) => store.claimDueTimer(tx, now, passOver),
       fire: (tx, due: DueTimer) => fire.execute(tx, due),
       idOf: (due) => due.id,

@@ -9,12 +9,23 @@ class FakeStore implements DueWork<Tx, Due> {
   readonly fired: string[] = [];
   readonly claimed = new Set<string>();
   transactions = 0;
+  peeks = 0;
 
   constructor(readonly items: Array<{ id: string; dueAt: Date; state: 'pending' | 'fired' }>) {}
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     try {
       return await work({ id: ++this.transactions });
+    } finally {
+      this.claimed.clear();
+    }
+  }
+
+  /** A statement of its own: what it locked is free again once it answers. */
+  async outside<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    this.peeks++;
+    try {
+      return await work({ id: 0 });
     } finally {
       this.claimed.clear();
     }
@@ -42,8 +53,8 @@ class FakeStore implements DueWork<Tx, Due> {
 const at = (iso: string) => new Date(iso);
 const log = () => ({ warn: jest.fn(), error: jest.fn() });
 
-function poller(store: DueWork<Tx, Due> & { transaction: FakeStore['transaction'] }, clock: Clock, logger = log(), pollMs = 10_000) {
-  return new DuePoller<Tx, Due>((work) => store.transaction(work), store, clock, { name: 'test timer', pollMs }, logger);
+function poller(store: FakeStore, clock: Clock, logger = log(), pollMs = 10_000) {
+  return new DuePoller<Tx, Due>((work) => store.transaction(work), (work) => store.outside(work), store, clock, { name: 'test timer', pollMs }, logger);
 }
 
 describe('DuePoller', () => {
@@ -61,6 +72,16 @@ describe('DuePoller', () => {
     now = at('2026-12-01T11:00:00Z');
     expect(await timer.fireDue()).toBe(1);
     expect(store.fired).toEqual(['a', 'b', 'c']);
+  });
+
+  it('opens no transaction for a round that finds nothing due', async () => {
+    const store = new FakeStore([{ id: 'later', dueAt: at('2026-12-01T11:00:00Z'), state: 'pending' }]);
+    const timer = poller(store, { now: () => at('2026-12-01T10:00:00Z') });
+    expect(await timer.fireDue()).toBe(0);
+    expect([store.peeks, store.transactions]).toEqual([1, 0]);
+    // Once something is due, it is claimed and fired inside a transaction, then the last claim finds nothing.
+    expect(await poller(store, { now: () => at('2026-12-01T11:00:00Z') }).fireDue()).toBe(1);
+    expect([store.peeks, store.transactions, store.fired]).toEqual([2, 2, ['later']]);
   });
 
   it('passes over an item that fails so the others still fire, and logs no message text', async () => {

@@ -13,6 +13,9 @@ export interface DueWork<Tx, Due> {
   idOf(due: Due): string;
 }
 
+/** Runs work in a transaction, or, for a peek, on a connection outside any (each statement its own). */
+export type DueRunner<Tx> = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+
 export interface DuePollerSettings {
   /** What fires, as the logs name it: "acknowledgement deadline", "programme timer". */
   name: string;
@@ -28,7 +31,9 @@ export interface DuePollerLog {
  * Fires due items kept in a store, by the injected clock. Each is claimed and fired in one transaction, so
  * with any number of replicas and across restarts each fires once. Rounds never overlap: a round asked for
  * while one runs starts after it. An item that fails to fire is passed over for the rest of the round, so it
- * cannot hold the others back, and is tried again next round.
+ * cannot hold the others back, and is tried again next round. A round first looks outside a transaction
+ * (`peek`): most find nothing due, and that look is one statement where a claim costs BEGIN, it and COMMIT;
+ * its lock, if it found something, ends with the statement, and the claim that fires is taken again inside.
  */
 export class DuePoller<Tx, Due> {
   private timer: NodeJS.Timeout | null = null;
@@ -36,7 +41,8 @@ export class DuePoller<Tx, Due> {
   private halted = false;
 
   constructor(
-    private readonly transaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
+    private readonly transaction: DueRunner<Tx>,
+    private readonly peek: DueRunner<Tx>,
     private readonly work: DueWork<Tx, Due>,
     private readonly clock: Clock,
     private readonly settings: DuePollerSettings,
@@ -66,6 +72,7 @@ export class DuePoller<Tx, Due> {
   private async fireRound(): Promise<number> {
     let fired = 0;
     const passOver: string[] = [];
+    if (this.halted || !(await this.peek((db) => this.work.claimDue(db, this.clock.now(), passOver)))) return fired;
     while (!this.halted) {
       const now = this.clock.now();
       let claimed: Due | null;
