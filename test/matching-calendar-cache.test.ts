@@ -26,7 +26,7 @@ describe('calendars kept in memory by each replica', () => {
     new CentreSelection(
       directory,
       new CalendarCache(35 * DAY),
-      new RecentActiveLoad((tx: EntityManager) => new ReferralRepository().activeLoad(tx), 0),
+      new RecentActiveLoad((tx: EntityManager) => new ReferralRepository(directory).activeLoad(tx), 0),
       new RoadGraphTravelTimes(),
       ['road-graph'],
       { firstSessionMarginHours: 24, maxTravelMinutes: 180 },

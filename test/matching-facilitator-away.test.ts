@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { addFacilitatorPairs } from './support/last-place-centre';
+import { toktogulCentre } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
 
@@ -42,14 +42,8 @@ describe('a facilitator away over booked sessions: a free colleague takes them, 
   beforeAll(async () => {
     await stack.start();
     admin = await stack.login('admin.demo', 'korgoo-demo-admin');
-    // Toktogul is beyond the reach of every demo centre: the order comes here. Two men and two women.
-    await request(stack.gateway)
-      .post('/api/v1/directory/centres')
-      .auth(admin, { type: 'bearer' })
-      .send({ id: CENTRE, name: 'Away test centre', settlementCode: 'toktogul', status: 'open', groupCapacity: 10 })
-      .expect(201);
-    const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-    await addFacilitatorPairs(stack.gateway, admin, CENTRE, { pairs: 2, languages: ['ky'], weekly });
+    // The order comes here. Two men and two women.
+    await toktogulCentre(stack.gateway, admin, CENTRE, 'Away test centre', 2);
     staff = await stack.centreStaff(admin, CENTRE);
     const assessed = riskAssessed({ settlementCode: 'toktogul', expiresInDays: EXPIRES_IN_DAYS });
     expiresAt = new Date(assessed.period.expiresAt);

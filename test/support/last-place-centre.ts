@@ -20,6 +20,20 @@ export async function lastPlaceCentre(gateway: string, admin: string, id: string
   await addFacilitatorPairs(gateway, admin, id, { pairs: 1, languages: ['ky'], weekly: [{ weekday: bishkekWeekday(2), start: '09:00', end: '13:00' }] });
 }
 
+/**
+ * A centre in Toktogul, beyond the reach of every demo centre, so its orders come here: `pairs` pairs free every day
+ * 08:00-20:00, in Kyrgyz.
+ */
+export async function toktogulCentre(gateway: string, admin: string, id: string, name: string, pairs: number): Promise<void> {
+  await request(gateway)
+    .post('/api/v1/directory/centres')
+    .auth(admin, { type: 'bearer' })
+    .send({ id, name, settlementCode: 'toktogul', status: 'open', groupCapacity: 10 })
+    .expect(201);
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
+  await addFacilitatorPairs(gateway, admin, id, { pairs, languages: ['ky'], weekly });
+}
+
 /** Certified male and female facilitators, `pairs` of each, with the same languages and weekly hours. */
 export async function addFacilitatorPairs(
   gateway: string,

@@ -48,10 +48,22 @@ describe('strandedSessions', () => {
     const atPoint = booked('s3', '2026-12-09T09:00', ['m1', 'f1'], { outreachPointId: 'c1-point-1' });
     expect(strandedSessions(centre(roster, [begun, slotMeeting, atPoint]), NOW)).toEqual([]);
   });
+  it('refuses, naming the session, one neither of whose facilitators is on the roster, rather than guess a seat\'s sex', () => {
+    const strangers = booked('s9', '2026-12-08T09:00', ['gone-1', 'gone-2']);
+    const roster = [facilitator('m1', 'male'), facilitator('f1', 'female')];
+    expect(() => strandedSessions(centre(roster, [strangers]), NOW)).toThrow('booked session s9 of centre c1: neither gone-1 nor gone-2 is on its roster');
+    expect(() => substituteFor(centre(roster, [strangers]), strangers, 0)).toThrow(/booked session s9/);
+  });
 });
 
 describe('substituteFor', () => {
   const away = facilitator('m1', 'male', { exceptions: leave('2026-12-08', '2026-12-09') });
+
+  it('reads the lead seat\'s sex from the co-facilitator when only they are still on the roster', () => {
+    const roster = [facilitator('m2', 'male'), facilitator('f1', 'female'), facilitator('f2', 'female')];
+    const leadGone = booked('s1', '2026-12-08T09:00', ['gone', 'f1']);
+    expect(substituteFor(centre(roster, [leadGone]), leadGone, 0)).toBe('m2');
+  });
 
   it('takes a free colleague of the same sex and language, the first by id', () => {
     const roster = [away, facilitator('m3', 'male'), facilitator('m2', 'male'), facilitator('f1', 'female'), facilitator('f2', 'female')];

@@ -49,11 +49,17 @@ function stillThere(f: Facilitator | undefined, sex: Sex, b: BookedSession): boo
   return b.groupSlotId !== undefined || b.outreachPointId !== undefined || insideWeek(weeklyIntervals(f.weekly, `facilitator ${f.id}`), at);
 }
 
-/** The seats' sexes: the lead's as the roster knew it, the co-facilitator the other. */
+/**
+ * The seats' sexes: the lead's as the roster knows it, the co-facilitator the other. A booked session neither of
+ * whose facilitators is on the roster is a broken calendar: guessing a seat's sex could give it the wrong colleague.
+ */
 function seatSexes(centre: CentreCapacity, b: BookedSession): [Sex, Sex] {
   const lead = centre.facilitators.find((f) => f.id === b.facilitatorIds[0]);
   const co = centre.facilitators.find((f) => f.id === b.facilitatorIds[1]);
-  const leadSex = lead?.sex ?? (co ? otherSex(co.sex) : 'male');
+  if (!lead && !co) {
+    throw new Error(`booked session ${b.id} of centre ${centre.centreId}: neither ${b.facilitatorIds.join(' nor ')} is on its roster`);
+  }
+  const leadSex = lead ? lead.sex : otherSex(co!.sex);
   return [leadSex, otherSex(leadSex)];
 }
 

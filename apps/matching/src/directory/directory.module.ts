@@ -8,6 +8,7 @@ import { Clock } from '@korgoo/platform/core';
 import { retryingTransaction } from '@korgoo/platform/core';
 import { ProgrammeSessions } from '../programme-sessions/programme-sessions';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
+import { ReferralRepository } from '../referrals/repositories/referral-repository';
 import { AnnounceRosters } from './announce-rosters';
 import { CapacitySignal, StrandedProposals } from './capacity-signal';
 import { CentreDirectory } from './centre-directory';
@@ -52,7 +53,7 @@ export class DirectoryModule implements OnModuleInit {
         ROUTING_RETRY,
       );
     const calendar = new CentreDirectory();
-    const coverAway = new CoverAwayFacilitator(calendar, new ProgrammeSessions(calendar), this.stranded, this.messaging.outbox, this.clock);
+    const coverAway = new CoverAwayFacilitator(calendar, new ProgrammeSessions(calendar, new ReferralRepository(calendar)), this.stranded, this.messaging.outbox, this.clock);
     bindDirectoryHandlers(this.messaging, new DirectoryAdmin(this.clock, coverAway), this.dataSource.manager, write);
   }
 }

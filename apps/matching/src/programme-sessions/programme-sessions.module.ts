@@ -8,6 +8,7 @@ import { CapacitySignal } from '../directory/capacity-signal';
 import { CentreDirectory } from '../directory/centre-directory';
 import { DirectoryModule } from '../directory/directory.module';
 import { ROUTING_RETRY } from '../referrals/lock-conflicts';
+import { ReferralRepository } from '../referrals/repositories/referral-repository';
 import { NoMakeUpSlot, ProgrammeSessions } from './programme-sessions';
 
 /** Answers the programme service's calendar commands; the programme service never reads matching's tables. */
@@ -20,18 +21,18 @@ export class ProgrammeSessionsModule implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    const sessions = new ProgrammeSessions(new CentreDirectory());
+    const directory = new CentreDirectory();
+    const sessions = new ProgrammeSessions(directory, new ReferralRepository(directory));
     const commands = this.messaging.queries.family<ProgrammeSessionContracts>(ProgrammeSessionRequestClasses);
     commands.handle(ProgrammeSessionSubjects.Book, async ({ referralId }) => ({
       booking: await sessions.book(this.dataSource.manager, referralId),
     }));
+    // A referral that changed centre before its lock is tried again, as a routing would be.
     commands.handle(ProgrammeSessionSubjects.Move, (request) =>
-      this.dataSource
-        .transaction((tx) => sessions.move(tx, request))
-        .catch((error: unknown) => {
-          if (error instanceof NoMakeUpSlot) return { moved: false as const, reason: error.message };
-          throw error;
-        }),
+      retryingTransaction(() => this.dataSource.transaction((tx) => sessions.move(tx, request)), ROUTING_RETRY).catch((error: unknown) => {
+        if (error instanceof NoMakeUpSlot) return { moved: false as const, reason: error.message };
+        throw error;
+      }),
     );
     // A cancelled or ended programme gives its sessions back: the waiting orders may take them at once.
     // A release takes its centre's lock and then routes waiting orders to others: a deadlock is retried.
@@ -39,7 +40,7 @@ export class ProgrammeSessionsModule implements OnModuleInit {
       released: await retryingTransaction(
         () =>
           this.messaging.outbox.transaction(async (tx) => {
-            const released = await sessions.release(tx, referralId, fromIndex);
+            const released = await sessions.giveBack(tx, referralId, fromIndex);
             if (released > 0) await this.capacity.appeared(tx, 'programme_released');
             return released;
           }),

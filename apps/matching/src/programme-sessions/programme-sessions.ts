@@ -4,6 +4,7 @@ import { BookedProgrammeSession, MovedProgrammeSessions, MoveProgrammeSessionsRe
 import { planMakeUp } from '../capacity/make-up-plan';
 import { capacityAtCentre, capacityAtPoint } from '../capacity/outreach-points';
 import { CentreDirectory } from '../directory/centre-directory';
+import { ReferralRepository } from '../referrals/repositories/referral-repository';
 
 interface BookedRow {
   referral_id: string;
@@ -25,7 +26,10 @@ interface BookedRow {
  * referral has booked, and giving back those a programme that ended early no longer needs.
  */
 export class ProgrammeSessions {
-  constructor(private readonly directory: CentreDirectory) {}
+  constructor(
+    private readonly directory: CentreDirectory,
+    private readonly referrals: ReferralRepository,
+  ) {}
 
   /** The booking confirmed at acceptance; answering it again is harmless. */
   async book(db: EntityManager, referralId: string): Promise<ProgrammeBooking> {
@@ -74,12 +78,8 @@ export class ProgrammeSessions {
    * answered as it stands, so a repeated request never moves twice.
    */
   async move(tx: EntityManager, request: MoveProgrammeSessionsRequest): Promise<MovedProgrammeSessions> {
-    const [referral]: Array<Pick<BookedRow, 'centre_id'>> = await tx.query('SELECT centre_id FROM matching.referral WHERE id = $1', [
-      request.referralId,
-    ]);
-    if (!referral) throw new QueryRejected('not_found', `no referral ${request.referralId}`);
-    // The lock comes before reading the holds, so two moves of one referral take turns and the second sees the first.
-    await this.directory.lockCentre(tx, referral.centre_id);
+    // The locks come before reading the holds, so two moves of one referral take turns and the second sees the first.
+    if (!(await this.referrals.lock(tx, request.referralId))) throw new QueryRejected('not_found', `no referral ${request.referralId}`);
     const booking = await this.book(tx, request.referralId);
     const current = booking.sessions.filter((s) => s.index >= request.fromIndex);
     const excused = current[0];
@@ -187,8 +187,14 @@ export class ProgrammeSessions {
     }));
   }
 
+  /** A programme that ended early gives back its sessions from `fromIndex` on, under its centre's and its referral's locks. */
+  async giveBack(tx: EntityManager, referralId: string, fromIndex: number): Promise<number> {
+    await this.referrals.lock(tx, referralId);
+    return this.release(tx, referralId, fromIndex);
+  }
+
   /** Gives back the sessions from `fromIndex` on; a repeated release finds nothing left and frees nothing. */
-  async release(tx: EntityManager, referralId: string, fromIndex: number): Promise<number> {
+  private async release(tx: EntityManager, referralId: string, fromIndex: number): Promise<number> {
     const [held]: [Array<{ booked_session_id: string }>, number] = await tx.query(
       'DELETE FROM matching.session_hold WHERE referral_id = $1 AND session_index >= $2 RETURNING booked_session_id',
       [referralId, fromIndex],

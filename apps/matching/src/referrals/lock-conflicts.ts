@@ -1,9 +1,10 @@
 import { isLockConflict, retryingInSavepoint, SqlRunner } from '@korgoo/platform/core';
 import { BookingConflict } from '../directory/centre-directory';
+import { ReferralChangedCentre } from './repositories/referral-repository';
 
-/** A deadlock, a serialization failure or a booking that changed underneath: trying again will do. */
+/** A deadlock, a serialization failure, a booking or a referral's centre that changed underneath: trying again will do. */
 export function isRoutingRace(error: unknown): boolean {
-  return error instanceof BookingConflict || isLockConflict(error);
+  return error instanceof BookingConflict || error instanceof ReferralChangedCentre || isLockConflict(error);
 }
 
 export const ROUTING_RETRY = { retryable: isRoutingRace };

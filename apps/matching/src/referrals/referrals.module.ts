@@ -81,7 +81,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
       this.log.warn({ windows: settings.acknowledgeWindows }, 'acknowledgement windows overridden (rehearsal or test)');
     }
     const directory = new CentreDirectory();
-    const referrals = new ReferralRepository();
+    const referrals = new ReferralRepository(directory);
     const deadlines = new DeadlineRepository();
     const holds = new HoldRepository();
     const transitions = new TransitionRepository();

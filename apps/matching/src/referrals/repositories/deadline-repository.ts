@@ -64,8 +64,10 @@ export class DeadlineRepository {
   }
 
   /**
-   * Claims the earliest due acknowledgement deadline with its referral. SKIP LOCKED hands each one to exactly
-   * one replica; the claim lasts until the transaction ends, and a crash before commit leaves it due again.
+   * Claims the earliest due acknowledgement deadline with its centre and referral. SKIP LOCKED hands each one to
+   * exactly one replica; the claim lasts until the transaction ends, and a crash before commit leaves it due again.
+   * The centre is claimed with them, never waited for afterwards while the referral is held (see
+   * `ReferralRepository.lock`); a deadline whose centre is busy is left for the next pass.
    */
   async claimDueDeadline(
     tx: EntityManager,
@@ -75,9 +77,10 @@ export class DeadlineRepository {
     const [row] = await tx.query(
       `SELECT d.id, d.referral_id FROM matching.referral_deadline d
          JOIN matching.referral r ON r.id = d.referral_id
+         JOIN matching.centre c ON c.id = d.centre_id
         WHERE d.state = 'pending' AND d.due_at <= $1 AND d.id <> ALL($2::bigint[])
         ORDER BY d.due_at, d.id LIMIT 1
-        FOR UPDATE OF d, r SKIP LOCKED`,
+        FOR UPDATE OF c, d, r SKIP LOCKED`,
       [now, passOver],
     );
     return row ? { deadlineId: String(row.id), referralId: row.referral_id } : null;

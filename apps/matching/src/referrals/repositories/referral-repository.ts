@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ReferralListRequest, ReferralView, RoutingPriority } from '@korgoo/contracts';
 import { afterPositionSql, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
+import { CentreDirectory } from '../../directory/centre-directory';
 import type { RoutingFacts } from '../centre-selection';
 import type { ReferralStatus } from '../referral-lifecycle';
 
@@ -106,8 +107,13 @@ interface ReferralRow {
   created_at: Date;
 }
 
+/** A referral's centre changed between reading it and locking the referral: the whole work is tried again. */
+export class ReferralChangedCentre extends Error {}
+
 /** Reads and writes referral rows and what is known of their orders (withdrawn, extended, ended unplaced); decides nothing. */
 export class ReferralRepository {
+  constructor(private readonly directory: CentreDirectory) {}
+
   /** What routing must know of an order before it starts, read in one statement. */
   async beforeRouting(tx: EntityManager, orderId: string): Promise<OrderBeforeRouting> {
     const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null }> = await tx.query(
@@ -170,17 +176,31 @@ export class ReferralRepository {
     ]);
   }
 
-  /** The referral, locked for this transaction: commands, timers and events on one referral take turns. */
-  async lock(tx: EntityManager, referralId: string): Promise<ReferralRecord | null> {
-    const [row]: ReferralRow[] = await tx.query('SELECT * FROM matching.referral WHERE id = $1 FOR UPDATE', [referralId]);
-    return row ? toRecord(row) : null;
+  /** The referral, locked for this transaction after its centre: commands, timers and events on one referral take turns. */
+  lock(tx: EntityManager, referralId: string): Promise<ReferralRecord | null> {
+    return this.lockAfterCentre(tx, 'id', referralId);
   }
 
-  async lockByOrder(tx: EntityManager, orderId: string): Promise<ReferralRecord | null> {
-    const [row]: ReferralRow[] = await tx.query('SELECT * FROM matching.referral WHERE order_id = $1 FOR UPDATE', [
-      orderId,
-    ]);
-    return row ? toRecord(row) : null;
+  lockByOrder(tx: EntityManager, orderId: string): Promise<ReferralRecord | null> {
+    return this.lockAfterCentre(tx, 'order_id', orderId);
+  }
+
+  /**
+   * Every path takes a centre's lock before a referral's: a facilitator's absence holds the centre and then locks
+   * the referrals booked there, and giving a referral's sessions back touches its centre's row (the calendar
+   * version's trigger), so taking the two the other way round would deadlock with it. The centre is read without
+   * a lock; a referral that moved to another centre before its lock is a lost race, tried again whole.
+   */
+  private async lockAfterCentre(tx: EntityManager, by: 'id' | 'order_id', value: string): Promise<ReferralRecord | null> {
+    const [seen]: Array<Pick<ReferralRow, 'id' | 'centre_id'>> = await tx.query(
+      `SELECT id, centre_id FROM matching.referral WHERE ${by} = $1`,
+      [value],
+    );
+    if (!seen) return null;
+    if (seen.centre_id) await this.directory.lockCentre(tx, seen.centre_id);
+    const [row]: ReferralRow[] = await tx.query('SELECT * FROM matching.referral WHERE id = $1 FOR UPDATE', [seen.id]);
+    if (row.centre_id !== seen.centre_id) throw new ReferralChangedCentre(`referral ${seen.id} moved to another centre before its lock`);
+    return toRecord(row);
   }
 
   /** Referrals waiting for capacity, locked; those another transaction holds are left for it. */
