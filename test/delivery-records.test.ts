@@ -61,9 +61,19 @@ describe('delivery records', () => {
     expect(await db.transaction((tx) => add(tx, first))).toBeNull();
     const intent = await records.intent(db.manager, first.source_event_id, 'centre');
     expect(intent).toEqual(added);
-    // The coordinators are another recipient of the same event: with no row of theirs, Russian and the inbox alone.
-    const coordinators = await db.transaction((tx) => add(tx, { ...first, recipient_kind: 'coordinators', centre_id: null }));
-    expect(coordinators).toMatchObject({ language: 'ru', plan: [], outcome: 'inbox_only' });
+    // The coordinators are another recipient of the same event, with their own settings (another suite sharing
+    // this database may have saved some); with no row of theirs, Russian and the inbox alone.
+    const forCoordinators: NewIntent = { ...first, recipient_kind: 'coordinators', centre_id: null };
+    const [theirs]: Array<{ language: Language; channels: Plan }> = await db.query(
+      'SELECT language, channels FROM notification.recipient WHERE key = $1',
+      [recipientKeyOf(forCoordinators)],
+    );
+    const coordinators = await db.transaction((tx) => add(tx, forCoordinators));
+    expect(coordinators).toMatchObject(
+      theirs && theirs.channels.length > 0
+        ? { language: theirs.language, plan: theirs.channels, outcome: 'dispatching' }
+        : { language: theirs?.language ?? 'ru', plan: [], outcome: 'inbox_only' },
+    );
     expect(await records.latestPriority(db.manager, first.referral_id!)).toBe('urgent');
   });
 
