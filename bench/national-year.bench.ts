@@ -22,7 +22,7 @@ import { DEMO_DIRECTORY, DirectoryCentre } from '../apps/matching/src/directory/
 import { REPORT_DIRECTORY } from '../apps/matching/src/directory/demo/report-directory';
 import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYear } from './national-year/national-year';
 import { OBLASTS } from './national-year/orders';
-import { minutes, percent, PolicySummary, table } from './national-year/report';
+import { Coverage, minutes, percent, PolicySummary, table } from './national-year/report';
 import { SOM_PER_FACILITATOR_HOUR } from './national-year/outreach-cost';
 import { withSlotLeadsAroundSlots } from './national-year/slot-days';
 
@@ -78,6 +78,13 @@ function policyTable(r: NationalYearResult): string {
   const cell = (f: (s: PolicySummary) => string) => all.map(f);
   const reason = (s: PolicySummary, key: keyof PolicySummary['unplaced']) =>
     s.unplaced[key] === undefined ? '-' : withShare(s.unplaced[key]!, s.orders);
+  const coverageRow = (label: string, of: (s: PolicySummary) => Coverage | undefined) => [
+    label,
+    ...cell((s) => {
+      const row = of(s);
+      return row ? `${count(row.placed)} of ${count(row.orders)} (${percent(row.share)})` : '-';
+    }),
+  ];
   return table(
     ['', 'Korgoo router', 'Greedy, nearest able', 'Offline optimum (slots)'],
     [
@@ -86,13 +93,8 @@ function policyTable(r: NationalYearResult): string {
       ['Travel of placed orders, median', ...cell((s) => minutes(s.travelMinutes.median))],
       ['Travel of placed orders, p95', ...cell((s) => minutes(s.travelMinutes.p95))],
       [`Placed beyond the ${DEFAULT_MAX_TRAVEL_MINUTES}-minute reach`, ...cell((s) => count(s.placedBeyondReach))],
-      ...['urgent', 'high', 'standard'].map((priority) => [
-        `Placed, ${priority} priority`,
-        ...cell((s) => {
-          const row = s.coverageByPriority[priority];
-          return row ? `${count(row.placed)} of ${count(row.orders)} (${percent(row.share)})` : '-';
-        }),
-      ]),
+      ...['urgent', 'high', 'standard'].map((priority) => coverageRow(`Placed, ${priority} priority`, (s) => s.coverageByPriority[priority])),
+      ...['male', 'female'].map((sex) => coverageRow(`Placed, ${sex === 'male' ? 'men' : 'women'}`, (s) => s.coverageBySex[sex])),
       ['Escalated to a coordinator', router.escalated === null ? '-' : withShare(router.escalated, router.orders), '-', '-'],
       ['  no centre could deliver in time', reason(router, 'no_feasible_centre'), '-', '-'],
       ['  declined or missed, hand-offs used up', reason(router, 'hand_offs_exhausted'), '-', '-'],
@@ -221,7 +223,8 @@ function main(): void {
       `(${percent((sessions.individual + sessions.groups) / Math.max(1, r.sessionsOffered))}): ` +
       `${count(sessions.slotMeetings)} meetings of declared slots (${perGroup(sessions.slotSeats, sessions.slotMeetings)} each) ` +
       `and ${count(sessions.groups - sessions.slotMeetings)} groups a pair opened in its own time ` +
-      `(${perGroup(sessions.groupSeats - sessions.slotSeats, sessions.groups - sessions.slotMeetings)} each).`,
+      `(${perGroup(sessions.groupSeats - sessions.slotSeats, sessions.groups - sessions.slotMeetings)} each), ` +
+      `${count(sessions.womenGroups)} of them women's (${perGroup(sessions.womenSeats, sessions.womenGroups)} each).`,
     r.runs.looseBound
       ? `The looser first-sessions-only bound (no per-centre limit) places ${count(r.runs.looseBound.placed)}; ` +
         `the router is ${percent(r.router.placed / Math.max(1, r.runs.looseBound.placed))} of it.`

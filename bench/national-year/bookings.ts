@@ -1,5 +1,5 @@
 import { bishkekDayNumber } from '../../apps/matching/src/capacity/bishkek-time';
-import { BookedSession, bookedSessionOf, Language, PlannedSession } from '../../apps/matching/src/capacity/capacity-types';
+import { BookedSession, bookedSessionOf, Language, PlannedSession, Sex } from '../../apps/matching/src/capacity/capacity-types';
 
 /**
  * One centre's booked sessions as one policy has filled them. Sessions that have ended are dropped,
@@ -13,9 +13,12 @@ export class CentreBookings {
   private placementEnds: number[] = [];
   /**
    * Sessions held over the whole run (released ones taken off), to see how full groups get: all groups, and
-   * apart the meetings of declared slots, whose hours are kept for them, from groups a pair opened in its own time.
+   * apart the meetings of declared slots, whose hours are kept for them, from groups a pair opened in its own time,
+   * and of those the women's: few women are ordered, so their groups rarely find a second member.
    */
-  readonly tally = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 };
+  readonly tally = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0, womenGroups: 0, womenSeats: 0 };
+  /** Sex of each group's participants, by session id. */
+  private readonly groupSex = new Map<string, Sex>();
   /** Sessions held at each of the centre's outreach points over the run, by Bishkek day number (released ones taken off). */
   readonly pointDays = new Map<string, Map<number, number>>();
 
@@ -46,7 +49,7 @@ export class CentreBookings {
   }
 
   /** Holds a plan's sessions, joining booked groups, at the outreach point when given; returns the session ids to release it later. */
-  book(plan: readonly PlannedSession[], language: Language, outreachPointId?: string): string[] {
+  book(plan: readonly PlannedSession[], language: Language, sex: Sex, outreachPointId?: string): string[] {
     const ids: string[] = [];
     for (const session of plan) {
       if (session.joinsBookedSessionId) {
@@ -60,6 +63,7 @@ export class CentreBookings {
       const booked = bookedSessionOf(session, `${this.centreId}#${this.nextId++}`, language, outreachPointId);
       this.sessions.push(booked);
       this.byId.set(booked.id, booked);
+      if (booked.kind === 'group') this.groupSex.set(booked.id, sex);
       this.countAtPoint(booked, 1);
       if (booked.kind === 'individual') this.tally.individual++;
       else this.countGroup(booked, 1);
@@ -82,6 +86,7 @@ export class CentreBookings {
       else this.countGroup(session, -1);
       this.countAtPoint(session, -1);
       this.byId.delete(id);
+      this.groupSex.delete(id);
       this.sessions = this.sessions.filter((s) => s !== session);
     }
     const i = this.placementEnds.indexOf(lastSessionEnd);
@@ -104,12 +109,14 @@ export class CentreBookings {
     if (group.kind !== 'group') return;
     this.tally.groupSeats += change;
     if (group.groupSlotId !== undefined) this.tally.slotSeats += change;
+    else if (this.groupSex.get(group.id) === 'female') this.tally.womenSeats += change;
   }
 
   /** A group opened with its first participant (1), or gone with its last (-1). */
   private countGroup(group: BookedSession, change: 1 | -1): void {
     this.tally.groups += change;
     if (group.groupSlotId !== undefined) this.tally.slotMeetings += change;
+    else if (this.groupSex.get(group.id) === 'female') this.tally.womenGroups += change;
     this.countSeat(group, change);
   }
 }

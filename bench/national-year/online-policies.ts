@@ -252,7 +252,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
     const choice = chooser(order, request, event.excluded);
     if (!choice) return false;
     const centreId = centres[choice.centre].id;
-    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language, choice.plan.outreachPoint?.id);
+    const ids = ledgers[choice.centre].book(choice.plan.sessions, order.language, order.sex, choice.plan.outreachPoint?.id);
     peakBookedSessions = Math.max(peakBookedSessions, ledgers[choice.centre].size);
     const answer = centreAnswer(world, order, centreId);
     if (answer.kind === 'accept') {
@@ -323,7 +323,7 @@ export function runOnline(world: World, policy: 'router' | 'greedy', options: On
       waiting.push({ referralNumber: order.id, priority: order.priority, expiresAt: order.expiresAt.toISOString(), event });
     }
   }
-  const sessions = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 };
+  const sessions = { individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0, womenGroups: 0, womenSeats: 0 };
   for (const { tally } of ledgers) for (const key of Object.keys(sessions) as Array<keyof typeof sessions>) sessions[key] += tally[key];
   const pointDays = new Map(ledgers.flatMap((l) => [...l.pointDays]));
   return { policy, outcomes, feasibilityChecks, peakBookedSessions, sessions, pointDays, stoppedEarly: queue.length > 0 };

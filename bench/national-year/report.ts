@@ -2,6 +2,12 @@ import type { OrderOutcome, UnplacedReason } from './online-policies';
 import { OBLASTS, SimOrder } from './orders';
 import { DEFAULT_MAX_TRAVEL_MINUTES } from '../../apps/matching/src/capacity/candidates';
 
+export interface Coverage {
+  orders: number;
+  placed: number;
+  share: number;
+}
+
 export interface PolicySummary {
   policy: string;
   orders: number;
@@ -14,9 +20,14 @@ export interface PolicySummary {
   escalatedShare: number | null;
   /** Orders placed after one or more declines or missed deadlines. */
   placedAfterHandOff: number;
-  coverageByOblast: Record<string, { orders: number; placed: number; share: number }>;
+  coverageByOblast: Record<string, Coverage>;
   /** Placement by routing priority: under shortage the waiting queue serves urgent orders first. */
-  coverageByPriority: Record<string, { orders: number; placed: number; share: number }>;
+  coverageByPriority: Record<string, Coverage>;
+  /**
+   * Placement by the participant's sex: women's programmes are led by a woman and men's by a man, so the
+   * rosters' men and women limit each apart.
+   */
+  coverageBySex: Record<string, Coverage>;
   placedByCentre: Record<string, number>;
   /** Placed when a decline or a missed deadline freed capacity while the order waited (router only). */
   placedFromQueue: number;
@@ -39,22 +50,10 @@ export function summarise(policy: string, orders: readonly SimOrder[], outcomes:
     if (o.reason) unplaced[o.reason] = (unplaced[o.reason] ?? 0) + 1;
     if (o.centreId) placedByCentre[o.centreId] = (placedByCentre[o.centreId] ?? 0) + 1;
   }
-  const coverageByOblast: PolicySummary['coverageByOblast'] = {};
-  for (const oblast of OBLASTS) coverageByOblast[oblast] = { orders: 0, placed: 0, share: 0 };
-  orders.forEach((order, i) => {
-    const row = coverageByOblast[order.oblast];
-    row.orders++;
-    if (outcomes[i].placed) row.placed++;
-  });
-  const coverageByPriority: PolicySummary['coverageByPriority'] = {};
-  orders.forEach((order, i) => {
-    const row = (coverageByPriority[order.priority] ??= { orders: 0, placed: 0, share: 0 });
-    row.orders++;
-    if (outcomes[i].placed) row.placed++;
-  });
-  for (const row of [...Object.values(coverageByOblast), ...Object.values(coverageByPriority)]) {
-    row.share = row.orders ? row.placed / row.orders : 0;
-  }
+  // Every oblast is listed, placed or not; priorities and sexes as they occur.
+  const coverageByOblast = coverage(orders, outcomes, (order) => order.oblast, OBLASTS);
+  const coverageByPriority = coverage(orders, outcomes, (order) => order.priority);
+  const coverageBySex = coverage(orders, outcomes, (order) => order.sex);
   const escalated = policy === 'router' ? (unplaced.no_feasible_centre ?? 0) + (unplaced.hand_offs_exhausted ?? 0) : null;
   return {
     policy,
@@ -72,6 +71,7 @@ export function summarise(policy: string, orders: readonly SimOrder[], outcomes:
     placedAfterHandOff: outcomes.filter((o) => o.placed && o.handOffs > 0).length,
     coverageByOblast,
     coverageByPriority,
+    coverageBySex,
     placedByCentre,
     placedFromQueue: outcomes.filter((o) => o.placed && o.fromQueue).length,
     placedBeyondReach: travel.filter((m) => m > DEFAULT_MAX_TRAVEL_MINUTES).length,
@@ -91,3 +91,19 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** Orders and placements per value of `keyOf`, starting from `listed` values with none. */
+function coverage(
+  orders: readonly SimOrder[],
+  outcomes: readonly OrderOutcome[],
+  keyOf: (order: SimOrder) => string,
+  listed: readonly string[] = [],
+): Record<string, Coverage> {
+  const rows: Record<string, Coverage> = Object.fromEntries(listed.map((key) => [key, { orders: 0, placed: 0, share: 0 }]));
+  orders.forEach((order, i) => {
+    const row = (rows[keyOf(order)] ??= { orders: 0, placed: 0, share: 0 });
+    row.orders++;
+    if (outcomes[i].placed) row.placed++;
+  });
+  for (const row of Object.values(rows)) row.share = row.orders ? row.placed / row.orders : 0;
+  return rows;
+}

@@ -81,7 +81,7 @@ describe('a small simulated year', () => {
     }
     expect(run.outcomes.some((o) => o.handOffs === 3)).toBe(true);
     // Every declined plan was given back.
-    expect(run.sessions).toEqual({ individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 });
+    expect(run.sessions).toEqual({ individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0, womenGroups: 0, womenSeats: 0 });
     expect(placed(runOnline(declining, 'greedy').outcomes)).toBe(0);
   });
 
@@ -94,6 +94,10 @@ describe('a small simulated year', () => {
     const byOblast = Object.values(result.router.coverageByOblast);
     expect(byOblast.reduce((n, r) => n + r.orders, 0)).toBe(200);
     expect(byOblast.reduce((n, r) => n + r.placed, 0)).toBe(result.router.placed);
+    const { male, female } = result.router.coverageBySex;
+    expect(male.orders + female.orders).toBe(200);
+    expect(male.placed + female.placed).toBe(result.router.placed);
+    expect(female.share).toBeCloseTo(female.placed / female.orders);
     expect(result.router.escalated! + result.router.placed).toBe(200);
     expect(result.router.travelMinutes.median!).toBeLessThanOrEqual(result.router.travelMinutes.p95!);
   });
@@ -158,13 +162,14 @@ describe('CentreBookings', () => {
 
   it('shares a group between participants and gives sessions back on release', () => {
     const ledger = new CentreBookings('c');
-    const first = ledger.book([session(1, 'individual', 4), session(2, 'individual', 11), session(3, 'group', 18), session(4, 'group', 25)], 'ky');
+    const first = ledger.book([session(1, 'individual', 4), session(2, 'individual', 11), session(3, 'group', 18), session(4, 'group', 25)], 'ky', 'male');
     const second = ledger.book(
       [session(1, 'individual', 5), session(2, 'individual', 12), session(3, 'group', 18, first[2]), session(4, 'group', 25, first[3])],
       'ky',
+      'male',
     );
     expect(ledger.booked.find((s) => s.id === first[2])!.participants).toBe(2);
-    expect(ledger.tally).toEqual({ individual: 4, groups: 2, groupSeats: 4, slotMeetings: 0, slotSeats: 0 });
+    expect(ledger.tally).toEqual({ individual: 4, groups: 2, groupSeats: 4, slotMeetings: 0, slotSeats: 0, womenGroups: 0, womenSeats: 0 });
     expect(ledger.activeLoad()).toBe(2);
     ledger.release(first, Date.UTC(2027, 0, 25, 7));
     expect(ledger.booked).toHaveLength(4);
@@ -174,14 +179,16 @@ describe('CentreBookings', () => {
     expect(ledger.booked).toHaveLength(2);
   });
 
-  it('counts the meetings of declared slots and their seats apart from groups of a pair\'s own', () => {
+  it('counts the meetings of declared slots and their seats apart from groups of a pair\'s own, and women\'s groups of those', () => {
     const ledger = new CentreBookings('c');
-    const first = ledger.book([session(1, 'individual', 4), session(2, 'individual', 11), session(3, 'group', 18, undefined, 's1'), session(4, 'group', 25)], 'ky');
-    const second = ledger.book([session(1, 'individual', 5), session(2, 'individual', 12), session(3, 'group', 18, first[2]), session(4, 'group', 26)], 'ky');
-    expect(ledger.tally).toEqual({ individual: 4, groups: 3, groupSeats: 4, slotMeetings: 1, slotSeats: 2 });
+    const first = ledger.book([session(1, 'individual', 4), session(2, 'individual', 11), session(3, 'group', 18, undefined, 's1'), session(4, 'group', 25)], 'ky', 'male');
+    const second = ledger.book([session(1, 'individual', 5), session(2, 'individual', 12), session(3, 'group', 18, first[2]), session(4, 'group', 26)], 'ky', 'male');
+    const woman = ledger.book([session(1, 'individual', 6), session(2, 'individual', 13), session(3, 'group', 20), session(4, 'group', 27)], 'ky', 'female');
+    expect(ledger.tally).toEqual({ individual: 6, groups: 5, groupSeats: 6, slotMeetings: 1, slotSeats: 2, womenGroups: 2, womenSeats: 2 });
     ledger.release(first, Date.UTC(2027, 0, 25, 7));
-    expect(ledger.tally).toEqual({ individual: 2, groups: 2, groupSeats: 2, slotMeetings: 1, slotSeats: 1 });
+    expect(ledger.tally).toEqual({ individual: 4, groups: 4, groupSeats: 4, slotMeetings: 1, slotSeats: 1, womenGroups: 2, womenSeats: 2 });
     ledger.release(second, Date.UTC(2027, 0, 26, 7));
-    expect(ledger.tally).toEqual({ individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0 });
+    ledger.release(woman, Date.UTC(2027, 0, 27, 7));
+    expect(ledger.tally).toEqual({ individual: 0, groups: 0, groupSeats: 0, slotMeetings: 0, slotSeats: 0, womenGroups: 0, womenSeats: 0 });
   });
 });
