@@ -19,10 +19,13 @@ export class PublicIndicatorsController {
     summary: 'National and oblast counts by month, small numbers suppressed',
     security: [],
     description:
-      'Counts of orders, referrals and programme outcomes for the orders issued in [from, to] (at most 36 months), ' +
-      'one month × oblast table per indicator with the national figure of each month and each oblast’s for the ' +
-      'period. A count from 1 to 4 is shown as `<5`; `x` hides a further count so that no `<5` can be worked out ' +
-      'from a row or column total. No centre, police unit, duration or person.',
+      'Counts of orders, referrals and programme outcomes for the orders issued in the whole calendar quarters from ' +
+      'the one holding `from` to the one holding `to` (at most 36 months asked; the answer’s `from` and `to` give ' +
+      'the quarters), one month × oblast table per indicator with the national figure of each month and each ' +
+      'oblast’s for the period. Each quarter is suppressed once, the same for every request: a count from 1 to 4 is ' +
+      'shown as `<5`; `x` hides a further count so that no `<5` can be worked out from a row or column total, and ' +
+      'a figure over several quarters is hidden when any of theirs is, so that overlapping requests cannot be ' +
+      'subtracted. No centre, police unit, duration or person.',
   })
   @ApiOkResponse({ type: PublicIndicatorsReply })
   @Get()

@@ -5,7 +5,7 @@ import { MessagingRuntime } from '@korgoo/messaging';
 import { MESSAGING } from '@korgoo/platform';
 import { monthsBetween, monthStart } from '../indicators/dimensions';
 import { buildIndicatorReport } from '../indicators/indicator-report';
-import { buildPublicIndicators, PUBLIC_MONTHS_AT_MOST } from '../indicators/public-view';
+import { buildPublicIndicators, PUBLIC_MONTHS_AT_MOST, publicPeriod } from '../indicators/public-view';
 import { projectEvent, ProjectedSubject } from './event-facts';
 import { IndicatorReadModel } from './read-model';
 import { RebuildIndicators } from './rebuild-indicators';
@@ -47,8 +47,9 @@ export class IndicatorsModule implements OnModuleInit {
       const months = monthsBetween(request.from, request.to).length;
       if (months === 0) throw new QueryRejected('invalid_request', 'from: must not be after to');
       if (months > PUBLIC_MONTHS_AT_MOST) throw new QueryRejected('invalid_request', `to: at most ${PUBLIC_MONTHS_AT_MOST} months after from`);
-      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(request.from), monthStart(request.to, 1));
-      return buildPublicIndicators(orders, facts, request.from, request.to);
+      const period = publicPeriod(request.from, request.to);
+      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(period.from), monthStart(period.to, 1));
+      return buildPublicIndicators(orders, facts, period.from, period.to);
     });
     const rebuild = new RebuildIndicators(this.dataSource, this.messaging, readModel);
     queries.handle(IndicatorSubjects.Rebuild, async (request) => {

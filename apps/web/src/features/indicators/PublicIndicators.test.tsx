@@ -54,6 +54,8 @@ describe('the public indicators', () => {
     fireEvent.change(screen.getByLabelText(en.indicators.to), { target: { value: '2025-12' } });
     fireEvent.click(screen.getByRole('button', { name: en.indicators.show }));
     await waitFor(() => expect(sent.at(-1)?.path).toBe('/api/v1/public/indicators?from=2025-06&to=2025-12'));
+    // The answer names the whole quarters it was published for.
+    expect(await screen.findByText(en.publicIndicators.quarters.replace('{{from}}', '2026-01').replace('{{to}}', '2026-02'))).toBeTruthy();
   });
 
   it('says what to check when the API refuses the period', async () => {

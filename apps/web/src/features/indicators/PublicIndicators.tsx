@@ -74,6 +74,7 @@ export function PublicIndicators() {
         </Group>
       </form>
       <Text size="sm">{t('publicIndicators.legend')}</Text>
+      {reply.data && <Text size="sm">{t('publicIndicators.quarters', { from: reply.data.from, to: reply.data.to })}</Text>}
       {reply.error && <Alert color="red" role="alert">{t('publicIndicators.failed')}</Alert>}
       {reply.isPending && <Loader aria-label={t('common.loading')} />}
       {reply.data?.indicators.map((table) => <IndicatorTable key={table.key} reply={reply.data} table={table} />)}
