@@ -119,7 +119,8 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
     expect((await holds(referralId)).every((h) => h.confirmed_at !== null)).toBe(true);
 
     await post(`/api/v1/referrals/${referralId}/accept`, await staff(centreId)).expect(409);
-    await post(`/api/v1/referrals/${referralId}/decline`, await staff(centreId), { reason: 'at_capacity' }).expect(409);
+    const answered = await post(`/api/v1/referrals/${referralId}/decline`, await staff(centreId), { reason: 'at_capacity' }).expect(409);
+    expect(answered.body.refusals).toEqual([expect.objectContaining({ rule: 'referral_no_longer_proposed', params: { referralNumber: expect.any(String) } })]);
     const rows = await transitions(referralId);
     expect(rows.map((t) => [t.from_status, t.to_status, t.actor_kind, t.reason_code])).toEqual([
       [null, 'proposed', 'system', 'routed'],
@@ -136,6 +137,10 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
 
     const noNote = await post(`/api/v1/referrals/${referralId}/decline`, token, { reason: 'other' }).expect(400);
     expect(noNote.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'note' })]));
+    // Blank past the gateway's check, matching names its rule at the note.
+    const blankNote = await post(`/api/v1/referrals/${referralId}/decline`, token, { reason: 'other', note: '   ' }).expect(400);
+    expect(blankNote.body.refusals).toEqual([expect.objectContaining({ rule: 'decline_note_required', field: 'note' })]);
+    expect(blankNote.body.problems).toEqual([expect.objectContaining({ field: 'note', codes: ['decline_note_required'] })]);
     const badReason = await post(`/api/v1/referrals/${referralId}/decline`, token, { reason: 'busy' }).expect(400);
     expect(badReason.body.problems[0].field).toBe('reason');
     await post(`/api/v1/referrals/${referralId}/decline`, oshStaff, { reason: 'at_capacity' }).expect(404);

@@ -143,10 +143,12 @@ describe('after the mandatory programme: the voluntary component, monitoring, th
     await followUp(19, 'held').expect(400);
     const elsewhere = await stack.centreStaff(admin, started.payload.centreId === 'bishkek-shans' ? 'osh-ak-jurok' : 'bishkek-shans');
     await post(elsewhere, `/api/v1/referrals/${referralId}/programme/follow-ups/1`, { outcome: 'held' }).expect(404);
-    await followUp(2, 'missed').expect(409);
+    const early = await followUp(2, 'missed').expect(409);
+    expect(early.body.refusals).toEqual([expect.objectContaining({ rule: 'follow_up_not_due', params: { number: 2 } })]);
     const held = await followUp(1, 'held').expect(200);
     expect(held.body.programme.monitoring[0]).toMatchObject({ number: 1, outcome: 'held' });
-    await followUp(1, 'missed').expect(409);
+    const again = await followUp(1, 'missed').expect(409);
+    expect(again.body.refusals).toEqual([expect.objectContaining({ rule: 'follow_up_already_recorded', params: { number: 1 } })]);
 
     // Held a few days early, meeting 2 is recorded and its reminder stays silent; meeting 3 is reminded after it.
     await stack.setClock(new Date(dueOf(2) - 3 * DAY));

@@ -41,6 +41,15 @@ export const REFUSAL_RULES = [
   'facilitator_not_found',
   'exception_not_found',
   'other_centre',
+  // A centre's answer to a referral proposed to it.
+  'referral_not_found',
+  'referral_of_other_centre',
+  'referral_no_longer_proposed',
+  'decline_note_required',
+  // A monitoring meeting after a completed programme, recorded by its centre.
+  'follow_up_not_found',
+  'follow_up_already_recorded',
+  'follow_up_not_due',
 ] as const;
 
 export type RefusalRule = (typeof REFUSAL_RULES)[number];

@@ -155,8 +155,8 @@ function checkPerpetratorSex(request: RegisterProtectionOrderRequest) {
   if (screened !== request.perpetrator.sex) {
     const rule = `perpetrator.sex (${request.perpetrator.sex}) and screening.context.perpetratorSex (${screened}) must agree`;
     throw invalidFields([
-      { field: 'perpetrator.sex', rules: [rule] },
-      { field: 'screening.context.perpetratorSex', rules: [rule] },
+      { field: 'perpetrator.sex', rules: [rule], codes: ['sexesAgree'] },
+      { field: 'screening.context.perpetratorSex', rules: [rule], codes: ['sexesAgree'] },
     ]);
   }
 }

@@ -73,8 +73,11 @@ describe('after a failed hand-off', () => {
 describe('declining', () => {
   it('needs a note only for other', () => {
     expect(declineProblem('at_capacity', undefined)).toBeNull();
-    expect(declineProblem('other', undefined)).toBe('note is required when the reason is other');
-    expect(declineProblem('other', '   ')).toBe('note is required when the reason is other');
+    for (const note of [undefined, '   ']) {
+      const refusal = declineProblem('other', note);
+      expect(refusal).toMatchObject({ code: 'invalid_request', message: 'note is required when the reason is other' });
+      expect(refusal?.refusals).toEqual([{ rule: 'decline_note_required', field: 'note', message: 'note is required when the reason is other' }]);
+    }
     expect(declineProblem('other', 'the participant is a relative of our facilitator')).toBeNull();
   });
 });
@@ -90,16 +93,21 @@ describe('who may answer a proposal', () => {
     const refusal = centreActionRefusal(referral, 'osh-ak-jurok', new Set(['naryn-asylzat']));
     expect(refusal).toBeInstanceOf(QueryRejected);
     expect(refusal?.code).toBe('forbidden');
+    expect(refusal?.refusals?.map((r) => [r.rule, r.params])).toEqual([['referral_of_other_centre', { referralNumber: 'R-2026-000001' }]]);
   });
 
   it('answers conflict to a centre it has moved on from', () => {
     const moved = { ...referral, centreId: 'naryn-pir-solomon' };
-    expect(centreActionRefusal(moved, 'naryn-asylzat', new Set(['naryn-asylzat', 'naryn-pir-solomon']))?.code).toBe('conflict');
+    const refusal = centreActionRefusal(moved, 'naryn-asylzat', new Set(['naryn-asylzat', 'naryn-pir-solomon']));
+    expect(refusal?.code).toBe('conflict');
+    expect(refusal?.refusals?.map((r) => r.rule)).toEqual(['referral_no_longer_proposed']);
   });
 
   it('answers conflict once the referral is no longer proposed', () => {
-    expect(centreActionRefusal({ ...referral, status: 'accepted' }, 'naryn-asylzat', new Set(['naryn-asylzat']))?.message).toBe(
-      'referral R-2026-000001 is accepted, not proposed',
-    );
+    const refusal = centreActionRefusal({ ...referral, status: 'accepted' }, 'naryn-asylzat', new Set(['naryn-asylzat']));
+    expect(refusal?.message).toBe('referral R-2026-000001 is accepted, not proposed');
+    expect(refusal?.refusals).toEqual([
+      { rule: 'referral_no_longer_proposed', params: { referralNumber: 'R-2026-000001' }, message: 'referral R-2026-000001 is accepted, not proposed' },
+    ]);
   });
 });

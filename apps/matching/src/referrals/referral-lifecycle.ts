@@ -68,8 +68,11 @@ export function failedHandOffReason(failed: FailedHandOff, centreId: string, det
   return failed === 'declined' ? `${centreId} declined (${detail})` : `${centreId} did not acknowledge by ${detail}`;
 }
 
-export function declineProblem(reason: DeclineReason, note: string | undefined): string | null {
-  if (reason === 'other' && (note === undefined || note.trim() === '')) return 'note is required when the reason is other';
+/** A decline for "other" says why in a note; the refusal names the note, where the screen shows it. */
+export function declineProblem(reason: DeclineReason, note: string | undefined): QueryRejected | null {
+  if (reason === 'other' && (note === undefined || note.trim() === '')) {
+    return QueryRejected.of('invalid_request', [{ rule: 'decline_note_required', field: 'note', message: 'note is required when the reason is other' }]);
+  }
   return null;
 }
 
@@ -88,14 +91,23 @@ export function centreActionRefusal(
   actorCentreId: string,
   centresProposedTo: ReadonlySet<string>,
 ): QueryRejected | null {
+  const params = { referralNumber: referral.referralNumber };
   if (referral.centreId !== actorCentreId) {
     if (centresProposedTo.has(actorCentreId)) {
-      return new QueryRejected('conflict', `referral ${referral.referralNumber} is no longer proposed to ${actorCentreId}`);
+      return QueryRejected.of('conflict', [
+        { rule: 'referral_no_longer_proposed', params, message: `referral ${referral.referralNumber} is no longer proposed to ${actorCentreId}` },
+      ]);
     }
-    return new QueryRejected('forbidden', `referral ${referral.referralNumber} belongs to another centre`);
+    return QueryRejected.of('forbidden', [{ rule: 'referral_of_other_centre', params, message: `referral ${referral.referralNumber} belongs to another centre` }]);
   }
   if (referral.status !== 'proposed') {
-    return new QueryRejected('conflict', `referral ${referral.referralNumber} is ${referral.status}, not proposed`);
+    return QueryRejected.of('conflict', [
+      { rule: 'referral_no_longer_proposed', params, message: `referral ${referral.referralNumber} is ${referral.status}, not proposed` },
+    ]);
   }
   return null;
 }
+
+/** The referral a centre answers is not there (the id is wrong, or it was never routed). */
+export const referralNotFound = (referralId: string) =>
+  QueryRejected.of('not_found', [{ rule: 'referral_not_found', params: { referralId }, message: `no referral ${referralId}` }]);

@@ -6,6 +6,8 @@ import {
   ProgrammeBooking,
   ProgrammeState,
   ProgrammeTrack,
+  type RefusalParams,
+  type RefusalRule,
   SessionKind,
 } from '@korgoo/contracts';
 
@@ -59,6 +61,8 @@ export class ProgrammeRuleViolation extends Error {
       | 'not_completed'
       | 'already_enrolled',
     message: string,
+    /** The rule a screen says it by, where one is named for it (a monitoring meeting's). */
+    readonly refusal?: { rule: RefusalRule; params: RefusalParams },
   ) {
     super(message);
   }

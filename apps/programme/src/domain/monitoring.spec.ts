@@ -3,6 +3,7 @@ import {
   followUpTimer,
   meetingMonths,
   monitoringPlan,
+  ProgrammeRuleViolation,
   recordFollowUp,
   reminderWhenDue,
   treatmentRecheckTimer,
@@ -36,6 +37,21 @@ describe('monitoring after completion', () => {
     expect(() => recordFollowUp(plan, 1, 'missed', new Date(due + DAY))).toThrow(/already recorded as held/);
     expect(recordFollowUp(plan, 2, 'missed', plan[1].dueAt)).toMatchObject({ outcome: 'missed', recordedAt: plan[1].dueAt });
     expect(() => recordFollowUp(plan, 4, 'held', plan[2].dueAt)).toThrow(/no monitoring meeting 4/);
+  });
+
+  it('names the rule of each refusal, for the centre’s screen to say in its reader’s language', () => {
+    const plan = monitoringPlan(START, DEFAULT_MEETING_MONTHS);
+    recordFollowUp(plan, 1, 'held', plan[0].dueAt);
+    const refusal = (attempt: () => unknown) => {
+      try {
+        attempt();
+      } catch (violation) {
+        return (violation as ProgrammeRuleViolation).refusal;
+      }
+    };
+    expect(refusal(() => recordFollowUp(plan, 3, 'missed', plan[1].dueAt))).toEqual({ rule: 'follow_up_not_due', params: { number: 3 } });
+    expect(refusal(() => recordFollowUp(plan, 1, 'held', plan[2].dueAt))).toEqual({ rule: 'follow_up_already_recorded', params: { number: 1 } });
+    expect(refusal(() => recordFollowUp(plan, 4, 'held', plan[2].dueAt))).toEqual({ rule: 'follow_up_not_found', params: { number: 4 } });
   });
 
   it('reminds the centre of a meeting when it falls due, unless it was already recorded', () => {

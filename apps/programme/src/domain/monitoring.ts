@@ -45,11 +45,19 @@ export function monitoringPlan(completedAt: Date, months: readonly number[]): Fo
 /** The centre records a meeting once: held (from a little before it falls due) or missed (once it is due). */
 export function recordFollowUp(meetings: FollowUpMeeting[], number: number, outcome: FollowUpOutcome, now: Date): FollowUpMeeting {
   const meeting = meetings.find((m) => m.number === number);
-  if (!meeting) throw new ProgrammeRuleViolation('out_of_order', `there is no monitoring meeting ${number}`);
-  if (meeting.outcome) throw new ProgrammeRuleViolation('already_recorded', `monitoring meeting ${number} is already recorded as ${meeting.outcome}`);
+  if (!meeting) throw new ProgrammeRuleViolation('out_of_order', `there is no monitoring meeting ${number}`, { rule: 'follow_up_not_found', params: { number } });
+  if (meeting.outcome) {
+    throw new ProgrammeRuleViolation('already_recorded', `monitoring meeting ${number} is already recorded as ${meeting.outcome}`, {
+      rule: 'follow_up_already_recorded',
+      params: { number },
+    });
+  }
   const from = outcome === 'held' ? meeting.dueAt.getTime() - EARLY_MEETING_DAYS * DAY_MS : meeting.dueAt.getTime();
   if (now.getTime() < from) {
-    throw new ProgrammeRuleViolation('session_not_held_yet', `monitoring meeting ${number} is not due yet (${meeting.dueAt.toISOString()})`);
+    throw new ProgrammeRuleViolation('session_not_held_yet', `monitoring meeting ${number} is not due yet (${meeting.dueAt.toISOString()})`, {
+      rule: 'follow_up_not_due',
+      params: { number },
+    });
   }
   meeting.outcome = outcome;
   meeting.recordedAt = now;

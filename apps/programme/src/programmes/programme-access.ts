@@ -17,7 +17,8 @@ export function underProgrammeRules<T>(step: () => T): T {
   } catch (error) {
     if (error instanceof ProgrammeRuleViolation) {
       const badInput = error.code === 'note_required' || error.code === 'recheck_required';
-      throw new QueryRejected(badInput ? 'invalid_request' : 'conflict', error.message);
+      const refusals = error.refusal && [{ ...error.refusal, message: error.message }];
+      throw new QueryRejected(badInput ? 'invalid_request' : 'conflict', error.message, refusals);
     }
     throw error;
   }

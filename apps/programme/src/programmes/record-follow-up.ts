@@ -20,7 +20,10 @@ export class RecordFollowUp {
     await this.outbox.transaction(async (tx) => {
       const programme = await lockedProgramme(this.store, tx, command.referralId);
       const meetings = programme.centreId === command.centreId ? await this.monitoring.meetings(tx, programme.id) : [];
-      if (meetings.length === 0) throw new QueryRejected('not_found', `no monitoring meetings for referral ${command.referralId}`);
+      if (meetings.length === 0) {
+        const message = `no monitoring meetings for referral ${command.referralId}`;
+        throw QueryRejected.of('not_found', [{ rule: 'follow_up_not_found', params: { number: command.meetingNumber }, message }]);
+      }
       const now = this.clock.now();
       const meeting = underProgrammeRules(() => recordFollowUp(meetings, command.meetingNumber, command.outcome, now));
       await this.monitoring.saveOutcome(tx, programme.id, meeting, command.actorId);

@@ -65,7 +65,14 @@ export interface RefusalBody {
     | "centre_not_found"
     | "facilitator_not_found"
     | "exception_not_found"
-    | "other_centre";
+    | "other_centre"
+    | "referral_not_found"
+    | "referral_of_other_centre"
+    | "referral_no_longer_proposed"
+    | "decline_note_required"
+    | "follow_up_not_found"
+    | "follow_up_already_recorded"
+    | "follow_up_not_due";
   /**
    * The request field, named as in `problems`; none for the whole change
    * @example "groupSlots.1.leadFacilitatorId"

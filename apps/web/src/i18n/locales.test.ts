@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import openapi from '../api/openapi.json';
 import en from './locales/en.json';
 import ky from './locales/ky.json';
 import ru from './locales/ru.json';
@@ -20,6 +21,11 @@ describe('the translations', () => {
   it.each([['ky', ky], ['ru', ru]])('%s leaves no English text untranslated', (_, locale) => {
     const untranslated = Object.entries(flatten(locale)).filter(([key, value]) => value === english[key]);
     expect(untranslated).toEqual([]);
+  });
+
+  it('says every refusal rule the API names', () => {
+    const { rule } = openapi.components.schemas.RefusalBody.properties;
+    expect(rule.enum.filter((name) => english[`refusal.${name}`] === undefined)).toEqual([]);
   });
 
   it('keeps every value non-empty', () => {

@@ -4,17 +4,22 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n';
 import openapi from '../api/openapi.json';
-import type { FieldProblemBody } from '../api/korgoo-api';
+import type { FieldProblemBody, OdaraFormResponse } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
-import { useFieldErrors } from './field-errors';
+import { optionNames, useFieldErrors, ValueNames } from './field-errors';
 
 const refused = (...problems: FieldProblemBody[]) => new ApiProblem(400, { statusCode: 400, message: [], problems });
 
-async function errorsIn(language: string, error: unknown) {
+async function errorsIn(language: string, error: unknown, named?: ValueNames) {
   await i18n.changeLanguage(language);
   const wrapper = ({ children }: { children: ReactNode }) => <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
-  return renderHook(() => useFieldErrors(error), { wrapper }).result.current;
+  return renderHook(() => useFieldErrors(error, named), { wrapper }).result.current;
 }
+
+// The ODARA form exactly as the risk service defines it and the gateway hands it to the order form (the web app's
+// types do not reach the service's sources: the module is typed here by the API's answer).
+const riskForm = () => import('../../../risk/src/odara/odara-form' as string) as Promise<{ ODARA_FORM: OdaraFormResponse }>;
+const screeningNames = async () => optionNames((await riskForm()).ODARA_FORM.questions, 'screening.');
 
 describe('the gateway’s field problems in the reader’s language', () => {
   const error = refused(
@@ -95,6 +100,30 @@ describe('allowed values named as the screens name them', () => {
     expect((await errorsIn('en', error)).errorAt('channel')).toBe('channel must be one of the following values: email, sms, telegram');
   });
 
+  // The screening's answers, as the contract's classes list them (OdaraItems and the rest).
+  const ITEMS = [
+    'priorDomesticAssault', 'priorNonDomesticAssault', 'priorCustody30Days', 'priorConditionalReleaseFailure', 'threatToHarmOrKill',
+    'confinement', 'victimFearsFutureAssault', 'moreThanOneChild', 'victimChildFromPriorPartner', 'violenceAgainstOthers',
+    'substanceAbuse', 'assaultedVictimWhilePregnant', 'barriersToSupport',
+  ];
+  const SUBSTANCE = ['alcoholAtIndex', 'drugsAtIndex', 'historyOfUse', 'increasedUse', 'moreViolentWhenUsing', 'substanceRelatedOffence', 'alcoholProblem', 'drugProblem'];
+  const BARRIERS = ['childrenInCare', 'noPhone', 'noTransport', 'geographicIsolation', 'ownSubstanceUse'];
+  const CRITICAL = ['usedOrThreatenedWeapon', 'threatenedToKill', 'believesMightKill'];
+  const FURTHER = ['hasOrCanGetGun', 'triedToChoke', 'violentlyJealousOrControlling', 'separatedAfterLivingTogether', 'unemployed', 'attemptedSuicide', 'childNotTheirs', 'stalksOrThreatens'];
+
+  it.each([
+    ['ky', 'Булардын бирин тандаңыз: Ооба, Жок, Белгисиз.', 'Булардын бирин тандаңыз: Ооба, Жок, Жооп берген жок.'],
+    ['ru', 'Выберите одно из: Да, Нет, Неизвестно.', 'Выберите одно из: Да, Нет, Не ответил(а).'],
+    ['en', 'Choose one of: Yes, No, Unknown.', 'Choose one of: Yes, No, Not answered.'],
+  ])('in %s, names a screening answer’s values as the ODARA form’s options name them', async (language, item, danger) => {
+    const errors = await errorsIn(language, refused(
+      allowed('screening.items.confinement', 'yes', 'no', 'unknown'),
+      allowed('screening.immediateDanger.critical.threatenedToKill', 'yes', 'no', 'not_answered'),
+    ), await screeningNames());
+    expect(errors.errorAt('screening.items.confinement')).toBe(item);
+    expect(errors.errorAt('screening.immediateDanger.critical.threatenedToKill')).toBe(danger);
+  });
+
   /** The values a request body of the API allows at a property, as its OpenAPI document lists them. */
   const allowedIn = (schema: string, property: string): string[] => {
     type Property = { enum?: string[]; items?: { enum?: string[] } };
@@ -108,6 +137,13 @@ describe('allowed values named as the screens name them', () => {
     ['screening.context.perpetratorSex', ['male', 'female']],
     ['screening.context.victimSex', ['male', 'female']],
     ['screening.override.priority', ['urgent', 'high', 'standard']],
+    ['screening.context.relationship', ['married', 'cohabiting', 'formerly_cohabiting', 'dating_never_cohabited', 'other_family_member']],
+    ['screening.context.indexIncident', ['physical_contact', 'weapon_death_threat', 'other']],
+    ...ITEMS.map((item): [string, string[]] => [`screening.items.${item}`, ['yes', 'no', 'unknown']]),
+    ...SUBSTANCE.map((item): [string, string[]] => [`screening.substanceIndicators.${item}`, ['yes', 'no', 'unknown']]),
+    ...BARRIERS.map((item): [string, string[]] => [`screening.supportBarriers.${item}`, ['yes', 'no', 'unknown']]),
+    ...CRITICAL.map((item): [string, string[]] => [`screening.immediateDanger.critical.${item}`, ['yes', 'no', 'not_answered']]),
+    ...FURTHER.map((item): [string, string[]] => [`screening.immediateDanger.further.${item}`, ['yes', 'no', 'not_answered']]),
     ['reason', allowedIn('DeclineReferralRequest', 'reason')],
     ['mark', allowedIn('RecordAttendanceRequest', 'mark')],
     ['excuseReason', allowedIn('RecordAttendanceRequest', 'excuseReason')],
@@ -122,10 +158,11 @@ describe('allowed values named as the screens name them', () => {
   ];
 
   it.each(['ky', 'ru', 'en'])('in %s, names the values of every field the screens send', async (language) => {
+    const named = await screeningNames();
     for (const [field, values] of sent) {
       expect(values.length).toBeGreaterThan(1);
       const problem = allowed(field, ...values);
-      const said = (await errorsIn(language, refused(problem))).errorAt(field);
+      const said = (await errorsIn(language, refused(problem), named)).errorAt(field);
       // A field no screen names keeps the gateway's sentence in English, the codes in the others' (English names may be the codes: held, missed).
       if (language === 'en') expect(said).not.toBe(problem.rules[0]);
       else expect(said).not.toContain(values.join(', '));

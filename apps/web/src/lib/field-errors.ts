@@ -1,6 +1,6 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblemBody } from '../api/korgoo-api';
+import type { FieldProblemBody, FormQuestionResponse, LocalizedText } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
 import { refusalsOf, useSayRefusal } from './refusals';
 
@@ -8,10 +8,10 @@ import { refusalsOf, useSayRefusal } from './refusals';
  * The API's field problems, to show at each field. An owner's refusal is said from its rule in the reader's
  * language. The gateway's own rules are in English: English readers get the rule itself, others the rule's
  * name translated with its numbers (`maxLength`, 200: at most 200 characters) where this app knows it, else the
- * translated hint. Allowed values are said in every language by the names the screens give them, the codes
- * only where no screen names them.
+ * translated hint. Allowed values are said in every language by the names the screens give them (`named`: those
+ * a form the API defines gives them, as the ODARA screening's options), the codes only where no screen names them.
  */
-export function useFieldErrors(error: unknown): { errorAt(field: string): string | undefined; any: boolean } {
+export function useFieldErrors(error: unknown, named: ValueNames = NONE): { errorAt(field: string): string | undefined; any: boolean } {
   const { t, i18n } = useTranslation();
   const say = useSayRefusal();
   const problems = problemsOf(error);
@@ -19,11 +19,11 @@ export function useFieldErrors(error: unknown): { errorAt(field: string): string
   return {
     any: problems.length > 0,
     errorAt: (field) => {
-      const named = refusals.filter((refusal) => refusal.field === field);
-      if (named.length > 0) return named.map(say).join(' ');
+      const refused = refusals.filter((refusal) => refusal.field === field);
+      if (refused.length > 0) return refused.map(say).join(' ');
       const here = problems.filter((problem) => problem.field === field);
       if (here.length === 0) return undefined;
-      const names = (values: Value[]) => namesOf(i18n, field, values);
+      const names = (values: Value[]) => namesOf(i18n, field, values, named);
       if (i18n.language === 'en') return here.flatMap((problem) => inEnglish(t, problem, names)).join('; ');
       const hints = here.flatMap((problem) =>
         (problem.codes ?? []).filter((code) => i18n.exists(`validation.${code}`)).map((code) => sayRule(t, code, problem.params?.[code], names)));
@@ -40,6 +40,17 @@ export function problemsOf(error: unknown): FieldProblemBody[] {
 type Params = NonNullable<FieldProblemBody['params']>[string];
 type Value = string | number;
 type Names = (values: Value[]) => string[] | undefined;
+
+/** A value's name in each language, by the field's path without list positions, where a form the API defines names it. */
+export type ValueNames = (field: string, value: Value) => LocalizedText | undefined;
+
+const NONE: ValueNames = () => undefined;
+
+/** The names a form the API defines gives its questions' options, each question at `prefix` + its path (`screening.items.confinement`). */
+export function optionNames(questions: readonly FormQuestionResponse[], prefix: string): ValueNames {
+  const options = new Map(questions.map((question) => [`${prefix}${question.path}`, question.options]));
+  return (field, value) => options.get(field)?.find((option) => String(option.value) === String(value))?.label;
+}
 
 /**
  * Where the screens name the values each field allows, by the field's path without list positions
@@ -64,8 +75,11 @@ const VALUE_LABELS: Record<string, readonly string[]> = {
 };
 
 /** The field's values as the screen names them, or nothing when any of them has no name there. */
-function namesOf(i18n: I18n, field: string, values: Value[]): string[] | undefined {
-  const labels = VALUE_LABELS[field.replace(/\.\d+(?=\.|$)/g, '')] ?? [];
+function namesOf(i18n: I18n, field: string, values: Value[], named: ValueNames): string[] | undefined {
+  const path = field.replace(/\.\d+(?=\.|$)/g, '');
+  const texts = values.map((value) => named(path, value));
+  if (texts.every((text) => text !== undefined)) return texts.map((text) => text[i18n.language as keyof LocalizedText] ?? text.ky);
+  const labels = VALUE_LABELS[path] ?? [];
   const namespace = labels.find((prefix) => values.every((value) => i18n.exists(`${prefix}.${value}`)));
   return namespace === undefined ? undefined : values.map((value) => i18n.t(`${namespace}.${value}`));
 }

@@ -1,4 +1,4 @@
-import { DeclineReferralCommand, EventSubjects, QueryRejected, ReferralView } from '@korgoo/contracts';
+import { DeclineReferralCommand, EventSubjects, ReferralView } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
 import { declineProblem, failedHandOffReason } from '../referral-lifecycle';
 import { DeadlineRepository } from '../repositories/deadline-repository';
@@ -16,7 +16,7 @@ export class DeclineReferral {
 
   execute(command: DeclineReferralCommand): Promise<ReferralView> {
     const problem = declineProblem(command.reason, command.note);
-    if (problem) return Promise.reject(new QueryRejected('invalid_request', problem));
+    if (problem) return Promise.reject(problem);
     return this.commands.run(command.referralId, async (tx) => {
       const now = this.clock.now();
       const referral = await this.commands.lockForCentre(tx, command.referralId, command.centreId);

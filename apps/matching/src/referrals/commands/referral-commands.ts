@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { QueryRejected, ReferralView } from '@korgoo/contracts';
+import { ReferralView } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { retryingTransaction } from '@korgoo/platform/core';
 import { ROUTING_RETRY } from '../lock-conflicts';
-import { centreActionRefusal } from '../referral-lifecycle';
+import { centreActionRefusal, referralNotFound } from '../referral-lifecycle';
 import { DeadlineRepository } from '../repositories/deadline-repository';
 import { ReferralRecord, ReferralRepository } from '../repositories/referral-repository';
 
@@ -32,7 +32,7 @@ export class ReferralCommands {
   /** The referral locked for centre staff acting on it: 403 when never theirs, 409 when no longer waiting. */
   async lockForCentre(tx: EntityManager, referralId: string, centreId: string): Promise<ReferralRecord> {
     const referral = await this.referrals.lock(tx, referralId);
-    if (!referral) throw new QueryRejected('not_found', `no referral ${referralId}`);
+    if (!referral) throw referralNotFound(referralId);
     const refusal = centreActionRefusal(referral, centreId, await this.deadlines.centresProposedTo(tx, referral.id));
     if (refusal) throw refusal;
     return referral;

@@ -1,13 +1,11 @@
-import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../lib/api-client';
-import { problemsOf } from '../../lib/field-errors';
-import { refusalsOf, useSayRefusal } from '../../lib/refusals';
+import { ReasonsAlert, Shows, useRefusalReasons } from '../../lib/RefusalAlert';
 
 interface Props {
   error: unknown;
   /** Whether the form beside it has an input for a field; every field unless told (a new entry's form shows only its own). */
-  shows?(field: string): boolean;
+  shows?: Shows;
 }
 
 /**
@@ -17,25 +15,20 @@ interface Props {
  */
 export function ChangeProblem({ error, shows = () => true }: Props) {
   const { t } = useTranslation();
-  const say = useSayRefusal();
+  const { reasons, marked, named } = useRefusalReasons(error, shows);
   if (!error) return null;
   const status = error instanceof ApiProblem ? error.status : null;
-  const refusals = refusalsOf(error);
-  const marked = problemsOf(error).some((problem) => shows(problem.field));
-  const reasons = refusals.length > 0 ? refusals.filter((refusal) => !refusal.field || !shows(refusal.field)).map(say) : unnamedReasons(error);
-  const refused = refusals.length > 0 || status === 400 || status === 409;
+  const refused = named || status === 400 || status === 409;
   const headline = marked ? t('form.fixFields') : refused ? t('directory.refused') : t('form.failed');
-  return (
-    <Alert color="red" role="alert">
-      {headline}
-      {[...new Set(reasons)].map((reason) => <Text key={reason} size="sm" mt={4}>{reason}</Text>)}
-    </Alert>
-  );
+  return <ReasonsAlert headline={headline} reasons={named ? reasons : unnamedReasons(error)} />;
 }
 
-/** What an answer that names no rule says beside its field problems. */
+/** What an answer that names no rule says: the owner's own sentence only for a refusal this app cannot name. */
 function unnamedReasons(error: unknown): string[] {
-  if (!(error instanceof ApiProblem) || !error.body || error.body.problems?.length) return [];
+  if (!(error instanceof ApiProblem) || !error.body || !REFUSED_AS_WRITTEN.includes(error.status)) return [];
   const { message } = error.body;
   return typeof message === 'string' ? [message] : message;
 }
+
+/** A 503 or a 502 is the service not answering and a 403 the account's rights: the headline says those, not the API's English. */
+const REFUSED_AS_WRITTEN = [400, 404, 409];

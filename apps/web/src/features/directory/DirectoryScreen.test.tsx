@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ky from '../../i18n/locales/ky.json';
+import ru from '../../i18n/locales/ru.json';
 import { formatDate } from '../../lib/dates';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import type { CentreDetailView, CentreSummaryView } from './api';
@@ -159,6 +160,16 @@ describe('the directory screen', () => {
     expect(within(form).getByLabelText(ky.directory.lead).getAttribute('aria-invalid')).not.toBe('true');
   });
 
+  it('says in Kyrgyz a gateway problem at an existing slot’s field, which the new slot’s form has no input for', async () => {
+    const problems = [{ field: 'groupSlots.0.maxParticipants', rules: ['maxParticipants must not be greater than 20'], codes: ['max'], params: { max: { max: 20 } } }];
+    await openNaryn(directory({ status: 400, body: { statusCode: 400, message: ['groupSlots.0.maxParticipants: maxParticipants must not be greater than 20'], problems } }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.validation.max_limit.replace('{{max}}', '20')}`);
+    expect(screen.queryByText(/must not be greater/)).toBeNull();
+  });
+
   it('says a rule it does not know yet as the API wrote it, at its field and in the alert', async () => {
     await openNaryn(refusing(400,
       { rule: 'slot_too_crowded', field: 'groupSlots.1.maxParticipants', message: 'changes.groupSlots[1].maxParticipants is more than the room holds' },
@@ -280,6 +291,20 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(ky.directory.refused);
     expect(alert.textContent).toContain('centre naryn-asylzat is being moved');
+  });
+});
+
+describe('a directory answer that names no rule', () => {
+  it.each([
+    [503, 'Service Unavailable', 'a Korgoo service did not answer in time; try again'],
+    [502, 'Bad Gateway', 'the service could not answer'],
+    [403, 'Forbidden', 'Forbidden resource'],
+  ])('says a %s in Russian, not in the API’s English', async (status, error, message) => {
+    await renderSignedIn(<DirectoryScreen />, { role: 'admin', language: 'ru', answer: directory({ status, body: { statusCode: status, error, message } }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Асылзат' }));
+    fireEvent.click(await screen.findByRole('button', { name: ru.directory.setStatus.paused }));
+    fireEvent.click(screen.getByRole('button', { name: ru.directory.confirm }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ru.form.failed);
   });
 });
 

@@ -1,11 +1,12 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { InboxEntryResponse } from '../../api/korgoo-api';
+import type { InboxEntryResponse, ReferralResponse } from '../../api/korgoo-api';
 import ky from '../../i18n/locales/ky.json';
 import { formatDate } from '../../lib/dates';
 import ru from '../../i18n/locales/ru.json';
 import { renderSignedIn, SentRequest } from '../../test/render';
 import { AlertInbox } from './AlertInbox';
+import { CentreInbox } from './CentreInbox';
 import type { InboxPage } from './api';
 
 const OFFICER = '7b0c1f4e-2d1a-4c39-9a57-0e6f3b8d2c11';
@@ -158,5 +159,56 @@ describe('the police notices', () => {
     fireEvent.click(await screen.findByText('Нарынское РУВД'));
     fireEvent.click(screen.getByRole('button', { name: ru.notices.assignUnit }));
     expect((await screen.findByRole('alert')).textContent).toBe(ru.notices.unitAlreadySet);
+  });
+});
+
+describe('a centre’s answer to a proposed referral', () => {
+  const PROPOSED: ReferralResponse = {
+    referralId: 'referral-17', referralNumber: 'R-2026-000017', orderId: 'order-17', status: 'proposed',
+    centreId: 'naryn-asylzat', centreName: 'Асылзат', priority: 'high', language: 'ky', acknowledgeBy: null,
+    firstSessionAt: null, travelMinutes: null, travelSource: null, outreachSettlementCode: null, reasons: [], createdAt: '2026-03-01T08:00:00Z',
+  };
+
+  /** The centre's inbox (empty) and its one proposal; `decline` answers the decline. */
+  const proposal = (decline: { status: number; body?: unknown }) => (request: SentRequest) => {
+    if (request.method === 'POST') return decline;
+    if (request.path.startsWith('/api/v1/inbox')) return { body: { items: [], nextCursor: null, unread: 0 } satisfies InboxPage };
+    return { body: { items: [PROPOSED], nextCursor: null } };
+  };
+
+  async function decline(language: string, answer: { status: number; body?: unknown }) {
+    const view = await renderSignedIn(<CentreInbox />, { role: 'centre', language, answer: proposal(answer) });
+    const texts = language === 'ru' ? ru : ky;
+    fireEvent.click(await screen.findByRole('button', { name: texts.inbox.decline }));
+    return { ...view, alert: await screen.findByRole('alert') };
+  }
+
+  it('says in the reader’s language why matching refused the decline, by its rule', async () => {
+    const message = 'referral R-2026-000017 is accepted, not proposed';
+    const { alert } = await decline('ru', {
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', message, refusals: [{ rule: 'referral_no_longer_proposed', params: { referralNumber: 'R-2026-000017' }, message }] },
+    });
+    expect(alert.textContent).toBe(ru.refusal.referral_no_longer_proposed.replace('{{referralNumber}}', 'R-2026-000017'));
+    expect(screen.queryByText(message)).toBeNull();
+  });
+
+  it('shows the gateway’s problem with the reason at the reason, and the generic words only when the answer names nothing', async () => {
+    const reasons = ['at_capacity', 'out_of_area', 'language', 'no_facilitator_pair', 'conflict_of_interest', 'other'];
+    const { alert } = await decline('ky', {
+      status: 400,
+      body: {
+        statusCode: 400, error: 'Bad Request', message: ['reason: reason must be one of the following values'],
+        problems: [{ field: 'reason', rules: ['reason must be one of the following values'], codes: ['isIn'], params: { isIn: { values: reasons } } }],
+      },
+    });
+    expect(alert.textContent).toBe(ky.form.fixFields);
+    const reason = screen.getByLabelText(ky.inbox.declineReason);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(ky.validation.isIn)).toBeTruthy();
+    cleanup();
+
+    expect((await decline('ky', { status: 502, body: { statusCode: 502, error: 'Bad Gateway', message: 'the service could not answer' } })).alert.textContent)
+      .toBe(ky.form.failed);
   });
 });

@@ -5,31 +5,39 @@ import type { DeclineReferralRequest, ReferralResponse } from '../../api/korgoo-
 import { inLanguage } from '../orders/ScreeningQuestion';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
+import { useFieldErrors } from '../../lib/field-errors';
+import { RefusalAlert } from '../../lib/RefusalAlert';
 import { unreadOf, useInbox } from './api';
 import { useReferralDecision, useReferrals } from '../referrals/api';
 import { ReferralCard } from '../referrals/ReferralCard';
 
 const REASONS: DeclineReferralRequest['reason'][] = ['at_capacity', 'out_of_area', 'language', 'no_facilitator_pair', 'conflict_of_interest'];
 
+/** Accept, or decline with a reason; a refusal is said by its rule, a field problem at the reason. */
 function ProposalActions({ referral }: { referral: ReferralResponse }) {
   const { t } = useTranslation();
   const decide = useReferralDecision();
+  const { errorAt } = useFieldErrors(decide.error);
   const [reason, setReason] = useState<DeclineReferralRequest['reason']>('at_capacity');
   return (
-    <Group align="end">
-      <Button onClick={() => decide.mutate({ action: 'accept', referralId: referral.referralId })} loading={decide.isPending}>
-        {t('inbox.accept')}
-      </Button>
-      <NativeSelect
-        label={t('inbox.declineReason')}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value as DeclineReferralRequest['reason'])}
-        data={REASONS.map((value) => ({ value, label: t(`declineReason.${value}`) }))}
-      />
-      <Button variant="outline" color="red" onClick={() => decide.mutate({ action: 'decline', referralId: referral.referralId, body: { reason } })}>
-        {t('inbox.decline')}
-      </Button>
-    </Group>
+    <Stack gap={4}>
+      <RefusalAlert error={decide.error} fallback={t('form.failed')} shows={(field) => field === 'reason'} />
+      <Group align="end">
+        <Button onClick={() => decide.mutate({ action: 'accept', referralId: referral.referralId })} loading={decide.isPending}>
+          {t('inbox.accept')}
+        </Button>
+        <NativeSelect
+          label={t('inbox.declineReason')}
+          value={reason}
+          error={errorAt('reason')}
+          onChange={(event) => setReason(event.currentTarget.value as DeclineReferralRequest['reason'])}
+          data={REASONS.map((value) => ({ value, label: t(`declineReason.${value}`) }))}
+        />
+        <Button variant="outline" color="red" onClick={() => decide.mutate({ action: 'decline', referralId: referral.referralId, body: { reason } })}>
+          {t('inbox.decline')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

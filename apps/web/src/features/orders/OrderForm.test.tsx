@@ -66,3 +66,53 @@ describe('the settlement on the order form', () => {
     expect(await screen.findByText(ky.order.settlementNone)).toBeTruthy();
   });
 });
+
+describe('the API’s refusal of an order, at its fields', () => {
+  const RELATIONSHIP = ['married', 'cohabiting', 'formerly_cohabiting', 'dating_never_cohabited', 'other_family_member'];
+  const named = (ky: string, ru: string, en: string) => ({ ky, ru, en });
+  // The one question of the form as the API defines it, with its options' names.
+  const FORM = {
+    version: 'test',
+    sections: [{ key: 'context', title: named('Кырдаал', 'Обстоятельства', 'Context'), help: named('', '', '') }],
+    questions: [{
+      key: 'relationship', path: 'context.relationship', section: 'context', kind: 'choice', requirement: 'required',
+      text: named('Мамилеси', 'Отношения', 'Relationship'), help: named('', '', ''),
+      options: RELATIONSHIP.map((value, i) => ({ value, label: named(`Мамиле ${i + 1}`, `Отношения ${i + 1}`, `Relation ${i + 1}`) })),
+    }],
+  };
+  const allowed = (field: string, values: string[]) => ({
+    field, rules: [`${field} must be one of the following values: ${values.join(', ')}`], codes: ['isIn'], params: { isIn: { values } },
+  });
+  const sexes = 'perpetrator.sex (male) and screening.context.perpetratorSex (female) must agree';
+  const refusing = (request: SentRequest) =>
+    request.method === 'POST'
+      ? {
+          status: 400,
+          body: {
+            statusCode: 400, error: 'Bad Request', message: [],
+            problems: [
+              { field: 'perpetrator.sex', rules: [sexes], codes: ['sexesAgree'] },
+              allowed('perpetrator.language', ['ky', 'ru']),
+              allowed('screening.context.relationship', RELATIONSHIP),
+            ],
+          },
+        }
+      : { body: FORM };
+
+  it.each([['ky', ky], ['ru', ru]])('in %s, says at the sex and language choices why, and names a screening answer’s values as the form does', async (language, texts) => {
+    await renderSignedIn(<OrderForm />, { role: 'police', language, answer: refusing });
+    await screen.findByText(FORM.questions[0].text[language as 'ky']);
+    fireEvent.click(screen.getByRole('button', { name: texts.order.submit }));
+
+    expect(await screen.findByText(texts.validation.sexesAgree)).toBeTruthy();
+    const sex = screen.getByLabelText(texts.order.sex, { selector: '[aria-labelledby="sex-label"]' });
+    expect(sex.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(sex.getAttribute('aria-describedby')!)?.textContent).toBe(texts.validation.sexesAgree);
+    const languages = `${texts.language.ky}, ${texts.language.ru}`;
+    const programmeLanguage = screen.getByLabelText(texts.order.programmeLanguage, { selector: '[aria-labelledby="language-label"]' });
+    expect(document.getElementById(programmeLanguage.getAttribute('aria-describedby')!)?.textContent).toBe(texts.validation.isIn_values.replace('{{values}}', languages));
+    const relationships = FORM.questions[0].options.map((option) => option.label[language as 'ky']).join(', ');
+    expect(screen.getByText(texts.validation.isIn_values.replace('{{values}}', relationships))).toBeTruthy();
+    expect(screen.queryByText(/married|cohabiting/)).toBeNull();
+  });
+});

@@ -1,10 +1,10 @@
 import { Alert, Button, Fieldset, Loader, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterProtectionOrderRequest } from '../../api/korgoo-api';
 import { ApiProblem } from '../../lib/api-client';
 import { fromLocalInput, localInputValue } from '../../lib/dates';
-import { useFieldErrors } from '../../lib/field-errors';
+import { optionNames, useFieldErrors } from '../../lib/field-errors';
 import { getAtPath, setAtPath } from '../../lib/paths';
 import { useDeviceOrders, useOdaraForm, useRegisterOrder } from './api';
 import type { SavedOrder } from './device-orders';
@@ -69,14 +69,18 @@ interface ChoiceProps {
   label: string;
   value: string;
   data: { value: string; label: string }[];
+  error?: string;
   onChange(value: string): void;
 }
 
-function Choice({ id, label, ...control }: ChoiceProps) {
+/** A choice of a few, with the API's problem under it, named to assistive technology as the choice's error. */
+function Choice({ id, label, error, ...control }: ChoiceProps) {
   return (
     <>
       <Text size="sm" fw={500} id={`${id}-label`}>{label}</Text>
-      <SegmentedControl aria-labelledby={`${id}-label`} {...control} />
+      <SegmentedControl aria-labelledby={`${id}-label`} aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined} {...control} />
+      {error && <Text size="sm" c="red" id={`${id}-error`}>{error}</Text>}
     </>
   );
 }
@@ -92,7 +96,9 @@ export function OrderForm() {
   // A saved order the API refused, opened here to be corrected, with the API's reasons at its fields.
   const [correcting, setCorrecting] = useState<SavedOrder | null>(null);
   const refusal = correcting && new ApiProblem(400, { statusCode: 400, message: [], problems: correcting.problems ?? [] });
-  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error ?? refusal);
+  // The screening's values named as its questions name them, not by their codes.
+  const named = useMemo(() => optionNames(form.data?.questions ?? [], 'screening.'), [form.data]);
+  const { errorAt, any: anyFieldProblem } = useFieldErrors(register.error ?? refusal, named);
   const numberTaken = register.error instanceof ApiProblem && register.error.status === 409;
   const field = (name: keyof OrderFields, apiField: string) => ({
     value: order[name],
@@ -148,9 +154,9 @@ export function OrderForm() {
         </Fieldset>
         <Fieldset legend={t('order.perpetratorSection')}>
           <TextInput required label={t('order.fullName')} {...field('fullName', 'perpetrator.fullName')} />
-          <Choice id="sex" label={t('order.sex')} value={order.sex} onChange={(sex) => setOrder({ ...order, sex })}
+          <Choice id="sex" label={t('order.sex')} value={order.sex} error={errorAt('perpetrator.sex')} onChange={(sex) => setOrder({ ...order, sex })}
             data={[{ value: 'male', label: t('order.male') }, { value: 'female', label: t('order.female') }]} />
-          <Choice id="language" label={t('order.programmeLanguage')} value={order.language} onChange={(language) => setOrder({ ...order, language })}
+          <Choice id="language" label={t('order.programmeLanguage')} value={order.language} error={errorAt('perpetrator.language')} onChange={(language) => setOrder({ ...order, language })}
             data={[{ value: 'ky', label: t('language.ky') }, { value: 'ru', label: t('language.ru') }]} />
           <SettlementPicker value={order.settlementCode} error={errorAt('perpetrator.location.settlementCode')} onChange={(settlementCode) => setOrder({ ...order, settlementCode })} />
         </Fieldset>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import type { FollowUpMeetingResponse, ProgrammeResponse } from '../../api/korgoo-api';
 import { useDates } from '../../lib/dates';
+import { RefusalAlert } from '../../lib/RefusalAlert';
 import type { Session } from '../../lib/session';
 import { useEnrolVoluntary, useRecordFollowUp } from './api';
 import { VoluntarySessionForm } from './AttendanceForm';
@@ -13,7 +14,7 @@ function FollowUpActions({ referralId, meeting }: { referralId: string; meeting:
   const record = useRecordFollowUp(referralId);
   return (
     <Stack gap={4}>
-      {record.error && <Alert color="red" role="alert">{t('programme.followUpRefused')}</Alert>}
+      <RefusalAlert error={record.error} fallback={t('programme.followUpRefused')} />
       <Group gap="xs">
         {(['held', 'missed'] as const).map((outcome) => (
           <Button key={outcome} size="xs" variant="light" loading={record.isPending && record.variables?.outcome === outcome}

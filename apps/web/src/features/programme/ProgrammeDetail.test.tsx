@@ -168,6 +168,22 @@ describe('the programme of a referral', () => {
     await screen.findByText(ky.programme.followUpRefused);
   });
 
+  it('says by the programme service’s rule, in the reader’s language, why a monitoring meeting was not recorded', async () => {
+    const monitoring = [{ number: 1, monthsAfterCompletion: 1, dueAt: '2027-01-01T05:00:00Z', outcome: null, recordedAt: null }];
+    const message = 'monitoring meeting 1 is not due yet (2027-01-01T05:00:00.000Z)';
+    await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
+      role: 'centre',
+      language: 'en',
+      answer: answering(programme({ state: 'completed', monitoring }), () => ({
+        status: 409,
+        body: { statusCode: 409, error: 'Conflict', message, refusals: [{ rule: 'follow_up_not_due', params: { number: 1 }, message }] },
+      })),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: en.programme.recordFollowUp.missed.replace('{{number}}', '1') }));
+    expect((await screen.findByRole('alert')).textContent).toBe(en.refusal.follow_up_not_due.replace('{{number}}', '1'));
+    expect(screen.queryByText(en.programme.followUpRefused)).toBeNull();
+  });
+
   it('shows coordinators the monitoring meetings without buttons to record them', async () => {
     const monitoring = [{ number: 1, monthsAfterCompletion: 1, dueAt: '2027-01-01T05:00:00Z', outcome: null, recordedAt: null }];
     await renderSignedIn(<ProgrammeDetail referralId={REFERRAL} />, {
