@@ -50,6 +50,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig('gateway', { ...PRODUCTION, FIELD_ENCRYPTION_KEYS: 'k1:CHANGE_ME' })).toThrow('FIELD_ENCRYPTION_KEYS must be id:base64 pairs');
   });
 
+  it('takes a fraction of a password check a second for a slower refill, never none', () => {
+    expect(loadConfig('gateway', { NODE_ENV: 'development', SIGN_IN_CHECKS_PER_SECOND: '0.5' }).http.signInChecks.perSecond).toBe(0.5);
+    expect(() => loadConfig('gateway', { NODE_ENV: 'development', SIGN_IN_CHECKS_PER_SECOND: '0' })).toThrow('SIGN_IN_CHECKS_PER_SECOND');
+    expect(() => loadConfig('gateway', { NODE_ENV: 'development', SIGN_IN_CHECKS_PER_SECOND: 'many' })).toThrow('SIGN_IN_CHECKS_PER_SECOND');
+  });
+
   it('lets rehearsals and tests move the clock, never production', () => {
     expect(loadConfig('notification', { NODE_ENV: 'test', KORGOO_TEST_CLOCK: 'true' }).testClock).toBe(true);
     expect(loadConfig('notification', { NODE_ENV: 'test' }).testClock).toBe(false);

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { secretWeakness } from './secret-strength';
 
 export type ServiceName = 'gateway' | 'risk' | 'matching' | 'notification' | 'programme' | 'reporting';
@@ -20,7 +20,7 @@ export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   reporting: 3005,
 };
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** What opening a service's schema needs: all that its migration Job is given. */
 class DatabaseVariables {
@@ -40,7 +40,7 @@ class DatabaseVariables {
   DATABASE_OWNER_URL?: string;
 
   /** The audit log's term, written into the gateway's schema by its owner (who also migrates). */
-  @Transform(toInt) @IsInt() @Min(5, { message: 'RETENTION_AUDIT_YEARS must be at least 5 (the database keeps younger entries)' }) @Max(100) RETENTION_AUDIT_YEARS = 7;
+  @Transform(toNumber) @IsInt() @Min(5, { message: 'RETENTION_AUDIT_YEARS must be at least 5 (the database keeps younger entries)' }) @Max(100) RETENTION_AUDIT_YEARS = 7;
 }
 
 /** Environment variables every service understands; validated once at start-up. */
@@ -89,7 +89,7 @@ class EnvironmentVariables extends DatabaseVariables {
   FIELD_ENCRYPTION_KEYS?: string;
 
   @IsOptional()
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -101,31 +101,31 @@ class EnvironmentVariables extends DatabaseVariables {
   /** Rehearsals and tests only: every service's clock can be moved over NATS (`test.clock.set.v1`); refused in production. */
   @IsOptional() @IsIn(['true', 'false']) KORGOO_TEST_CLOCK?: string;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(100)
   MESSAGING_MAX_DELIVER = 5;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(10)
   MESSAGING_ACK_WAIT_MS = 30000;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 500;
 
   /** Messages one consumer handles at once; keep it below DB_POOL_SIZE. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(64)
   MESSAGING_CONCURRENCY = 4;
 
   /** JetStream stream replicas: 1 on one server, 3 in the clustered deployment. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5' })
   STREAM_REPLICAS = 1;
 
@@ -133,12 +133,12 @@ class EnvironmentVariables extends DatabaseVariables {
    * How long the history streams keep events for a rebuild of the indicators: the order retention term and a
    * year for orders still running; never less than the 18 months the repeat-order indicator looks back.
    */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(550, { message: 'HISTORY_MAX_AGE_DAYS must be at least 550 (the repeat-order window and an order)' })
   HISTORY_MAX_AGE_DAYS = 2190;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(64)
@@ -158,23 +158,23 @@ class EnvironmentVariables extends DatabaseVariables {
   // Risk: a local priority policy replaces the default one only as a whole, under its own version.
   @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,40}$/, { message: 'PRIORITY_POLICY_VERSION must be a short version name' })
   PRIORITY_POLICY_VERSION?: string;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(13) PRIORITY_URGENT_FROM_SCORE?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(13) PRIORITY_HIGH_FROM_SCORE?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168) ACK_HOURS_URGENT?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168) ACK_HOURS_HIGH?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168) ACK_HOURS_STANDARD?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(13) PRIORITY_URGENT_FROM_SCORE?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(13) PRIORITY_HIGH_FROM_SCORE?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(168) ACK_HOURS_URGENT?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(168) ACK_HOURS_HIGH?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(168) ACK_HOURS_STANDARD?: number;
 
   // Matching
   @IsOptional() @Matches(/^https?:\/\//, { message: 'OSRM_URL must be an http(s) URL' }) OSRM_URL?: string;
-  @Transform(toInt) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
-  @Transform(toInt) @IsInt() @Min(0) @Max(168) FIRST_SESSION_MARGIN_HOURS = 24;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(10) ROUTING_HANDOFF_LIMIT = 2;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(168) FIRST_SESSION_MARGIN_HOURS = 24;
   /** One-way travel beyond which no centre is proposed: nobody attends four weekly sessions farther away. */
-  @Transform(toInt) @IsInt() @Min(15) @Max(1440) MAX_TRAVEL_MINUTES = 180;
-  @Transform(toInt) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
+  @Transform(toNumber) @IsInt() @Min(15) @Max(1440) MAX_TRAVEL_MINUTES = 180;
+  @Transform(toNumber) @IsInt() @Min(50) DEADLINE_POLL_MS = 1000;
   /** How often coordinators are reminded of an escalated or unroutable referral that still waits for them. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(168) DECISION_REMINDER_HOURS = 4;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(168) DECISION_REMINDER_HOURS = 4;
   /** How long before a group meeting one below its minimum is merged into another or kept to run anyway. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(336) GROUP_DECISION_LEAD_HOURS = 48;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(336) GROUP_DECISION_LEAD_HOURS = 48;
   /** Rehearsals and tests only: short acknowledgement windows such as `urgent=3s,high=5s`. */
   @IsOptional() @IsString() ACKNOWLEDGE_WINDOWS?: string;
 
@@ -183,28 +183,28 @@ class EnvironmentVariables extends DatabaseVariables {
     message: 'REFUSAL_POLICY must be second-unexcused-or-cannot-finish or unexcused-limit-<1-4>',
   })
   REFUSAL_POLICY = 'second-unexcused-or-cannot-finish';
-  @Transform(toInt) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
-  @Transform(toInt) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(168) ATTENDANCE_REMINDER_HOURS = 24;
+  @Transform(toNumber) @IsInt() @Min(50) PROGRAMME_TIMER_POLL_MS = 1000;
   /** Months after completion of each monitoring meeting: at least three, rising, within the 18 months. */
   @Matches(/^\d{1,2}(,\d{1,2}){2,17}$/, { message: 'MONITORING_MONTHS must list at least three months such as 1,6,18' })
   MONITORING_MONTHS = '1,6,18';
 
   // Retention (gateway): personal data of an order kept this many years after its case closes; a case that
   // never reports an end counts as closed two years after the order's expiry (programme and follow-up).
-  @Transform(toInt) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
-  @Transform(toInt) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(75) RETENTION_ORDER_YEARS = 5;
+  @Transform(toNumber) @IsInt() @Min(50) RETENTION_POLL_MS = 3_600_000;
   // The audit log (gateway) is kept this many years: the order term plus the two years a case may run, so the
   // trace of who saw a case outlasts its data. The database holds the term too and refuses one under five
   // years (migration 1770000000000-audit-retention), so a shorter term is refused here.
   // A refresh token is deleted this many days after it expired or was revoked (gateway).
-  @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(3650) RETENTION_REFRESH_TOKEN_DAYS = 30;
 
   // Notification: an immediate-danger alert or an Article 72 notice nobody acknowledged is told again.
-  @Transform(toInt) @IsInt() @Min(1) @Max(240) ESCALATE_DANGER_EVERY_MINUTES = 15;
-  @Transform(toInt) @IsInt() @Min(0) @Max(96) ESCALATE_DANGER_ROUNDS = 8;
-  @Transform(toInt) @IsInt() @Min(1) @Max(168) ESCALATE_NOTICE_EVERY_HOURS = 24;
-  @Transform(toInt) @IsInt() @Min(0) @Max(14) ESCALATE_NOTICE_ROUNDS = 3;
-  @Transform(toInt) @IsInt() @Min(50) ESCALATION_POLL_MS = 5000;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(240) ESCALATE_DANGER_EVERY_MINUTES = 15;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(96) ESCALATE_DANGER_ROUNDS = 8;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(168) ESCALATE_NOTICE_EVERY_HOURS = 24;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(14) ESCALATE_NOTICE_ROUNDS = 3;
+  @Transform(toNumber) @IsInt() @Min(50) ESCALATION_POLL_MS = 5000;
 
   // Notification providers: each is off unless configured.
   @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
@@ -215,10 +215,10 @@ class EnvironmentVariables extends DatabaseVariables {
   @IsOptional() @IsString() @MinLength(16, { message: 'SMS_WEBHOOK_SECRET must be at least 16 characters' }) SMS_WEBHOOK_SECRET?: string;
   @IsOptional() @Matches(/^https?:\/\//, { message: 'TELEGRAM_API_URL must be an http(s) URL' }) TELEGRAM_API_URL?: string;
   @IsOptional() @IsString() TELEGRAM_BOT_TOKEN?: string;
-  @Transform(toInt) @IsInt() @Min(100) BREAKER_TIMEOUT_MS = 5000;
-  @Transform(toInt) @IsInt() @Min(1) @Max(100) BREAKER_ERROR_THRESHOLD_PERCENT = 50;
-  @Transform(toInt) @IsInt() @Min(100) BREAKER_RESET_MS = 30000;
-  @Transform(toInt) @IsInt() @Min(1) BREAKER_VOLUME_THRESHOLD = 3;
+  @Transform(toNumber) @IsInt() @Min(100) BREAKER_TIMEOUT_MS = 5000;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(100) BREAKER_ERROR_THRESHOLD_PERCENT = 50;
+  @Transform(toNumber) @IsInt() @Min(100) BREAKER_RESET_MS = 30000;
+  @Transform(toNumber) @IsInt() @Min(1) BREAKER_VOLUME_THRESHOLD = 3;
 
   // The public HTTP edge.
   /** Browser origins allowed to call the API from another origin, comma-separated; none by default. */
@@ -226,14 +226,17 @@ class EnvironmentVariables extends DatabaseVariables {
   CORS_ORIGINS?: string;
   @Matches(/^[1-9][0-9]*(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must be a size such as 100kb' }) HTTP_BODY_LIMIT = '100kb';
   /** Reverse proxies in front of the service (ingress: 1), so the client address is the real one. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(5) TRUST_PROXY_HOPS = 0;
-  @Transform(toInt) @IsInt() @Min(1) THROTTLE_LOGIN_PER_MINUTE = 10;
-  @Transform(toInt) @IsInt() @Min(1) THROTTLE_PUBLIC_PER_MINUTE = 60;
-  @Transform(toInt) @IsInt() @Min(1) THROTTLE_WRITES_PER_MINUTE = 120;
-  @Transform(toInt) @IsInt() @Min(1) THROTTLE_READS_PER_MINUTE = 600;
-  /** Password checks one gateway starts per second from all addresses together (503 beyond), and its burst. */
-  @Transform(toInt) @IsInt() @Min(1) SIGN_IN_CHECKS_PER_SECOND = 2;
-  @Transform(toInt) @IsInt() @Min(1) SIGN_IN_CHECKS_BURST = 10;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(5) TRUST_PROXY_HOPS = 0;
+  @Transform(toNumber) @IsInt() @Min(1) THROTTLE_LOGIN_PER_MINUTE = 10;
+  @Transform(toNumber) @IsInt() @Min(1) THROTTLE_PUBLIC_PER_MINUTE = 60;
+  @Transform(toNumber) @IsInt() @Min(1) THROTTLE_WRITES_PER_MINUTE = 120;
+  @Transform(toNumber) @IsInt() @Min(1) THROTTLE_READS_PER_MINUTE = 600;
+  /**
+   * Password checks one gateway starts per second from all addresses together (503 beyond), and its burst. A
+   * fraction is a slower refill (0.5: one check every two seconds) for a small office's gateway.
+   */
+  @Transform(toNumber) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.01) SIGN_IN_CHECKS_PER_SECOND = 2;
+  @Transform(toNumber) @IsInt() @Min(1) SIGN_IN_CHECKS_BURST = 10;
   /** OpenAPI at /api/docs: on outside production unless turned off. */
   @IsOptional() @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' }) API_DOCS?: 'on' | 'off';
   /** Bearer token Prometheus presents for /metrics in production; without one /metrics is off there. */
