@@ -24,6 +24,7 @@ import { DEFAULT_OPTIONS, NationalYearOptions, NationalYearResult, runNationalYe
 import { OBLASTS } from './national-year/orders';
 import { Coverage, minutes, percent, PolicySummary, table } from './national-year/report';
 import { SOM_PER_FACILITATOR_HOUR } from './national-year/outreach-cost';
+import type { OutreachOption } from './national-year/outreach';
 import { withSlotLeadsAroundSlots } from './national-year/slot-days';
 
 const DIRECTORIES: Record<string, readonly DirectoryCentre[]> = {
@@ -137,7 +138,7 @@ const som = (n: number | null) => (n === null ? '-' : count(Math.round(n)));
 
 /** Outreach points against new facilitators, per oblast, each priced per order it newly places. */
 function outreachTable(r: NationalYearResult): string {
-  const rows = (r.outreach ?? []).map((o) => {
+  const rows = (r.outreach?.oblasts ?? []).map((o) => {
     const f = o.facilitators;
     const proposed = o.points.length > 0;
     return [
@@ -155,7 +156,7 @@ function outreachTable(r: NationalYearResult): string {
       f ? som(f.price.somPerOrder) : '-',
     ];
   });
-  const points = (r.outreach ?? []).flatMap((o) =>
+  const points = (r.outreach?.oblasts ?? []).flatMap((o) =>
     o.points.map(
       (p) =>
         `  ${o.oblast}: ${p.settlementCode} on ${p.weekdays.map((d) => WEEKDAY_NAMES[d]).join(' and ')} from ${p.centreId} ` +
@@ -168,7 +169,21 @@ function outreachTable(r: NationalYearResult): string {
       rows,
     ),
     ...(points.length > 0 ? ['Points proposed:', ...points] : []),
+    ...(r.outreach?.national ? [nationalOutreachLine(r.outreach.national)] : []),
   ].join('\n');
+}
+
+/** Every point at once: where the pairs' days away cost their own centres' orders, and the price per net order. */
+function nationalOutreachLine(national: NonNullable<OutreachOption['national']>): string {
+  const change = Object.entries(national.changeByOblast)
+    .map(([oblast, n]) => `${oblast} ${n > 0 ? '+' : ''}${count(n)}`)
+    .join(', ');
+  const net = national.placedWith - national.placedWithout;
+  return (
+    `Every point at once, all orders (no declines): ${count(national.placedWithout)} placed without, ` +
+    `${count(national.placedWith)} with (${net >= 0 ? '+' : ''}${count(net)}: ${change || 'no oblast changed'}); ` +
+    `${count(Math.round(national.price.hours))} hours a year, ${som(national.price.somPerOrder)} som per net order.`
+  );
 }
 
 function main(): void {

@@ -3,7 +3,7 @@ import { OnlineRun, runOnline } from './online-policies';
 import { OptimumRun, solveOptimum, startWeeks } from './optimum';
 import { generateOrders, SimOrder } from './orders';
 import { PolicySummary, summarise } from './report';
-import { OblastOutreach, outreachOption } from './outreach';
+import { OutreachOption, outreachOption } from './outreach';
 import { facilitatorShortfall, OblastShortfall, withAddedStaff } from './shortfall';
 import { buildWorld, DEFAULT_SETTINGS, SimSettings } from './world';
 
@@ -60,7 +60,7 @@ export interface NationalYearResult {
   /** National router run with every oblast's added facilitators, declines and misses on. */
   shortfallCheck: PolicySummary | null;
   /** Per oblast, outreach points for the orders no centre is within reach of, priced beside the added facilitators. */
-  outreach: OblastOutreach[] | null;
+  outreach: OutreachOption | null;
   timingsMs: Record<string, number>;
 }
 
@@ -112,7 +112,7 @@ export function runNationalYear(options: NationalYearOptions = DEFAULT_OPTIONS, 
 
   let shortfall: OblastShortfall[] | null = null;
   let shortfallCheck: PolicySummary | null = null;
-  let outreach: OblastOutreach[] | null = null;
+  let outreach: OutreachOption | null = null;
   if (options.shortfallTarget !== null) {
     const target = options.shortfallTarget;
     shortfall = timed('shortfall search', () => facilitatorShortfall(orders, centres, { target, settings }));

@@ -11,7 +11,8 @@ describe('the outreach option', () => {
   const orders = generateOrders({ count: 6000, seed: 3 }).filter((o) => o.oblast === 'Naryn');
   const world = buildWorld(orders, centres, DEFAULT_SETTINGS);
   const router = runOnline(world, 'router');
-  const [naryn] = outreachOption(world, router.outcomes, [], DEFAULT_SETTINGS).filter((o) => o.oblast === 'Naryn');
+  const option = outreachOption(world, router.outcomes, [], DEFAULT_SETTINGS);
+  const [naryn] = option.oblasts.filter((o) => o.oblast === 'Naryn');
 
   it('counts as unreached the orders placed nowhere with no centre within reach', () => {
     const unreached = orders.filter(
@@ -43,5 +44,14 @@ describe('the outreach option', () => {
     expect(naryn.price).toEqual(priced(naryn.price.hours, naryn.newlyPlaced));
     expect(outreachHours([])).toBe(0);
     expect(naryn.facilitators).toBeNull();
+  });
+
+  it('weighs every point at once over all the orders, where a pair away from its centre may cost its own oblast', () => {
+    const national = option.national!;
+    expect(national.placedWith - national.placedWithout).toBe(Object.values(national.changeByOblast).reduce((a, b) => a + b, 0));
+    // Naryn's own centres host its points: what the national run gains is Naryn's, net of what the pairs' days cost.
+    expect(national.changeByOblast.Naryn).toBe(national.placedWith - national.placedWithout);
+    expect(national.price.hours).toBeGreaterThan(0);
+    expect(national.price).toEqual(priced(national.price.hours, national.placedWith - national.placedWithout));
   });
 });

@@ -5,7 +5,7 @@ import type { Language } from '../../apps/matching/src/capacity/capacity-types';
 import { weeklyIntervals } from '../../apps/matching/src/capacity/weekly-window';
 import { Oblast, SettlementCode, settlementByCode } from '../../apps/matching/src/travel/kg-gazetteer';
 import { StraightLineTravelTimes } from '../../apps/matching/src/travel/straight-line-travel-times';
-import { runOnline, OrderOutcome } from './online-policies';
+import { OnlineRun, runOnline, OrderOutcome } from './online-policies';
 import { OBLASTS, SimOrder } from './orders';
 import { outreachHours, OutreachTrip, Price, priced, rosteredHours } from './outreach-cost';
 import { OblastShortfall, TYPICAL_WEEK, WEEKS_PER_YEAR } from './shortfall';
@@ -58,23 +58,46 @@ export interface OblastOutreach {
 }
 
 /**
+ * Every proposed point at once, over all the year's orders: a pair away at a point is away from its centre, whose
+ * own oblast's orders may lose the sessions it no longer holds there, which a run on the point's oblast alone
+ * cannot see.
+ */
+export interface NationalOutreach {
+  /** All orders placed by the router (no declines) against the directory, without and with every proposed point. */
+  placedWithout: number;
+  placedWith: number;
+  /** Per oblast, placed with the points less placed without. */
+  changeByOblast: Partial<Record<Oblast, number>>;
+  /** Every point's trips in the national run, against the net change. */
+  price: Price;
+}
+
+export interface OutreachOption {
+  oblasts: OblastOutreach[];
+  /** Null when no oblast got a point. */
+  national: NationalOutreach | null;
+}
+
+/**
  * The outreach option of each oblast: for its orders placed nowhere because no centre is within reach, points of
  * existing centres at the busiest unreached settlements, one or two days a week by a pair of the nearest centre by
  * road (the oblast's own, or any where it has none); the router is re-run on the oblast's orders against the
  * directory's centres with and without them (no declines, as the shortfall is sized), and the points are priced
- * by the sessions held there plus the road both ways, for both of the pair. Beside it, the shortfall's new
- * facilitators priced by their rostered hours.
+ * by the sessions held there plus the road both ways, for both of the pair. Oblasts are taken in turn, each seeing
+ * the points proposed before it, so that no pair is sent to two places on one day. Beside it, the shortfall's new
+ * facilitators priced by their rostered hours; last, every point at once over the whole country.
  */
 export function outreachOption(
   world: World,
   outcomes: readonly OrderOutcome[],
   shortfall: readonly OblastShortfall[],
   settings: SimSettings,
-): OblastOutreach[] {
+): OutreachOption {
   const quiet: SimSettings = { ...settings, declineRate: 0, missRate: 0 };
   const open = world.centres.map((c, i) => i).filter((i) => world.centres[i].status === 'open');
   const bySize = new Map(shortfall.map((s) => [s.oblast, s]));
   const results: OblastOutreach[] = [];
+  let directory: readonly DirectoryCentre[] = world.centres;
 
   for (const oblast of OBLASTS) {
     const own = world.orders.filter((o) => o.oblast === oblast);
@@ -110,31 +133,54 @@ export function outreachOption(
     const local = openCentres.filter((c) => c.oblast === oblast);
     const hosts = new Set((local.length > 0 ? local : openCentres).map((c) => c.id));
     const midYear = own[Math.floor(own.length / 2)].issuedAt;
-    const { centres, points } = proposePoints(world.centres, hosts, unreached, midYear);
+    const { centres, points } = proposePoints(directory, hosts, unreached, midYear);
     row.points = points;
     if (points.length === 0) continue;
 
-    const placed = (run: { outcomes: OrderOutcome[] }) => run.outcomes.filter((o) => o.placed).length;
-    row.placedWithout = placed(runOnline(buildWorld(own, world.centres, quiet), 'router'));
+    row.placedWithout = placed(runOnline(buildWorld(own, directory, quiet), 'router'));
     const run = runOnline(buildWorld(own, centres, quiet), 'router');
     row.placedWith = placed(run);
     row.newlyPlaced = row.placedWith - row.placedWithout;
+    directory = centres;
 
-    const trips: OutreachTrip[] = [];
-    const road = new RoadBetween();
-    for (const point of points) {
-      const host = centres.find((c) => c.id === point.centreId)!;
-      const declared = host.outreachPoints.find((p) => p.settlementCode === point.settlementCode)!;
-      for (const [day, sessions] of run.pointDays.get(declared.id) ?? []) {
-        const noon = fromBishkekMinutes(day * MINUTES_PER_DAY + 12 * 60);
-        trips.push({ sessions, travelMinutesOneWay: road.minutes(host, point.settlementCode, noon) });
-      }
-    }
+    const trips = tripsTo(points, centres, run);
     row.trips = trips.length;
     row.sessions = trips.reduce((n, t) => n + t.sessions, 0);
     row.price = priced(outreachHours(trips), row.newlyPlaced);
   }
-  return results;
+  const proposed = results.flatMap((row) => row.points);
+  if (proposed.length === 0) return { oblasts: results, national: null };
+  const without = runOnline(buildWorld(world.orders, world.centres, quiet), 'router');
+  const withPoints = runOnline(buildWorld(world.orders, directory, quiet), 'router');
+  const changeByOblast: NationalOutreach['changeByOblast'] = {};
+  world.orders.forEach((order, i) => {
+    const change = Number(withPoints.outcomes[i].placed) - Number(without.outcomes[i].placed);
+    if (change !== 0) changeByOblast[order.oblast] = (changeByOblast[order.oblast] ?? 0) + change;
+  });
+  const national = {
+    placedWithout: placed(without),
+    placedWith: placed(withPoints),
+    changeByOblast,
+    price: priced(outreachHours(tripsTo(proposed, directory, withPoints)), placed(withPoints) - placed(without)),
+  };
+  return { oblasts: results, national };
+}
+
+const placed = (run: { outcomes: readonly OrderOutcome[] }) => run.outcomes.filter((o) => o.placed).length;
+
+/** The days a run sent a pair to one of the proposed points, each with its sessions and the road one way. */
+function tripsTo(points: readonly ProposedPoint[], centres: readonly DirectoryCentre[], run: OnlineRun): OutreachTrip[] {
+  const trips: OutreachTrip[] = [];
+  const road = new RoadBetween();
+  for (const point of points) {
+    const host = centres.find((c) => c.id === point.centreId)!;
+    const declared = host.outreachPoints.find((p) => p.settlementCode === point.settlementCode)!;
+    for (const [day, sessions] of run.pointDays.get(declared.id) ?? []) {
+      const noon = fromBishkekMinutes(day * MINUTES_PER_DAY + 12 * 60);
+      trips.push({ sessions, travelMinutesOneWay: road.minutes(host, point.settlementCode, noon) });
+    }
+  }
+  return trips;
 }
 
 function busiestOf(orders: readonly SimOrder[]): Array<[SettlementCode, number]> {
