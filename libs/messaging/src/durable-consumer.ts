@@ -24,6 +24,8 @@ import { describe, Outbox } from './outbox';
  */
 export interface Delivery {
   last: boolean;
+  /** Deliveries of the message so far, this one included, as JetStream counts them. */
+  deliveries: number;
 }
 
 export type EventHandler<S extends EventSubject> = (
@@ -291,7 +293,8 @@ export class DurableConsumer<S extends EventSubject> {
   }
 
   private delivery(message: JsMsg): Delivery {
-    return { last: message.info.deliveryCount >= this.options.maxDeliver };
+    const deliveries = message.info.deliveryCount;
+    return { last: deliveries >= this.options.maxDeliver, deliveries };
   }
 
   private parse(message: JsMsg): EventEnvelope<EventPayload<S>> {

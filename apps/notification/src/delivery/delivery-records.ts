@@ -49,22 +49,12 @@ export interface DeliveryLogEntry extends DeliveryAttemptView {
 type Addressee = Pick<DeliveryIntent, 'source_event_id' | 'order_id' | 'referral_id' | 'recipient_kind' | 'centre_id' | 'unit_code'>;
 
 /**
- * The delivery tables: runs per event, intents, one notification per channel and its attempts. Reads and
+ * The delivery tables: intents, one notification per channel and its attempts. Reads and
  * writes only; what to send when is the dispatcher's and the delivery policy's.
  */
 const INTENT_COLUMNS = 'id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome';
 
 export class DeliveryRecords {
-  async countRun(db: EntityManager, sourceEventId: string): Promise<number> {
-    const rows: Array<{ runs: number }> = await db.query(
-      `INSERT INTO notification.event_dispatch (source_event_id, runs) VALUES ($1, 1)
-       ON CONFLICT (source_event_id) DO UPDATE SET runs = notification.event_dispatch.runs + 1, last_run_at = now()
-       RETURNING runs`,
-      [sourceEventId],
-    );
-    return rows[0].runs;
-  }
-
   /**
    * The intent as stored when this call made it; null when the event's recipient already had one. Its language
    * and plan are the recipient's row (`recipientKey`) as this statement reads it, Russian and no channel where

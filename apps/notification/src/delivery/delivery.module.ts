@@ -27,6 +27,7 @@ import { bindDeliveryCommands, bindDeliveryEvents, bindDeliveryQueries, Delivery
 import { DeliveryRecords } from './delivery-records';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
 import { DispatchNotification } from './dispatch-notification';
+import { RecipientsSeen } from './recipients-seen';
 import { EscalateAlert } from './escalate-alert';
 
 /** Margin past the provider timeout after which a send in flight has certainly ended. */
@@ -108,6 +109,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       limits: { attemptsPerChannel: ATTEMPTS_PER_CHANNEL, inDoubtAfterMs: this.config.providers.breaker.timeoutMs + IN_DOUBT_MARGIN_MS },
       clock: this.clock,
       maxDeliver: this.config.messaging.maxDeliver,
+      seen: new RecipientsSeen(breakers.channels().length > 0),
       log: this.log,
       attempts: new Counter({
         name: 'korgoo_notification_attempts_total',
