@@ -753,4 +753,31 @@ describe('notification delivers through the recipient’s channels, fails over a
       await until(async () => (await escalationState(notice.eventId)).state === 'acknowledged', 'the notice escalation to end');
     });
   });
+
+  it('keeps a burst of registrations in shared transactions, every order’s reference kept', async () => {
+    // Copies of a real registration with orders of their own, all published at once.
+    const real = stack.eventsOn('order.registered.v1')[0] as Event;
+    const copies = Array.from({ length: 16 }, () => ({ eventId: randomUUID(), orderId: randomUUID() }));
+    await Promise.all(
+      copies.map(({ eventId, orderId }) =>
+        jetstream(stack.nc).publish(
+          `${stack.namespace}.order.registered.v1`,
+          JSON.stringify({ ...real, eventId, correlationId: orderId, payload: { ...real.payload, orderId } }),
+        ),
+      ),
+    );
+    const kept = async () => {
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*)::int FROM notification.order_reference WHERE order_id = ANY($1::uuid[]) AND order_number = $3) AS orders,
+                (SELECT count(*)::int FROM notification.inbox WHERE event_id = ANY($2::uuid[])) AS handled,
+                (SELECT count(DISTINCT xmin::text)::int FROM notification.inbox WHERE event_id = ANY($2::uuid[])) AS transactions`,
+        [copies.map((c) => c.orderId), copies.map((c) => c.eventId), real.payload.orderNumber],
+      );
+      return rows[0] as { orders: number; handled: number; transactions: number };
+    };
+    await until(async () => (await kept()).handled === copies.length, 'every registration to be handled');
+    const { orders, transactions } = await kept();
+    expect(orders).toBe(copies.length);
+    expect(transactions).toBeLessThan(copies.length);
+  });
 });

@@ -103,6 +103,9 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
       await tellAndWatch(run, 'article72_notice', becauseOf, orderId, [notice]);
     }
   };
+  // Every order's registration is kept: a burst of them commits together. A waiting notice it releases that
+  // needs a send is told outside the batch, which is then handled again event by event.
+  const registrations = { ...telling, batchable: true };
   messaging.on(EventSubjects.OrderRegistered, async ({ eventId, payload }, tx, delivery) => {
     // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
     if (!payload.orderNumber) return;
@@ -110,7 +113,7 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     const kept = await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null }, h.clock.now());
     // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
     await forwardWaitingNotices({ tx, delivery }, payload.orderId, kept, eventId);
-  }, telling);
+  }, registrations);
   messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx, delivery) => {
     await orders.lockOrder(tx, payload.orderId);
     const kept = await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode }, h.clock.now());

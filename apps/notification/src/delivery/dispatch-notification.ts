@@ -78,7 +78,7 @@ export class DispatchNotification {
 
   /**
    * Intents whose recipients need no send are the whole delivery: made in the event's transaction, they commit
-   * with its inbox row or not at all. Otherwise each step commits apart. One delivery of the event counts once
+   * with its inbox row or not at all (a batch's transaction included). Otherwise each step commits apart. One delivery of the event counts once
    * against its retries. A recipient waiting for a retry does not hold back the next one: the retry is asked
    * for after all were tried.
    */
@@ -93,6 +93,11 @@ export class DispatchNotification {
         if (needsSteps(error)) this.inSteps.add(eventId);
         throw error;
       }
+    }
+    if (run.delivery.shared) {
+      // Steps commit apart, which a batch's transaction may not: the batch is handled again event by event.
+      this.inSteps.add(eventId);
+      throw new IntentNeedsSteps(`event ${eventId} needs sends: told outside its batch`);
     }
     this.inSteps.delete(eventId);
     const retry = mayRetryLater(run.delivery.deliveries, this.deps.maxDeliver);
