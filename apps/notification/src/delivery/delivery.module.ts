@@ -6,7 +6,6 @@ import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, poolSettings, SERVICE_LOG, ServiceHealth, ServiceMetrics, outsideTransaction } from '@korgoo/platform';
 import { Clock, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
-import { InboxEntries } from '../inbox/inbox-entries';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
 import { OrderReferences } from '../orders/order-references';
 import { ChannelProvider } from '../providers/channel-provider';
@@ -99,7 +98,6 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     const dispatch = new DispatchNotification({
       db: this.deliveryDb,
       records,
-      inbox: new InboxEntries(),
       outbox: this.messaging.outbox,
       providers: breakers,
       recipients,

@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventSubjects, ExternalChannel } from '@korgoo/contracts';
 import { Delivery, Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { InboxEntries } from '../inbox/inbox-entries';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
@@ -42,7 +41,6 @@ export interface DispatchDeps {
    */
   db: DataSource;
   records: DeliveryRecords;
-  inbox: InboxEntries;
   outbox: Outbox;
   providers: ProviderBreakers;
   recipients: Recipients;
@@ -188,20 +186,14 @@ export class DispatchNotification {
 
   /** The inbox is always delivered, in the transaction that creates the intent. */
   private async deliverToInbox(tx: EntityManager, intent: DeliveryIntent, priority: string) {
-    const notificationId = await this.deps.records.addInboxDelivered(tx, intent.id, intent);
-    if (!notificationId) return;
-    await this.deps.inbox.add(tx, {
-      notificationId,
-      recipientKind: intent.recipient_kind,
-      centreId: intent.centre_id,
-      unitCode: intent.unit_code,
+    const notificationId = await this.deps.records.addInboxDelivered(tx, intent.id, intent, {
       orderNumber: intent.facts.orderNumber ?? null,
-      referralId: intent.referral_id,
       referralNumber: intent.facts.referralNumber ?? null,
       kind: intent.kind,
       priority,
       title: inboxTitle(intent.kind, intent.facts),
     });
+    if (!notificationId) return;
     this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
     await this.announceSent(tx, intent, notificationId, 'inbox');
   }
