@@ -29,6 +29,9 @@ describe('delivery records', () => {
   });
   afterAll(() => db.destroy());
 
+  /** What an inbox entry shows, as delivery writes it with the inbox notification. */
+  const entry = { orderNumber: null, referralNumber: 'R-2026-000042', kind: 'referral_routed' as const, priority: 'high', title: { ky: 'k', ru: 'r', en: 'e' } };
+
   function newIntent(overrides: Partial<NewIntent> = {}): NewIntent {
     return {
       source_event_id: randomUUID(),
@@ -91,9 +94,11 @@ describe('delivery records', () => {
 
   it('delivers the inbox once and numbers each channel attempt after the last', async () => {
     const intent = await stored(newIntent());
-    const inbox = await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent));
+    const inbox = await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent, entry));
     expect(inbox).toEqual(expect.any(String));
-    expect(await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent))).toBeNull();
+    expect(await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent, entry))).toBeNull();
+    const entries = await db.query('SELECT notification_id, recipient_kind, referral_number, title FROM notification.inbox_entry WHERE notification_id = $1', [inbox]);
+    expect(entries).toEqual([{ notification_id: inbox, recipient_kind: intent.recipient_kind, referral_number: 'R-2026-000042', title: entry.title }]);
 
     const email = await records.channelNotification(db.manager, intent, 'email');
     expect(await records.channelNotification(db.manager, intent, 'email')).toBe(email);
@@ -152,7 +157,7 @@ describe('delivery records', () => {
     const eventId = randomUUID();
     const centre = await stored(newIntent({ source_event_id: eventId, referral_id: referralId }));
     const coordinators = await stored(newIntent({ source_event_id: eventId, referral_id: referralId, recipient_kind: 'coordinators', centre_id: null }));
-    for (const intent of [centre, coordinators]) await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent));
+    for (const intent of [centre, coordinators]) await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent, entry));
 
     const everyone = await records.deliveryLog(db.manager, referralId, null);
     expect(everyone.map((entry) => [entry.recipientKind, entry.channel, entry.status]).sort()).toEqual([

@@ -351,6 +351,43 @@ describe('notification delivers through the recipient’s channels, fails over a
     expect(stack.eventsOn('notification.sent.v1').filter((e) => (e as Event).payload.referralId === referral.referralId)).toHaveLength(2);
   });
 
+  it('makes an intent with nothing to send in the event’s own transaction, and one with a channel in a step committed before the send', async () => {
+    /** The transactions that wrote the consumer's inbox row of the event and the event's intent. */
+    const writers = async (eventId: string) => {
+      const { rows } = await db.query(
+        `SELECT (SELECT xmin::text FROM notification.inbox WHERE event_id = $1) AS consumer,
+                (SELECT xmin::text FROM notification.delivery_intent WHERE source_event_id = $1) AS intent,
+                (SELECT count(*)::int FROM notification.event_dispatch WHERE source_event_id = $1) AS runs_counted`,
+        [eventId],
+      );
+      return rows[0] as { consumer: string | null; intent: string | null; runs_counted: number };
+    };
+    await configure('test-inbox-centre', { language: 'en', channels: [] }).expect(200);
+    const quiet = routed('test-inbox-centre');
+    const told = await publish('referral.routed.v1', quiet);
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === quiet.referralId && e.payload.channel === 'inbox');
+    await until(async () => (await writers(told.eventId)).consumer !== null, 'the event’s inbox row');
+    const inboxOnly = await writers(told.eventId);
+    expect(inboxOnly.intent).toBe(inboxOnly.consumer);
+    expect(inboxOnly.runs_counted).toBe(0);
+
+    await configure('test-steps-centre', { language: 'en', channels: [{ channel: 'email', address: 'steps@steps-centre.test' }] }).expect(200);
+    for (const attempt of [1, 2]) {
+      const mailed = routed('test-steps-centre');
+      const event = await publish('referral.routed.v1', mailed);
+      await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === mailed.referralId && e.payload.channel === 'email');
+      await until(async () => (await writers(event.eventId)).consumer !== null, 'the event’s inbox row');
+      const inSteps = await writers(event.eventId);
+      expect(inSteps.intent).not.toBeNull();
+      expect(inSteps.intent).not.toBe(inSteps.consumer);
+      expect(smtp.to('steps@steps-centre.test')).toHaveLength(attempt);
+      expect(await deliveryLog(mailed.referralId)).toEqual([
+        expect.objectContaining({ channel: 'inbox', status: 'delivered' }),
+        expect.objectContaining({ channel: 'email', status: 'sent' }),
+      ]);
+    }
+  });
+
   it('fails over from a failing SMS gateway to e-mail once the breaker opens, and half-opens after the reset time', async () => {
     await configure('test-failover-centre', {
       language: 'ru',
@@ -715,5 +752,32 @@ describe('notification delivers through the recipient’s channels, fails over a
       await advance(25 * 60 * MINUTE);
       await until(async () => (await escalationState(notice.eventId)).state === 'acknowledged', 'the notice escalation to end');
     });
+  });
+
+  it('keeps a burst of registrations in shared transactions, every order’s reference kept', async () => {
+    // Copies of a real registration with orders of their own, all published at once.
+    const real = stack.eventsOn('order.registered.v1')[0] as Event;
+    const copies = Array.from({ length: 16 }, () => ({ eventId: randomUUID(), orderId: randomUUID() }));
+    await Promise.all(
+      copies.map(({ eventId, orderId }) =>
+        jetstream(stack.nc).publish(
+          `${stack.namespace}.order.registered.v1`,
+          JSON.stringify({ ...real, eventId, correlationId: orderId, payload: { ...real.payload, orderId } }),
+        ),
+      ),
+    );
+    const kept = async () => {
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*)::int FROM notification.order_reference WHERE order_id = ANY($1::uuid[]) AND order_number = $3) AS orders,
+                (SELECT count(*)::int FROM notification.inbox WHERE event_id = ANY($2::uuid[])) AS handled,
+                (SELECT count(DISTINCT xmin::text)::int FROM notification.inbox WHERE event_id = ANY($2::uuid[])) AS transactions`,
+        [copies.map((c) => c.orderId), copies.map((c) => c.eventId), real.payload.orderNumber],
+      );
+      return rows[0] as { orders: number; handled: number; transactions: number };
+    };
+    await until(async () => (await kept()).handled === copies.length, 'every registration to be handled');
+    const { orders, transactions } = await kept();
+    expect(orders).toBe(copies.length);
+    expect(transactions).toBeLessThan(copies.length);
   });
 });

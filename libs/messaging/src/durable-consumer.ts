@@ -24,6 +24,13 @@ import { describe, Outbox } from './outbox';
  */
 export interface Delivery {
   last: boolean;
+  /** Deliveries of the message so far, this one included, as JetStream counts them. */
+  deliveries: number;
+  /**
+   * The transaction is a batch's, shared with other events: nothing may commit apart from it. A handler that
+   * finds it must throws; the batch is then handled again one event at a time, where this is false.
+   */
+  shared: boolean;
 }
 
 export type EventHandler<S extends EventSubject> = (
@@ -246,7 +253,7 @@ export class DurableConsumer<S extends EventSubject> {
       for (const { message, envelope } of received) {
         // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
         const first = fresh.delete(envelope.eventId);
-        if (first) await this.handler(envelope, tx, this.delivery(message));
+        if (first) await this.handler(envelope, tx, this.delivery(message, true));
         outcomes.push(first);
       }
       return outcomes;
@@ -267,7 +274,7 @@ export class DurableConsumer<S extends EventSubject> {
             [envelope.eventId, this.consumerName, this.subject],
           );
           if (inserted.length === 0) return false;
-          await this.handler(envelope, tx, this.delivery(message));
+          await this.handler(envelope, tx, this.delivery(message, false));
           return true;
         });
       const applied = this.lostRace ? await retryingTransaction(once, { retryable: this.lostRace }) : await once();
@@ -290,8 +297,9 @@ export class DurableConsumer<S extends EventSubject> {
     }
   }
 
-  private delivery(message: JsMsg): Delivery {
-    return { last: message.info.deliveryCount >= this.options.maxDeliver };
+  private delivery(message: JsMsg, shared: boolean): Delivery {
+    const deliveries = message.info.deliveryCount;
+    return { last: deliveries >= this.options.maxDeliver, deliveries, shared };
   }
 
   private parse(message: JsMsg): EventEnvelope<EventPayload<S>> {

@@ -73,9 +73,11 @@ export function decide(state: DispatchState, now: Date, limits: DispatchLimits):
 }
 
 /**
- * Redeliveries are bounded by the consumer's max deliveries; one is kept in reserve so that a run never asks
- * for a retry the consumer would turn into a dead letter instead.
+ * Redeliveries are bounded by the consumer's max deliveries, counted as JetStream counts them (earlier
+ * deliveries that failed before any dispatch included, as the consumer counts them when it chooses the dead
+ * letters); one is kept in reserve so that a run never asks for a retry the consumer would turn into a dead
+ * letter instead.
  */
-export function mayRetryLater(runsSoFar: number, maxDeliver: number): boolean {
-  return runsSoFar < maxDeliver - 1;
+export function mayRetryLater(deliveriesSoFar: number, maxDeliver: number): boolean {
+  return deliveriesSoFar < maxDeliver - 1;
 }

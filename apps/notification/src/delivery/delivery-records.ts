@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DeliveryAttemptView, ExternalChannel, Language, RecipientKind, RoutingPriority } from '@korgoo/contracts';
+import { DeliveryAttemptView, ExternalChannel, InboxEntryKind, Language, RecipientKind, RoutingPriority } from '@korgoo/contracts';
 import { MessageFacts, MessageKind } from '../templates/message-templates';
 import { NotificationStatus } from './delivery-policy';
 
@@ -45,26 +45,25 @@ export interface DeliveryLogEntry extends DeliveryAttemptView {
   centreId: string | null;
 }
 
+/** What an inbox entry shows beyond whom it is for: the recipient is the intent's. */
+export interface InboxEntryContent {
+  orderNumber: string | null;
+  referralNumber: string | null;
+  kind: InboxEntryKind;
+  priority: string;
+  title: { ky: string; ru: string; en: string };
+}
+
 /** Who a row is about, as every notification row and event names it. */
 type Addressee = Pick<DeliveryIntent, 'source_event_id' | 'order_id' | 'referral_id' | 'recipient_kind' | 'centre_id' | 'unit_code'>;
 
 /**
- * The delivery tables: runs per event, intents, one notification per channel and its attempts. Reads and
+ * The delivery tables: intents, one notification per channel and its attempts. Reads and
  * writes only; what to send when is the dispatcher's and the delivery policy's.
  */
 const INTENT_COLUMNS = 'id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome';
 
 export class DeliveryRecords {
-  async countRun(db: EntityManager, sourceEventId: string): Promise<number> {
-    const rows: Array<{ runs: number }> = await db.query(
-      `INSERT INTO notification.event_dispatch (source_event_id, runs) VALUES ($1, 1)
-       ON CONFLICT (source_event_id) DO UPDATE SET runs = notification.event_dispatch.runs + 1, last_run_at = now()
-       RETURNING runs`,
-      [sourceEventId],
-    );
-    return rows[0].runs;
-  }
-
   /**
    * The intent as stored when this call made it; null when the event's recipient already had one. Its language
    * and plan are the recipient's row (`recipientKey`) as this statement reads it, Russian and no channel where
@@ -166,18 +165,36 @@ export class DeliveryRecords {
     return rows[0].outcome;
   }
 
-  /** The inbox notification, delivered with its one attempt, in one statement; null when the event already has it. */
-  async addInboxDelivered(tx: EntityManager, intentId: string, about: Addressee): Promise<string | null> {
+  /**
+   * The inbox notification, delivered with its one attempt and the recipient's inbox entry, in one statement;
+   * null when the event already has it (and so its entry).
+   */
+  async addInboxDelivered(tx: EntityManager, intentId: string, about: Addressee, entry: InboxEntryContent): Promise<string | null> {
     const inserted: Array<{ notification_id: string }> = await tx.query(
       `WITH made AS (
          INSERT INTO notification.notification
            (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'inbox', 'delivered', $8)
-         ON CONFLICT DO NOTHING RETURNING id)
-       INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
-       SELECT $9, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made
+         ON CONFLICT DO NOTHING RETURNING id),
+       attempt AS (
+         INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
+         SELECT $9, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made)
+       INSERT INTO notification.inbox_entry
+         (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
+       SELECT $10, id, $5, $6, $7, $11, $4, $12, $13, $14, $15 FROM made
        RETURNING notification_id`,
-      [randomUUID(), ...addresseeValues(about), intentId, randomUUID()],
+      [
+        randomUUID(),
+        ...addresseeValues(about),
+        intentId,
+        randomUUID(),
+        randomUUID(),
+        entry.orderNumber,
+        entry.referralNumber,
+        entry.kind,
+        entry.priority,
+        JSON.stringify(entry.title),
+      ],
     );
     return inserted[0]?.notification_id ?? null;
   }

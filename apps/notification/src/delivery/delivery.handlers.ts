@@ -4,6 +4,8 @@ import {
   ByOrder,
   EscalatingAlert,
   EventEnvelope,
+  EventPayload,
+  EventSubject,
   EventSubjects,
   NotificationCommandContracts,
   NotificationCommandRequestClasses,
@@ -25,7 +27,7 @@ import { ClosedCases } from '../retention/closed-cases';
 import { Acknowledgements, AlertOwner } from './acknowledgements';
 import { AlertEscalations } from './alert-escalations';
 import { DeliveryRecords } from './delivery-records';
-import { DispatchNotification } from './dispatch-notification';
+import { DispatchNotification, EventRun, needsSteps } from './dispatch-notification';
 import { EscalationPolicy, nextEscalationDue } from './escalation-policy';
 import {
   cancelledIntent,
@@ -71,45 +73,52 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   const manager = h.dataSource.manager;
   // Handlers that only write this service's tables inside the transaction: a burst of them commits together.
   const inTransactionOnly = { batchable: true };
+  // Handlers that tell someone: an intent found to need a send in the event's transaction is made again at once, in steps.
+  const telling = { lostRace: needsSteps };
+  const tell = <S extends EventSubject>(subject: S, intents: (envelope: EventEnvelope<EventPayload<S>>) => IntentSpec[]) =>
+    messaging.on(subject, (envelope, tx, delivery) => dispatch.execute({ tx, delivery }, ...intents(envelope)), telling);
   /** An alert a person must acknowledge: told now, and told again on the policy's schedule until someone does. */
-  const tellAndWatch = async (tx: EntityManager, alert: EscalatingAlert, alertEventId: string, orderId: string, specs: IntentSpec[]) => {
+  const tellAndWatch = async (run: EventRun, alert: EscalatingAlert, alertEventId: string, orderId: string, specs: IntentSpec[]) => {
     const dueAt = nextEscalationDue(alert, 0, h.clock.now(), h.escalationPolicy);
-    if (dueAt) await escalations.schedule(tx, { alertEventId, orderId, alert, specs }, dueAt);
-    await dispatch.execute(...specs);
+    if (dueAt) await escalations.schedule(run.tx, { alertEventId, orderId, alert, specs }, dueAt);
+    await dispatch.execute(run, ...specs);
   };
-  messaging.on(EventSubjects.ReferralRouted, (envelope) => dispatch.execute(routedIntent(envelope)));
-  messaging.on(EventSubjects.ReferralRerouted, (envelope) => dispatch.execute(routedIntent(envelope)));
-  messaging.on(EventSubjects.ReferralWithdrawnFromCentre, (envelope) => dispatch.execute(withdrawnIntent(envelope)));
-  messaging.on(EventSubjects.ReferralUnroutable, (envelope) => dispatch.execute(unroutableIntent(envelope)));
-  messaging.on(EventSubjects.ReferralEscalated, (envelope) => dispatch.execute(escalatedIntent(envelope)));
-  messaging.on(EventSubjects.ProgrammeSessionsRescheduled, (envelope) => dispatch.execute(...replannedIntents(envelope)));
-  messaging.on(EventSubjects.ReferralExpired, (envelope) => dispatch.execute(expiredIntent(envelope), expiredWithdrawalIntent(envelope)));
-  messaging.on(EventSubjects.ReferralDecisionReminderDue, (envelope) => dispatch.execute(decisionReminderIntent(envelope)));
-  messaging.on(EventSubjects.ReferralCancelled, (envelope) => dispatch.execute(cancelledIntent(envelope)));
+  tell(EventSubjects.ReferralRouted, (envelope) => [routedIntent(envelope)]);
+  tell(EventSubjects.ReferralRerouted, (envelope) => [routedIntent(envelope)]);
+  tell(EventSubjects.ReferralWithdrawnFromCentre, (envelope) => [withdrawnIntent(envelope)]);
+  tell(EventSubjects.ReferralUnroutable, (envelope) => [unroutableIntent(envelope)]);
+  tell(EventSubjects.ReferralEscalated, (envelope) => [escalatedIntent(envelope)]);
+  tell(EventSubjects.ProgrammeSessionsRescheduled, (envelope) => replannedIntents(envelope));
+  tell(EventSubjects.ReferralExpired, (envelope) => [expiredIntent(envelope), expiredWithdrawalIntent(envelope)]);
+  tell(EventSubjects.ReferralDecisionReminderDue, (envelope) => [decisionReminderIntent(envelope)]);
+  tell(EventSubjects.ReferralCancelled, (envelope) => [cancelledIntent(envelope)]);
   messaging.on(EventSubjects.ReferralAccepted, async ({ payload }, tx) => {
     await acknowledgements.acknowledge(tx, payload.referralId, payload.centreId, 'accepted');
   }, inTransactionOnly);
   /** The order's unit is known now: an Article 72 notice that waited for it goes to the unit, as a delivery of `becauseOf`. */
-  const forwardWaitingNotices = async (tx: EntityManager, orderId: string, { order, released }: KeptOrder, becauseOf: string) => {
+  const forwardWaitingNotices = async (run: EventRun, orderId: string, { order, released }: KeptOrder, becauseOf: string) => {
     if (!order.unitCode) return;
     for (const refusal of released) {
       const notice = { ...refusalNoticeIntent(refusal, { ...order, unitCode: order.unitCode }), sourceEventId: becauseOf };
-      await tellAndWatch(tx, 'article72_notice', becauseOf, orderId, [notice]);
+      await tellAndWatch(run, 'article72_notice', becauseOf, orderId, [notice]);
     }
   };
-  messaging.on(EventSubjects.OrderRegistered, async ({ eventId, payload }, tx) => {
+  // Every order's registration is kept: a burst of them commits together. A waiting notice it releases that
+  // needs a send is told outside the batch, which is then handled again event by event.
+  const registrations = { ...telling, batchable: true };
+  messaging.on(EventSubjects.OrderRegistered, async ({ eventId, payload }, tx, delivery) => {
     // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
     if (!payload.orderNumber) return;
     await orders.lockOrder(tx, payload.orderId);
     const kept = await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null }, h.clock.now());
     // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
-    await forwardWaitingNotices(tx, payload.orderId, kept, eventId);
-  });
-  messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx) => {
+    await forwardWaitingNotices({ tx, delivery }, payload.orderId, kept, eventId);
+  }, registrations);
+  messaging.on(EventSubjects.OrderUnitAssigned, async ({ eventId, payload }, tx, delivery) => {
     await orders.lockOrder(tx, payload.orderId);
     const kept = await orders.assignUnit(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode }, h.clock.now());
-    await forwardWaitingNotices(tx, payload.orderId, kept, eventId);
-  });
+    await forwardWaitingNotices({ tx, delivery }, payload.orderId, kept, eventId);
+  }, telling);
   messaging.on(EventSubjects.ProgrammeRefusalReported, async (envelope, tx, delivery) => {
     const { orderId } = envelope.payload;
     // The refusal is the case's final outcome: the retention of its delivery records runs from here.
@@ -120,38 +129,39 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
     // redeliveries; on the last, the order is taken as registered before police units, with no unit known.
     if (!order && !delivery.last) throw new Error(`no issuing unit known for order ${orderId} yet`);
     const route = refusalNoticeRoute(envelope, order);
-    if (!route.awaitsUnit) return tellAndWatch(tx, 'article72_notice', envelope.eventId, orderId, [route.intent]);
+    if (!route.awaitsUnit) return tellAndWatch({ tx, delivery }, 'article72_notice', envelope.eventId, orderId, [route.intent]);
     // No unit to tell: the coordinators find it, and the notice waits for the order to be given one.
     await h.awaitingUnit.hold(tx, envelope, h.clock.now());
-    await dispatch.execute(route.intent);
-  });
-  messaging.on(EventSubjects.ProgrammeAlert, (envelope) => dispatch.execute(programmeAlertIntent(envelope)));
-  messaging.on(EventSubjects.ProgrammeFollowUpDue, (envelope) => dispatch.execute(followUpDueIntent(envelope)));
-  messaging.on(EventSubjects.ReferralGroupSessionMoved, (envelope) => dispatch.execute(groupSessionIntent(envelope)));
-  messaging.on(EventSubjects.ReferralGroupSessionRunsSmall, (envelope) => dispatch.execute(groupSessionIntent(envelope)));
-  messaging.on(EventSubjects.ProgrammeTreatmentRecheckDue, (envelope) => dispatch.execute(treatmentRecheckIntent(envelope)));
+    await dispatch.execute({ tx, delivery }, route.intent);
+  }, telling);
+  tell(EventSubjects.ProgrammeAlert, (envelope) => [programmeAlertIntent(envelope)]);
+  tell(EventSubjects.ProgrammeFollowUpDue, (envelope) => [followUpDueIntent(envelope)]);
+  tell(EventSubjects.ReferralGroupSessionMoved, (envelope) => [groupSessionIntent(envelope)]);
+  tell(EventSubjects.ReferralGroupSessionRunsSmall, (envelope) => [groupSessionIntent(envelope)]);
+  tell(EventSubjects.ProgrammeTreatmentRecheckDue, (envelope) => [treatmentRecheckIntent(envelope)]);
   // Immediate danger is told from the first assessment, apart from routing and before any referral. A
   // correction that first shows danger alerts as a first assessment would; once alerted, an order is not again.
-  const alertImmediateDanger = async (envelope: EventEnvelope<RiskAssessedV1>, tx: EntityManager, correction: boolean) => {
+  const alertImmediateDanger = async (envelope: EventEnvelope<RiskAssessedV1>, run: EventRun, correction: boolean) => {
     const { orderId } = envelope.payload;
+    const { tx } = run;
     if (correction && (await h.records.alertedBefore(tx, orderId, 'immediate_danger', envelope.eventId))) return;
     const order = await orders.find(manager, orderId);
     // Registration and assessment travel on separate streams; redelivery waits for the registration.
     if (!order) throw new Error(`order ${orderId} is not registered here yet`);
-    await tellAndWatch(tx, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
+    await tellAndWatch(run, 'immediate_danger', envelope.eventId, orderId, immediateDangerIntents(envelope, order));
   };
   // Most assessments show no immediate danger: those are acknowledged without a transaction.
-  const inDanger = { relevant: (envelope: EventEnvelope<RiskAssessedV1>) => envelope.payload.immediateDanger };
-  messaging.on(EventSubjects.RiskAssessed, (envelope, tx) => alertImmediateDanger(envelope, tx, false), inDanger);
-  messaging.on(EventSubjects.RiskReassessed, (envelope, tx) => alertImmediateDanger(envelope, tx, true), inDanger);
-  messaging.on(EventSubjects.NotificationAlertUnacknowledged, async (envelope) => {
+  const inDanger = { ...telling, relevant: (envelope: EventEnvelope<RiskAssessedV1>) => envelope.payload.immediateDanger };
+  messaging.on(EventSubjects.RiskAssessed, (envelope, tx, delivery) => alertImmediateDanger(envelope, { tx, delivery }, false), inDanger);
+  messaging.on(EventSubjects.RiskReassessed, (envelope, tx, delivery) => alertImmediateDanger(envelope, { tx, delivery }, true), inDanger);
+  messaging.on(EventSubjects.NotificationAlertUnacknowledged, async (envelope, tx, delivery) => {
     const { alertEventId, alert, orderId } = envelope.payload;
     const escalation = await escalations.find(manager, alertEventId);
     if (!escalation) throw new Error(`no alert ${alertEventId} is waiting for acknowledgement`);
     // Acknowledged since the round was announced: nobody needs telling again.
     if (await acknowledgements.isAlertAcknowledged(manager, alert, orderId)) return;
-    await dispatch.execute(...repeatedAlertIntents(envelope, escalation.specs));
-  });
+    await dispatch.execute({ tx, delivery }, ...repeatedAlertIntents(envelope, escalation.specs));
+  }, telling);
 }
 
 /** The delivery log and notifications of an order, read in the asker's scope. */

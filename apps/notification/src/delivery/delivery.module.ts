@@ -6,7 +6,6 @@ import { KorgooConfig } from '@korgoo/config';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { CLOCK, DuePollers, KORGOO_CONFIG, MESSAGING, poolSettings, SERVICE_LOG, ServiceHealth, ServiceMetrics, outsideTransaction } from '@korgoo/platform';
 import { Clock, FieldCipher, parseFieldKeys } from '@korgoo/platform/core';
-import { InboxEntries } from '../inbox/inbox-entries';
 import { NoticesAwaitingUnit } from '../orders/notices-awaiting-unit';
 import { OrderReferences } from '../orders/order-references';
 import { ChannelProvider } from '../providers/channel-provider';
@@ -27,6 +26,7 @@ import { bindDeliveryCommands, bindDeliveryEvents, bindDeliveryQueries, Delivery
 import { DeliveryRecords } from './delivery-records';
 import { ATTEMPTS_PER_CHANNEL } from './delivery-policy';
 import { DispatchNotification } from './dispatch-notification';
+import { RecipientsSeen } from './recipients-seen';
 import { EscalateAlert } from './escalate-alert';
 
 /** Margin past the provider timeout after which a send in flight has certainly ended. */
@@ -98,7 +98,6 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     const dispatch = new DispatchNotification({
       db: this.deliveryDb,
       records,
-      inbox: new InboxEntries(),
       outbox: this.messaging.outbox,
       providers: breakers,
       recipients,
@@ -108,6 +107,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
       limits: { attemptsPerChannel: ATTEMPTS_PER_CHANNEL, inDoubtAfterMs: this.config.providers.breaker.timeoutMs + IN_DOUBT_MARGIN_MS },
       clock: this.clock,
       maxDeliver: this.config.messaging.maxDeliver,
+      seen: new RecipientsSeen(breakers.channels().length > 0),
       log: this.log,
       attempts: new Counter({
         name: 'korgoo_notification_attempts_total',

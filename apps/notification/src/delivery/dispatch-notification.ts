@@ -3,9 +3,8 @@ import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventSubjects, ExternalChannel } from '@korgoo/contracts';
-import { Outbox } from '@korgoo/messaging';
+import { Delivery, Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
-import { InboxEntries } from '../inbox/inbox-entries';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
 import { DeliveryReceipts } from '../receipts/delivery-receipts';
@@ -16,9 +15,24 @@ import { Acknowledgements } from './acknowledgements';
 import { DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
 import { ChannelProgress, decide, DispatchLimits, DispatchState, FailureKind, mayRetryLater } from './delivery-policy';
 import { IntentSpec, unreachableNotice } from './intents';
+import { RecipientsSeen } from './recipients-seen';
 
 /** Asks JetStream to deliver the event again after its backoff; every step so far is already committed. */
 export class RetryLater extends Error {}
+
+/**
+ * An intent made in the event's transaction needs a send after all: that transaction is rolled back and the
+ * event handled again at once (the consumer's `lostRace`), its intents made in steps.
+ */
+export class IntentNeedsSteps extends Error {}
+
+export const needsSteps = (error: unknown): boolean => error instanceof IntentNeedsSteps;
+
+/** The event being told: its consumer's transaction, which holds its inbox row, and which delivery of it this is. */
+export interface EventRun {
+  tx: EntityManager;
+  delivery: Delivery;
+}
 
 export interface DispatchDeps {
   /**
@@ -27,7 +41,6 @@ export interface DispatchDeps {
    */
   db: DataSource;
   records: DeliveryRecords;
-  inbox: InboxEntries;
   outbox: Outbox;
   providers: ProviderBreakers;
   recipients: Recipients;
@@ -38,6 +51,8 @@ export interface DispatchDeps {
   /** The service's time: when an attempt was queued and when it counts as in doubt read the same clock. */
   clock: Clock;
   maxDeliver: number;
+  /** Which recipients last needed a send: where an event's intents are made first. */
+  seen: RecipientsSeen;
   log: Logger;
   attempts: Counter<'channel' | 'provider' | 'status'>;
 }
@@ -54,15 +69,36 @@ const IN_DOUBT_NOTE = 'interrupted during send; outcome unknown, not resent';
  *   (the same idempotency key where the provider dedupes on it, otherwise recorded as sent, not resent).
  */
 export class DispatchNotification {
+  /** Events found, in their own transaction, to need a send: handled again at once, in steps. */
+  private readonly inSteps = new Set<string>();
+
   constructor(private readonly deps: DispatchDeps) {}
 
   /**
-   * One delivery of the event counts once against its retries. A recipient waiting for a retry does not
-   * hold back the next one: the retry is asked for after all were tried.
+   * Intents whose recipients need no send are the whole delivery: made in the event's transaction, they commit
+   * with its inbox row or not at all (a batch's transaction included). Otherwise each step commits apart. One delivery of the event counts once
+   * against its retries. A recipient waiting for a retry does not hold back the next one: the retry is asked
+   * for after all were tried.
    */
-  async execute(...specs: IntentSpec[]): Promise<void> {
+  async execute(run: EventRun, ...specs: IntentSpec[]): Promise<void> {
     if (specs.length === 0) return;
-    const retry = mayRetryLater(await this.deps.records.countRun(this.deps.db.manager, specs[0].sourceEventId), this.deps.maxDeliver);
+    const eventId = specs[0].sourceEventId;
+    if (!this.inSteps.has(eventId) && !specs.some((spec) => this.deps.seen.mayNeedSends(recipientKey(spec)))) {
+      try {
+        for (const spec of specs) await this.makeIntent(run.tx, spec, { stopIfSends: true });
+        return;
+      } catch (error) {
+        if (needsSteps(error)) this.inSteps.add(eventId);
+        throw error;
+      }
+    }
+    if (run.delivery.shared) {
+      // Steps commit apart, which a batch's transaction may not: the batch is handled again event by event.
+      this.inSteps.add(eventId);
+      throw new IntentNeedsSteps(`event ${eventId} needs sends: told outside its batch`);
+    }
+    this.inSteps.delete(eventId);
+    const retry = mayRetryLater(run.delivery.deliveries, this.deps.maxDeliver);
     let later: RetryLater | null = null;
     for (const spec of specs) {
       try {
@@ -95,64 +131,69 @@ export class DispatchNotification {
     return this.deps.outbox.transaction(work, this.deps.db);
   }
 
-  /** The intent with its channel plan as the recipient had it when the event came, and its inbox entry. */
-  private async ensureIntent(spec: IntentSpec): Promise<DeliveryIntent> {
-    return this.transaction(async (tx) => {
-      const { records } = this.deps;
-      // An event without a priority of its own takes the one its referral's last notification carried.
-      const prior = spec.priority === null && spec.referralId !== null ? await records.latestPriority(tx, spec.referralId) : null;
-      const priority = spec.priority ?? prior ?? 'standard';
-      const facts: MessageFacts = { ...spec.facts, priority: spec.facts.priority ?? priority };
-      if (spec.aboutCentreId) {
-        const about = await this.deps.recipients.find(tx, { recipientKind: 'centre', centreId: spec.aboutCentreId, unitCode: null });
-        facts.centreName = about?.display_name ?? spec.aboutCentreId;
-      }
-      const intent = {
-        source_event_id: spec.sourceEventId,
-        recipient_kind: spec.recipientKind,
-        centre_id: spec.centreId,
-        unit_code: spec.unitCode,
-        order_id: spec.orderId,
-        referral_id: spec.referralId,
-        kind: spec.kind,
-        facts,
-      };
-      // No channel of the recipient's has a provider here: the inbox is all there is, and the intent is made
-      // closed, as `decide` would close it, instead of in a step (and a commit) of its own.
-      const added = await records.addIntent(tx, intent, recipientKey(spec), this.deps.providers.channels());
-      // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
-      if (!added) return records.intent(tx, spec.sourceEventId, spec.recipientKind);
-      if (added.outcome === 'inbox_only' && (await this.acknowledged(tx, added))) {
-        await records.closeAsAcknowledged(tx, added.id);
-        added.outcome = 'acknowledged';
-      }
-      await this.deliverToInbox(tx, added, priority);
-      if (added.plan.length === 0 && spec.recipientKind !== 'coordinators') {
-        this.deps.log.warn(
-          { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
-          'recipient has no channel beyond the inbox',
-        );
-      }
-      return added;
-    });
+  /** The intent made in a step of its own, committed before any send. */
+  private ensureIntent(spec: IntentSpec): Promise<DeliveryIntent> {
+    return this.transaction((tx) => this.makeIntent(tx, spec, { stopIfSends: false }));
+  }
+
+  /**
+   * The intent with its channel plan as the recipient had it when the event came, and its inbox entry. With
+   * `stopIfSends`, an intent that needs a send stops the transaction before its inbox entry.
+   */
+  private async makeIntent(tx: EntityManager, spec: IntentSpec, { stopIfSends }: { stopIfSends: boolean }): Promise<DeliveryIntent> {
+    const { records } = this.deps;
+    // An event without a priority of its own takes the one its referral's last notification carried.
+    const prior = spec.priority === null && spec.referralId !== null ? await records.latestPriority(tx, spec.referralId) : null;
+    const priority = spec.priority ?? prior ?? 'standard';
+    const facts: MessageFacts = { ...spec.facts, priority: spec.facts.priority ?? priority };
+    if (spec.aboutCentreId) {
+      const about = await this.deps.recipients.find(tx, { recipientKind: 'centre', centreId: spec.aboutCentreId, unitCode: null });
+      facts.centreName = about?.display_name ?? spec.aboutCentreId;
+    }
+    const intent = {
+      source_event_id: spec.sourceEventId,
+      recipient_kind: spec.recipientKind,
+      centre_id: spec.centreId,
+      unit_code: spec.unitCode,
+      order_id: spec.orderId,
+      referral_id: spec.referralId,
+      kind: spec.kind,
+      facts,
+    };
+    // No channel of the recipient's has a provider here: the inbox is all there is, and the intent is made
+    // closed, as `decide` would close it, instead of in a step (and a commit) of its own.
+    const added = await records.addIntent(tx, intent, recipientKey(spec), this.deps.providers.channels());
+    if (added) this.deps.seen.seen(recipientKey(spec), added.outcome === 'dispatching');
+    // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
+    const made = added ?? (await records.intent(tx, spec.sourceEventId, spec.recipientKind));
+    if (stopIfSends && made.outcome === 'dispatching') {
+      throw new IntentNeedsSteps(`notification intent ${made.id} needs a send: made again in steps`);
+    }
+    if (!added) return made;
+    if (added.outcome === 'inbox_only' && (await this.acknowledged(tx, added))) {
+      await records.closeAsAcknowledged(tx, added.id);
+      added.outcome = 'acknowledged';
+    }
+    await this.deliverToInbox(tx, added, priority);
+    if (added.plan.length === 0 && spec.recipientKind !== 'coordinators') {
+      this.deps.log.warn(
+        { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
+        'recipient has no channel beyond the inbox',
+      );
+    }
+    return added;
   }
 
   /** The inbox is always delivered, in the transaction that creates the intent. */
   private async deliverToInbox(tx: EntityManager, intent: DeliveryIntent, priority: string) {
-    const notificationId = await this.deps.records.addInboxDelivered(tx, intent.id, intent);
-    if (!notificationId) return;
-    await this.deps.inbox.add(tx, {
-      notificationId,
-      recipientKind: intent.recipient_kind,
-      centreId: intent.centre_id,
-      unitCode: intent.unit_code,
+    const notificationId = await this.deps.records.addInboxDelivered(tx, intent.id, intent, {
       orderNumber: intent.facts.orderNumber ?? null,
-      referralId: intent.referral_id,
       referralNumber: intent.facts.referralNumber ?? null,
       kind: intent.kind,
       priority,
       title: inboxTitle(intent.kind, intent.facts),
     });
+    if (!notificationId) return;
     this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
     await this.announceSent(tx, intent, notificationId, 'inbox');
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { centreFilterOf, InboxEntryKind, InboxEntryView, RecipientKind, Scope } from '@korgoo/contracts';
 import { afterPositionSql, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
@@ -29,42 +28,8 @@ interface InboxRow {
   position: string;
 }
 
-export interface NewInboxEntry {
-  notificationId: string;
-  recipientKind: RecipientKind;
-  centreId: string | null;
-  unitCode: string | null;
-  orderNumber: string | null;
-  referralId: string | null;
-  referralNumber: string | null;
-  kind: InboxEntryKind;
-  priority: string;
-  title: { ky: string; ru: string; en: string };
-}
-
-/** The inbox table: entries written by delivery, read and marked by their recipients. */
+/** The inbox table: entries written by delivery (with the inbox notification, `DeliveryRecords`), read and marked by their recipients. */
 export class InboxEntries {
-  async add(tx: EntityManager, entry: NewInboxEntry): Promise<void> {
-    await tx.query(
-      `INSERT INTO notification.inbox_entry
-         (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        randomUUID(),
-        entry.notificationId,
-        entry.recipientKind,
-        entry.centreId,
-        entry.unitCode,
-        entry.orderNumber,
-        entry.referralId,
-        entry.referralNumber,
-        entry.kind,
-        entry.priority,
-        JSON.stringify(entry.title),
-      ],
-    );
-  }
-
   /** Newest first, one page at a time; the unread count is the whole inbox's. */
   async page(db: EntityManager, scope: Scope, limit: number, after: string | null) {
     const inbox = inboxOf(scope);
