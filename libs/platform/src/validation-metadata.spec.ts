@@ -26,6 +26,7 @@ const moved = (sessionIndex: number, settlementCode: unknown) =>
 describe('remembered validation metadata', () => {
   const storage = getMetadataStorage();
   const lookup = jest.spyOn(storage, 'getTargetValidationMetadatas');
+  const grouping = jest.spyOn(storage, 'groupByPropertyName');
   const before = [failures(moved(0, 7)), failures(moved(2, 'naryn'))];
   rememberValidationMetadata(storage);
   rememberValidationMetadata(storage);
@@ -47,6 +48,14 @@ describe('remembered validation metadata', () => {
       ['Moved', undefined],
       ['Place', 'Moved'],
     ]);
+  });
+
+  it('groups a class\'s rules by property once, not for every object it validates', () => {
+    failures(moved(1, 'naryn'));
+    grouping.mockClear();
+    for (let i = 1; i < 5; i++) expect(failures(moved(i, 'naryn'))).toEqual([]);
+    expect(failures(moved(0, 7))).toEqual(before[0]);
+    expect(grouping).not.toHaveBeenCalled();
   });
 
   it('forgets what it kept when a class is declared, so a later subclass inherits its rules', () => {

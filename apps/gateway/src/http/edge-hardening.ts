@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ExecutionContext, INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ThrottlerModuleOptions } from '@nestjs/throttler';
@@ -42,5 +43,18 @@ export function throttlingByRouteClass(config: KorgooConfig): ThrottlerModuleOpt
     ttl: 60_000,
     limit,
     skipIf: (context: ExecutionContext) => classOf(context) !== name,
+    generateKey: throttleKey,
   }));
 }
+
+/**
+ * The counter a request adds to: one per route, throttler and client address, the same parts the library joins.
+ * An address (at most 45 characters) is kept as it is instead of hashed with SHA-256 on every request; anything
+ * longer, which a forged forwarding header could make, is hashed as before, so no counter's key grows with it.
+ */
+export function throttleKey(context: ExecutionContext, tracker: string, throttler: string): string {
+  const key = `${context.getClass().name}-${context.getHandler().name}-${throttler}-${tracker}`;
+  return tracker.length <= MAX_ADDRESS_LENGTH ? key : createHash('sha256').update(key).digest('hex');
+}
+
+const MAX_ADDRESS_LENGTH = 45;

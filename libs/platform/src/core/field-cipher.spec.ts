@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { FieldCipher, FieldCipherError, parseFieldKeys } from './field-cipher';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
@@ -54,5 +54,26 @@ describe('field cipher', () => {
     expect(() => parseFieldKeys('k1:c2hvcnQ=')).toThrow('32 bytes');
     expect(() => parseFieldKeys(`K 1:${randomBytes(32).toString('base64')}`)).toThrow('id:base64');
     expect(() => parseFieldKeys('')).toThrow('at least one');
+  });
+
+  it('opens a value sealed by hand to the stored form: the data key and both IVs drawn apart', () => {
+    const encrypt = (key: Buffer, plaintext: Buffer, aad: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(aad));
+      const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    };
+    const dataKey = randomBytes(32);
+    const sealed = ['enc1', old.id, encrypt(old.key, dataKey, 'korgoo-data-key'), encrypt(dataKey, Buffer.from('Асанова Айгуль'), 'order_note:7:body')].join('.');
+    expect(new FieldCipher([old]).open(sealed, 'order_note:7:body')).toBe('Асанова Айгуль');
+    expect(new FieldCipher([next, old]).open(new FieldCipher([next, old]).refresh(sealed, 'order_note:7:body'), 'order_note:7:body')).toBe('Асанова Айгуль');
+  });
+
+  it('draws a fresh data key and fresh IVs for every value', () => {
+    const cipher = new FieldCipher([old]);
+    const [a, b] = [cipher.seal('same', 'c'), cipher.seal('same', 'c')].map((sealed) => sealed.split('.'));
+    const ivOf = (part: string) => Buffer.from(part, 'base64url').subarray(0, 12).toString('hex');
+    expect(a[2]).not.toBe(b[2]);
+    expect(new Set([ivOf(a[2]), ivOf(a[3]), ivOf(b[2]), ivOf(b[3])]).size).toBe(4);
   });
 });
