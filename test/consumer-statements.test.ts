@@ -4,6 +4,9 @@ import { CentreDirectory } from '../apps/matching/src/directory/centre-directory
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
 import { ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
+import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
+import { PlacementStore } from '../apps/programme/src/programmes/placement-store';
+import { WatchPlacement } from '../apps/programme/src/programmes/watch-placement';
 import { IndicatorReadModel } from '../apps/reporting/src/projection/read-model';
 import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
 import { openServiceDatabase, statementsSentSoFar } from '../libs/platform/src/database';
@@ -15,13 +18,14 @@ import { leastPrivilegeDatabase, withAdminClient } from './support/test-environm
  */
 describe('one statement for what one event writes', () => {
   const database = `korgoo_statements_${process.env.KORGOO_TEST_NAMESPACE}`.toLowerCase();
-  const open = (service: 'matching' | 'reporting') => {
+  const open = (service: 'matching' | 'reporting' | 'programme') => {
     const logins = leastPrivilegeDatabase(service, database);
     const settings = { service, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2, dbPreparedStatements: true };
-    return openServiceDatabase(settings, service === 'matching' ? MATCHING_DATABASE : REPORTING_DATABASE);
+    return openServiceDatabase(settings, { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE }[service]);
   };
   let matching: DataSource;
   let reporting: DataSource;
+  let programme: DataSource;
 
   /** Statements `work` sends inside a transaction, not counting BEGIN and COMMIT. */
   const statementsOf = async (db: DataSource, work: (tx: DataSource['manager']) => Promise<unknown>) =>
@@ -35,11 +39,13 @@ describe('one statement for what one event writes', () => {
     await withAdminClient((client) => client.query(`CREATE DATABASE ${database}`));
     matching = await open('matching');
     reporting = await open('reporting');
+    programme = await open('programme');
   });
 
   afterAll(async () => {
     await matching?.destroy();
     await reporting?.destroy();
+    await programme?.destroy();
     await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   });
 
@@ -110,6 +116,24 @@ describe('one statement for what one event writes', () => {
       { participants: 3 },
       { participants: 4 },
       { participants: null },
+    ]);
+  });
+
+  it("takes an order's expiry with its timer in one write, and writes nothing for what it already knows", async () => {
+    const orderId = randomUUID();
+    const expiresAt = new Date('2026-05-01T00:00:00Z');
+    const watch = new WatchPlacement(new PlacementStore());
+    // The placement under its lock, then the expiry and its timer.
+    expect(await statementsOf(programme, (tx) => watch.expiry(tx, orderId, expiresAt))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
+    expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
+      { expires_at: expiresAt, state: 'withdrawn', reasons: ['no centre'] },
+    ]);
+    expect(await programme.query('SELECT kind, audience, due_at FROM programme.timer WHERE order_id = $1', [orderId])).toEqual([
+      { kind: 'order_expiry', audience: 'coordinators', due_at: expiresAt },
     ]);
   });
 });
