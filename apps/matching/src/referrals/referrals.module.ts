@@ -107,7 +107,7 @@ export class ReferralsModule implements OnModuleInit, OnApplicationShutdown {
     const withdrawFromCentre = new WithdrawFromCentre(referrals, deadlines, endHandOff, clock);
     this.stranded.listen((tx, proposal) => withdrawFromCentre.execute(tx, proposal));
     const commands = new ReferralCommands(referrals, deadlines, outbox);
-    const route = new RouteReferral(referrals, transitions, decisions, selection, proposals, outbox, clock);
+    const route = new RouteReferral(referrals, selection, proposals, outbox, clock);
     const expire = new ExpireReferral(referrals, deadlines, endHandOff, clock);
     const cancel = new CancelReferral(referrals, deadlines, endHandOff);
 

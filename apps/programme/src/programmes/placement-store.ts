@@ -23,22 +23,23 @@ export class PlacementStore {
     return { orderId: row.order_id, expiresAt: row.expires_at, state: row.state, reasons: row.reasons };
   }
 
-  async save(tx: EntityManager, p: Placement, endedAt: Date | null = null): Promise<void> {
-    await tx.query('UPDATE programme.placement SET expires_at = $2, state = $3, reasons = $4, ended_at = $5 WHERE order_id = $1', [
-      p.orderId,
-      p.expiresAt,
-      p.state,
-      JSON.stringify(p.reasons),
-      endedAt,
-    ]);
+  /** With a timer, the timer is written in the same statement: one write for an expiry taken. */
+  async save(tx: EntityManager, p: Placement, endedAt: Date | null = null, timer?: ProgrammeTimer): Promise<void> {
+    const update = 'UPDATE programme.placement SET expires_at = $2, state = $3, reasons = $4, ended_at = $5 WHERE order_id = $1';
+    const values = [p.orderId, p.expiresAt, p.state, JSON.stringify(p.reasons), endedAt];
+    if (!timer) {
+      await tx.query(update, values);
+      return;
+    }
+    await tx.query(
+      `WITH saved AS (${update})
+       INSERT INTO programme.timer (order_id, kind, audience, due_at) VALUES ($1, $6, $7, $8)`,
+      [...values, timer.kind, timer.audience, timer.dueAt],
+    );
   }
 
   async hasProgramme(tx: EntityManager, orderId: string): Promise<boolean> {
     const rows = await tx.query('SELECT 1 FROM programme.programme WHERE order_id = $1 LIMIT 1', [orderId]);
     return rows.length > 0;
-  }
-
-  async insertTimer(tx: EntityManager, orderId: string, t: ProgrammeTimer): Promise<void> {
-    await tx.query('INSERT INTO programme.timer (order_id, kind, audience, due_at) VALUES ($1, $2, $3, $4)', [orderId, t.kind, t.audience, t.dueAt]);
   }
 }

@@ -13,19 +13,22 @@ export class WatchPlacement {
   async expiry(tx: EntityManager, orderId: string, expiresAt: Date): Promise<void> {
     const placement = await this.placements.locked(tx, orderId);
     if (!takeExpiry(placement, expiresAt)) return;
-    await this.placements.save(tx, placement);
-    await this.placements.insertTimer(tx, orderId, orderExpiryTimer(expiresAt));
+    await this.placements.save(tx, placement, null, orderExpiryTimer(expiresAt));
   }
 
   async withdrawn(tx: EntityManager, orderId: string): Promise<void> {
     const placement = await this.placements.locked(tx, orderId);
+    if (placement.state !== 'waiting') return;
     withdrawPlacement(placement);
     await this.placements.save(tx, placement);
   }
 
   async notPlaced(tx: EntityManager, orderId: string, reasons: readonly string[]): Promise<void> {
     const placement = await this.placements.locked(tx, orderId);
+    const known = placement.reasons.length;
     noteRoutingReasons(placement, reasons);
+    // Reasons already kept (a redelivery, a second routing with the same verdict) change nothing to write.
+    if (placement.reasons.length === known) return;
     await this.placements.save(tx, placement);
   }
 }

@@ -37,14 +37,9 @@ interface CaseFactRow {
  */
 export class IndicatorReadModel {
   async apply(tx: EntityManager, { order, fact, groupPlaces = [], roster, holds = [], programmeEnd }: Projected): Promise<void> {
-    if (order) await this.fillOrder(tx, order);
-    for (const counted of [...(fact ? [fact] : []), ...groupPlaces]) {
-      await tx.query(
-        `INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
-        [counted.eventId, counted.orderId, counted.kind, counted.reason, counted.centreId, counted.occurredAt, counted.sessionId ?? null, counted.participants ?? null],
-      );
-    }
+    // The order's row and the event's facts go in one statement: a write per event, not one per table.
+    const counted = [...(fact ? [fact] : []), ...groupPlaces];
+    if (order || counted.length > 0) await this.fillOrderAndCount(tx, order, counted);
     if (roster) {
       await tx.query(
         `INSERT INTO reporting.centre_roster (event_id, centre_id, oblast, open, effective_from, facilitators)
@@ -73,34 +68,55 @@ export class IndicatorReadModel {
     }
   }
 
-  private async fillOrder(tx: EntityManager, order: OrderFacts): Promise<void> {
+  private async fillOrderAndCount(tx: EntityManager, order: OrderFacts | null | undefined, facts: CaseFact[]): Promise<void> {
+    const fill = order
+      ? `WITH filled AS (
+           INSERT INTO reporting.order_case AS o
+             (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
+           VALUES ($9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+           ON CONFLICT (order_id) DO UPDATE SET
+             issued_at = COALESCE(EXCLUDED.issued_at, o.issued_at),
+             expires_at = COALESCE(EXCLUDED.expires_at, o.expires_at),
+             oblast = COALESCE(EXCLUDED.oblast, o.oblast),
+             unit = COALESCE(EXCLUDED.unit, o.unit),
+             sex = COALESCE(EXCLUDED.sex, o.sex),
+             language = COALESCE(EXCLUDED.language, o.language),
+             risk_bin = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.risk_bin ELSE o.risk_bin END,
+             priority = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.priority ELSE o.priority END,
+             risk_version = GREATEST(EXCLUDED.risk_version, o.risk_version),
+             person_ref = COALESCE(EXCLUDED.person_ref, o.person_ref))
+         `
+      : '';
+    const orderValues = order
+      ? [
+          order.orderId,
+          order.issuedAt ?? null,
+          order.expiresAt ?? null,
+          order.oblast ?? null,
+          order.unit ?? null,
+          order.sex ?? null,
+          order.language ?? null,
+          order.riskBin ?? null,
+          order.priority ?? null,
+          order.riskVersion ?? null,
+          order.personRef ?? null,
+        ]
+      : [];
+    // A data-modifying WITH runs to completion even when the insert after it counts no fact.
     await tx.query(
-      `INSERT INTO reporting.order_case AS o
-         (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (order_id) DO UPDATE SET
-         issued_at = COALESCE(EXCLUDED.issued_at, o.issued_at),
-         expires_at = COALESCE(EXCLUDED.expires_at, o.expires_at),
-         oblast = COALESCE(EXCLUDED.oblast, o.oblast),
-         unit = COALESCE(EXCLUDED.unit, o.unit),
-         sex = COALESCE(EXCLUDED.sex, o.sex),
-         language = COALESCE(EXCLUDED.language, o.language),
-         risk_bin = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.risk_bin ELSE o.risk_bin END,
-         priority = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.priority ELSE o.priority END,
-         risk_version = GREATEST(EXCLUDED.risk_version, o.risk_version),
-         person_ref = COALESCE(EXCLUDED.person_ref, o.person_ref)`,
+      `${fill}INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::int[])
+       ON CONFLICT (event_id) DO NOTHING`,
       [
-        order.orderId,
-        order.issuedAt ?? null,
-        order.expiresAt ?? null,
-        order.oblast ?? null,
-        order.unit ?? null,
-        order.sex ?? null,
-        order.language ?? null,
-        order.riskBin ?? null,
-        order.priority ?? null,
-        order.riskVersion ?? null,
-        order.personRef ?? null,
+        facts.map((f) => f.eventId),
+        facts.map((f) => f.orderId),
+        facts.map((f) => f.kind),
+        facts.map((f) => f.reason),
+        facts.map((f) => f.centreId),
+        facts.map((f) => f.occurredAt),
+        facts.map((f) => f.sessionId ?? null),
+        facts.map((f) => f.participants ?? null),
+        ...orderValues,
       ],
     );
   }

@@ -134,6 +134,11 @@ export class Proposals {
 
   /** The referral waits for the coordinators: they are reminded every period until one decides. */
   async awaitDecision(tx: EntityManager, referralId: string, now: Date): Promise<void> {
-    await this.reminders.open(tx, referralId, now, firstReminderAt(now, this.settings.decisionReminderHours));
+    await this.reminders.open(tx, referralId, now, this.firstReminder(now));
+  }
+
+  /** When coordinators are first reminded of a referral left to them at `now`. */
+  firstReminder(now: Date): Date {
+    return firstReminderAt(now, this.settings.decisionReminderHours);
   }
 }

@@ -8,9 +8,7 @@ import { isSettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 import { CentreSelection, RoutingFacts } from '../centre-selection';
 import { RoutingRecord } from '../decision-record';
 import { withLaterExpiry } from '../order-period';
-import { DecisionRepository } from '../repositories/decision-repository';
 import { ReferralRepository } from '../repositories/referral-repository';
-import { TransitionRepository } from '../repositories/transition-repository';
 import { Proposals } from './proposals';
 
 /**
@@ -21,8 +19,6 @@ import { Proposals } from './proposals';
 export class RouteReferral {
   constructor(
     private readonly referrals: ReferralRepository,
-    private readonly transitions: TransitionRepository,
-    private readonly decisions: DecisionRepository,
     private readonly selection: CentreSelection,
     private readonly proposals: Proposals,
     private readonly outbox: Outbox,
@@ -62,8 +58,7 @@ export class RouteReferral {
       decision: record,
       routing: facts,
       assessmentVersion: assessed.assessmentVersion,
-    }, now);
-    await this.decisions.recordDecision(tx, referralId, record);
+    }, now, record, chosen ? undefined : { reasonCode: 'no_feasible_centre', since: now, remindAt: this.proposals.firstReminder(now) });
     if (chosen) {
       await this.proposals.propose(tx, referral, chosen, {
         handOff: 0,
@@ -74,16 +69,7 @@ export class RouteReferral {
       });
       return;
     }
-    await this.transitions.transition(tx, {
-      referralId,
-      handOff: 0,
-      from: null,
-      to: 'unroutable',
-      centreId: null,
-      actor: { kind: 'system' },
-      reasonCode: 'no_feasible_centre',
-      at: now,
-    });
+    // Its transition and reminder timer were written with the referral.
     await this.outbox.enqueue(tx, EventSubjects.ReferralUnroutable, assessed.orderId, {
       referralId,
       orderId: assessed.orderId,
@@ -93,7 +79,6 @@ export class RouteReferral {
       reasonCodes: selection.reasonCodes,
       expiresAt: facts.expiresAt,
     });
-    await this.proposals.awaitDecision(tx, referralId, now);
   }
 }
 

@@ -3,6 +3,7 @@ import { ReferralListRequest, ReferralView, RoutingPriority } from '@korgoo/cont
 import { afterPositionSql, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
 import { CentreDirectory } from '../../directory/centre-directory';
 import type { RoutingFacts } from '../centre-selection';
+import type { RoutingRecord } from '../decision-record';
 import type { ReferralStatus } from '../referral-lifecycle';
 
 /** What every referral row holds, whether it is being written or has been read. */
@@ -137,13 +138,37 @@ export class ReferralRepository {
    * The new referral as stored, numbered R-2026-000042 (readable on the phone, says nothing about the people)
    * in `now`'s year; this transaction holds its row lock from the insert on.
    */
-  async insert(tx: EntityManager, referral: NewReferral, now: Date): Promise<ReferralRecord> {
+  /**
+   * Its routing decision is written in the same statement, and so, for a referral left to the coordinators, its
+   * first transition and reminder timer: one write where there were four.
+   */
+  async insert(
+    tx: EntityManager,
+    referral: NewReferral,
+    now: Date,
+    decision: RoutingRecord,
+    waiting?: { reasonCode: string; since: Date; remindAt: Date },
+  ): Promise<ReferralRecord> {
+    const waitingWrites = waiting
+      ? `, moved AS (
+           INSERT INTO matching.referral_transition
+             (referral_id, hand_off, from_status, to_status, centre_id, actor_kind, actor_id, reason_code, note, at)
+           SELECT id, $16, NULL, status, NULL, 'system', NULL, $20, NULL, $21 FROM made),
+         reminded AS (
+           INSERT INTO matching.decision_reminder (referral_id, waiting_since, due_at, state) SELECT id, $21, $22, 'pending' FROM made
+           ON CONFLICT (referral_id) WHERE state = 'pending' DO NOTHING)`
+      : '';
     const [row]: ReferralRow[] = await tx.query(
-      `WITH drawn AS (SELECT nextval('matching.referral_number_seq')::text AS n)
-       INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
-         acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
-       SELECT $1, 'R-' || $2::text || '-' || lpad(n, greatest(6, length(n)), '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-         FROM drawn RETURNING *`,
+      `WITH drawn AS (SELECT nextval('matching.referral_number_seq')::text AS n),
+       made AS (
+         INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
+           acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
+         SELECT $1, 'R-' || $2::text || '-' || lpad(n, greatest(6, length(n)), '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+           FROM drawn RETURNING *),
+       decided AS (
+         INSERT INTO matching.routing_decision (referral_id, hand_off, trigger, decided_at, record) SELECT id, $16, $17, $18, $19 FROM made)
+       ${waitingWrites}
+       SELECT * FROM made`,
       [
         referral.id,
         now.getUTCFullYear(),
@@ -160,6 +185,11 @@ export class ReferralRepository {
         JSON.stringify(referral.decision),
         JSON.stringify(referral.routing),
         referral.assessmentVersion,
+        decision.handOff,
+        decision.trigger,
+        decision.decidedAt,
+        JSON.stringify(decision),
+        ...(waiting ? [waiting.reasonCode, waiting.since, waiting.remindAt] : []),
       ],
     );
     return toRecord(row);

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
+import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
+import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
+import { ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
+import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
+import { PlacementStore } from '../apps/programme/src/programmes/placement-store';
+import { WatchPlacement } from '../apps/programme/src/programmes/watch-placement';
+import { IndicatorReadModel } from '../apps/reporting/src/projection/read-model';
+import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
+import { openServiceDatabase, statementsSentSoFar } from '../libs/platform/src/database';
+import { leastPrivilegeDatabase, withAdminClient } from './support/test-environment';
+
+/**
+ * Every statement an order's events send is PostgreSQL's CPU and a round trip: the writes one event makes in a
+ * service go to PostgreSQL as one statement, and every row still lands.
+ */
+describe('one statement for what one event writes', () => {
+  const database = `korgoo_statements_${process.env.KORGOO_TEST_NAMESPACE}`.toLowerCase();
+  const open = (service: 'matching' | 'reporting' | 'programme') => {
+    const logins = leastPrivilegeDatabase(service, database);
+    const settings = { service, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2, dbPreparedStatements: true };
+    return openServiceDatabase(settings, { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE }[service]);
+  };
+  let matching: DataSource;
+  let reporting: DataSource;
+  let programme: DataSource;
+
+  /** Statements `work` sends inside a transaction, not counting BEGIN and COMMIT. */
+  const statementsOf = async (db: DataSource, work: (tx: DataSource['manager']) => Promise<unknown>) =>
+    db.transaction(async (tx) => {
+      const before = statementsSentSoFar();
+      await work(tx);
+      return statementsSentSoFar() - before;
+    });
+
+  beforeAll(async () => {
+    await withAdminClient((client) => client.query(`CREATE DATABASE ${database}`));
+    matching = await open('matching');
+    reporting = await open('reporting');
+    programme = await open('programme');
+  });
+
+  afterAll(async () => {
+    await matching?.destroy();
+    await reporting?.destroy();
+    await programme?.destroy();
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  });
+
+  it('writes an unroutable referral with its decision, first transition and reminder timer in one statement', async () => {
+    const now = new Date('2026-03-01T08:00:00Z');
+    const remindAt = new Date('2026-03-01T12:00:00Z');
+    const id = randomUUID();
+    const decision = { handOff: 0, trigger: 'assessed', decidedAt: now.toISOString(), outcome: 'unroutable', candidates: [] } as unknown as RoutingRecord;
+    const referrals = new ReferralRepository(new CentreDirectory());
+    const sent = await statementsOf(matching, (tx) =>
+      referrals.insert(
+        tx,
+        {
+          id,
+          orderId: randomUUID(),
+          status: 'unroutable',
+          centreId: null,
+          priority: 'urgent',
+          language: 'ky',
+          acknowledgeBy: null,
+          firstSessionAt: null,
+          travelMinutes: null,
+          travelSource: null,
+          reasons: ['no centre'],
+          decision,
+          routing: { origin: { lat: 42.87, lng: 74.59 }, participantSex: 'male', language: 'ky', expiresAt: '2026-04-01T00:00:00Z', acknowledgeWithinHours: 24 },
+          assessmentVersion: 1,
+        },
+        now,
+        decision,
+        { reasonCode: 'no_feasible_centre', since: now, remindAt },
+      ),
+    );
+    expect(sent).toBe(1);
+    expect(await matching.query('SELECT hand_off, trigger, record FROM matching.routing_decision WHERE referral_id = $1', [id])).toEqual([
+      { hand_off: 0, trigger: 'assessed', record: decision },
+    ]);
+    expect(
+      await matching.query('SELECT from_status, to_status, actor_kind, reason_code, at FROM matching.referral_transition WHERE referral_id = $1', [id]),
+    ).toEqual([{ from_status: null, to_status: 'unroutable', actor_kind: 'system', reason_code: 'no_feasible_centre', at: now }]);
+    expect(await matching.query('SELECT waiting_since, due_at, state FROM matching.decision_reminder WHERE referral_id = $1', [id])).toEqual([
+      { waiting_since: now, due_at: remindAt, state: 'pending' },
+    ]);
+  });
+
+  it("fills an order's row and counts its event's facts in one statement, and a redelivery counts nothing twice", async () => {
+    const orderId = randomUUID();
+    const occurredAt = new Date('2026-03-02T09:00:00Z');
+    const fact = (eventId: string, participants: number | null) => ({
+      eventId,
+      orderId,
+      kind: 'order_registered' as const,
+      reason: null,
+      centreId: 'bishkek',
+      occurredAt,
+      sessionId: participants === null ? null : randomUUID(),
+      participants,
+    });
+    const projected = { order: { orderId, oblast: 'chui', sex: 'male' }, fact: fact(randomUUID(), null), groupPlaces: [fact(randomUUID(), 3), fact(randomUUID(), 4)] };
+    const model = new IndicatorReadModel();
+    expect(await statementsOf(reporting, (tx) => model.apply(tx, projected))).toBe(1);
+    expect(await statementsOf(reporting, (tx) => model.apply(tx, projected))).toBe(1);
+    expect(await statementsOf(reporting, (tx) => model.apply(tx, { order: { orderId, language: 'ky' }, fact: null }))).toBe(1);
+    expect(await reporting.query('SELECT oblast, sex, language FROM reporting.order_case WHERE order_id = $1', [orderId])).toEqual([
+      { oblast: 'chui', sex: 'male', language: 'ky' },
+    ]);
+    expect(await reporting.query('SELECT participants FROM reporting.case_fact WHERE order_id = $1 ORDER BY participants', [orderId])).toEqual([
+      { participants: 3 },
+      { participants: 4 },
+      { participants: null },
+    ]);
+  });
+
+  it("takes an order's expiry with its timer in one write, and writes nothing for what it already knows", async () => {
+    const orderId = randomUUID();
+    const expiresAt = new Date('2026-05-01T00:00:00Z');
+    const watch = new WatchPlacement(new PlacementStore());
+    // The placement under its lock, then the expiry and its timer.
+    expect(await statementsOf(programme, (tx) => watch.expiry(tx, orderId, expiresAt))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
+    expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
+      { expires_at: expiresAt, state: 'withdrawn', reasons: ['no centre'] },
+    ]);
+    expect(await programme.query('SELECT kind, audience, due_at FROM programme.timer WHERE order_id = $1', [orderId])).toEqual([
+      { kind: 'order_expiry', audience: 'coordinators', due_at: expiresAt },
+    ]);
+  });
+});
