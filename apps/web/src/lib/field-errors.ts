@@ -2,6 +2,7 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblemBody, FormQuestionResponse, LocalizedText } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
+import { inLanguage } from './in-language';
 import { refusalsOf, useSayRefusal } from './refusals';
 
 /**
@@ -78,7 +79,7 @@ const VALUE_LABELS: Record<string, readonly string[]> = {
 function namesOf(i18n: I18n, field: string, values: Value[], named: ValueNames): string[] | undefined {
   const path = field.replace(/\.\d+(?=\.|$)/g, '');
   const texts = values.map((value) => named(path, value));
-  if (texts.every((text) => text !== undefined)) return texts.map((text) => text[i18n.language as keyof LocalizedText] ?? text.ky);
+  if (texts.every((text) => text !== undefined)) return texts.map((text) => inLanguage(text, i18n.language));
   const labels = VALUE_LABELS[path] ?? [];
   const namespace = labels.find((prefix) => values.every((value) => i18n.exists(`${prefix}.${value}`)));
   return namespace === undefined ? undefined : values.map((value) => i18n.t(`${namespace}.${value}`));

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import type { InboxEntryResponse } from '../../api/korgoo-api';
 import { useSession } from '../../lib/session';
-import { inLanguage } from '../orders/ScreeningQuestion';
+import { inLanguage } from '../../lib/in-language';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
 import { useDates } from '../../lib/dates';

@@ -2,7 +2,7 @@ import { Button, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclineReferralRequest, ReferralResponse } from '../../api/korgoo-api';
-import { inLanguage } from '../orders/ScreeningQuestion';
+import { inLanguage } from '../../lib/in-language';
 import { MoreButton } from '../../components/MoreButton';
 import { itemsOf } from '../../lib/cursor-pages';
 import { useFieldErrors } from '../../lib/field-errors';

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, NativeSelect, ScrollArea, Stack, Table, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorSheetResponse } from '../../api/korgoo-api';
-import { inLanguage } from '../orders/ScreeningQuestion';
+import { inLanguage } from '../../lib/in-language';
 import { DIMENSIONS, IndicatorFilters, thisYear, useIndicatorExport, useIndicators } from './api';
 
 function initialFilters(): IndicatorFilters {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, ScrollArea, Stack, Table, Text, TextInput
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicIndicatorsReply, PublicIndicatorTableResponse } from '../../api/korgoo-api';
-import { inLanguage } from '../orders/ScreeningQuestion';
+import { inLanguage } from '../../lib/in-language';
 import { thisYear, usePublicIndicators } from './api';
 
 type PublicCount = PublicIndicatorTableResponse['national'];

@@ -9,7 +9,8 @@ import { getAtPath, setAtPath } from '../../lib/paths';
 import { useDeviceOrders, useOdaraForm, useRegisterOrder } from './api';
 import type { SavedOrder } from './device-orders';
 import { PendingOrders } from './PendingOrders';
-import { inLanguage, ScreeningQuestion } from './ScreeningQuestion';
+import { inLanguage } from '../../lib/in-language';
+import { ScreeningQuestion } from './ScreeningQuestion';
 import { SettlementPicker } from './SettlementPicker';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { Group, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FormQuestionResponse, LocalizedText as FormText } from '../../api/korgoo-api';
-import type { Language } from '../../i18n';
+import type { FormQuestionResponse } from '../../api/korgoo-api';
+import { inLanguage } from '../../lib/in-language';
 
 interface Props {
   question: FormQuestionResponse;
@@ -9,8 +9,6 @@ interface Props {
   error?: string;
   onChange(value: unknown): void;
 }
-
-export const inLanguage = (text: FormText, language: string) => text[language as Language] ?? text.ky;
 
 /** One question of the ODARA form, in the words the risk service gives for the chosen language. */
 export function ScreeningQuestion({ question, value, error, onChange }: Props) {
