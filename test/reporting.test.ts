@@ -320,28 +320,6 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(JSON.stringify(badGroup.body)).toContain('groupBy');
   });
 
-  it('shows anyone, without signing in, national and oblast counts by month with every small count suppressed', async () => {
-    const published = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: month }).expect(200);
-    const view = published.body as { months: string[]; oblasts: string[]; indicators: Array<Record<string, unknown> & { key: string }> };
-    // Published by whole calendar quarters: the month's quarter, three months.
-    expect(view.months).toHaveLength(3);
-    const row = view.months.indexOf(month);
-    expect(row).toBeGreaterThanOrEqual(0);
-    const orders = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
-    const at = (oblast: string) => (orders.byMonthAndOblast as unknown[][])[row][view.oblasts.indexOf(oblast)];
-    // Three orders in Naryn, one in Osh city, four in all: every one of them under 5.
-    expect([at('Naryn'), at('Osh city'), at('Chuy')]).toEqual(['<5', '<5', 0]);
-    expect([(orders.nationalByMonth as unknown[])[row], orders.national]).toEqual(['<5', '<5']);
-    expect(view.indicators.map((indicator) => indicator.key)).not.toContain('order_to_acceptance_median_hours');
-    const text = JSON.stringify(view);
-    for (const centre of [acceptingCentre, decliningCentre, reroutedTo]) expect(text).not.toContain(centre);
-
-    const reversed = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: '2026-05', to: '2026-04' }).expect(400);
-    expect(JSON.stringify(reversed.body)).toContain('from');
-    const bad = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: '2026-13' }).expect(400);
-    expect(JSON.stringify(bad.body)).toContain('to');
-  });
-
   it('exports the same figures as XLSX (a sheet per group) and CSV, headers in the caller’s language', async () => {
     const xlsx = await indicators(coordinator, { groupBy: 'oblast', format: 'xlsx', lang: 'en' })
       .buffer(true)
@@ -450,5 +428,49 @@ describe('reporting: indicators from the event stream, each event counted once',
     expect(linked['repeat_orders_18m.completed'].total).toBe(1);
     expect(linked.orders_without_person_id.total).toBe(3);
     expect(stack.eventsOn('order.registered.v1').find((e) => e.correlationId === repeat)!.payload.personRef).toBe(registered.payload.personRef);
+  });
+
+  // Last: it moves every service's clock past the day the quarter's figures come out.
+  it('shows anyone, without signing in, a quarter’s counts from the day its edition comes out, every small count suppressed', async () => {
+    type View = { months: string[]; oblasts: string[]; quarters: Array<Record<string, string | null>>; indicators: Array<Record<string, unknown> & { key: string }> };
+    const publicView = async () => (await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: month }).expect(200)).body as View;
+
+    // The quarter is not over: nothing of it is shown, only when its first edition comes out.
+    const early = await publicView();
+    expect(early.quarters).toHaveLength(1);
+    expect(early.quarters[0]).toMatchObject({ edition: null, countedBefore: null, nextEdition: 'provisional' });
+    expect([early.months, early.indicators]).toEqual([[], []]);
+
+    await stack.setClock(new Date(early.quarters[0].nextEditionOn!));
+    const view = await publicView();
+    expect(view.quarters[0]).toMatchObject({ edition: 'provisional', countedBefore: early.quarters[0].nextEditionOn, nextEdition: 'final' });
+    // Published by whole calendar quarters: the month's quarter, three months.
+    expect(view.months).toHaveLength(3);
+    const row = view.months.indexOf(month);
+    expect(row).toBeGreaterThanOrEqual(0);
+    const orders = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
+    const at = (oblast: string) => (orders.byMonthAndOblast as unknown[][])[row][view.oblasts.indexOf(oblast)];
+    // Four orders in Naryn (one a repeat), one in Osh city: each oblast under 5.
+    expect([at('Naryn'), at('Osh city'), at('Chuy')]).toEqual(['<5', '<5', 0]);
+    expect([(orders.nationalByMonth as unknown[])[row], orders.national]).toEqual([5, 5]);
+    expect(view.indicators.map((indicator) => indicator.key)).not.toContain('order_to_acceptance_median_hours');
+    const text = JSON.stringify(view);
+    for (const centre of [acceptingCentre, decliningCentre, reroutedTo]) expect(text).not.toContain(centre);
+
+    // The edition is kept as published: read again, the same, and stored once.
+    expect(await publicView()).toEqual(view);
+    const owner = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await owner.connect();
+    try {
+      const stored = await owner.query(`SELECT edition FROM reporting.public_edition WHERE quarter = $1`, [view.quarters[0].from]);
+      expect(stored.rows).toEqual([{ edition: 'provisional' }]);
+    } finally {
+      await owner.end();
+    }
+
+    const reversed = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: '2026-05', to: '2026-04' }).expect(400);
+    expect(JSON.stringify(reversed.body)).toContain('from');
+    const bad = await request(stack.gateway).get('/api/v1/public/indicators').query({ from: month, to: '2026-13' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('to');
   });
 });

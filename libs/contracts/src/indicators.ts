@@ -67,7 +67,7 @@ export class PublicIndicatorsRequest {
 /** A published count: the number, `<5` for 1 to 4, or `x` where it is hidden so a `<5` cannot be recovered. */
 export type PublicCount = number | '<5' | 'x';
 
-/** One indicator as a month × oblast table with the national figure per month and the period's totals. */
+/** One indicator as a month × oblast table with the national figure per month and the totals of the quarters shown. */
 export interface PublicIndicatorTable {
   key: string;
   label: IndicatorLabel;
@@ -78,9 +78,28 @@ export interface PublicIndicatorTable {
   national: PublicCount;
 }
 
+/** A quarter's public figures come out twice and never move in between: first provisional, then final. */
+export const PUBLIC_EDITIONS = ['provisional', 'final'] as const;
+export type PublicEdition = (typeof PUBLIC_EDITIONS)[number];
+
+/** One calendar quarter of a public answer: the edition of its figures shown, if any yet, and the next one due. */
+export interface PublicQuarter {
+  /** First and last month of the quarter. */
+  from: string;
+  to: string;
+  /** `null` while the quarter's first edition is not out: nothing of it is shown. */
+  edition: PublicEdition | null;
+  /** The edition counts what happened before this instant. */
+  countedBefore: string | null;
+  nextEdition: PublicEdition | null;
+  nextEditionOn: string | null;
+}
+
 export interface PublicIndicators {
   from: string;
   to: string;
+  quarters: PublicQuarter[];
+  /** The months of the quarters shown; the tables have a row for each. */
   months: string[];
   /** The oblasts, then `unknown` for orders whose place was not given. */
   oblasts: string[];

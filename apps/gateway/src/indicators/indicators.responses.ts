@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INDICATOR_DIMENSIONS, INDICATOR_GROUPS, IndicatorDimension, IndicatorGroup, PublicCount } from '@korgoo/contracts';
+import { INDICATOR_DIMENSIONS, INDICATOR_GROUPS, IndicatorDimension, IndicatorGroup, PUBLIC_EDITIONS, PublicCount, PublicEdition } from '@korgoo/contracts';
 import { LocalizedText } from '../referrals/referral.responses';
 
 // The classes below only describe the reporting service's reply for the OpenAPI document.
@@ -49,14 +49,26 @@ export class PublicIndicatorTableResponse {
   @ApiProperty({ type: 'array', items: { type: 'array', items: PUBLIC_COUNT }, description: 'A row per month, a value per oblast' })
   byMonthAndOblast: PublicCount[][];
   @ApiProperty({ type: 'array', items: PUBLIC_COUNT, description: 'The national figure of each month' }) nationalByMonth: PublicCount[];
-  @ApiProperty({ type: 'array', items: PUBLIC_COUNT, description: 'Each oblast’s figure for the period' }) byOblast: PublicCount[];
+  @ApiProperty({ type: 'array', items: PUBLIC_COUNT, description: 'Each oblast’s figure for the quarters shown' }) byOblast: PublicCount[];
   @ApiProperty(PUBLIC_COUNT) national: PublicCount;
+}
+
+export class PublicQuarterResponse {
+  @ApiProperty({ example: '2026-01', description: 'The quarter’s first month' }) from: string;
+  @ApiProperty({ example: '2026-03', description: 'The quarter’s last month' }) to: string;
+  @ApiProperty({ enum: PUBLIC_EDITIONS, nullable: true, type: String, description: 'The edition shown; null until the first is out, and nothing of the quarter is shown' })
+  edition: PublicEdition | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The edition counts what happened before this instant' })
+  countedBefore: string | null;
+  @ApiProperty({ enum: PUBLIC_EDITIONS, nullable: true, type: String }) nextEdition: PublicEdition | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) nextEditionOn: string | null;
 }
 
 export class PublicIndicatorsReply {
   @ApiProperty({ example: '2026-01' }) from: string;
   @ApiProperty({ example: '2026-12' }) to: string;
-  @ApiProperty({ type: [String], example: ['2026-01', '2026-02'] }) months: string[];
+  @ApiProperty({ type: [PublicQuarterResponse], description: 'Every quarter asked, with the edition of its figures shown' }) quarters: PublicQuarterResponse[];
+  @ApiProperty({ type: [String], example: ['2026-01', '2026-02'], description: 'The months of the quarters shown; the tables have a row for each' }) months: string[];
   @ApiProperty({ type: [String], description: 'The oblasts, then `unknown` for orders whose place was not given' }) oblasts: string[];
   @ApiProperty({ type: [PublicIndicatorTableResponse] }) indicators: PublicIndicatorTableResponse[];
 }

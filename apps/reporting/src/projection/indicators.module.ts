@@ -2,12 +2,14 @@ import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorContracts, IndicatorRequestClasses, IndicatorSubjects, QueryRejected, Scope } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { MESSAGING } from '@korgoo/platform';
-import { monthsBetween, monthStart } from '../indicators/dimensions';
+import { CLOCK, MESSAGING } from '@korgoo/platform';
+import { Clock } from '@korgoo/platform/core';
+import { monthStart } from '../indicators/dimensions';
 import { buildIndicatorReport } from '../indicators/indicator-report';
-import { buildPublicIndicators, PUBLIC_MONTHS_AT_MOST, publicPeriod } from '../indicators/public-view';
 import { projectEvent, ProjectedSubject } from './event-facts';
+import { PublicEditionStore } from './public-edition-store';
 import { IndicatorReadModel } from './read-model';
+import { ReadPublicIndicators } from './read-public-indicators';
 import { RebuildIndicators } from './rebuild-indicators';
 
 /**
@@ -19,6 +21,7 @@ export class IndicatorsModule implements OnModuleInit {
   constructor(
     @Inject(MESSAGING) private readonly messaging: MessagingRuntime,
     private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -43,14 +46,8 @@ export class IndicatorsModule implements OnModuleInit {
             : { kind: 'national' };
       return { report: buildIndicatorReport(orders, facts, { ...request, scope }, history, pairHours) };
     });
-    queries.handle(IndicatorSubjects.PublicReport, async (request) => {
-      const months = monthsBetween(request.from, request.to).length;
-      if (months === 0) throw new QueryRejected('invalid_request', 'from: must not be after to');
-      if (months > PUBLIC_MONTHS_AT_MOST) throw new QueryRejected('invalid_request', `to: at most ${PUBLIC_MONTHS_AT_MOST} months after from`);
-      const period = publicPeriod(request.from, request.to);
-      const { orders, facts } = await readModel.issuedBetween(this.dataSource.manager, monthStart(period.from), monthStart(period.to, 1));
-      return buildPublicIndicators(orders, facts, period.from, period.to);
-    });
+    const readPublic = new ReadPublicIndicators(this.dataSource, readModel, new PublicEditionStore(), this.clock);
+    queries.handle(IndicatorSubjects.PublicReport, (request) => readPublic.execute(request));
     const rebuild = new RebuildIndicators(this.dataSource, this.messaging, readModel);
     queries.handle(IndicatorSubjects.Rebuild, async (request) => {
       if (request.scope.kind !== 'national') throw new QueryRejected('forbidden', 'rebuilding the indicators needs a national scope');

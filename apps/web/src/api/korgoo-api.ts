@@ -873,6 +873,29 @@ export interface IndicatorsReply {
   report: IndicatorReportResponse;
 }
 
+export interface PublicQuarterResponse {
+  /**
+   * The quarter’s first month
+   * @example "2026-01"
+   */
+  from: string;
+  /**
+   * The quarter’s last month
+   * @example "2026-03"
+   */
+  to: string;
+  /** The edition shown; null until the first is out, and nothing of the quarter is shown */
+  edition: "provisional" | "final" | null;
+  /**
+   * The edition counts what happened before this instant
+   * @format date-time
+   */
+  countedBefore: string | null;
+  nextEdition: "provisional" | "final" | null;
+  /** @format date-time */
+  nextEditionOn: string | null;
+}
+
 export interface PublicIndicatorTableResponse {
   /** @example "orders_registered" */
   key: string;
@@ -881,7 +904,7 @@ export interface PublicIndicatorTableResponse {
   byMonthAndOblast: (number | "<5" | "x")[][];
   /** The national figure of each month */
   nationalByMonth: (number | "<5" | "x")[];
-  /** Each oblast’s figure for the period */
+  /** Each oblast’s figure for the quarters shown */
   byOblast: (number | "<5" | "x")[];
   national: number | "<5" | "x";
 }
@@ -891,7 +914,12 @@ export interface PublicIndicatorsReply {
   from: string;
   /** @example "2026-12" */
   to: string;
-  /** @example ["2026-01","2026-02"] */
+  /** Every quarter asked, with the edition of its figures shown */
+  quarters: PublicQuarterResponse[];
+  /**
+   * The months of the quarters shown; the tables have a row for each
+   * @example ["2026-01","2026-02"]
+   */
   months: string[];
   /** The oblasts, then `unknown` for orders whose place was not given */
   oblasts: string[];

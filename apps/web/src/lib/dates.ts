@@ -54,6 +54,8 @@ export function useDates() {
       moment: (at: string | number) => formatDate(at, language, { withTime: true }),
       /** A calendar day as the API gives it (YYYY-MM-DD). */
       day: (on: string) => formatDate(on, language, { withTime: false, timeZone: 'UTC' }),
+      /** The day in Kyrgyzstan of a moment that starts one there, such as when public figures come out. */
+      dayInKyrgyzstan: (at: string) => formatDate(at, language, { withTime: false, timeZone: 'Asia/Bishkek' }),
     }),
     [language],
   );

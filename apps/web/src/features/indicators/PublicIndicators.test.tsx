@@ -9,7 +9,11 @@ import { PublicIndicators } from './PublicIndicators';
 
 const REPLY: PublicIndicatorsReply = {
   from: '2026-01',
-  to: '2026-02',
+  to: '2026-06',
+  quarters: [
+    { from: '2026-01', to: '2026-03', edition: 'provisional', countedBefore: '2026-05-30T18:00:00.000Z', nextEdition: 'final', nextEditionOn: '2028-03-30T18:00:00.000Z' },
+    { from: '2026-04', to: '2026-06', edition: null, countedBefore: null, nextEdition: 'provisional', nextEditionOn: '2026-08-29T18:00:00.000Z' },
+  ],
   months: ['2026-01', '2026-02'],
   oblasts: ['Naryn', 'unknown'],
   indicators: [
@@ -35,7 +39,9 @@ describe('the public indicators', () => {
     fireEvent.click(screen.getByRole('button', { name: ky.publicIndicators.open }));
     const table = await screen.findByRole('table', { name: 'Катталган ордерлер' });
     expect(sent.every((request) => request.token === null)).toBe(true);
-    expect(sent[0].path).toMatch(/^\/api\/v1\/public\/indicators\?from=\d{4}-01&to=\d{4}-\d{2}$/);
+    const thisYear = new Date().getUTCFullYear();
+    // From January of last year: this year's first quarter is published only at the end of May.
+    expect(sent[0].path).toMatch(new RegExp(`^/api/v1/public/indicators\\?from=${thisYear - 1}-01&to=\\d{4}-\\d{2}$`));
     expect(within(table).getByRole('columnheader', { name: ky.oblast.Naryn })).toBeTruthy();
     expect(within(table).getByRole('columnheader', { name: ky.oblast.unknown })).toBeTruthy();
     expect(within(table).getByRole('rowheader', { name: ky.publicIndicators.period })).toBeTruthy();
@@ -55,7 +61,13 @@ describe('the public indicators', () => {
     fireEvent.click(screen.getByRole('button', { name: en.indicators.show }));
     await waitFor(() => expect(sent.at(-1)?.path).toBe('/api/v1/public/indicators?from=2025-06&to=2025-12'));
     // The answer names the whole quarters it was published for.
-    expect(await screen.findByText(en.publicIndicators.quarters.replace('{{from}}', '2026-01').replace('{{to}}', '2026-02'))).toBeTruthy();
+    expect(await screen.findByText(en.publicIndicators.quarters.replace('{{from}}', '2026-01').replace('{{to}}', '2026-06'))).toBeTruthy();
+    // Each quarter says which edition is shown and when the next comes out, on the day in Kyrgyzstan.
+    const editions = within(screen.getByRole('list', { name: en.publicIndicators.editionsList })).getAllByRole('listitem').map((item) => item.textContent);
+    expect(editions).toEqual([
+      '2026-01 to 2026-03: provisional counts of what happened before May 31, 2026; the final counts come out on March 31, 2028.',
+      '2026-04 to 2026-06: not published yet; the first counts come out on August 30, 2026.',
+    ]);
   });
 
   it('says what to check when the API refuses the period', async () => {

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Loader, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicIndicatorsReply, PublicIndicatorTableResponse } from '../../api/korgoo-api';
+import type { PublicIndicatorsReply, PublicIndicatorTableResponse, PublicQuarterResponse } from '../../api/korgoo-api';
+import { useDates } from '../../lib/dates';
 import { inLanguage } from '../../lib/in-language';
-import { thisYear, usePublicIndicators } from './api';
+import { sinceLastYear, usePublicIndicators } from './api';
 
 type PublicCount = PublicIndicatorTableResponse['national'];
 
@@ -53,13 +54,36 @@ function IndicatorTable({ reply, table }: { reply: PublicIndicatorsReply; table:
   );
 }
 
+/** Which edition of each quarter asked is shown, and when the next comes out. */
+function Editions({ quarters }: { quarters: PublicQuarterResponse[] }) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  return (
+    <Stack gap={4}>
+      <Text size="sm">{t('publicIndicators.editions')}</Text>
+      <List size="sm" aria-label={t('publicIndicators.editionsList')}>
+        {quarters.map((quarter) => (
+          <List.Item key={quarter.from}>
+            {t(`publicIndicators.edition.${quarter.edition ?? 'none'}`, {
+              from: quarter.from,
+              to: quarter.to,
+              countedBefore: quarter.countedBefore && dates.dayInKyrgyzstan(quarter.countedBefore),
+              next: quarter.nextEditionOn && dates.dayInKyrgyzstan(quarter.nextEditionOn),
+            })}
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
 /**
  * The national and oblast counts anyone may read, without an account: orders, referrals and programme steps
  * by month. The API suppresses small counts; this page says what the signs mean.
  */
 export function PublicIndicators() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(thisYear);
+  const [draft, setDraft] = useState(sinceLastYear);
   const [period, setPeriod] = useState(draft);
   const reply = usePublicIndicators(period);
   return (
@@ -75,6 +99,7 @@ export function PublicIndicators() {
       </form>
       <Text size="sm">{t('publicIndicators.legend')}</Text>
       {reply.data && <Text size="sm">{t('publicIndicators.quarters', { from: reply.data.from, to: reply.data.to })}</Text>}
+      {reply.data && <Editions quarters={reply.data.quarters} />}
       {reply.error && <Alert color="red" role="alert">{t('publicIndicators.failed')}</Alert>}
       {reply.isPending && <Loader aria-label={t('common.loading')} />}
       {reply.data?.indicators.map((table) => <IndicatorTable key={table.key} reply={reply.data} table={table} />)}

@@ -12,6 +12,12 @@ export function thisYear(nowMs: number = Date.now()): { from: string; to: string
   return { from: `${now.getUTCFullYear()}-01`, to: month(now) };
 }
 
+/** The public period shown first: from January of last year, since a quarter is published only 60 days after it ends. */
+export function sinceLastYear(nowMs: number = Date.now()): { from: string; to: string } {
+  const now = new Date(nowMs);
+  return { from: `${now.getUTCFullYear() - 1}-01`, to: month(now) };
+}
+
 export interface IndicatorFilters {
   from: string;
   to: string;
