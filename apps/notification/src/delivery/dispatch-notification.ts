@@ -12,6 +12,7 @@ import { ContactAddresses } from '../recipients/contact-addresses';
 import { recipientKey, recipientKeyOf, Recipients } from '../recipients/recipients';
 import { inboxTitle, MessageFacts, renderEmail, renderShortMessage } from '../templates/message-templates';
 import { Acknowledgements } from './acknowledgements';
+import { BoundedMemory } from './bounded-memory';
 import { DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
 import { ChannelProgress, decide, DispatchLimits, DispatchState, FailureKind, mayRetryLater } from './delivery-policy';
 import { IntentSpec, unreachableNotice } from './intents';
@@ -57,6 +58,9 @@ export interface DispatchDeps {
   attempts: Counter<'channel' | 'provider' | 'status'>;
 }
 
+/** Far more events than a consumer has in hand at once. */
+const IN_STEPS_AT_MOST = 10_000;
+
 const IN_DOUBT_NOTE = 'interrupted during send; outcome unknown, not resent';
 
 /**
@@ -69,8 +73,12 @@ const IN_DOUBT_NOTE = 'interrupted during send; outcome unknown, not resent';
  *   (the same idempotency key where the provider dedupes on it, otherwise recorded as sent, not resent).
  */
 export class DispatchNotification {
-  /** Events found, in their own transaction, to need a send: handled again at once, in steps. */
-  private readonly inSteps = new Set<string>();
+  /**
+   * Events found, in their own transaction, to need a send: handled again at once, in steps. An event whose
+   * next delivery goes to another replica is never removed here, so the oldest are let go past a bound; one let
+   * go early only costs a rolled-back try in the event's transaction.
+   */
+  private readonly inSteps = new BoundedMemory<true>(IN_STEPS_AT_MOST);
 
   constructor(private readonly deps: DispatchDeps) {}
 
@@ -88,13 +96,13 @@ export class DispatchNotification {
         for (const spec of specs) await this.makeIntent(run.tx, spec, { stopIfSends: true });
         return;
       } catch (error) {
-        if (needsSteps(error)) this.inSteps.add(eventId);
+        if (needsSteps(error)) this.inSteps.set(eventId, true);
         throw error;
       }
     }
     if (run.delivery.shared) {
       // Steps commit apart, which a batch's transaction may not: the batch is handled again event by event.
-      this.inSteps.add(eventId);
+      this.inSteps.set(eventId, true);
       throw new IntentNeedsSteps(`event ${eventId} needs sends: told outside its batch`);
     }
     this.inSteps.delete(eventId);

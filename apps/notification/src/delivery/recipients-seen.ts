@@ -1,3 +1,5 @@
+import { BoundedMemory } from './bounded-memory';
+
 /** Recipients remembered at most; past it the oldest is forgotten, and a forgotten one is guessed anew. */
 const REMEMBERED = 10_000;
 
@@ -9,7 +11,7 @@ const REMEMBERED = 10_000;
  * need sends in the event's transaction rolls that transaction back and is made again in steps.
  */
 export class RecipientsSeen {
-  private readonly sending = new Map<string, boolean>();
+  private readonly sending = new BoundedMemory<boolean>(REMEMBERED);
 
   /**
    * @param channelsHere whether this deployment has any provider to send through: without one, no intent
@@ -24,8 +26,6 @@ export class RecipientsSeen {
 
   seen(recipientKey: string, needsSends: boolean): void {
     if (!this.channelsHere) return;
-    this.sending.delete(recipientKey);
     this.sending.set(recipientKey, needsSends);
-    if (this.sending.size > REMEMBERED) this.sending.delete(this.sending.keys().next().value!);
   }
 }
