@@ -1,7 +1,8 @@
 import { IndicatorReport } from '@korgoo/contracts';
 import { riskBinOf, monthOf } from './dimensions';
 import { median, percentile } from './durations';
-import { buildIndicatorReport, IndicatorQuery } from './indicator-report';
+import { IndicatorQuery } from './indicator-query';
+import { buildIndicatorReport } from './indicator-report';
 import { CaseFact, FactKind, OrderCase } from './order-case';
 
 const at = (iso: string) => new Date(iso);

@@ -1,19 +1,10 @@
-import { INDICATOR_GROUPS, IndicatorDimension, IndicatorReport, IndicatorSheet, Scope } from '@korgoo/contracts';
+import { INDICATOR_GROUPS, IndicatorReport, IndicatorSheet } from '@korgoo/contracts';
 import { centreOfOrder, dimensionValue, monthOf, monthsBetween } from './dimensions';
 import { DIMENSION_LABELS, GROUP_TITLES, INDICATOR_COLUMNS, IndicatorColumn } from './indicator-catalogue';
+import { IndicatorQuery } from './indicator-query';
 import { CaseFact, OrderCase, PersonOrder } from './order-case';
 import { PairHoursInput, utilisationSheet } from './utilisation-sheet';
 import { nextOrderAfter, placementOutcome, PlacementOutcome } from './repeat-orders';
-
-export interface IndicatorQuery {
-  scope: Scope;
-  from: string;
-  to: string;
-  groupBy: IndicatorDimension;
-  oblast?: string;
-  unit?: string;
-  centreId?: string;
-}
 
 interface PlacedFact {
   fact: CaseFact;

@@ -1,5 +1,5 @@
 import { IndicatorSheet } from '@korgoo/contracts';
-import { IndicatorQuery } from './indicator-report';
+import { IndicatorQuery } from './indicator-query';
 import { RosterSnapshot } from './utilisation';
 import { PairHoursInput, utilisationSheet } from './utilisation-sheet';
 

@@ -1,7 +1,7 @@
 import { IndicatorSheet } from '@korgoo/contracts';
 import { monthsBetween, UNKNOWN } from './dimensions';
 import { DIMENSION_LABELS, GROUP_TITLES, UTILISATION_COLUMNS } from './indicator-catalogue';
-import type { IndicatorQuery } from './indicator-report';
+import type { IndicatorQuery } from './indicator-query';
 import { bookedPairMinutes, PairSessionHold, pairHours, rosteredPairMinutes, RosterSnapshot, utilisationPercent } from './utilisation';
 
 export interface PairHoursInput {
