@@ -15,12 +15,14 @@ function fact(orderId: string, kind: CaseFact['kind'], occurredAt: number): Case
 }
 
 describe('when a quarter’s public figures come out', () => {
-  it('shows nothing of a quarter until 60 days after it ends, then the provisional edition until day 730, then the final one', () => {
+  it('shows nothing of a quarter until the day after its first 60 days, then the provisional edition until day 731, then the final one', () => {
     const at = (days: number) => quarterRelease('2026-01', new Date(FIRST_QUARTER_ENDS + days * DAY_MS));
-    expect(at(59.99)).toMatchObject({ edition: null, countedBefore: null, nextEdition: 'provisional', nextEditionOn: new Date(FIRST_QUARTER_ENDS + 60 * DAY_MS) });
-    expect(at(60)).toMatchObject({ edition: 'provisional', countedBefore: new Date(FIRST_QUARTER_ENDS + 60 * DAY_MS), nextEdition: 'final' });
-    expect(at(729)).toMatchObject({ edition: 'provisional', nextEditionOn: new Date(FIRST_QUARTER_ENDS + 730 * DAY_MS) });
-    expect(at(731)).toMatchObject({ edition: 'final', countedBefore: new Date(FIRST_QUARTER_ENDS + 730 * DAY_MS), nextEdition: null, nextEditionOn: null });
+    const day = (days: number) => new Date(FIRST_QUARTER_ENDS + days * DAY_MS);
+    expect(at(60.99)).toMatchObject({ edition: null, countedBefore: null, nextEdition: 'provisional', nextEditionOn: day(61) });
+    // Counted to day 60, out a day later: whatever was still on its way at the count's end is in it.
+    expect(at(61)).toMatchObject({ edition: 'provisional', countedBefore: day(60), nextEdition: 'final', nextEditionOn: day(731) });
+    expect(at(730.5)).toMatchObject({ edition: 'provisional' });
+    expect(at(731)).toMatchObject({ edition: 'final', countedBefore: day(730), nextEdition: null, nextEditionOn: null });
   });
 
   it('counts in an edition only what happened before its day, so a later outcome moves no published figure', () => {
@@ -34,7 +36,7 @@ describe('when a quarter’s public figures come out', () => {
       const tables = quarterTables(orders, facts, '2026-01', release.countedBefore!);
       return tables.find((table) => table.key === 'programmes_completed')!.national;
     };
-    expect(completions(60)).toBe(7);
+    expect(completions(61)).toBe(7);
     expect(completions(100)).toBe(7);
     expect(completions(800)).toBe(8);
   });
@@ -56,7 +58,7 @@ describe('a public answer over quarters with and without an edition out', () => 
       { from: '2026-01', to: '2026-03', edition: 'provisional', nextEdition: 'final' },
       { from: '2026-04', to: '2026-06', edition: null, nextEdition: 'provisional' },
     ]);
-    expect(view.quarters[1].nextEditionOn).toBe('2026-08-29T18:00:00.000Z');
+    expect(view.quarters[1].nextEditionOn).toBe('2026-08-30T18:00:00.000Z');
     expect(view.months).toEqual(['2026-01', '2026-02', '2026-03']);
     const registered = view.indicators.find((indicator) => indicator.key === 'orders_registered')!;
     expect(registered.nationalByMonth).toEqual([0, 6, 0]);

@@ -15,6 +15,12 @@ export const PUBLIC_EDITION_DAYS: ReadonlyArray<{ edition: PublicEdition; daysAf
   { edition: 'final', daysAfterQuarter: 730 },
 ];
 
+/**
+ * An edition counts up to its day and comes out a day later, so that events still on their way at the count's
+ * end (a service restarting, a network down for hours) are in it before it is stored for good.
+ */
+const SETTLING_MS = DAY_MS;
+
 export interface QuarterRelease {
   /** The quarter's first month, e.g. `2026-04`. */
   quarter: string;
@@ -24,16 +30,19 @@ export interface QuarterRelease {
   nextEditionOn: Date | null;
 }
 
-/** The edition of a quarter out at `now` (the latest whose day has come), and the next one. */
+/** The edition of a quarter out at `now` (the latest that has come out), and the next one. */
 export function quarterRelease(quarter: string, now: Date): QuarterRelease {
   const ends = monthStart(quarter, 3).getTime();
-  const days = PUBLIC_EDITION_DAYS.map(({ edition, daysAfterQuarter }) => ({ edition, on: new Date(ends + daysAfterQuarter * DAY_MS) }));
-  const out = days.filter(({ on }) => on.getTime() <= now.getTime()).at(-1) ?? null;
-  const next = days.find(({ on }) => on.getTime() > now.getTime()) ?? null;
+  const editions = PUBLIC_EDITION_DAYS.map(({ edition, daysAfterQuarter }) => {
+    const countedBefore = ends + daysAfterQuarter * DAY_MS;
+    return { edition, countedBefore: new Date(countedBefore), on: new Date(countedBefore + SETTLING_MS) };
+  });
+  const out = editions.filter(({ on }) => on.getTime() <= now.getTime()).at(-1) ?? null;
+  const next = editions.find(({ on }) => on.getTime() > now.getTime()) ?? null;
   return {
     quarter,
     edition: out?.edition ?? null,
-    countedBefore: out?.on ?? null,
+    countedBefore: out?.countedBefore ?? null,
     nextEdition: next?.edition ?? null,
     nextEditionOn: next?.on ?? null,
   };
