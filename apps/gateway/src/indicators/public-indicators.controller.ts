@@ -25,8 +25,8 @@ export class PublicIndicatorsController {
       'oblast’s for the period. Each quarter is suppressed once, the same for every request: a count from 1 to 4 is ' +
       'shown as `<5`; `x` hides a further count so that no `<5` can be worked out from a row or column total, and ' +
       'a figure over several quarters is hidden when any of theirs is, so that overlapping requests cannot be ' +
-      'subtracted. A quarter is published twice, 60 days after it ends (provisional) and 730 days after (final), ' +
-      'each edition counting what happened before its day and never changing afterwards, so that two readings ' +
+      'subtracted. A quarter is published twice: counted 60 days after it ends (provisional) and 730 days after ' +
+      '(final), each edition out the day after its count and never changing afterwards, so that two readings ' +
       'cannot be subtracted either; until its first edition nothing of a quarter is shown (`quarters` says when it ' +
       'comes). No centre, police unit, duration or person.',
   })
