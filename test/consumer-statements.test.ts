@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
-import { ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
+import { OrderBeforeRouting, ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
 import { PlacementStore } from '../apps/programme/src/programmes/placement-store';
 import { WatchPlacement } from '../apps/programme/src/programmes/watch-placement';
@@ -117,6 +117,20 @@ describe('one statement for what one event writes', () => {
       { participants: 4 },
       { participants: null },
     ]);
+  });
+
+  it("reads an order's state and the open centres routing assesses in one statement", async () => {
+    await matching.query(
+      `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity)
+       VALUES ('statements-naryn', 'Naryn', 'naryn', 'naryn', 41.43, 75.99, 'open', 6), ('statements-talas', 'Talas', 'talas', 'talas', 42.52, 72.24, 'paused', 6)`,
+    );
+    const directory = new CentreDirectory();
+    const referrals = new ReferralRepository(directory);
+    let order: OrderBeforeRouting | undefined;
+    expect(await statementsOf(matching, async (tx) => (order = await referrals.beforeRouting(tx, randomUUID())))).toBe(1);
+    const naryn = { id: 'statements-naryn', name: 'Naryn', lat: 41.43, lng: 75.99, calendarVersion: expect.stringMatching(/^\d+$/) };
+    expect(order).toEqual({ referred: false, withdrawn: false, extendedTo: null, openCentres: [naryn] });
+    expect(await directory.openCentres(matching.manager)).toEqual([naryn]);
   });
 
   it("takes an order's expiry with its timer in one write, and writes nothing for what it already knows", async () => {
