@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
-import { ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
+import { OrderBeforeRouting, ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
 import { PlacementStore } from '../apps/programme/src/programmes/placement-store';
 import { WatchPlacement } from '../apps/programme/src/programmes/watch-placement';
@@ -119,21 +119,62 @@ describe('one statement for what one event writes', () => {
     ]);
   });
 
-  it("takes an order's expiry with its timer in one write, and writes nothing for what it already knows", async () => {
+  it("reads an order's state and the open centres routing assesses in one statement", async () => {
+    await matching.query(
+      `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity)
+       VALUES ('statements-naryn', 'Naryn', 'naryn', 'naryn', 41.43, 75.99, 'open', 6), ('statements-talas', 'Talas', 'talas', 'talas', 42.52, 72.24, 'paused', 6)`,
+    );
+    const directory = new CentreDirectory();
+    const referrals = new ReferralRepository(directory);
+    let order: OrderBeforeRouting | undefined;
+    expect(await statementsOf(matching, async (tx) => (order = await referrals.beforeRouting(tx, randomUUID())))).toBe(1);
+    const naryn = { id: 'statements-naryn', name: 'Naryn', lat: 41.43, lng: 75.99, calendarVersion: expect.stringMatching(/^\d+$/) };
+    expect(order).toEqual({ referred: false, withdrawn: false, extendedTo: null, openCentres: [naryn] });
+    expect(await directory.openCentres(matching.manager)).toEqual([naryn]);
+  });
+
+  it("makes an order's placement with its expiry and timer in one statement, and writes nothing for what it already knows", async () => {
     const orderId = randomUUID();
     const expiresAt = new Date('2026-05-01T00:00:00Z');
     const watch = new WatchPlacement(new PlacementStore());
-    // The placement under its lock, then the expiry and its timer.
-    expect(await statementsOf(programme, (tx) => watch.expiry(tx, orderId, expiresAt))).toBe(2);
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(2);
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
-    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(2);
+    expect(await statementsOf(programme, (tx) => watch.registered(tx, orderId, expiresAt))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre', 'beyond reach', 'no centre']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['beyond reach', 'declined']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['declined']))).toBe(1);
     expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
+    // An extension takes the placement's lock first; a withdrawn order takes no later expiry, so nothing is written.
+    expect(await statementsOf(programme, (tx) => watch.expiry(tx, orderId, new Date('2026-06-01T00:00:00Z')))).toBe(1);
     expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
-      { expires_at: expiresAt, state: 'withdrawn', reasons: ['no centre'] },
+      { expires_at: expiresAt, state: 'withdrawn', reasons: ['no centre', 'beyond reach', 'declined'] },
     ]);
     expect(await programme.query('SELECT kind, audience, due_at FROM programme.timer WHERE order_id = $1', [orderId])).toEqual([
       { kind: 'order_expiry', audience: 'coordinators', due_at: expiresAt },
+    ]);
+  });
+
+  it('takes a registration that comes after routing\'s reasons under the placement\'s lock', async () => {
+    const orderId = randomUUID();
+    const expiresAt = new Date('2026-05-01T00:00:00Z');
+    const watch = new WatchPlacement(new PlacementStore());
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
+    // The first sight finds the placement, then its lock, then the expiry with its timer.
+    expect(await statementsOf(programme, (tx) => watch.registered(tx, orderId, expiresAt))).toBe(3);
+    expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
+      { expires_at: expiresAt, state: 'waiting', reasons: ['no centre'] },
+    ]);
+    expect(await programme.query('SELECT kind, due_at FROM programme.timer WHERE order_id = $1', [orderId])).toEqual([
+      { kind: 'order_expiry', due_at: expiresAt },
+    ]);
+  });
+
+  it('withdraws an order none of whose other events came yet, and routing\'s reasons still reach it', async () => {
+    const orderId = randomUUID();
+    const watch = new WatchPlacement(new PlacementStore());
+    expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
+    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
+    expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
+      { expires_at: null, state: 'withdrawn', reasons: ['no centre'] },
     ]);
   });
 });

@@ -78,15 +78,20 @@ export class CentreSelection {
     };
   }
 
+  /**
+   * `listed` are the open centres when the caller read them in this transaction already (with the order's
+   * state); otherwise they are read here. Either way a centre is booked only once its row lock confirms the
+   * calendar it was assessed on, so a centre paused or closed since the read is never booked.
+   */
   async choose(
     tx: EntityManager,
     facts: RoutingFacts,
     now: Date,
-    exclude: ReadonlyMap<string, 'declined' | 'expired'> = new Map(),
+    { exclude = new Map(), listed }: { exclude?: ReadonlyMap<string, 'declined' | 'expired'>; listed?: OpenCentre[] } = {},
   ): Promise<Selection> {
     const request = this.requestFor(facts, now);
     const window = windowOf(request);
-    const centres = await this.directory.openCentres(tx);
+    const centres = listed ?? (await this.directory.openCentres(tx));
     const capacities = await this.calendarsOf(tx, centres, window);
     const reach = await this.reachOf(facts, centres, capacities, request);
     const load = await this.activeLoad.counts(tx);

@@ -12,6 +12,11 @@ export interface Placement {
   reasons: string[];
 }
 
+/** An order's placement before any of its events is seen: waiting, its expiry unknown, no reasons yet. */
+export function unseenPlacement(orderId: string): Placement {
+  return { orderId, expiresAt: null, state: 'waiting', reasons: [] };
+}
+
 /** The order's expiry as it stands: only ever later, so events seen out of order cannot shorten it. */
 export function takeExpiry(placement: Placement, expiresAt: Date): boolean {
   if (placement.state !== 'waiting') return false;

@@ -40,7 +40,7 @@ export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUse
   messaging.on(EventSubjects.ReferralGroupSessionMoved, (event, tx) => u.groupMove.execute(event, tx));
   messaging.on(EventSubjects.ReferralSessionFacilitatorChanged, (event, tx) => u.awayFacilitator.substituted(event, tx));
   messaging.on(EventSubjects.ReferralSessionDisplaced, (event, tx) => u.awayFacilitator.displaced(event, tx));
-  messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.expiry(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)), inTransactionOnly);
+  messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.registered(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)), inTransactionOnly);
   messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
     await u.extend.execute(event, tx);
     await watch.expiry(tx, event.payload.orderId, new Date(event.payload.expiresAt));

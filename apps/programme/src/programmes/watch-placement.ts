@@ -1,14 +1,23 @@
 import { EntityManager } from 'typeorm';
-import { noteRoutingReasons, orderExpiryTimer, takeExpiry, withdrawPlacement } from '../domain';
+import { noteRoutingReasons, orderExpiryTimer, takeExpiry, unseenPlacement, withdrawPlacement } from '../domain';
 import { PlacementStore } from './placement-store';
 
 /**
  * Follows an order until a centre takes it: its expiry (registered, then extended) with a timer at it,
  * its withdrawal, and every reason routing gave for not placing it. The events come on separate consumers,
- * in any order; each one changes the placement under its lock.
+ * in any order; each one changes the placement under its lock, taken by the statement that writes it where
+ * the change needs nothing read first.
  */
 export class WatchPlacement {
   constructor(private readonly placements: PlacementStore) {}
+
+  /** The registration is almost always the order's first event: then the placement is made with its expiry at once. */
+  async registered(tx: EntityManager, orderId: string, expiresAt: Date): Promise<void> {
+    const first = unseenPlacement(orderId);
+    takeExpiry(first, expiresAt);
+    if (await this.placements.makeOnFirstSight(tx, first, orderExpiryTimer(expiresAt))) return;
+    await this.expiry(tx, orderId, expiresAt);
+  }
 
   async expiry(tx: EntityManager, orderId: string, expiresAt: Date): Promise<void> {
     const placement = await this.placements.locked(tx, orderId);
@@ -17,18 +26,14 @@ export class WatchPlacement {
   }
 
   async withdrawn(tx: EntityManager, orderId: string): Promise<void> {
-    const placement = await this.placements.locked(tx, orderId);
-    if (placement.state !== 'waiting') return;
-    withdrawPlacement(placement);
-    await this.placements.save(tx, placement);
+    const unseen = unseenPlacement(orderId);
+    withdrawPlacement(unseen);
+    await this.placements.withdraw(tx, unseen);
   }
 
   async notPlaced(tx: EntityManager, orderId: string, reasons: readonly string[]): Promise<void> {
-    const placement = await this.placements.locked(tx, orderId);
-    const known = placement.reasons.length;
-    noteRoutingReasons(placement, reasons);
-    // Reasons already kept (a redelivery, a second routing with the same verdict) change nothing to write.
-    if (placement.reasons.length === known) return;
-    await this.placements.save(tx, placement);
+    const unseen = unseenPlacement(orderId);
+    noteRoutingReasons(unseen, reasons);
+    await this.placements.addReasons(tx, unseen);
   }
 }

@@ -123,7 +123,7 @@ export class EndHandOff {
       await this.proposals.escalate(tx, moved, { from, reasons: [...reasons, step.reason], reasonCode, handOff: failed.handOff, now });
       return;
     }
-    const selection = await this.selection.choose(tx, referral.routing, now, await this.deadlines.failedCentres(tx, referral.id));
+    const selection = await this.selection.choose(tx, referral.routing, now, { exclude: await this.deadlines.failedCentres(tx, referral.id) });
     const record: RoutingRecord = { ...selection.record, handOff, trigger, outcome: selection.chosen ? 'proposed' : 'escalated' };
     await this.decisions.recordDecision(tx, referral.id, record);
     if (!selection.chosen) {

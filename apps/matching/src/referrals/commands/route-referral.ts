@@ -33,7 +33,7 @@ export class RouteReferral {
     const assessedFacts = routingFacts(assessed);
     // The police may have extended the order before it was scored.
     const facts = withLaterExpiry(assessedFacts, order.extendedTo) ?? assessedFacts;
-    const selection = await this.selection.choose(tx, facts, now);
+    const selection = await this.selection.choose(tx, facts, now, { listed: order.openCentres });
     const referralId = randomUUID();
     const trigger = event.subject === EventSubjects.RiskReassessed ? 'reassessed' : 'assessed';
     const record: RoutingRecord = {

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ReferralListRequest, ReferralView, RoutingPriority } from '@korgoo/contracts';
 import { afterPositionSql, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
-import { CentreDirectory } from '../../directory/centre-directory';
+import { CentreDirectory, OPEN_CENTRES_SQL, OpenCentre } from '../../directory/centre-directory';
 import type { RoutingFacts } from '../centre-selection';
 import type { RoutingRecord } from '../decision-record';
 import type { ReferralStatus } from '../referral-lifecycle';
@@ -35,6 +35,8 @@ export interface OrderBeforeRouting {
   referred: boolean;
   withdrawn: boolean;
   extendedTo: Date | null;
+  /** Read in the same statement: the centres routing assesses, each at its calendar's version. */
+  openCentres: OpenCentre[];
 }
 
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
@@ -117,13 +119,14 @@ export class ReferralRepository {
 
   /** What routing must know of an order before it starts, read in one statement. */
   async beforeRouting(tx: EntityManager, orderId: string): Promise<OrderBeforeRouting> {
-    const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null }> = await tx.query(
+    const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null; open_centres: OpenCentre[] }> = await tx.query(
       `SELECT EXISTS (SELECT 1 FROM matching.referral WHERE order_id = $1) AS referred,
               EXISTS (SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1) AS withdrawn,
-              (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to`,
+              (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to,
+              ${OPEN_CENTRES_SQL} AS open_centres`,
       [orderId],
     );
-    return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to };
+    return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to, openCentres: row.open_centres };
   }
 
   async activeLoad(tx: EntityManager): Promise<Map<string, number>> {
