@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import { Client } from 'pg';
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
 import { until } from './support/until';
@@ -93,6 +96,27 @@ describe('risk assessment through the API', () => {
     expect(response.body.problems.map((p: { field: string }) => p.field)).toContain(field);
     const valid = { ...protectionOrderBody(), orderNumber: body.orderNumber };
     await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(valid).expect(201);
+  });
+
+  it('scores an order once when its registration comes again under another event id, and announces it once', async () => {
+    const { body: created } = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(protectionOrderBody()).expect(201);
+    await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === created.orderId);
+    const registered = stack.eventsOn('order.registered.v1').find((e) => e.correlationId === created.orderId)!;
+    const applied = await stack.eventsHandled('risk', 'order.registered.v1', 'applied');
+    const again = { ...registered, eventId: randomUUID() };
+    await jetstream(stack.nc).publish(`${stack.namespace}.order.registered.v1`, JSON.stringify(again), { msgID: again.eventId });
+    // A new event id passes the inbox: the assessment's own uniqueness keeps it to one.
+    await until(async () => (await stack.eventsHandled('risk', 'order.registered.v1', 'applied')) > applied, 'the second registration to be handled');
+    const owner = new Client({ connectionString: process.env.KORGOO_TEST_DATABASE_URL });
+    await owner.connect();
+    try {
+      const rows = await owner.query('SELECT version FROM risk.risk_assessment WHERE order_id = $1', [created.orderId]);
+      expect(rows.rows).toEqual([{ version: 1 }]);
+      const announced = await owner.query(`SELECT count(*)::int AS n FROM risk.outbox WHERE subject = 'risk.assessed.v1' AND envelope->>'correlationId' = $1`, [created.orderId]);
+      expect(announced.rows[0].n).toBe(1);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('refuses a correction of an unknown order or a bad screening', async () => {

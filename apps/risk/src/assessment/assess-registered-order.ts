@@ -14,9 +14,9 @@ export class AssessRegisteredOrder {
 
   async execute(event: EventEnvelope<OrderRegisteredV1>, tx: EntityManager): Promise<RiskAssessment> {
     const { orderId, screening, period, participant } = event.payload;
-    const existing = await tx.getRepository(RiskAssessment).findOne({ where: { orderId, version: 1 } });
-    if (existing) return existing;
     const assessment = await storeAssessment(tx, this.policies, orderId, 1, screening, { period, participant });
+    // Already scored and announced: the registration came again under another event id.
+    if (!assessment) return tx.getRepository(RiskAssessment).findOneOrFail({ where: { orderId, version: 1 } });
     await this.outbox.enqueue(tx, EventSubjects.RiskAssessed, orderId, announcement(assessment));
     return assessment;
   }

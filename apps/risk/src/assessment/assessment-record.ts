@@ -5,7 +5,10 @@ import { PermanentFailure } from '@korgoo/messaging';
 import { assessOdara, OdaraAssessment, OdaraPolicies, OdaraScreening, ScreeningError } from '../odara';
 import { RiskAssessment } from './risk-assessment.entity';
 
-/** Scores a screening and stores it as one version of the order's assessment, explanation and policies included. */
+/**
+ * Scores a screening and stores it as one version of the order's assessment, explanation and policies included;
+ * `null`, with nothing written, when the order already has that version (its registration delivered again).
+ */
 export async function storeAssessment(
   tx: EntityManager,
   policies: OdaraPolicies,
@@ -13,10 +16,9 @@ export async function storeAssessment(
   version: number,
   screening: OdaraScreeningContract,
   routing: { period: OrderPeriod; participant: ProgrammeParticipant },
-): Promise<RiskAssessment> {
+): Promise<RiskAssessment | null> {
   const result = score(screening, policies);
-  const repository = tx.getRepository(RiskAssessment);
-  const assessment = repository.create({
+  const assessment = tx.getRepository(RiskAssessment).create({
     id: randomUUID(),
     orderId,
     version,
@@ -41,7 +43,32 @@ export async function storeAssessment(
     screening,
     routing,
   });
-  await repository.insert(assessment);
+  // One statement, no read first: the version's uniqueness decides whether it is new.
+  const stored: Array<{ assessed_at: Date }> = await tx.query(
+    `INSERT INTO risk.risk_assessment (id, order_id, version, status, raw_score, unknown_count, final_score, bin, priority,
+       immediate_danger, flags, explanation, policy_versions, screening, routing)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (order_id, version) DO NOTHING RETURNING assessed_at`,
+    [
+      assessment.id,
+      orderId,
+      version,
+      assessment.status,
+      assessment.rawScore,
+      assessment.unknownCount,
+      assessment.finalScore,
+      assessment.bin,
+      assessment.priority,
+      assessment.immediateDanger,
+      JSON.stringify(assessment.flags),
+      JSON.stringify(assessment.explanation),
+      JSON.stringify(assessment.policyVersions),
+      JSON.stringify(screening),
+      JSON.stringify(routing),
+    ],
+  );
+  if (stored.length === 0) return null;
+  assessment.assessedAt = stored[0].assessed_at;
   return assessment;
 }
 

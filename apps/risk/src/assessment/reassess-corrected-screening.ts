@@ -23,6 +23,8 @@ export class ReassessCorrectedScreening {
     // The registration travels on another consumer; until it is scored, retry rather than guess.
     if (!previous) throw new Error(`order ${orderId} has no assessment to correct yet`);
     const assessment = await storeAssessment(tx, this.policies, orderId, previous.version + 1, screening, previous.routing);
+    // The lock on the latest version keeps the next one free; taken anyway, the event is handled again.
+    if (!assessment) throw new Error(`order ${orderId} has version ${previous.version + 1} already`);
     await this.outbox.enqueue(tx, EventSubjects.RiskReassessed, orderId, {
       ...announcement(assessment),
       previousPriority: previous.priority,
