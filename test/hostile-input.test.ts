@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-import { KorgooStack } from './support/korgoo-stack';
+import { suiteStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
+import { TEST_JWT_SECRET } from './support/test-environment';
 
 const RUNS = 1000;
 type Json = Record<string, unknown>;
@@ -63,18 +64,8 @@ function forgedToken(secret: string, claims: Json): string {
 }
 
 describe('hostile input never gets past the gateway and never breaks it', () => {
-  const stack = new KorgooStack();
-  let police: string;
-  let coordinator: string;
-  let admin: string;
-
-  beforeAll(async () => {
-    await stack.start();
-    [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
-    // Every service starts one after another; on a shared machine that can take longer than one test.
-  }, 900_000);
-
-  afterAll(() => stack.stop());
+  // Every service starts one after another; on a shared machine that can take longer than one test.
+  const { stack, demo } = suiteStack(900_000);
 
   async function expectHealthy() {
     for (const service of stack.services.values()) {
@@ -89,7 +80,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       fc.asyncProperty(spoiledOrder, async (body) => {
         const response = await request(stack.gateway)
           .post('/api/v1/protection-orders')
-          .auth(police, { type: 'bearer' })
+          .auth(demo.police, { type: 'bearer' })
           .set('content-type', 'application/json')
           .send(JSON.stringify(body) ?? 'null');
         if (![400, 413].includes(response.status)) throw new Error(`${response.status} for ${JSON.stringify(body).slice(0, 400)}`);
@@ -99,7 +90,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
     );
     await expectHealthy();
     // Valid orders still go through afterwards; none of the spoiled ones produced an event.
-    await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(protectionOrderBody()).expect(201);
+    await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(protectionOrderBody()).expect(201);
     await stack.awaitEvent('order.registered.v1', () => stack.eventsOn('order.registered.v1').length === registeredBefore + 1);
     expect(stack.eventsOn('order.registered.v1')).toHaveLength(registeredBefore + 1);
   });
@@ -110,7 +101,7 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       fc.asyncProperty(fc.array(fc.constantFrom(...letters), { minLength: 2, maxLength: 40 }), async (chars) => {
         const fullName = chars.join('');
         const body = protectionOrderBody({ perpetrator: { fullName, sex: 'male', language: 'ky', location: { settlementCode: 'osh' } } });
-        await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+        await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body).expect(201);
       }),
       { numRuns: 50 },
     );
@@ -121,10 +112,10 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
       fc.string(),
       fc.string({ minLength: 32, maxLength: 64 }).map((secret) => forgedToken(secret, { sub: '00000000-0000-4000-8000-000000000000', role: 'admin' })),
       fc.integer({ min: 1, max: 10_000 }).map((ago) =>
-        forgedToken('integration-tests-secret-that-is-long-enough', { sub: '00000000-0000-4000-8000-000000000000', role: 'admin', exp: Math.floor(Date.now() / 1000) - ago }),
+        forgedToken(TEST_JWT_SECRET, { sub: '00000000-0000-4000-8000-000000000000', role: 'admin', exp: Math.floor(Date.now() / 1000) - ago }),
       ),
-      fc.constant(`${police.split('.').slice(0, 2).join('.')}.`),
-      fc.constant(forgedToken('integration-tests-secret-that-is-long-enough', { sub: 42, role: 'superuser' })),
+      fc.constant(`${demo.police.split('.').slice(0, 2).join('.')}.`),
+      fc.constant(forgedToken(TEST_JWT_SECRET, { sub: 42, role: 'superuser' })),
     );
     await fc.assert(
       fc.asyncProperty(token, fc.constantFrom('/api/v1/referrals', '/api/v1/inbox', '/api/v1/odara/form', '/api/v1/admin/dead-letters/risk'), async (bearer, path) => {
@@ -148,12 +139,12 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
         // header limit is cut off by the server before any code of ours runs.
         const cut = (text: string) => encodeURIComponent(text).slice(0, 2_000);
         const id = cut(a || ' ');
-        const order = await request(stack.gateway).get(`/api/v1/protection-orders/${id}`).auth(coordinator, { type: 'bearer' });
+        const order = await request(stack.gateway).get(`/api/v1/protection-orders/${id}`).auth(demo.coordinator, { type: 'bearer' });
         expect(order.status).toBeGreaterThanOrEqual(400);
         expect(order.status).toBeLessThan(500);
-        const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b.slice(0, 300), cursor: a.slice(0, 300) }).auth(coordinator, { type: 'bearer' });
+        const list = await request(stack.gateway).get('/api/v1/referrals').query({ limit: b.slice(0, 300), cursor: a.slice(0, 300) }).auth(demo.coordinator, { type: 'bearer' });
         expect(list.status === 200 || (list.status >= 400 && list.status < 500)).toBe(true);
-        const replay = await request(stack.gateway).post(`/api/v1/admin/dead-letters/${cut(a)}/${cut(b)}/replay`).auth(admin, { type: 'bearer' });
+        const replay = await request(stack.gateway).post(`/api/v1/admin/dead-letters/${cut(a)}/${cut(b)}/replay`).auth(demo.admin, { type: 'bearer' });
         expect(replay.status).toBeGreaterThanOrEqual(400);
         expect(replay.status).toBeLessThan(500);
       }),
@@ -166,25 +157,25 @@ describe('hostile input never gets past the gateway and never breaks it', () => 
     const [centre] = await Promise.all([stack.login('centre.bishkek-shans.demo', 'korgoo-demo-centre')]);
     const someId = '5d1c1d1e-8f1a-4e2b-9c3d-1a2b3c4d5e6f';
     const endpoints: Array<{ method: 'post' | 'put'; path: string; token: string }> = [
-      { method: 'post', path: `/api/v1/protection-orders/${someId}/screening-corrections`, token: police },
-      { method: 'post', path: `/api/v1/protection-orders/${someId}/withdrawal`, token: police },
-      { method: 'post', path: `/api/v1/protection-orders/${someId}/extension`, token: police },
-      { method: 'post', path: `/api/v1/protection-orders/${someId}/court-decision`, token: police },
-      { method: 'put', path: `/api/v1/protection-orders/${someId}/unit`, token: coordinator },
-      { method: 'post', path: '/api/v1/accounts', token: admin },
+      { method: 'post', path: `/api/v1/protection-orders/${someId}/screening-corrections`, token: demo.police },
+      { method: 'post', path: `/api/v1/protection-orders/${someId}/withdrawal`, token: demo.police },
+      { method: 'post', path: `/api/v1/protection-orders/${someId}/extension`, token: demo.police },
+      { method: 'post', path: `/api/v1/protection-orders/${someId}/court-decision`, token: demo.police },
+      { method: 'put', path: `/api/v1/protection-orders/${someId}/unit`, token: demo.coordinator },
+      { method: 'post', path: '/api/v1/accounts', token: demo.admin },
       { method: 'post', path: `/api/v1/referrals/${someId}/accept`, token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/decline`, token: centre },
-      { method: 'post', path: `/api/v1/referrals/${someId}/assign`, token: coordinator },
+      { method: 'post', path: `/api/v1/referrals/${someId}/assign`, token: demo.coordinator },
       { method: 'post', path: `/api/v1/inbox/${someId}/read`, token: centre },
-      { method: 'put', path: '/api/v1/admin/notification-recipients/coordinators', token: admin },
-      { method: 'put', path: '/api/v1/admin/notification-recipients/police-units/osh-city', token: admin },
-      { method: 'put', path: '/api/v1/admin/notification-recipients/duty-hotline', token: admin },
-      { method: 'post', path: `/api/v1/inbox/${someId}/acknowledge`, token: police },
-      { method: 'post', path: '/api/v1/directory/centres', token: admin },
-      { method: 'post', path: '/api/v1/directory/centres/bishkek-shans/facilitators', token: admin },
+      { method: 'put', path: '/api/v1/admin/notification-recipients/coordinators', token: demo.admin },
+      { method: 'put', path: '/api/v1/admin/notification-recipients/police-units/osh-city', token: demo.admin },
+      { method: 'put', path: '/api/v1/admin/notification-recipients/duty-hotline', token: demo.admin },
+      { method: 'post', path: `/api/v1/inbox/${someId}/acknowledge`, token: demo.police },
+      { method: 'post', path: '/api/v1/directory/centres', token: demo.admin },
+      { method: 'post', path: '/api/v1/directory/centres/bishkek-shans/facilitators', token: demo.admin },
       { method: 'put', path: '/api/v1/directory/centres/bishkek-shans/status', token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/programme/sessions/2/attendance`, token: centre },
-      { method: 'post', path: `/api/v1/referrals/${someId}/programme/close`, token: coordinator },
+      { method: 'post', path: `/api/v1/referrals/${someId}/programme/close`, token: demo.coordinator },
       { method: 'post', path: `/api/v1/referrals/${someId}/programme/voluntary/sessions/3/attendance`, token: centre },
       { method: 'post', path: `/api/v1/referrals/${someId}/programme/follow-ups/1`, token: centre },
     ];

@@ -159,6 +159,24 @@ describe('notification delivers through the recipient’s channels, fails over a
     return envelope;
   }
 
+  /** Plays programme: the Article 72 notice of a refusal at the centre, the one session offered refused an hour before `at`. */
+  function publishRefusalNotice(orderId: string, expiresAt: string, centreId: string, at: number) {
+    return publish('programme.refusal_reported.v1', {
+      programmeId: randomUUID(),
+      orderId,
+      referralId: randomUUID(),
+      referralNumber: referralNumber(),
+      centreId,
+      noticeId: randomUUID(),
+      ground: 'explicit_refusal',
+      refusalPolicy: 'second-unexcused-or-cannot-finish',
+      sessionsOffered: 1,
+      missed: [{ index: 1, startsAt: new Date(at - 3_600_000).toISOString(), mark: 'refused' }],
+      expiresAt,
+      reportedAt: new Date(at).toISOString(),
+    });
+  }
+
   function routed(centreId: string, overrides: Record<string, unknown> = {}) {
     const now = Date.now();
     return {
@@ -189,7 +207,8 @@ describe('notification delivers through the recipient’s channels, fails over a
     return response.body as { status: string; details: { providers: Record<string, { state: string; counts: Record<string, number> }> & { status: string } } };
   }
 
-  function signedReceipt(body: object, secret = WEBHOOK_SECRET) {
+  /** A receipt signed as the gateway signs it; `sent` is the text that actually arrives (a forger's change). */
+  function signedReceipt(body: object, secret = WEBHOOK_SECRET, sent = (raw: string) => raw) {
     const raw = JSON.stringify(body);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`;
@@ -198,7 +217,7 @@ describe('notification delivers through the recipient’s channels, fails over a
       .set('content-type', 'application/json')
       .set('x-korgoo-timestamp', timestamp)
       .set('x-korgoo-signature', signature)
-      .send(raw);
+      .send(sent(raw));
   }
 
   it('validates recipient settings and lets only an admin change them', async () => {
@@ -319,16 +338,7 @@ describe('notification delivers through the recipient’s channels, fails over a
       .send({ messageId: sms.providerMessageId, status: 'DELIVRD' })
       .expect(401);
     await signedReceipt({ messageId: sms.providerMessageId, status: 'DELIVRD' }, 'a-different-secret-entirely').expect(401);
-    const raw = JSON.stringify({ messageId: sms.providerMessageId, status: 'UNDELIV' });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${raw}`).digest('hex')}`;
-    await request(`http://127.0.0.1:${notificationPort()}`)
-      .post('/api/v1/webhooks/sms-receipts')
-      .set('content-type', 'application/json')
-      .set('x-korgoo-timestamp', timestamp)
-      .set('x-korgoo-signature', signature)
-      .send(raw.replace('UNDELIV', 'DELIVRD'))
-      .expect(401);
+    await signedReceipt({ messageId: sms.providerMessageId, status: 'UNDELIV' }, WEBHOOK_SECRET, (raw) => raw.replace('UNDELIV', 'DELIVRD')).expect(401);
     expect((await deliveryLog(referral.referralId)).find((a) => a.channel === 'sms')!.status).toBe('sent');
 
     const accepted = await signedReceipt({ messageId: sms.providerMessageId, status: 'DELIVRD' }).expect(200);
@@ -488,21 +498,7 @@ describe('notification delivers through the recipient’s channels, fails over a
     const officer = await stack.policeOfficer(admin, 'karakol-riib');
     const order = protectionOrderBody();
     const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(officer, { type: 'bearer' }).send(order).expect(201)).body;
-    const now = Date.now();
-    const notice = await publish('programme.refusal_reported.v1', {
-      programmeId: randomUUID(),
-      orderId,
-      referralId: randomUUID(),
-      referralNumber: referralNumber(),
-      centreId: 'karakol-meerman',
-      noticeId: randomUUID(),
-      ground: 'explicit_refusal',
-      refusalPolicy: 'second-unexcused-or-cannot-finish',
-      sessionsOffered: 1,
-      missed: [{ index: 1, startsAt: new Date(now - 3_600_000).toISOString(), mark: 'refused' }],
-      expiresAt: order.expiresAt,
-      reportedAt: new Date(now).toISOString(),
-    });
+    const notice = await publishRefusalNotice(orderId, order.expiresAt, 'karakol-meerman', Date.now());
 
     const failed = await stack.awaitEvent<Event>('notification.failed.v1', (e) => e.payload.sourceEventId === notice.eventId);
     expect(failed.payload).toMatchObject({ recipientKind: 'police_unit', unitCode: 'karakol-riib', attemptedChannels: ['telegram'] });
@@ -724,20 +720,7 @@ describe('notification delivers through the recipient’s channels, fails over a
       const order = protectionOrderBody();
       const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(officer, { type: 'bearer' }).send(order).expect(201)).body;
       await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === orderId);
-      const notice = await publish('programme.refusal_reported.v1', {
-        programmeId: randomUUID(),
-        orderId,
-        referralId: randomUUID(),
-        referralNumber: referralNumber(),
-        centreId: 'naryn-asylzat',
-        noticeId: randomUUID(),
-        ground: 'explicit_refusal',
-        refusalPolicy: 'second-unexcused-or-cannot-finish',
-        sessionsOffered: 1,
-        missed: [{ index: 1, startsAt: new Date(now - 3_600_000).toISOString(), mark: 'refused' }],
-        expiresAt: order.expiresAt,
-        reportedAt: new Date(now).toISOString(),
-      });
+      const notice = await publishRefusalNotice(orderId, order.expiresAt, 'naryn-asylzat', now);
       await inInbox(notice.eventId, 'police_unit');
 
       await advance(25 * 60 * MINUTE);

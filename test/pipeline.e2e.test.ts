@@ -1,28 +1,18 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { KorgooStack } from './support/korgoo-stack';
+import { suiteStack } from './support/korgoo-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
 
 type Event = { correlationId: string; payload: Record<string, unknown> };
 
 describe('a protection order flows through gateway, risk, matching and notification', () => {
-  const stack = new KorgooStack();
-  let police: string;
-  let coordinator: string;
-  let admin: string;
-
-  beforeAll(async () => {
-    await stack.start();
-    [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
-  });
-
-  afterAll(() => stack.stop());
+  const { stack, demo } = suiteStack();
 
   it('routes an order from Naryn to a Naryn centre and puts it in that centre’s inbox', async () => {
     const body = protectionOrderBody({
       perpetrator: { fullName: 'Төлөгөнов Ңурбек', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' } },
     });
-    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body);
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body);
     expect(created.status).toBe(201);
     const event = await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.correlationId === created.body.orderId);
     const centreId = event.payload.centreId as string;
@@ -30,13 +20,13 @@ describe('a protection order flows through gateway, risk, matching and notificat
 
     const progress = await request(stack.gateway)
       .get(`/api/v1/protection-orders/${created.body.orderId}`)
-      .auth(coordinator, { type: 'bearer' })
+      .auth(demo.coordinator, { type: 'bearer' })
       .expect(200);
     expect(progress.body.stage).toBe('notified');
     expect(progress.body.assessment.status).toBe('scored');
     expect(progress.body.referral).toMatchObject({ status: 'proposed', centreId, travelSource: 'road-graph' });
     // The unit's list tells the same, for the whole page in one request.
-    const listed = await request(stack.gateway).get('/api/v1/protection-orders').auth(police, { type: 'bearer' }).expect(200);
+    const listed = await request(stack.gateway).get('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).expect(200);
     expect(listed.body.items.find((o: { orderId: string }) => o.orderId === created.body.orderId)).toEqual({
       orderId: created.body.orderId,
       orderNumber: body.orderNumber,
@@ -61,7 +51,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
 
     await request(stack.gateway)
       .post('/api/v1/accounts')
-      .auth(admin, { type: 'bearer' })
+      .auth(demo.admin, { type: 'bearer' })
       .send({ username: `staff.${centreId}`, password: 'a-long-enough-password', role: 'centre', centreId, displayName: 'Staff' })
       .expect(201);
     const staff = await stack.login(`staff.${centreId}`, 'a-long-enough-password');
@@ -86,12 +76,12 @@ describe('a protection order flows through gateway, risk, matching and notificat
 
   it('answers a repeated identical order with the same order, and a changed one with 409 naming the conflict', async () => {
     const body = protectionOrderBody();
-    const first = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
-    const again = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(200);
+    const first = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body).expect(201);
+    const again = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body).expect(200);
     expect(again.body.orderId).toBe(first.body.orderId);
     const changed = await request(stack.gateway)
       .post('/api/v1/protection-orders')
-      .auth(police, { type: 'bearer' })
+      .auth(demo.police, { type: 'bearer' })
       .send({ ...body, issuingUnit: 'Свердлов РИИБ' })
       .expect(409);
     expect(changed.body.message).toContain(body.orderNumber);
@@ -105,11 +95,11 @@ describe('a protection order flows through gateway, risk, matching and notificat
     const screening = body.screening as Record<string, unknown> & { immediateDanger: Record<string, unknown> };
     screening.immediateDanger.officerConcern = 'He said he would come back to Ак-Тала street tonight';
     screening.override = { priority: 'urgent', reason: 'The victim hides at her sister Айгүл' };
-    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    const created = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body).expect(201);
     const orderId: string = created.body.orderId;
     await request(stack.gateway)
       .post(`/api/v1/protection-orders/${orderId}/withdrawal`)
-      .auth(police, { type: 'bearer' })
+      .auth(demo.police, { type: 'bearer' })
       .send({ reason: 'registered_in_error', note: 'Wrong address on Ак-Тала street' })
       .expect(202);
     const registered = await stack.awaitEvent<Event>('order.registered.v1', (e) => e.correlationId === orderId);
@@ -123,7 +113,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
     });
     expect(assessed.payload).toMatchObject({ priority: 'urgent' });
 
-    const view = await request(stack.gateway).get(`/api/v1/protection-orders/${orderId}`).auth(police, { type: 'bearer' }).expect(200);
+    const view = await request(stack.gateway).get(`/api/v1/protection-orders/${orderId}`).auth(demo.police, { type: 'bearer' }).expect(200);
     expect(view.body.notes.map((n: { kind: string; body: string }) => [n.kind, n.body])).toEqual([
       ['officer_concern', 'He said he would come back to Ак-Тала street tonight'],
       ['override_reason', 'The victim hides at her sister Айгүл'],
@@ -134,36 +124,36 @@ describe('a protection order flows through gateway, risk, matching and notificat
   it('rejects a bad body with 400 naming the field and the rule, and stores nothing', async () => {
     const body = protectionOrderBody();
     (body.screening as { items: Record<string, string> }).items.confinement = 'maybe';
-    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(400);
+    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body).expect(400);
     expect(response.body.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'screening.items.confinement' })]),
     );
     const extra = await request(stack.gateway)
       .post('/api/v1/protection-orders')
-      .auth(police, { type: 'bearer' })
+      .auth(demo.police, { type: 'bearer' })
       .send({ ...protectionOrderBody(), nickname: 'x' })
       .expect(400);
     expect(extra.body.message.join(' ')).toContain('nickname');
     const expiry = await request(stack.gateway)
       .post('/api/v1/protection-orders')
-      .auth(police, { type: 'bearer' })
+      .auth(demo.police, { type: 'bearer' })
       .send(protectionOrderBody({ expiresAt: new Date(Date.now() - 7_200_000).toISOString() }))
       .expect(400);
     expect(expiry.body.problems[0].field).toBe('expiresAt');
     const nowhere = await request(stack.gateway)
       .post('/api/v1/protection-orders')
-      .auth(police, { type: 'bearer' })
+      .auth(demo.police, { type: 'bearer' })
       .send(protectionOrderBody({ perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: 'atlantis' } } }))
       .expect(400);
     expect(nowhere.body.problems[0].field).toBe('perpetrator.location.settlementCode');
     const twoSexes = protectionOrderBody();
     (twoSexes.screening as { context: { perpetratorSex: string } }).context.perpetratorSex = 'female';
-    const disagree = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(twoSexes).expect(400);
+    const disagree = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(twoSexes).expect(400);
     expect(disagree.body.problems.map((p: { field: string }) => p.field)).toEqual(['perpetrator.sex', 'screening.context.perpetratorSex']);
     // The first body's number was never stored: registering it properly now creates it.
     await request(stack.gateway)
       .post('/api/v1/protection-orders')
-      .auth(police, { type: 'bearer' })
+      .auth(demo.police, { type: 'bearer' })
       .send({ ...protectionOrderBody(), orderNumber: body.orderNumber })
       .expect(201);
   });
@@ -173,12 +163,12 @@ describe('a protection order flows through gateway, risk, matching and notificat
     await request(stack.gateway).get('/api/v1/referrals').auth('not-a-token', { type: 'bearer' }).expect(401);
     await request(stack.gateway)
       .post('/api/v1/protection-orders')
-      .auth(coordinator, { type: 'bearer' })
+      .auth(demo.coordinator, { type: 'bearer' })
       .send(protectionOrderBody())
       .expect(403);
-    await request(stack.gateway).get('/api/v1/referrals').auth(police, { type: 'bearer' }).expect(403);
+    await request(stack.gateway).get('/api/v1/referrals').auth(demo.police, { type: 'bearer' }).expect(403);
 
-    const { body } = await request(stack.gateway).get('/api/v1/referrals').auth(coordinator, { type: 'bearer' }).expect(200);
+    const { body } = await request(stack.gateway).get('/api/v1/referrals').auth(demo.coordinator, { type: 'bearer' }).expect(200);
     const elsewhere = body.items.find((r: { centreId: string | null }) => r.centreId && r.centreId !== 'osh-ak-jurok');
     const oshStaff = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
     await request(stack.gateway).get(`/api/v1/referrals/${elsewhere.referralId}`).auth(oshStaff, { type: 'bearer' }).expect(404);
@@ -189,7 +179,7 @@ describe('a protection order flows through gateway, risk, matching and notificat
     const body = protectionOrderBody({
       perpetrator: { fullName: 'Osmonov Ulan', sex: 'male', language: 'ru', location: { settlementCode: 'osh' } },
     });
-    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201);
+    const response = await request(stack.gateway).post('/api/v1/protection-orders').auth(demo.police, { type: 'bearer' }).send(body).expect(201);
     const orderId: string = response.body.orderId;
     await stack.awaitEvent<Event>('risk.assessed.v1', (e) => e.correlationId === orderId);
     await stack.startOne('matching');
@@ -202,11 +192,11 @@ describe('a protection order flows through gateway, risk, matching and notificat
 
     const progress = await request(stack.gateway)
       .get(`/api/v1/protection-orders/${orderId}`)
-      .auth(coordinator, { type: 'bearer' })
+      .auth(demo.coordinator, { type: 'bearer' })
       .expect(200);
     expect(progress.body.stage).toBe('notified');
     expect(progress.body.notifications).toHaveLength(1);
-    const { body: list } = await request(stack.gateway).get('/api/v1/referrals?limit=200').auth(coordinator, { type: 'bearer' }).expect(200);
+    const { body: list } = await request(stack.gateway).get('/api/v1/referrals?limit=200').auth(demo.coordinator, { type: 'bearer' }).expect(200);
     expect(list.items.filter((r: { orderId: string }) => r.orderId === orderId)).toHaveLength(1);
   });
 

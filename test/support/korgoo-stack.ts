@@ -4,7 +4,7 @@ import request from 'supertest';
 import { freePort, RunningService, ServiceName, SERVICES, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
 import { eventsHandledAt, HandlingOutcome } from './events-handled';
-import { GENEROUS_THROTTLING, leastPrivilegeDatabase } from './test-environment';
+import { leastPrivilegeDatabase, stackEnv } from './test-environment';
 import { admitNamespace } from './nats-namespaces';
 import { connectAsHarness, serviceNatsEnv, testNatsUrl } from './test-nats';
 import { setServiceClocks } from './test-clock';
@@ -34,18 +34,8 @@ export class KorgooStack {
 
   env(): NodeJS.ProcessEnv {
     return {
-      PATH: process.env.PATH,
-      NODE_ENV: 'development',
-      DATABASE_URL: process.env.KORGOO_TEST_DATABASE_URL,
-      NATS_URL: this.natsUrl,
-      KORGOO_NAMESPACE: this.namespace,
-      JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
-      ...GENEROUS_THROTTLING,
-      LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
+      ...stackEnv({ databaseUrl: process.env.KORGOO_TEST_DATABASE_URL, natsUrl: this.natsUrl, namespace: this.namespace }),
       OUTBOX_POLL_MS: '200',
-      // Suites start services hundreds of times: no warm-up there; test/warm-up.test.ts starts one with it.
-      SERVICE_WARMUP: 'off',
-      KORGOO_TEST_CLOCK: 'true',
       PROGRAMME_TIMER_POLL_MS: '200',
       ESCALATION_POLL_MS: '200',
       ...this.extraEnv,
@@ -172,4 +162,26 @@ export class KorgooStack {
   eventsHandled(service: ServiceName, subject: string, outcome: HandlingOutcome): Promise<number> {
     return eventsHandledAt(this.services.get(service)!.port, subject, outcome);
   }
+}
+
+/** The demo accounts' tokens, there once the suite's stack has started. */
+export interface DemoTokens {
+  police: string;
+  coordinator: string;
+  admin: string;
+}
+
+/**
+ * A whole stack for one suite: started, with the demo police officer, coordinator and admin signed in, before its
+ * tests and stopped after them. `startTimeout` for a suite whose start may outlast jest's default.
+ */
+export function suiteStack(startTimeout?: number): { stack: KorgooStack; demo: DemoTokens } {
+  const stack = new KorgooStack();
+  const demo: DemoTokens = { police: '', coordinator: '', admin: '' };
+  beforeAll(async () => {
+    await stack.start();
+    [demo.police, demo.coordinator, demo.admin] = await stack.demoTokens('police', 'coordinator', 'admin');
+  }, startTimeout);
+  afterAll(() => stack.stop());
+  return { stack, demo };
 }

@@ -10,7 +10,7 @@ import { eventsHandledAt, HandlingOutcome } from './events-handled';
 import { setServiceClocks } from './test-clock';
 
 export type { Envelope } from './event-recorder';
-import { databaseUrl, GENEROUS_THROTTLING, leastPrivilegeDatabase, withAdminClient } from './test-environment';
+import { databaseUrl, leastPrivilegeDatabase, stackEnv, withAdminClient } from './test-environment';
 import { admitNamespace } from './nats-namespaces';
 import { connectAsHarness, serviceNatsEnv, testNatsUrl } from './test-nats';
 
@@ -39,19 +39,9 @@ export class MatchingStack {
 
   env(): NodeJS.ProcessEnv {
     return {
-      PATH: process.env.PATH,
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl(this.database),
-      NATS_URL: testNatsUrl(),
-      KORGOO_NAMESPACE: this.namespace,
-      JWT_SECRET: 'integration-tests-secret-that-is-long-enough',
-      ...GENEROUS_THROTTLING,
-      LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
+      ...stackEnv({ databaseUrl: databaseUrl(this.database), natsUrl: testNatsUrl(), namespace: this.namespace }),
       OUTBOX_POLL_MS: '100',
       DEADLINE_POLL_MS: '100',
-      // Suites start services hundreds of times: no warm-up there; test/warm-up.test.ts starts one with it.
-      SERVICE_WARMUP: 'off',
-      KORGOO_TEST_CLOCK: 'true',
       ...this.options.env,
     };
   }

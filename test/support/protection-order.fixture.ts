@@ -1,3 +1,5 @@
+import { IN_POPULATION_CONTEXT } from '../../libs/contracts/src/screening.spec-fixture';
+
 /** A complete, valid order as a police officer would post it; tests override what they exercise. */
 export function protectionOrderBody(overrides: Record<string, unknown> = {}, now = new Date()) {
   const issuedAt = new Date(now.getTime() - 3_600_000);
@@ -24,13 +26,7 @@ export function protectionOrderBody(overrides: Record<string, unknown> = {}, now
         assaultedVictimWhilePregnant: 'no',
         barriersToSupport: 'yes',
       },
-      context: {
-        perpetratorSex: 'male',
-        victimSex: 'female',
-        relationship: 'married',
-        indexIncident: 'physical_contact',
-        policeRecordsChecked: true,
-      },
+      context: { ...IN_POPULATION_CONTEXT },
       immediateDanger: {
         critical: { usedOrThreatenedWeapon: 'no', threatenedToKill: 'no', believesMightKill: 'no' },
         further: { triedToChoke: 'no', unemployed: 'yes' },

@@ -13,6 +13,29 @@ export const GENEROUS_THROTTLING = {
   SIGN_IN_CHECKS_BURST: '1000000',
 };
 
+/** The secret every test stack signs its tokens with; a forger's test signs with it too. */
+export const TEST_JWT_SECRET = 'integration-tests-secret-that-is-long-enough';
+
+/**
+ * What every test stack gives each of its services: the stack's database, NATS and namespace, the test clock,
+ * generous throttling, quiet logs and no warm-up.
+ */
+export function stackEnv(stack: { databaseUrl: string | undefined; natsUrl: string; namespace: string }): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'development',
+    DATABASE_URL: stack.databaseUrl,
+    NATS_URL: stack.natsUrl,
+    KORGOO_NAMESPACE: stack.namespace,
+    JWT_SECRET: TEST_JWT_SECRET,
+    ...GENEROUS_THROTTLING,
+    LOG_LEVEL: process.env.KORGOO_TEST_LOG_LEVEL ?? 'warn',
+    // Suites start services hundreds of times: no warm-up there; test/warm-up.test.ts starts one with it.
+    SERVICE_WARMUP: 'off',
+    KORGOO_TEST_CLOCK: 'true',
+  };
+}
+
 /** The login each service connects as in tests: it holds only the service's own role (see service-role.ts). */
 export const serviceLogin = (service: string): string => `korgoo_test_${service}_app`;
 

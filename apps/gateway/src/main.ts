@@ -26,6 +26,7 @@ import { IndicatorsController } from './indicators/indicators.controller';
 import { PublicIndicatorsController } from './indicators/public-indicators.controller';
 import { OdaraFormController } from './orders/odara-form.controller';
 import { CorrectScreening } from './orders/correct-screening';
+import { NotedOrderChange } from './orders/noted-order-change';
 import { ExtendOrder } from './orders/extend-order';
 import { AssignOrderUnit } from './orders/assign-order-unit';
 import { RecordCourtDecision } from './orders/record-court-decision';
@@ -75,6 +76,7 @@ const log = createServiceLog(config);
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     RegisterProtectionOrder,
     OrderProgress,
+    NotedOrderChange,
     CorrectScreening,
     WithdrawOrder,
     ExtendOrder,

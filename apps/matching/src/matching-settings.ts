@@ -1,17 +1,8 @@
 import { KorgooConfig } from '@korgoo/config';
 import { AcknowledgeWindowOverrides, parseAcknowledgeWindows } from './referrals/acknowledgement-window';
 
-export interface MatchingSettings {
-  handOffLimit: number;
-  firstSessionMarginHours: number;
-  maxTravelMinutes: number;
-  deadlinePollMs: number;
-  decisionReminderHours: number;
-  /** How long before a group meeting its size is decided: merged into another, or run below its minimum. */
-  groupDecisionLeadHours: number;
-  osrmUrl: string | null;
-  acknowledgeWindows: AcknowledgeWindowOverrides;
-}
+/** The shared config's routing settings, with the acknowledgement windows read from their text. */
+export type MatchingSettings = Omit<KorgooConfig['routing'], 'acknowledgeWindows'> & { acknowledgeWindows: AcknowledgeWindowOverrides };
 
 /**
  * Routing settings from the shared config; short acknowledgement windows (never in production) let a
@@ -19,14 +10,5 @@ export interface MatchingSettings {
  */
 export function loadMatchingSettings(config: KorgooConfig): MatchingSettings {
   const text = config.routing.acknowledgeWindows;
-  return {
-    handOffLimit: config.routing.handOffLimit,
-    firstSessionMarginHours: config.routing.firstSessionMarginHours,
-    maxTravelMinutes: config.routing.maxTravelMinutes,
-    deadlinePollMs: config.routing.deadlinePollMs,
-    decisionReminderHours: config.routing.decisionReminderHours,
-    groupDecisionLeadHours: config.routing.groupDecisionLeadHours,
-    osrmUrl: config.routing.osrmUrl,
-    acknowledgeWindows: text ? parseAcknowledgeWindows(text) : {},
-  };
+  return { ...config.routing, acknowledgeWindows: text ? parseAcknowledgeWindows(text) : {} };
 }

@@ -289,6 +289,7 @@ export interface KorgooConfig {
     maxTravelMinutes: number;
     deadlinePollMs: number;
     decisionReminderHours: number;
+    /** How long before a group meeting its size is decided: merged into another, or run below its minimum. */
     groupDecisionLeadHours: number;
     acknowledgeWindows: string | null;
   };

@@ -2,6 +2,7 @@ import { ContractViolation, parseContract } from './contract-violation';
 import { envelopeContract } from './envelope';
 import { OrderRegisteredV1 } from './events';
 import { OdaraScreeningContract } from './screening';
+import { IN_POPULATION_CONTEXT, NO_DANGER_SIGNS } from './screening.spec-fixture';
 
 function screening(overrides: Record<string, unknown> = {}, items: Record<string, unknown> = {}) {
   return {
@@ -21,14 +22,8 @@ function screening(overrides: Record<string, unknown> = {}, items: Record<string
       barriersToSupport: 'no',
       ...items,
     },
-    context: {
-      perpetratorSex: 'male',
-      victimSex: 'female',
-      relationship: 'married',
-      indexIncident: 'physical_contact',
-      policeRecordsChecked: true,
-    },
-    immediateDanger: { critical: {}, further: {}, officerBelievesHighDanger: false },
+    context: { ...IN_POPULATION_CONTEXT },
+    immediateDanger: { ...NO_DANGER_SIGNS },
     ...overrides,
   };
 }

@@ -266,15 +266,7 @@ export function cancelledIntent(envelope: EventEnvelope<ReferralCancelledV1>): I
 }
 
 /** A delivery that reached no channel of its recipient; the coordinators hear which one and about what. */
-export interface UnreachedDelivery {
-  sourceEventId: string;
-  orderId: string;
-  referralId: string | null;
-  recipientKind: RecipientKind;
-  centreId: string | null;
-  unitCode: string | null;
-  facts: MessageFacts;
-}
+export type UnreachedDelivery = Pick<IntentSpec, 'sourceEventId' | 'orderId' | 'referralId' | 'recipientKind' | 'centreId' | 'unitCode' | 'facts'>;
 
 /**
  * When every channel of a centre or a police unit failed, the coordinators are told, with the same

@@ -1,13 +1,7 @@
-import { ExternalChannel, Language, RecipientKind } from '@korgoo/contracts';
+import { Language, RecipientView } from '@korgoo/contracts';
 
-export interface DemoRecipient {
-  recipientKind: RecipientKind;
-  centreId: string | null;
-  unitCode: string | null;
-  displayName: string;
-  language: Language;
-  channels: Array<{ channel: ExternalChannel; address: string }>;
-}
+/** A recipient as an administrator would see it, before anyone has changed it. */
+export type DemoRecipient = Omit<RecipientView, 'updatedAt'>;
 
 /**
  * DEMO DATA for development: the demo directory's centres (ids as in matching's demo directory) and police units, with

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Placement, PlacementState, ProgrammeTimer } from '../domain';
+import { insertTimer, timerValues } from './timer-rows';
 
 interface PlacementRow {
   order_id: string;
@@ -80,11 +81,7 @@ export class PlacementStore {
       await tx.query(update, values);
       return;
     }
-    await tx.query(
-      `WITH saved AS (${update})
-       INSERT INTO programme.timer (order_id, kind, audience, due_at) VALUES ($1, $6, $7, $8)`,
-      [...values, timer.kind, timer.audience, timer.dueAt],
-    );
+    await tx.query(`WITH saved AS (${update}) ${insertTimer(values.length + 1)}`, [...values, ...timerValues({ orderId: p.orderId }, timer)]);
   }
 
   async hasProgramme(tx: EntityManager, orderId: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { AttendanceMark, ClosureReason, ExcuseReason, ProgrammeState, ProgrammeTrack, RefusalGround, SessionKind } from '@korgoo/contracts';
+import { AttendanceMark, ClosureReason, ProgrammeState, ProgrammeTrack, RefusalGround, SessionKind } from '@korgoo/contracts';
 import { Programme, ProgrammeSession, ProgrammeTimer } from '../domain';
+import { attendanceOf, AttendanceRow } from './attendance-row';
+import { insertTimer, timerValues } from './timer-rows';
 
 /** A programme as stored: the domain record plus what only the view and the events need. */
 export interface StoredProgramme extends Programme {
@@ -56,18 +58,12 @@ interface ProgrammeRow {
 
 const PROGRAMME_COLUMNS = '*, closure_recheck_on::text AS recheck_on';
 
-interface SessionRow {
+interface SessionRow extends AttendanceRow {
   session_index: number;
   kind: SessionKind;
   starts_at: Date;
   ends_at: Date;
   facilitator_ids: string[];
-  mark: AttendanceMark | null;
-  excuse_reason: ExcuseReason | null;
-  excuse_note: string | null;
-  facilitator_note: string | null;
-  signed_by: string | null;
-  recorded_at: Date | null;
   displaced: boolean;
 }
 
@@ -150,12 +146,7 @@ export class ProgrammeStore {
         startsAt: s.starts_at,
         endsAt: s.ends_at,
         facilitatorIds: s.facilitator_ids,
-        mark: s.mark,
-        excuseReason: s.excuse_reason,
-        excuseNote: s.excuse_note,
-        facilitatorNote: s.facilitator_note,
-        signedBy: s.signed_by,
-        recordedAt: s.recorded_at,
+        ...attendanceOf(s),
         displaced: s.displaced,
       })),
     };
@@ -222,11 +213,7 @@ export class ProgrammeStore {
 
   async insertTimers(tx: EntityManager, programmeId: string, timers: ProgrammeTimer[]): Promise<void> {
     for (const t of timers) {
-      await tx.query(
-        `INSERT INTO programme.timer (programme_id, kind, audience, session_index, days_before_expiry, meeting_number, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [programmeId, t.kind, t.audience, t.sessionIndex, t.daysBeforeExpiry, t.meetingNumber, t.dueAt],
-      );
+      await tx.query(insertTimer(), timerValues({ programmeId }, t));
     }
   }
 

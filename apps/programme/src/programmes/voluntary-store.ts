@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { AttendanceMark, ExcuseReason, ProgrammeTrack, SessionKind, VoluntaryState } from '@korgoo/contracts';
+import { AttendanceMark, ProgrammeTrack, SessionKind, VoluntaryState } from '@korgoo/contracts';
 import { VoluntaryComponent, VoluntarySession } from '../domain';
+import { attendanceOf, AttendanceRow } from './attendance-row';
 
 /** A voluntary component as stored: the domain record plus who enrolled and when it ended. */
 export interface StoredVoluntary extends VoluntaryComponent {
@@ -22,13 +23,12 @@ interface ComponentRow {
   outcome_at: Date | null;
 }
 
-interface SessionRow {
+/** A voluntary session is recorded when it is written: its mark, note, signature and time are never empty. */
+interface SessionRow extends AttendanceRow {
   session_number: number;
   kind: SessionKind;
   held_at: Date;
   mark: AttendanceMark;
-  excuse_reason: ExcuseReason | null;
-  excuse_note: string | null;
   facilitator_note: string;
   signed_by: string;
   recorded_at: Date;
@@ -53,12 +53,7 @@ export class VoluntaryStore {
         number: s.session_number,
         kind: s.kind,
         heldAt: s.held_at,
-        mark: s.mark,
-        excuseReason: s.excuse_reason,
-        excuseNote: s.excuse_note,
-        facilitatorNote: s.facilitator_note,
-        signedBy: s.signed_by,
-        recordedAt: s.recorded_at,
+        ...attendanceOf(s),
       })),
     };
   }

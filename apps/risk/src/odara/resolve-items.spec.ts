@@ -1,17 +1,7 @@
-import type { Answer, SubstanceIndicatorKey, SupportBarrierKey } from '@korgoo/contracts';
+import { ODARA_ITEM_KEYS, type Answer, type SubstanceIndicatorKey, type SupportBarrierKey } from '@korgoo/contracts';
 import { deriveSubstanceAbuse, deriveSupportBarriers, resolveOdaraItems } from './resolve-items';
-import { ScreeningError, type OdaraScreening } from './screening';
-import { aScreening, allItems } from './screening-examples';
-
-function errorOf(run: () => unknown): ScreeningError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScreeningError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScreeningError');
-}
+import type { OdaraScreening } from './screening';
+import { aScreening, allItems, errorOf } from './screening-examples';
 
 function withoutItem(key: 'substanceAbuse' | 'barriersToSupport'): OdaraScreening['items'] {
   const items: OdaraScreening['items'] = allItems('no');
@@ -54,21 +44,7 @@ describe('item 13, barriers to support, from its five barriers', () => {
 describe('resolving the 13 items', () => {
   it('returns the 13 items in instrument order', () => {
     const keys = resolveOdaraItems(aScreening()).map((item) => item.key);
-    expect(keys).toEqual([
-      'priorDomesticAssault',
-      'priorNonDomesticAssault',
-      'priorCustody30Days',
-      'priorConditionalReleaseFailure',
-      'threatToHarmOrKill',
-      'confinement',
-      'victimFearsFutureAssault',
-      'moreThanOneChild',
-      'victimChildFromPriorPartner',
-      'violenceAgainstOthers',
-      'substanceAbuse',
-      'assaultedVictimWhilePregnant',
-      'barriersToSupport',
-    ]);
+    expect(keys).toEqual(ODARA_ITEM_KEYS);
   });
 
   it('derives an omitted substance-abuse item from its indicators and says so', () => {
@@ -106,21 +82,7 @@ describe('resolving the 13 items', () => {
     expect(error.field).toBe(field);
   });
 
-  it.each([
-    'priorDomesticAssault',
-    'priorNonDomesticAssault',
-    'priorCustody30Days',
-    'priorConditionalReleaseFailure',
-    'threatToHarmOrKill',
-    'confinement',
-    'victimFearsFutureAssault',
-    'moreThanOneChild',
-    'victimChildFromPriorPartner',
-    'violenceAgainstOthers',
-    'substanceAbuse',
-    'assaultedVictimWhilePregnant',
-    'barriersToSupport',
-  ] as const)('refuses a screening without %s, naming the field', (key) => {
+  it.each(ODARA_ITEM_KEYS)('refuses a screening without %s, naming the field', (key) => {
     const items: OdaraScreening['items'] = allItems('no');
     delete items[key];
     const error = errorOf(() => resolveOdaraItems(aScreening({ items })));

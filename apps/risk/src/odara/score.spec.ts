@@ -2,17 +2,7 @@ import { ODARA_ITEM_KEYS, type Answer, type CriticalKey, type FurtherKey, type O
 import { DEFAULT_POLICIES, priorityPolicyFrom, type Bin } from './policies';
 import { assessOdara } from './score';
 import { ScreeningError, type OdaraScreening, type ScreeningContext } from './screening';
-import { aScreening, allItems, itemsWith } from './screening-examples';
-
-function errorOf(run: () => unknown): ScreeningError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScreeningError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScreeningError');
-}
+import { aScreening, allItems, errorOf, itemsWith } from './screening-examples';
 
 function withContext(changes: Partial<ScreeningContext>): OdaraScreening {
   const screening = aScreening();

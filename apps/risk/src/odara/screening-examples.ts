@@ -1,5 +1,6 @@
 import { ODARA_ITEM_KEYS, type Answer, type OdaraItemKey } from '@korgoo/contracts';
-import type { OdaraScreening } from './screening';
+import { IN_POPULATION_CONTEXT, NO_DANGER_SIGNS } from '../../../../libs/contracts/src/screening.spec-fixture';
+import { ScreeningError, type OdaraScreening } from './screening';
 
 /** All 13 items set to one answer. */
 export function allItems(answer: Answer): Record<OdaraItemKey, Answer> {
@@ -12,14 +13,8 @@ export function allItems(answer: Answer): Record<OdaraItemKey, Answer> {
 export function aScreening(changes: Partial<OdaraScreening> = {}): OdaraScreening {
   return {
     items: allItems('no'),
-    context: {
-      perpetratorSex: 'male',
-      victimSex: 'female',
-      relationship: 'married',
-      indexIncident: 'physical_contact',
-      policeRecordsChecked: true,
-    },
-    immediateDanger: { critical: {}, further: {}, officerBelievesHighDanger: false },
+    context: { ...IN_POPULATION_CONTEXT },
+    immediateDanger: { ...NO_DANGER_SIGNS },
     ...changes,
   };
 }
@@ -29,4 +24,15 @@ export function itemsWith(count: number, answer: Answer, rest: Answer = 'no'): R
   const items = allItems(rest);
   ODARA_ITEM_KEYS.slice(0, count).forEach((key) => (items[key] = answer));
   return items;
+}
+
+/** The refusal `run` throws; any other error, or none, fails the test. */
+export function errorOf(run: () => unknown): ScreeningError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ScreeningError) return error;
+    throw error;
+  }
+  throw new Error('expected a ScreeningError');
 }

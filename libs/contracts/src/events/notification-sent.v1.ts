@@ -5,9 +5,8 @@ import { RECIPIENT_KINDS, RecipientKind } from '../vocabulary';
 export const NOTIFICATION_CHANNELS = ['inbox', 'email', 'sms', 'telegram'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** notification.sent.v1: a recipient was told about a referral or its programme through one channel. */
-export class NotificationSentV1 {
-  @IsUUID() notificationId: string;
+/** Both delivery events name the order, the event that was told and the recipient it was told to: ids and codes only. */
+class DeliveryFacts {
   @IsUUID() orderId: string;
   /** Left out for an alert about an order that has no referral yet (immediate danger). */
   @IsOptional() @IsUUID() referralId?: string;
@@ -15,18 +14,16 @@ export class NotificationSentV1 {
   @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
   @IsOptional() @Matches(CENTRE_ID) centreId?: string;
   @IsOptional() @Matches(POLICE_UNIT_CODE) unitCode?: string;
+}
+
+/** notification.sent.v1: a recipient was told about a referral or its programme through one channel. */
+export class NotificationSentV1 extends DeliveryFacts {
+  @IsUUID() notificationId: string;
   @IsIn(NOTIFICATION_CHANNELS) channel: NotificationChannel;
 }
 
 /** notification.failed.v1: every channel of a recipient failed; coordinators were told in their inbox. */
-export class NotificationFailedV1 {
-  @IsUUID() orderId: string;
-  /** Left out for an alert about an order that has no referral yet (immediate danger). */
-  @IsOptional() @IsUUID() referralId?: string;
-  @IsUUID() sourceEventId: string;
-  @IsIn(RECIPIENT_KINDS) recipientKind: RecipientKind;
-  @IsOptional() @Matches(CENTRE_ID) centreId?: string;
-  @IsOptional() @Matches(POLICE_UNIT_CODE) unitCode?: string;
+export class NotificationFailedV1 extends DeliveryFacts {
   @IsIn(NOTIFICATION_CHANNELS, { each: true }) attemptedChannels: NotificationChannel[];
 }
 

@@ -38,11 +38,7 @@ export class EndUnplacedOrder {
     }
     if (!awaitsDecision(referral.status)) return;
     await this.reminders.stop(tx, referral.id, now);
-    await this.transitions.transition(tx, {
-      referralId: referral.id,
-      handOff: await this.deadlines.currentHandOff(tx, referral.id),
-      from: referral.status,
-      to: referral.status,
+    await this.transitions.note(tx, referral, await this.deadlines.currentHandOff(tx, referral.id), {
       centreId: null,
       actor: { kind: 'system' },
       reasonCode: REASON,

@@ -33,11 +33,7 @@ export class ExtendReferral {
     if (!routing) return;
     const now = this.clock.now();
     await this.referrals.update(tx, referral.id, { routing });
-    await this.transitions.transition(tx, {
-      referralId: referral.id,
-      handOff: await this.deadlines.currentHandOff(tx, referral.id),
-      from: referral.status,
-      to: referral.status,
+    await this.transitions.note(tx, referral, await this.deadlines.currentHandOff(tx, referral.id), {
       centreId: referral.centreId,
       actor: { kind: 'police' },
       reasonCode: 'order_extended',

@@ -46,11 +46,7 @@ export class ReassessReferral {
       await this.deadlines.moveDeadline(tx, deadline.id, sooner);
       await this.referrals.update(tx, referral.id, { acknowledgeBy: sooner });
     }
-    await this.transitions.transition(tx, {
-      referralId: referral.id,
-      handOff: deadline?.handOff ?? (await this.deadlines.proposalCount(tx, referral.id)),
-      from: referral.status,
-      to: referral.status,
+    await this.transitions.note(tx, referral, deadline?.handOff ?? (await this.deadlines.proposalCount(tx, referral.id)), {
       centreId: referral.centreId,
       actor: { kind: 'system' },
       reasonCode: sooner ? 'deadline_brought_forward' : 'reassessed',

@@ -34,11 +34,7 @@ export class RemindCoordinators {
     const reminder = await this.reminders.reminder(tx, due.reminderId);
     const number = reminder.sent + 1;
     await this.reminders.sent(tx, reminder.reminderId, number, nextReminderAt(reminder.dueAt, now, this.periodHours));
-    await this.transitions.transition(tx, {
-      referralId: referral.id,
-      handOff: await this.deadlines.currentHandOff(tx, referral.id),
-      from: referral.status,
-      to: referral.status,
+    await this.transitions.note(tx, referral, await this.deadlines.currentHandOff(tx, referral.id), {
       centreId: null,
       actor: { kind: 'timer' },
       reasonCode: 'decision_reminder_sent',

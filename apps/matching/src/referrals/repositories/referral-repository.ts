@@ -5,6 +5,8 @@ import { CentreDirectory, OPEN_CENTRES_SQL, OpenCentre } from '../../directory/c
 import type { RoutingFacts } from '../centre-selection';
 import type { RoutingRecord } from '../decision-record';
 import type { ReferralStatus } from '../referral-lifecycle';
+import { openReminder } from './reminder-repository';
+import { insertTransitions } from './transition-repository';
 
 /** What every referral row holds, whether it is being written or has been read. */
 interface ReferralFields {
@@ -139,11 +141,9 @@ export class ReferralRepository {
 
   /**
    * The new referral as stored, numbered R-2026-000042 (readable on the phone, says nothing about the people)
-   * in `now`'s year; this transaction holds its row lock from the insert on.
-   */
-  /**
-   * Its routing decision is written in the same statement, and so, for a referral left to the coordinators, its
-   * first transition and reminder timer: one write where there were four.
+   * in `now`'s year; this transaction holds its row lock from the insert on. Its routing decision is written in
+   * the same statement, and so, for a referral left to the coordinators, its first transition and reminder timer:
+   * one write where there were four.
    */
   async insert(
     tx: EntityManager,
@@ -153,13 +153,8 @@ export class ReferralRepository {
     waiting?: { reasonCode: string; since: Date; remindAt: Date },
   ): Promise<ReferralRecord> {
     const waitingWrites = waiting
-      ? `, moved AS (
-           INSERT INTO matching.referral_transition
-             (referral_id, hand_off, from_status, to_status, centre_id, actor_kind, actor_id, reason_code, note, at)
-           SELECT id, $16, NULL, status, NULL, 'system', NULL, $20, NULL, $21 FROM made),
-         reminded AS (
-           INSERT INTO matching.decision_reminder (referral_id, waiting_since, due_at, state) SELECT id, $21, $22, 'pending' FROM made
-           ON CONFLICT (referral_id) WHERE state = 'pending' DO NOTHING)`
+      ? `, moved AS (${insertTransitions(`SELECT id, $16, NULL, status, NULL, 'system', NULL, $20, NULL, $21 FROM made`)}),
+         reminded AS (${openReminder(`SELECT id, $21, $22, 'pending' FROM made`)})`
       : '';
     const [row]: ReferralRow[] = await tx.query(
       `WITH drawn AS (SELECT nextval('matching.referral_number_seq')::text AS n),

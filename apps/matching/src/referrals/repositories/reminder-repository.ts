@@ -11,15 +11,19 @@ export interface PendingReminder extends DueReminder {
   sent: number;
 }
 
+/**
+ * Starts the timer from `row` (a VALUES row, or a SELECT where the referral is made in the same statement) unless
+ * one runs already: a referral still waiting keeps its rhythm.
+ */
+export function openReminder(row: string): string {
+  return `INSERT INTO matching.decision_reminder (referral_id, waiting_since, due_at, state) ${row}
+    ON CONFLICT (referral_id) WHERE state = 'pending' DO NOTHING`;
+}
+
 /** Reads and writes the reminder timer of referrals waiting for the coordinators; decides nothing. */
 export class ReminderRepository {
-  /** Starts the timer unless one runs already: a referral still waiting keeps its rhythm. */
   async open(tx: EntityManager, referralId: string, waitingSince: Date, dueAt: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO matching.decision_reminder (referral_id, waiting_since, due_at, state) VALUES ($1, $2, $3, 'pending')
-       ON CONFLICT (referral_id) WHERE state = 'pending' DO NOTHING`,
-      [referralId, waitingSince, dueAt],
-    );
+    await tx.query(openReminder(`VALUES ($1, $2, $3, 'pending')`), [referralId, waitingSince, dueAt]);
   }
 
   async stop(tx: EntityManager, referralId: string, at: Date): Promise<void> {

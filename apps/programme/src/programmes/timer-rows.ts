@@ -1,0 +1,25 @@
+import { ProgrammeTimer } from '../domain';
+
+/** What a timer watches: a programme, or an order still waiting for one; a row has exactly one of the two. */
+export type TimerOwner = { programmeId: string } | { orderId: string };
+
+const TIMER_COLUMNS = ['programme_id', 'order_id', 'kind', 'audience', 'session_index', 'days_before_expiry', 'meeting_number', 'due_at'];
+
+/** One timer row, its values numbered from `$first`: written alone, or folded into the statement that sets it. */
+export function insertTimer(first = 1): string {
+  const values = TIMER_COLUMNS.map((_, i) => `$${first + i}`);
+  return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')}) VALUES (${values.join(', ')})`;
+}
+
+export function timerValues(owner: TimerOwner, timer: ProgrammeTimer): unknown[] {
+  return [
+    'programmeId' in owner ? owner.programmeId : null,
+    'orderId' in owner ? owner.orderId : null,
+    timer.kind,
+    timer.audience,
+    timer.sessionIndex,
+    timer.daysBeforeExpiry,
+    timer.meetingNumber,
+    timer.dueAt,
+  ];
+}
