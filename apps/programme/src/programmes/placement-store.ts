@@ -39,8 +39,8 @@ export class PlacementStore {
     const placed: unknown[] = await tx.query(
       `WITH placed AS (
          ${MAKE_PLACEMENT} ON CONFLICT (order_id) DO NOTHING RETURNING order_id)
-       INSERT INTO programme.timer (order_id, kind, audience, due_at) SELECT order_id, $5, $6, $7 FROM placed RETURNING order_id`,
-      [...placementValues(p), timer.kind, timer.audience, timer.dueAt],
+       ${insertTimer(5, 'placed')} RETURNING order_id`,
+      [...placementValues(p), ...timerValues({ orderId: p.orderId }, timer)],
     );
     return placed.length > 0;
   }

@@ -5,10 +5,14 @@ export type TimerOwner = { programmeId: string } | { orderId: string };
 
 const TIMER_COLUMNS = ['programme_id', 'order_id', 'kind', 'audience', 'session_index', 'days_before_expiry', 'meeting_number', 'due_at'];
 
-/** One timer row, its values numbered from `$first`: written alone, or folded into the statement that sets it. */
-export function insertTimer(first = 1): string {
-  const values = TIMER_COLUMNS.map((_, i) => `$${first + i}`);
-  return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')}) VALUES (${values.join(', ')})`;
+/**
+ * One timer row, its values numbered from `$first`: written alone, or folded into the statement that sets it;
+ * with `onlyIf`, a row of the statement's `WITH` part, written only when that part returned a row.
+ */
+export function insertTimer(first = 1, onlyIf?: string): string {
+  const values = TIMER_COLUMNS.map((_, i) => `$${first + i}`).join(', ');
+  const source = onlyIf ? `SELECT ${values} FROM ${onlyIf}` : `VALUES (${values})`;
+  return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')}) ${source}`;
 }
 
 export function timerValues(owner: TimerOwner, timer: ProgrammeTimer): unknown[] {
