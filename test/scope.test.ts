@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { KorgooStack } from './support/korgoo-stack';
+import { ROOMY_CENTRE, ROOMY_SETTLEMENT, roomyCentre } from './support/programme-flow';
 import { protectionOrderBody } from './support/protection-order.fixture';
 import { until } from './support/until';
 
@@ -27,25 +28,28 @@ describe('scope: a centre sees only its own centre, and a request without a scop
     await stack.start();
     [police, coordinator, admin] = await stack.demoTokens('police', 'coordinator', 'admin');
     other = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
+    await roomyCentre(stack, admin);
   });
 
   afterAll(() => stack.stop());
 
 
   it("never lists or reads another centre's referral", async () => {
+    // Not a demo centre: the run's suites share one database, and the Naryn centres' six places for a man's
+    // programme in Kyrgyz go to earlier suites' orders, after which an order there is unroutable.
     const created = await request(stack.gateway)
       .post('/api/v1/protection-orders')
       .auth(police, { type: 'bearer' })
       .send(
         protectionOrderBody({
-          perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: 'naryn' } },
+          perpetrator: { fullName: 'Асанов Бакыт', sex: 'male', language: 'ky', location: { settlementCode: ROOMY_SETTLEMENT } },
         }),
       )
       .expect(201);
     const routed = await stack.awaitEvent<Routed>('referral.routed.v1', (e) => e.correlationId === created.body.orderId);
     referralId = routed.payload.referralId;
     ownerCentre = routed.payload.centreId;
-    expect(ownerCentre).toMatch(/^naryn-/);
+    expect(ownerCentre).toBe(ROOMY_CENTRE);
     owner = await stack.centreStaff(admin, ownerCentre);
     const own = await get('/api/v1/referrals', owner).expect(200);
     expect(own.body.items.map((r: { referralId: string }) => r.referralId)).toContain(referralId);

@@ -46,7 +46,7 @@ export class KorgooStack {
     await admitNamespace(this.namespace);
     this.nc = await connectAsHarness(this.natsUrl, { maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
-    this.recorder.start(this.nc);
+    await this.recorder.start(this.nc);
     // The gateway first: its migrations and demo accounts must exist before anyone logs in.
     for (const name of SERVICES) await this.startOne(name);
   }

@@ -51,7 +51,7 @@ export class MatchingStack {
     await admitNamespace(this.namespace);
     this.nc = await connectAsHarness();
     this.recorder = new EventRecorder(this.namespace, () => this.recentOutput());
-    this.recorder.start(this.nc);
+    await this.recorder.start(this.nc);
     for (const name of this.options.services) await this.startOne(name);
     this.db = new Client({ connectionString: databaseUrl(this.database) });
     await this.db.connect();

@@ -19,6 +19,7 @@ export interface AcceptedProgramme {
 
 /** Where the roomy centre stands: far from every demo centre, so its orders and theirs never meet. */
 export const ROOMY_SETTLEMENT = 'toktogul';
+export const ROOMY_CENTRE = 'test-roomy-toktogul';
 
 /**
  * A centre in Toktogul, beyond the reach of every demo centre, with three facilitator pairs free every day.
@@ -30,11 +31,11 @@ export async function roomyCentre(stack: KorgooStack, admin: string): Promise<vo
   const created = await request(stack.gateway)
     .post('/api/v1/directory/centres')
     .auth(admin, { type: 'bearer' })
-    .send({ id: 'test-roomy-toktogul', name: 'Roomy test centre', settlementCode: ROOMY_SETTLEMENT, status: 'open', groupCapacity: 10 });
+    .send({ id: ROOMY_CENTRE, name: 'Roomy test centre', settlementCode: ROOMY_SETTLEMENT, status: 'open', groupCapacity: 10 });
   if (created.status === 409) return;
   if (created.status !== 201) throw new Error(`the roomy centre could not be created: ${created.status} ${JSON.stringify(created.body)}`);
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-  await addFacilitatorPairs(stack.gateway, admin, 'test-roomy-toktogul', { pairs: 3, languages: ['ky', 'ru'], weekly });
+  await addFacilitatorPairs(stack.gateway, admin, ROOMY_CENTRE, { pairs: 3, languages: ['ky', 'ru'], weekly });
 }
 
 /** Registers an order, lets it be routed, and has the chosen centre accept: the programme starts. */

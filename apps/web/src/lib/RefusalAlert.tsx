@@ -17,7 +17,7 @@ export function useRefusalReasons(error: unknown, shows: Shows): { reasons: stri
   const { errorAt } = useFieldErrors(error);
   const refusals = refusalsOf(error);
   const fields = [...new Set(problemsOf(error).map((problem) => problem.field))];
-  const refused = refusals.filter((refusal) => !refusal.field || !shows(refusal.field)).map(say);
+  const refused = refusals.filter((refusal) => !refusal.field || !shows(refusal.field)).map((refusal) => say(refusal));
   // A 400's refusals at fields are its field problems too: said once, as refusals.
   const elsewhere = fields.filter((field) => !shows(field) && !refusals.some((refusal) => refusal.field === field)).map(errorAt);
   return {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblemBody, FormQuestionResponse, LocalizedText } from '../api/korgoo-api';
 import { ApiProblem } from './api-client';
 import { inLanguage } from './in-language';
-import { refusalsOf, useSayRefusal } from './refusals';
+import { refusalsOf, useSayRefusal, withoutPositions } from './refusals';
 
 /**
  * The API's field problems, to show at each field. An owner's refusal is said from its rule in the reader's
@@ -21,7 +21,7 @@ export function useFieldErrors(error: unknown, named: ValueNames = NONE): { erro
     any: problems.length > 0,
     errorAt: (field) => {
       const refused = refusals.filter((refusal) => refusal.field === field);
-      if (refused.length > 0) return refused.map(say).join(' ');
+      if (refused.length > 0) return refused.map((refusal) => say(refusal, true)).join(' ');
       const here = problems.filter((problem) => problem.field === field);
       if (here.length === 0) return undefined;
       const names = (values: Value[]) => namesOf(i18n, field, values, named);
@@ -77,7 +77,7 @@ const VALUE_LABELS: Record<string, readonly string[]> = {
 
 /** The field's values as the screen names them, or nothing when any of them has no name there. */
 function namesOf(i18n: I18n, field: string, values: Value[], named: ValueNames): string[] | undefined {
-  const path = field.replace(/\.\d+(?=\.|$)/g, '');
+  const path = withoutPositions(field);
   const texts = values.map((value) => named(path, value));
   if (texts.every((text) => text !== undefined)) return texts.map((text) => inLanguage(text, i18n.language));
   const labels = VALUE_LABELS[path] ?? [];

@@ -23,7 +23,7 @@ export function CentreDetail({ centreId }: { centreId: string }) {
   const points = useChangeCentreLists(centreId);
   const say = useSayRefusal();
   // A centre gone or another centre's is said as such; anything else may pass on a second try.
-  if (centre.error) return <Alert color="red" role="alert">{refusalsOf(centre.error).map(say).join(' ') || t('directory.failed')}</Alert>;
+  if (centre.error) return <Alert color="red" role="alert">{refusalsOf(centre.error).map((refusal) => say(refusal)).join(' ') || t('directory.failed')}</Alert>;
   if (!centre.data) return <Loader aria-label={t('common.loading')} />;
   const { name, status, facilitators, groupSlots, outreachPoints } = centre.data;
   const kept = { groupSlots: groupSlots.map(slotBody), outreachPoints: outreachPoints.map(pointBody) };

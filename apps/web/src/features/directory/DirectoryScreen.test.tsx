@@ -170,7 +170,7 @@ describe('the directory screen', () => {
     expect(screen.queryByText(/must not be greater/)).toBeNull();
   });
 
-  it('says a rule it does not know yet as the API wrote it, at its field and in the alert', async () => {
+  it('says a rule it does not know yet by what the answer tells, in Kyrgyz, at its field and in the alert, never in the API’s English', async () => {
     await openNaryn(refusing(400,
       { rule: 'slot_too_crowded', field: 'groupSlots.1.maxParticipants', message: 'changes.groupSlots[1].maxParticipants is more than the room holds' },
       { rule: 'centre_closing', message: 'centre naryn-asylzat is closing' },
@@ -178,8 +178,26 @@ describe('the directory screen', () => {
     const form = screen.getByRole('form', { name: ky.directory.addSlot });
     fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.form.fixFields}centre naryn-asylzat is closing`);
-    expect(within(form).getByText('changes.groupSlots[1].maxParticipants is more than the room holds')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.form.fixFields}${ky.unknownRule.change} ${ky.unknownRule.reload}`);
+    expect(within(form).getByLabelText(ky.directory.maxParticipants).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByText(`${ky.unknownRule.here} ${ky.unknownRule.reload}`)).toBeTruthy();
+    expect(screen.queryByText(/room holds|is closing/)).toBeNull();
+  });
+
+  it('names by its label an existing slot’s field refused by a rule it does not know yet', async () => {
+    await openNaryn(refusing(400, { rule: 'slot_too_crowded', field: 'groupSlots.0.maxParticipants', message: 'changes.groupSlots[0].maxParticipants is more than the room holds' }));
+    const form = screen.getByRole('form', { name: ky.directory.addSlot });
+    fireEvent.click(within(form).getByRole('button', { name: ky.directory.add }));
+
+    expect((await screen.findByRole('alert')).textContent)
+      .toBe(`${ky.directory.refused}${ky.unknownRule.field.replace('{{field}}', ky.directory.maxParticipants)} ${ky.unknownRule.reload}`);
+  });
+
+  it('says a conflict by a rule it does not know yet as a change meanwhile, with a reload to learn why', async () => {
+    await openNaryn(refusing(409, { rule: 'point_booked_by_partner', params: { pointId: 'naryn-asylzat-point-1' }, message: 'outreach point naryn-asylzat-point-1 is booked by a partner' }));
+    fireEvent.click(screen.getByRole('button', { name: ky.directory.removePoint.replace('{{place}}', 'Казарман') }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.unknownRule.conflict} ${ky.unknownRule.reload}`);
   });
 
   it('says why an outreach point with sessions ahead stays', async () => {
@@ -284,13 +302,11 @@ describe('a centre’s facilitators and status on the directory screen', () => {
     expect(sentWith(sent, 'PUT')[0]).toMatchObject({ path: '/api/v1/directory/centres/naryn-asylzat/status', body: { status: 'paused' } });
   });
 
-  it('says why the directory refused to pause the centre', async () => {
+  it('says in Kyrgyz that the centre changed meanwhile when the refusal to pause it names no rule', async () => {
     await openNaryn(directory({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'centre naryn-asylzat is being moved' } }));
     fireEvent.click(screen.getByRole('button', { name: ky.directory.setStatus.paused }));
     fireEvent.click(screen.getByRole('button', { name: ky.directory.confirm }));
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain(ky.directory.refused);
-    expect(alert.textContent).toContain('centre naryn-asylzat is being moved');
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.unknownRule.conflict} ${ky.unknownRule.reload}`);
   });
 });
 
@@ -353,7 +369,7 @@ describe('a facilitator’s leave on the directory screen', () => {
     expect(status.textContent).toBe(ky.directory.sessionsCover.replace('{{substituted}}', '1').replace('{{replanned}}', '2'));
   });
 
-  it('shows matching’s refusal of the period at its last day, and a refusal naming no rule as the API wrote it', async () => {
+  it('shows matching’s refusal of the period at its last day, and a conflict naming no rule by its status', async () => {
     const { panel } = await openLeave(refusing(400, { rule: 'period_ends_before_start', field: 'to', message: 'exception.to must be after exception.from' }));
     const form = addLeave(panel, '2027-03-05', '2027-03-01');
     expect((await within(panel).findByRole('alert')).textContent).toBe(ky.form.fixFields);
@@ -365,9 +381,17 @@ describe('a facilitator’s leave on the directory screen', () => {
     const message = 'facilitator naryn-asylzat-1 has sessions booked in that period';
     const refused = await openLeave(directory({ status: 409, body: { statusCode: 409, error: 'Conflict', message } }));
     addLeave(refused.panel, '2027-03-02', '2027-03-05');
-    const alert = await within(refused.panel).findByRole('alert');
-    expect(alert.textContent).toContain(ky.directory.refused);
-    expect(alert.textContent).toContain(message);
+    expect((await within(refused.panel).findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.unknownRule.conflict} ${ky.unknownRule.reload}`);
+  });
+
+  it('says that a period is gone when the refusal names a rule it does not know yet', async () => {
+    const message = `facilitator naryn-asylzat-1 has no exception ${LEAVE.id} any more`;
+    const { panel } = await openLeave(directory({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message, refusals: [{ rule: 'exception_archived', params: { exceptionId: LEAVE.id }, message }] },
+    }));
+    fireEvent.click(within(panel).getByRole('button', { name: ky.directory.removeLeaveOf.replace('{{period}}', holidays) }));
+    expect((await within(panel).findByRole('alert')).textContent).toBe(`${ky.directory.refused}${ky.unknownRule.notFound} ${ky.unknownRule.reload}`);
   });
 
   it('says that a period already removed is gone, by matching’s rule', async () => {
