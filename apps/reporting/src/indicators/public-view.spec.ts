@@ -1,8 +1,7 @@
 import { OBLASTS, PublicIndicatorTable } from '@korgoo/contracts';
 import { CaseFact, OrderCase } from './order-case';
-import { monthsBetween } from './dimensions';
 import { quarterRelease } from './public-release';
-import { PUBLIC_INDICATORS, publicAnswer, publicPeriod, quarterTables } from './public-view';
+import { PUBLIC_INDICATORS, publicAnswer, publicPeriod, quartersOf, quarterTables } from './public-view';
 
 let seq = 0;
 
@@ -36,11 +35,10 @@ function registered(oblast: string | null, issuedAt: string, count: number): { o
 /** The answer once every quarter of the period has its final edition out. */
 function buildPublicIndicators(orders: OrderCase[], facts: CaseFact[], from: string, to: string) {
   const period = publicPeriod(from, to);
-  const quarters = monthsBetween(period.from, period.to).filter((_, index) => index % 3 === 0);
   const later = new Date('2040-01-01T00:00:00Z');
   return publicAnswer(
     period,
-    quarters.map((quarter) => ({ release: quarterRelease(quarter, later), tables: quarterTables(orders, facts, quarter, later) })),
+    quartersOf(period).map((quarter) => ({ release: quarterRelease(quarter, later), tables: quarterTables(orders, facts, quarter, later) })),
   );
 }
 

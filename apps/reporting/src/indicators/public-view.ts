@@ -66,6 +66,11 @@ export interface QuarterTable {
   national: PublicCount;
 }
 
+/** The first month of each quarter of a period of whole quarters (`publicPeriod`). */
+export function quartersOf(period: { from: string; to: string }): string[] {
+  return monthsBetween(period.from, period.to).filter((_, index) => index % 3 === 0);
+}
+
 /** The months of the quarter that starts with `quarter`. */
 export function quarterMonths(quarter: string): string[] {
   return monthsBetween(quarter, publicPeriod(quarter, quarter).to);

@@ -3,7 +3,7 @@ import { PublicIndicators, PublicIndicatorsRequest, QueryRejected } from '@korgo
 import { Clock } from '@korgoo/platform/core';
 import { monthsBetween, monthStart } from '../indicators/dimensions';
 import { isReleased, quarterRelease, ReleasedQuarter } from '../indicators/public-release';
-import { PUBLIC_MONTHS_AT_MOST, publicAnswer, publicPeriod, quarterMonths, quarterTables } from '../indicators/public-view';
+import { PUBLIC_MONTHS_AT_MOST, publicAnswer, publicPeriod, quarterMonths, quartersOf, quarterTables } from '../indicators/public-view';
 import { PublicEditionStore } from './public-edition-store';
 import { IndicatorReadModel } from './read-model';
 
@@ -25,9 +25,7 @@ export class ReadPublicIndicators {
     if (months > PUBLIC_MONTHS_AT_MOST) throw new QueryRejected('invalid_request', `to: at most ${PUBLIC_MONTHS_AT_MOST} months after from`);
     const period = publicPeriod(request.from, request.to);
     const now = this.clock.now();
-    const releases = monthsBetween(period.from, period.to)
-      .filter((_, index) => index % 3 === 0)
-      .map((quarter) => quarterRelease(quarter, now));
+    const releases = quartersOf(period).map((quarter) => quarterRelease(quarter, now));
     const out = releases.filter(isReleased);
     const db = this.dataSource.manager;
     let stored = await this.editions.find(db, out);

@@ -6,17 +6,17 @@ export const DIMENSIONS = ['month', 'oblast', 'unit', 'centre', 'sex', 'language
 
 const month = (at: Date) => at.toISOString().slice(0, 7);
 
-/** The period shown first: from January of this year to this month, by the device's clock unless given. */
-export function thisYear(nowMs: number = Date.now()): { from: string; to: string } {
+/** From January `yearsBack` years ago to this month, by the device's clock unless given. */
+function sinceJanuary(yearsBack: number, nowMs: number): { from: string; to: string } {
   const now = new Date(nowMs);
-  return { from: `${now.getUTCFullYear()}-01`, to: month(now) };
+  return { from: `${now.getUTCFullYear() - yearsBack}-01`, to: month(now) };
 }
 
+/** The period shown first: from January of this year to this month. */
+export const thisYear = (nowMs: number = Date.now()) => sinceJanuary(0, nowMs);
+
 /** The public period shown first: from January of last year, since a quarter is published only 60 days after it ends. */
-export function sinceLastYear(nowMs: number = Date.now()): { from: string; to: string } {
-  const now = new Date(nowMs);
-  return { from: `${now.getUTCFullYear() - 1}-01`, to: month(now) };
-}
+export const sinceLastYear = (nowMs: number = Date.now()) => sinceJanuary(1, nowMs);
 
 export interface IndicatorFilters {
   from: string;
