@@ -14,23 +14,25 @@ const referralNumber = fc
   .tuple(fc.integer({ min: 2020, max: 2099 }), fc.integer({ min: 0, max: 999_999 }))
   .map(([year, seq]) => `R-${year}-${String(seq).padStart(6, '0')}`);
 
+const REALISTIC_PERSONAL = [
+  'Асанов Бакыт Үмөтбекович',
+  'Төлөгөнов Ңурбек',
+  '+996 700 123 456',
+  '+996700123456',
+  '0555 12-34-56',
+  'г. Бишкек, ул. Киевская 44, кв. 12',
+  'Ош шаары, Ленин көчөсү 5',
+  'victim lives with her mother near the bazaar',
+  '<script>alert(1)</script>',
+  '*bold* _it_ [link](http://x)',
+  'Line\r\nBcc: someone@example.com',
+];
+
 /** Strings an order could hold: names, phones, addresses, notes, with markup, control characters and scripts. */
 const hostile = fc.oneof(
   fc.string({ minLength: 3, maxLength: 60 }),
   fc.string({ unit: 'grapheme', minLength: 3, maxLength: 40 }),
-  fc.constantFrom(
-    'Асанов Бакыт Үмөтбекович',
-    'Төлөгөнов Ңурбек',
-    '+996 700 123 456',
-    '+996700123456',
-    '0555 12-34-56',
-    'г. Бишкек, ул. Киевская 44, кв. 12',
-    'Ош шаары, Ленин көчөсү 5',
-    'victim lives with her mother near the bazaar',
-    '<script>alert(1)</script>',
-    '*bold* _it_ [link](http://x)',
-    'Line\r\nBcc: someone@example.com',
-  ),
+  fc.constantFrom(...REALISTIC_PERSONAL),
 );
 
 const personal = fc.record({
@@ -57,12 +59,6 @@ const REFERRAL_KINDS = INBOX_ENTRY_KINDS.filter((k) => k !== 'immediate_danger')
 const kind = fc.constantFrom(...REFERRAL_KINDS);
 const language = fc.constantFrom(...LANGUAGES);
 
-/** A value is "in" a text when it is long enough to be told apart from the template's own words. */
-function leaks(text: string, value: string): boolean {
-  const probe = value.trim();
-  return probe.length >= 3 && !/^[\p{L}\s]{3,6}$/u.test(probe) && text.includes(probe);
-}
-
 describe('message templates', () => {
   it('every SMS and Telegram text, in all three languages, depends only on the referral number', () => {
     fc.assert(
@@ -73,7 +69,6 @@ describe('message templates', () => {
         expect(text).toContain(given.referralNumber);
         // Nothing numeric but the referral number: no phone, date or count slips in.
         expect(text.replace(given.referralNumber, '')).not.toMatch(/\d/);
-        for (const value of [...Object.values(extra), given.centreName]) expect(leaks(text, value)).toBe(false);
       }),
       { numRuns: 500 },
     );
@@ -111,12 +106,25 @@ describe('message templates', () => {
         expect(email).toEqual(renderEmail(k, lang, given));
         expect(email.subject).toContain(given.referralNumber);
         expect(email.subject).not.toMatch(/[\r\n]/);
-        for (const value of Object.values(extra)) {
-          if (value.trim() !== given.centreName.trim()) expect(leaks(`${email.subject}\n${email.text}`, value)).toBe(false);
-        }
       }),
       { numRuns: 300 },
     );
+  });
+
+  // The properties above show the texts ignore personal fields; random strings cannot also be searched for in
+  // them, since a short one can be the template's own words or a date. Realistic values can.
+  it('no SMS, Telegram text or e-mail holds a name, phone, address or note given with the facts', () => {
+    const given = { referralNumber: 'R-2026-000042', priority: 'urgent', acknowledgeBy: '2026-06-21T12:07:00.000Z', firstSessionAt: '2026-06-25T04:00:00.000Z', centreName: 'Теңдеш' };
+    for (const value of REALISTIC_PERSONAL) {
+      const extra = { perpetratorName: value, victimName: value, victimPhone: value, safeContactPhone: value, address: value, officerConcern: value, note: value, fullName: value };
+      for (const k of REFERRAL_KINDS) {
+        for (const lang of LANGUAGES) {
+          const polluted = { ...given, ...extra } as unknown as MessageFacts;
+          const email = renderEmail(k, lang, polluted);
+          for (const text of [renderShortMessage(k, lang, polluted), email.subject, email.text]) expect(text).not.toContain(value.trim());
+        }
+      }
+    }
   });
 
   it('e-mail to a centre gives priority and deadlines in Bishkek time', () => {
@@ -226,10 +234,16 @@ describe('message templates', () => {
         expect(sms.length).toBeLessThanOrEqual(160);
         const email = renderEmail('immediate_danger', lang, polluted);
         expect(email).toEqual(renderEmail('immediate_danger', lang, given));
-        for (const value of Object.values(extra)) expect(leaks(`${sms}\n${email.subject}\n${email.text}`, value)).toBe(false);
       }),
       { numRuns: 200 },
     );
+    for (const value of REALISTIC_PERSONAL) {
+      for (const lang of LANGUAGES) {
+        const polluted = { orderNumber: 'TPO-2026-000123', settlementCode: 'naryn', victimName: value, address: value, note: value } as unknown as MessageFacts;
+        const email = renderEmail('immediate_danger', lang, polluted);
+        for (const text of [renderShortMessage('immediate_danger', lang, polluted), email.subject, email.text]) expect(text).not.toContain(value.trim());
+      }
+    }
     expect(inboxTitle('immediate_danger', { orderNumber: 'TPO-2026-000123', settlementCode: 'naryn' }).ru).toBe(
       'НЕПОСРЕДСТВЕННАЯ ОПАСНОСТЬ: охранный ордер TPO-2026-000123, Нарын. Координатору и дежурной линии действовать немедленно',
     );
