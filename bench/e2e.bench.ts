@@ -15,6 +15,7 @@
  *   npm run bench:e2e -- --rate 100 --cpu-prof                  (a .cpuprofile per process in bench/profiles/)
  *   npm run bench:e2e -- --rate 30 --warmup 0                    (time the cold start too; 5 s untimed by default)
  *   npm run bench:e2e -- --rate 30 --timeline                    (each order's stage times in bench/results/)
+ *   npm run bench:e2e -- --rate 300 --postgres-socket /var/run/postgresql   (PostgreSQL over its Unix socket)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
@@ -36,6 +37,8 @@ const CPU_PROFILE = args.has('cpu-prof');
 const TIMELINE = args.has('timeline');
 /** Seconds of orders at the same rate before the measured ones, which then meet warm processes. */
 const WARMUP = Number(args.get('warmup') ?? 5);
+/** A directory holding PostgreSQL's Unix socket: every connection of the run goes through it instead of TCP. */
+const POSTGRES_SOCKET = args.get('postgres-socket');
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -227,7 +230,9 @@ async function main() {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
-  const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` }).toString();
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${database}` });
+  if (POSTGRES_SOCKET) url.searchParams.set('host', POSTGRES_SOCKET);
+  const databaseUrl = url.toString();
   const env = {
     PATH: process.env.PATH,
     NODE_ENV: 'development',
@@ -364,6 +369,7 @@ async function main() {
     const result = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       offered: { ratePerSecond: RATE, seconds: SECONDS, warmupSeconds: WARMUP, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
+      postgresVia: POSTGRES_SOCKET ? `unix socket in ${POSTGRES_SOCKET}` : 'tcp',
       endToEndMs: {
         p50: +percentile(sorted, 50).toFixed(1),
         p90: +percentile(sorted, 90).toFixed(1),

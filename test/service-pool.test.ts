@@ -18,7 +18,7 @@ describe('a service pool', () => {
 
   beforeAll(async () => {
     process.on('uncaughtException', record);
-    pool = new DataSource({ type: 'postgres', url, extra: poolSettings(4, name) });
+    pool = new DataSource({ type: 'postgres', url, extra: poolSettings(url, 4, name) });
     await pool.initialize();
     admin = new Client({ connectionString: url });
     await admin.connect();
@@ -73,12 +73,26 @@ describe('a service pool', () => {
     expect(statementsSentSoFar() - before).toBe(4);
   });
 
+  it('connects over the Unix socket a `host` parameter names, and over TCP otherwise', async () => {
+    const [{ unix_socket_directories: directories }] = (await admin.query('SHOW unix_socket_directories')).rows;
+    const socketUrl = Object.assign(new URL(url), { search: `?host=${String(directories).split(',')[0].trim()}` }).toString();
+    const overSocket = new DataSource({ type: 'postgres', url: socketUrl, extra: poolSettings(socketUrl, 1, `${name}-socket`) });
+    await overSocket.initialize();
+    try {
+      // PostgreSQL names no client address for a connection over its Unix socket.
+      expect(await overSocket.query('SELECT inet_client_addr() AS address')).toEqual([{ address: null }]);
+      expect((await pool.query('SELECT inet_client_addr() AS address'))[0].address).not.toBeNull();
+    } finally {
+      await overSocket.destroy();
+    }
+  });
+
   describe('with prepared statements', () => {
     const table = `prepared_probe_${process.pid}`;
     let prepared: DataSource;
 
     beforeAll(async () => {
-      prepared = new DataSource({ type: 'postgres', url, extra: poolSettings(1, `${name}-prepared`, 0, true) });
+      prepared = new DataSource({ type: 'postgres', url, extra: poolSettings(url, 1, `${name}-prepared`, 0, true) });
       await prepared.initialize();
       await admin.query(`CREATE TABLE ${table} (id int PRIMARY KEY, label text)`);
       await admin.query(`INSERT INTO ${table} VALUES (1, 'one')`);

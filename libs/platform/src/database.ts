@@ -70,12 +70,31 @@ ListenedClient.prototype.query = function (this: ListenedClient, ...args: unknow
 } as Client['query'];
 
 /**
- * Pool settings for a TypeORM data source: its size, its name in pg_stat_activity, connections that never crash
- * the service and are counted, how many it keeps open while idle (`min`; the rest close after ten idle seconds),
- * and whether hot statements go prepared (off behind a pooler that hands one session's statements to another).
+ * Pool settings for a TypeORM data source of `url`: its size, its name in pg_stat_activity, connections that
+ * never crash the service and are counted, how many it keeps open while idle (`min`; the rest close after ten
+ * idle seconds), whether hot statements go prepared (off behind a pooler that hands one session's statements to
+ * another), and the Unix socket when the URL names one.
  */
-export function poolSettings(max: number, applicationName: string, min = 0, prepare = false) {
-  return { max, min, application_name: applicationName, Client: ListenedClient, preparedStatements: prepare ? processStatements : undefined };
+export function poolSettings(url: string, max: number, applicationName: string, min = 0, prepare = false) {
+  return {
+    max,
+    min,
+    application_name: applicationName,
+    Client: ListenedClient,
+    preparedStatements: prepare ? processStatements : undefined,
+    ...unixSocketOf(url),
+  };
+}
+
+/**
+ * A `host` parameter naming a directory, libpq's way to reach PostgreSQL over its Unix socket
+ * (`postgres://korgoo@localhost/korgoo?host=/var/run/postgresql`). On the database's own machine a statement
+ * then costs both sides less CPU than over TCP on loopback. TypeORM reads only the URL's host and port, so the
+ * directory goes to pg directly.
+ */
+export function unixSocketOf(url: string): { host?: string } {
+  const host = new URL(url).searchParams.get('host');
+  return host?.startsWith('/') ? { host } : {};
 }
 
 /** What opening a service's database needs of its configuration. */
@@ -101,7 +120,7 @@ export async function openServiceDatabase(config: DatabaseSettings, database: Se
     entities: database.entities,
     synchronize: false,
     // A warmed service keeps the connections its warm-up opened, so a burst long after start finds them open.
-    extra: poolSettings(config.dbPoolSize, `korgoo-${config.service}`, config.warmConnections ?? 0, config.dbPreparedStatements),
+    extra: poolSettings(config.databaseUrl, config.dbPoolSize, `korgoo-${config.service}`, config.warmConnections ?? 0, config.dbPreparedStatements),
   });
   await dataSource.initialize();
   if (config.migrations === 'verify') {
@@ -155,7 +174,7 @@ export async function migrateServiceSchema(config: MigrationLogins, database: Se
     migrationsTransactionMode: 'each',
     synchronize: false,
     // One connection holds the advisory lock while the migrations run on another.
-    extra: poolSettings(2, `korgoo-${config.service}-migrations`),
+    extra: poolSettings(config.databaseOwnerUrl, 2, `korgoo-${config.service}-migrations`),
   });
   await owner.initialize();
   const lock = `korgoo-migrations-${database.schema}`;

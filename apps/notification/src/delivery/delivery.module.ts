@@ -92,7 +92,7 @@ export class DeliveryModule implements OnModuleInit, OnApplicationShutdown {
     this.deliveryDb = new DataSource({
       type: 'postgres',
       url: this.config.databaseUrl,
-      extra: poolSettings(DELIVERY_POOL_SIZE, 'korgoo-notification-delivery', 0, this.config.dbPreparedStatements),
+      extra: poolSettings(this.config.databaseUrl, DELIVERY_POOL_SIZE, 'korgoo-notification-delivery', 0, this.config.dbPreparedStatements),
     });
     await this.deliveryDb.initialize();
     const dispatch = new DispatchNotification({
