@@ -193,11 +193,31 @@ describe('accounts, sessions, audit and police units', () => {
           ({ stdout }) => ({ code: 0, verdict: JSON.parse(stdout) }),
           (error: { code: number; stdout: string }) => ({ code: error.code, verdict: JSON.parse(error.stdout) }),
         );
-      // Audited requests at once take turns on the chain's head: every entry links to the one before it.
+      // Audited requests at once take turns on the chain's head: every entry links to the one before it. Order
+      // intakes append theirs in the statement that writes the order, its event and its notes.
       const count = async () => (await db.query('SELECT count(*)::int AS count FROM gateway.audit_log')).rows[0].count as number;
       const before = await count();
-      await Promise.all(Array.from({ length: 24 }, () => api().get('/api/v1/audit-log').query({ limit: 1 }).auth(admin, { type: 'bearer' }).expect(200)));
-      expect((await count()) - before).toBeGreaterThanOrEqual(24);
+      const police = (await signIn('police.demo', 'korgoo-demo-police').expect(200)).body.accessToken as string;
+      const orders = Array.from({ length: 4 }, (_, i) => {
+        const body = protectionOrderBody();
+        if (i % 2 === 0) (body.screening.immediateDanger as Record<string, unknown>).officerConcern = `Concern ${i}`;
+        return body;
+      });
+      const [registered] = await Promise.all([
+        Promise.all(orders.map((body) => api().post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(body).expect(201))),
+        Promise.all(Array.from({ length: 24 }, () => api().get('/api/v1/audit-log').query({ limit: 1 }).auth(admin, { type: 'bearer' }).expect(200))),
+      ]);
+      expect((await count()) - before).toBeGreaterThanOrEqual(28);
+      const ids = registered.map((response) => response.body.orderId as string);
+      const written = await db.query(
+        `SELECT (SELECT count(*)::int FROM gateway.audit_log WHERE action = 'register' AND resource_id = ANY($1)) AS audited,
+                (SELECT count(*)::int FROM gateway.outbox WHERE subject = 'order.registered.v1' AND envelope->>'correlationId' = ANY($1)) AS announced,
+                (SELECT count(*)::int FROM gateway.order_note WHERE order_id::text = ANY($1)) AS noted`,
+        [ids],
+      );
+      expect(written.rows[0]).toEqual({ audited: 4, announced: 4, noted: 2 });
+      const again = await api().post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(orders[0]).expect(200);
+      expect(again.body).toEqual({ orderId: ids[0], orderNumber: orders[0].orderNumber, created: false });
       const intact = await verify();
       expect(intact).toMatchObject({ code: 0, verdict: { intact: true } });
 

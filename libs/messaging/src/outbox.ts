@@ -47,6 +47,18 @@ export class Outbox {
     correlationId: string,
     payload: EventPayload<S>,
   ): Promise<EventEnvelope<EventPayload<S>>> {
+    const row = this.row(subject, correlationId, payload);
+    await tx.query(`INSERT INTO "${this.schema}".outbox (event_id, subject, envelope) VALUES ($1, $2, $3)`, [row.eventId, row.subject, row.envelopeJson]);
+    this.enqueuing.add(writerOf(tx));
+    return row.envelope;
+  }
+
+  /**
+   * The outbox row of an event, validated, for a caller that writes it in a statement of its own making
+   * (`INSERT INTO <schema>.outbox (event_id, subject, envelope)`); once that statement has committed, the caller
+   * wakes the relay with `committed()`.
+   */
+  row<S extends EventSubject>(subject: S, correlationId: string, payload: EventPayload<S>): OutboxRowToWrite<EventPayload<S>> {
     // The payload is written to JSON once: validated from that text, as a consumer will read it, and stored in it.
     const payloadJson = JSON.stringify(payload);
     // Validated on the way out as well as on the way in: a bad event never reaches the stream.
@@ -59,13 +71,7 @@ export class Outbox {
       producer: this.producer,
       payload,
     };
-    await tx.query(`INSERT INTO "${this.schema}".outbox (event_id, subject, envelope) VALUES ($1, $2, $3)`, [
-      envelope.eventId,
-      subject,
-      envelopeJson(envelope, payloadJson),
-    ]);
-    this.enqueuing.add(writerOf(tx));
-    return envelope;
+    return { eventId: envelope.eventId, subject, envelopeJson: envelopeJson(envelope, payloadJson), envelope };
   }
 
   /** Call after the enqueuing transaction committed: the relay then publishes at once instead of at its next poll. */
@@ -76,6 +82,13 @@ export class Outbox {
   onCommitted(listener: () => void): void {
     this.listeners.add(listener);
   }
+}
+
+export interface OutboxRowToWrite<P> {
+  eventId: string;
+  subject: EventSubject;
+  envelopeJson: string;
+  envelope: EventEnvelope<P>;
 }
 
 /** `JSON.stringify(envelope)`, byte for byte, with the payload's JSON already made. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AuditChainVerifier, AuditFacts, CHAIN_START, chainHash, ChainedAuditEntry, chainStartAfter, purgeDetail } from './audit-chain';
 
 function chain(count: number): ChainedAuditEntry[] {
@@ -31,6 +32,16 @@ function verify(entries: ChainedAuditEntry[], start = CHAIN_START) {
 }
 
 describe('audit hash chain', () => {
+  it('hashes the JSON array of the previous hash and the facts, as every entry ever written was hashed', () => {
+    const [entry] = chain(1);
+    const facts = [entry.actorId, entry.actorRole, entry.centreId, entry.unitCode, entry.action, entry.resourceType, entry.resourceId, entry.outcome, entry.ip, entry.requestId, entry.at.toISOString()];
+    const previous = 'ab'.repeat(32);
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(chainHash(previous, entry)).toBe(sha256(JSON.stringify([previous, ...facts])));
+    expect(chainHash(previous, { ...entry, detail: '{"entries":3}' })).toBe(sha256(JSON.stringify([previous, ...facts, '{"entries":3}'])));
+    expect(chainHash(previous, { ...entry, resourceId: 'Асанов "№ 5"' })).toBe(sha256(JSON.stringify([previous, ...facts.slice(0, 6), 'Асанов "№ 5"', ...facts.slice(7)])));
+  });
+
   it('verifies an untouched chain', () => {
     const entries = chain(5);
     expect(verify(entries)).toEqual({ intact: true, entries: 5, lastHash: entries[4].hash });

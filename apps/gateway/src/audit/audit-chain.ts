@@ -28,8 +28,25 @@ export const CHAIN_START = '0'.repeat(64);
 
 /** Each entry's hash covers its facts and the previous entry's hash, so editing one row breaks every later link. */
 export function chainHash(prevHash: string, facts: AuditFacts): string {
-  const canonical = JSON.stringify([
-    prevHash,
+  return createHash('sha256').update(`["${prevHash}",${chainedFacts(facts)}`).digest('hex');
+}
+
+/**
+ * The hashed text after the previous hash: `JSON.stringify([prevHash, ...facts])` is `["<prevHash>",` followed
+ * by this, since a hash is hex. PostgreSQL's `gateway.audit_append` hashes the same text once it holds the head.
+ */
+export function chainedFacts(facts: AuditFacts): string {
+  return JSON.stringify([
+    ...factsBeforeTime(facts),
+    facts.at.toISOString(),
+    // Hashed only where present, so entries written before details existed keep their hashes.
+    ...(facts.detail == null ? [] : [facts.detail]),
+  ]).slice(1);
+}
+
+/** The facts in the order they are hashed, up to the time: who, what, on which resource, how it ended, from where. */
+export function factsBeforeTime(facts: AuditFacts): Array<string | null> {
+  return [
     facts.actorId,
     facts.actorRole,
     facts.centreId,
@@ -40,11 +57,7 @@ export function chainHash(prevHash: string, facts: AuditFacts): string {
     facts.outcome,
     facts.ip,
     facts.requestId,
-    facts.at.toISOString(),
-    // Hashed only where present, so entries written before details existed keep their hashes.
-    ...(facts.detail == null ? [] : [facts.detail]),
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
 }
 
 /**

@@ -4,8 +4,7 @@ import type { Actor } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
 import { CLOCK } from '@korgoo/platform';
 import { currentRequest } from '../http/request-context';
-import { AuditFacts, CHAIN_START, chainHash } from './audit-chain';
-import { AuditLogEntry } from './audit-log.entity';
+import { AuditFacts, chainedFacts, factsBeforeTime } from './audit-chain';
 
 export type AuditAction =
   | 'read'
@@ -45,7 +44,21 @@ export type AuditAction =
 
 export type AuditOutcome = 'success' | 'refused';
 
-// One chain for the whole log: writers take turns for the few statements between reading the head and commit.
+interface AuditEntry {
+  actor: Actor | null;
+  action: AuditAction;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: AuditOutcome;
+  detail?: string | null;
+}
+
+export interface AuditAppendCall {
+  sql: string;
+  params: unknown[];
+}
+
+// One chain for the whole log: writers take turns from reading the head to their commit.
 const CHAIN_LOCK = 0x6b6f7267;
 
 @Injectable()
@@ -70,10 +83,20 @@ export class AuditTrail {
     await this.write({ actor, action, resourceType, resourceId, outcome: 'refused', detail });
   }
 
-  private async write(
-    entry: { actor: Actor | null; action: AuditAction; resourceType: string; resourceId: string | null; outcome: AuditOutcome; detail?: string | null },
-    tx?: EntityManager,
-  ) {
+  /**
+   * The entry for `actor`'s successful action as a call to `gateway.audit_append`, for a statement of the
+   * caller's own that commits it with the change it records; its parameters are numbered from `first`.
+   */
+  appendCall(actor: Actor, action: AuditAction, resourceType: string, resourceId: string | null, first: number): AuditAppendCall {
+    return this.call({ actor, action, resourceType, resourceId, outcome: 'success' }, first);
+  }
+
+  private async write(entry: AuditEntry, tx?: EntityManager) {
+    const { sql, params } = this.call(entry, 1);
+    await (tx ?? this.dataSource.manager).query(`SELECT ${sql}`, params);
+  }
+
+  private call(entry: AuditEntry, first: number): AuditAppendCall {
     const request = currentRequest();
     const facts: AuditFacts = {
       actorId: entry.actor?.accountId ?? null,
@@ -89,12 +112,8 @@ export class AuditTrail {
       at: this.clock.now(),
       detail: entry.detail ?? null,
     };
-    const append = async (manager: EntityManager) => {
-      const [{ head }]: Array<{ head: string | null }> = await manager.query('SELECT gateway.audit_chain_head($1) AS head', [CHAIN_LOCK]);
-      const prevHash = head ?? CHAIN_START;
-      await manager.getRepository(AuditLogEntry).insert({ ...facts, prevHash, hash: chainHash(prevHash, facts) });
-    };
-    if (tx) await append(tx);
-    else await this.dataSource.transaction(append);
+    // In `gateway.audit_append`'s order: the lock, the hashed text, then each column as hashed.
+    const params = [CHAIN_LOCK, chainedFacts(facts), ...factsBeforeTime(facts), facts.at, facts.detail];
+    return { sql: `gateway.audit_append(${params.map((_, i) => `$${first + i}`).join(', ')})`, params };
   }
 }

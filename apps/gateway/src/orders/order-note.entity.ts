@@ -22,14 +22,17 @@ export interface NoteWriting {
   cipher: FieldCipher;
 }
 
-export async function keepNotes(tx: EntityManager, orderId: string, notes: OrderNoteText[], { actor, at, cipher }: NoteWriting): Promise<void> {
+export async function keepNotes(tx: EntityManager, orderId: string, notes: OrderNoteText[], writing: NoteWriting): Promise<void> {
   if (notes.length === 0) return;
-  await tx.getRepository(OrderNote).insert(
-    notes.map((note) => {
-      const id = randomUUID();
-      return { id, orderId, kind: note.kind, body: cipher.seal(note.body, noteBodyContext(id)), writtenBy: actor.accountId, writtenAt: at };
-    }),
-  );
+  await tx.getRepository(OrderNote).insert(sealedNotes(orderId, notes, writing));
+}
+
+/** The notes as rows, each body sealed under its own id. */
+export function sealedNotes(orderId: string, notes: OrderNoteText[], { actor, at, cipher }: NoteWriting): OrderNote[] {
+  return notes.map((note) => {
+    const id = randomUUID();
+    return { id, orderId, kind: note.kind, body: cipher.seal(note.body, noteBodyContext(id)), writtenBy: actor.accountId, writtenAt: at };
+  });
 }
 
 /** The order's notes, opened. */

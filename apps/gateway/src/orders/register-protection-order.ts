@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventSubjects, isSettlementCode } from '@korgoo/contracts';
+import { DataSource } from 'typeorm';
 import { MessagingRuntime } from '@korgoo/messaging';
 import { KorgooConfig } from '@korgoo/config';
 import { CLOCK, KORGOO_CONFIG, MESSAGING } from '@korgoo/platform';
@@ -10,7 +11,8 @@ import { AuditTrail } from '../audit/audit-trail';
 import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
 import { coarseLocation, screeningForEvent, screeningNotes } from './order-notes';
-import { keepNotes } from './order-note.entity';
+import { sealedNotes } from './order-note.entity';
+import { insertRegistration } from './registration-statement';
 import { personNameContext } from './sealed-fields';
 import { personRefOf } from './person-pseudonym';
 import { inScope } from '../auth/scope';
@@ -23,7 +25,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const DAY_MS = 24 * 3600_000;
 
 /**
- * Registers an order and its `order.registered.v1` event in one transaction. Posting the same order
+ * Registers an order and its `order.registered.v1` event in one statement (`insertRegistration`). Posting the same order
  * again returns the first registration; the same number with other content is a conflict.
  */
 @Injectable()
@@ -34,6 +36,7 @@ export class RegisterProtectionOrder {
     @Inject(KORGOO_CONFIG) private readonly config: KorgooConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
+    private readonly db: DataSource,
   ) {}
 
   async execute(request: RegisterProtectionOrderRequest, actor: Actor): Promise<RegisteredOrderResponse> {
@@ -45,57 +48,47 @@ export class RegisterProtectionOrder {
     checkPerpetratorSex(request);
     const bodyHash = canonicalHash(request);
     const orderId = randomUUID();
-    const outcome = await this.messaging.outbox.transaction(async (tx) => {
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(ProtectionOrder)
-        .values({
-          id: orderId,
-          orderNumber: request.orderNumber,
-          bodyHash,
-          issuingUnit: request.issuingUnit,
-          issuedAt,
-          expiresAt,
-          perpetrator: {
-            fullName: this.cipher.seal(request.perpetrator.fullName, personNameContext(orderId)),
-            birthYear: request.perpetrator.birthYear,
-            sex: request.perpetrator.sex,
-            language: request.perpetrator.language,
-          },
-          unitCode: scope.unitId,
-          registeredBy: actor.accountId,
-          registeredAt: now,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if (inserted.raw.length === 0) {
-        const existing = await tx.getRepository(ProtectionOrder).findOneOrFail({
-          where: { orderNumber: request.orderNumber },
-        });
-        return { existing };
-      }
-      await this.messaging.outbox.enqueue(tx, EventSubjects.OrderRegistered, orderId, {
-        orderId,
-        period: { issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString() },
-        participant: {
-          sex: request.perpetrator.sex,
-          language: request.perpetrator.language,
-          location: coarseLocation(request.perpetrator.location),
-        },
-        screening: screeningForEvent(request.screening),
-        orderNumber: request.orderNumber,
-        unitCode: scope.unitId,
-        personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
-      });
-      await keepNotes(tx, orderId, screeningNotes(request.screening), { actor, at: now, cipher: this.cipher });
-      await this.audit.record(actor, 'register', 'protection_order', orderId, tx);
-      return { existing: null };
+    const order = {
+      id: orderId,
+      orderNumber: request.orderNumber,
+      bodyHash,
+      issuingUnit: request.issuingUnit,
+      issuedAt,
+      expiresAt,
+      perpetrator: {
+        fullName: this.cipher.seal(request.perpetrator.fullName, personNameContext(orderId)),
+        birthYear: request.perpetrator.birthYear,
+        sex: request.perpetrator.sex,
+        language: request.perpetrator.language,
+      },
+      unitCode: scope.unitId,
+      registeredBy: actor.accountId,
+      registeredAt: now,
+    };
+    const event = this.messaging.outbox.row(EventSubjects.OrderRegistered, orderId, {
+      orderId,
+      period: { issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString() },
+      participant: {
+        sex: request.perpetrator.sex,
+        language: request.perpetrator.language,
+        location: coarseLocation(request.perpetrator.location),
+      },
+      screening: screeningForEvent(request.screening),
+      orderNumber: request.orderNumber,
+      unitCode: scope.unitId,
+      personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
     });
-    if (!outcome.existing) return { orderId, orderNumber: request.orderNumber, created: true };
+    const notes = sealedNotes(orderId, screeningNotes(request.screening), { actor, at: now, cipher: this.cipher });
+    const registered = await insertRegistration(this.db.manager, order, notes, event, (first) =>
+      this.audit.appendCall(actor, 'register', 'protection_order', orderId, first),
+    );
+    if (registered) {
+      this.messaging.outbox.committed();
+      return { orderId, orderNumber: request.orderNumber, created: true };
+    }
+    const existing = await this.db.getRepository(ProtectionOrder).findOneByOrFail({ orderNumber: request.orderNumber });
     // Another unit's order is never named: not its id, not even that its content matches.
-    if (!inScope(outcome.existing, scope)) {
+    if (!inScope(existing, scope)) {
       await this.audit.refusal(actor, 'register', 'protection_order', null);
       throw new ConflictException({
         statusCode: 409,
@@ -104,15 +97,15 @@ export class RegisterProtectionOrder {
         conflict: { field: 'orderNumber' },
       });
     }
-    if (outcome.existing.bodyHash !== bodyHash) {
+    if (existing.bodyHash !== bodyHash) {
       throw new ConflictException({
         statusCode: 409,
         error: 'Conflict',
         message: `orderNumber ${request.orderNumber} is already registered with different content`,
-        conflict: { field: 'orderNumber', orderId: outcome.existing.id },
+        conflict: { field: 'orderNumber', orderId: existing.id },
       });
     }
-    return { orderId: outcome.existing.id, orderNumber: request.orderNumber, created: false };
+    return { orderId: existing.id, orderNumber: request.orderNumber, created: false };
   }
 }
 
