@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { EXTERNAL_CHANNELS, ExternalChannel, Language } from '@korgoo/contracts';
+import { EventSubjects, EXTERNAL_CHANNELS, ExternalChannel, Language } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
 import { DeliveryIntent, DeliveryRecords, NewIntent } from '../apps/notification/src/delivery/delivery-records';
 import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
 import { recipientKeyOf } from '../apps/notification/src/recipients/recipients';
@@ -44,6 +45,22 @@ describe('delivery records', () => {
       facts: { referralNumber: 'R-2026-000900', priority: 'urgent' },
       ...overrides,
     };
+  }
+
+  /** The inbox notification of `intent` with its `notification.sent.v1` row; its id, or null when the event already had one. */
+  async function deliverToInbox(intent: DeliveryIntent): Promise<string | null> {
+    const notificationId = randomUUID();
+    const sent = new Outbox(db, 'notification', 'notification').row(EventSubjects.NotificationSent, intent.order_id, {
+      notificationId,
+      orderId: intent.order_id,
+      referralId: intent.referral_id ?? undefined,
+      sourceEventId: intent.source_event_id,
+      recipientKind: intent.recipient_kind,
+      centreId: intent.centre_id ?? undefined,
+      channel: 'inbox',
+    });
+    const delivered = await db.transaction((tx) => records.addInboxDelivered(tx, notificationId, intent.id, intent, entry, sent));
+    return delivered ? notificationId : null;
   }
 
   const add = (tx: EntityManager, intent: NewIntent, sendable: readonly ExternalChannel[] = EXTERNAL_CHANNELS) =>
@@ -94,11 +111,17 @@ describe('delivery records', () => {
 
   it('delivers the inbox once and numbers each channel attempt after the last', async () => {
     const intent = await stored(newIntent());
-    const inbox = await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent, entry));
+    const inbox = await deliverToInbox(intent);
     expect(inbox).toEqual(expect.any(String));
-    expect(await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent, entry))).toBeNull();
+    expect(await deliverToInbox(intent)).toBeNull();
     const entries = await db.query('SELECT notification_id, recipient_kind, referral_number, title FROM notification.inbox_entry WHERE notification_id = $1', [inbox]);
     expect(entries).toEqual([{ notification_id: inbox, recipient_kind: intent.recipient_kind, referral_number: 'R-2026-000042', title: entry.title }]);
+    // Announced once, in the statement that delivered it: the second delivery wrote no event either.
+    const announced = await db.query(
+      `SELECT envelope->'payload'->>'notificationId' AS id FROM notification.outbox WHERE subject = 'notification.sent.v1' AND envelope->>'correlationId' = $1`,
+      [intent.order_id],
+    );
+    expect(announced).toEqual([{ id: inbox }]);
 
     const email = await records.channelNotification(db.manager, intent, 'email');
     expect(await records.channelNotification(db.manager, intent, 'email')).toBe(email);
@@ -157,7 +180,7 @@ describe('delivery records', () => {
     const eventId = randomUUID();
     const centre = await stored(newIntent({ source_event_id: eventId, referral_id: referralId }));
     const coordinators = await stored(newIntent({ source_event_id: eventId, referral_id: referralId, recipient_kind: 'coordinators', centre_id: null }));
-    for (const intent of [centre, coordinators]) await db.transaction((tx) => records.addInboxDelivered(tx, intent.id, intent, entry));
+    for (const intent of [centre, coordinators]) await deliverToInbox(intent);
 
     const everyone = await records.deliveryLog(db.manager, referralId, null);
     expect(everyone.map((entry) => [entry.recipientKind, entry.channel, entry.status]).sort()).toEqual([

@@ -49,14 +49,19 @@ export class Outbox {
   ): Promise<EventEnvelope<EventPayload<S>>> {
     const row = this.row(subject, correlationId, payload);
     await tx.query(`INSERT INTO "${this.schema}".outbox (event_id, subject, envelope) VALUES ($1, $2, $3)`, [row.eventId, row.subject, row.envelopeJson]);
-    this.enqueuing.add(writerOf(tx));
+    this.wroteIn(tx);
     return row.envelope;
+  }
+
+  /** A statement of the caller's wrote an outbox row inside `tx`: the relay is woken once `tx` commits. */
+  wroteIn(tx: EntityManager): void {
+    this.enqueuing.add(writerOf(tx));
   }
 
   /**
    * The outbox row of an event, validated, for a caller that writes it in a statement of its own making
-   * (`INSERT INTO <schema>.outbox (event_id, subject, envelope)`); once that statement has committed, the caller
-   * wakes the relay with `committed()`.
+   * (`INSERT INTO <schema>.outbox (event_id, subject, envelope)`); the caller then tells the outbox, with
+   * `wroteIn(tx)` inside a transaction of `transaction()`, or with `committed()` once a statement of its own committed.
    */
   row<S extends EventSubject>(subject: S, correlationId: string, payload: EventPayload<S>): OutboxRowToWrite<EventPayload<S>> {
     // The payload is written to JSON once: validated from that text, as a consumer will read it, and stored in it.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import type { OutboxRowToWrite } from '@korgoo/messaging';
 import { DeliveryAttemptView, ExternalChannel, InboxEntryKind, Language, RecipientKind, RoutingPriority } from '@korgoo/contracts';
 import { MessageFacts, MessageKind } from '../templates/message-templates';
 import { NotificationStatus } from './delivery-policy';
@@ -166,11 +167,19 @@ export class DeliveryRecords {
   }
 
   /**
-   * The inbox notification, delivered with its one attempt and the recipient's inbox entry, in one statement;
-   * null when the event already has it (and so its entry).
+   * The inbox notification, delivered with its one attempt, the recipient's inbox entry and the outbox row that
+   * announces it (`sent`, made for `notificationId`), in one statement; false when the event already has it
+   * (and so its entry and its announcement).
    */
-  async addInboxDelivered(tx: EntityManager, intentId: string, about: Addressee, entry: InboxEntryContent): Promise<string | null> {
-    const inserted: Array<{ notification_id: string }> = await tx.query(
+  async addInboxDelivered(
+    tx: EntityManager,
+    notificationId: string,
+    intentId: string,
+    about: Addressee,
+    entry: InboxEntryContent,
+    sent: OutboxRowToWrite<unknown>,
+  ): Promise<boolean> {
+    const inserted: unknown[] = await tx.query(
       `WITH made AS (
          INSERT INTO notification.notification
            (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
@@ -178,13 +187,15 @@ export class DeliveryRecords {
          ON CONFLICT DO NOTHING RETURNING id),
        attempt AS (
          INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
-         SELECT $9, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made)
+         SELECT $9, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made),
+       announced AS (
+         INSERT INTO notification.outbox (event_id, subject, envelope) SELECT $16::uuid, $17::text, $18::jsonb FROM made)
        INSERT INTO notification.inbox_entry
          (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
        SELECT $10, id, $5, $6, $7, $11, $4, $12, $13, $14, $15 FROM made
        RETURNING notification_id`,
       [
-        randomUUID(),
+        notificationId,
         ...addresseeValues(about),
         intentId,
         randomUUID(),
@@ -194,9 +205,12 @@ export class DeliveryRecords {
         entry.kind,
         entry.priority,
         JSON.stringify(entry.title),
+        sent.eventId,
+        sent.subject,
+        sent.envelopeJson,
       ],
     );
-    return inserted[0]?.notification_id ?? null;
+    return inserted.length > 0;
   }
 
   /** The intent's notification for one external channel, created pending on its first turn; one statement. */

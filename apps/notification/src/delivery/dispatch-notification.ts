@@ -192,21 +192,23 @@ export class DispatchNotification {
     return added;
   }
 
-  /** The inbox is always delivered, in the transaction that creates the intent. */
+  /** The inbox is always delivered, in the transaction that creates the intent, and announced with it. */
   private async deliverToInbox(tx: EntityManager, intent: DeliveryIntent, priority: string) {
-    const notificationId = await this.deps.records.addInboxDelivered(tx, intent.id, intent, {
+    const notificationId = randomUUID();
+    const sent = this.deps.outbox.row(EventSubjects.NotificationSent, intent.order_id, { notificationId, ...addressedIn(intent), channel: 'inbox' });
+    const delivered = await this.deps.records.addInboxDelivered(tx, notificationId, intent.id, intent, {
       orderNumber: intent.facts.orderNumber ?? null,
       referralNumber: intent.facts.referralNumber ?? null,
       kind: intent.kind,
       priority,
       title: inboxTitle(intent.kind, intent.facts),
-    });
-    if (!notificationId) return;
+    }, sent);
+    if (!delivered) return;
+    this.deps.outbox.wroteIn(tx);
     this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
-    await this.announceSent(tx, intent, notificationId, 'inbox');
   }
 
-  private async announceSent(tx: EntityManager, intent: DeliveryIntent, notificationId: string, channel: ExternalChannel | 'inbox') {
+  private async announceSent(tx: EntityManager, intent: DeliveryIntent, notificationId: string, channel: ExternalChannel) {
     await this.deps.outbox.enqueue(tx, EventSubjects.NotificationSent, intent.order_id, { notificationId, ...addressedIn(intent), channel });
   }
 
