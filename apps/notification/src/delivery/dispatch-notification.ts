@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventSubjects, ExternalChannel } from '@korgoo/contracts';
+import { EventSubjects, ExternalChannel, NotificationSentV1 } from '@korgoo/contracts';
 import { Delivery, Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
@@ -195,7 +195,7 @@ export class DispatchNotification {
   /** The inbox is always delivered, in the transaction that creates the intent, and announced with it. */
   private async deliverToInbox(tx: EntityManager, intent: DeliveryIntent, priority: string) {
     const notificationId = randomUUID();
-    const sent = this.deps.outbox.row(EventSubjects.NotificationSent, intent.order_id, { notificationId, ...addressedIn(intent), channel: 'inbox' });
+    const sent = this.deps.outbox.row(EventSubjects.NotificationSent, intent.order_id, sentPayload(intent, notificationId, 'inbox'));
     const delivered = await this.deps.records.addInboxDelivered(tx, notificationId, intent.id, intent, {
       orderNumber: intent.facts.orderNumber ?? null,
       referralNumber: intent.facts.referralNumber ?? null,
@@ -209,7 +209,7 @@ export class DispatchNotification {
   }
 
   private async announceSent(tx: EntityManager, intent: DeliveryIntent, notificationId: string, channel: ExternalChannel) {
-    await this.deps.outbox.enqueue(tx, EventSubjects.NotificationSent, intent.order_id, { notificationId, ...addressedIn(intent), channel });
+    await this.deps.outbox.enqueue(tx, EventSubjects.NotificationSent, intent.order_id, sentPayload(intent, notificationId, channel));
   }
 
   private async dispatch(intent: DeliveryIntent, retry: boolean): Promise<IntentOutcome> {
@@ -387,6 +387,11 @@ function outboundMessage(intent: DeliveryIntent, channel: ExternalChannel, notif
 }
 
 /** Who and what a delivery event is about, as the notification events name it. */
+/** What `notification.sent.v1` says of a notification that reached its recipient through `channel`. */
+function sentPayload(intent: DeliveryIntent, notificationId: string, channel: ExternalChannel | 'inbox'): NotificationSentV1 {
+  return { notificationId, ...addressedIn(intent), channel };
+}
+
 function addressedIn(intent: DeliveryIntent) {
   return {
     orderId: intent.order_id,
