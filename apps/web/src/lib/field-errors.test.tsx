@@ -1,19 +1,14 @@
-import { renderHook } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import i18n from '../i18n';
 import openapi from '../api/openapi.json';
 import type { FieldProblemBody, OdaraFormResponse } from '../api/korgoo-api';
+import { hookValueIn } from '../test/render';
 import { ApiProblem } from './api-client';
 import { optionNames, useFieldErrors, ValueNames } from './field-errors';
 
 const refused = (...problems: FieldProblemBody[]) => new ApiProblem(400, { statusCode: 400, message: [], problems });
 
-async function errorsIn(language: string, error: unknown, named?: ValueNames) {
-  await i18n.changeLanguage(language);
-  const wrapper = ({ children }: { children: ReactNode }) => <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
-  return renderHook(() => useFieldErrors(error, named), { wrapper }).result.current;
+function errorsIn(language: string, error: unknown, named?: ValueNames) {
+  return hookValueIn(language, () => useFieldErrors(error, named));
 }
 
 // The ODARA form exactly as the risk service defines it and the gateway hands it to the order form (the web app's

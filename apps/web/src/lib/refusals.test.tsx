@@ -1,11 +1,8 @@
-import { renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import i18n from '../i18n';
 import en from '../i18n/locales/en.json';
 import ky from '../i18n/locales/ky.json';
 import ru from '../i18n/locales/ru.json';
+import { hookValueIn } from '../test/render';
 import { ApiProblem } from './api-client';
 import { refusalsOf, useSayRefusal } from './refusals';
 
@@ -18,9 +15,7 @@ const newer = (status: number, field?: string) =>
   });
 
 async function sayIn(language: string, error: unknown, atItsField = false) {
-  await i18n.changeLanguage(language);
-  const wrapper = ({ children }: { children: ReactNode }) => <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
-  const say = renderHook(() => useSayRefusal(), { wrapper }).result.current;
+  const say = await hookValueIn(language, () => useSayRefusal());
   return refusalsOf(error).map((refusal) => say(refusal, atItsField));
 }
 

@@ -1,7 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import { ReactElement } from 'react';
+import { render, renderHook } from '@testing-library/react';
+import { ReactElement, ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
 import i18n from '../i18n';
 import type { Session } from '../lib/session';
@@ -55,4 +56,16 @@ export async function renderSignedIn(
     </MantineProvider>,
   );
   return { ...view, sent };
+}
+
+/**
+ * What a hook gives in `language`, rendered once and unmounted at once: a hook left mounted re-renders on every
+ * later language change, and work React still has scheduled when the file's environment is torn down fails there.
+ */
+export async function hookValueIn<T>(language: string, hook: () => T): Promise<T> {
+  await i18n.changeLanguage(language);
+  const wrapper = ({ children }: { children: ReactNode }) => <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+  const { result, unmount } = renderHook(hook, { wrapper });
+  unmount();
+  return result.current;
 }
