@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
 import { createMessagingTablesSql, MessagingRuntime, PermanentFailure, SubjectNamespace } from '@korgoo/messaging';
 import { harnessCredentials, testNatsUrl } from './support/test-nats';
@@ -244,18 +244,17 @@ describe('durable messaging in batches', () => {
       },
       counting,
     );
-    runtime.on(
-      EventSubjects.NotificationSent,
-      async (envelope, tx) => {
-        if (envelope.eventId === gateId) {
-          gateEntered = true;
-          await gate;
-        }
-        if (poisoned.has(envelope.eventId)) throw new PermanentFailure('this event can never be applied');
-        await tx.query(`INSERT INTO ${schema}.applied (event_id, tx) VALUES ($1, txid_current())`, [envelope.eventId]);
-      },
-      { batchable: true },
-    );
+    const apply = async (envelope: EventEnvelope, tx: EntityManager) => {
+      if (envelope.eventId === gateId) {
+        gateEntered = true;
+        await gate;
+      }
+      if (poisoned.has(envelope.eventId)) throw new PermanentFailure('this event can never be applied');
+      await tx.query(`INSERT INTO ${schema}.applied (event_id, tx) VALUES ($1, txid_current())`, [envelope.eventId]);
+    };
+    runtime.on(EventSubjects.NotificationSent, apply, { batchable: true });
+    // A consumer of another stream: its events queue behind the same gate and join the same batches.
+    runtime.on(EventSubjects.OrderWithdrawn, apply, { batchable: true });
     await runtime.start();
   });
 
@@ -273,20 +272,28 @@ describe('durable messaging in batches', () => {
       return ids;
     });
 
-  /** Holds the single worker at the gate while `count` events arrive, then lets them through as one batch. */
-  async function behindTheGate(count: number, poison: (ids: string[]) => string[]): Promise<string[]> {
+  const enqueueWithdrawals = (count: number) =>
+    runtime.outbox.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        ids.push((await runtime.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, randomUUID(), { orderId: randomUUID(), reason: 'revoked_by_police' })).eventId);
+      }
+      return ids;
+    });
+
+  /**
+   * Holds the single worker at the gate while `count` events arrive (and `withdrawals` on the other stream),
+   * then lets them through as one batch.
+   */
+  async function behindTheGate(count: number, poison: (ids: string[]) => string[], withdrawals = 0): Promise<string[]> {
     gateEntered = false;
     gate = new Promise<void>((resolve) => (openGate = resolve));
     [gateId] = await enqueue(1);
     await until(() => gateEntered, 'the worker to be held at the gate', 20_000);
-    const ids = await enqueue(count);
+    const ids = [...(await enqueue(count)), ...(await enqueueWithdrawals(withdrawals))];
     for (const id of poison(ids)) poisoned.add(id);
-    const jsm = await jetstreamManager(runtime.nc);
-    const streamName = new SubjectNamespace(namespace).stream('NOTIFICATIONS');
-    await until(async () => {
-      const info = await jsm.consumers.info(streamName, 'notification_notification_sent_v1');
-      return info.num_ack_pending === count + 1;
-    }, 'the events to be delivered and queued', 20_000);
+    await until(async () => (await consumerInfo()).num_ack_pending === count + 1, 'the events to be delivered and queued', 20_000);
+    await until(async () => (await withdrawalConsumerInfo()).num_ack_pending === withdrawals, 'the withdrawals to be queued', 20_000);
     openGate();
     return ids;
   }
@@ -294,6 +301,11 @@ describe('durable messaging in batches', () => {
   const consumerInfo = async () => {
     const jsm = await jetstreamManager(runtime.nc);
     return jsm.consumers.info(new SubjectNamespace(namespace).stream('NOTIFICATIONS'), 'notification_notification_sent_v1');
+  };
+
+  const withdrawalConsumerInfo = async () => {
+    const jsm = await jetstreamManager(runtime.nc);
+    return jsm.consumers.info(new SubjectNamespace(namespace).stream('ORDERS'), 'notification_order_withdrawn_v1');
   };
 
   const appliedRows = async (ids: string[]): Promise<Array<{ event_id: string; tx: string }>> =>
@@ -322,6 +334,33 @@ describe('durable messaging in batches', () => {
     const rows = await appliedRows(others);
     expect(new Set(rows.map((row) => row.event_id)).size).toBe(9);
     expect(rows).toHaveLength(9);
+  });
+
+  it('commits the events of two consumers on two streams in one transaction, and dead-letters a poisoned one alone', async () => {
+    let poison = '';
+    const ids = await behindTheGate(4, (queued) => [(poison = queued[5])], 4);
+    const others = ids.filter((id) => id !== poison);
+    await until(async () => (await appliedRows(others)).length === 7, 'the other seven to be applied', 20_000);
+    await until(async () => (await runtime.deadLetters.list()).deadLetters.some((d) => d.eventId === poison), 'the dead letter', 20_000);
+    const deadLetters = (await runtime.deadLetters.list()).deadLetters.filter((d) => ids.includes(d.eventId ?? ''));
+    expect(deadLetters.map((d) => [d.eventId, d.subject])).toEqual([[poison, EventSubjects.OrderWithdrawn]]);
+    expect(await appliedRows([poison])).toEqual([]);
+    await until(async () => (await withdrawalConsumerInfo()).num_ack_pending === 0, 'the dead letter to be terminated', 20_000);
+
+    // Without the poison the same mix commits once, all eight in one transaction.
+    const clean = await behindTheGate(4, () => [], 4);
+    await until(async () => (await appliedRows(clean)).length === 8, 'the mixed batch to be applied', 20_000);
+    const rows = await appliedRows(clean);
+    expect(new Set(rows.map((row) => row.event_id)).size).toBe(8);
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+    const inbox: Array<{ consumer: string; n: number }> = await dataSource.query(
+      `SELECT consumer, count(*)::int AS n FROM ${schema}.inbox WHERE event_id = ANY($1::uuid[]) GROUP BY consumer ORDER BY consumer`,
+      [clean],
+    );
+    expect(inbox).toEqual([
+      { consumer: 'notification_notification_sent_v1', n: 4 },
+      { consumer: 'notification_order_withdrawn_v1', n: 4 },
+    ]);
   });
 
   it('keeps messages held behind a busy worker past the ack wait without their being delivered again', async () => {

@@ -13,7 +13,8 @@ import {
   parseContract,
   streamOf,
 } from '@korgoo/contracts';
-import { BatchIntake, togetherOrAlone } from './batch-intake';
+import { BatchIntake } from './batch-intake';
+import type { CommitGroup } from './commit-group';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe, Outbox } from './outbox';
@@ -79,13 +80,8 @@ export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
   batchSize: 32,
 };
 
-/**
- * Workers of a batchable consumer: one commits while the next batch gathers. More workers would each take a
- * single message under moderate load, paying a transaction per event where one would carry them all.
- */
-const BATCH_WORKERS = 2;
-
-interface Received<S extends EventSubject> {
+/** An event taken from the stream, checked against its contract and relevant to the handler. */
+export interface Received<S extends EventSubject = EventSubject> {
   message: JsMsg;
   envelope: EventEnvelope<EventPayload<S>>;
 }
@@ -105,16 +101,16 @@ export class DurableConsumer<S extends EventSubject> {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private stopped = false;
-  private readonly intake: BatchIntake<JsMsg>;
+  private readonly intake: { push(message: JsMsg): Promise<void>; drained(): Promise<void> };
   /** Messages pulled and not yet settled: queued behind a busy worker or being handled. */
   private readonly held = new Set<JsMsg>();
   private heartbeat: NodeJS.Timeout | null = null;
-  private readonly consumerName: string;
+  readonly consumerName: string;
   private readonly lostRace: ((error: unknown) => boolean) | undefined;
   private readonly relevant: ((envelope: EventEnvelope<EventPayload<S>>) => boolean) | undefined;
 
   constructor(
-    private readonly subject: S,
+    readonly subject: S,
     private readonly handler: EventHandler<S>,
     private readonly deps: {
       service: string;
@@ -125,6 +121,8 @@ export class DurableConsumer<S extends EventSubject> {
       outbox: Outbox;
       log: MessagingLog;
       onOutcome?: (subject: string, outcome: HandlingOutcome) => void;
+      /** Where the events of batchable handlers go: those of all the service's consumers commit together. */
+      batches: CommitGroup;
     },
     private readonly options: DurableConsumerOptions = DEFAULT_CONSUMER_OPTIONS,
     handlerOptions: EventHandlerOptions<S> = {},
@@ -132,10 +130,9 @@ export class DurableConsumer<S extends EventSubject> {
     this.consumerName = deps.ns.durable(deps.service, subject);
     this.lostRace = handlerOptions.lostRace;
     this.relevant = handlerOptions.relevant;
-    this.intake = new BatchIntake((batch) => this.handleBatch(batch), {
-      concurrency: handlerOptions.batchable ? Math.min(options.concurrency, BATCH_WORKERS) : options.concurrency,
-      batchSize: handlerOptions.batchable ? options.batchSize : 1,
-    });
+    this.intake = handlerOptions.batchable
+      ? { push: (message) => deps.batches.push(this, message), drained: () => deps.batches.drained() }
+      : new BatchIntake((batch) => this.handleAlone(batch[0]), { concurrency: options.concurrency, batchSize: 1 });
   }
 
   async start(): Promise<void> {
@@ -200,68 +197,61 @@ export class DurableConsumer<S extends EventSubject> {
     }
   }
 
-  private async handleBatch(batch: JsMsg[]): Promise<void> {
+  /** A failure is logged and the message left unacknowledged: it comes back after ack_wait. */
+  private async handleAlone(message: JsMsg): Promise<void> {
     try {
-      await this.handleHeld(batch);
+      const received = await this.receive(message);
+      if (received) await this.settle(this.applyAlone(received));
     } finally {
-      for (const message of batch) this.held.delete(message);
+      this.release(message);
     }
   }
 
-  /** A failure is logged and the message left unacknowledged: it comes back after ack_wait. */
-  private async handleHeld(batch: JsMsg[]): Promise<void> {
-    const received: Array<Received<S>> = [];
-    for (const message of batch) {
-      let envelope: EventEnvelope<EventPayload<S>>;
-      try {
-        envelope = this.parse(message);
-      } catch (error) {
-        await this.settle(this.deadLetter(message, null, error));
-        continue;
-      }
-      if (this.relevant && !this.relevant(envelope)) {
-        message.ack();
-        this.deps.onOutcome?.(this.subject, 'ignored');
-        continue;
-      }
-      received.push({ message, envelope });
+  /**
+   * Parses a pulled message: one that breaks its contract goes to the dead letters, one the handler would ignore
+   * is acknowledged; either way there is nothing left to apply.
+   */
+  async receive(message: JsMsg): Promise<Received<S> | null> {
+    let envelope: EventEnvelope<EventPayload<S>>;
+    try {
+      envelope = this.parse(message);
+    } catch (error) {
+      await this.settle(this.deadLetter(message, null, error));
+      return null;
     }
-    if (received.length === 0) return;
-    await togetherOrAlone(
-      received,
-      (all) => this.applyTogether(all),
-      (one) => this.settle(this.applyAlone(one)),
-    );
+    if (this.relevant && !this.relevant(envelope)) {
+      message.ack();
+      this.deps.onOutcome?.(this.subject, 'ignored');
+      return null;
+    }
+    return { message, envelope };
+  }
+
+  /** The message is settled or left for redelivery: the heartbeat no longer keeps it. */
+  release(message: JsMsg): void {
+    this.held.delete(message);
+  }
+
+  /** Applies one event inside a batch's transaction, its inbox entry already written by the batch. */
+  applyShared({ message, envelope }: Received<S>, tx: EntityManager): Promise<void> {
+    return this.handler(envelope, tx, this.delivery(message, true));
+  }
+
+  /** After the batch's commit. */
+  acknowledge(message: JsMsg, applied: boolean): void {
+    message.ack();
+    this.deps.onOutcome?.(this.subject, applied ? 'applied' : 'duplicate');
+  }
+
+  /** The event in a transaction of its own, after its batch failed; a failure is logged and left for redelivery. */
+  applyAloneSettled(received: Received<S>): Promise<void> {
+    return this.settle(this.applyAlone(received));
   }
 
   private async settle(handling: Promise<void>): Promise<void> {
     await handling.catch((error) =>
       this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'message left for redelivery'),
     );
-  }
-
-  /** One inbox insert, every handler in order, one commit; then the acknowledgements. */
-  private async applyTogether(received: Array<Received<S>>): Promise<void> {
-    const applied = await this.deps.outbox.transaction(async (tx) => {
-      const rows: Array<{ event_id: string }> = await tx.query(
-        `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject)
-         SELECT unnest($1::uuid[]), $2, $3 ON CONFLICT DO NOTHING RETURNING event_id`,
-        [received.map(({ envelope }) => envelope.eventId), this.consumerName, this.subject],
-      );
-      const fresh = new Set(rows.map((row) => row.event_id));
-      const outcomes: boolean[] = [];
-      for (const { message, envelope } of received) {
-        // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
-        const first = fresh.delete(envelope.eventId);
-        if (first) await this.handler(envelope, tx, this.delivery(message, true));
-        outcomes.push(first);
-      }
-      return outcomes;
-    });
-    received.forEach(({ message }, i) => {
-      message.ack();
-      this.deps.onOutcome?.(this.subject, applied[i] ? 'applied' : 'duplicate');
-    });
   }
 
   private async applyAlone({ message, envelope }: Received<S>): Promise<void> {
@@ -278,8 +268,7 @@ export class DurableConsumer<S extends EventSubject> {
           return true;
         });
       const applied = this.lostRace ? await retryingTransaction(once, { retryable: this.lostRace }) : await once();
-      message.ack();
-      this.deps.onOutcome?.(this.subject, applied ? 'applied' : 'duplicate');
+      this.acknowledge(message, applied);
     } catch (error) {
       const deliveries = message.info.deliveryCount;
       const poison = error instanceof PermanentFailure || (!isInfrastructureOutage(error) && deliveries >= this.options.maxDeliver);

@@ -3,6 +3,7 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { EventSubject, CommandSubjects, HistoryStreamName, QuerySubjects, requireNational } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
+import { CommitGroup } from './commit-group';
 import { DeadLetters } from './dead-letters';
 import {
   DEFAULT_CONSUMER_OPTIONS,
@@ -48,6 +49,8 @@ export class MessagingRuntime {
   readonly deadLetters: DeadLetters;
   private readonly relay: OutboxRelay;
   private readonly consumers: Array<DurableConsumer<EventSubject>> = [];
+  private readonly consumerOptions: DurableConsumerOptions;
+  private readonly batches: CommitGroup;
   private started = false;
 
   private constructor(
@@ -68,6 +71,8 @@ export class MessagingRuntime {
     this.queries = new QueryResponder(nc, ns, options.service, log);
     this.client = new QueryClient(nc, ns, options.queryTimeoutMs);
     this.deadLetters = new DeadLetters(dataSource, js, ns, options.schema, options.service);
+    this.consumerOptions = { ...DEFAULT_CONSUMER_OPTIONS, ...options.consumer };
+    this.batches = new CommitGroup(this.outbox, options.schema, this.consumerOptions);
   }
 
   static async connect(dataSource: DataSource, options: MessagingRuntimeOptions, log: MessagingLog) {
@@ -104,8 +109,9 @@ export class MessagingRuntime {
         outbox: this.outbox,
         log: this.log,
         onOutcome: this.options.onOutcome,
+        batches: this.batches,
       },
-      { ...DEFAULT_CONSUMER_OPTIONS, ...this.options.consumer },
+      this.consumerOptions,
       handlerOptions,
     );
     this.consumers.push(consumer as unknown as DurableConsumer<EventSubject>);
