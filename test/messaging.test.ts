@@ -220,6 +220,8 @@ describe('durable messaging in batches', () => {
   let gate: Promise<void> = Promise.resolve();
   let openGate: () => void = () => undefined;
   const poisoned = new Set<string>();
+  /** Events their handler says must go alone. */
+  const loners = new Set<string>();
   let heartbeats = 0;
   const counting = { ...silent, debug: (_: object, msg?: string) => void (msg === 'held messages kept in progress' && heartbeats++) };
 
@@ -252,7 +254,7 @@ describe('durable messaging in batches', () => {
       if (poisoned.has(envelope.eventId)) throw new PermanentFailure('this event can never be applied');
       await tx.query(`INSERT INTO ${schema}.applied (event_id, tx) VALUES ($1, txid_current())`, [envelope.eventId]);
     };
-    runtime.on(EventSubjects.NotificationSent, apply, { batchable: true });
+    runtime.on(EventSubjects.NotificationSent, apply, { batchable: true, alone: (envelope) => loners.has(envelope.eventId) });
     // A consumer of another stream: its events queue behind the same gate and join the same batches.
     runtime.on(EventSubjects.OrderWithdrawn, apply, { batchable: true });
     await runtime.start();
@@ -285,13 +287,19 @@ describe('durable messaging in batches', () => {
    * Holds the single worker at the gate while `count` events arrive (and `withdrawals` on the other stream),
    * then lets them through as one batch.
    */
-  async function behindTheGate(count: number, poison: (ids: string[]) => string[], withdrawals = 0): Promise<string[]> {
+  async function behindTheGate(
+    count: number,
+    poison: (ids: string[]) => string[],
+    withdrawals = 0,
+    beforeRelease: (ids: string[]) => void = () => undefined,
+  ): Promise<string[]> {
     gateEntered = false;
     gate = new Promise<void>((resolve) => (openGate = resolve));
     [gateId] = await enqueue(1);
     await until(() => gateEntered, 'the worker to be held at the gate', 20_000);
     const ids = [...(await enqueue(count)), ...(await enqueueWithdrawals(withdrawals))];
     for (const id of poison(ids)) poisoned.add(id);
+    beforeRelease(ids);
     await until(async () => (await consumerInfo()).num_ack_pending === count + 1, 'the events to be delivered and queued', 20_000);
     await until(async () => (await withdrawalConsumerInfo()).num_ack_pending === withdrawals, 'the withdrawals to be queued', 20_000);
     openGate();
@@ -361,6 +369,15 @@ describe('durable messaging in batches', () => {
       { consumer: 'notification_notification_sent_v1', n: 4 },
       { consumer: 'notification_order_withdrawn_v1', n: 4 },
     ]);
+  });
+
+  it('hands an event that must go alone back to its consumer, and commits the others of its batch together', async () => {
+    const ids = await behindTheGate(6, () => [], 0, (queued) => loners.add(queued[2]));
+    await until(async () => (await appliedRows(ids)).length === 6, 'the six to be applied', 20_000);
+    const txOf = new Map((await appliedRows(ids)).map((row) => [row.event_id, row.tx]));
+    const others = ids.filter((id) => id !== ids[2]).map((id) => txOf.get(id));
+    expect(new Set(others).size).toBe(1);
+    expect(others).not.toContain(txOf.get(ids[2]));
   });
 
   it('keeps messages held behind a busy worker past the ack wait without their being delivered again', async () => {

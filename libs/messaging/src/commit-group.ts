@@ -23,8 +23,9 @@ interface Member extends Received {
  * The events of every batchable consumer of one service, committed together: an order's registration, its
  * assessment and its routing come through three consumers of three streams, and at a steady rate each would
  * otherwise open a transaction, write its inbox entry and commit for one event. Events queue in the order they
- * were pulled and each handler sees them in that order; a batch that fails is handled again one event at a
- * time, each in its consumer's own way, so a poisoned event still dead-letters alone.
+ * were pulled and each handler sees them in that order; one known to need a transaction of its own goes back to
+ * its consumer's workers. A batch that fails is handled again one event at a time, each in its consumer's own
+ * way, so a poisoned event still dead-letters alone.
  */
 export class CommitGroup {
   private readonly intake: BatchIntake<Pulled>;
@@ -49,20 +50,29 @@ export class CommitGroup {
   }
 
   private async handle(batch: Pulled[]): Promise<void> {
+    const handedOff = new Set<JsMsg>();
+    const handOff = async ({ consumer, ...received }: Member) => {
+      handedOff.add(received.message);
+      await consumer.handOff(received);
+    };
     try {
       const members: Member[] = [];
       for (const { consumer, message } of batch) {
         const received = await consumer.receive(message);
-        if (received) members.push({ consumer, ...received });
+        if (!received) continue;
+        const member = { consumer, ...received };
+        if (consumer.mustBeAlone(received)) await handOff(member);
+        else members.push(member);
       }
       if (members.length === 0) return;
       await togetherOrAlone(
         members,
         (all) => this.applyTogether(all),
-        ({ consumer, ...received }) => consumer.applyAloneSettled(received),
+        // The failure may have taught a handler that an event must go alone (a send it found it needs).
+        (member) => (member.consumer.mustBeAlone(member) ? handOff(member) : member.consumer.applyAloneSettled(member)),
       );
     } finally {
-      for (const { consumer, message } of batch) consumer.release(message);
+      for (const { consumer, message } of batch) if (!handedOff.has(message)) consumer.release(message);
     }
   }
 

@@ -70,6 +70,11 @@ export interface EventHandlerOptions<S extends EventSubject = EventSubject> {
    * changes nothing either.
    */
   relevant?: (envelope: EventEnvelope<EventPayload<S>>) => boolean;
+  /**
+   * For a batchable handler: this event is known to need a transaction of its own (it will commit steps apart),
+   * so the consumer's own workers handle it instead of its joining, and failing, a batch.
+   */
+  alone?: (envelope: EventEnvelope<EventPayload<S>>) => boolean;
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
@@ -101,13 +106,17 @@ export class DurableConsumer<S extends EventSubject> {
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
   private stopped = false;
-  private readonly intake: { push(message: JsMsg): Promise<void>; drained(): Promise<void> };
+  /** Events handled each in a transaction of its own, this consumer's own workers taking them. */
+  private readonly ownWorkers: BatchIntake<JsMsg | Received<S>>;
   /** Messages pulled and not yet settled: queued behind a busy worker or being handled. */
   private readonly held = new Set<JsMsg>();
   private heartbeat: NodeJS.Timeout | null = null;
   readonly consumerName: string;
   private readonly lostRace: ((error: unknown) => boolean) | undefined;
   private readonly relevant: ((envelope: EventEnvelope<EventPayload<S>>) => boolean) | undefined;
+  private readonly alone: ((envelope: EventEnvelope<EventPayload<S>>) => boolean) | undefined;
+  /** Batchable events go to the service's commit group, the others straight to this consumer's own workers. */
+  private readonly batchable: boolean;
 
   constructor(
     readonly subject: S,
@@ -130,9 +139,9 @@ export class DurableConsumer<S extends EventSubject> {
     this.consumerName = deps.ns.durable(deps.service, subject);
     this.lostRace = handlerOptions.lostRace;
     this.relevant = handlerOptions.relevant;
-    this.intake = handlerOptions.batchable
-      ? { push: (message) => deps.batches.push(this, message), drained: () => deps.batches.drained() }
-      : new BatchIntake((batch) => this.handleAlone(batch[0]), { concurrency: options.concurrency, batchSize: 1 });
+    this.alone = handlerOptions.alone;
+    this.batchable = handlerOptions.batchable ?? false;
+    this.ownWorkers = new BatchIntake((batch) => this.handleAlone(batch[0]), { concurrency: options.concurrency, batchSize: 1 });
   }
 
   async start(): Promise<void> {
@@ -170,7 +179,8 @@ export class DurableConsumer<S extends EventSubject> {
     this.stopped = true;
     await this.messages?.close();
     await this.loop;
-    await this.intake.drained();
+    if (this.batchable) await this.deps.batches.drained();
+    await this.ownWorkers.drained();
     if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
@@ -186,7 +196,7 @@ export class DurableConsumer<S extends EventSubject> {
         this.messages = await consumer.consume({ max_messages: Math.max(64, this.options.concurrency * 2) });
         for await (const message of this.messages) {
           this.held.add(message);
-          await this.intake.push(message);
+          await (this.batchable ? this.deps.batches.push(this, message) : this.ownWorkers.push(message));
           if (this.stopped) break;
         }
       } catch (error) {
@@ -198,13 +208,23 @@ export class DurableConsumer<S extends EventSubject> {
   }
 
   /** A failure is logged and the message left unacknowledged: it comes back after ack_wait. */
-  private async handleAlone(message: JsMsg): Promise<void> {
+  private async handleAlone(item: JsMsg | Received<S>): Promise<void> {
+    const received = 'envelope' in item ? item : null;
+    const message = received ? received.message : (item as JsMsg);
     try {
-      const received = await this.receive(message);
-      if (received) await this.settle(this.applyAlone(received));
+      const event = received ?? (await this.receive(message));
+      if (event) await this.settle(this.applyAlone(event));
     } finally {
       this.release(message);
     }
+  }
+
+  /**
+   * Takes back an event of the commit group that must go alone: it would hold one of the group's few workers
+   * through its steps (a provider's answer can take seconds), so one of this consumer's own handles it.
+   */
+  handOff(received: Received<S>): Promise<void> {
+    return this.ownWorkers.push(received);
   }
 
   /**
@@ -225,6 +245,11 @@ export class DurableConsumer<S extends EventSubject> {
       return null;
     }
     return { message, envelope };
+  }
+
+  /** Whether the event, though its handler is batchable, must not join a batch. */
+  mustBeAlone({ envelope }: Received<S>): boolean {
+    return this.alone?.(envelope) ?? false;
   }
 
   /** The message is settled or left for redelivery: the heartbeat no longer keeps it. */

@@ -75,8 +75,13 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
   const inTransactionOnly = { batchable: true };
   // Handlers that tell someone: an intent found to need a send in the event's transaction is made again at once, in steps.
   const telling = { lostRace: needsSteps };
+  // An event whose recipients need only the inbox shares a batch; one known to need a send is told alone, in steps.
   const tell = <S extends EventSubject>(subject: S, intents: (envelope: EventEnvelope<EventPayload<S>>) => IntentSpec[]) =>
-    messaging.on(subject, (envelope, tx, delivery) => dispatch.execute({ tx, delivery }, ...intents(envelope)), telling);
+    messaging.on(subject, (envelope, tx, delivery) => dispatch.execute({ tx, delivery }, ...intents(envelope)), {
+      ...telling,
+      batchable: true,
+      alone: (envelope) => dispatch.inStepsLikely(intents(envelope)),
+    });
   /** An alert a person must acknowledge: told now, and told again on the policy's schedule until someone does. */
   const tellAndWatch = async (run: EventRun, alert: EscalatingAlert, alertEventId: string, orderId: string, specs: IntentSpec[]) => {
     const dueAt = nextEscalationDue(alert, 0, h.clock.now(), h.escalationPolicy);

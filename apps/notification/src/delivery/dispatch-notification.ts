@@ -91,7 +91,7 @@ export class DispatchNotification {
   async execute(run: EventRun, ...specs: IntentSpec[]): Promise<void> {
     if (specs.length === 0) return;
     const eventId = specs[0].sourceEventId;
-    if (!this.inSteps.has(eventId) && !specs.some((spec) => this.deps.seen.mayNeedSends(recipientKey(spec)))) {
+    if (!this.inStepsLikely(specs)) {
       try {
         for (const spec of specs) await this.makeIntent(run.tx, spec, { stopIfSends: true });
         return;
@@ -117,6 +117,15 @@ export class DispatchNotification {
       }
     }
     if (later) throw later;
+  }
+
+  /**
+   * Whether telling these intents will need steps, as far as is known before trying: the event needed them
+   * before, or a recipient's last intent needed a send. A recipient never seen is guessed to need none.
+   */
+  inStepsLikely(specs: IntentSpec[]): boolean {
+    if (specs.length === 0) return false;
+    return this.inSteps.has(specs[0].sourceEventId) || specs.some((spec) => this.deps.seen.mayNeedSends(recipientKey(spec)));
   }
 
   private async tell(spec: IntentSpec, retry: boolean): Promise<void> {
