@@ -53,7 +53,7 @@ export class CommitGroup {
     const handedOff = new Set<JsMsg>();
     const handOff = async ({ consumer, ...received }: Member) => {
       handedOff.add(received.message);
-      await consumer.handOff(received);
+      consumer.handOff(received);
     };
     try {
       const members: Member[] = [];

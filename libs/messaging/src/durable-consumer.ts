@@ -221,10 +221,12 @@ export class DurableConsumer<S extends EventSubject> {
 
   /**
    * Takes back an event of the commit group that must go alone: it would hold one of the group's few workers
-   * through its steps (a provider's answer can take seconds), so one of this consumer's own handles it.
+   * through its steps (a provider's answer can take seconds), so one of this consumer's own handles it. Queued
+   * without waiting for room, so the group never waits on this consumer's sends; what the consumer has pulled
+   * and not settled bounds the queue.
    */
-  handOff(received: Received<S>): Promise<void> {
-    return this.ownWorkers.push(received);
+  handOff(received: Received<S>): void {
+    void this.ownWorkers.push(received);
   }
 
   /**
