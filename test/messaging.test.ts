@@ -265,23 +265,19 @@ describe('durable messaging in batches', () => {
     await dataSource.destroy();
   });
 
+  /** `count` events written by `write` in one transaction; their ids in order. */
+  const enqueueMany = (count: number, write: (tx: EntityManager) => Promise<{ eventId: string }>) =>
+    runtime.outbox.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) ids.push((await write(tx)).eventId);
+      return ids;
+    });
   const enqueue = (count: number) =>
-    runtime.outbox.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        ids.push((await runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent())).eventId);
-      }
-      return ids;
-    });
-
+    enqueueMany(count, (tx) => runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()));
   const enqueueWithdrawals = (count: number) =>
-    runtime.outbox.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        ids.push((await runtime.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, randomUUID(), { orderId: randomUUID(), reason: 'revoked_by_police' })).eventId);
-      }
-      return ids;
-    });
+    enqueueMany(count, (tx) =>
+      runtime.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, randomUUID(), { orderId: randomUUID(), reason: 'revoked_by_police' }),
+    );
 
   /**
    * Holds the single worker at the gate while `count` events arrive (and `withdrawals` on the other stream),

@@ -51,7 +51,7 @@ export class CommitGroup {
 
   private async handle(batch: Pulled[]): Promise<void> {
     const handedOff = new Set<JsMsg>();
-    const handOff = async ({ consumer, ...received }: Member) => {
+    const handOff = ({ consumer, ...received }: Member) => {
       handedOff.add(received.message);
       consumer.handOff(received);
     };
@@ -61,7 +61,7 @@ export class CommitGroup {
         const received = await consumer.receive(message);
         if (!received) continue;
         const member = { consumer, ...received };
-        if (consumer.mustBeAlone(received)) await handOff(member);
+        if (consumer.mustBeAlone(received)) handOff(member);
         else members.push(member);
       }
       if (members.length === 0) return;
@@ -69,7 +69,10 @@ export class CommitGroup {
         members,
         (all) => this.applyTogether(all),
         // The failure may have taught a handler that an event must go alone (a send it found it needs).
-        (member) => (member.consumer.mustBeAlone(member) ? handOff(member) : member.consumer.applyAloneSettled(member)),
+        async (member) => {
+          if (member.consumer.mustBeAlone(member)) handOff(member);
+          else await member.consumer.applyAloneSettled(member);
+        },
       );
     } finally {
       for (const { consumer, message } of batch) if (!handedOff.has(message)) consumer.release(message);

@@ -213,7 +213,7 @@ export class DurableConsumer<S extends EventSubject> {
     const message = received ? received.message : (item as JsMsg);
     try {
       const event = received ?? (await this.receive(message));
-      if (event) await this.settle(this.applyAlone(event));
+      if (event) await this.applyAloneSettled(event);
     } finally {
       this.release(message);
     }
@@ -270,7 +270,7 @@ export class DurableConsumer<S extends EventSubject> {
     this.deps.onOutcome?.(this.subject, applied ? 'applied' : 'duplicate');
   }
 
-  /** The event in a transaction of its own, after its batch failed; a failure is logged and left for redelivery. */
+  /** The event in a transaction of its own; a failure is logged and left for redelivery. */
   applyAloneSettled(received: Received<S>): Promise<void> {
     return this.settle(this.applyAlone(received));
   }
