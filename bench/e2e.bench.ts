@@ -16,9 +16,11 @@
  *   npm run bench:e2e -- --rate 30 --warmup 0                    (time the cold start too; 5 s untimed by default)
  *   npm run bench:e2e -- --rate 30 --timeline                    (each order's stage times in bench/results/)
  *   npm run bench:e2e -- --rate 300 --postgres-socket /var/run/postgresql   (PostgreSQL over its Unix socket)
+ *   npm run bench:e2e -- --rate 300 --connections 64             (kept-alive connections to each gateway; 64 by default)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos } from '@nats-io/transport-node';
+import { Agent, request } from 'node:http';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +41,8 @@ const TIMELINE = args.has('timeline');
 const WARMUP = Number(args.get('warmup') ?? 5);
 /** A directory holding PostgreSQL's Unix socket: every connection of the run goes through it instead of TCP. */
 const POSTGRES_SOCKET = args.get('postgres-socket');
+/** Connections the load generator keeps to each gateway. */
+const CONNECTIONS = Number(args.get('connections') ?? 64);
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -196,11 +200,37 @@ function stageTimings(answered: Map<string, number>, seen: Map<string, Map<strin
   };
 }
 
-function postOrder(gateway: string, accessToken: string, index: number, runId: string) {
-  return fetch(`${gateway}/api/v1/protection-orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify(benchmarkOrder(index, runId)),
+/**
+ * The load generator's connections to the gateways, kept alive and at most CONNECTIONS to each, as a reverse
+ * proxy in front of them would hold: beyond capacity requests wait in this process, where a connection per
+ * request in flight would overflow the gateway's accept queue and time out connecting.
+ */
+const gatewayConnections = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+function postOrder(gateway: string, accessToken: string, index: number, runId: string): Promise<Answer> {
+  const body = JSON.stringify(benchmarkOrder(index, runId));
+  return new Promise((resolve, reject) => {
+    const sent = request(
+      `${gateway}/api/v1/protection-orders`,
+      {
+        method: 'POST',
+        agent: gatewayConnections,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${accessToken}` },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        response.on('error', reject);
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body);
   });
 }
 
@@ -212,8 +242,8 @@ function postOrder(gateway: string, accessToken: string, index: number, runId: s
 async function warmUp(gateways: string[], accessToken: string, runId: string, notifiedOrders: Set<string>) {
   const warm = new Set<string>();
   await atSteadyRate(WARMUP * RATE, RATE, (i) =>
-    postOrder(gateways[i % gateways.length], accessToken, i, runId).then(async (response) => {
-      if (response.status === 201) warm.add(((await response.json()) as { orderId: string }).orderId);
+    postOrder(gateways[i % gateways.length], accessToken, i, runId).then((response) => {
+      if (response.status === 201) warm.add((JSON.parse(response.body) as { orderId: string }).orderId);
     }, () => undefined),
   );
   const deadline = performance.now() + 60_000;
@@ -304,7 +334,8 @@ async function main() {
     });
 
     warmOrders = await warmUp(gateways, accessToken, runId, notifiedOrders);
-    let errors = 0;
+    const errorsByKind = new Map<string, number>();
+    const countError = (kind: string) => errorsByKind.set(kind, (errorsByKind.get(kind) ?? 0) + 1);
     const total = RATE * SECONDS;
     const cpuBefore = cpuByService(services);
     const statementsBefore = await statementsByService(services);
@@ -312,19 +343,20 @@ async function main() {
     const benchCpuBefore = process.cpuUsage();
     const started = performance.now();
     await atSteadyRate(total, RATE, (i) =>
-      postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then(async (response) => {
+      postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then((response) => {
         const now = performance.now();
         if (response.status !== 201) {
-          errors++;
+          countError(String(response.status));
           return;
         }
-        const { orderId } = (await response.json()) as { orderId: string };
+        const { orderId } = JSON.parse(response.body) as { orderId: string };
         answeredAll.set(orderId, now);
         const seen = early.get(orderId);
         if (seen !== undefined) latencies.push(seen - now);
         else answeredAt.set(orderId, now);
-      }, () => void errors++),
+      }, (failure: NodeJS.ErrnoException) => countError(failure.code ?? failure.name)),
     );
+    const errors = [...errorsByKind.values()].reduce((sum, count) => sum + count, 0);
     const sendSeconds = (performance.now() - started) / 1000;
     // A backlog drains for as long as orders keep arriving at the inbox; 30 s without one means they never will.
     let lastProgress = performance.now();
@@ -380,6 +412,8 @@ async function main() {
       stagesMs: stageTimings(answeredAll, stageSeen),
       notified: latencies.length,
       errors,
+      // By HTTP status, or by the failure's code where no answer came (a refused or reset connection).
+      errorsByKind: Object.fromEntries(errorsByKind),
       lost: total - errors - latencies.length,
       sustainedOrdersPerSecond: +throughput.toFixed(1),
       cpuMsPerOrder,
