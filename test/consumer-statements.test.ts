@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { EventEnvelope, EventSubjects, OdaraScreeningContract, OrderRegisteredV1 } from '@korgoo/contracts';
+import { Outbox } from '@korgoo/messaging';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
 import { OrderBeforeRouting, ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
+import { AssessRegisteredOrder } from '../apps/risk/src/assessment/assess-registered-order';
+import { RISK_DATABASE } from '../apps/risk/src/risk-database';
 import { PlacementStore } from '../apps/programme/src/programmes/placement-store';
 import { WatchPlacement } from '../apps/programme/src/programmes/watch-placement';
 import { IndicatorReadModel } from '../apps/reporting/src/projection/read-model';
 import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
 import { openServiceDatabase, statementsSentSoFar } from '../libs/platform/src/database';
+import { protectionOrderBody } from './support/protection-order.fixture';
 import { leastPrivilegeDatabase, withAdminClient } from './support/test-environment';
 
 /**
@@ -18,14 +23,18 @@ import { leastPrivilegeDatabase, withAdminClient } from './support/test-environm
  */
 describe('one statement for what one event writes', () => {
   const database = `korgoo_statements_${process.env.KORGOO_TEST_NAMESPACE}`.toLowerCase();
-  const open = (service: 'matching' | 'reporting' | 'programme') => {
+  const open = (service: 'matching' | 'reporting' | 'programme' | 'risk') => {
     const logins = leastPrivilegeDatabase(service, database);
     const settings = { service, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2, dbPreparedStatements: true };
-    return openServiceDatabase(settings, { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE }[service]);
+    return openServiceDatabase(
+      settings,
+      { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE, risk: RISK_DATABASE }[service],
+    );
   };
   let matching: DataSource;
   let reporting: DataSource;
   let programme: DataSource;
+  let risk: DataSource;
 
   /** Statements `work` sends inside a transaction, not counting BEGIN and COMMIT. */
   const statementsOf = async (db: DataSource, work: (tx: DataSource['manager']) => Promise<unknown>) =>
@@ -40,27 +49,40 @@ describe('one statement for what one event writes', () => {
     matching = await open('matching');
     reporting = await open('reporting');
     programme = await open('programme');
+    risk = await open('risk');
   });
 
   afterAll(async () => {
     await matching?.destroy();
     await reporting?.destroy();
     await programme?.destroy();
+    await risk?.destroy();
     await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   });
 
-  it('writes an unroutable referral with its decision, first transition and reminder timer in one statement', async () => {
+  it('writes an unroutable referral with its decision, first transition, reminder timer and event in one statement', async () => {
     const now = new Date('2026-03-01T08:00:00Z');
     const remindAt = new Date('2026-03-01T12:00:00Z');
     const id = randomUUID();
+    const orderId = randomUUID();
     const decision = { handOff: 0, trigger: 'assessed', decidedAt: now.toISOString(), outcome: 'unroutable', candidates: [] } as unknown as RoutingRecord;
     const referrals = new ReferralRepository(new CentreDirectory());
+    const announce = new Outbox(matching, 'matching', 'matching').row(EventSubjects.ReferralUnroutable, orderId, {
+      referralId: id,
+      orderId,
+      referralNumber: 'R-2026-000001',
+      priority: 'urgent',
+      reasons: ['no centre'],
+      reasonCodes: ['no_facilitator_pair'],
+      expiresAt: '2026-04-01T00:00:00Z',
+    });
     const sent = await statementsOf(matching, (tx) =>
       referrals.insert(
         tx,
         {
           id,
-          orderId: randomUUID(),
+          referralNumber: 'R-2026-000001',
+          orderId,
           status: 'unroutable',
           centreId: null,
           priority: 'urgent',
@@ -74,12 +96,14 @@ describe('one statement for what one event writes', () => {
           routing: { origin: { lat: 42.87, lng: 74.59 }, participantSex: 'male', language: 'ky', expiresAt: '2026-04-01T00:00:00Z', acknowledgeWithinHours: 24 },
           assessmentVersion: 1,
         },
-        now,
         decision,
-        { reasonCode: 'no_feasible_centre', since: now, remindAt },
+        { reasonCode: 'no_feasible_centre', since: now, remindAt, announce },
       ),
     );
     expect(sent).toBe(1);
+    expect(await matching.query('SELECT event_id, subject, envelope FROM matching.outbox WHERE event_id = $1', [announce.eventId])).toEqual([
+      { event_id: announce.eventId, subject: EventSubjects.ReferralUnroutable, envelope: JSON.parse(announce.envelopeJson) },
+    ]);
     expect(await matching.query('SELECT hand_off, trigger, record FROM matching.routing_decision WHERE referral_id = $1', [id])).toEqual([
       { hand_off: 0, trigger: 'assessed', record: decision },
     ]);
@@ -119,6 +143,34 @@ describe('one statement for what one event writes', () => {
     ]);
   });
 
+  it('stores an assessment with the event that announces it in one statement, and a redelivery writes neither again', async () => {
+    const orderId = randomUUID();
+    const order = protectionOrderBody();
+    const registered: EventEnvelope<OrderRegisteredV1> = {
+      eventId: randomUUID(),
+      subject: EventSubjects.OrderRegistered,
+      occurredAt: new Date().toISOString(),
+      correlationId: orderId,
+      producer: 'gateway',
+      payload: {
+        orderId,
+        screening: order.screening as OdaraScreeningContract,
+        period: { issuedAt: order.issuedAt, expiresAt: order.expiresAt },
+        participant: { sex: 'male', language: 'ky', location: { settlementCode: 'bishkek' } },
+      },
+    };
+    const assess = new AssessRegisteredOrder(new Outbox(risk, 'risk', 'risk'));
+    const stored = { id: '' };
+    expect(await statementsOf(risk, async (tx) => (stored.id = (await assess.execute(registered, tx)).id))).toBe(1);
+    // The registration again under another event id: the version's uniqueness refuses it, then version 1 is read.
+    expect(await statementsOf(risk, async (tx) => expect((await assess.execute({ ...registered, eventId: randomUUID() }, tx)).id).toBe(stored.id))).toBe(2);
+    const announced: Array<{ envelope: { payload: { assessmentId: string } } }> = await risk.query(
+      `SELECT envelope FROM risk.outbox WHERE subject = $1 AND envelope->>'correlationId' = $2`,
+      [EventSubjects.RiskAssessed, orderId],
+    );
+    expect(announced.map((row) => row.envelope.payload.assessmentId)).toEqual([stored.id]);
+  });
+
   it("reads an order's state and the open centres routing assesses in one statement", async () => {
     await matching.query(
       `INSERT INTO matching.centre (id, name, settlement_code, oblast, lat, lng, status, group_capacity)
@@ -129,7 +181,7 @@ describe('one statement for what one event writes', () => {
     let order: OrderBeforeRouting | undefined;
     expect(await statementsOf(matching, async (tx) => (order = await referrals.beforeRouting(tx, randomUUID())))).toBe(1);
     const naryn = { id: 'statements-naryn', name: 'Naryn', lat: 41.43, lng: 75.99, calendarVersion: expect.stringMatching(/^\d+$/) };
-    expect(order).toEqual({ referred: false, withdrawn: false, extendedTo: null, openCentres: [naryn] });
+    expect(order).toEqual({ referred: false, withdrawn: false, extendedTo: null, drawnNumber: expect.stringMatching(/^\d+$/), openCentres: [naryn] });
     expect(await directory.openCentres(matching.manager)).toEqual([naryn]);
   });
 

@@ -14,10 +14,12 @@ export class AssessRegisteredOrder {
 
   async execute(event: EventEnvelope<OrderRegisteredV1>, tx: EntityManager): Promise<RiskAssessment> {
     const { orderId, screening, period, participant } = event.payload;
-    const assessment = await storeAssessment(tx, this.policies, orderId, 1, screening, { period, participant });
+    const assessment = await storeAssessment(tx, this.policies, orderId, 1, screening, { period, participant }, (scored) =>
+      this.outbox.row(EventSubjects.RiskAssessed, orderId, announcement(scored)),
+    );
     // Already scored and announced: the registration came again under another event id.
     if (!assessment) return tx.getRepository(RiskAssessment).findOneOrFail({ where: { orderId, version: 1 } });
-    await this.outbox.enqueue(tx, EventSubjects.RiskAssessed, orderId, announcement(assessment));
+    this.outbox.wroteIn(tx);
     return assessment;
   }
 }

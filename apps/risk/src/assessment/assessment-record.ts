@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { OdaraScreeningContract, OrderPeriod, ProgrammeParticipant, RiskAssessedV1 } from '@korgoo/contracts';
-import { PermanentFailure } from '@korgoo/messaging';
+import { OutboxRowToWrite, PermanentFailure } from '@korgoo/messaging';
 import { assessOdara, OdaraAssessment, OdaraPolicies, OdaraScreening, ScreeningError } from '../odara';
 import { RiskAssessment } from './risk-assessment.entity';
 
 /**
- * Scores a screening and stores it as one version of the order's assessment, explanation and policies included;
- * `null`, with nothing written, when the order already has that version (its registration delivered again).
+ * Scores a screening and stores it as one version of the order's assessment, explanation and policies included,
+ * with the outbox row that announces it (`announce`) in the same statement; `null`, with nothing written, when
+ * the order already has that version (its registration delivered again).
  */
 export async function storeAssessment(
   tx: EntityManager,
@@ -16,6 +17,7 @@ export async function storeAssessment(
   version: number,
   screening: OdaraScreeningContract,
   routing: { period: OrderPeriod; participant: ProgrammeParticipant },
+  announce: (assessment: RiskAssessment) => OutboxRowToWrite<unknown>,
 ): Promise<RiskAssessment | null> {
   const result = score(screening, policies);
   const assessment = tx.getRepository(RiskAssessment).create({
@@ -43,12 +45,16 @@ export async function storeAssessment(
     screening,
     routing,
   });
-  // One statement, no read first: the version's uniqueness decides whether it is new.
+  const event = announce(assessment);
+  // One statement, no read first: the version's uniqueness decides whether it is new, and so whether it is announced.
   const stored: Array<{ assessed_at: Date }> = await tx.query(
-    `INSERT INTO risk.risk_assessment (id, order_id, version, status, raw_score, unknown_count, final_score, bin, priority,
-       immediate_danger, flags, explanation, policy_versions, screening, routing)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-     ON CONFLICT (order_id, version) DO NOTHING RETURNING assessed_at`,
+    `WITH stored AS (
+       INSERT INTO risk.risk_assessment (id, order_id, version, status, raw_score, unknown_count, final_score, bin, priority,
+         immediate_danger, flags, explanation, policy_versions, screening, routing)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (order_id, version) DO NOTHING RETURNING assessed_at),
+     announced AS (INSERT INTO risk.outbox (event_id, subject, envelope) SELECT $16, $17, $18 FROM stored)
+     SELECT assessed_at FROM stored`,
     [
       assessment.id,
       orderId,
@@ -65,6 +71,9 @@ export async function storeAssessment(
       JSON.stringify(assessment.policyVersions),
       JSON.stringify(screening),
       JSON.stringify(routing),
+      event.eventId,
+      event.subject,
+      event.envelopeJson,
     ],
   );
   if (stored.length === 0) return null;

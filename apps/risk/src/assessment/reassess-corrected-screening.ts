@@ -22,13 +22,12 @@ export class ReassessCorrectedScreening {
       .findOne({ where: { orderId }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
     // The registration travels on another consumer; until it is scored, retry rather than guess.
     if (!previous) throw new Error(`order ${orderId} has no assessment to correct yet`);
-    const assessment = await storeAssessment(tx, this.policies, orderId, previous.version + 1, screening, previous.routing);
+    const assessment = await storeAssessment(tx, this.policies, orderId, previous.version + 1, screening, previous.routing, (scored) =>
+      this.outbox.row(EventSubjects.RiskReassessed, orderId, { ...announcement(scored), previousPriority: previous.priority }),
+    );
     // The lock on the latest version keeps the next one free; taken anyway, the event is handled again.
     if (!assessment) throw new Error(`order ${orderId} has version ${previous.version + 1} already`);
-    await this.outbox.enqueue(tx, EventSubjects.RiskReassessed, orderId, {
-      ...announcement(assessment),
-      previousPriority: previous.priority,
-    });
+    this.outbox.wroteIn(tx);
     return assessment;
   }
 }

@@ -8,7 +8,7 @@ import { isSettlementCode, settlementByCode } from '../../travel/kg-gazetteer';
 import { CentreSelection, RoutingFacts } from '../centre-selection';
 import { RoutingRecord } from '../decision-record';
 import { withLaterExpiry } from '../order-period';
-import { ReferralRepository } from '../repositories/referral-repository';
+import { ReferralRepository, referralNumber } from '../repositories/referral-repository';
 import { Proposals } from './proposals';
 
 /**
@@ -28,8 +28,10 @@ export class RouteReferral {
   async execute(event: EventEnvelope<RiskAssessedV1>, tx: EntityManager): Promise<void> {
     const assessed = event.payload;
     const order = await this.referrals.beforeRouting(tx, assessed.orderId);
-    if (order.referred || order.withdrawn) return;
+    // Referred already, or withdrawn: no number was drawn and nothing is routed.
+    if (order.drawnNumber === null) return;
     const now = this.clock.now();
+    const number = referralNumber(now.getUTCFullYear(), order.drawnNumber);
     const assessedFacts = routingFacts(assessed);
     // The police may have extended the order before it was scored.
     const facts = withLaterExpiry(assessedFacts, order.extendedTo) ?? assessedFacts;
@@ -45,6 +47,7 @@ export class RouteReferral {
     const chosen = selection.chosen;
     const referral = await this.referrals.insert(tx, {
       id: referralId,
+      referralNumber: number,
       orderId: assessed.orderId,
       status: chosen ? 'proposed' : 'unroutable',
       centreId: chosen?.centreId ?? null,
@@ -58,26 +61,31 @@ export class RouteReferral {
       decision: record,
       routing: facts,
       assessmentVersion: assessed.assessmentVersion,
-    }, now, record, chosen ? undefined : { reasonCode: 'no_feasible_centre', since: now, remindAt: this.proposals.firstReminder(now) });
-    if (chosen) {
-      await this.proposals.propose(tx, referral, chosen, {
-        handOff: 0,
-        now,
-        previousCentreId: null,
-        assignedBy: null,
-        transition: { from: null, actor: { kind: 'system' }, reasonCode: 'routed' },
-      });
+    }, record, chosen ? undefined : {
+      reasonCode: 'no_feasible_centre',
+      since: now,
+      remindAt: this.proposals.firstReminder(now),
+      // Coordinators are told in the statement that leaves it to them.
+      announce: this.outbox.row(EventSubjects.ReferralUnroutable, assessed.orderId, {
+        referralId,
+        orderId: assessed.orderId,
+        referralNumber: number,
+        priority: assessed.priority,
+        reasons: selection.reasons,
+        reasonCodes: selection.reasonCodes,
+        expiresAt: facts.expiresAt,
+      }),
+    });
+    if (!chosen) {
+      this.outbox.wroteIn(tx);
       return;
     }
-    // Its transition and reminder timer were written with the referral.
-    await this.outbox.enqueue(tx, EventSubjects.ReferralUnroutable, assessed.orderId, {
-      referralId,
-      orderId: assessed.orderId,
-      referralNumber: referral.referralNumber,
-      priority: assessed.priority,
-      reasons: selection.reasons,
-      reasonCodes: selection.reasonCodes,
-      expiresAt: facts.expiresAt,
+    await this.proposals.propose(tx, referral, chosen, {
+      handOff: 0,
+      now,
+      previousCentreId: null,
+      assignedBy: null,
+      transition: { from: null, actor: { kind: 'system' }, reasonCode: 'routed' },
     });
   }
 }

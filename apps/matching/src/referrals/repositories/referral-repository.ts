@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ReferralListRequest, ReferralView, RoutingPriority } from '@korgoo/contracts';
-import { afterPositionSql, orderSql, pageOfRows, positionSql } from '@korgoo/messaging';
+import { afterPositionSql, orderSql, OutboxRowToWrite, pageOfRows, positionSql } from '@korgoo/messaging';
 import { CentreDirectory, OPEN_CENTRES_SQL, OpenCentre } from '../../directory/centre-directory';
 import type { RoutingFacts } from '../centre-selection';
 import type { RoutingRecord } from '../decision-record';
@@ -37,15 +37,24 @@ export interface OrderBeforeRouting {
   referred: boolean;
   withdrawn: boolean;
   extendedTo: Date | null;
+  /**
+   * The next referral number, drawn in the same statement for an order neither referred nor withdrawn (null
+   * otherwise), so that the events naming it can be written with the referral.
+   */
+  drawnNumber: string | null;
   /** Read in the same statement: the centres routing assesses, each at its calendar's version. */
   openCentres: OpenCentre[];
 }
 
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
 
-/** The referral number is drawn by the insert itself. */
-export interface NewReferral extends Omit<ReferralFields, 'referralNumber'> {
+export interface NewReferral extends ReferralFields {
   decision: object;
+}
+
+/** R-2026-000042: readable on the phone, says nothing about the people; `drawn` comes from `beforeRouting`. */
+export function referralNumber(year: number, drawn: string): string {
+  return `R-${year}-${drawn.padStart(6, '0')}`;
 }
 
 export interface ReferralRecord extends ReferralFields {
@@ -121,14 +130,19 @@ export class ReferralRepository {
 
   /** What routing must know of an order before it starts, read in one statement. */
   async beforeRouting(tx: EntityManager, orderId: string): Promise<OrderBeforeRouting> {
-    const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null; open_centres: OpenCentre[] }> = await tx.query(
-      `SELECT EXISTS (SELECT 1 FROM matching.referral WHERE order_id = $1) AS referred,
-              EXISTS (SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1) AS withdrawn,
-              (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to,
-              ${OPEN_CENTRES_SQL} AS open_centres`,
-      [orderId],
-    );
-    return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to, openCentres: row.open_centres };
+    const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null; drawn: string | null; open_centres: OpenCentre[] }> =
+      await tx.query(
+        `WITH known AS (
+           SELECT EXISTS (SELECT 1 FROM matching.referral WHERE order_id = $1) AS referred,
+                  EXISTS (SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1) AS withdrawn)
+         SELECT referred, withdrawn,
+                (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to,
+                CASE WHEN NOT referred AND NOT withdrawn THEN nextval('matching.referral_number_seq')::text END AS drawn,
+                ${OPEN_CENTRES_SQL} AS open_centres
+           FROM known`,
+        [orderId],
+      );
+    return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to, drawnNumber: row.drawn, openCentres: row.open_centres };
   }
 
   async activeLoad(tx: EntityManager): Promise<Map<string, number>> {
@@ -140,36 +154,33 @@ export class ReferralRepository {
   }
 
   /**
-   * The new referral as stored, numbered R-2026-000042 (readable on the phone, says nothing about the people)
-   * in `now`'s year; this transaction holds its row lock from the insert on. Its routing decision is written in
-   * the same statement, and so, for a referral left to the coordinators, its first transition and reminder timer:
-   * one write where there were four.
+   * The new referral as stored; this transaction holds its row lock from the insert on. Its routing decision is
+   * written in the same statement, and so, for a referral left to the coordinators, its first transition and
+   * reminder timer, and the event that announces it (`announce`): one write where there were five.
    */
   async insert(
     tx: EntityManager,
     referral: NewReferral,
-    now: Date,
     decision: RoutingRecord,
-    waiting?: { reasonCode: string; since: Date; remindAt: Date },
+    waiting?: { reasonCode: string; since: Date; remindAt: Date; announce: OutboxRowToWrite<unknown> },
   ): Promise<ReferralRecord> {
     const waitingWrites = waiting
       ? `, moved AS (${insertTransitions(`SELECT id, $16, NULL, status, NULL, 'system', NULL, $20, NULL, $21 FROM made`)}),
-         reminded AS (${openReminder(`SELECT id, $21, $22, 'pending' FROM made`)})`
+         reminded AS (${openReminder(`SELECT id, $21, $22, 'pending' FROM made`)}),
+         announced AS (INSERT INTO matching.outbox (event_id, subject, envelope) SELECT $23, $24, $25 FROM made)`
       : '';
     const [row]: ReferralRow[] = await tx.query(
-      `WITH drawn AS (SELECT nextval('matching.referral_number_seq')::text AS n),
-       made AS (
+      `WITH made AS (
          INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
            acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
-         SELECT $1, 'R-' || $2::text || '-' || lpad(n, greatest(6, length(n)), '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-           FROM drawn RETURNING *),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
        decided AS (
          INSERT INTO matching.routing_decision (referral_id, hand_off, trigger, decided_at, record) SELECT id, $16, $17, $18, $19 FROM made)
        ${waitingWrites}
        SELECT * FROM made`,
       [
         referral.id,
-        now.getUTCFullYear(),
+        referral.referralNumber,
         referral.orderId,
         referral.status,
         referral.centreId,
@@ -187,7 +198,9 @@ export class ReferralRepository {
         decision.trigger,
         decision.decidedAt,
         JSON.stringify(decision),
-        ...(waiting ? [waiting.reasonCode, waiting.since, waiting.remindAt] : []),
+        ...(waiting
+          ? [waiting.reasonCode, waiting.since, waiting.remindAt, waiting.announce.eventId, waiting.announce.subject, waiting.announce.envelopeJson]
+          : []),
       ],
     );
     return toRecord(row);
