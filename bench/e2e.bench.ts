@@ -278,6 +278,8 @@ async function main() {
     ...(process.env.SERVICE_WARMUP ? { SERVICE_WARMUP: process.env.SERVICE_WARMUP } : {}),
     // `DB_PREPARED_STATEMENTS=off npm run bench:e2e …` measures services that have PostgreSQL plan every statement.
     ...(process.env.DB_PREPARED_STATEMENTS ? { DB_PREPARED_STATEMENTS: process.env.DB_PREPARED_STATEMENTS } : {}),
+    // `MESSAGING_BATCH_LINGER_MS=3 npm run bench:e2e …` measures services whose free workers wait for a batch.
+    ...(process.env.MESSAGING_BATCH_LINGER_MS ? { MESSAGING_BATCH_LINGER_MS: process.env.MESSAGING_BATCH_LINGER_MS } : {}),
   };
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });

@@ -124,6 +124,16 @@ class EnvironmentVariables extends DatabaseVariables {
   @Max(64)
   MESSAGING_CONCURRENCY = 4;
 
+  /**
+   * Milliseconds a free worker waits for more events before committing a partial batch; 0 commits at once.
+   * At 50 orders/s on 2 cores, 3 ms took a tenth off the statements per order for about 3 ms a hop.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  MESSAGING_BATCH_LINGER_MS = 3;
+
   /** JetStream stream replicas: 1 on one server, 3 in the clustered deployment. */
   @Transform(toNumber)
   @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5' })
@@ -273,6 +283,7 @@ export interface KorgooConfig {
     streamReplicas: number;
     historyMaxAgeDays: number;
     concurrency: number;
+    batchLingerMs: number;
   };
   risk: {
     priorityPolicy: {
@@ -417,6 +428,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
       streamReplicas: vars.STREAM_REPLICAS,
       historyMaxAgeDays: vars.HISTORY_MAX_AGE_DAYS,
       concurrency: vars.MESSAGING_CONCURRENCY,
+      batchLingerMs: vars.MESSAGING_BATCH_LINGER_MS,
     },
     risk: {
       priorityPolicy: vars.PRIORITY_POLICY_VERSION

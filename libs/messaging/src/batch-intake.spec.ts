@@ -71,6 +71,52 @@ describe('BatchIntake', () => {
   });
 });
 
+describe('BatchIntake with lingerMs', () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] }));
+  afterEach(() => jest.useRealTimers());
+
+  it('has a free worker wait lingerMs for a partial batch to grow, then take it whole', async () => {
+    const { batches, handle, releaseAll } = gatedHandler();
+    const intake = new BatchIntake(handle, { concurrency: 2, batchSize: 10, lingerMs: 5 });
+    await intake.push(1);
+    jest.advanceTimersByTime(4);
+    await intake.push(2);
+    expect(batches).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(batches).toEqual([[1, 2]]);
+    await releaseAll();
+    await intake.drained();
+  });
+
+  it('takes a batch that fills while it waits at once', async () => {
+    const { batches, handle, releaseAll } = gatedHandler();
+    const intake = new BatchIntake(handle, { concurrency: 2, batchSize: 3, lingerMs: 5 });
+    for (let i = 1; i <= 3; i++) await intake.push(i);
+    expect(batches).toEqual([[1, 2, 3]]);
+    // Nothing is left waiting, so no timer takes an empty batch later.
+    jest.advanceTimersByTime(5);
+    expect(batches).toEqual([[1, 2, 3]]);
+    await releaseAll();
+    await intake.drained();
+  });
+
+  it('counts a waiting partial batch as not yet drained', async () => {
+    const { batches, handle, releaseAll } = gatedHandler();
+    const intake = new BatchIntake(handle, { concurrency: 1, batchSize: 10, lingerMs: 5 });
+    await intake.push(1);
+    let drained = false;
+    const done = intake.drained().then(() => (drained = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drained).toBe(false);
+    jest.advanceTimersByTime(5);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    await releaseAll();
+    await done;
+    expect(drained).toBe(true);
+  });
+});
+
 describe('togetherOrAlone', () => {
   it('handles a batch in one go when that succeeds', async () => {
     const together: number[][] = [];

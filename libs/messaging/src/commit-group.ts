@@ -33,11 +33,12 @@ export class CommitGroup {
   constructor(
     private readonly outbox: Outbox,
     private readonly schema: string,
-    options: { concurrency: number; batchSize: number },
+    options: { concurrency: number; batchSize: number; lingerMs: number },
   ) {
     this.intake = new BatchIntake((batch) => this.handle(batch), {
       concurrency: Math.min(options.concurrency, WORKERS),
       batchSize: options.batchSize,
+      lingerMs: options.lingerMs,
     });
   }
 

@@ -50,6 +50,8 @@ export interface DurableConsumerOptions {
   concurrency: number;
   /** Most messages committed in one transaction, for handlers registered as batchable. */
   batchSize: number;
+  /** How long a free worker of the service's commit group waits for a partial batch to grow (`BatchIntakeOptions`). */
+  lingerMs: number;
 }
 
 export interface EventHandlerOptions<S extends EventSubject = EventSubject> {
@@ -83,6 +85,7 @@ export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
   backoffMs: [200, 1_000, 5_000, 15_000],
   concurrency: 8,
   batchSize: 32,
+  lingerMs: 0,
 };
 
 /** An event taken from the stream, checked against its contract and relevant to the handler. */

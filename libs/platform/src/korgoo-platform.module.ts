@@ -131,6 +131,7 @@ export class KorgooPlatformModule {
                   maxDeliver: config.messaging.maxDeliver,
                   ackWaitMs: config.messaging.ackWaitMs,
                   concurrency: config.messaging.concurrency,
+                  lingerMs: config.messaging.batchLingerMs,
                 },
                 streams: { replicas: config.messaging.streamReplicas, historyMaxAgeDays: config.messaging.historyMaxAgeDays },
                 clock,
