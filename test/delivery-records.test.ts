@@ -47,9 +47,8 @@ describe('delivery records', () => {
     };
   }
 
-  /** The inbox notification of `intent` with its `notification.sent.v1` row; its id, or null when the event already had one. */
-  async function deliverToInbox(intent: DeliveryIntent): Promise<string | null> {
-    const notificationId = randomUUID();
+  /** The inbox notification an intent is made with, and its `notification.sent.v1` row. */
+  function inboxOf(intent: NewIntent, notificationId = randomUUID()) {
     const sent = new Outbox(db, 'notification', 'notification').row(EventSubjects.NotificationSent, intent.order_id, {
       notificationId,
       orderId: intent.order_id,
@@ -59,12 +58,11 @@ describe('delivery records', () => {
       centreId: intent.centre_id ?? undefined,
       channel: 'inbox',
     });
-    const delivered = await db.transaction((tx) => records.addInboxDelivered(tx, notificationId, intent.id, intent, entry, sent));
-    return delivered ? notificationId : null;
+    return { notificationId, entry, sent };
   }
 
   const add = (tx: EntityManager, intent: NewIntent, sendable: readonly ExternalChannel[] = EXTERNAL_CHANNELS) =>
-    records.addIntent(tx, intent, recipientKeyOf(intent), sendable);
+    records.addIntent(tx, intent, recipientKeyOf(intent), sendable, inboxOf(intent));
 
   async function stored(intent: NewIntent): Promise<DeliveryIntent> {
     await db.transaction((tx) => add(tx, intent));
@@ -80,7 +78,7 @@ describe('delivery records', () => {
     await centreHas('records-moving-centre', 'en', []);
     expect(await db.transaction((tx) => add(tx, first))).toBeNull();
     const intent = await records.intent(db.manager, first.source_event_id, 'centre');
-    expect(intent).toEqual(added);
+    expect(added).toEqual({ ...intent, delivered: true });
     // The coordinators are another recipient of the same event, with their own settings (another suite sharing
     // this database may have saved some); with no row of theirs, Russian and the inbox alone.
     const forCoordinators: NewIntent = { ...first, recipient_kind: 'coordinators', centre_id: null };
@@ -109,11 +107,15 @@ describe('delivery records', () => {
     expect(await records.outcome(db.manager, added!.id)).toBe('acknowledged');
   });
 
-  it('delivers the inbox once and numbers each channel attempt after the last', async () => {
-    const intent = await stored(newIntent());
-    const inbox = await deliverToInbox(intent);
-    expect(inbox).toEqual(expect.any(String));
-    expect(await deliverToInbox(intent)).toBeNull();
+  it('delivers the inbox with the intent, once, and numbers each channel attempt after the last', async () => {
+    const fresh = newIntent();
+    const delivery = inboxOf(fresh);
+    const added = await db.transaction((tx) => records.addIntent(tx, fresh, recipientKeyOf(fresh), EXTERNAL_CHANNELS, delivery));
+    expect(added).toMatchObject({ delivered: true });
+    const inbox = delivery.notificationId;
+    // A redelivery of the event writes nothing: no intent, no notification, no entry, no event.
+    expect(await db.transaction((tx) => add(tx, fresh))).toBeNull();
+    const intent = await records.intent(db.manager, fresh.source_event_id, fresh.recipient_kind);
     const entries = await db.query('SELECT notification_id, recipient_kind, referral_number, title FROM notification.inbox_entry WHERE notification_id = $1', [inbox]);
     expect(entries).toEqual([{ notification_id: inbox, recipient_kind: intent.recipient_kind, referral_number: 'R-2026-000042', title: entry.title }]);
     // Announced once, in the statement that delivered it: the second delivery wrote no event either.
@@ -178,9 +180,8 @@ describe('delivery records', () => {
   it("shows a centre only its own part of a referral's delivery log", async () => {
     const referralId = randomUUID();
     const eventId = randomUUID();
-    const centre = await stored(newIntent({ source_event_id: eventId, referral_id: referralId }));
-    const coordinators = await stored(newIntent({ source_event_id: eventId, referral_id: referralId, recipient_kind: 'coordinators', centre_id: null }));
-    for (const intent of [centre, coordinators]) await deliverToInbox(intent);
+    await stored(newIntent({ source_event_id: eventId, referral_id: referralId }));
+    await stored(newIntent({ source_event_id: eventId, referral_id: referralId, recipient_kind: 'coordinators', centre_id: null }));
 
     const everyone = await records.deliveryLog(db.manager, referralId, null);
     expect(everyone.map((entry) => [entry.recipientKind, entry.channel, entry.status]).sort()).toEqual([

@@ -55,8 +55,20 @@ export interface InboxEntryContent {
   title: { ky: string; ru: string; en: string };
 }
 
+/** The inbox notification an intent is made with, and the event that announces it. */
+export interface InboxDelivery {
+  notificationId: string;
+  entry: InboxEntryContent;
+  sent: OutboxRowToWrite<unknown>;
+}
+
+export interface AddedIntent extends DeliveryIntent {
+  /** False only where the event's inbox notification was there before its intent (and so its entry and its event). */
+  delivered: boolean;
+}
+
 /** Who a row is about, as every notification row and event names it. */
-type Addressee = Pick<DeliveryIntent, 'source_event_id' | 'order_id' | 'referral_id' | 'recipient_kind' | 'centre_id' | 'unit_code'>;
+export type Addressee = Pick<DeliveryIntent, 'source_event_id' | 'order_id' | 'referral_id' | 'recipient_kind' | 'centre_id' | 'unit_code'>;
 
 /**
  * The delivery tables: intents, one notification per channel and its attempts. Reads and
@@ -66,13 +78,21 @@ const INTENT_COLUMNS = 'id, source_event_id, recipient_kind, centre_id, unit_cod
 
 export class DeliveryRecords {
   /**
-   * The intent as stored when this call made it; null when the event's recipient already had one. Its language
-   * and plan are the recipient's row (`recipientKey`) as this statement reads it, Russian and no channel where
-   * there is none: the read and the insert are one round trip. An intent with no channel among `sendable` has
-   * nothing to do after its inbox entry and is stored closed, as `inbox_only`.
+   * The intent as stored when this call made it, with its inbox notification delivered (one attempt), the entry
+   * the recipient sees and the outbox row that announces it (`inbox.sent`, made for `inbox.notificationId`), all
+   * in one statement; null, with nothing written, when the event's recipient already had one. Its language and
+   * plan are the recipient's row (`recipientKey`) as this statement reads it, Russian and no channel where there
+   * is none. An intent with no channel among `sendable` has nothing to do after its inbox entry and is stored
+   * closed, as `inbox_only`.
    */
-  async addIntent(tx: EntityManager, intent: NewIntent, recipientKey: string, sendable: readonly ExternalChannel[]): Promise<DeliveryIntent | null> {
-    const inserted: DeliveryIntent[] = await tx.query(
+  async addIntent(
+    tx: EntityManager,
+    intent: NewIntent,
+    recipientKey: string,
+    sendable: readonly ExternalChannel[],
+    inbox: InboxDelivery,
+  ): Promise<AddedIntent | null> {
+    const inserted: AddedIntent[] = await tx.query(
       `WITH recipient AS (SELECT language, channels FROM notification.recipient WHERE key = $10),
        planned AS (
          SELECT coalesce((SELECT language FROM recipient), 'ru') AS language,
@@ -81,13 +101,29 @@ export class DeliveryRecords {
          SELECT language, plan,
                 CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(plan) c WHERE c->>'channel' = ANY($11::text[]))
                      THEN 'dispatching' ELSE 'inbox_only' END AS outcome
-           FROM planned)
-       INSERT INTO notification.delivery_intent
-         (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome, closed_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, language, $9, plan, outcome, CASE WHEN outcome = 'dispatching' THEN NULL ELSE now() END
-         FROM decided
-       ON CONFLICT (source_event_id, recipient_kind) DO NOTHING
-       RETURNING ${INTENT_COLUMNS}`,
+           FROM planned),
+       added AS (
+         INSERT INTO notification.delivery_intent
+           (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome, closed_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, language, $9, plan, outcome, CASE WHEN outcome = 'dispatching' THEN NULL ELSE now() END
+           FROM decided
+         ON CONFLICT (source_event_id, recipient_kind) DO NOTHING
+         RETURNING ${INTENT_COLUMNS}),
+       made AS (
+         INSERT INTO notification.notification
+           (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
+         SELECT $12, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, 'inbox', 'delivered', id FROM added
+         ON CONFLICT DO NOTHING RETURNING id, recipient_kind, centre_id, unit_code, referral_id),
+       attempt AS (
+         INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
+         SELECT $13, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made),
+       announced AS (
+         INSERT INTO notification.outbox (event_id, subject, envelope) SELECT $14::uuid, $15::text, $16::jsonb FROM made),
+       entered AS (
+         INSERT INTO notification.inbox_entry
+           (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
+         SELECT $17, id, recipient_kind, centre_id, unit_code, $18, referral_id, $19, $20, $21, $22 FROM made)
+       SELECT added.*, EXISTS (SELECT 1 FROM made) AS delivered FROM added`,
       [
         randomUUID(),
         intent.source_event_id,
@@ -100,6 +136,17 @@ export class DeliveryRecords {
         JSON.stringify(intent.facts),
         recipientKey,
         sendable,
+        inbox.notificationId,
+        randomUUID(),
+        inbox.sent.eventId,
+        inbox.sent.subject,
+        inbox.sent.envelopeJson,
+        randomUUID(),
+        inbox.entry.orderNumber,
+        inbox.entry.referralNumber,
+        inbox.entry.kind,
+        inbox.entry.priority,
+        JSON.stringify(inbox.entry.title),
       ],
     );
     return inserted[0] ?? null;
@@ -164,53 +211,6 @@ export class DeliveryRecords {
   async outcome(tx: EntityManager, intentId: string): Promise<IntentOutcome> {
     const rows: Array<{ outcome: IntentOutcome }> = await tx.query('SELECT outcome FROM notification.delivery_intent WHERE id = $1', [intentId]);
     return rows[0].outcome;
-  }
-
-  /**
-   * The inbox notification, delivered with its one attempt, the recipient's inbox entry and the outbox row that
-   * announces it (`sent`, made for `notificationId`), in one statement; false when the event already has it
-   * (and so its entry and its announcement).
-   */
-  async addInboxDelivered(
-    tx: EntityManager,
-    notificationId: string,
-    intentId: string,
-    about: Addressee,
-    entry: InboxEntryContent,
-    sent: OutboxRowToWrite<unknown>,
-  ): Promise<boolean> {
-    const inserted: unknown[] = await tx.query(
-      `WITH made AS (
-         INSERT INTO notification.notification
-           (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'inbox', 'delivered', $8)
-         ON CONFLICT DO NOTHING RETURNING id),
-       attempt AS (
-         INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
-         SELECT $9, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made),
-       announced AS (
-         INSERT INTO notification.outbox (event_id, subject, envelope) SELECT $16::uuid, $17::text, $18::jsonb FROM made)
-       INSERT INTO notification.inbox_entry
-         (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
-       SELECT $10, id, $5, $6, $7, $11, $4, $12, $13, $14, $15 FROM made
-       RETURNING notification_id`,
-      [
-        notificationId,
-        ...addresseeValues(about),
-        intentId,
-        randomUUID(),
-        randomUUID(),
-        entry.orderNumber,
-        entry.referralNumber,
-        entry.kind,
-        entry.priority,
-        JSON.stringify(entry.title),
-        sent.eventId,
-        sent.subject,
-        sent.envelopeJson,
-      ],
-    );
-    return inserted.length > 0;
   }
 
   /** The intent's notification for one external channel, created pending on its first turn; one statement. */

@@ -13,7 +13,7 @@ import { recipientKey, recipientKeyOf, Recipients } from '../recipients/recipien
 import { inboxTitle, MessageFacts, renderEmail, renderShortMessage } from '../templates/message-templates';
 import { Acknowledgements } from './acknowledgements';
 import { BoundedMemory } from './bounded-memory';
-import { DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
+import { Addressee, DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
 import { ChannelProgress, decide, DispatchLimits, DispatchState, FailureKind, mayRetryLater } from './delivery-policy';
 import { IntentSpec, unreachableNotice } from './intents';
 import { RecipientsSeen } from './recipients-seen';
@@ -178,8 +178,20 @@ export class DispatchNotification {
       facts,
     };
     // No channel of the recipient's has a provider here: the inbox is all there is, and the intent is made
-    // closed, as `decide` would close it, instead of in a step (and a commit) of its own.
-    const added = await records.addIntent(tx, intent, recipientKey(spec), this.deps.providers.channels());
+    // closed, as `decide` would close it, instead of in a step (and a commit) of its own. The inbox is always
+    // delivered, in the statement that makes the intent, and announced with it.
+    const notificationId = randomUUID();
+    const added = await records.addIntent(tx, intent, recipientKey(spec), this.deps.providers.channels(), {
+      notificationId,
+      entry: {
+        orderNumber: facts.orderNumber ?? null,
+        referralNumber: facts.referralNumber ?? null,
+        kind: intent.kind,
+        priority,
+        title: inboxTitle(intent.kind, facts),
+      },
+      sent: this.deps.outbox.row(EventSubjects.NotificationSent, intent.order_id, sentPayload(intent, notificationId, 'inbox')),
+    });
     if (added) this.deps.seen.seen(recipientKey(spec), added.outcome === 'dispatching');
     // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
     const made = added ?? (await records.intent(tx, spec.sourceEventId, spec.recipientKind));
@@ -187,11 +199,14 @@ export class DispatchNotification {
       throw new IntentNeedsSteps(`notification intent ${made.id} needs a send: made again in steps`);
     }
     if (!added) return made;
+    if (added.delivered) {
+      this.deps.outbox.wroteIn(tx);
+      this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
+    }
     if (added.outcome === 'inbox_only' && (await this.acknowledged(tx, added))) {
       await records.closeAsAcknowledged(tx, added.id);
       added.outcome = 'acknowledged';
     }
-    await this.deliverToInbox(tx, added, priority);
     if (added.plan.length === 0 && spec.recipientKind !== 'coordinators') {
       this.deps.log.warn(
         { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
@@ -199,22 +214,6 @@ export class DispatchNotification {
       );
     }
     return added;
-  }
-
-  /** The inbox is always delivered, in the transaction that creates the intent, and announced with it. */
-  private async deliverToInbox(tx: EntityManager, intent: DeliveryIntent, priority: string) {
-    const notificationId = randomUUID();
-    const sent = this.deps.outbox.row(EventSubjects.NotificationSent, intent.order_id, sentPayload(intent, notificationId, 'inbox'));
-    const delivered = await this.deps.records.addInboxDelivered(tx, notificationId, intent.id, intent, {
-      orderNumber: intent.facts.orderNumber ?? null,
-      referralNumber: intent.facts.referralNumber ?? null,
-      kind: intent.kind,
-      priority,
-      title: inboxTitle(intent.kind, intent.facts),
-    }, sent);
-    if (!delivered) return;
-    this.deps.outbox.wroteIn(tx);
-    this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
   }
 
   private async announceSent(tx: EntityManager, intent: DeliveryIntent, notificationId: string, channel: ExternalChannel) {
@@ -397,11 +396,11 @@ function outboundMessage(intent: DeliveryIntent, channel: ExternalChannel, notif
 
 /** Who and what a delivery event is about, as the notification events name it. */
 /** What `notification.sent.v1` says of a notification that reached its recipient through `channel`. */
-function sentPayload(intent: DeliveryIntent, notificationId: string, channel: ExternalChannel | 'inbox'): NotificationSentV1 {
+function sentPayload(intent: Addressee, notificationId: string, channel: ExternalChannel | 'inbox'): NotificationSentV1 {
   return { notificationId, ...addressedIn(intent), channel };
 }
 
-function addressedIn(intent: DeliveryIntent) {
+function addressedIn(intent: Addressee) {
   return {
     orderId: intent.order_id,
     referralId: intent.referral_id ?? undefined,
