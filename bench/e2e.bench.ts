@@ -43,6 +43,13 @@ const WARMUP = Number(args.get('warmup') ?? 5);
 const POSTGRES_SOCKET = args.get('postgres-socket');
 /** Connections the load generator keeps to each gateway. */
 const CONNECTIONS = Number(args.get('connections') ?? 64);
+/**
+ * The services' settings a run may set in its own environment, `NAME=value npm run bench:e2e …`:
+ * `SERVICE_WARMUP=off` measures services that take their first events cold, `DB_PREPARED_STATEMENTS=off` ones
+ * that have PostgreSQL plan every statement, `MESSAGING_BATCH_LINGER_MS=0` ones whose free workers commit a
+ * partial batch at once.
+ */
+const SETTINGS_PASSED_ON = ['SERVICE_WARMUP', 'DB_PREPARED_STATEMENTS', 'MESSAGING_BATCH_LINGER_MS'];
 const ADMIN_URL = process.env.KORGOO_BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -274,12 +281,7 @@ async function main() {
     // The benchmark measures the pipeline, not the per-address throttling in front of it.
     THROTTLE_WRITES_PER_MINUTE: '1000000',
     THROTTLE_READS_PER_MINUTE: '1000000',
-    // `SERVICE_WARMUP=off npm run bench:e2e …` measures services that take their first events cold.
-    ...(process.env.SERVICE_WARMUP ? { SERVICE_WARMUP: process.env.SERVICE_WARMUP } : {}),
-    // `DB_PREPARED_STATEMENTS=off npm run bench:e2e …` measures services that have PostgreSQL plan every statement.
-    ...(process.env.DB_PREPARED_STATEMENTS ? { DB_PREPARED_STATEMENTS: process.env.DB_PREPARED_STATEMENTS } : {}),
-    // `MESSAGING_BATCH_LINGER_MS=3 npm run bench:e2e …` measures services whose free workers wait for a batch.
-    ...(process.env.MESSAGING_BATCH_LINGER_MS ? { MESSAGING_BATCH_LINGER_MS: process.env.MESSAGING_BATCH_LINGER_MS } : {}),
+    ...Object.fromEntries(SETTINGS_PASSED_ON.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : []))),
   };
   const services: RunningService[] = [];
   const nc = await connect({ servers: NATS_URL });

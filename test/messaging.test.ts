@@ -302,15 +302,12 @@ describe('durable messaging in batches', () => {
     return ids;
   }
 
-  const consumerInfo = async () => {
+  const consumerInfoOf = async (stream: 'NOTIFICATIONS' | 'ORDERS', durable: string) => {
     const jsm = await jetstreamManager(runtime.nc);
-    return jsm.consumers.info(new SubjectNamespace(namespace).stream('NOTIFICATIONS'), 'notification_notification_sent_v1');
+    return jsm.consumers.info(new SubjectNamespace(namespace).stream(stream), durable);
   };
-
-  const withdrawalConsumerInfo = async () => {
-    const jsm = await jetstreamManager(runtime.nc);
-    return jsm.consumers.info(new SubjectNamespace(namespace).stream('ORDERS'), 'notification_order_withdrawn_v1');
-  };
+  const consumerInfo = () => consumerInfoOf('NOTIFICATIONS', 'notification_notification_sent_v1');
+  const withdrawalConsumerInfo = () => consumerInfoOf('ORDERS', 'notification_order_withdrawn_v1');
 
   const appliedRows = async (ids: string[]): Promise<Array<{ event_id: string; tx: string }>> =>
     dataSource.query(`SELECT event_id, tx FROM ${schema}.applied WHERE event_id = ANY($1::uuid[])`, [ids]);

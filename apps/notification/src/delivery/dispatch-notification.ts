@@ -394,12 +394,12 @@ function outboundMessage(intent: DeliveryIntent, channel: ExternalChannel, notif
   return { idempotencyKey: notificationId, address, text: renderShortMessage(intent.kind, intent.language, intent.facts) };
 }
 
-/** Who and what a delivery event is about, as the notification events name it. */
 /** What `notification.sent.v1` says of a notification that reached its recipient through `channel`. */
 function sentPayload(intent: Addressee, notificationId: string, channel: ExternalChannel | 'inbox'): NotificationSentV1 {
   return { notificationId, ...addressedIn(intent), channel };
 }
 
+/** Who and what a delivery event is about, as the notification events name it. */
 function addressedIn(intent: Addressee) {
   return {
     orderId: intent.order_id,
