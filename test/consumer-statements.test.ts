@@ -115,12 +115,13 @@ describe('one statement for what one event writes', () => {
     ]);
   });
 
-  it("fills an order's row and counts its event's facts in one statement, and a redelivery counts nothing twice", async () => {
+  it("fills the rows of a batch's orders and counts all their facts in one statement, and a redelivery counts nothing twice", async () => {
     const orderId = randomUUID();
+    const other = randomUUID();
     const occurredAt = new Date('2026-03-02T09:00:00Z');
-    const fact = (eventId: string, participants: number | null) => ({
+    const fact = (order: string, eventId: string, participants: number | null) => ({
       eventId,
-      orderId,
+      orderId: order,
       kind: 'order_registered' as const,
       reason: null,
       centreId: 'bishkek',
@@ -128,19 +129,28 @@ describe('one statement for what one event writes', () => {
       sessionId: participants === null ? null : randomUUID(),
       participants,
     });
-    const projected = { order: { orderId, oblast: 'chui', sex: 'male' }, fact: fact(randomUUID(), null), groupPlaces: [fact(randomUUID(), 3), fact(randomUUID(), 4)] };
+    const registered = { order: { orderId, oblast: 'chui', sex: 'male' }, fact: fact(orderId, randomUUID(), null), groupPlaces: [fact(orderId, randomUUID(), 3), fact(orderId, randomUUID(), 4)] };
+    const batch = [
+      registered,
+      { order: { orderId, riskBin: '3', priority: 'high', riskVersion: 1 }, fact: null },
+      { order: { orderId: other, oblast: 'naryn' }, fact: fact(other, randomUUID(), null) },
+      { order: { orderId, riskBin: '5-6', priority: 'urgent', riskVersion: 2, sex: null }, fact: null },
+    ];
     const model = new IndicatorReadModel();
-    expect(await statementsOf(reporting, (tx) => model.apply(tx, projected))).toBe(1);
-    expect(await statementsOf(reporting, (tx) => model.apply(tx, projected))).toBe(1);
-    expect(await statementsOf(reporting, (tx) => model.apply(tx, { order: { orderId, language: 'ky' }, fact: null }))).toBe(1);
-    expect(await reporting.query('SELECT oblast, sex, language FROM reporting.order_case WHERE order_id = $1', [orderId])).toEqual([
-      { oblast: 'chui', sex: 'male', language: 'ky' },
+    expect(await statementsOf(reporting, (tx) => model.write(tx, batch))).toBe(1);
+    expect(await statementsOf(reporting, (tx) => model.write(tx, [registered]))).toBe(1);
+    // An older assessment arriving late changes no risk; a language learnt later fills its field.
+    expect(await statementsOf(reporting, (tx) => model.write(tx, [{ order: { orderId, riskBin: '3', priority: 'high', riskVersion: 1, language: 'ky' }, fact: null }]))).toBe(1);
+    expect(await reporting.query('SELECT order_id, oblast, sex, language, risk_bin, priority, risk_version FROM reporting.order_case WHERE order_id = ANY($1) ORDER BY oblast', [[orderId, other]])).toEqual([
+      { order_id: orderId, oblast: 'chui', sex: 'male', language: 'ky', risk_bin: '5-6', priority: 'urgent', risk_version: 2 },
+      { order_id: other, oblast: 'naryn', sex: null, language: null, risk_bin: null, priority: null, risk_version: null },
     ]);
     expect(await reporting.query('SELECT participants FROM reporting.case_fact WHERE order_id = $1 ORDER BY participants', [orderId])).toEqual([
       { participants: 3 },
       { participants: 4 },
       { participants: null },
     ]);
+    expect(await reporting.query('SELECT count(*)::int AS n FROM reporting.case_fact WHERE order_id = $1', [other])).toEqual([{ n: 1 }]);
   });
 
   it('stores an assessment with the event that announces it in one statement, and a redelivery writes neither again', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
-import { createMessagingTablesSql, MessagingRuntime, PermanentFailure, SubjectNamespace } from '@korgoo/messaging';
+import { createMessagingTablesSql, GatheredWrite, MessagingRuntime, PermanentFailure, SubjectNamespace } from '@korgoo/messaging';
 import { harnessCredentials, testNatsUrl } from './support/test-nats';
 import { until } from './support/until';
 
@@ -255,8 +255,17 @@ describe('durable messaging in batches', () => {
       await tx.query(`INSERT INTO ${schema}.applied (event_id, tx) VALUES ($1, txid_current())`, [envelope.eventId]);
     };
     runtime.on(EventSubjects.NotificationSent, apply, { batchable: true, alone: (envelope) => loners.has(envelope.eventId) });
-    // A consumer of another stream: its events queue behind the same gate and join the same batches.
-    runtime.on(EventSubjects.OrderWithdrawn, apply, { batchable: true });
+    // A consumer of another stream: its events queue behind the same gate and join the same batches. Its rows
+    // are written for the whole transaction in one statement, which a poisoned event fails.
+    const appliedTogether: GatheredWrite<string> = {
+      write: async (tx, eventIds) => {
+        if (eventIds.some((id) => poisoned.has(id))) throw new PermanentFailure('this event can never be applied');
+        await tx.query(`INSERT INTO ${schema}.applied (event_id, tx) SELECT unnest($1::uuid[]), txid_current()`, [eventIds]);
+      },
+    };
+    runtime.on(EventSubjects.OrderWithdrawn, async (envelope, _tx, delivery) => delivery.gather(appliedTogether, envelope.eventId), {
+      batchable: true,
+    });
     await runtime.start();
   });
 
@@ -337,7 +346,7 @@ describe('durable messaging in batches', () => {
     expect(rows).toHaveLength(9);
   });
 
-  it('commits the events of two consumers on two streams in one transaction, and dead-letters a poisoned one alone', async () => {
+  it('commits the events of two consumers on two streams in one transaction, one writing its rows together, and dead-letters a poisoned one alone', async () => {
     let poison = '';
     const ids = await behindTheGate(4, (queued) => [(poison = queued[5])], 4);
     const others = ids.filter((id) => id !== poison);

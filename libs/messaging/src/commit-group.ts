@@ -2,6 +2,7 @@ import { JsMsg } from '@nats-io/jetstream';
 import { EventSubject } from '@korgoo/contracts';
 import { BatchIntake, togetherOrAlone } from './batch-intake';
 import type { DurableConsumer, Received } from './durable-consumer';
+import { GatheredWrites } from './gathered-writes';
 import { Outbox } from './outbox';
 
 /**
@@ -80,7 +81,7 @@ export class CommitGroup {
     }
   }
 
-  /** One inbox insert, every handler in order, one commit; then the acknowledgements. */
+  /** One inbox insert, every handler in order, the rows they gathered, one commit; then the acknowledgements. */
   private async applyTogether(members: Member[]): Promise<void> {
     const applied = await this.outbox.transaction(async (tx) => {
       const rows: Array<{ event_id: string; consumer: string }> = await tx.query(
@@ -94,12 +95,14 @@ export class CommitGroup {
       );
       const fresh = new Set(rows.map((row) => `${row.consumer}\u0000${row.event_id}`));
       const outcomes: boolean[] = [];
+      const gathered = new GatheredWrites();
       for (const member of members) {
         // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
         const first = fresh.delete(`${member.consumer.consumerName}\u0000${member.envelope.eventId}`);
-        if (first) await member.consumer.applyShared(member, tx);
+        if (first) await member.consumer.applyShared(member, tx, gathered);
         outcomes.push(first);
       }
+      await gathered.flush(tx);
       return outcomes;
     });
     members.forEach(({ consumer, message }, i) => consumer.acknowledge(message, applied[i]));

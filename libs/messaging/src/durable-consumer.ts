@@ -15,6 +15,7 @@ import {
 } from '@korgoo/contracts';
 import { BatchIntake } from './batch-intake';
 import type { CommitGroup } from './commit-group';
+import { GatheredWrite, GatheredWrites } from './gathered-writes';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe, Outbox } from './outbox';
@@ -32,6 +33,8 @@ export interface Delivery {
    * finds it must throws; the batch is then handled again one event at a time, where this is false.
    */
   shared: boolean;
+  /** Leaves a row for `write` to make, with those of the transaction's other events, before it commits. */
+  gather<T>(write: GatheredWrite<T>, item: T): void;
 }
 
 export type EventHandler<S extends EventSubject> = (
@@ -263,8 +266,8 @@ export class DurableConsumer<S extends EventSubject> {
   }
 
   /** Applies one event inside a batch's transaction, its inbox entry already written by the batch. */
-  applyShared({ message, envelope }: Received<S>, tx: EntityManager): Promise<void> {
-    return this.handler(envelope, tx, this.delivery(message, true));
+  applyShared({ message, envelope }: Received<S>, tx: EntityManager, gathered: GatheredWrites): Promise<void> {
+    return this.handler(envelope, tx, this.delivery(message, true, gathered));
   }
 
   /** After the batch's commit. */
@@ -294,7 +297,9 @@ export class DurableConsumer<S extends EventSubject> {
             [envelope.eventId, this.consumerName, this.subject],
           );
           if (inserted.length === 0) return false;
-          await this.handler(envelope, tx, this.delivery(message, false));
+          const gathered = new GatheredWrites();
+          await this.handler(envelope, tx, this.delivery(message, false, gathered));
+          await gathered.flush(tx);
           return true;
         });
       const applied = this.lostRace ? await retryingTransaction(once, { retryable: this.lostRace }) : await once();
@@ -316,9 +321,9 @@ export class DurableConsumer<S extends EventSubject> {
     }
   }
 
-  private delivery(message: JsMsg, shared: boolean): Delivery {
+  private delivery(message: JsMsg, shared: boolean, gathered: GatheredWrites): Delivery {
     const deliveries = message.info.deliveryCount;
-    return { last: deliveries >= this.options.maxDeliver, deliveries, shared };
+    return { last: deliveries >= this.options.maxDeliver, deliveries, shared, gather: (write, item) => gathered.add(write, item) };
   }
 
   private parse(message: JsMsg): EventEnvelope<EventPayload<S>> {

@@ -1,5 +1,6 @@
 export * from './dead-letters';
 export * from './durable-consumer';
+export type { GatheredWrite } from './gathered-writes';
 export * from './jetstream-topology';
 export * from './log';
 export * from './messaging-runtime';

@@ -1,5 +1,5 @@
 import { EventEnvelope, SERVICE_MESSAGING } from '@korgoo/contracts';
-import { projectEvent } from './event-facts';
+import { mergeOrderFacts, projectEvent } from './event-facts';
 
 function envelope<P>(subject: string, payload: P): EventEnvelope<P> {
   return { eventId: '7b0a4c1e-2f7d-4c55-9a39-1d0c6a3f9e10', subject, occurredAt: '2026-12-01T08:00:00.000Z', correlationId: 'c', payload } as unknown as EventEnvelope<P>;
@@ -228,5 +228,24 @@ describe('what reporting counts', () => {
       expect(roster.roster).toMatchObject({ centreId: 'naryn-asylzat', eventId: expect.any(String), effectiveFrom: new Date('2026-12-01T08:00:00.000Z') });
       expect(roster.roster!.facilitators[0].absences).toEqual([{ from: new Date('2026-12-24T18:00:00.000Z'), to: new Date('2026-12-25T18:00:00.000Z') }]);
     });
+  });
+
+  it("merges a batch's facts about one order as writing them one after another would", () => {
+    const [a, b] = ['3f1d2c4b-5a69-4e7f-8b1a-2c3d4e5f6a7b', '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'];
+    expect(
+      mergeOrderFacts([
+        { orderId: a, oblast: 'naryn', sex: 'male' },
+        { orderId: b, unit: 'osh-uvd' },
+        { orderId: a, riskBin: '3', priority: 'high', riskVersion: 2 },
+        { orderId: a, sex: null, language: 'ky', unit: undefined },
+        // An older assessment arriving later, and one of the same version: neither replaces the newest.
+        { orderId: a, riskBin: '0', priority: 'standard', riskVersion: 1 },
+        { orderId: a, riskBin: '7-13', priority: 'urgent', riskVersion: 2 },
+        { orderId: b, riskBin: '4', priority: 'high', riskVersion: 1, oblast: 'osh' },
+      ]),
+    ).toEqual([
+      { orderId: a, oblast: 'naryn', sex: 'male', language: 'ky', riskBin: '3', priority: 'high', riskVersion: 2 },
+      { orderId: b, unit: 'osh-uvd', oblast: 'osh', riskBin: '4', priority: 'high', riskVersion: 1 },
+    ]);
   });
 });

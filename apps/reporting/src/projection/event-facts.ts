@@ -26,6 +26,22 @@ export interface Projected {
   programmeEnd?: { programmeId: string; endedAt: Date };
 }
 
+/**
+ * The facts several events tell about each of their orders, as one row per order: what writing them one after
+ * another would leave. A later known value replaces an earlier one, an unknown one blanks nothing, and the risk
+ * is the newest assessment version's (the first of equal versions).
+ */
+export function mergeOrderFacts(facts: OrderFacts[]): OrderFacts[] {
+  const merged = new Map<string, OrderFacts>();
+  for (const { riskBin, priority, riskVersion, ...known } of facts) {
+    const row = merged.get(known.orderId) ?? { orderId: known.orderId };
+    for (const [field, value] of Object.entries(known)) if (value !== undefined && value !== null) Object.assign(row, { [field]: value });
+    if (riskVersion !== undefined && riskVersion > (row.riskVersion ?? 0)) Object.assign(row, { riskBin, priority, riskVersion });
+    merged.set(known.orderId, row);
+  }
+  return [...merged.values()];
+}
+
 /** A stable fact id for one of several things an event tells, so a redelivery lands on the same key. */
 function derivedFactId(eventId: string, part: string): string {
   const hex = createHash('sha256').update(`${eventId}/${part}`).digest('hex');

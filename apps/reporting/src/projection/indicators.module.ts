@@ -28,8 +28,8 @@ export class IndicatorsModule implements OnModuleInit {
     const readModel = new IndicatorReadModel();
     for (const subject of Object.keys(projectEvent) as ProjectedSubject[]) {
       const project = projectEvent[subject] as (envelope: unknown) => ReturnType<(typeof projectEvent)[ProjectedSubject]>;
-      // Only the read model changes, inside the transaction: a burst of events commits together.
-      this.messaging.on(subject, async (envelope, tx) => readModel.apply(tx, project(envelope)), { batchable: true });
+      // Only the read model changes, inside the transaction: a burst of events commits together, written as one.
+      this.messaging.on(subject, async (envelope, _tx, delivery) => delivery.gather(readModel, project(envelope)), { batchable: true });
     }
     const queries = this.messaging.queries.family<IndicatorContracts>(IndicatorRequestClasses);
     queries.handle(IndicatorSubjects.Report, async (request) => {

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { GatheredWrite } from '@korgoo/messaging';
 import { CaseFact, FactKind, OrderCase, PersonOrder } from '../indicators/order-case';
 import { PairHoursInput } from '../indicators/utilisation-sheet';
 import { PairSessionHold, RosteredFacilitator } from '../indicators/utilisation';
-import { OrderFacts, Projected } from './event-facts';
+import { mergeOrderFacts, OrderFacts, Projected } from './event-facts';
 
 type RosterRow = Omit<RosteredFacilitator, 'absences'> & { absences: Array<{ from: string; to: string }> };
 
@@ -33,78 +34,68 @@ interface CaseFactRow {
 /**
  * The indicator tables. Events of one order reach reporting through separate consumers in any order, so an
  * order's row is filled field by field (a known value is never blanked) and its risk follows the newest
- * assessment version. A fact is keyed by its event id: the same event can never be counted twice.
+ * assessment version. A fact is keyed by its event id: the same event can never be counted twice. The events
+ * of a transaction are written together (`GatheredWrite`): every order's row and every fact in one statement.
  */
-export class IndicatorReadModel {
-  async apply(tx: EntityManager, { order, fact, groupPlaces = [], roster, holds = [], programmeEnd }: Projected): Promise<void> {
-    // The order's row and the event's facts go in one statement: a write per event, not one per table.
-    const counted = [...(fact ? [fact] : []), ...groupPlaces];
-    if (order || counted.length > 0) await this.fillOrderAndCount(tx, order, counted);
-    if (roster) {
-      await tx.query(
-        `INSERT INTO reporting.centre_roster (event_id, centre_id, oblast, open, effective_from, facilitators)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
-        [roster.eventId, roster.centreId, roster.oblast, roster.open, roster.effectiveFrom, JSON.stringify(roster.facilitators)],
-      );
-    }
-    // Holds arrive through separate consumers in any order: the newest word on a session index stands.
-    for (const hold of holds) {
-      await tx.query(
-        `INSERT INTO reporting.pair_session_hold AS h (programme_id, session_index, centre_id, session_key, starts_at, ends_at, as_of)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (programme_id, session_index) DO UPDATE SET
-           centre_id = EXCLUDED.centre_id, session_key = EXCLUDED.session_key, starts_at = EXCLUDED.starts_at,
-           ends_at = EXCLUDED.ends_at, as_of = EXCLUDED.as_of
-         WHERE EXCLUDED.as_of > h.as_of`,
-        [hold.programmeId, hold.sessionIndex, hold.centreId, hold.sessionKey, hold.startsAt, hold.endsAt, hold.asOf],
-      );
-    }
-    if (programmeEnd) {
-      await tx.query(
-        `INSERT INTO reporting.programme_end AS e (programme_id, ended_at) VALUES ($1, $2)
-         ON CONFLICT (programme_id) DO UPDATE SET ended_at = LEAST(e.ended_at, EXCLUDED.ended_at)`,
-        [programmeEnd.programmeId, programmeEnd.endedAt],
-      );
+export class IndicatorReadModel implements GatheredWrite<Projected> {
+  async write(tx: EntityManager, projections: Projected[]): Promise<void> {
+    const orders = mergeOrderFacts(projections.flatMap(({ order }) => (order ? [order] : [])));
+    const counted = projections.flatMap(({ fact, groupPlaces = [] }) => [...(fact ? [fact] : []), ...groupPlaces]);
+    if (orders.length > 0 || counted.length > 0) await this.fillOrdersAndCount(tx, orders, counted);
+    // Rosters, holds and programme ends come a few a day: a statement each.
+    for (const { roster, holds = [], programmeEnd } of projections) {
+      if (roster) {
+        await tx.query(
+          `INSERT INTO reporting.centre_roster (event_id, centre_id, oblast, open, effective_from, facilitators)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO NOTHING`,
+          [roster.eventId, roster.centreId, roster.oblast, roster.open, roster.effectiveFrom, JSON.stringify(roster.facilitators)],
+        );
+      }
+      // Holds arrive through separate consumers in any order: the newest word on a session index stands.
+      for (const hold of holds) {
+        await tx.query(
+          `INSERT INTO reporting.pair_session_hold AS h (programme_id, session_index, centre_id, session_key, starts_at, ends_at, as_of)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (programme_id, session_index) DO UPDATE SET
+             centre_id = EXCLUDED.centre_id, session_key = EXCLUDED.session_key, starts_at = EXCLUDED.starts_at,
+             ends_at = EXCLUDED.ends_at, as_of = EXCLUDED.as_of
+           WHERE EXCLUDED.as_of > h.as_of`,
+          [hold.programmeId, hold.sessionIndex, hold.centreId, hold.sessionKey, hold.startsAt, hold.endsAt, hold.asOf],
+        );
+      }
+      if (programmeEnd) {
+        await tx.query(
+          `INSERT INTO reporting.programme_end AS e (programme_id, ended_at) VALUES ($1, $2)
+           ON CONFLICT (programme_id) DO UPDATE SET ended_at = LEAST(e.ended_at, EXCLUDED.ended_at)`,
+          [programmeEnd.programmeId, programmeEnd.endedAt],
+        );
+      }
     }
   }
 
-  private async fillOrderAndCount(tx: EntityManager, order: OrderFacts | null | undefined, facts: CaseFact[]): Promise<void> {
-    const fill = order
-      ? `WITH filled AS (
-           INSERT INTO reporting.order_case AS o
-             (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
-           VALUES ($9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-           ON CONFLICT (order_id) DO UPDATE SET
-             issued_at = COALESCE(EXCLUDED.issued_at, o.issued_at),
-             expires_at = COALESCE(EXCLUDED.expires_at, o.expires_at),
-             oblast = COALESCE(EXCLUDED.oblast, o.oblast),
-             unit = COALESCE(EXCLUDED.unit, o.unit),
-             sex = COALESCE(EXCLUDED.sex, o.sex),
-             language = COALESCE(EXCLUDED.language, o.language),
-             risk_bin = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.risk_bin ELSE o.risk_bin END,
-             priority = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.priority ELSE o.priority END,
-             risk_version = GREATEST(EXCLUDED.risk_version, o.risk_version),
-             person_ref = COALESCE(EXCLUDED.person_ref, o.person_ref))
-         `
-      : '';
-    const orderValues = order
-      ? [
-          order.orderId,
-          order.issuedAt ?? null,
-          order.expiresAt ?? null,
-          order.oblast ?? null,
-          order.unit ?? null,
-          order.sex ?? null,
-          order.language ?? null,
-          order.riskBin ?? null,
-          order.priority ?? null,
-          order.riskVersion ?? null,
-          order.personRef ?? null,
-        ]
-      : [];
+  private async fillOrdersAndCount(tx: EntityManager, orders: OrderFacts[], facts: CaseFact[]): Promise<void> {
+    // Rows in key order, so that two transactions filling the same orders lock them in the same order.
+    const rows = [...orders].sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+    const column = <K extends keyof OrderFacts>(key: K) => rows.map((order) => order[key] ?? null);
     // A data-modifying WITH runs to completion even when the insert after it counts no fact.
     await tx.query(
-      `${fill}INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
+      `WITH filled AS (
+         INSERT INTO reporting.order_case AS o
+           (order_id, issued_at, expires_at, oblast, unit, sex, language, risk_bin, priority, risk_version, person_ref)
+         SELECT * FROM unnest($9::uuid[], $10::timestamptz[], $11::timestamptz[], $12::text[], $13::text[], $14::text[],
+                              $15::text[], $16::text[], $17::text[], $18::int[], $19::text[])
+         ON CONFLICT (order_id) DO UPDATE SET
+           issued_at = COALESCE(EXCLUDED.issued_at, o.issued_at),
+           expires_at = COALESCE(EXCLUDED.expires_at, o.expires_at),
+           oblast = COALESCE(EXCLUDED.oblast, o.oblast),
+           unit = COALESCE(EXCLUDED.unit, o.unit),
+           sex = COALESCE(EXCLUDED.sex, o.sex),
+           language = COALESCE(EXCLUDED.language, o.language),
+           risk_bin = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.risk_bin ELSE o.risk_bin END,
+           priority = CASE WHEN EXCLUDED.risk_version > COALESCE(o.risk_version, 0) THEN EXCLUDED.priority ELSE o.priority END,
+           risk_version = GREATEST(EXCLUDED.risk_version, o.risk_version),
+           person_ref = COALESCE(EXCLUDED.person_ref, o.person_ref))
+       INSERT INTO reporting.case_fact (event_id, order_id, kind, reason, centre_id, occurred_at, session_id, participants)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::int[])
        ON CONFLICT (event_id) DO NOTHING`,
       [
@@ -116,7 +107,17 @@ export class IndicatorReadModel {
         facts.map((f) => f.occurredAt),
         facts.map((f) => f.sessionId ?? null),
         facts.map((f) => f.participants ?? null),
-        ...orderValues,
+        column('orderId'),
+        column('issuedAt'),
+        column('expiresAt'),
+        column('oblast'),
+        column('unit'),
+        column('sex'),
+        column('language'),
+        column('riskBin'),
+        column('priority'),
+        column('riskVersion'),
+        column('personRef'),
       ],
     );
   }

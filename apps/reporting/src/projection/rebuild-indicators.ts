@@ -47,7 +47,7 @@ export class RebuildIndicators {
           if (!envelope) return;
           awaited.delete(envelope.eventId);
           const project = projectEvent[subject as ProjectedSubject] as (envelope: EventEnvelope) => ReturnType<(typeof projectEvent)[ProjectedSubject]>;
-          await this.readModel.apply(tx, project(envelope));
+          await this.readModel.write(tx, [project(envelope)]);
         },
         () => awaited.size > 0,
       );
