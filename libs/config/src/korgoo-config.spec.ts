@@ -151,4 +151,12 @@ describe('the migration settings', () => {
     expect(loadConfig('risk', { NODE_ENV: 'development', SERVICE_WARMUP: 'off' }).warmup).toBe(false);
     expect(() => loadConfig('risk', { NODE_ENV: 'development', SERVICE_WARMUP: 'yes' })).toThrow('SERVICE_WARMUP must be on or off');
   });
+
+  it("waits longer for a batch in the services off the order's way to the inbox, unless told otherwise", () => {
+    const linger = (service: 'matching' | 'reporting', env: Record<string, string> = {}) =>
+      loadConfig(service, { NODE_ENV: 'development', ...env }).messaging.batchLingerMs;
+    expect([linger('matching'), linger('reporting')]).toEqual([3, 20]);
+    expect(linger('reporting', { MESSAGING_BATCH_LINGER_MS: '0' })).toBe(0);
+    expect(() => linger('matching', { MESSAGING_BATCH_LINGER_MS: '51' })).toThrow('MESSAGING_BATCH_LINGER_MS');
+  });
 });
