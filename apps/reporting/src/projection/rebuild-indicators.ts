@@ -2,7 +2,7 @@ import { JsMsg } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
 import { envelopeContract, EventEnvelope, EventPayloadClasses, IndicatorRebuild, parseContract } from '@korgoo/contracts';
 import { MessagingRuntime } from '@korgoo/messaging';
-import { projectEvent, ProjectedSubject } from './event-facts';
+import { Projected, projectEvent, ProjectedSubject } from './event-facts';
 import { IndicatorReadModel } from './read-model';
 
 /** Every table the projection writes, all rebuilt together. */
@@ -13,6 +13,9 @@ const READ_MODEL_TABLES = [
   'reporting.pair_session_hold',
   'reporting.programme_end',
 ];
+
+/** Events of the history written to the read model together (`IndicatorReadModel.write`). */
+const EVENTS_PER_STATEMENT = 500;
 
 /** The history stream copies the domain streams within moments; events counted earlier than this are in it. */
 const SOURCING_LAG_BOUND = '10 minutes';
@@ -39,6 +42,9 @@ export class RebuildIndicators {
         `SELECT DISTINCT event_id FROM reporting.inbox WHERE processed_at > now() - interval '${SOURCING_LAG_BOUND}'`,
       );
       const awaited = new Set(recent.map((row) => row.event_id));
+      // Tables stay locked until the commit: history is written a few hundred events a statement.
+      const projected: Projected[] = [];
+      const writeProjected = () => this.readModel.write(tx, projected.splice(0));
       const events = await this.messaging.replayHistory(
         'REPORTING_HISTORY',
         async (subject, message) => {
@@ -47,10 +53,12 @@ export class RebuildIndicators {
           if (!envelope) return;
           awaited.delete(envelope.eventId);
           const project = projectEvent[subject as ProjectedSubject] as (envelope: EventEnvelope) => ReturnType<(typeof projectEvent)[ProjectedSubject]>;
-          await this.readModel.write(tx, [project(envelope)]);
+          projected.push(project(envelope));
+          if (projected.length >= EVENTS_PER_STATEMENT) await writeProjected();
         },
         () => awaited.size > 0,
       );
+      await writeProjected();
       const [{ orders, facts }]: Array<{ orders: number; facts: number }> = await tx.query(
         'SELECT (SELECT count(*) FROM reporting.order_case)::int AS orders, (SELECT count(*) FROM reporting.case_fact)::int AS facts',
       );
