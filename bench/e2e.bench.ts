@@ -25,6 +25,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
+// The naming rule alone: the library's index would load every contract, which needs reflect-metadata first.
+import { SubjectNamespace } from '../libs/messaging/src/namespace';
 import { freePort, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
 import { percentile, spread } from './percentile';
@@ -150,7 +152,7 @@ async function consumersCaughtUp(nc: NatsConnection, namespace: string, timeoutM
   const behind = async () => {
     let messages = 0;
     for await (const stream of jsm.streams.list()) {
-      if (!stream.config.name.startsWith(`${namespace.toUpperCase()}_`)) continue;
+      if (!new SubjectNamespace(namespace).owns(stream.config.name)) continue;
       for await (const consumer of jsm.consumers.list(stream.config.name)) messages += consumer.num_pending + consumer.num_ack_pending;
     }
     return messages;
@@ -473,7 +475,7 @@ async function main() {
     await Promise.all(services.map((service) => stopService(service)));
     const jsm = await jetstreamManager(nc);
     for await (const stream of jsm.streams.list()) {
-      if (stream.config.name.startsWith(`${namespace.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
+      if (new SubjectNamespace(namespace).owns(stream.config.name)) await jsm.streams.delete(stream.config.name);
     }
     await nc.close();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -4,6 +4,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import request from 'supertest';
+import { SubjectNamespace } from '@korgoo/messaging';
 import { freePort, RunningService, ServiceName, startService, stopService } from '../../tools/service-process';
 import { Envelope, EventRecorder } from './event-recorder';
 import { eventsHandledAt, HandlingOutcome } from './events-handled';
@@ -92,7 +93,7 @@ export class MatchingStack {
     if (this.nc) {
       const jsm = await jetstreamManager(this.nc);
       for await (const stream of jsm.streams.list()) {
-        if (stream.config.name.startsWith(`${this.namespace.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
+        if (new SubjectNamespace(this.namespace).owns(stream.config.name)) await jsm.streams.delete(stream.config.name);
       }
       await this.nc.close();
     }

@@ -9,7 +9,16 @@ export class SubjectNamespace {
   }
 
   stream(name: StreamName | HistoryStreamName): string {
-    return `${this.namespace.toUpperCase()}_${name}`;
+    return `${this.streamPrefix()}${name}`;
+  }
+
+  /** Whether a stream is one of this namespace's: what a run that made the namespace deletes or waits for. */
+  owns(streamName: string): boolean {
+    return streamName.startsWith(this.streamPrefix());
+  }
+
+  private streamPrefix(): string {
+    return `${this.namespace.toUpperCase()}_`;
   }
 
   /** One durable per (service, subject), shared by all replicas of that service. */
