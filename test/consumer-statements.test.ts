@@ -92,7 +92,6 @@ describe('one statement for what one event writes', () => {
           travelMinutes: null,
           travelSource: null,
           reasons: ['no centre'],
-          decision,
           routing: { origin: { lat: 42.87, lng: 74.59 }, participantSex: 'male', language: 'ky', expiresAt: '2026-04-01T00:00:00Z', acknowledgeWithinHours: 24 },
           assessmentVersion: 1,
         },

@@ -4,6 +4,7 @@ import { CentreCalendarVersion1797500000000 } from './migrations/1797500000000-c
 import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-create-matching-schema';
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
+import { FirstDecisionInHistoryOnly1798100000000 } from './migrations/1798100000000-first-decision-in-history-only';
 import { GroupMeetingDecisions1797800000000 } from './migrations/1797800000000-group-meeting-decisions';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
 import { OrderPeriod1797600000000 } from './migrations/1797600000000-order-period';
@@ -29,5 +30,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     AnnouncedRoster1797700000000,
     GroupMeetingDecisions1797800000000,
     OutreachPoints1797900000000,
+    FirstDecisionInHistoryOnly1798100000000,
   ],
 };

@@ -58,7 +58,6 @@ export class RouteReferral {
       travelMinutes: chosen ? Math.round(chosen.travel.minutes) : null,
       travelSource: chosen?.travel.source ?? null,
       reasons: selection.reasons,
-      decision: record,
       routing: facts,
       assessmentVersion: assessed.assessmentVersion,
     }, record, chosen ? undefined : {

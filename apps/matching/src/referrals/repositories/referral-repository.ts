@@ -48,9 +48,7 @@ export interface OrderBeforeRouting {
 
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
 
-export interface NewReferral extends ReferralFields {
-  decision: object;
-}
+export type NewReferral = ReferralFields;
 
 /** R-2026-000042: readable on the phone, says nothing about the people; `drawn` comes from `beforeRouting`. */
 export function referralNumber(year: number, drawn: string): string {
@@ -156,7 +154,8 @@ export class ReferralRepository {
   /**
    * The new referral as stored; this transaction holds its row lock from the insert on. Its routing decision is
    * written in the same statement, and so, for a referral left to the coordinators, its first transition and
-   * reminder timer, and the event that announces it (`announce`): one write where there were five.
+   * reminder timer, and the event that announces it (`announce`): one write where there were five. Nothing comes
+   * back but the id: the decision record alone is some kilobytes of JSON the caller already holds.
    */
   async insert(
     tx: EntityManager,
@@ -165,19 +164,19 @@ export class ReferralRepository {
     waiting?: { reasonCode: string; since: Date; remindAt: Date; announce: OutboxRowToWrite<unknown> },
   ): Promise<ReferralRecord> {
     const waitingWrites = waiting
-      ? `, moved AS (${insertTransitions(`SELECT id, $16, NULL, status, NULL, 'system', NULL, $20, NULL, $21 FROM made`)}),
-         reminded AS (${openReminder(`SELECT id, $21, $22, 'pending' FROM made`)}),
-         announced AS (INSERT INTO matching.outbox (event_id, subject, envelope) SELECT $23, $24, $25 FROM made)`
+      ? `, moved AS (${insertTransitions(`SELECT id, $15, NULL, status, NULL, 'system', NULL, $19, NULL, $20 FROM made`)}),
+         reminded AS (${openReminder(`SELECT id, $20, $21, 'pending' FROM made`)}),
+         announced AS (INSERT INTO matching.outbox (event_id, subject, envelope) SELECT $22, $23, $24 FROM made)`
       : '';
-    const [row]: ReferralRow[] = await tx.query(
+    await tx.query(
       `WITH made AS (
          INSERT INTO matching.referral (id, referral_number, order_id, status, centre_id, priority, language,
-           acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, decision, routing, assessment_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
+           acknowledge_by, first_session_at, travel_minutes, travel_source, reasons, routing, assessment_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id, status),
        decided AS (
-         INSERT INTO matching.routing_decision (referral_id, hand_off, trigger, decided_at, record) SELECT id, $16, $17, $18, $19 FROM made)
+         INSERT INTO matching.routing_decision (referral_id, hand_off, trigger, decided_at, record) SELECT id, $15, $16, $17, $18 FROM made)
        ${waitingWrites}
-       SELECT * FROM made`,
+       SELECT id FROM made`,
       [
         referral.id,
         referral.referralNumber,
@@ -191,7 +190,6 @@ export class ReferralRepository {
         referral.travelMinutes,
         referral.travelSource,
         JSON.stringify(referral.reasons),
-        JSON.stringify(referral.decision),
         JSON.stringify(referral.routing),
         referral.assessmentVersion,
         decision.handOff,
@@ -203,7 +201,7 @@ export class ReferralRepository {
           : []),
       ],
     );
-    return toRecord(row);
+    return { ...referral, outreachSettlementCode: null, failedHandOffs: 0, assignedBy: null };
   }
 
   async update(tx: EntityManager, referralId: string, changes: ReferralChanges): Promise<void> {
