@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
+import { quickContract } from './contract-check';
 
 /** A rule's own arguments by name: its bounds, or the values it allows. Never the submitted value. */
 export type ConstraintParams = Record<string, number | string | (number | string)[]>;
@@ -66,13 +67,18 @@ function constraintParams(error: ValidationError, code: string): ConstraintParam
 
 type ContractClass<T> = new () => T;
 
+/** Nothing unknown, nothing undeclared: what `quickContract` answers for. */
+export const CONTRACT_VALIDATION = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
 /** Turns plain JSON into a validated instance of its contract class, or throws ContractViolation. */
 export function parseContract<T extends object>(contract: ContractClass<T>, plain: unknown): T {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     throw new ContractViolation(contract.name, [{ field: '(body)', rules: ['must be a JSON object'] }]);
   }
+  const quick = quickContract(contract, plain);
+  if (quick) return quick;
   const instance = plainToInstance(contract, plain, { enableImplicitConversion: false });
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(instance, CONTRACT_VALIDATION);
   if (errors.length > 0) throw new ContractViolation(contract.name, flattenValidationErrors(errors));
   return instance;
 }

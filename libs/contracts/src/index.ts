@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './contract-violation';
+export { quickContract } from './contract-check';
 export * from './directory';
 export * from './envelope';
 export * from './events';
