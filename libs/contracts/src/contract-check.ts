@@ -1,5 +1,5 @@
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
-import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, ValidationArguments, ValidationTypes, ValidatorConstraintInterface } from 'class-validator';
 import type { ConstraintMetadata } from 'class-validator/types/metadata/ConstraintMetadata';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
@@ -80,16 +80,25 @@ function passesContract(instance: object): boolean {
   for (const key of Object.keys(record)) if (!rules.allowed.has(key)) return false;
   for (const property of rules.properties) {
     const value = record[property.name];
-    if (!property.conditions.every((condition) => condition(instance, value))) continue;
+    if (!conditionsHold(property.conditions, instance, value)) continue;
     for (const check of property.checks) if (!checkPasses(check, instance, value)) return false;
     if (property.nested && !nestedPasses(value)) return false;
   }
   return true;
 }
 
+function conditionsHold(conditions: PropertyRules['conditions'], object: object, value: unknown): boolean {
+  for (const condition of conditions) if (!condition(object, value)) return false;
+  return true;
+}
+
 interface Check {
   metadata: ValidationMetadata;
-  constraints: ConstraintMetadata[];
+  /**
+   * The constraints' validators, taken from the library's container once (it finds one by walking every
+   * constraint it has made); asynchronous ones left out, as a synchronous validation skips them.
+   */
+  validators: ValidatorConstraintInterface[];
 }
 
 interface PropertyRules {
@@ -130,7 +139,7 @@ function compile(metadatas: ValidationMetadata[]): ClassRules | null {
         break;
       case ValidationTypes.IS_DEFINED:
       case ValidationTypes.CUSTOM_VALIDATION:
-        property.checks.push({ metadata, constraints: getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls) });
+        property.checks.push({ metadata, validators: validatorsOf(getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls)) });
         break;
       case ValidationTypes.NESTED_VALIDATION:
         property.nested = true;
@@ -144,7 +153,11 @@ function compile(metadatas: ValidationMetadata[]): ClassRules | null {
   return { allowed: new Set(byName.keys()), properties: [...byName.values()] };
 }
 
-function checkPasses({ metadata, constraints }: Check, object: object, value: unknown): boolean {
+function validatorsOf(constraints: ConstraintMetadata[]): ValidatorConstraintInterface[] {
+  return constraints.filter((constraint) => !constraint.async).map((constraint) => constraint.instance);
+}
+
+function checkPasses({ metadata, validators }: Check, object: object, value: unknown): boolean {
   if (metadata.validateIf && !metadata.validateIf(object, value)) return true;
   const args: ValidationArguments = {
     targetName: object.constructor?.name,
@@ -153,12 +166,10 @@ function checkPasses({ metadata, constraints }: Check, object: object, value: un
     value,
     constraints: metadata.constraints,
   };
-  for (const constraint of constraints) {
-    // A synchronous validation skips asynchronous constraints.
-    if (constraint.async) continue;
+  for (const validator of validators) {
     if (!metadata.each || !(Array.isArray(value) || value instanceof Set || value instanceof Map)) {
-      if (!holds(constraint.instance.validate(value, args))) return false;
-    } else if (!Array.isArray(value) || !value.every((item) => holds(constraint.instance.validate(item, args)))) {
+      if (!holds(validator.validate(value, args))) return false;
+    } else if (!Array.isArray(value) || !value.every((item) => holds(validator.validate(item, args)))) {
       return false;
     }
   }
