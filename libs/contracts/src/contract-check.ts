@@ -24,7 +24,10 @@ export function quickContract<T extends object>(contract: new () => T, plain: ob
 /** What the transformer would do with a value is not modelled here: the libraries decide. */
 const UNMODELLED = Symbol('unmodelled');
 
-/** A copy of `plain` made an instance of `contract`, nested contracts too; `plain` is left as it was. */
+/**
+ * An instance of `contract` holding `plain`'s fields, nested contracts made instances too; `plain` is left as it
+ * was, its untyped values shared rather than copied (the message they came from is read once).
+ */
 function instantiate(contract: new () => object, plain: object): object | typeof UNMODELLED {
   const record = plain as Record<string, unknown>;
   const instance = new contract() as Record<string, unknown>;
