@@ -30,7 +30,10 @@ export interface ReferralHandlers {
 export function bindReferralHandlers(messaging: MessagingRuntime, db: EntityManager, h: ReferralHandlers): void {
   // A lost race runs the event's whole transaction again: the inbox entry is all it holds besides the handler's work.
   const raceRetried = { lostRace: isRoutingRace };
-  messaging.on(EventSubjects.RiskAssessed, (event, tx) => h.route.execute(event, tx), raceRetried);
+  // Routings share the commit group's transactions: in a burst most orders find no centre and write two rows
+  // each. A booking in a batch takes its centre's lock until the batch commits; a lost race fails the batch, whose
+  // events then run one by one, each retried whole.
+  messaging.on(EventSubjects.RiskAssessed, (event, tx) => h.route.execute(event, tx), { ...raceRetried, batchable: true });
   messaging.on(EventSubjects.RiskReassessed, (event, tx) => h.reassess.execute(tx, event), raceRetried);
   messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => h.withdraw.execute(tx, event), raceRetried);
   messaging.on(EventSubjects.OrderExtended, (event, tx) => h.extend.execute(tx, event), raceRetried);
