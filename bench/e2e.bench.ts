@@ -147,12 +147,12 @@ function cpuByService(services: RunningService[]): Map<string, number> {
  * programme, off the order's path to the inbox, may still be counting when the last order arrives there, and
  * their work is the orders' too. Two readings apart, so an event a relay publishes in between is seen.
  */
-async function consumersCaughtUp(nc: NatsConnection, namespace: string, timeoutMs = 60_000): Promise<boolean> {
+async function consumersCaughtUp(nc: NatsConnection, run: SubjectNamespace, timeoutMs = 60_000): Promise<boolean> {
   const jsm = await jetstreamManager(nc);
   const behind = async () => {
     let messages = 0;
     for await (const stream of jsm.streams.list()) {
-      if (!new SubjectNamespace(namespace).owns(stream.config.name)) continue;
+      if (!run.owns(stream.config.name)) continue;
       for await (const consumer of jsm.consumers.list(stream.config.name)) messages += consumer.num_pending + consumer.num_ack_pending;
     }
     return messages;
@@ -290,6 +290,7 @@ async function main() {
   const runId = Date.now().toString(36);
   const database = `korgoo_bench_${runId}`;
   const namespace = `bench${runId}`;
+  const runNamespace = new SubjectNamespace(namespace);
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
@@ -364,7 +365,7 @@ async function main() {
     });
 
     warmOrders = await warmUp(gateways, accessToken, runId, notifiedOrders);
-    await consumersCaughtUp(nc, namespace);
+    await consumersCaughtUp(nc, runNamespace);
     const errorsByKind = new Map<string, number>();
     const countError = (kind: string) => errorsByKind.set(kind, (errorsByKind.get(kind) ?? 0) + 1);
     const total = RATE * SECONDS;
@@ -399,7 +400,7 @@ async function main() {
     const pipelineSeconds = (Math.min(performance.now(), lastProgress) - started) / 1000;
     subscription.unsubscribe();
     for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
-    const caughtUp = await consumersCaughtUp(nc, namespace);
+    const caughtUp = await consumersCaughtUp(nc, runNamespace);
     const cpuAfter = cpuByService(services);
     const statementsAfter = await statementsByService(services);
     const infrastructureAfter = infrastructureCpu();
@@ -475,7 +476,7 @@ async function main() {
     await Promise.all(services.map((service) => stopService(service)));
     const jsm = await jetstreamManager(nc);
     for await (const stream of jsm.streams.list()) {
-      if (new SubjectNamespace(namespace).owns(stream.config.name)) await jsm.streams.delete(stream.config.name);
+      if (runNamespace.owns(stream.config.name)) await jsm.streams.delete(stream.config.name);
     }
     await nc.close();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

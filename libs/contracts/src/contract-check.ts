@@ -1,10 +1,7 @@
-import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, ValidationArguments, ValidationTypes, ValidatorConstraintInterface } from 'class-validator';
 import type { ConstraintMetadata } from 'class-validator/types/metadata/ConstraintMetadata';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-
-// class-transformer keeps the nested types in its storage but exports no typings for the module.
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage };
+import { transformerMetadata } from './transformer-metadata';
 
 /**
  * `plain` as the instance of `contract` that `plainToInstance` would make of it, when `validateSync` with
@@ -55,7 +52,7 @@ const NOT_A_CONTRACT: unknown[] = [String, Number, Boolean, Date, Object, Array,
 
 /** The contract a field nests, undefined for a field without one. */
 function nestedType(contract: Function, key: string, instance: object, plain: object): (new () => object) | typeof UNMODELLED | undefined {
-  const metadata = defaultMetadataStorage.findTypeMetadata(contract, key);
+  const metadata = transformerMetadata.findTypeMetadata(contract, key);
   if (!metadata) return undefined;
   const type = metadata.typeFunction?.({ newObject: instance, object: plain, property: key }) as (new () => object) | undefined;
   if (metadata.options?.discriminator || metadata.reflectedType === Map || !type || NOT_A_CONTRACT.includes(type)) return UNMODELLED;

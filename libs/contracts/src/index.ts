@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './contract-violation';
 export { quickContract } from './contract-check';
+export { transformerMetadata } from './transformer-metadata';
 export * from './directory';
 export * from './envelope';
 export * from './events';

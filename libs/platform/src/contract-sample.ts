@@ -1,10 +1,6 @@
-import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { EventPayloadClasses, EventSubject } from '@korgoo/contracts';
-
-// class-transformer keeps the nested types in its storage but exports no typings for the module.
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
+import { EventPayloadClasses, EventSubject, transformerMetadata } from '@korgoo/contracts';
 
 /** A fixed time in the samples: nothing in a sample is about now. */
 const SAMPLE_TIME = '2026-01-01T00:00:00.000Z';
@@ -36,7 +32,7 @@ export function contractSample(contract: Function, depth = 0): Record<string, un
 function sampleValue(contract: Function, field: string, rules: ValidationMetadata[], depth: number): unknown {
   const named = (name: string) => rules.find((rule) => rule.name === name);
   if (rules.some((rule) => rule.type === 'nestedValidation')) {
-    const nested = defaultMetadataStorage.findTypeMetadata(contract, field)?.typeFunction() as Function | undefined;
+    const nested = transformerMetadata.findTypeMetadata(contract, field)?.typeFunction() as Function | undefined;
     // A contract that nests itself would never end.
     return nested && depth < 4 ? contractSample(nested, depth + 1) : {};
   }

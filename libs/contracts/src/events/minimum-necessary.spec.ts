@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getMetadataStorage, IsString, MaxLength } from 'class-validator';
-import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+import { transformerMetadata } from '../transformer-metadata';
 import { EventPayloadClasses } from './index';
 
 /**
@@ -16,11 +16,8 @@ const PERSONAL_FIELD = /(name|note|concern|comment|description|address|phone|ema
 
 type Finding = string;
 
-// class-transformer keeps the nested types in its storage but exports no typings for the module.
-const { defaultMetadataStorage } = jest.requireActual<{ defaultMetadataStorage: MetadataStorage }>('class-transformer/cjs/storage');
-
 function nestedType(target: Function, property: string): Function | undefined {
-  return defaultMetadataStorage.findTypeMetadata(target, property)?.typeFunction() as Function | undefined;
+  return transformerMetadata.findTypeMetadata(target, property)?.typeFunction() as Function | undefined;
 }
 
 function inspect(target: Function, path: string, seen: Set<Function>): Finding[] {
