@@ -190,7 +190,7 @@ describe('one statement for what one event writes', () => {
     let order: OrderBeforeRouting | undefined;
     expect(await statementsOf(matching, async (tx) => (order = await referrals.beforeRouting(tx, randomUUID())))).toBe(1);
     const naryn = { id: 'statements-naryn', name: 'Naryn', lat: 41.43, lng: 75.99, calendarVersion: expect.stringMatching(/^\d+$/) };
-    expect(order).toEqual({ referred: false, withdrawn: false, extendedTo: null, drawnNumber: expect.stringMatching(/^\d+$/), openCentres: [naryn] });
+    expect(order).toEqual({ extendedTo: null, drawnNumber: expect.stringMatching(/^\d+$/), openCentres: [naryn] });
     expect(await directory.openCentres(matching.manager)).toEqual([naryn]);
   });
 

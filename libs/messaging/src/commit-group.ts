@@ -94,16 +94,16 @@ export class CommitGroup {
         ],
       );
       const fresh = new Set(rows.map((row) => `${row.consumer}\u0000${row.event_id}`));
-      const outcomes: boolean[] = [];
-      const gathered = new GatheredWrites();
-      for (const member of members) {
-        // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
-        const first = fresh.delete(`${member.consumer.consumerName}\u0000${member.envelope.eventId}`);
-        if (first) await member.consumer.applyShared(member, tx, gathered);
-        outcomes.push(first);
-      }
-      await gathered.flush(tx);
-      return outcomes;
+      return GatheredWrites.around(tx, async (gathered) => {
+        const outcomes: boolean[] = [];
+        for (const member of members) {
+          // Deleting marks it handled, so a copy of the same event later in the batch counts as a duplicate.
+          const first = fresh.delete(`${member.consumer.consumerName}\u0000${member.envelope.eventId}`);
+          if (first) await member.consumer.applyShared(member, tx, gathered);
+          outcomes.push(first);
+        }
+        return outcomes;
+      });
     });
     members.forEach(({ consumer, message }, i) => consumer.acknowledge(message, applied[i]));
   }

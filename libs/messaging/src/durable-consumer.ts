@@ -297,9 +297,7 @@ export class DurableConsumer<S extends EventSubject> {
             [envelope.eventId, this.consumerName, this.subject],
           );
           if (inserted.length === 0) return false;
-          const gathered = new GatheredWrites();
-          await this.handler(envelope, tx, this.delivery(message, false, gathered));
-          await gathered.flush(tx);
+          await GatheredWrites.around(tx, (gathered) => this.handler(envelope, tx, this.delivery(message, false, gathered)));
           return true;
         });
       const applied = this.lostRace ? await retryingTransaction(once, { retryable: this.lostRace }) : await once();

@@ -37,4 +37,26 @@ describe('rows gathered for one write per transaction', () => {
     gathered.add({ write: async () => Promise.reject(new Error('constraint broken')) }, 'a');
     await expect(gathered.flush(tx)).rejects.toThrow('constraint broken');
   });
+
+  it("writes what the work gathered after it finished, and returns the work's result", async () => {
+    const written: Array<[string, unknown[]]> = [];
+    const facts = recording('facts', written);
+    const result = await GatheredWrites.around(tx, async (gathered) => {
+      gathered.add(facts, 'a');
+      expect(written).toEqual([]);
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(written).toEqual([['facts', ['a']]]);
+  });
+
+  it('writes nothing when the work fails', async () => {
+    const written: Array<[string, unknown[]]> = [];
+    const failing = GatheredWrites.around(tx, async (gathered) => {
+      gathered.add(recording('facts', written), 'a');
+      throw new Error('handler failed');
+    });
+    await expect(failing).rejects.toThrow('handler failed');
+    expect(written).toEqual([]);
+  });
 });

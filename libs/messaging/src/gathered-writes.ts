@@ -19,6 +19,14 @@ export class GatheredWrites {
     else this.pending.set(write, [item]);
   }
 
+  /** Runs `work` with a fresh set of gathered writes and writes them in `tx` once it has finished. */
+  static async around<T>(tx: EntityManager, work: (gathered: GatheredWrites) => Promise<T>): Promise<T> {
+    const gathered = new GatheredWrites();
+    const result = await work(gathered);
+    await gathered.flush(tx);
+    return result;
+  }
+
   async flush(tx: EntityManager): Promise<void> {
     for (const [write, items] of this.pending) await write.write(tx, items as never[]);
     this.pending.clear();

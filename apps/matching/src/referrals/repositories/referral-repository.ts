@@ -9,7 +9,7 @@ import { openReminder } from './reminder-repository';
 import { insertTransitions } from './transition-repository';
 
 /** What every referral row holds, whether it is being written or has been read. */
-interface ReferralFields {
+export interface ReferralFields {
   id: string;
   referralNumber: string;
   orderId: string;
@@ -33,13 +33,11 @@ export interface OrderPeriod {
 }
 
 export interface OrderBeforeRouting {
-  /** A referral exists already: a redelivered or repeated assessment routes nothing. */
-  referred: boolean;
-  withdrawn: boolean;
   extendedTo: Date | null;
   /**
-   * The next referral number, drawn in the same statement for an order neither referred nor withdrawn (null
-   * otherwise), so that the events naming it can be written with the referral.
+   * The next referral number, drawn in the same statement, so that the events naming it can be written with the
+   * referral. Null for an order already referred (a redelivered or repeated assessment) or withdrawn: nothing is
+   * routed and no number is spent.
    */
   drawnNumber: string | null;
   /** Read in the same statement: the centres routing assesses, each at its calendar's version. */
@@ -47,8 +45,6 @@ export interface OrderBeforeRouting {
 }
 
 export type ReferralFilter = Omit<ReferralListRequest, 'scope'> & { centreId: string | null };
-
-export type NewReferral = ReferralFields;
 
 /** R-2026-000042: readable on the phone, says nothing about the people; `drawn` comes from `beforeRouting`. */
 export function referralNumber(year: number, drawn: string): string {
@@ -128,19 +124,17 @@ export class ReferralRepository {
 
   /** What routing must know of an order before it starts, read in one statement. */
   async beforeRouting(tx: EntityManager, orderId: string): Promise<OrderBeforeRouting> {
-    const [row]: Array<{ referred: boolean; withdrawn: boolean; extended_to: Date | null; drawn: string | null; open_centres: OpenCentre[] }> =
-      await tx.query(
-        `WITH known AS (
-           SELECT EXISTS (SELECT 1 FROM matching.referral WHERE order_id = $1) AS referred,
-                  EXISTS (SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1) AS withdrawn)
-         SELECT referred, withdrawn,
-                (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to,
-                CASE WHEN NOT referred AND NOT withdrawn THEN nextval('matching.referral_number_seq')::text END AS drawn,
-                ${OPEN_CENTRES_SQL} AS open_centres
-           FROM known`,
-        [orderId],
-      );
-    return { referred: row.referred, withdrawn: row.withdrawn, extendedTo: row.extended_to, drawnNumber: row.drawn, openCentres: row.open_centres };
+    const [row]: Array<{ extended_to: Date | null; drawn: string | null; open_centres: OpenCentre[] }> = await tx.query(
+      `WITH known AS (
+         SELECT EXISTS (SELECT 1 FROM matching.referral WHERE order_id = $1) AS referred,
+                EXISTS (SELECT 1 FROM matching.withdrawn_order WHERE order_id = $1) AS withdrawn)
+       SELECT (SELECT extended_to FROM matching.order_period WHERE order_id = $1) AS extended_to,
+              CASE WHEN NOT referred AND NOT withdrawn THEN nextval('matching.referral_number_seq')::text END AS drawn,
+              ${OPEN_CENTRES_SQL} AS open_centres
+         FROM known`,
+      [orderId],
+    );
+    return { extendedTo: row.extended_to, drawnNumber: row.drawn, openCentres: row.open_centres };
   }
 
   async activeLoad(tx: EntityManager): Promise<Map<string, number>> {
@@ -159,7 +153,7 @@ export class ReferralRepository {
    */
   async insert(
     tx: EntityManager,
-    referral: NewReferral,
+    referral: ReferralFields,
     decision: RoutingRecord,
     waiting?: { reasonCode: string; since: Date; remindAt: Date; announce: OutboxRowToWrite<unknown> },
   ): Promise<ReferralRecord> {
