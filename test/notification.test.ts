@@ -376,11 +376,10 @@ describe('notification delivers through the recipient’s channels, fails over a
     const writers = async (eventId: string) => {
       const { rows } = await db.query(
         `SELECT (SELECT xmin::text FROM notification.inbox WHERE event_id = $1) AS consumer,
-                (SELECT xmin::text FROM notification.delivery_intent WHERE source_event_id = $1) AS intent,
-                (SELECT count(*)::int FROM notification.event_dispatch WHERE source_event_id = $1) AS runs_counted`,
+                (SELECT xmin::text FROM notification.delivery_intent WHERE source_event_id = $1) AS intent`,
         [eventId],
       );
-      return rows[0] as { consumer: string | null; intent: string | null; runs_counted: number };
+      return rows[0] as { consumer: string | null; intent: string | null };
     };
     await configure('test-inbox-centre', { language: 'en', channels: [] }).expect(200);
     const quiet = routed('test-inbox-centre');
@@ -389,7 +388,6 @@ describe('notification delivers through the recipient’s channels, fails over a
     await until(async () => (await writers(told.eventId)).consumer !== null, 'the event’s inbox row');
     const inboxOnly = await writers(told.eventId);
     expect(inboxOnly.intent).toBe(inboxOnly.consumer);
-    expect(inboxOnly.runs_counted).toBe(0);
 
     await configure('test-steps-centre', { language: 'en', channels: [{ channel: 'email', address: 'steps@steps-centre.test' }] }).expect(200);
     for (const attempt of [1, 2]) {

@@ -5,6 +5,7 @@ import { AccountsSessions1765000000000 } from './migrations/1765000000000-accoun
 import { AuditChain1765000000001 } from './migrations/1765000000001-audit-chain';
 import { AuditChainHead1772000000000 } from './migrations/1772000000000-audit-chain-head';
 import { AuditAppend1773000000000 } from './migrations/1773000000000-audit-append';
+import { DropAuditChainHead1774000000000 } from './migrations/1774000000000-drop-audit-chain-head';
 import { AuditLogEntry } from './audit/audit-log.entity';
 import { CreateGatewaySchema1764000000000 } from './migrations/1764000000000-create-gateway-schema';
 import { NoVictimContact1768000000000 } from './migrations/1768000000000-no-victim-contact';
@@ -40,6 +41,7 @@ const GATEWAY_SCHEMA: ServiceDatabase = {
     OrderUnitsFromOfficers1771000000000,
     AuditChainHead1772000000000,
     AuditAppend1773000000000,
+    DropAuditChainHead1774000000000,
   ],
 };
 

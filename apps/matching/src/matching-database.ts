@@ -5,6 +5,7 @@ import { CreateMatchingSchema1764000000000 } from './migrations/1764000000000-cr
 import { DecisionRecordFields1796100000000 } from './migrations/1796100000000-decision-record-fields';
 import { DecisionReminders1797100000000 } from './migrations/1797100000000-decision-reminders';
 import { FirstDecisionInHistoryOnly1798100000000 } from './migrations/1798100000000-first-decision-in-history-only';
+import { DropReferralDecisionCopy1798200000000 } from './migrations/1798200000000-drop-referral-decision-copy';
 import { GroupMeetingDecisions1797800000000 } from './migrations/1797800000000-group-meeting-decisions';
 import { GroupSlots1797400000000 } from './migrations/1797400000000-group-slots';
 import { OrderPeriod1797600000000 } from './migrations/1797600000000-order-period';
@@ -31,5 +32,6 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     GroupMeetingDecisions1797800000000,
     OutreachPoints1797900000000,
     FirstDecisionInHistoryOnly1798100000000,
+    DropReferralDecisionCopy1798200000000,
   ],
 };

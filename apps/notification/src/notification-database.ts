@@ -9,6 +9,7 @@ import { AlertEscalation1797000000002 } from './migrations/1797000000002-alert-e
 import { IntentsByOrder1797000000003 } from './migrations/1797000000003-intents-by-order';
 import { ClosedCases1798000000000 } from './migrations/1798000000000-closed-cases';
 import { NoticesAwaitingUnit1798000000001 } from './migrations/1798000000001-notices-awaiting-unit';
+import { DropEventDispatch1798000000002 } from './migrations/1798000000002-drop-event-dispatch';
 
 /** The notification service's schema: its entities and migrations, in order. */
 export const NOTIFICATION_DATABASE: ServiceDatabase = {
@@ -23,5 +24,6 @@ export const NOTIFICATION_DATABASE: ServiceDatabase = {
     IntentsByOrder1797000000003,
     ClosedCases1798000000000,
     NoticesAwaitingUnit1798000000001,
+    DropEventDispatch1798000000002,
   ],
 };
