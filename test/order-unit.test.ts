@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { QueryRunner } from 'typeorm';
 import { OrderUnitsFromOfficers1771000000000 } from '../apps/gateway/src/migrations/1771000000000-order-units-from-officers';
 import { MatchingStack } from './support/matching-stack';
+import { protectionOrderBody } from './support/protection-order.fixture';
 import { until } from './support/until';
 
 type UnitAssigned = { orderId: string; orderNumber: string; unitCode: string };
@@ -135,6 +136,34 @@ describe('orders registered before police units: a unit for their Article 72 not
     const again = await stack.publish('order.unit_assigned.v1', order.orderId, { orderId: order.orderId, orderNumber: order.orderNumber, unitCode: 'naryn-riib' }, 'gateway');
     await until(async () => (await stack.sql('SELECT 1 FROM notification.inbox WHERE event_id = $1', [again])).length > 0, 'the repeated unit to be handled');
     expect((await inbox(police)).filter((e) => e.orderNumber === order.orderNumber)).toHaveLength(1);
+    const [{ n: deadLetters }] = await stack.sql<{ n: number }>('SELECT count(*)::int AS n FROM notification.dead_letter');
+    expect(deadLetters).toBe(0);
+  });
+
+  it('lets a notice that waited for its order go with the order’s registration, in a burst of registrations', async () => {
+    // Never seen here: its refusal waits for a unit.
+    const order = await legacyOrder(randomUUID());
+    const refusal = refusalReported(order.orderId);
+    await refusal.publish();
+    await until(async () => (await inbox(coordinator)).find((e) => e.referralId === refusal.referralId), 'the coordinators to hear of the notice with no unit');
+
+    // A registration as the gateway makes one, copied for fifteen other orders and for this one, all published at once.
+    const { orderId } = (await request(stack.gateway).post('/api/v1/protection-orders').auth(police, { type: 'bearer' }).send(protectionOrderBody()).expect(201)).body;
+    const real = await stack.awaitEvent('order.registered.v1', (e) => e.correlationId === orderId);
+    const orderIds = Array.from({ length: 16 }, (_, i) => (i === 7 ? order.orderId : randomUUID()));
+    await Promise.all(
+      orderIds.map((id) => {
+        const waiting = id === order.orderId ? { orderNumber: order.orderNumber, unitCode: 'naryn-riib' } : {};
+        return stack.publish('order.registered.v1', id, { ...real.payload, orderId: id, ...waiting }, 'gateway');
+      }),
+    );
+    const forwarded = await until(
+      async () => (await inbox(police)).find((e) => e.orderNumber === order.orderNumber),
+      'the waiting notice in the unit’s inbox',
+    );
+    expect(forwarded).toMatchObject({ kind: 'article72_notice', referralId: refusal.referralId });
+    const [{ n: kept }] = await stack.sql<{ n: number }>('SELECT count(*)::int AS n FROM notification.order_reference WHERE order_id = ANY($1::uuid[])', [orderIds]);
+    expect(kept).toBe(orderIds.length);
     const [{ n: deadLetters }] = await stack.sql<{ n: number }>('SELECT count(*)::int AS n FROM notification.dead_letter');
     expect(deadLetters).toBe(0);
   });

@@ -108,14 +108,16 @@ export function bindDeliveryEvents(messaging: MessagingRuntime, h: DeliveryHandl
       await tellAndWatch(run, 'article72_notice', becauseOf, orderId, [notice]);
     }
   };
-  // Every order's registration is kept: a burst of them commits together. A waiting notice it releases that
-  // needs a send is told outside the batch, which is then handled again event by event.
+  // Every order's registration is kept: a burst of them commits together, their references written together.
+  // One that releases a waiting notice fails the batch, which is then handled event by event.
   const registrations = { ...telling, batchable: true };
   messaging.on(EventSubjects.OrderRegistered, async ({ eventId, payload }, tx, delivery) => {
     // Orders registered before police units carry no unit until one is assigned (order.unit_assigned.v1).
     if (!payload.orderNumber) return;
+    const reference = { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null };
+    if (delivery.shared) return delivery.gather(orders.registrations, { orderId: payload.orderId, reference });
     await orders.lockOrder(tx, payload.orderId);
-    const kept = await orders.record(tx, payload.orderId, { orderNumber: payload.orderNumber, unitCode: payload.unitCode ?? null }, h.clock.now());
+    const kept = await orders.record(tx, payload.orderId, reference, h.clock.now());
     // A registration seen after its refusal (the streams are consumed apart) lets the waiting notice go.
     await forwardWaitingNotices({ tx, delivery }, payload.orderId, kept, eventId);
   }, registrations);

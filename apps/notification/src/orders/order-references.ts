@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { GatheredWrite } from '@korgoo/messaging';
 import { OrderReference } from '../delivery/intents';
 import { Refusal } from './notices-awaiting-unit';
 
@@ -7,6 +8,15 @@ export interface KeptOrder {
   order: OrderReference;
   released: Refusal[];
 }
+
+/** An order's registration, kept with the others of its batch. */
+export interface Registration {
+  orderId: string;
+  reference: OrderReference;
+}
+
+/** A batch's registration found a notice waiting for its unit: the batch is handled again event by event. */
+export class RegistrationReleasesNotice extends Error {}
 
 /**
  * The order number and issuing unit of each registered order, kept from `order.registered.v1` (an order
@@ -65,6 +75,32 @@ export class OrderReferences {
     );
     return { order: { orderNumber: row.order_number, unitCode: row.unit_code }, released: row.released };
   }
+
+  /**
+   * A batch's registrations kept in two statements whatever its size: every order locked, in one order so that
+   * two batches never wait on each other, then every reference kept as `record` keeps one. A notice found waiting
+   * for one of these units fails the batch, which is handled again event by event, where each registration tells
+   * what it releases; a refusal seen before its order's registration is rare.
+   */
+  readonly registrations: GatheredWrite<Registration> = {
+    write: async (tx, items) => {
+      const references = new Map<string, OrderReference>();
+      for (const { orderId, reference } of items) if (!references.has(orderId)) references.set(orderId, reference);
+      const orderIds = [...references.keys()].sort();
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) FROM unnest($1::text[]) AS id', [orderIds]);
+      const [{ waiting }]: Array<{ waiting: number }> = await tx.query(
+        `WITH kept AS (
+           INSERT INTO notification.order_reference (order_id, order_number, unit_code)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+           ON CONFLICT (order_id) DO UPDATE SET order_number = notification.order_reference.order_number
+           RETURNING order_id, unit_code)
+         SELECT count(*)::int AS waiting FROM notification.notice_awaiting_unit n JOIN kept ON kept.order_id = n.order_id
+          WHERE n.forwarded_at IS NULL AND kept.unit_code IS NOT NULL`,
+        [orderIds, orderIds.map((id) => references.get(id)!.orderNumber), orderIds.map((id) => references.get(id)!.unitCode)],
+      );
+      if (waiting > 0) throw new RegistrationReleasesNotice(`${waiting} notice(s) waited for a unit now registered`);
+    },
+  };
 
   async find(db: EntityManager, orderId: string): Promise<OrderReference | null> {
     const rows: Array<{ order_number: string; unit_code: string | null }> = await db.query(
