@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, EventSubjects, OdaraScreeningContract, OrderRegisteredV1 } from '@korgoo/contracts';
-import { Outbox } from '@korgoo/messaging';
+import { Delivery, Outbox } from '@korgoo/messaging';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
@@ -9,10 +9,11 @@ import { OrderBeforeRouting, ReferralRepository } from '../apps/matching/src/ref
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
 import { AssessRegisteredOrder } from '../apps/risk/src/assessment/assess-registered-order';
 import { RISK_DATABASE } from '../apps/risk/src/risk-database';
-import { PlacementStore } from '../apps/programme/src/programmes/placement-store';
+import { PlacementSeenBefore, PlacementStore } from '../apps/programme/src/programmes/placement-store';
 import { WatchPlacement } from '../apps/programme/src/programmes/watch-placement';
 import { IndicatorReadModel } from '../apps/reporting/src/projection/read-model';
 import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
+import { GatheredWrites } from '../libs/messaging/src/gathered-writes';
 import { openServiceDatabase, statementsSentSoFar } from '../libs/platform/src/database';
 import { protectionOrderBody } from './support/protection-order.fixture';
 import { leastPrivilegeDatabase, withAdminClient } from './support/test-environment';
@@ -43,6 +44,14 @@ describe('one statement for what one event writes', () => {
       await work(tx);
       return statementsSentSoFar() - before;
     });
+
+  /** `handle` run as a consumer runs an event's handler, alone or in a batch, what it gathered written before the end. */
+  const asEvents = (tx: DataSource['manager'], shared: boolean, ...handle: Array<(delivery: Delivery) => unknown>) =>
+    GatheredWrites.around(tx, async (gathered) => {
+      const delivery: Delivery = { last: false, deliveries: 1, shared, gather: (write, item) => gathered.add(write, item) };
+      for (const work of handle) await work(delivery);
+    });
+  const alone = (tx: DataSource['manager'], handle: (delivery: Delivery) => unknown) => asEvents(tx, false, handle);
 
   beforeAll(async () => {
     await withAdminClient((client) => client.query(`CREATE DATABASE ${database}`));
@@ -198,10 +207,10 @@ describe('one statement for what one event writes', () => {
     const orderId = randomUUID();
     const expiresAt = new Date('2026-05-01T00:00:00Z');
     const watch = new WatchPlacement(new PlacementStore());
-    expect(await statementsOf(programme, (tx) => watch.registered(tx, orderId, expiresAt))).toBe(1);
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre', 'beyond reach', 'no centre']))).toBe(1);
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['beyond reach', 'declined']))).toBe(1);
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['declined']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.registered(tx, d, orderId, expiresAt)))).toBe(1);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.notPlaced(d, orderId, ['no centre', 'beyond reach', 'no centre'])))).toBe(1);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.notPlaced(d, orderId, ['beyond reach', 'declined'])))).toBe(1);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.notPlaced(d, orderId, ['declined'])))).toBe(1);
     expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
     expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
     // An extension takes the placement's lock first; a withdrawn order takes no later expiry, so nothing is written.
@@ -214,13 +223,51 @@ describe('one statement for what one event writes', () => {
     ]);
   });
 
+  it("makes a batch's placements in one statement and adds its reasons in another, an order's reasons merged in the order they came", async () => {
+    const orderIds = [randomUUID(), randomUUID(), randomUUID()];
+    const expiresAt = new Date('2026-05-01T00:00:00Z');
+    const watch = new WatchPlacement(new PlacementStore());
+    const sent = await statementsOf(programme, (tx) =>
+      asEvents(
+        tx,
+        true,
+        ...orderIds.map((orderId) => (d: Delivery) => watch.registered(tx, d, orderId, expiresAt)),
+        (d) => watch.notPlaced(d, orderIds[0], ['no centre', 'beyond reach']),
+        (d) => watch.notPlaced(d, orderIds[1], ['no centre']),
+        (d) => watch.notPlaced(d, orderIds[0], ['declined', 'no centre']),
+      ),
+    );
+    expect(sent).toBe(2);
+    const placements = await programme.query('SELECT order_id, expires_at, state, reasons FROM programme.placement WHERE order_id = ANY($1) ORDER BY order_id', [orderIds]);
+    expect(placements).toEqual(
+      [
+        { order_id: orderIds[0], expires_at: expiresAt, state: 'waiting', reasons: ['no centre', 'beyond reach', 'declined'] },
+        { order_id: orderIds[1], expires_at: expiresAt, state: 'waiting', reasons: ['no centre'] },
+        { order_id: orderIds[2], expires_at: expiresAt, state: 'waiting', reasons: [] },
+      ].sort((a, b) => a.order_id.localeCompare(b.order_id)),
+    );
+    const [{ n }] = await programme.query(`SELECT count(*)::int AS n FROM programme.timer WHERE order_id = ANY($1) AND kind = 'order_expiry'`, [orderIds]);
+    expect(n).toBe(3);
+  });
+
+  it('fails a batch holding a registration of an order seen before, so that its events go one by one', async () => {
+    const [seen, fresh] = [randomUUID(), randomUUID()];
+    const expiresAt = new Date('2026-05-01T00:00:00Z');
+    const watch = new WatchPlacement(new PlacementStore());
+    await programme.transaction((tx) => alone(tx, (d) => watch.notPlaced(d, seen, ['no centre'])));
+    await expect(
+      programme.transaction((tx) => asEvents(tx, true, (d) => watch.registered(tx, d, fresh, expiresAt), (d) => watch.registered(tx, d, seen, expiresAt))),
+    ).rejects.toThrow(PlacementSeenBefore);
+    expect(await programme.query('SELECT order_id FROM programme.placement WHERE order_id = ANY($1)', [[seen, fresh]])).toEqual([{ order_id: seen }]);
+  });
+
   it('takes a registration that comes after routing\'s reasons under the placement\'s lock', async () => {
     const orderId = randomUUID();
     const expiresAt = new Date('2026-05-01T00:00:00Z');
     const watch = new WatchPlacement(new PlacementStore());
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.notPlaced(d, orderId, ['no centre'])))).toBe(1);
     // The first sight finds the placement, then its lock, then the expiry with its timer.
-    expect(await statementsOf(programme, (tx) => watch.registered(tx, orderId, expiresAt))).toBe(3);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.registered(tx, d, orderId, expiresAt)))).toBe(3);
     expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
       { expires_at: expiresAt, state: 'waiting', reasons: ['no centre'] },
     ]);
@@ -233,7 +280,7 @@ describe('one statement for what one event writes', () => {
     const orderId = randomUUID();
     const watch = new WatchPlacement(new PlacementStore());
     expect(await statementsOf(programme, (tx) => watch.withdrawn(tx, orderId))).toBe(1);
-    expect(await statementsOf(programme, (tx) => watch.notPlaced(tx, orderId, ['no centre']))).toBe(1);
+    expect(await statementsOf(programme, (tx) => alone(tx, (d) => watch.notPlaced(d, orderId, ['no centre'])))).toBe(1);
     expect(await programme.query('SELECT expires_at, state, reasons FROM programme.placement WHERE order_id = $1', [orderId])).toEqual([
       { expires_at: null, state: 'withdrawn', reasons: ['no centre'] },
     ]);

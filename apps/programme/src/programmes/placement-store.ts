@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Placement, PlacementState, ProgrammeTimer } from '../domain';
-import { insertTimer, timerValues } from './timer-rows';
+import { GatheredWrite } from '@korgoo/messaging';
+import { noteRoutingReasons, Placement, PlacementState, ProgrammeTimer } from '../domain';
+import { columnsOf, insertOrderTimers, insertTimer, timerValues } from './timer-rows';
 
 interface PlacementRow {
   order_id: string;
@@ -11,10 +12,22 @@ interface PlacementRow {
 
 /** Makes a placement as given, from `placementValues`; the statements using it say what a conflict does. */
 const MAKE_PLACEMENT = 'INSERT INTO programme.placement AS p (order_id, expires_at, state, reasons) VALUES ($1, $2, $3, $4)';
+/** Makes placements as given, column by column from `placementValues` (`columnsOf`). */
+const MAKE_PLACEMENTS = `INSERT INTO programme.placement AS p (order_id, expires_at, state, reasons)
+  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::jsonb[])`;
 
 function placementValues(p: Placement) {
   return [p.orderId, p.expiresAt, p.state, JSON.stringify(p.reasons)];
 }
+
+/** An order's placement as its first event leaves it, with that event's timer. */
+export interface FirstSight {
+  placement: Placement;
+  timer: ProgrammeTimer;
+}
+
+/** An order of a batch was seen before: the batch is handled again event by event, each under the placement's lock. */
+export class PlacementSeenBefore extends Error {}
 
 /** Reads and writes orders waiting for a programme; decisions are the domain's. */
 export class PlacementStore {
@@ -32,18 +45,31 @@ export class PlacementStore {
   }
 
   /**
-   * Makes the order's placement as its first event leaves it, with that event's timer, in one statement.
-   * False when the order was seen before: nothing is written, and the event takes the placement's lock instead.
+   * Makes each order's placement as its first event leaves it, with that event's timer, in one statement; answers
+   * how many were made. An order seen before gets nothing written: its event takes the placement's lock instead.
    */
-  async makeOnFirstSight(tx: EntityManager, p: Placement, timer: ProgrammeTimer): Promise<boolean> {
-    const placed: unknown[] = await tx.query(
-      `WITH placed AS (
-         ${MAKE_PLACEMENT} ON CONFLICT (order_id) DO NOTHING RETURNING order_id)
-       ${insertTimer(5, 'placed')} RETURNING order_id`,
-      [...placementValues(p), ...timerValues({ orderId: p.orderId }, timer)],
+  async makeOnFirstSight(tx: EntityManager, sights: FirstSight[]): Promise<number> {
+    const placements = columnsOf(sights.map(({ placement }) => placementValues(placement)));
+    const timers = columnsOf(sights.map(({ placement, timer }) => timerValues({ orderId: placement.orderId }, timer)));
+    const [{ made }]: Array<{ made: number }> = await tx.query(
+      `WITH placed AS (${MAKE_PLACEMENTS} ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
+       timed AS (${insertOrderTimers(5, 'placed')})
+       SELECT count(*)::int AS made FROM placed`,
+      [...placements, ...timers],
     );
-    return placed.length > 0;
+    return made;
   }
+
+  /**
+   * A batch's first sights made together before it commits. One seen before fails the batch, which is handled
+   * again event by event: a registration is almost always its order's first event.
+   */
+  readonly firstSights: GatheredWrite<FirstSight> = {
+    write: async (tx, sights) => {
+      const made = await this.makeOnFirstSight(tx, sights);
+      if (made < sights.length) throw new PlacementSeenBefore(`${sights.length - made} order(s) of the batch were seen before`);
+    },
+  };
 
   /**
    * Withdraws a waiting placement in one statement, or makes it as `unseen` (already withdrawn) when no event
@@ -58,20 +84,33 @@ export class PlacementStore {
   }
 
   /**
-   * Adds routing's reasons in one statement: those the placement lacks, appended in the order they came, as
-   * `noteRoutingReasons` keeps them; a placement holding them all is left unwritten. Made as `unseen` (its
-   * reasons already noted) when no event of the order came before.
+   * Adds routing's reasons in one statement: to each placement those it lacks, appended in the order they came,
+   * as `noteRoutingReasons` keeps them; a placement holding them all is left unwritten. Made as `unseen` (its
+   * reasons already noted) when no event of the order came before. One placement an order.
    */
-  async addReasons(tx: EntityManager, unseen: Placement): Promise<void> {
+  async addReasons(tx: EntityManager, unseen: Placement[]): Promise<void> {
     await tx.query(
-      `${MAKE_PLACEMENT}
+      `${MAKE_PLACEMENTS}
        ON CONFLICT (order_id) DO UPDATE
          SET reasons = p.reasons || (SELECT jsonb_agg(r ORDER BY n) FROM jsonb_array_elements(EXCLUDED.reasons) WITH ORDINALITY AS t(r, n)
                                       WHERE NOT p.reasons @> jsonb_build_array(r))
          WHERE NOT p.reasons @> EXCLUDED.reasons`,
-      placementValues(unseen),
+      columnsOf(unseen.map(placementValues)),
     );
   }
+
+  /** The reasons of a transaction's events written together before it commits, an order's merged in the order they came. */
+  readonly reasonsNoted: GatheredWrite<Placement> = {
+    write: (tx, unseen) => {
+      const byOrder = new Map<string, Placement>();
+      for (const placement of unseen) {
+        const merged = byOrder.get(placement.orderId);
+        if (merged) noteRoutingReasons(merged, placement.reasons);
+        else byOrder.set(placement.orderId, { ...placement, reasons: [...placement.reasons] });
+      }
+      return this.addReasons(tx, [...byOrder.values()]);
+    },
+  };
 
   /** With a timer, the timer is written in the same statement: one write for an expiry taken. */
   async save(tx: EntityManager, p: Placement, endedAt: Date | null = null, timer?: ProgrammeTimer): Promise<void> {

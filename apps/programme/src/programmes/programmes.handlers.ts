@@ -40,27 +40,31 @@ export function bindProgrammeEvents(messaging: MessagingRuntime, u: ProgrammeUse
   messaging.on(EventSubjects.ReferralGroupSessionMoved, (event, tx) => u.groupMove.execute(event, tx));
   messaging.on(EventSubjects.ReferralSessionFacilitatorChanged, (event, tx) => u.awayFacilitator.substituted(event, tx));
   messaging.on(EventSubjects.ReferralSessionDisplaced, (event, tx) => u.awayFacilitator.displaced(event, tx));
-  messaging.on(EventSubjects.OrderRegistered, (event, tx) => watch.registered(tx, event.payload.orderId, new Date(event.payload.period.expiresAt)), inTransactionOnly);
+  messaging.on(
+    EventSubjects.OrderRegistered,
+    (event, tx, delivery) => watch.registered(tx, delivery, event.payload.orderId, new Date(event.payload.period.expiresAt)),
+    inTransactionOnly,
+  );
   messaging.on(EventSubjects.OrderExtended, async (event, tx) => {
     await u.extend.execute(event, tx);
     await watch.expiry(tx, event.payload.orderId, new Date(event.payload.expiresAt));
   });
   messaging.on(EventSubjects.OrderWithdrawn, (event, tx) => watch.withdrawn(tx, event.payload.orderId), inTransactionOnly);
-  messaging.on(EventSubjects.ReferralUnroutable, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons), inTransactionOnly);
-  messaging.on(EventSubjects.ReferralEscalated, (event, tx) => watch.notPlaced(tx, event.payload.orderId, event.payload.reasons), inTransactionOnly);
+  messaging.on(EventSubjects.ReferralUnroutable, async (event, _tx, delivery) => watch.notPlaced(delivery, event.payload.orderId, event.payload.reasons), inTransactionOnly);
+  messaging.on(EventSubjects.ReferralEscalated, async (event, _tx, delivery) => watch.notPlaced(delivery, event.payload.orderId, event.payload.reasons), inTransactionOnly);
   messaging.on(
     EventSubjects.ReferralDeclined,
-    (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: declined (${event.payload.reason})`]),
+    async (event, _tx, delivery) => watch.notPlaced(delivery, event.payload.orderId, [`${event.payload.centreId}: declined (${event.payload.reason})`]),
     inTransactionOnly,
   );
   messaging.on(
     EventSubjects.ReferralWithdrawnFromCentre,
-    (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: withdrawn (${event.payload.reason})`]),
+    async (event, _tx, delivery) => watch.notPlaced(delivery, event.payload.orderId, [`${event.payload.centreId}: withdrawn (${event.payload.reason})`]),
     inTransactionOnly,
   );
   messaging.on(
     EventSubjects.ReferralExpired,
-    (event, tx) => watch.notPlaced(tx, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
+    async (event, _tx, delivery) => watch.notPlaced(delivery, event.payload.orderId, [`${event.payload.centreId}: not acknowledged by ${event.payload.acknowledgeBy}`]),
     inTransactionOnly,
   );
 }

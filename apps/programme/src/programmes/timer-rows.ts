@@ -4,6 +4,7 @@ import { ProgrammeTimer } from '../domain';
 export type TimerOwner = { programmeId: string } | { orderId: string };
 
 const TIMER_COLUMNS = ['programme_id', 'order_id', 'kind', 'audience', 'session_index', 'days_before_expiry', 'meeting_number', 'due_at'];
+const TIMER_TYPES = ['uuid', 'uuid', 'text', 'text', 'int', 'int', 'int', 'timestamptz'];
 
 /**
  * One timer row, its values numbered from `$first`: written alone, or folded into the statement that sets it;
@@ -26,4 +27,19 @@ export function timerValues(owner: TimerOwner, timer: ProgrammeTimer): unknown[]
     timer.meetingNumber,
     timer.dueAt,
   ];
+}
+
+/**
+ * Timer rows given column by column (`timerColumns`), their arrays numbered from `$first`, each written only
+ * where `onlyFor`, a row source of the statement's `WITH` part, returned its `order_id`.
+ */
+export function insertOrderTimers(first: number, onlyFor: string): string {
+  const arrays = TIMER_TYPES.map((type, i) => `$${first + i}::${type}[]`).join(', ');
+  return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')})
+    SELECT t.* FROM unnest(${arrays}) AS t(${TIMER_COLUMNS.join(', ')}) JOIN ${onlyFor} USING (order_id)`;
+}
+
+/** Rows of values as the columns a statement takes with `unnest`: one array per column. */
+export function columnsOf(rows: unknown[][]): unknown[][] {
+  return rows.length === 0 ? [] : rows[0].map((_, i) => rows.map((row) => row[i]));
 }

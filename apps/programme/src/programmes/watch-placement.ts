@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Delivery } from '@korgoo/messaging';
 import { noteRoutingReasons, orderExpiryTimer, takeExpiry, unseenPlacement, withdrawPlacement } from '../domain';
 import { PlacementStore } from './placement-store';
 
@@ -11,11 +12,16 @@ import { PlacementStore } from './placement-store';
 export class WatchPlacement {
   constructor(private readonly placements: PlacementStore) {}
 
-  /** The registration is almost always the order's first event: then the placement is made with its expiry at once. */
-  async registered(tx: EntityManager, orderId: string, expiresAt: Date): Promise<void> {
-    const first = unseenPlacement(orderId);
-    takeExpiry(first, expiresAt);
-    if (await this.placements.makeOnFirstSight(tx, first, orderExpiryTimer(expiresAt))) return;
+  /**
+   * The registration is almost always the order's first event: then the placement is made with its expiry at
+   * once, in a batch together with the others' before it commits.
+   */
+  async registered(tx: EntityManager, delivery: Delivery, orderId: string, expiresAt: Date): Promise<void> {
+    const placement = unseenPlacement(orderId);
+    takeExpiry(placement, expiresAt);
+    const sight = { placement, timer: orderExpiryTimer(expiresAt) };
+    if (delivery.shared) return delivery.gather(this.placements.firstSights, sight);
+    if ((await this.placements.makeOnFirstSight(tx, [sight])) === 1) return;
     await this.expiry(tx, orderId, expiresAt);
   }
 
@@ -31,9 +37,10 @@ export class WatchPlacement {
     await this.placements.withdraw(tx, unseen);
   }
 
-  async notPlaced(tx: EntityManager, orderId: string, reasons: readonly string[]): Promise<void> {
+  /** Written with the other reasons of the transaction before it commits. */
+  notPlaced(delivery: Delivery, orderId: string, reasons: readonly string[]): void {
     const unseen = unseenPlacement(orderId);
     noteRoutingReasons(unseen, reasons);
-    await this.placements.addReasons(tx, unseen);
+    delivery.gather(this.placements.reasonsNoted, unseen);
   }
 }
