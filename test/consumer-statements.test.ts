@@ -161,10 +161,10 @@ describe('one statement for what one event writes', () => {
     expect(await reporting.query('SELECT count(*)::int AS n FROM reporting.case_fact WHERE order_id = $1', [other])).toEqual([{ n: 1 }]);
   });
 
-  it('stores an assessment with the event that announces it in one statement, and a redelivery writes neither again', async () => {
-    const orderId = randomUUID();
+  /** An order's registration as risk receives it. */
+  const registration = (orderId: string): EventEnvelope<OrderRegisteredV1> => {
     const order = protectionOrderBody();
-    const registered: EventEnvelope<OrderRegisteredV1> = {
+    return {
       eventId: randomUUID(),
       subject: EventSubjects.OrderRegistered,
       occurredAt: new Date().toISOString(),
@@ -177,16 +177,37 @@ describe('one statement for what one event writes', () => {
         participant: { sex: 'male', language: 'ky', location: { settlementCode: 'bishkek' } },
       },
     };
+  };
+
+  /** The announcements of these orders' assessments in the risk outbox, in the order the relay publishes them. */
+  const assessedAnnounced = async (orderIds: string[]): Promise<Array<{ order_id: string; assessment_id: string }>> =>
+    risk.query(
+      `SELECT envelope->>'correlationId' AS order_id, envelope->'payload'->>'assessmentId' AS assessment_id FROM risk.outbox
+        WHERE subject = $1 AND envelope->>'correlationId' = ANY($2) ORDER BY seq`,
+      [EventSubjects.RiskAssessed, orderIds],
+    );
+
+  it('stores an assessment with the event that announces it in one statement, and a redelivery writes neither again', async () => {
+    const registered = registration(randomUUID());
     const assess = new AssessRegisteredOrder(new Outbox(risk, 'risk', 'risk'));
     const stored = { id: '' };
     expect(await statementsOf(risk, async (tx) => (stored.id = (await assess.execute(registered, tx)).id))).toBe(1);
     // The registration again under another event id: the version's uniqueness refuses it, then version 1 is read.
     expect(await statementsOf(risk, async (tx) => expect((await assess.execute({ ...registered, eventId: randomUUID() }, tx)).id).toBe(stored.id))).toBe(2);
-    const announced: Array<{ envelope: { payload: { assessmentId: string } } }> = await risk.query(
-      `SELECT envelope FROM risk.outbox WHERE subject = $1 AND envelope->>'correlationId' = $2`,
-      [EventSubjects.RiskAssessed, orderId],
-    );
-    expect(announced.map((row) => row.envelope.payload.assessmentId)).toEqual([stored.id]);
+    expect(await assessedAnnounced([registered.payload.orderId])).toEqual([{ order_id: registered.payload.orderId, assessment_id: stored.id }]);
+  });
+
+  it("stores a batch's assessments with their announcements in one statement, in order, a registration seen before announced by none", async () => {
+    const assess = new AssessRegisteredOrder(new Outbox(risk, 'risk', 'risk'));
+    const seen = registration(randomUUID());
+    await risk.transaction((tx) => assess.execute(seen, tx));
+    const batch = [registration(randomUUID()), { ...seen, eventId: randomUUID() }, registration(randomUUID())];
+    expect(await statementsOf(risk, (tx) => asEvents(tx, true, ...batch.map((event) => (d: Delivery) => assess.inBatch(event, tx, d))))).toBe(1);
+    const orderIds = batch.map((event) => event.payload.orderId);
+    const announced = await assessedAnnounced(orderIds);
+    expect(announced.map((row) => row.order_id)).toEqual([seen.payload.orderId, orderIds[0], orderIds[2]]);
+    const stored = await risk.query('SELECT id FROM risk.risk_assessment WHERE order_id = ANY($1)', [orderIds]);
+    expect(stored.map((row: { id: string }) => row.id).sort()).toEqual(announced.map((row) => row.assessment_id).sort());
   });
 
   it("reads an order's state and the open centres routing assesses in one statement", async () => {

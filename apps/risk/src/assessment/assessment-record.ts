@@ -5,22 +5,34 @@ import { OutboxRowToWrite, PermanentFailure } from '@korgoo/messaging';
 import { assessOdara, OdaraAssessment, OdaraPolicies, OdaraScreening, ScreeningError } from '../odara';
 import { RiskAssessment } from './risk-assessment.entity';
 
+/** An assessment and the outbox row that announces it, written together. */
+export interface AnnouncedAssessment {
+  assessment: RiskAssessment;
+  event: OutboxRowToWrite<unknown>;
+}
+
 /**
- * Scores a screening and stores it as one version of the order's assessment, explanation and policies included,
- * with the outbox row that announces it (`announce`) in the same statement; `null`, with nothing written, when
- * the order already has that version (its registration delivered again).
+ * Stores a scored assessment with the outbox row that announces it in one statement; `null`, with nothing written,
+ * when the order already has that version (its registration delivered again).
  */
-export async function storeAssessment(
+export async function storeAssessment(tx: EntityManager, announced: AnnouncedAssessment): Promise<RiskAssessment | null> {
+  const [stored] = await insertAssessments(tx, [announced]);
+  if (!stored) return null;
+  announced.assessment.assessedAt = stored.assessed_at;
+  return announced.assessment;
+}
+
+/** A screening scored as one version of the order's assessment, explanation and policies included; not stored yet. */
+export function scoredAssessment(
   tx: EntityManager,
   policies: OdaraPolicies,
   orderId: string,
   version: number,
   screening: OdaraScreeningContract,
   routing: { period: OrderPeriod; participant: ProgrammeParticipant },
-  announce: (assessment: RiskAssessment) => OutboxRowToWrite<unknown>,
-): Promise<RiskAssessment | null> {
+): RiskAssessment {
   const result = score(screening, policies);
-  const assessment = tx.getRepository(RiskAssessment).create({
+  return tx.getRepository(RiskAssessment).create({
     id: randomUUID(),
     orderId,
     version,
@@ -45,40 +57,50 @@ export async function storeAssessment(
     screening,
     routing,
   });
-  const event = announce(assessment);
-  // One statement, no read first: the version's uniqueness decides whether it is new, and so whether it is announced.
-  const stored: Array<{ assessed_at: Date }> = await tx.query(
+}
+
+/**
+ * Stores assessments, each with the outbox row that announces it, in one statement, no read first: a version's
+ * uniqueness decides whether it is new, and so whether it is announced. Answers those stored; the announcements
+ * go to the outbox in the order given.
+ */
+export async function insertAssessments(tx: EntityManager, rows: AnnouncedAssessment[]): Promise<Array<{ id: string; assessed_at: Date }>> {
+  const column = <T>(value: (row: AnnouncedAssessment) => T) => rows.map(value);
+  const json = (value: (assessment: RiskAssessment) => unknown) => column(({ assessment }) => JSON.stringify(value(assessment)));
+  return tx.query(
     `WITH stored AS (
        INSERT INTO risk.risk_assessment (id, order_id, version, status, raw_score, unknown_count, final_score, bin, priority,
          immediate_danger, flags, explanation, policy_versions, screening, routing)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (order_id, version) DO NOTHING RETURNING assessed_at),
-     announced AS (INSERT INTO risk.outbox (event_id, subject, envelope) SELECT $16, $17, $18 FROM stored)
-     SELECT assessed_at FROM stored`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[],
+         $10::boolean[], $11::jsonb[], $12::jsonb[], $13::jsonb[], $14::jsonb[], $15::jsonb[])
+       ON CONFLICT (order_id, version) DO NOTHING RETURNING id, assessed_at),
+     announced AS (
+       INSERT INTO risk.outbox (event_id, subject, envelope)
+       SELECT e.event_id, e.subject, e.envelope
+         FROM unnest($16::uuid[], $17::text[], $18::jsonb[], $1::uuid[]) WITH ORDINALITY AS e(event_id, subject, envelope, assessment_id, n)
+         JOIN stored ON stored.id = e.assessment_id ORDER BY e.n)
+     SELECT id, assessed_at FROM stored`,
     [
-      assessment.id,
-      orderId,
-      version,
-      assessment.status,
-      assessment.rawScore,
-      assessment.unknownCount,
-      assessment.finalScore,
-      assessment.bin,
-      assessment.priority,
-      assessment.immediateDanger,
-      JSON.stringify(assessment.flags),
-      JSON.stringify(assessment.explanation),
-      JSON.stringify(assessment.policyVersions),
-      JSON.stringify(screening),
-      JSON.stringify(routing),
-      event.eventId,
-      event.subject,
-      event.envelopeJson,
+      column(({ assessment }) => assessment.id),
+      column(({ assessment }) => assessment.orderId),
+      column(({ assessment }) => assessment.version),
+      column(({ assessment }) => assessment.status),
+      column(({ assessment }) => assessment.rawScore),
+      column(({ assessment }) => assessment.unknownCount),
+      column(({ assessment }) => assessment.finalScore),
+      column(({ assessment }) => assessment.bin),
+      column(({ assessment }) => assessment.priority),
+      column(({ assessment }) => assessment.immediateDanger),
+      json((assessment) => assessment.flags),
+      json((assessment) => assessment.explanation),
+      json((assessment) => assessment.policyVersions),
+      json((assessment) => assessment.screening),
+      json((assessment) => assessment.routing),
+      column(({ event }) => event.eventId),
+      column(({ event }) => event.subject),
+      column(({ event }) => event.envelopeJson),
     ],
   );
-  if (stored.length === 0) return null;
-  assessment.assessedAt = stored[0].assessed_at;
-  return assessment;
 }
 
 function score(screening: OdaraScreeningContract, policies: OdaraPolicies): OdaraAssessment {

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, OrderScreeningCorrectedV1 } from '@korgoo/contracts';
 import { Outbox } from '@korgoo/messaging';
 import { DEFAULT_POLICIES, OdaraPolicies } from '../odara';
-import { announcement, storeAssessment } from './assessment-record';
+import { announcement, scoredAssessment, storeAssessment } from './assessment-record';
 import { RiskAssessment } from './risk-assessment.entity';
 
 /**
@@ -22,9 +22,9 @@ export class ReassessCorrectedScreening {
       .findOne({ where: { orderId }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
     // The registration travels on another consumer; until it is scored, retry rather than guess.
     if (!previous) throw new Error(`order ${orderId} has no assessment to correct yet`);
-    const assessment = await storeAssessment(tx, this.policies, orderId, previous.version + 1, screening, previous.routing, (scored) =>
-      this.outbox.row(EventSubjects.RiskReassessed, orderId, { ...announcement(scored), previousPriority: previous.priority }),
-    );
+    const scored = scoredAssessment(tx, this.policies, orderId, previous.version + 1, screening, previous.routing);
+    const announce = this.outbox.row(EventSubjects.RiskReassessed, orderId, { ...announcement(scored), previousPriority: previous.priority });
+    const assessment = await storeAssessment(tx, { assessment: scored, event: announce });
     // The lock on the latest version keeps the next one free; taken anyway, the event is handled again.
     if (!assessment) throw new Error(`order ${orderId} has version ${previous.version + 1} already`);
     this.outbox.wroteIn(tx);
