@@ -77,8 +77,8 @@ export class OrderReferences {
   }
 
   /**
-   * A batch's registrations kept in two statements whatever its size: every order locked, in one order so that
-   * two batches never wait on each other, then every reference kept as `record` keeps one. A notice found waiting
+   * A batch's registrations kept in two statements whatever its size: every order locked in the order of its id,
+   * so two batches may wait on each other but never deadlock, then every reference kept as `record` keeps one. A notice found waiting
    * for one of these units fails the batch, which is handled again event by event, where each registration tells
    * what it releases; a refusal seen before its order's registration is rare.
    */
