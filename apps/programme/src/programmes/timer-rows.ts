@@ -30,7 +30,7 @@ export function timerValues(owner: TimerOwner, timer: ProgrammeTimer): unknown[]
 }
 
 /**
- * Timer rows given column by column (`timerColumns`), their arrays numbered from `$first`, each written only
+ * Timer rows given column by column (`columnsOf`), their arrays numbered from `$first`, each written only
  * where `onlyFor`, a row source of the statement's `WITH` part, returned its `order_id`.
  */
 export function insertOrderTimers(first: number, onlyFor: string): string {
