@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { AuditChainHead1772000000000 } from './1772000000000-audit-chain-head';
 
 /**
  * `audit_chain_head`, which appended to the audit chain in two round trips: no release since `AuditAppend` calls
@@ -11,12 +12,8 @@ export class DropAuditChainHead1774000000000 implements MigrationInterface {
     await db.query('DROP FUNCTION gateway.audit_chain_head(bigint)');
   }
 
+  /** The function as `AuditChainHead` made it. */
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`
-      CREATE FUNCTION gateway.audit_chain_head(chain_lock bigint) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
-      BEGIN
-        PERFORM pg_advisory_xact_lock(chain_lock);
-        RETURN (SELECT hash FROM gateway.audit_log ORDER BY id DESC LIMIT 1);
-      END $$`);
+    await new AuditChainHead1772000000000().up(db);
   }
 }
