@@ -58,7 +58,7 @@ describe('delivery records', () => {
       centreId: intent.centre_id ?? undefined,
       channel: 'inbox',
     });
-    return { notificationId, entry, sent };
+    return { notificationId, entry: { ...entry, kind: intent.kind }, sent };
   }
 
   const add = (tx: EntityManager, intent: NewIntent, sendable: readonly ExternalChannel[] = EXTERNAL_CHANNELS) =>
@@ -102,9 +102,39 @@ describe('delivery records', () => {
     const [row] = await db.query(`SELECT closed_at FROM notification.delivery_intent WHERE id = $1`, [added!.id]);
     expect(row.closed_at).toBeInstanceOf(Date);
     expect(await db.transaction((tx) => records.closeIntent(tx, added!.id, 'reached'))).toBe(false);
-    // Acknowledged before it was made, it is closed as acknowledged instead.
-    await db.transaction((tx) => records.closeAsAcknowledged(tx, added!.id));
-    expect(await records.outcome(db.manager, added!.id)).toBe('acknowledged');
+  });
+
+  it('makes an inbox-only intent closed as acknowledged when what it tells was acknowledged before it came', async () => {
+    // The centre opened the referral before its proposal was told: the proposal closes as acknowledged, in
+    // the statement that makes it. With a channel to try, the dispatcher sees the acknowledgement instead.
+    const proposal = newIntent();
+    await db.query(
+      `INSERT INTO notification.referral_acknowledgement (referral_id, centre_id, via, acknowledged_at) VALUES ($1, $2, 'opened', now())`,
+      [proposal.referral_id, proposal.centre_id],
+    );
+    const closed = await db.transaction((tx) => add(tx, proposal, ['sms']));
+    expect(closed).toMatchObject({ outcome: 'acknowledged', delivered: true });
+    const [row] = await db.query(`SELECT closed_at FROM notification.delivery_intent WHERE id = $1`, [closed!.id]);
+    expect(row.closed_at).toBeInstanceOf(Date);
+    const withChannel = newIntent({ referral_id: proposal.referral_id });
+    expect(await db.transaction((tx) => add(tx, withChannel))).toMatchObject({ outcome: 'dispatching' });
+    // Another centre's proposal of the same referral was not acknowledged.
+    await centreHas('records-other-centre', 'ru', EMAIL);
+    const elsewhere = newIntent({ referral_id: proposal.referral_id, centre_id: 'records-other-centre' });
+    expect(await db.transaction((tx) => add(tx, elsewhere, ['sms']))).toMatchObject({ outcome: 'inbox_only' });
+
+    // An immediate-danger alert about an order is acknowledged once a coordinator acknowledged an earlier one.
+    const orderId = randomUUID();
+    const alert = (): NewIntent =>
+      newIntent({ recipient_kind: 'coordinators', centre_id: null, referral_id: null, order_id: orderId, kind: 'immediate_danger', facts: { orderNumber: 'A-1' } });
+    const first = await db.transaction((tx) => add(tx, alert(), []));
+    expect(first).toMatchObject({ outcome: 'inbox_only' });
+    await db.query(
+      `UPDATE notification.inbox_entry SET acknowledged_at = now(), acknowledged_by = $2
+        WHERE notification_id IN (SELECT id FROM notification.notification WHERE intent_id = $1)`,
+      [first!.id, randomUUID()],
+    );
+    expect(await db.transaction((tx) => add(tx, alert(), []))).toMatchObject({ outcome: 'acknowledged' });
   });
 
   it('delivers the inbox with the intent, once, and numbers each channel attempt after the last', async () => {

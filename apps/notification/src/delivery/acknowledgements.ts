@@ -1,9 +1,30 @@
 import { EntityManager } from 'typeorm';
 import { EscalatingAlert } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
+import type { DeliveryIntent } from './delivery-records';
 
 /** Who acknowledges which alert: officers their unit's Article 72 notices, coordinators immediate danger. */
 export type AlertOwner = { recipientKind: 'police_unit'; unitCode: string } | { recipientKind: 'coordinators' };
+
+/** An SQL condition: someone acknowledged the alert of kind `kind` about order `orderId` (both SQL expressions). */
+function alertAcknowledged(kind: string, orderId: string): string {
+  return `EXISTS (SELECT 1 FROM notification.inbox_entry e JOIN notification.notification n ON n.id = e.notification_id
+                   WHERE n.order_id = ${orderId} AND e.kind = ${kind} AND e.acknowledged_at IS NOT NULL)`;
+}
+
+/**
+ * An SQL condition over an intent's columns, given as SQL expressions: what it tells was acknowledged. A
+ * proposal is, once its centre opened or accepted the referral; an Article 72 notice or an immediate-danger
+ * alert, once anyone acknowledged that alert about the order. Nothing else is acknowledged.
+ */
+export function intentAcknowledged(intent: { kind: string; referralId: string; centreId: string; orderId: string }): string {
+  return `(CASE WHEN ${intent.kind} = 'referral_routed'
+                THEN EXISTS (SELECT 1 FROM notification.referral_acknowledgement
+                              WHERE referral_id = ${intent.referralId} AND centre_id = ${intent.centreId})
+                WHEN ${intent.kind} IN ('article72_notice', 'immediate_danger')
+                THEN ${alertAcknowledged(intent.kind, intent.orderId)}
+                ELSE false END)`;
+}
 
 const ALERT_OF: Record<AlertOwner['recipientKind'], EscalatingAlert> = {
   police_unit: 'article72_notice',
@@ -72,19 +93,19 @@ export class Acknowledgements {
 
   /** Whether anyone acknowledged this kind of alert about the order, in any of the entries it was told in. */
   async isAlertAcknowledged(db: EntityManager, alert: EscalatingAlert, orderId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM notification.inbox_entry e JOIN notification.notification n ON n.id = e.notification_id
-        WHERE n.order_id = $1 AND e.kind = $2 AND e.acknowledged_at IS NOT NULL LIMIT 1`,
+    const [{ acknowledged }]: Array<{ acknowledged: boolean }> = await db.query(
+      `SELECT ${alertAcknowledged('$2', '$1::uuid')} AS acknowledged`,
       [orderId, alert],
     );
-    return rows.length > 0;
+    return acknowledged;
   }
 
-  async isAcknowledged(db: EntityManager, referralId: string, centreId: string): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      'SELECT 1 FROM notification.referral_acknowledgement WHERE referral_id = $1 AND centre_id = $2',
-      [referralId, centreId],
+  /** Whether what an intent tells was acknowledged, as `intentAcknowledged` decides. */
+  async isIntentAcknowledged(db: EntityManager, intent: Pick<DeliveryIntent, 'kind' | 'referral_id' | 'centre_id' | 'order_id'>): Promise<boolean> {
+    const [{ acknowledged }]: Array<{ acknowledged: boolean }> = await db.query(
+      `SELECT ${intentAcknowledged({ kind: '$1', referralId: '$2::uuid', centreId: '$3', orderId: '$4::uuid' })} AS acknowledged`,
+      [intent.kind, intent.referral_id, intent.centre_id, intent.order_id],
     );
-    return rows.length > 0;
+    return acknowledged;
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { OutboxRowToWrite } from '@korgoo/messaging';
 import { DeliveryAttemptView, ExternalChannel, InboxEntryKind, Language, RecipientKind, RoutingPriority } from '@korgoo/contracts';
 import { MessageFacts, MessageKind } from '../templates/message-templates';
+import { intentAcknowledged } from './acknowledgements';
 import { NotificationStatus } from './delivery-policy';
 
 export type IntentOutcome = 'dispatching' | 'reached' | 'unreachable' | 'inbox_only' | 'acknowledged';
@@ -83,7 +84,7 @@ export class DeliveryRecords {
    * in one statement; null, with nothing written, when the event's recipient already had one. Its language and
    * plan are the recipient's row (`recipientKey`) as this statement reads it, Russian and no channel where there
    * is none. An intent with no channel among `sendable` has nothing to do after its inbox entry and is stored
-   * closed, as `inbox_only`.
+   * closed: as `acknowledged` when what it tells was acknowledged before it was made, otherwise as `inbox_only`.
    */
   async addIntent(
     tx: EntityManager,
@@ -100,7 +101,10 @@ export class DeliveryRecords {
        decided AS (
          SELECT language, plan,
                 CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(plan) c WHERE c->>'channel' = ANY($11::text[]))
-                     THEN 'dispatching' ELSE 'inbox_only' END AS outcome
+                     THEN 'dispatching'
+                     WHEN ${intentAcknowledged({ kind: '$8::text', referralId: '$7::uuid', centreId: '$4::text', orderId: '$6::uuid' })}
+                     THEN 'acknowledged'
+                     ELSE 'inbox_only' END AS outcome
            FROM planned),
        added AS (
          INSERT INTO notification.delivery_intent
@@ -150,11 +154,6 @@ export class DeliveryRecords {
       ],
     );
     return inserted[0] ?? null;
-  }
-
-  /** An intent with only its inbox whose alert or proposal was acknowledged before it was made. */
-  async closeAsAcknowledged(tx: EntityManager, intentId: string): Promise<void> {
-    await tx.query(`UPDATE notification.delivery_intent SET outcome = 'acknowledged' WHERE id = $1 AND outcome = 'inbox_only'`, [intentId]);
   }
 
   async intent(tx: EntityManager, sourceEventId: string, recipientKind: RecipientKind): Promise<DeliveryIntent> {

@@ -203,10 +203,6 @@ export class DispatchNotification {
       this.deps.outbox.wroteIn(tx);
       this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
     }
-    if (added.outcome === 'inbox_only' && (await this.acknowledged(tx, added))) {
-      await records.closeAsAcknowledged(tx, added.id);
-      added.outcome = 'acknowledged';
-    }
     if (added.plan.length === 0 && spec.recipientKind !== 'coordinators') {
       this.deps.log.warn(
         { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
@@ -267,20 +263,10 @@ export class DispatchNotification {
         failedThisRun: failedThisRun.get(channel) ?? null,
       };
     });
-    return { acknowledged: await this.acknowledged(db, intent), channels, mayRetryLater: retry };
+    return { acknowledged: await this.deps.acknowledgements.isIntentAcknowledged(db, intent), channels, mayRetryLater: retry };
   }
 
   /** Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through. */
-  private async acknowledged(db: EntityManager, intent: Pick<DeliveryIntent, 'kind' | 'referral_id' | 'centre_id' | 'order_id'>): Promise<boolean> {
-    if (intent.kind === 'referral_routed' && intent.referral_id !== null && intent.centre_id !== null) {
-      return this.deps.acknowledgements.isAcknowledged(db, intent.referral_id, intent.centre_id);
-    }
-    if (intent.kind === 'article72_notice' || intent.kind === 'immediate_danger') {
-      return this.deps.acknowledgements.isAlertAcknowledged(db, intent.kind, intent.order_id);
-    }
-    return false;
-  }
-
   /** Reserve, send, record: three steps, each committed before the next begins. */
   private async send(intent: DeliveryIntent, channel: ExternalChannel): Promise<FailureKind | null> {
     const guarded = this.deps.providers.for(channel);
