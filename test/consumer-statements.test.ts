@@ -190,19 +190,19 @@ describe('one statement for what one event writes', () => {
   it('stores an assessment with the event that announces it in one statement, and a redelivery writes neither again', async () => {
     const registered = registration(randomUUID());
     const assess = new AssessRegisteredOrder(new Outbox(risk, 'risk', 'risk'));
-    const stored = { id: '' };
-    expect(await statementsOf(risk, async (tx) => (stored.id = (await assess.execute(registered, tx)).id))).toBe(1);
-    // The registration again under another event id: the version's uniqueness refuses it, then version 1 is read.
-    expect(await statementsOf(risk, async (tx) => expect((await assess.execute({ ...registered, eventId: randomUUID() }, tx)).id).toBe(stored.id))).toBe(2);
+    expect(await statementsOf(risk, (tx) => alone(tx, (d) => assess.execute(registered, tx, d)))).toBe(1);
+    // The registration again under another event id: the version's uniqueness refuses it, in the same one statement.
+    expect(await statementsOf(risk, (tx) => alone(tx, (d) => assess.execute({ ...registered, eventId: randomUUID() }, tx, d)))).toBe(1);
+    const [stored] = await risk.query('SELECT id FROM risk.risk_assessment WHERE order_id = $1', [registered.payload.orderId]);
     expect(await assessedAnnounced([registered.payload.orderId])).toEqual([{ order_id: registered.payload.orderId, assessment_id: stored.id }]);
   });
 
   it("stores a batch's assessments with their announcements in one statement, in order, a registration seen before announced by none", async () => {
     const assess = new AssessRegisteredOrder(new Outbox(risk, 'risk', 'risk'));
     const seen = registration(randomUUID());
-    await risk.transaction((tx) => assess.execute(seen, tx));
+    await risk.transaction((tx) => alone(tx, (d) => assess.execute(seen, tx, d)));
     const batch = [registration(randomUUID()), { ...seen, eventId: randomUUID() }, registration(randomUUID())];
-    expect(await statementsOf(risk, (tx) => asEvents(tx, true, ...batch.map((event) => (d: Delivery) => assess.inBatch(event, tx, d))))).toBe(1);
+    expect(await statementsOf(risk, (tx) => asEvents(tx, true, ...batch.map((event) => (d: Delivery) => assess.execute(event, tx, d))))).toBe(1);
     const orderIds = batch.map((event) => event.payload.orderId);
     const announced = await assessedAnnounced(orderIds);
     expect(announced.map((row) => row.order_id)).toEqual([seen.payload.orderId, orderIds[0], orderIds[2]]);

@@ -13,11 +13,7 @@ export function bindAssessments(messaging: MessagingRuntime, dataSource: DataSou
   const assessments = dataSource.getRepository(RiskAssessment);
   // Scoring writes only through the consumer's transaction, so a burst of orders commits in batches.
   const batchable = { batchable: true };
-  messaging.on(
-    EventSubjects.OrderRegistered,
-    async (event, tx, delivery) => void (delivery.shared ? assess.inBatch(event, tx, delivery) : await assess.execute(event, tx)),
-    batchable,
-  );
+  messaging.on(EventSubjects.OrderRegistered, async (event, tx, delivery) => assess.execute(event, tx, delivery), batchable);
   messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await reassess.execute(event, tx)), batchable);
   messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId, scope }) => {
     requireNational(scope);
