@@ -4,6 +4,8 @@ import { EventEnvelope, EventSubjects, OdaraScreeningContract, OrderRegisteredV1
 import { Delivery, Outbox } from '@korgoo/messaging';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
+import { DeliveryRecords, IntentToAdd } from '../apps/notification/src/delivery/delivery-records';
+import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
 import { OrderBeforeRouting, ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
@@ -24,18 +26,21 @@ import { leastPrivilegeDatabase, withAdminClient } from './support/test-environm
  */
 describe('one statement for what one event writes', () => {
   const database = `korgoo_statements_${process.env.KORGOO_TEST_NAMESPACE}`.toLowerCase();
-  const open = (service: 'matching' | 'reporting' | 'programme' | 'risk') => {
+  const open = (service: 'matching' | 'reporting' | 'programme' | 'risk' | 'notification') => {
     const logins = leastPrivilegeDatabase(service, database);
     const settings = { service, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2, dbPreparedStatements: true };
     return openServiceDatabase(
       settings,
-      { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE, risk: RISK_DATABASE }[service],
+      { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE, risk: RISK_DATABASE, notification: NOTIFICATION_DATABASE }[
+        service
+      ],
     );
   };
   let matching: DataSource;
   let reporting: DataSource;
   let programme: DataSource;
   let risk: DataSource;
+  let notification: DataSource;
 
   /** Statements `work` sends inside a transaction, not counting BEGIN and COMMIT. */
   const statementsOf = async (db: DataSource, work: (tx: DataSource['manager']) => Promise<unknown>) =>
@@ -59,6 +64,7 @@ describe('one statement for what one event writes', () => {
     reporting = await open('reporting');
     programme = await open('programme');
     risk = await open('risk');
+    notification = await open('notification');
   });
 
   afterAll(async () => {
@@ -66,6 +72,7 @@ describe('one statement for what one event writes', () => {
     await reporting?.destroy();
     await programme?.destroy();
     await risk?.destroy();
+    await notification?.destroy();
     await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   });
 
@@ -208,6 +215,56 @@ describe('one statement for what one event writes', () => {
     expect(announced.map((row) => row.order_id)).toEqual([seen.payload.orderId, orderIds[0], orderIds[2]]);
     const stored = await risk.query('SELECT id FROM risk.risk_assessment WHERE order_id = ANY($1)', [orderIds]);
     expect(stored.map((row: { id: string }) => row.id).sort()).toEqual(announced.map((row) => row.assessment_id).sort());
+  });
+
+  /** A proposal to a centre with only its inbox, as notification makes one for `referral.routed.v1`. */
+  const proposal = (centreId: string): IntentToAdd => {
+    const [orderId, referralId, notificationId] = [randomUUID(), randomUUID(), randomUUID()];
+    const intent = {
+      source_event_id: randomUUID(),
+      recipient_kind: 'centre' as const,
+      centre_id: centreId,
+      unit_code: null,
+      order_id: orderId,
+      referral_id: referralId,
+      kind: 'referral_routed' as const,
+      facts: { referralNumber: 'R-2026-000001', priority: 'standard' as const },
+    };
+    const sent = new Outbox(notification, 'notification', 'notification').row(EventSubjects.NotificationSent, orderId, {
+      notificationId,
+      orderId,
+      referralId,
+      sourceEventId: intent.source_event_id,
+      recipientKind: 'centre',
+      centreId,
+      channel: 'inbox',
+    });
+    const entry = { orderNumber: null, referralNumber: 'R-2026-000001', kind: 'referral_routed' as const, priority: 'standard', title: { ky: 'k', ru: 'r', en: 'e' } };
+    return { intent, recipientKey: `centre:${centreId}`, inbox: { notificationId, entry, sent } };
+  };
+
+  it("makes a transaction's intents with their inbox deliveries in one statement, in order, one made before written again by none", async () => {
+    const records = new DeliveryRecords();
+    const seen = proposal('statements-centre');
+    await notification.transaction((tx) => records.addIntent(tx, seen.intent, seen.recipientKey, [], seen.inbox));
+    const batch = [proposal('statements-centre'), { ...seen, inbox: proposal('statements-centre').inbox }, proposal('statements-centre')];
+    let added: Awaited<ReturnType<DeliveryRecords['addIntents']>> = [];
+    expect(await statementsOf(notification, async (tx) => (added = await records.addIntents(tx, batch, [])))).toBe(1);
+    expect(added.map((intent) => intent && [intent.source_event_id, intent.outcome, intent.delivered])).toEqual([
+      [batch[0].intent.source_event_id, 'inbox_only', true],
+      null,
+      [batch[2].intent.source_event_id, 'inbox_only', true],
+    ]);
+    const announced: Array<{ id: string }> = await notification.query(
+      `SELECT envelope->'payload'->>'notificationId' AS id FROM notification.outbox WHERE envelope->>'correlationId' = ANY($1) ORDER BY seq`,
+      [batch.map(({ intent }) => intent.order_id)],
+    );
+    expect(announced.map(({ id }) => id)).toEqual([seen.inbox.notificationId, batch[0].inbox.notificationId, batch[2].inbox.notificationId]);
+    const entries = await notification.query('SELECT count(*)::int AS n FROM notification.inbox_entry WHERE notification_id = ANY($1)', [
+      batch.map(({ inbox }) => inbox.notificationId),
+    ]);
+    expect(entries).toEqual([{ n: 2 }]);
+    expect(await records.outcomes(notification.manager, [seen.intent])).toEqual([{ source_event_id: seen.intent.source_event_id, outcome: 'inbox_only' }]);
   });
 
   it("reads an order's state and the open centres routing assesses in one statement", async () => {

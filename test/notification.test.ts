@@ -748,6 +748,35 @@ describe('notification delivers through the recipient’s channels, fails over a
     });
   });
 
+  it('tells a burst of proposals in shared transactions, and one whose centre turns out to need a send in steps, each once', async () => {
+    await configure('test-burst-centre', { language: 'ky', channels: [] }).expect(200);
+    // Never told before: its proposal is guessed to need only the inbox and joins a batch, which then cannot hold it.
+    await configure('test-burst-mailed-centre', { language: 'en', channels: [{ channel: 'email', address: 'burst@mailed-centre.test' }] }).expect(200);
+    const quiet = Array.from({ length: 15 }, () => routed('test-burst-centre'));
+    const mailed = routed('test-burst-mailed-centre');
+    const burst = [...quiet.slice(0, 7), mailed, ...quiet.slice(7)];
+    await Promise.all(burst.map((referral) => publish('referral.routed.v1', referral)));
+    await stack.awaitEvent<Event>('notification.sent.v1', (e) => e.payload.referralId === mailed.referralId && e.payload.channel === 'email');
+    const referralIds: string[] = burst.map((referral) => referral.referralId);
+    const told = async () => {
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*)::int FROM notification.delivery_intent WHERE referral_id = ANY($1::uuid[])) AS intents,
+                (SELECT count(*)::int FROM notification.inbox_entry WHERE referral_id = ANY($1::uuid[])) AS entries`,
+        [referralIds],
+      );
+      return rows[0] as { intents: number; entries: number };
+    };
+    await until(async () => (await told()).entries === burst.length, 'every proposal in its centre’s inbox');
+    expect(await told()).toEqual({ intents: burst.length, entries: burst.length });
+    const sent = stack.eventsOn('notification.sent.v1').filter((e) => referralIds.includes((e as Event).payload.referralId as string));
+    expect(sent).toHaveLength(burst.length + 1);
+    expect(smtp.to('burst@mailed-centre.test')).toHaveLength(1);
+    expect(await deliveryLog(mailed.referralId)).toEqual([
+      expect.objectContaining({ channel: 'inbox', status: 'delivered' }),
+      expect.objectContaining({ channel: 'email', status: 'sent' }),
+    ]);
+  });
+
   it('keeps a burst of registrations in shared transactions, every order’s reference kept', async () => {
     // Copies of a real registration with orders of their own, all published at once.
     const real = stack.eventsOn('order.registered.v1')[0] as Event;

@@ -63,6 +63,13 @@ export interface InboxDelivery {
   sent: OutboxRowToWrite<unknown>;
 }
 
+/** An intent to make, with the recipient whose settings it takes and the inbox delivery it is made with. */
+export interface IntentToAdd {
+  intent: NewIntent;
+  recipientKey: string;
+  inbox: InboxDelivery;
+}
+
 export interface AddedIntent extends DeliveryIntent {
   /** False only where the event's inbox notification was there before its intent (and so its entry and its event). */
   delivered: boolean;
@@ -93,67 +100,102 @@ export class DeliveryRecords {
     sendable: readonly ExternalChannel[],
     inbox: InboxDelivery,
   ): Promise<AddedIntent | null> {
-    const inserted: AddedIntent[] = await tx.query(
-      `WITH recipient AS (SELECT language, channels FROM notification.recipient WHERE key = $10),
+    const [added] = await this.addIntents(tx, [{ intent, recipientKey, inbox }], sendable);
+    return added;
+  }
+
+  /**
+   * Intents made as `addIntent` makes one, all in one statement, answered in the order given; their
+   * announcements go to the outbox in that order.
+   */
+  async addIntents(tx: EntityManager, intents: IntentToAdd[], sendable: readonly ExternalChannel[]): Promise<Array<AddedIntent | null>> {
+    const column = <T>(value: (row: IntentToAdd) => T) => intents.map(value);
+    const rows: Array<AddedIntent & { n: string }> = await tx.query(
+      `WITH given AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[],
+                              $9::jsonb[], $10::text[], $11::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::jsonb[],
+                              $16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::jsonb[])
+           WITH ORDINALITY AS g(id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind,
+                                facts, recipient_key, notification_id, attempt_id, sent_event_id, sent_subject, sent_envelope,
+                                entry_id, order_number, referral_number, entry_kind, priority, title, n)),
        planned AS (
-         SELECT coalesce((SELECT language FROM recipient), 'ru') AS language,
-                coalesce((SELECT channels FROM recipient), '[]'::jsonb) AS plan),
+         SELECT g.*, coalesce(r.language, 'ru') AS language, coalesce(r.channels, '[]'::jsonb) AS plan
+           FROM given g LEFT JOIN notification.recipient r ON r.key = g.recipient_key),
        decided AS (
-         SELECT language, plan,
-                CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(plan) c WHERE c->>'channel' = ANY($11::text[]))
+         SELECT p.*,
+                CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(p.plan) c WHERE c->>'channel' = ANY($22::text[]))
                      THEN 'dispatching'
-                     WHEN ${intentAcknowledged({ kind: '$8::text', referralId: '$7::uuid', centreId: '$4::text', orderId: '$6::uuid' })}
+                     WHEN ${intentAcknowledged({ kind: 'p.kind', referralId: 'p.referral_id', centreId: 'p.centre_id', orderId: 'p.order_id' })}
                      THEN 'acknowledged'
                      ELSE 'inbox_only' END AS outcome
-           FROM planned),
+           FROM planned p),
        added AS (
          INSERT INTO notification.delivery_intent
            (id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome, closed_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, language, $9, plan, outcome, CASE WHEN outcome = 'dispatching' THEN NULL ELSE now() END
-           FROM decided
+         SELECT id, source_event_id, recipient_kind, centre_id, unit_code, order_id, referral_id, kind, language, facts, plan, outcome,
+                CASE WHEN outcome = 'dispatching' THEN NULL ELSE now() END
+           FROM decided ORDER BY n
          ON CONFLICT (source_event_id, recipient_kind) DO NOTHING
          RETURNING ${INTENT_COLUMNS}),
        made AS (
          INSERT INTO notification.notification
            (id, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, channel, status, intent_id)
-         SELECT $12, source_event_id, order_id, referral_id, recipient_kind, centre_id, unit_code, 'inbox', 'delivered', id FROM added
+         SELECT d.notification_id, a.source_event_id, a.order_id, a.referral_id, a.recipient_kind, a.centre_id, a.unit_code, 'inbox', 'delivered', a.id
+           FROM added a JOIN decided d ON d.id = a.id
          ON CONFLICT DO NOTHING RETURNING id, recipient_kind, centre_id, unit_code, referral_id),
        attempt AS (
          INSERT INTO notification.delivery_attempt (id, notification_id, attempt_no, channel, provider, status)
-         SELECT $13, id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made),
+         SELECT d.attempt_id, m.id, 1, 'inbox', 'korgoo-inbox', 'delivered' FROM made m JOIN decided d ON d.notification_id = m.id),
        announced AS (
-         INSERT INTO notification.outbox (event_id, subject, envelope) SELECT $14::uuid, $15::text, $16::jsonb FROM made),
+         INSERT INTO notification.outbox (event_id, subject, envelope)
+         SELECT d.sent_event_id, d.sent_subject, d.sent_envelope FROM made m JOIN decided d ON d.notification_id = m.id ORDER BY d.n),
        entered AS (
          INSERT INTO notification.inbox_entry
            (id, notification_id, recipient_kind, centre_id, unit_code, order_number, referral_id, referral_number, kind, priority, title)
-         SELECT $17, id, recipient_kind, centre_id, unit_code, $18, referral_id, $19, $20, $21, $22 FROM made)
-       SELECT added.*, EXISTS (SELECT 1 FROM made) AS delivered FROM added`,
+         SELECT d.entry_id, m.id, m.recipient_kind, m.centre_id, m.unit_code, d.order_number, m.referral_id, d.referral_number,
+                d.entry_kind, d.priority, d.title
+           FROM made m JOIN decided d ON d.notification_id = m.id)
+       SELECT a.*, EXISTS (SELECT 1 FROM made WHERE made.id = d.notification_id) AS delivered, d.n
+         FROM added a JOIN decided d ON d.id = a.id`,
       [
-        randomUUID(),
-        intent.source_event_id,
-        intent.recipient_kind,
-        intent.centre_id,
-        intent.unit_code,
-        intent.order_id,
-        intent.referral_id,
-        intent.kind,
-        JSON.stringify(intent.facts),
-        recipientKey,
+        column(() => randomUUID()),
+        column(({ intent }) => intent.source_event_id),
+        column(({ intent }) => intent.recipient_kind),
+        column(({ intent }) => intent.centre_id),
+        column(({ intent }) => intent.unit_code),
+        column(({ intent }) => intent.order_id),
+        column(({ intent }) => intent.referral_id),
+        column(({ intent }) => intent.kind),
+        column(({ intent }) => JSON.stringify(intent.facts)),
+        column(({ recipientKey }) => recipientKey),
+        column(({ inbox }) => inbox.notificationId),
+        column(() => randomUUID()),
+        column(({ inbox }) => inbox.sent.eventId),
+        column(({ inbox }) => inbox.sent.subject),
+        column(({ inbox }) => inbox.sent.envelopeJson),
+        column(() => randomUUID()),
+        column(({ inbox }) => inbox.entry.orderNumber),
+        column(({ inbox }) => inbox.entry.referralNumber),
+        column(({ inbox }) => inbox.entry.kind),
+        column(({ inbox }) => inbox.entry.priority),
+        column(({ inbox }) => JSON.stringify(inbox.entry.title)),
         sendable,
-        inbox.notificationId,
-        randomUUID(),
-        inbox.sent.eventId,
-        inbox.sent.subject,
-        inbox.sent.envelopeJson,
-        randomUUID(),
-        inbox.entry.orderNumber,
-        inbox.entry.referralNumber,
-        inbox.entry.kind,
-        inbox.entry.priority,
-        JSON.stringify(inbox.entry.title),
       ],
     );
-    return inserted[0] ?? null;
+    const byPosition = new Map(rows.map(({ n, ...added }) => [Number(n), added]));
+    return intents.map((_, index) => byPosition.get(index + 1) ?? null);
+  }
+
+  /** The outcomes of intents made before, by the event and recipient they tell; one statement. */
+  async outcomes(
+    tx: EntityManager,
+    about: Array<Pick<NewIntent, 'source_event_id' | 'recipient_kind'>>,
+  ): Promise<Array<Pick<DeliveryIntent, 'source_event_id' | 'outcome'>>> {
+    return tx.query(
+      `SELECT i.source_event_id, i.outcome FROM unnest($1::uuid[], $2::text[]) AS k(source_event_id, recipient_kind)
+         JOIN notification.delivery_intent i USING (source_event_id, recipient_kind)`,
+      [about.map((a) => a.source_event_id), about.map((a) => a.recipient_kind)],
+    );
   }
 
   async intent(tx: EntityManager, sourceEventId: string, recipientKind: RecipientKind): Promise<DeliveryIntent> {

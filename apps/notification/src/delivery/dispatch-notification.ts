@@ -3,7 +3,7 @@ import { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventSubjects, ExternalChannel, NotificationSentV1 } from '@korgoo/contracts';
-import { Delivery, Outbox } from '@korgoo/messaging';
+import { Delivery, GatheredWrite, Outbox } from '@korgoo/messaging';
 import { Clock } from '@korgoo/platform/core';
 import { describeFailure, OutboundMessage, ProviderReceipt, ProviderRejected } from '../providers/channel-provider';
 import { GuardedProvider, ProviderBreakers } from '../providers/provider-breakers';
@@ -13,7 +13,7 @@ import { recipientKey, recipientKeyOf, Recipients } from '../recipients/recipien
 import { inboxTitle, MessageFacts, renderEmail, renderShortMessage } from '../templates/message-templates';
 import { Acknowledgements } from './acknowledgements';
 import { BoundedMemory } from './bounded-memory';
-import { Addressee, DeliveryIntent, DeliveryRecords, IntentOutcome } from './delivery-records';
+import { AddedIntent, Addressee, DeliveryIntent, DeliveryRecords, IntentOutcome, IntentToAdd } from './delivery-records';
 import { ChannelProgress, decide, DispatchLimits, DispatchState, FailureKind, mayRetryLater } from './delivery-policy';
 import { IntentSpec, unreachableNotice } from './intents';
 import { RecipientsSeen } from './recipients-seen';
@@ -92,13 +92,8 @@ export class DispatchNotification {
     if (specs.length === 0) return;
     const eventId = specs[0].sourceEventId;
     if (!this.inStepsLikely(specs)) {
-      try {
-        for (const spec of specs) await this.makeIntent(run.tx, spec, { stopIfSends: true });
-        return;
-      } catch (error) {
-        if (needsSteps(error)) this.inSteps.set(eventId, true);
-        throw error;
-      }
+      for (const spec of specs) run.delivery.gather(this.inTransaction, await this.prepare(run.tx, spec));
+      return;
     }
     if (run.delivery.shared) {
       // Steps commit apart, which a batch's transaction may not: the batch is handled again event by event.
@@ -148,16 +143,41 @@ export class DispatchNotification {
     return this.deps.outbox.transaction(work, this.deps.db);
   }
 
+  /**
+   * The intents of a transaction's events, a batch's or one event's, made together just before it commits. One
+   * that needs a send after all, or whose first delivery found it needed one, rolls the transaction back: its event
+   * is handled again at once, in steps (alone, where it came in a batch).
+   */
+  private readonly inTransaction: GatheredWrite<IntentToAdd> = {
+    write: async (tx, intents) => {
+      const { records } = this.deps;
+      const added = await records.addIntents(tx, intents, this.deps.providers.channels());
+      added.forEach((intent, index) => intent && this.wasAdded(tx, intents[index].recipientKey, intent));
+      // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
+      const before = intents.filter((_, index) => !added[index]).map(({ intent }) => intent);
+      const made = [...added.filter((intent) => intent !== null), ...(before.length ? await records.outcomes(tx, before) : [])];
+      const needing = made.filter((intent) => intent.outcome === 'dispatching').map((intent) => intent.source_event_id);
+      if (needing.length === 0) return;
+      for (const eventId of needing) this.inSteps.set(eventId, true);
+      throw new IntentNeedsSteps(`${needing.length} notification intent(s) need a send: made again in steps`);
+    },
+  };
+
   /** The intent made in a step of its own, committed before any send. */
   private ensureIntent(spec: IntentSpec): Promise<DeliveryIntent> {
-    return this.transaction((tx) => this.makeIntent(tx, spec, { stopIfSends: false }));
+    return this.transaction(async (tx) => {
+      const { intent, recipientKey, inbox } = await this.prepare(tx, spec);
+      const added = await this.deps.records.addIntent(tx, intent, recipientKey, this.deps.providers.channels(), inbox);
+      if (added) this.wasAdded(tx, recipientKey, added);
+      return added ?? (await this.deps.records.intent(tx, spec.sourceEventId, spec.recipientKind));
+    });
   }
 
   /**
-   * The intent with its channel plan as the recipient had it when the event came, and its inbox entry. With
-   * `stopIfSends`, an intent that needs a send stops the transaction before its inbox entry.
+   * The intent to make for a recipient, with its inbox delivery: the facts completed from what this service
+   * knows (the referral's earlier priority, the name of the centre an alert is about).
    */
-  private async makeIntent(tx: EntityManager, spec: IntentSpec, { stopIfSends }: { stopIfSends: boolean }): Promise<DeliveryIntent> {
+  private async prepare(tx: EntityManager, spec: IntentSpec): Promise<IntentToAdd> {
     const { records } = this.deps;
     // An event without a priority of its own takes the one its referral's last notification carried.
     const prior = spec.priority === null && spec.referralId !== null ? await records.latestPriority(tx, spec.referralId) : null;
@@ -181,7 +201,7 @@ export class DispatchNotification {
     // closed, as `decide` would close it, instead of in a step (and a commit) of its own. The inbox is always
     // delivered, in the statement that makes the intent, and announced with it.
     const notificationId = randomUUID();
-    const added = await records.addIntent(tx, intent, recipientKey(spec), this.deps.providers.channels(), {
+    const inbox = {
       notificationId,
       entry: {
         orderNumber: facts.orderNumber ?? null,
@@ -191,25 +211,23 @@ export class DispatchNotification {
         title: inboxTitle(intent.kind, facts),
       },
       sent: this.deps.outbox.row(EventSubjects.NotificationSent, intent.order_id, sentPayload(intent, notificationId, 'inbox')),
-    });
-    if (added) this.deps.seen.seen(recipientKey(spec), added.outcome === 'dispatching');
-    // A redelivery finds the intent its first delivery made, with the plan the recipient had then.
-    const made = added ?? (await records.intent(tx, spec.sourceEventId, spec.recipientKind));
-    if (stopIfSends && made.outcome === 'dispatching') {
-      throw new IntentNeedsSteps(`notification intent ${made.id} needs a send: made again in steps`);
-    }
-    if (!added) return made;
+    };
+    return { intent, recipientKey: recipientKey(spec), inbox };
+  }
+
+  /** What follows an intent this service has just made: whether its recipient needs sends, and its inbox delivery counted. */
+  private wasAdded(tx: EntityManager, key: string, added: AddedIntent): void {
+    this.deps.seen.seen(key, added.outcome === 'dispatching');
     if (added.delivered) {
       this.deps.outbox.wroteIn(tx);
       this.deps.attempts.inc({ channel: 'inbox', provider: 'korgoo-inbox', status: 'delivered' });
     }
-    if (added.plan.length === 0 && spec.recipientKind !== 'coordinators') {
+    if (added.plan.length === 0 && added.recipient_kind !== 'coordinators') {
       this.deps.log.warn(
-        { recipientKind: spec.recipientKind, centreId: spec.centreId, unitCode: spec.unitCode, referralId: spec.referralId },
+        { recipientKind: added.recipient_kind, centreId: added.centre_id, unitCode: added.unit_code, referralId: added.referral_id },
         'recipient has no channel beyond the inbox',
       );
     }
-    return added;
   }
 
   private async announceSent(tx: EntityManager, intent: DeliveryIntent, notificationId: string, channel: ExternalChannel) {
