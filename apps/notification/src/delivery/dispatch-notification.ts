@@ -281,10 +281,10 @@ export class DispatchNotification {
         failedThisRun: failedThisRun.get(channel) ?? null,
       };
     });
+    // Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through.
     return { acknowledged: await this.deps.acknowledgements.isIntentAcknowledged(db, intent), channels, mayRetryLater: retry };
   }
 
-  /** Acknowledging a proposal or a notice stops its reminders; a later cancellation must still get through. */
   /** Reserve, send, record: three steps, each committed before the next begins. */
   private async send(intent: DeliveryIntent, channel: ExternalChannel): Promise<FailureKind | null> {
     const guarded = this.deps.providers.for(channel);
