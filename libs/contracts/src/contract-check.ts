@@ -1,3 +1,4 @@
+import { TransformationType } from 'class-transformer';
 import { getMetadataStorage, ValidationArguments, ValidationTypes, ValidatorConstraintInterface } from 'class-validator';
 import type { ConstraintMetadata } from 'class-validator/types/metadata/ConstraintMetadata';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
@@ -10,12 +11,16 @@ import { transformerMetadata } from './transformer-metadata';
  * in profiles under load most of each check was the libraries' generic work: the error tree the validator builds
  * for every property of every object, and the transformer's metadata lookups for every key. This answers from the
  * same rules, types and constraint functions, and answers null for anything it does not model (a key the
- * transformer treats apart, a nested field holding a scalar, promised values, sets and maps, a constraint that
- * answers with a promise). The spec beside `contractSample` holds it to the libraries on every contract.
+ * transformer treats apart, a property it transforms, exposes or excludes, a nested field holding a scalar, promised
+ * values, sets and maps, a constraint that answers with a promise). The spec beside `contractSample` holds it to the
+ * libraries on every contract.
+ *
+ * `validateSync` skips asynchronous constraints, and so does this. A caller whose library check is `validate`,
+ * which runs them, says so (`asynchronous`): a contract with any such constraint is then left to the library.
  */
-export function quickContract<T extends object>(contract: new () => T, plain: object): T | null {
+export function quickContract<T extends object>(contract: new () => T, plain: object, { asynchronous = false } = {}): T | null {
   const instance = instantiate(contract, plain);
-  return instance !== UNMODELLED && passesContract(instance) ? (instance as T) : null;
+  return instance !== UNMODELLED && passesContract(instance, asynchronous) ? (instance as T) : null;
 }
 
 /** What the transformer would do with a value is not modelled here: the libraries decide. */
@@ -26,6 +31,7 @@ const UNMODELLED = Symbol('unmodelled');
  * was, its untyped values shared rather than copied (the message they came from is read once).
  */
 function instantiate(contract: new () => object, plain: object): object | typeof UNMODELLED {
+  if (transformedApart(contract)) return UNMODELLED;
   const record = plain as Record<string, unknown>;
   const instance = new contract() as Record<string, unknown>;
   for (const key of Object.keys(record)) {
@@ -46,6 +52,27 @@ function instantiateAll(type: new () => object, value: unknown): unknown {
   if (!Array.isArray(value)) return instantiate(type, value);
   const items = value.map((item) => instantiateAll(type, item));
   return items.includes(UNMODELLED) ? UNMODELLED : items;
+}
+
+/** Per class: whether the transformer treats any of its properties apart. A class's decorators all run where it is declared. */
+const apart = new WeakMap<Function, boolean>();
+
+/** `@Transform`, `@Expose`, `@Exclude` on the class or its properties: what the transformer makes is not modelled here. */
+function transformedApart(contract: Function): boolean {
+  let answer = apart.get(contract);
+  if (answer === undefined) {
+    const names = new Set(getMetadataStorage().getTargetValidationMetadatas(contract, undefined as unknown as string, false, false).map((rule) => rule.propertyName));
+    answer =
+      transformerMetadata.getStrategy(contract) !== 'none' ||
+      [...names].some(
+        (name) =>
+          transformerMetadata.findTransformMetadatas(contract, name, TransformationType.PLAIN_TO_CLASS).length > 0 ||
+          transformerMetadata.findExposeMetadata(contract, name) !== undefined ||
+          transformerMetadata.findExcludeMetadata(contract, name) !== undefined,
+      );
+    apart.set(contract, answer);
+  }
+  return answer;
 }
 
 const NOT_A_CONTRACT: unknown[] = [String, Number, Boolean, Date, Object, Array, Map, Set, Promise, Buffer];
@@ -73,16 +100,16 @@ function untypedValue(value: unknown): unknown {
 }
 
 /** Whether `validateSync(instance, CONTRACT_VALIDATION)` would find nothing wrong. */
-function passesContract(instance: object): boolean {
+function passesContract(instance: object, asynchronous: boolean): boolean {
   const rules = rulesOf(instance);
-  if (rules === null) return false;
+  if (rules === null || (asynchronous && rules.asynchronous)) return false;
   const record = instance as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!rules.allowed.has(key)) return false;
   for (const property of rules.properties) {
     const value = record[property.name];
     if (!conditionsHold(property.conditions, instance, value)) continue;
     for (const check of property.checks) if (!checkPasses(check, instance, value)) return false;
-    if (property.nested && !nestedPasses(value)) return false;
+    if (property.nested && !nestedPasses(value, asynchronous)) return false;
   }
   return true;
 }
@@ -113,6 +140,8 @@ interface ClassRules {
   /** Properties with any rule: the whitelist. */
   allowed: Set<string>;
   properties: PropertyRules[];
+  /** Some constraint answers asynchronously, which `validate` runs and `validateSync` skips. */
+  asynchronous: boolean;
 }
 
 /** Rules made once per list of metadata, which the process keeps per class (see `rememberValidationMetadata`). */
@@ -130,6 +159,7 @@ function rulesOf(instance: object): ClassRules | null {
 function compile(metadatas: ValidationMetadata[]): ClassRules | null {
   if (metadatas.length === 0) return null;
   const byName = new Map<string, PropertyRules>();
+  let asynchronous = false;
   for (const metadata of metadatas) {
     let property = byName.get(metadata.propertyName);
     if (!property) byName.set(metadata.propertyName, (property = { name: metadata.propertyName, conditions: [], checks: [], nested: false }));
@@ -138,9 +168,12 @@ function compile(metadatas: ValidationMetadata[]): ClassRules | null {
         property.conditions.push(metadata.constraints[0] as (object: object, value: unknown) => boolean);
         break;
       case ValidationTypes.IS_DEFINED:
-      case ValidationTypes.CUSTOM_VALIDATION:
-        property.checks.push({ metadata, validators: validatorsOf(getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls)) });
+      case ValidationTypes.CUSTOM_VALIDATION: {
+        const constraints = getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls);
+        asynchronous ||= constraints.some((constraint) => constraint.async);
+        property.checks.push({ metadata, validators: validatorsOf(constraints) });
         break;
+      }
       case ValidationTypes.NESTED_VALIDATION:
         property.nested = true;
         break;
@@ -150,7 +183,7 @@ function compile(metadatas: ValidationMetadata[]): ClassRules | null {
         return null;
     }
   }
-  return { allowed: new Set(byName.keys()), properties: [...byName.values()] };
+  return { allowed: new Set(byName.keys()), properties: [...byName.values()], asynchronous };
 }
 
 function validatorsOf(constraints: ConstraintMetadata[]): ValidatorConstraintInterface[] {
@@ -181,12 +214,12 @@ function holds(answer: unknown): boolean {
   return Boolean(answer) && !(answer instanceof Promise);
 }
 
-function nestedPasses(value: unknown): boolean {
+function nestedPasses(value: unknown, asynchronous: boolean): boolean {
   if (value === undefined) return true;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!nestedPasses(value[i])) return false;
+    for (let i = 0; i < value.length; i++) if (!nestedPasses(value[i], asynchronous)) return false;
     return true;
   }
   if (value instanceof Set || value instanceof Map || value instanceof Promise) return false;
-  return value instanceof Object && passesContract(value);
+  return value instanceof Object && passesContract(value, asynchronous);
 }

@@ -1,7 +1,20 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { Expose, plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Validate,
+  validate,
+  validateSync,
+  ValidateIf,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import {
   CONTRACT_VALIDATION,
   envelopeContract,
@@ -118,6 +131,77 @@ describe('the quick contract check', () => {
       ),
       { numRuns: 4_000 },
     );
+  });
+
+  it('agrees with the libraries on a field checked only under a condition, as request bodies have', () => {
+    // The shape of a decline or a programme's closing: a note required for "other", checked whenever given.
+    class Decline {
+      @IsIn(['full', 'other'])
+      reason!: string;
+
+      @ValidateIf((o: Decline) => o.reason === 'other' || o.note !== undefined)
+      @IsString()
+      @IsNotEmpty()
+      @MaxLength(5)
+      note?: string;
+
+      @IsOptional()
+      @IsString()
+      by?: string;
+    }
+    const field = (values: Json[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
+    fc.assert(
+      fc.property(field(['full', 'other', '', 1]), field(['', 'ok', 'too long', 5, null]), field(['x', 3, null]), (reason, note, by) => {
+        const plain = Object.fromEntries(Object.entries({ reason, note, by }).filter(([, value]) => value !== undefined)) as Json;
+        expect(quickAccepts(Decline, plain)).toBe(libraryAccepts(Decline, plain));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves to the transformer a class it treats apart, at any depth', () => {
+    class Trimmed {
+      @IsString()
+      @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+      name!: string;
+    }
+    class Renamed {
+      @IsString()
+      @Expose({ name: 'label' })
+      name!: string;
+    }
+    class Holder {
+      @ValidateNested()
+      @Type(() => Renamed)
+      renamed!: Renamed;
+    }
+    expect(quickContract(Trimmed, { name: ' x ' })).toBeNull();
+    expect(plainToInstance(Trimmed, { name: ' x ' }).name).toBe('x');
+    expect(quickContract(Holder, { renamed: { name: 'x' } })).toBeNull();
+  });
+
+  it('leaves a contract with an asynchronous rule to the library when the caller runs such rules', async () => {
+    @ValidatorConstraint({ name: 'knownLater', async: true })
+    class KnownLater implements ValidatorConstraintInterface {
+      validate(value: unknown) {
+        return Promise.resolve(value === 'known');
+      }
+    }
+    class Asked {
+      @IsString()
+      @Validate(KnownLater)
+      name!: string;
+    }
+    class Outer {
+      @ValidateNested()
+      @Type(() => Asked)
+      asked!: Asked;
+    }
+    // `validateSync` skips the rule, and so does the quick check; `validate` runs it and refuses.
+    expect(quickContract(Asked, { name: 'unknown' })).toEqual(plainToInstance(Asked, { name: 'unknown' }));
+    expect(await validate(plainToInstance(Asked, { name: 'unknown' }), CONTRACT_VALIDATION)).not.toEqual([]);
+    expect(quickContract(Asked, { name: 'unknown' }, { asynchronous: true })).toBeNull();
+    expect(quickContract(Outer, { asked: { name: 'unknown' } }, { asynchronous: true })).toBeNull();
   });
 
   it('leaves to the libraries a class without rules, which they refuse', () => {
