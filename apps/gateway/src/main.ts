@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,6 +13,7 @@ import { auditRefusals } from './audit/refusal-audit';
 import { AuthModule } from './auth/auth.module';
 import { hardenHttpEdge, throttlingByRouteClass } from './http/edge-hardening';
 import { ContractViolationFilter, OutageFilter, QueryFailedFilter } from './http/query-failure.filter';
+import { BodyValidationPipe } from './http/body-validation.pipe';
 import { validationExceptionFactory } from './http/problems';
 import { RejectUnsafeInput } from './http/reject-unsafe-input.pipe';
 import { serveWebApp } from './http/web-app';
@@ -97,7 +98,7 @@ runService(GatewayModule, config, log, (app) => {
   openSignInDoor(app);
   app.useGlobalPipes(
     new RejectUnsafeInput(),
-    new ValidationPipe({
+    new BodyValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
