@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { GatheredWrite } from '@korgoo/messaging';
 import { noteRoutingReasons, Placement, PlacementState, ProgrammeTimer } from '../domain';
-import { columnsOf, insertOrderTimers, insertTimer, timerValues } from './timer-rows';
+import { columnsOf, insertTimer, insertTimerRows, timerValues } from './timer-rows';
 
 interface PlacementRow {
   order_id: string;
@@ -53,7 +53,7 @@ export class PlacementStore {
     const timers = columnsOf(sights.map(({ placement, timer }) => timerValues({ orderId: placement.orderId }, timer)));
     const [{ made }]: Array<{ made: number }> = await tx.query(
       `WITH placed AS (${MAKE_PLACEMENTS} ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
-       timed AS (${insertOrderTimers(5, 'placed')})
+       timed AS (${insertTimerRows(5, 'placed')})
        SELECT count(*)::int AS made FROM placed`,
       [...placements, ...timers],
     );

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AttendanceMark, ClosureReason, ProgrammeState, ProgrammeTrack, RefusalGround, SessionKind } from '@korgoo/contracts';
 import { Programme, ProgrammeSession, ProgrammeTimer } from '../domain';
 import { attendanceOf, AttendanceRow } from './attendance-row';
-import { insertTimer, timerValues } from './timer-rows';
+import { columnsOf, insertTimerRows, timerValues } from './timer-rows';
 
 /** A programme as stored: the domain record plus what only the view and the events need. */
 export interface StoredProgramme extends Programme {
@@ -211,10 +211,10 @@ export class ProgrammeStore {
     }));
   }
 
+  /** The programme's timers in one statement, in the order given. */
   async insertTimers(tx: EntityManager, programmeId: string, timers: ProgrammeTimer[]): Promise<void> {
-    for (const t of timers) {
-      await tx.query(insertTimer(), timerValues({ programmeId }, t));
-    }
+    if (timers.length === 0) return;
+    await tx.query(insertTimerRows(), columnsOf(timers.map((timer) => timerValues({ programmeId }, timer))));
   }
 
   /**

@@ -6,14 +6,10 @@ export type TimerOwner = { programmeId: string } | { orderId: string };
 const TIMER_COLUMNS = ['programme_id', 'order_id', 'kind', 'audience', 'session_index', 'days_before_expiry', 'meeting_number', 'due_at'];
 const TIMER_TYPES = ['uuid', 'uuid', 'text', 'text', 'int', 'int', 'int', 'timestamptz'];
 
-/**
- * One timer row, its values numbered from `$first`: written alone, or folded into the statement that sets it;
- * with `onlyIf`, a row of the statement's `WITH` part, written only when that part returned a row.
- */
-export function insertTimer(first = 1, onlyIf?: string): string {
+/** One timer row, its values numbered from `$first`: written alone, or folded into the statement that sets it. */
+export function insertTimer(first: number): string {
   const values = TIMER_COLUMNS.map((_, i) => `$${first + i}`).join(', ');
-  const source = onlyIf ? `SELECT ${values} FROM ${onlyIf}` : `VALUES (${values})`;
-  return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')}) ${source}`;
+  return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')}) VALUES (${values})`;
 }
 
 export function timerValues(owner: TimerOwner, timer: ProgrammeTimer): unknown[] {
@@ -30,13 +26,14 @@ export function timerValues(owner: TimerOwner, timer: ProgrammeTimer): unknown[]
 }
 
 /**
- * Timer rows given column by column (`columnsOf`), their arrays numbered from `$first`, each written only
- * where `onlyFor`, a row source of the statement's `WITH` part, returned its `order_id`.
+ * Timer rows given column by column (`columnsOf`), their arrays numbered from `$first`; with `onlyFor`, a row
+ * source of the statement's `WITH` part, each written only where it returned the row's `order_id`.
  */
-export function insertOrderTimers(first: number, onlyFor: string): string {
+export function insertTimerRows(first = 1, onlyFor?: string): string {
   const arrays = TIMER_TYPES.map((type, i) => `$${first + i}::${type}[]`).join(', ');
+  const rows = `unnest(${arrays}) AS t(${TIMER_COLUMNS.join(', ')})`;
   return `INSERT INTO programme.timer (${TIMER_COLUMNS.join(', ')})
-    SELECT t.* FROM unnest(${arrays}) AS t(${TIMER_COLUMNS.join(', ')}) JOIN ${onlyFor} USING (order_id)`;
+    SELECT t.* FROM ${onlyFor ? `${rows} JOIN ${onlyFor} USING (order_id)` : rows}`;
 }
 
 /** Rows of values as the columns a statement takes with `unnest`: one array per column. */
