@@ -6,6 +6,7 @@ import { CentreDirectory } from '../apps/matching/src/directory/centre-directory
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import { DeliveryRecords, IntentToAdd } from '../apps/notification/src/delivery/delivery-records';
 import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
+import { recipientKeyOf } from '../apps/notification/src/recipients/recipients';
 import type { RoutingRecord } from '../apps/matching/src/referrals/decision-record';
 import { OrderBeforeRouting, ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { PROGRAMME_DATABASE } from '../apps/programme/src/programme-database';
@@ -17,6 +18,7 @@ import { IndicatorReadModel } from '../apps/reporting/src/projection/read-model'
 import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
 import { GatheredWrites } from '../libs/messaging/src/gathered-writes';
 import { openServiceDatabase, statementsSentSoFar } from '../libs/platform/src/database';
+import { inboxOf, newIntent } from './support/delivery-intent.fixture';
 import { protectionOrderBody } from './support/protection-order.fixture';
 import { leastPrivilegeDatabase, withAdminClient } from './support/test-environment';
 
@@ -219,28 +221,8 @@ describe('one statement for what one event writes', () => {
 
   /** A proposal to a centre with only its inbox, as notification makes one for `referral.routed.v1`. */
   const proposal = (centreId: string): IntentToAdd => {
-    const [orderId, referralId, notificationId] = [randomUUID(), randomUUID(), randomUUID()];
-    const intent = {
-      source_event_id: randomUUID(),
-      recipient_kind: 'centre' as const,
-      centre_id: centreId,
-      unit_code: null,
-      order_id: orderId,
-      referral_id: referralId,
-      kind: 'referral_routed' as const,
-      facts: { referralNumber: 'R-2026-000001', priority: 'standard' as const },
-    };
-    const sent = new Outbox(notification, 'notification', 'notification').row(EventSubjects.NotificationSent, orderId, {
-      notificationId,
-      orderId,
-      referralId,
-      sourceEventId: intent.source_event_id,
-      recipientKind: 'centre',
-      centreId,
-      channel: 'inbox',
-    });
-    const entry = { orderNumber: null, referralNumber: 'R-2026-000001', kind: 'referral_routed' as const, priority: 'standard', title: { ky: 'k', ru: 'r', en: 'e' } };
-    return { intent, recipientKey: `centre:${centreId}`, inbox: { notificationId, entry, sent } };
+    const intent = newIntent({ centre_id: centreId });
+    return { intent, recipientKey: recipientKeyOf(intent), inbox: inboxOf(notification, intent) };
   };
 
   it("makes a transaction's intents with their inbox deliveries in one statement, in order, one made before written again by none", async () => {

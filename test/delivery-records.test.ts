@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventSubjects, EXTERNAL_CHANNELS, ExternalChannel, Language } from '@korgoo/contracts';
-import { Outbox } from '@korgoo/messaging';
+import { EXTERNAL_CHANNELS, ExternalChannel, Language } from '@korgoo/contracts';
 import { DeliveryIntent, DeliveryRecords, NewIntent } from '../apps/notification/src/delivery/delivery-records';
 import { NOTIFICATION_DATABASE } from '../apps/notification/src/notification-database';
 import { recipientKeyOf } from '../apps/notification/src/recipients/recipients';
+import { INBOX_ENTRY, inboxOf, newIntent } from './support/delivery-intent.fixture';
 import { openServiceSchema } from './support/service-schema';
 
 type Plan = DeliveryIntent['plan'];
@@ -30,39 +30,8 @@ describe('delivery records', () => {
   });
   afterAll(() => db.destroy());
 
-  /** What an inbox entry shows, as delivery writes it with the inbox notification. */
-  const entry = { orderNumber: null, referralNumber: 'R-2026-000042', kind: 'referral_routed' as const, priority: 'high', title: { ky: 'k', ru: 'r', en: 'e' } };
-
-  function newIntent(overrides: Partial<NewIntent> = {}): NewIntent {
-    return {
-      source_event_id: randomUUID(),
-      recipient_kind: 'centre',
-      centre_id: 'records-centre',
-      unit_code: null,
-      order_id: randomUUID(),
-      referral_id: randomUUID(),
-      kind: 'referral_routed',
-      facts: { referralNumber: 'R-2026-000900', priority: 'urgent' },
-      ...overrides,
-    };
-  }
-
-  /** The inbox notification an intent is made with, and its `notification.sent.v1` row. */
-  function inboxOf(intent: NewIntent, notificationId = randomUUID()) {
-    const sent = new Outbox(db, 'notification', 'notification').row(EventSubjects.NotificationSent, intent.order_id, {
-      notificationId,
-      orderId: intent.order_id,
-      referralId: intent.referral_id ?? undefined,
-      sourceEventId: intent.source_event_id,
-      recipientKind: intent.recipient_kind,
-      centreId: intent.centre_id ?? undefined,
-      channel: 'inbox',
-    });
-    return { notificationId, entry: { ...entry, kind: intent.kind }, sent };
-  }
-
   const add = (tx: EntityManager, intent: NewIntent, sendable: readonly ExternalChannel[] = EXTERNAL_CHANNELS) =>
-    records.addIntent(tx, intent, recipientKeyOf(intent), sendable, inboxOf(intent));
+    records.addIntent(tx, intent, recipientKeyOf(intent), sendable, inboxOf(db, intent));
 
   async function stored(intent: NewIntent): Promise<DeliveryIntent> {
     await db.transaction((tx) => add(tx, intent));
@@ -139,7 +108,7 @@ describe('delivery records', () => {
 
   it('delivers the inbox with the intent, once, and numbers each channel attempt after the last', async () => {
     const fresh = newIntent();
-    const delivery = inboxOf(fresh);
+    const delivery = inboxOf(db, fresh);
     const added = await db.transaction((tx) => records.addIntent(tx, fresh, recipientKeyOf(fresh), EXTERNAL_CHANNELS, delivery));
     expect(added).toMatchObject({ delivered: true });
     const inbox = delivery.notificationId;
@@ -147,7 +116,7 @@ describe('delivery records', () => {
     expect(await db.transaction((tx) => add(tx, fresh))).toBeNull();
     const intent = await records.intent(db.manager, fresh.source_event_id, fresh.recipient_kind);
     const entries = await db.query('SELECT notification_id, recipient_kind, referral_number, title FROM notification.inbox_entry WHERE notification_id = $1', [inbox]);
-    expect(entries).toEqual([{ notification_id: inbox, recipient_kind: intent.recipient_kind, referral_number: 'R-2026-000042', title: entry.title }]);
+    expect(entries).toEqual([{ notification_id: inbox, recipient_kind: intent.recipient_kind, referral_number: 'R-2026-000042', title: INBOX_ENTRY.title }]);
     // Announced once, in the statement that delivered it: the second delivery wrote no event either.
     const announced = await db.query(
       `SELECT envelope->'payload'->>'notificationId' AS id FROM notification.outbox WHERE subject = 'notification.sent.v1' AND envelope->>'correlationId' = $1`,

@@ -10,9 +10,10 @@ interface PlacementRow {
   reasons: string[];
 }
 
-/** Makes a placement as given, from `placementValues`; the statements using it say what a conflict does. */
-const MAKE_PLACEMENT = 'INSERT INTO programme.placement AS p (order_id, expires_at, state, reasons) VALUES ($1, $2, $3, $4)';
-/** Makes placements as given, column by column from `placementValues` (`columnsOf`). */
+/**
+ * Makes placements as given, column by column from `placementValues` (`columnsOf`); one is the one-row case. The
+ * statements using it say what a conflict does.
+ */
 const MAKE_PLACEMENTS = `INSERT INTO programme.placement AS p (order_id, expires_at, state, reasons)
   SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::jsonb[])`;
 
@@ -77,9 +78,9 @@ export class PlacementStore {
    */
   async withdraw(tx: EntityManager, unseen: Placement): Promise<void> {
     await tx.query(
-      `${MAKE_PLACEMENT}
+      `${MAKE_PLACEMENTS}
        ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state WHERE p.state = 'waiting'`,
-      placementValues(unseen),
+      columnsOf([placementValues(unseen)]),
     );
   }
 
