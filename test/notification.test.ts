@@ -768,8 +768,10 @@ describe('notification delivers through the recipient’s channels, fails over a
     };
     await until(async () => (await told()).entries === burst.length, 'every proposal in its centre’s inbox');
     expect(await told()).toEqual({ intents: burst.length, entries: burst.length });
-    const sent = stack.eventsOn('notification.sent.v1').filter((e) => referralIds.includes((e as Event).payload.referralId as string));
-    expect(sent).toHaveLength(burst.length + 1);
+    // The relay announces each delivery after its commit, so the stream can trail the rows just read.
+    const announced = (e: Event) => referralIds.includes(e.payload.referralId as string);
+    await stack.awaitEvents<Event>('notification.sent.v1', announced, burst.length + 1);
+    expect(stack.eventsOn('notification.sent.v1').filter((e) => announced(e as Event))).toHaveLength(burst.length + 1);
     expect(smtp.to('burst@mailed-centre.test')).toHaveLength(1);
     expect(await deliveryLog(mailed.referralId)).toEqual([
       expect.objectContaining({ channel: 'inbox', status: 'delivered' }),

@@ -147,6 +147,11 @@ export class KorgooStack {
     return this.recorder.awaitEvent(subject, match as (event: Envelope) => boolean, timeoutMs) as Promise<T>;
   }
 
+  /** Resolves once `count` distinct events on `subject` satisfy `match`. */
+  awaitEvents<T = Envelope>(subject: string, match: (event: T) => boolean, count: number, timeoutMs?: number): Promise<T[]> {
+    return this.recorder.awaitEvents(subject, match as (event: Envelope) => boolean, count, timeoutMs) as Promise<T[]>;
+  }
+
   /** The services' last log lines, for a failure message. */
   recentOutput(): string {
     return this.running
