@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
-import { createMessagingTablesSql, GatheredWrite, MessagingRuntime, PermanentFailure, SubjectNamespace } from '@korgoo/messaging';
+import {
+  createMessagingTablesSql,
+  GatheredWrite,
+  MessagingRuntime,
+  PermanentFailure,
+  SubjectNamespace,
+  writtenInOneStatement,
+} from '@korgoo/messaging';
 import { harnessCredentials, testNatsUrl } from './support/test-nats';
 import { until } from './support/until';
 
@@ -34,13 +41,25 @@ describe('durable messaging', () => {
   const outcomes: string[] = [];
   /** Every statement the runtime and the test sent, in order, as TypeORM's logger hears them. */
   const statements: string[] = [];
+  /** The parameters of each of `statements`. */
+  const parameters: unknown[] = [];
+  /** Withdrawals whose gathered row cannot be written, and those whose handler reads though it says it only gathers. */
+  const unwritable = new Set<string>();
+  const readingFirst = new Set<string>();
 
   beforeAll(async () => {
     dataSource = new DataSource({
       type: 'postgres',
       url: process.env.KORGOO_TEST_DATABASE_URL,
       logging: ['query'],
-      logger: { logQuery: (sql) => void statements.push(sql), logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} },
+      logger: {
+        logQuery: (sql, params) => void (statements.push(sql), parameters.push(params ?? [])),
+        logQueryError() {},
+        logQuerySlow() {},
+        logSchemaBuild() {},
+        logMigration() {},
+        log() {},
+      },
     });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
@@ -77,6 +96,18 @@ describe('durable messaging', () => {
       },
       // A made-up rule for the probe: messages about SMS are none of this handler's business.
       { lostRace: (error) => error instanceof LostRace, relevant: (envelope) => envelope.payload.channel !== 'sms' },
+    );
+    const appliedTogether = writtenInOneStatement((ids: string[]) => ({
+      sql: `INSERT INTO ${SCHEMA}.applied (event_id) SELECT unnest($1::uuid[])`,
+      params: [ids],
+    }));
+    runtime.on(
+      EventSubjects.OrderWithdrawn,
+      async (envelope, tx, delivery) => {
+        if (readingFirst.has(envelope.payload.orderId)) await tx.query('SELECT 1');
+        delivery.gather(appliedTogether, unwritable.has(envelope.payload.orderId) ? 'not a uuid' : envelope.eventId);
+      },
+      { batchable: true, gathersOnly: true },
     );
     await runtime.start();
   });
@@ -206,6 +237,78 @@ describe('durable messaging', () => {
     expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(true);
     await until(() => applied.includes(envelope.eventId), 'the replayed event to be applied', 20_000);
     expect(await runtime.deadLetters.replay(deadLetter.deadLetterId)).toBe(false);
+  });
+
+  describe('an event whose handler only gathers its write', () => {
+    const withdrawal = (orderId = randomUUID()) =>
+      runtime.outbox.transaction((tx) => runtime.outbox.enqueue(tx, EventSubjects.OrderWithdrawn, randomUUID(), { orderId, reason: 'revoked_by_police' }));
+    const rowsOf = async (eventId: string): Promise<{ inbox: number; applied: number }> =>
+      (
+        await dataSource.query(
+          `SELECT (SELECT count(*)::int FROM ${SCHEMA}.inbox WHERE event_id = $1) AS inbox,
+                  (SELECT count(*)::int FROM ${SCHEMA}.applied WHERE event_id = $1) AS applied`,
+          [eventId],
+        )
+      )[0];
+    /** Statements since `from` that wrote the event's inbox entry or its row. */
+    const writesOf = (from: number, eventId: string) =>
+      statements
+        .map((sql, i) => ({ sql, params: JSON.stringify(parameters[i]) }))
+        .slice(from)
+        .filter(({ sql, params }) => /INSERT INTO \S+\.(inbox|applied)/.test(sql) && params.includes(eventId))
+        .map(({ sql }) => sql);
+    const settled = async () => {
+      const jsm = await jetstreamManager(runtime.nc);
+      const stream = new SubjectNamespace(namespace).stream('ORDERS');
+      await until(async () => {
+        const info = await jsm.consumers.info(stream, 'notification_order_withdrawn_v1');
+        return info.num_ack_pending === 0 && info.num_pending === 0;
+      }, 'the withdrawals to be settled', 20_000);
+    };
+
+    it('writes its inbox entry in the statement of its write, autocommitted, and applies a second copy not at all', async () => {
+      const from = statements.length;
+      const envelope = await withdrawal();
+      await until(async () => (await rowsOf(envelope.eventId)).applied === 1, 'the withdrawal to be applied', 20_000);
+      const [write, ...more] = writesOf(from, envelope.eventId);
+      expect(more).toEqual([]);
+      expect(write).toMatch(/^WITH first_write AS \(INSERT INTO \S+\.inbox .*\) INSERT INTO \S+\.applied/s);
+      const sentAround = statements.slice(from);
+      expect(sentAround[sentAround.indexOf(write) - 1]).not.toBe('START TRANSACTION');
+
+      const before = outcomes.length;
+      await jetstream(runtime.nc).publish(new SubjectNamespace(namespace).subject(EventSubjects.OrderWithdrawn), JSON.stringify(envelope), {
+        msgID: `again-${envelope.eventId}`,
+      });
+      await until(() => outcomes.length > before, 'the copy to be settled', 20_000);
+      expect(outcomes.slice(before)).toEqual(['duplicate']);
+      await settled();
+      expect(await rowsOf(envelope.eventId)).toEqual({ inbox: 1, applied: 1 });
+    });
+
+    it('leaves no inbox entry when that statement fails, and dead-letters the event after its deliveries', async () => {
+      const orderId = randomUUID();
+      unwritable.add(orderId);
+      const envelope = await withdrawal(orderId);
+      await until(async () => (await runtime.deadLetters.list()).deadLetters.some((d) => d.eventId === envelope.eventId), 'the dead letter', 20_000);
+      const [deadLetter] = (await runtime.deadLetters.list()).deadLetters.filter((d) => d.eventId === envelope.eventId);
+      expect(deadLetter.deliveries).toBe(3);
+      await settled();
+      expect(await rowsOf(envelope.eventId)).toEqual({ inbox: 0, applied: 0 });
+    });
+
+    it('applies once, in a transaction, an event whose handler reads through its transaction after all', async () => {
+      const orderId = randomUUID();
+      readingFirst.add(orderId);
+      const from = statements.length;
+      const envelope = await withdrawal(orderId);
+      await until(async () => (await rowsOf(envelope.eventId)).applied === 1, 'the withdrawal to be applied', 20_000);
+      await settled();
+      expect(await rowsOf(envelope.eventId)).toEqual({ inbox: 1, applied: 1 });
+      const writes = writesOf(from, envelope.eventId);
+      expect(writes).toHaveLength(2);
+      expect(writes[0]).toMatch(/ON CONFLICT DO NOTHING RETURNING event_id/);
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { EntityManager } from 'typeorm';
-import { isInfrastructureOutage, retryingTransaction } from '@korgoo/platform/core';
+import { isInfrastructureOutage, retryingTransaction, sqlState } from '@korgoo/platform/core';
 import {
   ContractViolation,
   envelopeContract,
@@ -15,7 +15,7 @@ import {
 } from '@korgoo/contracts';
 import { BatchIntake } from './batch-intake';
 import type { CommitGroup } from './commit-group';
-import { GatheredWrite, GatheredWrites } from './gathered-writes';
+import { GatheredWrite, GatheredWrites, NotOnlyGathered } from './gathered-writes';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe, Outbox } from './outbox';
@@ -80,6 +80,12 @@ export interface EventHandlerOptions<S extends EventSubject = EventSubject> {
    * so the consumer's own workers handle it instead of its joining, and failing, a batch.
    */
   alone?: (envelope: EventEnvelope<EventPayload<S>>) => boolean;
+  /**
+   * For a batchable handler: it reads and writes nothing through `tx` itself and gathers (`Delivery.gather`) at
+   * most one write, one statement (`GatheredWrite.statement`). An event handled alone is then written with its
+   * inbox entry in that statement, autocommitted: one message to PostgreSQL where a transaction takes four.
+   */
+  gathersOnly?: boolean;
 }
 
 export const DEFAULT_CONSUMER_OPTIONS: DurableConsumerOptions = {
@@ -123,6 +129,7 @@ export class DurableConsumer<S extends EventSubject> {
   private readonly alone: ((envelope: EventEnvelope<EventPayload<S>>) => boolean) | undefined;
   /** Batchable events go to the service's commit group, the others straight to this consumer's own workers. */
   private readonly batchable: boolean;
+  private readonly gathersOnly: boolean;
 
   constructor(
     readonly subject: S,
@@ -147,6 +154,7 @@ export class DurableConsumer<S extends EventSubject> {
     this.relevant = handlerOptions.relevant;
     this.alone = handlerOptions.alone;
     this.batchable = handlerOptions.batchable ?? false;
+    this.gathersOnly = handlerOptions.gathersOnly ?? false;
     this.ownWorkers = new BatchIntake((batch) => this.handleAlone(batch[0]), { concurrency: options.concurrency, batchSize: 1 });
   }
 
@@ -289,17 +297,7 @@ export class DurableConsumer<S extends EventSubject> {
 
   private async applyAlone({ message, envelope }: Received<S>): Promise<void> {
     try {
-      const once = () =>
-        this.deps.outbox.transaction(async (tx) => {
-          const inserted: unknown[] = await tx.query(
-            `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-            [envelope.eventId, this.consumerName, this.subject],
-          );
-          if (inserted.length === 0) return false;
-          await GatheredWrites.around(tx, (gathered) => this.handler(envelope, tx, this.delivery(message, false, gathered)));
-          return true;
-        });
+      const once = () => (this.gathersOnly ? this.applyInOneStatement(message, envelope) : this.applyInTransaction(message, envelope));
       const applied = this.lostRace ? await retryingTransaction(once, { retryable: this.lostRace }) : await once();
       this.acknowledge(message, applied);
     } catch (error) {
@@ -316,6 +314,44 @@ export class DurableConsumer<S extends EventSubject> {
       );
       message.nak(delay);
       this.deps.onOutcome?.(this.subject, 'retried');
+    }
+  }
+
+  /** The inbox entry, then the handler's work, in one transaction; false for an event applied before. */
+  private applyInTransaction(message: JsMsg, envelope: EventEnvelope<EventPayload<S>>): Promise<boolean> {
+    return this.deps.outbox.transaction(async (tx) => {
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [envelope.eventId, this.consumerName, this.subject],
+      );
+      if (inserted.length === 0) return false;
+      await GatheredWrites.around(tx, (gathered) => this.handler(envelope, tx, this.delivery(message, false, gathered)));
+      return true;
+    });
+  }
+
+  /**
+   * The inbox entry and what the handler gathered in one autocommitted statement. The entry is written without
+   * `ON CONFLICT`: for an event applied before its key is taken and the whole statement fails, writing nothing.
+   */
+  private async applyInOneStatement(message: JsMsg, envelope: EventEnvelope<EventPayload<S>>): Promise<boolean> {
+    try {
+      await this.deps.outbox.inOneStatement(async (gatherer) => {
+        const gathered = new GatheredWrites();
+        await this.handler(envelope, gatherer, this.delivery(message, false, gathered));
+        return gathered.after({
+          sql: `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)`,
+          params: [envelope.eventId, this.consumerName, this.subject],
+        });
+      });
+      return true;
+    } catch (error) {
+      if (sqlState(error) === '23505' && constraintOf(error) === 'inbox_pkey') return false;
+      if (!(error instanceof NotOnlyGathered)) throw error;
+      // A handler that does more than its declaration says is still applied, as any other.
+      this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'handler did more than gather; applied in a transaction');
+      return this.applyInTransaction(message, envelope);
     }
   }
 
@@ -393,4 +429,11 @@ export class DurableConsumer<S extends EventSubject> {
     );
     this.deps.onOutcome?.(this.subject, 'dead_lettered');
   }
+}
+
+/** The constraint a failed statement broke, as PostgreSQL names it; TypeORM wraps the driver's error. */
+function constraintOf(error: unknown): string | undefined {
+  const failure = error as { constraint?: unknown; driverError?: { constraint?: unknown } } | null;
+  const constraint = failure?.driverError?.constraint ?? failure?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
 }

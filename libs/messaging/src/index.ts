@@ -1,6 +1,7 @@
 export * from './dead-letters';
 export * from './durable-consumer';
-export type { GatheredWrite } from './gathered-writes';
+export type { GatheredWrite, Statement } from './gathered-writes';
+export { writtenInOneStatement } from './gathered-writes';
 export * from './jetstream-topology';
 export * from './log';
 export * from './messaging-runtime';

@@ -3,6 +3,7 @@ import { JetStreamClient } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventPayload, EventPayloadClasses, EventSubject, parseContract } from '@korgoo/contracts';
 import { Clock, systemClock } from '@korgoo/platform/core';
+import { gatheringOnly, Statement } from './gathered-writes';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 
@@ -39,6 +40,21 @@ export class Outbox {
       this.committed();
     }
     return result;
+  }
+
+  /**
+   * Sends the statement `work` returns, autocommitted: `work` is given a manager that only gathers
+   * (`gatheringOnly`), so all it writes is in that statement. Wakes the relay once it has committed, when it wrote
+   * an event.
+   */
+  async inOneStatement(work: (gatherer: EntityManager) => Promise<Statement>): Promise<void> {
+    const gatherer = gatheringOnly(this.dataSource.manager);
+    const { sql, params } = await work(gatherer);
+    await this.dataSource.query(sql, params);
+    if (this.enqueuing.has(gatherer)) {
+      this.enqueuing.delete(gatherer);
+      this.committed();
+    }
   }
 
   async enqueue<S extends EventSubject>(

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, OrderRegisteredV1 } from '@korgoo/contracts';
-import { Delivery, GatheredWrite, Outbox } from '@korgoo/messaging';
+import { Delivery, GatheredWrite, Outbox, writtenInOneStatement } from '@korgoo/messaging';
 import { DEFAULT_POLICIES, OdaraPolicies } from '../odara';
-import { AnnouncedAssessment, announcement, insertAssessments, scoredAssessment } from './assessment-record';
+import { AnnouncedAssessment, announcement, assessmentsStatement, scoredAssessment } from './assessment-record';
 
 /** A newly registered order is scored once, as version 1, and announced (`risk.assessed.v1`) in the consumer's transaction. */
 export class AssessRegisteredOrder {
@@ -12,12 +12,11 @@ export class AssessRegisteredOrder {
   ) {}
 
   /**
-   * Registrations scored one by one and stored together before their transaction commits, a batch's or a single
-   * event's, in one statement; a registration seen before is announced by none.
+   * Registrations scored one by one and stored together before their transaction commits, a batch's in one
+   * statement; a registration seen before is announced by none. One handled alone is stored with its inbox entry
+   * in that statement (`gathersOnly`).
    */
-  private readonly stored: GatheredWrite<AnnouncedAssessment> = {
-    write: async (tx, rows) => void (await insertAssessments(tx, rows)),
-  };
+  private readonly stored: GatheredWrite<AnnouncedAssessment> = writtenInOneStatement(assessmentsStatement);
 
   execute(event: EventEnvelope<OrderRegisteredV1>, tx: EntityManager, delivery: Delivery): void {
     delivery.gather(this.stored, this.scored(event, tx));

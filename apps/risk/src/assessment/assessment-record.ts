@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { OdaraScreeningContract, OrderPeriod, ProgrammeParticipant, RiskAssessedV1 } from '@korgoo/contracts';
-import { OutboxRowToWrite, PermanentFailure } from '@korgoo/messaging';
+import { OutboxRowToWrite, PermanentFailure, Statement } from '@korgoo/messaging';
 import { assessOdara, OdaraAssessment, OdaraPolicies, OdaraScreening, ScreeningError } from '../odara';
 import { RiskAssessment } from './risk-assessment.entity';
 
@@ -65,10 +65,16 @@ export function scoredAssessment(
  * go to the outbox in the order given.
  */
 export async function insertAssessments(tx: EntityManager, rows: AnnouncedAssessment[]): Promise<Array<{ id: string; assessed_at: Date }>> {
+  const { sql, params } = assessmentsStatement(rows);
+  return tx.query(sql, params);
+}
+
+/** The statement of `insertAssessments`, answering the ids and times of those stored. */
+export function assessmentsStatement(rows: AnnouncedAssessment[]): Statement {
   const column = <T>(value: (row: AnnouncedAssessment) => T) => rows.map(value);
   const json = (value: (assessment: RiskAssessment) => unknown) => column(({ assessment }) => JSON.stringify(value(assessment)));
-  return tx.query(
-    `WITH stored AS (
+  return {
+    sql: `WITH stored AS (
        INSERT INTO risk.risk_assessment (id, order_id, version, status, raw_score, unknown_count, final_score, bin, priority,
          immediate_danger, flags, explanation, policy_versions, screening, routing)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[], $9::text[],
@@ -80,7 +86,7 @@ export async function insertAssessments(tx: EntityManager, rows: AnnouncedAssess
          FROM unnest($16::uuid[], $17::text[], $18::jsonb[], $1::uuid[]) WITH ORDINALITY AS e(event_id, subject, envelope, assessment_id, n)
          JOIN stored ON stored.id = e.assessment_id ORDER BY e.n)
      SELECT id, assessed_at FROM stored`,
-    [
+    params: [
       column(({ assessment }) => assessment.id),
       column(({ assessment }) => assessment.orderId),
       column(({ assessment }) => assessment.version),
@@ -100,7 +106,7 @@ export async function insertAssessments(tx: EntityManager, rows: AnnouncedAssess
       column(({ event }) => event.subject),
       column(({ event }) => event.envelopeJson),
     ],
-  );
+  };
 }
 
 function score(screening: OdaraScreeningContract, policies: OdaraPolicies): OdaraAssessment {

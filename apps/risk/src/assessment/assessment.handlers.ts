@@ -13,7 +13,11 @@ export function bindAssessments(messaging: MessagingRuntime, dataSource: DataSou
   const assessments = dataSource.getRepository(RiskAssessment);
   // Scoring writes only through the consumer's transaction, so a burst of orders commits in batches.
   const batchable = { batchable: true };
-  messaging.on(EventSubjects.OrderRegistered, async (event, tx, delivery) => assess.execute(event, tx, delivery), batchable);
+  // A registration only gathers its assessment: one alone is one statement with its inbox entry.
+  messaging.on(EventSubjects.OrderRegistered, async (event, tx, delivery) => assess.execute(event, tx, delivery), {
+    ...batchable,
+    gathersOnly: true,
+  });
   messaging.on(EventSubjects.OrderScreeningCorrected, async (event, tx) => void (await reassess.execute(event, tx)), batchable);
   messaging.queries.handle(QuerySubjects.RiskAssessmentByOrder, async ({ orderId, scope }) => {
     requireNational(scope);
