@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventSubjects, NotificationSentV1 } from '@korgoo/contracts';
 import {
   createMessagingTablesSql,
-  outboxClaimsSql,
   GatheredWrite,
   MessagingRuntime,
   PermanentFailure,
@@ -64,7 +63,7 @@ describe('durable messaging', () => {
     });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
-    for (const sql of [...createMessagingTablesSql(SCHEMA), ...outboxClaimsSql(SCHEMA)]) await dataSource.query(sql);
+    for (const sql of createMessagingTablesSql(SCHEMA)) await dataSource.query(sql);
     await dataSource.query(`CREATE TABLE ${SCHEMA}.applied (event_id uuid NOT NULL)`);
     runtime = await MessagingRuntime.connect(
       dataSource,
@@ -123,15 +122,13 @@ describe('durable messaging', () => {
       runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
     );
     await until(() => applied.includes(envelope.eventId), 'the event to be applied', 20_000);
-    const marked = async () => {
+    // A relay that crashed after publishing but before marking the row publishes it again.
+    await dataSource.query(`UPDATE ${SCHEMA}.outbox SET published_at = NULL WHERE event_id = $1`, [envelope.eventId]);
+    runtime.outbox.committed();
+    await until(async () => {
       const [row] = await dataSource.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE event_id = $1`, [envelope.eventId]);
       return row.published_at !== null;
-    };
-    await until(marked, 'the first publication to be marked', 20_000);
-    // A relay that crashed after publishing but before marking the row, its claim run out, publishes it again.
-    await dataSource.query(`UPDATE ${SCHEMA}.outbox SET published_at = NULL, claimed_until = NULL WHERE event_id = $1`, [envelope.eventId]);
-    runtime.outbox.committed();
-    await until(marked, 'the second publication', 20_000);
+    }, 'the second publication', 20_000);
     // A redelivery outside the duplicate window (another message id, same event) meets the inbox.
     const js = jetstream(runtime.nc);
     const jsm = await jetstreamManager(runtime.nc);
@@ -188,9 +185,8 @@ describe('durable messaging', () => {
   });
 
   it('looks at an empty outbox on each poll with one read, without claiming anything', async () => {
-    const unmarked = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE published_at IS NULL`))[0].n;
-    // The last rounds' marks ride on a claim of their own within a moment.
-    await until(async () => (await unmarked()) === 0, 'every published row to be marked', 10_000);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE published_at IS NULL`);
+    expect(n).toBe(0);
     const from = statements.length;
     const probes = () => statements.slice(from).filter((sql) => sql.includes('EXISTS (SELECT 1 FROM'));
     await until(() => probes().length >= 3, 'three polls of the outbox', 10_000);
@@ -218,45 +214,6 @@ describe('durable messaging', () => {
     expect(published).toEqual(written);
     // Settled before the next test counts its handler's failures.
     await until(() => written.every((id) => applied.includes(id)), 'the batch to be applied', 20_000);
-  });
-
-  it('claims each round of the relay in one statement that marks the rounds before, with no transaction open across the publish', async () => {
-    const from = statements.length;
-    const envelope = await runtime.outbox.transaction((tx) =>
-      runtime.outbox.enqueue(tx, EventSubjects.NotificationSent, randomUUID(), notificationSent()),
-    );
-    await until(async () => {
-      const [row] = await dataSource.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE event_id = $1`, [envelope.eventId]);
-      return row.published_at !== null;
-    }, 'the event to be published and marked', 20_000);
-    const sent = statements.slice(from);
-    const relays = sent.flatMap((sql, i) => (sql.includes('SET published_at = now()') ? [i] : []));
-    expect(relays.length).toBeGreaterThanOrEqual(2);
-    for (const i of relays) {
-      expect(sent[i]).toMatch(/^WITH marked AS \(UPDATE \S+\.outbox SET published_at = now\(\).*\)\s+UPDATE \S+\.outbox SET claimed_until = now\(\)/s);
-      expect(sent[i - 1]).not.toBe('START TRANSACTION');
-    }
-    const [row] = await dataSource.query(`SELECT claimed_until FROM ${SCHEMA}.outbox WHERE event_id = $1`, [envelope.eventId]);
-    expect(row.claimed_until).toBeNull();
-    await until(() => applied.includes(envelope.eventId), 'the event to be applied', 20_000);
-  });
-
-  it('publishes a row that a relay claimed and never marked once the claim has run out', async () => {
-    const row = runtime.outbox.row(EventSubjects.NotificationSent, randomUUID(), notificationSent());
-    // As a relay that died after claiming it left it.
-    await dataSource.query(
-      `INSERT INTO ${SCHEMA}.outbox (event_id, subject, envelope, claimed_until) VALUES ($1, $2, $3, now() + interval '1 second')`,
-      [row.eventId, row.subject, row.envelopeJson],
-    );
-    const lateness = async (): Promise<boolean | null> =>
-      (
-        await dataSource.query(`SELECT published_at >= created_at + interval '1 second' AS late FROM ${SCHEMA}.outbox WHERE event_id = $1`, [
-          row.eventId,
-        ])
-      )[0].late;
-    await until(async () => (await lateness()) !== null, 'the row to be published', 20_000);
-    expect(await lateness()).toBe(true);
-    await until(() => applied.includes(row.eventId), 'the event to be applied', 20_000);
   });
 
   it('keeps the domain streams for days and the history for years', async () => {
@@ -375,7 +332,7 @@ describe('durable messaging in batches', () => {
     dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${schema}`);
-    for (const sql of [...createMessagingTablesSql(schema), ...outboxClaimsSql(schema)]) await dataSource.query(sql);
+    for (const sql of createMessagingTablesSql(schema)) await dataSource.query(sql);
     await dataSource.query(`CREATE TABLE ${schema}.applied (event_id uuid NOT NULL, tx bigint NOT NULL)`);
     runtime = await MessagingRuntime.connect(
       dataSource,

@@ -6,7 +6,7 @@ import { jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { CommandSubjects, EventSubjects, MessagingParticipant, QuerySubjects, SERVICE_MESSAGING } from '@korgoo/contracts';
-import { createMessagingTablesSql, inboxPrefix, MessagingRuntime, outboxClaimsSql, serviceNatsUsers } from '@korgoo/messaging';
+import { createMessagingTablesSql, inboxPrefix, MessagingRuntime, serviceNatsUsers } from '@korgoo/messaging';
 import { natsServerBinary, PrivateNats } from '../tools/private-nats';
 import { freePort } from '../tools/service-process';
 import { riskAssessed } from './support/matching-stack';
@@ -56,7 +56,7 @@ describe('NATS permissions generated from the service map', () => {
     dataSource = new DataSource({ type: 'postgres', url: process.env.KORGOO_TEST_DATABASE_URL });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA ${schema}`);
-    for (const sql of [...createMessagingTablesSql(schema), ...outboxClaimsSql(schema)]) await dataSource.query(sql);
+    for (const sql of createMessagingTablesSql(schema)) await dataSource.query(sql);
     matching = await MessagingRuntime.connect(
       dataSource,
       {

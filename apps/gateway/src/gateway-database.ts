@@ -1,4 +1,3 @@
-import { outboxClaimsMigration } from '@korgoo/messaging';
 import type { ServiceDatabase } from '@korgoo/platform';
 import { auditTermSetting } from './retention/audit-log-retention-store';
 import { Account } from './auth/account.entity';
@@ -43,7 +42,6 @@ const GATEWAY_SCHEMA: ServiceDatabase = {
     AuditChainHead1772000000000,
     AuditAppend1773000000000,
     DropAuditChainHead1774000000000,
-    outboxClaimsMigration('gateway', 1799000000000),
   ],
 };
 

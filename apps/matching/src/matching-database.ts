@@ -1,4 +1,3 @@
-import { outboxClaimsMigration } from '@korgoo/messaging';
 import type { ServiceDatabase } from '@korgoo/platform';
 import { AnnouncedRoster1797700000000 } from './migrations/1797700000000-announced-roster';
 import { CentreCalendarVersion1797500000000 } from './migrations/1797500000000-centre-calendar-version';
@@ -34,6 +33,5 @@ export const MATCHING_DATABASE: ServiceDatabase = {
     OutreachPoints1797900000000,
     FirstDecisionInHistoryOnly1798100000000,
     DropReferralDecisionCopy1798200000000,
-    outboxClaimsMigration('matching', 1799000000000),
   ],
 };

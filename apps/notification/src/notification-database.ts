@@ -1,4 +1,3 @@
-import { outboxClaimsMigration } from '@korgoo/messaging';
 import type { ServiceDatabase } from '@korgoo/platform';
 import { Notification } from './delivery/notification.entity';
 import { InboxEntry } from './inbox/inbox-entry.entity';
@@ -26,6 +25,5 @@ export const NOTIFICATION_DATABASE: ServiceDatabase = {
     ClosedCases1798000000000,
     NoticesAwaitingUnit1798000000001,
     DropEventDispatch1798000000002,
-    outboxClaimsMigration('notification', 1799000000000),
   ],
 };

@@ -1,4 +1,3 @@
-import { outboxClaimsMigration } from '@korgoo/messaging';
 import type { ServiceDatabase } from '@korgoo/platform';
 import { AfterTheProgramme1796400000000 } from './migrations/1796400000000-after-the-programme';
 import { CreateProgrammeSchema1796000000000 } from './migrations/1796000000000-create-programme-schema';
@@ -16,6 +15,5 @@ export const PROGRAMME_DATABASE: ServiceDatabase = {
     UnplacedOrders1796300000000,
     AfterTheProgramme1796400000000,
     DisplacedSessions1796500000000,
-    outboxClaimsMigration('programme', 1799000000000),
   ],
 };

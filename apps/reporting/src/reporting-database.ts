@@ -1,4 +1,3 @@
-import { outboxClaimsMigration } from '@korgoo/messaging';
 import type { ServiceDatabase } from '@korgoo/platform';
 import { CreateReportingSchema1766000000000 } from './migrations/1766000000000-create-reporting-schema';
 import { GroupPlaces1766200000000 } from './migrations/1766200000000-group-places';
@@ -10,12 +9,5 @@ import { PublicEditions1766400000000 } from './migrations/1766400000000-public-e
 export const REPORTING_DATABASE: ServiceDatabase = {
   schema: 'reporting',
   entities: [],
-  migrations: [
-    CreateReportingSchema1766000000000,
-    PersonRef1766100000000,
-    GroupPlaces1766200000000,
-    PairHours1766300000000,
-    PublicEditions1766400000000,
-    outboxClaimsMigration('reporting', 1799000000000),
-  ],
+  migrations: [CreateReportingSchema1766000000000, PersonRef1766100000000, GroupPlaces1766200000000, PairHours1766300000000, PublicEditions1766400000000],
 };

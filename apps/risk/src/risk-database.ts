@@ -1,4 +1,3 @@
-import { outboxClaimsMigration } from '@korgoo/messaging';
 import type { ServiceDatabase } from '@korgoo/platform';
 import { CreateRiskSchema1764000000000 } from './migrations/1764000000000-create-risk-schema';
 import { KeepRoutingFacts1764100000000 } from './migrations/1764100000000-keep-routing-facts';
@@ -8,5 +7,5 @@ import { RiskAssessment } from './assessment/risk-assessment.entity';
 export const RISK_DATABASE: ServiceDatabase = {
   schema: 'risk',
   entities: [RiskAssessment],
-  migrations: [CreateRiskSchema1764000000000, KeepRoutingFacts1764100000000, outboxClaimsMigration('risk', 1799000000000)],
+  migrations: [CreateRiskSchema1764000000000, KeepRoutingFacts1764100000000],
 };

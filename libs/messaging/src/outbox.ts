@@ -26,7 +26,7 @@ export class Outbox {
 
   /**
    * Runs `work` in one transaction and, when it enqueued an event, wakes the relay once it has committed.
-   * A commit that wrote no event wakes nothing: the relay's look at an empty outbox costs a statement.
+   * A commit that wrote no event wakes nothing: the relay's look at an empty outbox costs three statements.
    * `on` is another pool of the same database, for work that must not wait on the consumers' connections.
    */
   async transaction<T>(work: (tx: EntityManager) => Promise<T>, on: DataSource = this.dataSource): Promise<T> {
@@ -136,17 +136,6 @@ function compareSeq(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/**
- * How long a relay's claim on the rows it publishes stands: far beyond a publish's few milliseconds, and far within
- * the stream's duplicate window, so rows a dead relay left are published again only while copies are still dropped.
- */
-const CLAIM_SECONDS = 10;
-const UNCLAIMED = '(claimed_until IS NULL OR claimed_until < now())';
-/** How long published rows wait for the next claim to carry their mark before a round of their own does. */
-const MARK_WITHIN_MS = 100;
-const MARK_SQL = (schema: string, ids: string) =>
-  `UPDATE "${schema}".outbox SET published_at = now(), claimed_until = NULL WHERE event_id = ANY(${ids}::uuid[])`;
-
 export interface OutboxRelayOptions {
   pollMs: number;
   batchSize: number;
@@ -164,8 +153,6 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
   private lastCleanup = 0;
-  /** Rows published and not yet marked, in the order published. */
-  private unmarked: string[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -197,15 +184,8 @@ export class OutboxRelay {
     await this.running;
   }
 
-  /** Publishes every pending row and marks all it published; returns how many. For a relay that stops. */
+  /** Publishes every pending row; returns how many were published. */
   async drain(): Promise<number> {
-    const total = await this.publishPending();
-    await this.markPublished();
-    return total;
-  }
-
-  /** Publishes every pending row; returns how many. Their marks wait for the next claim. */
-  private async publishPending(): Promise<number> {
     let total = 0;
     for (;;) {
       const published = await this.publishBatch();
@@ -226,9 +206,7 @@ export class OutboxRelay {
           this.again = false;
           this.schedule(0);
         } else if (!this.timer) {
-          // Marks ride on the next claim; when no commit asks for one soon, a round of their own sends them.
-          if (this.unmarked.length > 0) this.schedule(MARK_WITHIN_MS);
-          else this.schedule(this.options.pollMs, true);
+          this.schedule(this.options.pollMs, true);
         }
       });
     }, delayMs);
@@ -236,9 +214,9 @@ export class OutboxRelay {
 
   private async tick(polled: boolean): Promise<void> {
     try {
-      // A poll is a backstop (another replica's rows, a failed publish, a claim run out) that mostly finds
-      // nothing: a read says so without the claim's update.
-      if (!polled || (await this.pending())) await this.publishPending();
+      // A poll is a backstop (another replica's rows, a failed publish) that mostly finds nothing: one read
+      // says so, where a claim costs BEGIN, UPDATE and COMMIT.
+      if (!polled || (await this.pending())) await this.drain();
       await this.cleanup();
     } catch (error) {
       this.log.warn({ err: describe(error) }, 'outbox relay could not publish; will retry');
@@ -246,58 +224,33 @@ export class OutboxRelay {
   }
 
   /**
-   * Claims a batch, marking the rows of the rounds before as published in the same statement, then publishes
-   * it: one statement a round, where a transaction held open across the publish took three. The batch stays
-   * claimed (`claimed_until`) until a later statement marks it. A relay that dies first leaves its rows claimed
-   * until the claim runs out; then any relay publishes them again, and the stream's duplicate window drops the
-   * copies by their message id. A failed publish gives its rows back at once. So a row is published at least
-   * once and appended once.
+   * Claims and marks a batch in one statement; a failed publish rolls the mark back with the transaction, so
+   * a row is published at least once and, through its message id, appended once.
    */
   private async publishBatch(): Promise<number> {
-    const marking = this.unmarked;
-    this.unmarked = [];
-    let rows: OutboxRow[];
-    try {
+    return this.dataSource.transaction(async (tx) => {
       // The driver answers an UPDATE with its rows and its count.
-      [rows] = await this.dataSource.query(
-        `WITH marked AS (${MARK_SQL(this.schema, '$3')})
-         UPDATE "${this.schema}".outbox SET claimed_until = now() + make_interval(secs => $2)
+      const [rows]: [OutboxRow[], number] = await tx.query(
+        `UPDATE "${this.schema}".outbox SET published_at = now()
           WHERE event_id IN (SELECT event_id FROM "${this.schema}".outbox
-                              WHERE published_at IS NULL AND ${UNCLAIMED} ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+                              WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING seq, event_id, subject, envelope::text AS envelope`,
-        [this.options.batchSize, CLAIM_SECONDS, marking],
+        [this.options.batchSize],
       );
-    } catch (error) {
-      this.unmarked = [...marking, ...this.unmarked];
-      throw error;
-    }
-    if (rows.length === 0) return 0;
-    // RETURNING keeps no order; the stream must receive a service's events in the order they were written.
-    rows.sort((a, b) => compareSeq(a.seq, b.seq));
-    const ids = rows.map((row) => row.event_id);
-    try {
+      if (rows.length === 0) return 0;
+      // RETURNING keeps no order; the stream must receive a service's events in the order they were written.
+      rows.sort((a, b) => compareSeq(a.seq, b.seq));
       // Pipelined: awaiting each acknowledgement in turn would cap the relay at the round-trip rate.
-      await Promise.all(rows.map((row) => this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.event_id })));
-    } catch (error) {
-      await this.dataSource
-        .query(`UPDATE "${this.schema}".outbox SET claimed_until = NULL WHERE event_id = ANY($1::uuid[])`, [ids])
-        .catch(() => undefined);
-      throw error;
-    }
-    this.unmarked.push(...ids);
-    return rows.length;
-  }
-
-  private async markPublished(): Promise<void> {
-    if (this.unmarked.length === 0) return;
-    const marking = this.unmarked;
-    this.unmarked = [];
-    await this.dataSource.query(MARK_SQL(this.schema, '$1'), [marking]);
+      await Promise.all(
+        rows.map((row) => this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.event_id })),
+      );
+      return rows.length;
+    });
   }
 
   private async pending(): Promise<boolean> {
     const [row]: Array<{ pending: boolean }> = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM "${this.schema}".outbox WHERE published_at IS NULL AND ${UNCLAIMED}) AS pending`,
+      `SELECT EXISTS (SELECT 1 FROM "${this.schema}".outbox WHERE published_at IS NULL) AS pending`,
     );
     return row.pending;
   }
