@@ -17,6 +17,7 @@
  *   npm run bench:e2e -- --rate 30 --timeline                    (each order's stage times in bench/results/)
  *   npm run bench:e2e -- --rate 300 --postgres-socket /var/run/postgresql   (PostgreSQL over its Unix socket)
  *   npm run bench:e2e -- --rate 300 --connections 64             (kept-alive connections to each gateway; 64 by default)
+ *   npm run bench:e2e -- --rate 50 --off-path-nice 0             (programme and reporting at the others' priority; 10 by default)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos, NatsConnection } from '@nats-io/transport-node';
@@ -27,7 +28,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 // The naming rule alone: the library's index would load every contract, which needs reflect-metadata first.
 import { SubjectNamespace } from '../libs/messaging/src/namespace';
-import { freePort, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
+import { freePort, OFF_PATH_NICE, OFF_THE_PATH, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
 import { percentile, spread } from './percentile';
 import { atSteadyRate } from './steady-rate';
@@ -45,6 +46,8 @@ const WARMUP = Number(args.get('warmup') ?? 5);
 const POSTGRES_SOCKET = args.get('postgres-socket');
 /** Connections the load generator keeps to each gateway. */
 const CONNECTIONS = Number(args.get('connections') ?? 64);
+/** The scheduling priority (`nice`) of the services off the order's way to the centre's inbox (`OFF_THE_PATH`). */
+const NICE_OFF_THE_PATH = Number(args.get('off-path-nice') ?? OFF_PATH_NICE);
 /**
  * The services' settings a run may set in its own environment, `NAME=value npm run bench:e2e …`:
  * `SERVICE_WARMUP=off` measures services that take their first events cold, `DB_PREPARED_STATEMENTS=off` ones
@@ -318,7 +321,8 @@ async function main() {
     // One after another: the first replica of each service runs its migrations and seeds before the next starts.
     for (const name of SERVICES) {
       for (let replica = 0; replica < REPLICAS; replica++) {
-        services.push(await startService(name, await freePort(), env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000 }));
+        const nice = OFF_THE_PATH.has(name) ? NICE_OFF_THE_PATH : 0;
+        services.push(await startService(name, await freePort(), env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000, nice }));
       }
     }
     const gateways = services.filter((service) => service.name === 'gateway').map((service) => `http://127.0.0.1:${service.port}`);
@@ -435,6 +439,7 @@ async function main() {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       offered: { ratePerSecond: RATE, seconds: SECONDS, warmupSeconds: WARMUP, orders: total, sendSeconds: +sendSeconds.toFixed(2), replicas: REPLICAS },
       postgresVia: POSTGRES_SOCKET ? `unix socket in ${POSTGRES_SOCKET}` : 'tcp',
+      offPathNice: NICE_OFF_THE_PATH,
       endToEndMs: {
         p50: +percentile(sorted, 50).toFixed(1),
         p90: +percentile(sorted, 90).toFixed(1),

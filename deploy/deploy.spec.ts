@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { SERVICE_MESSAGING } from '@korgoo/contracts';
 import { deploymentNatsAuthorization, NATS_AUTH_FILE } from '../tools/render-nats-config';
+import { OFF_THE_PATH, SERVICES } from '../tools/service-process';
 
 /**
  * What `kubectl kustomize deploy/base` would render, read offline: every resource file, with the JSON-patch
@@ -201,5 +202,18 @@ describe('deploy/base', () => {
         valueFrom: { secretKeyRef: { name: 'korgoo-nats-users', key: `${deployment.metadata.name.toUpperCase()}_NATS_PASSWORD` } },
       });
     }
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { cpu_shares?: number }>;
+  };
+
+  it('runs every service, and gives those off the way to the centre\'s inbox a smaller CPU weight than the others', () => {
+    expect(SERVICES.filter((name) => !compose.services[name])).toEqual([]);
+    const weighted = SERVICES.filter((name) => compose.services[name].cpu_shares !== undefined);
+    expect(weighted).toEqual(SERVICES.filter((name) => OFF_THE_PATH.has(name)));
+    for (const name of weighted) expect(compose.services[name].cpu_shares).toBeLessThan(1024);
   });
 });

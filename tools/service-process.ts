@@ -1,9 +1,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { AddressInfo, createServer } from 'node:net';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 
 export const SERVICES = ['gateway', 'risk', 'matching', 'notification', 'programme', 'reporting'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+
+/**
+ * The services off an order's way to the centre's inbox. On one machine they run at a lower priority than the
+ * others (`OFF_PATH_NICE`; in `docker-compose.yml` a quarter of their CPU weight): when the CPU is short they
+ * yield it to the services on that way and catch up in larger batches after.
+ */
+export const OFF_THE_PATH: ReadonlySet<ServiceName> = new Set(['programme', 'reporting']);
+export const OFF_PATH_NICE = 10;
 
 /** A port nobody listens on now: the machine is shared, so a fixed or random one may be taken. */
 export async function freePort(): Promise<number> {
@@ -30,12 +39,20 @@ export async function startService(
   name: ServiceName,
   port: number,
   env: NodeJS.ProcessEnv,
-  options: { root: string; echo?: boolean; healthTimeoutMs?: number; nodeArgs?: string[] },
+  options: {
+    root: string;
+    echo?: boolean;
+    healthTimeoutMs?: number;
+    nodeArgs?: string[];
+    /** Its scheduling priority (`nice`, 0 to 19): the higher, the more it yields the CPU to the others. */
+    nice?: number;
+  },
 ): Promise<RunningService> {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(options.root, 'dist', 'apps', name, 'src', 'main.js')], {
     env: { ...env, HTTP_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (options.nice && child.pid !== undefined) setPriority(child.pid, options.nice);
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
