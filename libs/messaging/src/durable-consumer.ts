@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { EntityManager } from 'typeorm';
-import { isInfrastructureOutage, retryingTransaction, sqlState } from '@korgoo/platform/core';
+import { isInfrastructureOutage, retryingTransaction, sqlState, violatedConstraint } from '@korgoo/platform/core';
 import {
   ContractViolation,
   envelopeContract,
@@ -15,7 +15,7 @@ import {
 } from '@korgoo/contracts';
 import { BatchIntake } from './batch-intake';
 import type { CommitGroup } from './commit-group';
-import { GatheredWrite, GatheredWrites, NotOnlyGathered } from './gathered-writes';
+import { GatheredWrite, GatheredWrites, NotOnlyGathered, Statement } from './gathered-writes';
 import { MessagingLog } from './log';
 import { SubjectNamespace } from './namespace';
 import { describe, Outbox } from './outbox';
@@ -319,12 +319,9 @@ export class DurableConsumer<S extends EventSubject> {
 
   /** The inbox entry, then the handler's work, in one transaction; false for an event applied before. */
   private applyInTransaction(message: JsMsg, envelope: EventEnvelope<EventPayload<S>>): Promise<boolean> {
+    const entry = this.inboxEntry(envelope);
     return this.deps.outbox.transaction(async (tx) => {
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [envelope.eventId, this.consumerName, this.subject],
-      );
+      const inserted: unknown[] = await tx.query(`${entry.sql} ON CONFLICT DO NOTHING RETURNING event_id`, entry.params);
       if (inserted.length === 0) return false;
       await GatheredWrites.around(tx, (gathered) => this.handler(envelope, tx, this.delivery(message, false, gathered)));
       return true;
@@ -340,19 +337,24 @@ export class DurableConsumer<S extends EventSubject> {
       await this.deps.outbox.inOneStatement(async (gatherer) => {
         const gathered = new GatheredWrites();
         await this.handler(envelope, gatherer, this.delivery(message, false, gathered));
-        return gathered.after({
-          sql: `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)`,
-          params: [envelope.eventId, this.consumerName, this.subject],
-        });
+        return gathered.after(this.inboxEntry(envelope));
       });
       return true;
     } catch (error) {
-      if (sqlState(error) === '23505' && constraintOf(error) === 'inbox_pkey') return false;
+      if (sqlState(error) === '23505' && violatedConstraint(error) === 'inbox_pkey') return false;
       if (!(error instanceof NotOnlyGathered)) throw error;
       // A handler that does more than its declaration says is still applied, as any other.
       this.deps.log.warn({ consumer: this.consumerName, err: describe(error) }, 'handler did more than gather; applied in a transaction');
       return this.applyInTransaction(message, envelope);
     }
+  }
+
+  /** The statement that records the event as handled by this consumer. */
+  private inboxEntry(envelope: EventEnvelope<EventPayload<S>>): Statement {
+    return {
+      sql: `INSERT INTO "${this.deps.schema}".inbox (event_id, consumer, subject) VALUES ($1, $2, $3)`,
+      params: [envelope.eventId, this.consumerName, this.subject],
+    };
   }
 
   private delivery(message: JsMsg, shared: boolean, gathered: GatheredWrites): Delivery {
@@ -429,11 +431,4 @@ export class DurableConsumer<S extends EventSubject> {
     );
     this.deps.onOutcome?.(this.subject, 'dead_lettered');
   }
-}
-
-/** The constraint a failed statement broke, as PostgreSQL names it; TypeORM wraps the driver's error. */
-function constraintOf(error: unknown): string | undefined {
-  const failure = error as { constraint?: unknown; driverError?: { constraint?: unknown } } | null;
-  const constraint = failure?.driverError?.constraint ?? failure?.constraint;
-  return typeof constraint === 'string' ? constraint : undefined;
 }

@@ -1,4 +1,4 @@
-import { classifyPgFailure, failureDetails, isInfrastructureOutage, isLockConflict, sqlState } from './pg-failure';
+import { classifyPgFailure, failureDetails, isInfrastructureOutage, isLockConflict, sqlState, violatedConstraint } from './pg-failure';
 import { retryingInSavepoint, retryingTransaction } from './retrying';
 
 const pgError = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
@@ -25,6 +25,16 @@ describe('classifyPgFailure', () => {
     expect(isInfrastructureOutage(new Error('syntax error'))).toBe(false);
     expect(classifyPgFailure(null)).toBe('other');
     expect(sqlState('text')).toBeUndefined();
+  });
+});
+
+describe('violatedConstraint', () => {
+  it('names the constraint a statement broke, raw or wrapped by TypeORM', () => {
+    const broken = { code: '23505', constraint: 'inbox_pkey' };
+    expect(violatedConstraint(Object.assign(new Error('duplicate key'), broken))).toBe('inbox_pkey');
+    expect(violatedConstraint(Object.assign(new Error('query failed'), { driverError: broken }))).toBe('inbox_pkey');
+    expect(violatedConstraint(pgError('23505'))).toBeUndefined();
+    expect(violatedConstraint(null)).toBeUndefined();
   });
 });
 

@@ -5,9 +5,18 @@
 export type PgFailure = 'lock_conflict' | 'unique_violation' | 'outage' | 'other';
 
 export function sqlState(error: unknown): string | undefined {
-  const failure = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = failure?.driverError?.code ?? failure?.code;
-  return typeof code === 'string' ? code : undefined;
+  return reported(error, 'code');
+}
+
+/** The constraint a failed statement broke, as PostgreSQL names it (`inbox_pkey`). */
+export function violatedConstraint(error: unknown): string | undefined {
+  return reported(error, 'constraint');
+}
+
+function reported(error: unknown, field: 'code' | 'constraint'): string | undefined {
+  const failure = error as ({ driverError?: Record<string, unknown> } & Record<string, unknown>) | null;
+  const value = failure?.driverError?.[field] ?? failure?.[field];
+  return typeof value === 'string' ? value : undefined;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
