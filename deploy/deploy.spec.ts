@@ -90,6 +90,15 @@ describe('deploy/base', () => {
     }
   });
 
+  it('gives the services off the way to the centre\'s inbox a quarter of the others\' CPU weight, as docker-compose.yml does', () => {
+    // A pod's CPU weight on its node follows its request.
+    const millicores = (quantity: string) => (quantity.endsWith('m') ? Number(quantity.slice(0, -1)) : Number(quantity) * 1000);
+    const requested = (name: string) => millicores(named('Deployment', name)!.spec.template.spec.containers[0].resources.requests.cpu);
+    const onThePath = SERVICES.filter((name) => !OFF_THE_PATH.has(name));
+    expect(new Set(onThePath.map(requested)).size).toBe(1);
+    for (const name of OFF_THE_PATH) expect(requested(name) * 4).toBe(requested(onThePath[0]));
+  });
+
   it('lets a service liveness probe see the process only, and readiness the database and NATS', () => {
     for (const deployment of deployments) {
       const [container] = deployment.spec.template.spec.containers;
