@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { EventEnvelope, EventSubjects, OdaraScreeningContract, OrderRegisteredV1 } from '@korgoo/contracts';
 import { Delivery, Outbox } from '@korgoo/messaging';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
@@ -231,7 +231,8 @@ describe('one statement for what one event writes', () => {
     await notification.transaction((tx) => records.addIntent(tx, seen.intent, seen.recipientKey, [], seen.inbox));
     const batch = [proposal('statements-centre'), { ...seen, inbox: proposal('statements-centre').inbox }, proposal('statements-centre')];
     let added: Awaited<ReturnType<DeliveryRecords['addIntents']>> = [];
-    expect(await statementsOf(notification, async (tx) => (added = await records.addIntents(tx, batch, [])))).toBe(1);
+    // The statement, and before it the setting that keeps PostgreSQL from planning it anew at every execution.
+    expect(await statementsOf(notification, async (tx) => (added = await records.addIntents(tx, batch, [])))).toBe(2);
     expect(added.map((intent) => intent && [intent.source_event_id, intent.outcome, intent.delivered])).toEqual([
       [batch[0].intent.source_event_id, 'inbox_only', true],
       null,
@@ -247,6 +248,22 @@ describe('one statement for what one event writes', () => {
     ]);
     expect(entries).toEqual([{ n: 2 }]);
     expect(await records.outcomes(notification.manager, [seen.intent])).toEqual([{ source_event_id: seen.intent.source_event_id, outcome: 'inbox_only' }]);
+  });
+
+  it('plans the intent statement once per connection, for its transaction alone', async () => {
+    const records = new DeliveryRecords();
+    const planMode = async (runner: QueryRunner) => ((await runner.query('SHOW plan_cache_mode')) as Array<{ plan_cache_mode: string }>)[0].plan_cache_mode;
+    const runner = notification.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      const { intent, recipientKey, inbox } = proposal('statements-centre');
+      await records.addIntent(runner.manager, intent, recipientKey, [], inbox);
+      expect(await planMode(runner)).toBe('force_generic_plan');
+      await runner.commitTransaction();
+      expect(await planMode(runner)).toBe('auto');
+    } finally {
+      await runner.release();
+    }
   });
 
   it("reads an order's state and the open centres routing assesses in one statement", async () => {
