@@ -250,7 +250,7 @@ describe('one statement for what one event writes', () => {
     expect(await records.outcomes(notification.manager, [seen.intent])).toEqual([{ source_event_id: seen.intent.source_event_id, outcome: 'inbox_only' }]);
   });
 
-  it('plans the intent statement once per connection, for its transaction alone', async () => {
+  it('runs the intent statement on its generic plan, a setting of its transaction alone', async () => {
     const records = new DeliveryRecords();
     const planMode = async (runner: QueryRunner) => ((await runner.query('SHOW plan_cache_mode')) as Array<{ plan_cache_mode: string }>)[0].plan_cache_mode;
     const runner = notification.createQueryRunner();

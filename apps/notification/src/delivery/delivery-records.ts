@@ -118,6 +118,7 @@ export class DeliveryRecords {
    */
   async addIntents(tx: EntityManager, intents: IntentToAdd[], sendable: readonly ExternalChannel[]): Promise<Array<AddedIntent | null>> {
     const column = <T>(value: (row: IntentToAdd) => T) => intents.map(value);
+    await tx.query(GENERIC_PLAN_FOR_THE_TRANSACTION);
     const rows: Array<AddedIntent & { n: string }> = await tx.query(
       `WITH given AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[],
