@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 // The naming rule alone: the library's index would load every contract, which needs reflect-metadata first.
 import { SubjectNamespace } from '../libs/messaging/src/namespace';
-import { freePort, OFF_PATH_NICE, OFF_THE_PATH, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
+import { freePort, niceOf, OFF_PATH_NICE, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
 import { percentile, spread } from './percentile';
 import { atSteadyRate } from './steady-rate';
@@ -321,7 +321,7 @@ async function main() {
     // One after another: the first replica of each service runs its migrations and seeds before the next starts.
     for (const name of SERVICES) {
       for (let replica = 0; replica < REPLICAS; replica++) {
-        const nice = OFF_THE_PATH.has(name) ? NICE_OFF_THE_PATH : 0;
+        const nice = niceOf(name, NICE_OFF_THE_PATH);
         services.push(await startService(name, await freePort(), env, { root: ROOT, nodeArgs, healthTimeoutMs: 180_000, nice }));
       }
     }

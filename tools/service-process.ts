@@ -14,6 +14,11 @@ export type ServiceName = (typeof SERVICES)[number];
 export const OFF_THE_PATH: ReadonlySet<ServiceName> = new Set(['programme', 'reporting']);
 export const OFF_PATH_NICE = 10;
 
+/** The priority a service starts at on one machine: `offPath` for those off the way to the inbox, 0 for the others. */
+export function niceOf(name: ServiceName, offPath = OFF_PATH_NICE): number {
+  return OFF_THE_PATH.has(name) ? offPath : 0;
+}
+
 /** A port nobody listens on now: the machine is shared, so a fixed or random one may be taken. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import { DEFAULT_HTTP_PORTS } from '@korgoo/config';
 import { natsPasswordVariable, serviceNatsUsers } from '@korgoo/messaging';
 import { embeddedPostgres, EmbeddedPostgresFailure } from './embedded-postgres';
 import { listening, natsServerBinary, PrivateNats } from './private-nats';
-import { freePort, OFF_PATH_NICE, OFF_THE_PATH, RunningService, ServiceName, SERVICES, startService, stopService } from './service-process';
+import { freePort, niceOf, RunningService, ServiceName, SERVICES, startService, stopService } from './service-process';
 import { DEMO_ACCOUNTS } from '../apps/gateway/src/auth/demo-accounts';
 
 /**
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     const password = natsAt.passwords[name];
     const own = password ? { ...env, NATS_USER: name, NATS_PASSWORD: password } : env;
     const port = Number(env[`${name.toUpperCase()}_HTTP_PORT`] ?? DEFAULT_HTTP_PORTS[name]);
-    running.push(await startService(name, port, own, { root: ROOT, echo: true, nice: OFF_THE_PATH.has(name) ? OFF_PATH_NICE : 0 }));
+    running.push(await startService(name, port, own, { root: ROOT, echo: true, nice: niceOf(name) }));
   }
   const gateway = `http://127.0.0.1:${running[0].port}`;
   console.log(`
