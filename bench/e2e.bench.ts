@@ -18,6 +18,7 @@
  *   npm run bench:e2e -- --rate 300 --postgres-socket /var/run/postgresql   (PostgreSQL over its Unix socket)
  *   npm run bench:e2e -- --rate 300 --connections 64             (kept-alive connections to each gateway; 64 by default)
  *   npm run bench:e2e -- --rate 50 --off-path-nice 0             (programme and reporting at the others' priority; 10 by default)
+ *   npm run bench:e2e -- --rate 300 --waits 20                   (what each service's connections wait for, read every 20 ms)
  */
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, nanos, NatsConnection } from '@nats-io/transport-node';
@@ -30,6 +31,7 @@ import { Client, Pool } from 'pg';
 import { SubjectNamespace } from '../libs/messaging/src/namespace';
 import { freePort, niceOf, OFF_PATH_NICE, RunningService, SERVICES, startService, stopService } from '../tools/service-process';
 import { benchmarkOrder } from './benchmark-order';
+import { sampleConnectionWaits } from './connection-waits';
 import { percentile, spread } from './percentile';
 import { atSteadyRate } from './steady-rate';
 
@@ -48,6 +50,12 @@ const POSTGRES_SOCKET = args.get('postgres-socket');
 const CONNECTIONS = Number(args.get('connections') ?? 64);
 /** The scheduling priority (`nice`) of the services off the order's way to the centre's inbox (`OFF_THE_PATH`). */
 const NICE_OFF_THE_PATH = Number(args.get('off-path-nice') ?? OFF_PATH_NICE);
+/**
+ * With `--waits`, `pg_stat_activity` is read every this many ms while the timed orders are sent and handled, and
+ * the JSON tells per service what its connections were waiting for. The readings cost PostgreSQL some CPU, which
+ * counts in its figure.
+ */
+const WAITS_EVERY_MS = args.has('waits') ? Number(args.get('waits')) || 20 : undefined;
 /**
  * The services' settings a run may set in its own environment, `NAME=value npm run bench:e2e …`:
  * `SERVICE_WARMUP=off` measures services that take their first events cold, `DB_PREPARED_STATEMENTS=off` ones
@@ -377,6 +385,9 @@ async function main() {
     const statementsBefore = await statementsByService(services);
     const infrastructureBefore = infrastructureCpu();
     const benchCpuBefore = process.cpuUsage();
+    const waitsDb = WAITS_EVERY_MS === undefined ? undefined : new Client({ connectionString: ADMIN_URL });
+    await waitsDb?.connect();
+    const waits = waitsDb && sampleConnectionWaits(waitsDb, database, WAITS_EVERY_MS!);
     const started = performance.now();
     await atSteadyRate(total, RATE, (i) =>
       postOrder(gateways[i % gateways.length], accessToken, WARMUP * RATE + i, runId).then((response) => {
@@ -402,6 +413,8 @@ async function main() {
       if (latencies.length > lastCount) [lastCount, lastProgress] = [latencies.length, performance.now()];
     }
     const pipelineSeconds = (Math.min(performance.now(), lastProgress) - started) / 1000;
+    const postgresWaits = await waits?.stop();
+    await waitsDb?.end();
     subscription.unsubscribe();
     for (const stageSubscription of stageSubscriptions) stageSubscription.unsubscribe();
     const caughtUp = await consumersCaughtUp(nc, runNamespace);
@@ -458,6 +471,7 @@ async function main() {
       consumersCaughtUp: caughtUp,
       cpuMsPerOrder,
       statementsPerOrder,
+      ...(postgresWaits && { postgresWaits }),
       checks: { ...checks, lost: checks.orders - checks.notifiedOrders },
       ceilings: { postgresInsertCommitsPerSecond: Math.round(postgres), jetstreamPublishAcksPerSecond: Math.round(jetstreamAcks) },
       ratios: {
