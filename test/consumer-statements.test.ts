@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
-import { EventEnvelope, EventSubjects, OdaraScreeningContract, OrderRegisteredV1 } from '@korgoo/contracts';
+import { Actor, EventEnvelope, EventSubjects, OdaraScreeningContract, OrderRegisteredV1 } from '@korgoo/contracts';
 import { Delivery, Outbox } from '@korgoo/messaging';
+import { auditAppendArguments } from '../apps/gateway/src/audit/audit-chain';
+import { gatewayDatabase } from '../apps/gateway/src/gateway-database';
+import { OrderIntake } from '../apps/gateway/src/orders/order-intake';
+import { Registration } from '../apps/gateway/src/orders/registration-statement';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import { DeliveryRecords, IntentToAdd } from '../apps/notification/src/delivery/delivery-records';
@@ -18,6 +22,7 @@ import { IndicatorReadModel } from '../apps/reporting/src/projection/read-model'
 import { REPORTING_DATABASE } from '../apps/reporting/src/reporting-database';
 import { GatheredWrites } from '../libs/messaging/src/gathered-writes';
 import { openServiceDatabase, statementsSentSoFar } from '../libs/platform/src/database';
+import { verifyAuditChain } from '../tools/verify-audit-chain';
 import { inboxOf, newIntent } from './support/delivery-intent.fixture';
 import { protectionOrderBody } from './support/protection-order.fixture';
 import { leastPrivilegeDatabase, withAdminClient } from './support/test-environment';
@@ -28,16 +33,17 @@ import { leastPrivilegeDatabase, withAdminClient } from './support/test-environm
  */
 describe('one statement for what one event writes', () => {
   const database = `korgoo_statements_${process.env.KORGOO_TEST_NAMESPACE}`.toLowerCase();
-  const open = (service: 'matching' | 'reporting' | 'programme' | 'risk' | 'notification') => {
+  const open = (service: 'gateway' | 'matching' | 'reporting' | 'programme' | 'risk' | 'notification') => {
     const logins = leastPrivilegeDatabase(service, database);
     const settings = { service, databaseUrl: logins.DATABASE_URL, databaseOwnerUrl: logins.DATABASE_OWNER_URL, dbPoolSize: 2, dbPreparedStatements: true };
     return openServiceDatabase(
       settings,
-      { matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE, risk: RISK_DATABASE, notification: NOTIFICATION_DATABASE }[
+      { gateway: gatewayDatabase(7), matching: MATCHING_DATABASE, reporting: REPORTING_DATABASE, programme: PROGRAMME_DATABASE, risk: RISK_DATABASE, notification: NOTIFICATION_DATABASE }[
         service
       ],
     );
   };
+  let gateway: DataSource;
   let matching: DataSource;
   let reporting: DataSource;
   let programme: DataSource;
@@ -62,6 +68,7 @@ describe('one statement for what one event writes', () => {
 
   beforeAll(async () => {
     await withAdminClient((client) => client.query(`CREATE DATABASE ${database}`));
+    gateway = await open('gateway');
     matching = await open('matching');
     reporting = await open('reporting');
     programme = await open('programme');
@@ -70,6 +77,7 @@ describe('one statement for what one event writes', () => {
   });
 
   afterAll(async () => {
+    await gateway?.destroy();
     await matching?.destroy();
     await reporting?.destroy();
     await programme?.destroy();
@@ -217,6 +225,95 @@ describe('one statement for what one event writes', () => {
     expect(announced.map((row) => row.order_id)).toEqual([seen.payload.orderId, orderIds[0], orderIds[2]]);
     const stored = await risk.query('SELECT id FROM risk.risk_assessment WHERE order_id = ANY($1)', [orderIds]);
     expect(stored.map((row: { id: string }) => row.id).sort()).toEqual(announced.map((row) => row.assessment_id).sort());
+  });
+
+  const police: Actor = { role: 'police', accountId: randomUUID(), unitId: 'naryn-riib' };
+  /** A new order as the gateway registers it, with `notes` notes, under `orderNumber` if given. */
+  const newOrder = (notes = 0, orderNumber = `TPO-${randomUUID()}`): Registration => {
+    const id = randomUUID();
+    const at = new Date();
+    const event = registration(id);
+    return {
+      order: {
+        id,
+        orderNumber,
+        bodyHash: orderNumber,
+        issuingUnit: 'Нарын РИИБ',
+        issuedAt: new Date(event.payload.period.issuedAt),
+        expiresAt: new Date(event.payload.period.expiresAt),
+        perpetrator: { fullName: 'sealed', birthYear: 1986, sex: 'male', language: 'ky' },
+        unitCode: 'naryn-riib',
+        registeredBy: police.accountId,
+        registeredAt: at,
+      },
+      notes: Array.from({ length: notes }, () => ({ id: randomUUID(), orderId: id, kind: 'officer_concern', body: 'sealed', writtenBy: police.accountId, writtenAt: at })),
+      event: new Outbox(gateway, 'gateway', 'gateway').row(EventSubjects.OrderRegistered, id, event.payload),
+      audit: auditAppendArguments({
+        actorId: police.accountId,
+        actorRole: 'police',
+        centreId: null,
+        unitCode: 'naryn-riib',
+        action: 'register',
+        resourceType: 'protection_order',
+        resourceId: id,
+        outcome: 'success',
+        ip: null,
+        requestId: null,
+        at,
+      }),
+    };
+  };
+  /** Per order: whether it was written with its event and audit entry, and how many notes it has. */
+  const writtenWithIt = async (orders: Registration[]) => {
+    const ids = orders.map(({ order }) => order.id);
+    const rows: Array<{ id: string; announced: number; audited: number; noted: number }> = await gateway.query(
+      `SELECT o.id,
+              (SELECT count(*)::int FROM gateway.outbox WHERE envelope->>'correlationId' = o.id::text) AS announced,
+              (SELECT count(*)::int FROM gateway.audit_log WHERE action = 'register' AND resource_id = o.id::text) AS audited,
+              (SELECT count(*)::int FROM gateway.order_note WHERE order_id = o.id) AS noted
+         FROM unnest($1::uuid[]) AS o (id) WHERE EXISTS (SELECT 1 FROM gateway.protection_order p WHERE p.id = o.id)`,
+      [ids],
+    );
+    return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+  };
+  const chainIntact = () => verifyAuditChain(leastPrivilegeDatabase('gateway', database).DATABASE_OWNER_URL);
+
+  it('writes the orders that come while others are written in one statement, each with its event, notes and chained audit entry', async () => {
+    const seen = newOrder();
+    await new OrderIntake(gateway).register(seen);
+    const intake = new OrderIntake(gateway);
+    // The first two go at once, one to each write; the others wait and go together, a number posted twice among them.
+    const twice = newOrder(2);
+    const orders = [newOrder(), newOrder(1), twice, newOrder(1, twice.order.orderNumber), newOrder(0, seen.order.orderNumber), newOrder()];
+    const before = statementsSentSoFar();
+    const written = await Promise.all(orders.map((order) => intake.register(order)));
+    expect(statementsSentSoFar() - before).toBe(3);
+    expect(written).toEqual([true, true, true, false, false, true]);
+    const announcedOnce = (noted: number) => ({ announced: 1, audited: 1, noted });
+    expect((await writtenWithIt(orders)).map((row) => row && { announced: row.announced, audited: row.audited, noted: row.noted })).toEqual([
+      announcedOnce(0),
+      announcedOnce(1),
+      announcedOnce(2),
+      null,
+      null,
+      announcedOnce(0),
+    ]);
+    expect(await chainIntact()).toMatchObject({ intact: true });
+  });
+
+  it('writes again one by one a batch with an order that cannot be written: that one fails alone', async () => {
+    const intake = new OrderIntake(gateway);
+    const broken = newOrder();
+    (broken.order as { issuingUnit: string | null }).issuingUnit = null;
+    const orders = [newOrder(), newOrder(), newOrder(1), broken, newOrder()];
+    const before = statementsSentSoFar();
+    const written = await Promise.allSettled(orders.map((order) => intake.register(order)));
+    // Two alone, the batch of three that failed, then each of the three alone.
+    expect(statementsSentSoFar() - before).toBe(6);
+    expect(written.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((written[3] as PromiseRejectedResult).reason).toMatchObject({ message: expect.stringContaining('issuing_unit') });
+    expect((await writtenWithIt(orders)).map((row) => row?.audited ?? 0)).toEqual([1, 1, 1, 0, 1]);
+    expect(await chainIntact()).toMatchObject({ intact: true });
   });
 
   /** A proposal to a centre with only its inbox, as notification makes one for `referral.routed.v1`. */

@@ -37,6 +37,7 @@ import { PoliceUnitsController } from './police-units/police-units.controller';
 import { OrderProgress } from './orders/order-progress';
 import { OrdersController } from './orders/orders.controller';
 import { RegisterProtectionOrder } from './orders/register-protection-order';
+import { OrderIntake } from './orders/order-intake';
 import { RegisterProtectionOrderRequest } from './orders/dto/register-protection-order.request';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
@@ -44,6 +45,7 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { DirectoryModule } from './directory/directory.module';
 import { ReferralActionsController } from './referrals/referral-actions.controller';
 import { gatewayDatabase } from './gateway-database';
+import { DataSource } from 'typeorm';
 
 const config = loadConfig('gateway');
 const log = createServiceLog(config);
@@ -76,6 +78,7 @@ const log = createServiceLog(config);
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     RegisterProtectionOrder,
+    { provide: OrderIntake, useFactory: (db: DataSource) => new OrderIntake(db), inject: [DataSource] },
     OrderProgress,
     NotedOrderChange,
     CorrectScreening,

@@ -1,8 +1,8 @@
 /**
- * Group commit for consumed messages, without I/O so it can be tested directly. Messages arrive one by one;
- * up to `concurrency` workers each take what has queued up since they last looked (at most `batchSize`) and
- * handle it as one unit. Under light load a worker takes a single message at once, so latency does not wait
- * for a batch to fill; under a burst the queue grows while the workers commit, and batches grow with it.
+ * Group commit, without I/O so it can be tested directly: for consumed messages, and for the gateway's new orders.
+ * Items arrive one by one; up to `concurrency` workers each take what has queued up since they last looked (at
+ * most `batchSize`) and handle it as one unit. Under light load a worker takes a single item at once, so latency
+ * does not wait for a batch to fill; under a burst the queue grows while the workers commit, and batches grow with it.
  * With `lingerMs`, a free worker that finds less than a batch waits that long for more first.
  */
 export interface BatchIntakeOptions {

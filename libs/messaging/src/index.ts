@@ -1,3 +1,4 @@
+export { BatchIntake, togetherOrAlone } from './batch-intake';
 export * from './dead-letters';
 export * from './durable-consumer';
 export type { GatheredWrite, Statement } from './gathered-writes';

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { AuditChainVerifier, AuditFacts, CHAIN_START, chainHash, ChainedAuditEntry, chainStartAfter, purgeDetail } from './audit-chain';
+import {
+  AUDIT_APPEND_TYPES,
+  auditAppendArguments,
+  AuditChainVerifier,
+  AuditFacts,
+  CHAIN_START,
+  chainHash,
+  ChainedAuditEntry,
+  chainStartAfter,
+  purgeDetail,
+} from './audit-chain';
 
 function chain(count: number): ChainedAuditEntry[] {
   const entries: ChainedAuditEntry[] = [];
@@ -40,6 +50,16 @@ describe('audit hash chain', () => {
     expect(chainHash(previous, entry)).toBe(sha256(JSON.stringify([previous, ...facts])));
     expect(chainHash(previous, { ...entry, detail: '{"entries":3}' })).toBe(sha256(JSON.stringify([previous, ...facts, '{"entries":3}'])));
     expect(chainHash(previous, { ...entry, resourceId: 'Асанов "№ 5"' })).toBe(sha256(JSON.stringify([previous, ...facts.slice(0, 6), 'Асанов "№ 5"', ...facts.slice(7)])));
+  });
+
+  it('gives gateway.audit_append the text it hashes after the previous hash, then each column, one argument per parameter', () => {
+    const [entry] = chain(1);
+    const args = auditAppendArguments(entry);
+    expect(args).toHaveLength(AUDIT_APPEND_TYPES.length);
+    const previous = 'cd'.repeat(32);
+    // The function hashes `["<previous>",` followed by the text it is given, as chainHash does.
+    expect(createHash('sha256').update(`["${previous}",${args[1] as string}`).digest('hex')).toBe(chainHash(previous, entry));
+    expect(args.slice(2)).toEqual([entry.actorId, 'police', null, 'naryn-riib', 'read', 'protection_order', 'order-1', 'success', '10.0.0.7', 'req-1-abcdef', entry.at, null]);
   });
 
   it('verifies an untouched chain', () => {

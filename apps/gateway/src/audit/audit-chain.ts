@@ -44,6 +44,32 @@ export function chainedFacts(facts: AuditFacts): string {
   ]).slice(1);
 }
 
+// One chain for the whole log: writers take turns from reading the head to their commit.
+const CHAIN_LOCK = 0x6b6f7267;
+
+/** `gateway.audit_append`'s parameter types in its order, for a statement that calls it on rows of its own. */
+export const AUDIT_APPEND_TYPES = [
+  'bigint',
+  'text',
+  'uuid',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'timestamptz',
+  'text',
+] as const;
+
+/** An entry's arguments to `gateway.audit_append`: the chain's lock, the hashed text, then each column as hashed. */
+export function auditAppendArguments(facts: AuditFacts): unknown[] {
+  return [CHAIN_LOCK, chainedFacts(facts), ...factsBeforeTime(facts), facts.at, facts.detail ?? null];
+}
+
 /** The facts in the order they are hashed, up to the time: who, what, on which resource, how it ended, from where. */
 export function factsBeforeTime(facts: AuditFacts): Array<string | null> {
   return [

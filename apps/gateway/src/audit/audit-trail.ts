@@ -4,7 +4,7 @@ import type { Actor } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
 import { CLOCK } from '@korgoo/platform';
 import { currentRequest } from '../http/request-context';
-import { AuditFacts, chainedFacts, factsBeforeTime } from './audit-chain';
+import { auditAppendArguments, AuditFacts } from './audit-chain';
 
 export type AuditAction =
   | 'read'
@@ -53,14 +53,6 @@ interface AuditEntry {
   detail?: string | null;
 }
 
-export interface AuditAppendCall {
-  sql: string;
-  params: unknown[];
-}
-
-// One chain for the whole log: writers take turns from reading the head to their commit.
-const CHAIN_LOCK = 0x6b6f7267;
-
 @Injectable()
 export class AuditTrail {
   constructor(
@@ -84,19 +76,19 @@ export class AuditTrail {
   }
 
   /**
-   * The entry for `actor`'s successful action as a call to `gateway.audit_append`, for a statement of the
-   * caller's own that commits it with the change it records; its parameters are numbered from `first`.
+   * The entry for `actor`'s successful action as the arguments of `gateway.audit_append`, for a statement of the
+   * caller's own that commits it with the change it records. Taken while the request is known: its address and id.
    */
-  appendCall(actor: Actor, action: AuditAction, resourceType: string, resourceId: string | null, first: number): AuditAppendCall {
-    return this.call({ actor, action, resourceType, resourceId, outcome: 'success' }, first);
+  appendArguments(actor: Actor, action: AuditAction, resourceType: string, resourceId: string | null): unknown[] {
+    return this.argumentsOf({ actor, action, resourceType, resourceId, outcome: 'success' });
   }
 
   private async write(entry: AuditEntry, tx?: EntityManager) {
-    const { sql, params } = this.call(entry, 1);
-    await (tx ?? this.dataSource.manager).query(`SELECT ${sql}`, params);
+    const args = this.argumentsOf(entry);
+    await (tx ?? this.dataSource.manager).query(`SELECT gateway.audit_append(${args.map((_, i) => `$${i + 1}`).join(', ')})`, args);
   }
 
-  private call(entry: AuditEntry, first: number): AuditAppendCall {
+  private argumentsOf(entry: AuditEntry): unknown[] {
     const request = currentRequest();
     const facts: AuditFacts = {
       actorId: entry.actor?.accountId ?? null,
@@ -112,8 +104,6 @@ export class AuditTrail {
       at: this.clock.now(),
       detail: entry.detail ?? null,
     };
-    // In `gateway.audit_append`'s order: the lock, the hashed text, then each column as hashed.
-    const params = [CHAIN_LOCK, chainedFacts(facts), ...factsBeforeTime(facts), facts.at, facts.detail];
-    return { sql: `gateway.audit_append(${params.map((_, i) => `$${first + i}`).join(', ')})`, params };
+    return auditAppendArguments(facts);
   }
 }

@@ -12,7 +12,7 @@ import { invalidField, invalidFields } from '../http/problems';
 import { canonicalHash } from './canonical-json';
 import { coarseLocation, screeningForEvent, screeningNotes } from './order-notes';
 import { sealedNotes } from './order-note.entity';
-import { insertRegistration } from './registration-statement';
+import { OrderIntake } from './order-intake';
 import { personNameContext } from './sealed-fields';
 import { personRefOf } from './person-pseudonym';
 import { inScope } from '../auth/scope';
@@ -25,7 +25,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const DAY_MS = 24 * 3600_000;
 
 /**
- * Registers an order and its `order.registered.v1` event in one statement (`insertRegistration`). Posting the same order
+ * Registers an order and its `order.registered.v1` event in one statement (`OrderIntake`). Posting the same order
  * again returns the first registration; the same number with other content is a conflict.
  */
 @Injectable()
@@ -37,6 +37,7 @@ export class RegisterProtectionOrder {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly db: DataSource,
+    private readonly intake: OrderIntake,
   ) {}
 
   async execute(request: RegisterProtectionOrderRequest, actor: Actor): Promise<RegisteredOrderResponse> {
@@ -79,9 +80,12 @@ export class RegisterProtectionOrder {
       personRef: personRefOf(request.perpetrator.pin, this.config.personPseudonymKey),
     });
     const notes = sealedNotes(orderId, screeningNotes(request.screening), { actor, at: now, cipher: this.cipher });
-    const registered = await insertRegistration(this.db.manager, order, notes, event, (first) =>
-      this.audit.appendCall(actor, 'register', 'protection_order', orderId, first),
-    );
+    const registered = await this.intake.register({
+      order,
+      notes,
+      event,
+      audit: this.audit.appendArguments(actor, 'register', 'protection_order', orderId),
+    });
     if (registered) {
       this.messaging.outbox.committed();
       return { orderId, orderNumber: request.orderNumber, created: true };
