@@ -5,7 +5,7 @@ import { Delivery, Outbox } from '@korgoo/messaging';
 import { auditAppendArguments } from '../apps/gateway/src/audit/audit-chain';
 import { gatewayDatabase } from '../apps/gateway/src/gateway-database';
 import { OrderIntake } from '../apps/gateway/src/orders/order-intake';
-import { Registration } from '../apps/gateway/src/orders/registration-statement';
+import { insertRegistrations, Registration } from '../apps/gateway/src/orders/registration-statement';
 import { CentreDirectory } from '../apps/matching/src/directory/centre-directory';
 import { MATCHING_DATABASE } from '../apps/matching/src/matching-database';
 import { DeliveryRecords, IntentToAdd } from '../apps/notification/src/delivery/delivery-records';
@@ -298,6 +298,18 @@ describe('one statement for what one event writes', () => {
       null,
       announcedOnce(0),
     ]);
+    expect(await chainIntact()).toMatchObject({ intact: true });
+  });
+
+  it('registers each number once when two gateways write the same numbers at once, in opposite orders', async () => {
+    for (let round = 0; round < 5; round++) {
+      const orders = Array.from({ length: 10 }, () => newOrder(1));
+      const again = orders.map(({ order }) => newOrder(0, order.orderNumber)).reverse();
+      const before = statementsSentSoFar();
+      const [first, second] = await Promise.all([insertRegistrations(gateway.manager, orders), insertRegistrations(gateway.manager, again)]);
+      expect(statementsSentSoFar() - before).toBe(2);
+      expect(first.size + second.size).toBe(10);
+    }
     expect(await chainIntact()).toMatchObject({ intact: true });
   });
 

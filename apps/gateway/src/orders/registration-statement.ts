@@ -66,7 +66,12 @@ function valuesOf({ order, notes, event, audit }: Registration): unknown[] {
  */
 export async function insertRegistrations(db: EntityManager, registrations: Registration[]): Promise<Set<string>> {
   const params: unknown[] = [];
-  const rows = registrations.map((registration) => {
+  // In number order, so that two gateways writing the same numbers at once take their row locks in one order
+  // and one waits for the other instead of deadlocking.
+  const inOrder = [...registrations].sort(({ order: a }, { order: b }) =>
+    a.orderNumber < b.orderNumber ? -1 : a.orderNumber > b.orderNumber ? 1 : 0,
+  );
+  const rows = inOrder.map((registration) => {
     const values = valuesOf(registration).map((value, i) => `$${params.push(value)}::${COLUMNS[i][1]}`);
     return `(${values.join(', ')})`;
   });
