@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'pino';
 import { KorgooConfig } from '@korgoo/config';
 import { Logger as NestLogger, PinoLogger } from 'nestjs-pino';
+import { outlastTheProxy } from './keep-alive';
 import { requestLogParams } from './request-log';
 import { rememberValidationMetadata } from './validation-metadata';
 
@@ -23,6 +24,7 @@ export async function runService(
   const app = await NestFactory.create(rootModule, { logger: new NestLogger(new PinoLogger(params), params), bufferLogs: false });
   app.enableShutdownHooks();
   configure?.(app);
+  outlastTheProxy(app.getHttpServer());
   await app.listen(config.httpPort, '0.0.0.0');
   log.info({ port: config.httpPort, namespace: config.namespace }, 'service ready');
   return app;
