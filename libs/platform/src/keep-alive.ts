@@ -8,9 +8,10 @@ import type { Server } from 'node:http';
  */
 export const IDLE_CONNECTION_MS = 65_000;
 
-/** Keeps idle connections open longer than the proxy in front does; headers must still arrive within their own time. */
-export function outlastTheProxy(server: Pick<Server, 'keepAliveTimeout' | 'headersTimeout'>): void {
+/**
+ * Keeps idle connections open longer than the proxy in front does. The headers timeout (60 s) stays as it is: Node 24
+ * times only a request's headers with it, so a connection idle for longer still answers.
+ */
+export function outlastTheProxy(server: Pick<Server, 'keepAliveTimeout'>): void {
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
-  // Older Node closed a kept-alive connection at the headers timeout when it was the shorter of the two.
-  server.headersTimeout = Math.max(server.headersTimeout, IDLE_CONNECTION_MS + 1_000);
 }
