@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { toktogulCentre } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
 
@@ -13,7 +14,14 @@ describe('coordinators are reminded of a referral that waits for their decision'
   // Standard referrals keep the risk policy's 24 hours; the test moves every service's clock instead of waiting.
   const stack = new MatchingStack({ services: ['gateway', 'matching', 'notification'] });
 
-  beforeAll(() => stack.start());
+  beforeAll(async () => {
+    await stack.start();
+    // Two centres of the suite's own, so that both referrals are routed and then routed on to the other: the
+    // demo centres run few programmes a month, and the suites before this one in the run may have taken them.
+    const admin = await stack.login('admin.demo', 'korgoo-demo-admin');
+    await toktogulCentre(stack.gateway, admin, 'reminders-toktogul-1', 'Reminders test centre 1', 1);
+    await toktogulCentre(stack.gateway, admin, 'reminders-toktogul-2', 'Reminders test centre 2', 1);
+  });
   afterAll(() => stack.stop());
 
   const remindersOf = (referralId: string) =>
@@ -21,7 +29,7 @@ describe('coordinators are reminded of a referral that waits for their decision'
 
   it('every 4 hours, once each across replicas and restarts, recorded, until a coordinator assigns the referral', async () => {
     // Two referrals escalate together; the one nobody decides on shows that the reminder rounds did run.
-    const orders = [riskAssessed({ settlementCode: 'naryn' }), riskAssessed({ settlementCode: 'naryn' })];
+    const orders = [riskAssessed({ settlementCode: 'toktogul' }), riskAssessed({ settlementCode: 'toktogul' })];
     for (const order of orders) await stack.publish('risk.assessed.v1', order.orderId, order);
     const ids = new Set(orders.map((o) => o.orderId));
     const routed = await stack.awaitEvents<Routed>('referral.routed.v1', (e) => ids.has(e.correlationId), 2);
