@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DataSource, EntityManager } from 'typeorm';
 import { settlementByCode } from '@korgoo/contracts';
 import { CalendarCache } from '../apps/matching/src/directory/calendar-cache';
@@ -7,7 +6,7 @@ import { RecentActiveLoad } from '../apps/matching/src/referrals/active-load';
 import { CentreSelection, RoutingFacts, Selection } from '../apps/matching/src/referrals/centre-selection';
 import { ReferralRepository } from '../apps/matching/src/referrals/repositories/referral-repository';
 import { RoadGraphTravelTimes } from '../apps/matching/src/travel/road-graph-travel-times';
-import { lastPlaceCentre } from './support/last-place-centre';
+import { lastPlaceCentre, RestoreCentres, routeOnlyToOwnCentres } from './support/last-place-centre';
 import { MatchingStack } from './support/matching-stack';
 import { databaseUrl } from './support/test-environment';
 
@@ -21,6 +20,8 @@ describe('calendars kept in memory by each replica', () => {
   const stack = new MatchingStack({ services: ['gateway', 'matching'] });
   const directory = new CentreDirectory();
   let db: DataSource;
+  let admin: string;
+  let restoreCentres: RestoreCentres | undefined;
 
   const replica = (name: string) =>
     new CentreSelection(
@@ -56,15 +57,8 @@ describe('calendars kept in memory by each replica', () => {
 
   beforeAll(async () => {
     await stack.start();
-    const admin = await stack.login('admin.demo', 'korgoo-demo-admin');
-    const { body } = await request(stack.gateway).get('/api/v1/directory/centres').auth(admin, { type: 'bearer' }).expect(200);
-    for (const centre of body.centres as Array<{ id: string }>) {
-      await request(stack.gateway)
-        .put(`/api/v1/directory/centres/${centre.id}/status`)
-        .auth(admin, { type: 'bearer' })
-        .send({ status: 'paused' })
-        .expect(200);
-    }
+    admin = await stack.login('admin.demo', 'korgoo-demo-admin');
+    restoreCentres = await routeOnlyToOwnCentres(stack.gateway, admin);
     await lastPlaceCentre(stack.gateway, admin, 'cache-naryn', 'naryn', 'Last place in memory');
     db = new DataSource({ type: 'postgres', url: databaseUrl(stack.database) });
     await db.initialize();
@@ -72,6 +66,7 @@ describe('calendars kept in memory by each replica', () => {
 
   afterAll(async () => {
     await db?.destroy();
+    await restoreCentres?.(admin, ['cache-naryn']);
     await stack.stop();
   });
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { addFacilitatorPairs, bishkekWeekday, lastPlaceCentre } from './support/last-place-centre';
+import { addFacilitatorPairs, bishkekWeekday, lastPlaceCentre, RestoreCentres, routeOnlyToOwnCentres } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
 
@@ -9,6 +9,7 @@ const REPLICAS = 4;
 describe('fifty routings race for the last free places', () => {
   const stack = new MatchingStack({ services: ['gateway', 'matching'] });
   let admin: string;
+  let restoreCentres: RestoreCentres | undefined;
 
   const api = (method: 'get' | 'post' | 'put', path: string, body?: object) => {
     const call = request(stack.gateway)[method](`/api/v1/directory${path}`).auth(admin, { type: 'bearer' });
@@ -18,10 +19,7 @@ describe('fifty routings race for the last free places', () => {
   beforeAll(async () => {
     await stack.start();
     admin = await stack.login('admin.demo', 'korgoo-demo-admin');
-    const { body } = await api('get', '/centres').expect(200);
-    for (const centre of body.centres as Array<{ id: string }>) {
-      await api('put', `/centres/${centre.id}/status`, { status: 'paused' }).expect(200);
-    }
+    restoreCentres = await routeOnlyToOwnCentres(stack.gateway, admin);
     // Both centres within the routing reach (180 minutes one way by default) of the Naryn orders on every
     // session date: Kochkor is 110 minutes away on a highway open all year; Bishkek (350 minutes) would not be.
     await lastPlaceCentre(stack.gateway, admin, 'race-naryn', 'naryn', 'Last place naryn');
@@ -29,7 +27,10 @@ describe('fifty routings race for the last free places', () => {
     for (let i = 1; i < REPLICAS; i++) await stack.startOne('matching');
   });
 
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await restoreCentres?.(admin, ['race-naryn', 'race-kochkor']);
+    await stack.stop();
+  });
 
   /** Sessions that put one facilitator in two places at once. */
   const clashes = () =>

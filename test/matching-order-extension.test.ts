@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { lastPlaceCentre } from './support/last-place-centre';
+import { lastPlaceCentre, RestoreCentres, routeOnlyToOwnCentres } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
 
@@ -16,13 +16,10 @@ describe('an order that is extended or ends unplaced: routing follows its period
   let admin: string;
   let coordinator: string;
   let staff: string;
+  let restoreCentres: RestoreCentres | undefined;
   let extended = { orderId: '', referralId: '' };
   let early = { orderId: '', referralId: '' };
 
-  const directory = (method: 'get' | 'put', path: string, body?: object) => {
-    const call = request(stack.gateway)[method](`/api/v1/directory${path}`).auth(admin, { type: 'bearer' });
-    return body ? call.send(body) : call;
-  };
   const extend = (orderId: string, previousExpiresAt: string, expiresAt: Date) =>
     stack.publish('order.extended.v1', orderId, { orderId, previousExpiresAt, expiresAt: expiresAt.toISOString() }, 'gateway');
   const endedUnplaced = (orderId: string, expiresAt: string) =>
@@ -48,16 +45,18 @@ describe('an order that is extended or ends unplaced: routing follows its period
     await stack.setClock(start);
     admin = await stack.login('admin.demo', 'korgoo-demo-admin');
     coordinator = await stack.login('coordinator.demo', 'korgoo-demo-coordinator');
-    const { body } = await directory('get', '/centres').expect(200);
-    for (const { id, status } of body.centres as Array<{ id: string; status: string }>) {
-      if (status === 'open') await directory('put', `/centres/${id}/status`, { status: 'paused' }).expect(200);
-    }
+    restoreCentres = await routeOnlyToOwnCentres(stack.gateway, admin);
     // One programme's worth: one morning a week, the first two days ahead, so four sessions need 23 days.
     await lastPlaceCentre(stack.gateway, admin, 'ext-naryn', 'naryn', 'Extension Naryn');
     staff = await stack.centreStaff(admin, 'ext-naryn');
   });
 
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    // The tests move the clock by weeks: back to the real time, with a token of that time.
+    await stack.setClock(new Date());
+    await restoreCentres?.(await stack.login('admin.demo', 'korgoo-demo-admin'), ['ext-naryn']);
+    await stack.stop();
+  });
 
   it('routes a waiting order once its extension lets the four sessions fit, and records the extension as the reason', async () => {
     const assessed = riskAssessed({ expiresInDays: 10 });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { bishkekWeekday, lastPlaceCentre } from './support/last-place-centre';
+import { bishkekWeekday, lastPlaceCentre, RestoreCentres, routeOnlyToOwnCentres } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 
 type Routed = { referralId: string; orderId: string; centreId: string };
@@ -10,7 +10,7 @@ describe('orders waiting for capacity: the highest risk is served first when a p
   const stack = new MatchingStack({ services: ['gateway', 'matching'] });
   let admin: string;
   let coordinator: string;
-  let reopen: string[] = [];
+  let restoreCentres: RestoreCentres | undefined;
 
   const directory = (method: 'get' | 'post' | 'put', path: string, body?: object) => {
     const call = request(stack.gateway)[method](`/api/v1/directory${path}`).auth(admin, { type: 'bearer' });
@@ -27,16 +27,12 @@ describe('orders waiting for capacity: the highest risk is served first when a p
     await stack.start();
     admin = await stack.login('admin.demo', 'korgoo-demo-admin');
     coordinator = await stack.login('coordinator.demo', 'korgoo-demo-coordinator');
-    const { body } = await directory('get', '/centres').expect(200);
-    reopen = (body.centres as Array<{ id: string; status: string }>).filter((c) => c.status === 'open').map((c) => c.id);
-    for (const id of reopen) await directory('put', `/centres/${id}/status`, { status: 'paused' }).expect(200);
+    restoreCentres = await routeOnlyToOwnCentres(stack.gateway, admin);
     await lastPlaceCentre(stack.gateway, admin, 'queue-naryn', 'naryn', 'Queue Naryn');
   });
 
   afterAll(async () => {
-    // Other suites in the run expect the demo centres open again.
-    await directory('put', '/centres/queue-naryn/status', { status: 'paused' });
-    for (const id of reopen) await directory('put', `/centres/${id}/status`, { status: 'open' });
+    await restoreCentres?.(admin, ['queue-naryn']);
     await stack.stop();
   });
 

@@ -51,3 +51,23 @@ export async function addFacilitatorPairs(
     }
   }
 }
+
+/** Opens again the centres a suite paused and pauses the suite's own (`own`). */
+export type RestoreCentres = (token: string, own: string[]) => Promise<void>;
+
+/**
+ * Pauses every open centre, so that the suite's orders go only to the centres it makes, and returns what undoes
+ * it: the suites after it in the run (one database per run) expect the demo centres open and the suite's own
+ * centres out of routing. Call it back with a token that is still valid at the real time.
+ */
+export async function routeOnlyToOwnCentres(gateway: string, admin: string): Promise<RestoreCentres> {
+  const setStatus = (token: string, id: string, status: 'open' | 'paused') =>
+    request(gateway).put(`/api/v1/directory/centres/${id}/status`).auth(token, { type: 'bearer' }).send({ status }).expect(200);
+  const { body } = await request(gateway).get('/api/v1/directory/centres').auth(admin, { type: 'bearer' }).expect(200);
+  const open = (body.centres as Array<{ id: string; status: string }>).filter((c) => c.status === 'open').map((c) => c.id);
+  for (const id of open) await setStatus(admin, id, 'paused');
+  return async (token, own) => {
+    for (const id of own) await setStatus(token, id, 'paused');
+    for (const id of open) await setStatus(token, id, 'open');
+  };
+}
