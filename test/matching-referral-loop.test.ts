@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { centreFreeEveryDay, setCentresStatus } from './support/last-place-centre';
 import { Envelope, MatchingStack, riskAssessed } from './support/matching-stack';
 import { protectionOrderBody } from './support/protection-order.fixture';
 
@@ -27,6 +28,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 describe('the referral loop: centres answer, coordinators assign, nothing stalls', () => {
+  const NARYN_ROOM = ['naryn-loop-1', 'naryn-loop-2'];
   // Acknowledgement windows keep the risk policy's hours; a test that needs one to pass moves the clock.
   const stack = new MatchingStack({ services: ['gateway', 'risk', 'matching'] });
   let admin: string;
@@ -87,11 +89,17 @@ describe('the referral loop: centres answer, coordinators assign, nothing stalls
       stack.login('police.demo', 'korgoo-demo-police'),
     ]);
     oshStaff = await stack.login('centre.osh-ak-jurok.demo', 'korgoo-demo-centre');
+    // Room in Naryn for a referral and the centre it moves to after a decline or a lapse, whatever the suites
+    // before this one left of the demo centres' few programmes.
+    for (const id of NARYN_ROOM) await centreFreeEveryDay(stack.gateway, admin, id, 'naryn', `Loop ${id}`, 1);
   });
 
   // Back to the real time after each test, so the next one routes and answers now.
   afterEach(() => stack.setClock(new Date()));
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    await setCentresStatus(stack.gateway, await stack.login('admin.demo', 'korgoo-demo-admin'), NARYN_ROOM, 'paused');
+    await stack.stop();
+  });
 
   it('lets the centre accept its own referral, and answers 403, 404 and 409 otherwise', async () => {
     // A real order, through the gateway and risk.

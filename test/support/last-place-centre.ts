@@ -24,11 +24,16 @@ export async function lastPlaceCentre(gateway: string, admin: string, id: string
  * A centre in Toktogul, beyond the reach of every demo centre, so its orders come here: `pairs` pairs free every day
  * 08:00-20:00, in Kyrgyz.
  */
-export async function toktogulCentre(gateway: string, admin: string, id: string, name: string, pairs: number): Promise<void> {
+export function toktogulCentre(gateway: string, admin: string, id: string, name: string, pairs: number): Promise<void> {
+  return centreFreeEveryDay(gateway, admin, id, 'toktogul', name, pairs);
+}
+
+/** A centre in `settlementCode` whose `pairs` pairs are free every day 08:00-20:00, in Kyrgyz. */
+export async function centreFreeEveryDay(gateway: string, admin: string, id: string, settlementCode: string, name: string, pairs: number): Promise<void> {
   await request(gateway)
     .post('/api/v1/directory/centres')
     .auth(admin, { type: 'bearer' })
-    .send({ id, name, settlementCode: 'toktogul', status: 'open', groupCapacity: 10 })
+    .send({ id, name, settlementCode, status: 'open', groupCapacity: 10 })
     .expect(201);
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
   await addFacilitatorPairs(gateway, admin, id, { pairs, languages: ['ky'], weekly });
@@ -61,13 +66,18 @@ export type RestoreCentres = (token: string, own: string[]) => Promise<void>;
  * centres out of routing. Call it back with a token that is still valid at the real time.
  */
 export async function routeOnlyToOwnCentres(gateway: string, admin: string): Promise<RestoreCentres> {
-  const setStatus = (token: string, id: string, status: 'open' | 'paused') =>
-    request(gateway).put(`/api/v1/directory/centres/${id}/status`).auth(token, { type: 'bearer' }).send({ status }).expect(200);
   const { body } = await request(gateway).get('/api/v1/directory/centres').auth(admin, { type: 'bearer' }).expect(200);
   const open = (body.centres as Array<{ id: string; status: string }>).filter((c) => c.status === 'open').map((c) => c.id);
-  for (const id of open) await setStatus(admin, id, 'paused');
+  await setCentresStatus(gateway, admin, open, 'paused');
   return async (token, own) => {
-    for (const id of own) await setStatus(token, id, 'paused');
-    for (const id of open) await setStatus(token, id, 'open');
+    await setCentresStatus(gateway, token, own, 'paused');
+    await setCentresStatus(gateway, token, open, 'open');
   };
+}
+
+/** Opens or pauses the centres, one after another. */
+export async function setCentresStatus(gateway: string, token: string, ids: string[], status: 'open' | 'paused'): Promise<void> {
+  for (const id of ids) {
+    await request(gateway).put(`/api/v1/directory/centres/${id}/status`).auth(token, { type: 'bearer' }).send({ status }).expect(200);
+  }
 }
