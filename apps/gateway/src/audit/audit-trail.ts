@@ -4,7 +4,7 @@ import type { Actor } from '@korgoo/contracts';
 import { Clock } from '@korgoo/platform/core';
 import { CLOCK } from '@korgoo/platform';
 import { currentRequest } from '../http/request-context';
-import { auditAppendArguments, AuditFacts } from './audit-chain';
+import { AUDIT_APPEND_TYPES, auditAppendArguments, AuditFacts } from './audit-chain';
 
 export type AuditAction =
   | 'read'
@@ -53,6 +53,8 @@ interface AuditEntry {
   detail?: string | null;
 }
 
+const APPEND = `SELECT gateway.audit_append(${AUDIT_APPEND_TYPES.map((_, i) => `$${i + 1}`).join(', ')})`;
+
 @Injectable()
 export class AuditTrail {
   constructor(
@@ -84,8 +86,7 @@ export class AuditTrail {
   }
 
   private async write(entry: AuditEntry, tx?: EntityManager) {
-    const args = this.argumentsOf(entry);
-    await (tx ?? this.dataSource.manager).query(`SELECT gateway.audit_append(${args.map((_, i) => `$${i + 1}`).join(', ')})`, args);
+    await (tx ?? this.dataSource.manager).query(APPEND, this.argumentsOf(entry));
   }
 
   private argumentsOf(entry: AuditEntry): unknown[] {
