@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { toktogulCentre } from './support/last-place-centre';
+import { setCentresStatus, toktogulCentre } from './support/last-place-centre';
 import { MatchingStack, riskAssessed } from './support/matching-stack';
 import { until } from './support/until';
 
@@ -13,16 +13,22 @@ const latest = (events: Array<{ payload: { acknowledgeBy: string } }>) => Math.m
 describe('coordinators are reminded of a referral that waits for their decision', () => {
   // Standard referrals keep the risk policy's 24 hours; the test moves every service's clock instead of waiting.
   const stack = new MatchingStack({ services: ['gateway', 'matching', 'notification'] });
+  const OWN = ['reminders-toktogul-1', 'reminders-toktogul-2'];
 
   beforeAll(async () => {
     await stack.start();
     // Two centres of the suite's own, so that both referrals are routed and then routed on to the other: the
     // demo centres run few programmes a month, and the suites before this one in the run may have taken them.
     const admin = await stack.login('admin.demo', 'korgoo-demo-admin');
-    await toktogulCentre(stack.gateway, admin, 'reminders-toktogul-1', 'Reminders test centre 1', 1);
-    await toktogulCentre(stack.gateway, admin, 'reminders-toktogul-2', 'Reminders test centre 2', 1);
+    for (const [i, id] of OWN.entries()) await toktogulCentre(stack.gateway, admin, id, `Reminders test centre ${i + 1}`, 1);
   });
-  afterAll(() => stack.stop());
+  afterAll(async () => {
+    // Out of routing for the suites after this one, which send their Toktogul orders to centres of their own;
+    // the clocks back to the real time first, with a token of that time.
+    await stack.setClock(new Date());
+    await setCentresStatus(stack.gateway, await stack.login('admin.demo', 'korgoo-demo-admin'), OWN, 'paused');
+    await stack.stop();
+  });
 
   const remindersOf = (referralId: string) =>
     stack.eventsOn<Reminder>('referral.decision_reminder_due.v1').filter((e) => e.payload.referralId === referralId);
